@@ -1,0 +1,67 @@
+// Command-line interface: a thin layer over the library functions.
+
+import fs from "node:fs";
+import path from "node:path";
+import { Command } from "commander";
+import { listInputs, readDocument } from "../input/index.js";
+import { extractText } from "../pipeline/index.js";
+import { InputError } from "../types.js";
+import { Progress } from "./progress.js";
+
+export interface ExtractSummary {
+  documents: number;
+  events: number;
+  failed: number;
+}
+
+/** `parley extract PATH...`: one JSON per document, to stdout (JSON Lines) or into --out DIR. */
+export function runExtract(paths: string[], opts: { out?: string; pretty?: boolean; quiet?: boolean }): ExtractSummary {
+  const summary: ExtractSummary = { documents: 0, events: 0, failed: 0 };
+  if (opts.out) fs.mkdirSync(opts.out, { recursive: true });
+  const progress = new Progress("extract", opts.quiet || !opts.out);
+  let files: Iterable<string>;
+  try {
+    files = [...listInputs(paths)];
+  } catch (e) {
+    console.error(`parley: ${(e as Error).message}`);
+    summary.failed++;
+    return summary;
+  }
+  const all = files as string[];
+  progress.total = all.length;
+  for (const file of all) {
+    try {
+      const result = extractText(readDocument(file));
+      const json = JSON.stringify(result, null, opts.pretty ? 2 : undefined);
+      if (opts.out) fs.writeFileSync(path.join(opts.out, `${result.id}.json`), json + "\n");
+      else process.stdout.write(json.replace(/\n/g, opts.pretty ? "\n" : "") + "\n");
+      summary.documents++;
+      summary.events += result.events.filter((e) => !e.status).length;
+    } catch (e) {
+      summary.failed++;
+      const msg = e instanceof InputError ? e.message : `${file}: ${(e as Error).stack ?? e}`;
+      progress.clear();
+      console.error(`parley: skipped ${msg}`);
+    }
+    progress.tick();
+  }
+  progress.done(`${summary.documents} documents, ${summary.events} events, ${summary.failed} failed`);
+  return summary;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = new Command();
+  program.name("parley").description("Diplomatic news in many languages to evidence-backed event data");
+  program
+    .command("extract")
+    .description("extract events from text, JSON or HTML files and folders")
+    .argument("<paths...>", "files or folders (recursively: .txt .text .md .json .html .htm)")
+    .option("-o, --out <dir>", "write DIR/NAME.json per document instead of JSON Lines to stdout")
+    .option("--pretty", "indent the JSON")
+    .option("-q, --quiet", "no progress line")
+    .action((paths: string[], o: { out?: string; pretty?: boolean; quiet?: boolean }) => {
+      const s = runExtract(paths, o);
+      process.exitCode = s.failed ? 1 : 0;
+    });
+  await program.parseAsync(argv);
+}

@@ -1,0 +1,357 @@
+// Events stage: turns trigger phrases plus the entities around them into coded events.
+//
+// For each trigger in a sentence:
+//   1. sides: persons (resolved to the office they held on the event date), offices bound to a
+//      nearby country ("the Russian President", "President of Tajikistan", "رئيس الوزراء
+//      الروسي"), bare countries and organisations;
+//   2. when the sentence names fewer than two sides, the missing side comes from the discourse
+//      (the previous event's sides, or the title's), as an analyst reads "the parties" or "he";
+//   3. status: a negation, future or hypothetical cue next to the trigger makes it a mention,
+//      not an event; so does a date after the publication date;
+//   4. date: a date expression in the sentence, else the paragraph's running date, else the
+//      reference (publication) date;
+//   5. reports of the same interaction inside one document are merged.
+
+import { holderOf, termOn, type Lexicon } from "../lexicon/index.js";
+import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
+import type { Actor, EventRecord, EventType, Evidence, Role } from "../types.js";
+
+/** What the events stage needs from the dates stage. */
+export interface DateHit {
+  start: number;
+  end: number;
+  value: string;
+  kind: "absolute" | "relative";
+}
+
+export interface EventContext {
+  document: string;
+  text: string;
+  /** Publication or dateline date, YYYY-MM-DD. */
+  refDate: string | null;
+  /** Where the article was filed (the dateline place), resolved. */
+  datelinePlace: { city: string | null; country: string | null; start: number; end: number } | null;
+  /** Entities of the title, used as the first discourse context. */
+  titleEntities: EntityMatch[];
+  lex: Lexicon;
+}
+
+interface Side {
+  country: string;
+  name: string | null;
+  role: Role | null;
+  rank: number; // 3 named person, 2 office, 1 bare country/org, 0 inherited from context
+  start: number;
+  evidence: Evidence;
+}
+
+/** Default CAMEO root and Goldstein value per PLOVER type when the lexicon has none. */
+const TYPE_DEFAULTS: Record<EventType, { cameo: string; goldstein: number }> = {
+  CONSULT: { cameo: "040", goldstein: 1.0 },
+  AGREE: { cameo: "057", goldstein: 8.0 },
+  SUPPORT: { cameo: "051", goldstein: 3.4 },
+  COOPERATE: { cameo: "060", goldstein: 6.0 },
+  AID: { cameo: "070", goldstein: 7.0 },
+  REQUEST: { cameo: "020", goldstein: 3.0 },
+  ACCUSE: { cameo: "112", goldstein: -2.0 },
+  REJECT: { cameo: "120", goldstein: -4.0 },
+  THREATEN: { cameo: "130", goldstein: -4.4 },
+  PROTEST: { cameo: "140", goldstein: -6.5 },
+  SANCTION: { cameo: "160", goldstein: -4.0 },
+  CONCEDE: { cameo: "080", goldstein: 5.0 },
+  RETREAT: { cameo: "087", goldstein: 9.0 },
+  MOBILIZE: { cameo: "150", goldstein: -7.2 },
+  COERCE: { cameo: "170", goldstein: -7.0 },
+  ASSAULT: { cameo: "190", goldstein: -10.0 },
+};
+
+// Types where the order of the sides carries meaning (who accuses whom): two such events with
+// the same sides in opposite directions are distinct.
+const DIRECTED: Set<EventType> = new Set(["ACCUSE", "REJECT", "THREATEN", "SANCTION", "ASSAULT", "REQUEST", "AID", "COERCE", "SUPPORT"]);
+
+const ROLE_RANK: Role[] = ["head_of_state", "head_of_government", "legislature_head", "foreign_minister", "org_head", "minister", "ambassador", "military", "official", "legislator", "governor_mayor", "delegation"];
+const seniority = (r: Role | null) => (r ? ROLE_RANK.length - ROLE_RANK.indexOf(r) : 0);
+
+// Office holders that can be named from title alone when the date is known (an analyst is
+// certain who "the Russian President" was in 2023; not who "a deputy minister" was).
+const RESOLVABLE_OFFICE_ROLES: Set<Role> = new Set(["head_of_state", "head_of_government", "foreign_minister", "legislature_head", "org_head"]);
+
+/** Characters between two mentions that still bind a title to its country or person. */
+const BIND_GAP = 24;
+
+function evidenceOf(ctx: EventContext, sm: SentenceMentions): Evidence {
+  const s = sm.sentence;
+  return { document: ctx.document, sentence: ctx.text.slice(s.start, s.end), start: s.start, end: s.end };
+}
+
+/** Sides named in one sentence, strongest first per country. */
+export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: { orgsAsSides: boolean }): Side[] {
+  const { lex, text } = ctx;
+  const ev = evidenceOf(ctx, sm);
+  const ents = sm.entities;
+  const sides: Side[] = [];
+  const consumed = new Set<number>();
+  const gapOk = (a: { end: number }, b: { start: number }) => b.start >= a.end && b.start - a.end <= BIND_GAP && !/[.;!?؟。]/.test(text.slice(a.end, b.start));
+
+  // Persons from the lexicon.
+  ents.forEach((e, i) => {
+    if (e.payload.kind !== "person") return;
+    const p = lex.persons.get(e.payload.id);
+    if (!p) return;
+    const term = termOn(p, date);
+    if (!term) return;
+    consumed.add(i);
+    // The title and country right before the name belong to this person ("Russian President Putin").
+    for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+      const prev = ents[j];
+      if (prev.payload.kind === "office" || (prev.payload.kind === "country" && prev.payload.id === term.country)) {
+        if (prev.end <= e.start && e.start - prev.end <= BIND_GAP * 2) consumed.add(j);
+      } else break;
+    }
+    // ...and right after it in languages that put the title after the name.
+    const next = ents[i + 1];
+    if (next && next.payload.kind === "country" && next.payload.id === term.country && gapOk(e, next)) consumed.add(i + 1);
+    sides.push({ country: term.country, name: p.name, role: term.role, rank: 3, start: e.start, evidence: ev });
+  });
+
+  // Offices bound to a country or organisation next to them, with a name after them if any.
+  ents.forEach((e, i) => {
+    if (e.payload.kind !== "office" || consumed.has(i)) return;
+    const role = e.payload.role;
+    let countryIdx = -1;
+    const prev = ents[i - 1];
+    const next = ents[i + 1];
+    const isHolderEntity = (x: EntityMatch | undefined) => !!x && (x.payload.kind === "country" && x.payload.form !== "capital" || x.payload.kind === "org");
+    if (isHolderEntity(next) && gapOk(e, next!) && !consumed.has(i + 1)) countryIdx = i + 1;
+    else if (isHolderEntity(prev) && gapOk(prev!, e) && !consumed.has(i - 1)) countryIdx = i - 1;
+    const titled = sm.names.find((n) => n.office === i);
+    if (countryIdx < 0) {
+      if (titled) {
+        // A titled name without a country (e.g. "Ambassador John Smith"): country unknown, skip.
+      }
+      return;
+    }
+    consumed.add(i);
+    consumed.add(countryIdx);
+    const country = ents[countryIdx].payload.id;
+    let name: string | null = titled?.name ?? null;
+    if (!name && RESOLVABLE_OFFICE_ROLES.has(role)) name = holderOf(lex, country, e.payload.id, date)?.name ?? null;
+    sides.push({ country, name, role, rank: name ? 3 : 2, start: Math.min(e.start, ents[countryIdx].start), evidence: ev });
+  });
+
+  // Bare countries (names, adjectives) and organisations.
+  ents.forEach((e, i) => {
+    if (consumed.has(i)) return;
+    if (e.payload.kind === "country" && e.payload.form !== "capital") {
+      sides.push({ country: e.payload.id, name: null, role: null, rank: 1, start: e.start, evidence: ev });
+    } else if (e.payload.kind === "org" && opts.orgsAsSides) {
+      sides.push({ country: e.payload.id, name: null, role: null, rank: 1, start: e.start, evidence: ev });
+    }
+  });
+
+  // One side per country: the most senior person named for it, first mention's position.
+  const byCountry = new Map<string, Side>();
+  for (const s of sides.sort((a, b) => a.start - b.start)) {
+    const have = byCountry.get(s.country);
+    if (!have) byCountry.set(s.country, s);
+    else if (s.rank > have.rank || (s.rank === have.rank && seniority(s.role) > seniority(have.role))) {
+      byCountry.set(s.country, { ...s, start: have.start });
+    }
+  }
+  return [...byCountry.values()].sort((a, b) => a.start - b.start);
+}
+
+/** Places named in a sentence: cities, and capitals (which name places more often than governments). */
+function placesInSentence(ctx: EventContext, sm: SentenceMentions): { city: string | null; country: string; start: number; end: number }[] {
+  const out: { city: string | null; country: string; start: number; end: number }[] = [];
+  for (const e of sm.entities) {
+    if (e.payload.kind === "place") out.push({ city: e.payload.id, country: e.payload.country, start: e.start, end: e.end });
+    else if (e.payload.kind === "country" && e.payload.form === "capital") {
+      const cap = ctx.lex.placeNames.get(`capital:${e.payload.id}`);
+      out.push({ city: cap?.name ?? null, country: e.payload.id, start: e.start, end: e.end });
+    }
+  }
+  return out;
+}
+
+function statusOf(sm: SentenceMentions, t: TriggerMatch): EventRecord["status"] {
+  // A cue in the clause before the trigger, or right after it (Persian "دیدار خواهد کرد").
+  for (const c of sm.modality) {
+    const before = c.end <= t.start && t.start - c.end <= 40;
+    const inside = c.start >= t.start && c.end <= t.end + 1;
+    const after = c.start >= t.end && c.start - t.end <= 12;
+    if (before || inside || after) return c.payload.id === "negation" ? "denied" : c.payload.id === "future" ? "planned" : "hypothetical";
+  }
+  return undefined;
+}
+
+/** The date an event in this sentence took place. */
+function dateFor(t: TriggerMatch, dates: DateHit[], running: string | null): { value: string | null; explicit: boolean; hit: DateHit | null } {
+  if (dates.length) {
+    // The date expression nearest to the trigger, preferring the more precise.
+    const best = [...dates].sort((a, b) => {
+      const da = Math.min(Math.abs(a.start - t.end), Math.abs(t.start - a.end));
+      const db = Math.min(Math.abs(b.start - t.end), Math.abs(t.start - b.end));
+      return da - db || b.value.length - a.value.length;
+    })[0];
+    return { value: best.value, explicit: true, hit: best };
+  }
+  return { value: running, explicit: false, hit: null };
+}
+
+interface Draft {
+  rec: EventRecord;
+  sides: Side[];
+  sentence: number;
+  dateExplicit: boolean;
+}
+
+function countriesKey(sides: { country: string }[]): string {
+  return sides.map((s) => s.country).sort().join("-");
+}
+
+/** Can two drafts be one interaction reported twice? */
+function sameInteraction(a: Draft, b: Draft): boolean {
+  if (a.rec.type !== b.rec.type) return false;
+  if (countriesKey(a.sides) !== countriesKey(b.sides)) return false;
+  const modes = [a.rec.mode, b.rec.mode];
+  if (a.rec.mode !== b.rec.mode) {
+    // A generic meeting trigger after a call or video conference is that call, elaborated.
+    if (!(a.rec.type === "CONSULT" && modes.includes("meeting") && (modes.includes("phone") || modes.includes("video")))) return false;
+  }
+  if (DIRECTED.has(a.rec.type) && a.sides[0]?.country !== b.sides[0]?.country) return false;
+  // Each signing sentence names its own document.
+  if (a.rec.type === "AGREE" && a.rec.mode === "sign" && a.sentence !== b.sentence) return false;
+  if (a.rec.date !== b.rec.date && a.dateExplicit && b.dateExplicit) return false;
+  // Different persons for one country: two meetings on one trip.
+  for (const s of a.sides) {
+    const o = b.sides.find((x) => x.country === s.country);
+    if (o && s.name && o.name && s.name !== o.name && s.rank > 0 && o.rank > 0) return false;
+  }
+  return true;
+}
+
+function toActors(sides: Side[]): Actor[] {
+  return sides.map((s) => ({ country: s.country, name: s.name, role: s.role, evidence: [s.evidence] }));
+}
+
+/** Find the events of a document. `datesBySentence[i]` are the date hits of sentence i. */
+export function findEvents(ctx: EventContext, sentences: SentenceMentions[], datesBySentence: DateHit[][]): EventRecord[] {
+  const drafts: Draft[] = [];
+  // Discourse context: the sides of the latest event (or of the title).
+  let context: Side[] = sidesInSentence(
+    ctx,
+    { sentence: { start: 0, end: 0, index: -1, paragraph: -1 }, tokens: [], entities: ctx.titleEntities, triggers: [], topics: [], modality: [], references: [], names: [] },
+    ctx.refDate,
+    { orgsAsSides: false },
+  ).map((s) => ({ ...s, rank: 0 }));
+  let runningDate = ctx.refDate;
+  let runningParagraph = -1;
+
+  sentences.forEach((sm, si) => {
+    if (sm.sentence.paragraph !== runningParagraph) {
+      runningParagraph = sm.sentence.paragraph;
+      runningDate = ctx.refDate;
+    }
+    const dates = datesBySentence[si] ?? [];
+    const hasBilateralConsult = sm.triggers.some((t) => t.payload.type === "CONSULT" && t.payload.mode !== "multilateral");
+    for (const t of sm.triggers) {
+      const { type, mode, cameo } = t.payload;
+      // "On the sidelines of the summit X met Y": the summit is the setting, not an event here.
+      if (mode === "multilateral" && hasBilateralConsult) continue;
+      const when = dateFor(t, dates, runningDate);
+      let sides = sidesInSentence(ctx, sm, when.value, { orgsAsSides: mode === "multilateral" || type !== "CONSULT" || !sm.triggers.some((x) => x.payload.mode === "multilateral") });
+      const places = placesInSentence(ctx, sm);
+      let location: EventRecord["location"] = null;
+      const place = places[0];
+      const ev = evidenceOf(ctx, sm);
+      if (place) location = { city: place.city, country: place.country, evidence: ev };
+      else if (ctx.datelinePlace && when.value === ctx.refDate && (mode === "meeting" || mode === "visit" || mode === "multilateral" || mode === "sign")) {
+        location = { city: ctx.datelinePlace.city, country: ctx.datelinePlace.country, evidence: { ...ev, start: ctx.datelinePlace.start, end: ctx.datelinePlace.end, sentence: ctx.text.slice(ctx.datelinePlace.start, ctx.datelinePlace.end) } };
+      }
+      // A visit's host is the country visited.
+      if (mode === "visit" && location?.country && !sides.some((s) => s.country === location!.country)) {
+        sides.push({ country: location.country, name: null, role: null, rank: 1, start: place?.start ?? Infinity, evidence: ev });
+      }
+      // Fill missing sides from the discourse ("the parties", "he", "the Russian side").
+      if (sides.length < 2 && mode !== "multilateral") {
+        for (const c of context) {
+          if (sides.length >= 2) break;
+          if (!sides.some((s) => s.country === c.country)) sides.push({ ...c, rank: 0, start: Infinity });
+        }
+      }
+      if (sides.length < 2) continue;
+      // Names carried over: the same country's person from the scene before, when on the same date.
+      for (const s of sides) {
+        if (s.name) continue;
+        const c = context.find((x) => x.country === s.country && x.name);
+        if (c && when.value === ctx.refDate && s.rank <= 1) {
+          s.name = c.name;
+          s.role = c.role;
+        }
+      }
+      let status = statusOf(sm, t);
+      if (!status && when.value && ctx.refDate && when.value.length === 10 && when.value > ctx.refDate) status = "planned";
+      const info = ctx.lex.cameo.get(cameo);
+      const rec: EventRecord = {
+        type,
+        mode: mode ?? null,
+        cameo: cameo || TYPE_DEFAULTS[type].cameo,
+        goldstein: info?.goldstein ?? TYPE_DEFAULTS[type].goldstein,
+        ...(status ? { status } : {}),
+        date: when.value,
+        actors: toActors(sides),
+        location,
+        topics: [],
+        evidence: ev,
+        trigger: { text: ctx.text.slice(t.start, t.end), start: t.start, end: t.end },
+        ...(when.hit ? { dateEvidence: { ...ev, start: when.hit.start, end: when.hit.end } } : {}),
+      };
+      const draft: Draft = { rec, sides, sentence: si, dateExplicit: when.explicit };
+      const twin = status ? undefined : drafts.find((d) => !d.rec.status && sameInteraction(d, draft));
+      if (twin) {
+        // Same interaction again: keep the first report, fill what it lacked.
+        if (!twin.dateExplicit && when.explicit) {
+          twin.rec.date = rec.date;
+          twin.dateExplicit = true;
+        }
+        for (const s of sides) {
+          const o = twin.sides.find((x) => x.country === s.country);
+          if (o && !o.name && s.name) Object.assign(o, { name: s.name, role: s.role, rank: s.rank });
+        }
+        twin.rec.actors = toActors(twin.sides);
+        if (!twin.rec.location && location) twin.rec.location = location;
+      } else {
+        drafts.push(draft);
+      }
+      if (!status) context = sides.map((s) => ({ ...s }));
+    }
+    // A full date stated in a sentence becomes the paragraph's running date.
+    const full = dates.find((d) => d.value.length === 10);
+    if (full) runningDate = full.value;
+  });
+
+  assignTopics(ctx, drafts, sentences);
+  return drafts.map((d) => d.rec);
+}
+
+/**
+ * Topics of an event: cue words in its sentence and in the sentences that elaborate it (those
+ * that follow it with no trigger of their own, up to four).
+ */
+function assignTopics(ctx: EventContext, drafts: Draft[], sentences: SentenceMentions[]): void {
+  for (const d of drafts) {
+    const topics = new Set<string>();
+    const evidence: Evidence[] = [];
+    for (let i = d.sentence; i < sentences.length && i <= d.sentence + 4; i++) {
+      const sm = sentences[i];
+      if (i > d.sentence && sm.triggers.length) break;
+      for (const t of sm.topics) {
+        if (!topics.has(t.payload.id)) evidence.push({ ...evidenceOf(ctx, sm), start: t.start, end: t.end });
+        topics.add(t.payload.id);
+      }
+    }
+    d.rec.topics = [...topics];
+    d.rec.topicEvidence = evidence;
+  }
+}

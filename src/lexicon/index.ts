@@ -1,0 +1,287 @@
+// Loads the lexicon data files (data/*.json, see data/README.md) and CLDR country names, and
+// compiles them into one phrase matcher. Loaded once per process (and once per worker thread).
+
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { EventType, Role } from "../types.js";
+import { PhraseMatcher } from "./matcher.js";
+
+export { PhraseMatcher, longestNonOverlapping, type Match } from "./matcher.js";
+
+/** Languages whose CLDR country names are loaded. */
+export const NAME_LANGS = ["en", "ru", "uk", "ar", "tg", "fa", "uz", "kk", "ky", "tr", "fr", "de", "es", "zh", "az", "tk", "ur", "hy"];
+
+export type LexEntry =
+  | { kind: "country"; id: string; form: "name" | "adj" | "capital" }
+  | { kind: "place"; id: string; country: string }
+  | { kind: "org"; id: string }
+  | { kind: "person"; id: string }
+  | { kind: "office"; id: string; role: Role }
+  | { kind: "trigger"; type: EventType; mode: string | null; cameo: string }
+  | { kind: "topic"; id: string }
+  | { kind: "modality"; id: "negation" | "future" | "hypothetical" }
+  | { kind: "reference"; id: "sides" | "leader" };
+
+export interface PersonTerm {
+  country: string;
+  office: string;
+  role: Role;
+  from: string;
+  to: string | null;
+}
+export interface Person {
+  id: string;
+  name: string;
+  names: Record<string, string[]>;
+  terms: PersonTerm[];
+}
+export interface Office {
+  id: string;
+  role: Role;
+}
+export interface CameoInfo {
+  goldstein: number;
+  label: string;
+}
+
+export interface Lexicon {
+  matcher: PhraseMatcher<LexEntry>;
+  persons: Map<string, Person>;
+  offices: Map<string, Office>;
+  cameo: Map<string, CameoInfo>;
+  /** Capital city -> country, for places. */
+  placeNames: Map<string, { name: string; country: string }>;
+  /** Country code -> English short name (for output of places). */
+  countryName(code: string): string;
+  version: string;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** data/ folder of the package (dist/lexicon -> ../../data). */
+export const DATA_DIR = path.resolve(here, "../../data");
+
+function readJson<T>(file: string, fallback: T): T {
+  const p = path.join(DATA_DIR, file);
+  if (!fs.existsSync(p)) return fallback;
+  return JSON.parse(fs.readFileSync(p, "utf8")) as T;
+}
+
+const require = createRequire(import.meta.url);
+
+type CountryForms = { names?: string[]; adj?: string[]; capital?: string[] };
+
+/** Country names per language from the i18n-iso-countries package (CLDR-derived). */
+function cldrCountryNames(): Map<string, Map<string, string[]>> {
+  const countries = require("i18n-iso-countries");
+  const byLang = new Map<string, Map<string, string[]>>();
+  for (const lang of NAME_LANGS) {
+    const map = new Map<string, string[]>();
+    try {
+      countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
+      const names = countries.getNames(lang, { select: "all" }) as Record<string, string[]>;
+      for (const [a2, list] of Object.entries(names)) {
+        const a3 = countries.alpha2ToAlpha3(a2) as string | undefined;
+        if (a3) map.set(a3, [...list]);
+      }
+    } catch {
+      /* language not in the package: Intl below still gives names */
+    }
+    // Node's ICU (CLDR) display names add forms the package lacks.
+    try {
+      const dn = new Intl.DisplayNames([lang], { type: "region" });
+      for (const a2 of Object.keys(countries.getAlpha2Codes())) {
+        const a3 = countries.alpha2ToAlpha3(a2) as string | undefined;
+        const name = dn.of(a2);
+        if (!a3 || !name || name === a2) continue;
+        const list = map.get(a3) ?? [];
+        if (!list.includes(name)) list.push(name);
+        map.set(a3, list);
+      }
+    } catch {
+      /* no ICU data for this locale */
+    }
+    byLang.set(lang, map);
+  }
+  return byLang;
+}
+
+let cached: Lexicon | null = null;
+
+/** The process-wide lexicon (built on first use). */
+export function loadLexicon(): Lexicon {
+  if (cached) return cached;
+  const m = new PhraseMatcher<LexEntry>();
+  const englishNames = new Map<string, string>();
+
+  // Countries: CLDR names, then the project's additions (short names, adjectives, capitals).
+  const cldr = cldrCountryNames();
+  for (const [lang, map] of cldr) {
+    for (const [code, names] of map) {
+      if (lang === "en" && names[0]) englishNames.set(code, names[0]);
+      for (const n of names) m.add(n, lang, { kind: "country", id: code, form: "name" }, { capitalized: true });
+    }
+  }
+  const placeNames = new Map<string, { name: string; country: string }>();
+  const countries = readJson<Record<string, Record<string, CountryForms> | Record<string, unknown>>>("countries.json", {});
+  for (const [code, perLang] of Object.entries(countries)) {
+    if (code === "_cities") continue;
+    for (const [lang, forms] of Object.entries(perLang as Record<string, CountryForms>)) {
+      for (const n of forms.names ?? []) m.add(n, lang, { kind: "country", id: code, form: "name" }, { capitalized: true });
+      for (const n of forms.adj ?? []) m.add(n, lang, { kind: "country", id: code, form: "adj" });
+      for (const n of forms.capital ?? []) m.add(n, lang, { kind: "country", id: code, form: "capital" }, { capitalized: true });
+    }
+    const enCap = (perLang as Record<string, CountryForms>).en?.capital?.[0];
+    if (enCap) placeNames.set(`capital:${code}`, { name: enCap, country: code });
+  }
+  const cities = (countries._cities ?? {}) as Record<string, { country: string; names: Record<string, string[]> }>;
+  for (const [name, city] of Object.entries(cities)) {
+    placeNames.set(name, { name, country: city.country });
+    for (const [lang, list] of Object.entries(city.names ?? {}))
+      for (const n of list) m.add(n, lang, { kind: "place", id: name, country: city.country }, { capitalized: true });
+  }
+
+  // Organisations; short Latin acronyms that are also words match in upper case only.
+  const orgs = readJson<Record<string, Record<string, string[]> | string[]>>("orgs.json", {});
+  const caseSensitive = new Set((orgs._caseSensitive as string[] | undefined) ?? []);
+  for (const [code, perLang] of Object.entries(orgs)) {
+    if (code.startsWith("_")) continue;
+    for (const [lang, list] of Object.entries(perLang as Record<string, string[]>))
+      for (const n of list) {
+        if (caseSensitive.has(n)) m.add(n, lang, { kind: "org", id: code }, { capitalized: true });
+        else m.add(n, lang, { kind: "org", id: code });
+      }
+  }
+
+  // Offices (titles) with the role they carry.
+  const offices = new Map<string, Office>();
+  const officeData = readJson<{ offices: Array<Record<string, unknown>> }>("offices.json", { offices: [] });
+  for (const o of officeData.offices) {
+    const id = String(o.id);
+    const role = o.role as Role;
+    offices.set(id, { id, role });
+    for (const [lang, list] of Object.entries(o)) {
+      if (lang === "id" || lang === "role" || !Array.isArray(list)) continue;
+      for (const n of list as string[]) m.add(n, lang, { kind: "office", id, role });
+    }
+  }
+
+  // Persons: every file in data/persons/.
+  const persons = new Map<string, Person>();
+  const personsDir = path.join(DATA_DIR, "persons");
+  const personFiles = fs.existsSync(personsDir) ? fs.readdirSync(personsDir).filter((f) => f.endsWith(".json")).sort() : [];
+  for (const f of personFiles) {
+    for (const p of readJson<Person[]>(path.join("persons", f), [])) {
+      const existing = persons.get(p.id);
+      if (existing) {
+        // Same person in two files: merge names and terms.
+        for (const [lang, list] of Object.entries(p.names)) existing.names[lang] = [...(existing.names[lang] ?? []), ...list];
+        existing.terms.push(...p.terms);
+      } else persons.set(p.id, { ...p, names: { ...p.names }, terms: [...p.terms] });
+    }
+  }
+  for (const p of persons.values()) {
+    for (const [lang, list] of Object.entries(p.names))
+      for (const n of list) m.add(n, lang, { kind: "person", id: p.id }, { capitalized: true });
+  }
+
+  // Event triggers and CAMEO scale.
+  const events = readJson<{ triggers: Array<{ type: EventType; mode: string | null; cameo: string; lang: string; phrases: string[] }>; cameo: Record<string, CameoInfo> }>(
+    "events.json",
+    { triggers: [], cameo: {} },
+  );
+  for (const t of events.triggers)
+    for (const p of t.phrases) m.add(p, t.lang, { kind: "trigger", type: t.type, mode: t.mode ?? null, cameo: t.cameo });
+  const cameo = new Map(Object.entries(events.cameo ?? {}));
+
+  // Modality cues.
+  const modality = readJson<Record<string, Record<string, string[]>>>("modality.json", {});
+  for (const [lang, cues] of Object.entries(modality))
+    for (const [id, list] of Object.entries(cues)) {
+      if (id !== "negation" && id !== "future" && id !== "hypothetical") continue;
+      for (const n of list) m.add(n, lang, { kind: "modality", id });
+    }
+
+  // Topics.
+  const topics = readJson<Record<string, Record<string, string[]>>>("topics.json", {});
+  for (const [id, perLang] of Object.entries(topics))
+    for (const [lang, list] of Object.entries(perLang)) for (const n of list) m.add(n, lang, { kind: "topic", id });
+
+  // Phrases that point back to the sides already introduced ("the parties", «стороны»).
+  const refs = readJson<Record<string, Record<string, string[]>>>("references.json", {});
+  for (const [id, perLang] of Object.entries(refs))
+    for (const [lang, list] of Object.entries(perLang))
+      for (const n of list) m.add(n, lang, { kind: "reference", id: id as "sides" | "leader" });
+
+  const version = lexiconVersion();
+  cached = {
+    matcher: m,
+    persons,
+    offices,
+    cameo,
+    placeNames,
+    countryName: (code) => englishNames.get(code) ?? code,
+    version,
+  };
+  return cached;
+}
+
+/** A short fingerprint of the data files, stored with results so re-extraction can be detected. */
+export function lexiconVersion(): string {
+  let h = 2166136261;
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    if (!fs.existsSync(dir)) return;
+    for (const f of fs.readdirSync(dir).sort()) {
+      const p = path.join(dir, f);
+      if (fs.statSync(p).isDirectory()) walk(p);
+      else if (f.endsWith(".json")) files.push(p);
+    }
+  };
+  walk(DATA_DIR);
+  for (const f of files) {
+    const buf = fs.readFileSync(f);
+    for (let i = 0; i < buf.length; i++) h = Math.imul(h ^ buf[i], 16777619);
+  }
+  return (h >>> 0).toString(16).padStart(8, "0");
+}
+
+/** The holder of an office on a date, from the persons lexicon (null when unknown or ambiguous). */
+export function holderOf(lex: Lexicon, country: string, officeOrRole: string, date: string | null): Person | null {
+  if (!date) return null;
+  const found: Person[] = [];
+  for (const p of lex.persons.values()) {
+    for (const t of p.terms) {
+      if (t.country !== country) continue;
+      if (t.office !== officeOrRole && t.role !== officeOrRole) continue;
+      if (within(date, t.from, t.to)) {
+        found.push(p);
+        break;
+      }
+    }
+  }
+  return found.length === 1 ? found[0] : null;
+}
+
+/** The term a person held on a date (null when none covers it). */
+export function termOn(p: Person, date: string | null): PersonTerm | null {
+  if (!p.terms.length) return null;
+  if (!date) {
+    // No date: the most recent term.
+    return [...p.terms].sort((a, b) => (b.from ?? "").localeCompare(a.from ?? ""))[0];
+  }
+  const covering = p.terms.filter((t) => within(date, t.from, t.to));
+  if (!covering.length) return null;
+  // Prefer the most senior role when terms overlap (a president who is also party chief).
+  const rank: Role[] = ["head_of_state", "head_of_government", "foreign_minister", "legislature_head", "org_head", "minister", "ambassador", "military", "official", "legislator", "governor_mayor", "delegation"];
+  return covering.sort((a, b) => rank.indexOf(a.role) - rank.indexOf(b.role))[0];
+}
+
+function within(date: string, from: string | null, to: string | null): boolean {
+  // Partial dates (YYYY, YYYY-MM) compare by prefix: 2019 lies within a term from 2012 to 2020.
+  const d = date;
+  const lo = from ? from.slice(0, d.length) : "0000";
+  const hi = to ? to.slice(0, d.length) : "9999";
+  return d >= lo && d <= hi;
+}

@@ -1,0 +1,55 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { normalize, tokenize } from "../text/normalize.js";
+import { longestNonOverlapping, PhraseMatcher } from "./matcher.js";
+
+function find(m: PhraseMatcher<string>, text: string): string[] {
+  const nt = normalize(text);
+  const hits = [...m.matchTokens(tokenize(text, nt)), ...m.matchHan(nt)];
+  return longestNonOverlapping(hits).map((h) => `${h.payload}:${text.slice(h.start, h.end)}`);
+}
+
+test("stems match Russian case endings within the allowance", () => {
+  const m = new PhraseMatcher<string>();
+  m.add("Рахмон", "ru", "TJK-person", { capitalized: true });
+  m.add("переговор", "ru", "talks");
+  assert.deepEqual(find(m, "Переговоры с Рахмоном прошли в Душанбе"), ["talks:Переговоры", "TJK-person:Рахмоном"]);
+  // Too long a continuation is another word.
+  assert.deepEqual(find(m, "переговорщиками"), []);
+});
+
+test("open prefixes with * and exact short tokens", () => {
+  const m = new PhraseMatcher<string>();
+  m.add("встре*", "ru", "meet");
+  m.add("ООН", "ru", "UN");
+  assert.deepEqual(find(m, "встретился в ООН"), ["meet:встретился", "UN:ООН"]);
+  assert.deepEqual(find(m, "ООНовский"), []);
+});
+
+test("Arabic proclitics and article are stripped before matching", () => {
+  const m = new PhraseMatcher<string>();
+  m.add("روسيا", "ar", "RUS");
+  m.add("الأمم المتحدة", "ar", "UN");
+  assert.deepEqual(find(m, "وروسيا وللأمم المتحدة"), ["RUS:وروسيا", "UN:وللأمم المتحدة"]);
+});
+
+test("capitalised proper names do not match lower-case words", () => {
+  const m = new PhraseMatcher<string>();
+  m.add("Того", "ru", "TGO", { capitalized: true });
+  assert.deepEqual(find(m, "после того как"), []);
+  assert.deepEqual(find(m, "в Того"), ["TGO:Того"]);
+});
+
+test("Han phrases are found as substrings", () => {
+  const m = new PhraseMatcher<string>();
+  m.add("习近平", "zh", "xi");
+  m.add("视频会晤", "zh", "video");
+  assert.deepEqual(find(m, "国家主席习近平同美国总统举行视频会晤。"), ["xi:习近平", "video:视频会晤"]);
+});
+
+test("the longest of overlapping phrases wins", () => {
+  const m = new PhraseMatcher<string>();
+  m.add("Security", "en", "word");
+  m.add("Collective Security Treaty Organization", "en", "CSTO");
+  assert.deepEqual(find(m, "the Collective Security Treaty Organization met"), ["CSTO:Collective Security Treaty Organization"]);
+});

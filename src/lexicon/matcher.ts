@@ -1,0 +1,186 @@
+// Phrase matcher: finds lexicon phrases in tokenised text, tolerant of inflection.
+// The rules are documented for lexicon writers in data/README.md; in short:
+//  - a phrase token of >= MIN_STEM letters matches a text word that extends it by at most the
+//    language's inflection allowance (Russian case endings, Turkic suffixes, Arabic/Persian
+//    suffixes, English plural/possessive);
+//  - a token ending in "*" matches any continuation;
+//  - shorter tokens match exactly;
+//  - Arabic-script text words are also tried without their proclitics (و ف ب ل ك, ال, لل);
+//  - phrases in Han script are found as substrings of the folded text.
+
+import { fold, hasHan, type NormalizedText, type Token } from "../text/normalize.js";
+
+export const MIN_STEM = 4;
+
+/** Letters a word may add to a stem, per language of the phrase. */
+const INFLECTION_ALLOWANCE: Record<string, number> = {
+  ru: 4, uk: 4, tg: 4, kk: 4, ky: 4, uz: 5, tr: 5, az: 5, tk: 5,
+  ar: 3, fa: 3, ur: 3,
+  en: 2, fr: 2, de: 2, es: 2,
+};
+const DEFAULT_ALLOWANCE = 2;
+
+interface PhraseToken {
+  text: string;
+  prefix: boolean; // written with a trailing "*"
+  allowance: number; // 0 for exact
+}
+
+export interface CompiledPhrase<T> {
+  tokens: PhraseToken[];
+  /** Proper names must start with an upper-case letter in cased scripts. */
+  capitalized: boolean;
+  payload: T;
+  surface: string;
+}
+
+export interface Match<T> {
+  payload: T;
+  start: number; // original offsets
+  end: number;
+  /** Index of the first and one past the last token matched (-1 for substring matches). */
+  tokenStart: number;
+  tokenEnd: number;
+  surface: string;
+}
+
+// Arabic-script proclitics, longest first: conjunction/preposition letters, then the article.
+const AR_PREFIXES = ["وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك"];
+const ARABIC_LETTER = /[\u0600-\u06ff]/;
+
+/** Variants of a folded text word to look up: itself and, in Arabic script, without proclitics. */
+function wordVariants(word: string): string[] {
+  if (!ARABIC_LETTER.test(word[0] ?? "")) return [word];
+  const out = [word];
+  for (const p of AR_PREFIXES) {
+    if (word.length - p.length >= 2 && word.startsWith(p)) out.push(word.slice(p.length));
+  }
+  return out;
+}
+
+function tokenMatches(pt: PhraseToken, word: string): boolean {
+  for (const w of wordVariants(word)) {
+    if (w === pt.text) return true;
+    if (pt.prefix) {
+      if (w.startsWith(pt.text)) return true;
+    } else if (pt.allowance > 0 && w.length > pt.text.length && w.length - pt.text.length <= pt.allowance && w.startsWith(pt.text)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+export class PhraseMatcher<T> {
+  private byFirst = new Map<string, CompiledPhrase<T>[]>();
+  private byPrefix = new Map<string, CompiledPhrase<T>[]>();
+  private hanPhrases: CompiledPhrase<T>[] = [];
+  private maxAllowance = 0;
+  size = 0;
+
+  /**
+   * Add a phrase. `lang` sets the inflection allowance; `capitalized` requires an upper-case
+   * first letter in the text (for proper names in cased scripts: "Того" the country vs "того").
+   */
+  add(phrase: string, lang: string, payload: T, opts: { capitalized?: boolean } = {}): void {
+    const raw = phrase.trim();
+    if (!raw) return;
+    if (hasHan(raw)) {
+      this.hanPhrases.push({ tokens: [{ text: fold(raw).replace(/\s+/g, ""), prefix: false, allowance: 0 }], capitalized: false, payload, surface: raw });
+      this.size++;
+      return;
+    }
+    const allowance = INFLECTION_ALLOWANCE[lang] ?? DEFAULT_ALLOWANCE;
+    const tokens: PhraseToken[] = [];
+    for (const part of raw.split(/\s+/)) {
+      const prefix = part.endsWith("*");
+      const words = fold(prefix ? part.slice(0, -1) : part).match(/[\p{L}\p{N}]+/gu) ?? [];
+      words.forEach((w, i) => {
+        const last = i === words.length - 1;
+        tokens.push({
+          text: w,
+          prefix: prefix && last && w.length >= 3,
+          allowance: w.length >= MIN_STEM ? allowance : 0,
+        });
+      });
+    }
+    if (!tokens.length) return;
+    this.maxAllowance = Math.max(this.maxAllowance, allowance);
+    const compiled: CompiledPhrase<T> = { tokens, capitalized: !!opts.capitalized, payload, surface: raw };
+    const first = tokens[0];
+    const index = first.prefix ? this.byPrefix : this.byFirst;
+    const list = index.get(first.text);
+    if (list) list.push(compiled);
+    else index.set(first.text, [compiled]);
+    this.size++;
+  }
+
+  /** Candidate phrases whose first token could match this word. */
+  private candidates(word: string, out: Set<CompiledPhrase<T>>): void {
+    for (const w of wordVariants(word)) {
+      // Exact and stem entries: the word itself or the word minus up to maxAllowance letters.
+      for (let cut = 0; cut <= this.maxAllowance && w.length - cut >= 1; cut++) {
+        const key = cut ? w.slice(0, w.length - cut) : w;
+        const list = this.byFirst.get(key);
+        if (list) for (const c of list) out.add(c);
+      }
+      // Open-prefix entries: any prefix of the word of 3+ letters.
+      if (this.byPrefix.size) {
+        for (let len = 3; len <= w.length; len++) {
+          const list = this.byPrefix.get(w.slice(0, len));
+          if (list) for (const c of list) out.add(c);
+        }
+      }
+    }
+  }
+
+  /** All matches in a token sequence (overlapping allowed; see `longestNonOverlapping`). */
+  matchTokens(tokens: Token[]): Match<T>[] {
+    const out: Match<T>[] = [];
+    const cands = new Set<CompiledPhrase<T>>();
+    for (let i = 0; i < tokens.length; i++) {
+      cands.clear();
+      this.candidates(tokens[i].norm, cands);
+      for (const c of cands) {
+        if (c.capitalized && !tokens[i].capitalized && /\p{Lu}|\p{Ll}/u.test(tokens[i].norm[0] ?? "")) {
+          // Cased script and the text word is lower case: not the proper name.
+          continue;
+        }
+        if (i + c.tokens.length > tokens.length) continue;
+        let ok = true;
+        for (let k = 0; k < c.tokens.length && ok; k++) ok = tokenMatches(c.tokens[k], tokens[i + k].norm);
+        if (!ok) continue;
+        const last = tokens[i + c.tokens.length - 1];
+        out.push({ payload: c.payload, start: tokens[i].start, end: last.end, tokenStart: i, tokenEnd: i + c.tokens.length, surface: c.surface });
+      }
+    }
+    return out;
+  }
+
+  /** Substring matches of Han-script phrases in a folded text. */
+  matchHan(nt: NormalizedText, from = 0, to = nt.norm.length): Match<T>[] {
+    const out: Match<T>[] = [];
+    if (!this.hanPhrases.length) return out;
+    const hay = nt.norm.slice(from, to);
+    if (!hasHan(hay)) return out;
+    for (const c of this.hanPhrases) {
+      const needle = c.tokens[0].text;
+      for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + needle.length)) {
+        const s = from + at;
+        const e = s + needle.length;
+        out.push({ payload: c.payload, start: nt.origin[s], end: nt.origin[e] ?? nt.origin[nt.origin.length - 1], tokenStart: -1, tokenEnd: -1, surface: c.surface });
+      }
+    }
+    return out;
+  }
+}
+
+/** Keep the longest of overlapping matches (ties: the earlier). */
+export function longestNonOverlapping<T>(matches: Match<T>[]): Match<T>[] {
+  const sorted = [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken: Match<T>[] = [];
+  for (const m of sorted) {
+    if (taken.some((t) => m.start < t.end && t.start < m.end)) continue;
+    taken.push(m);
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,144 @@
+// Mentions stage: runs the compiled lexicon over each sentence and sorts the hits by kind.
+// Entities (countries, places, organisations, persons, offices) are de-overlapped longest-first
+// so "Collective Security Treaty Organization" is one organisation, not a country adjective
+// inside it; triggers, topics and modality cues are kept in their own layers because they may
+// overlap entities ("Russian-Tajik talks").
+
+import { longestNonOverlapping, type LexEntry, type Lexicon, type Match } from "../lexicon/index.js";
+import { normalize, tokenize, type Token } from "../text/normalize.js";
+import type { Sentence, Span } from "../types.js";
+
+export type EntityMatch = Match<Extract<LexEntry, { kind: "country" | "place" | "org" | "person" | "office" }>>;
+export type TriggerMatch = Match<Extract<LexEntry, { kind: "trigger" }>>;
+export type TopicMatch = Match<Extract<LexEntry, { kind: "topic" }>>;
+export type ModalityMatch = Match<Extract<LexEntry, { kind: "modality" }>>;
+export type ReferenceMatch = Match<Extract<LexEntry, { kind: "reference" }>>;
+
+/** Unknown person found by a title + capitalised-name pattern. */
+export interface NameMatch extends Span {
+  name: string;
+  /** Index in `entities` of the office that introduces it. */
+  office: number;
+}
+
+export interface SentenceMentions {
+  sentence: Sentence;
+  tokens: Token[];
+  entities: EntityMatch[];
+  triggers: TriggerMatch[];
+  topics: TopicMatch[];
+  modality: ModalityMatch[];
+  references: ReferenceMatch[];
+  names: NameMatch[];
+}
+
+/** Run the lexicon over one span of the text. */
+export function mentionsIn(text: string, span: Span, lex: Lexicon): Omit<SentenceMentions, "sentence" | "names"> {
+  const slice = text.slice(span.start, span.end);
+  const nt = normalize(slice);
+  const tokens = tokenize(slice, nt).map((t) => ({ ...t, start: t.start + span.start, end: t.end + span.start }));
+  const all = [...lex.matcher.matchTokens(tokens), ...lex.matcher.matchHan(nt).map((h) => ({ ...h, start: h.start + span.start, end: h.end + span.start }))];
+  const entities: EntityMatch[] = [];
+  const triggers: TriggerMatch[] = [];
+  const topics: TopicMatch[] = [];
+  const modality: ModalityMatch[] = [];
+  const references: ReferenceMatch[] = [];
+  for (const m of all) {
+    switch (m.payload.kind) {
+      case "trigger": triggers.push(m as TriggerMatch); break;
+      case "topic": topics.push(m as TopicMatch); break;
+      case "modality": modality.push(m as ModalityMatch); break;
+      case "reference": references.push(m as ReferenceMatch); break;
+      default: entities.push(m as EntityMatch);
+    }
+  }
+  return {
+    tokens,
+    entities: longestNonOverlapping(entities),
+    triggers: longestNonOverlapping(triggers),
+    topics: longestNonOverlapping(topics),
+    modality: longestNonOverlapping(modality),
+    references: longestNonOverlapping(references),
+  };
+}
+
+// Words that start a capitalised run but are not names (sentence starts, months, titles).
+const NOT_A_NAME = /^(the|and|of|in|on|at|for|with|his|her|mr|mrs|ms|dr|и|в|с|на|по|г)$/i;
+
+/**
+ * Title + name pattern for persons outside the lexicon: an office ("Председатель ГКНБ",
+ * "Deputy Prime Minister", "ambassador"), optionally followed by a country or organisation,
+ * then two or three capitalised words that the lexicon does not know.
+ */
+export function findTitledNames(text: string, tokens: Token[], entities: EntityMatch[]): NameMatch[] {
+  const out: NameMatch[] = [];
+  const covered = (t: Token) => entities.some((e) => t.start < e.end && e.start < t.end);
+  entities.forEach((e, i) => {
+    if (e.payload.kind !== "office") return;
+    // Skip over the office's own tokens and at most one country/org entity or 3 lower-case words.
+    let k = tokens.findIndex((t) => t.start >= e.end);
+    if (k < 0) return;
+    let skipped = 0;
+    while (k < tokens.length && skipped < 4) {
+      const t = tokens[k];
+      const ent = entities.find((x) => t.start >= x.start && t.end <= x.end);
+      if (ent && (ent.payload.kind === "country" || ent.payload.kind === "org")) {
+        while (k < tokens.length && tokens[k].end <= ent.end) k++;
+        skipped++;
+        continue;
+      }
+      if (!t.capitalized || /^\p{N}/u.test(t.norm) || NOT_A_NAME.test(text.slice(t.start, t.end))) {
+        // Genitive complements of a title are lower case in most languages ("министр иностранных дел").
+        if (t.capitalized || skipped >= 3) return;
+        k++;
+        skipped++;
+        continue;
+      }
+      break;
+    }
+    const parts: Token[] = [];
+    while (k < tokens.length && parts.length < 3) {
+      const t = tokens[k];
+      if (!t.capitalized || covered(t) || /^\p{N}/u.test(t.norm) || NOT_A_NAME.test(text.slice(t.start, t.end))) break;
+      // The name words must be adjacent (a space or hyphen between them).
+      if (parts.length && !/^[\s\-‐]{1,2}$/.test(text.slice(parts[parts.length - 1].end, t.start))) break;
+      parts.push(t);
+      k++;
+    }
+    if (parts.length >= 2) {
+      const start = parts[0].start;
+      const end = parts[parts.length - 1].end;
+      out.push({ start, end, name: transliterate(text.slice(start, end)), office: i });
+    }
+  });
+  return out;
+}
+
+// Cyrillic -> Latin, close to the usual English spelling of Central Asian and Russian names.
+const CYR: Record<string, string> = {
+  а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "yo", ж: "zh", з: "z", и: "i", й: "y", к: "k", л: "l", м: "m",
+  н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f", х: "kh", ц: "ts", ч: "ch", ш: "sh", щ: "shch",
+  ъ: "", ы: "y", ь: "", э: "e", ю: "yu", я: "ya", ә: "a", ғ: "gh", қ: "q", ң: "ng", ө: "o", ұ: "u", ү: "u", һ: "h",
+  і: "i", ӣ: "i", ӯ: "u", ҳ: "h", ҷ: "j", ў: "o", ї: "yi", є: "ye", ґ: "g",
+};
+
+/** Latin spelling of a name written in Cyrillic (other scripts are returned as they are). */
+export function transliterate(name: string): string {
+  if (!/[\u0400-\u04ff]/.test(name)) return name;
+  let out = "";
+  for (const ch of name) {
+    const lower = ch.toLowerCase();
+    const t = CYR[lower];
+    if (t === undefined) out += ch;
+    else out += ch !== lower && t ? t[0].toUpperCase() + t.slice(1) : t;
+  }
+  return out;
+}
+
+/** Mentions for every sentence of a document. */
+export function findMentions(text: string, sentences: Sentence[], lex: Lexicon): SentenceMentions[] {
+  return sentences.map((sentence) => {
+    const m = mentionsIn(text, sentence, lex);
+    return { sentence, ...m, names: findTitledNames(text, m.tokens, m.entities) };
+  });
+}

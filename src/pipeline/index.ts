@@ -1,0 +1,118 @@
+// The extraction pipeline: one function from a decoded document to a DocumentResult.
+//   decode -> article -> language -> sentences -> mentions -> dates -> events -> figures
+// Every stage is a pure function in its own folder; this module only wires them and assembles
+// the output record with its evidence.
+
+import { parseTextDump } from "../article/index.js";
+import { findDates } from "../dates/index.js";
+import { decode } from "../decode/index.js";
+import { findEvents, type DateHit, type EventContext } from "../events/index.js";
+import { findFigures } from "../figures/index.js";
+import { detectLanguage } from "../lang/index.js";
+import { loadLexicon, type Lexicon } from "../lexicon/index.js";
+import { findMentions, mentionsIn } from "../mentions/index.js";
+import { splitSentences } from "../sentences/index.js";
+import type { Article, DecodedText, DocumentResult, Evidence, Figure, Lang, RawInput, Span } from "../types.js";
+
+export interface ExtractOptions {
+  lexicon?: Lexicon;
+  /** Reference date for relative dates when the text states none (YYYY-MM-DD). */
+  fallbackDate?: string | null;
+}
+
+/** Bytes in, result out. Throws InputError for input that cannot be read as text. */
+export function extractRaw(input: RawInput, opts: ExtractOptions = {}): DocumentResult {
+  return extractText(decode(input), opts);
+}
+
+/** Decoded text (a plain-text dump of a news page) in, result out. */
+export function extractText(doc: DecodedText, opts: ExtractOptions = {}): DocumentResult {
+  return extractArticle(parseTextDump(doc), doc.encoding, opts);
+}
+
+/** The language of an article's body (falling back to the whole text when the body is tiny). */
+function articleLanguage(a: Article): Lang {
+  const body = a.paragraphs.map((p) => a.text.slice(p.start, p.end)).join("\n");
+  const lang = detectLanguage(body.length >= 40 ? body : a.text);
+  return lang;
+}
+
+/** A recognised article in, result out. */
+export function extractArticle(a: Article, encoding: string, opts: ExtractOptions = {}): DocumentResult {
+  const lex = opts.lexicon ?? loadLexicon();
+  const text = a.text;
+  const lang = articleLanguage(a);
+  const refDate = a.published ?? opts.fallbackDate ?? null;
+  const sentences = splitSentences(text, a.paragraphs, lang);
+  const mentions = findMentions(text, sentences, lex);
+  const datesBySentence: DateHit[][] = sentences.map((s) => findDates(text, lang, refDate, s));
+
+  const ev = (span: Span): Evidence => {
+    const s = sentences.find((x) => x.start <= span.start && span.end <= x.end);
+    const sp = s ?? span;
+    return { document: a.name, sentence: text.slice(sp.start, sp.end), start: span.start, end: span.end };
+  };
+
+  // Dateline place ("Samarkand, 16 September") resolved through the lexicon.
+  let datelinePlace: EventContext["datelinePlace"] = null;
+  if (a.dateline?.place) {
+    const dm = mentionsIn(text, a.dateline.span, lex);
+    const e = dm.entities.find((x) => x.payload.kind === "place" || (x.payload.kind === "country" && x.payload.form === "capital"));
+    if (e) {
+      const city = e.payload.kind === "place" ? e.payload.id : lex.placeNames.get(`capital:${e.payload.id}`)?.name ?? null;
+      const country = e.payload.kind === "place" ? e.payload.country : e.payload.id;
+      datelinePlace = { city, country, start: e.start, end: e.end };
+    }
+  }
+  const titleEntities = a.titleSpan ? mentionsIn(text, a.titleSpan, lex).entities : [];
+
+  const events = findEvents({ document: a.name, text, refDate, datelinePlace, titleEntities, lex }, mentions, datesBySentence);
+
+  // Organisations and countries named in the body.
+  const orgs: Record<string, Evidence> = {};
+  const named: Record<string, Evidence> = {};
+  for (const sm of mentions) {
+    for (const e of sm.entities) {
+      if (e.payload.kind === "org" && !orgs[e.payload.id]) orgs[e.payload.id] = ev(e);
+      // A capital or city alone does not make its country "discussed".
+      if (e.payload.kind === "country" && e.payload.form !== "capital" && !named[e.payload.id]) named[e.payload.id] = ev(e);
+    }
+  }
+  const parties = new Set(events.filter((e) => !e.status).flatMap((e) => e.actors.map((x) => x.country)));
+  const third: Record<string, Evidence> = {};
+  for (const [code, e] of Object.entries(named)) if (!parties.has(code)) third[code] = e;
+
+  const refYear = refDate ? Number(refDate.slice(0, 4)) : null;
+  const figures: Figure[] = [];
+  for (const s of sentences) {
+    for (const f of findFigures(text, s, lang, refYear)) {
+      figures.push({ what: f.what, value: f.value, unit: f.unit, year: f.year, evidence: ev(f) });
+    }
+  }
+
+  const bodyText = a.paragraphs.map((p) => text.slice(p.start, p.end)).join("\n\n");
+  const words = bodyText.split(/\s+/).filter(Boolean);
+  return {
+    id: a.name,
+    origin: a.origin,
+    encoding,
+    lang,
+    source: a.source,
+    published: a.published,
+    title: a.title,
+    body: bodyText,
+    body_first: words.length ? words.slice(0, 8).join(" ") : null,
+    body_last: words.length ? words.slice(-8).join(" ") : null,
+    events,
+    orgs: Object.keys(orgs),
+    third_countries: Object.keys(third),
+    figures,
+    evidence: {
+      title: a.titleSpan,
+      published: a.publishedSpan,
+      body: a.paragraphs,
+      orgs,
+      third_countries: third,
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { fold, normalize, tokenize } from "./normalize.js";
+
+test("Arabic letter variants, harakat and tatweel fold together", () => {
+  assert.equal(fold("إيرانُ"), fold("ايران"));
+  assert.equal(fold("مـدرسة"), fold("مدرسه"));
+  assert.equal(fold("مصطفى"), fold("مصطفي"));
+  assert.equal(fold("أمس"), "امس");
+});
+
+test("Persian yeh/kaf and ZWNJ fold onto one form", () => {
+  assert.equal(fold("ایران"), fold("ايران"));
+  assert.equal(fold("کشور"), fold("كشور"));
+  assert.equal(fold("می\u200cکند"), fold("میکند"));
+});
+
+test("Tajik and Kazakh letters fold onto Russian look-alikes, ё onto е", () => {
+  assert.equal(fold("Раҳмон"), fold("Рахмон"));
+  assert.equal(fold("Тоҷикистон"), "точикистон");
+  assert.equal(fold("Қазақстан"), "казакстан");
+  assert.equal(fold("Королёв"), "королев");
+});
+
+test("Latin diacritics, Turkish dotted I and Uzbek apostrophes", () => {
+  assert.equal(fold("Erdoğan"), "erdogan");
+  assert.equal(fold("İstanbul"), "istanbul");
+  assert.equal(fold("Oʻzbekiston"), "ozbekiston");
+  assert.equal(fold("O'zbekiston"), "ozbekiston");
+});
+
+test("Eastern Arabic and Persian digits become ASCII", () => {
+  assert.equal(fold("١٥ مليار"), "15 مليار");
+  assert.equal(fold("۱۴۰۲"), "1402");
+});
+
+test("offsets map every normalised character back to the original", () => {
+  const text = "Раҳмон وَزِيرُ Oʻzbekiston";
+  const nt = normalize(text);
+  const tokens = tokenize(text, nt);
+  assert.deepEqual(tokens.map((t) => text.slice(t.start, t.end)), ["Раҳмон", "وَزِيرُ", "Oʻzbekiston"]);
+  assert.deepEqual(tokens.map((t) => t.capitalized), [true, false, true]);
+});

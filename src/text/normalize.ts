@@ -1,0 +1,136 @@
+// Matching form of a text, with a map back to the original offsets.
+//
+// Lexicon phrases and document text go through the same folding so that spelling variants of one
+// word compare equal: letter case, Latin diacritics, Arabic letter variants and marks, Persian
+// letter variants and ZWNJ, Cyrillic letters of Tajik/Kazakh/Kyrgyz/Ukrainian folded onto their
+// Russian look-alikes, apostrophes inside words (Uzbek oʻ, Turkish Rusya'nın), Eastern digits.
+// Each original character becomes zero, one or more normalised characters; `origin[i]` is the
+// offset in the original text of normalised character i, so spans found in the normalised text
+// map back exactly.
+
+export interface NormalizedText {
+  /** The folded text. */
+  norm: string;
+  /** origin[i] = original offset of norm[i]; origin[norm.length] = original length. */
+  origin: Int32Array;
+}
+
+const FOLD = new Map<string, string>([
+  // Arabic: alef variants, hamza carriers, ta marbuta, alef maqsura.
+  ["أ", "ا"], ["إ", "ا"], ["آ", "ا"], ["ٱ", "ا"], ["ؤ", "و"], ["ئ", "ي"], ["ة", "ه"], ["ى", "ي"],
+  // Persian letters onto the Arabic code points (ی -> ي, ک -> ك), and heh variants.
+  ["ی", "ي"], ["ک", "ك"], ["ۀ", "ه"], ["ە", "ه"], ["ھ", "ه"],
+  // Cyrillic letters of Tajik, Kazakh, Kyrgyz, Ukrainian, Uzbek onto Russian look-alikes.
+  ["ё", "е"], ["ӣ", "и"], ["ӯ", "у"], ["ҳ", "х"], ["қ", "к"], ["ғ", "г"], ["ҷ", "ч"],
+  ["ә", "а"], ["ң", "н"], ["ө", "о"], ["ұ", "у"], ["ү", "у"], ["һ", "х"], ["і", "и"],
+  ["ї", "и"], ["є", "е"], ["ґ", "г"], ["ў", "у"], ["й", "и"],
+  // Turkish dotless i and capital dotted I (lower-casing alone would give "i̇").
+  ["ı", "i"], ["İ", "i"],
+  // Letters that NFD does not decompose.
+  ["ß", "ss"], ["ø", "o"], ["đ", "d"], ["ł", "l"], ["æ", "ae"], ["œ", "oe"],
+]);
+
+// Apostrophe-like characters inside words are dropped (oʻzbek, g'arb, Rusya'nın, Russia's).
+const APOSTROPHES = new Set(["'", "’", "‘", "ʻ", "ʼ", "`", "´"]);
+// Removed outright: tatweel, ZWNJ/ZWJ, soft hyphen, bidi marks.
+const DROP = new Set(["ـ", "\u200c", "\u200d", "\u00ad", "\u200e", "\u200f", "\u061c"]);
+
+const foldCache = new Map<string, string>();
+
+/** Fold one character (code point) to its matching form. */
+export function foldChar(ch: string): string {
+  const cached = foldCache.get(ch);
+  if (cached !== undefined) return cached;
+  let out: string;
+  const code = ch.codePointAt(0)!;
+  if (DROP.has(ch)) out = "";
+  else if (code >= 0x0660 && code <= 0x0669) out = String(code - 0x0660); // Arabic-Indic digits
+  else if (code >= 0x06f0 && code <= 0x06f9) out = String(code - 0x06f0); // Persian digits
+  else if ((code >= 0x064b && code <= 0x065f) || code === 0x0670) out = ""; // harakat, superscript alef
+  else {
+    const lower = ch.toLowerCase();
+    const mapped = FOLD.get(ch) ?? FOLD.get(lower);
+    if (mapped !== undefined) out = mapped;
+    else {
+      // Strip combining marks after canonical decomposition (Latin diacritics, Cyrillic breve).
+      out = lower.normalize("NFD").replace(/\p{M}/gu, "");
+      const again = FOLD.get(out);
+      if (again !== undefined) out = again;
+    }
+  }
+  foldCache.set(ch, out);
+  return out;
+}
+
+const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+
+/** Fold a whole text, keeping the offset map. */
+export function normalize(text: string): NormalizedText {
+  const parts: string[] = [];
+  const origin: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const code = text.codePointAt(i)!;
+    const ch = String.fromCodePoint(code);
+    const width = ch.length;
+    let out: string;
+    if (APOSTROPHES.has(ch)) {
+      // Inside a word the apostrophe joins (oʻzbek); elsewhere it is a quote mark.
+      out = isWordChar(text[i - 1]) && isWordChar(text[i + width]) ? "" : " ";
+    } else if (code === 0x0301) {
+      out = ""; // stress accents in Russian dictionary-style text
+    } else {
+      out = foldChar(ch);
+    }
+    for (let k = 0; k < out.length; k++) {
+      parts.push(out[k]);
+      origin.push(i);
+    }
+    i += width;
+  }
+  const map = new Int32Array(origin.length + 1);
+  map.set(origin);
+  map[origin.length] = text.length;
+  return { norm: parts.join(""), origin: map };
+}
+
+/** Fold a string without keeping offsets (lexicon phrases). */
+export function fold(text: string): string {
+  return normalize(text).norm;
+}
+
+/** A word token of the normalised text with its span in the ORIGINAL text. */
+export interface Token {
+  /** Folded form. */
+  norm: string;
+  start: number;
+  end: number;
+  /** The token is written with an upper-case first letter in the original text. */
+  capitalized: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const HAN = /\p{Script=Han}/u;
+
+/** Word tokens of a text (runs of letters and digits), with original offsets. */
+export function tokenize(text: string, nt: NormalizedText = normalize(text)): Token[] {
+  const tokens: Token[] = [];
+  for (const m of nt.norm.matchAll(WORD)) {
+    const ns = m.index!;
+    const ne = ns + m[0].length;
+    const start = nt.origin[ns];
+    const end = ne < nt.origin.length - 1 ? nt.origin[ne] : text.length;
+    const first = text[start];
+    tokens.push({
+      norm: m[0],
+      start,
+      end: Math.max(end, start + 1),
+      capitalized: first !== undefined && first !== first.toLowerCase(),
+    });
+  }
+  return tokens;
+}
+
+/** Whether a string contains Han characters (matched as substrings, not tokens). */
+export function hasHan(s: string): boolean {
+  return HAN.test(s);
+}
