@@ -7,6 +7,7 @@ import { listInputs, readDocument } from "../input/index.js";
 import { extractText } from "../pipeline/index.js";
 import { InputError } from "../types.js";
 import { Progress } from "./progress.js";
+import { registerStoreCommands } from "./store-commands.js";
 
 export interface ExtractSummary {
   documents: number;
@@ -63,5 +64,6 @@ export async function main(argv: string[]): Promise<void> {
       const s = runExtract(paths, o);
       process.exitCode = s.failed ? 1 : 0;
     });
+  registerStoreCommands(program);
   await program.parseAsync(argv);
 }

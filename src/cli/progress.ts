@@ -23,6 +23,11 @@ export class Progress {
     else process.stderr.write(line + "\n");
   }
 
+  /** Set the absolute count (for callers that report totals rather than steps). */
+  update(done: number): void {
+    this.tick(done - this.count);
+  }
+
   clear(): void {
     if (this.tty && !this.silent) process.stderr.write("\r\x1b[K");
   }

@@ -1,0 +1,190 @@
+// Store commands: ingest, events, dyads, timeline, search, show, export. Each opens the store
+// named by --db (a file for SQLite, postgres://... for PostgreSQL) and calls one library function.
+
+import fs from "node:fs";
+import type { Command } from "commander";
+import { ingestPaths } from "../ingest/index.js";
+import { DEFAULT_DB, openStore, type EventFilter, type EventRow, type Store } from "../store/index.js";
+import { CSV_HEADER, eventToCsv, eventToGdelt, eventToJson, eventToPlover, eventsTable } from "./format.js";
+import { Progress } from "./progress.js";
+
+async function withStore<T>(db: string, fn: (s: Store) => Promise<T>): Promise<T> {
+  let store: Store;
+  try {
+    store = await openStore(db);
+  } catch (e) {
+    console.error(`parley: cannot open database ${db}: ${(e as Error).message}`);
+    process.exit(2);
+  }
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+type Fmt = "table" | "json" | "csv";
+const defaultFormat = (f?: string): Fmt => (f as Fmt) ?? (process.stdout.isTTY ? "table" : "json");
+
+function printEvents(rows: EventRow[], format: Fmt): void {
+  if (format === "json") for (const e of rows) process.stdout.write(eventToJson(e) + "\n");
+  else if (format === "csv") {
+    process.stdout.write(CSV_HEADER.join(",") + "\n");
+    for (const e of rows) process.stdout.write(eventToCsv(e) + "\n");
+  } else console.log(eventsTable(rows));
+}
+
+const int = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`not a non-negative integer: ${v}`);
+  return n;
+};
+
+export function registerStoreCommands(program: Command): void {
+  const dbOpt = ["--db <path|url>", "SQLite file or postgres:// URL", DEFAULT_DB] as const;
+
+  program
+    .command("ingest")
+    .description("extract files and folders into the database (only new or changed documents)")
+    .argument("<paths...>")
+    .option(...dbOpt)
+    .option("--workers <n>", "extraction threads (default: every core)", int)
+    .action(async (paths: string[], o: { db: string; workers?: number }) => {
+      await withStore(o.db, async (store) => {
+        const progress = new Progress("ingest");
+        const s = await ingestPaths(store, paths, {
+          workers: o.workers,
+          onProgress: (done, total) => {
+            progress.total = total;
+            progress.update(done);
+          },
+          onError: (m) => {
+            progress.clear();
+            console.error(`parley: skipped ${m}`);
+          },
+        });
+        const c = await store.counts();
+        progress.done(`${s.seen} files: ${s.inserted} new, ${s.replaced} changed, ${s.unchanged} unchanged, ${s.failed} failed; database has ${c.documents} documents, ${c.events} events from ${c.reports} reports`);
+        process.exitCode = s.failed ? 1 : 0;
+      });
+    });
+
+  const filterOptions = (c: Command) =>
+    c
+      .option(...dbOpt)
+      .option("--country <code>", "events with this country or organisation as a side")
+      .option("--with <code>", "and this one")
+      .option("--type <TYPE>", "PLOVER type")
+      .option("--mode <mode>")
+      .option("--person <name>")
+      .option("--org <code>")
+      .option("--topic <topic>")
+      .option("--since <date>")
+      .option("--until <date>")
+      .option("--lang <code>")
+      .option("--source <host>")
+      .option("--limit <n>", "rows", int)
+      .option("--offset <n>", "skip rows", int)
+      .option("--sort <order>", "date or -date", "-date")
+      .option("--format <fmt>", "table, json (JSON Lines) or csv");
+
+  filterOptions(program.command("events").description("query stored events")).action(async (o: EventFilter & { db: string; format?: string }) => {
+    const format = defaultFormat(o.format);
+    const limit = o.limit ?? (format === "table" ? 50 : undefined);
+    await withStore(o.db, async (s) => printEvents(await s.events({ ...o, limit, type: o.type?.toUpperCase() }), format));
+  });
+
+  program
+    .command("dyads")
+    .description("partners of a country ranked by events, with the type mix and mean Goldstein score")
+    .requiredOption("--country <code>")
+    .option(...dbOpt)
+    .option("--format <fmt>", "table or json")
+    .action(async (o: { country: string; db: string; format?: string }) => {
+      await withStore(o.db, async (s) => {
+        const rows = await s.dyads(o.country);
+        if (defaultFormat(o.format) !== "table") for (const r of rows) console.log(JSON.stringify(r));
+        else for (const r of rows) console.log(`${r.partner.padEnd(12)} ${String(r.events).padStart(5)}  goldstein ${r.goldstein.toFixed(2).padStart(6)}  ${Object.entries(r.types).map(([t, n]) => `${t}:${n}`).join(" ")}`);
+      });
+    });
+
+  program
+    .command("timeline")
+    .description("events between two sides per period, with the mean Goldstein score")
+    .argument("<a>")
+    .argument("<b>")
+    .option("--by <period>", "day, month or year", "month")
+    .option(...dbOpt)
+    .option("--format <fmt>", "table or json")
+    .action(async (a: string, b: string, o: { by: "day" | "month" | "year"; db: string; format?: string }) => {
+      await withStore(o.db, async (s) => {
+        const rows = await s.timeline(a, b, o.by);
+        if (defaultFormat(o.format) !== "table") for (const r of rows) console.log(JSON.stringify(r));
+        else {
+          const max = Math.max(1, ...rows.map((r) => r.events));
+          for (const r of rows) console.log(`${r.period.padEnd(10)} ${String(r.events).padStart(5)} ${"█".repeat(Math.ceil((30 * r.events) / max)).padEnd(30)} goldstein ${r.goldstein.toFixed(2)}`);
+        }
+      });
+    });
+
+  program
+    .command("search")
+    .description("full-text search over stored articles, any language")
+    .argument("<query>")
+    .option(...dbOpt)
+    .option("--limit <n>", "hits", int, 20)
+    .action(async (q: string, o: { db: string; limit: number }) => {
+      await withStore(o.db, async (s) => {
+        for (const h of await s.search(q, o.limit)) console.log(`${h.document}  events ${h.events.join(",") || "-"}\n  ${h.title ?? ""}\n  ${h.snippet}`);
+      });
+    });
+
+  program
+    .command("show")
+    .description("an event, all its reports, their evidence sentences and why they were merged")
+    .argument("<id>", "event id", int)
+    .option(...dbOpt)
+    .action(async (id: number, o: { db: string }) => {
+      await withStore(o.db, async (s) => {
+        const e = await s.event(id);
+        if (!e) {
+          console.error(`parley: no event ${id}`);
+          process.exitCode = 1;
+          return;
+        }
+        console.log(`event ${e.id}: ${e.type}${e.mode ? "/" + e.mode : ""} (CAMEO ${e.cameo}, Goldstein ${e.goldstein}) on ${e.date ?? "unknown date"}${e.location ? ` at ${[e.location.city, e.location.country].filter(Boolean).join(", ")}` : ""}`);
+        for (const a of e.actors) console.log(`  side: ${a.country}${a.name ? ` ${a.name}` : ""}${a.role ? ` (${a.role})` : ""}`);
+        if (e.topics.length) console.log(`  topics: ${e.topics.join(", ")}`);
+        e.reports.forEach((r, i) => {
+          console.log(`  report ${i + 1}: ${r.document} [${r.lang}${r.source ? ", " + r.source : ""}] chars ${r.start}-${r.end}, date ${r.date ?? "-"}`);
+          console.log(`    "${r.sentence}"`);
+          console.log(`    ${r.why}`);
+        });
+      });
+    });
+
+  program
+    .command("export")
+    .description("export events with their reports")
+    .option(...dbOpt)
+    .option("--format <fmt>", "jsonl, csv, gdelt or plover", "jsonl")
+    .option("--out <file>", "file (default stdout)")
+    .action(async (o: { db: string; format: string; out?: string }) => {
+      await withStore(o.db, async (s) => {
+        const rows = await s.events({ sort: "date" });
+        const out = o.out ? fs.createWriteStream(o.out) : process.stdout;
+        const write = (line: string) => out.write(line + "\n");
+        if (o.format === "csv") {
+          write(CSV_HEADER.join(","));
+          rows.forEach((e) => write(eventToCsv(e)));
+        } else if (o.format === "gdelt") rows.forEach((e) => write(eventToGdelt(e)));
+        else if (o.format === "plover") rows.forEach((e) => write(eventToPlover(e)));
+        else if (o.format === "jsonl") rows.forEach((e) => write(eventToJson(e)));
+        else {
+          console.error(`parley: unknown export format ${o.format} (jsonl, csv, gdelt, plover)`);
+          process.exitCode = 2;
+        }
+        if (o.out) await new Promise((r) => (out as fs.WriteStream).end(r));
+      });
+    });
+}

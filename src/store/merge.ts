@@ -1,0 +1,73 @@
+// Cross-document merging: is a new report the same interaction as a stored event?
+// Same type and mode, same set of sides, dates within a day (a partial date is compatible with
+// the full dates inside it), compatible places and persons. The answer carries its reason, so
+// `parley show` can say why reports were merged.
+
+export interface MergeCandidate {
+  id: number;
+  type: string;
+  mode: string | null;
+  countries: string;
+  date: string | null;
+  location_country: string | null;
+  actors: { country: string; name: string | null }[];
+}
+
+export interface MergeProbe {
+  type: string;
+  mode: string | null;
+  countries: string;
+  date: string | null;
+  location: { country: string | null } | null;
+  actors: { country: string; name: string | null }[];
+}
+
+/** Day number of a YYYY-MM-DD date (null for partial or missing dates). */
+export function dayNumber(date: string | null): number | null {
+  if (!date || date.length !== 10) return null;
+  const t = Date.parse(date + "T00:00:00Z");
+  return Number.isFinite(t) ? Math.round(t / 86400000) : null;
+}
+
+/** Surname-level comparison that tolerates transliteration (Sergey/Sergei, Rahmon/Rakhmon). */
+export function samePerson(a: string, b: string): boolean {
+  const toks = (s: string) => s.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").split(/[^\p{L}]+/u).filter((t) => t.length > 2);
+  const A = toks(a), B = toks(b);
+  return A.some((x) => B.some((y) => x === y || (Math.min(x.length, y.length) >= 4 && editDistance(x, y) <= Math.max(1, Math.floor(Math.max(x.length, y.length) / 5)))));
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** Why the probe is the candidate's interaction, or null when it is not. */
+export function mergeReason(c: MergeCandidate, p: MergeProbe): string | null {
+  if (c.type !== p.type || (c.mode ?? null) !== (p.mode ?? null) || c.countries !== p.countries) return null;
+  const reasons = [`same type ${p.type}${p.mode ? "/" + p.mode : ""}`, `same sides ${p.countries}`];
+  const dc = dayNumber(c.date), dp = dayNumber(p.date);
+  if (dc !== null && dp !== null) {
+    if (Math.abs(dc - dp) > 1) return null;
+    reasons.push(dc === dp ? `same date ${p.date}` : `dates a day apart (${c.date}, ${p.date})`);
+  } else if (c.date && p.date) {
+    // A partial date (2022-09, 2001) matches the full dates inside it.
+    if (!(c.date.startsWith(p.date) || p.date.startsWith(c.date))) return null;
+    reasons.push(`compatible dates ${c.date} ~ ${p.date}`);
+  } else {
+    // One report gives no date: accept only when everything else is specific (persons agree).
+    if (!p.actors.some((a) => a.name) || !c.actors.some((a) => a.name)) return null;
+    reasons.push("one report undated");
+  }
+  if (c.location_country && p.location?.country && c.location_country !== p.location.country) return null;
+  for (const a of p.actors) {
+    const o = c.actors.find((x) => x.country === a.country);
+    if (o?.name && a.name && !samePerson(o.name, a.name)) return null;
+    if (o?.name && a.name) reasons.push(`same ${a.country} person ${a.name}`);
+  }
+  return reasons.join("; ");
+}

@@ -1,0 +1,99 @@
+// SQLite adapter (embedded default): better-sqlite3, WAL mode, FTS5 with the unicode61
+// tokenizer (it splits Arabic and Cyrillic words and folds diacritics).
+
+import Database from "better-sqlite3";
+import { snippetOf, type Row, type SqlAdapter } from "./sql.js";
+
+const MIGRATIONS: { version: number; sql: string[] }[] = [
+  {
+    version: 1,
+    sql: [
+      `CREATE TABLE documents (id INTEGER PRIMARY KEY, origin TEXT NOT NULL UNIQUE, name TEXT NOT NULL, hash TEXT NOT NULL,
+        source TEXT, lang TEXT, published TEXT, title TEXT, body TEXT, encoding TEXT, orgs TEXT, lexicon_version TEXT, ingested_at TEXT)`,
+      `CREATE TABLE events (id INTEGER PRIMARY KEY, type TEXT NOT NULL, mode TEXT, cameo TEXT, goldstein REAL, date TEXT, day INTEGER,
+        countries TEXT NOT NULL, location_city TEXT, location_country TEXT)`,
+      "CREATE INDEX events_key ON events (type, countries, day)",
+      "CREATE INDEX events_date ON events (date)",
+      "CREATE TABLE event_actors (event_id INTEGER NOT NULL, country TEXT NOT NULL, name TEXT, role TEXT, PRIMARY KEY (event_id, country))",
+      "CREATE INDEX event_actors_country ON event_actors (country, event_id)",
+      "CREATE INDEX event_actors_name ON event_actors (name)",
+      "CREATE TABLE event_topics (event_id INTEGER NOT NULL, topic TEXT NOT NULL, PRIMARY KEY (event_id, topic))",
+      "CREATE INDEX event_topics_topic ON event_topics (topic, event_id)",
+      `CREATE TABLE reports (id INTEGER PRIMARY KEY, event_id INTEGER NOT NULL, document_id INTEGER NOT NULL REFERENCES documents (id),
+        idx INTEGER, date TEXT, actors TEXT, topics TEXT, location TEXT, sentence TEXT, start_offset INTEGER, end_offset INTEGER, why TEXT)`,
+      "CREATE INDEX reports_event ON reports (event_id)",
+      "CREATE INDEX reports_document ON reports (document_id)",
+      "CREATE VIRTUAL TABLE documents_fts USING fts5 (title, body, content='', tokenize='unicode61 remove_diacritics 2')",
+    ],
+  },
+];
+
+export class SqliteAdapter implements SqlAdapter {
+  readonly kind = "sqlite" as const;
+  private readonly db: Database.Database;
+  private depth = 0;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = NORMAL");
+    this.db.pragma("busy_timeout = 10000");
+  }
+
+  async all(sql: string, params: unknown[] = []): Promise<Row[]> {
+    return this.db.prepare(sql).all(...(params as never[])) as Row[];
+  }
+
+  async run(sql: string, params: unknown[] = []): Promise<{ changes: number; lastId?: number }> {
+    const r = this.db.prepare(sql).run(...(params as never[]));
+    return { changes: r.changes, lastId: Number(r.lastInsertRowid) };
+  }
+
+  async insertId(sql: string, params: unknown[] = []): Promise<number> {
+    return Number(this.db.prepare(sql).run(...(params as never[])).lastInsertRowid);
+  }
+
+  async transaction<T>(fn: (tx: SqlAdapter) => Promise<T>): Promise<T> {
+    if (this.depth > 0) return fn(this);
+    this.db.exec("BEGIN IMMEDIATE");
+    this.depth++;
+    try {
+      const r = await fn(this);
+      this.db.exec("COMMIT");
+      return r;
+    } catch (e) {
+      this.db.exec("ROLLBACK");
+      throw e;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  migrations() {
+    return MIGRATIONS;
+  }
+
+  async indexDocument(tx: SqlAdapter, id: number, title: string | null, body: string | null, remove = false): Promise<void> {
+    // A contentless FTS5 table: deletions must repeat the indexed values.
+    if (remove) await tx.run("INSERT INTO documents_fts (documents_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)", [id, title ?? "", body ?? ""]);
+    else await tx.run("INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)", [id, title ?? "", body ?? ""]);
+  }
+
+  async searchDocuments(query: string, limit: number): Promise<{ id: number; snippet: string }[]> {
+    // Each word is quoted so user text cannot inject FTS syntax; words must all occur. Longer
+    // words become prefixes so inflected forms match ("трудовая миграция" finds "трудовой миграции").
+    const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (!words.length) return [];
+    const match = words.map((w) => (w.length >= 6 ? `"${w.slice(0, w.length - 2)}"*` : `"${w}"`)).join(" ");
+    const rows = this.db.prepare("SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?").all(match, limit) as Row[];
+    return rows.map((r) => {
+      const doc = this.db.prepare("SELECT body FROM documents WHERE id = ?").get(r.id) as { body: string } | undefined;
+      return { id: Number(r.id), snippet: snippetOf(doc?.body ?? "", words) };
+    });
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
+
