@@ -94,8 +94,11 @@ export class PhraseMatcher<T> {
     for (const part of raw.split(/\s+/)) {
       const prefix = part.endsWith("*");
       const words = fold(prefix ? part.slice(0, -1) : part).match(/[\p{L}\p{N}]+/gu) ?? [];
-      words.forEach((w, i) => {
+      words.forEach((word, i) => {
         const last = i === words.length - 1;
+        // The Arabic article is written in phrases but optional in text ("الأمم" in "وللأمم"):
+        // keep the phrase token without it; text words are tried with and without.
+        const w = ARABIC_LETTER.test(word[0]) && word.startsWith("ال") && word.length >= 5 ? word.slice(2) : word;
         tokens.push({
           text: w,
           prefix: prefix && last && w.length >= 3,
