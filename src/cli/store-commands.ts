@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import type { Command } from "commander";
 import { ingestPaths } from "../ingest/index.js";
+import { listInputs } from "../input/index.js";
 import { DEFAULT_DB, openStore, type EventFilter, type EventRow, type Store } from "../store/index.js";
 import { CSV_HEADER, eventToCsv, eventToGdelt, eventToJson, eventToPlover, eventsTable } from "./format.js";
 import { Progress } from "./progress.js";
@@ -49,7 +50,26 @@ export function registerStoreCommands(program: Command): void {
     .argument("<paths...>")
     .option(...dbOpt)
     .option("--workers <n>", "extraction threads (default: every core)", int)
-    .action(async (paths: string[], o: { db: string; workers?: number }) => {
+    .option("--worker", "share the work with other `ingest --worker` processes through the PostgreSQL database")
+    .option("--lease <seconds>", "with --worker: retake a job whose worker went silent this long", int, 60)
+    .action(async (paths: string[], o: { db: string; workers?: number; worker?: boolean; lease: number }) => {
+      if (o.worker) {
+        if (!/^postgres(ql)?:/.test(o.db)) {
+          console.error("parley: --worker needs --db postgres://...");
+          process.exitCode = 2;
+          return;
+        }
+        const { runQueueWorker } = await import("../ingest/queue.js");
+        await withStore(o.db, async (store) => {
+          const s = await runQueueWorker(store, o.db, [...listInputs(paths)], {
+            leaseSeconds: o.lease,
+            onError: (m) => console.error(`parley: skipped ${m}`),
+          });
+          console.error(`ingest worker: ${s.seen} claimed: ${s.inserted} new, ${s.replaced} changed, ${s.unchanged} unchanged, ${s.failed} failed`);
+          process.exitCode = s.failed ? 1 : 0;
+        });
+        return;
+      }
       await withStore(o.db, async (store) => {
         const progress = new Progress("ingest");
         const s = await ingestPaths(store, paths, {
