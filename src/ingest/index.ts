@@ -110,6 +110,8 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
   }
   let done = s.unchanged + s.failed;
   opts.onProgress?.(done, files.length, s);
+  // Test hook: slow each store step so a test can kill the process mid-batch.
+  const delay = Number(process.env.PARLEY_TEST_DELAY_MS ?? 0);
   const size = Math.max(1, Math.min(opts.workers ?? os.availableParallelism(), todo.length || 1));
   const pool = new ExtractPool(size);
   try {
@@ -124,6 +126,7 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
               opts.onError?.(reply.error);
             } else {
               try {
+                if (delay) await new Promise((r) => setTimeout(r, delay));
                 const outcome = await store.ingest({ origin: job.file, hash: job.hash }, reply.result, version);
                 s[outcome]++;
                 s.events += reply.result.events.filter((e) => !e.status).length;

@@ -1,0 +1,318 @@
+// Decode: raw bytes to text. Refuses empty, binary and oversized input; strips a BOM and
+// otherwise keeps the text exactly as decoded, because every later offset indexes it.
+//
+// Order: size/empty checks, BOM, known binary magic numbers, BOM-less UTF-16/32, binary
+// control bytes, strict UTF-8, declared charset (or an HTML meta charset), then chardet's
+// candidates (widened to the legacy encodings of the region) ranked by how much the decoded
+// text looks like real text.
+
+import chardet from "chardet";
+import iconv from "iconv-lite";
+import { InputError, type DecodedText, type RawInput } from "../types.js";
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+/** Canonical output names for the iconv-lite encodings we may decode with. */
+const CANONICAL: Record<string, string> = {
+  "utf-8": "UTF-8", utf8: "UTF-8",
+  "utf-16le": "UTF-16LE", "utf-16be": "UTF-16BE", "utf-32le": "UTF-32LE", "utf-32be": "UTF-32BE",
+  "windows-1250": "windows-1250", "windows-1251": "windows-1251", "windows-1252": "windows-1252",
+  "windows-1253": "windows-1253", "windows-1254": "windows-1254", "windows-1255": "windows-1255",
+  "windows-1256": "windows-1256", "windows-1257": "windows-1257", "windows-1258": "windows-1258",
+  "koi8-r": "KOI8-R", "koi8-u": "KOI8-U", maccyrillic: "x-mac-cyrillic",
+  "iso-8859-1": "ISO-8859-1", "iso-8859-2": "ISO-8859-2", "iso-8859-5": "ISO-8859-5",
+  "iso-8859-6": "ISO-8859-6", "iso-8859-7": "ISO-8859-7", "iso-8859-8": "ISO-8859-8",
+  "iso-8859-9": "ISO-8859-9", gb18030: "GB18030", big5: "Big5", shift_jis: "Shift_JIS",
+  "euc-jp": "EUC-JP", "euc-kr": "EUC-KR",
+};
+
+/** chardet name -> iconv-lite name (null: not decodable as a single charset). */
+function iconvName(chardetName: string): string | null {
+  const n = chardetName.toLowerCase();
+  if (n === "ascii") return "utf-8";
+  if (n === "mbcs" || n === "sbcs" || n.startsWith("iso-2022") || n === "iso_2022") return null;
+  if (n === "utf-32") return "utf-32be";
+  return iconv.encodingExists(n) ? n : null;
+}
+
+/** Single-byte encodings that are confused with each other; when one is a candidate all are. */
+const FAMILIES: string[][] = [
+  ["windows-1251", "koi8-r", "iso-8859-5", "maccyrillic"],
+  ["windows-1256", "iso-8859-6"],
+  ["windows-1252", "windows-1254", "iso-8859-1", "iso-8859-9"],
+];
+
+/** Well-known binary formats by their leading bytes, so the error can say what it was. */
+const MAGIC: Array<[string, number[], number]> = [
+  ["PNG image", [0x89, 0x50, 0x4e, 0x47], 0],
+  ["JPEG image", [0xff, 0xd8, 0xff], 0],
+  ["GIF image", [0x47, 0x49, 0x46, 0x38], 0],
+  ["PDF document", [0x25, 0x50, 0x44, 0x46, 0x2d], 0],
+  ["ZIP archive (or DOCX/XLSX/ODT)", [0x50, 0x4b, 0x03, 0x04], 0],
+  ["gzip archive", [0x1f, 0x8b], 0],
+  ["RAR archive", [0x52, 0x61, 0x72, 0x21], 0],
+  ["7-Zip archive", [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], 0],
+  ["MS Office (OLE2) document", [0xd0, 0xcf, 0x11, 0xe0], 0],
+  ["ELF executable", [0x7f, 0x45, 0x4c, 0x46], 0],
+  ["Windows executable", [0x4d, 0x5a], 0],
+  ["SQLite database", [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66], 0],
+  ["MP4/QuickTime media", [0x66, 0x74, 0x79, 0x70], 4],
+  ["WebP/WAV/AVI (RIFF) media", [0x52, 0x49, 0x46, 0x46], 0],
+  ["Ogg media", [0x4f, 0x67, 0x67, 0x53], 0],
+];
+
+function startsWith(b: Uint8Array, sig: number[], at = 0): boolean {
+  if (b.length < at + sig.length) return false;
+  for (let i = 0; i < sig.length; i++) if (b[at + i] !== sig[i]) return false;
+  return true;
+}
+
+function knownBinary(b: Uint8Array): string | null {
+  for (const [what, sig, at] of MAGIC) if (startsWith(b, sig, at)) return what;
+  return null;
+}
+
+/**
+ * BOM-less UTF-16/32 heuristic: mostly-ASCII text in UTF-16 has NUL in every other byte.
+ * Returns the encoding when one byte lane is nearly all NUL and the other nearly never.
+ */
+function sniffWideUnicode(b: Uint8Array): string | null {
+  const n = Math.min(b.length, 4096) & ~3;
+  if (n < 8) return null;
+  const lane = [0, 0, 0, 0];
+  for (let i = 0; i < n; i++) if (b[i] === 0) lane[i & 3]++;
+  const q = n / 4;
+  const [l0, l1, l2, l3] = lane.map((c) => c / q);
+  if (l1 > 0.9 && l2 > 0.9 && l3 > 0.9 && l0 < 0.5) return "utf-32le";
+  if (l0 > 0.9 && l1 > 0.9 && l2 > 0.9 && l3 < 0.5) return "utf-32be";
+  const even = (l0 + l2) / 2, odd = (l1 + l3) / 2;
+  if (odd > 0.4 && even < 0.05) return "utf-16le";
+  if (even > 0.4 && odd < 0.05) return "utf-16be";
+  return null;
+}
+
+/** Share of control bytes (not tab/newline/CR/FF/VT/ESC) in the head of the input; NUL counts. */
+function controlShare(b: Uint8Array): { share: number; nul: boolean } {
+  const n = Math.min(b.length, 65536);
+  let ctl = 0, nul = false;
+  for (let i = 0; i < n; i++) {
+    const c = b[i];
+    if (c === 0) nul = true;
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x0b && c !== 0x1b) || c === 0x7f) ctl++;
+  }
+  return { share: n ? ctl / n : 0, nul };
+}
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+function tryUtf8(b: Uint8Array): string | null {
+  try {
+    return strictUtf8.decode(b);
+  } catch {
+    return null;
+  }
+}
+
+/** Charset named by an HTML meta tag in the (ASCII) head of the bytes, if any. */
+function metaCharset(b: Uint8Array): string | null {
+  const head = Buffer.from(b.subarray(0, 4096)).toString("latin1");
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)/i.exec(head);
+  return m ? m[1] : null;
+}
+
+function normaliseCharsetName(name: string): string | null {
+  let n = name.trim().toLowerCase().replace(/^["']|["']$/g, "");
+  if (n === "x-mac-cyrillic" || n === "mac-cyrillic") n = "maccyrillic";
+  if (/^(cp|windows-?)125\d$/.test(n)) n = "windows-" + n.slice(-4);
+  if (n === "utf8") n = "utf-8";
+  return iconv.encodingExists(n) ? n : null;
+}
+
+// ---- plausibility scoring -------------------------------------------------------------------
+
+const CYR_FREQUENT = new Set("оеаинтсрвл");
+/** Common non-letter, non-ASCII characters in news text (quotes, dashes, numero, degree...). */
+const COMMON_PUNCT = new Set("«»—–“”‘’„…№°•·€\u00a0\u00ad\u200c\u200d\u060c\u061b\u061f\u066a\u066b\u066c");
+/** Latin letters that are rare in our languages; seen when Turkish/Cyrillic is read as Latin-1. */
+const RARE_LATIN = new Set("ðþÐÞýÝ×÷¤¦¨¯´¸");
+
+const isLetter = (ch: string) => /\p{L}/u.test(ch);
+const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+const isLower = (ch: string) => ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+
+function scriptOf(ch: string): string {
+  const c = ch.codePointAt(0)!;
+  if (c < 0x250) return "Latin";
+  if (c >= 0x400 && c < 0x530) return "Cyrillic";
+  if ((c >= 0x600 && c < 0x700) || (c >= 0x750 && c < 0x780) || (c >= 0xfb50 && c < 0xfe00) || (c >= 0xfe70 && c < 0xff00)) return "Arabic";
+  if ((c >= 0x4e00 && c < 0xa000) || (c >= 0x3400 && c < 0x4dc0)) return "Han";
+  if (c >= 0x1e00 && c < 0x1f00) return "Latin";
+  return "Other";
+}
+
+/**
+ * How much a decoding looks like real text, per non-ASCII character (higher is better).
+ * Penalises replacement and control characters, odd symbols, words mixing scripts, words of
+ * mostly accented Latin letters (Cyrillic/Arabic read as Latin-1) and lower-to-upper case
+ * flips inside words (KOI8-R read as windows-1251 and vice versa); rewards frequent Cyrillic
+ * letters and lower case.
+ */
+export function plausibility(text: string): number {
+  const sample = text.length > 200000 ? text.slice(0, 200000) : text;
+  let score = 0, nonAscii = 0;
+  for (const word of sample.split(/[\s\d!-/:-@[-`{-~]+/)) {
+    if (!word) continue;
+    let prev = "", latinAccented = 0, latinAll = 0;
+    const scripts = new Set<string>();
+    for (const ch of word) {
+      const c = ch.codePointAt(0)!;
+      if (c < 0x80) {
+        if (isLetter(ch)) { latinAll++; scripts.add("Latin"); }
+        prev = ch;
+        continue;
+      }
+      nonAscii++;
+      if (c === 0xfffd || (c >= 0x80 && c < 0xa0) || c < 0x20) { score -= 10; prev = ""; continue; }
+      if (!isLetter(ch)) {
+        if (!COMMON_PUNCT.has(ch) && !/\p{M}/u.test(ch)) score -= RARE_LATIN.has(ch) ? 2 : 1;
+        prev = ch;
+        continue;
+      }
+      const script = scriptOf(ch);
+      scripts.add(script);
+      if (script === "Latin") {
+        latinAll++;
+        latinAccented++;
+        score += RARE_LATIN.has(ch) ? -2 : 0.5;
+      } else if (script === "Cyrillic") {
+        score += 1;
+        const low = ch.toLowerCase();
+        if (CYR_FREQUENT.has(low)) score += 0.5;
+        if (isLower(ch)) score += 0.3;
+      } else if (script === "Arabic" || script === "Han") {
+        score += script === "Han" ? 2 : 1; // a Han character stands for two bytes in GB/Big5
+      } else {
+        score -= 0.5;
+      }
+      // Case flip inside a word: lower followed by upper.
+      if (prev && isLower(prev) && isUpper(ch)) score -= 2;
+      prev = ch;
+    }
+    const letterScripts = [...scripts].filter((s) => s !== "Other");
+    if (letterScripts.length > 1 && !scripts.has("Han")) score -= 3 * [...word].length;
+    // A Latin word made mostly of accented letters is what a non-Latin script read as Latin-1 looks like.
+    if (latinAll >= 3 && latinAccented / latinAll > 0.5) score -= 1.5 * latinAccented;
+  }
+  return nonAscii ? score / nonAscii : 0;
+}
+
+function clean(text: string): boolean {
+  return !/[\ufffd\u0080-\u009f]/.test(text);
+}
+
+function decodeWith(b: Uint8Array, enc: string): string {
+  return iconv.decode(Buffer.from(b.buffer, b.byteOffset, b.byteLength), enc, { stripBOM: false });
+}
+
+function result(input: RawInput, text: string, enc: string): DecodedText {
+  return { name: input.name, origin: input.origin, text, encoding: CANONICAL[enc] ?? enc };
+}
+
+/** Rank candidate legacy encodings; returns the best decoding. */
+function detectLegacy(b: Uint8Array, declared: string | null): { enc: string; text: string } {
+  const matches = chardet.analyse(b);
+  const candidates: string[] = [];
+  const conf = new Map<string, number>();
+  for (const m of matches.slice(0, 6)) {
+    const name = iconvName(m.name);
+    if (!name || name === "utf-8" || name.startsWith("utf-")) continue;
+    if (!candidates.includes(name)) candidates.push(name);
+    if (!conf.has(name)) conf.set(name, m.confidence);
+  }
+  if (declared && !candidates.includes(declared)) candidates.unshift(declared);
+  for (const fam of FAMILIES) if (fam.some((e) => candidates.includes(e))) for (const e of fam) if (!candidates.includes(e)) candidates.push(e);
+  // Nothing recognised: try the region's common legacy encodings.
+  if (!candidates.length) candidates.push("windows-1251", "windows-1256", "windows-1252");
+  let best: { enc: string; text: string; score: number } | null = null;
+  for (const enc of candidates) {
+    let text: string;
+    try {
+      text = decodeWith(b, enc);
+    } catch {
+      continue;
+    }
+    // chardet's confidence only breaks near-ties; the decoded text decides.
+    const score = plausibility(text) + (conf.get(enc) ?? 0) / 1000 + (enc === declared ? 0.05 : 0);
+    if (!best || score > best.score) best = { enc, text, score };
+  }
+  if (!best) return { enc: "windows-1252", text: decodeWith(b, "windows-1252") };
+  return best;
+}
+
+/**
+ * Decode raw bytes to text. Throws InputError for empty, binary or oversized input.
+ * The BOM is stripped; nothing else is changed (line endings are kept), so offsets into
+ * DecodedText.text are offsets into the document.
+ */
+export function decode(input: RawInput, opts: { maxBytes?: number } = {}): DecodedText {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  let b = input.bytes;
+  if (b.length === 0) throw new InputError(input.origin, "empty input (0 bytes)");
+  if (b.length > maxBytes) throw new InputError(input.origin, `input too large (${b.length} bytes; limit ${maxBytes})`);
+
+  // BOMs. UTF-32 LE is checked before UTF-16 LE since its BOM starts with the same two bytes.
+  let bomEnc: string | null = null;
+  if (startsWith(b, [0xef, 0xbb, 0xbf])) { bomEnc = "utf-8"; b = b.subarray(3); }
+  else if (startsWith(b, [0xff, 0xfe, 0x00, 0x00])) { bomEnc = "utf-32le"; b = b.subarray(4); }
+  else if (startsWith(b, [0x00, 0x00, 0xfe, 0xff])) { bomEnc = "utf-32be"; b = b.subarray(4); }
+  else if (startsWith(b, [0xff, 0xfe])) { bomEnc = "utf-16le"; b = b.subarray(2); }
+  else if (startsWith(b, [0xfe, 0xff])) { bomEnc = "utf-16be"; b = b.subarray(2); }
+  if (bomEnc) {
+    const text = bomEnc === "utf-8" ? (tryUtf8(b) ?? decodeWith(b, "utf-8")) : decodeWith(b, bomEnc);
+    if (!text.trim()) throw new InputError(input.origin, "empty input (only a byte order mark and whitespace)");
+    return result(input, text, bomEnc);
+  }
+
+  const binary = knownBinary(b);
+  if (binary) throw new InputError(input.origin, `binary input (${binary}), not text`);
+
+  const wide = sniffWideUnicode(b);
+  if (wide) {
+    const text = decodeWith(b, wide);
+    if (!text.trim()) throw new InputError(input.origin, "empty input (whitespace only)");
+    return result(input, text, wide);
+  }
+
+  const { share, nul } = controlShare(b);
+  if (nul) throw new InputError(input.origin, "binary input (contains NUL bytes), not text");
+  if (share > 0.05) throw new InputError(input.origin, `binary input (${Math.round(share * 100)}% control bytes), not text`);
+
+  const utf8 = tryUtf8(b);
+  if (utf8 !== null) {
+    if (!utf8.trim()) throw new InputError(input.origin, "empty input (whitespace only)");
+    return result(input, utf8, "utf-8");
+  }
+
+  // Declared charset: honoured when known and it decodes cleanly, unless another member of its
+  // confusable family reads far more plausibly (mislabelled pages are common).
+  const declaredRaw = input.declaredCharset ?? metaCharset(b);
+  const declared = declaredRaw ? normaliseCharsetName(declaredRaw) : null;
+  if (declared && declared !== "utf-8" && !declared.startsWith("utf-")) {
+    let text: string | null = null;
+    try {
+      text = decodeWith(b, declared);
+    } catch {
+      text = null;
+    }
+    if (text !== null && clean(text)) {
+      const detected = detectLegacy(b, declared);
+      const margin = plausibility(detected.text) - plausibility(text);
+      const chosen = detected.enc !== declared && margin > 1 ? detected : { enc: declared, text };
+      return result(input, chosen.text, chosen.enc);
+    }
+  }
+
+  const best = detectLegacy(b, null);
+  if (!best.text.trim()) throw new InputError(input.origin, "empty input (whitespace only)");
+  return result(input, best.text, best.enc);
+}
