@@ -37,7 +37,7 @@ function iconvName(chardetName: string): string | null {
 
 /** Single-byte encodings that are confused with each other; when one is a candidate all are. */
 const FAMILIES: string[][] = [
-  ["windows-1251", "koi8-r", "iso-8859-5", "maccyrillic"],
+  ["windows-1251", "koi8-r", "koi8-u", "iso-8859-5", "maccyrillic"],
   ["windows-1256", "iso-8859-6"],
   ["windows-1252", "windows-1254", "iso-8859-1", "iso-8859-9"],
 ];
@@ -131,10 +131,13 @@ function normaliseCharsetName(name: string): string | null {
 // ---- plausibility scoring -------------------------------------------------------------------
 
 const CYR_FREQUENT = new Set("оеаинтсрвл");
+const ARABIC_FREQUENT = new Set("اليونمهربتةدیکسأ");
 /** Common non-letter, non-ASCII characters in news text (quotes, dashes, numero, degree...). */
 const COMMON_PUNCT = new Set("«»—–“”‘’„…№°•·€\u00a0\u00ad\u200c\u200d\u060c\u061b\u061f\u066a\u066b\u066c");
 /** Latin letters that are rare in our languages; seen when Turkish/Cyrillic is read as Latin-1. */
 const RARE_LATIN = new Set("ðþÐÞýÝ×÷¤¦¨¯´¸");
+/** Serbian/Macedonian letters: not used by the region's languages; seen when Mac Cyrillic is read as windows-1251. */
+const RARE_CYRILLIC = new Set("ЂЃЉЊЌЋЏђѓљњќћџЅѕЈј");
 
 const isLetter = (ch: string) => /\p{L}/u.test(ch);
 const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
@@ -158,16 +161,25 @@ function scriptOf(ch: string): string {
  * letters and lower case.
  */
 export function plausibility(text: string): number {
+  const { score, nonAscii } = plausibilityTotal(text);
+  return nonAscii ? score / nonAscii : 0;
+}
+
+function plausibilityTotal(text: string): { score: number; nonAscii: number } {
   const sample = text.length > 200000 ? text.slice(0, 200000) : text;
   let score = 0, nonAscii = 0;
   for (const word of sample.split(/[\s\d!-/:-@[-`{-~]+/)) {
     if (!word) continue;
-    let prev = "", latinAccented = 0, latinAll = 0;
+    let prev = "", latinAccented = 0, latinAll = 0, hanLatinJoins = 0;
     const scripts = new Set<string>();
     for (const ch of word) {
       const c = ch.codePointAt(0)!;
       if (c < 0x80) {
-        if (isLetter(ch)) { latinAll++; scripts.add("Latin"); }
+        if (isLetter(ch)) {
+          latinAll++;
+          scripts.add("Latin");
+          if (prev && scriptOf(prev) === "Han") hanLatinJoins++;
+        }
         prev = ch;
         continue;
       }
@@ -183,14 +195,22 @@ export function plausibility(text: string): number {
       if (script === "Latin") {
         latinAll++;
         latinAccented++;
-        score += RARE_LATIN.has(ch) ? -2 : 0.5;
+        score += RARE_LATIN.has(ch) ? -2 : 1;
       } else if (script === "Cyrillic") {
-        score += 1;
-        const low = ch.toLowerCase();
-        if (CYR_FREQUENT.has(low)) score += 0.5;
-        if (isLower(ch)) score += 0.3;
-      } else if (script === "Arabic" || script === "Han") {
-        score += script === "Han" ? 2 : 1; // a Han character stands for two bytes in GB/Big5
+        score += RARE_CYRILLIC.has(ch) ? -3 : 1;
+        if (CYR_FREQUENT.has(ch.toLowerCase())) score += 0.3;
+        // Upper case after the first letter of a word is rare in real text (all-caps headlines
+        // aside) and common in KOI8-R/windows-1251 mix-ups, which swap the cases.
+        if (prev && isLetter(prev) && isUpper(ch)) score -= 0.7;
+        else score += 0.3;
+      } else if (script === "Arabic") {
+        // On a par with Cyrillic: base plus a bonus for the most frequent letters; presentation
+        // forms are rare in real text.
+        if (c >= 0xfb50) score += 0.3;
+        else score += ARABIC_FREQUENT.has(ch) ? 1.6 : 1.3;
+      } else if (script === "Han") {
+        score += 2; // a Han character stands for two bytes in GB/Big5
+        if (prev && /[A-Za-z]/.test(prev)) hanLatinJoins++;
       } else {
         score -= 0.5;
       }
@@ -199,11 +219,13 @@ export function plausibility(text: string): number {
       prev = ch;
     }
     const letterScripts = [...scripts].filter((s) => s !== "Other");
+    // Han runs have no spaces, so only Han glued to Latin letters counts as mixing there.
     if (letterScripts.length > 1 && !scripts.has("Han")) score -= 3 * [...word].length;
+    score -= 4 * hanLatinJoins;
     // A Latin word made mostly of accented letters is what a non-Latin script read as Latin-1 looks like.
     if (latinAll >= 3 && latinAccented / latinAll > 0.5) score -= 1.5 * latinAccented;
   }
-  return nonAscii ? score / nonAscii : 0;
+  return { score, nonAscii };
 }
 
 function clean(text: string): boolean {
@@ -218,21 +240,37 @@ function result(input: RawInput, text: string, enc: string): DecodedText {
   return { name: input.name, origin: input.origin, text, encoding: CANONICAL[enc] ?? enc };
 }
 
+const RANK_BYTES = 65536;
+const EAST_ASIAN_NON_CHINESE = new Set(["shift_jis", "euc-jp", "euc-kr"]);
+
+function nonAsciiBytes(b: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < b.length; i++) if (b[i] >= 0x80) n++;
+  return n;
+}
+
 /** Rank candidate legacy encodings; returns the best decoding. */
-function detectLegacy(b: Uint8Array, declared: string | null): { enc: string; text: string } {
+function detectLegacy(whole: Uint8Array, declared: string | null): { enc: string; text: string } {
+  // Rank on the head only (speed on large files); the winner decodes the whole input.
+  const b = whole.length > RANK_BYTES ? whole.subarray(0, RANK_BYTES) : whole;
   const matches = chardet.analyse(b);
   const candidates: string[] = [];
   const conf = new Map<string, number>();
-  for (const m of matches.slice(0, 6)) {
+  for (const [i, m] of matches.slice(0, 6).entries()) {
     const name = iconvName(m.name);
     if (!name || name === "utf-8" || name.startsWith("utf-")) continue;
+    // Japanese and Korean are not languages of this domain; their multi-byte readings of
+    // short Cyrillic text look like plausible CJK, so they only count when chardet is sure.
+    if (EAST_ASIAN_NON_CHINESE.has(name) && !(i === 0 && m.confidence >= 50)) continue;
     if (!candidates.includes(name)) candidates.push(name);
     if (!conf.has(name)) conf.set(name, m.confidence);
   }
   if (declared && !candidates.includes(declared)) candidates.unshift(declared);
   for (const fam of FAMILIES) if (fam.some((e) => candidates.includes(e))) for (const e of fam) if (!candidates.includes(e)) candidates.push(e);
-  // Nothing recognised: try the region's common legacy encodings.
-  if (!candidates.length) candidates.push("windows-1251", "windows-1256", "windows-1252");
+  // The region's common legacy encodings are always in the running: chardet often misses
+  // them on short text.
+  for (const e of ["windows-1251", "koi8-r", "windows-1256", "windows-1252"]) if (!candidates.includes(e)) candidates.push(e);
+  const byteCount = Math.max(1, nonAsciiBytes(b));
   let best: { enc: string; text: string; score: number } | null = null;
   for (const enc of candidates) {
     let text: string;
@@ -242,11 +280,12 @@ function detectLegacy(b: Uint8Array, declared: string | null): { enc: string; te
       continue;
     }
     // chardet's confidence only breaks near-ties; the decoded text decides.
-    const score = plausibility(text) + (conf.get(enc) ?? 0) / 1000 + (enc === declared ? 0.05 : 0);
+    // Scored per non-ASCII input byte, so multi-byte readings (fewer, wider characters) compare fairly.
+    const score = plausibilityTotal(text).score / byteCount + (conf.get(enc) ?? 0) / 1000 + (enc === declared ? 0.05 : 0);
     if (!best || score > best.score) best = { enc, text, score };
   }
-  if (!best) return { enc: "windows-1252", text: decodeWith(b, "windows-1252") };
-  return best;
+  const enc = best?.enc ?? "windows-1252";
+  return { enc, text: b === whole && best ? best.text : decodeWith(whole, enc) };
 }
 
 /**

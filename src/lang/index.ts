@@ -1,0 +1,182 @@
+// Language identification for news text: script counts first, then distinctive letters and
+// function words within a script, and franc (trigrams) for Latin-script text.
+
+import { francAll } from "franc";
+import type { Lang } from "../types.js";
+
+/** Only the head of a document is looked at: enough for a stable answer, and fast. */
+const MAX_CHARS = 5000;
+
+type Script = "Cyrillic" | "Arabic" | "Latin" | "Han" | "Armenian";
+
+function scriptOf(c: number): Script | null {
+  if (c < 0x250) return "Latin";
+  if (c >= 0x1e00 && c < 0x1f00) return "Latin";
+  if (c >= 0x400 && c < 0x530) return "Cyrillic";
+  if (c >= 0x531 && c < 0x590) return "Armenian";
+  if ((c >= 0x600 && c < 0x700) || (c >= 0x750 && c < 0x780) || (c >= 0xfb50 && c < 0xfe00) || (c >= 0xfe70 && c < 0xff00)) return "Arabic";
+  if ((c >= 0x4e00 && c < 0xa000) || (c >= 0x3400 && c < 0x4dc0) || (c >= 0xf900 && c < 0xfb00)) return "Han";
+  return null;
+}
+
+const count = (text: string, re: RegExp) => (text.match(re) ?? []).length;
+
+// ---- Cyrillic -------------------------------------------------------------------------------
+
+/**
+ * Distinctive-letter weights per Cyrillic language. Letters unique to one language weigh 3,
+ * letters shared by two or three of them weigh 1. Kyrgyz has no letter of its own: it is
+ * ң ө ү without the Kazakh-only letters (handled in cyrillicLanguage).
+ */
+const CYRILLIC_CUES: Array<[Lang, Record<string, number>]> = [
+  ["uk", { "ї": 3, "є": 3, "ґ": 3, "і": 1 }],
+  ["kk", { "ә": 2, "ұ": 3, "һ": 1, "қ": 1, "ғ": 1, "ң": 1, "ө": 1, "ү": 1, "і": 1 }],
+  ["ky", { "ң": 1, "ө": 1, "ү": 1 }],
+  ["tg", { "ӣ": 3, "ӯ": 3, "ҷ": 3, "ҳ": 1, "қ": 1, "ғ": 1 }],
+  ["uz", { "ў": 3, "ҳ": 1, "қ": 1, "ғ": 1 }],
+];
+const KAZAKH_ONLY = /[әұһіқғ]/g;
+/** Letters Ukrainian does not use; their presence argues against uk. */
+const RUSSIAN_NOT_UKRAINIAN = /[ыэъё]/g;
+
+const FRANC_CYRILLIC: Record<string, Lang> = { rus: "ru", ukr: "uk", kaz: "kk", kir: "ky", tgk: "tg" };
+
+function cyrillicLanguage(words: string[]): Lang {
+  const letters = words.join(" ");
+  // Cues are counted on words that do not start with a capital: proper names ("Тәуелсіздік",
+  // "Київ") in a Russian report must not turn it into Kazakh or Ukrainian. All-caps text
+  // (a headline-only input) is counted whole.
+  const lowerWords = words.filter((w) => w[0] === w[0].toLowerCase());
+  const cueText = (lowerWords.length * 3 >= words.length ? lowerWords.join(" ") : letters).toLowerCase();
+  const lower = cueText;
+  const total = [...lower].filter((ch) => scriptOf(ch.codePointAt(0)!) === "Cyrillic").length;
+  const scores = new Map<Lang, number>();
+  for (const [lang, weights] of CYRILLIC_CUES) {
+    let s = 0;
+    for (const ch of lower) s += weights[ch] ?? 0;
+    scores.set(lang, s);
+  }
+  // Kyrgyz: ң ө ү only count when the Kazakh-only letters are (nearly) absent.
+  const kazakhOnly = count(lower, KAZAKH_ONLY);
+  const ky = scores.get("ky")!;
+  scores.set("ky", kazakhOnly * 4 < ky ? ky * 1.5 : 0);
+  // Ukrainian: ы э ъ ё are Russian (or Central Asian) letters; і alone is also Kazakh.
+  const notUk = count(lower, RUSSIAN_NOT_UKRAINIAN);
+  scores.set("uk", Math.max(0, scores.get("uk")! - notUk * 2));
+  let best: Lang = "ru", bestScore = 0;
+  for (const [lang, s] of scores) if (s > bestScore) { best = lang; bestScore = s; }
+  // A few extended letters (a Kazakh place name in a Russian report) do not make a language:
+  // require the cues to weigh at least 1% of the Cyrillic letters, or 3 on short text.
+  if (bestScore >= Math.max(3, total * 0.01)) return best;
+  // No decisive letters (Kyrgyz can be written without ң ө ү for a sentence or two): trigrams.
+  const ranked = francAll(letters, { only: Object.keys(FRANC_CYRILLIC), minLength: 3 });
+  const top = ranked[0];
+  const rus = ranked.find(([code]) => code === "rus");
+  if (top && top[0] !== "rus" && (!rus || rus[1] < 0.85)) return FRANC_CYRILLIC[top[0]];
+  return "ru";
+}
+
+// ---- Arabic script --------------------------------------------------------------------------
+
+const PERSIAN_LETTERS = /[پچژگ]/g;
+/** Persian ی and ک (Urdu shares them); Arabic writes ي and ك. */
+const PERSIAN_YEH_KAF = /[یک]/g;
+const URDU_LETTERS = /[ےںٹڈڑھۓ]/g;
+const ARABIC_LETTERS = /[ةىأإؤ]/g;
+const PERSIAN_WORDS = new Set(["است", "می", "را", "این", "که", "از", "در", "به", "با", "های", "ها", "شد", "کرد", "برای", "یک", "آن", "خود", "بود", "شده", "نیز", "وی", "گفت", "کند", "هم"]);
+const ARABIC_WORDS = new Set(["في", "من", "على", "التي", "الذي", "إلى", "الى", "أن", "عن", "مع", "هذا", "هذه", "كان", "قد", "بين", "وقال", "قال", "ان", "أو", "لا", "ما", "التى", "تم", "حيث"]);
+const URDU_WORDS = new Set(["ہے", "ہیں", "کے", "کی", "کا", "میں", "اور", "نے", "سے", "کو", "پر", "یہ", "وہ", "تھا", "گیا"]);
+
+function arabicScriptLanguage(text: string): Lang {
+  const words = text.split(/[^\p{L}\p{M}\u200c]+/u).filter(Boolean).map((w) => w.replace(/\u200c/g, ""));
+  let fa = count(text, PERSIAN_LETTERS) * 2 + count(text, PERSIAN_YEH_KAF) * 0.5;
+  let ar = count(text, ARABIC_LETTERS) * 1;
+  let ur = count(text, URDU_LETTERS) * 2;
+  for (const w of words) {
+    if (PERSIAN_WORDS.has(w) || w.startsWith("می")) fa += 2;
+    if (ARABIC_WORDS.has(w)) ar += 3;
+    else if (w.startsWith("ال") || w.startsWith("وال") || w.startsWith("بال")) ar += 1;
+    if (URDU_WORDS.has(w)) ur += 3;
+  }
+  // Urdu letters are the decisive cue: Persian and Arabic text has almost none of them.
+  if (ur > fa && ur > ar) return "ur";
+  if (fa === 0 && ar === 0) return "und";
+  return fa > ar ? "fa" : "ar";
+}
+
+// ---- Latin script ---------------------------------------------------------------------------
+
+const FRANC_LATIN: Record<string, Lang> = {
+  eng: "en", fra: "fr", deu: "de", spa: "es", tur: "tr", uzn: "uz", tuk: "tk", azj: "az",
+};
+/** Other Latin-script languages, so that Italian or Polish text comes out "und", not "es". */
+const FRANC_LATIN_DISTRACTORS = ["ita", "por", "pol", "nld", "ron", "ces", "hrv", "swe", "ind", "hun"];
+
+/** Uzbek Latin writes oʻ/gʻ with a turned comma; plain apostrophes stand in for it (weaker cue:
+ * English has o'clock and O'Brien). */
+const UZBEK_OG_STRONG = /[og][ʻ‘]/gi;
+const UZBEK_OG_WEAK = /[og]['’`ʼ](?=\p{L})/giu;
+const TURKISH_LETTERS = /[ğışİ]/g;
+const AZERBAIJANI_LETTERS = /[əƏ]/g;
+const TURKMEN_LETTERS = /[ňŇýÝžŽ]/g;
+
+function latinLanguage(letters: string, raw: string): Lang {
+  const total = letters.length;
+  const az = count(letters, AZERBAIJANI_LETTERS);
+  if (az >= 2 && az > total * 0.005) return "az";
+  const tk = count(letters, TURKMEN_LETTERS);
+  if (tk >= 2 && tk > total * 0.005 && /[äÄ]/.test(letters)) return "tk";
+  const uzWords = (raw.match(/\b(va|bilan|uchun|ham|bo[ʻ‘’'`ʼ]yicha|o[ʻ‘’'`ʼ]rtasida)\b/gi) ?? []).length;
+  const strong = count(raw, UZBEK_OG_STRONG), weak = count(raw, UZBEK_OG_WEAK);
+  if ((strong >= 2 && strong + uzWords > total * 0.005) || (strong + weak >= 2 && uzWords >= 2)) return "uz";
+  const ranked = francAll(letters, { only: [...Object.keys(FRANC_LATIN), ...FRANC_LATIN_DISTRACTORS], minLength: 3 });
+  const [topCode] = ranked[0] ?? ["und"];
+  const tr = count(letters, TURKISH_LETTERS);
+  // Turkish letters settle Turkish vs the others when trigrams hesitate.
+  if (tr >= 2 && tr > total * 0.005 && topCode !== "azj" && topCode !== "tuk") return "tr";
+  if (topCode in FRANC_LATIN) return FRANC_LATIN[topCode];
+  // A distractor won: answer a target language only if it scored nearly as well.
+  const target = ranked.find(([code]) => code in FRANC_LATIN);
+  if (target && target[1] >= 0.95) return FRANC_LATIN[target[0]];
+  return "und";
+}
+
+// ---- entry point ----------------------------------------------------------------------------
+
+/** Detect the language of a text; "und" when there is too little to go on. */
+export function detectLanguage(text: string): Lang {
+  const head = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
+  // Letters only (digits, punctuation and symbols say nothing about the language).
+  const perScript: Record<Script, string[]> = { Cyrillic: [], Arabic: [], Latin: [], Han: [], Armenian: [] };
+  for (const m of head.matchAll(/[\p{L}\p{M}]+/gu)) {
+    const word = m[0];
+    const s = scriptOf(word.codePointAt(0)!);
+    if (s) perScript[s].push(word);
+  }
+  const letterCount = (s: Script) => perScript[s].reduce((n, w) => n + w.length, 0);
+  // A Han character carries about a word's worth of text; weigh it like three letters.
+  const weights: Array<[Script, number]> = [
+    ["Cyrillic", letterCount("Cyrillic")],
+    ["Arabic", letterCount("Arabic")],
+    ["Latin", letterCount("Latin")],
+    ["Han", letterCount("Han") * 3],
+    ["Armenian", letterCount("Armenian")],
+  ];
+  weights.sort((a, b) => b[1] - a[1]);
+  const [script, weight] = weights[0];
+  if (weight < 3) return "und";
+  const words = perScript[script];
+  const letters = words.join(" ");
+  switch (script) {
+    case "Han":
+      return "zh";
+    case "Armenian":
+      return "hy";
+    case "Cyrillic":
+      return cyrillicLanguage(words);
+    case "Arabic":
+      return arabicScriptLanguage(letters);
+    case "Latin":
+      return latinLanguage(letters, head);
+  }
+}

@@ -1,0 +1,108 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { detectLanguage } from "./index.js";
+import type { Lang } from "../types.js";
+
+// Sentences written for these tests: short agency-style reports.
+const SAMPLES: Record<Exclude<Lang, "und">, string[]> = {
+  en: [
+    "The foreign minister held talks with his counterpart on Monday and discussed trade and border security.",
+    "Both sides signed a memorandum on cooperation in energy and agreed to meet again next year.",
+  ],
+  ru: [
+    "Министр иностранных дел провёл переговоры с коллегой и обсудил вопросы торговли и безопасности.",
+    "Стороны подписали меморандум о сотрудничестве в энергетике и договорились встретиться в следующем году.",
+  ],
+  uk: [
+    "Міністр закордонних справ провів переговори з колегою та обговорив питання торгівлі й безпеки.",
+    "Сторони підписали меморандум про співпрацю в енергетиці і домовилися зустрітися наступного року.",
+  ],
+  kk: [
+    "Сыртқы істер министрі әріптесімен келіссөздер жүргізіп, сауда және қауіпсіздік мәселелерін талқылады.",
+    "Тараптар энергетика саласындағы ынтымақтастық туралы меморандумға қол қойды.",
+  ],
+  ky: [
+    "Тышкы иштер министри кесиптеши менен сүйлөшүү жүргүзүп, соода жана коопсуздук маселелерин талкуулады.",
+    "Тараптар энергетика тармагындагы кызматташтык боюнча меморандумга кол коюшту.",
+  ],
+  tg: [
+    "Вазири корҳои хориҷӣ бо ҳамтои худ гуфтугӯ карда, масъалаҳои тиҷорат ва амниятро муҳокима намуд.",
+    "Тарафҳо ёддошти тафоҳум оид ба ҳамкорӣ дар соҳаи энергетика имзо карданд.",
+  ],
+  uz: [
+    "Tashqi ishlar vaziri hamkasbi bilan muzokaralar o‘tkazdi va savdo hamda xavfsizlik masalalarini muhokama qildi.",
+    "Tomonlar energetika sohasidagi hamkorlik bo‘yicha memorandum imzoladi va keyingi yil yana uchrashishga kelishib oldi.",
+  ],
+  tr: [
+    "Dışişleri Bakanı mevkidaşıyla görüştü ve iki ülke arasındaki ticaret ile güvenlik konularını ele aldı.",
+    "Taraflar enerji alanında işbirliği mutabakat zaptı imzaladı ve gelecek yıl yeniden bir araya gelme kararı aldı.",
+  ],
+  fr: [
+    "Le ministre des Affaires étrangères s'est entretenu avec son homologue et a évoqué le commerce et la sécurité.",
+    "Les deux parties ont signé un mémorandum de coopération dans le domaine de l'énergie.",
+  ],
+  de: [
+    "Der Außenminister führte Gespräche mit seinem Amtskollegen und erörterte Handel und Grenzsicherheit.",
+    "Beide Seiten unterzeichneten eine Absichtserklärung über die Zusammenarbeit im Energiebereich.",
+  ],
+  es: [
+    "El ministro de Asuntos Exteriores se reunió con su homólogo y abordó el comercio y la seguridad fronteriza.",
+    "Ambas partes firmaron un memorando de cooperación en materia energética y acordaron volver a reunirse.",
+  ],
+  ar: [
+    "أجرى وزير الخارجية محادثات مع نظيره وبحث معه سبل تعزيز التجارة والأمن على الحدود.",
+    "ووقع الجانبان مذكرة تفاهم للتعاون في مجال الطاقة واتفقا على الاجتماع مجددا في العام المقبل.",
+  ],
+  fa: [
+    "وزیر امور خارجه با همتای خود گفتگو کرد و درباره تجارت و امنیت مرزی رایزنی شد.",
+    "دو طرف یک یادداشت تفاهم همکاری در زمینه انرژی امضا کردند و قرار است سال آینده دوباره دیدار کنند.",
+  ],
+  zh: [
+    "外交部长与来访的外长举行会谈，双方就贸易和边境安全问题交换了意见。",
+    "双方签署了能源领域合作谅解备忘录，并同意明年再次会晤。",
+  ],
+  tk: [
+    "Daşary işler ministri kärdeşi bilen gepleşikleri geçirdi we söwda hem-de howpsuzlyk meselelerini ara alyp maslahatlaşdy.",
+  ],
+  az: [
+    "Xarici işlər naziri həmkarı ilə danışıqlar apardı və ticarət və təhlükəsizlik məsələlərini müzakirə etdi.",
+  ],
+  ur: [
+    "وزیر خارجہ نے اپنے ہم منصب سے ملاقات کی اور دونوں ممالک کے درمیان تجارت پر بات چیت ہوئی ہے۔",
+  ],
+  hy: [
+    "Արտաքին գործերի նախարարը հանդիպում է ունեցել իր գործընկերոջ հետ և քննարկել առևտրի հարցերը։",
+  ],
+};
+
+for (const [lang, sentences] of Object.entries(SAMPLES)) {
+  test(`detects ${lang}`, () => {
+    for (const s of sentences) assert.equal(detectLanguage(s), lang, s);
+    assert.equal(detectLanguage(sentences.join(" ")), lang);
+  });
+}
+
+test("a Russian article with an English menu line is Russian", () => {
+  const page =
+    "Home | News | World | Contact us | Subscribe\n12.05.2023 10:15\n" +
+    SAMPLES.ru.join("\n") + "\nПрезидент также встретился с делегацией парламента.";
+  assert.equal(detectLanguage(page), "ru");
+});
+
+test("a Kazakh place name in a Russian report keeps it Russian", () => {
+  assert.equal(detectLanguage("Делегация прибыла в Астану, где прошли переговоры на площади Тәуелсіздік о сотрудничестве в энергетике и транспорте."), "ru");
+});
+
+test("digits and punctuation alone are undetermined", () => {
+  assert.equal(detectLanguage("12.05.2023 10:15 — 1 234 567 | © 2023"), "und");
+  assert.equal(detectLanguage(""), "und");
+});
+
+test("Italian is not forced into a target language", () => {
+  assert.equal(detectLanguage("Il ministro degli esteri ha incontrato il suo omologo e hanno discusso della cooperazione economica tra i due paesi."), "und");
+});
+
+test("only the head of a long text is read", () => {
+  const long = SAMPLES.ru.join(" ").repeat(200) + SAMPLES.en.join(" ").repeat(400);
+  assert.equal(detectLanguage(long), "ru");
+});

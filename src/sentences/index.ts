@@ -1,0 +1,144 @@
+// Sentence splitting: Intl.Segmenter (ICU sentence rules) per paragraph, then repairs of its
+// known errors in news text: no break after abbreviations, initials ("В.В. Путин",
+// "John F. Kennedy", "ج.ا.ا."), "г. Душанбе", "Jan. 5", German ordinal dates ("16. September").
+// ICU already breaks on "." "!" "?" "؟" "۔" "。" "！" "？" and never on ";".
+
+import type { Lang, Sentence, Span } from "../types.js";
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function segmenterFor(lang: Lang): Intl.Segmenter {
+  // tg/ky/und have no tailoring of their own: root rules are the same and always available.
+  const locale = lang === "und" ? "en" : lang;
+  let s = segmenters.get(locale);
+  if (!s) {
+    s = new Intl.Segmenter(locale, { granularity: "sentence" });
+    segmenters.set(locale, s);
+  }
+  return s;
+}
+
+/**
+ * Abbreviations (lower case, final dot removed) after which a sentence practically never ends:
+ * titles and words that stand before a name or place. Shared across languages, as reports mix
+ * them (an English title in a Russian text).
+ */
+const BEFORE_NAME = new Set([
+  // en
+  "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov",
+  "sen", "rep", "rev", "hon", "amb", "pres", "st", "mt", "ft", "e.g", "i.e", "cf", "approx", "vs", "viz",
+  // ru / uk / kk / ky / tg
+  "им", "ул", "пр", "просп", "пер", "пл", "т.е", "т.к", "т.ч", "т.н", "напр", "см", "ср", "проф",
+  "акад", "ген", "тов", "обл", "р-н", "респ", "вул", "ім", "пр-т", "көш", "кӯч", "ноҳ", "мин",
+  // fr
+  "mme", "mlle", "mm", "me", "pr", "ste", "av", "bd", "p.ex",
+  // de
+  "hr", "fr", "z.b", "d.h", "u.a", "v.a", "bzw", "ca", "vgl", "sog", "mio", "mrd",
+  // es
+  "sr", "sra", "srta", "dra", "dña", "lic", "ing", "excmo", "excma",
+  // tr
+  "doç", "yrd", "cad", "sok",
+]);
+
+/** Abbreviations that stand before a number: no break when the next sentence starts with a digit. */
+const BEFORE_NUMBER = new Set([
+  "no", "nos", "nr", "núm", "art", "p", "pp", "pág", "s", "ch", "vol", "ст", "стр", "ч", "п", "№",
+  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+  "janv", "févr", "avr", "juil", "sept", "déc", "ene", "dic", "янв", "фев", "февр", "мар", "апр",
+  "авг", "сен", "сент", "окт", "ноя", "нояб", "дек",
+]);
+
+/** German months: "am 16. September" is one sentence (ICU breaks after "16."). */
+const GERMAN_MONTHS = /^(Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b/;
+
+/** Last token of a segment that ends in ".", without the dot and opening punctuation. */
+function lastDottedToken(seg: string): { token: string; before: string } | null {
+  const m = /(\S+)\.$/u.exec(seg);
+  if (!m) return null;
+  const token = m[1].replace(/^[\p{Ps}\p{Pi}"'«„]+/u, "");
+  return { token, before: seg.slice(0, m.index) };
+}
+
+/**
+ * Whether segment `a` (trimmed) must be joined with the following segment `b` (trimmed):
+ * ICU broke after a dot that ends an abbreviation or an initial, not a sentence.
+ */
+export function shouldJoin(a: string, b: string, lang: Lang): boolean {
+  // Text starting in lower case continues a sentence (ICU rarely breaks there, but can after
+  // an abbreviation with closing quotes).
+  if (/^[\p{Ll}]/u.test(b)) return true;
+  const last = lastDottedToken(a);
+  if (!last) return false;
+  const token = last.token;
+  const lower = token.toLowerCase();
+  const nextStartsWithDigit = /^\p{N}/u.test(b);
+  // Russian "г."/"гг.": after a number it is "год(а)" and may end the sentence
+  // ("...в 2022 г. Следующая"); otherwise it is "город" before a place name ("г. Душанбе").
+  if (lower === "г" || lower === "гг") return !/\p{N}\s*$/u.test(last.before);
+  if (BEFORE_NAME.has(lower)) return true;
+  if (BEFORE_NUMBER.has(lower) && nextStartsWithDigit) return true;
+  // Initials and single-letter abbreviations: "Ш.", "F.", "ш." (шаҳр), "ж." (жыл), and chains
+  // like "В.В." or "ج.ا.ا." (ICU breaks inside those when no space follows the dot).
+  if (/^\p{L}$/u.test(token) || /^(\p{L}\.)+\p{L}$/u.test(token)) {
+    // Country abbreviations can end a sentence: join them only when lower case follows (above).
+    if (/^(u\.s|u\.k|u\.n|e\.u|u\.s\.a|u\.a\.e|s\.a)$/i.test(token)) return false;
+    return true;
+  }
+  // German ordinal dates.
+  if ((lang === "de" || lang === "und") && /^\d{1,2}$/.test(token) && GERMAN_MONTHS.test(b)) return true;
+  return false;
+}
+
+/**
+ * ICU breaks at every line break. A line break inside a paragraph is a hard wrap (shown to ICU
+ * as spaces, same length so offsets hold) when the next line starts in lower case or the line
+ * ends with a comma, colon, hyphen or opening bracket; otherwise the line is its own unit
+ * (a list item, a heading line, a date line).
+ */
+function unwrapLines(raw: string): string {
+  return raw.replace(/\r?\n/g, (m, at: number) => {
+    const before = raw.slice(0, at).replace(/[ \t]+$/, "");
+    const after = raw.slice(at + m.length).replace(/^[ \t]+/, "");
+    const wrapped = /^\p{Ll}/u.test(after) || /[,،:;\-–(«“„]$/u.test(before);
+    return wrapped ? " ".repeat(m.length) : m;
+  });
+}
+
+const hasWordChar = (s: string) => /[\p{L}\p{N}]/u.test(s);
+
+/**
+ * Split the body paragraphs of `text` into sentences. Sentences never cross paragraphs; spans
+ * index `text` and are trimmed of surrounding whitespace; `index` counts across the document.
+ */
+export function splitSentences(text: string, paragraphs: Span[], lang: Lang): Sentence[] {
+  const segmenter = segmenterFor(lang);
+  const out: Sentence[] = [];
+  paragraphs.forEach((para, pIndex) => {
+    const raw = text.slice(para.start, para.end);
+    const view = unwrapLines(raw);
+    const spans: Span[] = [];
+    for (const seg of segmenter.segment(view)) {
+      let s = seg.index, e = seg.index + seg.segment.length;
+      while (s < e && /\s/u.test(view[s])) s++;
+      while (e > s && /\s/u.test(view[e - 1])) e--;
+      if (s < e) spans.push({ start: s, end: e });
+    }
+    // Repairs: join across false breaks; fold punctuation-only pieces into the previous sentence.
+    const joined: Span[] = [];
+    for (const sp of spans) {
+      const prev = joined[joined.length - 1];
+      if (prev) {
+        const a = raw.slice(prev.start, prev.end), b = raw.slice(sp.start, sp.end);
+        if (!hasWordChar(b) || shouldJoin(a, b, lang)) {
+          prev.end = sp.end;
+          continue;
+        }
+      }
+      joined.push({ ...sp });
+    }
+    for (const sp of joined) {
+      out.push({ start: para.start + sp.start, end: para.start + sp.end, index: out.length, paragraph: pIndex });
+    }
+  });
+  return out;
+}

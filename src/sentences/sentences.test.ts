@@ -1,0 +1,129 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { splitSentences, shouldJoin } from "./index.js";
+import type { Lang, Sentence, Span } from "../types.js";
+
+/** Split a one-paragraph text and return the sentence strings. */
+function split(text: string, lang: Lang): string[] {
+  return splitSentences(text, [{ start: 0, end: text.length }], lang).map((s) => text.slice(s.start, s.end));
+}
+
+// All sentences below were written for these tests.
+
+test("English: titles, initials, month abbreviations, U.S. at a sentence end", () => {
+  assert.deepEqual(
+    split("Mr. Smith met Dr. Jones in Washington on Jan. 5. They spoke about John F. Kennedy; the talks went well. Both sides visited the U.S. The next day they left.", "en"),
+    [
+      "Mr. Smith met Dr. Jones in Washington on Jan. 5.",
+      "They spoke about John F. Kennedy; the talks went well.",
+      "Both sides visited the U.S.",
+      "The next day they left.",
+    ],
+  );
+  assert.deepEqual(split("Talks were held in the U.S. capital on Monday. No. 10 issued a statement.", "en"), [
+    "Talks were held in the U.S. capital on Monday.",
+    "No. 10 issued a statement.",
+  ]);
+});
+
+test("Russian: initials, г. before a city, г. after a year, т.ч., dates with dots", () => {
+  assert.deepEqual(
+    split("В.В. Путин прибыл в г. Душанбе 16.09.2022 с визитом. Переговоры прошли в т.ч. по вопросам торговли. Ш. Мирзиёев также принял участие во встрече в 2022 г. Следующий саммит пройдёт в Астане.", "ru"),
+    [
+      "В.В. Путин прибыл в г. Душанбе 16.09.2022 с визитом.",
+      "Переговоры прошли в т.ч. по вопросам торговли.",
+      "Ш. Мирзиёев также принял участие во встрече в 2022 г.",
+      "Следующий саммит пройдёт в Астане.",
+    ],
+  );
+});
+
+test("Tajik: single-letter abbreviations and initials", () => {
+  assert.deepEqual(
+    split("Э. Раҳмон дар ш. Душанбе бо меҳмонон мулоқот кард. Ҷонибҳо ҳамкориро муҳокима намуданд.", "tg"),
+    ["Э. Раҳмон дар ш. Душанбе бо меҳмонон мулоқот кард.", "Ҷонибҳо ҳамкориро муҳокима намуданд."],
+  );
+});
+
+test("Arabic: splits on . and ؟ and !, keeps ؛ inside", () => {
+  assert.deepEqual(split("استقبل الرئيس وزير الخارجية. هل تم الاتفاق؟ نعم! وقال إن العلاقات جيدة؛ وإن التعاون مستمر.", "ar"), [
+    "استقبل الرئيس وزير الخارجية.",
+    "هل تم الاتفاق؟",
+    "نعم!",
+    "وقال إن العلاقات جيدة؛ وإن التعاون مستمر.",
+  ]);
+});
+
+test("Persian: splits on . and ؟, keeps the dotted abbreviation ج.ا.ا. together", () => {
+  assert.deepEqual(split("رئیس جمهور وزیر را پذیرفت. آیا توافق شد؟ وزارت خارجه ج.ا.ا. این خبر را اعلام کرد.", "fa"), [
+    "رئیس جمهور وزیر را پذیرفت.",
+    "آیا توافق شد؟",
+    "وزارت خارجه ج.ا.ا. این خبر را اعلام کرد.",
+  ]);
+});
+
+test("Chinese: splits on 。！？ without spaces", () => {
+  assert.deepEqual(split("两国外长举行了会谈。双方交换了意见！会谈取得成果了吗？取得了。", "zh"), [
+    "两国外长举行了会谈。",
+    "双方交换了意见！",
+    "会谈取得成果了吗？",
+    "取得了。",
+  ]);
+});
+
+test("German ordinal dates and French titles", () => {
+  assert.deepEqual(split("Am 16. September traf Dr. Müller z.B. den Minister. Er sagte nichts.", "de"), [
+    "Am 16. September traf Dr. Müller z.B. den Minister.",
+    "Er sagte nichts.",
+  ]);
+  assert.deepEqual(split("M. Dupont a reçu Mme Martin. Ils ont parlé.", "fr"), ["M. Dupont a reçu Mme Martin.", "Ils ont parlé."]);
+});
+
+test("offsets index the document, never cross paragraphs, are trimmed and counted across the document", () => {
+  const p1 = "  First talks were held. Then a dinner followed.  ";
+  const leftover = "\n\nRead also: something\n\n";
+  const p2 = "The second paragraph has a\nhard-wrapped line. And a last sentence";
+  const text = p1 + leftover + p2;
+  const paragraphs: Span[] = [
+    { start: 0, end: p1.length },
+    { start: p1.length + leftover.length, end: text.length },
+  ];
+  const sentences: Sentence[] = splitSentences(text, paragraphs, "en");
+  assert.deepEqual(sentences.map((s) => text.slice(s.start, s.end)), [
+    "First talks were held.",
+    "Then a dinner followed.",
+    "The second paragraph has a\nhard-wrapped line.",
+    "And a last sentence",
+  ]);
+  assert.deepEqual(sentences.map((s) => s.index), [0, 1, 2, 3]);
+  assert.deepEqual(sentences.map((s) => s.paragraph), [0, 0, 1, 1]);
+  for (const s of sentences) {
+    const para = paragraphs[s.paragraph];
+    assert.ok(s.start >= para.start && s.end <= para.end);
+  }
+});
+
+test("a paragraph without closing punctuation and an empty paragraph", () => {
+  const text = "Headline without a dot\n\n   \n";
+  const out = splitSentences(text, [{ start: 0, end: 22 }, { start: 24, end: text.length }], "en");
+  assert.equal(out.length, 1);
+  assert.equal(text.slice(out[0].start, out[0].end), "Headline without a dot");
+});
+
+test("shouldJoin decisions", () => {
+  assert.equal(shouldJoin("Он прибыл в г.", "Душанбе вечером.", "ru"), true);
+  assert.equal(shouldJoin("Это было в 2021 г.", "Потом всё изменилось.", "ru"), false);
+  assert.equal(shouldJoin("They met in 2022.", "The next day came.", "en"), false);
+  assert.equal(shouldJoin("Sales rose on Sept.", "12 last year.", "en"), true);
+});
+
+test("many paragraphs are fast (segmenters cached)", () => {
+  const para = "The ministers met in the capital. They signed an agreement on trade and transport. Mr. Lee spoke.";
+  const text = Array(2000).fill(para).join("\n\n");
+  const paragraphs: Span[] = [];
+  for (let i = 0, at = 0; i < 2000; i++, at += para.length + 2) paragraphs.push({ start: at, end: at + para.length });
+  const t0 = performance.now();
+  const out = splitSentences(text, paragraphs, "en");
+  assert.equal(out.length, 6000);
+  assert.ok(performance.now() - t0 < 3000);
+});
