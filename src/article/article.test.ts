@@ -1,0 +1,192 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { parseTextDump } from "./index.js";
+import type { Article } from "../types.js";
+
+function parse(text: string): Article {
+  return parseTextDump({ name: "t", origin: "t", text, encoding: "UTF-8" });
+}
+
+function body(a: Article): string[] {
+  return a.paragraphs.map((p) => a.text.slice(p.start, p.end));
+}
+
+test("English dump: menus, repeated title, year on a separate line, related block", () => {
+  const text = [
+    "Example News Agency",
+    "Home   World   Business   Sport",
+    "",
+    "Foreign ministers of Ruritania and Freedonia discuss river transit",
+    "",
+    "Foreign ministers of Ruritania and Freedonia discuss river transit",
+    "May 4",
+    "10:15 2021",
+    "",
+    "STRELSAU, May 4 (Examplenews) – The foreign ministers of the two countries met today to discuss transit along the shared river.",
+    "",
+    "Photo: the ministers at the press conference",
+    "",
+    "They agreed to set up a working group that will report within three months.",
+    "",
+    "Related Articles",
+    "Ruritania opens a new consulate in the north",
+    "Freedonia to host a regional trade fair next spring",
+    "Views: 1,204",
+    "© 2021 Example News Agency. All rights reserved.",
+  ].join("\n");
+  const a = parse(text);
+  assert.equal(a.title, "Foreign ministers of Ruritania and Freedonia discuss river transit");
+  assert.equal(a.titleSpan!.start, text.indexOf("Foreign ministers", text.indexOf("Foreign ministers") + 1));
+  assert.equal(a.published, "2021-05-04");
+  assert.equal(a.dateline?.place, "STRELSAU");
+  assert.deepEqual(body(a), [
+    "The foreign ministers of the two countries met today to discuss transit along the shared river.",
+    "They agreed to set up a working group that will report within three months.",
+  ]);
+});
+
+test("Russian dump: counter, dateline with agency, Read also block and source", () => {
+  const text = [
+    "Кабар — национальное агентство",
+    "Главная | Политика | Экономика",
+    "",
+    "Министры обсудили строительство новой дороги",
+    "12.04.2021 15:30",
+    "Просмотров: 3 215",
+    "",
+    "Ош, 12 апреля. /Кабар/. Министры транспорта двух стран сегодня обсудили строительство новой дороги.",
+    "",
+    "Стороны договорились подготовить проект соглашения до конца года.",
+    "",
+    "Читайте также:",
+    "Погода на выходные: ожидаются дожди",
+    "Курс валют на 13 апреля",
+    "",
+    "Поделиться: Facebook  Telegram",
+  ].join("\n");
+  const a = parse(text);
+  assert.equal(a.title, "Министры обсудили строительство новой дороги");
+  assert.equal(a.published, "2021-04-12");
+  assert.equal(a.dateline?.place, "Ош");
+  assert.equal(a.source, "kabar.kg");
+  assert.deepEqual(body(a), [
+    "Министры транспорта двух стран сегодня обсудили строительство новой дороги.",
+    "Стороны договорились подготовить проект соглашения до конца года.",
+  ]);
+});
+
+test("an inline 'Read also' headline inside the body is dropped, the body continues", () => {
+  const text = [
+    "Two ministers sign a memorandum on water cooperation",
+    "",
+    "The ministers of water of the two neighbouring states signed a memorandum on Tuesday.",
+    "",
+    "Read also: Heavy rains expected in the capital this week",
+    "",
+    "The memorandum covers data exchange on river flows and joint flood warnings.",
+  ].join("\n");
+  const a = parse(text);
+  assert.deepEqual(body(a), [
+    "The ministers of water of the two neighbouring states signed a memorandum on Tuesday.",
+    "The memorandum covers data exchange on river flows and joint flood warnings.",
+  ]);
+  assert.equal(a.published, null);
+});
+
+test("Arabic dump: Eastern digits in the date line, dateline with agency, related block", () => {
+  const text = [
+    "الرئيسية | أخبار | اقتصاد",
+    "وزيرا الخارجية يبحثان تعزيز التعاون الاقتصادي بين البلدين",
+    "١٢ مايو ٢٠٢١",
+    "",
+    "الرياض في 12 مايو/ واس/ بحث وزيرا الخارجية اليوم سبل تعزيز التعاون الاقتصادي بين البلدين الشقيقين.",
+    "",
+    "واتفق الجانبان على عقد اجتماع للجنة المشتركة قبل نهاية العام الجاري.",
+    "",
+    "اقرأ أيضا",
+    "ارتفاع أسعار النفط في التعاملات الآسيوية",
+    "حالة الطقس غدا",
+  ].join("\n");
+  const a = parse(text);
+  assert.equal(a.title, "وزيرا الخارجية يبحثان تعزيز التعاون الاقتصادي بين البلدين");
+  assert.equal(a.published, "2021-05-12");
+  assert.equal(a.dateline?.place, "الرياض");
+  assert.equal(a.source, "spa.gov.sa");
+  assert.equal(body(a)[0].startsWith("بحث وزيرا الخارجية"), true);
+  assert.equal(body(a).length, 2);
+});
+
+test("Persian dump with a Jalali date line and tags", () => {
+  const text = [
+    "گفت‌وگوی تلفنی وزیران خارجه دو کشور درباره همکاری‌های منطقه‌ای",
+    "۲۵ اردیبهشت ۱۴۰۰، ۱۰:۲۰",
+    "",
+    "تهران- ایرنا- وزیران امور خارجه دو کشور در گفت‌وگویی تلفنی درباره همکاری‌های منطقه‌ای رایزنی کردند.",
+    "",
+    "دو طرف بر ادامه رایزنی‌ها در سطوح مختلف تأکید کردند.",
+    "",
+    "برچسب‌ها: دیپلماسی، همکاری",
+    "مطالب مرتبط",
+    "افزایش صادرات غیرنفتی در ماه گذشته",
+  ].join("\n");
+  const a = parse(text);
+  assert.equal(a.published, "2021-05-15");
+  assert.equal(a.dateline?.place, "تهران");
+  assert.equal(a.source, "irna.ir");
+  assert.equal(body(a).length, 2);
+  assert.ok(body(a)[0].startsWith("وزیران امور خارجه"));
+});
+
+test("Tajik prose starting with a date is not a dateline; counters and calendars are dropped", () => {
+  const text = [
+    "Асосӣ   Ахбор   Сафарҳо",
+    "Вохӯрии вазирони корҳои хориҷии ду кишвар",
+    "14.05.2021 11:00",
+    "Рӯзи 14 май вазирони корҳои хориҷии ду кишвар дар шаҳри Душанбе мулоқот карданд.",
+    "Ҷонибҳо масъалаҳои ҳамкориро баррасӣ намуданд.",
+    "Ахбори дигар",
+    "Май 2021",
+    "Дш Сш Чш Пш Ҷм Шб Яш",
+    "Шумораи хонандагон",
+  ].join("\n");
+  const a = parse(text);
+  assert.equal(a.title, "Вохӯрии вазирони корҳои хориҷии ду кишвар");
+  assert.equal(a.dateline, null);
+  assert.equal(a.published, "2021-05-14");
+  assert.deepEqual(body(a), [
+    "Рӯзи 14 май вазирони корҳои хориҷии ду кишвар дар шаҳри Душанбе мулоқот карданд.",
+    "Ҷонибҳо масъалаҳои ҳамкориро баррасӣ намуданд.",
+  ]);
+});
+
+test("Chinese dump: date line with source, agency dateline prefix", () => {
+  const text = [
+    "两国外长举行会谈",
+    "",
+    "2021-05-20 09:30:00  来源：新华社",
+    "",
+    "新华社上海5月20日电 两国外长20日在上海举行会谈，就双边关系和共同关心的问题交换了意见。",
+    "",
+    "双方同意加强在经贸、人文等领域的合作。",
+  ].join("\n");
+  const a = parse(text);
+  assert.equal(a.title, "两国外长举行会谈");
+  assert.equal(a.published, "2021-05-20");
+  assert.equal(a.dateline?.place, "上海");
+  assert.equal(a.source, "xinhuanet.com");
+  assert.ok(body(a)[0].startsWith("两国外长20日"));
+});
+
+test("a domain named in the page footer is the source", () => {
+  const text = [
+    "Turkish and Azerbaijani ministers meet in Ankara",
+    "",
+    "ANKARA (Agency) - The ministers met in Ankara on Friday and discussed energy projects in the region.",
+    "",
+    "© 2021 www.example-news.com.tr",
+  ].join("\n");
+  const a = parse(text);
+  assert.equal(a.source, "example-news.com.tr");
+  assert.equal(a.dateline?.place, "ANKARA");
+  assert.equal(body(a).length, 1);
+});

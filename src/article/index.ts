@@ -1,0 +1,358 @@
+// Article stage: recovers the article (title, publication date, dateline, source, body paragraphs)
+// from a news page dumped to plain text, with spans into the decoded text.
+//
+// Works over lines with named heuristics: a "paragraph" is a line that reads like prose (long,
+// or ending in sentence punctuation); the title is the last headline-like line before the first
+// paragraph; the body runs from the first paragraph until a leftover block ("Read also", a list of
+// headlines, copyright) begins. Cue phrases for leftovers live in ./cues.ts.
+
+import type { Article, DecodedText, Span } from "../types.js";
+import { findDates, foldForDates, type DateMatch } from "../dates/index.js";
+import { JUNK_CUES, MENU_WORDS, RELATED_CUES } from "./cues.js";
+import agencyData from "./agencies.json" with { type: "json" };
+
+interface Line extends Span {
+  /** Trimmed text of the line. */
+  text: string;
+}
+
+type LineKind = "blank" | "related" | "related_inline" | "junk" | "date" | "menu" | "paragraph" | "short";
+
+// ---------------------------------------------------------------------------------------------
+// Line classification
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let pos = 0;
+  for (const raw of text.split("\n")) {
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    lines.push({ start: pos + lead, end: pos + lead + trimmed.length, text: trimmed });
+    pos += raw.length + 1;
+  }
+  return lines;
+}
+
+const foldedCues = (cues: string[]) => [...new Set(cues.map((c) => foldForDates(c)))].sort((a, b) => b.length - a.length);
+const RELATED = foldedCues(RELATED_CUES);
+const JUNK = foldedCues(JUNK_CUES);
+const MENU = new Set(MENU_WORDS.map((w) => foldForDates(w)));
+
+const HAN = /\p{Script=Han}/u;
+
+function wordCount(s: string): number {
+  return s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+}
+
+function letterCount(s: string): number {
+  return (s.match(/\p{L}/gu) ?? []).length;
+}
+
+/** Cue at line start followed by a non-letter (or end): "Read also", "Читайте также:". */
+function startsWithCue(folded: string, cues: string[]): string | null {
+  for (const cue of cues) {
+    if (!folded.startsWith(cue)) continue;
+    const next = folded.slice(cue.length, cue.length + 1);
+    if (next === "" || !/[\p{L}\p{N}]/u.test(next) || !/[\p{L}]$/u.test(cue)) return cue;
+  }
+  return null;
+}
+
+// Heuristic: prose ends in sentence punctuation; long lines are prose even without it.
+const SENTENCE_END = /[.!?。！？؟…»"”)\]]$/u;
+const PARAGRAPH_MIN_WORDS = 4;
+const LONG_LINE = 160;
+
+function classify(line: Line): LineKind {
+  const t = line.text;
+  if (t.length === 0) return "blank";
+  const folded = foldForDates(t);
+  const related = startsWithCue(folded, RELATED);
+  if (related !== null) {
+    // "Also Read: <headline>" on one line is a single inline leftover; a bare cue opens a block.
+    const rest = t.slice(related.length).replace(/^[\s:：\-–—»>•.]+/u, "");
+    return letterCount(rest) >= 10 ? "related_inline" : "related";
+  }
+  if (startsWithCue(folded, JUNK) !== null) return "junk";
+  // Counters, times, bullets with numbers: no letters worth reading.
+  if (letterCount(t) < 3 && !HAN.test(t)) return /\d/.test(t) ? "date" : "junk";
+  // Menus: separators between short items, or runs of wide gaps, or a bare menu word.
+  if (/\s\|\s/.test(t) || /\S {3,}\S.* {3,}\S/.test(t) || /[›»>]\s/.test(t) && t.length < 80 && !SENTENCE_END.test(t)) {
+    return "menu";
+  }
+  if (MENU.has(folded)) return "menu";
+  // Date lines: dates (and times, weekdays) cover most of the line.
+  const dates = findDates(t, "und", "2000-06-15");
+  const covered = dates.filter((d) => d.kind === "absolute").reduce((n, d) => n + (d.end - d.start), 0);
+  if (covered > 0) {
+    const rest = t.replace(/\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm)?/gi, "");
+    let outside = rest;
+    for (const d of [...dates].reverse()) outside = outside.replace(t.slice(d.start, d.end), " ");
+    // Heuristic: at most a few words besides the dates (weekday, place, "Updated:", agency).
+    if (wordCount(outside) <= 4 && t.length <= 90 && (!HAN.test(outside) || letterCount(outside) <= 10)) {
+      return "date";
+    }
+  }
+  const words = wordCount(t);
+  const isHan = HAN.test(t);
+  const prose = isHan
+    ? (/[。！？]$/u.test(t) && t.length >= 15) || t.length >= 60
+    : (SENTENCE_END.test(t) && words >= PARAGRAPH_MIN_WORDS) || (t.length >= LONG_LINE && words >= 15);
+  return prose ? "paragraph" : "short";
+}
+
+/** Headline-like: enough letters, not a byline, no final full stop. */
+function isTitleLike(line: Line): boolean {
+  const t = line.text;
+  if (HAN.test(t)) return t.length >= 6;
+  return letterCount(t) >= 15 && wordCount(t) >= 3 && !/[.。]$/.test(t);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Agencies and hosts
+
+interface AgencyEntry { host: string; names: string[] }
+const AGENCIES: Array<{ host: string; name: string; re: RegExp }> = [];
+for (const entry of (agencyData as { agencies: AgencyEntry[] }).agencies) {
+  for (const name of entry.names) {
+    const esc = foldForDates(name).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+    const cjk = HAN.test(name);
+    AGENCIES.push({
+      host: entry.host,
+      name,
+      re: new RegExp(cjk ? esc : `(?<![\\p{L}\\p{N}])${esc}(?![\\p{L}\\p{N}])`, "u"),
+    });
+  }
+}
+AGENCIES.sort((a, b) => b.name.length - a.name.length);
+
+/** Agency named in a piece of text -> host (the longest name wins). */
+function agencyIn(s: string): { host: string; index: number; length: number } | null {
+  const folded = foldForDates(s);
+  let best: { host: string; index: number; length: number } | null = null;
+  for (const a of AGENCIES) {
+    const m = a.re.exec(folded);
+    // Short all-caps acronyms (AA, SPA, WAM) must be written in capitals to count.
+    if (!m) continue;
+    const original = s.slice(m.index, m.index + m[0].length);
+    if (/^[A-Z]{2,4}$/.test(a.name) && original !== a.name) continue;
+    if (!best || m[0].length > best.length) best = { host: a.host, index: m.index, length: m[0].length };
+  }
+  return best;
+}
+
+const DOMAIN = /(?<![\p{L}\p{N}@.-])((?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|ru|tj|kg|kz|uz|az|ir|ae|sa|tr|cn|am|pk|in|fr|de|es|eg|by|ua|tm|af|qa|kw|sy|iq|jo|lb|om|bh|ge|news|gov|int)(?:\.[a-z]{2})?)(?![\p{L}\p{N}-])/iu;
+
+// ---------------------------------------------------------------------------------------------
+// Dateline
+
+interface Dateline { place: string | null; span: Span; bodyStart: number }
+
+const AGENCY_TAIL =
+  /^\s*[.,]?\s*(?:[/(（]\s*[^/()（）\n]{1,40}?\s*[/)）]\s*\.?|[–—-]\s*[\p{Lu}][^.\n–—]{1,30}\.|(?:[\p{Lu}][\p{Lu}\p{N}]+(?:\.[\p{Lu}]{2,})?)\/?\.?|(?:电|讯))?\s*[.:,]?\s*(?:[–—-]\s*)?/u;
+
+function cleanPlace(s: string): string | null {
+  let p = s.replace(/^[\s\-–—]+|[\s,.،:\-–—]+$/gu, "").replace(/\s+(?:في|در)$/u, "").trim();
+  const agency = agencyIn(p);
+  if (agency && agency.index === 0) p = p.slice(agency.length).trim(); // 新华社北京 -> 北京
+  return letterCount(p) >= 2 ? p : null;
+}
+
+/** The dateline prefix of the first body line: "MOSCOW, Jul 9 (PTI)", "تهران- ایرنا-". */
+function findDateline(text: string, line: Line, ref: string | null): Dateline | null {
+  const head = text.slice(line.start, Math.min(line.end, line.start + 120));
+  const dates = findDates(head, "und", ref ?? "2000-06-15").filter((d) => d.kind === "absolute" || /\d/.test(head.slice(d.start, d.end)));
+  const first = dates[0];
+  if (first && first.start <= 45) {
+    const before = head.slice(0, first.start);
+    const tail = AGENCY_TAIL.exec(head.slice(first.end));
+    // Heuristic: a dateline is a short place ("Баку." allowed, not a sentence) separated from the
+    // date by punctuation or "في", or followed by an agency mark; "Рӯзи 16 январ дар ..." is prose.
+    const separated = /(?:[,.،\-–—]|\sفي|\sدر)\s*$/u.test(before) || HAN.test(before);
+    const marked = tail !== null && tail[0].trim().length > 0;
+    const placeLike = /^[^\d!?«»"“”]{2,45}$/u.test(before) && wordCount(before) <= 4 &&
+      !(/[.!?]\s\S/u.test(before.trim()) && wordCount(before) > 2);
+    if (placeLike && (separated || marked)) {
+      const end = first.end + (tail ? tail[0].length : 0);
+      // Also accept a place with a trailing " - " and "في" (Arabic "أبوظبي في 7 فبراير").
+      return {
+        place: cleanPlace(before),
+        span: { start: line.start, end: line.start + end },
+        bodyStart: line.start + end,
+      };
+    }
+  }
+  // Without a date: "SOÇİ (AA) - ...", "تهران- ایرنا- ...".
+  const m = /^(?<place>[\p{L}\p{M}][\p{L}\p{M}'’ ]{1,30}?)\s*(?:\((?<ag>[^()\n]{1,25})\)|[-–]\s*(?<ag2>[\p{L}\p{M}]{2,15})\s*[-–])\s*[-–—:]?\s*/u.exec(head);
+  if (m && m.groups) {
+    const place = m.groups.place;
+    const ag = m.groups.ag ?? m.groups.ag2 ?? "";
+    const capsPlace = place === place.toUpperCase() && /\p{Lu}/u.test(place);
+    if (agencyIn(ag) || (capsPlace && m.groups.ag)) {
+      return { place: cleanPlace(place), span: { start: line.start, end: line.start + m[0].length }, bodyStart: line.start + m[0].length };
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+export function parseTextDump(doc: DecodedText): Article {
+  const text = doc.text;
+  const lines = splitLines(text);
+  const kinds = lines.map(classify);
+
+  // Body start: the first prose line.
+  const firstPara = kinds.indexOf("paragraph");
+
+  // Title: the nearest headline-like line above the first paragraph that is not furniture.
+  let titleIdx = -1;
+  if (firstPara >= 0) {
+    for (let i = firstPara - 1; i >= 0; i--) {
+      const k = kinds[i];
+      if (k === "short" && isTitleLike(lines[i]) && !agencyOnly(lines[i].text)) { titleIdx = i; break; }
+    }
+  }
+  // Known gap: a headline ending in a full stop reads as prose and is taken for the body.
+
+  // Body: from the first paragraph until a leftover block starts.
+  const paragraphs: Span[] = [];
+  let dateline: Dateline | null = null;
+  let publishedMatch: { value: string; span: Span } | null = null;
+
+  // Published date: header lines (between title and body first, then above the title).
+  const headerOrder: number[] = [];
+  const bodyStartLine = firstPara >= 0 ? firstPara : lines.length;
+  for (let i = titleIdx + 1; i < bodyStartLine; i++) headerOrder.push(i);
+  for (let i = 0; i < Math.max(titleIdx, 0); i++) headerOrder.push(i);
+  publishedMatch = findPublished(text, lines, kinds, headerOrder);
+
+  if (firstPara >= 0) {
+    dateline = findDateline(text, lines[firstPara], publishedMatch?.value ?? null);
+    if (!publishedMatch && dateline) {
+      const ds = findDates(text, "und", null, dateline.span).filter((d) => d.value.length === 10);
+      if (ds[0]) publishedMatch = { value: ds[0].value, span: { start: ds[0].start, end: ds[0].end } };
+    }
+    collectBody(lines, kinds, firstPara, dateline, paragraphs);
+  }
+
+  const title = titleIdx >= 0 ? lines[titleIdx] : null;
+  return {
+    name: doc.name,
+    origin: doc.origin,
+    text,
+    title: title ? title.text : null,
+    titleSpan: title ? { start: title.start, end: title.end } : null,
+    published: publishedMatch?.value ?? null,
+    publishedSpan: publishedMatch?.span ?? null,
+    dateline: dateline ? { place: dateline.place, span: dateline.span } : null,
+    source: findSource(text, lines, kinds, dateline, firstPara),
+    paragraphs,
+  };
+}
+
+/** A line that is only an agency name or abbreviation ("أ ش أ", "By PTI"). */
+function agencyOnly(s: string): boolean {
+  const a = agencyIn(s);
+  return a !== null && letterCount(s) - a.length <= 3;
+}
+
+function findPublished(
+  text: string, lines: Line[], kinds: LineKind[], order: number[],
+): { value: string; span: Span } | null {
+  let yearless: { line: number; match: DateMatch } | null = null;
+  for (const i of order) {
+    if (kinds[i] === "blank" || kinds[i] === "paragraph") continue;
+    const ds = findDates(text, "und", null, lines[i]).filter((d) => d.kind === "absolute" && d.value.length === 10);
+    if (ds[0]) return { value: ds[0].value, span: { start: ds[0].start, end: ds[0].end } };
+    if (!yearless) {
+      const probe = findDates(text, "und", "2000-12-31", lines[i]).filter((d) => d.kind === "absolute" && d.value.length === 10);
+      if (probe[0] && kinds[i] === "date") yearless = { line: i, match: probe[0] };
+    }
+  }
+  if (yearless) {
+    // Heuristic: a year-less date line ("April 18") takes a year written on a nearby line ("06:28 2020").
+    for (const j of [yearless.line + 1, yearless.line - 1, yearless.line + 2, yearless.line - 2]) {
+      const line = lines[j];
+      if (!line || kinds[j] === "paragraph") continue;
+      const y = /(?<!\d)(19[5-9]\d|20\d\d)(?!\d)/.exec(line.text);
+      if (y) {
+        const ds = findDates(text, "und", `${y[1]}-12-31`, lines[yearless.line]).filter((d) => d.value.length === 10);
+        if (ds[0]) return { value: ds[0].value, span: { start: ds[0].start, end: ds[0].end } };
+      }
+    }
+  }
+  return null;
+}
+
+function isProse(kind: LineKind): boolean {
+  return kind === "paragraph";
+}
+
+function collectBody(
+  lines: Line[], kinds: LineKind[], firstPara: number, dateline: Dateline | null, out: Span[],
+): void {
+  let pending: Span[] = []; // short lines inside the body, kept only if prose follows
+  let shortRun = 0;
+  for (let i = firstPara; i < lines.length; i++) {
+    const line = lines[i];
+    const kind = kinds[i];
+    if (kind === "blank" || kind === "junk" || kind === "date" || kind === "related_inline") continue;
+    if (kind === "menu") break;
+    if (kind === "related") {
+      // A bare "Read also" with a single headline followed by more prose sits inside the body.
+      const next = nextNonBlank(kinds, i + 1);
+      const after = next >= 0 ? nextNonBlank(kinds, next + 1) : -1;
+      const afterAfter = after >= 0 ? nextNonBlank(kinds, after + 1) : -1;
+      if (next >= 0 && kinds[next] === "short" && after >= 0 && isProse(kinds[after]) && afterAfter >= 0 && isProse(kinds[afterAfter])) {
+        i = next;
+        continue;
+      }
+      break;
+    }
+    if (kind === "short") {
+      // A run of headline-like lines is a list of other articles: the body has ended.
+      shortRun++;
+      if (shortRun >= 2) break;
+      pending.push({ start: line.start, end: line.end });
+      continue;
+    }
+    // paragraph
+    shortRun = 0;
+    out.push(...pending);
+    pending = [];
+    const start = i === firstPara && dateline ? Math.max(dateline.bodyStart, line.start) : line.start;
+    if (start < line.end) out.push({ start, end: line.end });
+  }
+}
+
+function nextNonBlank(kinds: LineKind[], from: number): number {
+  for (let i = from; i < kinds.length; i++) if (kinds[i] !== "blank") return i;
+  return -1;
+}
+
+function findSource(text: string, lines: Line[], kinds: LineKind[], dateline: Dateline | null, firstPara: number): string | null {
+  // 1. The agency in the dateline ("(Khovar)", "/Кабар/", "REPORT.AZ/").
+  if (dateline) {
+    const a = agencyIn(text.slice(dateline.span.start, dateline.span.end));
+    if (a) return a.host;
+  }
+  // 2. The page header (site name) and footer (copyright) lines.
+  const header = lines.slice(0, Math.max(firstPara, 0)).filter((_, i) => kinds[i] !== "blank");
+  const footer = lines.filter((l, i) => kinds[i] === "junk" && /©|\(c\)|حقوق|права|huquq|ҳуқуқ|rights/iu.test(l.text));
+  for (const l of [...header.slice(0, 3), ...footer]) {
+    const d = DOMAIN.exec(l.text);
+    if (d) return d[1].toLowerCase().replace(/^www\./, "");
+    const a = agencyIn(l.text);
+    if (a) return a.host;
+  }
+  // 3. A domain anywhere, then an agency anywhere in the header.
+  const d = DOMAIN.exec(text);
+  if (d) return d[1].toLowerCase().replace(/^www\./, "");
+  for (const l of header) {
+    const a = agencyIn(l.text);
+    if (a) return a.host;
+  }
+  return null;
+}

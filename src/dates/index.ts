@@ -1,0 +1,535 @@
+// Dates stage: finds date expressions in a text and resolves them to YYYY-MM-DD / YYYY-MM / YYYY.
+//
+// Matching runs on a folded copy of the text that has exactly the same length (one UTF-16 unit in,
+// one out), so every regex offset is an offset into the original text. Gregorian, Solar Hijri
+// (Jalali, via jalaali-js) and lunar Hijri (via ICU's islamic-umalqura calendar) dates are
+// recognised; relative expressions ("yesterday", «в прошлый четверг», "geçen yıl") need a
+// reference date.
+
+import { toGregorian, toJalaali } from "jalaali-js";
+import type { Lang, Span } from "../types.js";
+import {
+  EXTRA_MONTHS, EXTRA_WEEKDAYS, HIJRI_MONTHS, ICU_LOCALES, INFLECTING_LOCALES, JALALI_MONTHS, LAST_AFTER,
+  LAST_BEFORE, LAST_YEAR, RELATIVE_DAYS, THIS_MONTH, THIS_YEAR, YEAR_AFTER, YEAR_BEFORE,
+} from "./tables.js";
+
+export interface DateMatch {
+  start: number;
+  end: number;
+  /** YYYY-MM-DD | YYYY-MM | YYYY */
+  value: string;
+  kind: "absolute" | "relative";
+  calendar: "gregorian" | "jalali" | "hijri";
+}
+
+type Calendar = DateMatch["calendar"];
+
+// ---------------------------------------------------------------------------------------------
+// Folding (length-preserving)
+
+/** Eastern Arabic (٠-٩) and Persian (۰-۹) digits to ASCII; same length, so offsets hold. */
+export function normalizeDigits(s: string): string {
+  return s.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660);
+  });
+}
+
+const CHAR_FOLD: Record<string, string> = {
+  "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ی", "ي": "ی", "ك": "ک", "ё": "е", "Ё": "е",
+  "’": "'", "‘": "'", "ʻ": "'", "ʼ": "'", "`": "'", "´": "'", "\u200c": " ", "İ": "i", "ـ": "ـ",
+};
+
+/** Lower case, Eastern digits, Arabic/Persian letter variants, apostrophes: one unit per unit. */
+export function foldForDates(s: string): string {
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    const code = c.charCodeAt(0);
+    if (code >= 0x0660 && code <= 0x0669) { out += String(code - 0x0660); continue; }
+    if (code >= 0x06f0 && code <= 0x06f9) { out += String(code - 0x06f0); continue; }
+    const mapped = CHAR_FOLD[c];
+    if (mapped !== undefined) { out += mapped; continue; }
+    const lower = c.toLowerCase();
+    out += lower.length === 1 ? lower : c;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Name tables, built once at load time
+
+interface MonthEntry { cal: Calendar; month: number }
+
+/** name -> month; `exact` names must match whole, `inflect` names may carry a suffix. */
+const monthExact = new Map<string, MonthEntry>();
+const monthInflect = new Map<string, MonthEntry>();
+const weekdayExact = new Map<string, number>();
+const weekdayInflect = new Map<string, number>();
+
+// Heuristic: longest suffix accepted after an inflecting stem (ru сентябре, uz sentabrda, tr Eylül'de).
+const MAX_SUFFIX = 6;
+
+function addName<T>(map: Map<string, T>, name: string, value: T): void {
+  const key = foldForDates(name).replace(/\.$/, "").replace(/\s+/g, " ").trim();
+  if (key.length > 0 && !map.has(key)) map.set(key, value);
+}
+
+function buildTables(): void {
+  for (const locale of ICU_LOCALES) {
+    const inflecting = INFLECTING_LOCALES.has(locale);
+    let formats: Intl.DateTimeFormat[];
+    try {
+      formats = [
+        new Intl.DateTimeFormat(locale, { month: "long", day: "numeric", timeZone: "UTC" }),
+        new Intl.DateTimeFormat(locale, { month: "long", timeZone: "UTC" }),
+      ];
+    } catch {
+      continue;
+    }
+    const shortFormat = ["en", "fr", "de", "es", "ru", "tr"].includes(locale)
+      ? new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" })
+      : null;
+    for (let m = 0; m < 12; m++) {
+      const date = new Date(Date.UTC(2021, m, 15));
+      for (const f of formats) {
+        for (const part of f.formatToParts(date)) {
+          if (part.type !== "month" || /\d/.test(part.value)) continue;
+          const entry: MonthEntry = { cal: "gregorian", month: m + 1 };
+          if (inflecting) {
+            addName(monthInflect, part.value, entry);
+            // Heuristic: the stem without its last letter covers other cases (вересня -> вересні).
+            if (part.value.length >= 6) addName(monthInflect, part.value.slice(0, -1), entry);
+          } else {
+            addName(monthExact, part.value, entry);
+          }
+        }
+      }
+      if (shortFormat) {
+        for (const part of shortFormat.formatToParts(date)) {
+          if (part.type === "month" && !/\d/.test(part.value) && part.value.replace(/\.$/, "").length >= 3) {
+            addName(monthExact, part.value, { cal: "gregorian", month: m + 1 });
+          }
+        }
+      }
+    }
+    const weekday = new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" });
+    for (let d = 0; d < 7; d++) {
+      const name = weekday.format(new Date(Date.UTC(2021, 7, 1 + d))); // 2021-08-01 was a Sunday
+      if (inflecting) addName(weekdayInflect, name, d);
+      else addName(weekdayExact, name, d);
+    }
+  }
+  for (const [m, names] of Object.entries(EXTRA_MONTHS)) {
+    for (const n of names.exact) addName(monthExact, n, { cal: "gregorian", month: Number(m) });
+    for (const n of names.inflect) addName(monthInflect, n, { cal: "gregorian", month: Number(m) });
+  }
+  JALALI_MONTHS.forEach((names, i) => names.forEach((n) => addName(monthExact, n, { cal: "jalali", month: i + 1 })));
+  HIJRI_MONTHS.forEach((names, i) => names.forEach((n) => addName(monthExact, n, { cal: "hijri", month: i + 1 })));
+  for (const [d, names] of Object.entries(EXTRA_WEEKDAYS)) {
+    for (const n of names.exact) addName(weekdayExact, n, Number(d));
+    for (const n of names.inflect) addName(weekdayInflect, n, Number(d));
+  }
+}
+buildTables();
+
+function lookupInflected<T>(word: string, exact: Map<string, T>, inflect: Map<string, T>): T | undefined {
+  const w = word.replace(/\.$/, "").replace(/\s+/g, " ");
+  const hit = exact.get(w) ?? inflect.get(w);
+  if (hit !== undefined) return hit;
+  const bare = w.replace(/'.*$/, ""); // tr Eylül'de -> eylül
+  if (bare !== w) {
+    const b = exact.get(bare) ?? inflect.get(bare);
+    if (b !== undefined) return b;
+  }
+  for (let k = w.length - 1; k >= 3 && w.length - k <= MAX_SUFFIX; k--) {
+    const v = inflect.get(w.slice(0, k));
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Regex alternation of folded phrases, longest first, spaces matching any whitespace. */
+function alternation(words: Iterable<string>): string {
+  const folded = [...new Set([...words].map((w) => foldForDates(w).trim()).filter((w) => w.length > 0))];
+  folded.sort((a, b) => b.length - a.length);
+  return folded.map((w) => escapeRe(w).replace(/ +/g, "\\s+")).join("|");
+}
+
+// Word boundaries for alphabetic scripts and digits; Chinese has no spaces, so Han characters
+// do not count as a boundary violation.
+const B = "(?<![\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Arabic}\\p{N}'])";
+const E = "(?![\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Arabic}\\p{N}])";
+const SUFFIX = `(?:'?\\p{L}{0,${MAX_SUFFIX}})`;
+
+const MONTH_ALT = alternation([...monthExact.keys(), ...monthInflect.keys()]);
+const MONTH = `(?<mon>(?:${MONTH_ALT})${SUFFIX}\\.?)`;
+const WEEKDAY = `(?<wd>(?:${alternation([...weekdayExact.keys(), ...weekdayInflect.keys()])})${SUFFIX})`;
+const WEEKDAY_PREFIXES = ["в", "во", "у", "on", "the", "am", "le", "el", "روز", "يوم", "рӯзи", "этот", "эту"];
+const LAST_YEAR_ALT = alternation(LAST_YEAR);
+const THIS_YEAR_ALT = alternation(THIS_YEAR);
+// "مارس الجاري" (this March), "مارس الماضي" (last March): a month in the current/past year.
+const CURRENT_MONTH_WORDS = ["الجاري", "الماضي", "الماضى", "گذشته"];
+const REL_YEAR = `(?:(?<lastY>${LAST_YEAR_ALT})|(?<thisY>${THIS_YEAR_ALT})|(?<cur>${alternation(CURRENT_MONTH_WORDS)}))`;
+const YEAR_WORD = "(?:-?\\s*(?:yil|йил|жыл|yıl|год|г\\.|сол|рік|року|році)\\p{L}*)";
+const YEAR_SUFFIX = `(?:\\s*(?:-?(?:года|году|г\\.|року|році|yil|йил|жыл|yıl)\\p{L}*|هـ|ه\\.?ق\\.?|ه\\.?ش\\.?|م(?!\\p{L})|年))?`;
+
+const PATTERNS: Array<{ name: string; re: RegExp }> = [
+  // 16 сентября 2022 года, 16. September 2022, 16 de septiembre de 2022, 22-dekabr, ۱۷ فروردین ۱۴۰۲
+  {
+    name: "dmy",
+    re: new RegExp(
+      `${B}(?<d>\\d{1,2})(?:er|st|nd|rd|th|-?chi|-?inchi|-?nchi)?(?:\\.|-)?\\s*(?:of\\s+|de\\s+)?${MONTH}` +
+      `(?:\\s+ماه)?(?:(?:\\s*,\\s*|\\s+de\\s+|\\s+|-)(?<y>\\d{4})(?!\\d)${YEAR_SUFFIX})?(?:\\s+(?:de\\s+|of\\s+)?${REL_YEAR})?${E}`,
+      "gu"),
+  },
+  // September 16, 2022; Jul 9; March 3rd
+  {
+    name: "mdy",
+    re: new RegExp(`${B}${MONTH}\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?(?![\\p{N}:])(?:,?\\s+(?<y>\\d{4})(?!\\d))?${E}`, "gu"),
+  },
+  // September 2022, в сентябре 2022 года, يناير 2016
+  {
+    name: "my",
+    re: new RegExp(`${B}${MONTH}(?:\\s+ماه)?(?:\\s+(?:of|de|del))?,?\\s+(?<y>\\d{4})(?!\\d)${YEAR_SUFFIX}${E}`, "gu"),
+  },
+  // в октябре прошлого года, October last year, مارس الماضي
+  { name: "mrel", re: new RegExp(`${B}${MONTH}(?:\\s+(?:of|de|del|des))?\\s+${REL_YEAR}${E}`, "gu") },
+  // geçen yıl ekim, joriy yilning yanvar, last year in October
+  {
+    name: "relm",
+    re: new RegExp(`${B}(?:(?<lastY>${LAST_YEAR_ALT})|(?<thisY>${THIS_YEAR_ALT}))\\s+(?:in\\s+)?${MONTH}${E}`, "gu"),
+  },
+  // 2022 yil 22 dekabr, 2025 жылғы 10 қазан
+  {
+    name: "ydm",
+    re: new RegExp(`${B}(?<y>\\d{4})\\s*${YEAR_WORD}[\\s,]+(?:(?<d>\\d{1,2})-?\\s*)?${MONTH}${E}`, "gu"),
+  },
+  // 2022-09-16, 2022/09/16, 1402/01/17
+  { name: "ymd", re: new RegExp(`${B}(?<y>\\d{4})(?<s>[-/.])(?<m>\\d{1,2})\\k<s>(?<d>\\d{1,2})(?![\\d])`, "gu") },
+  // 16.09.2022, 16/09/2022, 15-2-2024
+  { name: "dmy_num", re: new RegExp(`(?<![\\d./-])(?<d>\\d{1,2})(?<s>[./-])(?<m>\\d{1,2})\\k<s>(?<y>\\d{4})(?!\\d)`, "gu") },
+  // 2023年3月10日, 2023年3月, 3月10日, 2001年
+  { name: "zh_ymd", re: /(?<!\d)(?<y>\d{4})\s*年\s*(?<m>\d{1,2})\s*月(?:\s*(?<d>\d{1,2})\s*[日号])?/gu },
+  { name: "zh_md", re: /(?<![\d年])(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*[日号]/gu },
+  // in 2001, в 2001 году, سال 2001, 2001 yılında, 2001-yil, 2001年, عام 2001
+  { name: "year_before", re: new RegExp(`${B}(?:${alternation(YEAR_BEFORE)})\\s+(?<y>\\d{4})(?!\\d)${E}`, "gu") },
+  { name: "year_after", re: new RegExp(`${B}(?<y>\\d{4})\\s*-?\\s*(?:${alternation(YEAR_AFTER)})(?![\\p{L}\\p{N}])`, "gu") },
+  { name: "year_zh", re: /(?<!\d)(?<y>\d{4})\s*年(?!\s*\d)/gu },
+  // today, вчера, أمس ...
+  {
+    name: "relday",
+    re: new RegExp(RELATIVE_DAYS.map((r, i) => `(?<r${i}>${B}(?:${alternation(r.words)})${E})`).join("|"), "gu"),
+  },
+  // on Monday, в прошлый четверг, یوم الخمیس, روز دوشنبه, jeudi dernier, 上周四
+  {
+    name: "weekday",
+    re: new RegExp(
+      `${B}(?:(?<pre>${alternation(WEEKDAY_PREFIXES)})\\s+)?(?:(?<last1>${alternation(LAST_BEFORE)})\\s*)?` +
+      `${WEEKDAY}(?:\\s+(?<last2>${alternation(LAST_AFTER)}))?${E}`,
+      "gu"),
+  },
+  { name: "lastyear", re: new RegExp(`${B}(?:${LAST_YEAR_ALT})${E}`, "gu") },
+  { name: "thisyear", re: new RegExp(`${B}(?:${THIS_YEAR_ALT})${E}`, "gu") },
+  { name: "thismonth", re: new RegExp(`${B}(?:${alternation(THIS_MONTH)})${E}`, "gu") },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Calendar arithmetic
+
+interface YMD { y: number; m: number; d: number }
+
+const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+const fmt = (x: YMD) => `${pad(x.y, 4)}-${pad(x.m)}-${pad(x.d)}`;
+const fmtMonth = (y: number, m: number) => `${pad(y, 4)}-${pad(m)}`;
+
+function parseRef(ref: string | null): YMD | null {
+  const m = ref ? /^(\d{4})-(\d{2})-(\d{2})/.exec(ref) : null;
+  return m ? { y: +m[1], m: +m[2], d: +m[3] } : null;
+}
+
+function toDays(x: YMD): number {
+  return Date.UTC(x.y, x.m - 1, x.d) / 86400000;
+}
+
+function fromDays(days: number): YMD {
+  const dt = new Date(days * 86400000);
+  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+}
+
+function validGregorian(x: YMD): boolean {
+  if (x.m < 1 || x.m > 12 || x.d < 1 || x.d > 31) return false;
+  const back = fromDays(toDays(x));
+  return back.y === x.y && back.m === x.m && back.d === x.d;
+}
+
+// Heuristic: a year-less date belongs to the latest year that puts it no more than ~2 months
+// after the reference date (news reports past events and announces near ones).
+const FUTURE_SLACK_DAYS = 62;
+
+function jalaliToGregorian(jy: number, jm: number, jd: number): YMD | null {
+  if (jm < 1 || jm > 12 || jd < 1 || jd > (jm <= 6 ? 31 : 30) || jy < 1 || jy > 3000) return null;
+  try {
+    const g = toGregorian(jy, jm, jd);
+    return { y: g.gy, m: g.gm, d: g.gd };
+  } catch {
+    return null;
+  }
+}
+
+const islamicFormatters = ["en-u-ca-islamic-umalqura", "en-u-ca-islamic-civil"].map(
+  (loc) => new Intl.DateTimeFormat(loc, { timeZone: "UTC", year: "numeric", month: "numeric", day: "numeric" }),
+);
+
+function hijriParts(days: number, formatter: Intl.DateTimeFormat): YMD {
+  const parts = formatter.formatToParts(new Date(days * 86400000));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? NaN);
+  return { y: get("year"), m: get("month"), d: get("day") };
+}
+
+/** Lunar Hijri -> Gregorian: estimate with the arithmetic calendar, then search ICU's Umm al-Qura. */
+function hijriToGregorian(hy: number, hm: number, hd: number): YMD | null {
+  if (hm < 1 || hm > 12 || hd < 1 || hd > 30) return null;
+  // Julian day number of the civil (tabular) calendar date.
+  const jdn = hd + Math.ceil(29.5 * (hm - 1)) + (hy - 1) * 354 + Math.floor((3 + 11 * hy) / 30) + 1948439;
+  const estimate = jdn - 2440588; // days since 1970-01-01
+  for (const formatter of islamicFormatters) {
+    for (let delta = 0; delta <= 6; delta++) {
+      for (const sign of delta === 0 ? [0] : [-1, 1]) {
+        const days = estimate + sign * delta;
+        const h = hijriParts(days, formatter);
+        if (h.y === hy && h.m === hm && h.d === hd) return fromDays(days);
+      }
+    }
+  }
+  return null;
+}
+
+function refHijriYear(ref: YMD): number {
+  return hijriParts(toDays(ref), islamicFormatters[0]).y;
+}
+
+/** Convert a (calendar, y, m, d) to Gregorian. */
+function toGregorianDate(cal: Calendar, y: number, m: number, d: number): YMD | null {
+  if (cal === "jalali") return jalaliToGregorian(y, m, d);
+  if (cal === "hijri") return hijriToGregorian(y, m, d);
+  const x = { y, m, d };
+  return validGregorian(x) ? x : null;
+}
+
+function monthLength(cal: Calendar, y: number, m: number): number {
+  if (cal === "jalali") return m <= 6 ? 31 : m <= 11 ? 30 : 29;
+  if (cal === "hijri") return 29;
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** A month of any calendar as YYYY-MM, only if it lies within one Gregorian month (Jalali never does). */
+function monthValue(cal: Calendar, y: number, m: number): string | null {
+  if (cal === "gregorian") return m >= 1 && m <= 12 ? fmtMonth(y, m) : null;
+  const first = toGregorianDate(cal, y, m, 1);
+  const last = toGregorianDate(cal, y, m, monthLength(cal, y, m));
+  if (!first || !last || first.y !== last.y || first.m !== last.m) return null;
+  return fmtMonth(first.y, first.m);
+}
+
+/** The calendar year of the reference date, in the given calendar. */
+function refYear(cal: Calendar, ref: YMD): number {
+  if (cal === "jalali") return toJalaali(ref.y, ref.m, ref.d).jy;
+  if (cal === "hijri") return refHijriYear(ref);
+  return ref.y;
+}
+
+/** Plausible year range of a written year per calendar. */
+function yearFits(cal: Calendar, y: number): boolean {
+  if (cal === "gregorian") return y >= 1900 && y <= 2100;
+  return y >= 1300 && y <= 1500;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching
+
+interface Candidate extends DateMatch {}
+
+function monthOf(word: string | undefined): MonthEntry | undefined {
+  if (!word) return undefined;
+  return lookupInflected(word, monthExact, monthInflect);
+}
+
+function relYearOffset(groups: Record<string, string | undefined>): number | null {
+  if (groups.lastY) return -1;
+  if (groups.thisY) return 0;
+  return null;
+}
+
+export function findDates(text: string, lang: Lang | "und", ref: string | null, range?: Span): DateMatch[] {
+  const folded = foldForDates(text);
+  const from = range ? Math.max(0, range.start) : 0;
+  const to = range ? Math.min(text.length, range.end) : text.length;
+  const refDate = parseRef(ref);
+  const candidates: Candidate[] = [];
+  const add = (start: number, end: number, value: string | null, kind: DateMatch["kind"], calendar: Calendar) => {
+    // A full month name followed by a sentence period: the period is not part of the date.
+    if (end - start > 1 && text[end - 1] === "." && /\p{L}{5}$/u.test(text.slice(start, end - 1))) end -= 1;
+    if (value && start >= from && end <= to && end > start) candidates.push({ start, end, value, kind, calendar });
+  };
+
+  /** Resolve a day/month with an optional written year (or a relative-year offset). */
+  const dayMonth = (cal: Calendar, y: number | null, m: number, d: number, relOffset: number | null): string | null => {
+    if (y !== null) {
+      if (!yearFits(cal, y)) return null;
+      const g = toGregorianDate(cal, y, m, d);
+      return g ? fmt(g) : null;
+    }
+    if (!refDate) return null;
+    const base = refYear(cal, refDate);
+    if (relOffset !== null) {
+      const g = toGregorianDate(cal, base + relOffset, m, d);
+      return g ? fmt(g) : null;
+    }
+    for (const year of [base, base - 1]) {
+      const g = toGregorianDate(cal, year, m, d);
+      if (g && toDays(g) <= toDays(refDate) + FUTURE_SLACK_DAYS) return fmt(g);
+    }
+    return null;
+  };
+
+  for (const { name, re } of PATTERNS) {
+    re.lastIndex = from;
+    let match: RegExpExecArray | null;
+    while ((match = re.exec(folded)) !== null) {
+      if (match.index >= to) break;
+      if (match[0].length === 0) { re.lastIndex++; continue; }
+      const g = (match.groups ?? {}) as Record<string, string | undefined>;
+      const start = match.index;
+      const end = start + match[0].length;
+      switch (name) {
+        case "dmy":
+        case "mdy": {
+          const me = monthOf(g.mon);
+          if (!me) break;
+          const d = Number(g.d);
+          const y = g.y ? Number(g.y) : null;
+          const rel = y === null ? relYearOffset(g) : null;
+          const value = dayMonth(me.cal, y, me.month, d, rel);
+          add(start, end, value, y === null && rel !== null ? "relative" : "absolute", me.cal);
+          break;
+        }
+        case "my": {
+          const me = monthOf(g.mon);
+          const y = Number(g.y);
+          if (!me || !yearFits(me.cal, y)) break;
+          add(start, end, monthValue(me.cal, y, me.month), "absolute", me.cal);
+          break;
+        }
+        case "mrel":
+        case "relm": {
+          const me = monthOf(g.mon);
+          if (!me || !refDate) break;
+          const rel = relYearOffset(g) ?? 0;
+          let y = refYear(me.cal, refDate) + rel;
+          // "مارس الماضي" / "last March": the latest such month not after the reference month.
+          if (g.cur && me.cal === "gregorian" && me.month > refDate.m && !g.cur.includes(foldForDates("جاري"))) y -= 1;
+          add(start, end, monthValue(me.cal, y, me.month), "relative", me.cal);
+          break;
+        }
+        case "ydm": {
+          const me = monthOf(g.mon);
+          const y = Number(g.y);
+          if (!me || !yearFits(me.cal, y)) break;
+          if (g.d) add(start, end, dayMonth(me.cal, y, me.month, Number(g.d), null), "absolute", me.cal);
+          else add(start, end, monthValue(me.cal, y, me.month), "absolute", me.cal);
+          break;
+        }
+        case "ymd":
+        case "dmy_num": {
+          let d = Number(g.d);
+          let m = Number(g.m);
+          const y = Number(g.y);
+          // Heuristic: day first unless the month field cannot be a month (US 09/16/2022).
+          if (m > 12 && d <= 12) [d, m] = [m, d];
+          // Years 1300-1500 are Solar Hijri in Persian/Tajik text, lunar Hijri elsewhere.
+          const cal: Calendar = y >= 1900 ? "gregorian" : lang === "fa" || lang === "tg" ? "jalali" : "hijri";
+          if (!yearFits(cal, y)) break;
+          const gd = toGregorianDate(cal, y, m, d);
+          add(start, end, gd ? fmt(gd) : null, "absolute", cal);
+          break;
+        }
+        case "zh_ymd": {
+          const y = Number(g.y);
+          const m = Number(g.m);
+          if (!yearFits("gregorian", y) || m < 1 || m > 12) break;
+          if (g.d) {
+            const x = { y, m, d: Number(g.d) };
+            add(start, end, validGregorian(x) ? fmt(x) : null, "absolute", "gregorian");
+          } else add(start, end, fmtMonth(y, m), "absolute", "gregorian");
+          break;
+        }
+        case "zh_md": {
+          add(start, end, dayMonth("gregorian", null, Number(g.m), Number(g.d), null), "absolute", "gregorian");
+          break;
+        }
+        case "year_before":
+        case "year_after":
+        case "year_zh": {
+          const y = Number(g.y);
+          // A bare year is only trusted in a year-marking phrase and within 1950-2100.
+          if (y >= 1950 && y <= 2100) add(start, end, String(y), "absolute", "gregorian");
+          break;
+        }
+        case "relday": {
+          if (!refDate) break;
+          const i = RELATIVE_DAYS.findIndex((_, k) => g[`r${k}`] !== undefined);
+          if (i < 0) break;
+          const word = text.slice(start, end);
+          // "mañana" after an article is "morning", not "tomorrow".
+          if (/mañana/i.test(word) && /(?:la|esta|por la)\s+$/i.test(text.slice(Math.max(0, start - 10), start))) break;
+          add(start, end, fmt(fromDays(toDays(refDate) + RELATIVE_DAYS[i].offset)), "relative", "gregorian");
+          break;
+        }
+        case "weekday": {
+          if (!refDate || !g.wd) break;
+          const wd = lookupInflected(g.wd, weekdayExact, weekdayInflect);
+          if (wd === undefined) break;
+          const isLast = Boolean(g.last1 || g.last2);
+          const wdStart = end - match[0].length + match[0].lastIndexOf(g.wd);
+          const original = text.slice(wdStart, wdStart + g.wd.length);
+          // "Душанбе"/"دوشنبه" is also the capital of Tajikistan: a weekday only in a clear weekday phrase.
+          const dushanbe = /^(?:душанбе|دوشنبه)/i.test(original);
+          const clearWeekday = isLast || g.pre === "рӯзи" || g.pre === "روز" || original.startsWith("душанбе") ||
+            /^\s*,?\s*\d{1,2}(?!\d)/.test(folded.slice(end, end + 6));
+          if (dushanbe && !clearWeekday) break;
+          // Spanish weekdays are lower case; "Domingo" is a given name.
+          if (/^domingo/.test(g.wd) && original[0] === "D") break;
+          const refDays = toDays(refDate);
+          const refWd = new Date(refDays * 86400000).getUTCDay();
+          let back = (refWd - wd + 7) % 7;
+          if (isLast && back === 0) back = 7;
+          add(start, end, fmt(fromDays(refDays - back)), "relative", "gregorian");
+          break;
+        }
+        case "lastyear":
+          if (refDate) add(start, end, String(refDate.y - 1), "relative", "gregorian");
+          break;
+        case "thisyear":
+          if (refDate) add(start, end, String(refDate.y), "relative", "gregorian");
+          break;
+        case "thismonth":
+          if (refDate) add(start, end, fmtMonth(refDate.y, refDate.m), "relative", "gregorian");
+          break;
+      }
+    }
+  }
+
+  // Longest match wins; then document order.
+  candidates.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of candidates) {
+    if (kept.every((k) => c.end <= k.start || c.start >= k.end)) kept.push(c);
+  }
+  kept.sort((a, b) => a.start - b.start);
+  return kept;
+}
