@@ -107,6 +107,16 @@ function cldrCountryNames(): Map<string, Map<string, string[]>> {
   return byLang;
 }
 
+/**
+ * Stem of a Cyrillic name whose last vowel changes with case (Россия -> России, Индия -> Индии):
+ * the name without its final а/я/ь/й, so the inflected forms fall within the allowance.
+ */
+export function cyrillicStem(name: string): string | null {
+  const m = /^(.*[\u0400-\u04ff]{3,})[аяьйАЯЬЙ]$/u.exec(name.trim());
+  return m ? m[1] : null;
+}
+const CYRILLIC_LANGS = new Set(["ru", "uk", "tg", "kk", "ky"]);
+
 let cached: Lexicon | null = null;
 
 /** The process-wide lexicon (built on first use). */
@@ -120,7 +130,11 @@ export function loadLexicon(): Lexicon {
   for (const [lang, map] of cldr) {
     for (const [code, names] of map) {
       if (lang === "en" && names[0]) englishNames.set(code, names[0]);
-      for (const n of names) m.add(n, lang, { kind: "country", id: code, form: "name" }, { capitalized: true });
+      for (const n of names) {
+        m.add(n, lang, { kind: "country", id: code, form: "name" }, { capitalized: true });
+        const stem = CYRILLIC_LANGS.has(lang) ? cyrillicStem(n) : null;
+        if (stem) m.add(stem, lang, { kind: "country", id: code, form: "name" }, { capitalized: true });
+      }
     }
   }
   const placeNames = new Map<string, { name: string; country: string }>();
@@ -149,7 +163,7 @@ export function loadLexicon(): Lexicon {
     if (code.startsWith("_")) continue;
     for (const [lang, list] of Object.entries(perLang as Record<string, string[]>))
       for (const n of list) {
-        if (caseSensitive.has(n)) m.add(n, lang, { kind: "org", id: code }, { capitalized: true });
+        if (caseSensitive.has(n)) m.add(n, lang, { kind: "org", id: code }, { capitalized: true, upper: true });
         else m.add(n, lang, { kind: "org", id: code });
       }
   }
@@ -163,7 +177,7 @@ export function loadLexicon(): Lexicon {
     offices.set(id, { id, role });
     for (const [lang, list] of Object.entries(o)) {
       if (lang === "id" || lang === "role" || !Array.isArray(list)) continue;
-      for (const n of list as string[]) m.add(n, lang, { kind: "office", id, role });
+      for (const n of list as string[]) m.add(n, lang, { kind: "office", id, role }, { langBound: true });
     }
   }
 
@@ -192,7 +206,7 @@ export function loadLexicon(): Lexicon {
     { triggers: [], cameo: {} },
   );
   for (const t of events.triggers)
-    for (const p of t.phrases) m.add(p, t.lang, { kind: "trigger", type: t.type, mode: t.mode ?? null, cameo: t.cameo });
+    for (const p of t.phrases) m.add(p, t.lang, { kind: "trigger", type: t.type, mode: t.mode ?? null, cameo: t.cameo }, { langBound: true });
   const cameo = new Map(Object.entries(events.cameo ?? {}));
 
   // Modality cues.
@@ -200,19 +214,19 @@ export function loadLexicon(): Lexicon {
   for (const [lang, cues] of Object.entries(modality))
     for (const [id, list] of Object.entries(cues)) {
       if (id !== "negation" && id !== "future" && id !== "hypothetical") continue;
-      for (const n of list) m.add(n, lang, { kind: "modality", id });
+      for (const n of list) m.add(n, lang, { kind: "modality", id }, { langBound: true });
     }
 
   // Topics.
   const topics = readJson<Record<string, Record<string, string[]>>>("topics.json", {});
   for (const [id, perLang] of Object.entries(topics))
-    for (const [lang, list] of Object.entries(perLang)) for (const n of list) m.add(n, lang, { kind: "topic", id });
+    for (const [lang, list] of Object.entries(perLang)) for (const n of list) m.add(n, lang, { kind: "topic", id }, { langBound: true });
 
   // Phrases that point back to the sides already introduced ("the parties", «стороны»).
   const refs = readJson<Record<string, Record<string, string[]>>>("references.json", {});
   for (const [id, perLang] of Object.entries(refs))
     for (const [lang, list] of Object.entries(perLang))
-      for (const n of list) m.add(n, lang, { kind: "reference", id: id as "sides" | "leader" });
+      for (const n of list) m.add(n, lang, { kind: "reference", id: id as "sides" | "leader" }, { langBound: true });
 
   const version = lexiconVersion();
   cached = {

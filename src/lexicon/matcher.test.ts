@@ -53,3 +53,30 @@ test("the longest of overlapping phrases wins", () => {
   m.add("Collective Security Treaty Organization", "en", "CSTO");
   assert.deepEqual(find(m, "the Collective Security Treaty Organization met"), ["CSTO:Collective Security Treaty Organization"]);
 });
+
+test("acronyms that are also words match in upper case only", () => {
+  const m = new PhraseMatcher<string>();
+  m.add("UN", "fr", "UN", { capitalized: true, upper: true });
+  m.add("ONU", "fr", "UN");
+  assert.deepEqual(find(m, "Un accord a été signé"), []);
+  assert.deepEqual(find(m, "le UN et l'ONU"), ["UN:UN", "UN:ONU"]);
+});
+
+test("English proper names take only a plural or possessive s; the closer of two names wins", () => {
+  const m = new PhraseMatcher<string>();
+  m.add("Mali", "en", "MLI", { capitalized: true });
+  m.add("Russia", "en", "RUS", { capitalized: true });
+  m.add("Нигер", "ru", "NER", { capitalized: true });
+  m.add("Нигери", "ru", "NGA", { capitalized: true }); // the loader adds such stems (cyrillicStem)
+  assert.deepEqual(find(m, "Malik spoke of Russia's role"), ["RUS:Russia's"]);
+  assert.deepEqual(find(m, "в Нигерии и Нигере"), ["NGA:Нигерии", "NER:Нигере"]);
+});
+
+test("language-bound phrases only match documents of their language", () => {
+  const m = new PhraseMatcher<string>();
+  m.add("emir", "tr", "order", { langBound: true });
+  const text = "The emir arrived";
+  const nt = normalize(text);
+  assert.equal(m.matchTokens(tokenize(text, nt), "en").length, 0);
+  assert.equal(m.matchTokens(tokenize(text, nt), "tr").length, 1);
+});

@@ -24,18 +24,26 @@ interface PhraseToken {
   text: string;
   prefix: boolean; // written with a trailing "*"
   allowance: number; // 0 for exact
+  /** Only these endings are allowed (proper names in English-like languages: "Russia's"). */
+  suffixes?: string[];
 }
 
 export interface CompiledPhrase<T> {
   tokens: PhraseToken[];
   /** Proper names must start with an upper-case letter in cased scripts. */
   capitalized: boolean;
+  /** Acronyms that are also words (UN/"un", WHO/"who") must be all upper case. */
+  upper: boolean;
+  /** Set when the phrase only applies to documents in its own language (titles, verbs, cues). */
+  lang: string | null;
   payload: T;
   surface: string;
 }
 
 export interface Match<T> {
   payload: T;
+  /** Letters of inflection the text added to the phrase (fewer is a closer match). */
+  extra: number;
   start: number; // original offsets
   end: number;
   /** Index of the first and one past the last token matched (-1 for substring matches). */
@@ -58,17 +66,24 @@ function wordVariants(word: string): string[] {
   return out;
 }
 
-function tokenMatches(pt: PhraseToken, word: string): boolean {
+/** Extra letters the word adds to the phrase token, or -1 when it does not match. */
+function tokenMatch(pt: PhraseToken, word: string): number {
+  let best = -1;
   for (const w of wordVariants(word)) {
-    if (w === pt.text) return true;
-    if (pt.prefix) {
-      if (w.startsWith(pt.text)) return true;
+    let extra = -1;
+    if (w === pt.text) extra = 0;
+    else if (pt.prefix) {
+      if (w.startsWith(pt.text)) extra = 0;
     } else if (pt.allowance > 0 && w.length > pt.text.length && w.length - pt.text.length <= pt.allowance && w.startsWith(pt.text)) {
-      return true;
+      if (!pt.suffixes || pt.suffixes.includes(w.slice(pt.text.length))) extra = w.length - pt.text.length;
     }
+    if (extra >= 0 && (best < 0 || extra < best)) best = extra;
   }
-  return false;
+  return best;
 }
+
+// Languages whose words take few endings: a proper name there only adds a plural/possessive s.
+const NAME_SUFFIX_LANGS = new Set(["en", "fr", "de", "es"]);
 
 export class PhraseMatcher<T> {
   private byFirst = new Map<string, CompiledPhrase<T>[]>();
@@ -81,11 +96,12 @@ export class PhraseMatcher<T> {
    * Add a phrase. `lang` sets the inflection allowance; `capitalized` requires an upper-case
    * first letter in the text (for proper names in cased scripts: "Того" the country vs "того").
    */
-  add(phrase: string, lang: string, payload: T, opts: { capitalized?: boolean } = {}): void {
+  add(phrase: string, lang: string, payload: T, opts: { capitalized?: boolean; upper?: boolean; langBound?: boolean } = {}): void {
     const raw = phrase.trim();
     if (!raw) return;
+    const boundLang = opts.langBound ? lang : null;
     if (hasHan(raw)) {
-      this.hanPhrases.push({ tokens: [{ text: fold(raw).replace(/\s+/g, ""), prefix: false, allowance: 0 }], capitalized: false, payload, surface: raw });
+      this.hanPhrases.push({ tokens: [{ text: fold(raw).replace(/\s+/g, ""), prefix: false, allowance: 0 }], capitalized: false, upper: false, lang: boundLang, payload, surface: raw });
       this.size++;
       return;
     }
@@ -103,12 +119,13 @@ export class PhraseMatcher<T> {
           text: w,
           prefix: prefix && last && w.length >= 3,
           allowance: w.length >= MIN_STEM ? allowance : 0,
+          ...(opts.capitalized && NAME_SUFFIX_LANGS.has(lang) ? { suffixes: ["s"] } : {}),
         });
       });
     }
     if (!tokens.length) return;
     this.maxAllowance = Math.max(this.maxAllowance, allowance);
-    const compiled: CompiledPhrase<T> = { tokens, capitalized: !!opts.capitalized, payload, surface: raw };
+    const compiled: CompiledPhrase<T> = { tokens, capitalized: !!opts.capitalized, upper: !!opts.upper, lang: boundLang, payload, surface: raw };
     const first = tokens[0];
     const index = first.prefix ? this.byPrefix : this.byFirst;
     const list = index.get(first.text);
@@ -136,31 +153,39 @@ export class PhraseMatcher<T> {
     }
   }
 
-  /** All matches in a token sequence (overlapping allowed; see `longestNonOverlapping`). */
-  matchTokens(tokens: Token[]): Match<T>[] {
+  /**
+   * All matches in a token sequence (overlapping allowed; see `longestNonOverlapping`).
+   * `lang` is the document's language: language-bound phrases of other languages are skipped.
+   */
+  matchTokens(tokens: Token[], lang?: string): Match<T>[] {
     const out: Match<T>[] = [];
     const cands = new Set<CompiledPhrase<T>>();
     for (let i = 0; i < tokens.length; i++) {
       cands.clear();
       this.candidates(tokens[i].norm, cands);
       for (const c of cands) {
+        if (c.lang && lang && lang !== "und" && c.lang !== lang) continue;
         if (c.capitalized && !tokens[i].capitalized && /\p{Lu}|\p{Ll}/u.test(tokens[i].norm[0] ?? "")) {
           // Cased script and the text word is lower case: not the proper name.
           continue;
         }
         if (i + c.tokens.length > tokens.length) continue;
-        let ok = true;
-        for (let k = 0; k < c.tokens.length && ok; k++) ok = tokenMatches(c.tokens[k], tokens[i + k].norm);
-        if (!ok) continue;
+        let extra = 0;
+        for (let k = 0; k < c.tokens.length && extra >= 0; k++) {
+          const e = tokenMatch(c.tokens[k], tokens[i + k].norm);
+          extra = e < 0 ? -1 : extra + e;
+        }
+        if (extra < 0) continue;
+        if (c.upper && !tokens.slice(i, i + c.tokens.length).every((t) => t.upper)) continue;
         const last = tokens[i + c.tokens.length - 1];
-        out.push({ payload: c.payload, start: tokens[i].start, end: last.end, tokenStart: i, tokenEnd: i + c.tokens.length, surface: c.surface });
+        out.push({ payload: c.payload, extra, start: tokens[i].start, end: last.end, tokenStart: i, tokenEnd: i + c.tokens.length, surface: c.surface });
       }
     }
     return out;
   }
 
   /** Substring matches of Han-script phrases in a folded text. */
-  matchHan(nt: NormalizedText, from = 0, to = nt.norm.length): Match<T>[] {
+  matchHan(nt: NormalizedText, lang?: string, from = 0, to = nt.norm.length): Match<T>[] {
     const out: Match<T>[] = [];
     if (!this.hanPhrases.length) return out;
     const hay = nt.norm.slice(from, to);
@@ -170,16 +195,17 @@ export class PhraseMatcher<T> {
       for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + needle.length)) {
         const s = from + at;
         const e = s + needle.length;
-        out.push({ payload: c.payload, start: nt.origin[s], end: nt.origin[e] ?? nt.origin[nt.origin.length - 1], tokenStart: -1, tokenEnd: -1, surface: c.surface });
+        if (c.lang && lang && lang !== "und" && c.lang !== lang) continue;
+        out.push({ payload: c.payload, extra: 0, start: nt.origin[s], end: nt.origin[e] ?? nt.origin[nt.origin.length - 1], tokenStart: -1, tokenEnd: -1, surface: c.surface });
       }
     }
     return out;
   }
 }
 
-/** Keep the longest of overlapping matches (ties: the earlier). */
+/** Keep the longest of overlapping matches (ties: the closer match, then the earlier). */
 export function longestNonOverlapping<T>(matches: Match<T>[]): Match<T>[] {
-  const sorted = [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const sorted = [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || a.extra - b.extra || a.start - b.start);
   const taken: Match<T>[] = [];
   for (const m of sorted) {
     if (taken.some((t) => m.start < t.end && t.start < m.end)) continue;

@@ -33,11 +33,11 @@ export interface SentenceMentions {
 }
 
 /** Run the lexicon over one span of the text. */
-export function mentionsIn(text: string, span: Span, lex: Lexicon): Omit<SentenceMentions, "sentence" | "names"> {
+export function mentionsIn(text: string, span: Span, lex: Lexicon, lang?: string): Omit<SentenceMentions, "sentence" | "names"> {
   const slice = text.slice(span.start, span.end);
   const nt = normalize(slice);
   const tokens = tokenize(slice, nt).map((t) => ({ ...t, start: t.start + span.start, end: t.end + span.start }));
-  const all = [...lex.matcher.matchTokens(tokens), ...lex.matcher.matchHan(nt).map((h) => ({ ...h, start: h.start + span.start, end: h.end + span.start }))];
+  const all = [...lex.matcher.matchTokens(tokens, lang), ...lex.matcher.matchHan(nt, lang).map((h) => ({ ...h, start: h.start + span.start, end: h.end + span.start }))];
   const entities: EntityMatch[] = [];
   const triggers: TriggerMatch[] = [];
   const topics: TopicMatch[] = [];
@@ -136,9 +136,9 @@ export function transliterate(name: string): string {
 }
 
 /** Mentions for every sentence of a document. */
-export function findMentions(text: string, sentences: Sentence[], lex: Lexicon): SentenceMentions[] {
+export function findMentions(text: string, sentences: Sentence[], lex: Lexicon, lang?: string): SentenceMentions[] {
   return sentences.map((sentence) => {
-    const m = mentionsIn(text, sentence, lex);
+    const m = mentionsIn(text, sentence, lex, lang);
     return { sentence, ...m, names: findTitledNames(text, m.tokens, m.entities) };
   });
 }

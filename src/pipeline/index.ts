@@ -44,7 +44,7 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
   const lang = articleLanguage(a);
   const refDate = a.published ?? opts.fallbackDate ?? null;
   const sentences = splitSentences(text, a.paragraphs, lang);
-  const mentions = findMentions(text, sentences, lex);
+  const mentions = findMentions(text, sentences, lex, lang);
   const datesBySentence: DateHit[][] = sentences.map((s) => findDates(text, lang, refDate, s));
 
   const ev = (span: Span): Evidence => {
@@ -56,7 +56,7 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
   // Dateline place ("Samarkand, 16 September") resolved through the lexicon.
   let datelinePlace: EventContext["datelinePlace"] = null;
   if (a.dateline?.place) {
-    const dm = mentionsIn(text, a.dateline.span, lex);
+    const dm = mentionsIn(text, a.dateline.span, lex, lang);
     const e = dm.entities.find((x) => x.payload.kind === "place" || (x.payload.kind === "country" && x.payload.form === "capital"));
     if (e) {
       const city = e.payload.kind === "place" ? e.payload.id : lex.placeNames.get(`capital:${e.payload.id}`)?.name ?? null;
@@ -64,7 +64,7 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
       datelinePlace = { city, country, start: e.start, end: e.end };
     }
   }
-  const titleEntities = a.titleSpan ? mentionsIn(text, a.titleSpan, lex).entities : [];
+  const titleEntities = a.titleSpan ? mentionsIn(text, a.titleSpan, lex, lang).entities : [];
 
   const events = findEvents({ document: a.name, text, refDate, datelinePlace, titleEntities, lex }, mentions, datesBySentence);
 

@@ -64,6 +64,14 @@ export function foldChar(ch: string): string {
 
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 
+const ELIDED = new Set(["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "dell", "dall", "nell", "sull", "all"]);
+/** Whether the apostrophe at i ends an elided French/Italian word at a word start. */
+function isElision(text: string, i: number): boolean {
+  let s = i;
+  while (s > 0 && /\p{L}/u.test(text[s - 1])) s--;
+  return ELIDED.has(text.slice(s, i).toLowerCase());
+}
+
 /** Fold a whole text, keeping the offset map. */
 export function normalize(text: string): NormalizedText {
   const parts: string[] = [];
@@ -74,8 +82,10 @@ export function normalize(text: string): NormalizedText {
     const width = ch.length;
     let out: string;
     if (APOSTROPHES.has(ch)) {
-      // Inside a word the apostrophe joins (oʻzbek); elsewhere it is a quote mark.
-      out = isWordChar(text[i - 1]) && isWordChar(text[i + width]) ? "" : " ";
+      // Inside a word the apostrophe joins (oʻzbek, Rusya'nın); after a French/Italian elided
+      // article or preposition (l'ONU, d'Iran, dell'Unione) it separates; elsewhere it is a quote.
+      const joins = isWordChar(text[i - 1]) && isWordChar(text[i + width]);
+      out = joins && !isElision(text, i) ? "" : " ";
     } else if (code === 0x0301) {
       out = ""; // stress accents in Russian dictionary-style text
     } else {
@@ -106,6 +116,8 @@ export interface Token {
   end: number;
   /** The token is written with an upper-case first letter in the original text. */
   capitalized: boolean;
+  /** Every cased letter of the token is upper case in the original text (acronyms). */
+  upper: boolean;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -120,7 +132,9 @@ export function tokenize(text: string, nt: NormalizedText = normalize(text)): To
     const start = nt.origin[ns];
     const end = ne < nt.origin.length - 1 ? nt.origin[ne] : text.length;
     const first = text[start];
+    const surface = text.slice(start, Math.max(end, start + 1));
     tokens.push({
+      upper: surface === surface.toUpperCase() && surface !== surface.toLowerCase(),
       norm: m[0],
       start,
       end: Math.max(end, start + 1),

@@ -1,0 +1,757 @@
+// Figures stage: quantities stated in a span of text ("$1 billion", "146,9 млрд долларов",
+// "50,000 tonnes of wheat", "16 documents", "تسعة ملايين دولار", "1000亿美元").
+//
+// A number becomes a figure only when a unit follows it (or a currency symbol/code precedes it):
+// a currency, a measure (tonnes, km, doses), a noun for people, or a countable noun. This is the
+// main guard against false figures: dates, times, years, percentages, ordinals and counters have
+// no such unit. Values are full numbers (scale words multiplied out); `year` is the year the
+// figure refers to, read from the same clause or sentence.
+
+import { fold, normalize } from "../text/normalize.js";
+import type { Lang, Span } from "../types.js";
+import {
+  AND_WORDS, ARABIC_DUAL_SCALES, BLOCKER_WORDS, BY_YEAR, COMPARISON_AFTER, COMPARISON_BEFORE, COUNT_NOUNS,
+  CURRENCY_PREFIX_WORDS, CURRENCY_SYMBOLS, CURRENCY_WORDS, FILLER_WORDS, HUNDRED_WORDS, MEASURE_WORDS,
+  MONEY_WHAT, NUMBER_WORDS, OF_WORDS, ONE_BEFORE_SCALE, PERSON_NOUNS, RELATIVE_YEARS, SCALE_WORDS,
+  SCALE_WORDS_BY_LANG, STOP_WORDS, TARGET_CUES, NUMBER_OF_WORDS, TIMELESS_CUES,
+} from "./words.js";
+
+export interface FigureMatch {
+  start: number;
+  end: number;
+  value: number;
+  unit: string;
+  what: string | null;
+  year: number | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word tables
+
+/** A folded word table: exact words and open prefixes ("доллар*"). */
+class WordTable<T> {
+  private exact = new Map<string, T>();
+  private prefixes: Array<[string, T]> = [];
+
+  add(entry: string, value: T): void {
+    const prefix = entry.endsWith("*");
+    const word = foldWord(prefix ? entry.slice(0, -1) : entry);
+    if (!word) return;
+    if (prefix) this.prefixes.push([word, value]);
+    else if (!this.exact.has(word)) this.exact.set(word, value);
+  }
+
+  /** Look a folded text word up, also without Arabic-script proclitics. */
+  get(word: string): T | undefined {
+    for (const w of arabicVariants(word)) {
+      const hit = this.exact.get(w);
+      if (hit !== undefined) return hit;
+      let best: [string, T] | undefined;
+      for (const p of this.prefixes) if (w.startsWith(p[0]) && (!best || p[0].length > best[0].length)) best = p;
+      if (best) return best[1];
+    }
+    return undefined;
+  }
+}
+
+/** Folded form of a single word, apostrophes and joiners removed. */
+function foldWord(s: string): string {
+  return fold(s).replace(/[\s'’ʻʼ`‘\u200c-]/g, "");
+}
+
+const ARABIC_LETTER = /[\u0600-\u06ff]/;
+const AR_PROCLITICS = ["وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك"];
+
+function arabicVariants(word: string): string[] {
+  if (!ARABIC_LETTER.test(word[0] ?? "")) return [word];
+  const out = [word];
+  for (const p of AR_PROCLITICS) if (word.length - p.length >= 2 && word.startsWith(p)) out.push(word.slice(p.length));
+  return out;
+}
+
+type UnitKind = "money" | "measure" | "persons" | "count";
+interface UnitInfo { unit: string; kind: UnitKind }
+
+const UNIT_TABLE = new WordTable<UnitInfo>();
+for (const [code, words] of Object.entries(CURRENCY_WORDS)) for (const w of words) UNIT_TABLE.add(w, { unit: code, kind: "money" });
+for (const [unit, words] of Object.entries(MEASURE_WORDS)) for (const w of words) UNIT_TABLE.add(w, { unit, kind: "measure" });
+for (const w of PERSON_NOUNS) UNIT_TABLE.add(w, { unit: "persons", kind: "persons" });
+for (const w of COUNT_NOUNS) UNIT_TABLE.add(w, { unit: "count", kind: "count" });
+
+function tableOf(words: string[]): WordTable<true> {
+  const t = new WordTable<true>();
+  for (const w of words) t.add(w, true);
+  return t;
+}
+const FILLERS = tableOf(FILLER_WORDS);
+const BLOCKERS = tableOf(BLOCKER_WORDS);
+const STOPS = tableOf(STOP_WORDS);
+const ANDS = tableOf(AND_WORDS);
+const OFS = tableOf(OF_WORDS);
+const NUMBER_OF = tableOf(NUMBER_OF_WORDS);
+
+const SCALE_COMMON = new WordTable<number>();
+for (const [w, v] of Object.entries(SCALE_WORDS)) SCALE_COMMON.add(w, v);
+const SCALE_LANG = new Map<string, WordTable<number>>();
+for (const [lang, words] of Object.entries(SCALE_WORDS_BY_LANG)) {
+  const t = new WordTable<number>();
+  for (const [w, v] of Object.entries(words ?? {})) t.add(w, v);
+  SCALE_LANG.set(lang, t);
+}
+const DUAL_SCALES = new WordTable<number>();
+for (const [w, v] of Object.entries(ARABIC_DUAL_SCALES)) DUAL_SCALES.add(w, v);
+
+const NUMBER_WORD_TABLES = new Map<string, WordTable<number>>();
+for (const [lang, words] of Object.entries(NUMBER_WORDS)) {
+  const t = new WordTable<number>();
+  for (const [w, v] of Object.entries(words ?? {})) t.add(w, v);
+  NUMBER_WORD_TABLES.set(lang, t);
+}
+const HUNDREDS = new Set([...HUNDRED_WORDS].map(foldWord));
+const ONE_WORDS = new Map<string, Set<string>>();
+for (const [lang, words] of Object.entries(ONE_BEFORE_SCALE)) ONE_WORDS.set(lang, new Set((words ?? []).map(foldWord)));
+
+function scaleOf(word: string, lang: Lang): number | undefined {
+  return SCALE_LANG.get(lang)?.get(word) ?? SCALE_COMMON.get(word);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
+interface NumToken { type: "num"; start: number; end: number; int: string; pieces: Array<{ sep: string; digits: string }> }
+interface WordToken { type: "word"; start: number; end: number; raw: string; norm: string }
+interface SymToken { type: "sym"; start: number; end: number; raw: string }
+type Tok = NumToken | WordToken | SymToken;
+
+/** Western digit for ASCII, Arabic-Indic and Persian digits; null otherwise. */
+function digitAt(text: string, i: number): string | null {
+  const c = text.charCodeAt(i);
+  if (c >= 0x30 && c <= 0x39) return text[i];
+  if (c >= 0x660 && c <= 0x669) return String(c - 0x660);
+  if (c >= 0x6f0 && c <= 0x6f9) return String(c - 0x6f0);
+  return null;
+}
+
+const GROUP_SEPS = new Set([" ", "\u00a0", "\u202f", "\u2009", ",", ".", "\u066c", "'"]);
+const DECIMAL_SEPS = new Set([",", ".", "\u066b", "/"]);
+const LETTER = /[\p{L}\p{M}]/u;
+const HAN = /\p{Script=Han}/u;
+const WORD_JOINERS = new Set(["'", "’", "‘", "ʻ", "ʼ", "`", "-", "\u200c"]);
+
+function tokenizeRange(text: string, from: number, to: number): Tok[] {
+  const toks: Tok[] = [];
+  let i = from;
+  while (i < to) {
+    const ch = text[i];
+    const d = digitAt(text, i);
+    if (d !== null) {
+      let j = i;
+      let int = "";
+      while (j < to && digitAt(text, j) !== null) int += digitAt(text, j++);
+      const pieces: Array<{ sep: string; digits: string }> = [];
+      for (;;) {
+        const sep = text[j];
+        if (j + 1 >= to || (!GROUP_SEPS.has(sep) && !DECIMAL_SEPS.has(sep)) || digitAt(text, j + 1) === null) break;
+        let k = j + 1;
+        let digits = "";
+        while (k < to && digitAt(text, k) !== null) digits += digitAt(text, k++);
+        const groupable = digits.length === 3 && GROUP_SEPS.has(sep) && int.length <= 3;
+        if (groupable) {
+          pieces.push({ sep, digits });
+          j = k;
+          continue;
+        }
+        if (DECIMAL_SEPS.has(sep) && sep !== " ") {
+          pieces.push({ sep, digits });
+          j = k;
+        }
+        break;
+      }
+      toks.push({ type: "num", start: i, end: j, int, pieces });
+      i = j;
+    } else if (HAN.test(ch)) {
+      i++; // Chinese is read by its own pass
+    } else if (LETTER.test(ch) || ch === "\u0640") {
+      let j = i + 1;
+      while (j < to) {
+        if (LETTER.test(text[j]) || text[j] === "\u0640") j++;
+        else if (WORD_JOINERS.has(text[j]) && j + 1 < to && LETTER.test(text[j + 1]) && !HAN.test(text[j + 1])) j += 2;
+        else break;
+      }
+      // French elision: "d'euros", "l'accord" are two words.
+      if (/^[dlDL]['’]/.test(text.slice(i, i + 2)) && j > i + 2) {
+        toks.push({ type: "word", start: i, end: i + 1, raw: text[i], norm: foldWord(text[i]) });
+        i += 2;
+      }
+      const raw = text.slice(i, j);
+      toks.push({ type: "word", start: i, end: j, raw, norm: foldWord(raw) });
+      i = j;
+    } else if (/\s/.test(ch)) {
+      i++;
+    } else {
+      toks.push({ type: "sym", start: i, end: i + 1, raw: ch });
+      i++;
+    }
+  }
+  return toks;
+}
+
+/** Languages that write "," for thousands and "." for decimals. */
+const COMMA_GROUP_LANGS = new Set<Lang>(["en", "zh", "ar", "fa", "ur", "hy", "und"]);
+
+/**
+ * Value of a digit token. Separator heuristic: a separator followed by exactly three digits
+ * groups thousands, except a single "," (in decimal-comma languages) or "." (in decimal-point
+ * languages) before a scale word, which is the decimal mark ("146,9 млрд", "1.5 million").
+ */
+function numValue(t: NumToken, lang: Lang, scaleFollows: boolean): number {
+  if (!t.pieces.length) return Number(t.int);
+  const commaGroups = COMMA_GROUP_LANGS.has(lang);
+  const seps = t.pieces.map((p) => p.sep);
+  let intDigits = t.int;
+  let frac = "";
+  t.pieces.forEach((p, idx) => {
+    const last = idx === t.pieces.length - 1;
+    let decimal = false;
+    if (p.digits.length !== 3) decimal = true;
+    else if (p.sep === "\u066b") decimal = true;
+    else if (last && t.pieces.length > 1 && seps[0] !== p.sep && DECIMAL_SEPS.has(p.sep)) decimal = true; // 1.000,5
+    else if (t.pieces.length === 1) {
+      if (p.sep === ",") decimal = !commaGroups && scaleFollows;
+      else if (p.sep === ".") decimal = commaGroups || scaleFollows;
+      else if (p.sep === "/") decimal = true;
+    }
+    if (p.sep === "/" && lang !== "fa") {
+      decimal = false;
+      intDigits = "NaN"; // a fraction or a date, not a Persian decimal (۱/۵)
+    }
+    if (decimal && last) frac = p.digits;
+    else intDigits += p.digits;
+  });
+  return Number(frac ? `${intDigits}.${frac}` : intDigits);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures
+
+const ADJ_LATIN_CYR = /[\p{Script=Latin}\p{Script=Cyrillic}]/u;
+
+export function findFigures(text: string, range: Span, lang: Lang, refYear: number | null): FigureMatch[] {
+  const from = Math.max(0, range.start);
+  const to = Math.min(text.length, range.end);
+  if (to <= from) return [];
+  const toks = tokenizeRange(text, from, to);
+  const found: FigureMatch[] = [];
+  const numberSpans: Span[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    const hit = figureAt(text, toks, i, lang);
+    if (hit) {
+      found.push(hit.figure);
+      numberSpans.push({ start: hit.figure.start, end: hit.figure.end });
+      i = hit.next;
+    } else i++;
+  }
+  if (lang === "zh" || HAN.test(text.slice(from, to))) found.push(...chineseFigures(text, from, to));
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: FigureMatch[] = [];
+  for (const f of found) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
+  if (!kept.length) return kept;
+  const years = yearMentions(text, from, to, refYear, kept);
+  for (const f of kept) {
+    const clause = clauseOf(text, from, to, f.start);
+    const target = hasCue(TARGET_RES, text.slice(clause.start, clause.end)) || years.some((y) => y.deadline && y.start >= clause.start && y.end <= clause.end);
+    f.year = pickYear(years, f, clause, target);
+    // A figure reported with no year of its own is taken to be of the reporting year (as
+    // analysts annotate "16 documents were signed"), except targets, lengths, and running
+    // totals or yearly rates ("already supplied", "annual aid").
+    if (f.year === null && refYear !== null && !target && f.unit !== "km" && f.unit !== "km2" &&
+      !hasCue(TIMELESS_RES, text.slice(from, to)) && !SOLAR_OR_HIJRI_YEAR.test(normalize(text.slice(from, to)).norm)) f.year = refYear;
+    if (f.unit !== "count" && f.unit !== "persons" && !["tonnes", "km", "doses"].includes(f.unit) && f.what === null) {
+      f.what = moneyWhat(text, clause.start, f.start, from);
+      if (f.what && target) f.what += " target";
+    }
+  }
+  return kept;
+}
+
+interface Quantity { value: number; next: number; start: number; fromWords: boolean }
+
+/** A number (digits, number words, scale words) starting at toks[i], or null. */
+function quantityAt(text: string, toks: Tok[], i: number, lang: Lang): Quantity | null {
+  const t = toks[i];
+  let value: number;
+  let j = i + 1;
+  let fromWords = false;
+  let lastScale = Infinity;
+  if (t.type === "num") {
+    // Not a quantity: part of a date/time/range/code ("19:05", "07/02", "20-21", "COVID-19", "A320").
+    const before = text[t.start - 1] ?? "";
+    const before2 = text[t.start - 2] ?? "";
+    if (ADJ_LATIN_CYR.test(before)) return null;
+    if (/[:/.\-–№#]/.test(before) && digitAt(text, t.start - 2) !== null) return null;
+    if (before === "№" || before === "#" || (before === " " && before2 === "№")) return null;
+    const after = text[t.end] ?? "";
+    if (/[:/\-–]/.test(after) && digitAt(text, t.end + 1) !== null) return null;
+    if (/[.,]/.test(after) && digitAt(text, t.end + 1) !== null) return null; // 12.03.2025
+    if (after === "%" || after === "٪") return null;
+    const next = toks[j];
+    if (/[-–]/.test(after) && next && next.type === "word" && next.start === t.end + 1) return null; // 14-й, 22-dekabr
+    if (next && next.type === "word" && next.start === t.end && ADJ_LATIN_CYR.test(next.raw[0]) && scaleOf(next.norm, lang) === undefined) return null; // 14th
+    const scaleFollows = !!next && next.type === "word" && scaleOf(next.norm, lang) !== undefined;
+    value = numValue(t, lang, scaleFollows);
+  } else if (t.type === "word") {
+    const words = NUMBER_WORD_TABLES.get(lang);
+    const w0 = words?.get(t.norm);
+    const ones = ONE_WORDS.get(lang);
+    const dual = lang === "ar" || lang === "fa" || lang === "und" ? DUAL_SCALES.get(t.norm) : undefined;
+    if (w0 !== undefined || (lang === "en" && t.raw.includes("-") && t.norm.length > 3 && words && splitHyphenNumber(t.raw, words) !== null)) {
+      fromWords = true;
+      value = 0;
+      j = i;
+      while (j < toks.length && toks[j].type === "word") {
+        const w = toks[j] as WordToken;
+        const v = words!.get(w.norm) ?? (w.raw.includes("-") ? splitHyphenNumber(w.raw, words!) : null) ?? undefined;
+        if (v === undefined) {
+          // "twenty and five" / "ثلاثة وعشرون": an "and" joins two number words.
+          if (value && ANDS.get(w.norm) && toks[j + 1]?.type === "word" && words!.get((toks[j + 1] as WordToken).norm) !== undefined) { j++; continue; }
+          break;
+        }
+        if (HUNDREDS.has(w.norm) || (v === 100 && j > i)) value = (value || 1) * 100;
+        else value += v;
+        j++;
+      }
+    } else if (ones?.has(t.norm) && toks[j]?.type === "word" && scaleOf((toks[j] as WordToken).norm, lang) !== undefined) {
+      value = 1;
+      fromWords = true;
+    } else if (dual !== undefined) {
+      value = dual;
+      fromWords = true;
+      lastScale = dual / 2;
+    } else if ((lang === "ar" || lang === "fa") && scaleOf(t.norm, lang) !== undefined && !/(ين|ات)$/.test(t.norm) && toks[i - 1]?.type !== "num") {
+      // A bare scale word counts one ("مليار دولار"); plurals ("ملايين الدولارات") are vague.
+      value = 1;
+      fromWords = true;
+      j = i;
+    } else return null;
+  } else return null;
+
+  // Scale words, and composite numbers with falling scales ("5 milyon 230 bin", "1 млн 200 тыс.").
+  let total = 0;
+  let current = value;
+  for (;;) {
+    const w = toks[j];
+    if (w?.type === "sym" && w.raw === "." && toks[j - 1]?.type === "word" && w.start === toks[j - 1].end) { j++; continue; }
+    if (w?.type !== "word") {
+      // Composite continuation: a number whose own scale is smaller than the last one.
+      if (w?.type === "num" && lastScale !== Infinity && toks[j + 1]?.type === "word") {
+        const s = scaleOf((toks[j + 1] as WordToken).norm, lang);
+        if (s !== undefined && s < lastScale) {
+          total += current;
+          current = numValue(w, lang, true);
+          j++;
+          continue;
+        }
+      }
+      break;
+    }
+    const s = scaleOf(w.norm, lang);
+    if (s === undefined) {
+      // "و500 مليون" / "and 200 thousand" between composite parts.
+      if (lastScale !== Infinity && ANDS.get(w.norm) && toks[j + 1]?.type === "num") { j++; continue; }
+      break;
+    }
+    current *= s;
+    lastScale = Math.min(lastScale === Infinity ? s : lastScale, s);
+    j++;
+  }
+  total += current;
+  if (!Number.isFinite(total) || total <= 0) return null;
+  return { value: roundValue(total), next: j, start: t.start, fromWords };
+}
+
+function splitHyphenNumber(raw: string, words: WordTable<number>): number | null {
+  const parts = raw.split("-").map(foldWord);
+  let sum = 0;
+  for (const p of parts) {
+    const v = words.get(p);
+    if (v === undefined) return null;
+    sum += v;
+  }
+  return sum;
+}
+
+/** Undo binary floating-point noise from decimal × scale (146.9 × 1e9). */
+function roundValue(v: number): number {
+  return v >= 1 ? Number(v.toPrecision(12)) : v;
+}
+
+function figureAt(text: string, toks: Tok[], i: number, lang: Lang): { figure: FigureMatch; next: number } | null {
+  const q = quantityAt(text, toks, i, lang);
+  if (!q) return null;
+  let start = q.start;
+
+  // A currency symbol or code just before the number ("$1 billion", "USD 65 billion", "US$ 5").
+  const prev = toks[i - 1];
+  let prefixUnit: string | null = null;
+  if (prev && !q.fromWords) {
+    if (prev.type === "sym" && CURRENCY_SYMBOLS[prev.raw]) {
+      prefixUnit = CURRENCY_SYMBOLS[prev.raw];
+      start = prev.start;
+      const pp = toks[i - 2];
+      if (pp?.type === "word" && pp.end === prev.start && /^[A-Z]{1,3}$/.test(pp.raw)) start = pp.start; // US$, C$
+    } else if (prev.type === "word" && CURRENCY_PREFIX_WORDS[prev.norm] && /^[A-Z][A-Za-z]{1,2}\.?$|^[A-Z]{3}$/.test(prev.raw) && prev.norm !== "us") {
+      prefixUnit = CURRENCY_PREFIX_WORDS[prev.norm];
+      start = prev.start;
+    }
+  }
+  if (prefixUnit) {
+    // "$5 million dollars": swallow a repeated currency word.
+    let end = toks[q.next - 1].end;
+    const after = toks[q.next];
+    let next = q.next;
+    if (after?.type === "word" && UNIT_TABLE.get(after.norm)?.kind === "money") { end = after.end; next++; }
+    return { figure: { start, end, value: q.value, unit: prefixUnit, what: null, year: null }, next };
+  }
+
+  // The unit after the number: up to two adjectives may stand before a counted noun
+  // ("16 other documents", "50 Afghan trucks", "5 milyon 230 bin Rus turisti").
+  let j = q.next;
+  let between = 0;
+  let onlyDots = true;
+  for (; j < toks.length && j <= q.next + 3; j++) {
+    const t = toks[j];
+    if (t.type === "sym") {
+      const sym = CURRENCY_SYMBOLS[t.raw];
+      if (sym && onlyDots) return { figure: { start, end: t.end, value: q.value, unit: sym, what: null, year: null }, next: j + 1 };
+      if (t.raw === "." && j > 0 && toks[j - 1].end === t.start) continue;
+      return null;
+    }
+    if (t.type === "num") return null;
+    onlyDots = false;
+    const info = unitOf(t, toks, j, lang);
+    if (info) {
+      if (between > 0 && (q.fromWords || (info.kind !== "count" && info.kind !== "persons"))) return null;
+      // A year before a noun ("۳۰ دی ۱۳۹۳ موافقت‌نامه", "в 2022 документах"): not a count.
+      const tq = toks[i];
+      if ((info.kind === "count" || info.kind === "persons") && tq.type === "num" && !tq.pieces.length && q.next === i + 1 && /^(1[34]\d\d|19[5-9]\d|20[0-4]\d)$/.test(tq.int)) return null;
+      // "one delegation", "one of the documents": a single thing is rarely a reported figure.
+      if (q.fromWords && q.value === 1 && info.kind !== "money") return null;
+      return { figure: finishFigure(text, toks, q, start, j, info, between), next: j + 1 };
+    }
+    if (BLOCKERS.get(t.norm)) return null;
+    if (FILLERS.get(t.norm)) continue;
+    // "3 milliards de dollars", "5 millones de euros": a preposition before a currency or measure.
+    const nextTok = toks[j + 1];
+    if (OFS.get(t.norm) && nextTok?.type === "word" && ["money", "measure"].includes(unitOf(nextTok, toks, j + 1, lang)?.kind ?? "")) continue;
+    if (STOPS.get(t.norm) || t.norm.length < 3) break;
+    if (++between > 2) break;
+  }
+  return numberOfFigure(text, toks, i, q, start);
+}
+
+/**
+ * A scaled number with no unit after it, counting what a "number of X" phrase before it names
+ * ("Rus ziyaretçi sayısı 3,5 milyona ulaştı", "the number of visitors reached 2 million").
+ */
+function numberOfFigure(text: string, toks: Tok[], i: number, q: Quantity, start: number): { figure: FigureMatch; next: number } | null {
+  if (q.value < 1000 || q.next === i + 1) return null; // only "N thousand/million" forms
+  let sawNumberWord = false;
+  for (let k = i - 1; k >= 0 && k >= i - 7; k--) {
+    const t = toks[k];
+    if (t.type !== "word") return null;
+    if (NUMBER_OF.get(t.norm)) { sawNumberWord = true; continue; }
+    const info = UNIT_TABLE.get(t.norm);
+    if (sawNumberWord || (info && toks[k + 1]?.type === "word" && NUMBER_OF.get((toks[k + 1] as WordToken).norm))) {
+      if (info && (info.kind === "persons" || info.kind === "count")) {
+        return { figure: { start, end: toks[q.next - 1].end, value: q.value, unit: info.unit, what: text.slice(t.start, t.end), year: null }, next: q.next };
+      }
+    }
+  }
+  return null;
+}
+
+function unitOf(t: WordToken, toks: Tok[], j: number, lang: Lang): UnitInfo | null {
+  // Persian تن is a tonne, but also a counter for people ("۱۰ تن از ...", "۵۰ تن کشته شدند").
+  if (t.norm === "تن" && (lang === "fa" || lang === "und")) {
+    const n = toks[j + 1];
+    const nn = n?.type === "word" ? n.norm : "";
+    if (["از", "كشته", "زخمي", "مجروح", "نفر"].includes(nn)) return { unit: "persons", kind: "persons" };
+    return { unit: "tonnes", kind: "measure" };
+  }
+  const info = UNIT_TABLE.get(t.norm);
+  if (!info) return null;
+  // Latin "som": Uzbek so'm, elsewhere Kyrgyz som.
+  if (t.norm === "som" || t.norm === "sum") return { unit: lang === "uz" ? "UZS" : "KGS", kind: "money" };
+  if (info.kind === "money") return refineCurrency(info, t, toks, j, lang);
+  return info;
+}
+
+/** Currency words that need their neighbour or the language to say which currency. */
+function refineCurrency(info: UnitInfo, t: WordToken, toks: Tok[], j: number, lang: Lang): UnitInfo {
+  const nextNorm = toks[j + 1]?.type === "word" ? (toks[j + 1] as WordToken).norm : "";
+  const prevNorm = toks[j - 1]?.type === "word" ? (toks[j - 1] as WordToken).norm : "";
+  const near = `${prevNorm} ${nextNorm}`;
+  // Arabic/Persian ريال: the Iranian rial in Persian, the riyal of the Gulf state named otherwise.
+  if (t.norm.endsWith("ريال") || t.norm === "ريالا") {
+    if (/قطر/.test(near)) return { unit: "QAR", kind: "money" };
+    if (/عمان/.test(near)) return { unit: "OMR", kind: "money" };
+    if (/يمن/.test(near)) return { unit: "YER", kind: "money" };
+    if (lang === "fa" || /ايران/.test(near)) return { unit: "IRR", kind: "money" };
+    return { unit: "SAR", kind: "money" };
+  }
+  if (info.unit === "GBP" && /^(pound|фунт|pfund|livre|libra)/.test(t.norm)) {
+    if (/egypt|египет|egypt/.test(near)) return { unit: "EGP", kind: "money" };
+  }
+  if (info.unit === "INR" && /pakistan|пакистан/.test(near)) return { unit: "PKR", kind: "money" };
+  if (info.unit === "RUB" && /belarus|белорус/.test(near)) return { unit: "BYN", kind: "money" };
+  if (info.unit === "AZN" && /turkmen|туркмен/.test(near)) return { unit: "TMT", kind: "money" };
+  if (info.unit === "TRY" && /(سور|لبنان)/.test(near)) return { unit: /سور/.test(near) ? "SYP" : "LBP", kind: "money" };
+  return info;
+}
+
+// Arabic جنيه: Egyptian pound unless sterling is said.
+UNIT_TABLE.add("جنيه", { unit: "EGP", kind: "money" });
+UNIT_TABLE.add("جنيها", { unit: "EGP", kind: "money" });
+UNIT_TABLE.add("ريال*", { unit: "SAR", kind: "money" });
+UNIT_TABLE.add("تومان", { unit: "IRT", kind: "money" });
+UNIT_TABLE.add("som", { unit: "KGS", kind: "money" });
+
+function finishFigure(text: string, toks: Tok[], q: Quantity, start: number, j: number, info: UnitInfo, between: number): FigureMatch {
+  const noun = toks[j] as WordToken;
+  let end = noun.end;
+  let unit = info.unit;
+  let what: string | null = null;
+  if (info.kind === "money") {
+    // "جنيه استرليني", "фунтов стерлингов", "pounds sterling": one unit, extend the span.
+    const n = toks[j + 1];
+    if (n?.type === "word" && UNIT_TABLE.get(n.norm)?.unit === "GBP" && unit !== "USD") { unit = "GBP"; end = n.end; }
+  } else if (info.kind === "count" || info.kind === "persons") {
+    const firstWord = toks[j - between];
+    let last = j;
+    // "draft decisions", "memoranda of understanding": extend over the noun phrase.
+    while (toks[last + 1]?.type === "word" && UNIT_TABLE.get((toks[last + 1] as WordToken).norm)?.kind === "count") last++;
+    const andTok = toks[last + 1];
+    const other = toks[last + 2];
+    if (andTok?.type === "word" && ANDS.get(andTok.norm) && other?.type === "word" && UNIT_TABLE.get(other.norm)?.kind === "count") {
+      // "individuals and entities": a mixed count.
+      unit = "count";
+      last += 2;
+    }
+    if (toks[last + 1]?.type === "word" && OFS.get((toks[last + 1] as WordToken).norm) && info.unit === "count" && /^(unit|memorand|единиц)/.test(noun.norm)) {
+      last = ofObjectEnd(toks, last + 1) ?? last;
+    }
+    what = text.slice(firstWord.start, toks[last].end);
+    end = toks[last].end;
+  } else {
+    // Measures: what they are of ("tonnes of wheat", "тонн пшеницы", "doses of Covaxin").
+    let k = j + 1;
+    if (toks[k]?.type === "word" && OFS.get((toks[k] as WordToken).norm)) k++;
+    const obj = toks[k];
+    if (unit !== "km" && obj?.type === "word" && !STOPS.get(obj.norm) && !BLOCKERS.get(obj.norm) && obj.norm.length >= 3 && !UNIT_TABLE.get(obj.norm)) {
+      what = obj.raw;
+    }
+    if (unit === "km" && /^(square|sq|кв|квадрат)/.test(prevWordNorm(toks, q.next) ?? "")) unit = "km2";
+  }
+  return { start, end, value: q.value, unit, what, year: null };
+}
+
+function prevWordNorm(toks: Tok[], j: number): string | null {
+  const t = toks[j];
+  return t?.type === "word" ? t.norm : null;
+}
+
+function ofObjectEnd(toks: Tok[], ofIdx: number): number | null {
+  let k = ofIdx + 1;
+  let end: number | null = null;
+  while (k < toks.length && k <= ofIdx + 2 && toks[k].type === "word" && !STOPS.get((toks[k] as WordToken).norm)) end = k++;
+  return end;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chinese: digits or Chinese numerals, 万/亿 scales, then a unit or a classifier.
+
+const ZH_NUM = "[0-9０-９.．]+|[零〇一二两三四五六七八九十百千]+";
+const ZH_FIGURE = new RegExp(
+  `(${ZH_NUM})(多|余)?([十百千万亿]*)(多|余)?(美元|欧元|英镑|卢布|日元|人民币|元|吨|公里|千米|剂|人次|人|名|位|个|项|份|艘|架|辆|家|批)`,
+  "gu",
+);
+const ZH_UNITS: Record<string, string> = {
+  美元: "USD", 欧元: "EUR", 英镑: "GBP", 卢布: "RUB", 日元: "JPY", 人民币: "CNY", 元: "CNY",
+  吨: "tonnes", 公里: "km", 千米: "km", 剂: "doses", 人次: "persons", 人: "persons", 名: "persons", 位: "persons",
+};
+const ZH_COUNT_NOUNS = /^(?:[\p{Script=Han}]{0,4}?)(协议|协定|文件|备忘录|合同|项目|企业|公司|代表团|船|飞机|卡车|学校|决议|声明|成果)/u;
+const ZH_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const ZH_SMALL: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** Value of a Chinese number: Arabic or Chinese digits with 十百千万亿. */
+export function parseChineseNumber(s: string): number | null {
+  let yi = 0, wan = 0, section = 0, digit = 0;
+  let seen = false;
+  for (let i = 0; i < s.length; ) {
+    const m = /^[0-9０-９.．]+/.exec(s.slice(i));
+    if (m) {
+      digit = Number(m[0].replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10)).replace("．", "."));
+      i += m[0].length;
+      seen = true;
+      continue;
+    }
+    const ch = s[i++];
+    if (ch in ZH_DIGITS) { digit = ZH_DIGITS[ch]; seen = true; }
+    else if (ch in ZH_SMALL) { section += (digit || 1) * ZH_SMALL[ch]; digit = 0; seen = true; }
+    else if (ch === "万") { wan = (wan + section + digit) * 1e4; section = 0; digit = 0; }
+    else if (ch === "亿") { yi = (yi + wan + section + digit) * 1e8; wan = 0; section = 0; digit = 0; }
+    else return null;
+  }
+  if (!seen) return null;
+  const v = yi + wan + section + digit;
+  return v > 0 ? roundValue(v) : null;
+}
+
+function chineseFigures(text: string, from: number, to: number): FigureMatch[] {
+  const out: FigureMatch[] = [];
+  const slice = text.slice(from, to);
+  for (const m of slice.matchAll(ZH_FIGURE)) {
+    const [whole, num, , scale, , unitWord] = m;
+    const at = from + m.index!;
+    // Dates and times: 11月16日, 2023年.
+    const afterNum = slice[m.index! + num.length];
+    if (/[年月日时点号]/.test(afterNum ?? "")) continue;
+    const value = parseChineseNumber(num + scale);
+    if (value === null || value === 1) continue;
+    // "两人", "三位": the participants of a meeting, not a reported figure.
+    if (/^[零〇一二两三四五六七八九十]+$/.test(num) && !scale && value <= 10 && ["人", "名", "位"].includes(unitWord)) continue;
+    let unit = ZH_UNITS[unitWord];
+    let end = at + whole.length;
+    let what: string | null = null;
+    if (!unit) {
+      // A classifier: only a figure when a countable noun follows (项协议, 份文件, 艘船).
+      const rest = slice.slice(m.index! + whole.length, m.index! + whole.length + 8);
+      const noun = ZH_COUNT_NOUNS.exec(rest);
+      if (!noun) continue;
+      unit = "count";
+      end += noun[0].length;
+      what = noun[0];
+    } else if (unit === "persons" && (unitWord === "名" || unitWord === "位")) {
+      const rest = slice.slice(m.index! + whole.length, m.index! + whole.length + 6);
+      const noun = /^[\p{Script=Han}]{1,4}/u.exec(rest);
+      if (noun) { what = noun[0].replace(/[的在于和与及].*$/u, "") || null; end += (what ?? "").length; }
+    } else if (unit === "USD" || unit === "CNY" || unit === "EUR" || unit === "GBP" || unit === "RUB" || unit === "JPY") {
+      what = null;
+    }
+    out.push({ start: at, end, value, unit, what, year: null });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Year and what
+
+interface YearMention { start: number; end: number; year: number; comparison: boolean; deadline: boolean }
+
+function phraseRegex(phrase: string): RegExp {
+  const folded = phrase.split(/\s+/).map((w) => {
+    const star = w.endsWith("*");
+    const f = foldWord(star ? w.slice(0, -1) : w).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return star ? `${f}[\\p{L}\\p{M}]*` : f;
+  });
+  const han = HAN.test(phrase);
+  const body = folded.join("\\s+");
+  return new RegExp(han ? body : `(?<![\\p{L}\\p{M}])${body}(?![\\p{L}\\p{M}])`, "gu");
+}
+
+const RELATIVE_YEAR_RES: Array<[number, RegExp]> = RELATIVE_YEARS.flatMap(([off, phrases]) => phrases.map((p) => [off, phraseRegex(p)] as [number, RegExp]));
+const COMPARISON_BEFORE_RES = COMPARISON_BEFORE.map(phraseRegex);
+const COMPARISON_AFTER_RES = COMPARISON_AFTER.map(phraseRegex);
+const BY_YEAR_WORDS = new Set(BY_YEAR.map(foldWord));
+
+const TARGET_RES = TARGET_CUES.map(phraseRegex);
+const TIMELESS_RES = TIMELESS_CUES.map(phraseRegex);
+/** A Solar Hijri or Hijri year ("سال ۱۴۰۲", "соли 1403", "1445 هـ"): the figure has a year we do not convert. */
+const SOLAR_OR_HIJRI_YEAR = /(سال|عام|соли)\s*1[34]\d\d(?!\d)|1[34]\d\d\s*(ه|هـ|ش)(?![\p{L}])/u;
+
+function hasCue(res: RegExp[], s: string): boolean {
+  const norm = normalize(s).norm;
+  return res.some((re) => { re.lastIndex = 0; return re.test(norm); });
+}
+
+function yearMentions(text: string, from: number, to: number, refYear: number | null, figures: FigureMatch[]): YearMention[] {
+  const nt = normalize(text.slice(from, to));
+  const out: YearMention[] = [];
+  const toOrig = (n: number) => from + (nt.origin[n] ?? to - from);
+  const isComparison = (ns: number, ne: number) => {
+    const before = nt.norm.slice(Math.max(0, ns - 30), ns);
+    const after = nt.norm.slice(ne, ne + 25);
+    return COMPARISON_BEFORE_RES.some((re) => { re.lastIndex = 0; return re.test(before); }) ||
+      COMPARISON_AFTER_RES.some((re) => { re.lastIndex = 0; return re.test(after); });
+  };
+  for (const m of nt.norm.matchAll(/(?<![\p{Script=Latin}\p{Script=Cyrillic}\p{N}.,:/\-])(19[5-9]\d|20\d\d)(?![\p{N}]|[.,:/]\d)/gu)) {
+    const s = toOrig(m.index!);
+    const e = toOrig(m.index! + m[0].length);
+    if (figures.some((f) => s < f.end && f.start < e)) continue;
+    const before = nt.norm.slice(Math.max(0, m.index! - 12), m.index!).trim().split(/\s+/).pop() ?? "";
+    out.push({ start: s, end: e, year: Number(m[1]), comparison: isComparison(m.index!, m.index! + m[0].length), deadline: BY_YEAR_WORDS.has(before) || /gacha|kadar|дейин|qadar/.test(nt.norm.slice(m.index! + 4, m.index! + 16)) });
+  }
+  if (refYear !== null) {
+    for (const [off, re] of RELATIVE_YEAR_RES) {
+      re.lastIndex = 0;
+      for (const m of nt.norm.matchAll(re)) {
+        const s = toOrig(m.index!);
+        const e = toOrig(m.index! + m[0].length);
+        out.push({ start: s, end: e, year: refYear + off, comparison: isComparison(m.index!, m.index! + m[0].length), deadline: false });
+      }
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The clause around a position: cut at ; : and at commas followed by a space (not 1,000 / 146,9). */
+function clauseOf(text: string, from: number, to: number, at: number): Span {
+  const isCut = (k: number) => {
+    const c = text[k];
+    if (c === ";" || c === "؛" || c === "，" || c === "；" || c === "،" || c === "、") return true;
+    if ((c === "," || c === ":") && /\s/.test(text[k + 1] ?? " ")) return true;
+    return false;
+  };
+  let s = at;
+  while (s > from && !isCut(s - 1)) s--;
+  let e = at;
+  while (e < to && !isCut(e)) e++;
+  return { start: s, end: e };
+}
+
+/**
+ * The year of a figure: the nearest year mention in its clause (comparison points excluded);
+ * otherwise, unless the figure is a target, the nearest year mention before it in the sentence.
+ */
+function pickYear(years: YearMention[], f: FigureMatch, clause: Span, target: boolean): number | null {
+  const usable = years.filter((y) => !y.comparison);
+  const inClause = usable.filter((y) => y.start >= clause.start && y.end <= clause.end);
+  if (inClause.length) {
+    const dist = (y: YearMention) => (y.end <= f.start ? f.start - y.end : y.start - f.end);
+    inClause.sort((a, b) => dist(a) - dist(b));
+    return inClause[0].year;
+  }
+  if (target) return null;
+  const before = usable.filter((y) => y.end <= clause.start);
+  if (before.length) return before[before.length - 1].year;
+  const after = usable.filter((y) => y.start >= clause.end);
+  return after.length ? after[0].year : null;
+}
+
+const MONEY_WHAT_RES: Array<[string, RegExp[]]> = MONEY_WHAT.map(([label, cues]) => [label, cues.map((c) => phraseRegex(c))]);
+
+/** What a sum of money measures: the cue nearest before it in the clause, else in the sentence. */
+function moneyWhat(text: string, clauseStart: number, figStart: number, sentenceStart: number): string | null {
+  for (const from of [clauseStart, sentenceStart]) {
+    const norm = normalize(text.slice(from, figStart)).norm;
+    let best: { label: string; at: number } | null = null;
+    for (const [label, res] of MONEY_WHAT_RES)
+      for (const re of res) {
+        re.lastIndex = 0;
+        for (const m of norm.matchAll(re)) if (!best || m.index! > best.at || (m.index! === best.at && label.length > best.label.length)) best = { label, at: m.index! };
+      }
+    if (best) return best.label;
+  }
+  return null;
+}

@@ -1,0 +1,119 @@
+// Step 1: prune obvious boilerplate subtrees (navigation, page header/footer, sidebars, share
+// bars, comments, cookie banners, "related"/"most read" blocks, hidden elements) before the
+// main content is looked for. Only generic vocabulary, never site-specific class names.
+
+import { type HNode, allElements, computeStats, detach } from "./tree.js";
+
+/** Tags that are page furniture wherever they stand. */
+const BOILERPLATE_TAGS = new Set(["nav", "aside", "footer", "header", "menu", "dialog", "form", "fieldset"]);
+
+/** ARIA landmark roles of page furniture. */
+const BOILERPLATE_ROLES = new Set([
+  "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search", "dialog", "alertdialog", "toolbar", "tablist",
+]);
+
+/**
+ * Boilerplate vocabulary in id/class values. Long words match anywhere (they are unambiguous);
+ * short words (ad, nav, tag, menu...) only as whole tokens between -, _ or spaces, so "header"
+ * does not hit "read" and "shadow" does not hit "ad". English plus the common transliterated or
+ * native words used in class names by Russian, German, French, Spanish, Turkish sites.
+ */
+const BOILERPLATE_SUBSTR = new RegExp([
+  "footer", "sidebar", "side-bar", "related", "sharing", "share-", "-share", "sharebar", "social", "comment", "disqus",
+  "cookie", "consent", "gdpr", "banner", "subscri", "newsletter", "signup", "sign-up", "advert", "sponsor", "promo",
+  "breadcrumb", "pagination", "pager", "popup", "modal", "widget", "recommend", "trending", "popular", "mostread",
+  "most-read", "most_read", "readalso", "read-also", "read_also", "readmore", "read-more", "more-stories", "outbrain",
+  "taboola", "skyscraper", "masthead", "toolbar", "shoutbox", "combx", "author-bio", "authorbio", "author-info",
+  "about-author", "jump-link", "dropdown", "login", "tags-", "-tags", "taglist", "tag-list", "keywords",
+  "copyright", "rating", "noprint", "visually-hidden", "sr-only", "screen-reader", "offscreen", "navbar", "navigation",
+  "topbar", "top-bar", "bottombar", "breaking", "ticker", "weather", "byline", "dateline", "-meta", "meta-", "postmeta",
+  "more-news", "morenews", "see-also", "seealso", "lesen-sie-auch", "mehr-zum", "voir-aussi", "lire-aussi",
+  "chitaite", "smotrite", "poxozhie", "pohozhie", "ilgili", "benzer", "servicenav", "subnav", "submenu", "overlay",
+].map(escapeRe).join("|"));
+
+const BOILERPLATE_TOKEN = /(?:^|[\s_-])(?:ad|ads|adv|adbox|advert|nav|menu|tags?|share|header|head|foot|aside|hidden|hide|print|meta|social|extra|links|bio|author|date|time|caption|credit|credits|shop|store|promo|cta|rss|search|related|comments?|nocontent|noprint|hidden-print|utility|tools)(?:$|[\s_-])/;
+
+/** Compound names of the article container itself: never pruned by class. */
+export const STRONG_CONTENT = /article[-_]?(?:body|content|text)|entry[-_]?content|post[-_]?(?:body|content|text)|story[-_]?(?:body|content|text)|main[-_]?content|content[-_]?body|body[-_]?text|articlebody|field-name-body|artikel[-_]?text|texto[-_]?noticia|news[-_]?(?:text|body)/;
+
+/** Generic content words: they protect against the weak (short-token) boilerplate words only. */
+const CONTENT_WORD = /(?:^|[\s_-])(?:article|content|main|story|entry|post|body|text|page|container|wrapper)(?:$|[\s_-])/;
+
+/** Comment sections can out-weigh the article; they are pruned even when large. */
+const COMMENT_RE = /comment|disqus|discussion|reactions/;
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** True when the element's id/class/role name it as boilerplate. */
+export function looksLikeBoilerplate(n: HNode): boolean {
+  if (n.role && BOILERPLATE_ROLES.has(n.role)) return true;
+  const s = n.idClass;
+  if (!s) return false;
+  return BOILERPLATE_SUBSTR.test(s) || BOILERPLATE_TOKEN.test(s);
+}
+
+export interface PruneOptions {
+  /** Also prune by id/class vocabulary (first attempt); off in the lenient retry. */
+  byClass: boolean;
+}
+
+/**
+ * Remove boilerplate subtrees from `body`, in place. Safety valve (heuristic): an element that
+ * holds most of the page's text (> 45% of it, with some sentence structure) is never removed by
+ * tag or class, because whole-page wrappers are sometimes called "page-with-sidebar" or sit in a
+ * <form> (ASP.NET) or <header>.
+ */
+export function pruneBoilerplate(body: HNode, opts: PruneOptions = { byClass: true }): number {
+  computeStats(body);
+  const proseTotal = Math.max(1, body.textLen - body.linkLen);
+  let removed = 0;
+  const els = allElements(body);
+  for (const n of els) {
+    if (n === body || !n.parent) continue;
+    // Skip nodes already cut off with an ancestor.
+    if (n.hidden) { detachIfAttached(n, body); removed++; continue; }
+    if (n.itemprop === "articlebody") continue;
+    const cls = n.idClass;
+    const strongContent = cls !== "" && STRONG_CONTENT.test(cls);
+    // Heuristic: much of the page's unlinked text, with sentence structure, is content.
+    const holdsPage = n.textLen - n.linkLen > 0.3 * proseTotal && n.commas >= 3;
+    if (holdsPage && !(opts.byClass && cls && !strongContent && COMMENT_RE.test(cls))) continue;
+    let drop = false;
+    if (n.tag === "header") drop = !holdsProse(n);
+    else if (BOILERPLATE_TAGS.has(n.tag)) drop = n.tag !== "form" || isSmallForm(n);
+    else if (n.role && BOILERPLATE_ROLES.has(n.role)) drop = true;
+    else if (opts.byClass && cls && !strongContent) {
+      if (BOILERPLATE_SUBSTR.test(cls)) drop = true;
+      else if (BOILERPLATE_TOKEN.test(cls) && !CONTENT_WORD.test(cls)) drop = true;
+    }
+    if (drop) { detachIfAttached(n, body); removed++; }
+  }
+  computeStats(body);
+  return removed;
+}
+
+/**
+ * A <header> that carries a lead paragraph (standfirst, excerpt) rather than a logo and menu:
+ * some block of at least 80 characters of unlinked text.
+ */
+function holdsProse(n: HNode): boolean {
+  if (n.textLen < 80 || n.linkLen > 0.5 * n.textLen) return false;
+  for (const e of allElements(n)) {
+    if ((e.tag === "p" || e.tag === "div") && e.textLen >= 80 && e.linkLen < 0.3 * e.textLen) {
+      if (e.tag === "p" || !e.children.some((c) => typeof c !== "string" && c.tag === "p")) return true;
+    }
+  }
+  return false;
+}
+
+/** A form that is a search box or sign-up, not a page wrapper. */
+function isSmallForm(n: HNode): boolean {
+  return n.textLen < 500 || n.commas < 5;
+}
+
+function detachIfAttached(n: HNode, body: HNode): void {
+  // An ancestor may already be detached: then n is gone from the tree anyway.
+  for (let p = n.parent; p; p = p.parent) if (p === body) { detach(n); return; }
+}

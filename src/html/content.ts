@@ -1,0 +1,387 @@
+// Steps 2, 3 and 5 of article extraction on the light tree:
+//  (2) findMainContent: score block containers by the text they hold (length, commas, link
+//      density; Readability's idea) and pick the best one plus its worthy siblings;
+//  (3) cleanContent: inside the winner, drop low-content blocks (link lists, share/"read also"
+//      lines, captions, image credits);
+//  (5) toParagraphs: serialise to plain-text paragraphs, headings kept.
+
+import { STRONG_CONTENT } from "./boilerplate.js";
+import { type HNode, BLOCK_TAGS, allElements, computeStats, detach, innerText, visibleLength } from "./tree.js";
+
+/** Readability's class-name weighting vocabulary (plus a few non-English words). */
+const POSITIVE_CLASS = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|artikel|texto|tresc|haber|statya|novost/;
+const NEGATIVE_CLASS = /-ad-|(?:^|[\s_-])ad(?:$|[\s_-])|hidden|banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|teaser|caption|credit/;
+
+/** Class-name weight: +25 for content words, -25 for boilerplate words. */
+export function classWeight(n: HNode): number {
+  let w = 0;
+  const s = n.idClass;
+  if (s) {
+    if (NEGATIVE_CLASS.test(s)) w -= 25;
+    if (POSITIVE_CLASS.test(s)) w += 25;
+    if (STRONG_CONTENT.test(s)) w += 25;
+  }
+  if (n.itemprop === "articlebody" || n.itemprop === "text") w += 50;
+  return w;
+}
+
+function initialScore(n: HNode): number {
+  let s = 0;
+  switch (n.tag) {
+    case "div": case "article": s = 5; break;
+    case "pre": case "td": case "blockquote": s = 3; break;
+    case "address": case "ol": case "ul": case "dl": case "dd": case "dt": case "li": case "form": s = -3; break;
+    case "h1": case "h2": case "h3": case "h4": case "h5": case "h6": case "th": s = -5; break;
+  }
+  return s + classWeight(n);
+}
+
+export function linkDensity(n: HNode): number {
+  return n.textLen ? n.linkLen / n.textLen : 0;
+}
+
+/** Paragraph-like tags: their own text is one scoring unit credited to their ancestors. */
+const PARAGRAPH_TAGS = new Set(["p", "pre", "td", "h2", "h3", "h4", "h5", "h6"]);
+/** Containers whose loose inline text (text not wrapped in <p>) also counts as paragraphs. */
+const CONTAINER_TAGS = new Set(["div", "section", "article", "main", "span", "font", "center", "blockquote", "td", "body"]);
+
+function hasBlockChild(n: HNode): boolean {
+  for (const c of n.children) if (typeof c !== "string" && (BLOCK_TAGS.has(c.tag) || c.tag === "br")) return true;
+  return false;
+}
+
+/** Credit one text unit to up to five ancestors, Readability's decay: 1, 1/2, then 1/(3·level). */
+function creditAncestors(start: HNode | null, len: number, commas: number, body: HNode): void {
+  if (len < 25) return;
+  const unit = 1 + commas + Math.min(Math.floor(len / 100), 3);
+  let level = 0;
+  for (let a = start; a && level < 5; a = a.parent, level++) {
+    if (!a.scored) { a.score = initialScore(a); a.scored = true; }
+    a.score += unit / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
+    if (a === body) break;
+  }
+}
+
+/** Score every candidate container under `body` (scores are stored on the nodes). */
+export function scoreCandidates(body: HNode): HNode[] {
+  const els = allElements(body);
+  for (const n of els) { n.score = 0; n.scored = false; }
+  for (const n of els) {
+    if (PARAGRAPH_TAGS.has(n.tag)) {
+      creditAncestors(n.parent, n.textLen, n.commas, body);
+    } else if (CONTAINER_TAGS.has(n.tag)) {
+      if (!hasBlockChild(n)) {
+        // A div used as a paragraph (only inline content): like a <p>, unless nested in one.
+        if (n.parent && !PARAGRAPH_TAGS.has(n.parent.tag) && n.parent.tag !== "li") creditAncestors(n.parent, n.textLen, n.commas, body);
+        continue;
+      }
+      // Loose inline runs between block children are paragraphs of this container.
+      let len = 0, commas = 0;
+      const flush = () => { if (len >= 25) creditAncestors(n, len, commas, body); len = 0; commas = 0; };
+      for (const c of n.children) {
+        if (typeof c === "string") {
+          len += visibleLength(c);
+          const m = c.match(/[,،、，]/g);
+          if (m) commas += m.length;
+        } else if (BLOCK_TAGS.has(c.tag) || c.tag === "br") {
+          if (c.tag !== "br" || len > 0) flush();
+        } else { len += c.textLen; commas += c.commas; }
+      }
+      flush();
+    }
+  }
+  const cands: HNode[] = [];
+  for (const n of els) if (n.scored) { n.score *= 1 - linkDensity(n); cands.push(n); }
+  return cands;
+}
+
+/**
+ * Step 2: the main-content nodes, in document order (the best container and the siblings that
+ * belong with it). Returns null when nothing scores.
+ */
+export function findMainContent(body: HNode): HNode[] | null {
+  const cands = scoreCandidates(body);
+  if (!cands.length) return null;
+  cands.sort((a, b) => b.score - a.score);
+  let top = cands[0];
+  if (top === body) return [body];
+  // Several near-equal candidates under one ancestor: the article is split into parts (Readability).
+  const alternatives = cands.slice(1, 5).filter((c) => c.score / top.score >= 0.75);
+  if (alternatives.length >= 3) {
+    for (let p = top.parent; p && p !== body; p = p.parent) {
+      let shared = 0;
+      for (const alt of alternatives) if (isAncestor(p, alt)) shared++;
+      if (shared >= 3) { top = p; break; }
+    }
+  }
+  if (!top.scored) { top.score = initialScore(top); top.scored = true; }
+  // Climb while the parent scores better (its text is the article, ours only a part of it).
+  let lastScore = top.score;
+  const threshold = lastScore / 3;
+  for (let p = top.parent; p && p !== body; p = p.parent) {
+    if (!p.scored) continue;
+    if (p.score < threshold) break;
+    if (p.score > lastScore) { top = p; break; }
+    lastScore = p.score;
+  }
+  // A lone child carries nothing its parent does not.
+  while (top.parent && top.parent !== body && countElements(top.parent) === 1) top = top.parent;
+  const parent = top.parent;
+  if (!parent) return [top];
+  // Sibling merging: siblings that scored well, or plain paragraphs of prose.
+  const siblingThreshold = Math.max(10, top.score * 0.2);
+  const out: HNode[] = [];
+  for (const s of parent.children) {
+    if (typeof s === "string") continue;
+    if (s === top) { out.push(s); continue; }
+    if (s.tag === "figure" || s.tag === "figcaption") continue;
+    let bonus = 0;
+    if (s.idClass && s.idClass === top.idClass) bonus += top.score * 0.2;
+    if (s.scored && s.score + bonus >= siblingThreshold) { out.push(s); continue; }
+    // Heuristic: a sibling holding plain prose continues the article even when its paragraphs
+    // sit too deep to have credited it (split article bodies with figures between the parts).
+    if (s.textLen >= 300 && linkDensity(s) < 0.2 && s.commas >= 3 && classWeight(s) >= 0) { out.push(s); continue; }
+    if (s.tag === "p") {
+      const ld = linkDensity(s);
+      if (s.textLen > 80 && ld < 0.25) out.push(s);
+      else if (s.textLen > 0 && s.textLen <= 80 && ld === 0 && /[.!?。！？]\s*$/.test(innerText(s))) out.push(s);
+    }
+  }
+  return [...leadParagraphs(parent, body), ...out];
+}
+
+/** Tags that bound an article: lead paragraphs are not looked for above them. */
+const ARTICLE_BOUNDARY = new Set(["article", "main", "body"]);
+
+/**
+ * Lead paragraphs (standfirst, teaser, excerpt) that sit before the chosen content in the same
+ * article but in another branch of the tree: prose blocks (>= 60 chars, few links) of preceding
+ * siblings, up to three levels up and never beyond the enclosing <article>/<main>.
+ */
+function leadParagraphs(from: HNode, body: HNode): HNode[] {
+  const found: HNode[][] = [];
+  let node = from;
+  for (let level = 0; level < 3 && node !== body && node.parent; level++) {
+    const parent: HNode = node.parent;
+    const here: HNode[] = [];
+    for (const s of parent.children) {
+      if (s === node) break;
+      if (typeof s === "string" || s.textLen < 60) continue;
+      for (const e of allElements(s)) {
+        if (e.textLen < 60 || linkDensity(e) > 0.3 || !isProseLeaf(e)) continue;
+        if (classWeight(e) < 0 || /^h[1-6]$/.test(e.tag)) continue;
+        here.push(e);
+      }
+    }
+    found.unshift(here);
+    if (ARTICLE_BOUNDARY.has(node.tag) || node.role === "main" || ARTICLE_BOUNDARY.has(parent.tag)) break;
+    node = parent;
+  }
+  // Keep only the outermost of nested picks.
+  const flat = found.flat();
+  return flat.filter((e) => !flat.some((o) => o !== e && isAncestor(o, e)));
+}
+
+/** A block that holds text directly: a <p>, or a container without block children. */
+function isProseLeaf(e: HNode): boolean {
+  if (e.tag === "p") return true;
+  if (!CONTAINER_TAGS.has(e.tag) || e.tag === "span" || e.tag === "font") return false;
+  return !hasBlockChild(e);
+}
+
+function isAncestor(a: HNode, n: HNode): boolean {
+  for (let p = n.parent; p; p = p.parent) if (p === a) return true;
+  return false;
+}
+
+function countElements(n: HNode): number {
+  let k = 0;
+  for (const c of n.children) {
+    if (typeof c !== "string") k++;
+    else if (visibleLength(c) > 0) return 2; // loose text counts as content
+  }
+  return k;
+}
+
+/**
+ * "Read also"-style lead-ins in many languages: a short block starting with one of these is a
+ * link to another story, not part of this one.
+ */
+const READ_ALSO = new RegExp("^\\s*(?:" + [
+  "read also", "read more", "also read", "see also", "related", "more on this", "recommended", "watch", "listen", "click here",
+  "читайте также", "читайте", "смотрите также", "смотрите", "по теме", "также читайте", "подробнее", "читайте також", "дивіться також",
+  "اقرأ أيضا", "اقرأ أيضاً", "اقرأ ايضا", "إقرأ أيضا", "اقرأ المزيد", "شاهد أيضا", "همچنین بخوانید", "بیشتر بخوانید", "بخوانید",
+  "lesen sie auch", "lesen sie mehr", "mehr zum thema", "auch interessant", "das könnte sie auch interessieren", "weiterlesen",
+  "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "lire la suite", "lea también", "lee también", "leer más", "ver también",
+  "leia também", "leia mais", "veja também", "leggi anche", "czytaj także", "czytaj też", "zobacz też", "zobacz także",
+  "ilgili haberler", "ilgili haber", "bunu da okuyun", "devamını oku", "ayrıca okuyun",
+  "相关新闻", "相关阅读", "延伸阅读", "推荐阅读", "相關新聞", "延伸閱讀",
+  "шунингдек ўқинг", "shuningdek o'qing", "сондай-ақ оқыңыз", "ошондой эле окуңуз", "инчунин хонед",
+].map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") + ")\\s*[:：\\-–—|»>]", "i");
+
+const escapeRe = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Headings that open an end-of-article section of links, comments or contact details, in many
+ * languages. The heading and what follows it in its container are cut (see cutTrailingSections).
+ */
+const SECTION_CUE = new RegExp("^\\W*(?:" + [
+  "related", "related articles", "related stories", "related posts", "related news", "related content", "you might also like",
+  "you may also like", "you might be interested", "more from", "more on this", "more stories", "more news", "recommended",
+  "recommended for you", "read more", "also read", "read next", "further reading", "popular", "most read", "trending",
+  "comments", "leave a reply", "leave a comment", "about the author", "share this", "tags", "see also",
+  "mehr zum thema", "mehr dazu", "das könnte sie auch interessieren", "das könnte dich auch interessieren", "das könnte sie interessieren",
+  "das könnte dich interessieren", "weitere beiträge", "weitere artikel", "weitere informationen", "weitere infos", "weitere themen",
+  "ähnliche artikel", "ähnliche beiträge", "verwandte artikel", "lesen sie auch", "auch interessant", "empfehlungen",
+  "kommentare", "keine kommentare", "kommentieren", "kontakt", "über den autor", "über die autorin", "zum autor", "themen",
+  "lire aussi", "à lire aussi", "sur le même sujet", "dans la même rubrique", "articles similaires", "commentaires", "voir aussi",
+  "te puede interesar", "también te puede interesar", "noticias relacionadas", "artículos relacionados", "comentarios",
+  "leia também", "notícias relacionadas", "artigos relacionados", "comentários",
+  "zobacz też", "zobacz także", "czytaj też", "czytaj także", "polecamy", "podobne artykuły", "komentarze",
+  "читайте также", "похожие статьи", "похожие новости", "по теме", "другие новости", "комментарии", "читайте також",
+  "اقرأ أيضا", "اقرأ أيضاً", "مواضيع ذات صلة", "أخبار ذات صلة", "ذات صلة", "مطالب مرتبط", "اخبار مرتبط", "همچنین بخوانید",
+  "ilgili haberler", "benzer haberler", "ilginizi çekebilir", "yorumlar",
+  "相关新闻", "相关阅读", "相关文章", "延伸阅读", "推荐阅读", "相關新聞", "相關文章", "延伸閱讀",
+].map(escapeRe).join("|") + ")\\W{0,5}$", "iu");
+
+/** Short credit, source and advertising lines: "Foto: ...", "Source: ...", "Anzeige". */
+const CREDIT_LINE = /^\W*(?:photo|foto|fotos|bild|image|picture|credit|credits|quelle|source|fuente|fonte|źródło|источник|фото|titelbild|beitragsbild|symbolbild|anzeige|werbung|advertisement|sponsored|publicidad|publicité)\b(?:\W|$)/iu;
+
+/** Share/follow/subscribe bar text. */
+const SHARE_LINE = /^(?:share|share this|tweet|email|print|facebook|twitter|whatsapp|telegram|linkedin|copy link|follow us|subscribe|поделиться|подписывайтесь|مشاركة|اشتراک|teilen|partager|compartir|paylaş|分享)\b/i;
+
+/**
+ * Step 3: clean the chosen content in place. Removes headings that repeat the title, figures
+ * and captions, link-heavy lists and divs (Readability's conditional cleaning), and short
+ * "read also"/share lines.
+ */
+export function cleanContent(nodes: HNode[], title: string | null): void {
+  const normTitle = title ? normalizeForCompare(title) : "";
+  for (const top of nodes) {
+    computeStats(top);
+    const els = allElements(top);
+    // Bottom-up so inner junk is gone before its container is judged.
+    for (let i = els.length - 1; i >= 0; i--) {
+      const n = els[i];
+      if (!n.parent && n !== top) continue;
+      const tag = n.tag;
+      if (tag === "figure" || tag === "figcaption" || tag === "h1" || tag === "input") { if (n !== top) removeNode(n); continue; }
+      if (n !== top && n.textLen < 80 && (/^h[2-6]$/.test(tag) || tag === "p" || tag === "strong" || tag === "b" || tag === "div") && SECTION_CUE.test(innerText(n))) {
+        cutTrailingSection(n, top);
+        continue;
+      }
+      if (/^h[2-6]$/.test(tag)) {
+        if (classWeight(n) < 0 || (normTitle && normalizeForCompare(innerText(n)) === normTitle)) removeNode(n);
+        continue;
+      }
+      if (n.textLen < 220 && (tag === "p" || tag === "div" || tag === "li" || tag === "section" || tag === "span" || tag === "strong" || tag === "b" || tag === "em")) {
+        const text = innerText(n);
+        if (READ_ALSO.test(text) && n !== top) { removeNode(n); continue; }
+        if (n.textLen < 60 && SHARE_LINE.test(text) && n !== top) { removeNode(n); continue; }
+        if (n.textLen < 100 && CREDIT_LINE.test(text) && n !== top) { removeNode(n); continue; }
+        // Heuristic: a paragraph that is nothing but a link points to another story.
+        if (tag === "p" && n.textLen < 150 && n.linkLen > 0.9 * n.textLen && n !== top) { removeNode(n); continue; }
+      }
+      if (n !== top && (tag === "div" || tag === "section" || tag === "ul" || tag === "ol" || tag === "table" || tag === "dl")) {
+        if (shouldRemoveConditionally(n)) removeNode(n);
+      }
+    }
+  }
+}
+
+/**
+ * Cut an end-of-article section that starts at `heading`: the heading (or the wrapper it opens)
+ * and its following siblings. Heuristic guard: the following siblings go only when they are less
+ * than half of the content, so a false cue in mid-article costs one line, not the article.
+ */
+function cutTrailingSection(heading: HNode, top: HNode): void {
+  let anchor = heading;
+  while (anchor.parent && anchor.parent !== top && firstContentChild(anchor.parent) === anchor) anchor = anchor.parent;
+  const parent = anchor.parent;
+  if (!parent) return;
+  const idx = parent.children.indexOf(anchor);
+  const following = parent.children.slice(idx + 1).filter((c): c is HNode => typeof c !== "string");
+  const followingLen = following.reduce((s, c) => s + c.textLen, 0);
+  removeNode(anchor);
+  if (followingLen < 0.5 * top.textLen) for (const c of following) removeNode(c);
+}
+
+function firstContentChild(n: HNode): HNode | null {
+  for (const c of n.children) {
+    if (typeof c === "string") { if (visibleLength(c) > 0) return null; continue; }
+    return c;
+  }
+  return null;
+}
+
+function removeNode(n: HNode): void {
+  const p = n.parent;
+  detach(n);
+  // Keep ancestor statistics roughly right for later decisions.
+  for (let a = p; a; a = a.parent) { a.textLen -= n.textLen; a.linkLen -= Math.min(a.linkLen, n.linkLen); a.commas -= n.commas; }
+}
+
+/** Readability's _cleanConditionally, on the light tree. */
+function shouldRemoveConditionally(n: HNode): boolean {
+  const weight = classWeight(n);
+  const ld = linkDensity(n);
+  // Readability drops every negatively named block; class names like "teaser", "media" or
+  // "widget" also wrap real paragraphs, so prose (commas, few links) survives its name.
+  if (weight < 0) return !(n.commas >= 3 && ld < 0.25 && n.textLen >= 200);
+  if (n.commas >= 10) return false;
+  const isList = n.tag === "ul" || n.tag === "ol" || n.tag === "dl";
+  let p = 0, img = 0, li = 0, input = 0, headingLen = 0, embed = 0;
+  for (const e of allElements(n)) {
+    switch (e.tag) {
+      case "p": p++; break;
+      case "img": img++; break;
+      case "li": li++; break;
+      case "input": input++; break;
+      case "h1": case "h2": case "h3": case "h4": case "h5": case "h6": headingLen += e.textLen; break;
+      case "object": case "embed": case "iframe": embed++; break;
+    }
+  }
+  const len = n.textLen;
+  const headingDensity = len ? headingLen / len : 0;
+  if (img > 1 && p / img < 0.5 && len < 200) return true;
+  if (!isList && li - 100 > p) return true;
+  if (input > Math.floor(p / 3)) return true;
+  if (!isList && headingDensity < 0.9 && len < 25 && (img === 0 || img > 2)) return true;
+  if (!isList && weight < 25 && ld > 0.2 && len < 1000) return true;
+  if (isList && ld > 0.5 && weight < 25) return true;
+  if (weight >= 25 && ld > 0.5) return true;
+  if (embed > 1 || (embed === 1 && len < 75)) return true;
+  return false;
+}
+
+function normalizeForCompare(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+/** Step 5: plain-text paragraphs of the nodes; a break at every block element and <br>. */
+export function toParagraphs(nodes: HNode[]): string[] {
+  const out: string[] = [];
+  let buf: string[] = [];
+  const flush = () => {
+    if (!buf.length) return;
+    const t = buf.join("").replace(/\s+/g, " ").trim();
+    if (t) out.push(t);
+    buf = [];
+  };
+  for (const top of nodes) {
+    const stack: (HNode | string | null)[] = [top];
+    while (stack.length) {
+      const x = stack.pop()!;
+      if (x === null) { flush(); continue; }
+      if (typeof x === "string") { buf.push(x); continue; }
+      if (x.tag === "br" || x.tag === "hr") { flush(); continue; }
+      if (x.tag === "img") continue;
+      const block = BLOCK_TAGS.has(x.tag);
+      if (block) { flush(); stack.push(null); }
+      else if (x.tag === "td" || x.tag === "th") buf.push(" ");
+      for (let i = x.children.length - 1; i >= 0; i--) stack.push(x.children[i]);
+    }
+    flush();
+  }
+  return out.map((p) => p.normalize("NFC"));
+}
