@@ -21,7 +21,7 @@ const BOILERPLATE_ROLES = new Set([
 const BOILERPLATE_SUBSTR = new RegExp([
   "footer", "sidebar", "side-bar", "related", "sharing", "share-", "-share", "sharebar", "social", "comment", "disqus",
   "cookie", "consent", "gdpr", "banner", "subscri", "newsletter", "signup", "sign-up", "advert", "sponsor", "promo",
-  "breadcrumb", "pagination", "pager", "popup", "modal", "widget", "recommend", "trending", "popular", "mostread",
+  "breadcrumb", "pagination", "pager", "popup", "modal", "recommend", "trending", "popular", "mostread",
   "most-read", "most_read", "readalso", "read-also", "read_also", "readmore", "read-more", "more-stories", "outbrain",
   "taboola", "skyscraper", "masthead", "toolbar", "shoutbox", "combx", "author-bio", "authorbio", "author-info",
   "about-author", "jump-link", "dropdown", "login", "tags-", "-tags", "taglist", "tag-list", "keywords",

@@ -245,7 +245,7 @@ const SECTION_CUE = new RegExp("^\\W*(?:" + [
 ].map(escapeRe).join("|") + ")\\W{0,5}$", "iu");
 
 /** Short credit, source and advertising lines: "Foto: ...", "Source: ...", "Anzeige". */
-const CREDIT_LINE = /^\W*(?:photo|foto|fotos|bild|image|picture|credit|credits|quelle|source|fuente|fonte|źródło|источник|фото|titelbild|beitragsbild|symbolbild|anzeige|werbung|advertisement|sponsored|publicidad|publicité)\b(?:\W|$)/iu;
+const CREDIT_LINE = /^\W*(?:photos?|fotos?|bild|image|picture|credits?|crédits?(?: photos?)?|crédito|quelle|source|fuente|fonte|źródło|источник|фото|titelbild|beitragsbild|symbolbild|anzeige|werbung|advertisement|sponsored|publicidad|publicité)\b(?:\W|$)/iu;
 
 /** Share/follow/subscribe bar text. */
 const SHARE_LINE = /^(?:share|share this|tweet|email|print|facebook|twitter|whatsapp|telegram|linkedin|copy link|follow us|subscribe|поделиться|подписывайтесь|مشاركة|اشتراک|teilen|partager|compartir|paylaş|分享)\b/i;
