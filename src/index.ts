@@ -1,7 +1,8 @@
 // Parley's library API: the CLI, the HTTP API and the dashboard are thin layers over these.
 export * from "./types.js";
 export { extractRaw, extractText, extractArticle, type ExtractOptions } from "./pipeline/index.js";
-export { listInputs, readDocument, documentName, htmlToText } from "./input/index.js";
+export { listInputs, readDocument, documentName, fromHtml, fromJson } from "./input/index.js";
+export { extractArticle as extractHtmlArticle, decodeHtml, type HtmlArticle } from "./html/index.js";
 export { loadLexicon, lexiconVersion, holderOf, termOn, type Lexicon, type Person } from "./lexicon/index.js";
 export { openStore, DEFAULT_DB, type Store, type EventFilter, type EventRow } from "./store/index.js";
 export { ingestPaths, type IngestSummary } from "./ingest/index.js";

@@ -31,6 +31,19 @@ export interface DecodedText {
   text: string;
   /** Encoding that was used to decode, e.g. "UTF-8", "windows-1251". */
   encoding: string;
+  /** Metadata read from an HTML page's markup, when the text came from one. */
+  page?: PageInfo;
+}
+
+/** What an HTML page says about itself (meta tags, JSON-LD, <time>, URL). */
+export interface PageInfo {
+  title: string | null;
+  published: string | null;
+  author: string | null;
+  siteName: string | null;
+  url: string | null;
+  lang: string | null;
+  image: string | null;
 }
 
 /** An article recovered from a plain-text dump (or from HTML turned into text). */

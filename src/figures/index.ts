@@ -267,8 +267,8 @@ export function findFigures(text: string, range: Span, lang: Lang, refYear: numb
     // totals or yearly rates ("already supplied", "annual aid").
     if (f.year === null && refYear !== null && !target && f.unit !== "km" && f.unit !== "km2" &&
       !hasCue(TIMELESS_RES, text.slice(from, to)) && !SOLAR_OR_HIJRI_YEAR.test(normalize(text.slice(from, to)).norm)) f.year = refYear;
-    if (f.unit !== "count" && f.unit !== "persons" && !["tonnes", "km", "doses"].includes(f.unit) && f.what === null) {
-      f.what = moneyWhat(text, clause.start, f.start, from);
+    if (f.unit !== "count" && f.unit !== "persons" && !["tonnes", "km", "km2", "doses", "m3"].includes(f.unit) && f.what === null) {
+      f.what = moneyWhat(text, clause.start, f.start, from) ?? moneyWhatAfter(text, f.end, clause.end);
       if (f.what && target) f.what += " target";
     }
   }
@@ -290,6 +290,7 @@ function quantityAt(text: string, toks: Tok[], i: number, lang: Lang): Quantity 
     const before2 = text[t.start - 2] ?? "";
     if (ADJ_LATIN_CYR.test(before)) return null;
     if (/[:/.\-–№#]/.test(before) && digitAt(text, t.start - 2) !== null) return null;
+    if (before === "-" && LETTER.test(before2)) return null; // model names: Su-35, S-400, F-16
     if (before === "№" || before === "#" || (before === " " && before2 === "№")) return null;
     const after = text[t.end] ?? "";
     if (/[:/\-–]/.test(after) && digitAt(text, t.end + 1) !== null) return null;
@@ -573,12 +574,12 @@ function ofObjectEnd(toks: Tok[], ofIdx: number): number | null {
 
 const ZH_NUM = "[0-9０-９.．]+|[零〇一二两三四五六七八九十百千]+";
 const ZH_FIGURE = new RegExp(
-  `(${ZH_NUM})(多|余)?([十百千万亿]*)(多|余)?(美元|欧元|英镑|卢布|日元|人民币|元|吨|公里|千米|剂|人次|人|名|位|个|项|份|艘|架|辆|家|批)`,
+  `(${ZH_NUM})(多|余)?([十百千万亿]*)(多|余)?(美元|欧元|英镑|卢布|日元|人民币|元|吨|立方米|公里|千米|剂|人次|人|名|位|个|项|份|艘|架|辆|家|批)`,
   "gu",
 );
 const ZH_UNITS: Record<string, string> = {
   美元: "USD", 欧元: "EUR", 英镑: "GBP", 卢布: "RUB", 日元: "JPY", 人民币: "CNY", 元: "CNY",
-  吨: "tonnes", 公里: "km", 千米: "km", 剂: "doses", 人次: "persons", 人: "persons", 名: "persons", 位: "persons",
+  吨: "tonnes", 立方米: "m3", 公里: "km", 千米: "km", 剂: "doses", 人次: "persons", 人: "persons", 名: "persons", 位: "persons",
 };
 const ZH_COUNT_NOUNS = /^(?:[\p{Script=Han}]{0,4}?)(协议|协定|文件|备忘录|合同|项目|企业|公司|代表团|船|飞机|卡车|学校|决议|声明|成果)/u;
 const ZH_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -740,6 +741,19 @@ function pickYear(years: YearMention[], f: FigureMatch, clause: Span, target: bo
 }
 
 const MONEY_WHAT_RES: Array<[string, RegExp[]]> = MONEY_WHAT.map(([label, cues]) => [label, cues.map((c) => phraseRegex(c))]);
+
+/** What a sum of money measures, said just after it ("€50 million in humanitarian aid", "10 milyar dolarlık yatırım"). */
+function moneyWhatAfter(text: string, figEnd: number, clauseEnd: number): string | null {
+  const norm = normalize(text.slice(figEnd, Math.min(clauseEnd, figEnd + 40))).norm;
+  let best: { label: string; at: number } | null = null;
+  for (const [label, res] of MONEY_WHAT_RES)
+    for (const re of res) {
+      re.lastIndex = 0;
+      const m = re.exec(norm);
+      if (m && (!best || m.index < best.at || (m.index === best.at && label.length > best.label.length))) best = { label, at: m.index };
+    }
+  return best?.label ?? null;
+}
 
 /** What a sum of money measures: the cue nearest before it in the clause, else in the sentence. */
 function moneyWhat(text: string, clauseStart: number, figStart: number, sentenceStart: number): string | null {

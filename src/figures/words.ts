@@ -81,6 +81,8 @@ export const CURRENCY_PREFIX_WORDS: Record<string, string> = {
 export const MEASURE_WORDS: Record<string, string[]> = {
   tonnes: ["tonn*", "tons", "ton", "тонн*", "тонна*", "طن", "اطنان", "أطنان", "طنا", "tonelada*", "吨"],
   km: ["km", "км", "kilomet*", "kilomèt*", "километр*", "كم", "كيلومتر*", "کیلومتر*", "kilómetro*", "公里", "千米"],
+  // Gas volumes: "20 billion cubic metres", "кубометров", "Kubikmeter", "metreküp".
+  m3: ["cubic", "кубометр*", "кубических", "kubikmeter*", "metreküp*", "kub", "кубомет*", "bcm"],
   doses: ["dose", "doses", "доз", "дозы", "доза", "дозу", "جرعه", "جرعات", "دوز", "doza*", "dosen", "dosis", "剂"],
 };
 

@@ -3,13 +3,23 @@
 
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import { decode } from "../decode/index.js";
+import { extractArticle as extractHtmlArticle } from "../html/index.js";
 import { InputError, type DecodedText, type RawInput } from "../types.js";
 
 export const TEXT_EXTENSIONS = [".txt", ".text", ".md"];
 export const HTML_EXTENSIONS = [".html", ".htm"];
 export const JSON_EXTENSIONS = [".json"];
+export const GZIP_EXTENSIONS = [".html.gz", ".htm.gz"];
 const ALL = [...TEXT_EXTENSIONS, ...HTML_EXTENSIONS, ...JSON_EXTENSIONS];
+
+/** The extension that decides the reader: ".html.gz" counts as one. */
+export function inputExtension(file: string): string {
+  const lower = file.toLowerCase();
+  const gz = GZIP_EXTENSIONS.find((e) => lower.endsWith(e));
+  return gz ?? path.extname(lower);
+}
 
 /** Annotation files that sit beside corpus documents (NAME.gold.json) are not documents. */
 const isAnnotation = (file: string) => file.endsWith(".gold.json");
@@ -28,7 +38,7 @@ export function* listInputs(paths: string[]): Generator<string> {
       for (const e of entries) {
         const full = path.join(p, e.name);
         if (e.isDirectory()) yield* listInputs([full]);
-        else if (ALL.includes(path.extname(e.name).toLowerCase()) && !isAnnotation(e.name)) yield full;
+        else if ((ALL.includes(path.extname(e.name).toLowerCase()) || GZIP_EXTENSIONS.includes(inputExtension(e.name))) && !isAnnotation(e.name)) yield full;
       }
     } else {
       yield p;
@@ -39,13 +49,13 @@ export function* listInputs(paths: string[]): Generator<string> {
 /** Document name: the file name without its extension (the scorer relies on NAME.json). */
 export function documentName(file: string): string {
   const base = path.basename(file);
-  const ext = path.extname(base);
+  const ext = inputExtension(base);
   return ext ? base.slice(0, -ext.length) : base;
 }
 
 /** Read one file as a decoded document. */
 export function readDocument(file: string, opts: { maxBytes?: number } = {}): DecodedText {
-  const ext = path.extname(file).toLowerCase();
+  const ext = inputExtension(file);
   const maxBytes = opts.maxBytes ?? 50 * 1024 * 1024;
   let st: fs.Stats;
   try {
@@ -55,11 +65,35 @@ export function readDocument(file: string, opts: { maxBytes?: number } = {}): De
   }
   if (!st.isFile()) throw new InputError(file, "not a regular file");
   if (st.size > maxBytes) throw new InputError(file, `too large (${st.size} bytes; limit ${maxBytes})`);
-  const raw: RawInput = { name: documentName(file), origin: file, bytes: fs.readFileSync(file) };
+  let bytes: Uint8Array = fs.readFileSync(file);
+  if (GZIP_EXTENSIONS.includes(ext)) {
+    try {
+      bytes = zlib.gunzipSync(bytes, { maxOutputLength: maxBytes });
+    } catch (e) {
+      throw new InputError(file, `not a readable gzip file (${(e as Error).message})`);
+    }
+  }
+  const raw: RawInput = { name: documentName(file), origin: file, bytes };
   const doc = decode(raw, { maxBytes });
   if (JSON_EXTENSIONS.includes(ext)) return fromJson(doc);
-  if (HTML_EXTENSIONS.includes(ext)) return { ...doc, text: htmlToText(doc.text) };
+  if (HTML_EXTENSIONS.includes(ext) || GZIP_EXTENSIONS.includes(ext)) return fromHtml(doc);
   return doc;
+}
+
+/**
+ * An HTML page: the article extractor finds the body and the page's metadata; the text the
+ * pipeline sees is the title, a blank line, then the paragraphs separated by blank lines, and
+ * evidence offsets index that text.
+ */
+export function fromHtml(doc: DecodedText, url?: string): DecodedText {
+  const a = extractHtmlArticle(doc.text, url);
+  if (!a.text.trim()) throw new InputError(doc.origin, "no article text found in the HTML page");
+  const text = [a.title ?? "", ...a.paragraphs].filter(Boolean).join("\n\n");
+  return {
+    ...doc,
+    text,
+    page: { title: a.title, published: a.published, author: a.author, siteName: a.siteName, url: a.url, lang: a.lang, image: a.image },
+  };
 }
 
 /** A JSON document: an object with a text field (text, body, content or article). */
@@ -77,29 +111,4 @@ export function fromJson(doc: DecodedText): DecodedText {
   // A title given beside the text is put in front of it, as a page would show it.
   const title = typeof o.title === "string" && o.title.trim() ? o.title.trim() + "\n\n" : "";
   return { ...doc, text: title + (o[field] as string) };
-}
-
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0", laquo: "«", raquo: "»", mdash: "—", ndash: "–", hellip: "…", rsquo: "’", lsquo: "‘", ldquo: "“", rdquo: "”" };
-
-/**
- * A simple HTML-to-text reader: drops scripts, styles and comments, turns block elements into
- * line breaks and decodes entities. The article stage then finds the body in the text.
- */
-export function htmlToText(html: string): string {
-  return html
-    .replace(/<!--[\s\S]*?-->/g, "")
-    .replace(/<(script|style|noscript|template|svg)\b[\s\S]*?<\/\1\s*>/gi, "")
-    .replace(/<(br|hr)\b[^>]*>/gi, "\n")
-    .replace(/<\/?(p|div|h[1-6]|li|ul|ol|tr|table|section|article|header|footer|nav|aside|blockquote|title|time|figure|figcaption|main)\b[^>]*>/gi, "\n\n")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-      if (e[0] === "#") {
-        const code = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-        return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
-      }
-      return ENTITIES[e.toLowerCase()] ?? m;
-    })
-    .replace(/[ \t\u00a0]+\n/g, "\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
 }

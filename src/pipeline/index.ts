@@ -27,7 +27,38 @@ export function extractRaw(input: RawInput, opts: ExtractOptions = {}): Document
 
 /** Decoded text (a plain-text dump of a news page) in, result out. */
 export function extractText(doc: DecodedText, opts: ExtractOptions = {}): DocumentResult {
-  return extractArticle(parseTextDump(doc), doc.encoding, opts);
+  return extractArticle(doc.page ? articleFromPage(doc) : parseTextDump(doc), doc.encoding, opts);
+}
+
+/**
+ * An article from text that the HTML extractor already cleaned (title, blank line, paragraphs):
+ * every paragraph is body, and the page's markup gives the title, date and site.
+ */
+function articleFromPage(doc: DecodedText): Article {
+  const page = doc.page!;
+  const spans: Span[] = [];
+  const re = /[^\n]+(?:\n(?!\n)[^\n]*)*/g;
+  for (const m of doc.text.matchAll(re)) if (m[0].trim()) spans.push({ start: m.index!, end: m.index! + m[0].length });
+  const hasTitle = !!page.title && doc.text.startsWith(page.title) && spans.length > 1;
+  let source: string | null = null;
+  try {
+    source = page.url ? new URL(page.url).hostname.replace(/^www\./, "") : null;
+  } catch {
+    source = null;
+  }
+  const fromText = parseTextDump(doc);
+  return {
+    name: doc.name,
+    origin: doc.origin,
+    text: doc.text,
+    title: hasTitle ? page.title : fromText.title,
+    titleSpan: hasTitle ? spans[0] : fromText.titleSpan,
+    published: page.published ?? fromText.published,
+    publishedSpan: page.published ? null : fromText.publishedSpan,
+    dateline: fromText.dateline,
+    source: source ?? page.siteName ?? fromText.source,
+    paragraphs: hasTitle ? spans.slice(1) : spans,
+  };
 }
 
 /** The language of an article's body (falling back to the whole text when the body is tiny). */
