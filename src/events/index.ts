@@ -27,6 +27,7 @@ export interface DateHit {
 export interface EventContext {
   document: string;
   text: string;
+  lang: string;
   /** Publication or dateline date, YYYY-MM-DD. */
   refDate: string | null;
   /** Where the article was filed (the dateline place), resolved. */
@@ -79,13 +80,59 @@ const RESOLVABLE_OFFICE_ROLES: Set<Role> = new Set(["head_of_state", "head_of_go
 /** Characters between two mentions that still bind a title to its country or person. */
 const BIND_GAP = 24;
 
+// Hostile types: the country struck, sanctioned or accused is a side even when the text puts it
+// after "in"/"on" ("strikes in Pakistan", "sanctions on Russia").
+const HOSTILE: Set<EventType> = new Set(["ACCUSE", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "REJECT", "RETREAT"]);
+
+// Articles skipped when looking at the word before a mention ("in the United States").
+const ARTICLES = new Set(["the", "a", "la", "le", "les", "l", "der", "die", "das", "dem", "den", "des", "el", "los", "las"]);
+
+/** What the words around a mention say it is: a party, a place, or a subject of talk. */
+export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): "party" | "place" | "topic" {
+  const mk = ctx.lex.markers;
+  const lang = ctx.lang;
+  if (e.tokenStart >= 0) {
+    if (e.tokenEnd > sm.tokens.length) return "party"; // entities passed without their tokens
+    let k = e.tokenStart - 1;
+    while (k >= 0 && ARTICLES.has(sm.tokens[k].norm)) k--;
+    const endsWith = (phrases: string[][] | undefined) =>
+      !!phrases?.some((ph) => ph.length <= k + 1 && ph.every((w, j) => sm.tokens[k - ph.length + 1 + j].norm === w));
+    if (k >= 0 && endsWith(mk.topicBefore.get(lang))) return "topic";
+    if (k >= 0 && endsWith(mk.placeBefore.get(lang))) return "place";
+    // Case endings that mark place or direction (Rusya'da, Rossiyaga, Ресейде).
+    const suffixes = mk.placeSuffix.get(lang);
+    if (suffixes && e.extra > 0) {
+      const last = sm.tokens[e.tokenEnd - 1].norm;
+      const ending = last.slice(last.length - e.extra);
+      if (suffixes.some((x) => ending === x || (ending.endsWith(x) && ending.length - x.length <= 1))) return "place";
+    }
+  } else {
+    // Han script: the characters right before the mention.
+    const before = ctx.text.slice(Math.max(0, e.start - 2), e.start);
+    if (mk.topicBefore.get(lang)?.some((ph) => before.endsWith(ph.join("")))) return "topic";
+    if (mk.placeBefore.get(lang)?.some((ph) => before.endsWith(ph.join("")))) return "place";
+  }
+  return "party";
+}
+
+/** Whether only a coordinating word or comma stands between two mentions ("Iran and Pakistan"). */
+function coordinated(ctx: EventContext, a: { end: number }, b: { start: number }): boolean {
+  if (b.start < a.end) return false;
+  const gap = ctx.text.slice(a.end, b.start);
+  if (gap.length > 14) return false;
+  const words = gap.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+  const coord = ctx.lex.markers.coordination.get(ctx.lang);
+  if (!words.length) return /^[\s,、،]*$/.test(gap) || /^\s*$/.test(gap);
+  return words.every((w) => coord?.has(w) || ARTICLES.has(w));
+}
+
 function evidenceOf(ctx: EventContext, sm: SentenceMentions): Evidence {
   const s = sm.sentence;
   return { document: ctx.document, sentence: ctx.text.slice(s.start, s.end), start: s.start, end: s.end };
 }
 
 /** Sides named in one sentence, strongest first per country. */
-export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: { orgsAsSides: boolean }): Side[] {
+export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: { orgsAsSides: boolean; type?: EventType; multilateral?: boolean }): Side[] {
   const { lex, text } = ctx;
   const ev = evidenceOf(ctx, sm);
   const ents = sm.entities;
@@ -139,15 +186,33 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
     sides.push({ country, name, role, rank: name ? 3 : 2, start: Math.min(e.start, ents[countryIdx].start), evidence: ev });
   });
 
-  // Bare countries (names, adjectives) and organisations.
+  // Bare countries (names, adjectives) and organisations, unless the words around them make
+  // them a place ("talks in Luxembourg") or the subject of talk ("discussed the situation in Syria").
+  const hostile = !!opts.type && HOSTILE.has(opts.type);
+  const bare: (Side & { end: number })[] = [];
   ents.forEach((e, i) => {
     if (consumed.has(i)) return;
-    if (e.payload.kind === "country" && e.payload.form !== "capital") {
-      sides.push({ country: e.payload.id, name: null, role: null, rank: 1, start: e.start, evidence: ev });
-    } else if (e.payload.kind === "org" && opts.orgsAsSides) {
-      sides.push({ country: e.payload.id, name: null, role: null, rank: 1, start: e.start, evidence: ev });
-    }
+    const isCountry = e.payload.kind === "country" && e.payload.form !== "capital";
+    const isOrg = e.payload.kind === "org" && opts.orgsAsSides;
+    if (!isCountry && !isOrg) return;
+    const role = mentionRole(ctx, sm, e);
+    if (role === "topic" || (role === "place" && !hostile)) return;
+    bare.push({ country: e.payload.id, name: null, role: null, rank: 1, start: e.start, end: e.end, evidence: ev });
   });
+  // Named and titled sides always count; bare ones fill up to two sides, and beyond that only
+  // when joined to a side by "and" ("China urged Iran and Pakistan"). Summits take everyone.
+  if (opts.multilateral) sides.push(...bare);
+  else {
+    const kept = new Set(sides.map((x) => x.country));
+    for (const b of bare) {
+      if (kept.has(b.country)) continue;
+      const joined = bare.some((o) => o !== b && kept.has(o.country) && (coordinated(ctx, o, b) || coordinated(ctx, b, o)));
+      if (kept.size < 2 || joined) {
+        sides.push(b);
+        kept.add(b.country);
+      }
+    }
+  }
 
   // One side per country: the most senior person named for it, first mention's position.
   const byCountry = new Map<string, Side>();
@@ -260,7 +325,11 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       // "On the sidelines of the summit X met Y": the summit is the setting, not an event here.
       if (mode === "multilateral" && hasBilateralConsult) continue;
       const when = dateFor(t, dates, runningDate);
-      let sides = sidesInSentence(ctx, sm, when.value, { orgsAsSides: mode === "multilateral" || type !== "CONSULT" || !sm.triggers.some((x) => x.payload.mode === "multilateral") });
+      let sides = sidesInSentence(ctx, sm, when.value, {
+        orgsAsSides: mode === "multilateral" || type !== "CONSULT" || !sm.triggers.some((x) => x.payload.mode === "multilateral"),
+        type,
+        multilateral: mode === "multilateral",
+      });
       const places = placesInSentence(ctx, sm);
       let location: EventRecord["location"] = null;
       const place = places[0];

@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EventType, Role } from "../types.js";
+import { fold } from "../text/normalize.js";
 import { PhraseMatcher } from "./matcher.js";
 
 export { PhraseMatcher, longestNonOverlapping, type Match } from "./matcher.js";
@@ -46,8 +47,17 @@ export interface CameoInfo {
   label: string;
 }
 
+/** Context words around a country mention (data/markers.json), folded. */
+export interface Markers {
+  placeBefore: Map<string, string[][]>;
+  topicBefore: Map<string, string[][]>;
+  placeSuffix: Map<string, string[]>;
+  coordination: Map<string, Set<string>>;
+}
+
 export interface Lexicon {
   matcher: PhraseMatcher<LexEntry>;
+  markers: Markers;
   persons: Map<string, Person>;
   offices: Map<string, Office>;
   cameo: Map<string, CameoInfo>;
@@ -228,9 +238,20 @@ export function loadLexicon(): Lexicon {
     for (const [lang, list] of Object.entries(perLang))
       for (const n of list) m.add(n, lang, { kind: "reference", id: id as "sides" | "leader" }, { langBound: true });
 
+  const markerData = readJson<Record<string, Record<string, string[]>>>("markers.json", {});
+  const words = (p: string) => fold(p).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const phraseMap = (o: Record<string, string[]> = {}) => new Map(Object.entries(o).map(([l, list]) => [l, list.map(words).filter((w) => w.length)]));
+  const markers: Markers = {
+    placeBefore: phraseMap(markerData.place_before),
+    topicBefore: phraseMap(markerData.topic_before),
+    placeSuffix: new Map(Object.entries(markerData.place_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
+    coordination: new Map(Object.entries(markerData.coordination ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
+  };
+
   const version = lexiconVersion();
   cached = {
     matcher: m,
+    markers,
     persons,
     offices,
     cameo,

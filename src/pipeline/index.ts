@@ -97,7 +97,7 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
   }
   const titleEntities = a.titleSpan ? mentionsIn(text, a.titleSpan, lex, lang).entities : [];
 
-  const events = findEvents({ document: a.name, text, refDate, datelinePlace, titleEntities, lex }, mentions, datesBySentence);
+  const events = findEvents({ document: a.name, text, lang, refDate, datelinePlace, titleEntities, lex }, mentions, datesBySentence);
 
   // Organisations and countries named in the body.
   const orgs: Record<string, Evidence> = {};
