@@ -97,6 +97,31 @@ export const eventCases: EventCase[] = [
     note: "en humanitarian aid",
   },
 
+  {
+    lang: "en",
+    text: "France withdrew its troops from Niger after the coup.",
+    expect: [{ type: "RETREAT", mode: null, countries: ["FRA", "NER"] }],
+    note: "en troop withdrawal",
+  },
+  {
+    lang: "en",
+    text: "China urged Japan to exercise restraint in the East China Sea.",
+    expect: [{ type: "REQUEST", mode: null, countries: ["CHN", "JPN"] }],
+    note: "en appeal",
+  },
+  {
+    lang: "en",
+    text: "Kyrgyzstan and Tajikistan jointly opened two border checkpoints on Thursday.",
+    expect: [{ type: "COOPERATE", mode: null, countries: ["KGZ", "TJK"] }],
+    note: "en jointly opened checkpoints",
+  },
+  {
+    lang: "en",
+    text: "Poland rejected the proposal put forward by Belarus.",
+    expect: [{ type: "REJECT", mode: null, countries: ["BLR", "POL"] }],
+    note: "en rejection",
+  },
+
   // ---------------- Russian ----------------
   {
     lang: "ru",
@@ -151,6 +176,19 @@ export const eventCases: EventCase[] = [
     text: "Евросоюз ввел новые санкции против Ирана.",
     expect: [{ type: "SANCTION", mode: null, countries: ["EU", "IRN"] }],
     note: "ru sanctions",
+  },
+
+  {
+    lang: "ru",
+    text: "Российские войска нанесли ракетный удар по объектам на территории Украины.",
+    expect: [{ type: "ASSAULT", mode: null, countries: ["RUS", "UKR"] }],
+    note: "ru missile strike",
+  },
+  {
+    lang: "ru",
+    text: "Туркмения и Азербайджан могут подписать соглашение о транзите газа.",
+    expect: [{ type: "AGREE", mode: "sign", countries: ["AZE", "TKM"], status: "hypothetical" }],
+    note: "ru hypothetical signing",
   },
 
   // ---------------- Ukrainian ----------------

@@ -44,6 +44,8 @@ interface Side {
   rank: number; // 3 named person, 2 office, 1 bare country/org, 0 inherited from context
   start: number;
   evidence: Evidence;
+  /** Named as the counterpart ("with X", "X bilan"), not as the one who acts. */
+  counterpart?: boolean;
 }
 
 /** Default CAMEO root and Goldstein value per PLOVER type when the lexicon has none. */
@@ -115,6 +117,38 @@ export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMa
   return "party";
 }
 
+/** Whether a span of the sentence is introduced as a counterpart ("with X", "X bilan"). */
+function isCounterpart(ctx: EventContext, sm: SentenceMentions, start: number, end: number): boolean {
+  const mk = ctx.lex.markers;
+  const i = sm.tokens.findIndex((t) => t.start >= start);
+  if (i < 0) return false;
+  let k = i - 1;
+  while (k >= 0 && ARTICLES.has(sm.tokens[k].norm)) k--;
+  const before = mk.withBefore.get(ctx.lang);
+  if (k >= 0 && before?.some((ph) => ph.length <= k + 1 && ph.every((w, j) => sm.tokens[k - ph.length + 1 + j].norm === w))) return true;
+  const j = sm.tokens.findIndex((t) => t.start >= end);
+  const after = mk.withAfter.get(ctx.lang);
+  if (j >= 0 && after?.some((ph) => ph.every((w, n) => sm.tokens[j + n]?.norm === w))) return true;
+  // Han script: the character right before.
+  if (i >= 0 && sm.tokens[i].start === start && /[同与跟]$/.test(ctx.text.slice(Math.max(0, start - 1), start))) return true;
+  return false;
+}
+
+/** A side after a counterpart, joined to it by a coordinating word, is a counterpart too. */
+function markCoordinatedCounterparts(ctx: EventContext, sides: Side[]): void {
+  const coord = ctx.lex.markers.coordination.get(ctx.lang);
+  const ordered = [...sides].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < ordered.length; i++) {
+    const prev = ordered[i - 1];
+    const cur = ordered[i];
+    if (!prev.counterpart || cur.counterpart || !Number.isFinite(cur.start) || cur.start < 0) continue;
+    const gap = ctx.text.slice(prev.start, cur.start);
+    if (/[.;!?؟。]/.test(gap) || gap.length > 160) continue;
+    const words = gap.toLowerCase().match(/\p{L}+/gu) ?? [];
+    if (words.some((w) => coord?.has(w) || (/^[\u0600-\u06ff]/.test(w) && w.startsWith("و") && (ctx.lang === "ar" || ctx.lang === "fa")))) cur.counterpart = true;
+  }
+}
+
 /** Whether only a coordinating word or comma stands between two mentions ("Iran and Pakistan"). */
 function coordinated(ctx: EventContext, a: { end: number }, b: { start: number }): boolean {
   if (b.start < a.end) return false;
@@ -149,16 +183,20 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
     if (!term) return;
     consumed.add(i);
     // The title and country right before the name belong to this person ("Russian President Putin").
+    let spanStart = e.start;
     for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
       const prev = ents[j];
       if (prev.payload.kind === "office" || (prev.payload.kind === "country" && prev.payload.id === term.country)) {
-        if (prev.end <= e.start && e.start - prev.end <= BIND_GAP * 2) consumed.add(j);
+        if (prev.end <= e.start && e.start - prev.end <= BIND_GAP * 2) {
+          consumed.add(j);
+          spanStart = prev.start;
+        }
       } else break;
     }
     // ...and right after it in languages that put the title after the name.
     const next = ents[i + 1];
     if (next && next.payload.kind === "country" && next.payload.id === term.country && gapOk(e, next)) consumed.add(i + 1);
-    sides.push({ country: term.country, name: p.name, role: term.role, rank: 3, start: e.start, evidence: ev });
+    sides.push({ country: term.country, name: p.name, role: term.role, rank: 3, start: e.start, evidence: ev, counterpart: isCounterpart(ctx, sm, spanStart, e.end) });
   });
 
   // Offices bound to a country or organisation next to them, with a name after them if any.
@@ -183,7 +221,9 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
     const country = ents[countryIdx].payload.id;
     let name: string | null = titled?.name ?? null;
     if (!name && RESOLVABLE_OFFICE_ROLES.has(role)) name = holderOf(lex, country, e.payload.id, date)?.name ?? null;
-    sides.push({ country, name, role, rank: name ? 3 : 2, start: Math.min(e.start, ents[countryIdx].start), evidence: ev });
+    const spanStart = Math.min(e.start, ents[countryIdx].start);
+    const spanEnd = Math.max(e.end, ents[countryIdx].end, titled?.end ?? 0);
+    sides.push({ country, name, role, rank: name ? 3 : 2, start: spanStart, evidence: ev, counterpart: isCounterpart(ctx, sm, spanStart, spanEnd) });
   });
 
   // Bare countries (names, adjectives) and organisations, unless the words around them make
@@ -197,7 +237,7 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
     if (!isCountry && !isOrg) return;
     const role = mentionRole(ctx, sm, e);
     if (role === "topic" || (role === "place" && !hostile)) return;
-    bare.push({ country: e.payload.id, name: null, role: null, rank: 1, start: e.start, end: e.end, evidence: ev });
+    bare.push({ country: e.payload.id, name: null, role: null, rank: 1, start: e.start, end: e.end, evidence: ev, counterpart: isCounterpart(ctx, sm, e.start, e.end) });
   });
   // Named and titled sides always count; bare ones fill up to two sides, and beyond that only
   // when joined to a side by "and" ("China urged Iran and Pakistan"). Summits take everyone.
@@ -342,6 +382,13 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       if (mode === "visit" && location?.country && !sides.some((s) => s.country === location!.country)) {
         sides.push({ country: location.country, name: null, role: null, rank: 1, start: place?.start ?? Infinity, evidence: ev });
       }
+      // Counterparts joined to a counterpart by "and" are counterparts too ("with X and Y").
+      markCoordinatedCounterparts(ctx, sides);
+      // Only counterparts named ("held talks with X"): the one who acts is in the discourse.
+      if (sides.length && sides.every((x) => x.counterpart) && mode !== "multilateral") {
+        const actor = context.find((c) => !sides.some((x) => x.country === c.country));
+        if (actor) sides.unshift({ ...actor, rank: 0, start: -1, counterpart: false });
+      }
       // Fill missing sides from the discourse ("the parties", "he", "the Russian side").
       if (sides.length < 2 && mode !== "multilateral") {
         for (const c of context) {
@@ -350,50 +397,56 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
         }
       }
       if (sides.length < 2) continue;
-      // Names carried over: the same country's person from the scene before, when on the same date.
-      for (const s of sides) {
-        if (s.name) continue;
-        const c = context.find((x) => x.country === s.country && x.name);
-        if (c && when.value === ctx.refDate && s.rank <= 1) {
-          s.name = c.name;
-          s.role = c.role;
+      // A call or an aid delivery to several counterparts is one interaction with each.
+      const groups: Side[][] = (mode === "phone" || type === "AID") && sides.length > 2 && !sides[0].counterpart
+        ? sides.slice(1).map((o) => [sides[0], o])
+        : [sides];
+      for (const group of groups) {
+        // Names carried over: the same country's person from the scene before, when on the same date.
+        for (const s of group) {
+          if (s.name) continue;
+          const c = context.find((x) => x.country === s.country && x.name);
+          if (c && when.value === ctx.refDate && s.rank <= 1) {
+            s.name = c.name;
+            s.role = c.role;
+          }
         }
+        let status = statusOf(sm, t);
+        if (!status && when.value && ctx.refDate && when.value.length === 10 && when.value > ctx.refDate) status = "planned";
+        const info = ctx.lex.cameo.get(cameo);
+        const rec: EventRecord = {
+          type,
+          mode: mode ?? null,
+          cameo: cameo || TYPE_DEFAULTS[type].cameo,
+          goldstein: info?.goldstein ?? TYPE_DEFAULTS[type].goldstein,
+          ...(status ? { status } : {}),
+          date: when.value,
+          actors: toActors(group),
+          location,
+          topics: [],
+          evidence: ev,
+          trigger: { text: ctx.text.slice(t.start, t.end), start: t.start, end: t.end },
+          ...(when.hit ? { dateEvidence: { ...ev, start: when.hit.start, end: when.hit.end } } : {}),
+        };
+        const draft: Draft = { rec, sides: group, sentence: si, dateExplicit: when.explicit };
+        const twin = status ? undefined : drafts.find((d) => !d.rec.status && sameInteraction(d, draft));
+        if (twin) {
+          // Same interaction again: keep the first report, fill what it lacked.
+          if (!twin.dateExplicit && when.explicit) {
+            twin.rec.date = rec.date;
+            twin.dateExplicit = true;
+          }
+          for (const s of group) {
+            const o = twin.sides.find((x) => x.country === s.country);
+            if (o && !o.name && s.name) Object.assign(o, { name: s.name, role: s.role, rank: s.rank });
+          }
+          twin.rec.actors = toActors(twin.sides);
+          if (!twin.rec.location && location) twin.rec.location = location;
+        } else {
+          drafts.push(draft);
+        }
+        if (!status) context = sides.map((s) => ({ ...s }));
       }
-      let status = statusOf(sm, t);
-      if (!status && when.value && ctx.refDate && when.value.length === 10 && when.value > ctx.refDate) status = "planned";
-      const info = ctx.lex.cameo.get(cameo);
-      const rec: EventRecord = {
-        type,
-        mode: mode ?? null,
-        cameo: cameo || TYPE_DEFAULTS[type].cameo,
-        goldstein: info?.goldstein ?? TYPE_DEFAULTS[type].goldstein,
-        ...(status ? { status } : {}),
-        date: when.value,
-        actors: toActors(sides),
-        location,
-        topics: [],
-        evidence: ev,
-        trigger: { text: ctx.text.slice(t.start, t.end), start: t.start, end: t.end },
-        ...(when.hit ? { dateEvidence: { ...ev, start: when.hit.start, end: when.hit.end } } : {}),
-      };
-      const draft: Draft = { rec, sides, sentence: si, dateExplicit: when.explicit };
-      const twin = status ? undefined : drafts.find((d) => !d.rec.status && sameInteraction(d, draft));
-      if (twin) {
-        // Same interaction again: keep the first report, fill what it lacked.
-        if (!twin.dateExplicit && when.explicit) {
-          twin.rec.date = rec.date;
-          twin.dateExplicit = true;
-        }
-        for (const s of sides) {
-          const o = twin.sides.find((x) => x.country === s.country);
-          if (o && !o.name && s.name) Object.assign(o, { name: s.name, role: s.role, rank: s.rank });
-        }
-        twin.rec.actors = toActors(twin.sides);
-        if (!twin.rec.location && location) twin.rec.location = location;
-      } else {
-        drafts.push(draft);
-      }
-      if (!status) context = sides.map((s) => ({ ...s }));
     }
     // A full date stated in a sentence becomes the paragraph's running date.
     const full = dates.find((d) => d.value.length === 10);

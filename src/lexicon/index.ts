@@ -49,6 +49,8 @@ export interface CameoInfo {
 
 /** Context words around a country mention (data/markers.json), folded. */
 export interface Markers {
+  withBefore: Map<string, string[][]>;
+  withAfter: Map<string, string[][]>;
   placeBefore: Map<string, string[][]>;
   topicBefore: Map<string, string[][]>;
   placeSuffix: Map<string, string[]>;
@@ -205,9 +207,10 @@ export function loadLexicon(): Lexicon {
       } else persons.set(p.id, { ...p, names: { ...p.names }, terms: [...p.terms] });
     }
   }
+  // Arabic-script names take no endings: "رئيسي" (Raisi) must not match "رئيسين" (two presidents).
   for (const p of persons.values()) {
     for (const [lang, list] of Object.entries(p.names))
-      for (const n of list) m.add(n, lang, { kind: "person", id: p.id }, { capitalized: true });
+      for (const n of list) m.add(n, lang, { kind: "person", id: p.id }, { capitalized: true, ...(/[\u0600-\u06ff]/.test(n) ? { allowance: 0 } : {}) });
   }
 
   // Event triggers and CAMEO scale.
@@ -242,6 +245,8 @@ export function loadLexicon(): Lexicon {
   const words = (p: string) => fold(p).match(/[\p{L}\p{N}]+/gu) ?? [];
   const phraseMap = (o: Record<string, string[]> = {}) => new Map(Object.entries(o).map(([l, list]) => [l, list.map(words).filter((w) => w.length)]));
   const markers: Markers = {
+    withBefore: phraseMap(markerData.with_before),
+    withAfter: phraseMap(markerData.with_after),
     placeBefore: phraseMap(markerData.place_before),
     topicBefore: phraseMap(markerData.topic_before),
     placeSuffix: new Map(Object.entries(markerData.place_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),

@@ -96,7 +96,7 @@ export class PhraseMatcher<T> {
    * Add a phrase. `lang` sets the inflection allowance; `capitalized` requires an upper-case
    * first letter in the text (for proper names in cased scripts: "Того" the country vs "того").
    */
-  add(phrase: string, lang: string, payload: T, opts: { capitalized?: boolean; upper?: boolean; langBound?: boolean } = {}): void {
+  add(phrase: string, lang: string, payload: T, opts: { capitalized?: boolean; upper?: boolean; langBound?: boolean; allowance?: number } = {}): void {
     const raw = phrase.trim();
     if (!raw) return;
     const boundLang = opts.langBound ? lang : null;
@@ -105,7 +105,7 @@ export class PhraseMatcher<T> {
       this.size++;
       return;
     }
-    const allowance = INFLECTION_ALLOWANCE[lang] ?? DEFAULT_ALLOWANCE;
+    const allowance = opts.allowance ?? INFLECTION_ALLOWANCE[lang] ?? DEFAULT_ALLOWANCE;
     const tokens: PhraseToken[] = [];
     for (const part of raw.split(/\s+/)) {
       const prefix = part.endsWith("*");
