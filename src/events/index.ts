@@ -89,8 +89,14 @@ const HOSTILE: Set<EventType> = new Set(["ACCUSE", "THREATEN", "SANCTION", "COER
 // Articles skipped when looking at the word before a mention ("in the United States").
 const ARTICLES = new Set(["the", "a", "la", "le", "les", "l", "der", "die", "das", "dem", "den", "des", "el", "los", "las"]);
 
-/** What the words around a mention say it is: a party, a place, or a subject of talk. */
-export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): "party" | "place" | "topic" {
+/**
+ * What the words around a mention say it is: a party, a place ("in Luxembourg"), a direction
+ * ("to Russia", Rusya'ya: a visit's host, a message's or aid's recipient) or a subject of talk
+ * ("the situation in Syria").
+ */
+export type MentionRole = "party" | "place" | "direction" | "topic";
+
+export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): MentionRole {
   const mk = ctx.lex.markers;
   const lang = ctx.lang;
   if (e.tokenStart >= 0) {
@@ -101,18 +107,22 @@ export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMa
       !!phrases?.some((ph) => ph.length <= k + 1 && ph.every((w, j) => sm.tokens[k - ph.length + 1 + j].norm === w));
     if (k >= 0 && endsWith(mk.topicBefore.get(lang))) return "topic";
     if (k >= 0 && endsWith(mk.placeBefore.get(lang))) return "place";
+    if (k >= 0 && endsWith(mk.directionBefore.get(lang))) return "direction";
     // Case endings that mark place or direction (Rusya'da, Rossiyaga, Ресейде).
-    const suffixes = mk.placeSuffix.get(lang);
-    if (suffixes && e.extra > 0) {
+    if (e.extra > 0) {
       const last = sm.tokens[e.tokenEnd - 1].norm;
       const ending = last.slice(last.length - e.extra);
-      if (suffixes.some((x) => ending === x || (ending.endsWith(x) && ending.length - x.length <= 1))) return "place";
+      const has = (list: string[] | undefined) => !!list?.some((x) => ending === x || (ending.endsWith(x) && ending.length - x.length <= 1));
+      if (has(mk.placeSuffix.get(lang))) return "place";
+      if (has(mk.directionSuffix.get(lang))) return "direction";
     }
   } else {
     // Han script: the characters right before the mention.
     const before = ctx.text.slice(Math.max(0, e.start - 2), e.start);
-    if (mk.topicBefore.get(lang)?.some((ph) => before.endsWith(ph.join("")))) return "topic";
-    if (mk.placeBefore.get(lang)?.some((ph) => before.endsWith(ph.join("")))) return "place";
+    const endsWith = (phrases: string[][] | undefined) => !!phrases?.some((ph) => before.endsWith(ph.join("")));
+    if (endsWith(mk.topicBefore.get(lang))) return "topic";
+    if (endsWith(mk.placeBefore.get(lang))) return "place";
+    if (endsWith(mk.directionBefore.get(lang))) return "direction";
   }
   return "party";
 }
@@ -166,7 +176,7 @@ function evidenceOf(ctx: EventContext, sm: SentenceMentions): Evidence {
 }
 
 /** Sides named in one sentence, strongest first per country. */
-export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: { orgsAsSides: boolean; type?: EventType; multilateral?: boolean }): Side[] {
+export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: { orgsAsSides: boolean; type?: EventType; multilateral?: boolean; visit?: boolean }): Side[] {
   const { lex, text } = ctx;
   const ev = evidenceOf(ctx, sm);
   const ents = sm.entities;
@@ -236,8 +246,12 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
     const isOrg = e.payload.kind === "org" && opts.orgsAsSides;
     if (!isCountry && !isOrg) return;
     const role = mentionRole(ctx, sm, e);
-    if (role === "topic" || (role === "place" && !hostile)) return;
-    bare.push({ country: e.payload.id, name: null, role: null, rank: 1, start: e.start, end: e.end, evidence: ev, counterpart: isCounterpart(ctx, sm, e.start, e.end) });
+    if (role === "topic") return;
+    // A country one is in or goes to is the host of a visit; other cooperative events happen
+    // there without it being a party; a hostile act against it makes it one.
+    if (role === "place" && !hostile && !opts.visit) return;
+    const counterpart = role === "direction" || isCounterpart(ctx, sm, e.start, e.end);
+    bare.push({ country: e.payload.id, name: null, role: null, rank: 1, start: e.start, end: e.end, evidence: ev, counterpart });
   });
   // Named and titled sides always count; bare ones fill up to two sides, and beyond that only
   // when joined to a side by "and" ("China urged Iran and Pakistan"). Summits take everyone.
@@ -369,6 +383,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
         orgsAsSides: mode === "multilateral" || type !== "CONSULT" || !sm.triggers.some((x) => x.payload.mode === "multilateral"),
         type,
         multilateral: mode === "multilateral",
+        visit: mode === "visit",
       });
       const places = placesInSentence(ctx, sm);
       let location: EventRecord["location"] = null;

@@ -62,7 +62,10 @@ function cyrillicLanguage(words: string[]): Lang {
   scores.set("ky", kazakhOnly * 4 < ky ? ky * 1.5 : 0);
   // Ukrainian: ы э ъ ё are Russian (or Central Asian) letters; і alone is also Kazakh.
   const notUk = count(lower, RUSSIAN_NOT_UKRAINIAN);
-  scores.set("uk", Math.max(0, scores.get("uk")! - notUk * 2));
+  // ї є ґ exist only in Ukrainian; Russian text spells even Ukrainian names without them
+  // ("Украины", not "України"), so they count in capitalised words too.
+  const ukOnlyInNames = count(letters.toLowerCase(), /[їєґ]/g) - count(lower, /[їєґ]/g);
+  scores.set("uk", Math.max(0, scores.get("uk")! + ukOnlyInNames * 3 - notUk * 2));
   let best: Lang = "ru", bestScore = 0;
   for (const [lang, s] of scores) if (s > bestScore) { best = lang; bestScore = s; }
   // A few extended letters (a Kazakh place name in a Russian report) do not make a language:

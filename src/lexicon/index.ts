@@ -52,6 +52,8 @@ export interface Markers {
   withBefore: Map<string, string[][]>;
   withAfter: Map<string, string[][]>;
   placeBefore: Map<string, string[][]>;
+  directionBefore: Map<string, string[][]>;
+  directionSuffix: Map<string, string[]>;
   topicBefore: Map<string, string[][]>;
   placeSuffix: Map<string, string[]>;
   coordination: Map<string, Set<string>>;
@@ -248,6 +250,8 @@ export function loadLexicon(): Lexicon {
     withBefore: phraseMap(markerData.with_before),
     withAfter: phraseMap(markerData.with_after),
     placeBefore: phraseMap(markerData.place_before),
+    directionBefore: phraseMap(markerData.direction_before),
+    directionSuffix: new Map(Object.entries(markerData.direction_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     topicBefore: phraseMap(markerData.topic_before),
     placeSuffix: new Map(Object.entries(markerData.place_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     coordination: new Map(Object.entries(markerData.coordination ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
