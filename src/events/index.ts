@@ -70,7 +70,8 @@ const TYPE_DEFAULTS: Record<EventType, { cameo: string; goldstein: number }> = {
 
 // Types where the order of the sides carries meaning (who accuses whom): two such events with
 // the same sides in opposite directions are distinct.
-const DIRECTED: Set<EventType> = new Set(["ACCUSE", "REJECT", "THREATEN", "SANCTION", "ASSAULT", "REQUEST", "AID", "COERCE", "SUPPORT"]);
+// SUPPORT is left out: "X thanked Y" and "he praised Y's effort" are one act of support.
+const DIRECTED: Set<EventType> = new Set(["ACCUSE", "REJECT", "THREATEN", "SANCTION", "ASSAULT", "REQUEST", "AID", "COERCE"]);
 
 const ROLE_RANK: Role[] = ["head_of_state", "head_of_government", "legislature_head", "foreign_minister", "org_head", "minister", "ambassador", "military", "official", "legislator", "governor_mayor", "delegation"];
 const seniority = (r: Role | null) => (r ? ROLE_RANK.length - ROLE_RANK.indexOf(r) : 0);
@@ -240,12 +241,16 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
   // them a place ("talks in Luxembourg") or the subject of talk ("discussed the situation in Syria").
   const hostile = !!opts.type && HOSTILE.has(opts.type);
   const bare: (Side & { end: number })[] = [];
+  let previous: { e: EntityMatch; role: MentionRole } | null = null;
   ents.forEach((e, i) => {
     if (consumed.has(i)) return;
     const isCountry = e.payload.kind === "country" && e.payload.form !== "capital";
     const isOrg = e.payload.kind === "org" && opts.orgsAsSides;
     if (!isCountry && !isOrg) return;
-    const role = mentionRole(ctx, sm, e);
+    let role = mentionRole(ctx, sm, e);
+    // A list after "in"/"about" shares its marker: "at the UN, CIS and SCO".
+    if (role === "party" && previous && previous.role !== "party" && coordinated(ctx, previous.e, e)) role = previous.role;
+    previous = { e, role };
     if (role === "topic") return;
     // A country one is in or goes to is the host of a visit; other cooperative events happen
     // there without it being a party; a hostile act against it makes it one.
@@ -396,6 +401,10 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       // A visit's host is the country visited.
       if (mode === "visit" && location?.country && !sides.some((s) => s.country === location!.country)) {
         sides.push({ country: location.country, name: null, role: null, rank: 1, start: place?.start ?? Infinity, evidence: ev });
+      }
+      // "The parties", "both ministers": the sides already introduced, unless persons are named.
+      if (sm.references.length && !sides.some((x) => x.rank >= 2) && context.length >= 2 && mode !== "multilateral") {
+        sides = context.map((c) => ({ ...c, rank: 0 }));
       }
       // Counterparts joined to a counterpart by "and" are counterparts too ("with X and Y").
       markCoordinatedCounterparts(ctx, sides);

@@ -20,6 +20,16 @@ const INFLECTION_ALLOWANCE: Record<string, number> = {
 };
 const DEFAULT_ALLOWANCE = 2;
 
+/**
+ * Languages whose endings are few enough to list: a stem may only take one of these (folded
+ * forms). Arabic "تركي" (Turkish) + "ة" is a form of the word; "تركيز" (focus) is not.
+ */
+const SUFFIX_SETS: Record<string, string[]> = {
+  ar: ["ه", "ي", "ين", "ون", "ان", "يه", "ات", "ها", "هم", "هما", "ا", "يا", "يين", "يون", "تان", "تين", "يتين", "يان", "ته", "وا", "نا"],
+  fa: ["ي", "ها", "هاي", "هايي", "ان", "اي", "يي", "ش", "شان", "ه", "يه", "ند", "يد", "م", "يم"],
+};
+SUFFIX_SETS.ur = SUFFIX_SETS.fa;
+
 interface PhraseToken {
   text: string;
   prefix: boolean; // written with a trailing "*"
@@ -119,7 +129,7 @@ export class PhraseMatcher<T> {
           text: w,
           prefix: prefix && last && w.length >= 3,
           allowance: w.length >= MIN_STEM ? allowance : 0,
-          ...(opts.capitalized && NAME_SUFFIX_LANGS.has(lang) ? { suffixes: ["s"] } : {}),
+          ...(opts.capitalized && NAME_SUFFIX_LANGS.has(lang) ? { suffixes: ["s"] } : SUFFIX_SETS[lang] ? { suffixes: SUFFIX_SETS[lang] } : {}),
         });
       });
     }
