@@ -84,6 +84,12 @@ function readJson<T>(file: string, fallback: T): T {
 
 const require = createRequire(import.meta.url);
 
+/** JSON files of a data subfolder, as paths relative to DATA_DIR, in a stable order. */
+function jsonFiles(dir: string): string[] {
+  const full = path.join(DATA_DIR, dir);
+  return fs.existsSync(full) ? fs.readdirSync(full).filter((f) => f.endsWith(".json")).sort().map((f) => path.join(dir, f)) : [];
+}
+
 type CountryForms = { names?: string[]; adj?: string[]; capital?: string[] };
 
 /** Country names per language from the i18n-iso-countries package (CLDR-derived). */
@@ -197,10 +203,8 @@ export function loadLexicon(): Lexicon {
 
   // Persons: every file in data/persons/.
   const persons = new Map<string, Person>();
-  const personsDir = path.join(DATA_DIR, "persons");
-  const personFiles = fs.existsSync(personsDir) ? fs.readdirSync(personsDir).filter((f) => f.endsWith(".json")).sort() : [];
-  for (const f of personFiles) {
-    for (const p of readJson<Person[]>(path.join("persons", f), [])) {
+  for (const f of jsonFiles("persons")) {
+    for (const p of readJson<Person[]>(f, [])) {
       const existing = persons.get(p.id);
       if (existing) {
         // Same person in two files: merge names and terms.
@@ -215,22 +219,22 @@ export function loadLexicon(): Lexicon {
       for (const n of list) m.add(n, lang, { kind: "person", id: p.id }, { capitalized: true, ...(/[\u0600-\u06ff]/.test(n) ? { allowance: 0 } : {}) });
   }
 
-  // Event triggers and CAMEO scale.
-  const events = readJson<{ triggers: Array<{ type: EventType; mode: string | null; cameo: string; lang: string; phrases: string[] }>; cameo: Record<string, CameoInfo> }>(
-    "events.json",
-    { triggers: [], cameo: {} },
-  );
-  for (const t of events.triggers)
-    for (const p of t.phrases) m.add(p, t.lang, { kind: "trigger", type: t.type, mode: t.mode ?? null, cameo: t.cameo }, { langBound: true });
-  const cameo = new Map(Object.entries(events.cameo ?? {}));
+  // Event triggers (data/events/LANG.json) and the CAMEO scale (data/cameo.json).
+  for (const f of jsonFiles("events")) {
+    const file = readJson<{ lang: string; triggers: Array<{ type: EventType; mode: string | null; cameo: string; phrases: string[] }> }>(f, { lang: "", triggers: [] });
+    for (const t of file.triggers)
+      for (const p of t.phrases) m.add(p, file.lang, { kind: "trigger", type: t.type, mode: t.mode ?? null, cameo: t.cameo }, { langBound: true });
+  }
+  const cameo = new Map(Object.entries(readJson<Record<string, CameoInfo>>("cameo.json", {})));
 
-  // Modality cues.
-  const modality = readJson<Record<string, Record<string, string[]>>>("modality.json", {});
-  for (const [lang, cues] of Object.entries(modality))
-    for (const [id, list] of Object.entries(cues)) {
+  // Modality cues (data/modality/LANG.json).
+  for (const f of jsonFiles("modality")) {
+    const lang = path.basename(f, ".json");
+    for (const [id, list] of Object.entries(readJson<Record<string, string[]>>(f, {}))) {
       if (id !== "negation" && id !== "future" && id !== "hypothetical") continue;
       for (const n of list) m.add(n, lang, { kind: "modality", id }, { langBound: true });
     }
+  }
 
   // Topics.
   const topics = readJson<Record<string, Record<string, string[]>>>("topics.json", {});
