@@ -84,8 +84,12 @@ test("sitemaps: news sitemap titles and dates, sitemap index children", () => {
 });
 
 test("malformed and foreign documents are FeedErrors naming the URL and reason", () => {
-  assert.throws(() => parseFeed("<rss><channel><item><link>https://x.example/1</item></channel>", "https://x.example/rss"),
+  assert.throws(() => parseFeed("<rss><channel><title>Cut off</channel><item><title>x</title></rss>", "https://x.example/rss"),
     (e: unknown) => e instanceof FeedError && e.url === "https://x.example/rss" && /malformed XML/.test(e.reason));
+  // An error the parser gets past keeps the items it found, with a warning.
+  const lenient = parseFeed("<rss><channel><item><link>https://x.example/1</link><title>A &nbsp;B</item></channel></rss>", "https://x.example/rss");
+  assert.deepEqual(lenient.items.map((i) => i.url), ["https://x.example/1"]);
+  assert.match(lenient.warnings[0], /malformed XML/);
   assert.throws(() => parseFeed("<html><body>Not a feed</body></html>", "https://x.example/page"), /root element <html>/);
   assert.throws(() => parseFeed("", "https://x.example/empty"), /empty feed/);
   assert.throws(() => parseFeed("just text", "https://x.example/t"), /neither XML nor JSON/);

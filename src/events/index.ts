@@ -328,6 +328,8 @@ interface Draft {
   sides: Side[];
   sentence: number;
   dateExplicit: boolean;
+  /** Sentences that report this event (where it was found or found again). */
+  reported: Set<number>;
 }
 
 function countriesKey(sides: { country: string }[]): string {
@@ -452,7 +454,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
           trigger: { text: ctx.text.slice(t.start, t.end), start: t.start, end: t.end },
           ...(when.hit ? { dateEvidence: { ...ev, start: when.hit.start, end: when.hit.end } } : {}),
         };
-        const draft: Draft = { rec, sides: group, sentence: si, dateExplicit: when.explicit };
+        const draft: Draft = { rec, sides: group, sentence: si, dateExplicit: when.explicit, reported: new Set([si]) };
         const twin = status ? undefined : drafts.find((d) => !d.rec.status && sameInteraction(d, draft));
         if (twin) {
           // Same interaction again: keep the first report, fill what it lacked.
@@ -465,6 +467,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
             if (o && !o.name && s.name) Object.assign(o, { name: s.name, role: s.role, rank: s.rank });
           }
           twin.rec.actors = toActors(twin.sides);
+          twin.reported.add(si);
           if (!twin.rec.location && location) twin.rec.location = location;
         } else {
           drafts.push(draft);
@@ -482,22 +485,29 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
 }
 
 /**
- * Topics of an event: cue words in its sentence and in the sentences that elaborate it (those
- * that follow it with no trigger of their own, up to four).
+ * Topics of an event: cue words in the sentences that report it, and in the sentences after
+ * them that report no event of their own ("The sides also discussed trade and energy").
  */
 function assignTopics(ctx: EventContext, drafts: Draft[], sentences: SentenceMentions[]): void {
-  for (const d of drafts) {
-    const topics = new Set<string>();
-    const evidence: Evidence[] = [];
-    for (let i = d.sentence; i < sentences.length && i <= d.sentence + 4; i++) {
-      const sm = sentences[i];
-      if (i > d.sentence && sm.triggers.length) break;
-      for (const t of sm.topics) {
-        if (!topics.has(t.payload.id)) evidence.push({ ...evidenceOf(ctx, sm), start: t.start, end: t.end });
-        topics.add(t.payload.id);
+  const live = drafts.filter((d) => !d.rec.status);
+  const topics = new Map<Draft, Set<string>>(drafts.map((d) => [d, new Set<string>()]));
+  const evidence = new Map<Draft, Evidence[]>(drafts.map((d) => [d, []]));
+  let owners: Draft[] = [];
+  sentences.forEach((sm, i) => {
+    const here = drafts.filter((d) => d.reported.has(i));
+    if (here.length) owners = here.filter((d) => !d.rec.status).length ? here.filter((d) => !d.rec.status) : here;
+    else if (!owners.length) return;
+    for (const t of sm.topics) {
+      for (const d of here.length ? here : owners) {
+        if (!live.includes(d) && !here.includes(d)) continue;
+        const set = topics.get(d)!;
+        if (!set.has(t.payload.id)) evidence.get(d)!.push({ ...evidenceOf(ctx, sm), start: t.start, end: t.end });
+        set.add(t.payload.id);
       }
     }
-    d.rec.topics = [...topics];
-    d.rec.topicEvidence = evidence;
+  });
+  for (const d of drafts) {
+    d.rec.topics = [...topics.get(d)!];
+    d.rec.topicEvidence = evidence.get(d)!;
   }
 }
