@@ -46,6 +46,8 @@ interface Side {
   evidence: Evidence;
   /** Named as the counterpart ("with X", "X bilan"), not as the one who acts. */
   counterpart?: boolean;
+  /** Named as the place one is in or goes to ("visit to Tajikistan"). */
+  host?: boolean;
 }
 
 /** Default CAMEO root and Goldstein value per PLOVER type when the lexicon has none. */
@@ -256,7 +258,7 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
     // there without it being a party; a hostile act against it makes it one.
     if (role === "place" && !hostile && !opts.visit) return;
     const counterpart = role === "direction" || isCounterpart(ctx, sm, e.start, e.end);
-    bare.push({ country: e.payload.id, name: null, role: null, rank: 1, start: e.start, end: e.end, evidence: ev, counterpart });
+    bare.push({ country: e.payload.id, name: null, role: null, rank: 1, start: e.start, end: e.end, evidence: ev, counterpart, host: role === "place" || role === "direction" });
   });
   // Named and titled sides always count; bare ones fill up to two sides, and beyond that only
   // when joined to a side by "and" ("China urged Iran and Pakistan"). Summits take everyone.
@@ -373,6 +375,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
   ).map((s) => ({ ...s, rank: 0 }));
   let runningDate = ctx.refDate;
   let runningParagraph = -1;
+  let scene: { date: string; location: NonNullable<EventRecord["location"]> } | null = null;
 
   sentences.forEach((sm, si) => {
     if (sm.sentence.paragraph !== runningParagraph) {
@@ -392,14 +395,22 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
         multilateral: mode === "multilateral",
         visit: mode === "visit",
       });
+      // Where: the place named nearest the trigger; else the country visited; else the scene
+      // already set for that day (a visit's meetings happen where the visit is); else the
+      // dateline, for events of the day the article was filed.
       const places = placesInSentence(ctx, sm);
+      const distance = (p: { start: number; end: number }) => Math.min(Math.abs(p.start - t.end), Math.abs(t.start - p.end));
+      const place = [...places].sort((a, b) => distance(a) - distance(b))[0];
       let location: EventRecord["location"] = null;
-      const place = places[0];
       const ev = evidenceOf(ctx, sm);
+      const host = mode === "visit" ? sides.find((x) => x.host) : undefined;
       if (place) location = { city: place.city, country: place.country, evidence: ev };
-      else if (ctx.datelinePlace && when.value === ctx.refDate && (mode === "meeting" || mode === "visit" || mode === "multilateral" || mode === "sign")) {
+      else if (host) location = { city: null, country: host.country, evidence: ev };
+      else if (scene && scene.date === when.value) location = { ...scene.location };
+      else if (ctx.datelinePlace && when.value === ctx.refDate && type !== "ASSAULT") {
         location = { city: ctx.datelinePlace.city, country: ctx.datelinePlace.country, evidence: { ...ev, start: ctx.datelinePlace.start, end: ctx.datelinePlace.end, sentence: ctx.text.slice(ctx.datelinePlace.start, ctx.datelinePlace.end) } };
       }
+      if ((place || host) && location && when.value && (mode === "visit" || mode === "meeting" || mode === "multilateral")) scene = { date: when.value, location };
       // A visit's host is the country visited.
       if (mode === "visit" && location?.country && !sides.some((s) => s.country === location!.country)) {
         sides.push({ country: location.country, name: null, role: null, rank: 1, start: place?.start ?? Infinity, evidence: ev });
