@@ -180,6 +180,7 @@ test("watch: passes until the signal aborts, resuming from the frontier", async 
   assert.equal(passes.length, 3);
   assert.ok(passes[0] >= 8);
   assert.deepEqual(passes.slice(1), [0, 0], "later passes fetch nothing new");
-  // every=50ms: feeds are re-read each pass (conditionally).
-  assert.equal(news.hits.get("/rss.xml"), 3);
+  // every=50ms: feeds are re-read (conditionally) on a pass that starts 50 ms after the last reading.
+  const rssReads = news.hits.get("/rss.xml") ?? 0;
+  assert.ok(rssReads >= 2 && rssReads <= 3, `rss.xml read ${rssReads} times`);
 });

@@ -5,7 +5,7 @@
 
 import fs from "node:fs";
 import type { Command } from "commander";
-import { lexiconVersion } from "../lexicon/index.js";
+import { lexiconVersion, loadLexicon } from "../lexicon/index.js";
 import { openStore, type Store } from "../store/index.js";
 import { documentFromHtml, PageError } from "./article.js";
 import { FeedError, parseFeed, parseFeedsFile, type FeedSource } from "./feeds.js";
@@ -96,6 +96,9 @@ export async function collectPass(opts: CollectOptions, store: Store, frontier: 
   const retryAfterMs = opts.retryAfterMs ?? 15 * 60_000;
   const parallel = Math.max(1, opts.parallel ?? 8);
   const version = lexiconVersion();
+  // Loading the lexicon blocks for a while; doing it before any request is in flight keeps
+  // that pause from counting against request timeouts.
+  loadLexicon();
   const aborted = () => opts.signal?.aborted ?? false;
 
   const fail = (url: string, reason: string) => {

@@ -192,7 +192,12 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
     if (e.payload.kind !== "person") return;
     const p = lex.persons.get(e.payload.id);
     if (!p) return;
-    const term = termOn(p, date);
+    // The title written before the name says which of a person's offices is meant
+    // ("Prime Minister Medvedev" in an undated text); otherwise the office held on the date.
+    const titleBefore = [ents[i - 1], ents[i - 2]].find((x) => x?.payload.kind === "office" && x.end <= e.start && e.start - x.end <= BIND_GAP * 2);
+    const titledRole = titleBefore?.payload.kind === "office" ? titleBefore.payload.role : null;
+    const titledTerm = titledRole ? p.terms.find((t) => t.role === titledRole && (!date || termOn({ ...p, terms: [t] }, date))) : undefined;
+    const term = titledTerm ?? termOn(p, date);
     if (!term) return;
     consumed.add(i);
     // The title and country right before the name belong to this person ("Russian President Putin").
@@ -376,6 +381,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
   let runningDate = ctx.refDate;
   let runningParagraph = -1;
   let scene: { date: string; location: NonNullable<EventRecord["location"]> } | null = null;
+  let contextDate = ctx.refDate;
 
   sentences.forEach((sm, si) => {
     if (sm.sentence.paragraph !== runningParagraph) {
@@ -443,7 +449,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
         for (const s of group) {
           if (s.name) continue;
           const c = context.find((x) => x.country === s.country && x.name);
-          if (c && when.value === ctx.refDate && s.rank <= 1) {
+          if (c && when.value === contextDate && s.rank <= 1) {
             s.name = c.name;
             s.role = c.role;
           }
@@ -483,7 +489,10 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
         } else {
           drafts.push(draft);
         }
-        if (!status) context = sides.map((s) => ({ ...s }));
+        if (!status) {
+          context = sides.map((s) => ({ ...s }));
+          contextDate = when.value;
+        }
       }
     }
     // A full date stated in a sentence becomes the paragraph's running date.
