@@ -258,6 +258,7 @@ export class PoliteFetcher {
           }
           throw fe;
         }
+        if (process.env.PARLEY_DEBUG_FETCH) console.error("retry", fe.message);
         const backoff = this.opts.backoffMs * 2 ** attempt;
         await sleep(Math.min(Math.max(backoff, retryAfterMs), this.opts.maxWaitMs));
       }

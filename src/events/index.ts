@@ -251,10 +251,14 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
   let previous: { e: EntityMatch; role: MentionRole } | null = null;
   ents.forEach((e, i) => {
     if (consumed.has(i)) return;
-    const isCountry = e.payload.kind === "country" && e.payload.form !== "capital";
+    const isCapital = e.payload.kind === "country" && e.payload.form === "capital";
+    const isCountry = e.payload.kind === "country" && !isCapital;
     const isOrg = e.payload.kind === "org" && opts.orgsAsSides;
-    if (!isCountry && !isOrg) return;
+    if (!isCountry && !isOrg && !isCapital) return;
     let role = mentionRole(ctx, sm, e);
+    // A capital stands for its government only where nothing marks it as a place
+    // ("New Delhi signed", "a response from Islamabad"; not "talks in Moscow").
+    if (isCapital && role !== "party" && !(hostile && role === "place")) return;
     // A list after "in"/"about" shares its marker: "at the UN, CIS and SCO".
     if (role === "party" && previous && previous.role !== "party" && coordinated(ctx, previous.e, e)) role = previous.role;
     previous = { e, role };
@@ -309,10 +313,12 @@ function statusOf(sm: SentenceMentions, t: TriggerMatch): EventRecord["status"] 
   // A cue in the clause before the trigger, or right after it (Persian "دیدار خواهد کرد").
   for (const c of sm.modality) {
     const before = c.end <= t.start && t.start - c.end <= 40;
-    const inside = c.start >= t.start && c.end <= t.end + 1;
+    const overlaps = c.start < t.end && t.start < c.end;
     const after = c.start >= t.end && c.start - t.end <= 12;
-    if (before || inside || after) return c.payload.id === "negation" ? "denied" : c.payload.id === "future" ? "planned" : "hypothetical";
+    if (before || overlaps || after) return c.payload.id === "negation" ? "denied" : c.payload.id === "future" ? "planned" : "hypothetical";
   }
+  // "declined to sign", "refused to meet": the refusal is the event; what was refused is not.
+  if (t.payload.type !== "REJECT" && sm.triggers.some((r) => r.payload.type === "REJECT" && r.end <= t.start && t.start - r.end <= 15)) return "denied";
   return undefined;
 }
 
