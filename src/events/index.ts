@@ -506,8 +506,33 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
     if (full) runningDate = full.value;
   });
 
+  addSummitParticipants(ctx, drafts, sentences);
   assignTopics(ctx, drafts, sentences);
   return drafts.map((d) => d.rec);
+}
+
+/**
+ * A summit is one event with every participant the text names: the leaders named in sentences
+ * that report no other interaction (lists of participants, speeches) and the sides of the
+ * meetings held on its sidelines the same day.
+ */
+function addSummitParticipants(ctx: EventContext, drafts: Draft[], sentences: SentenceMentions[]): void {
+  for (const summit of drafts) {
+    if (summit.rec.mode !== "multilateral" || summit.rec.status) continue;
+    const add = (x: Side) => {
+      if (!summit.sides.some((y) => y.country === x.country)) summit.sides.push({ ...x });
+    };
+    sentences.forEach((sm, i) => {
+      const others = sm.triggers.filter((t) => t.payload.mode !== "multilateral");
+      if (i !== summit.sentence && others.length) return;
+      for (const x of sidesInSentence(ctx, sm, summit.rec.date, { orgsAsSides: false })) if (x.rank >= 2) add(x);
+    });
+    for (const d of drafts) {
+      if (d === summit || d.rec.status || d.rec.type !== "CONSULT" || d.rec.date !== summit.rec.date) continue;
+      for (const x of d.sides) if (x.rank >= 2) add(x);
+    }
+    summit.rec.actors = toActors(summit.sides);
+  }
 }
 
 /**
