@@ -87,6 +87,8 @@ interface HostState {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+const TIMEOUT_TICK_MS = 50;
+
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
 
 export class PoliteFetcher {
@@ -258,7 +260,6 @@ export class PoliteFetcher {
           }
           throw fe;
         }
-        if (process.env.PARLEY_DEBUG_FETCH) console.error("retry", fe.message);
         const backoff = this.opts.backoffMs * 2 ** attempt;
         await sleep(Math.min(Math.max(backoff, retryAfterMs), this.opts.maxWaitMs));
       }
@@ -270,10 +271,20 @@ export class PoliteFetcher {
     const release = await this.acquire(target.host);
     const ctrl = new AbortController();
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      ctrl.abort();
-    }, this.opts.timeoutMs);
+    // The timeout counts wall time in ticks, each worth at most two tick lengths: while the event
+    // loop is blocked (synchronous extraction of another page) a response that has arrived cannot
+    // be read, and that wait is not the server's fault.
+    let elapsed = 0;
+    let lastTick = Date.now();
+    const timer = setInterval(() => {
+      const t = Date.now();
+      elapsed += Math.min(t - lastTick, 2 * TIMEOUT_TICK_MS);
+      lastTick = t;
+      if (elapsed >= this.opts.timeoutMs) {
+        timedOut = true;
+        ctrl.abort();
+      }
+    }, Math.min(TIMEOUT_TICK_MS, this.opts.timeoutMs));
     const headers: Record<string, string> = {
       "user-agent": this.userAgent,
       accept: req.accept ?? "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
@@ -302,7 +313,7 @@ export class PoliteFetcher {
       const why = err.cause?.code ?? err.cause?.message ?? err.message;
       throw new FetchError(origUrl, `network error: ${why}`, "network", null, true);
     } finally {
-      clearTimeout(timer);
+      clearInterval(timer);
       release();
     }
   }

@@ -182,7 +182,6 @@ export async function collectPass(opts: CollectOptions, store: Store, frontier: 
   let budget = opts.maxPages ?? Infinity;
   while (budget > 0 && !aborted()) {
     const batch = await frontier.claim("page", Math.min(parallel * 4, budget), passStart, leaseMs);
-    if (process.env.PARLEY_DEBUG_FETCH) console.error("batch", batch.map((b) => b.url + " " + b.state + " " + b.nextFetch + " " + passStart));
     if (!batch.length) break;
     budget -= batch.length;
     let next = 0;

@@ -438,6 +438,12 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
         const actor = context.find((c) => !sides.some((x) => x.country === c.country));
         if (actor) sides.unshift({ ...actor, rank: 0, start: -1, counterpart: false });
       }
+      // A summit belongs to an organisation: the one named in the sentence, else the latest one
+      // named before it (or in the title).
+      if (mode === "multilateral" && !sides.some((x) => ctx.lex.orgCodes.has(x.country))) {
+        const org = [...sentences.slice(0, si + 1).reverse().flatMap((x) => [...x.entities].reverse()), ...ctx.titleEntities].find((x) => x.payload.kind === "org");
+        if (org) sides.push({ country: org.payload.id, name: null, role: null, rank: 1, start: Infinity, evidence: ev });
+      }
       // Fill missing sides from the discourse ("the parties", "he", "the Russian side").
       if (sides.length < 2 && mode !== "multilateral") {
         for (const c of context) {

@@ -64,6 +64,8 @@ export interface Lexicon {
   markers: Markers;
   persons: Map<string, Person>;
   offices: Map<string, Office>;
+  /** Codes of international organisations (UN, CIS, SCO...), as opposed to countries. */
+  orgCodes: Set<string>;
   cameo: Map<string, CameoInfo>;
   /** Capital city -> country, for places. */
   placeNames: Map<string, { name: string; country: string }>;
@@ -179,6 +181,7 @@ export function loadLexicon(): Lexicon {
   // Organisations; short Latin acronyms that are also words match in upper case only.
   const orgs = readJson<Record<string, Record<string, string[]> | string[]>>("orgs.json", {});
   const caseSensitive = new Set((orgs._caseSensitive as string[] | undefined) ?? []);
+  const orgCodes = new Set(Object.keys(orgs).filter((k) => !k.startsWith("_")));
   for (const [code, perLang] of Object.entries(orgs)) {
     if (code.startsWith("_")) continue;
     for (const [lang, list] of Object.entries(perLang as Record<string, string[]>))
@@ -266,6 +269,7 @@ export function loadLexicon(): Lexicon {
     matcher: m,
     markers,
     persons,
+    orgCodes,
     offices,
     cameo,
     placeNames,
