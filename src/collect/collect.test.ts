@@ -108,7 +108,8 @@ test("feeds -> fetch -> extract -> store, bad pages reported, robots respected, 
   const again = await collect(opts);
   assert.equal(again.newItems, 0);
   assert.equal(again.fetched, 0);
-  assert.equal(again.feedsUnchanged, 5);
+  assert.equal(again.feedsUnchanged, 6, "five good listed feeds and the sitemap child");
+  assert.deepEqual(again.errors.map((e) => new URL(e.url).pathname), ["/malformed.xml"], "a broken feed is tried again and reported again");
   assert.equal([...news.hits.keys()].filter((p) => p.endsWith(".html")).length, 0);
   const store2 = await openStore(db);
   assert.equal((await store2.counts()).documents, 8);

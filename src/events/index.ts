@@ -343,6 +343,8 @@ interface Draft {
   dateExplicit: boolean;
   /** Sentences that report this event (where it was found or found again). */
   reported: Set<number>;
+  /** Folded into another event (a summit reported twice). */
+  merged?: boolean;
 }
 
 function countriesKey(sides: { country: string }[]): string {
@@ -524,7 +526,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
  */
 function addSummitParticipants(ctx: EventContext, drafts: Draft[], sentences: SentenceMentions[]): void {
   for (const summit of drafts) {
-    if (summit.rec.mode !== "multilateral" || summit.rec.status) continue;
+    if (summit.rec.mode !== "multilateral" || summit.rec.status || summit.merged) continue;
     const add = (x: Side) => {
       if (!summit.sides.some((y) => y.country === x.country)) summit.sides.push({ ...x });
     };
@@ -533,12 +535,32 @@ function addSummitParticipants(ctx: EventContext, drafts: Draft[], sentences: Se
       if (i !== summit.sentence && others.length) return;
       for (const x of sidesInSentence(ctx, sm, summit.rec.date, { orgsAsSides: false })) if (x.rank >= 2) add(x);
     });
+    const orgs = new Set(summit.sides.filter((x) => ctx.lex.orgCodes.has(x.country)).map((x) => x.country));
     for (const d of drafts) {
-      if (d === summit || d.rec.status || d.rec.type !== "CONSULT" || d.rec.date !== summit.rec.date) continue;
-      for (const x of d.sides) if (x.rank >= 2) add(x);
+      if (d === summit || d.rec.status || d.merged || d.rec.date !== summit.rec.date) continue;
+      const withOrg = d.sides.some((x) => orgs.has(x.country));
+      if (d.rec.mode === "multilateral" && withOrg) {
+        // The same summit reported again: one event.
+        for (const x of d.sides) add(x);
+        for (const r of d.reported) summit.reported.add(r);
+        d.merged = true;
+      } else if (withOrg && d.rec.type === "CONSULT") {
+        // "The heads of state discussed..." at the summit is the summit itself.
+        for (const r of d.reported) summit.reported.add(r);
+        d.merged = true;
+      } else if (d.rec.type === "CONSULT") {
+        for (const x of d.sides) if (x.rank >= 2) add(x);
+      }
+    }
+    // Documents signed at the summit, with only the organisation and a host named: signed by all.
+    for (const d of drafts) {
+      if (d === summit || d.rec.status || d.merged || d.rec.date !== summit.rec.date || d.rec.type !== "AGREE") continue;
+      if (d.sides.some((x) => orgs.has(x.country)) && d.sides.every((x) => summit.sides.some((y) => y.country === x.country))) d.sides = summit.sides.map((x) => ({ ...x }));
+      d.rec.actors = toActors(d.sides);
     }
     summit.rec.actors = toActors(summit.sides);
   }
+  for (let i = drafts.length - 1; i >= 0; i--) if (drafts[i].merged) drafts.splice(i, 1);
 }
 
 /**
