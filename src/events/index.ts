@@ -22,6 +22,7 @@ export interface DateHit {
   end: number;
   value: string;
   kind: "absolute" | "relative";
+  calendar?: "gregorian" | "jalali" | "hijri";
 }
 
 export interface EventContext {
@@ -323,7 +324,10 @@ function statusOf(sm: SentenceMentions, t: TriggerMatch): EventRecord["status"] 
 }
 
 /** The date an event in this sentence took place. */
-function dateFor(t: TriggerMatch, dates: DateHit[], running: string | null): { value: string | null; explicit: boolean; hit: DateHit | null } {
+function dateFor(t: TriggerMatch, all: DateHit[], running: string | null): { value: string | null; explicit: boolean; hit: DateHit | null } {
+  // A Hijri or Solar Hijri date followed by its Gregorian equivalent ("22/1/1422هـ الموافق
+  // 17/4/2001م"): the Gregorian one, as written, is the date.
+  const dates = all.filter((d) => !(d.calendar && d.calendar !== "gregorian" && all.some((g) => g !== d && (g.calendar ?? "gregorian") === "gregorian" && Math.abs(g.start - d.end) <= 20)));
   if (dates.length) {
     // The date expression nearest to the trigger, preferring the more precise.
     const best = [...dates].sort((a, b) => {
@@ -349,6 +353,12 @@ interface Draft {
 
 function countriesKey(sides: { country: string }[]): string {
   return sides.map((s) => s.country).sort().join("-");
+}
+
+/** The two sides the article is most about (falling back to the latest event's). */
+function mainDyad(salience: Map<string, { side: Side; count: number }>, context: Side[]): Side[] {
+  const ranked = [...salience.values()].sort((a, b) => b.count - a.count).map((x) => x.side);
+  return ranked.length >= 2 ? ranked.slice(0, 2) : context;
 }
 
 /** Can two drafts be one interaction reported twice? */
@@ -390,6 +400,17 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
   let runningParagraph = -1;
   let scene: { date: string; location: NonNullable<EventRecord["location"]> } | null = null;
   let contextDate = ctx.refDate;
+  // How often each side has been named so far (the title counts double): "the two sides" are
+  // the two most named.
+  const salience = new Map<string, { side: Side; count: number }>();
+  const noteSalience = (x: Side, weight: number) => {
+    const have = salience.get(x.country);
+    if (have) {
+      have.count += weight;
+      if (x.rank > have.side.rank) have.side = { ...x };
+    } else salience.set(x.country, { side: { ...x }, count: weight });
+  };
+  for (const x of context) noteSalience(x, 2);
 
   sentences.forEach((sm, si) => {
     if (sm.sentence.paragraph !== runningParagraph) {
@@ -397,6 +418,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       runningDate = ctx.refDate;
     }
     const dates = datesBySentence[si] ?? [];
+    for (const x of sidesInSentence(ctx, sm, runningDate, { orgsAsSides: false })) noteSalience(x, 1);
     const hasBilateralConsult = sm.triggers.some((t) => t.payload.type === "CONSULT" && t.payload.mode !== "multilateral");
     for (const t of sm.triggers) {
       const { type, mode, cameo } = t.payload;
@@ -429,9 +451,11 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       if (mode === "visit" && location?.country && !sides.some((s) => s.country === location!.country)) {
         sides.push({ country: location.country, name: null, role: null, rank: 1, start: place?.start ?? Infinity, evidence: ev });
       }
-      // "The parties", "both ministers": the sides already introduced, unless persons are named.
-      if (sm.references.length && !sides.some((x) => x.rank >= 2) && context.length >= 2 && mode !== "multilateral") {
-        sides = context.map((c) => ({ ...c, rank: 0 }));
+      // "The parties", "both ministers": the two sides the article is about, unless the
+      // sentence names its own.
+      if (sm.references.length && !sides.some((x) => x.rank >= 2) && sides.length < 2 && mode !== "multilateral") {
+        const main = mainDyad(salience, context);
+        if (main.length >= 2) sides = main.map((c) => ({ ...c, rank: 0, start: Infinity }));
       }
       // Counterparts joined to a counterpart by "and" are counterparts too ("with X and Y").
       markCoordinatedCounterparts(ctx, sides);
