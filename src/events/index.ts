@@ -131,6 +131,11 @@ export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMa
   return "party";
 }
 
+/** A word and, in Arabic script, the word without its proclitic و/ف/ب/ل ("وفخامة"). */
+function wordVariantsOf(w: string): string[] {
+  return /^[وفبل][\u0600-\u06ff]{2,}/.test(w) ? [w, w.slice(1)] : [w];
+}
+
 /** Whether a span of the sentence is introduced as a counterpart ("with X", "X bilan"). */
 function isCounterpart(ctx: EventContext, sm: SentenceMentions, start: number, end: number): boolean {
   const mk = ctx.lex.markers;
@@ -138,6 +143,13 @@ function isCounterpart(ctx: EventContext, sm: SentenceMentions, start: number, e
   if (i < 0) return false;
   let k = i - 1;
   while (k >= 0 && ARTICLES.has(sm.tokens[k].norm)) k--;
+  // Courtesy titles between the marker and the name ("with His Excellency President X").
+  const honorifics = mk.honorific.get(ctx.lang) ?? [];
+  for (let guard = 0; guard < 3 && k >= 0; guard++) {
+    const h = honorifics.find((ph) => ph.length <= k + 1 && ph.every((w, j) => sm.tokens[k - ph.length + 1 + j].norm === w || wordVariantsOf(sm.tokens[k - ph.length + 1 + j].norm).includes(w)));
+    if (!h) break;
+    k -= h.length;
+  }
   const before = mk.withBefore.get(ctx.lang);
   if (k >= 0 && before?.some((ph) => ph.length <= k + 1 && ph.every((w, j) => sm.tokens[k - ph.length + 1 + j].norm === w))) return true;
   const j = sm.tokens.findIndex((t) => t.start >= end);
@@ -312,7 +324,10 @@ function placesInSentence(ctx: EventContext, sm: SentenceMentions): { city: stri
 
 function statusOf(sm: SentenceMentions, t: TriggerMatch): EventRecord["status"] {
   // A cue in the clause before the trigger, or right after it (Persian "دیدار خواهد کرد").
+  // Threats and pledges speak of the future by nature: only a negation makes them not events.
+  const futureByNature = t.payload.type === "THREATEN" || (t.payload.type === "AGREE" && t.payload.mode === "agree");
   for (const c of sm.modality) {
+    if (futureByNature && c.payload.id !== "negation") continue;
     const before = c.end <= t.start && t.start - c.end <= 40;
     const overlaps = c.start < t.end && t.start < c.end;
     const after = c.start >= t.end && c.start - t.end <= 12;
@@ -424,6 +439,8 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       const { type, mode, cameo } = t.payload;
       // "On the sidelines of the summit X met Y": the summit is the setting, not an event here.
       if (mode === "multilateral" && hasBilateralConsult) continue;
+      // Travelling to a summit is not a visit of its own.
+      if (mode === "visit" && sm.triggers.some((x) => x.payload.mode === "multilateral")) continue;
       const when = dateFor(t, dates, runningDate);
       let sides = sidesInSentence(ctx, sm, when.value, {
         orgsAsSides: mode === "multilateral" || type !== "CONSULT" || !sm.triggers.some((x) => x.payload.mode === "multilateral"),
@@ -523,6 +540,12 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
           }
           twin.rec.actors = toActors(twin.sides);
           twin.reported.add(si);
+          // A meeting that turns out to be a call or video conference takes the specific mode.
+          if (twin.rec.mode === "meeting" && (rec.mode === "phone" || rec.mode === "video")) {
+            twin.rec.mode = rec.mode;
+            twin.rec.cameo = rec.cameo;
+            twin.rec.goldstein = rec.goldstein;
+          }
           if (!twin.rec.location && location) twin.rec.location = location;
         } else {
           drafts.push(draft);

@@ -57,6 +57,7 @@ export interface Markers {
   topicBefore: Map<string, string[][]>;
   placeSuffix: Map<string, string[]>;
   coordination: Map<string, Set<string>>;
+  honorific: Map<string, string[][]>;
 }
 
 export interface Lexicon {
@@ -262,6 +263,7 @@ export function loadLexicon(): Lexicon {
     topicBefore: phraseMap(markerData.topic_before),
     placeSuffix: new Map(Object.entries(markerData.place_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     coordination: new Map(Object.entries(markerData.coordination ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
+    honorific: phraseMap(markerData.honorific),
   };
 
   const version = lexiconVersion();

@@ -92,8 +92,16 @@ function tokenMatch(pt: PhraseToken, word: string): number {
   return best;
 }
 
-// Languages whose words take few endings: a proper name there only adds a plural/possessive s.
-const NAME_SUFFIX_LANGS = new Set(["en", "fr", "de", "es"]);
+// Endings a proper name may take: a plural/possessive s in English-like languages; the case
+// endings in Russian and Ukrainian ("Каир" + "е", not "Қайрағоч" folded to "каирагоч"); the
+// izofa and object endings in Tajik.
+const RU_CASE_ENDINGS = ["а", "я", "у", "ю", "е", "и", "ы", "ом", "ем", "ой", "ей", "ою", "ею", "ым", "им", "ов", "ев", "ам", "ям", "ами", "ями", "ах", "ях", "ии", "ию", "ия", "ией", "ого", "ому", "ую", "ая"];
+const NAME_SUFFIXES: Record<string, string[]> = {
+  en: ["s"], fr: ["s"], de: ["s"], es: ["s"],
+  ru: RU_CASE_ENDINGS,
+  uk: [...RU_CASE_ENDINGS, "ові", "еві", "ою", "і"].map((x) => x.replace(/і/g, "и")),
+  tg: ["и", "ро", "ба", "ҳо", "ӣ"].map((x) => x.replace("ҳ", "х").replace("ӣ", "и")),
+};
 
 export class PhraseMatcher<T> {
   private byFirst = new Map<string, CompiledPhrase<T>[]>();
@@ -129,7 +137,7 @@ export class PhraseMatcher<T> {
           text: w,
           prefix: prefix && last && w.length >= 3,
           allowance: w.length >= MIN_STEM ? allowance : 0,
-          ...(opts.capitalized && NAME_SUFFIX_LANGS.has(lang) ? { suffixes: ["s"] } : SUFFIX_SETS[lang] ? { suffixes: SUFFIX_SETS[lang] } : {}),
+          ...(opts.capitalized && NAME_SUFFIXES[lang] ? { suffixes: NAME_SUFFIXES[lang] } : SUFFIX_SETS[lang] ? { suffixes: SUFFIX_SETS[lang] } : {}),
         });
       });
     }

@@ -76,7 +76,11 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
   const refDate = a.published ?? opts.fallbackDate ?? null;
   const sentences = splitSentences(text, a.paragraphs, lang);
   const mentions = findMentions(text, sentences, lex, lang);
-  const datesBySentence: DateHit[][] = sentences.map((s) => findDates(text, lang, refDate, s));
+  // Dates are found once over the body (the date stage folds the text it is given) and then
+  // handed to the sentences that contain them.
+  const bodySpan: Span | null = a.paragraphs.length ? { start: a.paragraphs[0].start, end: a.paragraphs[a.paragraphs.length - 1].end } : null;
+  const bodyDates = bodySpan ? findDates(text, lang, refDate, bodySpan) : [];
+  const datesBySentence: DateHit[][] = sentences.map((s) => bodyDates.filter((d) => d.start >= s.start && d.end <= s.end));
 
   const ev = (span: Span): Evidence => {
     const s = sentences.find((x) => x.start <= span.start && span.end <= x.end);

@@ -74,11 +74,22 @@ function isElision(text: string, i: number): boolean {
 
 /** Fold a whole text, keeping the offset map. */
 export function normalize(text: string): NormalizedText {
-  const parts: string[] = [];
-  const origin: number[] = [];
+  let norm = "";
+  // Folding never produces more than two characters per input character (ß -> ss).
+  let origin: Int32Array = new Int32Array(text.length + 1);
+  let n = 0;
   for (let i = 0; i < text.length; ) {
-    const code = text.codePointAt(i)!;
-    const ch = String.fromCodePoint(code);
+    const code = text.charCodeAt(i);
+    // Fast path: ASCII letters and digits fold to themselves in lower case.
+    if (code < 128 && code !== 39 && code !== 96) {
+      norm += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i];
+      if (n >= origin.length - 1) origin = grow(origin);
+      origin[n++] = i;
+      i++;
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
     const width = ch.length;
     let out: string;
     if (APOSTROPHES.has(ch)) {
@@ -86,21 +97,27 @@ export function normalize(text: string): NormalizedText {
       // article or preposition (l'ONU, d'Iran, dell'Unione) it separates; elsewhere it is a quote.
       const joins = isWordChar(text[i - 1]) && isWordChar(text[i + width]);
       out = joins && !isElision(text, i) ? "" : " ";
-    } else if (code === 0x0301) {
+    } else if (cp === 0x0301) {
       out = ""; // stress accents in Russian dictionary-style text
     } else {
       out = foldChar(ch);
     }
     for (let k = 0; k < out.length; k++) {
-      parts.push(out[k]);
-      origin.push(i);
+      if (n >= origin.length - 1) origin = grow(origin);
+      origin[n++] = i;
     }
+    norm += out;
     i += width;
   }
-  const map = new Int32Array(origin.length + 1);
-  map.set(origin);
-  map[origin.length] = text.length;
-  return { norm: parts.join(""), origin: map };
+  const map = origin.subarray(0, n + 1);
+  map[n] = text.length;
+  return { norm, origin: map };
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2 + 8);
+  b.set(a);
+  return b;
 }
 
 /** Fold a string without keeping offsets (lexicon phrases). */
