@@ -14,7 +14,7 @@ if (!fs.existsSync(gold) || !fs.existsSync(scorer)) {
   console.log(`eval skipped: ${gold} or ${scorer} not found (set PARLEY_SHARED to the shared folder)`);
   process.exit(0);
 }
-const out = path.join(root, "out/eval");
+const out = process.env.PARLEY_EVAL_OUT ?? path.join(root, "out/eval");
 fs.rmSync(out, { recursive: true, force: true });
 const { runExtract } = await import(path.join(root, "dist/cli/index.js"));
 runExtract([gold], { out, quiet: true });
