@@ -131,6 +131,15 @@ export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMa
   return "party";
 }
 
+/** Two named persons joined by a coordinating word within a short stretch ("X and Foreign Minister Y"). */
+function coordinatedPersons(ctx: EventContext, a: Side, b: Side): boolean {
+  const [first, second] = a.start < b.start ? [a, b] : [b, a];
+  const gap = ctx.text.slice(first.start, second.start);
+  if (gap.length > 120 || /[.;!?؟。]/.test(gap)) return false;
+  const coord = ctx.lex.markers.coordination.get(ctx.lang);
+  return (gap.toLowerCase().match(/\p{L}+/gu) ?? []).some((w) => coord?.has(w));
+}
+
 /** A word and, in Arabic script, the word without its proclitic و/ف/ب/ل ("وفخامة"). */
 function wordVariantsOf(w: string): string[] {
   return /^[وفبل][\u0600-\u06ff]{2,}/.test(w) ? [w, w.slice(1)] : [w];
@@ -192,7 +201,7 @@ function evidenceOf(ctx: EventContext, sm: SentenceMentions): Evidence {
 }
 
 /** Sides named in one sentence, strongest first per country. */
-export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: { orgsAsSides: boolean; type?: EventType; multilateral?: boolean; visit?: boolean }): Side[] {
+export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: { orgsAsSides: boolean; type?: EventType; multilateral?: boolean; visit?: boolean; sameCountryCounterparts?: Side[] }): Side[] {
   const { lex, text } = ctx;
   const ev = evidenceOf(ctx, sm);
   const ents = sm.entities;
@@ -298,15 +307,21 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
   }
 
   // One side per country: the most senior person named for it, first mention's position.
+  // Other named counterparts of that country are kept aside: "met with President X and
+  // Foreign Minister Y" is two meetings.
   const byCountry = new Map<string, Side>();
+  const others: Side[] = [];
   for (const s of sides.sort((a, b) => a.start - b.start)) {
     const have = byCountry.get(s.country);
     if (!have) byCountry.set(s.country, s);
     else if (s.rank > have.rank || (s.rank === have.rank && seniority(s.role) > seniority(have.role))) {
+      if (have.rank === 3 && have.counterpart) others.push(have);
       byCountry.set(s.country, { ...s, start: have.start });
-    }
+    } else if (s.rank === 3 && s.name !== have.name) others.push(s);
   }
-  return [...byCountry.values()].sort((a, b) => a.start - b.start);
+  const result = [...byCountry.values()].sort((a, b) => a.start - b.start);
+  if (opts.sameCountryCounterparts) opts.sameCountryCounterparts.push(...others);
+  return result;
 }
 
 /** Places named in a sentence: cities, and capitals (which name places more often than governments). */
@@ -442,11 +457,13 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       // Travelling to a summit is not a visit of its own.
       if (mode === "visit" && sm.triggers.some((x) => x.payload.mode === "multilateral")) continue;
       const when = dateFor(t, dates, runningDate);
+      const extraPersons: Side[] = [];
       let sides = sidesInSentence(ctx, sm, when.value, {
         orgsAsSides: mode === "multilateral" || type !== "CONSULT" || !sm.triggers.some((x) => x.payload.mode === "multilateral"),
         type,
         multilateral: mode === "multilateral",
         visit: mode === "visit",
+        sameCountryCounterparts: extraPersons,
       });
       // Where: the place named nearest the trigger; else the country visited; else the scene
       // already set for that day (a visit's meetings happen where the visit is); else the
@@ -470,7 +487,8 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       }
       // "The parties", "both ministers": the two sides the article is about, unless the
       // sentence names its own.
-      if (sm.references.length && !sides.some((x) => x.rank >= 2) && sides.length < 2 && mode !== "multilateral") {
+      const referenceAsSubject = sm.references.some((r) => r.end <= t.start);
+      if (sm.references.length && !sides.some((x) => x.rank >= 2) && (sides.length < 2 || referenceAsSubject) && mode !== "multilateral") {
         const main = mainDyad(salience, context);
         if (main.length >= 2) sides = main.map((c) => ({ ...c, rank: 0, start: Infinity }));
       }
@@ -499,6 +517,14 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       const groups: Side[][] = (mode === "phone" || type === "AID") && sides.length > 2 && !sides[0].counterpart
         ? sides.slice(1).map((o) => [sides[0], o])
         : [sides];
+      // A meeting with two named persons of one country, joined by "and": one meeting each.
+      if (mode === "meeting" && groups.length === 1) {
+        for (const p of extraPersons) {
+          const own = sides.find((x) => x.country === p.country);
+          if (!own || !own.counterpart || !coordinatedPersons(ctx, own, p)) continue;
+          groups.push(sides.map((x) => (x === own ? { ...p, counterpart: true } : x)));
+        }
+      }
       for (const group of groups) {
         // Names carried over: the same country's person from the scene before, when on the same date.
         for (const s of group) {
