@@ -40,20 +40,51 @@ const CHAR_FOLD: Record<string, string> = {
   "’": "'", "‘": "'", "ʻ": "'", "ʼ": "'", "`": "'", "´": "'", "\u200c": " ", "İ": "i", "ـ": "ـ",
 };
 
+/** Fold of one UTF-16 unit (the rules below); always exactly one unit. */
+function foldUnit(code: number): number {
+  if (code >= 0x0660 && code <= 0x0669) return 0x30 + code - 0x0660;
+  if (code >= 0x06f0 && code <= 0x06f9) return 0x30 + code - 0x06f0;
+  const c = String.fromCharCode(code);
+  const mapped = CHAR_FOLD[c];
+  if (mapped !== undefined) return mapped.charCodeAt(0);
+  const lower = c.toLowerCase();
+  return lower.length === 1 ? lower.charCodeAt(0) : code;
+}
+
+// Per-unit fold table, filled on first use (-1 = not computed yet): folding is the hottest loop
+// of the stage, and a table lookup replaces a lower-casing call and a string append per unit.
+const FOLD_TABLE = new Int32Array(65536).fill(-1);
+
+/** The last few long texts folded: the pipeline and the article stage fold the same text often. */
+const foldMemo: Array<[string, string]> = [];
+const FOLD_MEMO_MIN = 200;
+const FOLD_MEMO_SIZE = 4;
+
 /** Lower case, Eastern digits, Arabic/Persian letter variants, apostrophes: one unit per unit. */
 export function foldForDates(s: string): string {
-  let out = "";
+  const long = s.length >= FOLD_MEMO_MIN;
+  if (long) for (const [k, v] of foldMemo) if (k === s) return v;
+  let out: Uint16Array | null = null;
   for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    const code = c.charCodeAt(0);
-    if (code >= 0x0660 && code <= 0x0669) { out += String(code - 0x0660); continue; }
-    if (code >= 0x06f0 && code <= 0x06f9) { out += String(code - 0x06f0); continue; }
-    const mapped = CHAR_FOLD[c];
-    if (mapped !== undefined) { out += mapped; continue; }
-    const lower = c.toLowerCase();
-    out += lower.length === 1 ? lower : c;
+    const code = s.charCodeAt(i);
+    let f = FOLD_TABLE[code];
+    if (f < 0) f = FOLD_TABLE[code] = foldUnit(code);
+    if (f !== code && out === null) {
+      out = new Uint16Array(s.length);
+      for (let k = 0; k < i; k++) out[k] = s.charCodeAt(k);
+    }
+    if (out !== null) out[i] = f;
   }
-  return out;
+  let folded = s;
+  if (out !== null) {
+    folded = "";
+    for (let k = 0; k < out.length; k += 8192) folded += String.fromCharCode.apply(null, out.subarray(k, k + 8192) as unknown as number[]);
+  }
+  if (long) {
+    if (foldMemo.length >= FOLD_MEMO_SIZE) foldMemo.shift();
+    foldMemo.push([s, folded]);
+  }
+  return folded;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -153,11 +184,21 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** Folded phrases as matched: distinct, non-empty. */
+function foldedWords(words: Iterable<string>): string[] {
+  return [...new Set([...words].map((w) => foldForDates(w).trim()).filter((w) => w.length > 0))];
+}
+
 /** Regex alternation of folded phrases, longest first, spaces matching any whitespace. */
 function alternation(words: Iterable<string>): string {
-  const folded = [...new Set([...words].map((w) => foldForDates(w).trim()).filter((w) => w.length > 0))];
+  const folded = foldedWords(words);
   folded.sort((a, b) => b.length - a.length);
   return folded.map((w) => escapeRe(w).replace(/ +/g, "\\s+")).join("|");
+}
+
+/** The characters a match of any of these phrases can start with (in folded text). */
+function firstChars(...lists: Array<Iterable<string>>): string {
+  return lists.map((l) => foldedWords(l).map((w) => w[0]).join("")).join("");
 }
 
 // Word boundaries for alphabetic scripts and digits; Chinese has no spaces, so Han characters
@@ -237,6 +278,62 @@ const PATTERNS: Array<{ name: string; re: RegExp }> = [
   { name: "thisyear", re: new RegExp(`${B}(?:${THIS_YEAR_ALT})${E}`, "gu") },
   { name: "thismonth", re: new RegExp(`${B}(?:${alternation(THIS_MONTH)})${E}`, "gu") },
 ];
+
+// Candidate scan. Rather than letting each regex search the whole folded text (which also runs
+// past the end of a range), every pattern is tried with a sticky copy only at positions where it
+// can start: its first character (a digit, or the first letter of one of its phrases) and, for
+// patterns opening with the B boundary, a word start. This finds exactly the matches the global
+// search finds, in the same order, and stops at the end of the range.
+const DIGITS = "0123456789";
+const MONTH_NAMES = [...monthExact.keys(), ...monthInflect.keys()];
+const WEEKDAY_NAMES = [...weekdayExact.keys(), ...weekdayInflect.keys()];
+const PATTERN_STARTS: Record<string, string> = {
+  dmy: DIGITS,
+  mdy: firstChars(MONTH_NAMES),
+  my: firstChars(MONTH_NAMES),
+  mrel: firstChars(MONTH_NAMES),
+  relm: firstChars(LAST_YEAR, THIS_YEAR),
+  ydm: DIGITS,
+  ymd: DIGITS,
+  dmy_num: DIGITS,
+  zh_ymd: DIGITS,
+  zh_md: DIGITS,
+  year_before: firstChars(YEAR_BEFORE),
+  year_after: DIGITS,
+  year_zh: DIGITS,
+  relday: firstChars(...RELATIVE_DAYS.map((r) => r.words)),
+  weekday: firstChars(WEEKDAY_PREFIXES, LAST_BEFORE, WEEKDAY_NAMES),
+  lastyear: firstChars(LAST_YEAR),
+  thisyear: firstChars(THIS_YEAR),
+  thismonth: firstChars(THIS_MONTH),
+};
+
+interface ScanPattern { name: string; re: RegExp; wordStart: boolean }
+const SCAN: ScanPattern[] = PATTERNS.map(({ name, re }) => {
+  const starts = PATTERN_STARTS[name];
+  if (starts === undefined) throw new Error(`dates: no start characters for pattern ${name}`);
+  for (const ch of starts) if (ch.charCodeAt(0) >= 0xd800 && ch.charCodeAt(0) <= 0xdfff) throw new Error(`dates: astral start in ${name}`);
+  // Every alternative of these patterns opens with B (relday: each named alternative does).
+  const wordStart = re.source.startsWith(B) || (name === "relday" && re.source.startsWith(`(?<r0>${B}`));
+  return { name, re: new RegExp(re.source, "uy"), wordStart };
+});
+if (SCAN.length > 31) throw new Error("dates: too many patterns for the start mask");
+
+/** Bit k set: pattern k can start with this UTF-16 unit. */
+const START_MASK = new Uint32Array(65536);
+SCAN.forEach(({ name }, k) => {
+  for (const ch of PATTERN_STARTS[name]) START_MASK[ch.charCodeAt(0)] |= 1 << k;
+});
+
+// Whether a unit before a position fails the B lookbehind for sure: 1 = blocks, 0 = does not,
+// 2 = cannot tell from one unit (surrogates), -1 = not computed yet.
+const B_BLOCKER = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Arabic}\p{N}']$/u;
+const BLOCKS_B = new Int8Array(65536).fill(-1);
+function blocksWordStart(code: number): boolean {
+  let b = BLOCKS_B[code];
+  if (b < 0) b = BLOCKS_B[code] = code >= 0xd800 && code <= 0xdfff ? 2 : B_BLOCKER.test(String.fromCharCode(code)) ? 1 : 0;
+  return b === 1;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Calendar arithmetic
@@ -352,7 +449,8 @@ function yearFits(cal: Calendar, y: number): boolean {
 // ---------------------------------------------------------------------------------------------
 // Matching
 
-interface Candidate extends DateMatch {}
+/** A date match and the index of the pattern that found it (for the original tie order). */
+interface Candidate extends DateMatch { pattern: number }
 
 function monthOf(word: string | undefined): MonthEntry | undefined {
   if (!word) return undefined;
@@ -374,7 +472,7 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
   const add = (start: number, end: number, value: string | null, kind: DateMatch["kind"], calendar: Calendar) => {
     // A full month name followed by a sentence period: the period is not part of the date.
     if (end - start > 1 && text[end - 1] === "." && /\p{L}{5}$/u.test(text.slice(start, end - 1))) end -= 1;
-    if (value && start >= from && end <= to && end > start) candidates.push({ start, end, value, kind, calendar });
+    if (value && start >= from && end <= to && end > start) candidates.push({ start, end, value, kind, calendar, pattern: k });
   };
 
   /** Resolve a day/month with an optional written year (or a relative-year offset). */
@@ -397,12 +495,23 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
     return null;
   };
 
-  for (const { name, re } of PATTERNS) {
-    re.lastIndex = from;
-    let match: RegExpExecArray | null;
-    while ((match = re.exec(folded)) !== null) {
-      if (match.index >= to) break;
-      if (match[0].length === 0) { re.lastIndex++; continue; }
+  // Candidates are collected in scan order; the original per-pattern order is restored by the
+  // pattern index in the final sort (see PATTERN_STARTS).
+  const nextFree = new Int32Array(SCAN.length).fill(from);
+  let k = 0;
+  for (let p = from; p < to; p++) {
+    let mask = START_MASK[folded.charCodeAt(p)];
+    if (mask === 0) continue;
+    const notWordStart = p > 0 && blocksWordStart(folded.charCodeAt(p - 1));
+    for (; mask !== 0; mask &= mask - 1) {
+      k = 31 - Math.clz32(mask & -mask);
+      const { name, re, wordStart } = SCAN[k];
+      if (p < nextFree[k] || (wordStart && notWordStart)) continue;
+      re.lastIndex = p;
+      const match = re.exec(folded);
+      if (match === null) continue;
+      if (match[0].length === 0) { nextFree[k] = p + 1; continue; }
+      nextFree[k] = p + match[0].length;
       const g = (match.groups ?? {}) as Record<string, string | undefined>;
       const start = match.index;
       const end = start + match[0].length;
@@ -525,11 +634,11 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
   }
 
   // Longest match wins; then document order.
-  candidates.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+  candidates.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start || a.pattern - b.pattern);
   const kept: Candidate[] = [];
   for (const c of candidates) {
     if (kept.every((k) => c.end <= k.start || c.start >= k.end)) kept.push(c);
   }
   kept.sort((a, b) => a.start - b.start);
-  return kept;
+  return kept.map(({ start, end, value, kind, calendar }) => ({ start, end, value, kind, calendar }));
 }

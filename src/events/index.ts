@@ -13,6 +13,7 @@
 //   5. reports of the same interaction inside one document are merged.
 
 import { holderOf, termOn, type Lexicon } from "../lexicon/index.js";
+import { fold } from "../text/normalize.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { Actor, EventRecord, EventType, Evidence, Role } from "../types.js";
 
@@ -354,10 +355,16 @@ function statusOf(sm: SentenceMentions, t: TriggerMatch): EventRecord["status"] 
 }
 
 /** The date an event in this sentence took place. */
-function dateFor(t: TriggerMatch, all: DateHit[], running: string | null): { value: string | null; explicit: boolean; hit: DateHit | null } {
+function dateFor(t: TriggerMatch, all: DateHit[], running: string | null, refDate: string | null): { value: string | null; explicit: boolean; hit: DateHit | null } {
   // A Hijri or Solar Hijri date followed by its Gregorian equivalent ("22/1/1422هـ الموافق
-  // 17/4/2001م"): the Gregorian one, as written, is the date.
-  const dates = all.filter((d) => !(d.calendar && d.calendar !== "gregorian" && all.some((g) => g !== d && (g.calendar ?? "gregorian") === "gregorian" && Math.abs(g.start - d.end) <= 20)));
+  // 17/4/2001م"): the Gregorian one, as written, is the date. A year after the publication
+  // year is a target ("by 2030"), not when anything happened.
+  const refYear = refDate?.slice(0, 4);
+  const dates = all.filter(
+    (d) =>
+      !(d.calendar && d.calendar !== "gregorian" && all.some((g) => g !== d && (g.calendar ?? "gregorian") === "gregorian" && Math.abs(g.start - d.end) <= 20)) &&
+      !(refYear && d.value.length < 10 && d.value.slice(0, 4) > refYear),
+  );
   if (dates.length) {
     // The date expression nearest to the trigger, preferring the more precise.
     const best = [...dates].sort((a, b) => {
@@ -383,6 +390,12 @@ interface Draft {
 
 function countriesKey(sides: { country: string }[]): string {
   return sides.map((s) => s.country).sort().join("-");
+}
+
+function addDays(date: string, n: number): string {
+  if (date.length !== 10) return date;
+  const d = new Date(Date.parse(date + "T00:00:00Z") + n * 86400000);
+  return d.toISOString().slice(0, 10);
 }
 
 /** The two sides the article is most about (falling back to the latest event's). */
@@ -448,6 +461,9 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       runningDate = ctx.refDate;
     }
     const dates = datesBySentence[si] ?? [];
+    // "A day later": the day after the date the text was at.
+    const folded = fold(ctx.text.slice(sm.sentence.start, sm.sentence.end));
+    const dayAfter = (ctx.lex.markers.dayAfter.get(ctx.lang) ?? []).some((p) => folded.includes(p));
     for (const x of sidesInSentence(ctx, sm, runningDate, { orgsAsSides: false })) noteSalience(x, 1);
     const hasBilateralConsult = sm.triggers.some((t) => t.payload.type === "CONSULT" && t.payload.mode !== "multilateral");
     for (const t of sm.triggers) {
@@ -456,7 +472,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       if (mode === "multilateral" && hasBilateralConsult) continue;
       // Travelling to a summit is not a visit of its own.
       if (mode === "visit" && sm.triggers.some((x) => x.payload.mode === "multilateral")) continue;
-      const when = dateFor(t, dates, runningDate);
+      const when = dateFor(t, dates, dayAfter && runningDate ? addDays(runningDate, 1) : runningDate, ctx.refDate);
       const extraPersons: Side[] = [];
       let sides = sidesInSentence(ctx, sm, when.value, {
         orgsAsSides: mode === "multilateral" || type !== "CONSULT" || !sm.triggers.some((x) => x.payload.mode === "multilateral"),

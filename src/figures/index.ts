@@ -7,7 +7,7 @@
 // no such unit. Values are full numbers (scale words multiplied out); `year` is the year the
 // figure refers to, read from the same clause or sentence.
 
-import { fold, normalize } from "../text/normalize.js";
+import { fold, normalize, type NormalizedText } from "../text/normalize.js";
 import type { Lang, Span } from "../types.js";
 import {
   AND_WORDS, ARABIC_DUAL_SCALES, BLOCKER_WORDS, BY_YEAR, COMPARISON_AFTER, COMPARISON_BEFORE, COUNT_NOUNS,
@@ -257,7 +257,10 @@ export function findFigures(text: string, range: Span, lang: Lang, refYear: numb
   const kept: FigureMatch[] = [];
   for (const f of found) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
   if (!kept.length) return kept;
-  const years = yearMentions(text, from, to, refYear, kept);
+  // The sentence is normalised once here and shared by the year, timeless and Hijri checks.
+  const sentence = normalize(text.slice(from, to));
+  const years = yearMentions(sentence, from, to, refYear, kept);
+  let timelessOrHijri: boolean | null = null;
   for (const f of kept) {
     const clause = clauseOf(text, from, to, f.start);
     const target = hasCue(TARGET_RES, text.slice(clause.start, clause.end)) || years.some((y) => y.deadline && y.start >= clause.start && y.end <= clause.end);
@@ -266,7 +269,7 @@ export function findFigures(text: string, range: Span, lang: Lang, refYear: numb
     // analysts annotate "16 documents were signed"), except targets, lengths, and running
     // totals or yearly rates ("already supplied", "annual aid").
     if (f.year === null && refYear !== null && !target && f.unit !== "km" && f.unit !== "km2" &&
-      !hasCue(TIMELESS_RES, text.slice(from, to)) && !SOLAR_OR_HIJRI_YEAR.test(normalize(text.slice(from, to)).norm)) f.year = refYear;
+      !(timelessOrHijri ??= hasCueNorm(TIMELESS_RES, sentence.norm) || SOLAR_OR_HIJRI_YEAR.test(sentence.norm))) f.year = refYear;
     if (f.unit !== "count" && f.unit !== "persons" && !["tonnes", "km", "km2", "doses", "m3"].includes(f.unit) && f.what === null) {
       f.what = moneyWhat(text, clause.start, f.start, from) ?? moneyWhatAfter(text, f.end, clause.end);
       if (f.what && target) f.what += " target";
@@ -650,18 +653,41 @@ function chineseFigures(text: string, from: number, to: number): FigureMatch[] {
 
 interface YearMention { start: number; end: number; year: number; comparison: boolean; deadline: boolean }
 
-function phraseRegex(phrase: string): RegExp {
+/**
+ * A cue phrase: its regex, and the literal pieces every match contains. The pieces are checked
+ * with `includes` before the regex runs: most cues are absent from a given text, and a substring
+ * test is far cheaper than a Unicode regex with lookbehind.
+ */
+interface Phrase { re: RegExp; pieces: string[] }
+
+function phraseRegex(phrase: string): Phrase {
+  const pieces: string[] = [];
   const folded = phrase.split(/\s+/).map((w) => {
     const star = w.endsWith("*");
-    const f = foldWord(star ? w.slice(0, -1) : w).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const literal = foldWord(star ? w.slice(0, -1) : w);
+    if (literal) pieces.push(literal);
+    const f = literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     return star ? `${f}[\\p{L}\\p{M}]*` : f;
   });
   const han = HAN.test(phrase);
   const body = folded.join("\\s+");
-  return new RegExp(han ? body : `(?<![\\p{L}\\p{M}])${body}(?![\\p{L}\\p{M}])`, "gu");
+  return { re: new RegExp(han ? body : `(?<![\\p{L}\\p{M}])${body}(?![\\p{L}\\p{M}])`, "gu"), pieces };
 }
 
-const RELATIVE_YEAR_RES: Array<[number, RegExp]> = RELATIVE_YEARS.flatMap(([off, phrases]) => phrases.map((p) => [off, phraseRegex(p)] as [number, RegExp]));
+/** False when the phrase cannot occur in s (a literal piece is missing). */
+function mayOccur(p: Phrase, s: string): boolean {
+  for (const piece of p.pieces) if (!s.includes(piece)) return false;
+  return true;
+}
+
+/** Whether the phrase occurs in s (s already normalised). */
+function occursIn(p: Phrase, s: string): boolean {
+  if (!mayOccur(p, s)) return false;
+  p.re.lastIndex = 0;
+  return p.re.test(s);
+}
+
+const RELATIVE_YEAR_RES: Array<[number, Phrase]> = RELATIVE_YEARS.flatMap(([off, phrases]) => phrases.map((p) => [off, phraseRegex(p)] as [number, Phrase]));
 const COMPARISON_BEFORE_RES = COMPARISON_BEFORE.map(phraseRegex);
 const COMPARISON_AFTER_RES = COMPARISON_AFTER.map(phraseRegex);
 const BY_YEAR_WORDS = new Set(BY_YEAR.map(foldWord));
@@ -671,22 +697,27 @@ const TIMELESS_RES = TIMELESS_CUES.map(phraseRegex);
 /** A Solar Hijri or Hijri year ("سال ۱۴۰۲", "соли 1403", "1445 هـ"): the figure has a year we do not convert. */
 const SOLAR_OR_HIJRI_YEAR = /(سال|عام|соли)\s*1[34]\d\d(?!\d)|1[34]\d\d\s*(ه|هـ|ش)(?![\p{L}])/u;
 
-function hasCue(res: RegExp[], s: string): boolean {
-  const norm = normalize(s).norm;
-  return res.some((re) => { re.lastIndex = 0; return re.test(norm); });
+function hasCue(res: Phrase[], s: string): boolean {
+  return hasCueNorm(res, normalize(s).norm);
 }
 
-function yearMentions(text: string, from: number, to: number, refYear: number | null, figures: FigureMatch[]): YearMention[] {
-  const nt = normalize(text.slice(from, to));
+function hasCueNorm(res: Phrase[], norm: string): boolean {
+  return res.some((p) => occursIn(p, norm));
+}
+
+const YEAR_MENTION = /(?<![\p{Script=Latin}\p{Script=Cyrillic}\p{N}.,:/\-])(19[5-9]\d|20\d\d)(?![\p{N}]|[.,:/]\d)/gu;
+
+/** Year mentions in text[from, to); nt is normalize(text.slice(from, to)). */
+function yearMentions(nt: NormalizedText, from: number, to: number, refYear: number | null, figures: FigureMatch[]): YearMention[] {
   const out: YearMention[] = [];
   const toOrig = (n: number) => from + (nt.origin[n] ?? to - from);
   const isComparison = (ns: number, ne: number) => {
     const before = nt.norm.slice(Math.max(0, ns - 30), ns);
     const after = nt.norm.slice(ne, ne + 25);
-    return COMPARISON_BEFORE_RES.some((re) => { re.lastIndex = 0; return re.test(before); }) ||
-      COMPARISON_AFTER_RES.some((re) => { re.lastIndex = 0; return re.test(after); });
+    return COMPARISON_BEFORE_RES.some((p) => occursIn(p, before)) || COMPARISON_AFTER_RES.some((p) => occursIn(p, after));
   };
-  for (const m of nt.norm.matchAll(/(?<![\p{Script=Latin}\p{Script=Cyrillic}\p{N}.,:/\-])(19[5-9]\d|20\d\d)(?![\p{N}]|[.,:/]\d)/gu)) {
+  YEAR_MENTION.lastIndex = 0;
+  for (const m of nt.norm.matchAll(YEAR_MENTION)) {
     const s = toOrig(m.index!);
     const e = toOrig(m.index! + m[0].length);
     if (figures.some((f) => s < f.end && f.start < e)) continue;
@@ -694,7 +725,9 @@ function yearMentions(text: string, from: number, to: number, refYear: number | 
     out.push({ start: s, end: e, year: Number(m[1]), comparison: isComparison(m.index!, m.index! + m[0].length), deadline: BY_YEAR_WORDS.has(before) || /gacha|kadar|дейин|qadar/.test(nt.norm.slice(m.index! + 4, m.index! + 16)) });
   }
   if (refYear !== null) {
-    for (const [off, re] of RELATIVE_YEAR_RES) {
+    for (const [off, phrase] of RELATIVE_YEAR_RES) {
+      if (!mayOccur(phrase, nt.norm)) continue;
+      const re = phrase.re;
       re.lastIndex = 0;
       for (const m of nt.norm.matchAll(re)) {
         const s = toOrig(m.index!);
@@ -740,14 +773,16 @@ function pickYear(years: YearMention[], f: FigureMatch, clause: Span, target: bo
   return after.length ? after[0].year : null;
 }
 
-const MONEY_WHAT_RES: Array<[string, RegExp[]]> = MONEY_WHAT.map(([label, cues]) => [label, cues.map((c) => phraseRegex(c))]);
+const MONEY_WHAT_RES: Array<[string, Phrase[]]> = MONEY_WHAT.map(([label, cues]) => [label, cues.map((c) => phraseRegex(c))]);
 
 /** What a sum of money measures, said just after it ("€50 million in humanitarian aid", "10 milyar dolarlık yatırım"). */
 function moneyWhatAfter(text: string, figEnd: number, clauseEnd: number): string | null {
   const norm = normalize(text.slice(figEnd, Math.min(clauseEnd, figEnd + 40))).norm;
   let best: { label: string; at: number } | null = null;
   for (const [label, res] of MONEY_WHAT_RES)
-    for (const re of res) {
+    for (const phrase of res) {
+      if (!mayOccur(phrase, norm)) continue;
+      const re = phrase.re;
       re.lastIndex = 0;
       const m = re.exec(norm);
       if (m && (!best || m.index < best.at || (m.index === best.at && label.length > best.label.length))) best = { label, at: m.index };
@@ -757,11 +792,13 @@ function moneyWhatAfter(text: string, figEnd: number, clauseEnd: number): string
 
 /** What a sum of money measures: the cue nearest before it in the clause, else in the sentence. */
 function moneyWhat(text: string, clauseStart: number, figStart: number, sentenceStart: number): string | null {
-  for (const from of [clauseStart, sentenceStart]) {
+  for (const from of clauseStart === sentenceStart ? [clauseStart] : [clauseStart, sentenceStart]) {
     const norm = normalize(text.slice(from, figStart)).norm;
     let best: { label: string; at: number } | null = null;
     for (const [label, res] of MONEY_WHAT_RES)
-      for (const re of res) {
+      for (const phrase of res) {
+        if (!mayOccur(phrase, norm)) continue;
+        const re = phrase.re;
         re.lastIndex = 0;
         for (const m of norm.matchAll(re)) if (!best || m.index! > best.at || (m.index! === best.at && label.length > best.label.length)) best = { label, at: m.index! };
       }

@@ -58,6 +58,7 @@ export interface Markers {
   placeSuffix: Map<string, string[]>;
   coordination: Map<string, Set<string>>;
   honorific: Map<string, string[][]>;
+  dayAfter: Map<string, string[]>;
 }
 
 export interface Lexicon {
@@ -264,6 +265,7 @@ export function loadLexicon(): Lexicon {
     placeSuffix: new Map(Object.entries(markerData.place_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     coordination: new Map(Object.entries(markerData.coordination ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     honorific: phraseMap(markerData.honorific),
+    dayAfter: new Map(Object.entries(markerData.day_after ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
   };
 
   const version = lexiconVersion();
