@@ -23,7 +23,7 @@ export type LexEntry =
   | { kind: "trigger"; type: EventType; mode: string | null; cameo: string }
   | { kind: "topic"; id: string }
   | { kind: "modality"; id: "negation" | "future" | "hypothetical" }
-  | { kind: "reference"; id: "sides" | "leader" };
+  | { kind: "reference"; id: "sides" | "leader" | "state_title" };
 
 export interface PersonTerm {
   country: string;
@@ -250,7 +250,7 @@ export function loadLexicon(): Lexicon {
   const refs = readJson<Record<string, Record<string, string[]>>>("references.json", {});
   for (const [id, perLang] of Object.entries(refs))
     for (const [lang, list] of Object.entries(perLang))
-      for (const n of list) m.add(n, lang, { kind: "reference", id: id as "sides" | "leader" }, { langBound: true });
+      for (const n of list) m.add(n, lang, { kind: "reference", id: id as "sides" | "leader" | "state_title" }, { langBound: true });
 
   const markerData = readJson<Record<string, Record<string, string[]>>>("markers.json", {});
   const words = (p: string) => fold(p).match(/[\p{L}\p{N}]+/gu) ?? [];

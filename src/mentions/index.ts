@@ -5,7 +5,7 @@
 // overlap entities ("Russian-Tajik talks").
 
 import { longestNonOverlapping, type LexEntry, type Lexicon, type Match } from "../lexicon/index.js";
-import { normalize, tokenize, type Token } from "../text/normalize.js";
+import { fold, normalize, tokenize, type Token } from "../text/normalize.js";
 import type { Sentence, Span } from "../types.js";
 
 export type EntityMatch = Match<Extract<LexEntry, { kind: "country" | "place" | "org" | "person" | "office" }>>;
@@ -137,8 +137,32 @@ export function transliterate(name: string): string {
 
 /** Mentions for every sentence of a document. */
 export function findMentions(text: string, sentences: Sentence[], lex: Lexicon, lang?: string): SentenceMentions[] {
-  return sentences.map((sentence) => {
+  const all = sentences.map((sentence) => {
     const m = mentionsIn(text, sentence, lex, lang);
     return { sentence, ...m, names: findTitledNames(text, m.tokens, m.entities) };
   });
+  resolveStateTitles(text, all);
+  return all;
+}
+
+/**
+ * "The Kingdom", "the Sultanate": after a state has been named by its full title ("the Kingdom
+ * of Saudi Arabia", "المملكة العربية السعودية"), the bare title refers to that state.
+ */
+function resolveStateTitles(text: string, all: SentenceMentions[]): void {
+  const named: { id: string; surface: string }[] = [];
+  for (const sm of all) {
+    const added: EntityMatch[] = [];
+    for (const r of sm.references) {
+      if (r.payload.id !== "state_title") continue;
+      const word = fold(text.slice(r.start, r.end)).replace(/^(the|le|das|el|ال)\s*/u, "").trim();
+      const covered = sm.entities.some((e) => e.start <= r.start && r.end <= e.end);
+      const state = named.find((n) => n.surface.includes(word));
+      if (!covered && state) {
+        added.push({ payload: { kind: "country", id: state.id, form: "name" }, extra: 0, start: r.start, end: r.end, tokenStart: sm.tokens.findIndex((t) => t.start >= r.start), tokenEnd: sm.tokens.findIndex((t) => t.end >= r.end) + 1, surface: text.slice(r.start, r.end) });
+      }
+    }
+    for (const e of sm.entities) if (e.payload.kind === "country" && e.payload.form === "name") named.push({ id: e.payload.id, surface: fold(text.slice(e.start, e.end)) });
+    if (added.length) sm.entities = [...sm.entities, ...added].sort((a, b) => a.start - b.start);
+  }
 }
