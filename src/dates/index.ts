@@ -196,10 +196,6 @@ function alternation(words: Iterable<string>): string {
   return folded.map((w) => escapeRe(w).replace(/ +/g, "\\s+")).join("|");
 }
 
-/** The characters a match of any of these phrases can start with (in folded text). */
-function firstChars(...lists: Array<Iterable<string>>): string {
-  return lists.map((l) => foldedWords(l).map((w) => w[0]).join("")).join("");
-}
 
 // Word boundaries for alphabetic scripts and digits; Chinese has no spaces, so Han characters
 // do not count as a boundary violation.
@@ -281,49 +277,79 @@ const PATTERNS: Array<{ name: string; re: RegExp }> = [
 
 // Candidate scan. Rather than letting each regex search the whole folded text (which also runs
 // past the end of a range), every pattern is tried with a sticky copy only at positions where it
-// can start: its first character (a digit, or the first letter of one of its phrases) and, for
-// patterns opening with the B boundary, a word start. This finds exactly the matches the global
-// search finds, in the same order, and stops at the end of the range.
-const DIGITS = "0123456789";
+// can start: the first two characters of one of its opening phrases (one character when the
+// phrase is a single letter, a digit, or followed by a space, which the regex lets vary), and,
+// for patterns opening with the B boundary, a word start. This finds exactly the matches the
+// global search finds, and stops at the end of the range.
+const DIGITS = [..."0123456789"];
 const MONTH_NAMES = [...monthExact.keys(), ...monthInflect.keys()];
 const WEEKDAY_NAMES = [...weekdayExact.keys(), ...weekdayInflect.keys()];
-const PATTERN_STARTS: Record<string, string> = {
+const PATTERN_STARTS: Record<string, string[]> = {
   dmy: DIGITS,
-  mdy: firstChars(MONTH_NAMES),
-  my: firstChars(MONTH_NAMES),
-  mrel: firstChars(MONTH_NAMES),
-  relm: firstChars(LAST_YEAR, THIS_YEAR),
+  mdy: foldedWords(MONTH_NAMES),
+  my: foldedWords(MONTH_NAMES),
+  mrel: foldedWords(MONTH_NAMES),
+  relm: foldedWords([...LAST_YEAR, ...THIS_YEAR]),
   ydm: DIGITS,
   ymd: DIGITS,
   dmy_num: DIGITS,
   zh_ymd: DIGITS,
   zh_md: DIGITS,
-  year_before: firstChars(YEAR_BEFORE),
+  year_before: foldedWords(YEAR_BEFORE),
   year_after: DIGITS,
   year_zh: DIGITS,
-  relday: firstChars(...RELATIVE_DAYS.map((r) => r.words)),
-  weekday: firstChars(WEEKDAY_PREFIXES, LAST_BEFORE, WEEKDAY_NAMES),
-  lastyear: firstChars(LAST_YEAR),
-  thisyear: firstChars(THIS_YEAR),
-  thismonth: firstChars(THIS_MONTH),
+  relday: foldedWords(RELATIVE_DAYS.flatMap((r) => r.words)),
+  weekday: foldedWords([...WEEKDAY_PREFIXES, ...LAST_BEFORE, ...WEEKDAY_NAMES]),
+  lastyear: foldedWords(LAST_YEAR),
+  thisyear: foldedWords(THIS_YEAR),
+  thismonth: foldedWords(THIS_MONTH),
 };
+// Patterns whose own lookbehind refuses a digit before the match (besides B): (?<![\d./-]), (?<!\d).
+const NOT_AFTER_DIGIT = new Set(["dmy_num", "zh_ymd", "zh_md", "year_zh"]);
 
-interface ScanPattern { name: string; re: RegExp; wordStart: boolean }
+interface ScanPattern { name: string; re: RegExp; wordStart: boolean; notAfterDigit: boolean }
 const SCAN: ScanPattern[] = PATTERNS.map(({ name, re }) => {
-  const starts = PATTERN_STARTS[name];
-  if (starts === undefined) throw new Error(`dates: no start characters for pattern ${name}`);
-  for (const ch of starts) if (ch.charCodeAt(0) >= 0xd800 && ch.charCodeAt(0) <= 0xdfff) throw new Error(`dates: astral start in ${name}`);
+  if (PATTERN_STARTS[name] === undefined) throw new Error(`dates: no start phrases for pattern ${name}`);
   // Every alternative of these patterns opens with B (relday: each named alternative does).
   const wordStart = re.source.startsWith(B) || (name === "relday" && re.source.startsWith(`(?<r0>${B}`));
-  return { name, re: new RegExp(re.source, "uy"), wordStart };
+  return { name, re: new RegExp(re.source, "uy"), wordStart, notAfterDigit: NOT_AFTER_DIGIT.has(name) };
 });
-if (SCAN.length > 31) throw new Error("dates: too many patterns for the start mask");
+if (SCAN.length > 31) throw new Error("dates: too many patterns for the start masks");
 
-/** Bit k set: pattern k can start with this UTF-16 unit. */
-const START_MASK = new Uint32Array(65536);
-SCAN.forEach(({ name }, k) => {
-  for (const ch of PATTERN_STARTS[name]) START_MASK[ch.charCodeAt(0)] |= 1 << k;
+/** Bit k set: pattern k can start with this UTF-16 unit, whatever follows. */
+const START1 = new Uint32Array(65536);
+/** Bit k set: pattern k can start with these two units (key: c0 * 2^16 + c1). */
+const START2 = new Map<number, number>();
+/** Bit k set: pattern k can start with these three units (key: c0 * 2^32 + c1 * 2^16 + c2). */
+const START3 = new Map<number, number>();
+/** Whether some key of START2/START3 begins with this unit. */
+const HAS_LONGER_START = new Uint8Array(65536);
+const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
+/** Units of a phrase's start that are matched literally (stops at a space, which matches any \s+). */
+function literalStart(phrase: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < Math.min(3, phrase.length) && !/\s/.test(phrase[i]) && !isSurrogate(phrase.charCodeAt(i)); i++) out.push(phrase.charCodeAt(i));
+  return out;
+}
+SCAN.forEach(({ name, wordStart }, k) => {
+  for (const phrase of PATTERN_STARTS[name]) {
+    const u = literalStart(phrase);
+    if (u.length === 0) throw new Error(`dates: unusable start phrase in ${name}`);
+    if (u.length === 1) { START1[u[0]] |= 1 << k; continue; }
+    // Pairs and triples are only looked up at word starts.
+    if (!wordStart) throw new Error(`dates: multi-unit start for a pattern without B: ${name}`);
+    HAS_LONGER_START[u[0]] = 1;
+    if (u.length === 2) {
+      const key = u[0] * 65536 + u[1];
+      START2.set(key, (START2.get(key) ?? 0) | (1 << k));
+    } else {
+      const key = (u[0] * 65536 + u[1]) * 65536 + u[2];
+      START3.set(key, (START3.get(key) ?? 0) | (1 << k));
+    }
+  }
 });
+/** Bit k set: pattern k does not need a word start (B). */
+const NO_WORD_START_MASK = SCAN.reduce((m, { wordStart }, k) => (wordStart ? m : m | (1 << k)), 0);
 
 // Whether a unit before a position fails the B lookbehind for sure: 1 = blocks, 0 = does not,
 // 2 = cannot tell from one unit (surrogates), -1 = not computed yet.
@@ -496,17 +522,27 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
   };
 
   // Candidates are collected in scan order; the original per-pattern order is restored by the
-  // pattern index in the final sort (see PATTERN_STARTS).
+  // pattern index in the final sort.
   const nextFree = new Int32Array(SCAN.length).fill(from);
   let k = 0;
   for (let p = from; p < to; p++) {
-    let mask = START_MASK[folded.charCodeAt(p)];
+    const c0 = folded.charCodeAt(p);
+    let mask = START1[c0];
+    if (mask === 0 && HAS_LONGER_START[c0] === 0) continue;
+    const before = p > 0 ? folded.charCodeAt(p - 1) : -1;
+    if (before >= 0 && blocksWordStart(before)) {
+      mask &= NO_WORD_START_MASK;
+    } else if (HAS_LONGER_START[c0] === 1 && p + 1 < folded.length) {
+      const k2 = c0 * 65536 + folded.charCodeAt(p + 1);
+      mask |= START2.get(k2) ?? 0;
+      if (p + 2 < folded.length) mask |= START3.get(k2 * 65536 + folded.charCodeAt(p + 2)) ?? 0;
+    }
     if (mask === 0) continue;
-    const notWordStart = p > 0 && blocksWordStart(folded.charCodeAt(p - 1));
+    const afterDigit = before >= 0x30 && before <= 0x39;
     for (; mask !== 0; mask &= mask - 1) {
       k = 31 - Math.clz32(mask & -mask);
-      const { name, re, wordStart } = SCAN[k];
-      if (p < nextFree[k] || (wordStart && notWordStart)) continue;
+      const { name, re, notAfterDigit } = SCAN[k];
+      if (p < nextFree[k] || (notAfterDigit && afterDigit)) continue;
       re.lastIndex = p;
       const match = re.exec(folded);
       if (match === null) continue;

@@ -35,7 +35,8 @@ export interface EventContext {
   /** Where the article was filed (the dateline place), resolved. */
   datelinePlace: { city: string | null; country: string | null; start: number; end: number } | null;
   /** Entities of the title, used as the first discourse context. */
-  titleEntities: EntityMatch[];
+  /** Mentions in the title, the first discourse context. */
+  title: SentenceMentions | null;
   lex: Lexicon;
 }
 
@@ -435,7 +436,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
   // Discourse context: the sides of the latest event (or of the title).
   let context: Side[] = sidesInSentence(
     ctx,
-    { sentence: { start: 0, end: 0, index: -1, paragraph: -1 }, tokens: [], entities: ctx.titleEntities, triggers: [], topics: [], modality: [], references: [], names: [] },
+    ctx.title ?? { sentence: { start: 0, end: 0, index: -1, paragraph: -1 }, tokens: [], entities: [], triggers: [], topics: [], modality: [], references: [], names: [] },
     ctx.refDate,
     { orgsAsSides: false },
   ).map((s) => ({ ...s, rank: 0 }));
@@ -518,7 +519,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       // A summit belongs to an organisation: the one named in the sentence, else the latest one
       // named before it (or in the title).
       if (mode === "multilateral" && !sides.some((x) => ctx.lex.orgCodes.has(x.country))) {
-        const org = [...sentences.slice(0, si + 1).reverse().flatMap((x) => [...x.entities].reverse()), ...ctx.titleEntities].find((x) => x.payload.kind === "org");
+        const org = [...sentences.slice(0, si + 1).reverse().flatMap((x) => [...x.entities].reverse()), ...(ctx.title?.entities ?? [])].find((x) => x.payload.kind === "org");
         if (org) sides.push({ country: org.payload.id, name: null, role: null, rank: 1, start: Infinity, evidence: ev });
       }
       // Fill missing sides from the discourse ("the parties", "he", "the Russian side").

@@ -10,7 +10,7 @@ import { findEvents, type DateHit, type EventContext } from "../events/index.js"
 import { findFigures } from "../figures/index.js";
 import { detectLanguage } from "../lang/index.js";
 import { loadLexicon, type Lexicon } from "../lexicon/index.js";
-import { findMentions, mentionsIn } from "../mentions/index.js";
+import { findMentions, mentionsIn, type SentenceMentions } from "../mentions/index.js";
 import { splitSentences } from "../sentences/index.js";
 import type { Article, DecodedText, DocumentResult, Evidence, Figure, Lang, RawInput, Span } from "../types.js";
 
@@ -99,9 +99,11 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
       datelinePlace = { city, country, start: e.start, end: e.end };
     }
   }
-  const titleEntities = a.titleSpan ? mentionsIn(text, a.titleSpan, lex, lang).entities : [];
+  const title: SentenceMentions | null = a.titleSpan
+    ? { sentence: { ...a.titleSpan, index: -1, paragraph: -1 }, ...mentionsIn(text, a.titleSpan, lex, lang), names: [] }
+    : null;
 
-  const events = findEvents({ document: a.name, text, lang, refDate, datelinePlace, titleEntities, lex }, mentions, datesBySentence);
+  const events = findEvents({ document: a.name, text, lang, refDate, datelinePlace, title, lex }, mentions, datesBySentence);
 
   // Organisations and countries named in the body.
   const orgs: Record<string, Evidence> = {};
