@@ -128,3 +128,33 @@ test("two PostgreSQL queue workers, one killed mid-document: every document stor
   assert.equal(dup.rows.length, 0);
   await c.end();
 });
+
+test("one call reported in English and Russian, persons named in one and offices in the other, is one event", async () => {
+  const dir = path.join(tmp, "pair");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(
+    path.join(dir, "call_en.txt"),
+    "Leaders talk by phone\n\n14 May 2024\n\nDUSHANBE, May 14 - President Emomali Rahmon held a telephone conversation with President Shavkat Mirziyoyev on Tuesday. They discussed water and energy cooperation.\n",
+  );
+  fs.writeFileSync(
+    path.join(dir, "call_ru.txt"),
+    "Телефонный разговор\n\n15.05.2024\n\nТАШКЕНТ, 15 мая. Президент Узбекистана вчера провел телефонный разговор с президентом Таджикистана. Стороны обсудили сотрудничество в сфере энергетики.\n",
+  );
+  // A different interaction on the same day between the same sides: a visit stays apart.
+  fs.writeFileSync(
+    path.join(dir, "visit_en.txt"),
+    "Minister arrives\n\n14 May 2024\n\nTASHKENT, May 14 - Foreign Minister of Tajikistan Sirojiddin Muhriddin arrived in Tashkent on an official visit on Tuesday.\n",
+  );
+  const db = path.join(tmp, "pair.db");
+  assert.equal(parley(["ingest", dir, "--db", db]).status, 0);
+  const s = await openStore(db);
+  try {
+    const calls = await s.events({ type: "CONSULT", mode: "phone" });
+    assert.equal(calls.length, 1, JSON.stringify(calls.map((e) => [e.date, e.reports.map((r) => r.document)])));
+    assert.deepEqual(calls[0].reports.map((r) => r.document).sort(), ["call_en", "call_ru"]);
+    assert.match(calls[0].reports[1].why, /^merged: /);
+    assert.equal((await s.events({ type: "CONSULT", mode: "visit" })).length, 1);
+  } finally {
+    await s.close();
+  }
+});

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// Cross-document merging on the dev corpus: ingests ../shared/corpus/dev into a fresh SQLite
+// database and reports events before merging (reports) and after (events), and for every
+// `same_event_as` pair in the gold files whether the two reports ended up in one event.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const shared = process.env.PARLEY_SHARED ?? path.resolve(root, "../shared");
+const corpus = path.join(shared, "corpus/dev");
+if (!fs.existsSync(corpus)) {
+  console.log(`merge report skipped: ${corpus} not found`);
+  process.exit(0);
+}
+const { openStore } = await import(path.join(root, "dist/store/index.js"));
+const { ingestPaths } = await import(path.join(root, "dist/ingest/index.js"));
+const db = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "parley-merge-")), "merge.db");
+const store = await openStore(db);
+await ingestPaths(store, [corpus], { workers: 1 });
+const counts = await store.counts();
+const events = await store.events({});
+const docsOf = (e) => new Set(e.reports.map((r) => r.document));
+// Gold pairs: doc#i -> doc#j, and what each gold event is (type, countries, date).
+const pairs = [];
+for (const f of fs.readdirSync(corpus).filter((x) => x.endsWith(".gold.json"))) {
+  const g = JSON.parse(fs.readFileSync(path.join(corpus, f), "utf8"));
+  g.events.forEach((e, i) => {
+    if (e.same_event_as && `${g.id}#${i}` < e.same_event_as) pairs.push({ a: g.id, b: e.same_event_as.split("#")[0], type: e.type, countries: [...new Set(e.actors.map((x) => x.country))].sort().join("-"), date: e.date });
+  });
+}
+let merged = 0;
+for (const p of pairs) {
+  const ok = events.some((e) => e.type === p.type && [...new Set(e.actors.map((x) => x.country))].sort().join("-") === p.countries && docsOf(e).has(p.a) && docsOf(e).has(p.b));
+  if (ok) merged++;
+  console.log(`${ok ? "merged " : "apart  "} ${p.type} ${p.countries} ${p.date ?? ""}: ${p.a} + ${p.b}`);
+}
+const multi = events.filter((e) => docsOf(e).size > 1).length;
+console.log(`\n${counts.documents} documents: ${counts.reports} reports before merging, ${counts.events} events after; ${multi} events reported by more than one document`);
+console.log(`gold cross-document pairs merged: ${merged}/${pairs.length}`);
+await store.close();
