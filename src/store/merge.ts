@@ -59,9 +59,8 @@ export function mergeReason(c: MergeCandidate, p: MergeProbe): string | null {
     if (!(c.date.startsWith(p.date) || p.date.startsWith(c.date))) return null;
     reasons.push(`compatible dates ${c.date} ~ ${p.date}`);
   } else {
-    // One report gives no date: accept only when everything else is specific (persons agree).
-    if (!p.actors.some((a) => a.name) || !c.actors.some((a) => a.name)) return null;
-    reasons.push("one report undated");
+    // An undated report could be of any year: it is kept as its own event.
+    return null;
   }
   if (c.location_country && p.location?.country && c.location_country !== p.location.country) return null;
   for (const a of p.actors) {

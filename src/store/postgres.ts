@@ -28,6 +28,11 @@ const MIGRATIONS: { version: number; sql: string[] }[] = [
       "CREATE INDEX documents_fts_tsv ON documents_fts USING GIN (tsv)",
     ],
   },
+  {
+    // Deep pages of the default order (newest first, undated last).
+    version: 2,
+    sql: ["CREATE INDEX events_date_id ON events (date DESC NULLS LAST, id DESC)"],
+  },
 ];
 
 /** `?` placeholders to PostgreSQL's `$1, $2, ...`. */
@@ -78,8 +83,10 @@ class PgSession implements SqlAdapter {
     const words = (query.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.toLowerCase());
     if (!words.length) return [];
     const tsq = words.map((w) => (w.length >= 6 ? `${w.slice(0, w.length - 2)}:*` : w)).join(" & ");
+    // Ranking every match would decompress every match: rank the newest 500 candidates.
     const rows = await this.all(
-      "SELECT f.id, d.body FROM documents_fts f JOIN documents d ON d.id = f.id WHERE f.tsv @@ to_tsquery('simple', ?) ORDER BY ts_rank(f.tsv, to_tsquery('simple', ?)) DESC LIMIT ?",
+      `WITH c AS (SELECT id, tsv FROM documents_fts WHERE tsv @@ to_tsquery('simple', ?) ORDER BY id DESC LIMIT 500)
+       SELECT c.id, d.body FROM c JOIN documents d ON d.id = c.id ORDER BY ts_rank(c.tsv, to_tsquery('simple', ?)) DESC, c.id DESC LIMIT ?`,
       [tsq, tsq, limit],
     );
     return rows.map((r) => ({ id: Number(r.id), snippet: snippetOf(String(r.body ?? ""), words) }));

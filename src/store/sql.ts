@@ -171,17 +171,33 @@ export class SqlStore implements Store {
     return { sql: w.length ? "WHERE " + w.join(" AND ") : "", params: p };
   }
 
+  /** Rows of `events` with their actors, topics and reports: three queries for the whole page. */
   private async hydrate(rows: Row[]): Promise<EventRow[]> {
-    const out: EventRow[] = [];
-    for (const r of rows) {
+    if (!rows.length) return [];
+    const ids = rows.map((r) => Number(r.id));
+    const marks = ids.map(() => "?").join(", ");
+    const group = <T>(list: Row[], map: (r: Row) => T) => {
+      const by = new Map<number, T[]>();
+      for (const r of list) {
+        const k = Number(r.event_id);
+        const arr = by.get(k) ?? [];
+        arr.push(map(r));
+        by.set(k, arr);
+      }
+      return by;
+    };
+    const actors = group(await this.db.all(`SELECT event_id, country, name, role FROM event_actors WHERE event_id IN (${marks}) ORDER BY event_id, country`, ids), (a) => ({ country: String(a.country), name: (a.name as string) ?? null, role: (a.role as string) ?? null }));
+    const topics = group(await this.db.all(`SELECT event_id, topic FROM event_topics WHERE event_id IN (${marks}) ORDER BY event_id, topic`, ids), (t) => String(t.topic));
+    const reports = group(
+      await this.db.all(
+        `SELECT r.event_id, d.name, d.origin, d.source, d.lang, r.sentence, r.start_offset, r.end_offset, r.date, r.why FROM reports r JOIN documents d ON d.id = r.document_id WHERE r.event_id IN (${marks}) ORDER BY r.event_id, r.id`,
+        ids,
+      ),
+      (x): ReportRow => ({ document: String(x.name), origin: String(x.origin), source: (x.source as string) ?? null, lang: String(x.lang), sentence: String(x.sentence), start: Number(x.start_offset), end: Number(x.end_offset), date: (x.date as string) ?? null, why: String(x.why) }),
+    );
+    return rows.map((r) => {
       const id = Number(r.id);
-      const actors = await this.db.all("SELECT country, name, role FROM event_actors WHERE event_id = ? ORDER BY country", [id]);
-      const topics = await this.db.all("SELECT topic FROM event_topics WHERE event_id = ? ORDER BY topic", [id]);
-      const reps = await this.db.all(
-        "SELECT d.name, d.origin, d.source, d.lang, r.sentence, r.start_offset, r.end_offset, r.date, r.why FROM reports r JOIN documents d ON d.id = r.document_id WHERE r.event_id = ? ORDER BY r.id",
-        [id],
-      );
-      out.push({
+      return {
         id,
         type: String(r.type),
         mode: (r.mode as string) ?? null,
@@ -189,17 +205,17 @@ export class SqlStore implements Store {
         goldstein: Number(r.goldstein),
         date: (r.date as string) ?? null,
         location: r.location_city || r.location_country ? { city: (r.location_city as string) ?? null, country: (r.location_country as string) ?? null } : null,
-        actors: actors.map((a) => ({ country: String(a.country), name: (a.name as string) ?? null, role: (a.role as string) ?? null })),
-        topics: topics.map((t) => String(t.topic)),
-        reports: reps.map((x): ReportRow => ({ document: String(x.name), origin: String(x.origin), source: (x.source as string) ?? null, lang: String(x.lang), sentence: String(x.sentence), start: Number(x.start_offset), end: Number(x.end_offset), date: (x.date as string) ?? null, why: String(x.why) })),
-      });
-    }
-    return out;
+        actors: actors.get(id) ?? [],
+        topics: topics.get(id) ?? [],
+        reports: reports.get(id) ?? [],
+      };
+    });
   }
 
   async events(f: EventFilter): Promise<EventRow[]> {
     const { sql, params } = this.where(f);
-    const order = f.sort === "date" ? "e.date ASC, e.id ASC" : "e.date DESC, e.id DESC";
+    // Undated events last in both orders, the same on SQLite and PostgreSQL.
+    const order = f.sort === "date" ? "e.date ASC NULLS LAST, e.id ASC" : "e.date DESC NULLS LAST, e.id DESC";
     const lim = f.limit != null ? ` LIMIT ${Math.max(0, Math.floor(f.limit))} OFFSET ${Math.max(0, Math.floor(f.offset ?? 0))}` : f.offset ? ` LIMIT -1 OFFSET ${Math.floor(f.offset)}` : "";
     const rows = await this.db.all(`SELECT e.* FROM events e ${sql} ORDER BY ${order}${this.db.kind === "postgres" ? lim.replace("LIMIT -1", "LIMIT ALL") : lim}`, params);
     return this.hydrate(rows);
@@ -211,19 +227,19 @@ export class SqlStore implements Store {
   }
 
   async dyads(country: string, f: EventFilter = {}): Promise<DyadRow[]> {
+    // Grouped by the events' sorted side list, then split into partners: one pass, no join.
     const { sql, params } = this.where({ ...f, country });
-    const rows = await this.db.all(
-      `SELECT a.country AS partner, e.type AS type, COUNT(*) AS n, SUM(e.goldstein) AS g FROM events e JOIN event_actors a ON a.event_id = e.id AND a.country <> ? ${sql} GROUP BY a.country, e.type`,
-      [country, ...params],
-    );
+    const rows = await this.db.all(`SELECT e.countries AS countries, e.type AS type, COUNT(*) AS n, SUM(e.goldstein) AS g FROM events e ${sql} GROUP BY e.countries, e.type`, params);
     const by = new Map<string, DyadRow>();
     for (const r of rows) {
-      const k = String(r.partner);
-      const d = by.get(k) ?? { partner: k, events: 0, types: {}, goldstein: 0 };
-      d.events += Number(r.n);
-      d.types[String(r.type)] = Number(r.n);
-      d.goldstein += Number(r.g);
-      by.set(k, d);
+      for (const k of String(r.countries).split("-")) {
+        if (k === country) continue;
+        const d = by.get(k) ?? { partner: k, events: 0, types: {}, goldstein: 0 };
+        d.events += Number(r.n);
+        d.types[String(r.type)] = (d.types[String(r.type)] ?? 0) + Number(r.n);
+        d.goldstein += Number(r.g);
+        by.set(k, d);
+      }
     }
     return [...by.values()].map((d) => ({ ...d, goldstein: d.events ? d.goldstein / d.events : 0 })).sort((a, b) => b.events - a.events || a.partner.localeCompare(b.partner));
   }
@@ -233,7 +249,7 @@ export class SqlStore implements Store {
     const rows = await this.db.all(
       `SELECT SUBSTR(e.date, 1, ${len}) AS period, COUNT(*) AS n, AVG(e.goldstein) AS g FROM events e
        WHERE e.date IS NOT NULL AND LENGTH(e.date) >= ${len}
-         AND e.id IN (SELECT event_id FROM event_actors WHERE country = ?) AND e.id IN (SELECT event_id FROM event_actors WHERE country = ?)
+         AND e.id IN (SELECT event_id FROM event_actors WHERE country = ? INTERSECT SELECT event_id FROM event_actors WHERE country = ?)
        GROUP BY SUBSTR(e.date, 1, ${len}) ORDER BY period`,
       [a, b],
     );
