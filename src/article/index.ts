@@ -44,8 +44,28 @@ function wordCount(s: string): number {
   return s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
 }
 
+const LETTER = /^\p{L}$/u;
+/** Per BMP unit: 1 letter, 0 not, -1 not computed yet. */
+const IS_LETTER = new Int8Array(65536).fill(-1);
+
+/** Number of letters (code points in \p{L}), counted without building a match array. */
 function letterCount(s: string): number {
-  return (s.match(/\p{L}/gu) ?? []).length;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        if (LETTER.test(s.slice(i, i + 2))) n++;
+        i++;
+        continue;
+      }
+    }
+    let l = IS_LETTER[c];
+    if (l < 0) l = IS_LETTER[c] = c >= 0xd800 && c <= 0xdfff ? 0 : LETTER.test(String.fromCharCode(c)) ? 1 : 0;
+    n += l;
+  }
+  return n;
 }
 
 /** Cue at line start followed by a non-letter (or end): "Read also", "Читайте также:". */
@@ -112,15 +132,18 @@ function isTitleLike(line: Line): boolean {
 // Agencies and hosts
 
 interface AgencyEntry { host: string; names: string[] }
-const AGENCIES: Array<{ host: string; name: string; re: RegExp }> = [];
+/** `pieces`: the literal parts of the folded name; the regex runs only if all occur in the text. */
+const AGENCIES: Array<{ host: string; name: string; re: RegExp; pieces: string[] }> = [];
 for (const entry of (agencyData as { agencies: AgencyEntry[] }).agencies) {
   for (const name of entry.names) {
-    const esc = foldForDates(name).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+    const folded = foldForDates(name);
+    const esc = folded.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
     const cjk = HAN.test(name);
     AGENCIES.push({
       host: entry.host,
       name,
       re: new RegExp(cjk ? esc : `(?<![\\p{L}\\p{N}])${esc}(?![\\p{L}\\p{N}])`, "u"),
+      pieces: folded.split(/\s+/).filter((w) => w.length > 0),
     });
   }
 }
@@ -131,6 +154,7 @@ function agencyIn(s: string): { host: string; index: number; length: number } | 
   const folded = foldForDates(s);
   let best: { host: string; index: number; length: number } | null = null;
   for (const a of AGENCIES) {
+    if (!a.pieces.every((piece) => folded.includes(piece))) continue;
     const m = a.re.exec(folded);
     // Short all-caps acronyms (AA, SPA, WAM) must be written in capitals to count.
     if (!m) continue;

@@ -55,6 +55,8 @@ function foldUnit(code: number): number {
 // of the stage, and a table lookup replaces a lower-casing call and a string append per unit.
 const FOLD_TABLE = new Int32Array(65536).fill(-1);
 
+const UTF16 = new TextDecoder("utf-16le");
+
 /** The last few long texts folded: the pipeline and the article stage fold the same text often. */
 const foldMemo: Array<[string, string]> = [];
 const FOLD_MEMO_MIN = 200;
@@ -65,8 +67,10 @@ export function foldForDates(s: string): string {
   const long = s.length >= FOLD_MEMO_MIN;
   if (long) for (const [k, v] of foldMemo) if (k === s) return v;
   let out: Uint16Array | null = null;
+  let surrogates = false;
   for (let i = 0; i < s.length; i++) {
     const code = s.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) surrogates = true;
     let f = FOLD_TABLE[code];
     if (f < 0) f = FOLD_TABLE[code] = foldUnit(code);
     if (f !== code && out === null) {
@@ -77,8 +81,12 @@ export function foldForDates(s: string): string {
   }
   let folded = s;
   if (out !== null) {
-    folded = "";
-    for (let k = 0; k < out.length; k += 8192) folded += String.fromCharCode.apply(null, out.subarray(k, k + 8192) as unknown as number[]);
+    // The decoder would replace lone surrogates, so texts with surrogates are built unit by unit.
+    if (!surrogates) folded = UTF16.decode(out);
+    else {
+      folded = "";
+      for (let k = 0; k < out.length; k += 8192) folded += String.fromCharCode.apply(null, out.subarray(k, k + 8192) as unknown as number[]);
+    }
   }
   if (long) {
     if (foldMemo.length >= FOLD_MEMO_SIZE) foldMemo.shift();
@@ -316,38 +324,68 @@ const SCAN: ScanPattern[] = PATTERNS.map(({ name, re }) => {
 });
 if (SCAN.length > 31) throw new Error("dates: too many patterns for the start masks");
 
-/** Bit k set: pattern k can start with this UTF-16 unit, whatever follows. */
-const START1 = new Uint32Array(65536);
-/** Bit k set: pattern k can start with these two units (key: c0 * 2^16 + c1). */
-const START2 = new Map<number, number>();
-/** Bit k set: pattern k can start with these three units (key: c0 * 2^32 + c1 * 2^16 + c2). */
-const START3 = new Map<number, number>();
-/** Whether some key of START2/START3 begins with this unit. */
-const HAS_LONGER_START = new Uint8Array(65536);
+// Start phrases go into a trie over a small alphabet (the units that occur in them, numbered
+// from 1; every whitespace unit shares the number of the space, which the regexes match as \s+).
+// A node's mask has bit k set when a start phrase of pattern k ends there; walking the text from
+// a position collects the patterns that can start there.
+const ALPHA_BASE = 1024;
+const ALPHABET = new Uint16Array(65536);
+let alphabetSize = 0;
+const SPACE_UNIT = 0x20;
+const IS_SPACE = new Uint8Array(65536);
+// What \s matches: nothing above U+3000 except U+FEFF.
+for (let c = 0; c <= 0x3000; c++) if (/\s/.test(String.fromCharCode(c))) IS_SPACE[c] = 1;
+IS_SPACE[0xfeff] = 1;
 const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
-/** Units of a phrase's start that are matched literally (stops at a space, which matches any \s+). */
-function literalStart(phrase: string): number[] {
+// Heuristic bound: keys longer than this rarely narrow the candidates further.
+const MAX_KEY = 8;
+
+/** The first units of a phrase as the trie keys them (a whitespace run is one space unit). */
+function phraseKey(phrase: string): number[] {
   const out: number[] = [];
-  for (let i = 0; i < Math.min(3, phrase.length) && !/\s/.test(phrase[i]) && !isSurrogate(phrase.charCodeAt(i)); i++) out.push(phrase.charCodeAt(i));
+  for (let i = 0; i < phrase.length && out.length < MAX_KEY; i++) {
+    const code = phrase.charCodeAt(i);
+    if (isSurrogate(code)) break;
+    if (IS_SPACE[code] === 1) {
+      if (out.length === 0) break;
+      if (out[out.length - 1] !== SPACE_UNIT) out.push(SPACE_UNIT);
+      continue;
+    }
+    out.push(code);
+  }
   return out;
 }
-SCAN.forEach(({ name, wordStart }, k) => {
+function letterIndex(code: number): number {
+  if (ALPHABET[code] === 0) {
+    if (++alphabetSize >= ALPHA_BASE) throw new Error("dates: start alphabet too large");
+    ALPHABET[code] = alphabetSize;
+  }
+  return ALPHABET[code];
+}
+/** Trie: node ids from 1 (0 = none); NODE_MASK[node]; TRIE_NEXT key node * ALPHA_BASE + letter. */
+const ROOT_NEXT = new Int32Array(65536);
+const NODE_MASK: number[] = [0];
+const TRIE_NEXT = new Map<number, number>();
+SCAN.forEach(({ name }, k) => {
   for (const phrase of PATTERN_STARTS[name]) {
-    const u = literalStart(phrase);
-    if (u.length === 0) throw new Error(`dates: unusable start phrase in ${name}`);
-    if (u.length === 1) { START1[u[0]] |= 1 << k; continue; }
-    // Pairs and triples are only looked up at word starts.
-    if (!wordStart) throw new Error(`dates: multi-unit start for a pattern without B: ${name}`);
-    HAS_LONGER_START[u[0]] = 1;
-    if (u.length === 2) {
-      const key = u[0] * 65536 + u[1];
-      START2.set(key, (START2.get(key) ?? 0) | (1 << k));
-    } else {
-      const key = (u[0] * 65536 + u[1]) * 65536 + u[2];
-      START3.set(key, (START3.get(key) ?? 0) | (1 << k));
+    const key = phraseKey(phrase);
+    if (key.length === 0) throw new Error(`dates: unusable start phrase in ${name}`);
+    // Inside a word only the first unit is looked at (see findDates).
+    if (key.length > 1 && !SCAN[k].wordStart) throw new Error(`dates: multi-unit start for a pattern without B: ${name}`);
+    letterIndex(key[0]);
+    let node = ROOT_NEXT[key[0]];
+    if (node === 0) { node = ROOT_NEXT[key[0]] = NODE_MASK.length; NODE_MASK.push(0); }
+    for (let i = 1; i < key.length; i++) {
+      const t = node * ALPHA_BASE + letterIndex(key[i]);
+      let next = TRIE_NEXT.get(t);
+      if (next === undefined) { next = NODE_MASK.length; NODE_MASK.push(0); TRIE_NEXT.set(t, next); }
+      node = next;
     }
+    NODE_MASK[node] |= 1 << k;
   }
 });
+if (ALPHABET[SPACE_UNIT] !== 0) for (let c = 0; c < 65536; c++) if (IS_SPACE[c] === 1) ALPHABET[c] = ALPHABET[SPACE_UNIT];
+const SPACE_LETTER = ALPHABET[SPACE_UNIT];
 /** Bit k set: pattern k does not need a word start (B). */
 const NO_WORD_START_MASK = SCAN.reduce((m, { wordStart }, k) => (wordStart ? m : m | (1 << k)), 0);
 
@@ -527,15 +565,25 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
   let k = 0;
   for (let p = from; p < to; p++) {
     const c0 = folded.charCodeAt(p);
-    let mask = START1[c0];
-    if (mask === 0 && HAS_LONGER_START[c0] === 0) continue;
+    let node = ROOT_NEXT[c0];
+    if (node === 0) continue;
     const before = p > 0 ? folded.charCodeAt(p - 1) : -1;
-    if (before >= 0 && blocksWordStart(before)) {
+    const notWordStart = before >= 0 && blocksWordStart(before);
+    let mask = NODE_MASK[node];
+    if (notWordStart) {
+      // Only patterns without B can start inside a word; their keys are single units.
       mask &= NO_WORD_START_MASK;
-    } else if (HAS_LONGER_START[c0] === 1 && p + 1 < folded.length) {
-      const k2 = c0 * 65536 + folded.charCodeAt(p + 1);
-      mask |= START2.get(k2) ?? 0;
-      if (p + 2 < folded.length) mask |= START3.get(k2 * 65536 + folded.charCodeAt(p + 2)) ?? 0;
+    } else {
+      for (let q = p + 1; q < folded.length; q++) {
+        const letter = ALPHABET[folded.charCodeAt(q)];
+        if (letter === 0) break;
+        const next = TRIE_NEXT.get(node * ALPHA_BASE + letter);
+        if (next === undefined) break;
+        node = next;
+        mask |= NODE_MASK[node];
+        // The space of a phrase matches a run of whitespace.
+        if (letter === SPACE_LETTER) while (q + 1 < folded.length && IS_SPACE[folded.charCodeAt(q + 1)] === 1) q++;
+      }
     }
     if (mask === 0) continue;
     const afterDigit = before >= 0x30 && before <= 0x39;

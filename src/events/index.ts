@@ -142,6 +142,24 @@ function coordinatedPersons(ctx: EventContext, a: Side, b: Side): boolean {
   return (gap.toLowerCase().match(/\p{L}+/gu) ?? []).some((w) => coord?.has(w));
 }
 
+/** Whether an adjective mention stands next to an actor noun, a trigger or another adjective. */
+function adjectiveIsActor(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
+  if (e.tokenStart < 0) return true; // Han script: 中方/俄方 are listed as actor forms already
+  const nouns = ctx.lex.markers.actorNouns.get(ctx.lang);
+  const near = (k: number) => k >= 0 && k < sm.tokens.length;
+  for (const k of [e.tokenStart - 2, e.tokenStart - 1, e.tokenEnd, e.tokenEnd + 1]) {
+    if (!near(k)) continue;
+    const t = sm.tokens[k];
+    if (nouns && wordVariantsOf(t.norm).some((w) => nouns.has(w))) return true;
+    if (sm.triggers.some((x) => x.start <= t.start && t.end <= x.end)) return true;
+    if (sm.entities.some((x) => x !== e && x.payload.kind === "country" && x.start <= t.start && t.end <= x.end)) return true;
+  }
+  // Nouns after a Russian or Turkic adjective carry case endings beyond the listed form.
+  const next = sm.tokens[e.tokenEnd];
+  if (next && nouns && [...nouns].some((n) => n.length >= 4 && next.norm.startsWith(n.slice(0, n.length - 1)))) return true;
+  return false;
+}
+
 /** A word and, in Arabic script, the word without its proclitic و/ف/ب/ل ("وفخامة"). */
 function wordVariantsOf(w: string): string[] {
   return /^[وفبل][\u0600-\u06ff]{2,}/.test(w) ? [w, w.slice(1)] : [w];
@@ -249,8 +267,13 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
     const prev = ents[i - 1];
     const next = ents[i + 1];
     const isHolderEntity = (x: EntityMatch | undefined) => !!x && (x.payload.kind === "country" && x.payload.form !== "capital" || x.payload.kind === "org");
-    if (isHolderEntity(next) && gapOk(e, next!) && !consumed.has(i + 1)) countryIdx = i + 1;
-    else if (isHolderEntity(prev) && gapOk(prev!, e) && !consumed.has(i - 1)) countryIdx = i - 1;
+    // The nearer of the country before the title ("the Turkish President") and the one after
+    // it ("President of Turkey") is the title's.
+    const nextOk = isHolderEntity(next) && gapOk(e, next!) && !consumed.has(i + 1);
+    const prevOk = isHolderEntity(prev) && gapOk(prev!, e) && !consumed.has(i - 1);
+    if (nextOk && prevOk) countryIdx = next!.start - e.end <= e.start - prev!.end ? i + 1 : i - 1;
+    else if (nextOk) countryIdx = i + 1;
+    else if (prevOk) countryIdx = i - 1;
     const titled = sm.names.find((n) => n.office === i);
     if (countryIdx < 0) {
       if (titled) {
@@ -285,8 +308,12 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
     if (isCapital && role !== "party" && !(hostile && role === "place")) return;
     // A list after "in"/"about" shares its marker: "at the UN, CIS and SCO".
     if (role === "party" && previous && previous.role !== "party" && coordinated(ctx, previous.e, e)) role = previous.role;
+    // A nationality adjective is an actor next to an actor noun ("the Russian side") or a
+    // trigger ("Russian-Chinese talks"); otherwise it describes a subject ("the Libyan crisis").
+    if (role === "party" && e.payload.kind === "country" && e.payload.form === "adj" && !adjectiveIsActor(ctx, sm, e)) role = "topic";
     previous = { e, role };
-    if (role === "topic") return;
+    // Subjects of talk are not parties to cooperation; what is attacked or condemned is.
+    if (role === "topic" && !hostile) return;
     // A country one is in or goes to is the host of a visit; other cooperative events happen
     // there without it being a party; a hostile act against it makes it one.
     if (role === "place" && !hostile && !opts.visit) return;

@@ -28,12 +28,18 @@ export interface FigureMatch {
 // ---------------------------------------------------------------------------------------------
 // Word tables
 
+const WORD_MEMO_MAX = 20000;
+const NOT_FOUND: unique symbol = Symbol("not found");
+
 /** A folded word table: exact words and open prefixes ("доллар*"). */
 class WordTable<T> {
   private exact = new Map<string, T>();
   private prefixes: Array<[string, T]> = [];
+  /** Results of get() (the same word is looked up many times per sentence); reset by add(). */
+  private memo = new Map<string, T | typeof NOT_FOUND>();
 
   add(entry: string, value: T): void {
+    this.memo.clear();
     const prefix = entry.endsWith("*");
     const word = foldWord(prefix ? entry.slice(0, -1) : entry);
     if (!word) return;
@@ -43,6 +49,15 @@ class WordTable<T> {
 
   /** Look a folded text word up, also without Arabic-script proclitics. */
   get(word: string): T | undefined {
+    const memo = this.memo.get(word);
+    if (memo !== undefined) return memo === NOT_FOUND ? undefined : memo;
+    const found = this.lookup(word);
+    if (this.memo.size >= WORD_MEMO_MAX) this.memo.clear();
+    this.memo.set(word, found === undefined ? NOT_FOUND : found);
+    return found;
+  }
+
+  private lookup(word: string): T | undefined {
     for (const w of arabicVariants(word)) {
       const hit = this.exact.get(w);
       if (hit !== undefined) return hit;
@@ -138,6 +153,22 @@ const LETTER = /[\p{L}\p{M}]/u;
 const HAN = /\p{Script=Han}/u;
 const WORD_JOINERS = new Set(["'", "’", "‘", "ʻ", "ʼ", "`", "-", "\u200c"]);
 
+// Character classes of single UTF-16 units, as the tokenizer tests them (LETTER, HAN, \s on one
+// unit), cached per unit: the per-character regex tests dominated tokenizing.
+const CLS_LETTER = 1, CLS_HAN = 2, CLS_SPACE = 4, CLS_DONE = 8;
+const UNIT_CLASS = new Uint8Array(65536);
+function unitClass(code: number): number {
+  let c = UNIT_CLASS[code];
+  if (c === 0) {
+    const ch = String.fromCharCode(code);
+    c = CLS_DONE | (LETTER.test(ch) ? CLS_LETTER : 0) | (HAN.test(ch) ? CLS_HAN : 0) | (/\s/.test(ch) ? CLS_SPACE : 0);
+    UNIT_CLASS[code] = c;
+  }
+  return c;
+}
+const isLetterAt = (text: string, i: number) => (unitClass(text.charCodeAt(i)) & CLS_LETTER) !== 0;
+const isHanAt = (text: string, i: number) => (unitClass(text.charCodeAt(i)) & CLS_HAN) !== 0;
+
 function tokenizeRange(text: string, from: number, to: number): Tok[] {
   const toks: Tok[] = [];
   let i = from;
@@ -169,13 +200,13 @@ function tokenizeRange(text: string, from: number, to: number): Tok[] {
       }
       toks.push({ type: "num", start: i, end: j, int, pieces });
       i = j;
-    } else if (HAN.test(ch)) {
+    } else if (isHanAt(text, i)) {
       i++; // Chinese is read by its own pass
-    } else if (LETTER.test(ch) || ch === "\u0640") {
+    } else if (isLetterAt(text, i) || ch === "\u0640") {
       let j = i + 1;
       while (j < to) {
-        if (LETTER.test(text[j]) || text[j] === "\u0640") j++;
-        else if (WORD_JOINERS.has(text[j]) && j + 1 < to && LETTER.test(text[j + 1]) && !HAN.test(text[j + 1])) j += 2;
+        if (isLetterAt(text, j) || text[j] === "\u0640") j++;
+        else if (WORD_JOINERS.has(text[j]) && j + 1 < to && isLetterAt(text, j + 1) && !isHanAt(text, j + 1)) j += 2;
         else break;
       }
       // French elision: "d'euros", "l'accord" are two words.
@@ -186,7 +217,7 @@ function tokenizeRange(text: string, from: number, to: number): Tok[] {
       const raw = text.slice(i, j);
       toks.push({ type: "word", start: i, end: j, raw, norm: foldWord(raw) });
       i = j;
-    } else if (/\s/.test(ch)) {
+    } else if ((unitClass(text.charCodeAt(i)) & CLS_SPACE) !== 0) {
       i++;
     } else {
       toks.push({ type: "sym", start: i, end: i + 1, raw: ch });

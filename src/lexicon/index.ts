@@ -59,6 +59,7 @@ export interface Markers {
   coordination: Map<string, Set<string>>;
   honorific: Map<string, string[][]>;
   dayAfter: Map<string, string[]>;
+  actorNouns: Map<string, Set<string>>;
 }
 
 export interface Lexicon {
@@ -265,6 +266,7 @@ export function loadLexicon(): Lexicon {
     placeSuffix: new Map(Object.entries(markerData.place_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     coordination: new Map(Object.entries(markerData.coordination ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     honorific: phraseMap(markerData.honorific),
+    actorNouns: new Map(Object.entries(markerData.actor_nouns ?? {}).map(([l, list]) => [l, new Set(list.flatMap((x) => words(x)))])),
     dayAfter: new Map(Object.entries(markerData.day_after ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
   };
 
