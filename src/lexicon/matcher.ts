@@ -108,6 +108,9 @@ export class PhraseMatcher<T> {
   private byPrefix = new Map<string, CompiledPhrase<T>[]>();
   private hanPhrases: CompiledPhrase<T>[] = [];
   private maxAllowance = 0;
+  /** Lengths of the keys present, so lookups only try slices that can exist. */
+  private firstLengths = new Set<number>();
+  private prefixLengths: number[] = [];
   size = 0;
 
   /**
@@ -146,6 +149,9 @@ export class PhraseMatcher<T> {
     const compiled: CompiledPhrase<T> = { tokens, capitalized: !!opts.capitalized, upper: !!opts.upper, lang: boundLang, payload, surface: raw };
     const first = tokens[0];
     const index = first.prefix ? this.byPrefix : this.byFirst;
+    if (first.prefix) {
+      if (!this.prefixLengths.includes(first.text.length)) this.prefixLengths = [...this.prefixLengths, first.text.length].sort((a, b) => a - b);
+    } else this.firstLengths.add(first.text.length);
     const list = index.get(first.text);
     if (list) list.push(compiled);
     else index.set(first.text, [compiled]);
@@ -157,16 +163,15 @@ export class PhraseMatcher<T> {
     for (const w of wordVariants(word)) {
       // Exact and stem entries: the word itself or the word minus up to maxAllowance letters.
       for (let cut = 0; cut <= this.maxAllowance && w.length - cut >= 1; cut++) {
-        const key = cut ? w.slice(0, w.length - cut) : w;
-        const list = this.byFirst.get(key);
+        if (!this.firstLengths.has(w.length - cut)) continue;
+        const list = this.byFirst.get(cut ? w.slice(0, w.length - cut) : w);
         if (list) for (const c of list) out.add(c);
       }
-      // Open-prefix entries: any prefix of the word of 3+ letters.
-      if (this.byPrefix.size) {
-        for (let len = 3; len <= w.length; len++) {
-          const list = this.byPrefix.get(w.slice(0, len));
-          if (list) for (const c of list) out.add(c);
-        }
+      // Open-prefix entries: the prefixes of the word whose lengths some entry has.
+      for (const len of this.prefixLengths) {
+        if (len > w.length) break;
+        const list = this.byPrefix.get(w.slice(0, len));
+        if (list) for (const c of list) out.add(c);
       }
     }
   }

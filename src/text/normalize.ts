@@ -36,9 +36,15 @@ const APOSTROPHES = new Set(["'", "’", "‘", "ʻ", "ʼ", "`", "´"]);
 const DROP = new Set(["ـ", "\u200c", "\u200d", "\u00ad", "\u200e", "\u200f", "\u061c"]);
 
 const foldCache = new Map<string, string>();
+// Basic Multilingual Plane characters are looked up by code unit: the hot path of normalize.
+const bmpCache: (string | undefined)[] = new Array(0x10000);
 
 /** Fold one character (code point) to its matching form. */
 export function foldChar(ch: string): string {
+  if (ch.length === 1) {
+    const hit = bmpCache[ch.charCodeAt(0)];
+    if (hit !== undefined) return hit;
+  }
   const cached = foldCache.get(ch);
   if (cached !== undefined) return cached;
   let out: string;
@@ -59,6 +65,7 @@ export function foldChar(ch: string): string {
     }
   }
   foldCache.set(ch, out);
+  if (ch.length === 1) bmpCache[ch.charCodeAt(0)] = out;
   return out;
 }
 
@@ -88,8 +95,10 @@ export function normalize(text: string): NormalizedText {
       i++;
       continue;
     }
-    const cp = text.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
+    // Surrogate pairs (outside the BMP) are folded as one code point.
+    const isPair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length;
+    const ch = isPair ? text.slice(i, i + 2) : text[i];
+    const cp = isPair ? text.codePointAt(i)! : code;
     const width = ch.length;
     let out: string;
     if (APOSTROPHES.has(ch)) {
