@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Command } from "commander";
+import { decodeHtml, extractArticle as extractHtmlArticle } from "../html/index.js";
 import { listInputs, readDocument } from "../input/index.js";
 import { extractText } from "../pipeline/index.js";
 import { InputError } from "../types.js";
@@ -63,6 +64,29 @@ export async function main(argv: string[]): Promise<void> {
     .action((paths: string[], o: { out?: string; pretty?: boolean; quiet?: boolean }) => {
       const s = runExtract(paths, o);
       process.exitCode = s.failed ? 1 : 0;
+    });
+  program
+    .command("article")
+    .description("the article of a web page: title, date, author, language, URL, clean text")
+    .argument("<page>", "an .html or .html.gz file")
+    .option("--url <url>", "the page's address, for relative links and dates in URLs")
+    .option("--json", "print JSON instead of text")
+    .action((page: string, o: { url?: string; json?: boolean }) => {
+      try {
+        const bytes = fs.readFileSync(page);
+        if (!bytes.length) throw new InputError(page, "empty file");
+        const a = extractHtmlArticle(decodeHtml(bytes), o.url);
+        if (o.json) console.log(JSON.stringify(a, null, 2));
+        else {
+          for (const [k, v] of [["title", a.title], ["published", a.published], ["author", a.author], ["site", a.siteName], ["language", a.lang], ["url", a.url], ["image", a.image]] as const)
+            if (v) console.log(`${k}: ${v}`);
+          console.log("");
+          console.log(a.paragraphs.join("\n\n"));
+        }
+      } catch (e) {
+        console.error(`parley: ${page}: ${(e as Error).message}`);
+        process.exitCode = 1;
+      }
     });
   registerStoreCommands(program);
   await program.parseAsync(argv);
