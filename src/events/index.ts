@@ -482,6 +482,15 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
     } else salience.set(x.country, { side: { ...x }, count: weight });
   };
   for (const x of context) noteSalience(x, 2);
+  // The most senior person named for each country anywhere in the article.
+  const docPersons = new Map<string, Side>();
+  for (const sm of [...(ctx.title ? [ctx.title] : []), ...sentences]) {
+    for (const x of sidesInSentence(ctx, sm, ctx.refDate, { orgsAsSides: false })) {
+      if (x.rank < 3 || !x.name) continue;
+      const have = docPersons.get(x.country);
+      if (!have || seniority(x.role) > seniority(have.role)) docPersons.set(x.country, x);
+    }
+  }
 
   sentences.forEach((sm, si) => {
     if (sm.sentence.paragraph !== runningParagraph) {
@@ -571,12 +580,20 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       }
       for (const group of groups) {
         // Names carried over: the same country's person from the scene before, when on the same date.
+        // Else, for events of the article's own day, the most senior person the article names
+        // for that country ("Maulen" met "Emomali"; "the Kazakh side" is Tokayev's).
         for (const s of group) {
           if (s.name) continue;
           const c = context.find((x) => x.country === s.country && x.name);
           if (c && when.value === contextDate && s.rank <= 1) {
             s.name = c.name;
             s.role = c.role;
+            continue;
+          }
+          const p = docPersons.get(s.country);
+          if (p && s.rank <= 1 && (when.value === ctx.refDate || !when.value)) {
+            s.name = p.name;
+            s.role = p.role;
           }
         }
         let status = statusOf(sm, t);

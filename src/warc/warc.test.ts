@@ -12,7 +12,7 @@ let tmp: string;
 before(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "parley-warc-"));
 });
-after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+after(() => (process.env.KEEP_TMP ? console.log(tmp) : fs.rmSync(tmp, { recursive: true, force: true })));
 
 async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield bytes;
