@@ -420,6 +420,12 @@ function countriesKey(sides: { country: string }[]): string {
   return sides.map((s) => s.country).sort().join("-");
 }
 
+/** Two full dates at most two days apart (a visit's arrival, talks and signing). */
+function nearDate(a: string, b: string | null): boolean {
+  if (!b || a.length !== 10 || b.length !== 10) return a === b;
+  return Math.abs(Date.parse(a) - Date.parse(b)) <= 2 * 86400000;
+}
+
 function addDays(date: string, n: number): string {
   if (date.length !== 10) return date;
   const d = new Date(Date.parse(date + "T00:00:00Z") + n * 86400000);
@@ -591,7 +597,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
             continue;
           }
           const p = docPersons.get(s.country);
-          if (p && s.rank <= 1 && (when.value === ctx.refDate || !when.value)) {
+          if (p && s.rank <= 1 && (!when.value || nearDate(when.value, ctx.refDate))) {
             s.name = p.name;
             s.role = p.role;
           }
