@@ -4,10 +4,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseTextDump } from "./index.js";
 
-const CORPUS = process.env.PARLEY_DEV_CORPUS ?? "/work/shared/corpus/dev";
+// ../shared beside the project (dist/article -> project root -> ..), or PARLEY_DEV_CORPUS.
+const CORPUS = process.env.PARLEY_DEV_CORPUS ?? resolve(dirname(fileURLToPath(import.meta.url)), "../../../shared/corpus/dev");
 
 function tokens(s: string): string[] {
   return s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
