@@ -32,7 +32,7 @@ export function isWarcPath(p: string): boolean {
 export async function* readWarc(file: string): AsyncGenerator<WarcPage> {
   const stream = fs.createReadStream(file, { highWaterMark: 1 << 16 });
   try {
-    for await (const record of WARCParser.iterRecords(stream)) {
+    for await (const record of WARCParser.iterRecords(endGuard(stream, file))) {
       const type = record.warcType;
       if (type !== "response" && type !== "resource") continue;
       const url = record.warcTargetURI;
@@ -56,6 +56,25 @@ export async function* readWarc(file: string): AsyncGenerator<WarcPage> {
   } finally {
     stream.destroy();
   }
+}
+
+/**
+ * The file's chunks, as an iterator that throws when asked for more, again and again, after the
+ * end: warcio keeps asking forever on a file cut off inside a record, which would hang the run.
+ */
+function endGuard(stream: AsyncIterable<Uint8Array>, file: string): AsyncIterable<Uint8Array> {
+  const it = stream[Symbol.asyncIterator]();
+  let afterEnd = 0;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next(): Promise<IteratorResult<Uint8Array>> {
+        if (afterEnd > 0 && ++afterEnd > 100) throw new Error(`${file}: truncated WARC (ends inside a record)`);
+        const r = await it.next();
+        if (r.done) afterEnd = Math.max(afterEnd, 1);
+        return r;
+      },
+    }),
+  };
 }
 
 export interface WarcDocument {
