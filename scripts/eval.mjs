@@ -17,6 +17,6 @@ if (!fs.existsSync(gold) || !fs.existsSync(scorer)) {
 const out = process.env.PARLEY_EVAL_OUT ?? path.join(root, "out/eval");
 fs.rmSync(out, { recursive: true, force: true });
 const { runExtract } = await import(path.join(root, "dist/cli/index.js"));
-runExtract([gold], { out, quiet: true });
+await runExtract([gold], { out, quiet: true });
 const extra = process.argv.slice(2);
 execFileSync(process.execPath, [scorer, gold, out, ...extra], { stdio: "inherit" });

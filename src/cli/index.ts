@@ -7,6 +7,8 @@ import { decodeHtml, extractArticle as extractHtmlArticle } from "../html/index.
 import { listInputs, readDocument } from "../input/index.js";
 import { extractText } from "../pipeline/index.js";
 import { InputError } from "../types.js";
+import { registerCollectCommands } from "../collect/index.js";
+import { extractWarc, isWarcPath } from "../warc/index.js";
 import { Progress } from "./progress.js";
 import { registerStoreCommands } from "./store-commands.js";
 
@@ -17,7 +19,7 @@ export interface ExtractSummary {
 }
 
 /** `parley extract PATH...`: one JSON per document, to stdout (JSON Lines) or into --out DIR. */
-export function runExtract(paths: string[], opts: { out?: string; pretty?: boolean; quiet?: boolean }): ExtractSummary {
+export async function runExtract(paths: string[], opts: { out?: string; pretty?: boolean; quiet?: boolean }): Promise<ExtractSummary> {
   const summary: ExtractSummary = { documents: 0, events: 0, failed: 0 };
   if (opts.out) fs.mkdirSync(opts.out, { recursive: true });
   const progress = new Progress("extract", opts.quiet || !opts.out);
@@ -32,6 +34,21 @@ export function runExtract(paths: string[], opts: { out?: string; pretty?: boole
   const all = files as string[];
   progress.total = all.length;
   for (const file of all) {
+    if (isWarcPath(file)) {
+      // A web archive: every HTML response in it is a document.
+      const w = await extractWarc(file, opts.out ?? null, {
+        pretty: opts.pretty,
+        onError: (url, reason) => {
+          progress.clear();
+          console.error(`parley: skipped ${url}: ${reason}`);
+        },
+      });
+      summary.documents += w.documents;
+      summary.events += w.events;
+      summary.failed += w.failed;
+      progress.tick();
+      continue;
+    }
     try {
       const result = extractText(readDocument(file));
       const json = JSON.stringify(result, null, opts.pretty ? 2 : undefined);
@@ -61,8 +78,8 @@ export async function main(argv: string[]): Promise<void> {
     .option("-o, --out <dir>", "write DIR/NAME.json per document instead of JSON Lines to stdout")
     .option("--pretty", "indent the JSON")
     .option("-q, --quiet", "no progress line")
-    .action((paths: string[], o: { out?: string; pretty?: boolean; quiet?: boolean }) => {
-      const s = runExtract(paths, o);
+    .action(async (paths: string[], o: { out?: string; pretty?: boolean; quiet?: boolean }) => {
+      const s = await runExtract(paths, o);
       process.exitCode = s.failed ? 1 : 0;
     });
   program
@@ -89,5 +106,6 @@ export async function main(argv: string[]): Promise<void> {
       }
     });
   registerStoreCommands(program);
+  registerCollectCommands(program);
   await program.parseAsync(argv);
 }

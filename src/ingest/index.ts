@@ -8,6 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import { listInputs } from "../input/index.js";
+import { ingestWarc, isWarcPath } from "../warc/index.js";
 import { lexiconVersion } from "../lexicon/index.js";
 import type { Store } from "../store/index.js";
 import type { DocumentResult } from "../types.js";
@@ -98,6 +99,17 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
   // Unchanged documents are skipped before any extraction.
   const todo: Job[] = [];
   for (const file of files) {
+    if (isWarcPath(file)) {
+      // A web archive is streamed record by record; each article is stored like a file.
+      const w = await ingestWarc(store, file, { onError: (url, reason) => opts.onError?.(`${url}: ${reason}`) });
+      s.seen += w.documents + w.failed;
+      s.inserted += w.inserted;
+      s.replaced += w.replaced;
+      s.unchanged += w.unchanged;
+      s.failed += w.failed;
+      s.events += w.events;
+      continue;
+    }
     s.seen++;
     try {
       const hash = hashFile(file);

@@ -12,12 +12,14 @@ export const TEXT_EXTENSIONS = [".txt", ".text", ".md"];
 export const HTML_EXTENSIONS = [".html", ".htm"];
 export const JSON_EXTENSIONS = [".json"];
 export const GZIP_EXTENSIONS = [".html.gz", ".htm.gz"];
+/** Web archives hold many documents each; they are read by src/warc. */
+export const WARC_EXTENSIONS = [".warc", ".warc.gz"];
 const ALL = [...TEXT_EXTENSIONS, ...HTML_EXTENSIONS, ...JSON_EXTENSIONS];
 
 /** The extension that decides the reader: ".html.gz" counts as one. */
 export function inputExtension(file: string): string {
   const lower = file.toLowerCase();
-  const gz = GZIP_EXTENSIONS.find((e) => lower.endsWith(e));
+  const gz = [...GZIP_EXTENSIONS, ...WARC_EXTENSIONS].find((e) => lower.endsWith(e));
   return gz ?? path.extname(lower);
 }
 
@@ -38,7 +40,7 @@ export function* listInputs(paths: string[]): Generator<string> {
       for (const e of entries) {
         const full = path.join(p, e.name);
         if (e.isDirectory()) yield* listInputs([full]);
-        else if ((ALL.includes(path.extname(e.name).toLowerCase()) || GZIP_EXTENSIONS.includes(inputExtension(e.name))) && !isAnnotation(e.name)) yield full;
+        else if ((ALL.includes(path.extname(e.name).toLowerCase()) || [...GZIP_EXTENSIONS, ...WARC_EXTENSIONS].includes(inputExtension(e.name))) && !isAnnotation(e.name)) yield full;
       }
     } else {
       yield p;
