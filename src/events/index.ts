@@ -573,7 +573,9 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       }
       if (sides.length < 2) continue;
       // A call or an aid delivery to several counterparts is one interaction with each.
-      const groups: Side[][] = (mode === "phone" || type === "AID") && sides.length > 2 && !sides[0].counterpart
+      // Condolences or congratulations from one side to several are one message to each.
+      const oneToMany = sides.length > 2 && !sides[0].counterpart && sides.slice(1).every((x) => x.counterpart);
+      const groups: Side[][] = (mode === "phone" || type === "AID" || (type === "SUPPORT" && oneToMany)) && sides.length > 2 && !sides[0].counterpart
         ? sides.slice(1).map((o) => [sides[0], o])
         : [sides];
       // A meeting with two named persons of one country, joined by "and": one meeting each.
