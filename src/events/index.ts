@@ -382,6 +382,19 @@ function statusOf(sm: SentenceMentions, t: TriggerMatch): EventRecord["status"] 
   return undefined;
 }
 
+/**
+ * "They met in February in Beijing and in September in Samarkand": a meeting, call or visit
+ * with two or more dates joined after its trigger is one event per date. Otherwise one
+ * occasion whose date is chosen by `dateFor`.
+ */
+function occasionsOf(t: TriggerMatch, sm: SentenceMentions, dates: DateHit[]): (DateHit | null)[] {
+  if (t.payload.type !== "CONSULT" || t.payload.mode === "multilateral") return [null];
+  const next = sm.triggers.find((x) => x.start >= t.end);
+  const after = dates.filter((d) => d.start >= t.end && (!next || d.end <= next.start));
+  const distinct = [...new Map(after.map((d) => [d.value, d])).values()];
+  return distinct.length >= 2 ? distinct : [null];
+}
+
 /** The date an event in this sentence took place. */
 function dateFor(t: TriggerMatch, all: DateHit[], running: string | null, refDate: string | null): { value: string | null; explicit: boolean; hit: DateHit | null } {
   // A Hijri or Solar Hijri date followed by its Gregorian equivalent ("22/1/1422هـ الموافق
@@ -510,12 +523,15 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
     for (const x of sidesInSentence(ctx, sm, runningDate, { orgsAsSides: false })) noteSalience(x, 1);
     const hasBilateralConsult = sm.triggers.some((t) => t.payload.type === "CONSULT" && t.payload.mode !== "multilateral");
     for (const t of sm.triggers) {
+      for (const occasion of occasionsOf(t, sm, dates)) {
       const { type, mode, cameo } = t.payload;
       // "On the sidelines of the summit X met Y": the summit is the setting, not an event here.
       if (mode === "multilateral" && hasBilateralConsult) continue;
       // Travelling to a summit is not a visit of its own.
       if (mode === "visit" && sm.triggers.some((x) => x.payload.mode === "multilateral")) continue;
-      const when = dateFor(t, dates, dayAfter && runningDate ? addDays(runningDate, 1) : runningDate, ctx.refDate);
+      const when = occasion
+        ? { value: occasion.value, explicit: true, hit: occasion }
+        : dateFor(t, dates, dayAfter && runningDate ? addDays(runningDate, 1) : runningDate, ctx.refDate);
       const extraPersons: Side[] = [];
       let sides = sidesInSentence(ctx, sm, when.value, {
         orgsAsSides: mode === "multilateral" || type !== "CONSULT" || !sm.triggers.some((x) => x.payload.mode === "multilateral"),
@@ -649,6 +665,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
           context = sides.map((s) => ({ ...s }));
           contextDate = when.value;
         }
+      }
       }
     }
     // A full date stated in a sentence becomes the paragraph's running date.
