@@ -147,6 +147,7 @@ export class PhraseMatcher<T> {
     if (!tokens.length) return;
     this.maxAllowance = Math.max(this.maxAllowance, allowance);
     const compiled: CompiledPhrase<T> = { tokens, capitalized: !!opts.capitalized, upper: !!opts.upper, lang: boundLang, payload, surface: raw };
+    this.candidateCache.clear();
     const first = tokens[0];
     const index = first.prefix ? this.byPrefix : this.byFirst;
     if (first.prefix) {
@@ -159,6 +160,20 @@ export class PhraseMatcher<T> {
   }
 
   /** Candidate phrases whose first token could match this word. */
+  /** Candidate phrases per word, remembered: news reuses the same words document after document. */
+  private candidateCache = new Map<string, CompiledPhrase<T>[]>();
+
+  private cachedCandidates(word: string): CompiledPhrase<T>[] {
+    let hit = this.candidateCache.get(word);
+    if (hit) return hit;
+    const set = new Set<CompiledPhrase<T>>();
+    this.candidates(word, set);
+    hit = [...set];
+    if (this.candidateCache.size > 200_000) this.candidateCache.clear();
+    this.candidateCache.set(word, hit);
+    return hit;
+  }
+
   private candidates(word: string, out: Set<CompiledPhrase<T>>): void {
     for (const w of wordVariants(word)) {
       // Exact and stem entries: the word itself or the word minus up to maxAllowance letters.
@@ -182,10 +197,9 @@ export class PhraseMatcher<T> {
    */
   matchTokens(tokens: Token[], lang?: string): Match<T>[] {
     const out: Match<T>[] = [];
-    const cands = new Set<CompiledPhrase<T>>();
     for (let i = 0; i < tokens.length; i++) {
-      cands.clear();
-      this.candidates(tokens[i].norm, cands);
+      const cands = this.cachedCandidates(tokens[i].norm);
+      if (!cands.length) continue;
       for (const c of cands) {
         if (c.lang && lang && lang !== "und" && c.lang !== lang) continue;
         if (c.capitalized && !tokens[i].capitalized && /\p{Lu}|\p{Ll}/u.test(tokens[i].norm[0] ?? "")) {
