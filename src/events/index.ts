@@ -13,7 +13,6 @@
 //   5. reports of the same interaction inside one document are merged.
 
 import { holderOf, termOn, type Lexicon } from "../lexicon/index.js";
-import { fold } from "../text/normalize.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { Actor, EventRecord, EventType, Evidence, Role } from "../types.js";
 
@@ -518,8 +517,8 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
     }
     const dates = datesBySentence[si] ?? [];
     // "A day later": the day after the date the text was at.
-    const folded = fold(ctx.text.slice(sm.sentence.start, sm.sentence.end));
-    const dayAfter = (ctx.lex.markers.dayAfter.get(ctx.lang) ?? []).some((p) => folded.includes(p));
+    const folded = " " + sm.tokens.map((x) => x.norm).join(" ") + " ";
+    const dayAfter = (ctx.lex.markers.dayAfter.get(ctx.lang) ?? []).some((p) => (/\p{Script=Han}/u.test(p) ? folded.includes(p) : folded.includes(` ${p} `)));
     for (const x of sidesInSentence(ctx, sm, runningDate, { orgsAsSides: false })) noteSalience(x, 1);
     const hasBilateralConsult = sm.triggers.some((t) => t.payload.type === "CONSULT" && t.payload.mode !== "multilateral");
     for (const t of sm.triggers) {

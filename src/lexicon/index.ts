@@ -305,11 +305,28 @@ export function lexiconVersion(): string {
   return (h >>> 0).toString(16).padStart(8, "0");
 }
 
+const byCountry = new WeakMap<Lexicon, Map<string, Person[]>>();
+/** Persons who held any office for a country (indexed once per lexicon). */
+function personsOf(lex: Lexicon, country: string): Person[] {
+  let index = byCountry.get(lex);
+  if (!index) {
+    index = new Map();
+    for (const p of lex.persons.values())
+      for (const c of new Set(p.terms.map((t) => t.country))) {
+        const list = index.get(c) ?? [];
+        list.push(p);
+        index.set(c, list);
+      }
+    byCountry.set(lex, index);
+  }
+  return index.get(country) ?? [];
+}
+
 /** The holder of an office on a date, from the persons lexicon (null when unknown or ambiguous). */
 export function holderOf(lex: Lexicon, country: string, officeOrRole: string, date: string | null): Person | null {
   if (!date) return null;
   const found: Person[] = [];
-  for (const p of lex.persons.values()) {
+  for (const p of personsOf(lex, country)) {
     for (const t of p.terms) {
       if (t.country !== country) continue;
       if (t.office !== officeOrRole && t.role !== officeOrRole) continue;

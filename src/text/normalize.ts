@@ -79,18 +79,21 @@ function isElision(text: string, i: number): boolean {
   return ELIDED.has(text.slice(s, i).toLowerCase());
 }
 
+const utf16 = new TextDecoder("utf-16le");
+
 /** Fold a whole text, keeping the offset map. */
 export function normalize(text: string): NormalizedText {
-  let norm = "";
-  // Folding never produces more than two characters per input character (ß -> ss).
-  let origin: Int32Array = new Int32Array(text.length + 1);
+  // Output code units and their origins go into typed arrays (folding never produces more
+  // than two code units per input unit: ß -> ss), decoded once at the end.
+  const cap = text.length * 2 + 2;
+  const units = new Uint16Array(cap);
+  const origin = new Int32Array(cap + 1);
   let n = 0;
   for (let i = 0; i < text.length; ) {
     const code = text.charCodeAt(i);
     // Fast path: ASCII letters and digits fold to themselves in lower case.
     if (code < 128 && code !== 39 && code !== 96) {
-      norm += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i];
-      if (n >= origin.length - 1) origin = grow(origin);
+      units[n] = code >= 65 && code <= 90 ? code + 32 : code;
       origin[n++] = i;
       i++;
       continue;
@@ -111,23 +114,16 @@ export function normalize(text: string): NormalizedText {
     } else {
       out = foldChar(ch);
     }
-    for (let k = 0; k < out.length; k++) {
-      if (n >= origin.length - 1) origin = grow(origin);
+    for (let k = 0; k < out.length && n < cap; k++) {
+      units[n] = out.charCodeAt(k);
       origin[n++] = i;
     }
-    norm += out;
     i += width;
   }
-  const map = origin.subarray(0, n + 1);
-  map[n] = text.length;
-  return { norm, origin: map };
+  origin[n] = text.length;
+  return { norm: utf16.decode(units.subarray(0, n)), origin: origin.subarray(0, n + 1) };
 }
 
-function grow(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2 + 8);
-  b.set(a);
-  return b;
-}
 
 /** Fold a string without keeping offsets (lexicon phrases). */
 export function fold(text: string): string {
