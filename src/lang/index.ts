@@ -5,6 +5,8 @@ import { francAll } from "franc";
 import type { Lang } from "../types.js";
 
 /** Only the head of a document is looked at: enough for a stable answer, and fast. */
+/** Trigram scoring costs per character; 800 letters of running text decide it. */
+const FRANC_SAMPLE = 800;
 const MAX_CHARS = 2000; // enough letters to decide; trigram scoring costs per character
 
 type Script = "Cyrillic" | "Arabic" | "Latin" | "Han" | "Armenian";
@@ -72,7 +74,7 @@ function cyrillicLanguage(words: string[]): Lang {
   // require the cues to weigh at least 1% of the Cyrillic letters, or 3 on short text.
   if (bestScore >= Math.max(3, total * 0.01)) return best;
   // No decisive letters (Kyrgyz can be written without ң ө ү for a sentence or two): trigrams.
-  const ranked = francAll(letters, { only: Object.keys(FRANC_CYRILLIC), minLength: 3 });
+  const ranked = francAll(letters.slice(0, FRANC_SAMPLE), { only: Object.keys(FRANC_CYRILLIC), minLength: 3 });
   const top = ranked[0];
   const rus = ranked.find(([code]) => code === "rus");
   if (top && top[0] !== "rus" && (!rus || rus[1] < 0.85)) return FRANC_CYRILLIC[top[0]];
@@ -132,7 +134,7 @@ function latinLanguage(letters: string, raw: string): Lang {
   const uzWords = (raw.match(/\b(va|bilan|uchun|ham|bo[ʻ‘’'`ʼ]yicha|o[ʻ‘’'`ʼ]rtasida)\b/gi) ?? []).length;
   const strong = count(raw, UZBEK_OG_STRONG), weak = count(raw, UZBEK_OG_WEAK);
   if ((strong >= 2 && strong + uzWords > total * 0.005) || (strong + weak >= 2 && uzWords >= 2)) return "uz";
-  const ranked = francAll(letters, { only: [...Object.keys(FRANC_LATIN), ...FRANC_LATIN_DISTRACTORS], minLength: 3 });
+  const ranked = francAll(letters.slice(0, FRANC_SAMPLE), { only: [...Object.keys(FRANC_LATIN), ...FRANC_LATIN_DISTRACTORS], minLength: 3 });
   const [topCode] = ranked[0] ?? ["und"];
   const tr = count(letters, TURKISH_LETTERS);
   // Turkish letters settle Turkish vs the others when trigrams hesitate.

@@ -80,6 +80,11 @@ function isElision(text: string, i: number): boolean {
 }
 
 const utf16 = new TextDecoder("utf-16le");
+// Folded forms of BMP characters as code units: unit1 (-1: folds to nothing, -2: not yet
+// known) and unit2 (-1: none). Filled on first sight from foldChar.
+const unit1 = new Int32Array(0x10000).fill(-2);
+const unit2 = new Int32Array(0x10000).fill(-1);
+const APOSTROPHE_CODES = new Set([0x27, 0x60, 0x2019, 0x2018, 0x02bb, 0x02bc, 0xb4]);
 
 /** Fold a whole text, keeping the offset map. */
 export function normalize(text: string): NormalizedText {
@@ -97,6 +102,29 @@ export function normalize(text: string): NormalizedText {
       origin[n++] = i;
       i++;
       continue;
+    }
+    // Other BMP characters: the table, filled from foldChar on first sight.
+    if (code < 0xd800 || (code > 0xdfff && code <= 0xffff)) {
+      if (!APOSTROPHE_CODES.has(code) && code !== 0x0301) {
+        let u = unit1[code];
+        if (u === -2) {
+          const f = foldChar(text[i]);
+          u = f.length ? f.charCodeAt(0) : -1;
+          unit1[code] = u;
+          unit2[code] = f.length > 1 ? f.charCodeAt(1) : -1;
+        }
+        if (u >= 0) {
+          units[n] = u;
+          origin[n++] = i;
+          const v = unit2[code];
+          if (v >= 0) {
+            units[n] = v;
+            origin[n++] = i;
+          }
+        }
+        i++;
+        continue;
+      }
     }
     // Surrogate pairs (outside the BMP) are folded as one code point.
     const isPair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length;
