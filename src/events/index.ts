@@ -561,7 +561,10 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       }
       // "The parties", "both ministers": the two sides the article is about, unless the
       // sentence names its own.
-      const referenceAsSubject = sm.references.some((r) => r.end <= t.start);
+      // The reference is the subject when it comes before the trigger and before any side
+      // named in the sentence ("Both ministers agreed"; not "China, close to both countries, urged").
+      const firstSide = Math.min(...sides.map((x) => x.start));
+      const referenceAsSubject = sm.references.some((r) => r.end <= t.start && r.start < firstSide);
       if (sm.references.length && !sides.some((x) => x.rank >= 2) && (sides.length < 2 || referenceAsSubject) && mode !== "multilateral") {
         const main = mainDyad(salience, context);
         if (main.length >= 2) sides = main.map((c) => ({ ...c, rank: 0, start: Infinity }));
