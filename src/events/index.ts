@@ -489,6 +489,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
   let runningParagraph = -1;
   let scene: { date: string; location: NonNullable<EventRecord["location"]> } | null = null;
   let contextDate = ctx.refDate;
+  let sceneDate: string | null = null;
   // How often each side has been named so far (the title counts double): "the two sides" are
   // the two most named.
   const salience = new Map<string, { side: Side; count: number }>();
@@ -513,7 +514,9 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
   sentences.forEach((sm, si) => {
     if (sm.sentence.paragraph !== runningParagraph) {
       runningParagraph = sm.sentence.paragraph;
-      runningDate = ctx.refDate;
+      // A new paragraph goes back to the article's day, or stays on the day of the scene just
+      // reported when that was within a few days of it ("on Monday ... The sides also agreed").
+      runningDate = sceneDate && nearDate(sceneDate, ctx.refDate) ? sceneDate : ctx.refDate;
     }
     const dates = datesBySentence[si] ?? [];
     // "A day later": the day after the date the text was at.
@@ -666,6 +669,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
         if (!status) {
           context = sides.map((s) => ({ ...s }));
           contextDate = when.value;
+          if (when.value && when.value.length === 10) sceneDate = when.value;
         }
       }
       }

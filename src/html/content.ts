@@ -103,7 +103,7 @@ export function findMainContent(body: HNode): HNode[] | null {
   const cands = scoreCandidates(body);
   if (!cands.length) return null;
   cands.sort((a, b) => b.score - a.score);
-  let top = cands[0];
+  let top = preferLandmark(cands, body) ?? cands[0];
   if (top === body) return [body];
   // Several near-equal candidates under one ancestor: the article is split into parts (Readability).
   const alternatives = cands.slice(1, 5).filter((c) => c.score / top.score >= 0.75);
@@ -148,6 +148,29 @@ export function findMainContent(body: HNode): HNode[] | null {
     }
   }
   return [...leadParagraphs(parent, body), ...out];
+}
+
+/** Below this much unlinked text a <main> landmark is a shell (menus, a teaser), not the page's content. */
+const MIN_LANDMARK_PROSE = 200;
+
+/**
+ * Heuristic (trust the main landmark): when the page marks exactly one <main>/role=main region
+ * and it holds real prose, the best candidate inside it wins over a better-scoring block outside
+ * it (an outdated-browser notice, a login dialog, an author box left in the page chrome).
+ */
+export function preferLandmark(sorted: HNode[], body: HNode): HNode | null {
+  let landmark: HNode | null = null;
+  for (const n of allElements(body)) {
+    if (n !== body && (n.tag === "main" || n.role === "main")) {
+      if (landmark && !isAncestor(landmark, n)) return null; // several disjoint regions: no single landmark
+      if (!landmark) landmark = n;
+    }
+  }
+  if (!landmark || landmark.textLen - landmark.linkLen < MIN_LANDMARK_PROSE) return null;
+  const best = sorted[0];
+  if (best === landmark || isAncestor(landmark, best) || isAncestor(best, landmark)) return null;
+  for (const c of sorted) if (c === landmark || isAncestor(landmark, c)) return c;
+  return null;
 }
 
 /** Tags that bound an article: lead paragraphs are not looked for above them. */
