@@ -13,6 +13,7 @@
 //   5. reports of the same interaction inside one document are merged.
 
 import { holderOf, termOn, type Lexicon } from "../lexicon/index.js";
+import { fold } from "../text/normalize.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { Actor, EventRecord, EventType, Evidence, Role } from "../types.js";
 
@@ -113,6 +114,20 @@ export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMa
     if (k >= 0 && endsWith(mk.topicBefore.get(lang))) return "topic";
     if (k >= 0 && endsWith(mk.placeBefore.get(lang))) return "place";
     if (k >= 0 && endsWith(mk.directionBefore.get(lang))) return "direction";
+    // Arabic prepositions written on the word: ب "in/at" (بالقاهرة), ل "to/for" (لجمهورية العراق).
+    if (lang === "ar" && /^[\u0600-\u06ff]/.test(sm.tokens[e.tokenStart].norm)) {
+      const w = sm.tokens[e.tokenStart].norm;
+      const p = w.startsWith("و") ? w.slice(1) : w;
+      const surface = fold(e.surface).replace(/^ال/, "");
+      if (!p.replace(/^ال/, "").startsWith(surface.slice(0, 2))) {
+        if (/^(بال|ب)/.test(p)) return "place";
+        if (/^(لل|ل)/.test(p)) return "direction";
+      }
+      // ...or on the state word before the name: "لجمهورية العراق", "وسلطنة عمان" after it.
+      const before = e.tokenStart > 0 ? sm.tokens[e.tokenStart - 1].norm.replace(/^و/, "") : "";
+      const m = /^(لل|ل|بال|ب)(.+)$/.exec(before);
+      if (m && AR_STATE_WORDS.has(m[2].replace(/^ال/, ""))) return m[1].startsWith("ب") ? "place" : "direction";
+    }
     // Case endings that mark place or direction (Rusya'da, Rossiyaga, Ресейде).
     if (e.extra > 0) {
       const last = sm.tokens[e.tokenEnd - 1].norm;
@@ -163,6 +178,9 @@ function adjectiveIsActor(ctx: EventContext, sm: SentenceMentions, e: EntityMatc
 function wordVariantsOf(w: string): string[] {
   return /^[وفبل][\u0600-\u06ff]{2,}/.test(w) ? [w, w.slice(1)] : [w];
 }
+
+// Arabic words for a state that stand before its name ("جمهورية العراق", "سلطنة عمان"), folded.
+const AR_STATE_WORDS = new Set(["جمهوريه", "مملكه", "دوله", "سلطنه", "اماره", "حكومه", "شعب"]);
 
 /** Whether a span of the sentence is introduced as a counterpart ("with X", "X bilan"). */
 function isCounterpart(ctx: EventContext, sm: SentenceMentions, start: number, end: number): boolean {
@@ -327,7 +345,9 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
     for (const b of bare) {
       if (kept.has(b.country)) continue;
       const joined = bare.some((o) => o !== b && kept.has(o.country) && (coordinated(ctx, o, b) || coordinated(ctx, b, o)));
-      if (kept.size < 2 || joined) {
+      // Several recipients joined by "and" ("thanked Iraq and Oman") are all sides.
+      const recipients = b.counterpart && bare.some((o) => o !== b && o.counterpart && (coordinated(ctx, o, b) || coordinated(ctx, b, o)));
+      if (kept.size < 2 || joined || recipients) {
         sides.push(b);
         kept.add(b.country);
       }
@@ -568,7 +588,8 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       // named in the sentence ("Both ministers agreed"; not "China, close to both countries, urged").
       const firstSide = Math.min(...sides.map((x) => x.start));
       const referenceAsSubject = sm.references.some((r) => r.end <= t.start && r.start < firstSide);
-      if (sm.references.length && !sides.some((x) => x.rank >= 2) && (sides.length < 2 || referenceAsSubject) && mode !== "multilateral") {
+      const actorsNamed = sides.filter((x) => !x.counterpart).length;
+      if (sm.references.length && !sides.some((x) => x.rank >= 2) && (sides.length < 2 || (referenceAsSubject && actorsNamed < 2)) && mode !== "multilateral") {
         const main = mainDyad(salience, context);
         if (main.length >= 2) sides = main.map((c) => ({ ...c, rank: 0, start: Infinity }));
       }

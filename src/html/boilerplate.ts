@@ -19,7 +19,7 @@ const BOILERPLATE_ROLES = new Set([
  * native words used in class names by Russian, German, French, Spanish, Turkish sites.
  */
 const BOILERPLATE_SUBSTR = new RegExp([
-  "footer", "sidebar", "side-bar", "related", "sharing", "share-", "-share", "sharebar", "social", "comment", "disqus",
+  "footer", "sidebar", "side-bar", "related", "sharing", "share-", "-share", "sharebar", "social", "comment", "kommentar", "commentaire", "comentario", "komentarz", "disqus",
   "cookie", "consent", "gdpr", "banner", "subscri", "newsletter", "signup", "sign-up", "advert", "sponsor", "promo",
   "breadcrumb", "pagination", "pager", "popup", "modal", "recommend", "trending", "popular", "mostread",
   "most-read", "most_read", "readalso", "read-also", "read_also", "readmore", "read-more", "more-stories", "outbrain",
@@ -40,7 +40,7 @@ export const STRONG_CONTENT = /article[-_]?(?:body|content|text)|entry[-_]?conte
 const CONTENT_WORD = /(?:^|[\s_-])(?:article|content|main|story|entry|post|body|text|page|container|wrapper)(?:$|[\s_-])/;
 
 /** Comment sections can out-weigh the article; they are pruned even when large. */
-const COMMENT_RE = /comment|disqus|discussion|reactions/;
+const COMMENT_RE = /comment|kommentar|comentario|komentarz|disqus|discussion|reactions/;
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -192,7 +192,9 @@ function leadParagraphs(from: HNode, body: HNode): HNode[] {
       if (typeof s === "string" || s.textLen < 60) continue;
       for (const e of allElements(s)) {
         if (e.textLen < 60 || linkDensity(e) > 0.3 || !isProseLeaf(e)) continue;
-        if (classWeight(e) < 0 || /^h[1-6]$/.test(e.tag)) continue;
+        if (classWeight(e) < 0) continue;
+        // A long h2 above the body is a standfirst set as a subheading; shorter headings are titles.
+        if (/^h[1-6]$/.test(e.tag) && !(e.tag === "h2" && e.textLen >= 80)) continue;
         here.push(e);
       }
     }
@@ -207,7 +209,7 @@ function leadParagraphs(from: HNode, body: HNode): HNode[] {
 
 /** A block that holds text directly: a <p>, or a container without block children. */
 function isProseLeaf(e: HNode): boolean {
-  if (e.tag === "p") return true;
+  if (e.tag === "p" || e.tag === "h2") return true;
   if (!CONTAINER_TAGS.has(e.tag) || e.tag === "span" || e.tag === "font") return false;
   return !hasBlockChild(e);
 }
@@ -230,8 +232,16 @@ function countElements(n: HNode): number {
  * "Read also"-style lead-ins in many languages: a short block starting with one of these is a
  * link to another story, not part of this one.
  */
-const READ_ALSO = new RegExp("^\\s*(?:" + [
+const READ_ALSO_CUES = [
   "read also", "read more", "also read", "see also", "related", "more on this", "recommended", "watch", "listen", "click here",
+  "also on", "related story", "related article", "related coverage", "more", "recommended reading", "editor's picks",
+  "le puede interesar", "te puede interesar", "también le puede interesar", "también te puede interesar", "puede interesarle",
+  "vea también", "ver más", "mira también", "mire", "puedes ver", "puede ver", "lea además", "lee además", "te recomendamos",
+  "noticia relacionada", "noticias relacionadas", "más información", "relacionado", "relacionada", "temas relacionados",
+  "auch lesen", "zum weiterlesen", "weiterlesen", "lesen sie auch", "lesen sie dazu", "lesen sie hier", "mehr dazu", "mehr zum thema",
+  "das thema könnte dich auch interessieren", "das könnte dich auch interessieren", "das könnte sie interessieren", "siehe auch",
+  "à lire également", "lire également", "voir également", "à voir aussi", "a voir aussi", "à voir", "sur le même sujet", "pour aller plus loin",
+  "leia também", "veja também", "saiba mais", "leggi anche", "vedi anche", "czytaj więcej", "czytaj również", "dowiedz się więcej",
   "читайте также", "читайте", "смотрите также", "смотрите", "по теме", "также читайте", "подробнее", "читайте також", "дивіться також",
   "اقرأ أيضا", "اقرأ أيضاً", "اقرأ ايضا", "إقرأ أيضا", "اقرأ المزيد", "شاهد أيضا", "همچنین بخوانید", "بیشتر بخوانید", "بخوانید",
   "lesen sie auch", "lesen sie mehr", "mehr zum thema", "auch interessant", "das könnte sie auch interessieren", "weiterlesen",
@@ -240,7 +250,10 @@ const READ_ALSO = new RegExp("^\\s*(?:" + [
   "ilgili haberler", "ilgili haber", "bunu da okuyun", "devamını oku", "ayrıca okuyun",
   "相关新闻", "相关阅读", "延伸阅读", "推荐阅读", "相關新聞", "延伸閱讀",
   "шунингдек ўқинг", "shuningdek o'qing", "сондай-ақ оқыңыз", "ошондой эле окуңуз", "инчунин хонед",
-].map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") + ")\\s*[:：\\-–—|»>]", "i");
+].map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+const READ_ALSO = new RegExp("^\\s*(?:" + READ_ALSO_CUES + ")\\s*[:：\\-–—|»>]", "i");
+/** The same cue standing alone on its line (a label above a linked headline). */
+const READ_ALSO_ALONE = new RegExp("^\\W*(?:" + READ_ALSO_CUES + ")\\W{0,3}$", "iu");
 
 const escapeRe = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -265,10 +278,38 @@ const SECTION_CUE = new RegExp("^\\W*(?:" + [
   "اقرأ أيضا", "اقرأ أيضاً", "مواضيع ذات صلة", "أخبار ذات صلة", "ذات صلة", "مطالب مرتبط", "اخبار مرتبط", "همچنین بخوانید",
   "ilgili haberler", "benzer haberler", "ilginizi çekebilir", "yorumlar",
   "相关新闻", "相关阅读", "相关文章", "延伸阅读", "推荐阅读", "相關新聞", "相關文章", "延伸閱讀",
+  "temas relacionados", "le puede interesar", "etiquetas", "palabras clave", "schlagwörter", "schlagworte", "quellenangaben",
+  "empfehlungen aus der redaktion", "mots-clés", "étiquettes", "tagi", "tematy",
 ].map(escapeRe).join("|") + ")\\W{0,5}$", "iu");
+
+/**
+ * A label line that introduces a list of further articles ("Weitere Beiträge aus der Kolumne:",
+ * "Lesen Sie auch die folgenden Beiträge:"): a short line ending in a colon that starts with a
+ * read-more word. Removed with the link list after it (removeReadAlsoLabel).
+ */
+const MORE_LABEL = /^\W*(?:weitere (?:beiträge|artikel|news|themen)|mehr (?:artikel|beiträge|news)|lesen sie (?:auch|mehr)|more (?:stories|articles|posts|from)|other (?:stories|articles)|otras noticias|más noticias|autres articles|plus d'articles)\b[^.!?]{0,50}:\s*$/iu;
+
+/** Page-furniture labels: update stamps, rating prompts, bare "By:" lines. */
+const META_LABEL = /^\W*(?:last modified|last updated|updated|release date|rate this(?: article)?|aktualisiert(?: am)?|zuletzt aktualisiert|bewerten|artikel bewerten|zusatzinformationen|von|by|publié le|mis à jour(?: le)?|actualizado|actualización)\s*:?\s*$/iu;
 
 /** Short credit, source and advertising lines: "Foto: ...", "Source: ...", "Anzeige". */
 const CREDIT_LINE = /^\W*(?:photos?|fotos?|bild|image|picture|credits?|crédits?(?: photos?)?|crédito|quelle|source|fuente|fonte|źródło|источник|фото|titelbild|beitragsbild|symbolbild|anzeige|werbung|advertisement|sponsored|publicidad|publicité)\b(?:\W|$)/iu;
+
+/**
+ * Calls to subscribe, follow, download the app, or log in to read on: promotional lines that sit
+ * among article paragraphs. Only imperative or second-person phrasings, so a story about
+ * subscribers or newsletters keeps its sentences.
+ */
+const PROMO_LINE = new RegExp([
+  "\\b(?:please )?subscribe (?:now|today|to (?:our|the|read|continue))", "already a subscriber", "to (?:view|read|continue reading) (?:the full|this) (?:story|article)",
+  "sign up (?:for|to) (?:our|the) ", "download (?:the|our) [^.]{0,40}\\bapps?\\b", "follow (?:us|the [^.]{0,30}) on (?:twitter|facebook|instagram)",
+  "if you (?:enjoyed|liked) (?:reading )?this", "support (?:our|independent) journalism", "become a (?:member|subscriber)",
+  "jetzt (?:abonnieren|anmelden|registrieren)", "newsletter (?:abonnieren|bestellen)", "folgen sie uns", "gefällt (?:dir|ihnen) (?:unser|dieser|der)",
+  "abonnieren sie", "melden sie sich (?:jetzt )?(?:an|für)",
+  "suscríbe(?:te|se)", "hazte (?:miembro|socio)", "síguenos en", "únete a nuestr", "regístrate",
+  "abonnez-vous", "pour lire la suite", "inscrivez-vous", "suivez-nous",
+  "assine (?:já|agora)", "siga-nos", "zaprenumeruj", "obserwuj nas", "подпишитесь", "подписывайтесь",
+].join("|"), "iu");
 
 /** Share/follow/subscribe bar text. */
 const SHARE_LINE = /^(?:share|share this|tweet|email|print|facebook|twitter|whatsapp|telegram|linkedin|copy link|follow us|subscribe|поделиться|подписывайтесь|مشاركة|اشتراک|teilen|partager|compartir|paylaş|分享)\b/i;
@@ -294,14 +335,19 @@ export function cleanContent(nodes: HNode[], title: string | null): void {
         continue;
       }
       if (/^h[2-6]$/.test(tag)) {
+        if (n.textLen < 100 && (MORE_LABEL.test(innerText(n)) || READ_ALSO_ALONE.test(innerText(n)))) { removeReadAlsoLabel(n); continue; }
         if (classWeight(n) < 0 || (normTitle && normalizeForCompare(innerText(n)) === normTitle)) removeNode(n);
         continue;
       }
       if (n.textLen < 220 && (tag === "p" || tag === "div" || tag === "li" || tag === "section" || tag === "span" || tag === "strong" || tag === "b" || tag === "em")) {
         const text = innerText(n);
         if (READ_ALSO.test(text) && n !== top) { removeNode(n); continue; }
+        if (n.textLen < 60 && READ_ALSO_ALONE.test(text) && n !== top) { removeReadAlsoLabel(n); continue; }
+        if (n.textLen < 100 && MORE_LABEL.test(text) && n !== top) { removeReadAlsoLabel(n); continue; }
+        if (n.textLen < 30 && META_LABEL.test(text) && n !== top) { removeNode(n); continue; }
         if (n.textLen < 60 && SHARE_LINE.test(text) && n !== top) { removeNode(n); continue; }
         if (n.textLen < 100 && CREDIT_LINE.test(text) && n !== top) { removeNode(n); continue; }
+        if (tag !== "span" && tag !== "em" && PROMO_LINE.test(text) && n !== top) { removeNode(n); continue; }
         // Heuristic: a paragraph that is nothing but a link points to another story.
         if (tag === "p" && n.textLen < 150 && n.linkLen > 0.9 * n.textLen && n !== top) { removeNode(n); continue; }
       }
@@ -327,6 +373,24 @@ function cutTrailingSection(heading: HNode, top: HNode): void {
   const followingLen = following.reduce((s, c) => s + c.textLen, 0);
   removeNode(anchor);
   if (followingLen < 0.5 * top.textLen) for (const c of following) removeNode(c);
+}
+
+/**
+ * A lone "read also" label and the linked headline right after it (heuristic: the next element
+ * goes only when it is short and mostly link text, so a label in mid-article costs nothing else).
+ */
+function removeReadAlsoLabel(label: HNode): void {
+  const parent = label.parent;
+  if (parent) {
+    const sibs = parent.children;
+    for (let i = sibs.indexOf(label) + 1; i < sibs.length; i++) {
+      const s = sibs[i];
+      if (typeof s === "string") { if (visibleLength(s) > 0) break; continue; }
+      if (s.textLen > 0 && s.textLen < 200 && s.linkLen > 0.6 * s.textLen) removeNode(s);
+      break;
+    }
+  }
+  removeNode(label);
 }
 
 function firstContentChild(n: HNode): HNode | null {

@@ -101,6 +101,13 @@ const NAME_SUFFIXES: Record<string, string[]> = {
   ru: RU_CASE_ENDINGS,
   uk: [...RU_CASE_ENDINGS, "ові", "еві", "ою", "і"].map((x) => x.replace(/і/g, "и")),
   tg: ["и", "ро", "ба", "ҳо", "ӣ"].map((x) => x.replace("ҳ", "х").replace("ӣ", "и")),
+  // Turkic case endings (folded: ı->i, ң->н, ғ->г, қ->к, і->и, ө->о, ү/ұ->у), so that
+  // "Rusya'nın", "Ресейдің", "Rossiyaning" match and an unrelated longer word does not.
+  tr: ["nin", "nun", "in", "un", "a", "e", "ya", "ye", "na", "ne", "da", "de", "ta", "te", "dan", "den", "tan", "ten", "ndan", "nden", "la", "le", "yla", "yle", "daki", "deki", "taki", "teki", "yi", "yu", "i", "u", "li", "lu", "ya", "nda", "nde"],
+  az: ["nin", "nun", "in", "un", "a", "e", "ya", "ye", "da", "de", "dan", "den", "la", "le", "ya", "yi", "i", "u", "li"],
+  uz: ["ning", "ga", "ka", "qa", "da", "dan", "ni", "dagi", "lik", "liklar", "ning"],
+  kk: ["нин", "дин", "тин", "нын", "дын", "тын", "га", "ге", "ка", "ке", "а", "е", "на", "не", "ны", "ни", "ды", "ди", "ты", "ти", "н", "да", "де", "та", "те", "нда", "нде", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен", "дагы", "деги", "тагы", "теги"],
+  ky: ["нын", "нин", "дын", "дин", "тын", "тин", "нун", "дун", "тун", "га", "ге", "ка", "ке", "го", "ко", "а", "е", "ны", "ни", "ды", "ди", "ты", "ти", "ну", "ду", "ту", "да", "де", "та", "те", "до", "то", "дан", "ден", "тан", "тен", "дон", "тон", "нан", "нен", "менен"],
 };
 
 export class PhraseMatcher<T> {
