@@ -478,6 +478,8 @@ function sameInteraction(a: Draft, b: Draft): boolean {
   if (a.rec.mode !== b.rec.mode) {
     // A generic meeting trigger after a call or video conference is that call, elaborated.
     if (!(a.rec.type === "CONSULT" && modes.includes("meeting") && (modes.includes("phone") || modes.includes("video")))) return false;
+    // ...but only when the two are told together: in one sentence or on one stated day.
+    if (a.sentence !== b.sentence && !(a.dateExplicit && b.dateExplicit && a.rec.date === b.rec.date)) return false;
   }
   if (DIRECTED.has(a.rec.type) && a.sides[0]?.country !== b.sides[0]?.country) return false;
   // Each signing sentence names its own document.
