@@ -478,8 +478,10 @@ function sameInteraction(a: Draft, b: Draft): boolean {
   if (a.rec.mode !== b.rec.mode) {
     // A generic meeting trigger after a call or video conference is that call, elaborated.
     if (!(a.rec.type === "CONSULT" && modes.includes("meeting") && (modes.includes("phone") || modes.includes("video")))) return false;
-    // ...but only when the two are told together: in one sentence or on one stated day.
-    if (a.sentence !== b.sentence && !(a.dateExplicit && b.dateExplicit && a.rec.date === b.rec.date)) return false;
+    // A later "talks" after a call elaborates the call; a later call does not turn an earlier
+    // meeting into a call unless both are told together (one sentence, one stated day).
+    const upgrade = a.rec.mode === "meeting";
+    if (upgrade && a.sentence !== b.sentence && !(a.dateExplicit && b.dateExplicit && a.rec.date === b.rec.date)) return false;
   }
   if (DIRECTED.has(a.rec.type) && a.sides[0]?.country !== b.sides[0]?.country) return false;
   // Each signing sentence names its own document.

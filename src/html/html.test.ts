@@ -6,6 +6,7 @@ import {
   extractArticle, decodeHtml, parseHtml, pruneBoilerplate, findMainContent, cleanContent, toParagraphs,
   normalizeDate, persianDateInText, dateFromUrl, charsetFromContentType,
 } from "./index.js";
+import { preferLandmark, scoreCandidates } from "./content.js";
 
 // Pages below are written for these tests (fictional events, invented outlets).
 
@@ -198,4 +199,65 @@ test("decodeHtml: windows-1251 via <meta charset>, koi8-r via header, windows-12
 test("decodeHtml: undeclared windows-1251 is detected", () => {
   const html = `<html><body><p>${RU1}</p><p>${RU2}</p></body></html>`;
   assert.equal(decodeHtml(iconv.encode(html, "windows-1251")), html);
+});
+
+// Heuristics added for multilingual pages (sentences written for these tests).
+
+const ES1 = "El ministro de Relaciones Exteriores se reunió el martes con su homólogo en la capital, donde ambos acordaron reanudar el diálogo sobre la frontera común.";
+const ES2 = "Según fuentes oficiales, la próxima ronda de conversaciones se celebrará en marzo y tratará el comercio, el agua y el intercambio de prisioneros.";
+const ES3 = "Los observadores advirtieron que las rondas anteriores se habían estancado por desacuerdos sobre la supervisión internacional del acuerdo.";
+
+test("extractArticle: a <main> landmark wins over a longer notice outside it", () => {
+  const notice = "Your browser is outdated, and some features of this website, including videos, maps, galleries and forms, will not work as expected. Please install a current browser, such as one of those listed below, to enjoy the full site. ".repeat(3);
+  const html = `<html><body><div class="browser-notice"><p>${notice}</p><p>${notice}</p></div>
+<main><section><p>${P1}</p><p>${P2}</p></section></main></body></html>`;
+  const a = extractArticle(html);
+  assert.deepEqual(a.paragraphs, [P1, P2]);
+});
+
+test("preferLandmark: no preference when the page has two separate <main> regions", () => {
+  const page = parseHtml(`<body><main><p>${P1}</p></main><main><p>${P2}</p></main><div><p>${P3}</p><p>${P3}</p></div></body>`);
+  pruneBoilerplate(page.body);
+  const cands = scoreCandidates(page.body).sort((a, b) => b.score - a.score);
+  assert.equal(preferLandmark(cands, page.body), null);
+});
+
+test("cleanContent: Spanish 'read also' lead-ins, lone labels with their linked headline, promo and label lines", () => {
+  const html = `<html><body><article><div class="article-body">
+<p>${ES1}</p>
+<p><strong>LE PUEDE INTERESAR:</strong> <a href="/x">El presidente viaja a la cumbre regional de la próxima semana</a></p>
+<p>${ES2}</p>
+<p>Le puede interesar</p><p><a href="/y">Nuevas sanciones contra el comercio de armas ligeras</a></p>
+<p>Vea también: Los cancilleres firman un acuerdo de cooperación</p>
+<p>${ES3}</p>
+<p>¡Suscríbete a nuestro boletín y recibe las noticias del día!</p>
+<p>Actualizado:</p>
+<h2>Weitere Beiträge aus der Kolumne:</h2>
+<ul><li><a href="/z">Eine andere Geschichte aus derselben Reihe</a></li></ul>
+</div></article></body></html>`;
+  const a = extractArticle(html);
+  assert.deepEqual(a.paragraphs, [ES1, ES2, ES3]);
+});
+
+test("cleanContent: English subscribe/follow/app lines go, a sentence about subscribers stays", () => {
+  const keep = "The streaming service said it had gained two million subscribers in the quarter, while its newsletter readership fell.";
+  const html = `<html><body><article><div class="story-body"><p>${P1}</p><p>${keep}</p><p>${P2}</p>
+<p>To view the full story, please subscribe to the Daily Example.</p>
+<p>For the latest updates download the Daily Example apps for iOS and Android.</p>
+<p>Follow us on Twitter and Instagram for more.</p><p>${P3}</p></div></article></body></html>`;
+  assert.deepEqual(extractArticle(html).paragraphs, [P1, keep, P2, P3]);
+});
+
+test("findMainContent: a long <h2> standfirst above the body is kept, a short section heading is not", () => {
+  const stand = "The two governments agree to resume talks after a year of silence, but the hardest questions are left for later rounds.";
+  const html = `<html><body><article><header><h1>Ministers agree</h1><h2 class="subheadline">${stand}</h2><h2>World</h2></header>
+<div class="article-body"><p>${P1}</p><p>${P2}</p><p>${P3}</p></div></article></body></html>`;
+  const a = extractArticle(html);
+  assert.deepEqual(a.paragraphs, [stand, P1, P2, P3]);
+});
+
+test("pruneBoilerplate: a German-named comment section (kommentare) is dropped", () => {
+  const html = `<html><body><main><div class="article-body"><p>${P1}</p><p>${P2}</p></div>
+<section class="kommentare"><p>Keine Kommentare bisher, schreiben Sie den ersten Kommentar zu diesem Beitrag hier.</p></section></main></body></html>`;
+  assert.deepEqual(extractArticle(html).paragraphs, [P1, P2]);
 });
