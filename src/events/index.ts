@@ -651,7 +651,15 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
           }
         }
         let status = statusOf(sm, t);
-        if (!status && when.value && ctx.refDate && when.value.length === 10 && when.value > ctx.refDate) status = "planned";
+        let date = when.value;
+        let dateExplicit = when.explicit;
+        if (!status && date && ctx.refDate && date.length === 10 && date > ctx.refDate) {
+          // "They agreed that flights resume on 14 March": the date is the content's, not the act's.
+          if (type === "AGREE" && mode === "agree") {
+            date = runningDate;
+            dateExplicit = false;
+          } else status = "planned";
+        }
         const info = ctx.lex.cameo.get(cameo);
         const rec: EventRecord = {
           type,
@@ -659,19 +667,19 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
           cameo: cameo || TYPE_DEFAULTS[type].cameo,
           goldstein: info?.goldstein ?? TYPE_DEFAULTS[type].goldstein,
           ...(status ? { status } : {}),
-          date: when.value,
+          date,
           actors: toActors(group),
           location,
           topics: [],
           evidence: ev,
           trigger: { text: ctx.text.slice(t.start, t.end), start: t.start, end: t.end },
-          ...(when.hit ? { dateEvidence: { ...ev, start: when.hit.start, end: when.hit.end } } : {}),
+          ...(when.hit && dateExplicit ? { dateEvidence: { ...ev, start: when.hit.start, end: when.hit.end } } : {}),
         };
-        const draft: Draft = { rec, sides: group, sentence: si, dateExplicit: when.explicit, reported: new Set([si]) };
+        const draft: Draft = { rec, sides: group, sentence: si, dateExplicit, reported: new Set([si]) };
         const twin = status ? undefined : drafts.find((d) => !d.rec.status && sameInteraction(d, draft));
         if (twin) {
           // Same interaction again: keep the first report, fill what it lacked.
-          if (!twin.dateExplicit && when.explicit) {
+          if (!twin.dateExplicit && dateExplicit) {
             twin.rec.date = rec.date;
             twin.dateExplicit = true;
           }

@@ -101,8 +101,8 @@ export function pruneBoilerplate(body: HNode, opts: PruneOptions = { byClass: tr
 function holdsProse(n: HNode): boolean {
   if (n.textLen < 80 || n.linkLen > 0.5 * n.textLen) return false;
   for (const e of allElements(n)) {
-    if ((e.tag === "p" || e.tag === "div") && e.textLen >= 80 && e.linkLen < 0.3 * e.textLen) {
-      if (e.tag === "p" || !e.children.some((c) => typeof c !== "string" && c.tag === "p")) return true;
+    if ((e.tag === "p" || e.tag === "div" || e.tag === "h2") && e.textLen >= 80 && e.linkLen < 0.3 * e.textLen) {
+      if (e.tag !== "div" || !e.children.some((c) => typeof c !== "string" && c.tag === "p")) return true;
     }
   }
   return false;

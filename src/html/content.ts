@@ -278,7 +278,7 @@ const SECTION_CUE = new RegExp("^\\W*(?:" + [
   "اقرأ أيضا", "اقرأ أيضاً", "مواضيع ذات صلة", "أخبار ذات صلة", "ذات صلة", "مطالب مرتبط", "اخبار مرتبط", "همچنین بخوانید",
   "ilgili haberler", "benzer haberler", "ilginizi çekebilir", "yorumlar",
   "相关新闻", "相关阅读", "相关文章", "延伸阅读", "推荐阅读", "相關新聞", "相關文章", "延伸閱讀",
-  "temas relacionados", "le puede interesar", "etiquetas", "palabras clave", "schlagwörter", "schlagworte", "quellenangaben",
+  "temas relacionados", "etiquetas", "palabras clave", "schlagwörter", "schlagworte", "quellenangaben",
   "empfehlungen aus der redaktion", "mots-clés", "étiquettes", "tagi", "tematy",
 ].map(escapeRe).join("|") + ")\\W{0,5}$", "iu");
 

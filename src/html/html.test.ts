@@ -209,8 +209,8 @@ const ES3 = "Los observadores advirtieron que las rondas anteriores se habían e
 
 test("extractArticle: a <main> landmark wins over a longer notice outside it", () => {
   const notice = "Your browser is outdated, and some features of this website, including videos, maps, galleries and forms, will not work as expected. Please install a current browser, such as one of those listed below, to enjoy the full site. ".repeat(3);
-  const html = `<html><body><div class="browser-notice"><p>${notice}</p><p>${notice}</p></div>
-<main><section><p>${P1}</p><p>${P2}</p></section></main></body></html>`;
+  const html = `<html><body><div id="outdated"><div class="inner"><p>${notice}</p><p>${notice}</p></div></div>
+<div class="page"><main><section><p>${P1}</p><p>${P2}</p></section></main></div></body></html>`;
   const a = extractArticle(html);
   assert.deepEqual(a.paragraphs, [P1, P2]);
 });
