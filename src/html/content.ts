@@ -103,7 +103,8 @@ export function findMainContent(body: HNode): HNode[] | null {
   const cands = scoreCandidates(body);
   if (!cands.length) return null;
   cands.sort((a, b) => b.score - a.score);
-  let top = preferLandmark(cands, body) ?? cands[0];
+  const inLandmark = preferLandmark(cands, body);
+  let top = inLandmark ?? cands[0];
   if (top === body) return [body];
   // Several near-equal candidates under one ancestor: the article is split into parts (Readability).
   const alternatives = cands.slice(1, 5).filter((c) => c.score / top.score >= 0.75);
@@ -126,6 +127,11 @@ export function findMainContent(body: HNode): HNode[] | null {
   }
   // A lone child carries nothing its parent does not.
   while (top.parent && top.parent !== body && countElements(top.parent) === 1) top = top.parent;
+  // Chosen for being inside the landmark: neither the climb nor sibling merging may leave it.
+  if (inLandmark) {
+    const landmark = landmarkOf(inLandmark);
+    if (landmark && (top === landmark || isAncestor(top, landmark))) top = landmark;
+  }
   const parent = top.parent;
   if (!parent) return [top];
   // Sibling merging: siblings that scored well, or plain paragraphs of prose.
@@ -147,7 +153,9 @@ export function findMainContent(body: HNode): HNode[] | null {
       else if (s.textLen > 0 && s.textLen <= 80 && ld === 0 && /[.!?。！？]\s*$/.test(innerText(s))) out.push(s);
     }
   }
-  return [...leadParagraphs(parent, body), ...out];
+  // A <main> is the article's outer bound: no lead paragraphs are looked for outside it.
+  const leads = top.tag === "main" || top.role === "main" ? [] : leadParagraphs(parent, body);
+  return [...leads, ...out];
 }
 
 /** Below this much unlinked text a <main> landmark is a shell (menus, a teaser), not the page's content. */
@@ -167,10 +175,18 @@ export function preferLandmark(sorted: HNode[], body: HNode): HNode | null {
     }
   }
   if (!landmark || landmark.textLen - landmark.linkLen < MIN_LANDMARK_PROSE) return null;
+  if (landmark === body) return null;
   const best = sorted[0];
   if (best === landmark || isAncestor(landmark, best) || isAncestor(best, landmark)) return null;
   for (const c of sorted) if (c === landmark || isAncestor(landmark, c)) return c;
   return null;
+}
+
+/** The outermost <main>/role=main element around a node. */
+function landmarkOf(n: HNode): HNode | null {
+  let found: HNode | null = null;
+  for (let p: HNode | null = n; p; p = p.parent) if (p.tag === "main" || p.role === "main") found = p;
+  return found;
 }
 
 /** Tags that bound an article: lead paragraphs are not looked for above them. */
