@@ -618,8 +618,6 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
         }
       }
       if (sides.length < 2) continue;
-      // An arrival with no one named and nowhere named ("messages arrived") is not a visit.
-      if (mode === "visit" && !sm.entities.some((x) => x.payload.kind === "office" || x.payload.kind === "person" || x.payload.kind === "place" || (x.payload.kind === "country" && x.payload.form === "capital")) && !sides.some((x) => x.host)) continue;
       // A call or an aid delivery to several counterparts is one interaction with each.
       // Condolences or congratulations from one side to several are one message to each.
       const oneToMany = sides.length > 2 && !sides[0].counterpart && sides.slice(1).every((x) => x.counterpart);
