@@ -18,7 +18,8 @@ const { openStore } = await import(path.join(root, "dist/store/index.js"));
 const { ingestPaths } = await import(path.join(root, "dist/ingest/index.js"));
 const db = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "parley-merge-")), "merge.db");
 const store = await openStore(db);
-await ingestPaths(store, [corpus], { workers: 1 });
+// Only the corpus documents (NAME.txt), not its INDEX.md.
+await ingestPaths(store, fs.readdirSync(corpus).filter((f) => f.endsWith(".txt")).map((f) => path.join(corpus, f)), { workers: 1 });
 const counts = await store.counts();
 const events = await store.events({});
 const docsOf = (e) => new Set(e.reports.map((r) => r.document));

@@ -64,10 +64,13 @@ export class SqlStore implements Store {
       );
       await this.db.indexDocument(tx, docId, result.title, result.body);
       let idx = 0;
+      const ownEvents = new Set<number>();
       for (const e of result.events) {
         if (e.status) continue; // planned, denied, hypothetical: mentions, not events
         const countries = countriesKey(e);
-        const cands = await this.candidates(tx, e, countries);
+        // Merging is across documents: two events the extractor kept apart in one document
+        // (two agreements signed the same day) stay apart.
+        const cands = (await this.candidates(tx, e, countries)).filter((c) => !ownEvents.has(c.id));
         let eventId: number | null = null;
         let why = "first report of this event";
         for (const c of cands) {
@@ -88,6 +91,7 @@ export class SqlStore implements Store {
           "INSERT INTO reports (event_id, document_id, idx, date, actors, topics, location, sentence, start_offset, end_offset, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           [eventId, docId, idx++, e.date, JSON.stringify(e.actors.map((a) => ({ country: a.country, name: a.name, role: a.role }))), JSON.stringify(e.topics), JSON.stringify(e.location ? { city: e.location.city, country: e.location.country } : null), e.evidence.sentence, e.evidence.start, e.evidence.end, why],
         );
+        ownEvents.add(eventId);
         await this.recompute(tx, eventId);
       }
       return old.length ? "replaced" : "inserted";
