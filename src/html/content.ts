@@ -154,7 +154,10 @@ export function findMainContent(body: HNode): HNode[] | null {
     }
   }
   // A <main> is the article's outer bound: no lead paragraphs are looked for outside it.
-  const leads = top.tag === "main" || top.role === "main" ? [] : leadParagraphs(parent, body);
+  // Leads are looked for from the chosen node itself, so blocks before it in its own parent count;
+  // those already merged as siblings are not repeated.
+  const leads = top.tag === "main" || top.role === "main" ? [] : leadParagraphs(top, body)
+    .filter((e) => !out.some((o) => o === e || isAncestor(o, e)));
   return [...leads, ...out];
 }
 
@@ -200,7 +203,7 @@ const ARTICLE_BOUNDARY = new Set(["article", "main", "body"]);
 function leadParagraphs(from: HNode, body: HNode): HNode[] {
   const found: HNode[][] = [];
   let node = from;
-  for (let level = 0; level < 3 && node !== body && node.parent; level++) {
+  for (let level = 0; level < 4 && node !== body && node.parent; level++) {
     const parent: HNode = node.parent;
     const here: HNode[] = [];
     for (const s of parent.children) {

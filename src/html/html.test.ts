@@ -250,8 +250,8 @@ test("cleanContent: English subscribe/follow/app lines go, a sentence about subs
 
 test("findMainContent: a long <h2> standfirst above the body is kept, a short section heading is not", () => {
   const stand = "The two governments agree to resume talks after a year of silence, but the hardest questions are left for later rounds.";
-  const html = `<html><body><article><header><h1>Ministers agree</h1><h2 class="subheadline">${stand}</h2><h2>World</h2></header>
-<div class="article-body"><p>${P1}</p><p>${P2}</p><p>${P3}</p></div></article></body></html>`;
+  const html = `<html><body><article><div class="top"><header><h1>Ministers agree</h1><h2 class="subheadline">${stand}</h2><h2>World</h2></header></div>
+<div class="wrap"><div class="article-body"><p>${P1}</p><p>${P2}</p><p>${P3}</p></div></div></article></body></html>`;
   const a = extractArticle(html);
   assert.deepEqual(a.paragraphs, [stand, P1, P2, P3]);
 });

@@ -63,9 +63,14 @@ export function mergeReason(c: MergeCandidate, p: MergeProbe): string | null {
     return null;
   }
   if (c.location_country && p.location?.country && c.location_country !== p.location.country) return null;
+  // Different persons for one side mean different meetings (two talks on one trip); for a
+  // signing or a statement the persons named vary with the reporter and do not decide.
   for (const a of p.actors) {
     const o = c.actors.find((x) => x.country === a.country);
-    if (o?.name && a.name && !samePerson(o.name, a.name)) return null;
+    if (o?.name && a.name && !samePerson(o.name, a.name)) {
+      if (p.type === "CONSULT") return null;
+      continue;
+    }
     if (o?.name && a.name) reasons.push(`same ${a.country} person ${a.name}`);
   }
   return reasons.join("; ");
