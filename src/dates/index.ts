@@ -516,6 +516,9 @@ function yearFits(cal: Calendar, y: number): boolean {
 /** A date match and the index of the pattern that found it (for the original tie order). */
 interface Candidate extends DateMatch { pattern: number }
 
+/** "in"/«в»/"en"/"im"/«дар» before a lone month name (folded text). */
+const BARE_MONTH = /(^|[^\p{L}])(?:in|в|во|у|en|im|dar|дар|au mois de|en el mes de|في|در)\s+(\p{L}+)/gu;
+
 function monthOf(word: string | undefined): MonthEntry | undefined {
   if (!word) return undefined;
   return lookupInflected(word, monthExact, monthInflect);
@@ -714,6 +717,27 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
           if (refDate) add(start, end, fmtMonth(refDate.y, refDate.m), "relative", "gregorian");
           break;
       }
+    }
+  }
+
+  // A Gregorian month named without day or year after "in" ("in February", «в сентябре»,
+  // "en mars"): the latest such month not after the reference date. Kept only where no longer
+  // expression covers it (a full date wins).
+  if (refDate) {
+    BARE_MONTH.lastIndex = from;
+    for (let m = BARE_MONTH.exec(folded); m && m.index < to; m = BARE_MONTH.exec(folded)) {
+      const word = m[2];
+      const entry = monthOf(word);
+      if (!entry || entry.cal !== "gregorian") continue;
+      const start = m.index + m[0].length - word.length;
+      const end = start + word.length;
+      // "in May 2022" / "в сентябре 2022 года" are found by the month-year patterns.
+      if (/^\s*\d/.test(folded.slice(end, end + 3))) continue;
+      // English "May" is also a verb: only the capitalised month after "in".
+      if (word === "may" && text[start] !== "M") continue;
+      const year = entry.month <= refDate.m ? refDate.y : refDate.y - 1;
+      k = -1;
+      add(start, end, fmtMonth(year, entry.month), "relative", "gregorian");
     }
   }
 
