@@ -33,7 +33,8 @@ for (const f of fs.readdirSync(corpus).filter((x) => x.endsWith(".gold.json"))) 
 }
 let merged = 0;
 for (const p of pairs) {
-  const ok = events.some((e) => e.type === p.type && [...new Set(e.actors.map((x) => x.country))].sort().join("-") === p.countries && docsOf(e).has(p.a) && docsOf(e).has(p.b));
+  const sameDay = (e) => !p.date || (e.date ?? "").startsWith(p.date) || p.date.startsWith(e.date ?? "-");
+  const ok = events.some((e) => e.type === p.type && [...new Set(e.actors.map((x) => x.country))].sort().join("-") === p.countries && sameDay(e) && docsOf(e).has(p.a) && docsOf(e).has(p.b));
   if (ok) merged++;
   console.log(`${ok ? "merged " : "apart  "} ${p.type} ${p.countries} ${p.date ?? ""}: ${p.a} + ${p.b}`);
 }

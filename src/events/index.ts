@@ -570,7 +570,9 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       // already set for that day (a visit's meetings happen where the visit is); else the
       // dateline, for events of the day the article was filed.
       const places = placesInSentence(ctx, sm);
-      const distance = (p: { start: number; end: number }) => Math.min(Math.abs(p.start - t.end), Math.abs(t.start - p.end));
+      // With several dates after one trigger, each occasion's place is the one by its date.
+      const anchor = occasion ?? t;
+      const distance = (p: { start: number; end: number }) => Math.min(Math.abs(p.start - anchor.end), Math.abs(anchor.start - p.end));
       const place = [...places].sort((a, b) => distance(a) - distance(b))[0];
       let location: EventRecord["location"] = null;
       const ev = evidenceOf(ctx, sm);
