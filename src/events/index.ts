@@ -525,13 +525,27 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
     } else salience.set(x.country, { side: { ...x }, count: weight });
   };
   for (const x of context) noteSalience(x, 2);
-  // The most senior person named for each country anywhere in the article.
-  const docPersons = new Map<string, Side>();
-  for (const sm of [...(ctx.title ? [ctx.title] : []), ...sentences]) {
+  // The person the article names most often for each country (the title counts double;
+  // ties go to the more senior): the protagonist, not a leader mentioned in passing.
+  const personCounts = new Map<string, { side: Side; count: number }>();
+  [...(ctx.title ? [ctx.title] : []), ...sentences].forEach((sm, i) => {
     for (const x of sidesInSentence(ctx, sm, ctx.refDate, { orgsAsSides: false })) {
       if (x.rank < 3 || !x.name) continue;
-      const have = docPersons.get(x.country);
-      if (!have || seniority(x.role) > seniority(have.role)) docPersons.set(x.country, x);
+      const k = `${x.country}|${x.name}`;
+      const have = personCounts.get(k);
+      const weight = i === 0 && ctx.title ? 2 : 1;
+      if (have) have.count += weight;
+      else personCounts.set(k, { side: x, count: weight });
+    }
+  });
+  const docPersons = new Map<string, Side>();
+  const bestCount = new Map<string, number>();
+  for (const { side, count } of personCounts.values()) {
+    const have = docPersons.get(side.country);
+    const c = bestCount.get(side.country) ?? 0;
+    if (!have || count > c || (count === c && seniority(side.role) > seniority(have.role))) {
+      docPersons.set(side.country, side);
+      bestCount.set(side.country, count);
     }
   }
 

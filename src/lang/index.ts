@@ -1,7 +1,7 @@
 // Language identification for news text: script counts first, then distinctive letters and
 // function words within a script, and franc (trigrams) for Latin-script text.
 
-import { francAll } from "franc";
+import { francScores } from "./trigrams.js";
 import type { Lang } from "../types.js";
 
 /** Only the head of a document is looked at: enough for a stable answer, and fast. */
@@ -37,11 +37,23 @@ const CYRILLIC_CUES: Array<[Lang, Record<string, number>]> = [
   ["tg", { "ӣ": 3, "ӯ": 3, "ҷ": 3, "ҳ": 1, "қ": 1, "ғ": 1 }],
   ["uz", { "ў": 3, "ҳ": 1, "қ": 1, "ғ": 1 }],
 ];
-const KAZAKH_ONLY = /[әұһіқғ]/g;
+const codesOf = (letters: string) => new Set([...letters].map((ch) => ch.charCodeAt(0)));
+const KAZAKH_ONLY_SET = codesOf("әұһіқғ");
 /** Letters Ukrainian does not use; their presence argues against uk. */
-const RUSSIAN_NOT_UKRAINIAN = /[ыэъё]/g;
+const RUSSIAN_NOT_UKRAINIAN_SET = codesOf("ыэъё");
+const UKRAINIAN_ONLY_SET = codesOf("їєґ");
+/** Cue weights by Cyrillic code unit (offset from U+0400), one entry per CYRILLIC_CUES language. */
+const CUE_WEIGHTS: (number[] | undefined)[] = new Array(0x130);
+CYRILLIC_CUES.forEach(([, weights], k) => {
+  for (const [ch, w] of Object.entries(weights)) {
+    const at = ch.charCodeAt(0) - 0x400;
+    CUE_WEIGHTS[at] ??= new Array<number>(CYRILLIC_CUES.length).fill(0);
+    CUE_WEIGHTS[at]![k] += w;
+  }
+});
 
 const FRANC_CYRILLIC: Record<string, Lang> = { rus: "ru", ukr: "uk", kaz: "kk", kir: "ky", tgk: "tg" };
+const CYRILLIC_CANDIDATES = Object.keys(FRANC_CYRILLIC);
 
 function cyrillicLanguage(words: string[]): Lang {
   const letters = words.join(" ");
@@ -51,22 +63,29 @@ function cyrillicLanguage(words: string[]): Lang {
   const lowerWords = words.filter((w) => w[0] === w[0].toLowerCase());
   const cueText = (lowerWords.length * 3 >= words.length ? lowerWords.join(" ") : letters).toLowerCase();
   const lower = cueText;
-  const total = [...lower].filter((ch) => scriptOf(ch.codePointAt(0)!) === "Cyrillic").length;
-  const scores = new Map<Lang, number>();
-  for (const [lang, weights] of CYRILLIC_CUES) {
-    let s = 0;
-    for (const ch of lower) s += weights[ch] ?? 0;
-    scores.set(lang, s);
+  // One pass over the cue text: Cyrillic letters, cue weights per language, Kazakh-only letters,
+  // letters Ukrainian lacks, Ukrainian-only letters.
+  let total = 0, kazakhOnly = 0, notUk = 0, ukOnlyLower = 0;
+  const langScores = new Array<number>(CYRILLIC_CUES.length).fill(0);
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c < 0x400 || c >= 0x530) continue; // cue letters are all Cyrillic
+    total++;
+    const cue = CUE_WEIGHTS[c - 0x400];
+    if (cue) for (let k = 0; k < cue.length; k++) langScores[k] += cue[k];
+    if (KAZAKH_ONLY_SET.has(c)) kazakhOnly++;
+    if (RUSSIAN_NOT_UKRAINIAN_SET.has(c)) notUk++;
+    if (UKRAINIAN_ONLY_SET.has(c)) ukOnlyLower++;
   }
+  const scores = new Map<Lang, number>();
+  CYRILLIC_CUES.forEach(([lang], k) => scores.set(lang, langScores[k]));
   // Kyrgyz: ң ө ү only count when the Kazakh-only letters are (nearly) absent.
-  const kazakhOnly = count(lower, KAZAKH_ONLY);
   const ky = scores.get("ky")!;
   scores.set("ky", kazakhOnly * 4 < ky ? ky * 1.5 : 0);
   // Ukrainian: ы э ъ ё are Russian (or Central Asian) letters; і alone is also Kazakh.
-  const notUk = count(lower, RUSSIAN_NOT_UKRAINIAN);
   // ї є ґ exist only in Ukrainian; Russian text spells even Ukrainian names without them
   // ("Украины", not "України"), so they count in capitalised words too.
-  const ukOnlyInNames = count(letters.toLowerCase(), /[їєґ]/g) - count(lower, /[їєґ]/g);
+  const ukOnlyInNames = count(letters.toLowerCase(), /[їєґ]/g) - ukOnlyLower;
   scores.set("uk", Math.max(0, scores.get("uk")! + ukOnlyInNames * 3 - notUk * 2));
   let best: Lang = "ru", bestScore = 0;
   for (const [lang, s] of scores) if (s > bestScore) { best = lang; bestScore = s; }
@@ -74,7 +93,7 @@ function cyrillicLanguage(words: string[]): Lang {
   // require the cues to weigh at least 1% of the Cyrillic letters, or 3 on short text.
   if (bestScore >= Math.max(3, total * 0.01)) return best;
   // No decisive letters (Kyrgyz can be written without ң ө ү for a sentence or two): trigrams.
-  const ranked = francAll(letters.slice(0, FRANC_SAMPLE), { only: Object.keys(FRANC_CYRILLIC), minLength: 3 });
+  const ranked = francScores(letters.slice(0, FRANC_SAMPLE), CYRILLIC_CANDIDATES, 3);
   const top = ranked[0];
   const rus = ranked.find(([code]) => code === "rus");
   if (top && top[0] !== "rus" && (!rus || rus[1] < 0.85)) return FRANC_CYRILLIC[top[0]];
@@ -116,6 +135,7 @@ const FRANC_LATIN: Record<string, Lang> = {
 };
 /** Other Latin-script languages, so that Italian or Polish text comes out "und", not "es". */
 const FRANC_LATIN_DISTRACTORS = ["ita", "por", "pol", "nld", "ron", "ces", "hrv", "swe", "ind", "hun"];
+const LATIN_CANDIDATES = [...Object.keys(FRANC_LATIN), ...FRANC_LATIN_DISTRACTORS];
 
 /** Uzbek Latin writes oʻ/gʻ with a turned comma; plain apostrophes stand in for it (weaker cue:
  * English has o'clock and O'Brien). */
@@ -134,7 +154,7 @@ function latinLanguage(letters: string, raw: string): Lang {
   const uzWords = (raw.match(/\b(va|bilan|uchun|ham|bo[ʻ‘’'`ʼ]yicha|o[ʻ‘’'`ʼ]rtasida)\b/gi) ?? []).length;
   const strong = count(raw, UZBEK_OG_STRONG), weak = count(raw, UZBEK_OG_WEAK);
   if ((strong >= 2 && strong + uzWords > total * 0.005) || (strong + weak >= 2 && uzWords >= 2)) return "uz";
-  const ranked = francAll(letters.slice(0, FRANC_SAMPLE), { only: [...Object.keys(FRANC_LATIN), ...FRANC_LATIN_DISTRACTORS], minLength: 3 });
+  const ranked = francScores(letters.slice(0, FRANC_SAMPLE), LATIN_CANDIDATES, 3);
   const [topCode] = ranked[0] ?? ["und"];
   const tr = count(letters, TURKISH_LETTERS);
   // Turkish letters settle Turkish vs the others when trigrams hesitate.
@@ -148,15 +168,42 @@ function latinLanguage(letters: string, raw: string): Lang {
 
 // ---- entry point ----------------------------------------------------------------------------
 
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+/** Whether each BMP code unit is a letter or mark (1/0; -1 not yet known). */
+const letterOrMarkUnit = new Int8Array(0x10000).fill(-1);
+
+/** Length of the code point at `at` if it is a letter or mark, else 0. */
+function letterOrMarkWidth(s: string, at: number): number {
+  const c = s.charCodeAt(at);
+  if (c >= 0xd800 && c <= 0xdbff && at + 1 < s.length) {
+    const d = s.charCodeAt(at + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return LETTER_OR_MARK.test(s.slice(at, at + 2)) ? 2 : 0;
+  }
+  let v = letterOrMarkUnit[c];
+  if (v < 0) {
+    v = LETTER_OR_MARK.test(String.fromCharCode(c)) ? 1 : 0;
+    letterOrMarkUnit[c] = v;
+  }
+  return v;
+}
+
 /** Detect the language of a text; "und" when there is too little to go on. */
 export function detectLanguage(text: string): Lang {
   const head = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   // Letters only (digits, punctuation and symbols say nothing about the language).
   const perScript: Record<Script, string[]> = { Cyrillic: [], Arabic: [], Latin: [], Han: [], Armenian: [] };
-  for (const m of head.matchAll(/[\p{L}\p{M}]+/gu)) {
-    const word = m[0];
-    const s = scriptOf(word.codePointAt(0)!);
-    if (s) perScript[s].push(word);
+  // Words are runs of letters and marks (as /[\p{L}\p{M}]+/u would find them).
+  for (let i = 0; i < head.length; ) {
+    let w = letterOrMarkWidth(head, i);
+    if (!w) {
+      i++;
+      continue;
+    }
+    const ws = i;
+    do i += w;
+    while (i < head.length && (w = letterOrMarkWidth(head, i)) > 0);
+    const s = scriptOf(head.codePointAt(ws)!);
+    if (s) perScript[s].push(head.slice(ws, i));
   }
   const letterCount = (s: Script) => perScript[s].reduce((n, w) => n + w.length, 0);
   // A Han character carries about a word's worth of text; weigh it like three letters.

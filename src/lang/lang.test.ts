@@ -106,3 +106,32 @@ test("only the head of a long text is read", () => {
   const long = SAMPLES.ru.join(" ").repeat(200) + SAMPLES.en.join(" ").repeat(400);
   assert.equal(detectLanguage(long), "ru");
 });
+
+test("francScores gives franc's own scores, to the last digit", async () => {
+  const { francAll } = await import("franc");
+  const { francScores } = await import("./trigrams.js");
+  const only = ["eng", "fra", "deu", "spa", "tur", "uzn", "tuk", "azj", "ita", "por", "pol"];
+  const samples = [
+    "The ministers met in the capital on Tuesday and agreed to expand trade between the two countries.",
+    "Les ministres se sont rencontrés mardi et ont convenu d'élargir les échanges commerciaux.",
+    "Die Außenminister trafen sich am Dienstag und vereinbarten, den Handel auszubauen.",
+    "Los cancilleres se reunieron el martes y acordaron ampliar el comercio bilateral.",
+    "Dışişleri bakanları salı günü bir araya gelerek ticareti genişletme konusunda anlaştı.",
+    "Вчера министры встретились в столице и договорились расширить торговлю.",
+    "Міністри зустрілися у вівторок і домовилися розширити торгівлю між країнами.",
+    "وزيرا الخارجية التقيا يوم الثلاثاء واتفقا على توسيع التجارة",
+    "12345 !!! ??? 2024-01-01",
+    "short",
+    "Mixed текст with 𝐛𝐨𝐥𝐝 letters and 中文 characters, ½ and µ.",
+    "",
+    // Over a thousand distinct characters: trigrams past the packed-key range.
+    // (two texts of 900 distinct Hangul syllables each within mostly Latin letters).
+    "the talks were held in a friendly atmosphere ".repeat(26) + Array.from({ length: 900 }, (_, k) => String.fromCharCode(0xac00 + k)).join(""),
+    "the talks were held in a friendly atmosphere ".repeat(26) + Array.from({ length: 900 }, (_, k) => String.fromCharCode(0xb000 + k)).join(""),
+  ];
+  for (const s of samples) {
+    for (const list of [only, ["rus", "ukr", "kaz", "kir", "tgk"], []]) {
+      assert.deepEqual(francScores(s, list, 3), francAll(s, { only: list, minLength: 3 }), s);
+    }
+  }
+});

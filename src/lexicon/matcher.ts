@@ -36,6 +36,8 @@ interface PhraseToken {
   allowance: number; // 0 for exact
   /** Only these endings are allowed (proper names in English-like languages: "Russia's"). */
   suffixes?: string[];
+  /** The same endings as a set, for lookup. */
+  suffixSet?: Set<string>;
 }
 
 export interface CompiledPhrase<T> {
@@ -66,27 +68,43 @@ export interface Match<T> {
 const AR_PREFIXES = ["وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك"];
 const ARABIC_LETTER = /[\u0600-\u06ff]/;
 
+// Variants per word, remembered (the same words recur in every document).
+const variantCache = new Map<string, string[]>();
+const VARIANT_CACHE_SIZE = 200_000;
+
 /** Variants of a folded text word to look up: itself and, in Arabic script, without proclitics. */
 function wordVariants(word: string): string[] {
-  if (!ARABIC_LETTER.test(word[0] ?? "")) return [word];
-  const out = [word];
+  const c = word.charCodeAt(0);
+  if (!(c >= 0x0600 && c <= 0x06ff)) return [word];
+  let out = variantCache.get(word);
+  if (out) return out;
+  out = [word];
   for (const p of AR_PREFIXES) {
     if (word.length - p.length >= 2 && word.startsWith(p)) out.push(word.slice(p.length));
   }
+  if (variantCache.size >= VARIANT_CACHE_SIZE) variantCache.clear();
+  variantCache.set(word, out);
   return out;
+}
+
+/** Extra letters one variant of a word adds to the phrase token, or -1 when it does not match. */
+function variantMatch(pt: PhraseToken, w: string): number {
+  if (w === pt.text) return 0;
+  if (pt.prefix) return w.startsWith(pt.text) ? 0 : -1;
+  if (pt.allowance > 0 && w.length > pt.text.length && w.length - pt.text.length <= pt.allowance && w.startsWith(pt.text)) {
+    if (!pt.suffixSet || pt.suffixSet.has(w.slice(pt.text.length))) return w.length - pt.text.length;
+  }
+  return -1;
 }
 
 /** Extra letters the word adds to the phrase token, or -1 when it does not match. */
 function tokenMatch(pt: PhraseToken, word: string): number {
+  const c = word.charCodeAt(0);
+  // Outside Arabic script the word is its only variant.
+  if (!(c >= 0x0600 && c <= 0x06ff)) return variantMatch(pt, word);
   let best = -1;
   for (const w of wordVariants(word)) {
-    let extra = -1;
-    if (w === pt.text) extra = 0;
-    else if (pt.prefix) {
-      if (w.startsWith(pt.text)) extra = 0;
-    } else if (pt.allowance > 0 && w.length > pt.text.length && w.length - pt.text.length <= pt.allowance && w.startsWith(pt.text)) {
-      if (!pt.suffixes || pt.suffixes.includes(w.slice(pt.text.length))) extra = w.length - pt.text.length;
-    }
+    const extra = variantMatch(pt, w);
     if (extra >= 0 && (best < 0 || extra < best)) best = extra;
   }
   return best;
@@ -110,10 +128,42 @@ const NAME_SUFFIXES: Record<string, string[]> = {
   ky: ["нын", "нин", "дын", "дин", "тын", "тин", "нун", "дун", "тун", "га", "ге", "ка", "ке", "го", "ко", "а", "е", "ны", "ни", "ды", "ди", "ты", "ти", "ну", "ду", "ту", "да", "де", "та", "те", "до", "то", "дан", "ден", "тан", "тен", "дон", "тон", "нан", "нен", "менен"],
 };
 
+/** Phrases whose first token matches one word (see PhraseMatcher.cachedCandidates). */
+interface WordCandidates<T> {
+  phrases: CompiledPhrase<T>[];
+  firstExtra: number[];
+  secondCode: number[];
+}
+
+const suffixSets = new Map<string[], Set<string>>();
+function suffixSetOf(list: string[]): Set<string> {
+  let set = suffixSets.get(list);
+  if (!set) {
+    set = new Set(list);
+    suffixSets.set(list, set);
+  }
+  return set;
+}
+
+/** Whether a character is a cased letter (upper or lower case), by code unit. */
+const casedUnit = new Int8Array(0x10000).fill(-1);
+function isCasedLetter(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  let v = casedUnit[c];
+  if (v < 0) {
+    v = /\p{Lu}|\p{Ll}/u.test(ch) ? 1 : 0;
+    casedUnit[c] = v;
+  }
+  return v === 1;
+}
+
 export class PhraseMatcher<T> {
   private byFirst = new Map<string, CompiledPhrase<T>[]>();
   private byPrefix = new Map<string, CompiledPhrase<T>[]>();
   private hanPhrases: CompiledPhrase<T>[] = [];
+  /** Indexes into hanPhrases by the first code unit of the phrase (built on first use). */
+  private hanByFirst = new Map<number, number[]>();
   private maxAllowance = 0;
   /** Lengths of the keys present, so lookups only try slices that can exist. */
   private firstLengths = new Set<number>();
@@ -130,6 +180,7 @@ export class PhraseMatcher<T> {
     const boundLang = opts.langBound ? lang : null;
     if (hasHan(raw)) {
       this.hanPhrases.push({ tokens: [{ text: fold(raw).replace(/\s+/g, ""), prefix: false, allowance: 0 }], capitalized: false, upper: false, lang: boundLang, payload, surface: raw });
+      this.hanByFirst.clear();
       this.size++;
       return;
     }
@@ -149,6 +200,8 @@ export class PhraseMatcher<T> {
           allowance: w.length >= MIN_STEM ? allowance : 0,
           ...(opts.capitalized && NAME_SUFFIXES[lang] ? { suffixes: NAME_SUFFIXES[lang] } : SUFFIX_SETS[lang] ? { suffixes: SUFFIX_SETS[lang] } : {}),
         });
+        const suffixes = tokens[tokens.length - 1].suffixes;
+        if (suffixes) tokens[tokens.length - 1].suffixSet = suffixSetOf(suffixes);
       });
     }
     if (!tokens.length) return;
@@ -166,16 +219,29 @@ export class PhraseMatcher<T> {
     this.size++;
   }
 
-  /** Candidate phrases whose first token could match this word. */
-  /** Candidate phrases per word, remembered: news reuses the same words document after document. */
-  private candidateCache = new Map<string, CompiledPhrase<T>[]>();
+  /**
+   * Candidate phrases per word, remembered: news reuses the same words document after document.
+   * Only phrases whose first token matches the word are kept, with that token's extra letters and
+   * the first code unit of their second token (a quick test on the next word).
+   */
+  private candidateCache = new Map<string, WordCandidates<T>>();
 
-  private cachedCandidates(word: string): CompiledPhrase<T>[] {
+  private cachedCandidates(word: string): WordCandidates<T> {
     let hit = this.candidateCache.get(word);
     if (hit) return hit;
     const set = new Set<CompiledPhrase<T>>();
     this.candidates(word, set);
-    hit = [...set];
+    const phrases: CompiledPhrase<T>[] = [];
+    const firstExtra: number[] = [];
+    const secondCode: number[] = [];
+    for (const c of set) {
+      const e = tokenMatch(c.tokens[0], word);
+      if (e < 0) continue;
+      phrases.push(c);
+      firstExtra.push(e);
+      secondCode.push(c.tokens.length > 1 ? c.tokens[1].text.charCodeAt(0) : -1);
+    }
+    hit = { phrases, firstExtra, secondCode };
     if (this.candidateCache.size > 200_000) this.candidateCache.clear();
     this.candidateCache.set(word, hit);
     return hit;
@@ -202,27 +268,38 @@ export class PhraseMatcher<T> {
    * All matches in a token sequence (overlapping allowed; see `longestNonOverlapping`).
    * `lang` is the document's language: language-bound phrases of other languages are skipped.
    */
-  matchTokens(tokens: Token[], lang?: string): Match<T>[] {
-    const out: Match<T>[] = [];
+  matchTokens(tokens: Token[], lang?: string, out: Match<T>[] = []): Match<T>[] {
+    const anyLang = !lang || lang === "und";
     for (let i = 0; i < tokens.length; i++) {
-      const cands = this.cachedCandidates(tokens[i].norm);
-      if (!cands.length) continue;
-      for (const c of cands) {
-        if (c.lang && lang && lang !== "und" && c.lang !== lang) continue;
-        if (c.capitalized && !tokens[i].capitalized && /\p{Lu}|\p{Ll}/u.test(tokens[i].norm[0] ?? "")) {
-          // Cased script and the text word is lower case: not the proper name.
-          continue;
-        }
-        if (i + c.tokens.length > tokens.length) continue;
-        let extra = 0;
-        for (let k = 0; k < c.tokens.length && extra >= 0; k++) {
+      const tok = tokens[i];
+      const { phrases, firstExtra, secondCode } = this.cachedCandidates(tok.norm);
+      if (!phrases.length) continue;
+      // A word outside Arabic script matches a phrase token only if it starts with it (its only
+      // variant is itself), so the first code units must agree.
+      const nextCode = i + 1 < tokens.length ? tokens[i + 1].norm.charCodeAt(0) : -1;
+      const nextHasVariants = nextCode >= 0x0600 && nextCode <= 0x06ff;
+      for (let j = 0; j < phrases.length; j++) {
+        const c = phrases[j];
+        if (c.lang && !anyLang && c.lang !== lang) continue;
+        // Cased script and the text word is lower case: not the proper name.
+        if (c.capitalized && !tok.capitalized && isCasedLetter(tok.norm[0])) continue;
+        const n = c.tokens.length;
+        if (i + n > tokens.length) continue;
+        if (n > 1 && !nextHasVariants && secondCode[j] !== nextCode) continue;
+        let extra = firstExtra[j];
+        for (let k = 1; k < n; k++) {
           const e = tokenMatch(c.tokens[k], tokens[i + k].norm);
-          extra = e < 0 ? -1 : extra + e;
+          if (e < 0) { extra = -1; break; }
+          extra += e;
         }
         if (extra < 0) continue;
-        if (c.upper && !tokens.slice(i, i + c.tokens.length).every((t) => t.upper)) continue;
-        const last = tokens[i + c.tokens.length - 1];
-        out.push({ payload: c.payload, extra, start: tokens[i].start, end: last.end, tokenStart: i, tokenEnd: i + c.tokens.length, surface: c.surface });
+        if (c.upper) {
+          let allUpper = true;
+          for (let k = i; k < i + n; k++) if (!tokens[k].upper) { allUpper = false; break; }
+          if (!allUpper) continue;
+        }
+        const last = tokens[i + n - 1];
+        out.push({ payload: c.payload, extra, start: tok.start, end: last.end, tokenStart: i, tokenEnd: i + n, surface: c.surface });
       }
     }
     return out;
@@ -234,7 +311,25 @@ export class PhraseMatcher<T> {
     if (!this.hanPhrases.length) return out;
     const hay = nt.norm.slice(from, to);
     if (!hasHan(hay)) return out;
-    for (const c of this.hanPhrases) {
+    // Only the phrases that occur are searched, in their own order: the positions of the text
+    // whose code unit starts some phrase are checked against those phrases first.
+    if (this.hanByFirst.size === 0) {
+      this.hanPhrases.forEach((c, index) => {
+        const first = c.tokens[0].text.charCodeAt(0);
+        const list = this.hanByFirst.get(first);
+        if (list) list.push(index);
+        else this.hanByFirst.set(first, [index]);
+      });
+    }
+    const occurring = new Set<number>();
+    for (let p = 0; p < hay.length; p++) {
+      const list = this.hanByFirst.get(hay.charCodeAt(p));
+      if (!list) continue;
+      for (const index of list) if (hay.startsWith(this.hanPhrases[index].tokens[0].text, p)) occurring.add(index);
+    }
+    if (!occurring.size) return out;
+    for (const index of [...occurring].sort((a, b) => a - b)) {
+      const c = this.hanPhrases[index];
       const needle = c.tokens[0].text;
       for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + needle.length)) {
         const s = from + at;
@@ -249,11 +344,16 @@ export class PhraseMatcher<T> {
 
 /** Keep the longest of overlapping matches (ties: the closer match, then the earlier). */
 export function longestNonOverlapping<T>(matches: Match<T>[]): Match<T>[] {
-  const sorted = [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || a.extra - b.extra || a.start - b.start);
+  if (matches.length <= 1) return matches.slice();
+  const sorted = matches.slice().sort((a, b) => b.end - b.start - (a.end - a.start) || a.extra - b.extra || a.start - b.start);
   const taken: Match<T>[] = [];
   for (const m of sorted) {
-    if (taken.some((t) => m.start < t.end && t.start < m.end)) continue;
-    taken.push(m);
+    let overlaps = false;
+    for (let k = 0; k < taken.length; k++) {
+      const t = taken[k];
+      if (m.start < t.end && t.start < m.end) { overlaps = true; break; }
+    }
+    if (!overlaps) taken.push(m);
   }
-  return taken.sort((a, b) => a.start - b.start);
+  return taken.length > 1 ? taken.sort((a, b) => a.start - b.start) : taken;
 }

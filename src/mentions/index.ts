@@ -36,8 +36,13 @@ export interface SentenceMentions {
 export function mentionsIn(text: string, span: Span, lex: Lexicon, lang?: string): Omit<SentenceMentions, "sentence" | "names"> {
   const slice = text.slice(span.start, span.end);
   const nt = normalize(slice);
-  const tokens = tokenize(slice, nt).map((t) => ({ ...t, start: t.start + span.start, end: t.end + span.start }));
-  const all = [...lex.matcher.matchTokens(tokens, lang), ...lex.matcher.matchHan(nt, lang).map((h) => ({ ...h, start: h.start + span.start, end: h.end + span.start }))];
+  const tokens = tokenize(slice, nt, span.start);
+  const all = lex.matcher.matchTokens(tokens, lang);
+  for (const h of lex.matcher.matchHan(nt, lang)) {
+    h.start += span.start;
+    h.end += span.start;
+    all.push(h);
+  }
   const entities: EntityMatch[] = [];
   const triggers: TriggerMatch[] = [];
   const topics: TopicMatch[] = [];

@@ -53,10 +53,26 @@ const GERMAN_MONTHS = /^(Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August
 
 /** Last token of a segment that ends in ".", without the dot and opening punctuation. */
 function lastDottedToken(seg: string): { token: string; before: string } | null {
-  const m = /(\S+)\.$/u.exec(seg);
-  if (!m) return null;
-  const token = m[1].replace(/^[\p{Ps}\p{Pi}"'«„]+/u, "");
-  return { token, before: seg.slice(0, m.index) };
+  // The run of non-space characters before a final dot (what /(\S+)\.$/u matches), found from
+  // the end: the regex tried every start position of a long segment.
+  const dot = seg.length - 1;
+  if (dot < 1 || seg.charCodeAt(dot) !== 46) return null;
+  let start = dot;
+  while (start > 0 && !isSpaceUnit(seg.charCodeAt(start - 1))) start--;
+  if (start === dot) return null;
+  const token = seg.slice(start, dot).replace(/^[\p{Ps}\p{Pi}"'«„]+/u, "");
+  return { token, before: seg.slice(0, start) };
+}
+
+/** White space (\s) by code unit: every \s character is in the Basic Multilingual Plane. */
+const spaceUnit = new Int8Array(0x10000).fill(-1);
+function isSpaceUnit(code: number): boolean {
+  let v = spaceUnit[code];
+  if (v < 0) {
+    v = /\s/.test(String.fromCharCode(code)) ? 1 : 0;
+    spaceUnit[code] = v;
+  }
+  return v === 1;
 }
 
 /**
@@ -96,10 +112,14 @@ export function shouldJoin(a: string, b: string, lang: Lang): boolean {
  * (a list item, a heading line, a date line).
  */
 function unwrapLines(raw: string): string {
+  if (raw.indexOf("\n") < 0) return raw;
   return raw.replace(/\r?\n/g, (m, at: number) => {
-    const before = raw.slice(0, at).replace(/[ \t]+$/, "");
-    const after = raw.slice(at + m.length).replace(/^[ \t]+/, "");
-    const wrapped = /^\p{Ll}/u.test(after) || /[,،:;\-–(«“„]$/u.test(before);
+    // The last character before the break other than spaces/tabs, and the first after it.
+    let b = at;
+    while (b > 0 && (raw.charCodeAt(b - 1) === 32 || raw.charCodeAt(b - 1) === 9)) b--;
+    let a = at + m.length;
+    while (a < raw.length && (raw.charCodeAt(a) === 32 || raw.charCodeAt(a) === 9)) a++;
+    const wrapped = (a < raw.length && /^\p{Ll}/u.test(raw.slice(a, a + 2))) || (b > 0 && /[,،:;\-–(«“„]/u.test(raw[b - 1]));
     return wrapped ? " ".repeat(m.length) : m;
   });
 }
@@ -119,8 +139,8 @@ export function splitSentences(text: string, paragraphs: Span[], lang: Lang): Se
     const spans: Span[] = [];
     for (const seg of segmenter.segment(view)) {
       let s = seg.index, e = seg.index + seg.segment.length;
-      while (s < e && /\s/u.test(view[s])) s++;
-      while (e > s && /\s/u.test(view[e - 1])) e--;
+      while (s < e && isSpaceUnit(view.charCodeAt(s))) s++;
+      while (e > s && isSpaceUnit(view.charCodeAt(e - 1))) e--;
       if (s < e) spans.push({ start: s, end: e });
     }
     // Repairs: join across false breaks; fold punctuation-only pieces into the previous sentence.

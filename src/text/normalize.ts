@@ -86,13 +86,32 @@ const unit1 = new Int32Array(0x10000).fill(-2);
 const unit2 = new Int32Array(0x10000).fill(-1);
 const APOSTROPHE_CODES = new Set([0x27, 0x60, 0x2019, 0x2018, 0x02bb, 0x02bc, 0xb4]);
 
+// Scratch output buffers, grown as needed: the folded units are copied out into a string and the
+// origins into an array of the exact length, so nothing of the worst-case size is kept.
+let unitsBuf = new Uint16Array(1024);
+let originBuf = new Int32Array(1025);
+/** Below this length String.fromCharCode beats a TextDecoder call. */
+const SHORT_DECODE = 256;
+
 /** Fold a whole text, keeping the offset map. */
 export function normalize(text: string): NormalizedText {
-  // Output code units and their origins go into typed arrays (folding never produces more
-  // than two code units per input unit: ß -> ss), decoded once at the end.
+  const n = foldInto(text);
+  const origin = originBuf.slice(0, n + 1);
+  return { norm: unitsToString(n), origin };
+}
+
+/**
+ * Fold `text` into unitsBuf/originBuf; returns the number of units. Folding never produces more
+ * than two code units per input unit (ß -> ss).
+ */
+function foldInto(text: string): number {
   const cap = text.length * 2 + 2;
-  const units = new Uint16Array(cap);
-  const origin = new Int32Array(cap + 1);
+  if (unitsBuf.length < cap) {
+    unitsBuf = new Uint16Array(cap * 2);
+    originBuf = new Int32Array(cap * 2 + 1);
+  }
+  const units = unitsBuf;
+  const origin = originBuf;
   let n = 0;
   for (let i = 0; i < text.length; ) {
     const code = text.charCodeAt(i);
@@ -149,13 +168,46 @@ export function normalize(text: string): NormalizedText {
     i += width;
   }
   origin[n] = text.length;
-  return { norm: utf16.decode(units.subarray(0, n)), origin: origin.subarray(0, n + 1) };
+  return n;
 }
 
+/** The first n units of unitsBuf as a string (TextDecoder semantics: lone surrogates -> U+FFFD). */
+function unitsToString(n: number): string {
+  if (n <= SHORT_DECODE) {
+    let surrogate = false;
+    for (let k = 0; k < n; k++) {
+      const u = unitsBuf[k];
+      if (u >= 0xd800 && u <= 0xdfff) { surrogate = true; break; }
+    }
+    if (!surrogate) return String.fromCharCode.apply(null, unitsBuf.subarray(0, n) as unknown as number[]);
+  }
+  return utf16.decode(unitsBuf.subarray(0, n));
+}
+
+// Folded forms of short strings (words, names, lexicon phrases), remembered: the same words
+// are folded again and again across documents.
+const foldedShort = new Map<string, string>();
+const FOLD_CACHE_MAX_LENGTH = 48;
+const FOLD_CACHE_SIZE = 100_000;
 
 /** Fold a string without keeping offsets (lexicon phrases). */
 export function fold(text: string): string {
-  return normalize(text).norm;
+  if (text.length > FOLD_CACHE_MAX_LENGTH) return unitsToString(foldInto(text));
+  // Plain ASCII without apostrophes folds to its lower case.
+  let ascii = true;
+  let upper = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || c === 39 || c === 96) { ascii = false; break; }
+    if (c >= 65 && c <= 90) upper = true;
+  }
+  if (ascii) return upper ? text.toLowerCase() : text;
+  const hit = foldedShort.get(text);
+  if (hit !== undefined) return hit;
+  const out = unitsToString(foldInto(text));
+  if (foldedShort.size >= FOLD_CACHE_SIZE) foldedShort.clear();
+  foldedShort.set(text, out);
+  return out;
 }
 
 /** A word token of the normalised text with its span in the ORIGINAL text. */
@@ -170,31 +222,112 @@ export interface Token {
   upper: boolean;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
 const HAN = /\p{Script=Han}/u;
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** Whether each BMP code unit is a letter or digit (1/0; -1 not yet known). */
+const wordUnit = new Int8Array(0x10000).fill(-1);
+const wordPair = new Map<number, boolean>();
 
-/** Word tokens of a text (runs of letters and digits), with original offsets. */
-export function tokenize(text: string, nt: NormalizedText = normalize(text)): Token[] {
+/**
+ * Length of the code point at `at` in `s` if it is a letter or digit, else 0 (the same test as
+ * the regex /[\p{L}\p{N}]/u, which reads a surrogate pair as one code point).
+ */
+function wordCharWidth(s: string, at: number): number {
+  const c = s.charCodeAt(at);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff && at + 1 < s.length) {
+    const d = s.charCodeAt(at + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) {
+      const cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+      let w = wordPair.get(cp);
+      if (w === undefined) {
+        w = WORD_CHAR.test(String.fromCodePoint(cp));
+        wordPair.set(cp, w);
+      }
+      return w ? 2 : 0;
+    }
+  }
+  let w = wordUnit[c];
+  if (w < 0) {
+    w = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0;
+    wordUnit[c] = w;
+  }
+  return w;
+}
+
+/** Whether an original-text surface is all upper case (and has cased letters). */
+function isUpperSurface(surface: string): boolean {
+  let ascii = true;
+  let sawUpper = false;
+  for (let k = 0; k < surface.length; k++) {
+    const c = surface.charCodeAt(k);
+    if (c >= 128) { ascii = false; break; }
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) sawUpper = true;
+  }
+  if (ascii) return sawUpper;
+  return surface === surface.toUpperCase() && surface !== surface.toLowerCase();
+}
+
+/** Whether a character differs from its lower-case form (an upper-case or title-case letter). */
+function isCapital(first: string | undefined): boolean {
+  if (first === undefined) return false;
+  const c = first.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return first !== first.toLowerCase();
+}
+
+/**
+ * Word tokens of a text (runs of letters and digits), with original offsets. `offset` is added
+ * to every offset (for a text that is a slice of a larger one starting there).
+ */
+export function tokenize(text: string, nt: NormalizedText = normalize(text), offset = 0): Token[] {
   const tokens: Token[] = [];
-  for (const m of nt.norm.matchAll(WORD)) {
-    const ns = m.index!;
-    const ne = ns + m[0].length;
+  const norm = nt.norm;
+  const len = norm.length;
+  let i = 0;
+  while (i < len) {
+    let w = wordCharWidth(norm, i);
+    if (!w) {
+      i++;
+      continue;
+    }
+    const ns = i;
+    do i += w;
+    while (i < len && (w = wordCharWidth(norm, i)) > 0);
+    const ne = i;
     const start = nt.origin[ns];
     const end = ne < nt.origin.length - 1 ? nt.origin[ne] : text.length;
-    const first = text[start];
-    const surface = text.slice(start, Math.max(end, start + 1));
+    const stop = Math.max(end, start + 1);
     tokens.push({
-      upper: surface === surface.toUpperCase() && surface !== surface.toLowerCase(),
-      norm: m[0],
-      start,
-      end: Math.max(end, start + 1),
-      capitalized: first !== undefined && first !== first.toLowerCase(),
+      upper: isUpperSurface(text.slice(start, stop)),
+      norm: norm.slice(ns, ne),
+      start: start + offset,
+      end: stop + offset,
+      capitalized: isCapital(text[start]),
     });
   }
   return tokens;
 }
 
+/** Han script characters by BMP code unit (1/0; -1 not yet known). */
+const hanUnit = new Int8Array(0x10000).fill(-1);
+/** No character below this is of the Han script (CJK Radicals Supplement starts here). */
+const FIRST_HAN = 0x2e80;
+
 /** Whether a string contains Han characters (matched as substrings, not tokens). */
 export function hasHan(s: string): boolean {
-  return HAN.test(s);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < FIRST_HAN) continue;
+    // Supplementary planes (CJK extensions): the regex reads the surrogate pairs.
+    if (c >= 0xd800 && c <= 0xdfff) return HAN.test(s);
+    let h = hanUnit[c];
+    if (h < 0) {
+      h = HAN.test(String.fromCharCode(c)) ? 1 : 0;
+      hanUnit[c] = h;
+    }
+    if (h) return true;
+  }
+  return false;
 }

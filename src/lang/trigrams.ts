@@ -1,0 +1,191 @@
+// franc's `francAll`, computed faster with the same data and the same arithmetic, so its answers
+// are identical (lang.test.ts compares the two). franc looks each distinct trigram up in every
+// candidate language's model (an object per language); here the models of one candidate list
+// are merged into one table, trigram -> rank in each language, and the counting step keys
+// trigrams by number instead of by string.
+
+import { data } from "franc/data.js";
+import { expressions } from "franc/expressions.js";
+
+/** franc's constants. */
+const MAX_LENGTH = 2048;
+const MAX_DIFFERENCE = 300;
+
+export type TrigramScore = [string, number];
+
+const scriptNames = Object.keys(expressions);
+const scriptRegexes = scriptNames.map((k) => new RegExp(expressions[k].source));
+/** Script index (into scriptNames) of each BMP code unit, from franc's expressions. */
+const scriptOfUnit = new Uint8Array(0x10000).fill(255);
+const UNKNOWN = 255, NO_SCRIPT = 254, SEVERAL = 253;
+
+function unitScript(code: number): number {
+  const ch = String.fromCharCode(code);
+  let s = NO_SCRIPT;
+  for (let k = 0; k < scriptRegexes.length; k++) {
+    if (scriptRegexes[k].test(ch)) {
+      if (s !== NO_SCRIPT) return (scriptOfUnit[code] = SEVERAL);
+      s = k;
+    }
+  }
+  return (scriptOfUnit[code] = s);
+}
+
+/** franc's getTopScript: the script whose expression matches most often (first on ties). */
+function topScript(value: string): [string | undefined, number] {
+  const counts = new Int32Array(scriptNames.length);
+  let exact = true;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    let s = scriptOfUnit[c];
+    if (s === UNKNOWN) s = unitScript(c);
+    if (s < SEVERAL && !(c >= 0xd800 && c <= 0xdfff)) counts[s]++;
+    else if (s === SEVERAL || (c >= 0xd800 && c <= 0xdfff)) {
+      // Surrogates (astral alternatives in the expressions) and characters of several scripts:
+      // let the expressions count.
+      exact = false;
+      break;
+    }
+  }
+  if (!exact) for (let k = 0; k < scriptNames.length; k++) counts[k] = (value.match(expressions[scriptNames[k]]) ?? []).length;
+  let topCount = -1;
+  let top: string | undefined;
+  for (let k = 0; k < scriptNames.length; k++) {
+    const share = counts[k] / value.length || 0;
+    if (share > topCount) {
+      topCount = share;
+      top = scriptNames[k];
+    }
+  }
+  return [top, topCount];
+}
+
+// Trigrams are keyed by small integers: each code unit gets a dense id on first sight, and three
+// ids below 1024 pack into one small integer (a fast Map key). Trigrams with a rarer character
+// (ids run past 1023 only after many unusual characters) keep their string as the key.
+const charId = new Int16Array(0x10000).fill(-1);
+let nextCharId = 0;
+const ID_LIMIT = 1024;
+
+function idOf(code: number): number {
+  let id = charId[code];
+  if (id < 0) {
+    id = nextCharId < 0x7fff ? nextCharId++ : 0x7fff;
+    charId[code] = id;
+  }
+  return id;
+}
+
+/** Packed key of the trigram at s[i..i+3), or -1 when it needs the string key. */
+function packedKey(s: string, i: number): number {
+  const a = idOf(s.charCodeAt(i)), b = idOf(s.charCodeAt(i + 1)), c = idOf(s.charCodeAt(i + 2));
+  return a < ID_LIMIT && b < ID_LIMIT && c < ID_LIMIT ? (a * ID_LIMIT + b) * ID_LIMIT + c : -1;
+}
+
+/**
+ * The models of one candidate list merged: per trigram, the languages whose model has it and
+ * its rank there (parallel arrays).
+ */
+interface Entry {
+  langs: number[];
+  ranks: number[];
+}
+interface MergedModels {
+  languages: string[];
+  packed: Map<number, Entry>;
+  strings: Map<string, Entry>;
+}
+const merged = new Map<string, MergedModels>();
+
+function mergedModels(script: string, only: string[]): MergedModels {
+  const key = script + "\u0000" + only.join(",");
+  let m = merged.get(key);
+  if (m) return m;
+  const models = (data as Record<string, Record<string, string>>)[script];
+  // franc's filterLanguages keeps the data's own order.
+  const languages = Object.keys(models).filter((l) => only.length === 0 || only.includes(l));
+  const rankOf = new Map<string, Int32Array>();
+  languages.forEach((lang, j) => {
+    const model = models[lang].split("|");
+    // franc assigns ranks from the end, so a repeated trigram keeps its first rank.
+    for (let w = model.length - 1; w >= 0; w--) {
+      const t = model[w];
+      if (t.length !== 3) continue;
+      let row = rankOf.get(t);
+      if (!row) {
+        row = new Int32Array(languages.length).fill(-1);
+        rankOf.set(t, row);
+      }
+      row[j] = w;
+    }
+  });
+  const packed = new Map<number, Entry>();
+  const strings = new Map<string, Entry>();
+  for (const [t, row] of rankOf) {
+    const entry: Entry = { langs: [], ranks: [] };
+    row.forEach((r, j) => {
+      if (r >= 0) {
+        entry.langs.push(j);
+        entry.ranks.push(r);
+      }
+    });
+    const k = packedKey(t, 0);
+    if (k >= 0) packed.set(k, entry);
+    else strings.set(t, entry);
+  }
+  m = { languages, packed, strings };
+  merged.set(key, m);
+  return m;
+}
+
+/**
+ * Each distinct trigram of the text adds MAX_DIFFERENCE to every language's distance, less
+ * (MAX_DIFFERENCE - |count - rank - 1|) for the languages whose model has it. Integer sums, so
+ * the totals equal franc's exactly.
+ */
+function subtractPresent(distance: number[], entry: Entry | undefined, count: number): void {
+  if (!entry) return;
+  const { langs, ranks } = entry;
+  for (let k = 0; k < langs.length; k++) {
+    let d = count - ranks[k] - 1;
+    if (d < 0) d = -d;
+    distance[langs[k]] -= MAX_DIFFERENCE - d;
+  }
+}
+
+/** Same result as franc's `francAll(value, { only, minLength })`. */
+export function francScores(value: string, only: string[], minLength = 10): TrigramScore[] {
+  if (!value || value.length < minLength) return [["und", 1]];
+  value = value.slice(0, MAX_LENGTH);
+  const [script, share] = topScript(value);
+  if (!script || !(script in data)) {
+    if (!script || share === 0 || (only.length > 0 && !only.includes(script))) return [["und", 1]];
+    return [[script, 1]];
+  }
+  // trigram-utils: ASCII punctuation and digits become spaces, white space collapses, lower case,
+  // padded with one space each side.
+  const clean = " " + value.replace(/[\u0021-\u0040]+/g, " ").replace(/\s+/g, " ").trim().toLowerCase() + " ";
+  const { languages, packed, strings } = mergedModels(script, only);
+  if (!languages.length) return [["und", 1]];
+  const counts = new Map<number, number>();
+  let rare: Map<string, number> | null = null;
+  for (let i = 0; i + 3 <= clean.length; i++) {
+    const k = packedKey(clean, i);
+    if (k >= 0) counts.set(k, (counts.get(k) ?? 0) + 1);
+    else {
+      rare ??= new Map();
+      const t = clean.slice(i, i + 3);
+      rare.set(t, (rare.get(t) ?? 0) + 1);
+    }
+  }
+  const distinct = counts.size + (rare ? rare.size : 0);
+  const distance = new Array<number>(languages.length).fill(distinct * MAX_DIFFERENCE);
+  for (const [k, count] of counts) subtractPresent(distance, packed.get(k), count);
+  if (rare) for (const [t, count] of rare) subtractPresent(distance, strings.get(t), count);
+  const out: TrigramScore[] = languages.map((l, j) => [l, distance[j]]);
+  out.sort((a, b) => a[1] - b[1]);
+  const min = out[0][1];
+  const max = value.length * MAX_DIFFERENCE - min;
+  for (const t of out) t[1] = 1 - (t[1] - min) / max || 0;
+  return out;
+}
