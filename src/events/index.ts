@@ -165,7 +165,9 @@ function adjectiveIsActor(ctx: EventContext, sm: SentenceMentions, e: EntityMatc
     if (!near(k)) continue;
     const t = sm.tokens[k];
     if (nouns && wordVariantsOf(t.norm).some((w) => nouns.has(w))) return true;
-    if (sm.triggers.some((x) => x.start <= t.start && t.end <= x.end)) return true;
+    // A trigger right next to it ("Russian-Chinese talks", "переговоры российско-...").
+    const adjacent = k === e.tokenStart - 1 || k === e.tokenEnd;
+    if (adjacent && sm.triggers.some((x) => x.start <= t.start && t.end <= x.end)) return true;
     if (sm.entities.some((x) => x !== e && x.payload.kind === "country" && x.start <= t.start && t.end <= x.end)) return true;
   }
   // Nouns after a Russian or Turkic adjective carry case endings beyond the listed form.

@@ -141,6 +141,7 @@ export function cyrillicStem(name: string): string | null {
   return m ? m[1] : null;
 }
 const CYRILLIC_LANGS = new Set(["ru", "uk", "tg", "kk", "ky"]);
+const ARABIC_SCRIPT_LANGS = new Set(["ar", "fa", "ur", "ps"]);
 
 let cached: Lexicon | null = null;
 
@@ -156,7 +157,9 @@ export function loadLexicon(): Lexicon {
     for (const [code, names] of map) {
       if (lang === "en" && names[0]) englishNames.set(code, names[0]);
       for (const n of names) {
-        m.add(n, lang, { kind: "country", id: code, form: "name" }, { capitalized: true });
+        // Arabic-script names of one language are another's adjectives (Persian "لیبی" is
+        // Libya, Arabic "ليبي" is Libyan): they apply to documents of their own language.
+        m.add(n, lang, { kind: "country", id: code, form: "name" }, { capitalized: true, langBound: ARABIC_SCRIPT_LANGS.has(lang) });
         const stem = CYRILLIC_LANGS.has(lang) ? cyrillicStem(n) : null;
         if (stem) m.add(stem, lang, { kind: "country", id: code, form: "name" }, { capitalized: true });
       }
