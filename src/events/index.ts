@@ -569,6 +569,11 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       const { type, mode, cameo } = t.payload;
       // "On the sidelines of the summit X met Y": the summit is the setting, not an event here.
       if (mode === "multilateral" && hasBilateralConsult) continue;
+      // "Agreed that it is important to...": a shared view, not an agreement.
+      if (type === "AGREE" && mode === "agree") {
+        const after = " " + sm.tokens.filter((x) => x.start >= t.end && x.start - t.end <= 60).map((x) => x.norm).join(" ") + " ";
+        if ((ctx.lex.markers.opinion.get(ctx.lang) ?? []).some((w) => after.includes(` ${w} `) || after.includes(` ${w}`))) continue;
+      }
       // Travelling to a summit is not a visit of its own.
       if (mode === "visit" && sm.triggers.some((x) => x.payload.mode === "multilateral")) continue;
       const when = occasion
