@@ -516,6 +516,8 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
   let scene: { date: string; location: NonNullable<EventRecord["location"]> } | null = null;
   let contextDate = ctx.refDate;
   let sceneDate: string | null = null;
+  // The last full date the text stated, for "a day later".
+  let lastExplicitDate: string | null = null;
   // How often each side has been named so far (the title counts double): "the two sides" are
   // the two most named.
   const salience = new Map<string, { side: Side; count: number }>();
@@ -576,9 +578,10 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       }
       // Travelling to a summit is not a visit of its own.
       if (mode === "visit" && sm.triggers.some((x) => x.payload.mode === "multilateral")) continue;
+      const dayAfterBase = lastExplicitDate ?? runningDate;
       const when = occasion
         ? { value: occasion.value, explicit: true, hit: occasion }
-        : dateFor(t, dates, dayAfter && runningDate ? addDays(runningDate, 1) : runningDate, ctx.refDate);
+        : dateFor(t, dates, dayAfter && dayAfterBase ? addDays(dayAfterBase, 1) : runningDate, ctx.refDate);
       const extraPersons: Side[] = [];
       let sides = sidesInSentence(ctx, sm, when.value, {
         orgsAsSides: mode === "multilateral" || type !== "CONSULT" || !sm.triggers.some((x) => x.payload.mode === "multilateral"),
@@ -615,8 +618,9 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       // named in the sentence ("Both ministers agreed"; not "China, close to both countries, urged").
       const firstSide = Math.min(...sides.map((x) => x.start));
       const referenceAsSubject = sm.references.some((r) => r.end <= t.start && r.start < firstSide);
-      const actorsNamed = sides.filter((x) => !x.counterpart).length;
-      if (sm.references.length && !sides.some((x) => x.rank >= 2) && (sides.length < 2 || (referenceAsSubject && actorsNamed < 2)) && mode !== "multilateral") {
+      // ...unless the reference names them itself ("the Saudi and Iranian sides").
+      const namedByReference = sides.filter((x) => sm.references.some((r) => x.start >= r.start && x.start - r.end <= 30)).length;
+      if (sm.references.length && !sides.some((x) => x.rank >= 2) && (sides.length < 2 || (referenceAsSubject && namedByReference < 2)) && mode !== "multilateral") {
         const main = mainDyad(salience, context);
         if (main.length >= 2) sides = main.map((c) => ({ ...c, rank: 0, start: Infinity }));
       }
@@ -732,6 +736,8 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
     }
     // A full date stated in a sentence becomes the paragraph's running date.
     const full = dates.find((d) => d.value.length === 10);
+    if (full) lastExplicitDate = full.value;
+    else if (dayAfter && (lastExplicitDate ?? runningDate)) lastExplicitDate = addDays((lastExplicitDate ?? runningDate)!, 1);
     if (full) runningDate = full.value;
   });
 
