@@ -149,3 +149,14 @@ test("large legacy input is ranked on its head and decoded whole", () => {
   assert.equal(out.encoding, "KOI8-R");
   assert.equal(out.text, big);
 });
+
+test("a few stray NUL bytes in a long text page are tolerated; many are binary", () => {
+  const page = Buffer.from("<p>" + "Президент провёл переговоры. ".repeat(400) + "</p>");
+  // Two NULs where spaces were (single-byte positions, so the UTF-8 stays valid).
+  page[page.indexOf(0x20, 5000)] = 0;
+  page[page.indexOf(0x20, 9000)] = 0;
+  assert.ok(decode(raw(page)).text.includes("переговоры"));
+  const many = Buffer.from("x".repeat(8000));
+  for (let i = 0; i < many.length; i += 50) many[i] = 0;
+  assert.throws(() => decode(raw(many)), /NUL/);
+});

@@ -94,13 +94,15 @@ function sniffWideUnicode(b: Uint8Array): string | null {
 /** Share of control bytes (not tab/newline/CR/FF/VT/ESC) in the head of the input; NUL counts. */
 function controlShare(b: Uint8Array): { share: number; nul: boolean } {
   const n = Math.min(b.length, 65536);
-  let ctl = 0, nul = false;
+  let ctl = 0, nuls = 0;
   for (let i = 0; i < n; i++) {
     const c = b[i];
-    if (c === 0) nul = true;
+    if (c === 0) nuls++;
     if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x0b && c !== 0x1b) || c === 0x7f) ctl++;
   }
-  return { share: n ? ctl / n : 0, nul };
+  // A handful of stray NULs in a long page (a scraping artefact) do not make it binary;
+  // binary formats have them everywhere.
+  return { share: n ? ctl / n : 0, nul: nuls > 0 && (n < 4096 || nuls > Math.max(32, n * 0.001)) };
 }
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });

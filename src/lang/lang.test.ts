@@ -124,6 +124,8 @@ test("francScores gives franc's own scores, to the last digit", async () => {
     "short",
     "Mixed текст with 𝐛𝐨𝐥𝐝 letters and 中文 characters, ½ and µ.",
     "",
+    // Lower-casing lengthens the sample ("İ" -> "i̇").
+    "İSTANBUL İÇİN İŞBİRLİĞİ ".repeat(90),
     // Over a thousand distinct characters: trigrams past the packed-key range.
     // (two texts of 900 distinct Hangul syllables each within mostly Latin letters).
     "the talks were held in a friendly atmosphere ".repeat(26) + Array.from({ length: 900 }, (_, k) => String.fromCharCode(0xac00 + k)).join(""),

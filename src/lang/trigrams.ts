@@ -153,6 +153,25 @@ function subtractPresent(distance: number[], entry: Entry | undefined, count: nu
   }
 }
 
+// Counting table, reused: open addressing, kept at most half full (grown for a longer sample:
+// lower-casing can lengthen the text, "İ" -> "i̇").
+let tableBits = 13;
+let tableKeys = new Int32Array(1 << tableBits).fill(-1);
+let tableCounts = new Int32Array(1 << tableBits);
+let usedSlots = new Int32Array(1 << tableBits);
+/** Character ids of the cleaned sample. */
+let idBuffer = new Int32Array(MAX_LENGTH * 2);
+
+function reserve(length: number): void {
+  if (idBuffer.length < length) idBuffer = new Int32Array(length);
+  while (length * 2 > 1 << tableBits) tableBits++;
+  if (tableKeys.length !== 1 << tableBits) {
+    tableKeys = new Int32Array(1 << tableBits).fill(-1);
+    tableCounts = new Int32Array(1 << tableBits);
+    usedSlots = new Int32Array(1 << tableBits);
+  }
+}
+
 /** Same result as franc's `francAll(value, { only, minLength })`. */
 export function francScores(value: string, only: string[], minLength = 10): TrigramScore[] {
   if (!value || value.length < minLength) return [["und", 1]];
@@ -167,20 +186,39 @@ export function francScores(value: string, only: string[], minLength = 10): Trig
   const clean = " " + value.replace(/[\u0021-\u0040]+/g, " ").replace(/\s+/g, " ").trim().toLowerCase() + " ";
   const { languages, packed, strings } = mergedModels(script, only);
   if (!languages.length) return [["und", 1]];
-  const counts = new Map<number, number>();
+  // Count the packed trigrams in the open-addressing table.
   let rare: Map<string, number> | null = null;
+  let used = 0;
+  // Character ids once per position; a trigram's packed key is built from three of them.
+  reserve(clean.length);
+  const ids = idBuffer;
+  const mask = (1 << tableBits) - 1;
+  for (let i = 0; i < clean.length; i++) ids[i] = idOf(clean.charCodeAt(i));
   for (let i = 0; i + 3 <= clean.length; i++) {
-    const k = packedKey(clean, i);
-    if (k >= 0) counts.set(k, (counts.get(k) ?? 0) + 1);
-    else {
+    const a = ids[i], b = ids[i + 1], c = ids[i + 2];
+    const k = a < ID_LIMIT && b < ID_LIMIT && c < ID_LIMIT ? (a * ID_LIMIT + b) * ID_LIMIT + c : -1;
+    if (k >= 0) {
+      let slot = Math.imul(k, 0x9e3779b1) >>> (32 - tableBits);
+      while (tableKeys[slot] !== -1 && tableKeys[slot] !== k) slot = (slot + 1) & mask;
+      if (tableKeys[slot] === -1) {
+        tableKeys[slot] = k;
+        tableCounts[slot] = 0;
+        usedSlots[used++] = slot;
+      }
+      tableCounts[slot]++;
+    } else {
       rare ??= new Map();
       const t = clean.slice(i, i + 3);
       rare.set(t, (rare.get(t) ?? 0) + 1);
     }
   }
-  const distinct = counts.size + (rare ? rare.size : 0);
+  const distinct = used + (rare ? rare.size : 0);
   const distance = new Array<number>(languages.length).fill(distinct * MAX_DIFFERENCE);
-  for (const [k, count] of counts) subtractPresent(distance, packed.get(k), count);
+  for (let u = 0; u < used; u++) {
+    const slot = usedSlots[u];
+    subtractPresent(distance, packed.get(tableKeys[slot]), tableCounts[slot]);
+    tableKeys[slot] = -1;
+  }
   if (rare) for (const [t, count] of rare) subtractPresent(distance, strings.get(t), count);
   const out: TrigramScore[] = languages.map((l, j) => [l, distance[j]]);
   out.sort((a, b) => a[1] - b[1]);

@@ -133,6 +133,7 @@ interface WordCandidates<T> {
   phrases: CompiledPhrase<T>[];
   firstExtra: number[];
   secondCode: number[];
+  tokenCount: number[];
 }
 
 const suffixSets = new Map<string[], Set<string>>();
@@ -234,14 +235,16 @@ export class PhraseMatcher<T> {
     const phrases: CompiledPhrase<T>[] = [];
     const firstExtra: number[] = [];
     const secondCode: number[] = [];
+    const tokenCount: number[] = [];
     for (const c of set) {
       const e = tokenMatch(c.tokens[0], word);
       if (e < 0) continue;
       phrases.push(c);
       firstExtra.push(e);
       secondCode.push(c.tokens.length > 1 ? c.tokens[1].text.charCodeAt(0) : -1);
+      tokenCount.push(c.tokens.length);
     }
-    hit = { phrases, firstExtra, secondCode };
+    hit = { phrases, firstExtra, secondCode, tokenCount };
     if (this.candidateCache.size > 200_000) this.candidateCache.clear();
     this.candidateCache.set(word, hit);
     return hit;
@@ -272,20 +275,21 @@ export class PhraseMatcher<T> {
     const anyLang = !lang || lang === "und";
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i];
-      const { phrases, firstExtra, secondCode } = this.cachedCandidates(tok.norm);
+      const { phrases, firstExtra, secondCode, tokenCount } = this.cachedCandidates(tok.norm);
       if (!phrases.length) continue;
       // A word outside Arabic script matches a phrase token only if it starts with it (its only
       // variant is itself), so the first code units must agree.
       const nextCode = i + 1 < tokens.length ? tokens[i + 1].norm.charCodeAt(0) : -1;
       const nextHasVariants = nextCode >= 0x0600 && nextCode <= 0x06ff;
       for (let j = 0; j < phrases.length; j++) {
+        // The cheap tests on the cached arrays come first; the phrase itself is read only after.
+        const n = tokenCount[j];
+        if (i + n > tokens.length) continue;
+        if (n > 1 && !nextHasVariants && secondCode[j] !== nextCode) continue;
         const c = phrases[j];
         if (c.lang && !anyLang && c.lang !== lang) continue;
         // Cased script and the text word is lower case: not the proper name.
         if (c.capitalized && !tok.capitalized && isCasedLetter(tok.norm[0])) continue;
-        const n = c.tokens.length;
-        if (i + n > tokens.length) continue;
-        if (n > 1 && !nextHasVariants && secondCode[j] !== nextCode) continue;
         let extra = firstExtra[j];
         for (let k = 1; k < n; k++) {
           const e = tokenMatch(c.tokens[k], tokens[i + k].norm);
