@@ -42,6 +42,7 @@ const KAZAKH_ONLY_SET = codesOf("әұһіқғ");
 /** Letters Ukrainian does not use; their presence argues against uk. */
 const RUSSIAN_NOT_UKRAINIAN_SET = codesOf("ыэъё");
 const UKRAINIAN_ONLY_SET = codesOf("їєґ");
+const UKRAINIAN_ONLY_ANY_CASE = codesOf("їєґЇЄҐ");
 /** Cue weights by Cyrillic code unit (offset from U+0400), one entry per CYRILLIC_CUES language. */
 const CUE_WEIGHTS: (number[] | undefined)[] = new Array(0x130);
 CYRILLIC_CUES.forEach(([, weights], k) => {
@@ -85,7 +86,9 @@ function cyrillicLanguage(words: string[]): Lang {
   // Ukrainian: ы э ъ ё are Russian (or Central Asian) letters; і alone is also Kazakh.
   // ї є ґ exist only in Ukrainian; Russian text spells even Ukrainian names without them
   // ("Украины", not "України"), so they count in capitalised words too.
-  const ukOnlyInNames = count(letters.toLowerCase(), /[їєґ]/g) - ukOnlyLower;
+  let ukOnlyAll = 0; // ї є ґ in any case (what lower-casing the whole text and counting finds)
+  for (let i = 0; i < letters.length; i++) if (UKRAINIAN_ONLY_ANY_CASE.has(letters.charCodeAt(i))) ukOnlyAll++;
+  const ukOnlyInNames = ukOnlyAll - ukOnlyLower;
   scores.set("uk", Math.max(0, scores.get("uk")! + ukOnlyInNames * 3 - notUk * 2));
   let best: Lang = "ru", bestScore = 0;
   for (const [lang, s] of scores) if (s > bestScore) { best = lang; bestScore = s; }

@@ -80,3 +80,41 @@ test("language-bound phrases only match documents of their language", () => {
   assert.equal(m.matchTokens(tokenize(text, nt), "en").length, 0);
   assert.equal(m.matchTokens(tokenize(text, nt), "tr").length, 1);
 });
+
+test("a proclitic on a later word of a phrase is stripped too", () => {
+  const m = new PhraseMatcher<string>();
+  m.add("وزارة الخارجية", "ar", "MFA");
+  assert.deepEqual(find(m, "أعلنت وزارة للخارجية"), ["MFA:وزارة للخارجية"]);
+  assert.deepEqual(find(m, "أعلنت وزارة الدفاع"), []);
+});
+
+test("phrases sharing a first word are told apart by the next word", () => {
+  const m = new PhraseMatcher<string>();
+  m.add("the United States", "en", "USA");
+  m.add("the United Kingdom", "en", "GBR");
+  m.add("the United Nations", "en", "UN");
+  assert.deepEqual(find(m, "the United Kingdom and the United Nations"), ["GBR:the United Kingdom", "UN:the United Nations"]);
+  // A phrase longer than the rest of the text is not tried past its end.
+  assert.deepEqual(find(m, "talks with the United"), []);
+});
+
+test("Han phrases: every occurrence, phrases in the order they were added", () => {
+  const m = new PhraseMatcher<string>();
+  m.add("会谈", "zh", "talks");
+  m.add("习近平", "zh", "xi");
+  const nt = normalize("习近平会谈后再次会谈");
+  assert.deepEqual(m.matchHan(nt).map((h) => `${h.payload}@${h.start}`), ["talks@3", "talks@8", "xi@0"]);
+  assert.deepEqual(m.matchHan(normalize("no Han here")), []);
+});
+
+test("longestNonOverlapping keeps the first of equal matches and leaves its input alone", () => {
+  const a = { payload: "a", extra: 0, start: 0, end: 5, tokenStart: 0, tokenEnd: 1, surface: "a" };
+  const b = { payload: "b", extra: 0, start: 0, end: 5, tokenStart: 0, tokenEnd: 1, surface: "b" };
+  const c = { payload: "c", extra: 1, start: 3, end: 9, tokenStart: 1, tokenEnd: 2, surface: "c" };
+  const input = [b, a, c];
+  assert.deepEqual(longestNonOverlapping(input).map((m) => m.payload), ["c"]);
+  assert.deepEqual(longestNonOverlapping([b, a]).map((m) => m.payload), ["b"]);
+  assert.deepEqual(input.map((m) => m.payload), ["b", "a", "c"]);
+  const single = [a];
+  assert.notEqual(longestNonOverlapping(single), single);
+});

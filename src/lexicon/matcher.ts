@@ -134,6 +134,8 @@ interface WordCandidates<T> {
   firstExtra: number[];
   secondCode: number[];
   tokenCount: number[];
+  phraseLang: (string | null)[];
+  needsCapital: boolean[];
 }
 
 const suffixSets = new Map<string[], Set<string>>();
@@ -222,8 +224,9 @@ export class PhraseMatcher<T> {
 
   /**
    * Candidate phrases per word, remembered: news reuses the same words document after document.
-   * Only phrases whose first token matches the word are kept, with that token's extra letters and
-   * the first code unit of their second token (a quick test on the next word).
+   * Only phrases whose first token matches the word are kept, with that token's extra letters, the
+   * first code unit of their second token (a quick test on the next word), and copies of the
+   * fields tested first (read here without visiting each phrase object).
    */
   private candidateCache = new Map<string, WordCandidates<T>>();
 
@@ -236,6 +239,8 @@ export class PhraseMatcher<T> {
     const firstExtra: number[] = [];
     const secondCode: number[] = [];
     const tokenCount: number[] = [];
+    const phraseLang: (string | null)[] = [];
+    const needsCapital: boolean[] = [];
     for (const c of set) {
       const e = tokenMatch(c.tokens[0], word);
       if (e < 0) continue;
@@ -243,8 +248,10 @@ export class PhraseMatcher<T> {
       firstExtra.push(e);
       secondCode.push(c.tokens.length > 1 ? c.tokens[1].text.charCodeAt(0) : -1);
       tokenCount.push(c.tokens.length);
+      phraseLang.push(c.lang);
+      needsCapital.push(c.capitalized);
     }
-    hit = { phrases, firstExtra, secondCode, tokenCount };
+    hit = { phrases, firstExtra, secondCode, tokenCount, phraseLang, needsCapital };
     if (this.candidateCache.size > 200_000) this.candidateCache.clear();
     this.candidateCache.set(word, hit);
     return hit;
@@ -275,7 +282,7 @@ export class PhraseMatcher<T> {
     const anyLang = !lang || lang === "und";
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i];
-      const { phrases, firstExtra, secondCode, tokenCount } = this.cachedCandidates(tok.norm);
+      const { phrases, firstExtra, secondCode, tokenCount, phraseLang, needsCapital } = this.cachedCandidates(tok.norm);
       if (!phrases.length) continue;
       // A word outside Arabic script matches a phrase token only if it starts with it (its only
       // variant is itself), so the first code units must agree.
@@ -286,10 +293,11 @@ export class PhraseMatcher<T> {
         const n = tokenCount[j];
         if (i + n > tokens.length) continue;
         if (n > 1 && !nextHasVariants && secondCode[j] !== nextCode) continue;
-        const c = phrases[j];
-        if (c.lang && !anyLang && c.lang !== lang) continue;
+        const pl = phraseLang[j];
+        if (pl && !anyLang && pl !== lang) continue;
         // Cased script and the text word is lower case: not the proper name.
-        if (c.capitalized && !tok.capitalized && isCasedLetter(tok.norm[0])) continue;
+        if (needsCapital[j] && !tok.capitalized && isCasedLetter(tok.norm[0])) continue;
+        const c = phrases[j];
         let extra = firstExtra[j];
         for (let k = 1; k < n; k++) {
           const e = tokenMatch(c.tokens[k], tokens[i + k].norm);

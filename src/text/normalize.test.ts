@@ -41,3 +41,23 @@ test("offsets map every normalised character back to the original", () => {
   assert.deepEqual(tokens.map((t) => text.slice(t.start, t.end)), ["Раҳмон", "وَزِيرُ", "Oʻzbekiston"]);
   assert.deepEqual(tokens.map((t) => t.capitalized), [true, false, true]);
 });
+
+test("short and long texts fold the same way, lone surrogates included", () => {
+  const piece = "Ёлка \ud800 İstanbul Straße 𝐀 ";
+  const long = piece.repeat(40);
+  assert.equal(normalize(long).norm, normalize(piece).norm.repeat(40));
+  assert.equal(normalize(piece).norm.includes("\ufffd"), true);
+  assert.equal(fold("Straße"), "strasse");
+  assert.equal(fold("USA"), "usa");
+  assert.equal(fold("usa"), "usa");
+});
+
+test("tokens: letters and digits of every plane, capitals and acronyms", () => {
+  const text = "NATO and Nato met 𝐀𝐁 at 10:30, l'ONU";
+  const tokens = tokenize(text);
+  assert.deepEqual(tokens.map((t) => t.norm), ["nato", "and", "nato", "met", "𝐀𝐁", "at", "10", "30", "l", "onu"]);
+  assert.deepEqual(tokens.filter((t) => t.upper).map((t) => text.slice(t.start, t.end)), ["NATO", "ONU"]);
+  assert.deepEqual(tokens.filter((t) => t.capitalized).map((t) => text.slice(t.start, t.end)), ["NATO", "Nato", "ONU"]);
+  const offset = tokenize("ab cd", normalize("ab cd"), 100);
+  assert.deepEqual(offset.map((t) => [t.start, t.end]), [[100, 102], [103, 105]]);
+});
