@@ -104,12 +104,15 @@ export class SqlStore implements Store {
     const rows = day !== null
       ? await tx.all("SELECT id, type, mode, countries, date, location_country FROM events WHERE type = ? AND countries = ? AND (day BETWEEN ? AND ? OR day IS NULL) ORDER BY id LIMIT 50", [e.type, countries, day - 1, day + 1])
       : await tx.all("SELECT id, type, mode, countries, date, location_country FROM events WHERE type = ? AND countries = ? ORDER BY id LIMIT 50", [e.type, countries]);
-    const out: MergeCandidate[] = [];
-    for (const r of rows) {
-      const actors = await tx.all("SELECT country, name FROM event_actors WHERE event_id = ?", [r.id]);
-      out.push({ id: Number(r.id), type: String(r.type), mode: (r.mode as string) ?? null, countries: String(r.countries), date: (r.date as string) ?? null, location_country: (r.location_country as string) ?? null, actors: actors.map((a) => ({ country: String(a.country), name: (a.name as string) ?? null })) });
-    }
-    return out;
+    if (!rows.length) return [];
+    // The candidates' actors in one query.
+    const ids = rows.map((r) => Number(r.id));
+    const actorRows = await tx.all(`SELECT event_id, country, name FROM event_actors WHERE event_id IN (${ids.map(() => "?").join(", ")})`, ids);
+    return rows.map((r) => ({
+      id: Number(r.id), type: String(r.type), mode: (r.mode as string) ?? null, countries: String(r.countries), date: (r.date as string) ?? null,
+      location_country: (r.location_country as string) ?? null,
+      actors: actorRows.filter((a) => Number(a.event_id) === Number(r.id)).map((a) => ({ country: String(a.country), name: (a.name as string) ?? null })),
+    }));
   }
 
   /** Rebuild an event's actors, topics, date and place from its reports (so merging is reversible). */

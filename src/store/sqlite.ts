@@ -32,6 +32,18 @@ export class SqliteAdapter implements SqlAdapter {
   readonly kind = "sqlite" as const;
   private readonly db: Database.Database;
   private depth = 0;
+  /** Prepared statements by SQL text: preparing is the costly part of a small query. */
+  private statements = new Map<string, Database.Statement>();
+
+  private stmt(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      if (this.statements.size > 500) this.statements.clear();
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -41,16 +53,18 @@ export class SqliteAdapter implements SqlAdapter {
   }
 
   async all(sql: string, params: unknown[] = []): Promise<Row[]> {
-    return this.db.prepare(sql).all(...(params as never[])) as Row[];
+    return this.stmt(sql).all(...(params as never[])) as Row[];
   }
 
   async run(sql: string, params: unknown[] = []): Promise<{ changes: number; lastId?: number }> {
-    const r = this.db.prepare(sql).run(...(params as never[]));
+    const st = this.stmt(sql);
+    // Statements that return rows (none here) cannot be run(); DDL and DML can.
+    const r = st.run(...(params as never[]));
     return { changes: r.changes, lastId: Number(r.lastInsertRowid) };
   }
 
   async insertId(sql: string, params: unknown[] = []): Promise<number> {
-    return Number(this.db.prepare(sql).run(...(params as never[])).lastInsertRowid);
+    return Number(this.stmt(sql).run(...(params as never[])).lastInsertRowid);
   }
 
   async transaction<T>(fn: (tx: SqlAdapter) => Promise<T>): Promise<T> {
