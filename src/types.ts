@@ -38,10 +38,13 @@ export interface DecodedText {
 /** What an HTML page says about itself (meta tags, JSON-LD, <time>, URL). */
 export interface PageInfo {
   title: string | null;
+  /** YYYY-MM-DD */
   published: string | null;
   author: string | null;
   siteName: string | null;
+  /** canonical URL */
   url: string | null;
+  /** declared language */
   lang: string | null;
   image: string | null;
 }

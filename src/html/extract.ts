@@ -5,20 +5,12 @@
 
 import { pruneBoilerplate } from "./boilerplate.js";
 import { cleanContent, findMainContent, toParagraphs } from "./content.js";
+import type { PageInfo } from "../types.js";
 import { readMeta } from "./meta.js";
 import { type ParsedPage, parseHtml } from "./tree.js";
 
-export interface HtmlArticle {
-  title: string | null;
-  /** YYYY-MM-DD */
-  published: string | null;
-  author: string | null;
-  siteName: string | null;
-  /** canonical URL */
-  url: string | null;
-  /** declared language */
-  lang: string | null;
-  image: string | null;
+/** A page's article: what the page says about itself (PageInfo) and the article text. */
+export interface HtmlArticle extends PageInfo {
   /** title line, blank line, paragraphs separated by blank lines */
   text: string;
   paragraphs: string[];
