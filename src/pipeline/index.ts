@@ -80,11 +80,32 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
   // handed to the sentences that contain them.
   const bodySpan: Span | null = a.paragraphs.length ? { start: a.paragraphs[0].start, end: a.paragraphs[a.paragraphs.length - 1].end } : null;
   const bodyDates = bodySpan ? findDates(text, lang, refDate, bodySpan) : [];
-  const datesBySentence: DateHit[][] = sentences.map((s) => bodyDates.filter((d) => d.start >= s.start && d.end <= s.end));
+  // Both lists are in document order: one pass hands each date to its sentence.
+  const datesBySentence: DateHit[][] = sentences.map(() => []);
+  for (let i = 0, j = 0; i < bodyDates.length && j < sentences.length; ) {
+    const d = bodyDates[i];
+    const s = sentences[j];
+    if (d.start >= s.end) j++;
+    else {
+      if (d.start >= s.start && d.end <= s.end) datesBySentence[j].push(d);
+      i++;
+    }
+  }
 
+  /** The sentence containing a span (binary search over the sentences, in order). */
+  const sentenceOf = (span: Span): Span | undefined => {
+    let lo = 0, hi = sentences.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const x = sentences[mid];
+      if (span.start < x.start) hi = mid - 1;
+      else if (span.start >= x.end) lo = mid + 1;
+      else return span.end <= x.end ? x : undefined;
+    }
+    return undefined;
+  };
   const ev = (span: Span): Evidence => {
-    const s = sentences.find((x) => x.start <= span.start && span.end <= x.end);
-    const sp = s ?? span;
+    const sp = sentenceOf(span) ?? span;
     return { document: a.name, sentence: text.slice(sp.start, sp.end), start: span.start, end: span.end };
   };
 
