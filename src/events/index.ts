@@ -486,6 +486,8 @@ function sameInteraction(a: Draft, b: Draft): boolean {
     if (upgrade && a.sentence !== b.sentence && !(a.dateExplicit && b.dateExplicit && a.rec.date === b.rec.date)) return false;
   }
   if (DIRECTED.has(a.rec.type) && a.sides[0]?.country !== b.sides[0]?.country) return false;
+  // Condolences, congratulations and an apology on one day are three acts of support.
+  if (a.rec.type === "SUPPORT" && a.rec.cameo !== b.rec.cameo) return false;
   // Each signing sentence names its own document.
   if (a.rec.type === "AGREE" && a.rec.mode === "sign" && a.sentence !== b.sentence) return false;
   if (a.rec.date !== b.rec.date && a.dateExplicit && b.dateExplicit) return false;
