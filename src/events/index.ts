@@ -731,7 +731,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
         if (!status) {
           context = sides.map((s) => ({ ...s }));
           contextDate = when.value;
-          if (when.value && when.value.length === 10) sceneDate = when.value;
+          if (when.value && when.value.length === 10 && mode !== "visit") sceneDate = when.value;
         }
       }
       }
@@ -740,7 +740,10 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
     const full = dates.find((d) => d.value.length === 10);
     if (full) lastExplicitDate = full.value;
     else if (dayAfter && (lastExplicitDate ?? runningDate)) lastExplicitDate = addDays((lastExplicitDate ?? runningDate)!, 1);
-    if (full) runningDate = full.value;
+    // ...except an arrival's date: the talks that follow an arrival are told on their own day
+    // ("arrived on Monday ... The leaders held talks" on the day of the report).
+    const arrival = sm.triggers.some((x) => x.payload.mode === "visit");
+    if (full && !arrival) runningDate = full.value;
   });
 
   addSummitParticipants(ctx, drafts, sentences);
