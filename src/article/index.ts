@@ -34,22 +34,15 @@ function splitLines(text: string): Line[] {
 }
 
 const foldedCues = (cues: string[]) => [...new Set(cues.map((c) => foldForDates(c)))].sort((a, b) => b.length - a.length);
-/** Cues by their first unit (each list still longest first), so a line is tried only against cues it can start with. */
-const byFirstUnit = (cues: string[]) => {
-  const m = new Map<number, string[]>();
-  for (const c of cues) {
-    const list = m.get(c.charCodeAt(0));
-    if (list) list.push(c);
-    else m.set(c.charCodeAt(0), [c]);
-  }
-  return m;
-};
-const RELATED = byFirstUnit(foldedCues(RELATED_CUES));
-const JUNK = byFirstUnit(foldedCues(JUNK_CUES));
+const RELATED = foldedCues(RELATED_CUES);
+const JUNK = foldedCues(JUNK_CUES);
 const MENU = new Set(MENU_WORDS.map((w) => foldForDates(w)));
 
 const HAN = /\p{Script=Han}/u;
 
+function wordCount(s: string): number {
+  return s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+}
 
 const LETTER = /^\p{L}$/u;
 /** Per BMP unit: 1 letter, 0 not, -1 not computed yet. */
@@ -68,55 +61,15 @@ function letterCount(s: string): number {
         continue;
       }
     }
-    if (isLetterUnit(c)) n++;
+    let l = IS_LETTER[c];
+    if (l < 0) l = IS_LETTER[c] = c >= 0xd800 && c <= 0xdfff ? 0 : LETTER.test(String.fromCharCode(c)) ? 1 : 0;
+    n += l;
   }
-  return n;
-}
-
-/** A single BMP unit in \p{L} (lone surrogates are not). */
-function isLetterUnit(c: number): boolean {
-  let l = IS_LETTER[c];
-  if (l < 0) l = IS_LETTER[c] = c >= 0xd800 && c <= 0xdfff ? 0 : LETTER.test(String.fromCharCode(c)) ? 1 : 0;
-  return l === 1;
-}
-
-/** What /\s/ matches, per BMP unit (split(/\s+/) cuts there). */
-const IS_SPACE = new Uint8Array(65536);
-for (let c = 0; c < 65536; c++) if (/\s/.test(String.fromCharCode(c))) IS_SPACE[c] = 1;
-
-/** Whitespace-separated words containing a letter: s.split(/\s+/) filtered by /\p{L}/u, without the arrays. */
-function wordCount(s: string): number {
-  let n = 0;
-  let inWord = false;
-  let hasLetter = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (IS_SPACE[c] === 1) {
-      if (inWord && hasLetter) n++;
-      inWord = false;
-      hasLetter = false;
-      continue;
-    }
-    inWord = true;
-    if (hasLetter) continue;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        if (LETTER.test(s.slice(i, i + 2))) hasLetter = true;
-        i++;
-        continue;
-      }
-    }
-    if (isLetterUnit(c)) hasLetter = true;
-  }
-  if (inWord && hasLetter) n++;
   return n;
 }
 
 /** Cue at line start followed by a non-letter (or end): "Read also", "Читайте также:". */
-function startsWithCue(folded: string, cuesByFirst: Map<number, string[]>): string | null {
-  const cues = cuesByFirst.get(folded.charCodeAt(0));
-  if (cues === undefined) return null;
+function startsWithCue(folded: string, cues: string[]): string | null {
   for (const cue of cues) {
     if (!folded.startsWith(cue)) continue;
     const next = folded.slice(cue.length, cue.length + 1);
@@ -128,8 +81,6 @@ function startsWithCue(folded: string, cuesByFirst: Map<number, string[]>): stri
 // Heuristic: prose ends in sentence punctuation; long lines are prose even without it.
 const SENTENCE_END = /[.!?。！？؟…»"”)\]]$/u;
 const PARAGRAPH_MIN_WORDS = 4;
-// Heuristic: a date line is short (a date, a time, a weekday, a place or an agency).
-const DATE_LINE_MAX = 90;
 const LONG_LINE = 160;
 
 function classify(line: Line): LineKind {
@@ -146,22 +97,19 @@ function classify(line: Line): LineKind {
   // Counters, times, bullets with numbers: no letters worth reading.
   if (letterCount(t) < 3 && !HAN.test(t)) return /\d/.test(t) ? "date" : "junk";
   // Menus: separators between short items, or runs of wide gaps, or a bare menu word.
-  // (Substring checks first: the regexes only run on lines that can match them.)
-  if ((t.includes("|") && /\s\|\s/.test(t)) || (t.includes("   ") && /\S {3,}\S.* {3,}\S/.test(t)) ||
-    (t.length < 80 && /[›»>]\s/.test(t) && !SENTENCE_END.test(t))) {
+  if (/\s\|\s/.test(t) || /\S {3,}\S.* {3,}\S/.test(t) || /[›»>]\s/.test(t) && t.length < 80 && !SENTENCE_END.test(t)) {
     return "menu";
   }
   if (MENU.has(folded)) return "menu";
-  // Date lines: dates (and times, weekdays) cover most of the line. Lines longer than
-  // DATE_LINE_MAX can never be date lines, so their dates are not looked for.
-  const dates = t.length <= DATE_LINE_MAX ? findDates(t, "und", "2000-06-15") : [];
+  // Date lines: dates (and times, weekdays) cover most of the line.
+  const dates = findDates(t, "und", "2000-06-15");
   const covered = dates.filter((d) => d.kind === "absolute").reduce((n, d) => n + (d.end - d.start), 0);
   if (covered > 0) {
     const rest = t.replace(/\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm)?/gi, "");
     let outside = rest;
     for (const d of [...dates].reverse()) outside = outside.replace(t.slice(d.start, d.end), " ");
     // Heuristic: at most a few words besides the dates (weekday, place, "Updated:", agency).
-    if (wordCount(outside) <= 4 && t.length <= DATE_LINE_MAX && (!HAN.test(outside) || letterCount(outside) <= 10)) {
+    if (wordCount(outside) <= 4 && t.length <= 90 && (!HAN.test(outside) || letterCount(outside) <= 10)) {
       return "date";
     }
   }
@@ -201,24 +149,8 @@ for (const entry of (agencyData as { agencies: AgencyEntry[] }).agencies) {
 }
 AGENCIES.sort((a, b) => b.name.length - a.name.length);
 
-type AgencyHit = { host: string; index: number; length: number };
-/** Results of agencyIn per text: the same header lines are asked about several times per page. */
-const agencyMemo = new Map<string, AgencyHit | null>();
-const AGENCY_MEMO_MAX = 5000;
-const AGENCY_MEMO_LONGEST = 400;
-
 /** Agency named in a piece of text -> host (the longest name wins). */
-function agencyIn(s: string): AgencyHit | null {
-  const memo = agencyMemo.get(s);
-  if (memo !== undefined) return memo;
-  const hit = findAgency(s);
-  if (s.length > AGENCY_MEMO_LONGEST) return hit;
-  if (agencyMemo.size >= AGENCY_MEMO_MAX) agencyMemo.clear();
-  agencyMemo.set(s, hit);
-  return hit;
-}
-
-function findAgency(s: string): AgencyHit | null {
+function agencyIn(s: string): { host: string; index: number; length: number } | null {
   const folded = foldForDates(s);
   let best: { host: string; index: number; length: number } | null = null;
   for (const a of AGENCIES) {

@@ -662,23 +662,6 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
         }
       }
       for (const group of groups) {
-        // A title named without its country ("The Prime Minister also pressed for...") is the
-        // holder of that office for one of the sides on that date.
-        for (const o of sm.entities) {
-          if (o.payload.kind !== "office" || !RESOLVABLE_OFFICE_ROLES.has(o.payload.role) || !when.value) continue;
-          const officeId = o.payload.id;
-          const role = o.payload.role;
-          if (group.some((x) => x.role === role && x.name)) continue;
-          for (const x of group) {
-            if (x.name || x.rank >= 2) continue;
-            const holder = holderOf(ctx.lex, x.country, officeId, when.value);
-            if (holder) {
-              x.name = holder.name;
-              x.role = role;
-              break;
-            }
-          }
-        }
         // Names carried over: the same country's person from the scene before, when on the same date.
         // Else, for events of the article's own day, the most senior person the article names
         // for that country ("Maulen" met "Emomali"; "the Kazakh side" is Tokayev's).
