@@ -650,7 +650,10 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       // A call or an aid delivery to several counterparts is one interaction with each.
       // Condolences or congratulations from one side to several are one message to each.
       const oneToMany = sides.length > 2 && !sides[0].counterpart && sides.slice(1).every((x) => x.counterpart);
-      const groups: Side[][] = (mode === "phone" || type === "AID" || (type === "SUPPORT" && oneToMany)) && sides.length > 2 && !sides[0].counterpart
+      // "The EU held conferences with Ukraine and Moldova": one meeting with each, when the
+      // counterparts are bare countries joined by "and" after "with".
+      const bareCounterparts = oneToMany && sides.slice(1).every((x) => x.rank === 1);
+      const groups: Side[][] = (mode === "phone" || type === "AID" || (type === "SUPPORT" && oneToMany) || (mode === "meeting" && bareCounterparts)) && sides.length > 2 && !sides[0].counterpart
         ? sides.slice(1).map((o) => [sides[0], o])
         : [sides];
       // A meeting with two named persons of one country, joined by "and": one meeting each.
