@@ -190,3 +190,26 @@ test("a domain named in the page footer is the source", () => {
   assert.equal(a.dateline?.place, "ANKARA");
   assert.equal(body(a).length, 1);
 });
+
+test("a header date in Persian digits is the publication date; a long line full of dates is prose", () => {
+  const text = [
+    "خبرگزاری نمونه",
+    "",
+    "دیدار وزیران خارجه دو کشور در پایتخت برگزار شد",
+    "۱۷ فروردین ۱۴۰۲",
+    "",
+    "وزیران خارجه دو کشور امروز در پایتخت دیدار و درباره همکاری‌های اقتصادی و ترانزیتی گفتگو کردند.",
+    "آنها توافق کردند که نشست بعدی را در ماه آینده برگزار کنند و گزارش کارگروه مشترک را بررسی کنند.",
+  ].join("\n");
+  const a = parse(text);
+  assert.equal(a.published, "2023-04-06");
+  assert.equal(a.title, "دیدار وزیران خارجه دو کشور در پایتخت برگزار شد");
+
+  const dated = [
+    "Ministers review the transit agreement",
+    "",
+    "The two delegations held their meetings in the capital on 3 March 2024, 4 March 2024, 5 March 2024 and 6 March 2024.",
+    "The ministers agreed on a schedule for the next round of talks.",
+  ].join("\n");
+  assert.equal(body(parse(dated))[0].startsWith("The two delegations held"), true);
+});

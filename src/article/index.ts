@@ -34,15 +34,33 @@ function splitLines(text: string): Line[] {
 }
 
 const foldedCues = (cues: string[]) => [...new Set(cues.map((c) => foldForDates(c)))].sort((a, b) => b.length - a.length);
-const RELATED = foldedCues(RELATED_CUES);
-const JUNK = foldedCues(JUNK_CUES);
+/** Cues by their first unit (each list still longest first), so a line is tried only against cues it can start with. */
+const byFirstUnit = (cues: string[]) => {
+  const m = new Map<number, string[]>();
+  for (const c of cues) {
+    const list = m.get(c.charCodeAt(0));
+    if (list) list.push(c);
+    else m.set(c.charCodeAt(0), [c]);
+  }
+  return m;
+};
+const RELATED = byFirstUnit(foldedCues(RELATED_CUES));
+const JUNK = byFirstUnit(foldedCues(JUNK_CUES));
 const MENU = new Set(MENU_WORDS.map((w) => foldForDates(w)));
+/** Units of a line's head that cue and menu matching can look at (a cue and the unit after it). */
+const CUE_HEAD = Math.max(...[...RELATED_CUES, ...JUNK_CUES, ...MENU_WORDS].map((c) => c.length)) + 1;
+
+/** Whether s has a digit the date stage reads (ASCII, Arabic-Indic, Persian). */
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669) || (c >= 0x6f0 && c <= 0x6f9)) return true;
+  }
+  return false;
+}
 
 const HAN = /\p{Script=Han}/u;
 
-function wordCount(s: string): number {
-  return s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
-}
 
 const LETTER = /^\p{L}$/u;
 /** Per BMP unit: 1 letter, 0 not, -1 not computed yet. */
@@ -61,15 +79,55 @@ function letterCount(s: string): number {
         continue;
       }
     }
-    let l = IS_LETTER[c];
-    if (l < 0) l = IS_LETTER[c] = c >= 0xd800 && c <= 0xdfff ? 0 : LETTER.test(String.fromCharCode(c)) ? 1 : 0;
-    n += l;
+    if (isLetterUnit(c)) n++;
   }
   return n;
 }
 
+/** A single BMP unit in \p{L} (lone surrogates are not). */
+function isLetterUnit(c: number): boolean {
+  let l = IS_LETTER[c];
+  if (l < 0) l = IS_LETTER[c] = c >= 0xd800 && c <= 0xdfff ? 0 : LETTER.test(String.fromCharCode(c)) ? 1 : 0;
+  return l === 1;
+}
+
+/** What /\s/ matches, per BMP unit (split(/\s+/) cuts there). */
+const IS_SPACE = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) if (/\s/.test(String.fromCharCode(c))) IS_SPACE[c] = 1;
+
+/** Whitespace-separated words containing a letter: s.split(/\s+/) filtered by /\p{L}/u, without the arrays. */
+function wordCount(s: string): number {
+  let n = 0;
+  let inWord = false;
+  let hasLetter = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (IS_SPACE[c] === 1) {
+      if (inWord && hasLetter) n++;
+      inWord = false;
+      hasLetter = false;
+      continue;
+    }
+    inWord = true;
+    if (hasLetter) continue;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        if (LETTER.test(s.slice(i, i + 2))) hasLetter = true;
+        i++;
+        continue;
+      }
+    }
+    if (isLetterUnit(c)) hasLetter = true;
+  }
+  if (inWord && hasLetter) n++;
+  return n;
+}
+
 /** Cue at line start followed by a non-letter (or end): "Read also", "Читайте также:". */
-function startsWithCue(folded: string, cues: string[]): string | null {
+function startsWithCue(folded: string, cuesByFirst: Map<number, string[]>): string | null {
+  const cues = cuesByFirst.get(folded.charCodeAt(0));
+  if (cues === undefined) return null;
   for (const cue of cues) {
     if (!folded.startsWith(cue)) continue;
     const next = folded.slice(cue.length, cue.length + 1);
@@ -81,12 +139,16 @@ function startsWithCue(folded: string, cues: string[]): string | null {
 // Heuristic: prose ends in sentence punctuation; long lines are prose even without it.
 const SENTENCE_END = /[.!?。！？؟…»"”)\]]$/u;
 const PARAGRAPH_MIN_WORDS = 4;
+// Heuristic: a date line is short (a date, a time, a weekday, a place or an agency).
+const DATE_LINE_MAX = 90;
 const LONG_LINE = 160;
 
 function classify(line: Line): LineKind {
   const t = line.text;
   if (t.length === 0) return "blank";
-  const folded = foldForDates(t);
+  // Only the head of a line is compared with cues and menu words, so only the head is folded
+  // (folding maps unit to unit, so the head's fold is the fold's head).
+  const folded = foldForDates(t.length > CUE_HEAD ? t.slice(0, CUE_HEAD) : t);
   const related = startsWithCue(folded, RELATED);
   if (related !== null) {
     // "Also Read: <headline>" on one line is a single inline leftover; a bare cue opens a block.
@@ -97,19 +159,23 @@ function classify(line: Line): LineKind {
   // Counters, times, bullets with numbers: no letters worth reading.
   if (letterCount(t) < 3 && !HAN.test(t)) return /\d/.test(t) ? "date" : "junk";
   // Menus: separators between short items, or runs of wide gaps, or a bare menu word.
-  if (/\s\|\s/.test(t) || /\S {3,}\S.* {3,}\S/.test(t) || /[›»>]\s/.test(t) && t.length < 80 && !SENTENCE_END.test(t)) {
+  // (Substring checks first: the regexes only run on lines that can match them.)
+  if ((t.includes("|") && /\s\|\s/.test(t)) || (t.includes("   ") && /\S {3,}\S.* {3,}\S/.test(t)) ||
+    (t.length < 80 && /[›»>]\s/.test(t) && !SENTENCE_END.test(t))) {
     return "menu";
   }
-  if (MENU.has(folded)) return "menu";
-  // Date lines: dates (and times, weekdays) cover most of the line.
-  const dates = findDates(t, "und", "2000-06-15");
+  if (t.length <= CUE_HEAD && MENU.has(folded)) return "menu";
+  // Date lines: dates (and times, weekdays) cover most of the line. Lines longer than
+  // DATE_LINE_MAX can never be date lines, so their dates are not looked for.
+  // Absolute dates all contain digits, so a line without any has none.
+  const dates = t.length <= DATE_LINE_MAX && hasDigit(t) ? findDates(t, "und", "2000-06-15") : [];
   const covered = dates.filter((d) => d.kind === "absolute").reduce((n, d) => n + (d.end - d.start), 0);
   if (covered > 0) {
     const rest = t.replace(/\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm)?/gi, "");
     let outside = rest;
     for (const d of [...dates].reverse()) outside = outside.replace(t.slice(d.start, d.end), " ");
     // Heuristic: at most a few words besides the dates (weekday, place, "Updated:", agency).
-    if (wordCount(outside) <= 4 && t.length <= 90 && (!HAN.test(outside) || letterCount(outside) <= 10)) {
+    if (wordCount(outside) <= 4 && t.length <= DATE_LINE_MAX && (!HAN.test(outside) || letterCount(outside) <= 10)) {
       return "date";
     }
   }
@@ -149,8 +215,24 @@ for (const entry of (agencyData as { agencies: AgencyEntry[] }).agencies) {
 }
 AGENCIES.sort((a, b) => b.name.length - a.name.length);
 
+type AgencyHit = { host: string; index: number; length: number };
+/** Results of agencyIn per text: the same header lines are asked about several times per page. */
+const agencyMemo = new Map<string, AgencyHit | null>();
+const AGENCY_MEMO_MAX = 5000;
+const AGENCY_MEMO_LONGEST = 400;
+
 /** Agency named in a piece of text -> host (the longest name wins). */
-function agencyIn(s: string): { host: string; index: number; length: number } | null {
+function agencyIn(s: string): AgencyHit | null {
+  const memo = agencyMemo.get(s);
+  if (memo !== undefined) return memo;
+  const hit = findAgency(s);
+  if (s.length > AGENCY_MEMO_LONGEST) return hit;
+  if (agencyMemo.size >= AGENCY_MEMO_MAX) agencyMemo.clear();
+  agencyMemo.set(s, hit);
+  return hit;
+}
+
+function findAgency(s: string): AgencyHit | null {
   const folded = foldForDates(s);
   let best: { host: string; index: number; length: number } | null = null;
   for (const a of AGENCIES) {
@@ -288,6 +370,8 @@ function findPublished(
   let yearless: { line: number; match: DateMatch } | null = null;
   for (const i of order) {
     if (kinds[i] === "blank" || kinds[i] === "paragraph") continue;
+    // Only absolute dates are taken here, and they all contain digits.
+    if (!hasDigit(lines[i].text)) continue;
     const ds = findDates(text, "und", null, lines[i]).filter((d) => d.kind === "absolute" && d.value.length === 10);
     if (ds[0]) return { value: ds[0].value, span: { start: ds[0].start, end: ds[0].end } };
     if (!yearless) {

@@ -149,3 +149,13 @@ test("overlaps resolve to the longest match", () => {
   assert.equal(ds.length, 1);
   assert.equal(ds[0].value, "2022-09");
 });
+
+test("digit runs of the wrong length and prefixes without a weekday start no date", () => {
+  const dates = (text: string) => findDates(text, "en", "2024-06-30").map((d) => [text.slice(d.start, d.end), d.value]);
+  // A three-digit or five-digit number is neither a day nor a year.
+  assert.deepEqual(dates("Route 123 March fund, code 20245 May"), []);
+  assert.deepEqual(dates("It ended on 12 March 2024 and on 2024-05-06."), [["12 March 2024", "2024-03-12"], ["2024-05-06", "2024-05-06"]]);
+  // "the" before a weekday is part of the date; "the" before anything else is not.
+  assert.deepEqual(dates("They met on the Monday after, the meeting was calm."), [["the Monday", "2024-06-24"]]);
+  assert.deepEqual(dates("It has held since 2019, in 2020 too."), [["since 2019", "2019"], ["in 2020", "2020"]]);
+});

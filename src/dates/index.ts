@@ -56,6 +56,7 @@ function foldUnit(code: number): number {
 const FOLD_TABLE = new Int32Array(65536).fill(-1);
 
 const UTF16 = new TextDecoder("utf-16le");
+const SHORT_FOLD = 256;
 
 /** The last few long texts folded: the pipeline and the article stage fold the same text often. */
 const foldMemo: Array<[string, string]> = [];
@@ -81,8 +82,10 @@ export function foldForDates(s: string): string {
   }
   let folded = s;
   if (out !== null) {
-    // The decoder would replace lone surrogates, so texts with surrogates are built unit by unit.
-    if (!surrogates) folded = UTF16.decode(out);
+    // The decoder would replace lone surrogates, so texts with surrogates are built unit by unit;
+    // so are short texts, where the decoder's fixed cost dominates.
+    if (out.length <= SHORT_FOLD) folded = String.fromCharCode.apply(null, out as unknown as number[]);
+    else if (!surrogates) folded = UTF16.decode(out);
     else {
       folded = "";
       for (let k = 0; k < out.length; k += 8192) folded += String.fromCharCode.apply(null, out.subarray(k, k + 8192) as unknown as number[]);
@@ -285,29 +288,35 @@ const PATTERNS: Array<{ name: string; re: RegExp }> = [
 
 // Candidate scan. Rather than letting each regex search the whole folded text (which also runs
 // past the end of a range), every pattern is tried with a sticky copy only at positions where it
-// can start: the first two characters of one of its opening phrases (one character when the
-// phrase is a single letter, a digit, or followed by a space, which the regex lets vary), and,
-// for patterns opening with the B boundary, a word start. This finds exactly the matches the
-// global search finds, and stops at the end of the range.
+// can start: where the text begins with one of its start phrases (as far as the trie keys them,
+// see phraseKey; a phrase the regex must follow by whitespace, or by a year, carries that in its
+// key), and, for patterns opening with the B boundary, at a word start. This finds exactly the
+// matches the global search finds, and stops at the end of the range.
 const DIGITS = [..."0123456789"];
 const MONTH_NAMES = [...monthExact.keys(), ...monthInflect.keys()];
 const WEEKDAY_NAMES = [...weekdayExact.keys(), ...weekdayInflect.keys()];
+/** Start phrases that the pattern requires to be followed by whitespace (\s+ in the regex). */
+const followedBySpace = (words: string[]) => foldedWords(words).map((w) => `${w} `);
 const PATTERN_STARTS: Record<string, string[]> = {
   dmy: DIGITS,
   mdy: foldedWords(MONTH_NAMES),
   my: foldedWords(MONTH_NAMES),
   mrel: foldedWords(MONTH_NAMES),
-  relm: foldedWords([...LAST_YEAR, ...THIS_YEAR]),
+  relm: followedBySpace([...LAST_YEAR, ...THIS_YEAR]),
   ydm: DIGITS,
   ymd: DIGITS,
   dmy_num: DIGITS,
   zh_ymd: DIGITS,
   zh_md: DIGITS,
-  year_before: foldedWords(YEAR_BEFORE),
+  year_before: foldedWords(YEAR_BEFORE).flatMap((w) => DIGITS.map((d) => `${w} ${d}`)),
   year_after: DIGITS,
   year_zh: DIGITS,
   relday: foldedWords(RELATIVE_DAYS.flatMap((r) => r.words)),
-  weekday: foldedWords([...WEEKDAY_PREFIXES, ...LAST_BEFORE, ...WEEKDAY_NAMES]),
+  // A prefix ("on", "the", «в») is followed by a "last" word or a weekday name.
+  weekday: [
+    ...followedBySpace(WEEKDAY_PREFIXES).flatMap((pre) => foldedWords([...LAST_BEFORE, ...WEEKDAY_NAMES]).map((w) => pre + w)),
+    ...foldedWords([...LAST_BEFORE, ...WEEKDAY_NAMES]),
+  ],
   lastyear: foldedWords(LAST_YEAR),
   thisyear: foldedWords(THIS_YEAR),
   thismonth: foldedWords(THIS_MONTH),
@@ -323,6 +332,21 @@ const SCAN: ScanPattern[] = PATTERNS.map(({ name, re }) => {
   return { name, re: new RegExp(re.source, "uy"), wordStart, notAfterDigit: NOT_AFTER_DIGIT.has(name) };
 });
 if (SCAN.length > 31) throw new Error("dates: too many patterns for the start masks");
+
+// Digit-led patterns by the length of the digit run they open with: \d{1,2} (a day or month)
+// is never followed by another digit in them, nor \d{4} (a year); at a run of another length
+// they cannot match.
+const maskOf = (names: string[]) => names.reduce((m, n) => m | (1 << SCAN.findIndex((x) => x.name === n)), 0);
+const DAY_LED_MASK = maskOf(["dmy", "dmy_num", "zh_md"]);
+const YEAR_LED_MASK = maskOf(["ydm", "ymd", "zh_ymd", "year_after", "year_zh"]);
+const DIGIT_LED_MASK = DAY_LED_MASK | YEAR_LED_MASK;
+const SEPARATED_MASK = maskOf(["dmy_num", "ymd"]);
+const YEAR_CJK_MASK = maskOf(["zh_ymd", "year_zh"]);
+const MONTH_CJK_MASK = maskOf(["zh_md"]);
+for (const { name } of SCAN) {
+  const digitLed = PATTERN_STARTS[name] === DIGITS;
+  if (digitLed !== ((DIGIT_LED_MASK & maskOf([name])) !== 0)) throw new Error(`dates: digit-led pattern list out of date: ${name}`);
+}
 
 // Start phrases go into a trie over a small alphabet (the units that occur in them, numbered
 // from 1; every whitespace unit shares the number of the space, which the regexes match as \s+).
@@ -384,6 +408,30 @@ SCAN.forEach(({ name }, k) => {
     NODE_MASK[node] |= 1 << k;
   }
 });
+// The trie edges again as an open-addressing hash table in typed arrays: the walk looks up an
+// edge for each of the first units of every word, and Map lookups were a visible share of the stage.
+if (NODE_MASK.length * ALPHA_BASE >= 2 ** 31) throw new Error("dates: start trie too large for int32 edge keys");
+const EDGE_BITS = Math.max(4, Math.ceil(Math.log2(TRIE_NEXT.size * 2)));
+const EDGE_MASK = (1 << EDGE_BITS) - 1;
+const EDGE_KEY = new Int32Array(1 << EDGE_BITS).fill(-1);
+const EDGE_NODE = new Int32Array(1 << EDGE_BITS);
+/** Fibonacci hashing: the top bits of the product. */
+const edgeHash = (key: number) => Math.imul(key, 0x9e3779b1) >>> (32 - EDGE_BITS);
+for (const [key, node] of TRIE_NEXT) {
+  let h = edgeHash(key) & EDGE_MASK;
+  while (EDGE_KEY[h] !== -1) h = (h + 1) & EDGE_MASK;
+  EDGE_KEY[h] = key;
+  EDGE_NODE[h] = node;
+}
+/** The child of a trie node by a letter, or 0. */
+function trieNext(node: number, letter: number): number {
+  const key = node * ALPHA_BASE + letter;
+  for (let h = edgeHash(key) & EDGE_MASK; ; h = (h + 1) & EDGE_MASK) {
+    const k = EDGE_KEY[h];
+    if (k === key) return EDGE_NODE[h];
+    if (k === -1) return 0;
+  }
+}
 if (ALPHABET[SPACE_UNIT] !== 0) for (let c = 0; c < 65536; c++) if (IS_SPACE[c] === 1) ALPHABET[c] = ALPHABET[SPACE_UNIT];
 const SPACE_LETTER = ALPHABET[SPACE_UNIT];
 /** Bit k set: pattern k does not need a word start (B). */
@@ -517,7 +565,18 @@ function yearFits(cal: Calendar, y: number): boolean {
 interface Candidate extends DateMatch { pattern: number }
 
 /** "in"/«в»/"en"/"im"/«дар» before a lone month name (folded text). */
-const BARE_MONTH = /(^|[^\p{L}])(?:in|в|во|у|en|im|dar|дар|au mois de|en el mes de|في|در)\s+(\p{L}+)/gu;
+const BARE_MONTH_WORDS = ["in", "в", "во", "у", "en", "im", "dar", "дар", "au mois de", "en el mes de", "في", "در"];
+/** Tried (sticky) only at candidate positions: just before one of the words' first units. */
+const BARE_MONTH = new RegExp(`(^|[^\\p{L}])(?:${BARE_MONTH_WORDS.join("|")})\\s+(\\p{L}+)`, "uy");
+const BARE_MONTH_FIRST = new Uint8Array(65536);
+// Per unit: 1 when it is a letter (\p{L}) on its own, 0 when not or a surrogate, -1 not computed yet.
+const BMP_LETTER = new Int8Array(65536).fill(-1);
+function isBmpLetter(code: number): boolean {
+  let l = BMP_LETTER[code];
+  if (l < 0) l = BMP_LETTER[code] = code >= 0xd800 && code <= 0xdfff ? 0 : /^\p{L}$/u.test(String.fromCharCode(code)) ? 1 : 0;
+  return l === 1;
+}
+for (const w of BARE_MONTH_WORDS) BARE_MONTH_FIRST[w.charCodeAt(0)] = 1;
 
 function monthOf(word: string | undefined): MonthEntry | undefined {
   if (!word) return undefined;
@@ -580,13 +639,31 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
       for (let q = p + 1; q < folded.length; q++) {
         const letter = ALPHABET[folded.charCodeAt(q)];
         if (letter === 0) break;
-        const next = TRIE_NEXT.get(node * ALPHA_BASE + letter);
-        if (next === undefined) break;
+        const next = trieNext(node, letter);
+        if (next === 0) break;
         node = next;
         mask |= NODE_MASK[node];
         // The space of a phrase matches a run of whitespace.
         if (letter === SPACE_LETTER) while (q + 1 < folded.length && IS_SPACE[folded.charCodeAt(q + 1)] === 1) q++;
       }
+    }
+    if ((mask & DIGIT_LED_MASK) !== 0) {
+      let run = 1;
+      while (run < 5 && p + run < folded.length) {
+        const c = folded.charCodeAt(p + run);
+        if (c < 0x30 || c > 0x39) break;
+        run++;
+      }
+      mask &= ~(run <= 2 ? YEAR_LED_MASK : run === 4 ? DAY_LED_MASK : DIGIT_LED_MASK);
+      // The unit after the run: dmy_num and ymd need a separator (./-), the Chinese patterns 年/月
+      // after optional whitespace.
+      const sep = folded.charCodeAt(p + run);
+      if (sep !== 0x2e && sep !== 0x2f && sep !== 0x2d) mask &= ~SEPARATED_MASK;
+      let q = p + run;
+      while (q < folded.length && IS_SPACE[folded.charCodeAt(q)] === 1) q++;
+      const cjk = folded.charCodeAt(q);
+      if (cjk !== 0x5e74) mask &= ~YEAR_CJK_MASK; // 年
+      if (cjk !== 0x6708) mask &= ~MONTH_CJK_MASK; // 月
     }
     if (mask === 0) continue;
     const afterDigit = before >= 0x30 && before <= 0x39;
@@ -723,9 +800,23 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
   // A Gregorian month named without day or year after "in" ("in February", «в сентябре»,
   // "en mars"): the latest such month not after the reference date. Kept only where no longer
   // expression covers it (a full date wins).
+  // The sticky regex runs at each position where a match can begin (the same matches, in the
+  // same order, as a global search from `from`; none begins at or after `to`): a unit before a
+  // word's first unit (two units for a surrogate pair), or the text start.
   if (refDate) {
-    BARE_MONTH.lastIndex = from;
-    for (let m = BARE_MONTH.exec(folded); m && m.index < to; m = BARE_MONTH.exec(folded)) {
+    let free = from;
+    for (let p = from; p < to; p++) {
+      if (p < free) continue;
+      const here = folded.charCodeAt(p);
+      if (!(p === 0 && BARE_MONTH_FIRST[here] === 1) &&
+        !(BARE_MONTH_FIRST[folded.charCodeAt(p + 1)] === 1 && !isBmpLetter(here)) &&
+        !(here >= 0xd800 && here <= 0xdbff && BARE_MONTH_FIRST[folded.charCodeAt(p + 2)] === 1)) continue;
+      // Inside a surrogate pair: a search steps over it.
+      if (here >= 0xdc00 && here <= 0xdfff && p > 0 && folded.charCodeAt(p - 1) >= 0xd800 && folded.charCodeAt(p - 1) <= 0xdbff) continue;
+      BARE_MONTH.lastIndex = p;
+      const m = BARE_MONTH.exec(folded);
+      if (m === null) continue;
+      free = p + m[0].length;
       const word = m[2];
       const entry = monthOf(word);
       if (!entry || entry.cal !== "gregorian") continue;

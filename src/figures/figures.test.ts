@@ -168,3 +168,11 @@ test("what after a sum of money; gas volumes in cubic metres", () => {
   assert.deepEqual([gas.value, gas.unit], [20_000_000_000, "m3"]);
   assert.equal(one("Поставки составят 5 млрд кубометров газа.", "ru").unit, "m3");
 });
+
+test("number words are read in the sentence's language, whichever language came before", () => {
+  const text = "They signed twelve documents and five agreements.";
+  const values = (lang: Lang) => findFigures(text, { start: 0, end: text.length }, lang, null).map((f) => f.value);
+  assert.deepEqual(values("en"), [12, 5]);
+  assert.deepEqual(values("fr"), []);
+  assert.deepEqual(values("en"), [12, 5]);
+});

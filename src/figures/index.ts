@@ -69,6 +69,23 @@ class WordTable<T> {
   }
 }
 
+/** A text word's fold, and whether it can open a quantity in the language last asked about. */
+interface WordInfo { norm: string; quantityLang: Lang | null; mayStartQuantity: boolean }
+
+/** Word infos by the word's text: every token is folded, and the same words recur from sentence to sentence. */
+const wordInfoMemo = new Map<string, WordInfo>();
+const WORD_INFO_MEMO_MAX = 50000;
+
+function wordInfo(raw: string): WordInfo {
+  let info = wordInfoMemo.get(raw);
+  if (info === undefined) {
+    info = { norm: foldWord(raw), quantityLang: null, mayStartQuantity: false };
+    if (wordInfoMemo.size >= WORD_INFO_MEMO_MAX) wordInfoMemo.clear();
+    wordInfoMemo.set(raw, info);
+  }
+  return info;
+}
+
 /** Folded form of a single word, apostrophes and joiners removed. */
 function foldWord(s: string): string {
   return fold(s).replace(/[\s'’ʻʼ`‘\u200c-]/g, "");
@@ -134,7 +151,7 @@ function scaleOf(word: string, lang: Lang): number | undefined {
 // Tokens
 
 interface NumToken { type: "num"; start: number; end: number; int: string; pieces: Array<{ sep: string; digits: string }> }
-interface WordToken { type: "word"; start: number; end: number; raw: string; norm: string }
+interface WordToken { type: "word"; start: number; end: number; raw: string; norm: string; info: WordInfo }
 interface SymToken { type: "sym"; start: number; end: number; raw: string }
 type Tok = NumToken | WordToken | SymToken;
 
@@ -168,6 +185,13 @@ function unitClass(code: number): number {
 }
 const isLetterAt = (text: string, i: number) => (unitClass(text.charCodeAt(i)) & CLS_LETTER) !== 0;
 const isHanAt = (text: string, i: number) => (unitClass(text.charCodeAt(i)) & CLS_HAN) !== 0;
+
+/** "d'" / "l'" (either case, either apostrophe) at i: a French elided article or preposition. */
+function isElisionAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  const a = text.charCodeAt(i + 1);
+  return (c === 0x64 || c === 0x6c || c === 0x44 || c === 0x4c) && (a === 0x27 || a === 0x2019);
+}
 
 function tokenizeRange(text: string, from: number, to: number): Tok[] {
   const toks: Tok[] = [];
@@ -210,12 +234,14 @@ function tokenizeRange(text: string, from: number, to: number): Tok[] {
         else break;
       }
       // French elision: "d'euros", "l'accord" are two words.
-      if (/^[dlDL]['’]/.test(text.slice(i, i + 2)) && j > i + 2) {
-        toks.push({ type: "word", start: i, end: i + 1, raw: text[i], norm: foldWord(text[i]) });
+      if (j > i + 2 && isElisionAt(text, i)) {
+        const elided = wordInfo(text[i]);
+        toks.push({ type: "word", start: i, end: i + 1, raw: text[i], norm: elided.norm, info: elided });
         i += 2;
       }
       const raw = text.slice(i, j);
-      toks.push({ type: "word", start: i, end: j, raw, norm: foldWord(raw) });
+      const info = wordInfo(raw);
+      toks.push({ type: "word", start: i, end: j, raw, norm: info.norm, info });
       i = j;
     } else if ((unitClass(text.charCodeAt(i)) & CLS_SPACE) !== 0) {
       i++;
@@ -336,6 +362,8 @@ function quantityAt(text: string, toks: Tok[], i: number, lang: Lang): Quantity 
     const scaleFollows = !!next && next.type === "word" && scaleOf(next.norm, lang) !== undefined;
     value = numValue(t, lang, scaleFollows);
   } else if (t.type === "word") {
+    // Most words cannot open a quantity: one memoised test instead of the table lookups below.
+    if (!mayStartQuantity(t.info, lang) && !(lang === "en" && t.raw.includes("-"))) return null;
     const words = NUMBER_WORD_TABLES.get(lang);
     const w0 = words?.get(t.norm);
     const ones = ONE_WORDS.get(lang);
@@ -403,6 +431,22 @@ function quantityAt(text: string, toks: Tok[], i: number, lang: Lang): Quantity 
   total += current;
   if (!Number.isFinite(total) || total <= 0) return null;
   return { value: roundValue(total), next: j, start: t.start, fromWords };
+}
+
+/**
+ * Whether a word is a number word, a "one" before a scale, an Arabic dual scale, or (ar/fa) a
+ * scale word in the language: false when quantityAt's word branch cannot take it (apart from
+ * English hyphenated numbers). Kept on the word's info for the language last asked about.
+ */
+function mayStartQuantity(info: WordInfo, lang: Lang): boolean {
+  if (info.quantityLang !== lang) {
+    const norm = info.norm;
+    info.quantityLang = lang;
+    info.mayStartQuantity = NUMBER_WORD_TABLES.get(lang)?.get(norm) !== undefined || ONE_WORDS.get(lang)?.has(norm) === true ||
+      ((lang === "ar" || lang === "fa" || lang === "und") && DUAL_SCALES.get(norm) !== undefined) ||
+      ((lang === "ar" || lang === "fa") && scaleOf(norm, lang) !== undefined);
+  }
+  return info.mayStartQuantity;
 }
 
 function splitHyphenNumber(raw: string, words: WordTable<number>): number | null {
