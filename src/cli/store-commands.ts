@@ -49,7 +49,7 @@ export function registerStoreCommands(program: Command): void {
     .description("extract files and folders into the database (only new or changed documents)")
     .argument("<paths...>")
     .option(...dbOpt)
-    .option("--workers <n>", "extraction threads (default: every core)", int)
+    .option("--workers <n>", "extraction threads (default: every core but the one that stores)", int)
     .option("--worker", "share the work with other `ingest --worker` processes through the PostgreSQL database")
     .option("--lease <seconds>", "with --worker: retake a job whose worker went silent this long", int, 60)
     .action(async (paths: string[], o: { db: string; workers?: number; worker?: boolean; lease: number }) => {

@@ -7,7 +7,9 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import { Worker } from "node:worker_threads";
-import { listInputs } from "../input/index.js";
+import { listInputs, readDocument } from "../input/index.js";
+import { extractText } from "../pipeline/index.js";
+import { InputError } from "../types.js";
 import { ingestWarc, isWarcPath } from "../warc/index.js";
 import { lexiconVersion } from "../lexicon/index.js";
 import type { Store } from "../store/index.js";
@@ -35,8 +37,25 @@ export function hashFile(file: string): string {
 type Job = { file: string; hash: string };
 type Reply = { id: number; ok: true; result: DocumentResult } | { id: number; ok: false; error: string };
 
+interface Extractor {
+  extract(file: string): Promise<Reply>;
+  close(): Promise<void>;
+}
+
+/** Extraction on the calling thread, one file at a time. */
+export class InlineExtractor implements Extractor {
+  async extract(file: string): Promise<Reply> {
+    try {
+      return { id: 0, ok: true, result: extractText(readDocument(file)) };
+    } catch (e) {
+      return { id: 0, ok: false, error: e instanceof InputError ? e.message : `${file}: ${(e as Error).message}` };
+    }
+  }
+  async close(): Promise<void> {}
+}
+
 /** A pool of extraction workers answering one file at a time each. */
-export class ExtractPool {
+export class ExtractPool implements Extractor {
   private workers: Worker[] = [];
   private idle: Worker[] = [];
   private waiting: { id: number; file: string; resolve: (r: Reply) => void }[] = [];
@@ -124,8 +143,11 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
   opts.onProgress?.(done, files.length, s);
   // Test hook: slow each store step so a test can kill the process mid-batch.
   const delay = Number(process.env.PARLEY_TEST_DELAY_MS ?? 0);
-  const size = Math.max(1, Math.min(opts.workers ?? os.availableParallelism(), todo.length || 1));
-  const pool = new ExtractPool(size);
+  // By default every core but one extracts; that one stores (SQLite has one writer).
+  const size = Math.max(1, Math.min(opts.workers ?? os.availableParallelism() - 1, todo.length || 1));
+  // One extraction thread: extract on this thread; a worker would only add its start-up (the
+  // lexicon loads again) and the copying of results.
+  const pool: Extractor = size === 1 ? new InlineExtractor() : new ExtractPool(size);
   try {
     // Store in completion order; the store serialises its own transactions.
     let chain: Promise<void> = Promise.resolve();
