@@ -138,8 +138,12 @@ export class SqlStore implements Store {
       if (d && (!date || d.length > date.length)) date = d; // the most precise date reported
       location ??= JSON.parse(String(r.location ?? "null"));
     }
-    for (const a of actors.values()) await tx.run("INSERT INTO event_actors (event_id, country, name, role) VALUES (?, ?, ?, ?)", [eventId, a.country, a.name, a.role]);
-    for (const t of topics) await tx.run("INSERT INTO event_topics (event_id, topic) VALUES (?, ?)", [eventId, t]);
+    // One statement each for the actors and the topics (a round trip per row is what costs on
+    // PostgreSQL).
+    const as = [...actors.values()];
+    if (as.length) await tx.run(`INSERT INTO event_actors (event_id, country, name, role) VALUES ${as.map(() => "(?, ?, ?, ?)").join(", ")}`, as.flatMap((a) => [eventId, a.country, a.name, a.role]));
+    const ts = [...topics];
+    if (ts.length) await tx.run(`INSERT INTO event_topics (event_id, topic) VALUES ${ts.map(() => "(?, ?)").join(", ")}`, ts.flatMap((t) => [eventId, t]));
     await tx.run("UPDATE events SET date = ?, day = ?, location_city = ?, location_country = ? WHERE id = ?", [date, dayNumber(date), location?.city ?? null, location?.country ?? null, eventId]);
   }
 
