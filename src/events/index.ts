@@ -812,7 +812,10 @@ function assignTopics(ctx: EventContext, drafts: Draft[], sentences: SentenceMen
     if (here.length) owners = here.filter((d) => !d.rec.status).length ? here.filter((d) => !d.rec.status) : here;
     else if (!owners.length) return;
     for (const t of sm.topics) {
-      for (const d of here.length ? here : owners) {
+      // Elaborating sentences ("The sides also discussed...") speak of the talks, not of a
+      // signing or a message reported beside them.
+      const targets = here.length ? here : owners.filter((d) => d.rec.type === "CONSULT").length ? owners.filter((d) => d.rec.type === "CONSULT") : owners;
+      for (const d of targets) {
         if (!live.includes(d) && !here.includes(d)) continue;
         const set = topics.get(d)!;
         if (!set.has(t.payload.id)) evidence.get(d)!.push({ ...evidenceOf(ctx, sm), start: t.start, end: t.end });
