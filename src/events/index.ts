@@ -647,6 +647,13 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
         }
       }
       if (sides.length < 2) continue;
+      // A visit has a visitor and a host: with more sides named, the first named and the host.
+      if (mode === "visit" && sides.length > 2) {
+        const hostCountry = location?.country;
+        const host = sides.find((x) => x.host || x.country === hostCountry);
+        const visitor = sides.find((x) => x !== host);
+        sides = host && visitor ? [visitor, host] : sides.slice(0, 2);
+      }
       // A call or an aid delivery to several counterparts is one interaction with each.
       // Condolences or congratulations from one side to several are one message to each.
       const oneToMany = sides.length > 2 && !sides[0].counterpart && sides.slice(1).every((x) => x.counterpart);
