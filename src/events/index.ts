@@ -176,6 +176,18 @@ function adjectiveIsActor(ctx: EventContext, sm: SentenceMentions, e: EntityMatc
   return false;
 }
 
+/** How many signed documents a sentence names (document nouns, each counted once per word). */
+function documentsNamed(ctx: EventContext, sm: SentenceMentions): number {
+  const nouns = ctx.lex.markers.documentNouns.get(ctx.lang);
+  if (!nouns) return 1;
+  let n = 0;
+  for (const t of sm.tokens) {
+    if (/^\p{N}/u.test(t.norm)) return 1; // "16 documents", "nine memoranda": a batch
+    if (wordVariantsOf(t.norm).some((w) => nouns.some((x) => w.startsWith(x) && w.length - x.length <= 4))) n++;
+  }
+  return n;
+}
+
 /** A word and, in Arabic script, the word without its proclitic و/ف/ب/ل ("وفخامة"). */
 function wordVariantsOf(w: string): string[] {
   return /^[وفبل][\u0600-\u06ff]{2,}/.test(w) ? [w, w.slice(1)] : [w];
@@ -448,6 +460,8 @@ interface Draft {
   reported: Set<number>;
   /** Folded into another event (a summit reported twice). */
   merged?: boolean;
+  /** Which of the documents named in a signing sentence this signing is. */
+  docIndex?: number;
 }
 
 function countriesKey(sides: { country: string }[]): string {
@@ -488,8 +502,8 @@ function sameInteraction(a: Draft, b: Draft): boolean {
   if (DIRECTED.has(a.rec.type) && a.sides[0]?.country !== b.sides[0]?.country) return false;
   // Condolences, congratulations and an apology on one day are three acts of support.
   if (a.rec.type === "SUPPORT" && a.rec.cameo !== b.rec.cameo) return false;
-  // Each signing sentence names its own document.
-  if (a.rec.type === "AGREE" && a.rec.mode === "sign" && a.sentence !== b.sentence) return false;
+  // Each signing sentence names its own document(s).
+  if (a.rec.type === "AGREE" && a.rec.mode === "sign" && (a.sentence !== b.sentence || (a.docIndex ?? 0) !== (b.docIndex ?? 0))) return false;
   if (a.rec.date !== b.rec.date && a.dateExplicit && b.dateExplicit) return false;
   // Different persons for one country: two meetings on one trip.
   for (const s of a.sides) {
@@ -671,6 +685,10 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
           groups.push(sides.map((x) => (x === own ? { ...p, counterpart: true } : x)));
         }
       }
+      // "Signed the Treaty on Allied Relations and the Treaty on Demarcation": one signing per
+      // document named (up to three); a batch ("16 other documents") is one.
+      const documents = type === "AGREE" && mode === "sign" ? Math.min(3, Math.max(1, documentsNamed(ctx, sm))) : 1;
+      for (let docIndex = 0; docIndex < documents; docIndex++)
       for (const group of groups) {
         // Names carried over: the same country's person from the scene before, when on the same date.
         // Else, for events of the article's own day, the most senior person the article names
@@ -714,7 +732,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
           trigger: { text: ctx.text.slice(t.start, t.end), start: t.start, end: t.end },
           ...(when.hit && dateExplicit ? { dateEvidence: { ...ev, start: when.hit.start, end: when.hit.end } } : {}),
         };
-        const draft: Draft = { rec, sides: group, sentence: si, dateExplicit, reported: new Set([si]) };
+        const draft: Draft = { rec, sides: group.map((x) => ({ ...x })), sentence: si, dateExplicit, reported: new Set([si]), docIndex };
         const twin = status ? undefined : drafts.find((d) => !d.rec.status && sameInteraction(d, draft));
         if (twin) {
           // Same interaction again: keep the first report, fill what it lacked.

@@ -61,6 +61,7 @@ export interface Markers {
   dayAfter: Map<string, string[]>;
   actorNouns: Map<string, Set<string>>;
   opinion: Map<string, string[]>;
+  documentNouns: Map<string, string[]>;
 }
 
 export interface Lexicon {
@@ -270,6 +271,7 @@ export function loadLexicon(): Lexicon {
     placeSuffix: new Map(Object.entries(markerData.place_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     coordination: new Map(Object.entries(markerData.coordination ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     honorific: phraseMap(markerData.honorific),
+    documentNouns: new Map(Object.entries(markerData.document_nouns ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     opinion: new Map(Object.entries(markerData.opinion ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     actorNouns: new Map(Object.entries(markerData.actor_nouns ?? {}).map(([l, list]) => [l, new Set(list.flatMap((x) => words(x)))])),
     dayAfter: new Map(Object.entries(markerData.day_after ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
