@@ -592,6 +592,15 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
         const after = " " + sm.tokens.filter((x) => x.start >= t.end && x.start - t.end <= 60).map((x) => x.norm).join(" ") + " ";
         if ((ctx.lex.markers.opinion.get(ctx.lang) ?? []).some((w) => after.includes(` ${w} `) || after.includes(` ${w}`))) continue;
       }
+      // "After the attack on the embassy": an attack named as the cause of something else is
+      // background, not an event the report codes.
+      if (type === "ASSAULT" && t.tokenStart > 0) {
+        const k = t.tokenStart - 1;
+        const bg = ctx.lex.markers.backgroundBefore.get(ctx.lang) ?? [];
+        const hit = bg.some((ph) => ph.length <= k + 1 && ph.every((w, j) => wordVariantsOf(sm.tokens[k - ph.length + 1 + j].norm).includes(w)));
+        const hit2 = k >= 1 && bg.some((ph) => ph.length <= k && ph.every((w, j) => wordVariantsOf(sm.tokens[k - 1 - ph.length + 1 + j].norm).includes(w)));
+        if (hit || hit2) continue;
+      }
       // Travelling to a summit is not a visit of its own.
       if (mode === "visit" && sm.triggers.some((x) => x.payload.mode === "multilateral")) continue;
       const dayAfterBase = lastExplicitDate ?? runningDate;

@@ -62,6 +62,7 @@ export interface Markers {
   actorNouns: Map<string, Set<string>>;
   opinion: Map<string, string[]>;
   documentNouns: Map<string, string[]>;
+  backgroundBefore: Map<string, string[][]>;
 }
 
 export interface Lexicon {
@@ -271,6 +272,7 @@ export function loadLexicon(): Lexicon {
     placeSuffix: new Map(Object.entries(markerData.place_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     coordination: new Map(Object.entries(markerData.coordination ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     honorific: phraseMap(markerData.honorific),
+    backgroundBefore: phraseMap(markerData.background_before),
     documentNouns: new Map(Object.entries(markerData.document_nouns ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     opinion: new Map(Object.entries(markerData.opinion ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     actorNouns: new Map(Object.entries(markerData.actor_nouns ?? {}).map(([l, list]) => [l, new Set(list.flatMap((x) => words(x)))])),

@@ -85,3 +85,10 @@ test("binary and empty input are refused with a clear error naming the input", (
   assert.throws(() => extractRaw({ name: "x", origin: "photo.png", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]) }), (e: unknown) => e instanceof InputError && /photo\.png/.test((e as Error).message));
   assert.throws(() => extractRaw({ name: "x", origin: "empty.txt", bytes: new Uint8Array() }), (e: unknown) => e instanceof InputError && /empty\.txt/.test((e as Error).message));
 });
+
+test("an attack named as the cause of something else is background, not an event", () => {
+  const r = doc("background", "Saudi Arabia cut diplomatic relations with Iran in January 2016 after the attack on its embassy in Tehran.");
+  const types = r.events.filter((e) => !e.status).map((e) => e.type);
+  assert.ok(types.includes("SANCTION"), types.join(","));
+  assert.ok(!types.includes("ASSAULT"), types.join(","));
+});
