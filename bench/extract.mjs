@@ -5,15 +5,9 @@
 // flat in the number of documents. Skips with a message when ../shared is not there.
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { root, sharedOrSkip } from "./lib/paths.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const shared = process.env.PARLEY_SHARED ?? path.resolve(root, "../shared");
-const corpus = path.join(shared, "corpus/dev");
-if (!fs.existsSync(corpus)) {
-  console.log(`bench skipped: ${corpus} not found (set PARLEY_SHARED to the shared folder)`);
-  process.exit(0);
-}
+const corpus = sharedOrSkip("bench", "corpus/dev");
 const targetMB = Number(process.env.BENCH_MB ?? 20);
 const { decode } = await import(path.join(root, "dist/decode/index.js"));
 const { extractText } = await import(path.join(root, "dist/pipeline/index.js"));

@@ -13,17 +13,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { root, sharedOrSkip } from "./lib/paths.mjs";
 import { corpusFiles, replicate } from "./lib/corpus.mjs";
 import { secondsSince } from "./lib/stats.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const shared = process.env.PARLEY_SHARED ?? path.resolve(root, "../shared");
-const corpus = path.join(shared, "corpus/dev");
-if (!fs.existsSync(corpus)) {
-  console.log(`bench skipped: ${corpus} not found (set PARLEY_SHARED to the shared folder)`);
-  process.exit(0);
-}
+const corpus = sharedOrSkip("bench", "corpus/dev");
 const INGEST_DOCS = Number(process.env.BENCH_INGEST_DOCS ?? 600);
 const TARGET_EVENTS = Number(process.env.BENCH_EVENTS ?? 100000);
 const QUERY_RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 50);

@@ -5,15 +5,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { root, sharedOrSkip } from "../bench/lib/paths.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const shared = process.env.PARLEY_SHARED ?? path.resolve(root, "../shared");
-const corpus = path.join(shared, "corpus/dev");
-if (!fs.existsSync(corpus)) {
-  console.log(`merge report skipped: ${corpus} not found`);
-  process.exit(0);
-}
+const corpus = sharedOrSkip("merge report", "corpus/dev");
 const { openStore } = await import(path.join(root, "dist/store/index.js"));
 const { ingestPaths } = await import(path.join(root, "dist/ingest/index.js"));
 const db = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "parley-merge-")), "merge.db");

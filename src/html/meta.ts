@@ -3,18 +3,12 @@
 // (<h1>, <time datetime>), the URL, and last Persian (Solar Hijri) dates written in the text.
 
 import * as jalaali from "jalaali-js";
+import type { PageInfo } from "../types.js";
 import type { HeadData, HNode } from "./tree.js";
 import { allElements, innerText } from "./tree.js";
 
-export interface PageMeta {
-  title: string | null;
-  published: string | null;
-  author: string | null;
-  siteName: string | null;
-  url: string | null;
-  lang: string | null;
-  image: string | null;
-  /** JSON-LD articleBody when the page publishes one. */
+/** What the page says about itself, plus the JSON-LD articleBody when it publishes one. */
+export interface PageMeta extends PageInfo {
   articleBody: string | null;
 }
 
