@@ -338,7 +338,7 @@ export function holderOf(lex: Lexicon, country: string, officeOrRole: string, da
   for (const p of personsOf(lex, country)) {
     for (const t of p.terms) {
       if (t.country !== country) continue;
-      if (t.office !== officeOrRole && t.role !== officeOrRole) continue;
+      if (t.office !== officeOrRole && t.role !== officeOrRole && !sameChamberOffice(officeOrRole, t.office)) continue;
       if (within(date, t.from, t.to)) {
         found.push(p);
         break;
@@ -346,6 +346,17 @@ export function holderOf(lex: Lexicon, country: string, officeOrRole: string, da
     }
   }
   return found.length === 1 ? found[0] : null;
+}
+
+/**
+ * Speakers of bicameral parliaments carry the chamber in their office (speaker_upper,
+ * speaker_lower) so "the Speaker of the Senate" and "the Speaker of the Duma" resolve to different
+ * people; a bare "speaker" covers both chambers (ambiguous where there are two), and a chamber
+ * title covers the single speaker of a unicameral parliament.
+ */
+function sameChamberOffice(asked: string, held: string): boolean {
+  if (!asked.startsWith("speaker") || !held.startsWith("speaker")) return false;
+  return asked === "speaker" || held === "speaker";
 }
 
 /** The term a person held on a date (null when none covers it). */

@@ -35,6 +35,17 @@ test("an office resolves to whoever held it on the date", () => {
   assert.equal(termOn(medvedev, "2022-12-21")?.role, "official");
 });
 
+test("a chamber's speaker resolves by chamber; a bare 'speaker' only where there is one", () => {
+  assert.equal(holderOf(lex, "KAZ", "speaker_upper", "2021-09-23")?.name, "Maulen Ashimbayev");
+  assert.equal(holderOf(lex, "KAZ", "speaker_lower", "2021-09-23")?.name, "Nurlan Nigmatulin");
+  assert.equal(holderOf(lex, "KAZ", "speaker", "2021-09-23"), null);
+  assert.equal(holderOf(lex, "RUS", "speaker_upper", "2024-02-01")?.name, "Valentina Matviyenko");
+  // Azerbaijan's parliament has one chamber: any speaker title finds its chair.
+  assert.equal(holderOf(lex, "AZE", "speaker_lower", "2022-03-01")?.name, "Sahiba Gafarova");
+  assert.ok(ids("the Speaker of the Senate of Kazakhstan", "en").includes("office:speaker_upper"));
+  assert.ok(ids("Председатель Государственной думы Вячеслав Володин", "ru").includes("office:speaker_lower"));
+});
+
 test("a titled person outside the lexicon is found with a Latin spelling", () => {
   const text = "Посол Иван Петренко заявил об этом.";
   const [sm] = findMentions(text, [{ start: 0, end: text.length, index: 0, paragraph: 0 }], lex, "ru");
