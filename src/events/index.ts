@@ -235,6 +235,38 @@ function markCoordinatedCounterparts(ctx: EventContext, sides: Side[]): void {
   }
 }
 
+/**
+ * "..., and Moscow agreed to release them, Foreign Secretary X told reporters": a person named
+ * after the trigger, in a clause of its own that carries a reporting verb, is the source of the
+ * report, not a side of the event.
+ */
+function isReportingSource(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, side: Side): boolean {
+  if (side.start <= t.end || side.rank < 2) return false;
+  const between = ctx.text.slice(t.end, side.start);
+  const lastBreak = Math.max(between.lastIndexOf(","), between.lastIndexOf(";"), between.lastIndexOf("—"), between.lastIndexOf("–"), between.lastIndexOf("،"), between.lastIndexOf("("));
+  if (lastBreak < 0) return false;
+  const clauseStart = t.end + lastBreak;
+  const rest = ctx.text.slice(side.start, sm.sentence.end);
+  const endRel = rest.search(/[,;،.!?؟。]/);
+  const clauseEnd = endRel < 0 ? sm.sentence.end : side.start + endRel;
+  const words = sm.tokens.filter((x) => x.start >= clauseStart && x.end <= clauseEnd).map((x) => x.norm);
+  const phrases = ctx.lex.markers.reporting.get(ctx.lang) ?? [];
+  return phrases.some((ph) => words.some((_, i) => ph.every((w, j) => words[i + j] === w)));
+}
+
+/** Content words (four letters or more, or numbers) in the stretch after a trigger. */
+function contentAfter(sm: SentenceMentions, t: TriggerMatch): Set<string> {
+  return new Set(sm.tokens.filter((x) => x.start >= t.end && x.start - t.end <= 90 && (x.norm.length >= 4 || /^\p{N}+$/u.test(x.norm)) && !STOP_CONTENT.has(x.norm)).map((x) => x.norm));
+}
+/** Function words long enough to pass the content-word length test. */
+const STOP_CONTENT = new Set(["that", "with", "their", "this", "them", "they", "will", "would", "also", "which", "from", "have", "been", "into", "upon", "между", "чтобы", "также", "этом", "того", "that", "pour", "avec", "dans"]);
+
+/** Whether a sentence names an airport (data/markers.json "airport"). */
+function atAirport(ctx: EventContext, sm: SentenceMentions): boolean {
+  const words = ctx.lex.markers.airport.get(ctx.lang) ?? [];
+  return sm.tokens.some((x) => wordVariantsOf(x.norm).some((w) => words.some((a) => (a.endsWith("*") ? w.startsWith(a.slice(0, -1)) : w === a))));
+}
+
 /** Whether only a coordinating word or comma stands between two mentions ("Iran and Pakistan"). */
 function coordinated(ctx: EventContext, a: { end: number }, b: { start: number }): boolean {
   if (b.start < a.end) return false;
@@ -462,6 +494,8 @@ interface Draft {
   merged?: boolean;
   /** Which of the documents named in a signing sentence this signing is. */
   docIndex?: number;
+  /** Content words right after the trigger (what was agreed), for telling agreements apart. */
+  content?: Set<string>;
 }
 
 function countriesKey(sides: { country: string }[]): string {
@@ -504,6 +538,10 @@ function sameInteraction(a: Draft, b: Draft): boolean {
   if (a.rec.type === "SUPPORT" && a.rec.cameo !== b.rec.cameo) return false;
   // Each signing sentence names its own document(s).
   if (a.rec.type === "AGREE" && a.rec.mode === "sign" && (a.sentence !== b.sentence || (a.docIndex ?? 0) !== (b.docIndex ?? 0))) return false;
+  // Two agreements told in different sentences are one only when they speak of the same thing
+  // ("agreed to take trade past $100 billion" ... "agreed to raise the figure beyond $100
+  // billion"; not "agreed to release them").
+  if (a.rec.type === "AGREE" && a.rec.mode === "agree" && a.sentence !== b.sentence && a.content && b.content && ![...a.content].some((w) => b.content!.has(w))) return false;
   if (a.rec.date !== b.rec.date && a.dateExplicit && b.dateExplicit) return false;
   // Different persons for one country: two meetings on one trip.
   for (const s of a.sides) {
@@ -601,6 +639,9 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
         const hit2 = k >= 1 && bg.some((ph) => ph.length <= k && ph.every((w, j) => wordVariantsOf(sm.tokens[k - 1 - ph.length + 1 + j].norm).includes(w)));
         if (hit || hit2) continue;
       }
+      // "Was received at the airport by the First Deputy Prime Minister": the greeting is the
+      // arrival ceremony of the visit, not a meeting of its own.
+      if (type === "CONSULT" && mode === "meeting" && atAirport(ctx, sm)) continue;
       // Travelling to a summit is not a visit of its own.
       if (mode === "visit" && sm.triggers.some((x) => x.payload.mode === "multilateral")) continue;
       const dayAfterBase = lastExplicitDate ?? runningDate;
@@ -615,6 +656,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
         visit: mode === "visit",
         sameCountryCounterparts: extraPersons,
       });
+      sides = sides.filter((x) => !isReportingSource(ctx, sm, t, x));
       // Where: the place named nearest the trigger; else the country visited; else the scene
       // already set for that day (a visit's meetings happen where the visit is); else the
       // dateline, for events of the day the article was filed.
@@ -742,6 +784,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
           ...(when.hit && dateExplicit ? { dateEvidence: { ...ev, start: when.hit.start, end: when.hit.end } } : {}),
         };
         const draft: Draft = { rec, sides: group.map((x) => ({ ...x })), sentence: si, dateExplicit, reported: new Set([si]), docIndex };
+        if (type === "AGREE" && mode === "agree") draft.content = contentAfter(sm, t);
         const twin = status ? undefined : drafts.find((d) => !d.rec.status && sameInteraction(d, draft));
         if (twin) {
           // Same interaction again: keep the first report, fill what it lacked.

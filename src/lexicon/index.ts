@@ -63,6 +63,9 @@ export interface Markers {
   opinion: Map<string, string[]>;
   documentNouns: Map<string, string[]>;
   backgroundBefore: Map<string, string[][]>;
+  reporting: Map<string, string[][]>;
+  /** Folded airport words; a trailing "*" (kept) matches any ending. */
+  airport: Map<string, string[]>;
 }
 
 export interface Lexicon {
@@ -273,6 +276,8 @@ export function loadLexicon(): Lexicon {
     coordination: new Map(Object.entries(markerData.coordination ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     honorific: phraseMap(markerData.honorific),
     backgroundBefore: phraseMap(markerData.background_before),
+    reporting: phraseMap(markerData.reporting),
+    airport: new Map(Object.entries(markerData.airport ?? {}).map(([l, list]) => [l, list.map((x) => fold(x.replace(/\*$/, "")) + (x.endsWith("*") ? "*" : ""))])),
     documentNouns: new Map(Object.entries(markerData.document_nouns ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     opinion: new Map(Object.entries(markerData.opinion ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     actorNouns: new Map(Object.entries(markerData.actor_nouns ?? {}).map(([l, list]) => [l, new Set(list.flatMap((x) => words(x)))])),

@@ -1,0 +1,42 @@
+// Named heuristics of the event stage, each on short texts the team wrote: what the rule keeps
+// apart, and what it leaves alone.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { extractArticle } from "../pipeline/index.js";
+import type { Article, EventRecord } from "../types.js";
+
+function eventsOf(text: string, lang = "en"): EventRecord[] {
+  const paragraphs: Article["paragraphs"] = [];
+  let at = 0;
+  for (const p of text.split("\n")) {
+    paragraphs.push({ start: at, end: at + p.length });
+    at += p.length + 1;
+  }
+  const article: Article = { name: "rule", origin: "rule", text, title: null, titleSpan: null, published: "2024-05-15", publishedSpan: null, dateline: null, source: null, paragraphs, lang } as Article;
+  return extractArticle(article, "UTF-8").events.filter((e) => !e.status);
+}
+
+test("a reception at the airport is the arrival, not a meeting", () => {
+  const evs = eventsOf("Tajik President Emomali Rahmon arrived in Ashgabat on Tuesday and was received at the airport by Turkmen Foreign Minister Rashid Meredov.");
+  assert.ok(evs.some((e) => e.mode === "visit"), "the visit stays");
+  assert.ok(!evs.some((e) => e.mode === "meeting"), evs.map((e) => e.mode).join(","));
+  // Without an airport the same verb is a meeting.
+  const met = eventsOf("Turkmen Foreign Minister Rashid Meredov received Tajik Foreign Minister Sirojiddin Muhriddin in Ashgabat on Tuesday.");
+  assert.ok(met.some((e) => e.mode === "meeting"));
+});
+
+test("a person quoted after the event is its source, not a side", () => {
+  const evs = eventsOf("President Kassym-Jomart Tokayev met President Shavkat Mirziyoyev in Tashkent on Tuesday.\nThe sides agreed to open two new border crossings, Kazakh Foreign Minister Murat Nurtleu told reporters.");
+  const agree = evs.find((e) => e.type === "AGREE");
+  assert.equal(agree?.actors.find((a) => a.country === "KAZ")?.name, "Kassym-Jomart Tokayev");
+  // A named person in the clause of the trigger stays a side.
+  const [call] = eventsOf("Kazakh Foreign Minister Murat Nurtleu spoke by phone with his Uzbek counterpart on Tuesday, the ministry said.");
+  assert.equal(call.actors.find((a) => a.country === "KAZ")?.name, "Murat Nurtleu");
+});
+
+test("two agreements on different things stay two; one told twice is one", () => {
+  const two = eventsOf("Kazakhstan and Uzbekistan agreed to raise mutual trade to 10 billion dollars.\nUzbekistan also agreed to open a new border crossing with Kazakhstan.");
+  assert.equal(two.filter((e) => e.type === "AGREE").length, 2);
+  const one = eventsOf("Kazakhstan and Uzbekistan agreed to raise mutual trade to 10 billion dollars.\nIn a joint statement, the two countries agreed to bring trade to 10 billion dollars by 2030.");
+  assert.equal(one.filter((e) => e.type === "AGREE" && e.mode === "agree").length, 1);
+});
