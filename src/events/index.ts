@@ -261,10 +261,32 @@ function contentAfter(sm: SentenceMentions, t: TriggerMatch): Set<string> {
 /** Function words long enough to pass the content-word length test. */
 const STOP_CONTENT = new Set(["that", "with", "their", "this", "them", "they", "will", "would", "also", "which", "from", "have", "been", "into", "upon", "между", "чтобы", "также", "этом", "того", "that", "pour", "avec", "dans"]);
 
+/** Whether a setting word ("sidelines", «рамках») stands up to eight words before a mention, in its clause. */
+function orgIsSetting(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
+  const words = ctx.lex.markers.settingBefore.get(ctx.lang);
+  if (!words || e.tokenStart < 0) return false;
+  for (let k = e.tokenStart - 1; k >= 0 && k >= e.tokenStart - 8; k--) {
+    if (/[,;.]/.test(ctx.text.slice(sm.tokens[k].end, sm.tokens[k + 1]?.start ?? e.start))) return false;
+    if (wordVariantsOf(sm.tokens[k].norm).some((w) => words.has(w))) return true;
+  }
+  return false;
+}
+
+/** Whether a token is one of the words ("airport", "message*": any ending). */
+function isWordOf(norm: string, words: string[]): boolean {
+  return wordVariantsOf(norm).some((w) => words.some((a) => (a.endsWith("*") ? w.startsWith(a.slice(0, -1)) : w === a)));
+}
+
 /** Whether a sentence names an airport (data/markers.json "airport"). */
 function atAirport(ctx: EventContext, sm: SentenceMentions): boolean {
   const words = ctx.lex.markers.airport.get(ctx.lang) ?? [];
-  return sm.tokens.some((x) => wordVariantsOf(x.norm).some((w) => words.some((a) => (a.endsWith("*") ? w.startsWith(a.slice(0, -1)) : w === a))));
+  return sm.tokens.some((x) => isWordOf(x.norm, words));
+}
+
+/** Whether a message noun stands in the stretch before a trigger ("messages also arrived from"). */
+function messageArrives(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  const words = ctx.lex.markers.messageNouns.get(ctx.lang) ?? [];
+  return sm.tokens.some((x) => x.end <= t.start && t.start - x.end <= 60 && isWordOf(x.norm, words));
 }
 
 /** Whether only a coordinating word or comma stands between two mentions ("Iran and Pakistan"). */
@@ -344,6 +366,9 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
       }
       return;
     }
+    // A title bound to an organisation that is only the setting ("on the sidelines of the UN
+    // General Assembly") names no side.
+    if (ents[countryIdx].payload.kind === "org" && !opts.multilateral && orgIsSetting(ctx, sm, ents[countryIdx])) return;
     consumed.add(i);
     consumed.add(countryIdx);
     const country = ents[countryIdx].payload.id;
@@ -369,6 +394,9 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
     // A capital stands for its government only where nothing marks it as a place
     // ("New Delhi signed", "a response from Islamabad"; not "talks in Moscow").
     if (isCapital && role !== "party" && !(hostile && role === "place")) return;
+    // "On the sidelines of the UN General Assembly", "within the framework of the SCO": an
+    // organisation that is the setting of a bilateral event is not one of its sides.
+    if (isOrg && !opts.multilateral && orgIsSetting(ctx, sm, e)) return;
     // A list after "in"/"about" shares its marker: "at the UN, CIS and SCO".
     if (role === "party" && previous && previous.role !== "party" && coordinated(ctx, previous.e, e)) role = previous.role;
     // A nationality adjective is an actor next to an actor noun ("the Russian side") or a
@@ -642,6 +670,8 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       // "Was received at the airport by the First Deputy Prime Minister": the greeting is the
       // arrival ceremony of the visit, not a meeting of its own.
       if (type === "CONSULT" && mode === "meeting" && atAirport(ctx, sm)) continue;
+      // "Messages of congratulation also arrived from...": a message arriving, not a visit.
+      if (mode === "visit" && messageArrives(ctx, sm, t)) continue;
       // Travelling to a summit is not a visit of its own.
       if (mode === "visit" && sm.triggers.some((x) => x.payload.mode === "multilateral")) continue;
       const dayAfterBase = lastExplicitDate ?? runningDate;

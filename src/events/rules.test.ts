@@ -40,3 +40,20 @@ test("two agreements on different things stay two; one told twice is one", () =>
   const one = eventsOf("Kazakhstan and Uzbekistan agreed to raise mutual trade to 10 billion dollars.\nIn a joint statement, the two countries agreed to bring trade to 10 billion dollars by 2030.");
   assert.equal(one.filter((e) => e.type === "AGREE" && e.mode === "agree").length, 1);
 });
+
+test("an organisation that is the setting of a bilateral meeting is not a side", () => {
+  const evs = eventsOf("Tajik President Emomali Rahmon met Iranian President Masoud Pezeshkian on the sidelines of the UN General Assembly in New York.");
+  const meeting = evs.find((e) => e.type === "CONSULT");
+  assert.deepEqual([...new Set(meeting?.actors.map((a) => a.country))].sort(), ["IRN", "TJK"]);
+  const ru = eventsOf("Президент Таджикистана Эмомали Рахмон в рамках саммита СНГ встретился с президентом Казахстана Касым-Жомартом Токаевым.", "ru");
+  assert.ok(!ru.some((e) => e.mode === "meeting" && e.actors.some((a) => a.country === "CIS")), JSON.stringify(ru.map((e) => e.actors.map((a) => a.country))));
+});
+
+test("a message that arrives is not a visit", () => {
+  const evs = eventsOf("Messages of congratulation also arrived from the President of China and the President of Russia.");
+  assert.ok(!evs.some((e) => e.mode === "visit"), evs.map((e) => `${e.type}/${e.mode}`).join(","));
+  const ru = eventsOf("Поздравительные послания также поступили от президента Китая.", "ru");
+  assert.ok(!ru.some((e) => e.mode === "visit"));
+  // A person who arrives still visits.
+  assert.ok(eventsOf("The President of China arrived in Dushanbe on a state visit to Tajikistan.").some((e) => e.mode === "visit"));
+});

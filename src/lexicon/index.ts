@@ -64,8 +64,11 @@ export interface Markers {
   documentNouns: Map<string, string[]>;
   backgroundBefore: Map<string, string[][]>;
   reporting: Map<string, string[][]>;
+  settingBefore: Map<string, Set<string>>;
   /** Folded airport words; a trailing "*" (kept) matches any ending. */
   airport: Map<string, string[]>;
+  /** Folded message nouns ("message*"), as for airport. */
+  messageNouns: Map<string, string[]>;
 }
 
 export interface Lexicon {
@@ -264,6 +267,8 @@ export function loadLexicon(): Lexicon {
 
   const markerData = readJson<Record<string, Record<string, string[]>>>("markers.json", {});
   const words = (p: string) => fold(p).match(/[\p{L}\p{N}]+/gu) ?? [];
+  // Single words where a trailing "*" (kept after folding) allows any ending.
+  const wordPatterns = (o: Record<string, string[]> = {}) => new Map(Object.entries(o).map(([l, list]) => [l, list.map((x) => fold(x.replace(/\*$/, "")) + (x.endsWith("*") ? "*" : ""))]));
   const phraseMap = (o: Record<string, string[]> = {}) => new Map(Object.entries(o).map(([l, list]) => [l, list.map(words).filter((w) => w.length)]));
   const markers: Markers = {
     withBefore: phraseMap(markerData.with_before),
@@ -277,7 +282,9 @@ export function loadLexicon(): Lexicon {
     honorific: phraseMap(markerData.honorific),
     backgroundBefore: phraseMap(markerData.background_before),
     reporting: phraseMap(markerData.reporting),
-    airport: new Map(Object.entries(markerData.airport ?? {}).map(([l, list]) => [l, list.map((x) => fold(x.replace(/\*$/, "")) + (x.endsWith("*") ? "*" : ""))])),
+    settingBefore: new Map(Object.entries(markerData.setting_before ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
+    airport: wordPatterns(markerData.airport),
+    messageNouns: wordPatterns(markerData.message_nouns),
     documentNouns: new Map(Object.entries(markerData.document_nouns ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     opinion: new Map(Object.entries(markerData.opinion ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     actorNouns: new Map(Object.entries(markerData.actor_nouns ?? {}).map(([l, list]) => [l, new Set(list.flatMap((x) => words(x)))])),
