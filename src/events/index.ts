@@ -241,7 +241,15 @@ function markCoordinatedCounterparts(ctx: EventContext, sides: Side[]): void {
  * report, not a side of the event.
  */
 function isReportingSource(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, side: Side): boolean {
-  if (side.start <= t.end || side.rank < 2) return false;
+  if (side.rank < 2) return false;
+  // "According to the President of Tajikistan, the sides agreed": a source anywhere.
+  const k = sm.tokens.findIndex((x) => x.start >= side.start);
+  const before = ctx.lex.markers.sourceBefore.get(ctx.lang) ?? [];
+  for (let skip = 0; k >= 0 && skip <= 1; skip++) {
+    const end = k - skip; // one word (an article) may stand between
+    if (before.some((ph) => ph.length <= end && ph.every((w, j) => wordVariantsOf(sm.tokens[end - ph.length + j].norm).includes(w)))) return true;
+  }
+  if (side.start <= t.end) return false;
   const between = ctx.text.slice(t.end, side.start);
   const lastBreak = Math.max(between.lastIndexOf(","), between.lastIndexOf(";"), between.lastIndexOf("—"), between.lastIndexOf("–"), between.lastIndexOf("،"), between.lastIndexOf("("));
   if (lastBreak < 0) return false;
@@ -270,6 +278,23 @@ function orgIsSetting(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): 
     if (wordVariantsOf(sm.tokens[k].norm).some((w) => words.has(w))) return true;
   }
   return false;
+}
+
+/**
+ * "Condemns the provocations of the United States": a country within five words after a hostile
+ * or directed trigger is its target. It takes the place of a bare country named further away
+ * when the sentence has more than two ("Russia adheres to 'one China' and condemns...").
+ */
+function withObjectTarget(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, sides: Side[]): Side[] {
+  if (t.tokenEnd < 0) return sides;
+  const obj = sm.entities.find((e) => e.payload.kind === "country" && e.payload.form !== "capital" && e.tokenStart >= t.tokenEnd && e.tokenStart - t.tokenEnd <= 4 && !/[,;.]/.test(ctx.text.slice(t.end, e.start)));
+  if (!obj || sides.some((x) => x.country === obj.payload.id)) return sides;
+  const target: Side = { country: obj.payload.id, name: null, role: null, rank: 1, start: obj.start, evidence: evidenceOf(ctx, sm), counterpart: true };
+  if (sides.length < 2) return [...sides, target];
+  const bare = sides.filter((x) => x.rank <= 1);
+  if (!bare.length) return sides;
+  const far = bare.sort((a, b) => Math.abs(b.start - t.end) - Math.abs(a.start - t.end))[0];
+  return sides.map((x) => (x === far ? target : x));
 }
 
 /** Whether a token is one of the words ("airport", "message*": any ending). */
@@ -687,6 +712,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
         sameCountryCounterparts: extraPersons,
       });
       sides = sides.filter((x) => !isReportingSource(ctx, sm, t, x));
+      if (DIRECTED.has(type) || HOSTILE.has(type)) sides = withObjectTarget(ctx, sm, t, sides);
       // Where: the place named nearest the trigger; else the country visited; else the scene
       // already set for that day (a visit's meetings happen where the visit is); else the
       // dateline, for events of the day the article was filed.

@@ -57,3 +57,15 @@ test("a message that arrives is not a visit", () => {
   // A person who arrives still visits.
   assert.ok(eventsOf("The President of China arrived in Dushanbe on a state visit to Tajikistan.").some((e) => e.mode === "visit"));
 });
+
+test("'according to' names the source, not a side", () => {
+  const evs = eventsOf("President Sadyr Japarov met President Emomali Rahmon in Dushanbe on Tuesday.\nAccording to the President of Tajikistan, the sides also agreed that a treaty between Tajikistan, Kyrgyzstan and Uzbekistan would be signed in Khujand.");
+  const agree = evs.find((e) => e.type === "AGREE");
+  assert.deepEqual([...new Set(agree?.actors.map((a) => a.country))].sort(), ["KGZ", "TJK"]);
+});
+
+test("the country right after a hostile trigger is its target", () => {
+  const evs = eventsOf("Putin said Russia supports the 'one China' principle and condemns the provocations of the United States in the Taiwan Strait.");
+  const accuse = evs.find((e) => e.type === "ACCUSE");
+  assert.deepEqual([...new Set(accuse?.actors.map((a) => a.country))].sort(), ["RUS", "USA"]);
+});

@@ -65,6 +65,7 @@ export interface Markers {
   backgroundBefore: Map<string, string[][]>;
   reporting: Map<string, string[][]>;
   settingBefore: Map<string, Set<string>>;
+  sourceBefore: Map<string, string[][]>;
   /** Folded airport words; a trailing "*" (kept) matches any ending. */
   airport: Map<string, string[]>;
   /** Folded message nouns ("message*"), as for airport. */
@@ -282,6 +283,7 @@ export function loadLexicon(): Lexicon {
     honorific: phraseMap(markerData.honorific),
     backgroundBefore: phraseMap(markerData.background_before),
     reporting: phraseMap(markerData.reporting),
+    sourceBefore: phraseMap(markerData.source_before),
     settingBefore: new Map(Object.entries(markerData.setting_before ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     airport: wordPatterns(markerData.airport),
     messageNouns: wordPatterns(markerData.message_nouns),
