@@ -29,3 +29,19 @@ test("a lone month is found only inside the range, and only after a whole prepos
   assert.deepEqual(found("📅 in April", "en", "2024-06-30"), [["April", "2024-04"]]);
   assert.deepEqual(found("in April", "en", "2024-06-30"), [["April", "2024-04"]]);
 });
+
+test("a part of a month ('early May', «в начале мая», «охири моҳи апрел») is that month", () => {
+  const any = (text: string, lang: string, ref: string) => findDates(text, lang as "en", ref).map((d) => [text.slice(d.start, d.end), d.value]);
+  assert.deepEqual(any("The minister visited Kyiv in early May.", "en", "2024-05-06"), [["May", "2024-05"]]);
+  assert.deepEqual(any("Переговоры прошли в конце апреля.", "ru", "2024-05-06"), [["апреля", "2024-04"]]);
+  assert.deepEqual(any("Talks resumed in mid-March.", "en", "2024-05-06"), [["March", "2024-03"]]);
+  assert.deepEqual(any("Вазир дар охири моҳи апрел ба Маскав сафар кард.", "tg", "2024-05-06"), [["апрел", "2024-04"]]);
+  assert.deepEqual(any("وصل الوفد في أوائل مايو.", "ar", "2024-05-06"), [["مايو", "2024-05"]]);
+});
+
+test("a month marked as coming ('next April', «в апреле следующего года», 'أبريل المقبل') is the next one", () => {
+  const any = (text: string, lang: string, ref: string) => findDates(text, lang as "en", ref).map((d) => d.value);
+  assert.deepEqual(any("He invited her to visit Turkey next April.", "en", "2024-05-06"), ["2025-04"]);
+  assert.deepEqual(any("Визит состоится в апреле следующего года.", "ru", "2024-05-06"), ["2025-04"]);
+  assert.deepEqual(any("دعاه لزيارة تركيا في أبريل المقبل.", "ar", "2024-02-15"), ["2024-04"]);
+});

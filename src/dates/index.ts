@@ -565,9 +565,21 @@ function yearFits(cal: Calendar, y: number): boolean {
 interface Candidate extends DateMatch { pattern: number }
 
 /** "in"/«в»/"en"/"im"/«дар» before a lone month name (folded text). */
-const BARE_MONTH_WORDS = ["in", "в", "во", "у", "en", "im", "dar", "дар", "au mois de", "en el mes de", "في", "در"];
+// Also a part of the month ("in early May", «в начале мая», "mid-March", "أوائل مايو") and the
+// word "month" (Tajik «моҳи апрел», Arabic "شهر مايو"): still that month.
+const BARE_MONTH_WORDS = [
+  "in", "в", "во", "у", "en", "im", "dar", "дар", "au mois de", "en el mes de", "في", "در",
+  "early", "late", "mid", "end of", "beginning of", "middle of", "next",
+  "начале", "конце", "середине", "начала", "конца", "середины", "початку", "кінці",
+  "мохи", "моҳи", "охири", "аввали", "миёнаи", "нимаи",
+  "début", "fin", "mi", "anfang", "ende", "mitte", "principios de", "finales de", "mediados de",
+  "شهر", "اوائل", "أوائل", "اواخر", "أواخر", "منتصف", "اوایل", "اواخر", "اواسط", "ماه",
+].map((w) => foldForDates(w));
+/** Words after (or before) a lone month that make it the coming one, folded. */
+const UPCOMING_AFTER = new RegExp(`^[\\s,]*(?:${["next", "следующего", "будущего", "наступающего", "оянда", "ояндаи", "المقبل", "القادم", "المقبلة", "القادمة", "آینده", "prochain", "nächsten", "próximo", "que viene", "kelasi", "келесі"].map((w) => foldForDates(w)).join("|")})(?![\\p{L}])`, "u");
+const UPCOMING_BEFORE = new RegExp(`(?:${["next", "this coming", "ce", "kelgusi", "gelecek"].map((w) => foldForDates(w)).join("|")})\\s+$`, "u");
 /** Tried (sticky) only at candidate positions: just before one of the words' first units. */
-const BARE_MONTH = new RegExp(`(^|[^\\p{L}])(?:${BARE_MONTH_WORDS.join("|")})\\s+(\\p{L}+)`, "uy");
+const BARE_MONTH = new RegExp(`(^|[^\\p{L}])(?:${[...new Set(BARE_MONTH_WORDS)].join("|")})[\\s-]+(\\p{L}+)`, "uy");
 const BARE_MONTH_FIRST = new Uint8Array(65536);
 // Per unit: 1 when it is a letter (\p{L}) on its own, 0 when not or a surrogate, -1 not computed yet.
 const BMP_LETTER = new Int8Array(65536).fill(-1);
@@ -816,17 +828,20 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
       BARE_MONTH.lastIndex = p;
       const m = BARE_MONTH.exec(folded);
       if (m === null) continue;
-      free = p + m[0].length;
       const word = m[2];
       const entry = monthOf(word);
+      // Not a month ("in early"): the next word may still start a match ("early May").
       if (!entry || entry.cal !== "gregorian") continue;
+      free = p + m[0].length;
       const start = m.index + m[0].length - word.length;
       const end = start + word.length;
       // "in May 2022" / "в сентябре 2022 года" are found by the month-year patterns.
       if (/^\s*\d/.test(folded.slice(end, end + 3))) continue;
       // English "May" is also a verb: only the capitalised month after "in".
       if (word === "may" && text[start] !== "M") continue;
-      const year = entry.month <= refDate.m ? refDate.y : refDate.y - 1;
+      // "In April next" («в апреле следующего года», "أبريل المقبل"): the coming one.
+      const upcoming = UPCOMING_AFTER.test(folded.slice(end, end + 24)) || UPCOMING_BEFORE.test(folded.slice(Math.max(0, start - 12), start));
+      const year = upcoming ? (entry.month >= refDate.m ? refDate.y : refDate.y + 1) : entry.month <= refDate.m ? refDate.y : refDate.y - 1;
       k = -1;
       add(start, end, fmtMonth(year, entry.month), "relative", "gregorian");
     }

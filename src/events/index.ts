@@ -809,7 +809,8 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
             continue;
           }
           const p = docPersons.get(s.country);
-          if (p && s.rank <= 1 && (!when.value || nearDate(when.value, ctx.refDate))) {
+          // ...also for an event dated only by the article's own month ("in early May").
+          if (p && s.rank <= 1 && (!when.value || nearDate(when.value, ctx.refDate) || (when.value.length === 7 && !!ctx.refDate?.startsWith(when.value)))) {
             s.name = p.name;
             s.role = p.role;
           }
@@ -817,7 +818,9 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
         let status = statusOf(sm, t);
         let date = when.value;
         let dateExplicit = when.explicit;
-        if (!status && date && ctx.refDate && date.length === 10 && date > ctx.refDate) {
+        // A month after the article's month ("in April next") is as much to come as a later day.
+        const later = !!date && !!ctx.refDate && (date.length === 10 ? date > ctx.refDate : date.length === 7 && date > ctx.refDate.slice(0, 7));
+        if (!status && date && ctx.refDate && later) {
           // "They agreed that flights resume on 14 March": the date is the content's, not the act's.
           if (type === "AGREE" && mode === "agree") {
             date = runningDate;
