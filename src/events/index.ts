@@ -289,12 +289,21 @@ function withObjectTarget(ctx: EventContext, sm: SentenceMentions, t: TriggerMat
   if (t.tokenEnd < 0) return sides;
   const obj = sm.entities.find((e) => e.payload.kind === "country" && e.payload.form !== "capital" && e.tokenStart >= t.tokenEnd && e.tokenStart - t.tokenEnd <= 4 && !/[,;.]/.test(ctx.text.slice(t.end, e.start)));
   if (!obj || sides.some((x) => x.country === obj.payload.id)) return sides;
+  // "Called for peace in Ukraine": a place or a subject of talk is not a target, except of force.
+  const role = mentionRole(ctx, sm, obj);
+  if (role === "topic" || (role === "place" && !HOSTILE.has(t.payload.type))) return sides;
   const target: Side = { country: obj.payload.id, name: null, role: null, rank: 1, start: obj.start, evidence: evidenceOf(ctx, sm), counterpart: true };
   if (sides.length < 2) return [...sides, target];
   const bare = sides.filter((x) => x.rank <= 1);
   if (!bare.length) return sides;
   const far = bare.sort((a, b) => Math.abs(b.start - t.end) - Math.abs(a.start - t.end))[0];
   return sides.map((x) => (x === far ? target : x));
+}
+
+/** A hosting trigger (CAMEO 043, "hosted") right next to a summit word ("the summit hosted by"). */
+function summitHosted(sm: SentenceMentions, t: TriggerMatch): boolean {
+  if (t.payload.cameo !== "043" || t.tokenStart < 0) return false;
+  return sm.triggers.some((x) => x.payload.mode === "multilateral" && x.tokenStart >= 0 && (Math.abs(t.tokenStart - x.tokenEnd) <= 2 || Math.abs(x.tokenStart - t.tokenEnd) <= 2));
 }
 
 /** Whether a token is one of the words ("airport", "message*": any ending). */
@@ -672,12 +681,13 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
     const folded = " " + sm.tokens.map((x) => x.norm).join(" ") + " ";
     const dayAfter = (ctx.lex.markers.dayAfter.get(ctx.lang) ?? []).some((p) => (/\p{Script=Han}/u.test(p) ? folded.includes(p) : folded.includes(` ${p} `)));
     for (const x of sidesInSentence(ctx, sm, runningDate, { orgsAsSides: false })) noteSalience(x, 1);
-    const hasBilateralConsult = sm.triggers.some((t) => t.payload.type === "CONSULT" && t.payload.mode !== "multilateral");
     for (const t of sm.triggers) {
       for (const occasion of occasionsOf(t, sm, dates)) {
       const { type, mode, cameo } = t.payload;
+      // "The summit hosted by Russia": the host verb belongs to the summit, which is the event.
+      if (mode === "meeting" && summitHosted(sm, t)) continue;
       // "On the sidelines of the summit X met Y": the summit is the setting, not an event here.
-      if (mode === "multilateral" && hasBilateralConsult) continue;
+      if (mode === "multilateral" && sm.triggers.some((x) => x.payload.type === "CONSULT" && x.payload.mode !== "multilateral" && !summitHosted(sm, x))) continue;
       // "Agreed that it is important to...": a shared view, not an agreement.
       if (type === "AGREE" && mode === "agree") {
         const after = " " + sm.tokens.filter((x) => x.start >= t.end && x.start - t.end <= 60).map((x) => x.norm).join(" ") + " ";
@@ -756,7 +766,9 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       }
       // A summit belongs to an organisation: the one named in the sentence, else the latest one
       // named before it (or in the title).
-      if (mode === "multilateral" && !sides.some((x) => ctx.lex.orgCodes.has(x.country))) {
+      // An organisation named with its head ("UN Secretary-General Guterres addressed the
+      // summit") is a participant, not the summit's owner.
+      if (mode === "multilateral" && !sides.some((x) => ctx.lex.orgCodes.has(x.country) && !x.name)) {
         const org = [...sentences.slice(0, si + 1).reverse().flatMap((x) => [...x.entities].reverse()), ...(ctx.title?.entities ?? [])].find((x) => x.payload.kind === "org");
         if (org) sides.push({ country: org.payload.id, name: null, role: null, rank: 1, start: Infinity, evidence: ev });
       }

@@ -69,3 +69,19 @@ test("the country right after a hostile trigger is its target", () => {
   const accuse = evs.find((e) => e.type === "ACCUSE");
   assert.deepEqual([...new Set(accuse?.actors.map((a) => a.country))].sort(), ["RUS", "USA"]);
 });
+
+test("'the summit hosted by Russia' is the summit, not a meeting", () => {
+  const evs = eventsOf("The leaders of Russia, China and Kazakhstan attended the SCO summit hosted by Uzbekistan in Samarkand.");
+  assert.ok(!evs.some((e) => e.mode === "meeting"), evs.map((e) => `${e.type}/${e.mode}`).join(","));
+  assert.ok(evs.some((e) => e.mode === "multilateral"));
+  // A bilateral meeting on the sidelines still replaces the summit as the event of its sentence.
+  const side = eventsOf("On the sidelines of the SCO summit, Putin met Xi Jinping.");
+  assert.ok(side.some((e) => e.mode === "meeting") && !side.some((e) => e.mode === "multilateral"));
+});
+
+test("an organisation named with its head is a participant; the summit keeps its own organisation", () => {
+  const evs = eventsOf("Vladimir Putin hosted the BRICS summit in Kazan on Tuesday.\nUN Secretary-General António Guterres addressed the summit's outreach session, chaired by Putin.");
+  const summit = evs.find((e) => e.mode === "multilateral" && e.actors.some((a) => a.country === "UN"));
+  assert.ok(summit, JSON.stringify(evs.map((e) => e.actors.map((a) => a.country))));
+  assert.ok(summit.actors.some((a) => a.country === "BRICS"));
+});
