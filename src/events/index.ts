@@ -300,6 +300,27 @@ function withObjectTarget(ctx: EventContext, sm: SentenceMentions, t: TriggerMat
   return sides.map((x) => (x === far ? target : x));
 }
 
+/** Events that are statements: what they say is content, not sides. */
+const SPEECH_ACTS: Set<EventType> = new Set(["THREATEN", "REQUEST", "ACCUSE", "REJECT"]);
+
+/**
+ * "Casey was warned that if Ukrainian troops used British weapons...": countries named after
+ * a complementizer (or a colon) following the trigger are what the statement says, not its
+ * sides. Named persons stay.
+ */
+function withoutContent(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, sides: Side[]): Side[] {
+  const words = ctx.lex.markers.complementizer.get(ctx.lang);
+  let boundary = Infinity;
+  const colon = ctx.text.slice(t.end, sm.sentence.end).search(/:/);
+  if (colon >= 0) boundary = t.end + colon;
+  if (words) {
+    const c = sm.tokens.find((x) => x.start >= t.end && x.start < boundary && wordVariantsOf(x.norm).some((w) => words.has(w)));
+    if (c) boundary = c.start;
+  }
+  if (boundary === Infinity) return sides;
+  return sides.filter((x) => x.rank >= 3 || x.start < boundary);
+}
+
 /** A hosting trigger (CAMEO 043, "hosted") right next to a summit word ("the summit hosted by"). */
 function summitHosted(sm: SentenceMentions, t: TriggerMatch): boolean {
   if (t.payload.cameo !== "043" || t.tokenStart < 0) return false;
@@ -340,13 +361,16 @@ function evidenceOf(ctx: EventContext, sm: SentenceMentions): Evidence {
 }
 
 /** Sides named in one sentence, strongest first per country. */
-export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: { orgsAsSides: boolean; type?: EventType; multilateral?: boolean; visit?: boolean; sameCountryCounterparts?: Side[] }): Side[] {
+export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: { orgsAsSides: boolean; type?: EventType; multilateral?: boolean; visit?: boolean; sameCountryCounterparts?: Side[]; near?: { start: number; end: number } }): Side[] {
   const { lex, text } = ctx;
   const ev = evidenceOf(ctx, sm);
   const ents = sm.entities;
   const sides: Side[] = [];
   const consumed = new Set<number>();
-  const gapOk = (a: { end: number }, b: { start: number }) => b.start >= a.end && b.start - a.end <= BIND_GAP && !/[.;!?؟。]/.test(text.slice(a.end, b.start));
+  // A title binds to a country close by, with no sentence break or event word between
+  // ("the ambassador was warned that if Ukrainian..." is no Ukrainian ambassador).
+  const gapOk = (a: { end: number }, b: { start: number }) =>
+    b.start >= a.end && b.start - a.end <= BIND_GAP && !/[.;!?؟。]/.test(text.slice(a.end, b.start)) && !sm.triggers.some((x) => x.start >= a.end && x.end <= b.start);
 
   // Persons from the lexicon.
   ents.forEach((e, i) => {
@@ -362,14 +386,17 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
     if (!term) return;
     consumed.add(i);
     // The title and country right before the name belong to this person ("Russian President Putin").
+    // Each link of the chain is short, and no other titled name stands in it ("Ambassador Nigel
+    // Casey over remarks by Foreign Secretary David Cameron": the ambassador title is Casey's).
     let spanStart = e.start;
     for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
       const prev = ents[j];
       if (prev.payload.kind === "office" || (prev.payload.kind === "country" && prev.payload.id === term.country)) {
-        if (prev.end <= e.start && e.start - prev.end <= BIND_GAP * 2) {
+        const nameBetween = sm.names.some((n) => n.start >= prev.end && n.end <= spanStart);
+        if (prev.end <= spanStart && spanStart - prev.end <= BIND_GAP && e.start - prev.end <= BIND_GAP * 2 && !nameBetween) {
           consumed.add(j);
           spanStart = prev.start;
-        }
+        } else break;
       } else break;
     }
     // ...and right after it in languages that put the title after the name.
@@ -470,7 +497,7 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
   for (const s of sides.sort((a, b) => a.start - b.start)) {
     const have = byCountry.get(s.country);
     if (!have) byCountry.set(s.country, s);
-    else if (s.rank > have.rank || (s.rank === have.rank && seniority(s.role) > seniority(have.role))) {
+    else if (s.rank > have.rank || (s.rank === have.rank && (opts.near ? nearer(s, have, opts.near) : seniority(s.role) > seniority(have.role)))) {
       if (have.rank === 3 && have.counterpart) others.push(have);
       byCountry.set(s.country, { ...s, start: have.start });
     } else if (s.rank === 3 && s.name !== have.name) others.push(s);
@@ -478,6 +505,12 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
   const result = [...byCountry.values()].sort((a, b) => a.start - b.start);
   if (opts.sameCountryCounterparts) opts.sameCountryCounterparts.push(...others);
   return result;
+}
+
+/** Whether side a stands nearer a trigger than side b. */
+function nearer(a: Side, b: Side, t: { start: number; end: number }): boolean {
+  const d = (x: Side) => (x.start >= t.end ? x.start - t.end : t.start - x.start);
+  return d(a) < d(b);
 }
 
 /** Places named in a sentence: cities, and capitals (which name places more often than governments). */
@@ -720,9 +753,13 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
         multilateral: mode === "multilateral",
         visit: mode === "visit",
         sameCountryCounterparts: extraPersons,
+        // A protest is made to the ambassador it is handed to, not to the minister whose words
+        // caused it: in directed acts the person nearest the trigger speaks for a country.
+        ...(DIRECTED.has(type) || HOSTILE.has(type) ? { near: t } : {}),
       });
       sides = sides.filter((x) => !isReportingSource(ctx, sm, t, x));
       if (DIRECTED.has(type) || HOSTILE.has(type)) sides = withObjectTarget(ctx, sm, t, sides);
+      if (SPEECH_ACTS.has(type) || (type === "AGREE" && mode === "agree")) sides = withoutContent(ctx, sm, t, sides);
       // Where: the place named nearest the trigger; else the country visited; else the scene
       // already set for that day (a visit's meetings happen where the visit is); else the
       // dateline, for events of the day the article was filed.

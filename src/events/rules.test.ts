@@ -85,3 +85,16 @@ test("an organisation named with its head is a participant; the summit keeps its
   assert.ok(summit, JSON.stringify(evs.map((e) => e.actors.map((a) => a.country))));
   assert.ok(summit.actors.some((a) => a.country === "BRICS"));
 });
+
+test("what a warning says is content: its countries are not sides", () => {
+  const evs = eventsOf("Russia summoned the British ambassador on Monday.\nThe ambassador was warned that if Ukrainian troops used British missiles against Russian territory, British targets could be hit.");
+  const threat = evs.find((e) => e.type === "THREATEN");
+  assert.ok(threat, evs.map((e) => e.type).join(","));
+  assert.deepEqual([...new Set(threat.actors.map((a) => a.country))].sort(), ["GBR", "RUS"]);
+});
+
+test("in a protest, the person it is handed to speaks for the country, not one named as its cause", () => {
+  const evs = eventsOf("The Russian Foreign Ministry lodged a strong protest with British Ambassador Nigel Casey over remarks by Foreign Secretary David Cameron.");
+  const accuse = evs.find((e) => e.type === "ACCUSE");
+  assert.equal(accuse?.actors.find((a) => a.country === "GBR")?.role, "ambassador");
+});

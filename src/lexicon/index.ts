@@ -66,6 +66,7 @@ export interface Markers {
   reporting: Map<string, string[][]>;
   settingBefore: Map<string, Set<string>>;
   sourceBefore: Map<string, string[][]>;
+  complementizer: Map<string, Set<string>>;
   /** Folded airport words; a trailing "*" (kept) matches any ending. */
   airport: Map<string, string[]>;
   /** Folded message nouns ("message*"), as for airport. */
@@ -284,6 +285,7 @@ export function loadLexicon(): Lexicon {
     backgroundBefore: phraseMap(markerData.background_before),
     reporting: phraseMap(markerData.reporting),
     sourceBefore: phraseMap(markerData.source_before),
+    complementizer: new Map(Object.entries(markerData.complementizer ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     settingBefore: new Map(Object.entries(markerData.setting_before ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     airport: wordPatterns(markerData.airport),
     messageNouns: wordPatterns(markerData.message_nouns),
