@@ -386,6 +386,23 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
   return result;
 }
 
+// The plain sides of a sentence (no event type) are asked for several times per sentence and
+// date (person counts, salience, summits); they are computed once. Callers only read them.
+const plainMemo = new WeakMap<SentenceMentions, { ctx: EventContext; byDate: Map<string | null, Side[]> }>();
+function plainSides(ctx: EventContext, sm: SentenceMentions, date: string | null): readonly Side[] {
+  let m = plainMemo.get(sm);
+  if (!m || m.ctx !== ctx) {
+    m = { ctx, byDate: new Map() };
+    plainMemo.set(sm, m);
+  }
+  let sides = m.byDate.get(date);
+  if (!sides) {
+    sides = sidesInSentence(ctx, sm, date, { orgsAsSides: false });
+    m.byDate.set(date, sides);
+  }
+  return sides;
+}
+
 /** Places named in a sentence: cities, and capitals (which name places more often than governments). */
 function placesInSentence(ctx: EventContext, sm: SentenceMentions): { city: string | null; country: string; start: number; end: number }[] {
   const out: { city: string | null; country: string; start: number; end: number }[] = [];
@@ -549,7 +566,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
   // ties go to the more senior): the protagonist, not a leader mentioned in passing.
   const personCounts = new Map<string, { side: Side; count: number }>();
   [...(ctx.title ? [ctx.title] : []), ...sentences].forEach((sm, i) => {
-    for (const x of sidesInSentence(ctx, sm, ctx.refDate, { orgsAsSides: false })) {
+    for (const x of plainSides(ctx, sm, ctx.refDate)) {
       if (x.rank < 3 || !x.name) continue;
       const k = `${x.country}|${x.name}`;
       const have = personCounts.get(k);
@@ -580,7 +597,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
     // "A day later": the day after the date the text was at.
     const folded = " " + sm.tokens.map((x) => x.norm).join(" ") + " ";
     const dayAfter = (ctx.lex.markers.dayAfter.get(ctx.lang) ?? []).some((p) => (/\p{Script=Han}/u.test(p) ? folded.includes(p) : folded.includes(` ${p} `)));
-    for (const x of sidesInSentence(ctx, sm, runningDate, { orgsAsSides: false })) noteSalience(x, 1);
+    for (const x of plainSides(ctx, sm, runningDate)) noteSalience(x, 1);
     const hasBilateralConsult = sm.triggers.some((t) => t.payload.type === "CONSULT" && t.payload.mode !== "multilateral");
     for (const t of sm.triggers) {
       for (const occasion of occasionsOf(t, sm, dates)) {
@@ -802,7 +819,7 @@ function addSummitParticipants(ctx: EventContext, drafts: Draft[], sentences: Se
     sentences.forEach((sm, i) => {
       const others = sm.triggers.filter((t) => t.payload.mode !== "multilateral");
       if (i !== summit.sentence && others.length) return;
-      for (const x of sidesInSentence(ctx, sm, summit.rec.date, { orgsAsSides: false })) if (x.rank >= 2) add(x);
+      for (const x of plainSides(ctx, sm, summit.rec.date)) if (x.rank >= 2) add(x);
     });
     const orgs = new Set(summit.sides.filter((x) => ctx.lex.orgCodes.has(x.country)).map((x) => x.country));
     for (const d of drafts) {
