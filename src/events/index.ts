@@ -387,18 +387,19 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
 }
 
 // The plain sides of a sentence (no event type) are asked for several times per sentence and
-// date (person counts, salience, summits); they are computed once. Callers only read them.
-const plainMemo = new WeakMap<SentenceMentions, { ctx: EventContext; byDate: Map<string | null, Side[]> }>();
-function plainSides(ctx: EventContext, sm: SentenceMentions, date: string | null): readonly Side[] {
-  let m = plainMemo.get(sm);
-  if (!m || m.ctx !== ctx) {
-    m = { ctx, byDate: new Map() };
-    plainMemo.set(sm, m);
+// date (person counts, salience, summits); they are computed once per document. Callers only
+// read them.
+type PlainMemo = Map<SentenceMentions, Map<string | null, Side[]>>;
+function plainSides(memo: PlainMemo, ctx: EventContext, sm: SentenceMentions, date: string | null): readonly Side[] {
+  let byDate = memo.get(sm);
+  if (!byDate) {
+    byDate = new Map();
+    memo.set(sm, byDate);
   }
-  let sides = m.byDate.get(date);
+  let sides = byDate.get(date);
   if (!sides) {
     sides = sidesInSentence(ctx, sm, date, { orgsAsSides: false });
-    m.byDate.set(date, sides);
+    byDate.set(date, sides);
   }
   return sides;
 }
@@ -537,6 +538,7 @@ function toActors(sides: Side[]): Actor[] {
 /** Find the events of a document. `datesBySentence[i]` are the date hits of sentence i. */
 export function findEvents(ctx: EventContext, sentences: SentenceMentions[], datesBySentence: DateHit[][]): EventRecord[] {
   const drafts: Draft[] = [];
+  const plain: PlainMemo = new Map();
   // Discourse context: the sides of the latest event (or of the title).
   let context: Side[] = sidesInSentence(
     ctx,
@@ -566,7 +568,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
   // ties go to the more senior): the protagonist, not a leader mentioned in passing.
   const personCounts = new Map<string, { side: Side; count: number }>();
   [...(ctx.title ? [ctx.title] : []), ...sentences].forEach((sm, i) => {
-    for (const x of plainSides(ctx, sm, ctx.refDate)) {
+    for (const x of plainSides(plain, ctx, sm, ctx.refDate)) {
       if (x.rank < 3 || !x.name) continue;
       const k = `${x.country}|${x.name}`;
       const have = personCounts.get(k);
@@ -597,7 +599,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
     // "A day later": the day after the date the text was at.
     const folded = " " + sm.tokens.map((x) => x.norm).join(" ") + " ";
     const dayAfter = (ctx.lex.markers.dayAfter.get(ctx.lang) ?? []).some((p) => (/\p{Script=Han}/u.test(p) ? folded.includes(p) : folded.includes(` ${p} `)));
-    for (const x of plainSides(ctx, sm, runningDate)) noteSalience(x, 1);
+    for (const x of plainSides(plain, ctx, sm, runningDate)) noteSalience(x, 1);
     const hasBilateralConsult = sm.triggers.some((t) => t.payload.type === "CONSULT" && t.payload.mode !== "multilateral");
     for (const t of sm.triggers) {
       for (const occasion of occasionsOf(t, sm, dates)) {
@@ -800,7 +802,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
     if (full && !arrival) runningDate = full.value;
   });
 
-  addSummitParticipants(ctx, drafts, sentences);
+  addSummitParticipants(ctx, drafts, sentences, plain);
   assignTopics(ctx, drafts, sentences);
   return drafts.map((d) => d.rec);
 }
@@ -810,7 +812,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
  * that report no other interaction (lists of participants, speeches) and the sides of the
  * meetings held on its sidelines the same day.
  */
-function addSummitParticipants(ctx: EventContext, drafts: Draft[], sentences: SentenceMentions[]): void {
+function addSummitParticipants(ctx: EventContext, drafts: Draft[], sentences: SentenceMentions[], plain: PlainMemo): void {
   for (const summit of drafts) {
     if (summit.rec.mode !== "multilateral" || summit.rec.status || summit.merged) continue;
     const add = (x: Side) => {
@@ -819,7 +821,7 @@ function addSummitParticipants(ctx: EventContext, drafts: Draft[], sentences: Se
     sentences.forEach((sm, i) => {
       const others = sm.triggers.filter((t) => t.payload.mode !== "multilateral");
       if (i !== summit.sentence && others.length) return;
-      for (const x of plainSides(ctx, sm, summit.rec.date)) if (x.rank >= 2) add(x);
+      for (const x of plainSides(plain, ctx, sm, summit.rec.date)) if (x.rank >= 2) add(x);
     });
     const orgs = new Set(summit.sides.filter((x) => ctx.lex.orgCodes.has(x.country)).map((x) => x.country));
     for (const d of drafts) {
