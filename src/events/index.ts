@@ -190,7 +190,13 @@ function documentsNamed(ctx: EventContext, sm: SentenceMentions): number {
 
 /** A word and, in Arabic script, the word without its proclitic و/ف/ب/ل ("وفخامة"). */
 function wordVariantsOf(w: string): string[] {
-  return /^[وفبل][\u0600-\u06ff]{2,}/.test(w) ? [w, w.slice(1)] : [w];
+  return PROCLITIC.test(w) ? [w, w.slice(1)] : [w];
+}
+const PROCLITIC = /^[وفبل][\u0600-\u06ff]{2,}/;
+
+/** wordVariantsOf(word).includes(w), without building the list (the length test comes first). */
+function isVariantOf(word: string, w: string): boolean {
+  return word === w || (word.length === w.length + 1 && PROCLITIC.test(word) && word.startsWith(w, 1));
 }
 
 // Arabic words for a state that stand before its name ("جمهورية العراق", "سلطنة عمان"), folded.
@@ -206,7 +212,7 @@ function isCounterpart(ctx: EventContext, sm: SentenceMentions, start: number, e
   // Courtesy titles between the marker and the name ("with His Excellency President X").
   const honorifics = mk.honorific.get(ctx.lang) ?? [];
   for (let guard = 0; guard < 3 && k >= 0; guard++) {
-    const h = honorifics.find((ph) => ph.length <= k + 1 && ph.every((w, j) => sm.tokens[k - ph.length + 1 + j].norm === w || wordVariantsOf(sm.tokens[k - ph.length + 1 + j].norm).includes(w)));
+    const h = honorifics.find((ph) => ph.length <= k + 1 && ph.every((w, j) => isVariantOf(sm.tokens[k - ph.length + 1 + j].norm, w)));
     if (!h) break;
     k -= h.length;
   }
@@ -597,8 +603,10 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
     }
     const dates = datesBySentence[si] ?? [];
     // "A day later": the day after the date the text was at.
-    const folded = " " + sm.tokens.map((x) => x.norm).join(" ") + " ";
-    const dayAfter = (ctx.lex.markers.dayAfter.get(ctx.lang) ?? []).some((p) => (/\p{Script=Han}/u.test(p) ? folded.includes(p) : folded.includes(` ${p} `)));
+    const dayAfterCues = ctx.lex.markers.dayAfter.get(ctx.lang) ?? [];
+    // The sentence's words are joined only for languages that have such cues.
+    const folded = dayAfterCues.length ? " " + sm.tokens.map((x) => x.norm).join(" ") + " " : "";
+    const dayAfter = dayAfterCues.some((p) => (/\p{Script=Han}/u.test(p) ? folded.includes(p) : folded.includes(` ${p} `)));
     for (const x of plainSides(plain, ctx, sm, runningDate)) noteSalience(x, 1);
     const hasBilateralConsult = sm.triggers.some((t) => t.payload.type === "CONSULT" && t.payload.mode !== "multilateral");
     for (const t of sm.triggers) {
@@ -616,8 +624,8 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       if (type === "ASSAULT" && t.tokenStart > 0) {
         const k = t.tokenStart - 1;
         const bg = ctx.lex.markers.backgroundBefore.get(ctx.lang) ?? [];
-        const hit = bg.some((ph) => ph.length <= k + 1 && ph.every((w, j) => wordVariantsOf(sm.tokens[k - ph.length + 1 + j].norm).includes(w)));
-        const hit2 = k >= 1 && bg.some((ph) => ph.length <= k && ph.every((w, j) => wordVariantsOf(sm.tokens[k - 1 - ph.length + 1 + j].norm).includes(w)));
+        const hit = bg.some((ph) => ph.length <= k + 1 && ph.every((w, j) => isVariantOf(sm.tokens[k - ph.length + 1 + j].norm, w)));
+        const hit2 = k >= 1 && bg.some((ph) => ph.length <= k && ph.every((w, j) => isVariantOf(sm.tokens[k - 1 - ph.length + 1 + j].norm, w)));
         if (hit || hit2) continue;
       }
       // Travelling to a summit is not a visit of its own.
