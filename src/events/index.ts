@@ -190,7 +190,13 @@ function documentsNamed(ctx: EventContext, sm: SentenceMentions): number {
 
 /** A word and, in Arabic script, the word without its proclitic و/ف/ب/ل ("وفخامة"). */
 function wordVariantsOf(w: string): string[] {
-  return /^[وفبل][\u0600-\u06ff]{2,}/.test(w) ? [w, w.slice(1)] : [w];
+  return PROCLITIC.test(w) ? [w, w.slice(1)] : [w];
+}
+const PROCLITIC = /^[وفبل][\u0600-\u06ff]{2,}/;
+
+/** wordVariantsOf(word).includes(w), without building the list (the length test comes first). */
+function isVariantOf(word: string, w: string): boolean {
+  return word === w || (word.length === w.length + 1 && PROCLITIC.test(word) && word.startsWith(w, 1));
 }
 
 // Arabic words for a state that stand before its name ("جمهورية العراق", "سلطنة عمان"), folded.
@@ -206,7 +212,7 @@ function isCounterpart(ctx: EventContext, sm: SentenceMentions, start: number, e
   // Courtesy titles between the marker and the name ("with His Excellency President X").
   const honorifics = mk.honorific.get(ctx.lang) ?? [];
   for (let guard = 0; guard < 3 && k >= 0; guard++) {
-    const h = honorifics.find((ph) => ph.length <= k + 1 && ph.every((w, j) => sm.tokens[k - ph.length + 1 + j].norm === w || wordVariantsOf(sm.tokens[k - ph.length + 1 + j].norm).includes(w)));
+    const h = honorifics.find((ph) => ph.length <= k + 1 && ph.every((w, j) => isVariantOf(sm.tokens[k - ph.length + 1 + j].norm, w)));
     if (!h) break;
     k -= h.length;
   }
@@ -247,7 +253,7 @@ function isReportingSource(ctx: EventContext, sm: SentenceMentions, t: TriggerMa
   const before = ctx.lex.markers.sourceBefore.get(ctx.lang) ?? [];
   for (let skip = 0; k >= 0 && skip <= 1; skip++) {
     const end = k - skip; // one word (an article) may stand between
-    if (before.some((ph) => ph.length <= end && ph.every((w, j) => wordVariantsOf(sm.tokens[end - ph.length + j].norm).includes(w)))) return true;
+    if (before.some((ph) => ph.length <= end && ph.every((w, j) => isVariantOf(sm.tokens[end - ph.length + j].norm, w)))) return true;
   }
   if (side.start <= t.end) return false;
   const between = ctx.text.slice(t.end, side.start);
@@ -513,6 +519,24 @@ function nearer(a: Side, b: Side, t: { start: number; end: number }): boolean {
   return d(a) < d(b);
 }
 
+// The plain sides of a sentence (no event type) are asked for several times per sentence and
+// date (person counts, salience, summits); they are computed once per document. Callers only
+// read them.
+type PlainMemo = Map<SentenceMentions, Map<string | null, Side[]>>;
+function plainSides(memo: PlainMemo, ctx: EventContext, sm: SentenceMentions, date: string | null): readonly Side[] {
+  let byDate = memo.get(sm);
+  if (!byDate) {
+    byDate = new Map();
+    memo.set(sm, byDate);
+  }
+  let sides = byDate.get(date);
+  if (!sides) {
+    sides = sidesInSentence(ctx, sm, date, { orgsAsSides: false });
+    byDate.set(date, sides);
+  }
+  return sides;
+}
+
 /** Places named in a sentence: cities, and capitals (which name places more often than governments). */
 function placesInSentence(ctx: EventContext, sm: SentenceMentions): { city: string | null; country: string; start: number; end: number }[] {
   const out: { city: string | null; country: string; start: number; end: number }[] = [];
@@ -653,6 +677,7 @@ function toActors(sides: Side[]): Actor[] {
 /** Find the events of a document. `datesBySentence[i]` are the date hits of sentence i. */
 export function findEvents(ctx: EventContext, sentences: SentenceMentions[], datesBySentence: DateHit[][]): EventRecord[] {
   const drafts: Draft[] = [];
+  const plain: PlainMemo = new Map();
   // Discourse context: the sides of the latest event (or of the title).
   let context: Side[] = sidesInSentence(
     ctx,
@@ -682,7 +707,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
   // ties go to the more senior): the protagonist, not a leader mentioned in passing.
   const personCounts = new Map<string, { side: Side; count: number }>();
   [...(ctx.title ? [ctx.title] : []), ...sentences].forEach((sm, i) => {
-    for (const x of sidesInSentence(ctx, sm, ctx.refDate, { orgsAsSides: false })) {
+    for (const x of plainSides(plain, ctx, sm, ctx.refDate)) {
       if (x.rank < 3 || !x.name) continue;
       const k = `${x.country}|${x.name}`;
       const have = personCounts.get(k);
@@ -711,9 +736,11 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
     }
     const dates = datesBySentence[si] ?? [];
     // "A day later": the day after the date the text was at.
-    const folded = " " + sm.tokens.map((x) => x.norm).join(" ") + " ";
-    const dayAfter = (ctx.lex.markers.dayAfter.get(ctx.lang) ?? []).some((p) => (/\p{Script=Han}/u.test(p) ? folded.includes(p) : folded.includes(` ${p} `)));
-    for (const x of sidesInSentence(ctx, sm, runningDate, { orgsAsSides: false })) noteSalience(x, 1);
+    const dayAfterCues = ctx.lex.markers.dayAfter.get(ctx.lang) ?? [];
+    // The sentence's words are joined only for languages that have such cues.
+    const folded = dayAfterCues.length ? " " + sm.tokens.map((x) => x.norm).join(" ") + " " : "";
+    const dayAfter = dayAfterCues.some((p) => (/\p{Script=Han}/u.test(p) ? folded.includes(p) : folded.includes(` ${p} `)));
+    for (const x of plainSides(plain, ctx, sm, runningDate)) noteSalience(x, 1);
     for (const t of sm.triggers) {
       for (const occasion of occasionsOf(t, sm, dates)) {
       const { type, mode, cameo } = t.payload;
@@ -731,8 +758,8 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       if (type === "ASSAULT" && t.tokenStart > 0) {
         const k = t.tokenStart - 1;
         const bg = ctx.lex.markers.backgroundBefore.get(ctx.lang) ?? [];
-        const hit = bg.some((ph) => ph.length <= k + 1 && ph.every((w, j) => wordVariantsOf(sm.tokens[k - ph.length + 1 + j].norm).includes(w)));
-        const hit2 = k >= 1 && bg.some((ph) => ph.length <= k && ph.every((w, j) => wordVariantsOf(sm.tokens[k - 1 - ph.length + 1 + j].norm).includes(w)));
+        const hit = bg.some((ph) => ph.length <= k + 1 && ph.every((w, j) => isVariantOf(sm.tokens[k - ph.length + 1 + j].norm, w)));
+        const hit2 = k >= 1 && bg.some((ph) => ph.length <= k && ph.every((w, j) => isVariantOf(sm.tokens[k - 1 - ph.length + 1 + j].norm, w)));
         if (hit || hit2) continue;
       }
       // "Was received at the airport by the First Deputy Prime Minister": the greeting is the
@@ -934,7 +961,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
     if (full && !arrival) runningDate = full.value;
   });
 
-  addSummitParticipants(ctx, drafts, sentences);
+  addSummitParticipants(ctx, drafts, sentences, plain);
   assignTopics(ctx, drafts, sentences);
   return drafts.map((d) => d.rec);
 }
@@ -944,7 +971,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
  * that report no other interaction (lists of participants, speeches) and the sides of the
  * meetings held on its sidelines the same day.
  */
-function addSummitParticipants(ctx: EventContext, drafts: Draft[], sentences: SentenceMentions[]): void {
+function addSummitParticipants(ctx: EventContext, drafts: Draft[], sentences: SentenceMentions[], plain: PlainMemo): void {
   for (const summit of drafts) {
     if (summit.rec.mode !== "multilateral" || summit.rec.status || summit.merged) continue;
     const add = (x: Side) => {
@@ -953,7 +980,7 @@ function addSummitParticipants(ctx: EventContext, drafts: Draft[], sentences: Se
     sentences.forEach((sm, i) => {
       const others = sm.triggers.filter((t) => t.payload.mode !== "multilateral");
       if (i !== summit.sentence && others.length) return;
-      for (const x of sidesInSentence(ctx, sm, summit.rec.date, { orgsAsSides: false })) if (x.rank >= 2) add(x);
+      for (const x of plainSides(plain, ctx, sm, summit.rec.date)) if (x.rank >= 2) add(x);
     });
     const orgs = new Set(summit.sides.filter((x) => ctx.lex.orgCodes.has(x.country)).map((x) => x.country));
     for (const d of drafts) {

@@ -133,6 +133,9 @@ interface WordCandidates<T> {
   phrases: CompiledPhrase<T>[];
   firstExtra: number[];
   secondCode: number[];
+  /** The second token's second code unit (-1 when it has one unit) and its length. */
+  secondCode2: number[];
+  secondLength: number[];
   tokenCount: number[];
   phraseLang: (string | null)[];
   needsCapital: boolean[];
@@ -238,6 +241,8 @@ export class PhraseMatcher<T> {
     const phrases: CompiledPhrase<T>[] = [];
     const firstExtra: number[] = [];
     const secondCode: number[] = [];
+    const secondCode2: number[] = [];
+    const secondLength: number[] = [];
     const tokenCount: number[] = [];
     const phraseLang: (string | null)[] = [];
     const needsCapital: boolean[] = [];
@@ -247,11 +252,14 @@ export class PhraseMatcher<T> {
       phrases.push(c);
       firstExtra.push(e);
       secondCode.push(c.tokens.length > 1 ? c.tokens[1].text.charCodeAt(0) : -1);
+      const second = c.tokens.length > 1 ? c.tokens[1].text : "";
+      secondCode2.push(second.length > 1 ? second.charCodeAt(1) : -1);
+      secondLength.push(second.length);
       tokenCount.push(c.tokens.length);
       phraseLang.push(c.lang);
       needsCapital.push(c.capitalized);
     }
-    hit = { phrases, firstExtra, secondCode, tokenCount, phraseLang, needsCapital };
+    hit = { phrases, firstExtra, secondCode, secondCode2, secondLength, tokenCount, phraseLang, needsCapital };
     if (this.candidateCache.size > 200_000) this.candidateCache.clear();
     this.candidateCache.set(word, hit);
     return hit;
@@ -282,17 +290,20 @@ export class PhraseMatcher<T> {
     const anyLang = !lang || lang === "und";
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i];
-      const { phrases, firstExtra, secondCode, tokenCount, phraseLang, needsCapital } = this.cachedCandidates(tok.norm);
+      const { phrases, firstExtra, secondCode, secondCode2, secondLength, tokenCount, phraseLang, needsCapital } = this.cachedCandidates(tok.norm);
       if (!phrases.length) continue;
       // A word outside Arabic script matches a phrase token only if it starts with it (its only
-      // variant is itself), so the first code units must agree.
-      const nextCode = i + 1 < tokens.length ? tokens[i + 1].norm.charCodeAt(0) : -1;
+      // variant is itself), so the first code units must agree, so must the second, and the
+      // word cannot be shorter (tested here on numbers, before the phrase is read from memory).
+      const nextNorm = i + 1 < tokens.length ? tokens[i + 1].norm : "";
+      const nextCode = i + 1 < tokens.length ? nextNorm.charCodeAt(0) : -1;
+      const nextCode2 = nextNorm.length > 1 ? nextNorm.charCodeAt(1) : -1;
       const nextHasVariants = nextCode >= 0x0600 && nextCode <= 0x06ff;
       for (let j = 0; j < phrases.length; j++) {
         // The cheap tests on the cached arrays come first; the phrase itself is read only after.
         const n = tokenCount[j];
         if (i + n > tokens.length) continue;
-        if (n > 1 && !nextHasVariants && secondCode[j] !== nextCode) continue;
+        if (n > 1 && !nextHasVariants && (secondCode[j] !== nextCode || secondLength[j] > nextNorm.length || (secondCode2[j] >= 0 && secondCode2[j] !== nextCode2))) continue;
         const pl = phraseLang[j];
         if (pl && !anyLang && pl !== lang) continue;
         // Cased script and the text word is lower case: not the proper name.

@@ -149,7 +149,8 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
   }
 
   const bodyText = a.paragraphs.map((p) => text.slice(p.start, p.end)).join("\n\n");
-  const words = bodyText.split(/\s+/).filter(Boolean);
+  const first = edgeWords(bodyText, 8, false);
+  const last = edgeWords(bodyText, 8, true);
   return {
     id: a.name,
     origin: a.origin,
@@ -159,8 +160,8 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
     published: a.published,
     title: a.title,
     body: bodyText,
-    body_first: words.length ? words.slice(0, 8).join(" ") : null,
-    body_last: words.length ? words.slice(-8).join(" ") : null,
+    body_first: first.length ? first.join(" ") : null,
+    body_last: last.length ? last.join(" ") : null,
     events,
     orgs: Object.keys(orgs),
     third_countries: Object.keys(third),
@@ -173,4 +174,32 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
       third_countries: third,
     },
   };
+}
+
+/** What /\s/ matches, per UTF-16 unit. */
+const IS_SPACE = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (/\s/.test(String.fromCharCode(c))) IS_SPACE[c] = 1;
+
+/**
+ * The first (or last) n words of s, as s.split(/\s+/).filter(Boolean).slice(0, n) (or
+ * .slice(-n)) gives them, without splitting the whole body.
+ */
+function edgeWords(s: string, n: number, fromEnd: boolean): string[] {
+  const out: string[] = [];
+  if (!fromEnd) {
+    for (let i = 0; i < s.length && out.length < n; ) {
+      while (i < s.length && IS_SPACE[s.charCodeAt(i)] === 1) i++;
+      const start = i;
+      while (i < s.length && IS_SPACE[s.charCodeAt(i)] === 0) i++;
+      if (i > start) out.push(s.slice(start, i));
+    }
+    return out;
+  }
+  for (let i = s.length; i > 0 && out.length < n; ) {
+    while (i > 0 && IS_SPACE[s.charCodeAt(i - 1)] === 1) i--;
+    const end = i;
+    while (i > 0 && IS_SPACE[s.charCodeAt(i - 1)] === 0) i--;
+    if (end > i) out.push(s.slice(i, end));
+  }
+  return out.reverse();
 }

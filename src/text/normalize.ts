@@ -84,7 +84,7 @@ const utf16 = new TextDecoder("utf-16le");
 // known) and unit2 (-1: none). Filled on first sight from foldChar.
 const unit1 = new Int32Array(0x10000).fill(-2);
 const unit2 = new Int32Array(0x10000).fill(-1);
-const APOSTROPHE_CODES = new Set([0x27, 0x60, 0x2019, 0x2018, 0x02bb, 0x02bc, 0xb4]);
+for (const c of [0x27, 0x60, 0x2019, 0x2018, 0x02bb, 0x02bc, 0xb4, 0x0301]) unit1[c] = -3;
 
 // Scratch output buffers, grown as needed: the folded units are copied out into a string and the
 // origins into an array of the exact length, so nothing of the worst-case size is kept.
@@ -124,8 +124,10 @@ function foldInto(text: string): number {
     }
     // Other BMP characters: the table, filled from foldChar on first sight.
     if (code < 0xd800 || (code > 0xdfff && code <= 0xffff)) {
-      if (!APOSTROPHE_CODES.has(code) && code !== 0x0301) {
-        let u = unit1[code];
+      let u = unit1[code];
+      // -3: apostrophes and the stress accent, decided by context below (a table entry rather
+      // than a set lookup per character).
+      if (u !== -3) {
         if (u === -2) {
           const f = foldChar(text[i]);
           u = f.length ? f.charCodeAt(0) : -1;
@@ -255,18 +257,48 @@ function wordCharWidth(s: string, at: number): number {
   return w;
 }
 
-/** Whether an original-text surface is all upper case (and has cased letters). */
-function isUpperSurface(surface: string): boolean {
+/** Whether text[from, to) is all upper case (and has cased letters); read in place, not sliced. */
+function isUpperSurface(text: string, from: number, to: number): boolean {
   let ascii = true;
   let sawUpper = false;
-  for (let k = 0; k < surface.length; k++) {
-    const c = surface.charCodeAt(k);
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
     if (c >= 128) { ascii = false; break; }
     if (c >= 97 && c <= 122) return false;
     if (c >= 65 && c <= 90) sawUpper = true;
   }
   if (ascii) return sawUpper;
-  return surface === surface.toUpperCase() && surface !== surface.toLowerCase();
+  return isUpperNonAscii(text, from, to);
+}
+
+function isUpperNonAscii(text: string, from: number, to: number): boolean {
+  // Case mapping goes code point by code point (no BMP letter maps to a shorter string), so
+  // without surrogates a per-unit table gives the same answer as comparing the whole string.
+  let changesLower = false;
+  for (let k = from; k < to; k++) {
+    const f = caseFlags(text.charCodeAt(k));
+    if (f & SURROGATE) {
+      const surface = text.slice(from, to);
+      return surface === surface.toUpperCase() && surface !== surface.toLowerCase();
+    }
+    if (!(f & UPPER_SELF)) return false;
+    if (!(f & LOWER_SELF)) changesLower = true;
+  }
+  return changesLower;
+}
+
+// Per BMP unit: bit 1 toUpperCase leaves it unchanged, bit 2 toLowerCase does, bit 4 surrogate;
+// 0 = not computed yet (filled on first sight: the same few alphabets recur).
+const UPPER_SELF = 1, LOWER_SELF = 2, SURROGATE = 4, KNOWN = 8;
+const caseTable = new Uint8Array(0x10000);
+function caseFlags(c: number): number {
+  let f = caseTable[c];
+  if (f === 0) {
+    const ch = String.fromCharCode(c);
+    f = KNOWN | (ch.toUpperCase() === ch ? UPPER_SELF : 0) | (ch.toLowerCase() === ch ? LOWER_SELF : 0) | (c >= 0xd800 && c <= 0xdfff ? SURROGATE : 0);
+    caseTable[c] = f;
+  }
+  return f;
 }
 
 /** Whether a character differs from its lower-case form (an upper-case or title-case letter). */
@@ -274,7 +306,8 @@ function isCapital(first: string | undefined): boolean {
   if (first === undefined) return false;
   const c = first.charCodeAt(0);
   if (c < 128) return c >= 65 && c <= 90;
-  return first !== first.toLowerCase();
+  // A single unit (a lone surrogate lower-cases to itself, as the table records).
+  return (caseFlags(c) & LOWER_SELF) === 0;
 }
 
 /**
@@ -300,7 +333,7 @@ export function tokenize(text: string, nt: NormalizedText = normalize(text), off
     const end = ne < nt.origin.length - 1 ? nt.origin[ne] : text.length;
     const stop = Math.max(end, start + 1);
     tokens.push({
-      upper: isUpperSurface(text.slice(start, stop)),
+      upper: isUpperSurface(text, start, Math.min(stop, text.length)),
       norm: norm.slice(ns, ne),
       start: start + offset,
       end: stop + offset,
