@@ -51,6 +51,8 @@ interface Side {
   counterpart?: boolean;
   /** Named as the place one is in or goes to ("visit to Tajikistan"). */
   host?: boolean;
+  /** A named person joined by "and" to a named person of another country ("Shoigu and Ahmadian"). */
+  paired?: boolean;
 }
 
 /** Default CAMEO root and Goldstein value per PLOVER type when the lexicon has none. */
@@ -379,6 +381,7 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
     b.start >= a.end && b.start - a.end <= BIND_GAP && !/[.;!?؟。]/.test(text.slice(a.end, b.start)) && !sm.triggers.some((x) => x.start >= a.end && x.end <= b.start);
 
   // Persons from the lexicon.
+  const personEnds = new Map<Side, number>();
   ents.forEach((e, i) => {
     if (e.payload.kind !== "person") return;
     const p = lex.persons.get(e.payload.id);
@@ -409,7 +412,14 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
     const next = ents[i + 1];
     if (next && next.payload.kind === "country" && next.payload.id === term.country && gapOk(e, next)) consumed.add(i + 1);
     sides.push({ country: term.country, name: p.name, role: term.role, rank: 3, start: e.start, evidence: ev, counterpart: isCounterpart(ctx, sm, spanStart, e.end) });
+    personEnds.set(sides[sides.length - 1], e.end);
   });
+  // "Shoigu and Ahmadian discussed... and offered condolences on Raisi's death": two persons of
+  // different countries joined by "and" are the parties of the sentence; a more senior person
+  // of one of those countries named elsewhere in it is not.
+  for (const a of sides)
+    for (const b of sides)
+      if (a !== b && a.country !== b.country && a.start < b.start && coordinated(ctx, { end: personEnds.get(a)! }, b)) a.paired = b.paired = true;
 
   // Offices bound to a country or organisation next to them, with a name after them if any.
   ents.forEach((e, i) => {
@@ -503,7 +513,9 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
   for (const s of sides.sort((a, b) => a.start - b.start)) {
     const have = byCountry.get(s.country);
     if (!have) byCountry.set(s.country, s);
-    else if (s.rank > have.rank || (s.rank === have.rank && (opts.near ? nearer(s, have, opts.near) : seniority(s.role) > seniority(have.role)))) {
+    else if (have.paired && !s.paired) {
+      if (s.rank === 3 && s.name !== have.name) others.push(s);
+    } else if ((s.paired && !have.paired) || s.rank > have.rank || (s.rank === have.rank && (opts.near ? nearer(s, have, opts.near) : seniority(s.role) > seniority(have.role)))) {
       if (have.rank === 3 && have.counterpart) others.push(have);
       byCountry.set(s.country, { ...s, start: have.start });
     } else if (s.rank === 3 && s.name !== have.name) others.push(s);

@@ -98,3 +98,9 @@ test("in a protest, the person it is handed to speaks for the country, not one n
   const accuse = evs.find((e) => e.type === "ACCUSE");
   assert.equal(accuse?.actors.find((a) => a.country === "GBR")?.role, "ambassador");
 });
+
+test("two persons of different countries joined by 'and' are the parties, not a senior person named later", () => {
+  const evs = eventsOf("In May, Shoigu and Ahmadian spoke by telephone about security cooperation, and Shoigu offered condolences on the death of President Ebrahim Raisi.");
+  const call = evs.find((e) => e.mode === "phone");
+  assert.equal(call?.actors.find((a) => a.country === "IRN")?.name, "Ali Akbar Ahmadian");
+});
