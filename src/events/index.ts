@@ -308,6 +308,24 @@ function withObjectTarget(ctx: EventContext, sm: SentenceMentions, t: TriggerMat
   return sides.map((x) => (x === far ? target : x));
 }
 
+/**
+ * "The guest", «хозяин встречи», "ضيفه": the visitor (first side) or the host (second side) of
+ * the latest visit reported before, unless the sentence names that country itself.
+ */
+function withGuestAndHost(ctx: EventContext, sm: SentenceMentions, sides: Side[], drafts: Draft[]): Side[] {
+  const refs = sm.references.filter((r) => r.payload.id === "guest" || r.payload.id === "host");
+  if (!refs.length) return sides;
+  const visit = [...drafts].reverse().find((d) => d.rec.mode === "visit" && !d.rec.status && d.sides.length >= 2);
+  if (!visit) return sides;
+  const out = [...sides];
+  for (const r of refs) {
+    const from = r.payload.id === "guest" ? visit.sides[0] : visit.sides.find((x) => x !== visit.sides[0])!;
+    if (out.some((x) => x.country === from.country)) continue;
+    out.push({ ...from, rank: from.name ? 3 : 1, start: r.start, evidence: evidenceOf(ctx, sm), counterpart: isCounterpart(ctx, sm, r.start, r.end), host: false });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 /** Events that are statements: what they say is content, not sides. */
 const SPEECH_ACTS: Set<EventType> = new Set(["THREATEN", "REQUEST", "ACCUSE", "REJECT"]);
 
@@ -826,13 +844,16 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       // The reference is the subject when it comes before the trigger and before any side
       // named in the sentence ("Both ministers agreed"; not "China, close to both countries, urged").
       const firstSide = Math.min(...sides.map((x) => x.start));
-      const referenceAsSubject = sm.references.some((r) => r.end <= t.start && r.start < firstSide);
+      const sideRefs = sm.references.filter((r) => r.payload.id !== "guest" && r.payload.id !== "host");
+      const referenceAsSubject = sideRefs.some((r) => r.end <= t.start && r.start < firstSide);
       // ...unless the reference names them itself ("the Saudi and Iranian sides").
-      const namedByReference = sides.filter((x) => sm.references.some((r) => x.start >= r.start && x.start - r.end <= 30)).length;
-      if (sm.references.length && !sides.some((x) => x.rank >= 2) && (sides.length < 2 || (referenceAsSubject && namedByReference < 2)) && mode !== "multilateral") {
+      const namedByReference = sides.filter((x) => sideRefs.some((r) => x.start >= r.start && x.start - r.end <= 30)).length;
+      if (sideRefs.length && !sides.some((x) => x.rank >= 2) && (sides.length < 2 || (referenceAsSubject && namedByReference < 2)) && mode !== "multilateral") {
         const main = mainDyad(salience, context);
         if (main.length >= 2) sides = main.map((c) => ({ ...c, rank: 0, start: Infinity }));
       }
+      // "The guest congratulated the host": the visitor and the host of the latest visit.
+      if (mode !== "multilateral" && mode !== "visit") sides = withGuestAndHost(ctx, sm, sides, drafts);
       // Counterparts joined to a counterpart by "and" are counterparts too ("with X and Y").
       markCoordinatedCounterparts(ctx, sides);
       // Only counterparts named ("held talks with X"): the one who acts is in the discourse.

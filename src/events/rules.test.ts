@@ -104,3 +104,12 @@ test("two persons of different countries joined by 'and' are the parties, not a 
   const call = evs.find((e) => e.mode === "phone");
   assert.equal(call?.actors.find((a) => a.country === "IRN")?.name, "Ali Akbar Ahmadian");
 });
+
+test("'the guest' and 'the host' are the visitor and the host of the visit reported before", () => {
+  const evs = eventsOf("Kazakh President Kassym-Jomart Tokayev arrived in Tashkent on a state visit on Tuesday.\nPresident Shavkat Mirziyoyev held talks with Tokayev.\nThe guest congratulated the host on the anniversary of the country's independence.");
+  const support = evs.find((e) => e.type === "SUPPORT");
+  assert.ok(support, evs.map((e) => e.type).join(","));
+  assert.equal(support.actors[0].country, "KAZ");
+  assert.equal(support.actors[0].name, "Kassym-Jomart Tokayev");
+  assert.ok(support.actors.some((a) => a.country === "UZB"));
+});

@@ -23,7 +23,7 @@ export type LexEntry =
   | { kind: "trigger"; type: EventType; mode: string | null; cameo: string }
   | { kind: "topic"; id: string }
   | { kind: "modality"; id: "negation" | "future" | "hypothetical" }
-  | { kind: "reference"; id: "sides" | "leader" | "state_title" };
+  | { kind: "reference"; id: ReferenceId };
 
 export interface PersonTerm {
   country: string;
@@ -46,6 +46,9 @@ export interface CameoInfo {
   goldstein: number;
   label: string;
 }
+
+/** What a referring phrase points back to: the two sides, a leader, a state by its title, or the visitor or host of the visit being reported. */
+export type ReferenceId = "sides" | "leader" | "state_title" | "guest" | "host";
 
 /** Context words around a country mention (data/markers.json), folded. */
 export interface Markers {
@@ -265,7 +268,7 @@ export function loadLexicon(): Lexicon {
   const refs = readJson<Record<string, Record<string, string[]>>>("references.json", {});
   for (const [id, perLang] of Object.entries(refs))
     for (const [lang, list] of Object.entries(perLang))
-      for (const n of list) m.add(n, lang, { kind: "reference", id: id as "sides" | "leader" | "state_title" }, { langBound: true });
+      for (const n of list) m.add(n, lang, { kind: "reference", id: id as ReferenceId }, { langBound: true });
 
   const markerData = readJson<Record<string, Record<string, string[]>>>("markers.json", {});
   const words = (p: string) => fold(p).match(/[\p{L}\p{N}]+/gu) ?? [];
