@@ -785,6 +785,12 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       }
       // "After the attack on the embassy": an attack named as the cause of something else is
       // background, not an event the report codes.
+      // "In response to appeals by the UN": whatever is answered is the cause, not the event.
+      if (t.tokenStart > 0) {
+        const k = t.tokenStart - 1;
+        const resp = ctx.lex.markers.responseBefore.get(ctx.lang) ?? [];
+        if (resp.some((ph) => ph.length <= k + 1 && ph.every((w, j) => isVariantOf(sm.tokens[k - ph.length + 1 + j].norm, w)))) continue;
+      }
       if (type === "ASSAULT" && t.tokenStart > 0) {
         const k = t.tokenStart - 1;
         const bg = ctx.lex.markers.backgroundBefore.get(ctx.lang) ?? [];
@@ -911,6 +917,13 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
         // for that country ("Maulen" met "Emomali"; "the Kazakh side" is Tokayev's).
         for (const s of group) {
           if (s.name) continue;
+          // "The Afghan envoy thanked...": a title without a name is the person of that country
+          // and office the article names most ("Ambassador Farid Mamundzay").
+          if (s.rank === 2 && s.role) {
+            const p = docPersons.get(s.country);
+            if (p && p.role === s.role) s.name = p.name;
+            continue;
+          }
           const c = context.find((x) => x.country === s.country && x.name);
           if (c && when.value === contextDate && s.rank <= 1) {
             s.name = c.name;

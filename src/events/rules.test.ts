@@ -113,3 +113,15 @@ test("'the guest' and 'the host' are the visitor and the host of the visit repor
   assert.equal(support.actors[0].name, "Kassym-Jomart Tokayev");
   assert.ok(support.actors.some((a) => a.country === "UZB"));
 });
+
+test("what answers an appeal is reported; the appeal it answers is not an event", () => {
+  const evs = eventsOf("India sent 2,000 tonnes of wheat to Afghanistan on Tuesday in response to appeals by the United Nations for help.");
+  assert.ok(evs.some((e) => e.type === "AID"));
+  assert.ok(!evs.some((e) => e.type === "REQUEST"), evs.map((e) => e.type).join(","));
+});
+
+test("a title without a name is the person of that country and office the article names", () => {
+  const evs = eventsOf("India sent wheat to Afghanistan on Tuesday, Afghan Ambassador Farid Mamundzay said.\nThe Afghan envoy thanked India for the timely help.");
+  const support = evs.find((e) => e.type === "SUPPORT");
+  assert.equal(support?.actors.find((a) => a.country === "AFG")?.name, "Farid Mamundzay");
+});

@@ -66,6 +66,7 @@ export interface Markers {
   opinion: Map<string, string[]>;
   documentNouns: Map<string, string[]>;
   backgroundBefore: Map<string, string[][]>;
+  responseBefore: Map<string, string[][]>;
   reporting: Map<string, string[][]>;
   settingBefore: Map<string, Set<string>>;
   sourceBefore: Map<string, string[][]>;
@@ -286,6 +287,7 @@ export function loadLexicon(): Lexicon {
     coordination: new Map(Object.entries(markerData.coordination ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     honorific: phraseMap(markerData.honorific),
     backgroundBefore: phraseMap(markerData.background_before),
+    responseBefore: phraseMap(markerData.response_before),
     reporting: phraseMap(markerData.reporting),
     sourceBefore: phraseMap(markerData.source_before),
     complementizer: new Map(Object.entries(markerData.complementizer ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
