@@ -358,6 +358,17 @@ function isWordOf(norm: string, words: string[]): boolean {
   return wordVariantsOf(norm).some((w) => words.some((a) => (a.endsWith("*") ? w.startsWith(a.slice(0, -1)) : w === a)));
 }
 
+/** Whether a pledge word ("announced", «объявил», "تعهد") stands before a trigger in its sentence. */
+function pledgedBefore(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  const words = ctx.lex.markers.pledge.get(ctx.lang) ?? [];
+  const single = words.filter((w) => !w.includes(" "));
+  const multi = words.filter((w) => w.includes(" "));
+  const before = sm.tokens.filter((x) => x.end <= t.start);
+  if (before.some((x) => isWordOf(x.norm, single))) return true;
+  const joined = " " + before.map((x) => x.norm).join(" ") + " ";
+  return multi.some((m) => joined.includes(` ${m.replace(/\*$/, "")}`));
+}
+
 /** Whether a sentence names an airport (data/markers.json "airport"). */
 function atAirport(ctx: EventContext, sm: SentenceMentions): boolean {
   const words = ctx.lex.markers.airport.get(ctx.lang) ?? [];
@@ -988,6 +999,15 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
           if (!twin.rec.location && location) twin.rec.location = location;
         } else {
           drafts.push(draft);
+        }
+        // "Britain will provide Ukraine with £3 billion of military aid a year": aid promised is
+        // a pledge, an agreement made now (PLOVER AGREE), beside the aid still to come.
+        if (type === "AID" && status === "planned" && pledgedBefore(ctx, sm, t) && !drafts.some((d) => d.rec.type === "AGREE" && d.sentence === si)) {
+          const pledge: EventRecord = { ...rec, type: "AGREE", mode: "agree", cameo: "057", goldstein: ctx.lex.cameo.get("057")?.goldstein ?? TYPE_DEFAULTS.AGREE.goldstein, date: runningDate, topics: [] };
+          delete pledge.status;
+          delete pledge.dateEvidence;
+          const pledgeDraft: Draft = { rec: pledge, sides: group.map((x) => ({ ...x })), sentence: si, dateExplicit: false, reported: new Set([si]), content: contentAfter(sm, t) };
+          if (!drafts.some((d) => !d.rec.status && sameInteraction(d, pledgeDraft))) drafts.push(pledgeDraft);
         }
         if (!status) {
           context = sides.map((s) => ({ ...s }));

@@ -125,3 +125,10 @@ test("a title without a name is the person of that country and office the articl
   const support = evs.find((e) => e.type === "SUPPORT");
   assert.equal(support?.actors.find((a) => a.country === "AFG")?.name, "Farid Mamundzay");
 });
+
+test("aid announced for the future is a pledge made now; aid merely prepared is not", () => {
+  const evs = eventsOf("Britain announced that it will send military aid to Ukraine every year.");
+  assert.ok(evs.some((e) => e.type === "AGREE" && e.mode === "agree"), evs.map((e) => `${e.type}/${e.mode}`).join(","));
+  const prep = eventsOf("The Emirates will soon send humanitarian aid to Syria.");
+  assert.ok(!prep.some((e) => e.type === "AGREE"), prep.map((e) => `${e.type}/${e.mode}`).join(","));
+});

@@ -75,6 +75,8 @@ export interface Markers {
   airport: Map<string, string[]>;
   /** Folded message nouns ("message*"), as for airport. */
   messageNouns: Map<string, string[]>;
+  /** Folded pledge words ("announced", «объявил*»); phrases of several words are kept whole. */
+  pledge: Map<string, string[]>;
 }
 
 export interface Lexicon {
@@ -294,6 +296,7 @@ export function loadLexicon(): Lexicon {
     settingBefore: new Map(Object.entries(markerData.setting_before ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     airport: wordPatterns(markerData.airport),
     messageNouns: wordPatterns(markerData.message_nouns),
+    pledge: wordPatterns(markerData.pledge),
     documentNouns: new Map(Object.entries(markerData.document_nouns ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     opinion: new Map(Object.entries(markerData.opinion ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     actorNouns: new Map(Object.entries(markerData.actor_nouns ?? {}).map(([l, list]) => [l, new Set(list.flatMap((x) => words(x)))])),
