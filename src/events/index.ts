@@ -868,6 +868,11 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       if (sideRefs.length && !sides.some((x) => x.rank >= 2) && (sides.length < 2 || (referenceAsSubject && namedByReference < 2)) && mode !== "multilateral") {
         const main = mainDyad(salience, context);
         if (main.length >= 2) sides = main.map((c) => ({ ...c, rank: 0, start: Infinity }));
+      } else if (sideRefs.length && !referenceAsSubject && sides.length === 1 && sides[0].rank >= 2 && (type === "CONSULT" || type === "SUPPORT") && mode !== "multilateral") {
+        // "The Chinese foreign minister gave a lunch in honour of the two ministers and talked
+        // with them": one side named as the subject, the two sides of the article as its object.
+        const main = mainDyad(salience, context);
+        if (main.length >= 2 && !main.some((c) => c.country === sides[0].country)) sides = [sides[0], ...main.map((c) => ({ ...c, rank: 0, start: Infinity, counterpart: true }))];
       }
       // "The guest congratulated the host": the visitor and the host of the latest visit.
       if (mode !== "multilateral" && mode !== "visit") sides = withGuestAndHost(ctx, sm, sides, drafts);

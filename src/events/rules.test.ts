@@ -132,3 +132,9 @@ test("aid announced for the future is a pledge made now; aid merely prepared is 
   const prep = eventsOf("The Emirates will soon send humanitarian aid to Syria.");
   assert.ok(!prep.some((e) => e.type === "AGREE"), prep.map((e) => `${e.type}/${e.mode}`).join(","));
 });
+
+test("a side named as subject with 'the two ministers' as its object meets both", () => {
+  const evs = eventsOf("Iranian Foreign Minister Hossein Amir-Abdollahian met Saudi Foreign Minister Faisal bin Farhan in Beijing on Thursday.\nChinese Foreign Minister Qin Gang later held talks with the two ministers.");
+  const talks = evs.find((e) => e.type === "CONSULT" && e.actors.some((a) => a.country === "CHN"));
+  assert.deepEqual([...new Set(talks?.actors.map((a) => a.country))].sort(), ["CHN", "IRN", "SAU"]);
+});
