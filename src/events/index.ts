@@ -369,6 +369,14 @@ function pledgedBefore(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch)
   return multi.some((m) => joined.includes(` ${m.replace(/\*$/, "")}`));
 }
 
+/** A demonstrative right before a trigger, or one word before it ("this first meeting"). */
+function demonstrativeBefore(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  const words = ctx.lex.markers.demonstrative.get(ctx.lang);
+  if (!words || t.tokenStart < 0) return false;
+  for (let k = t.tokenStart - 1; k >= 0 && k >= t.tokenStart - 2; k--) if (wordVariantsOf(sm.tokens[k].norm).some((w) => words.has(w))) return true;
+  return false;
+}
+
 /** Whether a sentence names an airport (data/markers.json "airport"). */
 function atAirport(ctx: EventContext, sm: SentenceMentions): boolean {
   const words = ctx.lex.markers.airport.get(ctx.lang) ?? [];
@@ -980,9 +988,14 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
           trigger: { text: ctx.text.slice(t.start, t.end), start: t.start, end: t.end },
           ...(when.hit && dateExplicit ? { dateEvidence: { ...ev, start: when.hit.start, end: when.hit.end } } : {}),
         };
-        const draft: Draft = { rec, sides: group.map((x) => ({ ...x })), sentence: si, dateExplicit, reported: new Set([si]), docIndex };
+        // "This meeting", «эта встреча»: the event already reported, whatever date is near.
+        const anaphoric = demonstrativeBefore(ctx, sm, t);
+        const draft: Draft = { rec, sides: group.map((x) => ({ ...x })), sentence: si, dateExplicit: dateExplicit && !anaphoric, reported: new Set([si]), docIndex };
         if (type === "AGREE" && mode === "agree") draft.content = contentAfter(sm, t);
-        const twin = status ? undefined : drafts.find((d) => !d.rec.status && sameInteraction(d, draft));
+        const twin = status
+          ? undefined
+          : drafts.find((d) => !d.rec.status && sameInteraction(d, draft)) ??
+            (anaphoric ? [...drafts].reverse().find((d) => !d.rec.status && d.rec.type === type && d.rec.mode === rec.mode && countriesKey(d.sides) === countriesKey(draft.sides)) : undefined);
         if (twin) {
           // Same interaction again: keep the first report, fill what it lacked.
           if (!twin.dateExplicit && dateExplicit) {

@@ -138,3 +138,8 @@ test("a side named as subject with 'the two ministers' as its object meets both"
   const talks = evs.find((e) => e.type === "CONSULT" && e.actors.some((a) => a.country === "CHN"));
   assert.deepEqual([...new Set(talks?.actors.map((a) => a.country))].sort(), ["CHN", "IRN", "SAU"]);
 });
+
+test("'this meeting' is the meeting already reported, not a new one", () => {
+  const evs = eventsOf("Iranian Foreign Minister Hossein Amir-Abdollahian met Saudi Foreign Minister Faisal bin Farhan in Beijing on Thursday.\nThis meeting was their first since 2016.");
+  assert.equal(evs.filter((e) => e.mode === "meeting").length, 1, evs.map((e) => `${e.mode} ${e.date}`).join(","));
+});

@@ -71,6 +71,7 @@ export interface Markers {
   settingBefore: Map<string, Set<string>>;
   sourceBefore: Map<string, string[][]>;
   complementizer: Map<string, Set<string>>;
+  demonstrative: Map<string, Set<string>>;
   /** Folded airport words; a trailing "*" (kept) matches any ending. */
   airport: Map<string, string[]>;
   /** Folded message nouns ("message*"), as for airport. */
@@ -292,6 +293,7 @@ export function loadLexicon(): Lexicon {
     responseBefore: phraseMap(markerData.response_before),
     reporting: phraseMap(markerData.reporting),
     sourceBefore: phraseMap(markerData.source_before),
+    demonstrative: new Map(Object.entries(markerData.demonstrative ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     complementizer: new Map(Object.entries(markerData.complementizer ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     settingBefore: new Map(Object.entries(markerData.setting_before ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     airport: wordPatterns(markerData.airport),
