@@ -377,6 +377,13 @@ function demonstrativeBefore(ctx: EventContext, sm: SentenceMentions, t: Trigger
   return false;
 }
 
+/** A subject pronoun among the first two words of the sentence (before the trigger, if given). */
+function pronounSubject(ctx: EventContext, sm: SentenceMentions, t?: TriggerMatch): boolean {
+  const words = ctx.lex.markers.subjectPronoun.get(ctx.lang);
+  if (!words) return false;
+  return sm.tokens.slice(0, 2).some((x) => (!t || x.end <= t.start) && words.has(x.norm));
+}
+
 /** Whether a sentence names an airport (data/markers.json "airport"). */
 function atAirport(ctx: EventContext, sm: SentenceMentions): boolean {
   const words = ctx.lex.markers.airport.get(ctx.lang) ?? [];
@@ -552,7 +559,7 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
     if (!have) byCountry.set(s.country, s);
     else if (have.paired && !s.paired) {
       if (s.rank === 3 && s.name !== have.name) others.push(s);
-    } else if ((s.paired && !have.paired) || s.rank > have.rank || (s.rank === have.rank && (opts.near ? nearer(s, have, opts.near) : seniority(s.role) > seniority(have.role)))) {
+    } else if ((s.paired && !have.paired) || s.rank > have.rank || (s.rank === have.rank && betterSameRank(s, have, opts))) {
       if (have.rank === 3 && have.counterpart) others.push(have);
       byCountry.set(s.country, { ...s, start: have.start });
     } else if (s.rank === 3 && s.name !== have.name) others.push(s);
@@ -560,6 +567,11 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
   const result = [...byCountry.values()].sort((a, b) => a.start - b.start);
   if (opts.sameCountryCounterparts) opts.sameCountryCounterparts.push(...others);
   return result;
+}
+
+/** Of two sides of one country and rank, is a the better one? In directed acts the one nearer the trigger, else the more senior. */
+function betterSameRank(a: Side, b: Side, opts: { near?: { start: number; end: number } }): boolean {
+  return opts.near ? nearer(a, b, opts.near) : seniority(a.role) > seniority(b.role);
 }
 
 /** Whether side a stands nearer a trigger than side b. */
@@ -701,7 +713,9 @@ function sameInteraction(a: Draft, b: Draft): boolean {
     const upgrade = a.rec.mode === "meeting";
     if (upgrade && a.sentence !== b.sentence && !(a.dateExplicit && b.dateExplicit && a.rec.date === b.rec.date)) return false;
   }
-  if (DIRECTED.has(a.rec.type) && a.sides[0]?.country !== b.sides[0]?.country) return false;
+  // Directed acts, and support given the other way ("congratulated" / "thanked him for the
+  // congratulations"), have an initiator: two initiators, two acts.
+  if ((DIRECTED.has(a.rec.type) || a.rec.type === "SUPPORT") && a.sides[0]?.country !== b.sides[0]?.country) return false;
   // Condolences, congratulations and an apology on one day are three acts of support.
   if (a.rec.type === "SUPPORT" && a.rec.cameo !== b.rec.cameo) return false;
   // Each signing sentence names its own document(s).
@@ -741,6 +755,8 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
   let sceneDate: string | null = null;
   // The last full date the text stated, for "a day later".
   let lastExplicitDate: string | null = null;
+  // The first named person of the sentence before, for "he" opening the next one.
+  let prevSubject: Side | null = null;
   // How often each side has been named so far (the title counts double): "the two sides" are
   // the two most named.
   const salience = new Map<string, { side: Side; count: number }>();
@@ -789,7 +805,8 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
     // The sentence's words are joined only for languages that have such cues.
     const folded = dayAfterCues.length ? " " + sm.tokens.map((x) => x.norm).join(" ") + " " : "";
     const dayAfter = dayAfterCues.some((p) => (/\p{Script=Han}/u.test(p) ? folded.includes(p) : folded.includes(` ${p} `)));
-    for (const x of plainSides(plain, ctx, sm, runningDate)) noteSalience(x, 1);
+    const sentenceSides = plainSides(plain, ctx, sm, runningDate);
+    for (const x of sentenceSides) noteSalience(x, 1);
     for (const t of sm.triggers) {
       for (const occasion of occasionsOf(t, sm, dates)) {
       const { type, mode, cameo } = t.payload;
@@ -881,6 +898,13 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
         // with them": one side named as the subject, the two sides of the article as its object.
         const main = mainDyad(salience, context);
         if (main.length >= 2 && !main.some((c) => c.country === sides[0].country)) sides = [sides[0], ...main.map((c) => ({ ...c, rank: 0, start: Infinity, counterpart: true }))];
+      }
+      // "He also praised Russia's effort": a sentence opened by a subject pronoun continues the
+      // actor of the event before; countries named after it are the other side.
+      const speaker = prevSubject ?? (context[0]?.name ? context[0] : null);
+      if (mode !== "multilateral" && speaker && pronounSubject(ctx, sm, t) && !sides.some((x) => x.rank >= 2 && x.start < t.start)) {
+        const actor = speaker;
+        sides = [{ ...actor, rank: 0, start: -1, counterpart: false }, ...sides.filter((x) => x.country !== actor.country)];
       }
       // "The guest congratulated the host": the visitor and the host of the latest visit.
       if (mode !== "multilateral" && mode !== "visit") sides = withGuestAndHost(ctx, sm, sides, drafts);
@@ -1035,6 +1059,8 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       }
       }
     }
+    // The first named person of the sentence is who "he" in the next one is.
+    prevSubject = [...sentenceSides].sort((a, b) => a.start - b.start).find((x) => x.rank >= 3 && x.name) ?? (pronounSubject(ctx, sm) ? prevSubject : null);
     // A full date stated in a sentence becomes the paragraph's running date.
     const full = dates.find((d) => d.value.length === 10);
     if (full) lastExplicitDate = full.value;

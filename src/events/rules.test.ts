@@ -143,3 +143,16 @@ test("'this meeting' is the meeting already reported, not a new one", () => {
   const evs = eventsOf("Iranian Foreign Minister Hossein Amir-Abdollahian met Saudi Foreign Minister Faisal bin Farhan in Beijing on Thursday.\nThis meeting was their first since 2016.");
   assert.equal(evs.filter((e) => e.mode === "meeting").length, 1, evs.map((e) => `${e.mode} ${e.date}`).join(","));
 });
+
+test("congratulations one way and thanks the other way are two acts of support", () => {
+  const evs = eventsOf("Emomali Rahmon held a telephone conversation with Vladimir Putin on Monday.\nRahmon congratulated Putin on his birthday.\nPutin thanked Rahmon for the congratulations.", "en");
+  const support = evs.filter((e) => e.type === "SUPPORT").map((e) => e.actors[0].country).sort();
+  assert.deepEqual(support, ["RUS", "TJK"]);
+});
+
+test("'he' opening a sentence is the first person named in the sentence before", () => {
+  const evs = eventsOf("Emomali Rahmon held a telephone conversation with Vladimir Putin on Monday.\nPresident Rahmon expressed gratitude for the humanitarian assistance.\nHe also praised Russia's efforts against the pandemic.");
+  const praise = evs.filter((e) => e.type === "SUPPORT");
+  assert.ok(praise.length >= 1);
+  assert.ok(praise.every((e) => e.actors[0].country === "TJK"), praise.map((e) => e.actors.map((a) => a.country).join("-")).join(","));
+});
