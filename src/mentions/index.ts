@@ -68,7 +68,9 @@ export function mentionsIn(text: string, span: Span, lex: Lexicon, lang?: string
 }
 
 // Words that start a capitalised run but are not names (sentence starts, months, titles).
-const NOT_A_NAME = /^(the|and|of|in|on|at|for|with|his|her|mr|mrs|ms|dr|и|в|с|на|по|г)$/i;
+const NOT_A_NAME = /^(the|and|of|in|on|at|for|with|to|his|her|mr|mrs|ms|dr|и|в|с|на|по|г)$/i;
+// Courtesy titles that may stand between a title and a name ("Ambassador ... Mr. Kim").
+const COURTESY = /^(mr|mrs|ms|dr|the|his|her|h)$/i;
 
 /**
  * Title + name pattern for persons outside the lexicon: an office ("Председатель ГКНБ",
@@ -83,20 +85,21 @@ export function findTitledNames(text: string, tokens: Token[], entities: EntityM
     // Skip over the office's own tokens and at most one country/org entity or 3 lower-case words.
     let k = tokens.findIndex((t) => t.start >= e.end);
     if (k < 0) return;
-    let skipped = 0;
-    while (k < tokens.length && skipped < 4) {
+    // "Ambassador of the Republic of Korea to Tajikistan Mr. Kim Jong-hoon": up to two countries
+    // or organisations, four lower-case words and a courtesy title may stand between.
+    let places = 0, words = 0;
+    while (k < tokens.length && places + words < 7) {
       const t = tokens[k];
       const ent = entities.find((x) => t.start >= x.start && t.end <= x.end);
       if (ent && (ent.payload.kind === "country" || ent.payload.kind === "org")) {
+        if (++places > 2) return;
         while (k < tokens.length && tokens[k].end <= ent.end) k++;
-        skipped++;
         continue;
       }
       if (!t.capitalized || /^\p{N}/u.test(t.norm) || NOT_A_NAME.test(text.slice(t.start, t.end))) {
         // Genitive complements of a title are lower case in most languages ("министр иностранных дел").
-        if (t.capitalized || skipped >= 3) return;
+        if ((t.capitalized && !COURTESY.test(text.slice(t.start, t.end))) || ++words > 4) return;
         k++;
-        skipped++;
         continue;
       }
       break;
@@ -104,13 +107,19 @@ export function findTitledNames(text: string, tokens: Token[], entities: EntityM
     const parts: Token[] = [];
     while (k < tokens.length && parts.length < 3) {
       const t = tokens[k];
+      // "Jong-hoon": a lower-case part joined by a hyphen belongs to the name word before it.
+      if (parts.length && !t.capitalized && /^[-‐]$/.test(text.slice(parts[parts.length - 1].end, t.start))) {
+        parts.push(t);
+        k++;
+        continue;
+      }
       if (!t.capitalized || covered(t) || /^\p{N}/u.test(t.norm) || NOT_A_NAME.test(text.slice(t.start, t.end))) break;
       // The name words must be adjacent (a space or hyphen between them).
       if (parts.length && !/^[\s\-‐]{1,2}$/.test(text.slice(parts[parts.length - 1].end, t.start))) break;
       parts.push(t);
       k++;
     }
-    if (parts.length >= 2) {
+    if (parts.filter((p) => p.capitalized).length >= 2) {
       const start = parts[0].start;
       const end = parts[parts.length - 1].end;
       out.push({ start, end, name: transliterate(text.slice(start, end)), office: i });

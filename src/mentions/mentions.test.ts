@@ -59,3 +59,9 @@ test("'the Kingdom' after the kingdom's full name refers to it", () => {
   const sms = findMentions(text, [{ start: 0, end: cut, index: 0, paragraph: 0 }, { start: cut + 1, end: text.length, index: 1, paragraph: 0 }], lex, "ar");
   assert.ok(sms[1].entities.some((e) => e.payload.kind === "country" && e.payload.id === "SAU"));
 });
+
+test("a titled name after the title's countries and a courtesy title, hyphenated parts kept", () => {
+  const text = "The minister received the Ambassador of the Republic of Korea to Tajikistan Mr. Kim Jong-hoon.";
+  const [sm] = findMentions(text, [{ start: 0, end: text.length, index: 0, paragraph: 0 }], lex, "en");
+  assert.deepEqual(sm.names.map((n) => n.name), ["Kim Jong-hoon"]);
+});
