@@ -808,6 +808,8 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
     const sentenceSides = plainSides(plain, ctx, sm, runningDate);
     for (const x of sentenceSides) noteSalience(x, 1);
     for (const t of sm.triggers) {
+      // A trigger inside a name is no trigger (Arabic "فيصل", Faisal, read as "ف + يصل", arrives).
+      if (sm.entities.some((e) => e.payload.kind === "person" && e.start < t.end && t.start < e.end)) continue;
       for (const occasion of occasionsOf(t, sm, dates)) {
       const { type, mode, cameo } = t.payload;
       // "The summit hosted by Russia": the host verb belongs to the summit, which is the event.
@@ -937,6 +939,10 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
         const host = sides.find((x) => x.host || x.country === hostCountry);
         const visitor = sides.find((x) => x !== host);
         sides = host && visitor ? [visitor, host] : sides.slice(0, 2);
+      } else if (mode === "visit" && sides.length === 2 && location?.country && sides[0].country === location.country && sides[1].country !== location.country) {
+        // The visitor comes first: the host's leader is often named first ("Rahmon welcomed
+        // Japarov, who came to Tajikistan on a visit").
+        sides = [sides[1], sides[0]];
       }
       // A call or an aid delivery to several counterparts is one interaction with each.
       // Condolences or congratulations from one side to several are one message to each.
@@ -1071,9 +1077,21 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
     if (full && !arrival) runningDate = full.value;
   });
 
+  visitorFirst(drafts);
   addSummitParticipants(ctx, drafts, sentences, plain);
   assignTopics(ctx, drafts, sentences);
   return drafts.map((d) => d.rec);
+}
+
+/** In a meeting held during a visit, the visitor comes first (as in the visit). */
+function visitorFirst(drafts: Draft[]): void {
+  for (const d of drafts) {
+    if (d.rec.mode !== "meeting" || d.rec.status || d.sides.length !== 2) continue;
+    const visit = drafts.find((v) => v.rec.mode === "visit" && !v.rec.status && countriesKey(v.sides) === countriesKey(d.sides) && !!v.rec.date && nearDate(v.rec.date, d.rec.date));
+    if (!visit || d.sides[0].country === visit.sides[0].country) continue;
+    d.sides.reverse();
+    d.rec.actors = toActors(d.sides);
+  }
 }
 
 /**

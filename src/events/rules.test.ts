@@ -156,3 +156,16 @@ test("'he' opening a sentence is the first person named in the sentence before",
   assert.ok(praise.length >= 1);
   assert.ok(praise.every((e) => e.actors[0].country === "TJK"), praise.map((e) => e.actors.map((a) => a.country).join("-")).join(","));
 });
+
+test("a visit and its meeting put the visitor first, even when the host is named first", () => {
+  const evs = eventsOf("President Emomali Rahmon welcomed President Sadyr Japarov, who arrived in Tajikistan on an official visit, in Dushanbe on Wednesday.\nThe two presidents held talks.");
+  const visit = evs.find((e) => e.mode === "visit");
+  assert.equal(visit?.actors[0].country, "KGZ");
+  const meeting = evs.find((e) => e.mode === "meeting");
+  assert.equal(meeting?.actors[0].country, "KGZ");
+});
+
+test("a name is not a trigger (Arabic Faisal is not 'he arrives')", () => {
+  const evs = eventsOf("تلقى الأمير فيصل بن فرحان وزير الخارجية اتصالا هاتفيا من وزير خارجية طاجيكستان.", "ar");
+  assert.ok(!evs.some((e) => e.mode === "visit"), evs.map((e) => e.mode).join(","));
+});
