@@ -342,6 +342,7 @@ const YEAR_LED_MASK = maskOf(["ydm", "ymd", "zh_ymd", "year_after", "year_zh"]);
 const DIGIT_LED_MASK = DAY_LED_MASK | YEAR_LED_MASK;
 const SEPARATED_MASK = maskOf(["dmy_num", "ymd"]);
 const YEAR_CJK_MASK = maskOf(["zh_ymd", "year_zh"]);
+const MONTH_LED_MASK = maskOf(["mdy", "my", "mrel"]);
 const MONTH_CJK_MASK = maskOf(["zh_md"]);
 for (const { name } of SCAN) {
   const digitLed = PATTERN_STARTS[name] === DIGITS;
@@ -590,6 +591,14 @@ function isBmpLetter(code: number): boolean {
 }
 for (const w of BARE_MONTH_WORDS) BARE_MONTH_FIRST[w.charCodeAt(0)] = 1;
 
+/**
+ * The lone month after a BARE_MONTH word is one word that starts with a month key (lookupInflected
+ * reads the word or a stem of it), after whitespace or "-", so the candidate scan walked the key's
+ * start phrase there and saw a month-led pattern: without one, the bare-month scan is skipped.
+ * That holds while the keys are their own folds (the start phrases are the folded keys).
+ */
+const BARE_MONTH_NEEDS_START = MONTH_NAMES.every((name) => /\s/.test(name) || foldForDates(name).trim() === name);
+
 function monthOf(word: string | undefined): MonthEntry | undefined {
   if (!word) return undefined;
   return lookupInflected(word, monthExact, monthInflect);
@@ -637,6 +646,8 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
   // pattern index in the final sort.
   const nextFree = new Int32Array(SCAN.length).fill(from);
   let k = 0;
+  /** A word start in the range opens with a month name's start phrase (see BARE_MONTH_NEEDS_START). */
+  let monthStart = false;
   for (let p = from; p < to; p++) {
     const c0 = folded.charCodeAt(p);
     let node = ROOT_NEXT[c0];
@@ -659,6 +670,7 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
         if (letter === SPACE_LETTER) while (q + 1 < folded.length && IS_SPACE[folded.charCodeAt(q + 1)] === 1) q++;
       }
     }
+    if ((mask & MONTH_LED_MASK) !== 0) monthStart = true;
     if ((mask & DIGIT_LED_MASK) !== 0) {
       let run = 1;
       while (run < 5 && p + run < folded.length) {
@@ -815,7 +827,7 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
   // The sticky regex runs at each position where a match can begin (the same matches, in the
   // same order, as a global search from `from`; none begins at or after `to`): a unit before a
   // word's first unit (two units for a surrogate pair), or the text start.
-  if (refDate) {
+  if (refDate && (monthStart || !BARE_MONTH_NEEDS_START)) {
     let free = from;
     for (let p = from; p < to; p++) {
       if (p < free) continue;

@@ -57,6 +57,12 @@ class WordTable<T> {
     return found;
   }
 
+  /** Every entry: its folded word and whether it is an open prefix. */
+  forEachEntry(f: (word: string, prefix: boolean) => void): void {
+    for (const w of this.exact.keys()) f(w, false);
+    for (const [w] of this.prefixes) f(w, true);
+  }
+
   private lookup(word: string): T | undefined {
     for (const w of arabicVariants(word)) {
       const hit = this.exact.get(w);
@@ -297,6 +303,8 @@ export function findFigures(text: string, range: Span, lang: Lang, refYear: numb
   const from = Math.max(0, range.start);
   const to = Math.min(text.length, range.end);
   if (to <= from) return [];
+  // Most sentences hold no number at all: skip tokenizing them.
+  if (!mayHoldFigure(text, from, to, lang)) return [];
   const toks = tokenizeRange(text, from, to);
   const found: FigureMatch[] = [];
   const numberSpans: Span[] = [];
@@ -333,6 +341,113 @@ export function findFigures(text: string, range: Span, lang: Lang, refYear: numb
     }
   }
   return kept;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prefilter: every figure starts at a digit, at a number word, at a scale word (a bare one, or
+// after "one"/"a"), at an Arabic dual scale, or (Chinese) at a Han character. A sentence with none
+// of these cannot produce a figure, and a walk over its words' first units says so cheaply.
+
+// The trie is flat: node ids from 1; a node's children by unit are found through a hash map keyed
+// node * 65536 + unit, except the root's, which sit in an array (most words stop there).
+const EXACT = 1, PREFIX = 2;
+interface StartTrie { root: Int32Array; next: Map<number, number>; ends: number[] }
+const startTries = new Map<Lang, StartTrie>();
+
+function startTrie(lang: Lang): StartTrie {
+  let trie = startTries.get(lang);
+  if (trie) return trie;
+  const t: StartTrie = { root: new Int32Array(0x10000), next: new Map(), ends: [0] };
+  const insert = (word: string, prefix: boolean) => {
+    let node = 0;
+    for (let k = 0; k < word.length; k++) {
+      const u = word.charCodeAt(k);
+      let child = node === 0 ? t.root[u] : t.next.get(node * 0x10000 + u) ?? 0;
+      if (child === 0) {
+        child = t.ends.length;
+        t.ends.push(0);
+        if (node === 0) t.root[u] = child;
+        else t.next.set(node * 0x10000 + u, child);
+      }
+      node = child;
+    }
+    t.ends[node] |= prefix ? PREFIX : EXACT;
+  };
+  // WordTable lookups also try the word without an Arabic proclitic: enter each entry behind each.
+  const add = (word: string, prefix: boolean) => {
+    insert(word, prefix);
+    for (const p of AR_PROCLITICS) insert(p + word, prefix);
+  };
+  const tables = [NUMBER_WORD_TABLES.get(lang), SCALE_LANG.get(lang), SCALE_COMMON];
+  if (lang === "ar" || lang === "fa" || lang === "und") tables.push(DUAL_SCALES);
+  for (const table of tables) table?.forEachEntry(add);
+  startTries.set(lang, t);
+  return t;
+}
+
+/** foldWord of one code unit (foldWord of a word is the concatenation of these), memoised. */
+const unitFold: (string | undefined)[] = new Array(0x10000);
+function foldedUnit(code: number): string {
+  let f = unitFold[code];
+  if (f === undefined) f = unitFold[code] = foldWord(String.fromCharCode(code));
+  return f;
+}
+
+// What the tokenizer sees in a unit, as bits: a digit it reads, Han, a unit it takes into a word
+// (letter, mark or tatweel), a letter that may follow a joiner, a joiner.
+const P_DIGIT = 1, P_HAN = 2, P_WORD = 4, P_AFTER_JOINER = 8, P_JOINER = 16, P_KNOWN = 128;
+const PRE_CLASS = new Uint8Array(0x10000);
+function preClass(code: number): number {
+  let c = PRE_CLASS[code];
+  if (c === 0) {
+    const ch = String.fromCharCode(code);
+    const u = unitClass(code);
+    c = P_KNOWN;
+    if ((code >= 0x30 && code <= 0x39) || (code >= 0x660 && code <= 0x669) || (code >= 0x6f0 && code <= 0x6f9)) c |= P_DIGIT;
+    if (u & CLS_HAN) c |= P_HAN;
+    if ((u & CLS_LETTER) || code === 0x640) c |= P_WORD;
+    if ((u & CLS_LETTER) && !(u & CLS_HAN)) c |= P_AFTER_JOINER;
+    if (WORD_JOINERS.has(ch)) c |= P_JOINER;
+    PRE_CLASS[code] = c;
+  }
+  return c;
+}
+
+/**
+ * False when text[from, to) has no digit, no Han character and no word that can open a quantity
+ * in lang, so that findFigures would find nothing there. A word is walked along the trie from its
+ * first unit; a hyphen or apostrophe inside it may end a token (elision, "twenty-five"), so an
+ * exact entry counts there too.
+ */
+export function mayHoldFigure(text: string, from: number, to: number, lang: Lang): boolean {
+  const { root, next, ends } = startTrie(lang);
+  let prevWord = false;
+  for (let i = from; i < to; i++) {
+    const c = preClass(text.charCodeAt(i));
+    if (c & (P_DIGIT | P_HAN)) return true;
+    const word = (c & P_WORD) !== 0;
+    const start = word && !prevWord;
+    prevWord = word;
+    if (!start) continue;
+    let node = -1; // -1: at the root
+    for (let j = i; j < to && node !== 0; ) {
+      const cj = preClass(text.charCodeAt(j));
+      if (cj & P_WORD) {
+        const f = foldedUnit(text.charCodeAt(j));
+        for (let k = 0; k < f.length && node !== 0; k++) {
+          const u = f.charCodeAt(k);
+          node = node === -1 ? root[u] : next.get(node * 0x10000 + u) ?? 0;
+        }
+        if (node > 0 && ends[node] & PREFIX) return true;
+        j++;
+      } else if ((cj & P_JOINER) && j + 1 < to && (preClass(text.charCodeAt(j + 1)) & P_AFTER_JOINER)) {
+        if (node > 0 && ends[node] & EXACT) return true;
+        j++;
+      } else break;
+    }
+    if (node > 0 && ends[node] & EXACT) return true;
+  }
+  return false;
 }
 
 interface Quantity { value: number; next: number; start: number; fromWords: boolean }
