@@ -45,3 +45,10 @@ test("a month marked as coming ('next April', «в апреле следующе
   assert.deepEqual(any("Визит состоится в апреле следующего года.", "ru", "2024-05-06"), ["2025-04"]);
   assert.deepEqual(any("دعاه لزيارة تركيا في أبريل المقبل.", "ar", "2024-02-15"), ["2024-04"]);
 });
+
+test("a Persian ordinal day before a Solar Hijri month, with 'this year', 'last year' or a year", () => {
+  const any = (text: string, ref: string) => findDates(text, "fa" as "en", ref).map((d) => [text.slice(d.start, d.end), d.value]);
+  assert.deepEqual(any("دو وزیر هشتم خرداد امسال تلفنی گفت‌وگو کردند.", "2024-08-05"), [["هشتم خرداد امسال", "2024-05-28"]]);
+  assert.deepEqual(any("نشست در بیست و دوم بهمن ۱۴۰۲ برگزار شد.", "2024-08-05"), [["بیست و دوم بهمن ۱۴۰۲", "2024-02-11"]]);
+  assert.deepEqual(any("توافق سوم اسفند سال گذشته امضا شد.", "2024-08-05"), [["سوم اسفند سال گذشته", "2024-02-22"]]);
+});

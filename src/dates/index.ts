@@ -576,6 +576,17 @@ const BARE_MONTH_WORDS = [
   "début", "fin", "mi", "anfang", "ende", "mitte", "principios de", "finales de", "mediados de",
   "شهر", "اوائل", "أوائل", "اواخر", "أواخر", "منتصف", "اوایل", "اواخر", "اواسط", "ماه",
 ].map((w) => foldForDates(w));
+/** Persian ordinal day numbers (first to thirty-first), folded. */
+const FA_ORDINALS = new Map<string, number>();
+["یکم|اول", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم", "دهم", "یازدهم", "دوازدهم", "سیزدهم", "چهاردهم", "پانزدهم", "شانزدهم", "هفدهم", "هجدهم|هیجدهم", "نوزدهم", "بیستم"].forEach((alts, i) =>
+  alts.split("|").forEach((w) => FA_ORDINALS.set(foldForDates(w), i + 1)),
+);
+["یکم", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم"].forEach((w, i) => FA_ORDINALS.set(foldForDates(`بیست و ${w}`), 21 + i));
+FA_ORDINALS.set(foldForDates("سی ام"), 30).set(foldForDates("سی‌ام"), 30).set(foldForDates("سی و یکم"), 31);
+const FA_ORDINAL_DAY = new RegExp(`(^|[^\\p{L}\u200c])(${[...FA_ORDINALS.keys()].sort((a, b) => b.length - a.length).join("|")})\\s+(\\p{L}+)`, "gu");
+/** After the month: a year in digits, "this year" or "last year". */
+const FA_YEAR_AFTER = new RegExp(`^\\s+(?:(?:ماه\\s+)?(?:سال\\s+)?(\\d{4})|(${foldForDates("امسال")}|${foldForDates("سال جاری")})|(${foldForDates("پارسال")}|${foldForDates("سال گذشته")}))`, "u");
+
 /** Words after (or before) a lone month that make it the coming one, folded. */
 const UPCOMING_AFTER = new RegExp(`^[\\s,]*(?:${["next", "следующего", "будущего", "наступающего", "оянда", "ояндаи", "المقبل", "القادم", "المقبلة", "القادمة", "آینده", "prochain", "nächsten", "próximo", "que viene", "kelasi", "келесі"].map((w) => foldForDates(w)).join("|")})(?![\\p{L}])`, "u");
 const UPCOMING_BEFORE = new RegExp(`(?:${["next", "this coming", "ce", "kelgusi", "gelecek"].map((w) => foldForDates(w)).join("|")})\\s+$`, "u");
@@ -856,6 +867,25 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
       const year = upcoming ? (entry.month >= refDate.m ? refDate.y : refDate.y + 1) : entry.month <= refDate.m ? refDate.y : refDate.y - 1;
       k = -1;
       add(start, end, fmtMonth(year, entry.month), "relative", "gregorian");
+    }
+  }
+
+  // A Persian ordinal day before a month ("هشتم خرداد امسال", the eighth of Khordad this year).
+  if (lang === "fa" || lang === "und") {
+    FA_ORDINAL_DAY.lastIndex = from;
+    for (let m = FA_ORDINAL_DAY.exec(folded); m !== null && m.index < to; m = FA_ORDINAL_DAY.exec(folded)) {
+      const entry = monthOf(m[3]);
+      if (!entry) continue;
+      const start = m.index + m[1].length;
+      let end = m.index + m[0].length;
+      const after = FA_YEAR_AFTER.exec(folded.slice(end, end + 24));
+      let year: number | null = null, rel: number | null = null;
+      if (after?.[1]) year = Number(after[1]);
+      else if (after?.[2]) rel = 0;
+      else if (after?.[3]) rel = -1;
+      if (after) end += after[0].length;
+      k = -1;
+      add(start, end, dayMonth(entry.cal, year, entry.month, FA_ORDINALS.get(m[2])!, rel), year !== null ? "absolute" : "relative", entry.cal);
     }
   }
 
