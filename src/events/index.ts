@@ -641,7 +641,7 @@ function occasionsOf(t: TriggerMatch, sm: SentenceMentions, dates: DateHit[]): (
 }
 
 /** The date an event in this sentence took place. */
-function dateFor(t: TriggerMatch, all: DateHit[], running: string | null, refDate: string | null): { value: string | null; explicit: boolean; hit: DateHit | null } {
+function dateFor(t: TriggerMatch, all: DateHit[], running: string | null, refDate: string | null, text?: string): { value: string | null; explicit: boolean; hit: DateHit | null } {
   // A Hijri or Solar Hijri date followed by its Gregorian equivalent ("22/1/1422هـ الموافق
   // 17/4/2001م"): the Gregorian one, as written, is the date. A year after the publication
   // year is a target ("by 2030"), not when anything happened.
@@ -653,7 +653,12 @@ function dateFor(t: TriggerMatch, all: DateHit[], running: string | null, refDat
   );
   if (dates.length) {
     // The date expression nearest to the trigger, preferring the more precise.
+    // A date in the trigger's own clause comes first ("in November 2022, then the raising of
+    // representation in July 2023": July is the raising's).
+    const crosses = (d: DateHit) => (text ? /[,;،؛]/.test(d.end <= t.start ? text.slice(d.end, t.start) : text.slice(t.end, d.start)) : false);
     const best = [...dates].sort((a, b) => {
+      const ca = crosses(a) ? 1 : 0, cb = crosses(b) ? 1 : 0;
+      if (ca !== cb) return ca - cb;
       const da = Math.min(Math.abs(a.start - t.end), Math.abs(t.start - a.end));
       const db = Math.min(Math.abs(b.start - t.end), Math.abs(t.start - b.end));
       return da - db || b.value.length - a.value.length;
@@ -846,7 +851,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       const dayAfterBase = lastExplicitDate ?? runningDate;
       const when = occasion
         ? { value: occasion.value, explicit: true, hit: occasion }
-        : dateFor(t, dates, dayAfter && dayAfterBase ? addDays(dayAfterBase, 1) : runningDate, ctx.refDate);
+        : dateFor(t, dates, dayAfter && dayAfterBase ? addDays(dayAfterBase, 1) : runningDate, ctx.refDate, ctx.text);
       const extraPersons: Side[] = [];
       let sides = sidesInSentence(ctx, sm, when.value, {
         orgsAsSides: mode === "multilateral" || type !== "CONSULT" || !sm.triggers.some((x) => x.payload.mode === "multilateral"),
