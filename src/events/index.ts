@@ -369,6 +369,28 @@ function pledgedBefore(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch)
   return multi.some((m) => joined.includes(` ${m.replace(/\*$/, "")}`));
 }
 
+/**
+ * "The visit comes as the culmination...", "وتأتي الزيارة", «Визит состоялся»: a definite event
+ * noun opening the sentence (within its first two words) is the event already reported.
+ */
+function definiteOpening(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  if (t.tokenStart < 0 || t.tokenStart > 1 || t.tokenEnd - t.tokenStart !== 1) return false;
+  const w = sm.tokens[t.tokenStart].norm;
+  if (ctx.lang === "ar") return /^(و|ف)?ال/.test(w);
+  const prev = t.tokenStart === 1 ? sm.tokens[0].norm : null;
+  if (ARTICLES.has(prev ?? "")) return true;
+  // Languages without articles: an event noun that opens the sentence.
+  return ["ru", "uk", "tg", "kk", "ky", "uz", "tr", "fa"].includes(ctx.lang) && t.tokenStart === 0;
+}
+
+/** A date after the trigger inside a relative clause ("..., which had been announced in 2019"). */
+function inRelativeClause(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, d: DateHit): boolean {
+  if (d.start < t.end) return false;
+  const words = ctx.lex.markers.relativePronoun.get(ctx.lang);
+  if (!words?.size) return false;
+  return sm.tokens.some((x) => x.start >= t.end && x.end <= d.start && words.has(x.norm) && /[,،]\s*$/.test(ctx.text.slice(Math.max(t.end, x.start - 3), x.start)));
+}
+
 /** A demonstrative right before a trigger, or one word before it ("this first meeting"). */
 function demonstrativeBefore(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
   const words = ctx.lex.markers.demonstrative.get(ctx.lang);
@@ -687,6 +709,14 @@ function countriesKey(sides: { country: string }[]): string {
   return sides.map((s) => s.country).sort().join("-");
 }
 
+/** Two dates more than a month apart (compared at the precision they share). */
+function farApart(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length, 7);
+  if (n < 7) return a.slice(0, 4) !== b.slice(0, 4);
+  const ma = Number(a.slice(0, 4)) * 12 + Number(a.slice(5, 7)), mb = Number(b.slice(0, 4)) * 12 + Number(b.slice(5, 7));
+  return Math.abs(ma - mb) > 1;
+}
+
 /** Two full dates at most two days apart (a visit's arrival, talks and signing). */
 function nearDate(a: string, b: string | null): boolean {
   if (!b || a.length !== 10 || b.length !== 10) return a === b;
@@ -729,7 +759,12 @@ function sameInteraction(a: Draft, b: Draft): boolean {
   // ("agreed to take trade past $100 billion" ... "agreed to raise the figure beyond $100
   // billion"; not "agreed to release them").
   if (a.rec.type === "AGREE" && a.rec.mode === "agree" && a.sentence !== b.sentence && a.content && b.content && ![...a.content].some((w) => b.content!.has(w))) return false;
-  if (a.rec.date !== b.rec.date && a.dateExplicit && b.dateExplicit) return false;
+  // A visit told by its arrival (evening of the 15th) and its welcome (the 16th) is one visit.
+  const visitDays = a.rec.mode === "visit" && !!a.rec.date && !!b.rec.date && a.rec.date.length === 10 && b.rec.date.length === 10 && Math.abs(Date.parse(a.rec.date) - Date.parse(b.rec.date)) <= 86400000;
+  if (a.rec.date !== b.rec.date && a.dateExplicit && b.dateExplicit && !visitDays) return false;
+  // A stated date months away from the day an undated report was put on is another occasion
+  // ("the talks" today; "the handshake in Doha in November 2022").
+  if (a.dateExplicit !== b.dateExplicit && a.rec.date && b.rec.date && farApart(a.rec.date, b.rec.date)) return false;
   // Different persons for one country: two meetings on one trip.
   for (const s of a.sides) {
     const o = b.sides.find((x) => x.country === s.country);
@@ -851,7 +886,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       const dayAfterBase = lastExplicitDate ?? runningDate;
       const when = occasion
         ? { value: occasion.value, explicit: true, hit: occasion }
-        : dateFor(t, dates, dayAfter && dayAfterBase ? addDays(dayAfterBase, 1) : runningDate, ctx.refDate, ctx.text);
+        : dateFor(t, dates.filter((d) => !inRelativeClause(ctx, sm, t, d)), dayAfter && dayAfterBase ? addDays(dayAfterBase, 1) : runningDate, ctx.refDate, ctx.text);
       const extraPersons: Side[] = [];
       let sides = sidesInSentence(ctx, sm, when.value, {
         orgsAsSides: mode === "multilateral" || type !== "CONSULT" || !sm.triggers.some((x) => x.payload.mode === "multilateral"),
@@ -1024,7 +1059,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
           ...(when.hit && dateExplicit ? { dateEvidence: { ...ev, start: when.hit.start, end: when.hit.end } } : {}),
         };
         // "This meeting", «эта встреча»: the event already reported, whatever date is near.
-        const anaphoric = demonstrativeBefore(ctx, sm, t);
+        const anaphoric = demonstrativeBefore(ctx, sm, t) || definiteOpening(ctx, sm, t);
         const draft: Draft = { rec, sides: group.map((x) => ({ ...x })), sentence: si, dateExplicit: dateExplicit && !anaphoric, reported: new Set([si]), docIndex };
         if (type === "AGREE" && mode === "agree") draft.content = contentAfter(sm, t);
         const twin = status
@@ -1033,7 +1068,8 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
             (anaphoric ? [...drafts].reverse().find((d) => !d.rec.status && d.rec.type === type && d.rec.mode === rec.mode && countriesKey(d.sides) === countriesKey(draft.sides)) : undefined);
         if (twin) {
           // Same interaction again: keep the first report, fill what it lacked.
-          if (!twin.dateExplicit && dateExplicit) {
+          if ((!twin.dateExplicit && dateExplicit) || (twin.rec.mode === "visit" && dateExplicit && rec.date && twin.rec.date && rec.date < twin.rec.date)) {
+            // A visit is dated by its arrival: the earlier of two stated days.
             twin.rec.date = rec.date;
             twin.dateExplicit = true;
           }

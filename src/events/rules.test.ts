@@ -169,3 +169,22 @@ test("a name is not a trigger (Arabic Faisal is not 'he arrives')", () => {
   const evs = eventsOf("تلقى الأمير فيصل بن فرحان وزير الخارجية اتصالا هاتفيا من وزير خارجية طاجيكستان.", "ar");
   assert.ok(!evs.some((e) => e.mode === "visit"), evs.map((e) => e.mode).join(","));
 });
+
+test("an earlier occasion with its own date is not merged into today's undated report", () => {
+  const evs = eventsOf("President Sisi and President Erdogan held talks in Cairo.\nTheir rapprochement began with a handshake of the two presidents in Doha in November 2022.", "en");
+  const meetings = evs.filter((e) => e.type === "CONSULT").map((e) => e.date).sort();
+  assert.deepEqual(meetings, ["2022-11", "2024-05-15"]);
+});
+
+test("a visit told by its arrival and its welcome the next day is one visit, dated by the arrival", () => {
+  const evs = eventsOf("Kazakh President Kassym-Jomart Tokayev arrived in Dushanbe on a state visit on 13 May.\nOn 14 May a welcome ceremony was held for the President of Kazakhstan, who arrived in Tajikistan on a state visit.");
+  const visits = evs.filter((e) => e.mode === "visit");
+  assert.equal(visits.length, 1, visits.map((e) => e.date).join(","));
+  assert.equal(visits[0].date, "2024-05-13");
+});
+
+test("a date in a relative clause after the trigger is not the event's", () => {
+  const evs = eventsOf("Putin and Modi held talks in Moscow on Tuesday.\nLater, Putin conferred on Modi the Order of St Andrew, which had been announced in 2019.");
+  const award = evs.find((e) => e.type === "SUPPORT");
+  assert.notEqual(award?.date, "2019");
+});
