@@ -406,6 +406,12 @@ function pronounSubject(ctx: EventContext, sm: SentenceMentions, t?: TriggerMatc
   return sm.tokens.slice(0, 2).some((x) => (!t || x.end <= t.start) && words.has(x.norm));
 }
 
+/** Whether a plane, convoy or shipment is named within a few words of an arrival trigger. */
+function cargoArrives(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  const words = ctx.lex.markers.cargoNouns.get(ctx.lang) ?? [];
+  return sm.tokens.some((x) => (x.end <= t.start ? t.start - x.end <= 70 : x.start >= t.end && x.start - t.end <= 40) && isWordOf(x.norm, words));
+}
+
 /** Whether a sentence names an airport (data/markers.json "airport"). */
 function atAirport(ctx: EventContext, sm: SentenceMentions): boolean {
   const words = ctx.lex.markers.airport.get(ctx.lang) ?? [];
@@ -851,7 +857,8 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       // A trigger inside a name is no trigger (Arabic "فيصل", Faisal, read as "ف + يصل", arrives).
       if (sm.entities.some((e) => e.payload.kind === "person" && e.start < t.end && t.start < e.end)) continue;
       for (const occasion of occasionsOf(t, sm, dates)) {
-      const { type, mode, cameo } = t.payload;
+      // "The first planes with a rescue team arrived at Adana airport": a delivery, not a visit.
+      const { type, mode, cameo } = t.payload.mode === "visit" && cargoArrives(ctx, sm, t) ? { type: "AID" as const, mode: "humanitarian", cameo: "073" } : t.payload;
       // "The summit hosted by Russia": the host verb belongs to the summit, which is the event.
       if (mode === "meeting" && summitHosted(sm, t)) continue;
       // "On the sidelines of the summit X met Y": the summit is the setting, not an event here.
@@ -892,7 +899,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
         orgsAsSides: mode === "multilateral" || type !== "CONSULT" || !sm.triggers.some((x) => x.payload.mode === "multilateral"),
         type,
         multilateral: mode === "multilateral",
-        visit: mode === "visit",
+        visit: t.payload.mode === "visit",
         sameCountryCounterparts: extraPersons,
         // A protest is made to the ambassador it is handed to, not to the minister whose words
         // caused it: in directed acts the person nearest the trigger speaks for a country.
@@ -911,7 +918,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       const place = [...places].sort((a, b) => distance(a) - distance(b))[0];
       let location: EventRecord["location"] = null;
       const ev = evidenceOf(ctx, sm);
-      const host = mode === "visit" ? sides.find((x) => x.host) : undefined;
+      const host = t.payload.mode === "visit" ? sides.find((x) => x.host) : undefined;
       if (place) location = { city: place.city, country: place.country, evidence: ev };
       else if (host) location = { city: null, country: host.country, evidence: ev };
       else if (scene && scene.date === when.value) location = { ...scene.location };
@@ -920,7 +927,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       }
       if ((place || host) && location && when.value && (mode === "visit" || mode === "meeting" || mode === "multilateral")) scene = { date: when.value, location };
       // A visit's host is the country visited.
-      if (mode === "visit" && location?.country && !sides.some((s) => s.country === location!.country)) {
+      if (t.payload.mode === "visit" && location?.country && !sides.some((s) => s.country === location!.country)) {
         sides.push({ country: location.country, name: null, role: null, rank: 1, start: place?.start ?? Infinity, evidence: ev });
       }
       // "The parties", "both ministers": the two sides the article is about, unless the

@@ -188,3 +188,9 @@ test("a date in a relative clause after the trigger is not the event's", () => {
   const award = evs.find((e) => e.type === "SUPPORT");
   assert.notEqual(award?.date, "2019");
 });
+
+test("a plane or convoy that arrives is a delivery of aid, not a visit", () => {
+  const evs = eventsOf("Two planes of the United Arab Emirates with a rescue team arrived in Turkey on Monday.");
+  assert.ok(!evs.some((e) => e.mode === "visit"), evs.map((e) => `${e.type}/${e.mode}`).join(","));
+  assert.ok(evs.some((e) => e.type === "AID"));
+});
