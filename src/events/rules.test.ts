@@ -194,3 +194,12 @@ test("a plane or convoy that arrives is a delivery of aid, not a visit", () => {
   assert.ok(!evs.some((e) => e.mode === "visit"), evs.map((e) => `${e.type}/${e.mode}`).join(","));
   assert.ok(evs.some((e) => e.type === "AID"));
 });
+
+test("'our head of state' and 'our country' are the report's own country and its president", () => {
+  const evs = eventsOf("Prezident Shavkat Mirziyoyev Qozog'iston Prezidenti bilan telefon orqali muloqot qildi.\nDavlatimiz rahbari Qozog'iston Prezidentini bayram bilan tabrikladi.", "uz");
+  const support = evs.find((e) => e.type === "SUPPORT");
+  assert.equal(support?.actors[0].country, "UZB");
+  assert.equal(support?.actors[0].name, "Shavkat Mirziyoyev");
+  const fa = eventsOf("وزیر امور خارجه کشورمان با همتای ترکیه‌ای خود تلفنی گفت‌وگو کرد.", "fa");
+  assert.ok(fa.some((e) => e.mode === "phone" && e.actors.some((a) => a.country === "IRN") && e.actors.some((a) => a.country === "TUR")), JSON.stringify(fa.map((e) => e.actors.map((a) => a.country))));
+});

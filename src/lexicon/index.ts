@@ -48,7 +48,7 @@ export interface CameoInfo {
 }
 
 /** What a referring phrase points back to: the two sides, a leader, a state by its title, or the visitor or host of the visit being reported. */
-export type ReferenceId = "sides" | "leader" | "state_title" | "guest" | "host";
+export type ReferenceId = "sides" | "leader" | "state_title" | "guest" | "host" | "home" | "home_leader";
 
 /** Context words around a country mention (data/markers.json), folded. */
 export interface Markers {

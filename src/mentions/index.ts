@@ -180,3 +180,28 @@ function resolveStateTitles(text: string, all: SentenceMentions[]): void {
     if (added.length) sm.entities = [...sm.entities, ...added].sort((a, b) => a.start - b.start);
   }
 }
+
+/**
+ * "Our country" («кишварамон», "کشورمان", "mamlakatimiz") is the home country of the report (its
+ * dateline's, else the one country a language belongs to); "our head of state" («Мемлекет
+ * басшысы», "Davlatimiz rahbari") is that country's president on the day. Added as entities so
+ * the later stages see them like any named country or person.
+ */
+export function resolveHomeReferences(text: string, all: SentenceMentions[], home: string | null, leaderId: string | null): void {
+  if (!home) return;
+  for (const sm of all) {
+    const added: EntityMatch[] = [];
+    for (const r of sm.references) {
+      if (r.payload.id !== "home" && r.payload.id !== "home_leader") continue;
+      if (sm.entities.some((e) => e.start < r.end && r.start < e.end && e.payload.kind !== "office")) continue;
+      const payload = r.payload.id === "home" ? ({ kind: "country", id: home, form: "name" } as const) : leaderId ? ({ kind: "person", id: leaderId } as const) : null;
+      if (!payload) continue;
+      added.push({ payload, extra: 0, start: r.start, end: r.end, tokenStart: sm.tokens.findIndex((t) => t.start >= r.start), tokenEnd: sm.tokens.findIndex((t) => t.end >= r.end) + 1, surface: text.slice(r.start, r.end) });
+    }
+    if (added.length) {
+      // A title covered by "our head of state" is that person's, not a second side.
+      const keep = sm.entities.filter((e) => !(e.payload.kind === "office" && added.some((x) => x.payload.kind === "person" && e.start < x.end && x.start < e.end)));
+      sm.entities = [...keep, ...added].sort((a, b) => a.start - b.start);
+    }
+  }
+}

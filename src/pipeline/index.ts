@@ -9,8 +9,8 @@ import { decode } from "../decode/index.js";
 import { findEvents, type DateHit, type EventContext } from "../events/index.js";
 import { findFigures } from "../figures/index.js";
 import { detectLanguage } from "../lang/index.js";
-import { loadLexicon, type Lexicon } from "../lexicon/index.js";
-import { findMentions, mentionsIn, type SentenceMentions } from "../mentions/index.js";
+import { holderOf, loadLexicon, type Lexicon } from "../lexicon/index.js";
+import { findMentions, mentionsIn, resolveHomeReferences, type SentenceMentions } from "../mentions/index.js";
 import { splitSentences } from "../sentences/index.js";
 import type { Article, DecodedText, DocumentResult, Evidence, Figure, Lang, RawInput, Span } from "../types.js";
 
@@ -60,6 +60,9 @@ function articleFromPage(doc: DecodedText): Article {
     paragraphs: hasTitle ? spans.slice(1) : spans,
   };
 }
+
+/** Languages that are the state language of one country only: whose "our country" it is. */
+const HOME_BY_LANG: Partial<Record<string, string>> = { tg: "TJK", uz: "UZB", kk: "KAZ", ky: "KGZ", tr: "TUR", az: "AZE", fa: "IRN" };
 
 /** The language of an article's body (falling back to the whole text when the body is tiny). */
 function articleLanguage(a: Article): Lang {
@@ -120,6 +123,11 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
       datelinePlace = { city, country, start: e.start, end: e.end };
     }
   }
+  // "Our country", "our head of state": the dateline's country, else the country of a language
+  // spoken as the state language of one country only.
+  const home = datelinePlace?.country ?? HOME_BY_LANG[lang] ?? null;
+  const leader = home ? holderOf(lex, home, "head_of_state", refDate) : null;
+  resolveHomeReferences(text, mentions, home, leader?.id ?? null);
   const title: SentenceMentions | null = a.titleSpan
     ? { sentence: { ...a.titleSpan, index: -1, paragraph: -1 }, ...mentionsIn(text, a.titleSpan, lex, lang), names: [] }
     : null;
