@@ -870,6 +870,11 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       }
       // "After the attack on the embassy": an attack named as the cause of something else is
       // background, not an event the report codes.
+      // "Rejected any attempt to displace...": a stated position, not a proposal turned down.
+      if (type === "REJECT" && t.tokenEnd >= 0) {
+        const any = ctx.lex.markers.anyBeforeObject.get(ctx.lang) ?? [];
+        if (any.some((ph) => ph.every((w, j) => t.tokenEnd + j < sm.tokens.length && isVariantOf(sm.tokens[t.tokenEnd + j].norm, w)))) continue;
+      }
       // "In response to appeals by the UN": whatever is answered is the cause, not the event.
       if (t.tokenStart > 0) {
         const k = t.tokenStart - 1;

@@ -203,3 +203,10 @@ test("'our head of state' and 'our country' are the report's own country and its
   const fa = eventsOf("وزیر امور خارجه کشورمان با همتای ترکیه‌ای خود تلفنی گفت‌وگو کرد.", "fa");
   assert.ok(fa.some((e) => e.mode === "phone" && e.actors.some((a) => a.country === "IRN") && e.actors.some((a) => a.country === "TUR")), JSON.stringify(fa.map((e) => e.actors.map((a) => a.country))));
 });
+
+test("rejecting 'any attempt' states a position; rejecting a proposal is an event", () => {
+  const pos = eventsOf("Egypt and Turkey held talks in Cairo.\nPresident Sisi rejected any attempt to displace Palestinians from Gaza.");
+  assert.ok(!pos.some((e) => e.type === "REJECT"), pos.map((e) => e.type).join(","));
+  const rej = eventsOf("Armenia rejected the Azerbaijani proposal on the border commission.");
+  assert.ok(rej.some((e) => e.type === "REJECT"), rej.map((e) => e.type).join(","));
+});

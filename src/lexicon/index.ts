@@ -74,6 +74,7 @@ export interface Markers {
   demonstrative: Map<string, Set<string>>;
   subjectPronoun: Map<string, Set<string>>;
   relativePronoun: Map<string, Set<string>>;
+  anyBeforeObject: Map<string, string[][]>;
   /** Folded airport words; a trailing "*" (kept) matches any ending. */
   airport: Map<string, string[]>;
   /** Folded message nouns ("message*"), as for airport. */
@@ -296,6 +297,7 @@ export function loadLexicon(): Lexicon {
     responseBefore: phraseMap(markerData.response_before),
     reporting: phraseMap(markerData.reporting),
     sourceBefore: phraseMap(markerData.source_before),
+    anyBeforeObject: phraseMap(markerData.any_before_object),
     relativePronoun: new Map(Object.entries(markerData.relative_pronoun ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     subjectPronoun: new Map(Object.entries(markerData.subject_pronoun ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     demonstrative: new Map(Object.entries(markerData.demonstrative ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
