@@ -412,6 +412,17 @@ function cargoArrives(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch):
   return sm.tokens.some((x) => (x.end <= t.start ? t.start - x.end <= 70 : x.start >= t.end && x.start - t.end <= 40) && isWordOf(x.norm, words));
 }
 
+/** A proposal or support word up to four words before a trigger, in its clause. */
+function proposedBefore(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  const words = ctx.lex.markers.proposalVerbs.get(ctx.lang);
+  if (!words?.length || t.tokenStart < 0) return false;
+  for (let k = t.tokenStart - 1; k >= 0 && k >= t.tokenStart - 4; k--) {
+    if (/[,;.:]/.test(ctx.text.slice(sm.tokens[k].end, sm.tokens[k + 1]?.start ?? t.start))) return false;
+    if (isWordOf(sm.tokens[k].norm, words.filter((w) => !w.includes(" ")))) return true;
+  }
+  return false;
+}
+
 /** Whether a sentence names an airport (data/markers.json "airport"). */
 function atAirport(ctx: EventContext, sm: SentenceMentions): boolean {
   const words = ctx.lex.markers.airport.get(ctx.lang) ?? [];
@@ -870,6 +881,8 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       }
       // "After the attack on the embassy": an attack named as the cause of something else is
       // background, not an event the report codes.
+      // "Supported a ceasefire and talks": talks that are the object of support or a proposal.
+      if (type === "CONSULT" && mode === "meeting" && proposedBefore(ctx, sm, t)) continue;
       // "Rejected any attempt to displace...": a stated position, not a proposal turned down.
       if (type === "REJECT" && t.tokenEnd >= 0) {
         const any = ctx.lex.markers.anyBeforeObject.get(ctx.lang) ?? [];

@@ -210,3 +210,10 @@ test("rejecting 'any attempt' states a position; rejecting a proposal is an even
   const rej = eventsOf("Armenia rejected the Azerbaijani proposal on the border commission.");
   assert.ok(rej.some((e) => e.type === "REJECT"), rej.map((e) => e.type).join(","));
 });
+
+test("talks that are supported or proposed did not take place", () => {
+  const evs = eventsOf("The CSTO Secretary General said that Kyrgyzstan and Tajikistan supported a ceasefire and talks.");
+  assert.ok(!evs.some((e) => e.mode === "meeting"), evs.map((e) => `${e.type}/${e.mode}`).join(","));
+  const held = eventsOf("Kyrgyzstan and Tajikistan held talks on the border on Friday.");
+  assert.ok(held.some((e) => e.mode === "meeting"));
+});

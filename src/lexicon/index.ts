@@ -82,6 +82,7 @@ export interface Markers {
   /** Folded pledge words ("announced", «объявил*»); phrases of several words are kept whole. */
   pledge: Map<string, string[]>;
   cargoNouns: Map<string, string[]>;
+  proposalVerbs: Map<string, string[]>;
 }
 
 export interface Lexicon {
@@ -307,6 +308,7 @@ export function loadLexicon(): Lexicon {
     messageNouns: wordPatterns(markerData.message_nouns),
     pledge: wordPatterns(markerData.pledge),
     cargoNouns: wordPatterns(markerData.cargo_nouns),
+    proposalVerbs: wordPatterns(markerData.proposal_verbs),
     documentNouns: new Map(Object.entries(markerData.document_nouns ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     opinion: new Map(Object.entries(markerData.opinion ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     actorNouns: new Map(Object.entries(markerData.actor_nouns ?? {}).map(([l, list]) => [l, new Set(list.flatMap((x) => words(x)))])),
