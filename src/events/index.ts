@@ -883,6 +883,8 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       // background, not an event the report codes.
       // "Supported a ceasefire and talks": talks that are the object of support or a proposal.
       if (type === "CONSULT" && mode === "meeting" && proposedBefore(ctx, sm, t)) continue;
+      // "Signed a joint statement": the statement is the document signed, not another agreement.
+      if (type === "AGREE" && mode === "agree" && sm.triggers.some((x) => x.payload.type === "AGREE" && x.payload.mode === "sign" && (x.end <= t.start ? t.start - x.end <= 40 : x.start >= t.end && x.start - t.end <= 40))) continue;
       // "Rejected any attempt to displace...": a stated position, not a proposal turned down.
       if (type === "REJECT" && t.tokenEnd >= 0) {
         const any = ctx.lex.markers.anyBeforeObject.get(ctx.lang) ?? [];

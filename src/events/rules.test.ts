@@ -217,3 +217,10 @@ test("talks that are supported or proposed did not take place", () => {
   const held = eventsOf("Kyrgyzstan and Tajikistan held talks on the border on Friday.");
   assert.ok(held.some((e) => e.mode === "meeting"));
 });
+
+test("a joint statement that is signed is the signing's document, not a second agreement", () => {
+  const evs = eventsOf("The presidents of Egypt and Turkey signed a joint declaration on the strategic cooperation council.");
+  assert.deepEqual(evs.filter((e) => e.type === "AGREE").map((e) => e.mode), ["sign"]);
+  const adopted = eventsOf("The presidents of Egypt and Turkey adopted a joint declaration on the strategic cooperation council.");
+  assert.ok(adopted.some((e) => e.type === "AGREE" && e.mode === "agree"), adopted.map((e) => `${e.type}/${e.mode}`).join(","));
+});
