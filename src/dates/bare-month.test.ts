@@ -52,3 +52,10 @@ test("a Persian ordinal day before a Solar Hijri month, with 'this year', 'last 
   assert.deepEqual(any("نشست در بیست و دوم بهمن ۱۴۰۲ برگزار شد.", "2024-08-05"), [["بیست و دوم بهمن ۱۴۰۲", "2024-02-11"]]);
   assert.deepEqual(any("توافق سوم اسفند سال گذشته امضا شد.", "2024-08-05"), [["سوم اسفند سال گذشته", "2024-02-22"]]);
 });
+
+test("a Chinese month alone is the latest such month, or in the year named before it", () => {
+  const any = (text: string, ref: string) => findDates(text, "zh" as "en", ref).map((d) => [text.slice(d.start, d.end), d.value]);
+  assert.deepEqual(any("两国元首已于2月和9月两次通电话。", "2021-11-16"), [["2月", "2021-02"], ["9月", "2021-09"]]);
+  assert.deepEqual(any("去年12月双方会晤。", "2021-11-16"), [["12月", "2020-12"]]);
+  assert.deepEqual(any("2021年9月10日", "2021-11-16"), [["2021年9月10日", "2021-09-10"]]);
+});

@@ -576,6 +576,9 @@ const BARE_MONTH_WORDS = [
   "début", "fin", "mi", "anfang", "ende", "mitte", "principios de", "finales de", "mediados de",
   "شهر", "اوائل", "أوائل", "اواخر", "أواخر", "منتصف", "اوایل", "اواخر", "اواسط", "ماه",
 ].map((w) => foldForDates(w));
+/** A Chinese month number with no year before it and no day after it. */
+const ZH_MONTH = /(?<!\d)(\d{1,2})\s*月(?!\s*\d)(?!份?[上中下]旬?\d)/gu;
+
 /** Persian ordinal day numbers (first to thirty-first), folded. */
 const FA_ORDINALS = new Map<string, number>();
 ["یکم|اول", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم", "دهم", "یازدهم", "دوازدهم", "سیزدهم", "چهاردهم", "پانزدهم", "شانزدهم", "هفدهم", "هجدهم|هیجدهم", "نوزدهم", "بیستم"].forEach((alts, i) =>
@@ -867,6 +870,21 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
       const year = upcoming ? (entry.month >= refDate.m ? refDate.y : refDate.y + 1) : entry.month <= refDate.m ? refDate.y : refDate.y - 1;
       k = -1;
       add(start, end, fmtMonth(year, entry.month), "relative", "gregorian");
+    }
+  }
+
+  // A Chinese month alone ("于2月和9月", in February and September): the latest such month not
+  // after the reference date, or in the year named just before it (去年 last year, 今年 this year).
+  if ((lang === "zh" || lang === "und") && refDate) {
+    ZH_MONTH.lastIndex = from;
+    for (let m = ZH_MONTH.exec(folded); m !== null && m.index < to; m = ZH_MONTH.exec(folded)) {
+      const month = Number(m[1]);
+      if (month < 1 || month > 12) continue;
+      const before = folded.slice(Math.max(0, m.index - 12), m.index);
+      const yearWord = /去年[^。；，]*$/.test(before) ? -1 : /明年[^。；，]*$/.test(before) ? 1 : /今年[^。；，]*$/.test(before) ? 0 : null;
+      const year = yearWord !== null ? refDate.y + yearWord : month <= refDate.m ? refDate.y : refDate.y - 1;
+      k = -1;
+      add(m.index, m.index + m[0].length, fmtMonth(year, month), "relative", "gregorian");
     }
   }
 

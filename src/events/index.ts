@@ -412,6 +412,15 @@ function cargoArrives(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch):
   return sm.tokens.some((x) => (x.end <= t.start ? t.start - x.end <= 70 : x.start >= t.end && x.start - t.end <= 40) && isWordOf(x.norm, words));
 }
 
+/** An attend phrase ending right before a trigger (one word may stand between, Han: adjacent). */
+function attendsBefore(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  const phrases = ctx.lex.markers.attendBefore.get(ctx.lang) ?? [];
+  if (t.tokenStart < 0) return phrases.some((ph) => ctx.text.slice(Math.max(0, t.start - 4), t.start).endsWith(ph.join("")));
+  for (let end = t.tokenStart - 1; end >= 0 && end >= t.tokenStart - 2; end--)
+    if (phrases.some((ph) => ph.length <= end + 1 && ph.every((w, j) => isVariantOf(sm.tokens[end - ph.length + 1 + j].norm, w)))) return true;
+  return false;
+}
+
 /** A proposal or support word up to four words before a trigger, in its clause. */
 function proposedBefore(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
   const words = ctx.lex.markers.proposalVerbs.get(ctx.lang);
@@ -671,13 +680,21 @@ function statusOf(sm: SentenceMentions, t: TriggerMatch): EventRecord["status"] 
  * with two or more dates joined after its trigger is one event per date. Otherwise one
  * occasion whose date is chosen by `dateFor`.
  */
-function occasionsOf(t: TriggerMatch, sm: SentenceMentions, dates: DateHit[]): (DateHit | null)[] {
+function occasionsOf(t: TriggerMatch, sm: SentenceMentions, dates: DateHit[], lang: string, text: string): (DateHit | null)[] {
   if (t.payload.type !== "CONSULT" || t.payload.mode === "multilateral") return [null];
   const next = sm.triggers.find((x) => x.start >= t.end);
   const after = dates.filter((d) => d.start >= t.end && (!next || d.end <= next.start));
-  const distinct = [...new Map(after.map((d) => [d.value, d])).values()];
+  let distinct = [...new Map(after.map((d) => [d.value, d])).values()];
+  // Verb-final languages put them before it, in its clause ("已于2月和9月两次通电话").
+  if (distinct.length < 2 && VERB_FINAL.has(lang)) {
+    const prev = [...sm.triggers].reverse().find((x) => x.end <= t.start);
+    const before = dates.filter((d) => d.end <= t.start && (!prev || d.start >= prev.end) && !/[,;，；،]/.test(text.slice(d.end, t.start)));
+    distinct = [...new Map(before.filter((d) => d.value.length >= 7).map((d) => [d.value, d])).values()];
+  }
   return distinct.length >= 2 ? distinct : [null];
 }
+/** Languages whose verb comes last: a verb's dates stand before it. */
+const VERB_FINAL = new Set(["zh", "tg", "fa", "tr", "uz", "kk", "ky", "az"]);
 
 /** The date an event in this sentence took place. */
 function dateFor(t: TriggerMatch, all: DateHit[], running: string | null, refDate: string | null, text?: string): { value: string | null; explicit: boolean; hit: DateHit | null } {
@@ -867,7 +884,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
     for (const t of sm.triggers) {
       // A trigger inside a name is no trigger (Arabic "فيصل", Faisal, read as "ف + يصل", arrives).
       if (sm.entities.some((e) => e.payload.kind === "person" && e.start < t.end && t.start < e.end)) continue;
-      for (const occasion of occasionsOf(t, sm, dates)) {
+      for (const occasion of occasionsOf(t, sm, dates, ctx.lang, ctx.text)) {
       // "The first planes with a rescue team arrived at Adana airport": a delivery, not a visit.
       const { type, mode, cameo } = t.payload.mode === "visit" && cargoArrives(ctx, sm, t) ? { type: "AID" as const, mode: "humanitarian", cameo: "073" } : t.payload;
       // "The summit hosted by Russia": the host verb belongs to the summit, which is the event.
@@ -881,6 +898,9 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       }
       // "After the attack on the embassy": an attack named as the cause of something else is
       // background, not an event the report codes.
+      // "Wang Yi and others attended the meeting", «приняли участие во встрече»: participants
+      // of a meeting already reported.
+      if (type === "CONSULT" && mode !== "multilateral" && attendsBefore(ctx, sm, t) && drafts.some((d) => d.rec.type === "CONSULT" && !d.rec.status)) continue;
       // "Supported a ceasefire and talks": talks that are the object of support or a proposal.
       if (type === "CONSULT" && mode === "meeting" && proposedBefore(ctx, sm, t)) continue;
       // "Signed a joint statement": the statement is the document signed, not another agreement.

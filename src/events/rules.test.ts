@@ -224,3 +224,15 @@ test("a joint statement that is signed is the signing's document, not a second a
   const adopted = eventsOf("The presidents of Egypt and Turkey adopted a joint declaration on the strategic cooperation council.");
   assert.ok(adopted.some((e) => e.type === "AGREE" && e.mode === "agree"), adopted.map((e) => `${e.type}/${e.mode}`).join(","));
 });
+
+test("in a verb-final language, two dates before one call are two calls", () => {
+  const evs = eventsOf("国家主席习近平同美国总统拜登举行视频会晤。\n两国元首已于2月和9月两次通电话。", "zh");
+  const calls = evs.filter((e) => e.mode === "phone").map((e) => e.date).sort();
+  // Published 2024-05-15: February is this year's, September last year's.
+  assert.deepEqual(calls, ["2023-09", "2024-02"]);
+});
+
+test("those who attended the meeting are its participants, not a new meeting", () => {
+  const evs = eventsOf("Putin and Xi Jinping held talks in Beijing on Monday.\nLavrov and Wang Yi attended the talks.");
+  assert.equal(evs.filter((e) => e.type === "CONSULT").length, 1, evs.map((e) => e.actors.map((a) => a.name).join("-")).join(","));
+});

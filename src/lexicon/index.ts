@@ -75,6 +75,7 @@ export interface Markers {
   subjectPronoun: Map<string, Set<string>>;
   relativePronoun: Map<string, Set<string>>;
   anyBeforeObject: Map<string, string[][]>;
+  attendBefore: Map<string, string[][]>;
   /** Folded airport words; a trailing "*" (kept) matches any ending. */
   airport: Map<string, string[]>;
   /** Folded message nouns ("message*"), as for airport. */
@@ -299,6 +300,7 @@ export function loadLexicon(): Lexicon {
     reporting: phraseMap(markerData.reporting),
     sourceBefore: phraseMap(markerData.source_before),
     anyBeforeObject: phraseMap(markerData.any_before_object),
+    attendBefore: phraseMap(markerData.attend_before),
     relativePronoun: new Map(Object.entries(markerData.relative_pronoun ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     subjectPronoun: new Map(Object.entries(markerData.subject_pronoun ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     demonstrative: new Map(Object.entries(markerData.demonstrative ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
