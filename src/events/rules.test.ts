@@ -16,6 +16,9 @@ function eventsOf(text: string, lang = "en"): EventRecord[] {
   return extractArticle(article, "UTF-8").events.filter((e) => !e.status);
 }
 
+/** The dates of the events that pass a test, sorted. */
+const datesWhere = (evs: EventRecord[], keep: (e: EventRecord) => boolean) => evs.filter(keep).map((e) => e.date).sort();
+
 test("a reception at the airport is the arrival, not a meeting", () => {
   const evs = eventsOf("Tajik President Emomali Rahmon arrived in Ashgabat on Tuesday and was received at the airport by Turkmen Foreign Minister Rashid Meredov.");
   assert.ok(evs.some((e) => e.mode === "visit"), "the visit stays");
@@ -172,8 +175,7 @@ test("a name is not a trigger (Arabic Faisal is not 'he arrives')", () => {
 
 test("an earlier occasion with its own date is not merged into today's undated report", () => {
   const evs = eventsOf("President Sisi and President Erdogan held talks in Cairo.\nTheir rapprochement began with a handshake of the two presidents in Doha in November 2022.", "en");
-  const meetings = evs.filter((e) => e.type === "CONSULT").map((e) => e.date).sort();
-  assert.deepEqual(meetings, ["2022-11", "2024-05-15"]);
+  assert.deepEqual(datesWhere(evs, (e) => e.type === "CONSULT"), ["2022-11", "2024-05-15"]);
 });
 
 test("a visit told by its arrival and its welcome the next day is one visit, dated by the arrival", () => {
@@ -227,9 +229,8 @@ test("a joint statement that is signed is the signing's document, not a second a
 
 test("in a verb-final language, two dates before one call are two calls", () => {
   const evs = eventsOf("国家主席习近平同美国总统拜登举行视频会晤。\n两国元首已于2月和9月两次通电话。", "zh");
-  const calls = evs.filter((e) => e.mode === "phone").map((e) => e.date).sort();
   // Published 2024-05-15: February is this year's, September last year's.
-  assert.deepEqual(calls, ["2023-09", "2024-02"]);
+  assert.deepEqual(datesWhere(evs, (e) => e.mode === "phone"), ["2023-09", "2024-02"]);
 });
 
 test("those who attended the meeting are its participants, not a new meeting", () => {
