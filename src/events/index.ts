@@ -901,6 +901,10 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       // "Wang Yi and others attended the meeting", «приняли участие во встрече»: participants
       // of a meeting already reported.
       if (type === "CONSULT" && mode !== "multilateral" && attendsBefore(ctx, sm, t) && drafts.some((d) => d.rec.type === "CONSULT" && !d.rec.status)) continue;
+      // "Thanked him for the congratulations" / «از همدردی ... قدردانی کرد»: two support words in
+      // one phrase are one act, told by the verb (first in most languages, last where the verb
+      // ends the clause).
+      if (type === "SUPPORT" && sm.triggers.some((x) => x !== t && x.payload.type === "SUPPORT" && (VERB_FINAL.has(ctx.lang) ? x.start > t.start : x.start < t.start) && (x.start > t.start ? x.start - t.end : t.start - x.end) <= 25 && !/[,;.،]/.test(ctx.text.slice(Math.min(x.end, t.end), Math.max(x.start, t.start))))) continue;
       // "Supported a ceasefire and talks": talks that are the object of support or a proposal.
       if (type === "CONSULT" && mode === "meeting" && proposedBefore(ctx, sm, t)) continue;
       // "Signed a joint statement": the statement is the document signed, not another agreement.

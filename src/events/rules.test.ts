@@ -237,3 +237,9 @@ test("those who attended the meeting are its participants, not a new meeting", (
   const evs = eventsOf("Putin and Xi Jinping held talks in Beijing on Monday.\nLavrov and Wang Yi attended the talks.");
   assert.equal(evs.filter((e) => e.type === "CONSULT").length, 1, evs.map((e) => e.actors.map((a) => a.name).join("-")).join(","));
 });
+
+test("'thanked for the congratulations' is one act of support, told by its verb", () => {
+  assert.equal(eventsOf("Putin thanked Rahmon for the congratulations on Monday.").filter((e) => e.type === "SUPPORT").length, 1);
+  const fa = eventsOf("وزیر خارجه ترکیه از همدردی ایران قدردانی کرد.", "fa");
+  assert.ok(fa.filter((e) => e.type === "SUPPORT").length <= 1, fa.map((e) => e.trigger.text).join(","));
+});
