@@ -347,11 +347,23 @@ function withoutContent(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch
   return sides.filter((x) => x.rank >= 3 || x.start < boundary);
 }
 
-/** A hosting trigger (CAMEO 043, "hosted") right next to a summit word ("the summit hosted by"). */
-function summitHosted(sm: SentenceMentions, t: TriggerMatch): boolean {
-  if (t.payload.cameo !== "043" || t.tokenStart < 0) return false;
-  return sm.triggers.some((x) => x.payload.mode === "multilateral" && x.tokenStart >= 0 && (Math.abs(t.tokenStart - x.tokenEnd) <= 2 || Math.abs(x.tokenStart - t.tokenEnd) <= 2));
+/** A meeting word that belongs to a summit word next to it ("the summit hosted by", "the meeting of the Council of Foreign Ministers"). */
+function summitHosted(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  if (t.tokenStart < 0) return false;
+  return sm.triggers.some((x) => {
+    if (x.payload.mode !== "multilateral" || x.tokenStart < 0) return false;
+    // "The summit hosted by", "hosted the summit".
+    if (t.payload.cameo === "043") return Math.abs(t.tokenStart - x.tokenEnd) <= 2 || Math.abs(x.tokenStart - t.tokenEnd) <= 2;
+    // "The meeting of the CIS Council of Foreign Ministers", «заседание Совета министров»: the
+    // meeting is the council's session.
+    // Only "of (the)" between ("talks on the sidelines of the summit", "met for their summit" are not).
+    if (x.tokenStart <= t.tokenEnd || x.tokenStart - t.tokenEnd > 3) return false;
+    const between = sm.tokens.slice(t.tokenEnd, x.tokenStart).map((w) => w.norm);
+    return OF_WORDS.has(between[0]) && between.every((w) => OF_WORDS.has(w) || ARTICLES.has(w) || ctx.lex.orgCodes.has(w.toUpperCase()));
+  });
 }
+/** "Of" in languages that join a meeting to its council with a word. */
+const OF_WORDS = new Set(["of", "de", "du", "des", "del", "der"]);
 
 /** Whether a token is one of the words ("airport", "message*": any ending). */
 function isWordOf(norm: string, words: string[]): boolean {
@@ -888,9 +900,9 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       // "The first planes with a rescue team arrived at Adana airport": a delivery, not a visit.
       const { type, mode, cameo } = t.payload.mode === "visit" && cargoArrives(ctx, sm, t) ? { type: "AID" as const, mode: "humanitarian", cameo: "073" } : t.payload;
       // "The summit hosted by Russia": the host verb belongs to the summit, which is the event.
-      if (mode === "meeting" && summitHosted(sm, t)) continue;
+      if (mode === "meeting" && summitHosted(ctx, sm, t)) continue;
       // "On the sidelines of the summit X met Y": the summit is the setting, not an event here.
-      if (mode === "multilateral" && sm.triggers.some((x) => x.payload.type === "CONSULT" && x.payload.mode !== "multilateral" && !summitHosted(sm, x))) continue;
+      if (mode === "multilateral" && sm.triggers.some((x) => x.payload.type === "CONSULT" && x.payload.mode !== "multilateral" && !summitHosted(ctx, sm, x))) continue;
       // "Agreed that it is important to...": a shared view, not an agreement.
       if (type === "AGREE" && mode === "agree") {
         const after = " " + sm.tokens.filter((x) => x.start >= t.end && x.start - t.end <= 60).map((x) => x.norm).join(" ") + " ";
@@ -900,7 +912,8 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       // background, not an event the report codes.
       // "Wang Yi and others attended the meeting", «приняли участие во встрече»: participants
       // of a meeting already reported.
-      if (type === "CONSULT" && mode !== "multilateral" && attendsBefore(ctx, sm, t) && drafts.some((d) => d.rec.type === "CONSULT" && !d.rec.status)) continue;
+      // (Not "took part in the meeting of the CIS Council in Minsk": a body or place of its own.)
+      if (type === "CONSULT" && mode !== "multilateral" && attendsBefore(ctx, sm, t) && drafts.some((d) => d.rec.type === "CONSULT" && !d.rec.status) && !sm.entities.some((e) => e.payload.kind === "org" || e.payload.kind === "place" || (e.payload.kind === "country" && e.payload.form === "capital"))) continue;
       // "Thanked him for the congratulations" / «از همدردی ... قدردانی کرد»: two support words in
       // one phrase are one act, told by the verb (first in most languages, last where the verb
       // ends the clause).
@@ -983,7 +996,10 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       const referenceAsSubject = sideRefs.some((r) => r.end <= t.start && r.start < firstSide);
       // ...unless the reference names them itself ("the Saudi and Iranian sides").
       const namedByReference = sides.filter((x) => sideRefs.some((r) => x.start >= r.start && x.start - r.end <= 30)).length;
-      if (sideRefs.length && !sides.some((x) => x.rank >= 2) && (sides.length < 2 || (referenceAsSubject && namedByReference < 2)) && mode !== "multilateral") {
+      // "The sides discussed preparations for the visit of the President of Tajikistan": with the
+      // reference as subject, what is named after the trigger is the subject of talk.
+      const namedOnlyAfter = referenceAsSubject && sides.every((x) => x.start > t.end) && (type === "CONSULT" || (type === "AGREE" && mode === "agree"));
+      if (sideRefs.length && (!sides.some((x) => x.rank >= 2) || namedOnlyAfter) && (sides.length < 2 || (referenceAsSubject && namedByReference < 2)) && mode !== "multilateral") {
         const main = mainDyad(salience, context);
         if (main.length >= 2) sides = main.map((c) => ({ ...c, rank: 0, start: Infinity }));
       } else if (sideRefs.length && !referenceAsSubject && sides.length === 1 && sides[0].rank >= 2 && (type === "CONSULT" || type === "SUPPORT") && mode !== "multilateral") {
@@ -1186,6 +1202,13 @@ function visitorFirst(drafts: Draft[]): void {
   }
 }
 
+/** Two events placed in different cities (or countries): not on each other's sidelines. */
+function elsewhere(a: Draft, b: Draft): boolean {
+  const la = a.rec.location, lb = b.rec.location;
+  if (!la?.country || !lb?.country) return false;
+  return la.country !== lb.country || (!!la.city && !!lb.city && la.city !== lb.city);
+}
+
 /**
  * A summit is one event with every participant the text names: the leaders named in sentences
  * that report no other interaction (lists of participants, speeches) and the sides of the
@@ -1200,6 +1223,10 @@ function addSummitParticipants(ctx: EventContext, drafts: Draft[], sentences: Se
     sentences.forEach((sm, i) => {
       const others = sm.triggers.filter((t) => t.payload.mode !== "multilateral");
       if (i !== summit.sentence && others.length) return;
+      // A list of participants belongs to the event told just before it (if any): delegations
+      // named after other talks elsewhere are those talks' ("the Tajik delegation was headed by").
+      const before = drafts.filter((d) => d.sentence <= i && d.sentence !== summit.sentence && !d.rec.status).pop();
+      if (i !== summit.sentence && before && elsewhere(before, summit)) return;
       for (const x of plainSides(plain, ctx, sm, summit.rec.date)) if (x.rank >= 2) add(x);
     });
     const orgs = new Set(summit.sides.filter((x) => ctx.lex.orgCodes.has(x.country)).map((x) => x.country));
@@ -1215,7 +1242,7 @@ function addSummitParticipants(ctx: EventContext, drafts: Draft[], sentences: Se
         // "The heads of state discussed..." at the summit is the summit itself.
         for (const r of d.reported) summit.reported.add(r);
         d.merged = true;
-      } else if (d.rec.type === "CONSULT") {
+      } else if (d.rec.type === "CONSULT" && !elsewhere(d, summit)) {
         for (const x of d.sides) if (x.rank >= 2) add(x);
       }
     }

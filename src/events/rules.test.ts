@@ -243,3 +243,24 @@ test("'thanked for the congratulations' is one act of support, told by its verb"
   const fa = eventsOf("وزیر خارجه ترکیه از همدردی ایران قدردانی کرد.", "fa");
   assert.ok(fa.filter((e) => e.type === "SUPPORT").length <= 1, fa.map((e) => e.trigger.text).join(","));
 });
+
+test("a summit elsewhere does not take in the delegations of other talks", () => {
+  const evs = eventsOf("On 13 May political consultations between the foreign ministries of Tajikistan and China were held in Beijing.\nThe Chinese delegation was headed by Deputy Foreign Minister Sun Weidong.\nOn the same day Foreign Minister Sirojiddin Muhriddin took part in the meeting of the CIS Council of Foreign Ministers in Minsk.");
+  const cis = evs.find((e) => e.actors.some((a) => a.country === "CIS"));
+  assert.ok(cis, evs.map((e) => `${e.type}/${e.mode}`).join(","));
+  assert.ok(!cis.actors.some((a) => a.country === "CHN"), cis.actors.map((a) => a.country).join(","));
+});
+
+test("'the sides discussed the visit of the President': what follows the verb is the subject of talk", () => {
+  const evs = eventsOf("Foreign Minister Sirojiddin Muhriddin held talks with Chinese Foreign Minister Wang Yi in Beijing on Monday.\nThe sides discussed preparations for the visit of the President of Tajikistan to China.");
+  const meetings = evs.filter((e) => e.mode === "meeting");
+  assert.equal(meetings.length, 1, meetings.map((e) => e.actors.map((a) => a.name).join("-")).join(" | "));
+});
+
+test("'the meeting of the Council of Foreign Ministers' is the council's session, a multilateral event", () => {
+  const evs = eventsOf("Foreign Minister Sirojiddin Muhriddin took part in the meeting of the CIS Council of Foreign Ministers in Minsk on Monday.");
+  assert.ok(evs.some((e) => e.mode === "multilateral"), evs.map((e) => `${e.type}/${e.mode}`).join(","));
+  // Talks on the sidelines of a summit stay a bilateral meeting.
+  const side = eventsOf("Putin held talks with Erdogan on the sidelines of the SCO summit in Samarkand on Monday.");
+  assert.ok(side.some((e) => e.mode === "meeting") && !side.some((e) => e.mode === "multilateral"));
+});
