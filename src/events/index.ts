@@ -367,16 +367,28 @@ const OF_WORDS = new Set(["of", "de", "du", "des", "del", "der"]);
 
 /** Whether a token is one of the words ("airport", "message*": any ending). */
 function isWordOf(norm: string, words: string[]): boolean {
-  return wordVariantsOf(norm).some((w) => words.some((a) => (a.endsWith("*") ? w.startsWith(a.slice(0, -1)) : w === a)));
+  const test = wordTest(words);
+  return test(norm) || (PROCLITIC.test(norm) && test(norm.slice(1)));
+}
+/** A word list compiled once into a test: a set of whole words and a list of stems ("aéroport*"). */
+const wordTests = new WeakMap<string[], (w: string) => boolean>();
+function wordTest(words: string[]): (w: string) => boolean {
+  let test = wordTests.get(words);
+  if (!test) {
+    const whole = new Set(words.filter((w) => !w.endsWith("*") && !w.includes(" ")));
+    const stems = words.filter((w) => w.endsWith("*") && !w.includes(" ")).map((w) => w.slice(0, -1));
+    test = (w: string) => whole.has(w) || stems.some((p) => w.startsWith(p));
+    wordTests.set(words, test);
+  }
+  return test;
 }
 
 /** Whether a pledge word ("announced", «объявил», "تعهد") stands before a trigger in its sentence. */
 function pledgedBefore(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
   const words = ctx.lex.markers.pledge.get(ctx.lang) ?? [];
-  const single = words.filter((w) => !w.includes(" "));
   const multi = words.filter((w) => w.includes(" "));
   const before = sm.tokens.filter((x) => x.end <= t.start);
-  if (before.some((x) => isWordOf(x.norm, single))) return true;
+  if (before.some((x) => isWordOf(x.norm, words))) return true;
   const joined = " " + before.map((x) => x.norm).join(" ") + " ";
   return multi.some((m) => joined.includes(` ${m.replace(/\*$/, "")}`));
 }
@@ -439,10 +451,29 @@ function proposedBefore(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch
   if (!words?.length || t.tokenStart < 0) return false;
   for (let k = t.tokenStart - 1; k >= 0 && k >= t.tokenStart - 4; k--) {
     if (/[,;.:]/.test(ctx.text.slice(sm.tokens[k].end, sm.tokens[k + 1]?.start ?? t.start))) return false;
-    if (isWordOf(sm.tokens[k].norm, words.filter((w) => !w.includes(" ")))) return true;
+    if (isWordOf(sm.tokens[k].norm, words)) return true;
   }
   return false;
 }
+
+/** Whether a sentence holds a "day after" cue ("a day later", «на следующий день», 次日). */
+function dayAfterIn(ctx: EventContext, sm: SentenceMentions): boolean {
+  const cues = ctx.lex.markers.dayAfter.get(ctx.lang);
+  if (!cues?.length) return false;
+  for (const cue of cues) {
+    if (/\p{Script=Han}/u.test(cue)) {
+      // Han text has no word breaks: the cue as written inside the sentence.
+      const at = ctx.text.indexOf(cue, sm.sentence.start);
+      if (at >= 0 && at + cue.length <= sm.sentence.end) return true;
+      continue;
+    }
+    const words = cueWords(cue);
+    for (let i = 0; i + words.length <= sm.tokens.length; i++) if (words.every((w, j) => sm.tokens[i + j].norm === w)) return true;
+  }
+  return false;
+}
+const cueWordCache = new Map<string, string[]>();
+const cueWords = (cue: string) => cueWordCache.get(cue) ?? (cueWordCache.set(cue, cue.split(" ").filter(Boolean)), cueWordCache.get(cue)!);
 
 /** Whether a sentence names an airport (data/markers.json "airport"). */
 function atAirport(ctx: EventContext, sm: SentenceMentions): boolean {
@@ -887,10 +918,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
     }
     const dates = datesBySentence[si] ?? [];
     // "A day later": the day after the date the text was at.
-    const dayAfterCues = ctx.lex.markers.dayAfter.get(ctx.lang) ?? [];
-    // The sentence's words are joined only for languages that have such cues.
-    const folded = dayAfterCues.length ? " " + sm.tokens.map((x) => x.norm).join(" ") + " " : "";
-    const dayAfter = dayAfterCues.some((p) => (/\p{Script=Han}/u.test(p) ? folded.includes(p) : folded.includes(` ${p} `)));
+    const dayAfter = dayAfterIn(ctx, sm);
     const sentenceSides = plainSides(plain, ctx, sm, runningDate);
     for (const x of sentenceSides) noteSalience(x, 1);
     for (const t of sm.triggers) {
