@@ -1163,7 +1163,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
             (anaphoric ? [...drafts].reverse().find((d) => !d.rec.status && d.rec.type === type && d.rec.mode === rec.mode && countriesKey(d.sides) === countriesKey(draft.sides)) : undefined);
         if (twin) {
           // Same interaction again: keep the first report, fill what it lacked.
-          if ((!twin.dateExplicit && dateExplicit) || (twin.rec.mode === "visit" && dateExplicit && rec.date && twin.rec.date && rec.date < twin.rec.date)) {
+          if ((!twin.dateExplicit && draft.dateExplicit) || (twin.rec.mode === "visit" && draft.dateExplicit && rec.date && twin.rec.date && rec.date < twin.rec.date)) {
             // A visit is dated by its arrival: the earlier of two stated days.
             twin.rec.date = rec.date;
             twin.dateExplicit = true;
