@@ -87,6 +87,9 @@ const seniority = (r: Role | null) => (r ? ROLE_RANK.length - ROLE_RANK.indexOf(
 // certain who "the Russian President" was in 2023; not who "a deputy minister" was).
 const RESOLVABLE_OFFICE_ROLES: Set<Role> = new Set(["head_of_state", "head_of_government", "foreign_minister", "legislature_head", "org_head"]);
 
+/** Roles a state's office holders have, which no organisation's person has. */
+const STATE_ROLES: Set<Role> = new Set(["head_of_state", "head_of_government", "foreign_minister", "minister", "legislature_head"]);
+
 /** Characters between two mentions that still bind a title to its country or person. */
 const BIND_GAP = 24;
 
@@ -581,6 +584,9 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
     // A title bound to an organisation that is only the setting ("on the sidelines of the UN
     // General Assembly") names no side.
     if (ents[countryIdx].payload.kind === "org" && !opts.multilateral && orgIsSetting(ctx, sm, ents[countryIdx])) return;
+    // "The CIS Council of Heads of State": the members' leaders, not a person of the
+    // organisation, which is a side without a person.
+    const orgOfStates = ents[countryIdx].payload.kind === "org" && STATE_ROLES.has(role);
     consumed.add(i);
     consumed.add(countryIdx);
     const country = ents[countryIdx].payload.id;
@@ -588,7 +594,8 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
     if (!name && RESOLVABLE_OFFICE_ROLES.has(role)) name = holderOf(lex, country, e.payload.id, date)?.name ?? null;
     const spanStart = Math.min(e.start, ents[countryIdx].start);
     const spanEnd = Math.max(e.end, ents[countryIdx].end, titled?.end ?? 0);
-    sides.push({ country, name, role, rank: name ? 3 : 2, start: spanStart, evidence: ev, counterpart: isCounterpart(ctx, sm, spanStart, spanEnd) });
+    if (orgOfStates) sides.push({ country, name: null, role: null, rank: 1, start: spanStart, evidence: ev, counterpart: isCounterpart(ctx, sm, spanStart, spanEnd) });
+    else sides.push({ country, name, role, rank: name ? 3 : 2, start: spanStart, evidence: ev, counterpart: isCounterpart(ctx, sm, spanStart, spanEnd) });
   });
 
   // Bare countries (names, adjectives) and organisations, unless the words around them make

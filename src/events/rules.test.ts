@@ -264,3 +264,10 @@ test("'the meeting of the Council of Foreign Ministers' is the council's session
   const side = eventsOf("Putin held talks with Erdogan on the sidelines of the SCO summit in Samarkand on Monday.");
   assert.ok(side.some((e) => e.mode === "meeting") && !side.some((e) => e.mode === "multilateral"));
 });
+
+test("an organisation's council of heads of state is the organisation, without a state's title", () => {
+  const evs = eventsOf("CIS Secretary General Sergei Lebedev said the meeting of the CIS Council of Heads of State opened in Dushanbe on Friday with the leaders of Russia, Kazakhstan and Tajikistan.");
+  const cis = evs.flatMap((e) => e.actors).filter((a) => a.country === "CIS");
+  assert.ok(cis.length, JSON.stringify(evs.map((e) => e.actors)));
+  assert.ok(cis.every((a) => a.role !== "head_of_state"), JSON.stringify(cis));
+});
