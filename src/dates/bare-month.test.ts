@@ -43,19 +43,19 @@ test("a month marked as coming ('next April', «в апреле следующе
   const any = (text: string, lang: string, ref: string) => findDates(text, lang as "en", ref).map((d) => d.value);
   assert.deepEqual(any("He invited her to visit Turkey next April.", "en", "2024-05-06"), ["2025-04"]);
   assert.deepEqual(any("Визит состоится в апреле следующего года.", "ru", "2024-05-06"), ["2025-04"]);
-  assert.deepEqual(any("دعاه لزيارة تركيا في أبريل المقبل.", "ar", "2024-02-15"), ["2024-04"]);
+  assert.deepEqual(any("دعاه لزيارة الأردن في يونيو المقبل.", "ar", "2024-02-15"), ["2024-06"]);
 });
 
 test("a Persian ordinal day before a Solar Hijri month, with 'this year', 'last year' or a year", () => {
   const any = (text: string, ref: string) => findDates(text, "fa" as "en", ref).map((d) => [text.slice(d.start, d.end), d.value]);
-  assert.deepEqual(any("دو وزیر هشتم خرداد امسال تلفنی گفت‌وگو کردند.", "2024-08-05"), [["هشتم خرداد امسال", "2024-05-28"]]);
+  assert.deepEqual(any("دو وزیر دوازدهم تیر امسال تلفنی گفت‌وگو کردند.", "2024-08-05"), [["دوازدهم تیر امسال", "2024-07-02"]]);
   assert.deepEqual(any("نشست در بیست و دوم بهمن ۱۴۰۲ برگزار شد.", "2024-08-05"), [["بیست و دوم بهمن ۱۴۰۲", "2024-02-11"]]);
   assert.deepEqual(any("توافق سوم اسفند سال گذشته امضا شد.", "2024-08-05"), [["سوم اسفند سال گذشته", "2024-02-22"]]);
 });
 
 test("a Chinese month alone is the latest such month, or in the year named before it", () => {
   const any = (text: string, ref: string) => findDates(text, "zh" as "en", ref).map((d) => [text.slice(d.start, d.end), d.value]);
-  assert.deepEqual(any("两国元首已于2月和9月两次通电话。", "2021-11-16"), [["2月", "2021-02"], ["9月", "2021-09"]]);
+  assert.deepEqual(any("两国外长已于3月和8月两次通电话。", "2021-11-16"), [["3月", "2021-03"], ["8月", "2021-08"]]);
   assert.deepEqual(any("去年12月双方会晤。", "2021-11-16"), [["12月", "2020-12"]]);
   assert.deepEqual(any("2021年9月10日", "2021-11-16"), [["2021年9月10日", "2021-09-10"]]);
 });

@@ -68,9 +68,9 @@ test("'according to' names the source, not a side", () => {
 });
 
 test("the country right after a hostile trigger is its target", () => {
-  const evs = eventsOf("Putin said Russia supports the 'one China' principle and condemns the provocations of the United States in the Taiwan Strait.");
+  const evs = eventsOf("Lukashenko said Belarus values its friendship with China and condemns the statements of Poland on the border.");
   const accuse = evs.find((e) => e.type === "ACCUSE");
-  assert.deepEqual([...new Set(accuse?.actors.map((a) => a.country))].sort(), ["RUS", "USA"]);
+  assert.deepEqual([...new Set(accuse?.actors.map((a) => a.country))].sort(), ["BLR", "POL"]);
 });
 
 test("'the summit hosted by Russia' is the summit, not a meeting", () => {
@@ -83,27 +83,27 @@ test("'the summit hosted by Russia' is the summit, not a meeting", () => {
 });
 
 test("an organisation named with its head is a participant; the summit keeps its own organisation", () => {
-  const evs = eventsOf("Vladimir Putin hosted the BRICS summit in Kazan on Tuesday.\nUN Secretary-General António Guterres addressed the summit's outreach session, chaired by Putin.");
+  const evs = eventsOf("Kassym-Jomart Tokayev hosted the SCO summit in Astana on Thursday.\nUN Secretary-General António Guterres addressed the summit's closing session, chaired by Tokayev.");
   const summit = evs.find((e) => e.mode === "multilateral" && e.actors.some((a) => a.country === "UN"));
   assert.ok(summit, JSON.stringify(evs.map((e) => e.actors.map((a) => a.country))));
-  assert.ok(summit.actors.some((a) => a.country === "BRICS"));
+  assert.ok(summit.actors.some((a) => a.country === "SCO"));
 });
 
 test("what a warning says is content: its countries are not sides", () => {
-  const evs = eventsOf("Russia summoned the British ambassador on Monday.\nThe ambassador was warned that if Ukrainian troops used British missiles against Russian territory, British targets could be hit.");
+  const evs = eventsOf("Iran summoned the German ambassador on Monday.\nThe ambassador was warned that if German ships entered Iraqi waters, Iranian forces would respond.");
   const threat = evs.find((e) => e.type === "THREATEN");
   assert.ok(threat, evs.map((e) => e.type).join(","));
-  assert.deepEqual([...new Set(threat.actors.map((a) => a.country))].sort(), ["GBR", "RUS"]);
+  assert.deepEqual([...new Set(threat.actors.map((a) => a.country))].sort(), ["DEU", "IRN"]);
 });
 
 test("in a protest, the person it is handed to speaks for the country, not one named as its cause", () => {
-  const evs = eventsOf("The Russian Foreign Ministry lodged a strong protest with British Ambassador Nigel Casey over remarks by Foreign Secretary David Cameron.");
+  const evs = eventsOf("The Chinese Foreign Ministry lodged a strong protest with Japanese Ambassador Kenji Tanaka over remarks by Prime Minister Fumio Kishida.");
   const accuse = evs.find((e) => e.type === "ACCUSE");
-  assert.equal(accuse?.actors.find((a) => a.country === "GBR")?.role, "ambassador");
+  assert.equal(accuse?.actors.find((a) => a.country === "JPN")?.role, "ambassador");
 });
 
 test("two persons of different countries joined by 'and' are the parties, not a senior person named later", () => {
-  const evs = eventsOf("In May, Shoigu and Ahmadian spoke by telephone about security cooperation, and Shoigu offered condolences on the death of President Ebrahim Raisi.");
+  const evs = eventsOf("In May, Wang Yi and Ahmadian spoke by telephone about regional security, and Wang Yi offered condolences over the death of President Ebrahim Raisi.");
   const call = evs.find((e) => e.mode === "phone");
   assert.equal(call?.actors.find((a) => a.country === "IRN")?.name, "Ali Akbar Ahmadian");
 });
@@ -118,19 +118,19 @@ test("'the guest' and 'the host' are the visitor and the host of the visit repor
 });
 
 test("what answers an appeal is reported; the appeal it answers is not an event", () => {
-  const evs = eventsOf("India sent 2,000 tonnes of wheat to Afghanistan on Tuesday in response to appeals by the United Nations for help.");
+  const evs = eventsOf("Kazakhstan sent humanitarian aid to Afghanistan on Tuesday in response to appeals by the United Nations for help.");
   assert.ok(evs.some((e) => e.type === "AID"));
   assert.ok(!evs.some((e) => e.type === "REQUEST"), evs.map((e) => e.type).join(","));
 });
 
 test("a title without a name is the person of that country and office the article names", () => {
-  const evs = eventsOf("India sent wheat to Afghanistan on Tuesday, Afghan Ambassador Farid Mamundzay said.\nThe Afghan envoy thanked India for the timely help.");
+  const evs = eventsOf("Uzbekistan sent fuel to Afghanistan on Tuesday, Afghan Ambassador Ahmad Karimi said.\nThe Afghan envoy thanked Uzbekistan for the timely help.");
   const support = evs.find((e) => e.type === "SUPPORT");
-  assert.equal(support?.actors.find((a) => a.country === "AFG")?.name, "Farid Mamundzay");
+  assert.equal(support?.actors.find((a) => a.country === "AFG")?.name, "Ahmad Karimi");
 });
 
 test("aid announced for the future is a pledge made now; aid merely prepared is not", () => {
-  const evs = eventsOf("Britain announced that it will send military aid to Ukraine every year.");
+  const evs = eventsOf("Germany announced that it will send military aid to Moldova every year.");
   assert.ok(evs.some((e) => e.type === "AGREE" && e.mode === "agree"), evs.map((e) => `${e.type}/${e.mode}`).join(","));
   const prep = eventsOf("The Emirates will soon send humanitarian aid to Syria.");
   assert.ok(!prep.some((e) => e.type === "AGREE"), prep.map((e) => `${e.type}/${e.mode}`).join(","));
@@ -174,8 +174,8 @@ test("a name is not a trigger (Arabic Faisal is not 'he arrives')", () => {
 });
 
 test("an earlier occasion with its own date is not merged into today's undated report", () => {
-  const evs = eventsOf("President Sisi and President Erdogan held talks in Cairo.\nTheir rapprochement began with a handshake of the two presidents in Doha in November 2022.", "en");
-  assert.deepEqual(datesWhere(evs, (e) => e.type === "CONSULT"), ["2022-11", "2024-05-15"]);
+  const evs = eventsOf("President Aliyev and President Erdogan held talks in Baku.\nTheir friendship began with a handshake of the two presidents in Istanbul in March 2019.", "en");
+  assert.deepEqual(datesWhere(evs, (e) => e.type === "CONSULT"), ["2019-03", "2024-05-15"]);
 });
 
 test("a visit told by its arrival and its welcome the next day is one visit, dated by the arrival", () => {
@@ -186,9 +186,9 @@ test("a visit told by its arrival and its welcome the next day is one visit, dat
 });
 
 test("a date in a relative clause after the trigger is not the event's", () => {
-  const evs = eventsOf("Putin and Modi held talks in Moscow on Tuesday.\nLater, Putin conferred on Modi the Order of St Andrew, which had been announced in 2019.");
+  const evs = eventsOf("Tokayev and Mirziyoyev held talks in Astana on Tuesday.\nLater, Tokayev conferred on Mirziyoyev the Order of the Golden Eagle, which had been announced in 2021.");
   const award = evs.find((e) => e.type === "SUPPORT");
-  assert.notEqual(award?.date, "2019");
+  assert.notEqual(award?.date, "2021");
 });
 
 test("a plane or convoy that arrives is a delivery of aid, not a visit", () => {
@@ -207,16 +207,16 @@ test("'our head of state' and 'our country' are the report's own country and its
 });
 
 test("rejecting 'any attempt' states a position; rejecting a proposal is an event", () => {
-  const pos = eventsOf("Egypt and Turkey held talks in Cairo.\nPresident Sisi rejected any attempt to displace Palestinians from Gaza.");
+  const pos = eventsOf("Kazakhstan and Kyrgyzstan held talks in Bishkek.\nPresident Japarov rejected any attempt to redraw the border by force.");
   assert.ok(!pos.some((e) => e.type === "REJECT"), pos.map((e) => e.type).join(","));
   const rej = eventsOf("Armenia rejected the Azerbaijani proposal on the border commission.");
   assert.ok(rej.some((e) => e.type === "REJECT"), rej.map((e) => e.type).join(","));
 });
 
 test("talks that are supported or proposed did not take place", () => {
-  const evs = eventsOf("The CSTO Secretary General said that Kyrgyzstan and Tajikistan supported a ceasefire and talks.");
+  const evs = eventsOf("The OSCE chairman said that Armenia and Azerbaijan supported a ceasefire and talks.");
   assert.ok(!evs.some((e) => e.mode === "meeting"), evs.map((e) => `${e.type}/${e.mode}`).join(","));
-  const held = eventsOf("Kyrgyzstan and Tajikistan held talks on the border on Friday.");
+  const held = eventsOf("Armenia and Azerbaijan held talks on the border on Friday.");
   assert.ok(held.some((e) => e.mode === "meeting"));
 });
 
@@ -228,9 +228,9 @@ test("a joint statement that is signed is the signing's document, not a second a
 });
 
 test("in a verb-final language, two dates before one call are two calls", () => {
-  const evs = eventsOf("国家主席习近平同美国总统拜登举行视频会晤。\n两国元首已于2月和9月两次通电话。", "zh");
-  // Published 2024-05-15: February is this year's, September last year's.
-  assert.deepEqual(datesWhere(evs, (e) => e.mode === "phone"), ["2023-09", "2024-02"]);
+  const evs = eventsOf("国家主席习近平同俄罗斯总统普京举行视频会晤。\n两国元首已于3月和8月两次通电话。", "zh");
+  // Published 2024-05-15: March is this year's, August last year's.
+  assert.deepEqual(datesWhere(evs, (e) => e.mode === "phone"), ["2023-08", "2024-03"]);
 });
 
 test("those who attended the meeting are its participants, not a new meeting", () => {
