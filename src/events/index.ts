@@ -1069,8 +1069,11 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       }
       // Fill missing sides from the discourse ("the parties", "he", "the Russian side").
       if (sides.length < 2 && mode !== "multilateral") {
+        // "The statement was signed on behalf of the Chinese side by Wang Yi" after talks between
+        // two other parties: a document signed by a third side is signed by all three.
+        const allSign = type === "AGREE" && mode === "sign" && sides.length === 1 && context.length >= 2 && context.every((c) => c.country !== sides[0].country);
         for (const c of context) {
-          if (sides.length >= 2) break;
+          if (sides.length >= 2 && !allSign) break;
           if (!sides.some((s) => s.country === c.country)) sides.push({ ...c, rank: 0, start: Infinity });
         }
       }

@@ -271,3 +271,9 @@ test("an organisation's council of heads of state is the organisation, without a
   assert.ok(cis.length, JSON.stringify(evs.map((e) => e.actors)));
   assert.ok(cis.every((a) => a.role !== "head_of_state"), JSON.stringify(cis));
 });
+
+test("a document signed by a third side after two others' talks is signed by all three", () => {
+  const evs = eventsOf("Armenian Foreign Minister Ararat Mirzoyan held talks with Azerbaijani Foreign Minister Jeyhun Bayramov in Washington on Monday.\nThe statement was signed on behalf of the American side by Secretary of State Antony Blinken.");
+  const sign = evs.find((e) => e.mode === "sign");
+  assert.deepEqual([...new Set(sign?.actors.map((a) => a.country))].sort(), ["ARM", "AZE", "USA"]);
+});
