@@ -11,10 +11,14 @@
 //   4. date: a date expression in the sentence, else the paragraph's running date, else the
 //      reference (publication) date;
 //   5. reports of the same interaction inside one document are merged.
+// Word cues that keep a mention from being an event of its own (a reception at the airport, a
+// message that arrives, talks that are proposed, "this meeting") are tests in ./cues.ts; each is
+// applied, with a comment, where the trigger loop below decides.
 
 import { holderOf, termOn, type Lexicon } from "../lexicon/index.js";
 import { fold } from "../text/normalize.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
+import { ARTICLES, VERB_FINAL, atAirport, attendsBefore, cargoArrives, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, inRelativeClause, isVariantOf, isWordOf, messageArrives, orgIsSetting, pledgedBefore, pronounSubject, proposedBefore, summitHosted, wordVariantsOf } from "./cues.js";
 import type { Actor, EventRecord, EventType, Evidence, Role } from "../types.js";
 
 /** What the events stage needs from the dates stage. */
@@ -96,9 +100,6 @@ const BIND_GAP = 24;
 // Hostile types: the country struck, sanctioned or accused is a side even when the text puts it
 // after "in"/"on" ("strikes in Pakistan", "sanctions on Russia").
 const HOSTILE: Set<EventType> = new Set(["ACCUSE", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "REJECT", "RETREAT"]);
-
-// Articles skipped when looking at the word before a mention ("in the United States").
-const ARTICLES = new Set(["the", "a", "la", "le", "les", "l", "der", "die", "das", "dem", "den", "des", "el", "los", "las"]);
 
 /**
  * What the words around a mention say it is: a party, a place ("in Luxembourg"), a direction
@@ -193,17 +194,6 @@ function documentsNamed(ctx: EventContext, sm: SentenceMentions): number {
   return n;
 }
 
-/** A word and, in Arabic script, the word without its proclitic و/ف/ب/ل ("وفخامة"). */
-function wordVariantsOf(w: string): string[] {
-  return PROCLITIC.test(w) ? [w, w.slice(1)] : [w];
-}
-const PROCLITIC = /^[وفبل][\u0600-\u06ff]{2,}/;
-
-/** wordVariantsOf(word).includes(w), without building the list (the length test comes first). */
-function isVariantOf(word: string, w: string): boolean {
-  return word === w || (word.length === w.length + 1 && PROCLITIC.test(word) && word.startsWith(w, 1));
-}
-
 // Arabic words for a state that stand before its name ("جمهورية العراق", "سلطنة عمان"), folded.
 const AR_STATE_WORDS = new Set(["جمهوريه", "مملكه", "دوله", "سلطنه", "اماره", "حكومه", "شعب"]);
 
@@ -273,24 +263,6 @@ function isReportingSource(ctx: EventContext, sm: SentenceMentions, t: TriggerMa
   return phrases.some((ph) => words.some((_, i) => ph.every((w, j) => words[i + j] === w)));
 }
 
-/** Content words (four letters or more, or numbers) in the stretch after a trigger. */
-function contentAfter(sm: SentenceMentions, t: TriggerMatch): Set<string> {
-  return new Set(sm.tokens.filter((x) => x.start >= t.end && x.start - t.end <= 90 && (x.norm.length >= 4 || /^\p{N}+$/u.test(x.norm)) && !STOP_CONTENT.has(x.norm)).map((x) => x.norm));
-}
-/** Function words long enough to pass the content-word length test. */
-const STOP_CONTENT = new Set(["that", "with", "their", "this", "them", "they", "will", "would", "also", "which", "from", "have", "been", "into", "upon", "между", "чтобы", "также", "этом", "того", "that", "pour", "avec", "dans"]);
-
-/** Whether a setting word ("sidelines", «рамках») stands up to eight words before a mention, in its clause. */
-function orgIsSetting(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
-  const words = ctx.lex.markers.settingBefore.get(ctx.lang);
-  if (!words || e.tokenStart < 0) return false;
-  for (let k = e.tokenStart - 1; k >= 0 && k >= e.tokenStart - 8; k--) {
-    if (/[,;.]/.test(ctx.text.slice(sm.tokens[k].end, sm.tokens[k + 1]?.start ?? e.start))) return false;
-    if (wordVariantsOf(sm.tokens[k].norm).some((w) => words.has(w))) return true;
-  }
-  return false;
-}
-
 /**
  * "Condemns the provocations of the United States": a country within five words after a hostile
  * or directed trigger is its target. It takes the place of a bare country named further away
@@ -348,146 +320,6 @@ function withoutContent(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch
   }
   if (boundary === Infinity) return sides;
   return sides.filter((x) => x.rank >= 3 || x.start < boundary);
-}
-
-/** A meeting word that belongs to a summit word next to it ("the summit hosted by", "the meeting of the Council of Foreign Ministers"). */
-function summitHosted(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
-  if (t.tokenStart < 0) return false;
-  return sm.triggers.some((x) => {
-    if (x.payload.mode !== "multilateral" || x.tokenStart < 0) return false;
-    // "The summit hosted by", "hosted the summit".
-    if (t.payload.cameo === "043") return Math.abs(t.tokenStart - x.tokenEnd) <= 2 || Math.abs(x.tokenStart - t.tokenEnd) <= 2;
-    // "The meeting of the CIS Council of Foreign Ministers", «заседание Совета министров»: the
-    // meeting is the council's session.
-    // Only "of (the)" between ("talks on the sidelines of the summit", "met for their summit" are not).
-    if (x.tokenStart <= t.tokenEnd || x.tokenStart - t.tokenEnd > 3) return false;
-    const between = sm.tokens.slice(t.tokenEnd, x.tokenStart).map((w) => w.norm);
-    return OF_WORDS.has(between[0]) && between.every((w) => OF_WORDS.has(w) || ARTICLES.has(w) || ctx.lex.orgCodes.has(w.toUpperCase()));
-  });
-}
-/** "Of" in languages that join a meeting to its council with a word. */
-const OF_WORDS = new Set(["of", "de", "du", "des", "del", "der"]);
-
-/** Whether a token is one of the words ("airport", "message*": any ending). */
-function isWordOf(norm: string, words: string[]): boolean {
-  const test = wordTest(words);
-  return test(norm) || (PROCLITIC.test(norm) && test(norm.slice(1)));
-}
-/** A word list compiled once into a test: a set of whole words and a list of stems ("aéroport*"). */
-const wordTests = new WeakMap<string[], (w: string) => boolean>();
-function wordTest(words: string[]): (w: string) => boolean {
-  let test = wordTests.get(words);
-  if (!test) {
-    const whole = new Set(words.filter((w) => !w.endsWith("*") && !w.includes(" ")));
-    const stems = words.filter((w) => w.endsWith("*") && !w.includes(" ")).map((w) => w.slice(0, -1));
-    test = (w: string) => whole.has(w) || stems.some((p) => w.startsWith(p));
-    wordTests.set(words, test);
-  }
-  return test;
-}
-
-/** Whether a pledge word ("announced", «объявил», "تعهد") stands before a trigger in its sentence. */
-function pledgedBefore(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
-  const words = ctx.lex.markers.pledge.get(ctx.lang) ?? [];
-  const multi = words.filter((w) => w.includes(" "));
-  const before = sm.tokens.filter((x) => x.end <= t.start);
-  if (before.some((x) => isWordOf(x.norm, words))) return true;
-  const joined = " " + before.map((x) => x.norm).join(" ") + " ";
-  return multi.some((m) => joined.includes(` ${m.replace(/\*$/, "")}`));
-}
-
-/**
- * "The visit comes as the culmination...", "وتأتي الزيارة", «Визит состоялся»: a definite event
- * noun opening the sentence (within its first two words) is the event already reported.
- */
-function definiteOpening(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
-  if (t.tokenStart < 0 || t.tokenStart > 1 || t.tokenEnd - t.tokenStart !== 1) return false;
-  const w = sm.tokens[t.tokenStart].norm;
-  if (ctx.lang === "ar") return /^(و|ف)?ال/.test(w);
-  const prev = t.tokenStart === 1 ? sm.tokens[0].norm : null;
-  if (ARTICLES.has(prev ?? "")) return true;
-  // Languages without articles: an event noun that opens the sentence.
-  return ["ru", "uk", "tg", "kk", "ky", "uz", "tr", "fa"].includes(ctx.lang) && t.tokenStart === 0;
-}
-
-/** A date after the trigger inside a relative clause ("..., which had been announced in 2019"). */
-function inRelativeClause(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, d: DateHit): boolean {
-  if (d.start < t.end) return false;
-  const words = ctx.lex.markers.relativePronoun.get(ctx.lang);
-  if (!words?.size) return false;
-  return sm.tokens.some((x) => x.start >= t.end && x.end <= d.start && words.has(x.norm) && /[,،]\s*$/.test(ctx.text.slice(Math.max(t.end, x.start - 3), x.start)));
-}
-
-/** A demonstrative right before a trigger, or one word before it ("this first meeting"). */
-function demonstrativeBefore(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
-  const words = ctx.lex.markers.demonstrative.get(ctx.lang);
-  if (!words || t.tokenStart < 0) return false;
-  for (let k = t.tokenStart - 1; k >= 0 && k >= t.tokenStart - 2; k--) if (wordVariantsOf(sm.tokens[k].norm).some((w) => words.has(w))) return true;
-  return false;
-}
-
-/** A subject pronoun among the first two words of the sentence (before the trigger, if given). */
-function pronounSubject(ctx: EventContext, sm: SentenceMentions, t?: TriggerMatch): boolean {
-  const words = ctx.lex.markers.subjectPronoun.get(ctx.lang);
-  if (!words) return false;
-  return sm.tokens.slice(0, 2).some((x) => (!t || x.end <= t.start) && words.has(x.norm));
-}
-
-/** Whether a plane, convoy or shipment is named within a few words of an arrival trigger. */
-function cargoArrives(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
-  const words = ctx.lex.markers.cargoNouns.get(ctx.lang) ?? [];
-  return sm.tokens.some((x) => (x.end <= t.start ? t.start - x.end <= 70 : x.start >= t.end && x.start - t.end <= 40) && isWordOf(x.norm, words));
-}
-
-/** An attend phrase ending right before a trigger (one word may stand between, Han: adjacent). */
-function attendsBefore(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
-  const phrases = ctx.lex.markers.attendBefore.get(ctx.lang) ?? [];
-  if (t.tokenStart < 0) return phrases.some((ph) => ctx.text.slice(Math.max(0, t.start - 4), t.start).endsWith(ph.join("")));
-  for (let end = t.tokenStart - 1; end >= 0 && end >= t.tokenStart - 2; end--)
-    if (phrases.some((ph) => ph.length <= end + 1 && ph.every((w, j) => isVariantOf(sm.tokens[end - ph.length + 1 + j].norm, w)))) return true;
-  return false;
-}
-
-/** A proposal or support word up to four words before a trigger, in its clause. */
-function proposedBefore(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
-  const words = ctx.lex.markers.proposalVerbs.get(ctx.lang);
-  if (!words?.length || t.tokenStart < 0) return false;
-  for (let k = t.tokenStart - 1; k >= 0 && k >= t.tokenStart - 4; k--) {
-    if (/[,;.:]/.test(ctx.text.slice(sm.tokens[k].end, sm.tokens[k + 1]?.start ?? t.start))) return false;
-    if (isWordOf(sm.tokens[k].norm, words)) return true;
-  }
-  return false;
-}
-
-/** Whether a sentence holds a "day after" cue ("a day later", «на следующий день», 次日). */
-function dayAfterIn(ctx: EventContext, sm: SentenceMentions): boolean {
-  const cues = ctx.lex.markers.dayAfter.get(ctx.lang);
-  if (!cues?.length) return false;
-  for (const cue of cues) {
-    if (/\p{Script=Han}/u.test(cue)) {
-      // Han text has no word breaks: the cue as written inside the sentence.
-      const at = ctx.text.indexOf(cue, sm.sentence.start);
-      if (at >= 0 && at + cue.length <= sm.sentence.end) return true;
-      continue;
-    }
-    const words = cueWords(cue);
-    for (let i = 0; i + words.length <= sm.tokens.length; i++) if (words.every((w, j) => sm.tokens[i + j].norm === w)) return true;
-  }
-  return false;
-}
-const cueWordCache = new Map<string, string[]>();
-const cueWords = (cue: string) => cueWordCache.get(cue) ?? (cueWordCache.set(cue, cue.split(" ").filter(Boolean)), cueWordCache.get(cue)!);
-
-/** Whether a sentence names an airport (data/markers.json "airport"). */
-function atAirport(ctx: EventContext, sm: SentenceMentions): boolean {
-  const words = ctx.lex.markers.airport.get(ctx.lang) ?? [];
-  return sm.tokens.some((x) => isWordOf(x.norm, words));
-}
-
-/** Whether a message noun stands in the stretch before a trigger ("messages also arrived from"). */
-function messageArrives(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
-  const words = ctx.lex.markers.messageNouns.get(ctx.lang) ?? [];
-  return sm.tokens.some((x) => x.end <= t.start && t.start - x.end <= 60 && isWordOf(x.norm, words));
 }
 
 /** Whether only a coordinating word or comma stands between two mentions ("Iran and Pakistan"). */
@@ -743,8 +575,6 @@ function occasionsOf(t: TriggerMatch, sm: SentenceMentions, dates: DateHit[], la
   }
   return distinct.length >= 2 ? distinct : [null];
 }
-/** Languages whose verb comes last: a verb's dates stand before it. */
-const VERB_FINAL = new Set(["zh", "tg", "fa", "tr", "uz", "kk", "ky", "az"]);
 
 /** The date an event in this sentence took place. */
 function dateFor(t: TriggerMatch, all: DateHit[], running: string | null, refDate: string | null, text?: string): { value: string | null; explicit: boolean; hit: DateHit | null } {

@@ -1,0 +1,189 @@
+// Word cues around a trigger, each a named test on the sentence's tokens: words that make an
+// arrival a delivery ("planes carrying"), a meeting a summit's session or a proposal, a date
+// another clause's, a mention one already reported ("this meeting"). The words themselves are
+// data (data/markers.json); these functions say where they must stand.
+
+import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
+import type { DateHit, EventContext } from "./index.js";
+
+// Articles skipped when looking at the word before a mention ("in the United States").
+export const ARTICLES = new Set(["the", "a", "la", "le", "les", "l", "der", "die", "das", "dem", "den", "des", "el", "los", "las"]);
+
+/** A word and, in Arabic script, the word without its proclitic و/ف/ب/ل ("وفخامة"). */
+export function wordVariantsOf(w: string): string[] {
+  return PROCLITIC.test(w) ? [w, w.slice(1)] : [w];
+}
+
+const PROCLITIC = /^[وفبل][\u0600-\u06ff]{2,}/;
+
+/** wordVariantsOf(word).includes(w), without building the list (the length test comes first). */
+export function isVariantOf(word: string, w: string): boolean {
+  return word === w || (word.length === w.length + 1 && PROCLITIC.test(word) && word.startsWith(w, 1));
+}
+
+/** Content words (four letters or more, or numbers) in the stretch after a trigger. */
+export function contentAfter(sm: SentenceMentions, t: TriggerMatch): Set<string> {
+  return new Set(sm.tokens.filter((x) => x.start >= t.end && x.start - t.end <= 90 && (x.norm.length >= 4 || /^\p{N}+$/u.test(x.norm)) && !STOP_CONTENT.has(x.norm)).map((x) => x.norm));
+}
+
+/** Function words long enough to pass the content-word length test. */
+const STOP_CONTENT = new Set(["that", "with", "their", "this", "them", "they", "will", "would", "also", "which", "from", "have", "been", "into", "upon", "между", "чтобы", "также", "этом", "того", "that", "pour", "avec", "dans"]);
+
+/** Whether a setting word ("sidelines", «рамках») stands up to eight words before a mention, in its clause. */
+export function orgIsSetting(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
+  const words = ctx.lex.markers.settingBefore.get(ctx.lang);
+  if (!words || e.tokenStart < 0) return false;
+  for (let k = e.tokenStart - 1; k >= 0 && k >= e.tokenStart - 8; k--) {
+    if (/[,;.]/.test(ctx.text.slice(sm.tokens[k].end, sm.tokens[k + 1]?.start ?? e.start))) return false;
+    if (wordVariantsOf(sm.tokens[k].norm).some((w) => words.has(w))) return true;
+  }
+  return false;
+}
+
+/** A meeting word that belongs to a summit word next to it ("the summit hosted by", "the meeting of the Council of Foreign Ministers"). */
+export function summitHosted(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  if (t.tokenStart < 0) return false;
+  return sm.triggers.some((x) => {
+    if (x.payload.mode !== "multilateral" || x.tokenStart < 0) return false;
+    // "The summit hosted by", "hosted the summit".
+    if (t.payload.cameo === "043") return Math.abs(t.tokenStart - x.tokenEnd) <= 2 || Math.abs(x.tokenStart - t.tokenEnd) <= 2;
+    // "The meeting of the CIS Council of Foreign Ministers", «заседание Совета министров»: the
+    // meeting is the council's session.
+    // Only "of (the)" between ("talks on the sidelines of the summit", "met for their summit" are not).
+    if (x.tokenStart <= t.tokenEnd || x.tokenStart - t.tokenEnd > 3) return false;
+    const between = sm.tokens.slice(t.tokenEnd, x.tokenStart).map((w) => w.norm);
+    return OF_WORDS.has(between[0]) && between.every((w) => OF_WORDS.has(w) || ARTICLES.has(w) || ctx.lex.orgCodes.has(w.toUpperCase()));
+  });
+}
+
+/** "Of" in languages that join a meeting to its council with a word. */
+const OF_WORDS = new Set(["of", "de", "du", "des", "del", "der"]);
+
+/** Whether a token is one of the words ("airport", "message*": any ending). */
+export function isWordOf(norm: string, words: string[]): boolean {
+  const test = wordTest(words);
+  return test(norm) || (PROCLITIC.test(norm) && test(norm.slice(1)));
+}
+
+/** A word list compiled once into a test: a set of whole words and a list of stems ("aéroport*"). */
+const wordTests = new WeakMap<string[], (w: string) => boolean>();
+
+function wordTest(words: string[]): (w: string) => boolean {
+  let test = wordTests.get(words);
+  if (!test) {
+    const whole = new Set(words.filter((w) => !w.endsWith("*") && !w.includes(" ")));
+    const stems = words.filter((w) => w.endsWith("*") && !w.includes(" ")).map((w) => w.slice(0, -1));
+    test = (w: string) => whole.has(w) || stems.some((p) => w.startsWith(p));
+    wordTests.set(words, test);
+  }
+  return test;
+}
+
+/** Whether a pledge word ("announced", «объявил», "تعهد") stands before a trigger in its sentence. */
+export function pledgedBefore(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  const words = ctx.lex.markers.pledge.get(ctx.lang) ?? [];
+  const multi = words.filter((w) => w.includes(" "));
+  const before = sm.tokens.filter((x) => x.end <= t.start);
+  if (before.some((x) => isWordOf(x.norm, words))) return true;
+  const joined = " " + before.map((x) => x.norm).join(" ") + " ";
+  return multi.some((m) => joined.includes(` ${m.replace(/\*$/, "")}`));
+}
+
+/**
+ * "The visit comes as the culmination...", "وتأتي الزيارة", «Визит состоялся»: a definite event
+ * noun opening the sentence (within its first two words) is the event already reported.
+ */
+export function definiteOpening(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  if (t.tokenStart < 0 || t.tokenStart > 1 || t.tokenEnd - t.tokenStart !== 1) return false;
+  const w = sm.tokens[t.tokenStart].norm;
+  if (ctx.lang === "ar") return /^(و|ف)?ال/.test(w);
+  const prev = t.tokenStart === 1 ? sm.tokens[0].norm : null;
+  if (ARTICLES.has(prev ?? "")) return true;
+  // Languages without articles: an event noun that opens the sentence.
+  return ["ru", "uk", "tg", "kk", "ky", "uz", "tr", "fa"].includes(ctx.lang) && t.tokenStart === 0;
+}
+
+/** A date after the trigger inside a relative clause ("..., which had been announced in 2019"). */
+export function inRelativeClause(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, d: DateHit): boolean {
+  if (d.start < t.end) return false;
+  const words = ctx.lex.markers.relativePronoun.get(ctx.lang);
+  if (!words?.size) return false;
+  return sm.tokens.some((x) => x.start >= t.end && x.end <= d.start && words.has(x.norm) && /[,،]\s*$/.test(ctx.text.slice(Math.max(t.end, x.start - 3), x.start)));
+}
+
+/** A demonstrative right before a trigger, or one word before it ("this first meeting"). */
+export function demonstrativeBefore(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  const words = ctx.lex.markers.demonstrative.get(ctx.lang);
+  if (!words || t.tokenStart < 0) return false;
+  for (let k = t.tokenStart - 1; k >= 0 && k >= t.tokenStart - 2; k--) if (wordVariantsOf(sm.tokens[k].norm).some((w) => words.has(w))) return true;
+  return false;
+}
+
+/** A subject pronoun among the first two words of the sentence (before the trigger, if given). */
+export function pronounSubject(ctx: EventContext, sm: SentenceMentions, t?: TriggerMatch): boolean {
+  const words = ctx.lex.markers.subjectPronoun.get(ctx.lang);
+  if (!words) return false;
+  return sm.tokens.slice(0, 2).some((x) => (!t || x.end <= t.start) && words.has(x.norm));
+}
+
+/** Whether a plane, convoy or shipment is named within a few words of an arrival trigger. */
+export function cargoArrives(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  const words = ctx.lex.markers.cargoNouns.get(ctx.lang) ?? [];
+  return sm.tokens.some((x) => (x.end <= t.start ? t.start - x.end <= 70 : x.start >= t.end && x.start - t.end <= 40) && isWordOf(x.norm, words));
+}
+
+/** An attend phrase ending right before a trigger (one word may stand between, Han: adjacent). */
+export function attendsBefore(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  const phrases = ctx.lex.markers.attendBefore.get(ctx.lang) ?? [];
+  if (t.tokenStart < 0) return phrases.some((ph) => ctx.text.slice(Math.max(0, t.start - 4), t.start).endsWith(ph.join("")));
+  for (let end = t.tokenStart - 1; end >= 0 && end >= t.tokenStart - 2; end--)
+    if (phrases.some((ph) => ph.length <= end + 1 && ph.every((w, j) => isVariantOf(sm.tokens[end - ph.length + 1 + j].norm, w)))) return true;
+  return false;
+}
+
+/** A proposal or support word up to four words before a trigger, in its clause. */
+export function proposedBefore(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  const words = ctx.lex.markers.proposalVerbs.get(ctx.lang);
+  if (!words?.length || t.tokenStart < 0) return false;
+  for (let k = t.tokenStart - 1; k >= 0 && k >= t.tokenStart - 4; k--) {
+    if (/[,;.:]/.test(ctx.text.slice(sm.tokens[k].end, sm.tokens[k + 1]?.start ?? t.start))) return false;
+    if (isWordOf(sm.tokens[k].norm, words)) return true;
+  }
+  return false;
+}
+
+/** Whether a sentence holds a "day after" cue ("a day later", «на следующий день», 次日). */
+export function dayAfterIn(ctx: EventContext, sm: SentenceMentions): boolean {
+  const cues = ctx.lex.markers.dayAfter.get(ctx.lang);
+  if (!cues?.length) return false;
+  for (const cue of cues) {
+    if (/\p{Script=Han}/u.test(cue)) {
+      // Han text has no word breaks: the cue as written inside the sentence.
+      const at = ctx.text.indexOf(cue, sm.sentence.start);
+      if (at >= 0 && at + cue.length <= sm.sentence.end) return true;
+      continue;
+    }
+    const words = cueWords(cue);
+    for (let i = 0; i + words.length <= sm.tokens.length; i++) if (words.every((w, j) => sm.tokens[i + j].norm === w)) return true;
+  }
+  return false;
+}
+
+const cueWordCache = new Map<string, string[]>();
+
+const cueWords = (cue: string) => cueWordCache.get(cue) ?? (cueWordCache.set(cue, cue.split(" ").filter(Boolean)), cueWordCache.get(cue)!);
+
+/** Whether a sentence names an airport (data/markers.json "airport"). */
+export function atAirport(ctx: EventContext, sm: SentenceMentions): boolean {
+  const words = ctx.lex.markers.airport.get(ctx.lang) ?? [];
+  return sm.tokens.some((x) => isWordOf(x.norm, words));
+}
+
+/** Whether a message noun stands in the stretch before a trigger ("messages also arrived from"). */
+export function messageArrives(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  const words = ctx.lex.markers.messageNouns.get(ctx.lang) ?? [];
+  return sm.tokens.some((x) => x.end <= t.start && t.start - x.end <= 60 && isWordOf(x.norm, words));
+}
+
+/** Languages whose verb comes last: a verb's dates stand before it. */
+export const VERB_FINAL = new Set(["zh", "tg", "fa", "tr", "uz", "kk", "ky", "az"]);
