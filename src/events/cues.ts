@@ -187,3 +187,18 @@ export function messageArrives(ctx: EventContext, sm: SentenceMentions, t: Trigg
 
 /** Languages whose verb comes last: a verb's dates stand before it. */
 export const VERB_FINAL = new Set(["zh", "tg", "fa", "tr", "uz", "kk", "ky", "az"]);
+
+/**
+ * A country named within three words of a host or mediation word ("China hosts the talks",
+ * "بوساطة قطرية", "hosted by the United States"): the host of talks between others.
+ */
+export function hostOfTalks(ctx: EventContext, sm: SentenceMentions): string | null {
+  const words = (ctx.lex.markers.hostWords.get(ctx.lang) ?? []).filter((w) => !w.includes(" "));
+  if (!words.length) return null;
+  for (let k = 0; k < sm.tokens.length; k++) {
+    if (!isWordOf(sm.tokens[k].norm, words)) continue;
+    const near = sm.entities.find((e) => e.payload.kind === "country" && e.tokenStart >= 0 && Math.abs(e.tokenStart - k) <= 3);
+    if (near) return near.payload.id;
+  }
+  return null;
+}

@@ -18,7 +18,7 @@
 import { holderOf, termOn, type Lexicon } from "../lexicon/index.js";
 import { fold } from "../text/normalize.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
-import { ARTICLES, VERB_FINAL, atAirport, attendsBefore, cargoArrives, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, inRelativeClause, isVariantOf, isWordOf, messageArrives, orgIsSetting, pledgedBefore, pronounSubject, proposedBefore, summitHosted, wordVariantsOf } from "./cues.js";
+import { ARTICLES, VERB_FINAL, atAirport, hostOfTalks, attendsBefore, cargoArrives, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, inRelativeClause, isVariantOf, isWordOf, messageArrives, orgIsSetting, pledgedBefore, pronounSubject, proposedBefore, summitHosted, wordVariantsOf } from "./cues.js";
 import type { Actor, EventRecord, EventType, Evidence, Role } from "../types.js";
 
 /** What the events stage needs from the dates stage. */
@@ -1053,10 +1053,29 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
     if (full && !arrival) runningDate = full.value;
   });
 
+  withHostOfTalks(ctx, drafts, sentences);
   visitorFirst(drafts);
   addSummitParticipants(ctx, drafts, sentences, plain);
   assignTopics(ctx, drafts, sentences);
   return drafts.map((d) => d.rec);
+}
+
+/**
+ * "China will host the talks ... The talks were held in Beijing": talks between two others held
+ * in the country named as their host or mediator (in that sentence or before) include it.
+ */
+function withHostOfTalks(ctx: EventContext, drafts: Draft[], sentences: SentenceMentions[]): void {
+  const hosts = sentences.map((sm) => hostOfTalks(ctx, sm));
+  for (const d of drafts) {
+    if (d.rec.type !== "CONSULT" || d.rec.mode !== "meeting" || d.rec.status || d.sides.length !== 2) continue;
+    const first = Math.min(...d.reported);
+    const host = hosts.slice(0, first + 1).reverse().find((h) => h && !d.sides.some((x) => x.country === h));
+    if (!host) continue;
+    const sameSentence = hosts[first] === host;
+    if (!sameSentence && d.rec.location?.country !== host) continue;
+    d.sides.push({ country: host, name: null, role: null, rank: 1, start: Infinity, evidence: d.rec.evidence });
+    d.rec.actors = toActors(d.sides);
+  }
 }
 
 /** In a meeting held during a visit, the visitor comes first (as in the visit). */

@@ -84,6 +84,7 @@ export interface Markers {
   pledge: Map<string, string[]>;
   cargoNouns: Map<string, string[]>;
   proposalVerbs: Map<string, string[]>;
+  hostWords: Map<string, string[]>;
 }
 
 export interface Lexicon {
@@ -311,6 +312,7 @@ export function loadLexicon(): Lexicon {
     pledge: wordPatterns(markerData.pledge),
     cargoNouns: wordPatterns(markerData.cargo_nouns),
     proposalVerbs: wordPatterns(markerData.proposal_verbs),
+    hostWords: wordPatterns(markerData.host_words),
     documentNouns: new Map(Object.entries(markerData.document_nouns ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     opinion: new Map(Object.entries(markerData.opinion ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     actorNouns: new Map(Object.entries(markerData.actor_nouns ?? {}).map(([l, list]) => [l, new Set(list.flatMap((x) => words(x)))])),
