@@ -280,8 +280,8 @@ test("a document signed by a third side after two others' talks is signed by all
 
 test("talks held in the country named as their host or mediator include it", () => {
   const evs = eventsOf("Qatar agreed to host talks between Ethiopia and Egypt on the dam.\nThe talks between Ethiopian and Egyptian officials were held in Doha on Monday.");
-  const talks = evs.filter((e) => e.mode === "meeting" && !e.status && e.actors.some((a) => a.country === "ETH"));
-  assert.ok(talks.some((e) => e.actors.some((a) => a.country === "QAT")), JSON.stringify(talks.map((e) => e.actors.map((a) => a.country))));
+  const held = evs.find((e) => e.mode === "meeting" && e.date === "2024-05-13");
+  assert.ok(held?.actors.some((a) => a.country === "QAT"), JSON.stringify(evs.map((e) => [e.date, e.actors.map((a) => a.country)])));
   // Without a host named, talks in a capital are the two sides' alone.
   const plain = eventsOf("The talks between Ethiopian and Egyptian officials were held in Doha on Monday.");
   assert.ok(plain.every((e) => !e.actors.some((a) => a.country === "QAT")));
