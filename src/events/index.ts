@@ -554,6 +554,8 @@ function statusOf(sm: SentenceMentions, t: TriggerMatch): EventRecord["status"] 
   }
   // "declined to sign", "refused to meet": the refusal is the event; what was refused is not.
   if (t.payload.type !== "REJECT" && sm.triggers.some((r) => r.payload.type === "REJECT" && r.end <= t.start && t.start - r.end <= 15)) return "denied";
+  // "Agreed to hold talks", "called for a meeting": what is agreed or asked for is still to come.
+  if (t.payload.type === "CONSULT" && sm.triggers.some((r) => ((r.payload.type === "AGREE" && r.payload.mode === "agree") || r.payload.type === "REQUEST") && r.end <= t.start && t.start - r.end <= 15)) return "planned";
   return undefined;
 }
 

@@ -286,3 +286,10 @@ test("talks held in the country named as their host or mediator include it", () 
   const plain = eventsOf("The talks between Ethiopian and Egyptian officials were held in Doha on Monday.");
   assert.ok(plain.every((e) => !e.actors.some((a) => a.country === "QAT")));
 });
+
+test("talks agreed to or called for are still to come", () => {
+  const evs = eventsOf("Ethiopia and Egypt agreed to hold talks on the dam.", "en");
+  assert.ok(evs.every((e) => e.type !== "CONSULT"), evs.map((e) => `${e.type}/${e.mode}`).join(","));
+  const all = extractArticle({ name: "r", origin: "r", text: "Ethiopia and Egypt agreed to hold talks on the dam.", title: null, titleSpan: null, published: "2024-05-15", publishedSpan: null, dateline: null, source: null, paragraphs: [{ start: 0, end: 51 }] } as Article, "UTF-8").events;
+  assert.ok(all.some((e) => e.type === "CONSULT" && e.status === "planned"));
+});
