@@ -202,3 +202,13 @@ export function hostOfTalks(ctx: EventContext, sm: SentenceMentions): string | n
   }
   return null;
 }
+
+/** Whether a counterpart noun ("counterpart", «коллега», "نظيره") stands within two words of a position. */
+export function counterpartNear(ctx: EventContext, sm: SentenceMentions, at: number): boolean {
+  const words = ctx.lex.markers.counterpartNouns.get(ctx.lang);
+  if (!words?.length) return false;
+  const k = sm.tokens.findIndex((x) => x.start >= at);
+  if (k < 0) return false;
+  for (let j = Math.max(0, k - 2); j <= Math.min(sm.tokens.length - 1, k + 2); j++) if (j !== k && isWordOf(sm.tokens[j].norm, words)) return true;
+  return false;
+}

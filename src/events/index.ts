@@ -18,7 +18,7 @@
 import { holderOf, termOn, type Lexicon } from "../lexicon/index.js";
 import { fold } from "../text/normalize.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
-import { ARTICLES, VERB_FINAL, atAirport, hostOfTalks, attendsBefore, cargoArrives, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, inRelativeClause, isVariantOf, isWordOf, messageArrives, orgIsSetting, pledgedBefore, pronounSubject, proposedBefore, summitHosted, wordVariantsOf } from "./cues.js";
+import { ARTICLES, VERB_FINAL, atAirport, counterpartNear, hostOfTalks, attendsBefore, cargoArrives, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, inRelativeClause, isVariantOf, isWordOf, messageArrives, orgIsSetting, pledgedBefore, pronounSubject, proposedBefore, summitHosted, wordVariantsOf } from "./cues.js";
 import type { Actor, EventRecord, EventType, Evidence, Role } from "../types.js";
 
 /** What the events stage needs from the dates stage. */
@@ -299,6 +299,20 @@ function withGuestAndHost(ctx: EventContext, sm: SentenceMentions, sides: Side[]
     out.push({ ...from, rank: from.name ? 3 : 1, start: r.start, evidence: evidenceOf(ctx, sm), counterpart: isCounterpart(ctx, sm, r.start, r.end), host: false });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "Lavrov held talks with his Tajik counterpart": a country named with a counterpart noun
+ * stands for the holder of the office the other side's person holds, on the date.
+ */
+function withCounterpartOffice(ctx: EventContext, sm: SentenceMentions, sides: Side[], date: string | null): Side[] {
+  const model = sides.find((x) => x.rank >= 2 && x.role && RESOLVABLE_OFFICE_ROLES.has(x.role));
+  if (!model) return sides;
+  return sides.map((x) => {
+    if (x === model || x.rank > 1 || x.name || x.start === Infinity || !counterpartNear(ctx, sm, x.start)) return x;
+    const holder = holderOf(ctx.lex, x.country, model.role!, date);
+    return { ...x, role: model.role, name: holder?.name ?? null, rank: holder ? 3 : 2 };
+  });
 }
 
 /** Events that are statements: what they say is content, not sides. */
@@ -830,6 +844,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
         ...(DIRECTED.has(type) || HOSTILE.has(type) ? { near: t } : {}),
       });
       sides = sides.filter((x) => !isReportingSource(ctx, sm, t, x));
+      sides = withCounterpartOffice(ctx, sm, sides, when.value);
       if (DIRECTED.has(type) || HOSTILE.has(type)) sides = withObjectTarget(ctx, sm, t, sides);
       if (SPEECH_ACTS.has(type) || (type === "AGREE" && mode === "agree")) sides = withoutContent(ctx, sm, t, sides);
       // Where: the place named nearest the trigger; else the country visited; else the scene

@@ -293,3 +293,10 @@ test("talks agreed to or called for are still to come", () => {
   const all = extractArticle({ name: "r", origin: "r", text: "Ethiopia and Egypt agreed to hold talks on the dam.", title: null, titleSpan: null, published: "2024-05-15", publishedSpan: null, dateline: null, source: null, paragraphs: [{ start: 0, end: 51 }] } as Article, "UTF-8").events;
   assert.ok(all.some((e) => e.type === "CONSULT" && e.status === "planned"));
 });
+
+test("'his Tajik counterpart' is the holder of the other side's office on the date", () => {
+  const [en] = eventsOf("Sergey Lavrov held talks with his Tajik counterpart in Moscow on Tuesday.");
+  assert.equal(en.actors.find((a) => a.country === "TJK")?.name, "Sirojiddin Muhriddin");
+  const [ru] = eventsOf("Сергей Лавров провел переговоры с таджикским коллегой в Москве.", "ru");
+  assert.equal(ru.actors.find((a) => a.country === "TJK")?.role, "foreign_minister");
+});

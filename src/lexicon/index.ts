@@ -85,6 +85,7 @@ export interface Markers {
   cargoNouns: Map<string, string[]>;
   proposalVerbs: Map<string, string[]>;
   hostWords: Map<string, string[]>;
+  counterpartNouns: Map<string, string[]>;
 }
 
 export interface Lexicon {
@@ -313,6 +314,7 @@ export function loadLexicon(): Lexicon {
     cargoNouns: wordPatterns(markerData.cargo_nouns),
     proposalVerbs: wordPatterns(markerData.proposal_verbs),
     hostWords: wordPatterns(markerData.host_words),
+    counterpartNouns: wordPatterns(markerData.counterpart_nouns),
     documentNouns: new Map(Object.entries(markerData.document_nouns ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     opinion: new Map(Object.entries(markerData.opinion ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     actorNouns: new Map(Object.entries(markerData.actor_nouns ?? {}).map(([l, list]) => [l, new Set(list.flatMap((x) => words(x)))])),
