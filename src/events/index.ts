@@ -482,7 +482,11 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
   else {
     const kept = new Set(sides.map((x) => x.country));
     for (const b of bare) {
-      if (kept.has(b.country)) continue;
+      if (kept.has(b.country)) {
+        // "Tebboune received the minister, who is on a visit to Algeria": Algeria's leader is the host.
+        if (b.host) for (const x of sides) if (x.country === b.country) x.host = true;
+        continue;
+      }
       const joined = bare.some((o) => o !== b && kept.has(o.country) && (coordinated(ctx, o, b) || coordinated(ctx, b, o)));
       // Several recipients joined by "and" ("thanked Iraq and Oman") are all sides.
       const recipients = b.counterpart && bare.some((o) => o !== b && o.counterpart && (coordinated(ctx, o, b) || coordinated(ctx, b, o)));
@@ -505,8 +509,12 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
       if (s.rank === 3 && s.name !== have.name) others.push(s);
     } else if ((s.paired && !have.paired) || s.rank > have.rank || (s.rank === have.rank && betterSameRank(s, have, opts))) {
       if (have.rank === 3 && have.counterpart) others.push(have);
-      byCountry.set(s.country, { ...s, start: have.start });
-    } else if (s.rank === 3 && s.name !== have.name) others.push(s);
+      byCountry.set(s.country, { ...s, start: have.start, host: s.host || have.host });
+    } else {
+      // The country visited stays the host when its leader is the side kept ("went to Algeria ... Tebboune").
+      if (s.host && !have.host) byCountry.set(s.country, { ...have, host: true });
+      if (s.rank === 3 && s.name !== have.name) others.push(s);
+    }
   }
   const result = [...byCountry.values()].sort((a, b) => a.start - b.start);
   if (opts.sameCountryCounterparts) opts.sameCountryCounterparts.push(...others);
@@ -931,7 +939,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
         const host = sides.find((x) => x.host || x.country === hostCountry);
         const visitor = sides.find((x) => x !== host);
         sides = host && visitor ? [visitor, host] : sides.slice(0, 2);
-      } else if (mode === "visit" && sides.length === 2 && location?.country && sides[0].country === location.country && sides[1].country !== location.country) {
+      } else if (mode === "visit" && sides.length === 2 && ((location?.country && sides[0].country === location.country && sides[1].country !== location.country) || (sides[0].host && !sides[1].host))) {
         // The visitor comes first: the host's leader is often named first ("Rahmon welcomed
         // Japarov, who came to Tajikistan on a visit").
         sides = [sides[1], sides[0]];

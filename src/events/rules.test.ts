@@ -300,3 +300,10 @@ test("'his Tajik counterpart' is the holder of the other side's office on the da
   const [ru] = eventsOf("Сергей Лавров провел переговоры с таджикским коллегой в Москве.", "ru");
   assert.equal(ru.actors.find((a) => a.country === "TJK")?.role, "foreign_minister");
 });
+
+test("the leader of the country visited is the host, whoever is named first", () => {
+  const evs = eventsOf("President Abdelmadjid Tebboune received Foreign Minister Sirojiddin Muhriddin, who is on a working visit to Algeria, on Sunday.");
+  const visit = evs.find((e) => e.mode === "visit");
+  assert.equal(visit?.actors[0].country, "TJK");
+  assert.equal(visit?.location?.country, "DZA");
+});
