@@ -422,9 +422,14 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
     else if (prevOk) countryIdx = i - 1;
     const titled = sm.names.find((n) => n.office === i);
     if (countryIdx < 0) {
-      if (titled) {
-        // A titled name without a country (e.g. "Ambassador John Smith"): country unknown, skip.
+      // "The Chairman of the State Duma": a title of one country's institution implies it.
+      const implied = e.payload.country;
+      if (implied) {
+        consumed.add(i);
+        const name = titled?.name ?? holderOf(lex, implied, e.payload.id, date)?.name ?? null;
+        sides.push({ country: implied, name, role, rank: name ? 3 : 2, start: e.start, evidence: ev, counterpart: isCounterpart(ctx, sm, e.start, Math.max(e.end, titled?.end ?? 0)) });
       }
+      // Otherwise a titled name without a country ("Ambassador John Smith"): country unknown.
       return;
     }
     // A title bound to an organisation that is only the setting ("on the sidelines of the UN
@@ -774,8 +779,9 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
     if (sm.sentence.paragraph !== runningParagraph) {
       runningParagraph = sm.sentence.paragraph;
       // A new paragraph goes back to the article's day, or stays on the day of the scene just
-      // reported when that was within a few days of it ("on Monday ... The sides also agreed").
-      runningDate = sceneDate && nearDate(sceneDate, ctx.refDate) ? sceneDate : ctx.refDate;
+      // reported when that was within a few days of it ("on Monday ... The sides also agreed");
+      // an undated article stays on the day its text last stated.
+      runningDate = sceneDate && (!ctx.refDate || nearDate(sceneDate, ctx.refDate)) ? sceneDate : ctx.refDate;
     }
     const dates = datesBySentence[si] ?? [];
     // "A day later": the day after the date the text was at.

@@ -307,3 +307,17 @@ test("the leader of the country visited is the host, whoever is named first", ()
   assert.equal(visit?.actors[0].country, "TJK");
   assert.equal(visit?.location?.country, "DZA");
 });
+
+test("a title of one country's institution implies the country and resolves its holder", () => {
+  const [ev] = eventsOf("The Chairman of the State Duma received a delegation of the parliament of Tajikistan.");
+  const rus = ev?.actors.find((a) => a.country === "RUS");
+  assert.equal(rus?.name, "Vyacheslav Volodin");
+  assert.equal(rus?.role, "legislature_head");
+});
+
+test("an undated article keeps the day its text last stated for the next paragraph", () => {
+  const text = "Tajik Foreign Minister Sirojiddin Muhriddin met Iranian Foreign Minister Hossein Amir-Abdollahian in Tehran on 13 May 2024.\n\nMuhriddin also met the Speaker of the Islamic Consultative Assembly.";
+  const r = extractArticle({ name: "u", origin: "u", text, title: null, titleSpan: null, published: null, publishedSpan: null, dateline: null, source: null, paragraphs: [{ start: 0, end: text.indexOf("\n") }, { start: text.lastIndexOf("\n") + 1, end: text.length }] } as Article, "UTF-8");
+  const second = r.events.find((e) => e.actors.some((a) => a.name === "Mohammad Bagher Ghalibaf"));
+  assert.equal(second?.date, "2024-05-13", JSON.stringify(r.events.map((e) => [e.date, e.actors.map((a) => a.name)])));
+});

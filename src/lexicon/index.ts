@@ -19,7 +19,7 @@ export type LexEntry =
   | { kind: "place"; id: string; country: string }
   | { kind: "org"; id: string }
   | { kind: "person"; id: string }
-  | { kind: "office"; id: string; role: Role }
+  | { kind: "office"; id: string; role: Role; country?: string }
   | { kind: "trigger"; type: EventType; mode: string | null; cameo: string }
   | { kind: "topic"; id: string }
   | { kind: "modality"; id: "negation" | "future" | "hypothetical" }
@@ -225,7 +225,7 @@ export function loadLexicon(): Lexicon {
 
   // Offices (titles) with the role they carry.
   const offices = new Map<string, Office>();
-  const officeData = readJson<{ offices: Array<Record<string, unknown>> }>("offices.json", { offices: [] });
+  const officeData = readJson<{ offices: Array<Record<string, unknown>>; institution_offices?: Array<Record<string, unknown>> }>("offices.json", { offices: [] });
   for (const o of officeData.offices) {
     const id = String(o.id);
     const role = o.role as Role;
@@ -233,6 +233,18 @@ export function loadLexicon(): Lexicon {
     for (const [lang, list] of Object.entries(o)) {
       if (lang === "id" || lang === "role" || !Array.isArray(list)) continue;
       for (const n of list as string[]) m.add(n, lang, { kind: "office", id, role }, { langBound: true });
+    }
+  }
+  // Titles of one country's institution ("Chairman of the State Duma"): the office and the
+  // country they imply.
+  for (const o of officeData.institution_offices ?? []) {
+    const id = String(o.office);
+    const role = offices.get(id)?.role;
+    if (!role) continue;
+    const country = String(o.country);
+    for (const [lang, list] of Object.entries(o)) {
+      if (lang === "office" || lang === "country" || !Array.isArray(list)) continue;
+      for (const n of list as string[]) m.add(n, lang, { kind: "office", id, role, country }, { langBound: true });
     }
   }
 
