@@ -57,6 +57,8 @@ interface Side {
   host?: boolean;
   /** A named person joined by "and" to a named person of another country ("Shoigu and Ahmadian"). */
   paired?: boolean;
+  /** One of several countries listed after one title ("the ambassadors of Germany, Japan and Egypt"). */
+  listed?: boolean;
 }
 
 /** Default CAMEO root and Goldstein value per PLOVER type when the lexicon has none. */
@@ -447,6 +449,20 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
     const spanEnd = Math.max(e.end, ents[countryIdx].end, titled?.end ?? 0);
     if (orgOfStates) sides.push({ country, name: null, role: null, rank: 1, start: spanStart, evidence: ev, counterpart: isCounterpart(ctx, sm, spanStart, spanEnd) });
     else sides.push({ country, name, role, rank: name ? 3 : 2, start: spanStart, evidence: ev, counterpart: isCounterpart(ctx, sm, spanStart, spanEnd) });
+    // "The ambassadors of Germany, Japan and Egypt": one holder of the title for each country
+    // of the list after it.
+    if (!orgOfStates && !titled && countryIdx === i + 1) {
+      const head = sides[sides.length - 1];
+      const counterpart = head.counterpart;
+      for (let j = countryIdx + 1; j < ents.length; j++) {
+        const x = ents[j], before = ents[j - 1];
+        if (x.payload.kind !== "country" || x.payload.form === "capital" || consumed.has(j) || !coordinated(ctx, before, x)) break;
+        consumed.add(j);
+        const holder = RESOLVABLE_OFFICE_ROLES.has(role) ? holderOf(lex, x.payload.id, e.payload.id, date)?.name ?? null : null;
+        sides.push({ country: x.payload.id, name: holder, role, rank: holder ? 3 : 2, start: x.start, evidence: ev, counterpart, listed: true });
+      }
+      if (sides[sides.length - 1] !== head) head.listed = true;
+    }
   });
 
   // Bare countries (names, adjectives) and organisations, unless the words around them make
@@ -956,7 +972,9 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       // "The EU held conferences with Ukraine and Moldova": one meeting with each, when the
       // counterparts are bare countries joined by "and" after "with".
       const bareCounterparts = oneToMany && sides.slice(1).every((x) => x.rank === 1);
-      const groups: Side[][] = (mode === "phone" || type === "AID" || (type === "SUPPORT" && oneToMany) || (mode === "meeting" && bareCounterparts)) && sides.length > 2 && !sides[0].counterpart
+      // "Received the credentials of the ambassadors of Germany, Japan and Egypt": one audience each.
+      const listedOthers = sides.length > 2 && !sides[0].listed && sides.slice(1).every((x) => x.listed);
+      const groups: Side[][] = (mode === "phone" || type === "AID" || (type === "SUPPORT" && oneToMany) || (mode === "meeting" && (bareCounterparts || listedOthers))) && sides.length > 2 && !sides[0].counterpart
         ? sides.slice(1).map((o) => [sides[0], o])
         : [sides];
       // A meeting with two named persons of one country, joined by "and": one meeting each.

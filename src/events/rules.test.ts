@@ -321,3 +321,10 @@ test("an undated article keeps the day its text last stated for the next paragra
   const second = r.events.find((e) => e.actors.some((a) => a.name === "Mohammad Bagher Ghalibaf"));
   assert.equal(second?.date, "2024-05-13", JSON.stringify(r.events.map((e) => [e.date, e.actors.map((a) => a.name)])));
 });
+
+test("credentials of the ambassadors of three countries are three audiences", () => {
+  const evs = eventsOf("On Thursday, President Emomali Rahmon received the credentials of the newly appointed ambassadors of Germany, Japan and Egypt.");
+  const met = evs.filter((e) => e.mode === "meeting").map((e) => e.actors.find((a) => a.country !== "TJK")?.country).sort();
+  assert.deepEqual(met, ["DEU", "EGY", "JPN"]);
+  assert.ok(evs.filter((e) => e.mode === "meeting").every((e) => e.actors.find((a) => a.country !== "TJK")?.role === "ambassador"));
+});
