@@ -212,3 +212,17 @@ export function counterpartNear(ctx: EventContext, sm: SentenceMentions, at: num
   for (let j = Math.max(0, k - 2); j <= Math.min(sm.tokens.length - 1, k + 2); j++) if (j !== k && isWordOf(sm.tokens[j].norm, words)) return true;
   return false;
 }
+
+/** The country named within three words after an initiative phrase ("по инициативе казахстанской стороны"). */
+export function initiatorOf(ctx: EventContext, sm: SentenceMentions): string | null {
+  const phrases = ctx.lex.markers.initiative.get(ctx.lang) ?? [];
+  for (let k = 0; k < sm.tokens.length; k++) {
+    const ph = phrases.find((p) => p.length + k <= sm.tokens.length && p.every((w, j) => isVariantOf(sm.tokens[k + j].norm, w)));
+    if (!ph) continue;
+    const after = k + ph.length;
+    const e = sm.entities.find((x) => (x.payload.kind === "country" || x.payload.kind === "person") && x.tokenStart >= after && x.tokenStart - after <= 3);
+    if (e?.payload.kind === "country") return e.payload.id;
+    if (e?.payload.kind === "person") return ctx.lex.persons.get(e.payload.id)?.terms.at(-1)?.country ?? null;
+  }
+  return null;
+}

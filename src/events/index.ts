@@ -18,7 +18,7 @@
 import { holderOf, termOn, type Lexicon } from "../lexicon/index.js";
 import { fold } from "../text/normalize.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
-import { ARTICLES, VERB_FINAL, atAirport, counterpartNear, hostOfTalks, attendsBefore, cargoArrives, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, inRelativeClause, isVariantOf, isWordOf, messageArrives, orgIsSetting, pledgedBefore, pronounSubject, proposedBefore, summitHosted, wordVariantsOf } from "./cues.js";
+import { ARTICLES, VERB_FINAL, atAirport, counterpartNear, hostOfTalks, initiatorOf, attendsBefore, cargoArrives, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, inRelativeClause, isVariantOf, isWordOf, messageArrives, orgIsSetting, pledgedBefore, pronounSubject, proposedBefore, summitHosted, wordVariantsOf } from "./cues.js";
 import type { Actor, EventRecord, EventType, Evidence, Role } from "../types.js";
 
 /** What the events stage needs from the dates stage. */
@@ -1103,6 +1103,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
   });
 
   withHostOfTalks(ctx, drafts, sentences);
+  initiatorsFirst(ctx, drafts, sentences);
   visitorFirst(drafts);
   addSummitParticipants(ctx, drafts, sentences, plain);
   assignTopics(ctx, drafts, sentences);
@@ -1125,6 +1126,22 @@ function withHostOfTalks(ctx: EventContext, drafts: Draft[], sentences: Sentence
     d.sides.push({ country: host, name: null, role: null, rank: 1, start: Infinity, evidence: d.rec.evidence });
     d.rec.actors = toActors(d.sides);
   }
+}
+
+/**
+ * "The call took place at the initiative of the Kazakh side": the call or meeting told last
+ * before that sentence (or in it) puts the initiator first.
+ */
+function initiatorsFirst(ctx: EventContext, drafts: Draft[], sentences: SentenceMentions[]): void {
+  sentences.forEach((sm, si) => {
+    const initiator = initiatorOf(ctx, sm);
+    if (!initiator) return;
+    const d = drafts.filter((x) => x.rec.type === "CONSULT" && x.rec.mode !== "multilateral" && !x.rec.status && x.sentence <= si && x.sides.some((y) => y.country === initiator)).pop();
+    const at = d ? d.sides.findIndex((x) => x.country === initiator) : -1;
+    if (!d || at <= 0) return;
+    d.sides.unshift(...d.sides.splice(at, 1));
+    d.rec.actors = toActors(d.sides);
+  });
 }
 
 /** In a meeting held during a visit, the visitor comes first (as in the visit). */

@@ -328,3 +328,9 @@ test("credentials of the ambassadors of three countries are three audiences", ()
   assert.deepEqual(met, ["DEU", "EGY", "JPN"]);
   assert.ok(evs.filter((e) => e.mode === "meeting").every((e) => e.actors.find((a) => a.country !== "TJK")?.role === "ambassador"));
 });
+
+test("'at the initiative of the Kazakh side' puts the initiator of the call first", () => {
+  const evs = eventsOf("Состоялся телефонный разговор Президента России с Президентом Казахстана.\nРазговор прошёл по инициативе казахстанской стороны.", "ru");
+  const call = evs.find((e) => e.mode === "phone");
+  assert.equal(call?.actors[0].country, "KAZ", JSON.stringify(evs.map((e) => e.actors.map((a) => a.country))));
+});

@@ -86,6 +86,7 @@ export interface Markers {
   proposalVerbs: Map<string, string[]>;
   hostWords: Map<string, string[]>;
   counterpartNouns: Map<string, string[]>;
+  initiative: Map<string, string[][]>;
 }
 
 export interface Lexicon {
@@ -327,6 +328,7 @@ export function loadLexicon(): Lexicon {
     proposalVerbs: wordPatterns(markerData.proposal_verbs),
     hostWords: wordPatterns(markerData.host_words),
     counterpartNouns: wordPatterns(markerData.counterpart_nouns),
+    initiative: phraseMap(markerData.initiative),
     documentNouns: new Map(Object.entries(markerData.document_nouns ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     opinion: new Map(Object.entries(markerData.opinion ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     actorNouns: new Map(Object.entries(markerData.actor_nouns ?? {}).map(([l, list]) => [l, new Set(list.flatMap((x) => words(x)))])),
