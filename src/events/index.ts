@@ -388,7 +388,9 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
       const prev = ents[j];
       if (prev.payload.kind === "office" || (prev.payload.kind === "country" && prev.payload.id === term.country)) {
         const nameBetween = sm.names.some((n) => n.start >= prev.end && n.end <= spanStart);
-        if (prev.end <= spanStart && spanStart - prev.end <= BIND_GAP && e.start - prev.end <= BIND_GAP * 2 && !nameBetween) {
+        // ...nor an event word ("the Head of State met with President X": two persons).
+        const triggerBetween = sm.triggers.some((x) => x.start >= prev.end && x.end <= spanStart);
+        if (prev.end <= spanStart && spanStart - prev.end <= BIND_GAP && e.start - prev.end <= BIND_GAP * 2 && !nameBetween && !triggerBetween) {
           consumed.add(j);
           spanStart = prev.start;
         } else break;
@@ -829,6 +831,8 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       // one phrase are one act, told by the verb (first in most languages, last where the verb
       // ends the clause).
       if (type === "SUPPORT" && sm.triggers.some((x) => x !== t && x.payload.type === "SUPPORT" && (VERB_FINAL.has(ctx.lang) ? x.start > t.start : x.start < t.start) && (x.start > t.start ? x.start - t.end : t.start - x.end) <= 25 && !/[,;.،]/.test(ctx.text.slice(Math.min(x.end, t.end), Math.max(x.start, t.start))))) continue;
+      // "Accepted the invitation with gratitude": the manner of another act, not thanks given.
+      if (type === "SUPPORT" && t.tokenStart > 0 && t.tokenEnd - t.tokenStart === 1 && ctx.lex.markers.mannerBefore.get(ctx.lang)?.has(sm.tokens[t.tokenStart - 1].norm) && isWordOf(sm.tokens[t.tokenStart].norm, ctx.lex.markers.mannerNouns.get(ctx.lang) ?? [])) continue;
       // "Supported a ceasefire and talks": talks that are the object of support or a proposal.
       if (type === "CONSULT" && mode === "meeting" && proposedBefore(ctx, sm, t)) continue;
       // "Signed a joint statement": the statement is the document signed, not another agreement.
@@ -920,6 +924,15 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
         const main = mainDyad(salience, context);
         if (main.length >= 2 && !main.some((c) => c.country === sides[0].country)) sides = [sides[0], ...main.map((c) => ({ ...c, rank: 0, start: Infinity, counterpart: true }))];
       }
+      // "The Head of State also met with...": a title without a country before the trigger is
+      // the article's one person holding that office ("the Head of State" in a Tajik report).
+      if (mode !== "multilateral" && !sides.some((x) => x.start < t.start && x.rank >= 2)) {
+        const title = sm.entities.find((e) => e.payload.kind === "office" && e.end <= t.start && RESOLVABLE_OFFICE_ROLES.has(e.payload.role) && !sides.some((x) => x.start <= e.start && e.end <= x.start + 80 && x.role === (e.payload as { role: Role }).role));
+        const holders = title ? [...docPersons.values()].filter((p) => p.role === (title.payload as { role: Role }).role && !sides.some((x) => x.country === p.country)) : [];
+        // Several candidates: one of the sides of the event before, else the dateline's country.
+        const holder = holders.length === 1 ? holders[0] : holders.find((p) => context.some((c) => c.country === p.country)) ?? holders.find((p) => p.country === ctx.datelinePlace?.country);
+        if (title && holder) sides = [{ ...holder, rank: 3, start: title.start, counterpart: false }, ...sides];
+      }
       // "He also praised Russia's effort": a sentence opened by a subject pronoun continues the
       // actor of the event before; countries named after it are the other side.
       const speaker = prevSubject ?? (context[0]?.name ? context[0] : null);
@@ -974,7 +987,10 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       const bareCounterparts = oneToMany && sides.slice(1).every((x) => x.rank === 1);
       // "Received the credentials of the ambassadors of Germany, Japan and Egypt": one audience each.
       const listedOthers = sides.length > 2 && !sides[0].listed && sides.slice(1).every((x) => x.listed);
-      const groups: Side[][] = (mode === "phone" || type === "AID" || (type === "SUPPORT" && oneToMany) || (mode === "meeting" && (bareCounterparts || listedOthers))) && sides.length > 2 && !sides[0].counterpart
+      // "Also met with President X and President Y": one meeting with each named counterpart,
+      // unless the text calls it trilateral (then a multilateral or "three-way" word is there).
+      const namedCounterparts = oneToMany && sides.slice(1).every((x) => x.rank === 3) && !/trilateral|three-way|трехсторон|трёхсторон|سه‌جانبه|سه جانبه|ثلاثي|сеҷониба|üçlü/i.test(ev.sentence);
+      const groups: Side[][] = (mode === "phone" || type === "AID" || (type === "SUPPORT" && oneToMany) || (mode === "meeting" && (bareCounterparts || listedOthers || namedCounterparts))) && sides.length > 2 && !sides[0].counterpart
         ? sides.slice(1).map((o) => [sides[0], o])
         : [sides];
       // A meeting with two named persons of one country, joined by "and": one meeting each.

@@ -334,3 +334,15 @@ test("'at the initiative of the Kazakh side' puts the initiator of the call firs
   const call = evs.find((e) => e.mode === "phone");
   assert.equal(call?.actors[0].country, "KAZ", JSON.stringify(evs.map((e) => e.actors.map((a) => a.country))));
 });
+
+test("'the Head of State also met with X and Y': the article's head of state, one meeting each", () => {
+  const evs = eventsOf("President Emomali Rahmon met Kazakh President Kassym-Jomart Tokayev on Monday.\nOn the same day, the Head of State also met with President of Azerbaijan Ilham Aliyev and President of Türkiye Recep Tayyip Erdogan.");
+  const pairs = evs.filter((e) => e.mode === "meeting").map((e) => e.actors.map((a) => a.country).sort().join("-")).sort();
+  assert.deepEqual(pairs, ["AZE-TJK", "KAZ-TJK", "TJK-TUR"]);
+});
+
+test("an invitation accepted 'with gratitude' is no act of thanks", () => {
+  const evs = eventsOf("Shehbaz Sharif invited President Emomali Rahmon to visit Pakistan, and the invitation was accepted with gratitude.");
+  assert.ok(!evs.some((e) => e.type === "SUPPORT"), evs.map((e) => e.type).join(","));
+  assert.ok(eventsOf("President Rahmon expressed gratitude to Pakistan for the assistance.").some((e) => e.type === "SUPPORT"));
+});

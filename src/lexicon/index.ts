@@ -87,6 +87,8 @@ export interface Markers {
   hostWords: Map<string, string[]>;
   counterpartNouns: Map<string, string[]>;
   initiative: Map<string, string[][]>;
+  mannerBefore: Map<string, Set<string>>;
+  mannerNouns: Map<string, string[]>;
 }
 
 export interface Lexicon {
@@ -329,6 +331,8 @@ export function loadLexicon(): Lexicon {
     hostWords: wordPatterns(markerData.host_words),
     counterpartNouns: wordPatterns(markerData.counterpart_nouns),
     initiative: phraseMap(markerData.initiative),
+    mannerNouns: wordPatterns(markerData.manner_nouns),
+    mannerBefore: new Map(Object.entries(markerData.manner_before ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     documentNouns: new Map(Object.entries(markerData.document_nouns ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     opinion: new Map(Object.entries(markerData.opinion ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     actorNouns: new Map(Object.entries(markerData.actor_nouns ?? {}).map(([l, list]) => [l, new Set(list.flatMap((x) => words(x)))])),
