@@ -346,3 +346,10 @@ test("an invitation accepted 'with gratitude' is no act of thanks", () => {
   assert.ok(!evs.some((e) => e.type === "SUPPORT"), evs.map((e) => e.type).join(","));
   assert.ok(eventsOf("President Rahmon expressed gratitude to Pakistan for the assistance.").some((e) => e.type === "SUPPORT"));
 });
+
+test("Uzbek news in Cyrillic is Uzbek and matches the Uzbek lexicon", () => {
+  const text = "Ўзбекистон Республикаси Президенти Шавкат Мирзиёев Тожикистон Президенти Эмомали Раҳмон билан учрашди. Учрашув якунида бир қатор ҳужжатлар имзоланди.";
+  const r = extractArticle({ name: "uzc", origin: "uzc", text, title: null, titleSpan: null, published: "2024-04-18", publishedSpan: null, dateline: null, source: null, paragraphs: [{ start: 0, end: text.length }] } as Article, "UTF-8");
+  assert.equal(r.lang, "uz");
+  assert.ok(r.events.some((e) => e.mode === "meeting" && e.actors.some((a) => a.country === "TJK")), JSON.stringify(r.events.map((e) => [e.type, e.mode])));
+});

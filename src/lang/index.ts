@@ -53,6 +53,9 @@ CYRILLIC_CUES.forEach(([, weights], k) => {
   }
 });
 
+/** Function words of Tajik and of Uzbek (Cyrillic), for telling them apart without their own letters. */
+const TAJIK_WORDS = new Set(["дар", "бо", "ба", "ки", "аз", "барои", "шуд", "мебошад", "карда", "намуд", "оид", "байни"]);
+const UZBEK_WORDS = new Set(["билан", "учун", "бўйича", "буйича", "бир", "ҳам", "қилинди", "этди", "бўлди", "бўлиб", "ўртасида", "томонидан"]);
 const FRANC_CYRILLIC: Record<string, Lang> = { rus: "ru", ukr: "uk", kaz: "kk", kir: "ky", tgk: "tg" };
 const CYRILLIC_CANDIDATES = Object.keys(FRANC_CYRILLIC);
 
@@ -92,6 +95,19 @@ function cyrillicLanguage(words: string[]): Lang {
   scores.set("uk", Math.max(0, scores.get("uk")! + ukOnlyInNames * 3 - notUk * 2));
   let best: Lang = "ru", bestScore = 0;
   for (const [lang, s] of scores) if (s > bestScore) { best = lang; bestScore = s; }
+  // Tajik and Uzbek Cyrillic share қ ғ ҳ; without their own letters (ӣ ӯ ҷ, ў) seen, their
+  // function words decide ("дар", "бо", "ки" against "билан", "учун", "бўйича").
+  if ((best === "tg" || best === "uz") && scores.get("tg") === scores.get("uz")) {
+    let tg = 0, uz = 0;
+    for (const w of words) {
+      const lw = w.toLowerCase();
+      if (TAJIK_WORDS.has(lw)) tg++;
+      else if (UZBEK_WORDS.has(lw)) uz++;
+    }
+    best = uz > tg ? "uz" : "tg";
+    // The words decide even below the letter threshold (franc has no Uzbek Cyrillic model).
+    if (uz !== tg) return best;
+  }
   // A few extended letters (a Kazakh place name in a Russian report) do not make a language:
   // require the cues to weigh at least 1% of the Cyrillic letters, or 3 on short text.
   if (bestScore >= Math.max(3, total * 0.01)) return best;

@@ -137,3 +137,8 @@ test("francScores gives franc's own scores, to the last digit", async () => {
     }
   }
 });
+
+test("Uzbek and Tajik Cyrillic without their own letters are told apart by function words", () => {
+  assert.equal(detectLanguage("Президент Мирзиёев билан учрашди. Бир қатор ҳужжатлар имзоланди ва ҳамкорлик масалалари муҳокама қилинди."), "uz");
+  assert.equal(detectLanguage("Президент Раҳмон дар Душанбе бо ҳайат мулоқот кард ва оид ба ҳамкорӣ сухан ронд."), "tg");
+});

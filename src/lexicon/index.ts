@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EventType, Role } from "../types.js";
 import { fold } from "../text/normalize.js";
+import { uzbekCyrillic } from "./uzbek.js";
 import { PhraseMatcher } from "./matcher.js";
 
 export { PhraseMatcher, longestNonOverlapping, type Match } from "./matcher.js";
@@ -178,6 +179,14 @@ let cached: Lexicon | null = null;
 export function loadLexicon(): Lexicon {
   if (cached) return cached;
   const m = new PhraseMatcher<LexEntry>();
+  // Every Uzbek (Latin) phrase is also added in its Cyrillic spelling: Uzbek news uses both.
+  const addPhrase = m.add.bind(m);
+  m.add = (phrase, lang, payload, opts) => {
+    addPhrase(phrase, lang, payload, opts);
+    const cyr = lang === "uz" ? uzbekCyrillic(phrase) : null;
+    // Only for Uzbek documents: the same letters spell other words in Tajik or Kazakh.
+    if (cyr) addPhrase(cyr, lang, payload, { ...opts, langBound: true });
+  };
   const englishNames = new Map<string, string>();
 
   // Countries: CLDR names, then the project's additions (short names, adjectives, capitals).
@@ -300,8 +309,10 @@ export function loadLexicon(): Lexicon {
   const markerData = readJson<Record<string, Record<string, string[]>>>("markers.json", {});
   const words = (p: string) => fold(p).match(/[\p{L}\p{N}]+/gu) ?? [];
   // Single words where a trailing "*" (kept after folding) allows any ending.
-  const wordPatterns = (o: Record<string, string[]> = {}) => new Map(Object.entries(o).map(([l, list]) => [l, list.map((x) => fold(x.replace(/\*$/, "")) + (x.endsWith("*") ? "*" : ""))]));
-  const phraseMap = (o: Record<string, string[]> = {}) => new Map(Object.entries(o).map(([l, list]) => [l, list.map(words).filter((w) => w.length)]));
+  // Uzbek marker words in both scripts, as for the phrases above.
+  const bothScripts = (l: string, list: string[]) => (l === "uz" ? [...list, ...list.map((x) => uzbekCyrillic(x)).filter((x): x is string => !!x)] : list);
+  const wordPatterns = (o: Record<string, string[]> = {}) => new Map(Object.entries(o).map(([l, list]) => [l, bothScripts(l, list).map((x) => fold(x.replace(/\*$/, "")) + (x.endsWith("*") ? "*" : ""))]));
+  const phraseMap = (o: Record<string, string[]> = {}) => new Map(Object.entries(o).map(([l, list]) => [l, bothScripts(l, list).map(words).filter((w) => w.length)]));
   const markers: Markers = {
     withBefore: phraseMap(markerData.with_before),
     withAfter: phraseMap(markerData.with_after),
