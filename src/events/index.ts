@@ -574,13 +574,18 @@ function plainSides(memo: PlainMemo, ctx: EventContext, sm: SentenceMentions, da
 }
 
 /** Places named in a sentence: cities, and capitals (which name places more often than governments). */
-function placesInSentence(ctx: EventContext, sm: SentenceMentions): { city: string | null; country: string; start: number; end: number }[] {
+function placesInSentence(ctx: EventContext, sm: SentenceMentions, date: string | null): { city: string | null; country: string; start: number; end: number }[] {
   const out: { city: string | null; country: string; start: number; end: number }[] = [];
   for (const e of sm.entities) {
+    // "An agreement on the use of Chabahar port": a place that is the subject of talk is not
+    // where the event happened.
+    if ((e.payload.kind === "place" || e.payload.kind === "country") && mentionRole(ctx, sm, e) === "topic") continue;
     if (e.payload.kind === "place") out.push({ city: e.payload.id, country: e.payload.country, start: e.start, end: e.end });
     else if (e.payload.kind === "country" && e.payload.form === "capital") {
       const cap = ctx.lex.placeNames.get(`capital:${e.payload.id}`);
-      out.push({ city: cap?.name ?? null, country: e.payload.id, start: e.start, end: e.end });
+      // The capital's name on the day (Nur-Sultan in 2021).
+      const then = date ? ctx.lex.capitalNames.get(e.payload.id)?.find((x) => date >= x.from.slice(0, date.length) && date <= x.to.slice(0, date.length)) : undefined;
+      out.push({ city: then?.name ?? cap?.name ?? null, country: e.payload.id, start: e.start, end: e.end });
     }
   }
   return out;
@@ -752,6 +757,8 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
   let runningDate = ctx.refDate;
   let runningParagraph = -1;
   let scene: { date: string; location: NonNullable<EventRecord["location"]> } | null = null;
+  // The latest visit's arrival day and place.
+  let visitScene: { date: string; location: NonNullable<EventRecord["location"]> } | null = null;
   let contextDate = ctx.refDate;
   let sceneDate: string | null = null;
   // The last full date the text stated, for "a day later".
@@ -884,7 +891,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       // Where: the place named nearest the trigger; else the country visited; else the scene
       // already set for that day (a visit's meetings happen where the visit is); else the
       // dateline, for events of the day the article was filed.
-      const places = placesInSentence(ctx, sm);
+      const places = placesInSentence(ctx, sm, when.value);
       // With several dates after one trigger, each occasion's place is the one by its date.
       const anchor = occasion ?? t;
       const distance = (p: { start: number; end: number }) => Math.min(Math.abs(p.start - anchor.end), Math.abs(anchor.start - p.end));
@@ -895,10 +902,13 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       if (place) location = { city: place.city, country: place.country, evidence: ev };
       else if (host) location = { city: null, country: host.country, evidence: ev };
       else if (scene && scene.date === when.value) location = { ...scene.location };
+      // The days of a visit happen where the visit is (talks the day after the arrival).
+      else if (visitScene && when.value && when.value.length === 10 && when.value >= visitScene.date && when.value <= addDays(visitScene.date, 2) && (!sides.length || sides.some((x) => x.country === visitScene!.location.country))) location = { ...visitScene.location };
       else if (ctx.datelinePlace && when.value === ctx.refDate && type !== "ASSAULT") {
         location = { city: ctx.datelinePlace.city, country: ctx.datelinePlace.country, evidence: { ...ev, start: ctx.datelinePlace.start, end: ctx.datelinePlace.end, sentence: ctx.text.slice(ctx.datelinePlace.start, ctx.datelinePlace.end) } };
       }
       if ((place || host) && location && when.value && (mode === "visit" || mode === "meeting" || mode === "multilateral")) scene = { date: when.value, location };
+      if (mode === "visit" && location?.country && when.value?.length === 10 && !statusOf(sm, t)) visitScene = { date: when.value, location };
       // A visit's host is the country visited.
       if (t.payload.mode === "visit" && location?.country && !sides.some((s) => s.country === location!.country)) {
         sides.push({ country: location.country, name: null, role: null, rank: 1, start: place?.start ?? Infinity, evidence: ev });

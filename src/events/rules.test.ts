@@ -353,3 +353,14 @@ test("Uzbek news in Cyrillic is Uzbek and matches the Uzbek lexicon", () => {
   assert.equal(r.lang, "uz");
   assert.ok(r.events.some((e) => e.mode === "meeting" && e.actors.some((a) => a.country === "TJK")), JSON.stringify(r.events.map((e) => [e.type, e.mode])));
 });
+
+test("talks in the days of a visit happen where the visit is; a capital has its name of the day", () => {
+  const text = "President Erdogan arrived in Cairo on an official visit on Wednesday.\n\nThe two presidents held talks on Thursday.";
+  const r = extractArticle({ name: "v", origin: "v", text, title: null, titleSpan: null, published: "2024-02-16", publishedSpan: null, dateline: null, source: null, paragraphs: [{ start: 0, end: text.indexOf("\n") }, { start: text.lastIndexOf("\n") + 1, end: text.length }] } as Article, "UTF-8");
+  const talks = r.events.find((e) => e.mode === "meeting");
+  assert.equal(talks?.location?.country, "EGY", JSON.stringify(r.events.map((e) => [e.mode, e.date, e.location])));
+  const [old] = eventsOf("Speaker Rustam Emomali met Kazakh Senate Speaker Maulen Ashimbayev in Nur-Sultan on 22 September 2021.");
+  assert.equal(old?.location?.city, "Nur-Sultan");
+  const [now] = eventsOf("The speaker of the Tajik parliament, Rustam Emomali, met the speaker of the Kazakh Senate, Maulen Ashimbayev, in Astana on Monday.");
+  assert.equal(now?.location?.city, "Astana");
+});

@@ -102,6 +102,8 @@ export interface Lexicon {
   cameo: Map<string, CameoInfo>;
   /** Capital city -> country, for places. */
   placeNames: Map<string, { name: string; country: string }>;
+  /** A capital's English name over a period when it differed (Astana was Nur-Sultan 2019-2022). */
+  capitalNames: Map<string, { name: string; from: string; to: string }[]>;
   /** Country code -> English short name (for output of places). */
   countryName(code: string): string;
   version: string;
@@ -206,7 +208,7 @@ export function loadLexicon(): Lexicon {
   const placeNames = new Map<string, { name: string; country: string }>();
   const countries = readJson<Record<string, Record<string, CountryForms> | Record<string, unknown>>>("countries.json", {});
   for (const [code, perLang] of Object.entries(countries)) {
-    if (code === "_cities") continue;
+    if (code === "_cities" || code === "_capital_names") continue;
     for (const [lang, forms] of Object.entries(perLang as Record<string, CountryForms>)) {
       for (const n of forms.names ?? []) m.add(n, lang, { kind: "country", id: code, form: "name" }, { capitalized: true });
       for (const n of forms.adj ?? []) m.add(n, lang, { kind: "country", id: code, form: "adj" });
@@ -359,6 +361,7 @@ export function loadLexicon(): Lexicon {
     offices,
     cameo,
     placeNames,
+    capitalNames: new Map(Object.entries((countries._capital_names ?? {}) as Record<string, { name: string; from: string; to: string }[]>)),
     countryName: (code) => englishNames.get(code) ?? code,
     version,
   };
