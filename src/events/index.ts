@@ -743,6 +743,66 @@ function toActors(sides: Side[]): Actor[] {
   return sides.map((s) => ({ country: s.country, name: s.name, role: s.role, evidence: [s.evidence] }));
 }
 
+/**
+ * Whether a trigger, in its sentence, names no event of its own: it belongs to another event
+ * (the summit it hosts, the visit whose airport greeting it is, the meeting its attendees join),
+ * is what another act is about (talks proposed, an appeal answered, a statement signed), or is a
+ * manner or a stated position. Each case is commented where it is tested.
+ */
+function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, type: EventType, mode: string | null, drafts: Draft[]): boolean {
+  // "The summit hosted by Russia": the host verb belongs to the summit, which is the event.
+  if (mode === "meeting" && summitHosted(ctx, sm, t)) return true;
+  // "On the sidelines of the summit X met Y": the summit is the setting, not an event here.
+  if (mode === "multilateral" && sm.triggers.some((x) => x.payload.type === "CONSULT" && x.payload.mode !== "multilateral" && !summitHosted(ctx, sm, x))) return true;
+  // "Agreed that it is important to...": a shared view, not an agreement.
+  if (type === "AGREE" && mode === "agree") {
+    const after = " " + sm.tokens.filter((x) => x.start >= t.end && x.start - t.end <= 60).map((x) => x.norm).join(" ") + " ";
+    if ((ctx.lex.markers.opinion.get(ctx.lang) ?? []).some((w) => after.includes(` ${w} `) || after.includes(` ${w}`))) return true;
+  }
+  // "Wang Yi and others attended the meeting", «приняли участие во встрече»: participants
+  // of a meeting already reported.
+  // (Not "took part in the meeting of the CIS Council in Minsk": a body or place of its own.)
+  if (type === "CONSULT" && mode !== "multilateral" && attendsBefore(ctx, sm, t) && drafts.some((d) => d.rec.type === "CONSULT" && !d.rec.status) && !sm.entities.some((e) => e.payload.kind === "org" || e.payload.kind === "place" || (e.payload.kind === "country" && e.payload.form === "capital"))) return true;
+  // "Thanked him for the congratulations" / «از همدردی ... قدردانی کرد»: two support words in
+  // one phrase are one act, told by the verb (first in most languages, last where the verb
+  // ends the clause).
+  if (type === "SUPPORT" && sm.triggers.some((x) => x !== t && x.payload.type === "SUPPORT" && (VERB_FINAL.has(ctx.lang) ? x.start > t.start : x.start < t.start) && (x.start > t.start ? x.start - t.end : t.start - x.end) <= 25 && !/[,;.،]/.test(ctx.text.slice(Math.min(x.end, t.end), Math.max(x.start, t.start))))) return true;
+  // "Accepted the invitation with gratitude": the manner of another act, not thanks given.
+  if (type === "SUPPORT" && t.tokenStart > 0 && t.tokenEnd - t.tokenStart === 1 && ctx.lex.markers.mannerBefore.get(ctx.lang)?.has(sm.tokens[t.tokenStart - 1].norm) && isWordOf(sm.tokens[t.tokenStart].norm, ctx.lex.markers.mannerNouns.get(ctx.lang) ?? [])) return true;
+  // "Supported a ceasefire and talks": talks that are the object of support or a proposal.
+  if (type === "CONSULT" && mode === "meeting" && proposedBefore(ctx, sm, t)) return true;
+  // "Signed a joint statement": the statement is the document signed, not another agreement.
+  if (type === "AGREE" && mode === "agree" && sm.triggers.some((x) => x.payload.type === "AGREE" && x.payload.mode === "sign" && (x.end <= t.start ? t.start - x.end <= 40 : x.start >= t.end && x.start - t.end <= 40))) return true;
+  // "Rejected any attempt to displace...": a stated position, not a proposal turned down.
+  if (type === "REJECT" && t.tokenEnd >= 0) {
+    const any = ctx.lex.markers.anyBeforeObject.get(ctx.lang) ?? [];
+    if (any.some((ph) => ph.every((w, j) => t.tokenEnd + j < sm.tokens.length && isVariantOf(sm.tokens[t.tokenEnd + j].norm, w)))) return true;
+  }
+  // "In response to appeals by the UN": whatever is answered is the cause, not the event.
+  if (t.tokenStart > 0) {
+    const k = t.tokenStart - 1;
+    const resp = ctx.lex.markers.responseBefore.get(ctx.lang) ?? [];
+    if (resp.some((ph) => ph.length <= k + 1 && ph.every((w, j) => isVariantOf(sm.tokens[k - ph.length + 1 + j].norm, w)))) return true;
+  }
+  // "After the attack on the embassy": an attack named as the cause of something else is
+  // background, not an event the report codes.
+  if (type === "ASSAULT" && t.tokenStart > 0) {
+    const k = t.tokenStart - 1;
+    const bg = ctx.lex.markers.backgroundBefore.get(ctx.lang) ?? [];
+    const hit = bg.some((ph) => ph.length <= k + 1 && ph.every((w, j) => isVariantOf(sm.tokens[k - ph.length + 1 + j].norm, w)));
+    const hit2 = k >= 1 && bg.some((ph) => ph.length <= k && ph.every((w, j) => isVariantOf(sm.tokens[k - 1 - ph.length + 1 + j].norm, w)));
+    if (hit || hit2) return true;
+  }
+  // "Was received at the airport by the First Deputy Prime Minister": the greeting is the
+  // arrival ceremony of the visit, not a meeting of its own.
+  if (type === "CONSULT" && mode === "meeting" && atAirport(ctx, sm)) return true;
+  // "Messages of congratulation also arrived from...": a message arriving, not a visit.
+  if (mode === "visit" && messageArrives(ctx, sm, t)) return true;
+  // Travelling to a summit is not a visit of its own.
+  if (mode === "visit" && sm.triggers.some((x) => x.payload.mode === "multilateral")) return true;
+  return false;
+}
+
 /** Find the events of a document. `datesBySentence[i]` are the date hits of sentence i. */
 export function findEvents(ctx: EventContext, sentences: SentenceMentions[], datesBySentence: DateHit[][]): EventRecord[] {
   const drafts: Draft[] = [];
@@ -819,56 +879,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       for (const occasion of occasionsOf(t, sm, dates, ctx.lang, ctx.text)) {
       // "The first planes with a rescue team arrived at Adana airport": a delivery, not a visit.
       const { type, mode, cameo } = t.payload.mode === "visit" && cargoArrives(ctx, sm, t) ? { type: "AID" as const, mode: "humanitarian", cameo: "073" } : t.payload;
-      // "The summit hosted by Russia": the host verb belongs to the summit, which is the event.
-      if (mode === "meeting" && summitHosted(ctx, sm, t)) continue;
-      // "On the sidelines of the summit X met Y": the summit is the setting, not an event here.
-      if (mode === "multilateral" && sm.triggers.some((x) => x.payload.type === "CONSULT" && x.payload.mode !== "multilateral" && !summitHosted(ctx, sm, x))) continue;
-      // "Agreed that it is important to...": a shared view, not an agreement.
-      if (type === "AGREE" && mode === "agree") {
-        const after = " " + sm.tokens.filter((x) => x.start >= t.end && x.start - t.end <= 60).map((x) => x.norm).join(" ") + " ";
-        if ((ctx.lex.markers.opinion.get(ctx.lang) ?? []).some((w) => after.includes(` ${w} `) || after.includes(` ${w}`))) continue;
-      }
-      // "After the attack on the embassy": an attack named as the cause of something else is
-      // background, not an event the report codes.
-      // "Wang Yi and others attended the meeting", «приняли участие во встрече»: participants
-      // of a meeting already reported.
-      // (Not "took part in the meeting of the CIS Council in Minsk": a body or place of its own.)
-      if (type === "CONSULT" && mode !== "multilateral" && attendsBefore(ctx, sm, t) && drafts.some((d) => d.rec.type === "CONSULT" && !d.rec.status) && !sm.entities.some((e) => e.payload.kind === "org" || e.payload.kind === "place" || (e.payload.kind === "country" && e.payload.form === "capital"))) continue;
-      // "Thanked him for the congratulations" / «از همدردی ... قدردانی کرد»: two support words in
-      // one phrase are one act, told by the verb (first in most languages, last where the verb
-      // ends the clause).
-      if (type === "SUPPORT" && sm.triggers.some((x) => x !== t && x.payload.type === "SUPPORT" && (VERB_FINAL.has(ctx.lang) ? x.start > t.start : x.start < t.start) && (x.start > t.start ? x.start - t.end : t.start - x.end) <= 25 && !/[,;.،]/.test(ctx.text.slice(Math.min(x.end, t.end), Math.max(x.start, t.start))))) continue;
-      // "Accepted the invitation with gratitude": the manner of another act, not thanks given.
-      if (type === "SUPPORT" && t.tokenStart > 0 && t.tokenEnd - t.tokenStart === 1 && ctx.lex.markers.mannerBefore.get(ctx.lang)?.has(sm.tokens[t.tokenStart - 1].norm) && isWordOf(sm.tokens[t.tokenStart].norm, ctx.lex.markers.mannerNouns.get(ctx.lang) ?? [])) continue;
-      // "Supported a ceasefire and talks": talks that are the object of support or a proposal.
-      if (type === "CONSULT" && mode === "meeting" && proposedBefore(ctx, sm, t)) continue;
-      // "Signed a joint statement": the statement is the document signed, not another agreement.
-      if (type === "AGREE" && mode === "agree" && sm.triggers.some((x) => x.payload.type === "AGREE" && x.payload.mode === "sign" && (x.end <= t.start ? t.start - x.end <= 40 : x.start >= t.end && x.start - t.end <= 40))) continue;
-      // "Rejected any attempt to displace...": a stated position, not a proposal turned down.
-      if (type === "REJECT" && t.tokenEnd >= 0) {
-        const any = ctx.lex.markers.anyBeforeObject.get(ctx.lang) ?? [];
-        if (any.some((ph) => ph.every((w, j) => t.tokenEnd + j < sm.tokens.length && isVariantOf(sm.tokens[t.tokenEnd + j].norm, w)))) continue;
-      }
-      // "In response to appeals by the UN": whatever is answered is the cause, not the event.
-      if (t.tokenStart > 0) {
-        const k = t.tokenStart - 1;
-        const resp = ctx.lex.markers.responseBefore.get(ctx.lang) ?? [];
-        if (resp.some((ph) => ph.length <= k + 1 && ph.every((w, j) => isVariantOf(sm.tokens[k - ph.length + 1 + j].norm, w)))) continue;
-      }
-      if (type === "ASSAULT" && t.tokenStart > 0) {
-        const k = t.tokenStart - 1;
-        const bg = ctx.lex.markers.backgroundBefore.get(ctx.lang) ?? [];
-        const hit = bg.some((ph) => ph.length <= k + 1 && ph.every((w, j) => isVariantOf(sm.tokens[k - ph.length + 1 + j].norm, w)));
-        const hit2 = k >= 1 && bg.some((ph) => ph.length <= k && ph.every((w, j) => isVariantOf(sm.tokens[k - 1 - ph.length + 1 + j].norm, w)));
-        if (hit || hit2) continue;
-      }
-      // "Was received at the airport by the First Deputy Prime Minister": the greeting is the
-      // arrival ceremony of the visit, not a meeting of its own.
-      if (type === "CONSULT" && mode === "meeting" && atAirport(ctx, sm)) continue;
-      // "Messages of congratulation also arrived from...": a message arriving, not a visit.
-      if (mode === "visit" && messageArrives(ctx, sm, t)) continue;
-      // Travelling to a summit is not a visit of its own.
-      if (mode === "visit" && sm.triggers.some((x) => x.payload.mode === "multilateral")) continue;
+      if (noEventHere(ctx, sm, t, type, mode, drafts)) continue;
       const dayAfterBase = lastExplicitDate ?? runningDate;
       const when = occasion
         ? { value: occasion.value, explicit: true, hit: occasion }
