@@ -364,3 +364,8 @@ test("talks in the days of a visit happen where the visit is; a capital has its 
   const [now] = eventsOf("The speaker of the Tajik parliament, Rustam Emomali, met the speaker of the Kazakh Senate, Maulen Ashimbayev, in Astana on Monday.");
   assert.equal(now?.location?.city, "Astana");
 });
+
+test("a ministry is its country, not its minister", () => {
+  const [ev] = eventsOf("В МИД России был вызван посол Молдовы Лилиан Дарий.", "ru");
+  assert.equal(ev?.actors.find((a) => a.country === "RUS")?.name ?? null, null);
+});

@@ -96,6 +96,12 @@ export function findTitledNames(text: string, tokens: Token[], entities: EntityM
         while (k < tokens.length && tokens[k].end <= ent.end) k++;
         continue;
       }
+      // "посол Республики Молдова": a capitalised state word right before a country belongs to it.
+      const nextEnt = tokens[k + 1] && entities.find((x) => tokens[k + 1].start >= x.start && tokens[k + 1].end <= x.end);
+      if (t.capitalized && nextEnt && (nextEnt.payload.kind === "country" || nextEnt.payload.kind === "org") && !covered(t)) {
+        k++;
+        continue;
+      }
       if (!t.capitalized || /^\p{N}/u.test(t.norm) || NOT_A_NAME.test(text.slice(t.start, t.end))) {
         // Genitive complements of a title are lower case in most languages ("министр иностранных дел").
         if ((t.capitalized && !COURTESY.test(text.slice(t.start, t.end))) || ++words > 4) return;

@@ -65,3 +65,9 @@ test("a titled name after the title's countries and a courtesy title, hyphenated
   const [sm] = findMentions(text, [{ start: 0, end: text.length, index: 0, paragraph: 0 }], lex, "en");
   assert.deepEqual(sm.names.map((n) => n.name), ["Kim Jong-hoon"]);
 });
+
+test("a state word before the title's country is skipped on the way to the name", () => {
+  const text = "В МИД вызван посол Республики Молдова в Москве Лилиан Дарий.";
+  const [sm] = findMentions(text, [{ start: 0, end: text.length, index: 0, paragraph: 0 }], lex, "ru");
+  assert.deepEqual(sm.names.map((n) => n.name), ["Lilian Dariy"]);
+});
