@@ -369,3 +369,9 @@ test("a ministry is its country, not its minister", () => {
   const [ev] = eventsOf("В МИД России был вызван посол Молдовы Лилиан Дарий.", "ru");
   assert.equal(ev?.actors.find((a) => a.country === "RUS")?.name ?? null, null);
 });
+
+test("the attack that is condemned is what the accusation is about, not an attack by the condemner", () => {
+  const evs = eventsOf("Saudi Arabia strongly condemned the attack on the embassy of Azerbaijan in Tehran.");
+  assert.ok(evs.some((e) => e.type === "ACCUSE"));
+  assert.ok(!evs.some((e) => e.type === "ASSAULT" && e.actors.some((a) => a.country === "SAU")), JSON.stringify(evs.map((e) => [e.type, e.actors.map((a) => a.country)])));
+});
