@@ -130,6 +130,28 @@ const hasWordChar = (s: string) => /[\p{L}\p{N}]/u.test(s);
  * Split the body paragraphs of `text` into sentences. Sentences never cross paragraphs; spans
  * index `text` and are trimmed of surrounding whitespace; `index` counts across the document.
  */
+/**
+ * News sentences run to a few hundred characters; a "sentence" of thousands (a list without
+ * full stops, a scraped table) is cut at clause breaks, else at spaces, so that no later stage
+ * works on a span of unbounded length.
+ */
+const MAX_SENTENCE = 1000;
+function capped(text: string, sp: Span): Span[] {
+  const out: Span[] = [];
+  let start = sp.start;
+  while (sp.end - start > MAX_SENTENCE) {
+    const window = text.slice(start, start + MAX_SENTENCE);
+    let cut = Math.max(window.lastIndexOf(", "), window.lastIndexOf("; "), window.lastIndexOf("، "), window.lastIndexOf("，"));
+    if (cut < MAX_SENTENCE / 2) cut = window.lastIndexOf(" ");
+    if (cut < MAX_SENTENCE / 2) cut = MAX_SENTENCE - 1;
+    out.push({ start, end: start + cut + 1 });
+    start += cut + 1;
+    while (start < sp.end && isSpaceUnit(text.charCodeAt(start))) start++;
+  }
+  if (start < sp.end) out.push({ start, end: sp.end });
+  return out;
+}
+
 export function splitSentences(text: string, paragraphs: Span[], lang: Lang): Sentence[] {
   const segmenter = segmenterFor(lang);
   const out: Sentence[] = [];
@@ -156,8 +178,8 @@ export function splitSentences(text: string, paragraphs: Span[], lang: Lang): Se
       }
       joined.push({ ...sp });
     }
-    for (const sp of joined) {
-      out.push({ start: para.start + sp.start, end: para.start + sp.end, index: out.length, paragraph: pIndex });
+    for (const whole of joined) {
+      for (const sp of capped(raw, whole)) out.push({ start: para.start + sp.start, end: para.start + sp.end, index: out.length, paragraph: pIndex });
     }
   });
   return out;

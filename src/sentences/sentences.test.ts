@@ -127,3 +127,13 @@ test("many paragraphs are fast (segmenters cached)", () => {
   assert.equal(out.length, 6000);
   assert.ok(performance.now() - t0 < 3000);
 });
+
+test("a run of text without full stops is cut into pieces of bounded length at clause breaks", () => {
+  const text = Array.from({ length: 400 }, (_, i) => `item ${i}, `).join("") + "end";
+  const sentences = splitSentences(text, [{ start: 0, end: text.length }], "en");
+  assert.ok(sentences.length > 1);
+  assert.ok(sentences.every((s) => s.end - s.start <= 1000), String(Math.max(...sentences.map((s) => s.end - s.start))));
+  // Nothing is lost: the pieces cover the text, in order.
+  assert.equal(sentences[0].start, 0);
+  assert.equal(sentences[sentences.length - 1].end, text.length);
+});
