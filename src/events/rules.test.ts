@@ -375,3 +375,8 @@ test("the attack that is condemned is what the accusation is about, not an attac
   assert.ok(evs.some((e) => e.type === "ACCUSE"));
   assert.ok(!evs.some((e) => e.type === "ASSAULT" && e.actors.some((a) => a.country === "SAU")), JSON.stringify(evs.map((e) => [e.type, e.actors.map((a) => a.country)])));
 });
+
+test("a date in a 'where' clause is not the event's", () => {
+  const evs = eventsOf("Russian Defence Minister Sergei Shoigu held talks with his Tajik counterpart Sherali Mirzo on the situation on the border, where the Taliban took power in 2021.");
+  assert.ok(evs.length && evs.every((e) => e.date !== "2021"), JSON.stringify(evs.map((e) => [e.type, e.date])));
+});
