@@ -21,6 +21,18 @@ export function isVariantOf(word: string, w: string): boolean {
   return word === w || (word.length === w.length + 1 && PROCLITIC.test(word) && word.startsWith(w, 1));
 }
 
+/** The phrase of a list that ends at token `last` (each word as written or after an Arabic proclitic). */
+export function phraseEndingAt(tokens: { norm: string }[], last: number, phrases: string[][]): string[] | undefined {
+  if (last < 0) return undefined;
+  return phrases.find((ph) => ph.length <= last + 1 && ph.every((w, j) => isVariantOf(tokens[last - ph.length + 1 + j].norm, w)));
+}
+
+/** The phrase of a list that starts at token `first` (matched as in phraseEndingAt). */
+export function phraseStartingAt(tokens: { norm: string }[], first: number, phrases: string[][]): string[] | undefined {
+  if (first < 0) return undefined;
+  return phrases.find((ph) => first + ph.length <= tokens.length && ph.every((w, j) => isVariantOf(tokens[first + j].norm, w)));
+}
+
 /** Content words (four letters or more, or numbers) in the stretch after a trigger. */
 export function contentAfter(sm: SentenceMentions, t: TriggerMatch): Set<string> {
   return new Set(sm.tokens.filter((x) => x.start >= t.end && x.start - t.end <= 90 && (x.norm.length >= 4 || /^\p{N}+$/u.test(x.norm)) && !STOP_CONTENT.has(x.norm)).map((x) => x.norm));
@@ -137,7 +149,7 @@ export function attendsBefore(ctx: EventContext, sm: SentenceMentions, t: Trigge
   const phrases = ctx.lex.markers.attendBefore.get(ctx.lang) ?? [];
   if (t.tokenStart < 0) return phrases.some((ph) => ctx.text.slice(Math.max(0, t.start - 4), t.start).endsWith(ph.join("")));
   for (let end = t.tokenStart - 1; end >= 0 && end >= t.tokenStart - 2; end--)
-    if (phrases.some((ph) => ph.length <= end + 1 && ph.every((w, j) => isVariantOf(sm.tokens[end - ph.length + 1 + j].norm, w)))) return true;
+    if (phraseEndingAt(sm.tokens, end, phrases)) return true;
   return false;
 }
 
@@ -193,7 +205,7 @@ export const VERB_FINAL = new Set(["zh", "tg", "fa", "tr", "uz", "kk", "ky", "az
  * "بوساطة قطرية", "hosted by the United States"): the host of talks between others.
  */
 export function hostOfTalks(ctx: EventContext, sm: SentenceMentions): string | null {
-  const words = (ctx.lex.markers.hostWords.get(ctx.lang) ?? []).filter((w) => !w.includes(" "));
+  const words = ctx.lex.markers.hostWords.get(ctx.lang) ?? [];
   if (!words.length) return null;
   for (let k = 0; k < sm.tokens.length; k++) {
     if (!isWordOf(sm.tokens[k].norm, words)) continue;
@@ -217,7 +229,7 @@ export function counterpartNear(ctx: EventContext, sm: SentenceMentions, at: num
 export function initiatorOf(ctx: EventContext, sm: SentenceMentions): string | null {
   const phrases = ctx.lex.markers.initiative.get(ctx.lang) ?? [];
   for (let k = 0; k < sm.tokens.length; k++) {
-    const ph = phrases.find((p) => p.length + k <= sm.tokens.length && p.every((w, j) => isVariantOf(sm.tokens[k + j].norm, w)));
+    const ph = phraseStartingAt(sm.tokens, k, phrases);
     if (!ph) continue;
     const after = k + ph.length;
     const e = sm.entities.find((x) => (x.payload.kind === "country" || x.payload.kind === "person") && x.tokenStart >= after && x.tokenStart - after <= 3);

@@ -18,7 +18,7 @@
 import { holderOf, termOn, type Lexicon } from "../lexicon/index.js";
 import { fold } from "../text/normalize.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
-import { ARTICLES, VERB_FINAL, atAirport, counterpartNear, hostOfTalks, initiatorOf, attendsBefore, cargoArrives, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, inRelativeClause, isVariantOf, isWordOf, messageArrives, orgIsSetting, pledgedBefore, pronounSubject, proposedBefore, summitHosted, wordVariantsOf } from "./cues.js";
+import { ARTICLES, VERB_FINAL, atAirport, phraseEndingAt, phraseStartingAt, counterpartNear, hostOfTalks, initiatorOf, attendsBefore, cargoArrives, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, inRelativeClause, isVariantOf, isWordOf, messageArrives, orgIsSetting, pledgedBefore, pronounSubject, proposedBefore, summitHosted, wordVariantsOf } from "./cues.js";
 import type { Actor, EventRecord, EventType, Evidence, Role } from "../types.js";
 
 /** What the events stage needs from the dates stage. */
@@ -209,7 +209,7 @@ function isCounterpart(ctx: EventContext, sm: SentenceMentions, start: number, e
   // Courtesy titles between the marker and the name ("with His Excellency President X").
   const honorifics = mk.honorific.get(ctx.lang) ?? [];
   for (let guard = 0; guard < 3 && k >= 0; guard++) {
-    const h = honorifics.find((ph) => ph.length <= k + 1 && ph.every((w, j) => isVariantOf(sm.tokens[k - ph.length + 1 + j].norm, w)));
+    const h = phraseEndingAt(sm.tokens, k, honorifics);
     if (!h) break;
     k -= h.length;
   }
@@ -250,7 +250,7 @@ function isReportingSource(ctx: EventContext, sm: SentenceMentions, t: TriggerMa
   const before = ctx.lex.markers.sourceBefore.get(ctx.lang) ?? [];
   for (let skip = 0; k >= 0 && skip <= 1; skip++) {
     const end = k - skip; // one word (an article) may stand between
-    if (before.some((ph) => ph.length <= end && ph.every((w, j) => isVariantOf(sm.tokens[end - ph.length + j].norm, w)))) return true;
+    if (phraseEndingAt(sm.tokens, end - 1, before)) return true;
   }
   if (side.start <= t.end) return false;
   const between = ctx.text.slice(t.end, side.start);
@@ -776,13 +776,13 @@ function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, t
   // "Rejected any attempt to displace...": a stated position, not a proposal turned down.
   if (type === "REJECT" && t.tokenEnd >= 0) {
     const any = ctx.lex.markers.anyBeforeObject.get(ctx.lang) ?? [];
-    if (any.some((ph) => ph.every((w, j) => t.tokenEnd + j < sm.tokens.length && isVariantOf(sm.tokens[t.tokenEnd + j].norm, w)))) return true;
+    if (phraseStartingAt(sm.tokens, t.tokenEnd, any)) return true;
   }
   // "In response to appeals by the UN": whatever is answered is the cause, not the event.
   if (t.tokenStart > 0) {
     const k = t.tokenStart - 1;
     const resp = ctx.lex.markers.responseBefore.get(ctx.lang) ?? [];
-    if (resp.some((ph) => ph.length <= k + 1 && ph.every((w, j) => isVariantOf(sm.tokens[k - ph.length + 1 + j].norm, w)))) return true;
+    if (phraseEndingAt(sm.tokens, k, resp)) return true;
   }
   // "Condemned the attack on the embassy": the attack condemned is what the accusation is
   // about; its sides are not the condemner's (the attack itself is told where it is reported).
@@ -792,9 +792,8 @@ function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, t
   if (type === "ASSAULT" && t.tokenStart > 0) {
     const k = t.tokenStart - 1;
     const bg = ctx.lex.markers.backgroundBefore.get(ctx.lang) ?? [];
-    const hit = bg.some((ph) => ph.length <= k + 1 && ph.every((w, j) => isVariantOf(sm.tokens[k - ph.length + 1 + j].norm, w)));
-    const hit2 = k >= 1 && bg.some((ph) => ph.length <= k && ph.every((w, j) => isVariantOf(sm.tokens[k - 1 - ph.length + 1 + j].norm, w)));
-    if (hit || hit2) return true;
+    // The phrase right before the noun, or before one word ("after the attack").
+    if (phraseEndingAt(sm.tokens, k, bg) || phraseEndingAt(sm.tokens, k - 1, bg)) return true;
   }
   // "Was received at the airport by the First Deputy Prime Minister": the greeting is the
   // arrival ceremony of the visit, not a meeting of its own.
