@@ -39,7 +39,7 @@ export function contentAfter(sm: SentenceMentions, t: TriggerMatch): Set<string>
 }
 
 /** Function words long enough to pass the content-word length test. */
-const STOP_CONTENT = new Set(["that", "with", "their", "this", "them", "they", "will", "would", "also", "which", "from", "have", "been", "into", "upon", "между", "чтобы", "также", "этом", "того", "that", "pour", "avec", "dans"]);
+const STOP_CONTENT = new Set(["that", "with", "their", "this", "them", "they", "will", "would", "also", "which", "from", "have", "been", "into", "upon", "между", "чтобы", "также", "этом", "того", "pour", "avec", "dans"]);
 
 /** Whether a setting word ("sidelines", «рамках») stands up to eight words before a mention, in its clause. */
 export function orgIsSetting(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {

@@ -950,8 +950,9 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       // "The Head of State also met with...": a title without a country before the trigger is
       // the article's one person holding that office ("the Head of State" in a Tajik report).
       if (mode !== "multilateral" && !sides.some((x) => x.start < t.start && x.rank >= 2)) {
-        const title = sm.entities.find((e) => e.payload.kind === "office" && e.end <= t.start && RESOLVABLE_OFFICE_ROLES.has(e.payload.role) && !sides.some((x) => x.start <= e.start && e.end <= x.start + 80 && x.role === (e.payload as { role: Role }).role));
-        const holders = title ? [...docPersons.values()].filter((p) => p.role === (title.payload as { role: Role }).role && !sides.some((x) => x.country === p.country)) : [];
+        const roleOf = (e: EntityMatch) => (e.payload.kind === "office" ? e.payload.role : null);
+        const title = sm.entities.find((e) => e.end <= t.start && RESOLVABLE_OFFICE_ROLES.has(roleOf(e)!) && !sides.some((x) => x.start <= e.start && e.end <= x.start + 80 && x.role === roleOf(e)));
+        const holders = title ? [...docPersons.values()].filter((p) => p.role === roleOf(title) && !sides.some((x) => x.country === p.country)) : [];
         // Several candidates: one of the sides of the event before, else the dateline's country.
         const holder = holders.length === 1 ? holders[0] : holders.find((p) => context.some((c) => c.country === p.country)) ?? holders.find((p) => p.country === ctx.datelinePlace?.country);
         if (title && holder) sides = [{ ...holder, rank: 3, start: title.start, counterpart: false }, ...sides];
