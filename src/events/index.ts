@@ -119,8 +119,11 @@ export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMa
     while (k >= 0 && ARTICLES.has(sm.tokens[k].norm)) k--;
     const endsWith = (phrases: string[][] | undefined) =>
       !!phrases?.some((ph) => ph.length <= k + 1 && ph.every((w, j) => sm.tokens[k - ph.length + 1 + j].norm === w));
-    if (k >= 0 && endsWith(mk.topicBefore.get(lang))) return "topic";
-    if (k >= 0 && endsWith(mk.placeBefore.get(lang))) return "place";
+    // "Calls on the Philippines", "imposed sanctions on Russia": a preposition that belongs to
+    // the event phrase introduces its object, not a place or a subject of talk.
+    const ofTrigger = k >= 0 && sm.triggers.some((t) => t.tokenStart <= k && k < t.tokenEnd && t.tokenEnd - t.tokenStart >= 2);
+    if (k >= 0 && !ofTrigger && endsWith(mk.topicBefore.get(lang))) return "topic";
+    if (k >= 0 && !ofTrigger && endsWith(mk.placeBefore.get(lang))) return caseSaysDirection(ctx, sm, k, e) ? "direction" : "place";
     if (k >= 0 && endsWith(mk.directionBefore.get(lang))) return "direction";
     // Arabic prepositions written on the word: ب "in/at" (بالقاهرة), ل "to/for" (لجمهورية العراق).
     if (lang === "ar" && /^[\u0600-\u06ff]/.test(sm.tokens[e.tokenStart].norm)) {
@@ -153,6 +156,23 @@ export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMa
     if (endsWith(mk.directionBefore.get(lang))) return "direction";
   }
   return "party";
+}
+
+/**
+ * Russian «в»/«на» take the accusative for a direction («доставила в Сирию», «прилетел в Китай»)
+ * and the prepositional for a place («в Сирии», «в Китае»): the ending of the name tells them
+ * apart. Indeclinable names (Баку, США, Сочи) stay places.
+ */
+function caseSaysDirection(ctx: EventContext, sm: SentenceMentions, markerIndex: number, e: EntityMatch): boolean {
+  const marker = sm.tokens[markerIndex].norm;
+  if (ctx.lang !== "ru" || !(marker === "в" || marker === "во" || marker === "на")) return false;
+  const token = sm.tokens[e.tokenEnd - 1];
+  const surface = ctx.text.slice(token.start, token.end);
+  if (surface === surface.toUpperCase()) return false; // an acronym (США, ОАЭ) does not decline
+  const last = token.norm.slice(-1);
+  if (last === "у" || last === "ю") return e.extra > 0; // Сирию, Москву; not Баку, Перу
+  // A masculine name in the accusative is its dictionary form: «в Китай», «в Казахстан».
+  return e.extra === 0 && /[бвгджзйклмнпрстфхцчшщ]/.test(last);
 }
 
 /** Two named persons joined by a coordinating word within a short stretch ("X and Foreign Minister Y"). */

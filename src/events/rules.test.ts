@@ -380,3 +380,19 @@ test("a date in a 'where' clause is not the event's", () => {
   const evs = eventsOf("Russian Defence Minister Sergei Shoigu held talks with his Tajik counterpart Sherali Mirzo on the situation on the border, where the Taliban took power in 2021.");
   assert.ok(evs.length && evs.every((e) => e.date !== "2021"), JSON.stringify(evs.map((e) => [e.type, e.date])));
 });
+
+test("a preposition that is part of the event phrase introduces its object, not a place", () => {
+  const [req] = eventsOf("Beijing's foreign ministry spokesman said China calls on the Philippines to stop its provocations.");
+  assert.deepEqual(req?.actors.map((a) => a.country).sort(), ["CHN", "PHL"]);
+  // A plain "on" before a country is still a place: no Philippine side in a meeting held there.
+  const evs = eventsOf("Chinese and Vietnamese diplomats met on the Philippines' main island on Monday.");
+  assert.ok(!evs.some((e) => e.actors.some((a) => a.country === "PHL")), JSON.stringify(evs.map((e) => e.actors.map((a) => a.country))));
+});
+
+test("Russian «в» with the accusative is a direction, with the prepositional a place", () => {
+  const [aid] = eventsOf("Россия доставила в Сирию очередную партию гуманитарной помощи.", "ru");
+  assert.deepEqual(aid?.actors.map((a) => a.country), ["RUS", "SYR"]);
+  // «в Сирии» is where it happened: Syria is no side of a meeting held there.
+  const evs = eventsOf("Министр иностранных дел России Сергей Лавров провел переговоры с министром иностранных дел Турции в Сирии.", "ru");
+  assert.ok(evs.length && !evs.some((e) => e.actors.some((a) => a.country === "SYR")), JSON.stringify(evs.map((e) => e.actors.map((a) => a.country))));
+});
