@@ -123,6 +123,7 @@ export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMa
     // the event phrase introduces its object, not a place or a subject of talk.
     const ofTrigger = k >= 0 && sm.triggers.some((t) => t.tokenStart <= k && k < t.tokenEnd && t.tokenEnd - t.tokenStart >= 2);
     if (k >= 0 && !ofTrigger && endsWith(mk.topicBefore.get(lang))) return "topic";
+    if (subjectOfTalkAfter(ctx, sm, e)) return "topic";
     if (k >= 0 && !ofTrigger && endsWith(mk.placeBefore.get(lang))) return caseSaysDirection(ctx, sm, k, e) ? "direction" : "place";
     if (k >= 0 && endsWith(mk.directionBefore.get(lang))) return "direction";
     // Arabic prepositions written on the word: ب "in/at" (بالقاهرة), ل "to/for" (لجمهورية العراق).
@@ -156,6 +157,29 @@ export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMa
     if (endsWith(mk.directionBefore.get(lang))) return "direction";
   }
   return "party";
+}
+
+/**
+ * "The US-Iran standoff", "Putin's relentless campaign": a country or person followed by a noun
+ * of conflict (topic_after), or an English possessive followed by anything but an actor noun, a
+ * person or a title, is what is talked about. "China's foreign minister" stays an actor.
+ */
+function subjectOfTalkAfter(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
+  let j = e.tokenEnd;
+  // A hyphenated pair ("US-Iran", "Russia-Ukraine") is read from its last member.
+  while (j < sm.tokens.length && sm.entities.some((x) => x !== e && x.tokenStart === j && /^[-–‐]$/.test(ctx.text.slice(sm.tokens[j - 1].end, sm.tokens[j].start).trim()))) {
+    const next = sm.entities.find((x) => x.tokenStart === j)!;
+    j = next.tokenEnd;
+  }
+  const next = sm.tokens[j];
+  if (!next) return false;
+  const nouns = ctx.lex.markers.topicAfter.get(ctx.lang);
+  if (nouns && isWordOf(next.norm, nouns)) return true;
+  const last = sm.tokens[j - 1];
+  if (ctx.lang !== "en" || !/['’]s$/.test(ctx.text.slice(last.start, last.end))) return false;
+  const actorNouns = ctx.lex.markers.actorNouns.get(ctx.lang);
+  if (actorNouns?.has(next.norm)) return false;
+  return !sm.entities.some((x) => x.tokenStart === j && x.payload.kind !== "country");
 }
 
 /**
@@ -392,6 +416,9 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
     if (e.payload.kind !== "person") return;
     const p = lex.persons.get(e.payload.id);
     if (!p) return;
+    // "Keep the pressure on Putin", "Putin's campaign": a person talked about is no side of a
+    // cooperative act; the one condemned or struck is.
+    if (!(opts.type && HOSTILE.has(opts.type)) && mentionRole(ctx, sm, e) !== "party" && mentionRole(ctx, sm, e) !== "direction") return;
     // The title written before the name says which of a person's offices is meant
     // ("Prime Minister Medvedev" in an undated text); otherwise the office held on the date.
     const titleBefore = [ents[i - 1], ents[i - 2]].find((x) => x?.payload.kind === "office" && x.end <= e.start && e.start - x.end <= BIND_GAP * 2);

@@ -396,3 +396,18 @@ test("Russian «в» with the accusative is a direction, with the prepositional 
   const evs = eventsOf("Министр иностранных дел России Сергей Лавров провел переговоры с министром иностранных дел Турции в Сирии.", "ru");
   assert.ok(evs.length && !evs.some((e) => e.actors.some((a) => a.country === "SYR")), JSON.stringify(evs.map((e) => e.actors.map((a) => a.country))));
 });
+
+test("a country or person talked about is no side: conflict nouns, 'between' after them, possessives", () => {
+  const sidesOf = (evs: EventRecord[]) => JSON.stringify(evs.map((e) => e.actors.map((a) => a.country).sort()));
+  const call = eventsOf("French President Emmanuel Macron spoke by phone with Chinese President Xi Jinping about tensions between the United States and Iran.");
+  assert.equal(sidesOf(call), JSON.stringify([["CHN", "FRA"]]));
+  const standoff = eventsOf("The German and Polish foreign ministers met in Berlin and discussed the US-Iran standoff.");
+  assert.ok(!standoff.some((e) => e.actors.some((a) => a.country === "USA" || a.country === "IRN")), sidesOf(standoff));
+  const pressure = eventsOf("The German and Polish foreign ministers met in Berlin to discuss keeping the pressure on Putin.");
+  assert.ok(pressure.length && !pressure.some((e) => e.actors.some((a) => a.country === "RUS")), sidesOf(pressure));
+  // What is condemned stays the target, and an actor noun after the possessive keeps the actor.
+  const condemned = eventsOf("Germany condemned China's actions in the South China Sea.");
+  assert.ok(condemned.some((e) => e.type === "ACCUSE" && e.actors.some((a) => a.country === "CHN")), sidesOf(condemned));
+  const minister = eventsOf("Germany's foreign minister met China's foreign minister in Berlin on Monday.");
+  assert.equal(sidesOf(minister), JSON.stringify([["CHN", "DEU"]]));
+});

@@ -59,6 +59,8 @@ export interface Markers {
   directionBefore: Map<string, string[][]>;
   directionSuffix: Map<string, string[]>;
   topicBefore: Map<string, string[][]>;
+  /** Words right after a country that make it a subject of talk ("the US-Iran standoff"). */
+  topicAfter: Map<string, string[]>;
   placeSuffix: Map<string, string[]>;
   coordination: Map<string, Set<string>>;
   honorific: Map<string, string[][]>;
@@ -322,6 +324,7 @@ export function loadLexicon(): Lexicon {
     directionBefore: phraseMap(markerData.direction_before),
     directionSuffix: new Map(Object.entries(markerData.direction_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     topicBefore: phraseMap(markerData.topic_before),
+    topicAfter: wordPatterns(markerData.topic_after),
     placeSuffix: new Map(Object.entries(markerData.place_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     coordination: new Map(Object.entries(markerData.coordination ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     honorific: phraseMap(markerData.honorific),
