@@ -1060,8 +1060,12 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       const listedOthers = sides.length > 2 && !sides[0].listed && sides.slice(1).every((x) => x.listed);
       // "Also met with President X and President Y": one meeting with each named counterpart,
       // unless the text calls it trilateral (then a multilateral or "three-way" word is there).
-      const namedCounterparts = oneToMany && sides.slice(1).every((x) => x.rank === 3) && !/trilateral|three-way|трехсторон|трёхсторон|سه‌جانبه|سه جانبه|ثلاثي|сеҷониба|üçlü/i.test(ev.sentence);
-      const groups: Side[][] = (mode === "phone" || type === "AID" || (type === "SUPPORT" && oneToMany) || (mode === "meeting" && (bareCounterparts || listedOthers || namedCounterparts))) && sides.length > 2 && !sides[0].counterpart
+      const severalParty = sm.tokens.some((x) => isWordOf(x.norm, ctx.lex.markers.severalParty.get(ctx.lang) ?? []));
+      const namedCounterparts = oneToMany && sides.slice(1).every((x) => x.rank === 3);
+      // "X held meetings with A, B and C": one side before the trigger and a list after it is one
+      // meeting with each, unless the text says they met together.
+      const subjectAndList = sides.length > 2 && sides[0].start < t.start && sides.slice(1).every((x) => x.start >= t.end && Number.isFinite(x.start));
+      const groups: Side[][] = (mode === "phone" || type === "AID" || (type === "SUPPORT" && oneToMany) || (mode === "meeting" && !severalParty && (bareCounterparts || listedOthers || namedCounterparts || subjectAndList))) && sides.length > 2 && !sides[0].counterpart
         ? sides.slice(1).map((o) => [sides[0], o])
         : [sides];
       // A meeting with two named persons of one country, joined by "and": one meeting each.

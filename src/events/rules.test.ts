@@ -411,3 +411,16 @@ test("a country or person talked about is no side: conflict nouns, 'between' aft
   const minister = eventsOf("Germany's foreign minister met China's foreign minister in Berlin on Monday.");
   assert.equal(sidesOf(minister), JSON.stringify([["CHN", "DEU"]]));
 });
+
+test("one side before the trigger and a list after it is one meeting with each; leaders who met together are one", () => {
+  const evs = eventsOf("On Friday, President Shavkat Mirziyoyev held meetings with Japanese Prime Minister Fumio Kishida, President of the European Commission Ursula von der Leyen and the President of Azerbaijan.");
+  const pairs = evs.filter((e) => e.mode === "meeting").map((e) => e.actors.map((a) => a.country).join("-")).sort();
+  assert.deepEqual(pairs, ["UZB-AZE", "UZB-EU", "UZB-JPN"]);
+  const ru = eventsOf("В пятницу Президент Казахстана провел встречи с Президентами Азербайджана Ильхамом Алиевым и Таджикистана Эмомали Рахмоном.", "ru");
+  assert.equal(ru.filter((e) => e.mode === "meeting").length, 2);
+  // A list before the trigger, or a trilateral meeting, is one event.
+  const together = eventsOf("The leaders of Russia, China and India met in Kazan on Friday.");
+  assert.equal(together.filter((e) => e.type === "CONSULT").length, 1);
+  const tri = eventsOf("President Shavkat Mirziyoyev held a trilateral meeting with the presidents of Kazakhstan and Kyrgyzstan.");
+  assert.equal(tri.filter((e) => e.type === "CONSULT").length, 1);
+});

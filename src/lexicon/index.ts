@@ -61,6 +61,8 @@ export interface Markers {
   topicBefore: Map<string, string[][]>;
   /** Words right after a country that make it a subject of talk ("the US-Iran standoff"). */
   topicAfter: Map<string, string[]>;
+  /** Words that make a meeting with several counterparts one event ("trilateral"). */
+  severalParty: Map<string, string[]>;
   placeSuffix: Map<string, string[]>;
   coordination: Map<string, Set<string>>;
   honorific: Map<string, string[][]>;
@@ -325,6 +327,7 @@ export function loadLexicon(): Lexicon {
     directionSuffix: new Map(Object.entries(markerData.direction_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     topicBefore: phraseMap(markerData.topic_before),
     topicAfter: wordPatterns(markerData.topic_after),
+    severalParty: wordPatterns(markerData.several_party),
     placeSuffix: new Map(Object.entries(markerData.place_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     coordination: new Map(Object.entries(markerData.coordination ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     honorific: phraseMap(markerData.honorific),
