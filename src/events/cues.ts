@@ -238,3 +238,28 @@ export function initiatorOf(ctx: EventContext, sm: SentenceMentions): string | n
   }
   return null;
 }
+
+/**
+ * "Commended their recent meeting", «высоко оценил переговоры»: a meeting noun up to four words
+ * after an act of support is what is praised, an event already told, not a new one.
+ */
+export function praisedEvent(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  if (t.tokenStart < 0) return false;
+  return sm.triggers.some((x) => x.payload.type === "SUPPORT" && x.tokenEnd >= 0 && x.tokenEnd <= t.tokenStart && t.tokenStart - x.tokenEnd <= 4 && !/[,;.:]/.test(ctx.text.slice(x.end, t.start)));
+}
+
+/** "Recalled its ambassador for consultations": a meeting noun that is the purpose of a sanction. */
+export function purposeOfSanction(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  if (t.tokenStart <= 0) return false;
+  const words = ctx.lex.markers.purposeBefore.get(ctx.lang);
+  if (!words?.has(sm.tokens[t.tokenStart - 1].norm)) return false;
+  return sm.triggers.some((x) => x.payload.type === "SANCTION" && x.end <= t.start);
+}
+
+/** "Commenting on the summons", "asked about the visit": an event noun that is a subject of talk. */
+export function eventTalkedAbout(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  if (t.tokenStart <= 0) return false;
+  let k = t.tokenStart - 1;
+  while (k >= 0 && ARTICLES.has(sm.tokens[k].norm)) k--;
+  return !!phraseEndingAt(sm.tokens, k, ctx.lex.markers.topicBefore.get(ctx.lang) ?? []);
+}

@@ -18,7 +18,7 @@
 import { holderOf, termOn, type Lexicon } from "../lexicon/index.js";
 import { fold } from "../text/normalize.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
-import { ARTICLES, VERB_FINAL, atAirport, phraseEndingAt, phraseStartingAt, counterpartNear, hostOfTalks, initiatorOf, attendsBefore, cargoArrives, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, inRelativeClause, isVariantOf, isWordOf, messageArrives, orgIsSetting, pledgedBefore, pronounSubject, proposedBefore, summitHosted, wordVariantsOf } from "./cues.js";
+import { ARTICLES, VERB_FINAL, atAirport, phraseEndingAt, phraseStartingAt, counterpartNear, hostOfTalks, initiatorOf, attendsBefore, cargoArrives, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, inRelativeClause, isVariantOf, isWordOf, messageArrives, orgIsSetting, pledgedBefore, pronounSubject, proposedBefore, praisedEvent, purposeOfSanction, eventTalkedAbout, summitHosted, wordVariantsOf } from "./cues.js";
 import type { Actor, EventRecord, EventType, Evidence, Role } from "../types.js";
 
 /** What the events stage needs from the dates stage. */
@@ -816,6 +816,13 @@ function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, t
   if (type === "SUPPORT" && sm.triggers.some((x) => x !== t && x.payload.type === "SUPPORT" && (VERB_FINAL.has(ctx.lang) ? x.start > t.start : x.start < t.start) && (x.start > t.start ? x.start - t.end : t.start - x.end) <= 25 && !/[,;.،]/.test(ctx.text.slice(Math.min(x.end, t.end), Math.max(x.start, t.start))))) return true;
   // "Accepted the invitation with gratitude": the manner of another act, not thanks given.
   if (type === "SUPPORT" && t.tokenStart > 0 && t.tokenEnd - t.tokenStart === 1 && ctx.lex.markers.mannerBefore.get(ctx.lang)?.has(sm.tokens[t.tokenStart - 1].norm) && isWordOf(sm.tokens[t.tokenStart].norm, ctx.lex.markers.mannerNouns.get(ctx.lang) ?? [])) return true;
+  // "Commended their recent meeting": the meeting praised is the one told before; told first
+  // here, it is the only report of a meeting that took place.
+  if (type === "CONSULT" && mode !== "multilateral" && praisedEvent(ctx, sm, t) && drafts.some((d) => d.rec.type === "CONSULT" && !d.rec.status)) return true;
+  // "Recalled its ambassador for consultations": the consultations are the recall's purpose.
+  if (type === "CONSULT" && purposeOfSanction(ctx, sm, t)) return true;
+  // "Commenting on the summons", "asked about the visit": an event spoken of, not a new one.
+  if (eventTalkedAbout(ctx, sm, t)) return true;
   // "Supported a ceasefire and talks": talks that are the object of support or a proposal.
   if (type === "CONSULT" && mode === "meeting" && proposedBefore(ctx, sm, t)) return true;
   // "Signed a joint statement": the statement is the document signed, not another agreement.

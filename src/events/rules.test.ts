@@ -424,3 +424,17 @@ test("one side before the trigger and a list after it is one meeting with each; 
   const tri = eventsOf("President Shavkat Mirziyoyev held a trilateral meeting with the presidents of Kazakhstan and Kyrgyzstan.");
   assert.equal(tri.filter((e) => e.type === "CONSULT").length, 1);
 });
+
+test("a meeting praised after it was told, the purpose of a recall, or an event commented on is no new event", () => {
+  const praised = eventsOf("Kazakh President Kassym-Jomart Tokayev met Uzbek President Shavkat Mirziyoyev in Tashkent on Monday.\nThe two presidents also praised the meeting of their foreign ministers in Astana.");
+  assert.equal(praised.filter((e) => e.type === "CONSULT").length, 1, JSON.stringify(praised.map((e) => [e.type, e.trigger.text])));
+  // Told first in praise, it is the only report of a meeting that took place.
+  const only = eventsOf("Kazakh President Kassym-Jomart Tokayev praised his recent meeting with Uzbek President Shavkat Mirziyoyev.");
+  assert.equal(only.filter((e) => e.type === "CONSULT").length, 1);
+  const recall = eventsOf("Peru recalled its ambassador in Mexico City for consultations on Tuesday.");
+  assert.deepEqual(recall.map((e) => e.type), ["SANCTION"]);
+  const ru = eventsOf("Перу отозвало своего посла в Мексике для консультаций.", "ru");
+  assert.deepEqual(ru.map((e) => e.type), ["SANCTION"]);
+  const commented = eventsOf("Commenting on the summons of the Polish ambassador, the Belarusian foreign ministry spokesman said Minsk had no choice.");
+  assert.ok(!commented.some((e) => e.type === "ACCUSE"), JSON.stringify(commented.map((e) => e.type)));
+});

@@ -63,6 +63,8 @@ export interface Markers {
   topicAfter: Map<string, string[]>;
   /** Words that make a meeting with several counterparts one event ("trilateral"). */
   severalParty: Map<string, string[]>;
+  /** Words before a meeting noun that make it a purpose ("for consultations"). */
+  purposeBefore: Map<string, Set<string>>;
   placeSuffix: Map<string, string[]>;
   coordination: Map<string, Set<string>>;
   honorific: Map<string, string[][]>;
@@ -328,6 +330,7 @@ export function loadLexicon(): Lexicon {
     topicBefore: phraseMap(markerData.topic_before),
     topicAfter: wordPatterns(markerData.topic_after),
     severalParty: wordPatterns(markerData.several_party),
+    purposeBefore: new Map(Object.entries(markerData.purpose_before ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     placeSuffix: new Map(Object.entries(markerData.place_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     coordination: new Map(Object.entries(markerData.coordination ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     honorific: phraseMap(markerData.honorific),
