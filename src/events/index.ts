@@ -20,6 +20,7 @@ import { fold } from "../text/normalize.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import { ARTICLES, VERB_FINAL, atAirport, phraseEndingAt, phraseStartingAt, counterpartNear, hostOfTalks, initiatorOf, attendsBefore, cargoArrives, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, inRelativeClause, isVariantOf, isWordOf, messageArrives, orgIsSetting, pledgedBefore, pronounSubject, proposedBefore, praisedEvent, purposeOfSanction, eventTalkedAbout, summitHosted, wordVariantsOf } from "./cues.js";
 import type { Actor, EventRecord, EventType, Evidence, Role } from "../types.js";
+import { breakBetween } from "./clauses.js";
 
 /** What the events stage needs from the dates stage. */
 export interface DateHit {
@@ -638,13 +639,36 @@ function placesInSentence(ctx: EventContext, sm: SentenceMentions, date: string 
   return out;
 }
 
-function statusOf(sm: SentenceMentions, t: TriggerMatch): EventRecord["status"] {
+/** Whether a cue stands in the trigger's clause, within 100 characters, with no trigger between. */
+function sameClauseBefore(text: string, sm: SentenceMentions, c: { end: number }, t: TriggerMatch): boolean {
+  if (t.start - c.end > 100) return false;
+  const between = sm.tokens.filter((x) => x.start >= c.end && x.end <= t.start);
+  if (sm.triggers.some((x) => x !== t && x.start >= c.end && x.end <= t.start)) return false;
+  return between.length > 0 && !breakBetween(text, sm, c.end, t.start);
+}
+
+/**
+ * "Is expected to meet Macron on Friday to discuss trade": an event word in the purpose of a
+ * planned or hypothetical one, in the same clause, shares its status.
+ */
+function statusOfClause(text: string, sm: SentenceMentions, t: TriggerMatch): EventRecord["status"] {
+  const own = statusOf(text, sm, t);
+  if (own) return own;
+  const prev = [...sm.triggers].reverse().find((x) => x.end <= t.start && x !== t);
+  if (!prev || breakBetween(text, sm, prev.end, t.start)) return undefined;
+  const inherited = statusOf(text, sm, prev);
+  return inherited === "planned" || inherited === "hypothetical" ? inherited : undefined;
+}
+
+function statusOf(text: string, sm: SentenceMentions, t: TriggerMatch): EventRecord["status"] {
   // A cue in the clause before the trigger, or right after it (Persian "دیدار خواهد کرد").
   // Threats and pledges speak of the future by nature: only a negation makes them not events.
   const futureByNature = t.payload.type === "THREATEN" || (t.payload.type === "AGREE" && t.payload.mode === "agree");
   for (const c of sm.modality) {
     if (futureByNature && c.payload.id !== "negation") continue;
-    const before = c.end <= t.start && t.start - c.end <= 40;
+    // Near before the trigger, or further in the same clause with no other event word between
+    // ("Ahead of his attendance at the informal summit of the European Council").
+    const before = c.end <= t.start && (t.start - c.end <= 40 || sameClauseBefore(text, sm, c, t));
     const overlaps = c.start < t.end && t.start < c.end;
     const after = c.start >= t.end && c.start - t.end <= 12;
     if (before || overlaps || after) return c.payload.id === "negation" ? "denied" : c.payload.id === "future" ? "planned" : "hypothetical";
@@ -975,7 +999,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
         location = { city: ctx.datelinePlace.city, country: ctx.datelinePlace.country, evidence: { ...ev, start: ctx.datelinePlace.start, end: ctx.datelinePlace.end, sentence: ctx.text.slice(ctx.datelinePlace.start, ctx.datelinePlace.end) } };
       }
       if ((place || host) && location && when.value && (mode === "visit" || mode === "meeting" || mode === "multilateral")) scene = { date: when.value, location };
-      if (mode === "visit" && location?.country && when.value?.length === 10 && !statusOf(sm, t)) visitScene = { date: when.value, location };
+      if (mode === "visit" && location?.country && when.value?.length === 10 && !statusOf(ctx.text, sm, t)) visitScene = { date: when.value, location };
       // A visit's host is the country visited.
       if (t.payload.mode === "visit" && location?.country && !sides.some((s) => s.country === location!.country)) {
         sides.push({ country: location.country, name: null, role: null, rank: 1, start: place?.start ?? Infinity, evidence: ev });
@@ -1113,7 +1137,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
             s.role = p.role;
           }
         }
-        let status = statusOf(sm, t);
+        let status = statusOfClause(ctx.text, sm, t);
         let date = when.value;
         let dateExplicit = when.explicit;
         // A month after the article's month ("in April next") is as much to come as a later day.

@@ -438,3 +438,10 @@ test("a meeting praised after it was told, the purpose of a recall, or an event 
   const commented = eventsOf("Commenting on the summons of the Polish ambassador, the Belarusian foreign ministry spokesman said Minsk had no choice.");
   assert.ok(!commented.some((e) => e.type === "ACCUSE"), JSON.stringify(commented.map((e) => e.type)));
 });
+
+test("status is read per clause: a planned meeting's purpose is planned too; a comma ends the reach of a cue", () => {
+  const planned = eventsOf("Chancellor Olaf Scholz is expected to meet President Emmanuel Macron on Friday to discuss trade.");
+  assert.equal(planned.length, 0, JSON.stringify(planned.map((e) => e.trigger.text)));
+  const far = eventsOf("President Emmanuel Macron, who will travel to Beijing in the autumn after a long series of regional visits, met German Chancellor Olaf Scholz.");
+  assert.ok(far.some((e) => e.type === "CONSULT"), "a cue in another clause leaves the meeting an event");
+});
