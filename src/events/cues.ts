@@ -5,6 +5,7 @@
 
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { DateHit, EventContext } from "./index.js";
+import { breakBetween } from "./clauses.js";
 
 // Articles skipped when looking at the word before a mention ("in the United States").
 export const ARTICLES = new Set(["the", "a", "la", "le", "les", "l", "der", "die", "das", "dem", "den", "des", "el", "los", "las"]);
@@ -262,4 +263,15 @@ export function eventTalkedAbout(ctx: EventContext, sm: SentenceMentions, t: Tri
   let k = t.tokenStart - 1;
   while (k >= 0 && ARTICLES.has(sm.tokens[k].norm)) k--;
   return !!phraseEndingAt(sm.tokens, k, ctx.lex.markers.topicBefore.get(ctx.lang) ?? []);
+}
+
+/** "Arrived to take part in the extraordinary summit": a participation phrase up to four words before. */
+export function participationIn(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  const phrases = ctx.lex.markers.attendBefore.get(ctx.lang) ?? [];
+  if (t.tokenStart < 0) return attendsBefore(ctx, sm, t);
+  for (let end = t.tokenStart - 1; end >= 0 && end >= t.tokenStart - 4; end--) {
+    if (breakBetween(ctx.text, sm, sm.tokens[end].end, t.start)) return false;
+    if (phraseEndingAt(sm.tokens, end, phrases)) return true;
+  }
+  return false;
 }

@@ -21,6 +21,7 @@ import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/in
 import { ARTICLES, VERB_FINAL, atAirport, phraseEndingAt, phraseStartingAt, counterpartNear, hostOfTalks, initiatorOf, attendsBefore, cargoArrives, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, inRelativeClause, isVariantOf, isWordOf, messageArrives, orgIsSetting, pledgedBefore, pronounSubject, proposedBefore, praisedEvent, purposeOfSanction, eventTalkedAbout, summitHosted, wordVariantsOf } from "./cues.js";
 import type { Actor, EventRecord, EventType, Evidence, Role } from "../types.js";
 import { breakBetween } from "./clauses.js";
+import { participationIn } from "./cues.js";
 
 /** What the events stage needs from the dates stage. */
 export interface DateHit {
@@ -824,7 +825,9 @@ function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, t
   // "The summit hosted by Russia": the host verb belongs to the summit, which is the event.
   if (mode === "meeting" && summitHosted(ctx, sm, t)) return true;
   // "On the sidelines of the summit X met Y": the summit is the setting, not an event here.
-  if (mode === "multilateral" && sm.triggers.some((x) => x.payload.type === "CONSULT" && x.payload.mode !== "multilateral" && !summitHosted(ctx, sm, x))) return true;
+  // Unless the sentence says someone came to take part in it ("arrived to take part in the
+  // extraordinary summit ..., and on its sidelines met X"): then both are told.
+  if (mode === "multilateral" && !participationIn(ctx, sm, t) && sm.triggers.some((x) => x.payload.type === "CONSULT" && x.payload.mode !== "multilateral" && !summitHosted(ctx, sm, x))) return true;
   // "Agreed that it is important to...": a shared view, not an agreement.
   if (type === "AGREE" && mode === "agree") {
     const after = " " + sm.tokens.filter((x) => x.start >= t.end && x.start - t.end <= 60).map((x) => x.norm).join(" ") + " ";
@@ -1096,7 +1099,11 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       // "X held meetings with A, B and C": one side before the trigger and a list after it is one
       // meeting with each, unless the text says they met together.
       const subjectAndList = sides.length > 2 && sides[0].start < t.start && sides.slice(1).every((x) => x.start >= t.end && Number.isFinite(x.start));
-      const groups: Side[][] = (mode === "phone" || type === "AID" || (type === "SUPPORT" && oneToMany) || (mode === "meeting" && !severalParty && (bareCounterparts || listedOthers || namedCounterparts || subjectAndList))) && sides.length > 2 && !sides[0].counterpart
+      // "Accused the governments of Colombia, Mexico and Chile": a directed act aimed at several
+      // is one act towards each (PLOVER events are dyadic); agreements among three stay one, and
+      // so does an appeal to two parties to do something together ("urged X and Y to talk").
+      const directedAtList = subjectAndList && type !== "CONSULT" && type !== "AGREE" && type !== "COOPERATE" && type !== "REQUEST";
+      const groups: Side[][] = (mode === "phone" || type === "AID" || directedAtList || (type === "SUPPORT" && oneToMany) || (mode === "meeting" && !severalParty && (bareCounterparts || listedOthers || namedCounterparts || subjectAndList))) && sides.length > 2 && !sides[0].counterpart
         ? sides.slice(1).map((o) => [sides[0], o])
         : [sides];
       // A meeting with two named persons of one country, joined by "and": one meeting each.

@@ -445,3 +445,19 @@ test("status is read per clause: a planned meeting's purpose is planned too; a c
   const far = eventsOf("President Emmanuel Macron, who will travel to Beijing in the autumn after a long series of regional visits, met German Chancellor Olaf Scholz.");
   assert.ok(far.some((e) => e.type === "CONSULT"), "a cue in another clause leaves the meeting an event");
 });
+
+test("a hostile act aimed at a list is one act towards each; an appeal to two parties stays one", () => {
+  const evs = eventsOf("Nicaragua accused the governments of Colombia, Mexico and Chile of interference in its affairs.");
+  assert.deepEqual(evs.filter((e) => e.type === "ACCUSE").map((e) => e.actors.map((a) => a.country).join("-")).sort(), ["NIC-CHL", "NIC-COL", "NIC-MEX"]);
+  const appeal = eventsOf("China urged India and Pakistan to exercise restraint.");
+  assert.equal(appeal.filter((e) => e.type === "REQUEST").length, 1);
+});
+
+test("a summit someone came to take part in is told beside the talks on its sidelines", () => {
+  const evs = eventsOf("The Turkish foreign minister arrived in Riyadh to take part in the extraordinary summit of the Organisation of Islamic Cooperation, and on the sidelines of the summit he met Iraqi Foreign Minister Fuad Hussein.");
+  assert.ok(evs.some((e) => e.mode === "multilateral" && e.actors.some((a) => a.country === "OIC")), JSON.stringify(evs.map((e) => [e.mode, e.actors.map((a) => a.country)])));
+  assert.ok(evs.some((e) => e.mode === "meeting"));
+  // Without participation stated, the summit is only the setting of the talks.
+  const setting = eventsOf("On the sidelines of the summit of the Organisation of Islamic Cooperation in Riyadh, the Turkish foreign minister met Iraqi Foreign Minister Fuad Hussein.");
+  assert.ok(!setting.some((e) => e.mode === "multilateral"));
+});
