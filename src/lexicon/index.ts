@@ -266,6 +266,8 @@ export function loadLexicon(): Lexicon {
   const persons = new Map<string, Person>();
   for (const f of jsonFiles("persons")) {
     for (const p of readJson<Person[]>(f, [])) {
+      // A file may open with a note on its source ({ "_source": ... }), which is no person.
+      if (!p.id) continue;
       const existing = persons.get(p.id);
       if (existing) {
         // Same person in two files: merge names and terms.
