@@ -272,6 +272,8 @@ export function loadLexicon(): Lexicon {
   const persons = new Map<string, Person>();
   for (const f of jsonFiles("persons")) {
     for (const p of readJson<Person[]>(f, [])) {
+      // A file may open with a note on its source ({ "_source": ... }), which is no person.
+      if (!p.id) continue;
       const existing = persons.get(p.id);
       if (existing) {
         // Same person in two files: merge names and terms.
@@ -397,19 +399,46 @@ export function lexiconVersion(): string {
   return (h >>> 0).toString(16).padStart(8, "0");
 }
 
-const byCountry = new WeakMap<Lexicon, Map<string, Person[]>>();
-/** Persons who held any office for a country (indexed once per lexicon). */
+/**
+ * The lexicon seen by one document: its persons plus those the document introduces itself
+ * (keyed "doc:..."), looked up first in the document's own map. Nothing is copied.
+ */
+export function withDocumentPersons(lex: Lexicon, own: Map<string, Person>): Lexicon {
+  if (!own.size) return lex;
+  const base = lex.persons;
+  const persons = new (class extends Map<string, Person> {
+    override get(id: string) {
+      return own.get(id) ?? base.get(id);
+    }
+    override has(id: string) {
+      return own.has(id) || base.has(id);
+    }
+    override values() {
+      return [...base.values(), ...own.values()].values();
+    }
+  })();
+  compiledPersons.set(persons, base);
+  return { ...lex, persons };
+}
+/** A document's person map -> the compiled lexicon's. */
+const compiledPersons = new WeakMap<Map<string, Person>, Map<string, Person>>();
+
+const byCountry = new WeakMap<PhraseMatcher<LexEntry>, Map<string, Person[]>>();
+/**
+ * Persons who held any office for a country (indexed once per compiled lexicon: a document's
+ * own persons, whose terms are undated, are not holders of offices).
+ */
 function personsOf(lex: Lexicon, country: string): Person[] {
-  let index = byCountry.get(lex);
+  let index = byCountry.get(lex.matcher);
   if (!index) {
     index = new Map();
-    for (const p of lex.persons.values())
+    for (const p of (compiledPersons.get(lex.persons) ?? lex.persons).values())
       for (const c of new Set(p.terms.map((t) => t.country))) {
         const list = index.get(c) ?? [];
         list.push(p);
         index.set(c, list);
       }
-    byCountry.set(lex, index);
+    byCountry.set(lex.matcher, index);
   }
   return index.get(country) ?? [];
 }

@@ -4,9 +4,12 @@
 // inside it; triggers, topics and modality cues are kept in their own layers because they may
 // overlap entities ("Russian-Tajik talks").
 
-import { longestNonOverlapping, type LexEntry, type Lexicon, type Match } from "../lexicon/index.js";
+import { longestNonOverlapping, type LexEntry, type Lexicon, type Match, type Person } from "../lexicon/index.js";
 import { fold, normalize, tokenize, type Token } from "../text/normalize.js";
 import type { Sentence, Span } from "../types.js";
+import { surnameKeys, transliterate } from "./names.js";
+
+export { transliterate, nominative } from "./names.js";
 
 export type EntityMatch = Match<Extract<LexEntry, { kind: "country" | "place" | "org" | "person" | "office" }>>;
 export type TriggerMatch = Match<Extract<LexEntry, { kind: "trigger" }>>;
@@ -77,11 +80,30 @@ const COURTESY = /^(mr|mrs|ms|dr|the|his|her|h)$/i;
  * "Deputy Prime Minister", "ambassador"), optionally followed by a country or organisation,
  * then two or three capitalised words that the lexicon does not know.
  */
-export function findTitledNames(text: string, tokens: Token[], entities: EntityMatch[]): NameMatch[] {
+export function findTitledNames(text: string, tokens: Token[], entities: EntityMatch[], opts: { lang?: string; triggers?: Span[] } = {}): NameMatch[] {
   const out: NameMatch[] = [];
   const covered = (t: Token) => entities.some((e) => t.start < e.end && e.start < t.end);
+  const lang = opts.lang;
   entities.forEach((e, i) => {
     if (e.payload.kind !== "office") return;
+    const next = tokens.find((t) => t.start >= e.end);
+    // Scripts without capitals: the name is read up to the words that cannot be part of it.
+    if (next && ARABIC_SCRIPT.test(text[next.start] ?? "")) {
+      const found = arabicNameAfter(text, tokens, entities, e, opts.triggers ?? [], lang);
+      if (found) out.push({ ...found, office: i });
+      return;
+    }
+    if (HAN_CHAR.test(text[e.end] ?? "") || HAN_CHAR.test(text[e.end - 1] ?? "")) {
+      const found = hanNameAfter(text, entities, e, opts.triggers ?? []);
+      if (found) out.push({ ...found, office: i });
+      return;
+    }
+    // "Enrique Manalo, the Philippine Foreign Secretary": the name before the title.
+    const before = nameBeforeTitle(text, tokens, entities, e);
+    if (before) {
+      out.push({ ...before, office: i });
+      return;
+    }
     // Skip over the office's own tokens and at most one country/org entity or 3 lower-case words.
     let k = tokens.findIndex((t) => t.start >= e.end);
     if (k < 0) return;
@@ -110,6 +132,13 @@ export function findTitledNames(text: string, tokens: Token[], entities: EntityM
       }
       break;
     }
+    // A name the lexicon knows, right after the title: the title's name all the same (the
+    // person's known terms may not cover the report's date).
+    const known = tokens[k] && entities.find((x) => x.payload.kind === "person" && x.start === tokens[k].start);
+    if (known && /\s/.test(text.slice(known.start, known.end))) {
+      out.push({ start: known.start, end: known.end, name: transliterate(text.slice(known.start, known.end), lang), office: i });
+      return;
+    }
     const parts: Token[] = [];
     while (k < tokens.length && parts.length < 3) {
       const t = tokens[k];
@@ -128,41 +157,224 @@ export function findTitledNames(text: string, tokens: Token[], entities: EntityM
     if (parts.filter((p) => p.capitalized).length >= 2) {
       const start = parts[0].start;
       const end = parts[parts.length - 1].end;
-      out.push({ start, end, name: transliterate(text.slice(start, end)), office: i });
+      out.push({ start, end, name: transliterate(text.slice(start, end), lang), office: i });
     }
   });
   return out;
 }
 
-// Cyrillic -> Latin, close to the usual English spelling of Central Asian and Russian names.
-const CYR: Record<string, string> = {
-  а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "yo", ж: "zh", з: "z", и: "i", й: "y", к: "k", л: "l", м: "m",
-  н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f", х: "kh", ц: "ts", ч: "ch", ш: "sh", щ: "shch",
-  ъ: "", ы: "y", ь: "", э: "e", ю: "yu", я: "ya", ә: "a", ғ: "gh", қ: "q", ң: "ng", ө: "o", ұ: "u", ү: "u", һ: "h",
-  і: "i", ӣ: "i", ӯ: "u", ҳ: "h", ҷ: "j", ў: "o", ї: "yi", є: "ye", ґ: "g",
-};
+const ARABIC_SCRIPT = /[\u0600-\u06ff]/;
+const HAN_CHAR = /\p{Script=Han}/u;
+// Words that end an Arabic or Persian name: prepositions, conjunctions, relatives, verbs of
+// reporting, time words (folded forms).
+const AR_STOP = new Set(
+  ("في مع علي الي من عن الذي التي خلال ان بعد قبل لدي حول امس اليوم يوم و او ثم قد كما حيث عندما " +
+    "قال قالت اكد اكدت اعلن اعلنت اوضح اشار ذكر يوم نظيره نظيرها نظير وزير رئيس سفير " +
+    "در با به از كه را و اين ان روز گفت ضمن طي براي هم نيز امروز ديروز همتاي همتا وزير رييس سفير است بود كرد").split(" "),
+);
+// Words that join the next word to a name ("عبد الله", "فيصل بن فرحان", "سيد عباس").
+const AR_JOINERS = new Set(["عبد", "بن", "ابن", "ابو", "ولد", "ال", "سيد", "بنت"]);
 
-/** Latin spelling of a name written in Cyrillic (other scripts are returned as they are). */
-export function transliterate(name: string): string {
-  if (!/[\u0400-\u04ff]/.test(name)) return name;
-  let out = "";
-  for (const ch of name) {
-    const lower = ch.toLowerCase();
-    const t = CYR[lower];
-    if (t === undefined) out += ch;
-    else out += ch !== lower && t ? t[0].toUpperCase() + t.slice(1) : t;
+/** An Arabic or Persian name after a title and its country: two words, more where a joiner links them. */
+function arabicNameAfter(text: string, tokens: Token[], entities: EntityMatch[], office: EntityMatch, triggers: Span[], lang?: string): Span & { name: string } | null {
+  let k = tokens.findIndex((t) => t.start >= office.end);
+  if (k < 0) return null;
+  // Skip the title's country or organisation ("وزير الخارجية المصري", "وزیر امور خارجه ایران").
+  for (let places = 0; k < tokens.length && places < 2; ) {
+    const ent = entities.find((x) => tokens[k].start >= x.start && tokens[k].end <= x.end);
+    if (!ent || (ent.payload.kind !== "country" && ent.payload.kind !== "org")) break;
+    places++;
+    while (k < tokens.length && tokens[k].end <= ent.end) k++;
   }
-  return out;
+  const parts: Token[] = [];
+  while (k < tokens.length && parts.length < 4) {
+    const t = tokens[k];
+    if (!ARABIC_SCRIPT.test(text[t.start] ?? "")) break;
+    if (entities.some((x) => t.start < x.end && x.start < t.end) || triggers.some((x) => t.start < x.end && x.start < t.end)) break;
+    if (AR_STOP.has(t.norm) || /^\p{N}/u.test(t.norm)) break;
+    if (parts.length && !/^\s+$/.test(text.slice(parts[parts.length - 1].end, t.start))) break;
+    // A word with the article starts a new phrase, unless a joiner asks for it ("عبد الله").
+    if (parts.length && t.norm.startsWith("ال") && !AR_JOINERS.has(parts[parts.length - 1].norm)) break;
+    parts.push(t);
+    k++;
+    const last = parts[parts.length - 1].norm;
+    if (parts.length >= 2 && !AR_JOINERS.has(last) && !(parts.length === 2 && AR_JOINERS.has(parts[0].norm))) break;
+  }
+  while (parts.length && AR_JOINERS.has(parts[parts.length - 1].norm)) parts.pop();
+  if (parts.length < 2) return null;
+  const start = parts[0].start, end = parts[parts.length - 1].end;
+  return { start, end, name: transliterate(text.slice(start, end), lang) };
+}
+
+// Characters that start the word after a Chinese name (with, and, at, said, met, will, to...).
+const HAN_STOP = new Set([..."与和同在会表说对于将就向并也称时指等的为是出访一举通致应宣强还已再向把被从据今昨日月年"]);
+
+/** A Chinese name after a title: two or three Han characters, or a foreign name with "·". */
+function hanNameAfter(text: string, entities: EntityMatch[], office: EntityMatch, triggers: Span[]): Span & { name: string } | null {
+  let i = office.end;
+  const blocked = (p: number) => entities.some((x) => p >= x.start && p < x.end) || triggers.some((x) => p >= x.start && p < x.end);
+  const start = i;
+  const isHan = (p: number) => HAN_CHAR.test(text[p] ?? "");
+  // A foreign name: parts joined by "·" ("谢尔盖·拉夫罗夫").
+  let j = i;
+  while (j < text.length && isHan(j) && !blocked(j) && j - i < 8) j++;
+  if (/[·・•]/.test(text[j] ?? "") && j > i) {
+    let end = j + 1;
+    while (end < text.length && isHan(end) && !blocked(end) && end - j <= 6 && !(end - j > 2 && HAN_STOP.has(text[end]))) end++;
+    if (end > j + 1) return { start, end, name: transliterate(text.slice(start, end)) };
+  }
+  let end = i;
+  while (end < text.length && end - i < 3 && isHan(end) && !blocked(end) && !(end - i === 2 && HAN_STOP.has(text[end]))) end++;
+  if (end - i < 2) return null;
+  return { start, end, name: transliterate(text.slice(start, end)) };
+}
+
+const WEEKDAY_MONTH = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|last|next|this|earlier|later|meanwhile|however|also)$/i;
+
+/** "NAME, the Xian ambassador" / «Сергей Лавров, министр иностранных дел»: a name before a comma and a title. */
+function nameBeforeTitle(text: string, tokens: Token[], entities: EntityMatch[], office: EntityMatch): Span & { name: string } | null {
+  let k = tokens.findIndex((t) => t.end > office.start) - 1;
+  // The title's country or organisation and an article may stand before it ("the Philippine").
+  for (let guard = 0; k >= 0 && guard < 3; guard++) {
+    const t = tokens[k];
+    const ent = entities.find((x) => t.start >= x.start && t.end <= x.end);
+    if (ent && (ent.payload.kind === "country" || ent.payload.kind === "org")) {
+      while (k >= 0 && tokens[k].start >= ent.start) k--;
+      continue;
+    }
+    if (/^(the|his|her|le|la|el|der|die)$/i.test(text.slice(t.start, t.end))) {
+      k--;
+      continue;
+    }
+    break;
+  }
+  if (k < 0) return null;
+  const gapStart = tokens[k].end;
+  const firstAfter = tokens[k + 1]?.start ?? office.start;
+  if (!/^\s*,\s*$/.test(text.slice(gapStart, firstAfter))) return null;
+  const parts: Token[] = [];
+  while (k >= 0 && parts.length < 3) {
+    const t = tokens[k];
+    const surface = text.slice(t.start, t.end);
+    if (!t.capitalized || entities.some((x) => t.start < x.end && x.start < t.end) || NOT_A_NAME.test(surface) || WEEKDAY_MONTH.test(surface) || /^\p{N}/u.test(t.norm)) break;
+    if (parts.length && !/^[\s\-‐]{1,2}$/.test(text.slice(t.end, parts[0].start))) break;
+    parts.unshift(t);
+    k--;
+  }
+  // The run must be the whole name: not the end of a longer capitalised phrase.
+  if (parts.length < 2 || (k >= 0 && tokens[k].capitalized && /^\s$/.test(text.slice(tokens[k].end, parts[0].start)) && !NOT_A_NAME.test(text.slice(tokens[k].start, tokens[k].end)))) return null;
+  // A sentence-initial word may be an ordinary capitalised word: keep runs of two or three.
+  const start = parts[0].start, end = parts[parts.length - 1].end;
+  return { start, end, name: transliterate(text.slice(start, end)) };
 }
 
 /** Mentions for every sentence of a document. */
 export function findMentions(text: string, sentences: Sentence[], lex: Lexicon, lang?: string): SentenceMentions[] {
+  return findDocumentMentions(text, sentences, lex, lang).mentions;
+}
+
+/**
+ * Mentions for every sentence, and the persons the document itself introduces: a title with its
+ * country and a name ("Philippine Foreign Secretary Enrique Manalo") makes a person of that country
+ * and role; later mentions of the same person by surname ("Manalo", «Сийярто», «Лавровым»,
+ * "وقال حسين") or by the full name are marked as that person. The persons are keyed
+ * "doc:<name>" and hold for this document only.
+ */
+export function findDocumentMentions(text: string, sentences: Sentence[], lex: Lexicon, lang?: string): { mentions: SentenceMentions[]; persons: Map<string, Person> } {
+  const registry = new DocumentPersons();
   const all = sentences.map((sentence) => {
     const m = mentionsIn(text, sentence, lex, lang);
-    return { sentence, ...m, names: findTitledNames(text, m.tokens, m.entities) };
+    registry.markMentions(text, m.tokens, m.entities, lex);
+    const names = findTitledNames(text, m.tokens, m.entities, { lang, triggers: m.triggers });
+    for (const n of names) registry.register(text, n, m.entities, lex);
+    return { sentence, ...m, names };
   });
   resolveStateTitles(text, all);
-  return all;
+  return { mentions: all, persons: registry.persons };
+}
+
+/** Persons introduced by the document, and the words that refer back to them. */
+class DocumentPersons {
+  readonly persons = new Map<string, Person>();
+  /** Surname forms (folded, see surnameKeys) -> person ids; a form shared by two persons refers to neither. */
+  private bySurname = new Map<string, Set<string>>();
+  /** Full names written without spaces (Chinese), as written -> person id. */
+  private whole = new Map<string, string>();
+
+  register(text: string, n: NameMatch, entities: EntityMatch[], lex: Lexicon): void {
+    const office = entities[n.office];
+    if (office?.payload.kind !== "office") return;
+    const country = titleCountry(text, entities, n.office) ?? office.payload.country ?? null;
+    if (!country) return;
+    const id = `doc:${fold(n.name)}`;
+    // A name the lexicon already knows is that person (it gets its side from the lexicon).
+    if (lex.persons.has(id) || this.persons.has(id)) return;
+    const surface = text.slice(n.start, n.end);
+    this.persons.set(id, { id, name: n.name, names: {}, terms: [{ country, office: office.payload.id, role: office.payload.role, from: "0000-01-01", to: null }] });
+    if (HAN_CHAR.test(surface)) {
+      this.whole.set(surface, id);
+      return;
+    }
+    const words = fold(surface).match(/[\p{L}\p{N}]+/gu) ?? [];
+    const surname = words[words.length - 1];
+    if (!surname || surname.length < 3) return;
+    for (const key of surnameKeys(surname)) this.bySurname.set(key, (this.bySurname.get(key) ?? new Set()).add(id));
+  }
+
+  /** Marks the words of a sentence that name a registered person as that person. */
+  markMentions(text: string, tokens: Token[], entities: EntityMatch[], _lex: Lexicon): void {
+    if (!this.persons.size) return;
+    const added: EntityMatch[] = [];
+    const free = (start: number, end: number) => !entities.some((e) => start < e.end && e.start < end);
+    tokens.forEach((t, k) => {
+      if (!free(t.start, t.end)) return;
+      const latinOrCyrillic = !ARABIC_SCRIPT.test(text[t.start] ?? "") && !HAN_CHAR.test(text[t.start] ?? "");
+      if (latinOrCyrillic && !t.capitalized) return;
+      const ids = new Set<string>();
+      for (const key of surnameKeys(t.norm)) for (const id of this.bySurname.get(key) ?? []) ids.add(id);
+      if (ids.size !== 1) return;
+      const [id] = ids;
+      // The given names written before the surname belong to the mention ("Enrique Manalo").
+      let first = k;
+      const full = fold(this.persons.get(id)!.name).split(" ");
+      while (first > 0 && free(tokens[first - 1].start, tokens[first - 1].end) && tokens[first - 1].capitalized && full.includes(transliterate(text.slice(tokens[first - 1].start, tokens[first - 1].end)).toLowerCase())) first--;
+      added.push(personMatch(id, tokens, first, k + 1, text));
+    });
+    // Chinese names are found as substrings.
+    if (this.whole.size && tokens.length) {
+      const from = tokens[0].start, to = tokens[tokens.length - 1].end;
+      const sentence = text.slice(from, to);
+      for (const [name, id] of this.whole)
+        for (let at = sentence.indexOf(name); at >= 0; at = sentence.indexOf(name, at + 1)) {
+          const start = from + at, end = start + name.length;
+          if (!free(start, end)) continue;
+          added.push({ payload: { kind: "person", id }, extra: 0, start, end, tokenStart: tokens.findIndex((t) => t.end > start), tokenEnd: tokens.findIndex((t) => t.end >= end) + 1, surface: text.slice(start, end) });
+        }
+    }
+    if (added.length) {
+      entities.push(...added);
+      entities.sort((a, b) => a.start - b.start);
+    }
+  }
+}
+
+function personMatch(id: string, tokens: Token[], from: number, to: number, text: string): EntityMatch {
+  const start = tokens[from].start, end = tokens[to - 1].end;
+  return { payload: { kind: "person", id }, extra: 0, start, end, tokenStart: from, tokenEnd: to, surface: text.slice(start, end) };
+}
+
+/** The country or organisation a title is bound to: right after it, else right before it. */
+function titleCountry(text: string, entities: EntityMatch[], i: number): string | null {
+  const e = entities[i];
+  const holder = (x: EntityMatch | undefined) => !!x && ((x.payload.kind === "country" && x.payload.form !== "capital") || x.payload.kind === "org");
+  const near = (a: { end: number }, b: { start: number }) => b.start >= a.end && b.start - a.end <= 24 && !/[.;!?؟。,،]/.test(text.slice(a.end, b.start));
+  const next = entities[i + 1], prev = entities[i - 1];
+  const nextOk = holder(next) && near(e, next!);
+  const prevOk = holder(prev) && near(prev!, e);
+  if (nextOk && prevOk) return next!.start - e.end <= e.start - prev!.end ? next!.payload.id : prev!.payload.id;
+  if (nextOk) return next!.payload.id;
+  if (prevOk) return prev!.payload.id;
+  return null;
 }
 
 /**

@@ -9,8 +9,8 @@ import { decode } from "../decode/index.js";
 import { findEvents, type DateHit, type EventContext } from "../events/index.js";
 import { findFigures } from "../figures/index.js";
 import { detectLanguage } from "../lang/index.js";
-import { holderOf, loadLexicon, type Lexicon } from "../lexicon/index.js";
-import { findMentions, mentionsIn, resolveHomeReferences, type SentenceMentions } from "../mentions/index.js";
+import { holderOf, loadLexicon, withDocumentPersons, type Lexicon } from "../lexicon/index.js";
+import { findDocumentMentions, mentionsIn, resolveHomeReferences, type SentenceMentions } from "../mentions/index.js";
 import { splitSentences } from "../sentences/index.js";
 import type { Article, DecodedText, DocumentResult, Evidence, Figure, Lang, RawInput, Span } from "../types.js";
 
@@ -78,7 +78,7 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
   const lang = articleLanguage(a);
   const refDate = a.published ?? opts.fallbackDate ?? null;
   const sentences = splitSentences(text, a.paragraphs, lang);
-  const mentions = findMentions(text, sentences, lex, lang);
+  const { mentions, persons: ownPersons } = findDocumentMentions(text, sentences, lex, lang);
   // Dates are found once over the body (the date stage folds the text it is given) and then
   // handed to the sentences that contain them.
   const bodySpan: Span | null = a.paragraphs.length ? { start: a.paragraphs[0].start, end: a.paragraphs[a.paragraphs.length - 1].end } : null;
@@ -132,7 +132,7 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
     ? { sentence: { ...a.titleSpan, index: -1, paragraph: -1 }, ...mentionsIn(text, a.titleSpan, lex, lang), names: [] }
     : null;
 
-  const events = findEvents({ document: a.name, text, lang, refDate, datelinePlace, title, lex }, mentions, datesBySentence);
+  const events = findEvents({ document: a.name, text, lang, refDate, datelinePlace, title, lex: withDocumentPersons(lex, ownPersons) }, mentions, datesBySentence);
 
   // Organisations and countries named in the body.
   const orgs: Record<string, Evidence> = {};

@@ -1,0 +1,70 @@
+// Persons the text introduces: a title with its country and a name, in several languages and
+// scripts, their Latin spelling, and later mentions by surname resolved to the same person.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { loadLexicon } from "../lexicon/index.js";
+import { extractText } from "../pipeline/index.js";
+import { findDocumentMentions } from "./index.js";
+import { nominative, surnameKeys, transliterate } from "./names.js";
+
+const lex = loadLexicon();
+
+/** Sentences split at ". " / "。" for the test texts. */
+function doc(text: string, lang: string) {
+  const sentences: { start: number; end: number; index: number; paragraph: number }[] = [];
+  const re = /[^.。!?]+[.。!?]?/g;
+  for (const m of text.matchAll(re)) if (m[0].trim()) sentences.push({ start: m.index!, end: m.index! + m[0].length, index: sentences.length, paragraph: 0 });
+  return findDocumentMentions(text, sentences, lex, lang);
+}
+const introduced = (text: string, lang: string) => [...doc(text, lang).persons.values()].map((p) => `${p.terms[0].country}:${p.terms[0].role}:${p.name}`);
+
+test("a title with its country and an unknown name makes a person of that country and role", () => {
+  assert.deepEqual(introduced("Ghanaian Foreign Minister Kwabena Osei-Tutu met the press.", "en"), ["GHA:foreign_minister:Kwabena Osei-Tutu"]);
+  assert.deepEqual(introduced("The President of Malawi Dr Lazarus Mvula opened the fair.", "en"), ["MWI:head_of_state:Lazarus Mvula"]);
+  assert.deepEqual(introduced("Глава МИД Словении Марко Жужек прибыл в Минск.", "ru"), ["SVN:foreign_minister:Marko Zhuzhek"]);
+  assert.deepEqual(introduced("استقبل وزير الخارجية الليبي سالم بوزيد الوفد.", "ar"), ["LBY:foreign_minister:Salem Bouzid"]);
+  assert.deepEqual(introduced("وزیر امور خارجه تاجیکستان سیروس نوروزی وارد شد.", "fa"), ["TJK:foreign_minister:Siros Norozi"]);
+  assert.deepEqual(introduced("越南外交部长陈文明会见了代表团。", "zh"), ["VNM:foreign_minister:Chen Wenming"]);
+});
+
+test("a name before a comma and its title", () => {
+  assert.deepEqual(introduced("Kwabena Osei-Tutu, the Ghanaian ambassador, laid a wreath.", "en"), ["GHA:ambassador:Kwabena Osei-Tutu"]);
+  // A date phrase before the comma is no name.
+  assert.deepEqual(introduced("Last Monday, the Ghanaian ambassador laid a wreath.", "en"), []);
+});
+
+test("later mentions by surname, inflected, are the same person", () => {
+  const ru = doc("Глава МИД Словении Марко Жужек прибыл в Минск. С Жужеком встретился министр. Жужеку вручили орден.", "ru");
+  const ids = ru.mentions.slice(1).map((sm) => sm.entities.filter((e) => e.payload.kind === "person").map((e) => e.payload.kind === "person" && e.payload.id));
+  assert.deepEqual(ids, [["doc:marko zhuzhek"], ["doc:marko zhuzhek"]]);
+  const ar = doc("استقبل وزير الخارجية الليبي سالم بوزيد الوفد. وقال بوزيد إن اللقاء مثمر.", "ar");
+  assert.ok(ar.mentions[1].entities.some((e) => e.payload.kind === "person" && e.payload.id.startsWith("doc:")));
+  const zh = doc("越南外交部长陈文明会见了代表团。陈文明表示合作良好。", "zh");
+  assert.ok(zh.mentions[1].entities.some((e) => e.payload.kind === "person" && e.payload.id === "doc:chen wenming"));
+  // Two introduced persons with one surname: the surname alone is neither.
+  const two = doc("Ghanaian Ambassador Kofi Mensah met Togolese Ambassador Ama Mensah. Mensah spoke first.", "en");
+  assert.equal(two.persons.size, 2);
+  assert.ok(!two.mentions[1].entities.some((e) => e.payload.kind === "person"));
+});
+
+test("introduced persons become the actors of events, with their country and role", () => {
+  const text = "Accra, 12 March 2024\n\nGhanaian Foreign Minister Kwabena Osei-Tutu held talks with Togolese Foreign Minister Robert Dussey. Osei-Tutu thanked Togo for its support.";
+  const r = extractText({ text, encoding: "utf-8", name: "t", origin: "t" });
+  const actors = r.events.flatMap((e) => e.actors.map((a) => `${a.country}:${a.name}:${a.role}`));
+  assert.ok(actors.includes("GHA:Kwabena Osei-Tutu:foreign_minister"), actors.join(" "));
+  const support = r.events.find((e) => e.type === "SUPPORT");
+  assert.ok(support?.actors.some((a) => a.name === "Kwabena Osei-Tutu"), JSON.stringify(support?.actors));
+});
+
+test("transliteration to Latin", () => {
+  assert.equal(transliterate("Камчыбек Ташиев"), "Kamchybek Tashiev");
+  assert.equal(transliterate("王毅"), "Wang Yi");
+  assert.equal(transliterate("欧阳娜娜"), "Ouyang Nana");
+  assert.equal(transliterate("عبد العزيز"), "Abdulaziz");
+  assert.equal(transliterate("محمد بن سلمان"), "Mohammed bin Salman");
+  assert.equal(nominative("Сергеем Лавровым"), "Сергей Лавров");
+  assert.equal(nominative("Петером Сийярто"), "Петер Сийярто");
+  assert.equal(nominative("Мария Захарова"), "Мария Захарова");
+  assert.ok(surnameKeys("лавровым").includes("лавров"));
+  assert.ok(surnameKeys("وبوزيد").includes("بوزيد"));
+});
