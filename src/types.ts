@@ -57,7 +57,7 @@ export interface Article {
   text: string;
   title: string | null;
   titleSpan: Span | null;
-  /** Publication date as YYYY-MM-DD, if the text states one (date line, header). */
+  /** Publication date as YYYY-MM-DD (or YYYY-MM, YYYY when that is all the text gives), if the text states one (date line, header). */
   published: string | null;
   publishedSpan: Span | null;
   /** Dateline place ("Samarkand, 16 September. /Kabar/." -> "Samarkand"), if any. */
@@ -66,6 +66,8 @@ export interface Article {
   source: string | null;
   /** Kept body paragraphs in document order; leftovers are not in here. */
   paragraphs: Span[];
+  /** The text stops mid-sentence: the last paragraph is cut off (an excerpt, a truncated dump). */
+  cut?: boolean;
 }
 
 export interface Sentence extends Span {

@@ -39,6 +39,9 @@ export const JUNK_CUES = [
   // bylines and stamps
   "by ", "updated:", "published:", "publié le", "modifié le", "mis à jour", "aktualisiert", "güncelleme", "обновлено",
   "опубликовано", "来源", "source:", "источник:", "منبع:", "المصدر:",
+  // prompts to read the article elsewhere
+  "read on", "read the full", "read full article", "читать на сайте", "читать в источнике", "читать полностью",
+  "lire sur", "leer en", "weiterlesen",
 ];
 
 /** Whole-line furniture words (menus, section names, language switches). */

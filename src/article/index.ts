@@ -179,6 +179,8 @@ function classify(line: Line): LineKind {
       return "date";
     }
   }
+  // Photo credits ("... in Moscow © Agency / Photographer") are captions, wherever they stand.
+  if (t.includes("©") && t.length < LONG_LINE) return "junk";
   const words = wordCount(t);
   const isHan = HAN.test(t);
   const prose = isHan
@@ -302,10 +304,99 @@ function findDateline(text: string, line: Line, ref: string | null): Dateline | 
 }
 
 // ---------------------------------------------------------------------------------------------
+// Metadata header
+
+/**
+ * Fields a dump may open with, before the page itself: " date 2023-12-05 ...", "Date: 2023-12",
+ * "url: https://...", "source: gov.uk". A field's value may be followed by the page's text on the
+ * same line.
+ */
+export interface MetaHeader {
+  /** YYYY-MM-DD, YYYY-MM or YYYY, as precise as the field gives it. */
+  published: { value: string; span: Span } | null;
+  url: { value: string; span: Span } | null;
+  /** A source named by a "source:" field (a host or a name). */
+  source: { value: string; span: Span } | null;
+  /** Spans of the fields (key and value), which are not part of the page. */
+  spans: Span[];
+}
+
+const META_KEY = /(date|published|publish_date|pubdate|datetime|time|url|link|canonical|source|site)[ \t]*[:=]?[ \t]*/iy;
+const ISO_DATE = /(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\p{L}\p{N}])/uy;
+const URL_VALUE = /(?:https?:\/\/)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?(?:\/\S*)?(?=\s|$)/iy;
+
+/** An ISO date value ("2023-12-05", "2023-12", "2023-12-05T10:00Z") at `at`, checked for range. */
+function isoDateAt(text: string, at: number): { value: string; end: number } | null {
+  ISO_DATE.lastIndex = at;
+  const m = ISO_DATE.exec(text);
+  if (!m) return null;
+  const y = Number(m[1]), mo = m[2] ? Number(m[2]) : null, d = m[3] ? Number(m[3]) : null;
+  if (y < 1900 || y > 2100 || (mo !== null && (mo < 1 || mo > 12))) return null;
+  if (d !== null && (d < 1 || d > new Date(Date.UTC(y, mo!, 0)).getUTCDate())) return null;
+  // A bare year is a date only when nothing else follows on the line.
+  if (mo === null && /\S/.test(text.slice(m.index + m[0].length, text.indexOf("\n", at) < 0 ? text.length : text.indexOf("\n", at)))) return null;
+  return { value: [m[1], m[2], m[3]].filter(Boolean).join("-"), end: m.index + m[0].length };
+}
+
+/** Reads the metadata fields at the top of a dump (blank lines between them allowed). */
+export function readMetaHeader(text: string): MetaHeader {
+  const out: MetaHeader = { published: null, url: null, source: null, spans: [] };
+  let pos = 0;
+  for (let n = 0; n < 8; n++) {
+    while (pos < text.length && /\s/.test(text[pos])) pos++;
+    META_KEY.lastIndex = pos;
+    const k = META_KEY.exec(text);
+    if (!k) break;
+    const key = k[1].toLowerCase();
+    const at = k.index + k[0].length;
+    const eol = text.indexOf("\n", at) < 0 ? text.length : text.indexOf("\n", at);
+    let end = -1;
+    if (/date|published|time/.test(key)) {
+      let d = isoDateAt(text, at);
+      if (!d) {
+        // Any other way of writing a full date, right after the key ("Date: 5 December 2023").
+        const ds = findDates(text, "und", null, { start: at, end: Math.min(eol, at + 40) }).filter((x) => x.kind === "absolute");
+        if (ds[0] && ds[0].start === at) d = { value: ds[0].value, end: ds[0].end };
+      }
+      if (!d) break;
+      if (!out.published) out.published = { value: d.value, span: { start: at, end: d.end } };
+      end = d.end;
+    } else if (key === "source" || key === "site") {
+      // "source: gov.uk" or "Source: Reuters" on a line of its own (a name only after a colon).
+      const value = text.slice(at, eol).trim();
+      if (!value || value.length > 60 || wordCount(value) > 5) break;
+      if (!k[0].includes(":") && !k[0].includes("=") && !DOMAIN.test(value)) break;
+      if (!out.source) out.source = { value, span: { start: at, end: at + value.length } };
+      end = at + value.length;
+    } else {
+      URL_VALUE.lastIndex = at;
+      const u = URL_VALUE.exec(text);
+      if (!u) break;
+      if (!out.url) out.url = { value: u[0], span: { start: at, end: at + u[0].length } };
+      end = at + u[0].length;
+    }
+    out.spans.push({ start: k.index, end });
+    pos = end;
+    // The page starts on the same line: the header is over.
+    if (/\S/.test(text.slice(end, eol))) break;
+  }
+  return out;
+}
+
+/** The text with the metadata fields blanked out (same length, so every offset still holds). */
+function withoutHeader(text: string, header: MetaHeader): string {
+  let out = text;
+  for (const s of header.spans) out = out.slice(0, s.start) + out.slice(s.start, s.end).replace(/[^\n]/g, " ") + out.slice(s.end);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Main
 
 export function parseTextDump(doc: DecodedText): Article {
-  const text = doc.text;
+  const header = readMetaHeader(doc.text);
+  // The page proper: metadata fields blanked, so they are neither title nor body.
+  const text = header.spans.length ? withoutHeader(doc.text, header) : doc.text;
   const lines = splitLines(text);
   const kinds = lines.map(classify);
 
@@ -313,13 +404,7 @@ export function parseTextDump(doc: DecodedText): Article {
   const firstPara = kinds.indexOf("paragraph");
 
   // Title: the nearest headline-like line above the first paragraph that is not furniture.
-  let titleIdx = -1;
-  if (firstPara >= 0) {
-    for (let i = firstPara - 1; i >= 0; i--) {
-      const k = kinds[i];
-      if (k === "short" && isTitleLike(lines[i]) && !agencyOnly(lines[i].text)) { titleIdx = i; break; }
-    }
-  }
+  const titleIdx = firstPara >= 0 ? findTitle(lines, kinds, firstPara) : -1;
   // Known gap: a headline ending in a full stop reads as prose and is taken for the body.
 
   // Body: from the first paragraph until a leftover block starts.
@@ -332,7 +417,7 @@ export function parseTextDump(doc: DecodedText): Article {
   const bodyStartLine = firstPara >= 0 ? firstPara : lines.length;
   for (let i = titleIdx + 1; i < bodyStartLine; i++) headerOrder.push(i);
   for (let i = 0; i < Math.max(titleIdx, 0); i++) headerOrder.push(i);
-  publishedMatch = findPublished(text, lines, kinds, headerOrder);
+  publishedMatch = header.published ?? findPublished(text, lines, kinds, headerOrder);
 
   if (firstPara >= 0) {
     dateline = findDateline(text, lines[firstPara], publishedMatch?.value ?? null);
@@ -340,6 +425,8 @@ export function parseTextDump(doc: DecodedText): Article {
       const ds = findDates(text, "und", null, dateline.span).filter((d) => d.value.length === 10);
       if (ds[0]) publishedMatch = { value: ds[0].value, span: { start: ds[0].start, end: ds[0].end } };
     }
+    const last = lastNonBlank(kinds);
+    if (last > firstPara && kinds[last] === "short" && cutShort(text, lines[last], kinds, last)) kinds[last] = "paragraph";
     collectBody(lines, kinds, firstPara, dateline, paragraphs);
   }
 
@@ -347,15 +434,89 @@ export function parseTextDump(doc: DecodedText): Article {
   return {
     name: doc.name,
     origin: doc.origin,
-    text,
+    text: doc.text,
     title: title ? title.text : null,
     titleSpan: title ? { start: title.start, end: title.end } : null,
     published: publishedMatch?.value ?? null,
     publishedSpan: publishedMatch?.span ?? null,
     dateline: dateline ? { place: dateline.place, span: dateline.span } : null,
-    source: findSource(text, lines, kinds, dateline, firstPara),
+    source: sourceOf(header) ?? findSource(text, lines, kinds, dateline, firstPara),
     paragraphs,
+    cut: paragraphs.length > 0 && endsCut(text, paragraphs[paragraphs.length - 1]),
   };
+}
+
+/** A paragraph that stops mid-sentence: a broken last character, or a word or comma where the text stops. */
+function endsCut(text: string, p: Span): boolean {
+  const t = text.slice(p.start, p.end);
+  return t.endsWith("\uFFFD") || (/[\p{L}\p{N},،，]$/u.test(t) && !/\n/.test(text.slice(p.end)));
+}
+
+/** The host a header's url or source field names. */
+function sourceOf(header: MetaHeader): string | null {
+  if (header.url) return hostOf(header.url.value);
+  if (header.source) return DOMAIN.test(header.source.value) ? hostOf(header.source.value) : agencyIn(header.source.value)?.host ?? null;
+  return null;
+}
+
+/** "https://www.gov.uk/news/x" -> "gov.uk". */
+export function hostOf(url: string): string | null {
+  try {
+    return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `http://${url}`).hostname.toLowerCase().replace(/^www\./, "") || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The title line above the first paragraph: the nearest headline-like line that is not furniture,
+ * a photo caption (written twice, as caption and alt text) or a "Place - Agency" line; and of a
+ * headline and a restatement of it below (a deck), the headline.
+ */
+function findTitle(lines: Line[], kinds: LineKind[], firstPara: number): number {
+  const candidate = (i: number) =>
+    kinds[i] === "short" && isTitleLike(lines[i]) && !agencyOnly(lines[i].text) && !isCaptionPair(lines, i) && !placeAgencyLine(lines[i].text);
+  let title = -1;
+  for (let i = firstPara - 1; i >= 0; i--) if (candidate(i)) { title = i; break; }
+  if (title < 0) return -1;
+  // A headline a few lines above saying the same (not the same line repeated) is the title.
+  for (let i = title - 1, seen = 0; i >= 0 && seen < 4; i--) {
+    if (kinds[i] === "blank") continue;
+    seen++;
+    if (kinds[i] === "paragraph" || kinds[i] === "menu" || kinds[i] === "related") break;
+    if (candidate(i) && lines[i].text !== lines[title].text && restates(lines[i].text, lines[title].text)) return i;
+  }
+  return title;
+}
+
+/** Words (folded, 2+ letters) of a line. */
+function wordsOf(s: string): string[] {
+  return foldForDates(s).match(/[\p{L}\p{N}]{2,}/gu) ?? [];
+}
+
+/** Two lines sharing most of their words: at least three, and half of the shorter line's. */
+function restates(a: string, b: string): boolean {
+  const wa = wordsOf(a), wb = new Set(wordsOf(b));
+  const shared = new Set(wa.filter((w) => wb.has(w))).size;
+  return shared >= 3 && shared * 2 >= Math.min(new Set(wa).size, wb.size);
+}
+
+/** A line written twice in a row (one may be cut short): a photo caption and its alt text. */
+function isCaptionPair(lines: Line[], i: number): boolean {
+  const t = lines[i].text.replace(/\uFFFD+$/u, "");
+  if (t.length < 20) return false;
+  const same = (j: number) => {
+    const u = lines[j]?.text.replace(/\uFFFD+$/u, "");
+    return !!u && u.length >= 20 && (u.startsWith(t) || t.startsWith(u));
+  };
+  return same(i - 1) || same(i + 1);
+}
+
+/** "Shafaq News - Baghdad", "Тартус – САНА": a place and an agency, and nothing else. */
+function placeAgencyLine(t: string): boolean {
+  const m = /^([^\s\-–—|:][^\-–—|:]{0,30}?)\s*[-–—]\s*([^\-–—|:]{2,30})$/u.exec(t);
+  if (!m || wordCount(t) > 4 || !/\s[-–—]|[-–—]\s/u.test(t)) return false;
+  return wordCount(m[1]) <= 3 && wordCount(m[2]) <= 3;
 }
 
 /** A line that is only an agency name or abbreviation ("أ ش أ", "By PTI"). */
@@ -433,6 +594,29 @@ function collectBody(
     const start = i === firstPara && dateline ? Math.max(dateline.bodyStart, line.start) : line.start;
     if (start < line.end) out.push({ start, end: line.end });
   }
+}
+
+function lastNonBlank(kinds: LineKind[]): number {
+  for (let i = kinds.length - 1; i >= 0; i--) if (kinds[i] !== "blank") return i;
+  return -1;
+}
+
+/**
+ * The last line of a text cut off mid-sentence (an excerpt, a truncated dump): prose without its
+ * end, right after the body's prose (or one subheading after it). A cut is a broken character at
+ * the end, or the text stopping on that line with no sentence end and no line break.
+ */
+function cutShort(text: string, line: Line, kinds: LineKind[], i: number): boolean {
+  const t = line.text;
+  if (SENTENCE_END.test(t) || wordCount(t) < 2) return false;
+  if (!endsCut(text, line)) return false;
+  let j = i - 1;
+  while (j >= 0 && kinds[j] === "blank") j--;
+  if (j >= 0 && kinds[j] === "short") {
+    j--;
+    while (j >= 0 && kinds[j] === "blank") j--;
+  }
+  return j >= 0 && kinds[j] === "paragraph";
 }
 
 function nextNonBlank(kinds: LineKind[], from: number): number {

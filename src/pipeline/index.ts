@@ -76,13 +76,21 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
   const lex = opts.lexicon ?? loadLexicon();
   const text = a.text;
   const lang = articleLanguage(a);
-  const refDate = a.published ?? opts.fallbackDate ?? null;
+  // A month-only publication date ("2023-12") still anchors "in November" and "on Tuesday": the
+  // stages reckon from the month's last day, and what they date to the day from it alone is
+  // given at the month's precision.
+  const partial = a.published && a.published.length < 10 ? a.published : null;
+  const refDate = (partial ? lastDayOf(partial) : a.published) ?? opts.fallbackDate ?? null;
   const sentences = splitSentences(text, a.paragraphs, lang);
   const mentions = findMentions(text, sentences, lex, lang);
+  // A sentence the text breaks off reports nothing for sure (its verb, object or negation may
+  // be what is missing): it stays in the body without events of its own.
+  if (a.cut && mentions.length) mentions[mentions.length - 1].triggers = [];
   // Dates are found once over the body (the date stage folds the text it is given) and then
   // handed to the sentences that contain them.
   const bodySpan: Span | null = a.paragraphs.length ? { start: a.paragraphs[0].start, end: a.paragraphs[a.paragraphs.length - 1].end } : null;
   const bodyDates = bodySpan ? findDates(text, lang, refDate, bodySpan) : [];
+  if (partial) for (const d of bodyDates) if (d.kind === "relative" && d.value.length > partial.length) d.value = d.value.slice(0, partial.length);
   // Both lists are in document order: one pass hands each date to its sentence.
   const datesBySentence: DateHit[][] = sentences.map(() => []);
   for (let i = 0, j = 0; i < bodyDates.length && j < sentences.length; ) {
@@ -133,6 +141,8 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
     : null;
 
   const events = findEvents({ document: a.name, text, lang, refDate, datelinePlace, title, lex }, mentions, datesBySentence);
+  // Events dated by the article alone take its date as precise as it is.
+  if (partial) for (const e of events) if (e.date === refDate && !e.dateEvidence) e.date = partial;
 
   // Organisations and countries named in the body.
   const orgs: Record<string, Evidence> = {};
@@ -182,6 +192,15 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
       third_countries: third,
     },
   };
+}
+
+/** The last day of a YYYY-MM or YYYY period, as YYYY-MM-DD. */
+function lastDayOf(period: string): string | null {
+  const m = /^(\d{4})(?:-(\d{2}))?$/.exec(period);
+  if (!m) return null;
+  const month = m[2] ? Number(m[2]) : 12;
+  const day = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
+  return `${m[1]}-${String(month).padStart(2, "0")}-${day}`;
 }
 
 /** What /\s/ matches, per UTF-16 unit. */
