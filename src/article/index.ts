@@ -6,10 +6,10 @@
 // paragraph; the body runs from the first paragraph until a leftover block ("Read also", a list of
 // headlines, copyright) begins. Cue phrases for leftovers live in ./cues.ts.
 
-import type { Article, DecodedText, Span } from "../types.js";
+import type { Article, DecodedText, Publisher, Span } from "../types.js";
 import { findDates, foldForDates, type DateMatch } from "../dates/index.js";
-import { JUNK_CUES, MENU_WORDS, RELATED_CUES } from "./cues.js";
-import agencyData from "./agencies.json" with { type: "json" };
+import { JUNK_CUES, MENU_WORDS, RELATED_CUES, REPORTING_CUES } from "./cues.js";
+import { PUBLISHERS, publisherOfHost } from "./publisher.js";
 
 interface Line extends Span {
   /** Trimmed text of the line. */
@@ -199,13 +199,14 @@ function isTitleLike(line: Line): boolean {
 // ---------------------------------------------------------------------------------------------
 // Agencies and hosts
 
-interface AgencyEntry { host: string; names: string[] }
+const escapeRe = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+
 /** `pieces`: the literal parts of the folded name; the regex runs only if all occur in the text. */
 const AGENCIES: Array<{ host: string; name: string; re: RegExp; pieces: string[] }> = [];
-for (const entry of (agencyData as { agencies: AgencyEntry[] }).agencies) {
+for (const entry of PUBLISHERS) {
   for (const name of entry.names) {
     const folded = foldForDates(name);
-    const esc = folded.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+    const esc = escapeRe(folded);
     const cjk = HAN.test(name);
     AGENCIES.push({
       host: entry.host,
@@ -431,6 +432,7 @@ export function parseTextDump(doc: DecodedText): Article {
   }
 
   const title = titleIdx >= 0 ? lines[titleIdx] : null;
+  const hits = sourceHits(text, lines, kinds, dateline, firstPara, paragraphs);
   return {
     name: doc.name,
     origin: doc.origin,
@@ -440,7 +442,8 @@ export function parseTextDump(doc: DecodedText): Article {
     published: publishedMatch?.value ?? null,
     publishedSpan: publishedMatch?.span ?? null,
     dateline: dateline ? { place: dateline.place, span: dateline.span } : null,
-    source: sourceOf(header) ?? findSource(text, lines, kinds, dateline, firstPara),
+    source: sourceOf(header) ?? hits.find((h) => h.from !== "cited")?.host ?? null,
+    publisher: publisherFrom(header, hits),
     paragraphs,
     cut: paragraphs.length > 0 && endsCut(text, paragraphs[paragraphs.length - 1]),
   };
@@ -450,6 +453,31 @@ export function parseTextDump(doc: DecodedText): Article {
 function endsCut(text: string, p: Span): boolean {
   const t = text.slice(p.start, p.end);
   return t.endsWith("\uFFFD") || (/[\p{L}\p{N},،，]$/u.test(t) && !/\n/.test(text.slice(p.end)));
+}
+
+/** The publisher and its country: a header field, else the first source the text names that has a country. */
+function publisherFrom(header: MetaHeader, hits: SourceHit[]): Publisher | null {
+  const fields: { host: string | null; span: Span }[] = [];
+  if (header.url) fields.push({ host: hostOf(header.url.value), span: header.url.span });
+  if (header.source) {
+    const v = header.source.value;
+    fields.push({ host: DOMAIN.test(v) ? hostOf(v) : agencyIn(v)?.host ?? null, span: header.source.span });
+  }
+  for (const f of fields) {
+    const p = f.host ? publisherOfHost(f.host) : null;
+    if (p) return { country: p.country, host: p.host, from: "header", kind: p.kind, international: p.international, span: f.span };
+  }
+  for (const h of hits) {
+    const p = publisherOfHost(h.host);
+    if (p) return { country: p.country, host: p.host, from: h.from, kind: p.kind, international: p.international, span: h.span };
+  }
+  return null;
+}
+
+/** The publisher a name stands for ("TASS", "Kazinform", a site name; "By PTI"), by the table. */
+export function publisherNamed(name: string): string | null {
+  const a = agencyIn(name);
+  return a && letterCount(name) - a.length <= 3 ? a.host : null;
 }
 
 /** The host a header's url or source field names. */
@@ -475,7 +503,7 @@ export function hostOf(url: string): string | null {
  */
 function findTitle(lines: Line[], kinds: LineKind[], firstPara: number): number {
   const candidate = (i: number) =>
-    kinds[i] === "short" && isTitleLike(lines[i]) && !agencyOnly(lines[i].text) && !isCaptionPair(lines, i) && !placeAgencyLine(lines[i].text);
+    kinds[i] === "short" && isTitleLike(lines[i]) && publisherNamed(lines[i].text) === null && !isCaptionPair(lines, i) && !placeAgencyLine(lines[i].text);
   let title = -1;
   for (let i = firstPara - 1; i >= 0; i--) if (candidate(i)) { title = i; break; }
   if (title < 0) return -1;
@@ -519,11 +547,6 @@ function placeAgencyLine(t: string): boolean {
   return wordCount(m[1]) <= 3 && wordCount(m[2]) <= 3;
 }
 
-/** A line that is only an agency name or abbreviation ("أ ش أ", "By PTI"). */
-function agencyOnly(s: string): boolean {
-  const a = agencyIn(s);
-  return a !== null && letterCount(s) - a.length <= 3;
-}
 
 function findPublished(
   text: string, lines: Line[], kinds: LineKind[], order: number[],
@@ -624,27 +647,71 @@ function nextNonBlank(kinds: LineKind[], from: number): number {
   return -1;
 }
 
-function findSource(text: string, lines: Line[], kinds: LineKind[], dateline: Dateline | null, firstPara: number): string | null {
-  // 1. The agency in the dateline ("(Khovar)", "/Кабар/", "REPORT.AZ/").
-  if (dateline) {
-    const a = agencyIn(text.slice(dateline.span.start, dateline.span.end));
-    if (a) return a.host;
-  }
-  // 2. The page header (site name) and footer (copyright) lines.
-  const header = lines.slice(0, Math.max(firstPara, 0)).filter((_, i) => kinds[i] !== "blank");
-  const footer = lines.filter((l, i) => kinds[i] === "junk" && /©|\(c\)|حقوق|права|huquq|ҳуқуқ|rights/iu.test(l.text));
-  for (const l of [...header.slice(0, 3), ...footer]) {
-    const d = DOMAIN.exec(l.text);
-    if (d) return d[1].toLowerCase().replace(/^www\./, "");
-    const a = agencyIn(l.text);
-    if (a) return a.host;
-  }
-  // 3. A domain anywhere, then an agency anywhere in the header.
-  const d = DOMAIN.exec(text);
-  if (d) return d[1].toLowerCase().replace(/^www\./, "");
-  for (const l of header) {
-    const a = agencyIn(l.text);
-    if (a) return a.host;
-  }
-  return null;
+/** Where the text names its publisher: an agency name or a domain, with its span. */
+interface SourceHit { host: string; span: Span; from: "dateline" | "masthead" | "footer" | "domain" | "cited" }
+
+/** The agency a line names, as a hit with its span in the text. */
+function agencyHit(text: string, span: Span, from: SourceHit["from"]): SourceHit | null {
+  const a = agencyIn(text.slice(span.start, span.end));
+  return a ? { host: a.host, span: { start: span.start + a.index, end: span.start + a.index + a.length }, from } : null;
 }
+
+function domainHit(text: string, span: Span, from: SourceHit["from"]): SourceHit | null {
+  const d = DOMAIN.exec(text.slice(span.start, span.end));
+  if (!d) return null;
+  const start = span.start + d.index + d[0].indexOf(d[1]);
+  return { host: d[1].toLowerCase().replace(/^www\./, ""), span: { start, end: start + d[1].length }, from };
+}
+
+/** A copyright line of the page footer ("© 2024 Agency", "All rights reserved"), not a photo credit. */
+const COPYRIGHT = /^(?:©|\(c\))|©\s*(?:\d{4}|[\u0660-\u0669\u06f0-\u06f9]{4})|rights|права|حقوق|huquq|ҳуқуқ|hakları|droits|rechte|derechos|版权/iu;
+
+/**
+ * Where the text names its source, strongest first: the agency in the dateline ("(Khovar)",
+ * "/Кабар/"), the page header (site name) and footer (copyright) lines, a domain anywhere, an
+ * agency anywhere in the header, and an agency the body cites as its source ("передает ТАСС",
+ * "به گزارش ایرنا").
+ */
+function sourceHits(text: string, lines: Line[], kinds: LineKind[], dateline: Dateline | null, firstPara: number, paragraphs: Span[]): SourceHit[] {
+  const hits: SourceHit[] = [];
+  const push = (h: SourceHit | null) => { if (h) hits.push(h); };
+  if (dateline) push(agencyHit(text, dateline.span, "dateline"));
+  const header = lines.slice(0, Math.max(firstPara, 0)).filter((_, i) => kinds[i] !== "blank");
+  const footer = lines.filter((l, i) => kinds[i] === "junk" && COPYRIGHT.test(l.text));
+  for (const l of header.slice(0, 3)) push(domainHit(text, l, "masthead") ?? agencyHit(text, l, "masthead"));
+  for (const l of footer) push(domainHit(text, l, "footer") ?? agencyHit(text, l, "footer"));
+  push(domainHit(text, { start: 0, end: text.length }, "domain"));
+  for (const l of header) push(agencyHit(text, l, "masthead"));
+  for (const p of paragraphs) for (const h of citedAgencies(text, p)) hits.push(h);
+  return hits;
+}
+
+/** Agencies the body names as its source: next to a reporting word, or in brackets or slashes. */
+function citedAgencies(text: string, p: Span): SourceHit[] {
+  const out: SourceHit[] = [];
+  const s = text.slice(p.start, p.end);
+  const folded = foldForDates(s);
+  for (const a of AGENCIES) {
+    if (!a.pieces.every((piece) => folded.includes(piece))) continue;
+    const re = new RegExp(a.re.source, "gu");
+    for (const m of folded.matchAll(re)) {
+      const start = m.index!, end = start + m[0].length;
+      const original = s.slice(start, end);
+      // Written as the name is written: capitals where it has them ("Trend" is not "trend").
+      if (/^\p{Lu}/u.test(a.name) && !/^\p{Lu}/u.test(original)) continue;
+      if (/^[A-Z]{2,4}$/.test(a.name) && original !== a.name) continue;
+      const before = folded.slice(Math.max(0, start - 40), start);
+      const after = folded.slice(end, end + 30);
+      const marked = /[(/\[«"“]\s*$/u.test(before) && /^\s*[)/\]»"”]/u.test(after);
+      if (marked || REPORTING_BEFORE.test(before) || REPORTING_AFTER.test(after)) {
+        out.push({ host: a.host, span: { start: p.start + start, end: p.start + end }, from: "cited" });
+      }
+    }
+  }
+  return out.sort((x, y) => x.span.start - y.span.start);
+}
+
+const cueAlternatives = (cues: string[]) => cues.map((c) => escapeRe(foldForDates(c))).join("|");
+/** A reporting word, then at most three words ("according to the news agency") before the name. */
+const REPORTING_BEFORE = new RegExp(`(?<![\\p{L}])(?:${cueAlternatives(REPORTING_CUES.before)})\\s*[:,]?\\s*(?:\\S+\\s+){0,3}$`, "u");
+const REPORTING_AFTER = new RegExp(`^[\\s,]*(?:${cueAlternatives(REPORTING_CUES.after)})(?![\\p{L}])`, "u");

@@ -3,7 +3,8 @@
 // Every stage is a pure function in its own folder; this module only wires them and assembles
 // the output record with its evidence.
 
-import { parseTextDump } from "../article/index.js";
+import { hostOf, parseTextDump, publisherNamed } from "../article/index.js";
+import { publisherOfHost } from "../article/publisher.js";
 import { findDates } from "../dates/index.js";
 import { decode } from "../decode/index.js";
 import { findEvents, type DateHit, type EventContext } from "../events/index.js";
@@ -12,7 +13,7 @@ import { detectLanguage } from "../lang/index.js";
 import { holderOf, loadLexicon, type Lexicon } from "../lexicon/index.js";
 import { findMentions, mentionsIn, resolveHomeReferences, type SentenceMentions } from "../mentions/index.js";
 import { splitSentences } from "../sentences/index.js";
-import type { Article, DecodedText, DocumentResult, Evidence, Figure, Lang, RawInput, Span } from "../types.js";
+import type { Article, DecodedText, DocumentResult, Evidence, Figure, Lang, Publisher, RawInput, Span } from "../types.js";
 
 export interface ExtractOptions {
   lexicon?: Lexicon;
@@ -47,6 +48,9 @@ function articleFromPage(doc: DecodedText): Article {
     source = null;
   }
   const fromText = parseTextDump(doc);
+  // The page's own URL or site name says who published it before anything in the text.
+  const siteHost = source ?? (page.siteName ? publisherNamed(page.siteName) : null);
+  const fromPage = siteHost ? publisherOfHost(siteHost) : null;
   return {
     name: doc.name,
     origin: doc.origin,
@@ -58,6 +62,7 @@ function articleFromPage(doc: DecodedText): Article {
     dateline: fromText.dateline,
     source: source ?? page.siteName ?? fromText.source,
     paragraphs: hasTitle ? spans.slice(1) : spans,
+    publisher: fromPage ? { ...fromPage, from: "page", span: null } : fromText.publisher,
   };
 }
 
@@ -131,9 +136,11 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
       datelinePlace = { city, country, start: e.start, end: e.end };
     }
   }
-  // "Our country", "our head of state": the dateline's country, else the country of a language
-  // spoken as the state language of one country only.
-  const home = datelinePlace?.country ?? HOME_BY_LANG[lang] ?? null;
+  // "Our country", "our head of state", a title or ministry named without a country: the
+  // dateline's country, else the publisher's (not a world wire's), else the country of a
+  // language spoken as the state language of one country only.
+  const publisher = publisherOf(a);
+  const home = datelinePlace?.country ?? (publisher && !publisher.international ? publisher.country : null) ?? HOME_BY_LANG[lang] ?? null;
   const leader = home ? holderOf(lex, home, "head_of_state", refDate) : null;
   resolveHomeReferences(text, mentions, home, leader?.id ?? null);
   const title: SentenceMentions | null = a.titleSpan
@@ -175,6 +182,7 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
     encoding,
     lang,
     source: a.source,
+    publisher: publisher ? { country: publisher.country, host: publisher.host, from: publisher.from, kind: publisher.kind, international: publisher.international, evidence: publisher.span ? ev(publisher.span) : null } : null,
     published: a.published,
     title: a.title,
     body: bodyText,
@@ -192,6 +200,14 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
       third_countries: third,
     },
   };
+}
+
+/** The article's publisher; the input's origin, when that is a URL (a fetched page), outranks an agency the body only cites. */
+function publisherOf(a: Article): Publisher | null {
+  if (a.publisher && a.publisher.from !== "cited") return a.publisher;
+  const host = /^https?:\/\//i.test(a.origin) ? hostOf(a.origin) : null;
+  const p = host ? publisherOfHost(host) : null;
+  return p ? { ...p, from: "origin", span: null } : a.publisher ?? null;
 }
 
 /** The last day of a YYYY-MM or YYYY period, as YYYY-MM-DD. */
