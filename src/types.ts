@@ -57,7 +57,7 @@ export interface Article {
   text: string;
   title: string | null;
   titleSpan: Span | null;
-  /** Publication date as YYYY-MM-DD, if the text states one (date line, header). */
+  /** Publication date as YYYY-MM-DD (or YYYY-MM, YYYY when that is all the text gives), if the text states one (date line, header). */
   published: string | null;
   publishedSpan: Span | null;
   /** Dateline place ("Samarkand, 16 September. /Kabar/." -> "Samarkand"), if any. */
@@ -66,6 +66,29 @@ export interface Article {
   source: string | null;
   /** Kept body paragraphs in document order; leftovers are not in here. */
   paragraphs: Span[];
+  /** Who published the article and its country, if the page or the text says. */
+  publisher?: Publisher | null;
+  /** The text stops mid-sentence: the last paragraph is cut off (an excerpt, a truncated dump). */
+  cut?: boolean;
+}
+
+/** A publisher and its country, with where they were read. */
+export interface Publisher {
+  /** ISO 3166-1 alpha-3. */
+  country: string;
+  host: string | null;
+  /**
+   * Where it was read: the HTML page's URL or site name, a header field ("url: ..."), the input's
+   * origin URL, the dateline's agency, the page's masthead or footer, a domain in the text, or an
+   * agency the body cites as its source.
+   */
+  from: "page" | "header" | "origin" | "dateline" | "masthead" | "footer" | "domain" | "cited";
+  /** How the country follows: the publishers table, a government domain, the country-code TLD. */
+  kind: "table" | "government" | "tld";
+  /** A wire or world broadcaster, whose country is not the home of what it reports. */
+  international: boolean;
+  /** The name or domain in the text, when read from the text. */
+  span: Span | null;
 }
 
 export interface Sentence extends Span {
@@ -152,6 +175,8 @@ export interface DocumentResult {
   encoding: string;
   lang: Lang;
   source: string | null;
+  /** The publisher's country and where it was read (evidence: the name in the text, if from the text). */
+  publisher?: (Omit<Publisher, "span"> & { evidence: Evidence | null }) | null;
   published: string | null;
   title: string | null;
   body: string;

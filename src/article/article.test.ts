@@ -213,3 +213,107 @@ test("a header date in Persian digits is the publication date; a long line full 
   ].join("\n");
   assert.equal(body(parse(dated))[0].startsWith("The two delegations held"), true);
 });
+
+test("metadata fields at the top: a date (full or month-only) and a url, followed by the page on the same line", () => {
+  const text = " date 2024-10-08 Ruritania and Freedonia agree on a new border crossing\n\nThe foreign ministers of Ruritania and Freedonia signed an agreement on a new border crossing on Monday.";
+  const a = parse(text);
+  assert.equal(a.published, "2024-10-08");
+  assert.equal(text.slice(a.publishedSpan!.start, a.publishedSpan!.end), "2024-10-08");
+  assert.equal(a.title, "Ruritania and Freedonia agree on a new border crossing");
+  assert.equal(a.titleSpan!.start, text.indexOf("Ruritania"));
+
+  const month = parse(" date 2022-11 The presidents of the two republics met in the capital last week and discussed the transit of goods.\n\nThey agreed to meet again in spring.");
+  assert.equal(month.published, "2022-11");
+  assert.ok(body(month)[0].startsWith("The presidents of the two republics"));
+
+  const fields = parse("url: https://www.example.gov.xx/news/123\nDate: 5 December 2023\n\nMinisters meet on river transit\n\nThe ministers met on Tuesday and discussed river transit through the region.");
+  assert.equal(fields.published, "2023-12-05");
+  assert.equal(fields.source, "example.gov.xx");
+  assert.equal(fields.title, "Ministers meet on river transit");
+
+  // A first line that only starts with the word is no field.
+  const prose = parse("Date palms were the main topic of the talks\n\nThe ministers of agriculture discussed date palm exports and irrigation on Friday.");
+  assert.equal(prose.published, null);
+  assert.equal(prose.title, "Date palms were the main topic of the talks");
+});
+
+test("title: not a photo credit, a caption written twice, a read-on-site prompt or a place-agency line", () => {
+  const credit = parse([
+    "Radio Example",
+    "",
+    "Ministry summons the charge d'affaires of Freedonia over border incident",
+    "",
+    "   The ministry building in the capital© Example Agency / John Smith",
+    "The ministry building in the capital© Example Agency / John Smith",
+    "",
+    "The Ministry of Foreign Affairs of Ruritania summoned the charge d'affaires of Freedonia on Monday.",
+  ].join("\n"));
+  assert.equal(credit.title, "Ministry summons the charge d'affaires of Freedonia over border incident");
+  assert.equal(body(credit).length, 1);
+
+  const caption = parse([
+    "两国外长会谈细节公布 双方同意加强沟通",
+    "",
+    "2024-03-02 10:15",
+    "2024年3月1日,两国外长在会议期间会面。(示例社)",
+    "2024年3月1日,两国外长在会议期间会面。(示例社)",
+    "",
+    "两国外长1日在会议期间举行会谈,双方就双边关系和共同关心的国际问题交换了意见,同意加强沟通。",
+  ].join("\n"));
+  assert.equal(caption.title, "两国外长会谈细节公布 双方同意加强沟通");
+
+  const prompt = parse([
+    "Министры обсудили строительство новой дороги",
+    "",
+    "Читать на сайте Пример Новости",
+    "Министры транспорта двух стран сегодня обсудили строительство новой дороги через перевал.",
+  ].join("\n"));
+  assert.equal(prompt.title, "Министры обсудили строительство новой дороги");
+
+  const placeAgency = parse([
+    "Ruritania hands over medical supplies to the health ministry of Freedonia",
+    "",
+    "Strelsau - Example News",
+    "The ambassador of Ruritania handed over forty tonnes of medicines to the health ministry on Sunday.",
+  ].join("\n"));
+  assert.equal(placeAgency.title, "Ruritania hands over medical supplies to the health ministry of Freedonia");
+});
+
+test("title: of a headline and a restatement of it just below, the headline", () => {
+  const a = parse([
+    "Breaking",
+    "",
+    "Ruritania summons the ambassador of Freedonia over remarks by its minister",
+    "",
+    "Ruritanian diplomacy",
+    "Ruritania summons the Freedonian ambassador again",
+    "",
+    "The Foreign Ministry of Ruritania announced on Tuesday that it would summon the ambassador of Freedonia.",
+  ].join("\n"));
+  assert.equal(a.title, "Ruritania summons the ambassador of Freedonia over remarks by its minister");
+  // A repeated identical title stays the one nearest the body (see the first test).
+});
+
+test("a last line the text cuts off mid-sentence is body; a closing headline or end mark is not", () => {
+  const cut = [
+    "Ministers meet on river transit",
+    "",
+    "The ministers met on Tuesday and discussed river transit through the region.",
+    "",
+    "A second round",
+    "",
+    "The sides agreed to hold the next round of talks in the",
+  ].join("\n");
+  const a = parse(cut);
+  assert.deepEqual(body(a).slice(-2), ["A second round", "The sides agreed to hold the next round of talks in the"]);
+  assert.equal(a.cut, true);
+  const broken = parse("Ministers meet on river transit\n\nThe ministers met on Tuesday and discussed river transit.\nThe sides agreed to hold the next round \uFFFD\n");
+  assert.equal(body(broken).length, 2);
+  assert.equal(broken.cut, true);
+  // The same line followed by a line break is a headline of another article.
+  const headline = parse(cut + "\n");
+  assert.equal(body(headline).length, 1);
+  assert.equal(headline.cut, false);
+  const mark = parse("Ministers meet on river transit\n\nThe ministers met on Tuesday and discussed river transit.\n--0--");
+  assert.equal(mark.cut, false);
+});

@@ -39,6 +39,9 @@ export const JUNK_CUES = [
   // bylines and stamps
   "by ", "updated:", "published:", "publié le", "modifié le", "mis à jour", "aktualisiert", "güncelleme", "обновлено",
   "опубликовано", "来源", "source:", "источник:", "منبع:", "المصدر:",
+  // prompts to read the article elsewhere
+  "read on", "read the full", "read full article", "читать на сайте", "читать в источнике", "читать полностью",
+  "lire sur", "leer en", "weiterlesen",
 ];
 
 /** Whole-line furniture words (menus, section names, language switches). */
@@ -46,3 +49,22 @@ export const MENU_WORDS = [
   "home", "главная", "асосӣ", "الرئيسية", "صفحه نخست", "anasayfa", "accueil", "startseite", "inicio", "首页", "bosh sahifa",
   "басты бет", "english", "русский", "тоҷикӣ", "عربی", "عربي", "o'zbekcha", "қазақша", "кыргызча", "türkçe",
 ];
+
+/**
+ * Words that introduce (before) or follow (after) the name of the agency a report cites as its
+ * source: "according to IRNA", "передает ТАСС", "Xinhua reported".
+ */
+export const REPORTING_CUES = {
+  before: [
+    "according to", "reported by", "told", "quoted by", "cited by", "reports", "reported", "said in a statement to",
+    "передает", "передаёт", "сообщает", "сообщил", "сообщило", "сообщили", "по данным", "по информации", "пишет", "со ссылкой на",
+    "передає", "повідомляє", "повідомило", "за даними", "хабар медиҳад", "иттилоъ медиҳад", "ба гузориши", "ба иттилои",
+    "به گزارش", "به نقل از", "نقلا عن", "حسب", "وفقا ل", "ذكرت", "أفادت", "ذكرت وكالة", "أفادت وكالة", "وكالة",
+    "xabar beradi", "ma'lum qiladi", "хабарлайды", "хабарлады", "мәлімдеді", "кабарлайт",
+    "göre", "ajansına göre", "selon", "a rapporté", "rapporte", "según", "informó", "informa", "berichtet", "meldet", "zufolge", "据", "报道",
+  ],
+  after: [
+    "reported", "reports", "said", "quoted", "cited", "сообщает", "сообщил", "сообщило", "передает", "передаёт", "пишет",
+    "повідомляє", "хабар медиҳад", "хабарлайды", "хабарлады", "xabar beradi", "habere göre", "muhabiri", "a rapporté", "informó", "berichtet", "报道", "讯", "电",
+  ],
+};

@@ -6,10 +6,10 @@
 // paragraph; the body runs from the first paragraph until a leftover block ("Read also", a list of
 // headlines, copyright) begins. Cue phrases for leftovers live in ./cues.ts.
 
-import type { Article, DecodedText, Span } from "../types.js";
+import type { Article, DecodedText, Publisher, Span } from "../types.js";
 import { findDates, foldForDates, type DateMatch } from "../dates/index.js";
-import { JUNK_CUES, MENU_WORDS, RELATED_CUES } from "./cues.js";
-import agencyData from "./agencies.json" with { type: "json" };
+import { JUNK_CUES, MENU_WORDS, RELATED_CUES, REPORTING_CUES } from "./cues.js";
+import { PUBLISHERS, publisherOfHost } from "./publisher.js";
 
 interface Line extends Span {
   /** Trimmed text of the line. */
@@ -179,6 +179,8 @@ function classify(line: Line): LineKind {
       return "date";
     }
   }
+  // Photo credits ("... in Moscow © Agency / Photographer") are captions, wherever they stand.
+  if (t.includes("©") && t.length < LONG_LINE) return "junk";
   const words = wordCount(t);
   const isHan = HAN.test(t);
   const prose = isHan
@@ -197,13 +199,14 @@ function isTitleLike(line: Line): boolean {
 // ---------------------------------------------------------------------------------------------
 // Agencies and hosts
 
-interface AgencyEntry { host: string; names: string[] }
+const escapeRe = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+
 /** `pieces`: the literal parts of the folded name; the regex runs only if all occur in the text. */
 const AGENCIES: Array<{ host: string; name: string; re: RegExp; pieces: string[] }> = [];
-for (const entry of (agencyData as { agencies: AgencyEntry[] }).agencies) {
+for (const entry of PUBLISHERS) {
   for (const name of entry.names) {
     const folded = foldForDates(name);
-    const esc = folded.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+    const esc = escapeRe(folded);
     const cjk = HAN.test(name);
     AGENCIES.push({
       host: entry.host,
@@ -302,10 +305,99 @@ function findDateline(text: string, line: Line, ref: string | null): Dateline | 
 }
 
 // ---------------------------------------------------------------------------------------------
+// Metadata header
+
+/**
+ * Fields a dump may open with, before the page itself: " date 2023-12-05 ...", "Date: 2023-12",
+ * "url: https://...", "source: gov.uk". A field's value may be followed by the page's text on the
+ * same line.
+ */
+export interface MetaHeader {
+  /** YYYY-MM-DD, YYYY-MM or YYYY, as precise as the field gives it. */
+  published: { value: string; span: Span } | null;
+  url: { value: string; span: Span } | null;
+  /** A source named by a "source:" field (a host or a name). */
+  source: { value: string; span: Span } | null;
+  /** Spans of the fields (key and value), which are not part of the page. */
+  spans: Span[];
+}
+
+const META_KEY = /(date|published|publish_date|pubdate|datetime|time|url|link|canonical|source|site)[ \t]*[:=]?[ \t]*/iy;
+const ISO_DATE = /(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\p{L}\p{N}])/uy;
+const URL_VALUE = /(?:https?:\/\/)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?(?:\/\S*)?(?=\s|$)/iy;
+
+/** An ISO date value ("2023-12-05", "2023-12", "2023-12-05T10:00Z") at `at`, checked for range. */
+function isoDateAt(text: string, at: number): { value: string; end: number } | null {
+  ISO_DATE.lastIndex = at;
+  const m = ISO_DATE.exec(text);
+  if (!m) return null;
+  const y = Number(m[1]), mo = m[2] ? Number(m[2]) : null, d = m[3] ? Number(m[3]) : null;
+  if (y < 1900 || y > 2100 || (mo !== null && (mo < 1 || mo > 12))) return null;
+  if (d !== null && (d < 1 || d > new Date(Date.UTC(y, mo!, 0)).getUTCDate())) return null;
+  // A bare year is a date only when nothing else follows on the line.
+  if (mo === null && /\S/.test(text.slice(m.index + m[0].length, text.indexOf("\n", at) < 0 ? text.length : text.indexOf("\n", at)))) return null;
+  return { value: [m[1], m[2], m[3]].filter(Boolean).join("-"), end: m.index + m[0].length };
+}
+
+/** Reads the metadata fields at the top of a dump (blank lines between them allowed). */
+export function readMetaHeader(text: string): MetaHeader {
+  const out: MetaHeader = { published: null, url: null, source: null, spans: [] };
+  let pos = 0;
+  for (let n = 0; n < 8; n++) {
+    while (pos < text.length && /\s/.test(text[pos])) pos++;
+    META_KEY.lastIndex = pos;
+    const k = META_KEY.exec(text);
+    if (!k) break;
+    const key = k[1].toLowerCase();
+    const at = k.index + k[0].length;
+    const eol = text.indexOf("\n", at) < 0 ? text.length : text.indexOf("\n", at);
+    let end = -1;
+    if (/date|published|time/.test(key)) {
+      let d = isoDateAt(text, at);
+      if (!d) {
+        // Any other way of writing a full date, right after the key ("Date: 5 December 2023").
+        const ds = findDates(text, "und", null, { start: at, end: Math.min(eol, at + 40) }).filter((x) => x.kind === "absolute");
+        if (ds[0] && ds[0].start === at) d = { value: ds[0].value, end: ds[0].end };
+      }
+      if (!d) break;
+      if (!out.published) out.published = { value: d.value, span: { start: at, end: d.end } };
+      end = d.end;
+    } else if (key === "source" || key === "site") {
+      // "source: gov.uk" or "Source: Reuters" on a line of its own (a name only after a colon).
+      const value = text.slice(at, eol).trim();
+      if (!value || value.length > 60 || wordCount(value) > 5) break;
+      if (!k[0].includes(":") && !k[0].includes("=") && !DOMAIN.test(value)) break;
+      if (!out.source) out.source = { value, span: { start: at, end: at + value.length } };
+      end = at + value.length;
+    } else {
+      URL_VALUE.lastIndex = at;
+      const u = URL_VALUE.exec(text);
+      if (!u) break;
+      if (!out.url) out.url = { value: u[0], span: { start: at, end: at + u[0].length } };
+      end = at + u[0].length;
+    }
+    out.spans.push({ start: k.index, end });
+    pos = end;
+    // The page starts on the same line: the header is over.
+    if (/\S/.test(text.slice(end, eol))) break;
+  }
+  return out;
+}
+
+/** The text with the metadata fields blanked out (same length, so every offset still holds). */
+function withoutHeader(text: string, header: MetaHeader): string {
+  let out = text;
+  for (const s of header.spans) out = out.slice(0, s.start) + out.slice(s.start, s.end).replace(/[^\n]/g, " ") + out.slice(s.end);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Main
 
 export function parseTextDump(doc: DecodedText): Article {
-  const text = doc.text;
+  const header = readMetaHeader(doc.text);
+  // The page proper: metadata fields blanked, so they are neither title nor body.
+  const text = header.spans.length ? withoutHeader(doc.text, header) : doc.text;
   const lines = splitLines(text);
   const kinds = lines.map(classify);
 
@@ -313,13 +405,7 @@ export function parseTextDump(doc: DecodedText): Article {
   const firstPara = kinds.indexOf("paragraph");
 
   // Title: the nearest headline-like line above the first paragraph that is not furniture.
-  let titleIdx = -1;
-  if (firstPara >= 0) {
-    for (let i = firstPara - 1; i >= 0; i--) {
-      const k = kinds[i];
-      if (k === "short" && isTitleLike(lines[i]) && !agencyOnly(lines[i].text)) { titleIdx = i; break; }
-    }
-  }
+  const titleIdx = firstPara >= 0 ? findTitle(lines, kinds, firstPara) : -1;
   // Known gap: a headline ending in a full stop reads as prose and is taken for the body.
 
   // Body: from the first paragraph until a leftover block starts.
@@ -332,7 +418,7 @@ export function parseTextDump(doc: DecodedText): Article {
   const bodyStartLine = firstPara >= 0 ? firstPara : lines.length;
   for (let i = titleIdx + 1; i < bodyStartLine; i++) headerOrder.push(i);
   for (let i = 0; i < Math.max(titleIdx, 0); i++) headerOrder.push(i);
-  publishedMatch = findPublished(text, lines, kinds, headerOrder);
+  publishedMatch = header.published ?? findPublished(text, lines, kinds, headerOrder);
 
   if (firstPara >= 0) {
     dateline = findDateline(text, lines[firstPara], publishedMatch?.value ?? null);
@@ -340,29 +426,127 @@ export function parseTextDump(doc: DecodedText): Article {
       const ds = findDates(text, "und", null, dateline.span).filter((d) => d.value.length === 10);
       if (ds[0]) publishedMatch = { value: ds[0].value, span: { start: ds[0].start, end: ds[0].end } };
     }
+    const last = lastNonBlank(kinds);
+    if (last > firstPara && kinds[last] === "short" && cutShort(text, lines[last], kinds, last)) kinds[last] = "paragraph";
     collectBody(lines, kinds, firstPara, dateline, paragraphs);
   }
 
   const title = titleIdx >= 0 ? lines[titleIdx] : null;
+  const hits = sourceHits(text, lines, kinds, dateline, firstPara, paragraphs);
   return {
     name: doc.name,
     origin: doc.origin,
-    text,
+    text: doc.text,
     title: title ? title.text : null,
     titleSpan: title ? { start: title.start, end: title.end } : null,
     published: publishedMatch?.value ?? null,
     publishedSpan: publishedMatch?.span ?? null,
     dateline: dateline ? { place: dateline.place, span: dateline.span } : null,
-    source: findSource(text, lines, kinds, dateline, firstPara),
+    source: sourceOf(header) ?? hits.find((h) => h.from !== "cited")?.host ?? null,
+    publisher: publisherFrom(header, hits),
     paragraphs,
+    cut: paragraphs.length > 0 && endsCut(text, paragraphs[paragraphs.length - 1]),
   };
 }
 
-/** A line that is only an agency name or abbreviation ("أ ش أ", "By PTI"). */
-function agencyOnly(s: string): boolean {
-  const a = agencyIn(s);
-  return a !== null && letterCount(s) - a.length <= 3;
+/** A paragraph that stops mid-sentence: a broken last character, or a word or comma where the text stops. */
+function endsCut(text: string, p: Span): boolean {
+  const t = text.slice(p.start, p.end);
+  return t.endsWith("\uFFFD") || (/[\p{L}\p{N},،，]$/u.test(t) && !/\n/.test(text.slice(p.end)));
 }
+
+/** The publisher and its country: a header field, else the first source the text names that has a country. */
+function publisherFrom(header: MetaHeader, hits: SourceHit[]): Publisher | null {
+  const fields: { host: string | null; span: Span }[] = [];
+  if (header.url) fields.push({ host: hostOf(header.url.value), span: header.url.span });
+  if (header.source) {
+    const v = header.source.value;
+    fields.push({ host: DOMAIN.test(v) ? hostOf(v) : agencyIn(v)?.host ?? null, span: header.source.span });
+  }
+  for (const f of fields) {
+    const p = f.host ? publisherOfHost(f.host) : null;
+    if (p) return { country: p.country, host: p.host, from: "header", kind: p.kind, international: p.international, span: f.span };
+  }
+  for (const h of hits) {
+    const p = publisherOfHost(h.host);
+    if (p) return { country: p.country, host: p.host, from: h.from, kind: p.kind, international: p.international, span: h.span };
+  }
+  return null;
+}
+
+/** The publisher a name stands for ("TASS", "Kazinform", a site name; "By PTI"), by the table. */
+export function publisherNamed(name: string): string | null {
+  const a = agencyIn(name);
+  return a && letterCount(name) - a.length <= 3 ? a.host : null;
+}
+
+/** The host a header's url or source field names. */
+function sourceOf(header: MetaHeader): string | null {
+  if (header.url) return hostOf(header.url.value);
+  if (header.source) return DOMAIN.test(header.source.value) ? hostOf(header.source.value) : agencyIn(header.source.value)?.host ?? null;
+  return null;
+}
+
+/** "https://www.gov.uk/news/x" -> "gov.uk". */
+export function hostOf(url: string): string | null {
+  try {
+    return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `http://${url}`).hostname.toLowerCase().replace(/^www\./, "") || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The title line above the first paragraph: the nearest headline-like line that is not furniture,
+ * a photo caption (written twice, as caption and alt text) or a "Place - Agency" line; and of a
+ * headline and a restatement of it below (a deck), the headline.
+ */
+function findTitle(lines: Line[], kinds: LineKind[], firstPara: number): number {
+  const candidate = (i: number) =>
+    kinds[i] === "short" && isTitleLike(lines[i]) && publisherNamed(lines[i].text) === null && !isCaptionPair(lines, i) && !placeAgencyLine(lines[i].text);
+  let title = -1;
+  for (let i = firstPara - 1; i >= 0; i--) if (candidate(i)) { title = i; break; }
+  if (title < 0) return -1;
+  // A headline a few lines above saying the same (not the same line repeated) is the title.
+  for (let i = title - 1, seen = 0; i >= 0 && seen < 4; i--) {
+    if (kinds[i] === "blank") continue;
+    seen++;
+    if (kinds[i] === "paragraph" || kinds[i] === "menu" || kinds[i] === "related") break;
+    if (candidate(i) && lines[i].text !== lines[title].text && restates(lines[i].text, lines[title].text)) return i;
+  }
+  return title;
+}
+
+/** Words (folded, 2+ letters) of a line. */
+function wordsOf(s: string): string[] {
+  return foldForDates(s).match(/[\p{L}\p{N}]{2,}/gu) ?? [];
+}
+
+/** Two lines sharing most of their words: at least three, and half of the shorter line's. */
+function restates(a: string, b: string): boolean {
+  const wa = wordsOf(a), wb = new Set(wordsOf(b));
+  const shared = new Set(wa.filter((w) => wb.has(w))).size;
+  return shared >= 3 && shared * 2 >= Math.min(new Set(wa).size, wb.size);
+}
+
+/** A line written twice in a row (one may be cut short): a photo caption and its alt text. */
+function isCaptionPair(lines: Line[], i: number): boolean {
+  const t = lines[i].text.replace(/\uFFFD+$/u, "");
+  if (t.length < 20) return false;
+  const same = (j: number) => {
+    const u = lines[j]?.text.replace(/\uFFFD+$/u, "");
+    return !!u && u.length >= 20 && (u.startsWith(t) || t.startsWith(u));
+  };
+  return same(i - 1) || same(i + 1);
+}
+
+/** "Shafaq News - Baghdad", "Тартус – САНА": a place and an agency, and nothing else. */
+function placeAgencyLine(t: string): boolean {
+  const m = /^([^\s\-–—|:][^\-–—|:]{0,30}?)\s*[-–—]\s*([^\-–—|:]{2,30})$/u.exec(t);
+  if (!m || wordCount(t) > 4 || !/\s[-–—]|[-–—]\s/u.test(t)) return false;
+  return wordCount(m[1]) <= 3 && wordCount(m[2]) <= 3;
+}
+
 
 function findPublished(
   text: string, lines: Line[], kinds: LineKind[], order: number[],
@@ -435,32 +619,99 @@ function collectBody(
   }
 }
 
+function lastNonBlank(kinds: LineKind[]): number {
+  for (let i = kinds.length - 1; i >= 0; i--) if (kinds[i] !== "blank") return i;
+  return -1;
+}
+
+/**
+ * The last line of a text cut off mid-sentence (an excerpt, a truncated dump): prose without its
+ * end, right after the body's prose (or one subheading after it). A cut is a broken character at
+ * the end, or the text stopping on that line with no sentence end and no line break.
+ */
+function cutShort(text: string, line: Line, kinds: LineKind[], i: number): boolean {
+  const t = line.text;
+  if (SENTENCE_END.test(t) || wordCount(t) < 2) return false;
+  if (!endsCut(text, line)) return false;
+  let j = i - 1;
+  while (j >= 0 && kinds[j] === "blank") j--;
+  if (j >= 0 && kinds[j] === "short") {
+    j--;
+    while (j >= 0 && kinds[j] === "blank") j--;
+  }
+  return j >= 0 && kinds[j] === "paragraph";
+}
+
 function nextNonBlank(kinds: LineKind[], from: number): number {
   for (let i = from; i < kinds.length; i++) if (kinds[i] !== "blank") return i;
   return -1;
 }
 
-function findSource(text: string, lines: Line[], kinds: LineKind[], dateline: Dateline | null, firstPara: number): string | null {
-  // 1. The agency in the dateline ("(Khovar)", "/Кабар/", "REPORT.AZ/").
-  if (dateline) {
-    const a = agencyIn(text.slice(dateline.span.start, dateline.span.end));
-    if (a) return a.host;
-  }
-  // 2. The page header (site name) and footer (copyright) lines.
-  const header = lines.slice(0, Math.max(firstPara, 0)).filter((_, i) => kinds[i] !== "blank");
-  const footer = lines.filter((l, i) => kinds[i] === "junk" && /©|\(c\)|حقوق|права|huquq|ҳуқуқ|rights/iu.test(l.text));
-  for (const l of [...header.slice(0, 3), ...footer]) {
-    const d = DOMAIN.exec(l.text);
-    if (d) return d[1].toLowerCase().replace(/^www\./, "");
-    const a = agencyIn(l.text);
-    if (a) return a.host;
-  }
-  // 3. A domain anywhere, then an agency anywhere in the header.
-  const d = DOMAIN.exec(text);
-  if (d) return d[1].toLowerCase().replace(/^www\./, "");
-  for (const l of header) {
-    const a = agencyIn(l.text);
-    if (a) return a.host;
-  }
-  return null;
+/** Where the text names its publisher: an agency name or a domain, with its span. */
+interface SourceHit { host: string; span: Span; from: "dateline" | "masthead" | "footer" | "domain" | "cited" }
+
+/** The agency a line names, as a hit with its span in the text. */
+function agencyHit(text: string, span: Span, from: SourceHit["from"]): SourceHit | null {
+  const a = agencyIn(text.slice(span.start, span.end));
+  return a ? { host: a.host, span: { start: span.start + a.index, end: span.start + a.index + a.length }, from } : null;
 }
+
+function domainHit(text: string, span: Span, from: SourceHit["from"]): SourceHit | null {
+  const d = DOMAIN.exec(text.slice(span.start, span.end));
+  if (!d) return null;
+  const start = span.start + d.index + d[0].indexOf(d[1]);
+  return { host: d[1].toLowerCase().replace(/^www\./, ""), span: { start, end: start + d[1].length }, from };
+}
+
+/** A copyright line of the page footer ("© 2024 Agency", "All rights reserved"), not a photo credit. */
+const COPYRIGHT = /^(?:©|\(c\))|©\s*(?:\d{4}|[\u0660-\u0669\u06f0-\u06f9]{4})|rights|права|حقوق|huquq|ҳуқуқ|hakları|droits|rechte|derechos|版权/iu;
+
+/**
+ * Where the text names its source, strongest first: the agency in the dateline ("(Khovar)",
+ * "/Кабар/"), the page header (site name) and footer (copyright) lines, a domain anywhere, an
+ * agency anywhere in the header, and an agency the body cites as its source ("передает ТАСС",
+ * "به گزارش ایرنا").
+ */
+function sourceHits(text: string, lines: Line[], kinds: LineKind[], dateline: Dateline | null, firstPara: number, paragraphs: Span[]): SourceHit[] {
+  const hits: SourceHit[] = [];
+  const push = (h: SourceHit | null) => { if (h) hits.push(h); };
+  if (dateline) push(agencyHit(text, dateline.span, "dateline"));
+  const header = lines.slice(0, Math.max(firstPara, 0)).filter((_, i) => kinds[i] !== "blank");
+  const footer = lines.filter((l, i) => kinds[i] === "junk" && COPYRIGHT.test(l.text));
+  for (const l of header.slice(0, 3)) push(domainHit(text, l, "masthead") ?? agencyHit(text, l, "masthead"));
+  for (const l of footer) push(domainHit(text, l, "footer") ?? agencyHit(text, l, "footer"));
+  push(domainHit(text, { start: 0, end: text.length }, "domain"));
+  for (const l of header) push(agencyHit(text, l, "masthead"));
+  for (const p of paragraphs) for (const h of citedAgencies(text, p)) hits.push(h);
+  return hits;
+}
+
+/** Agencies the body names as its source: next to a reporting word, or in brackets or slashes. */
+function citedAgencies(text: string, p: Span): SourceHit[] {
+  const out: SourceHit[] = [];
+  const s = text.slice(p.start, p.end);
+  const folded = foldForDates(s);
+  for (const a of AGENCIES) {
+    if (!a.pieces.every((piece) => folded.includes(piece))) continue;
+    const re = new RegExp(a.re.source, "gu");
+    for (const m of folded.matchAll(re)) {
+      const start = m.index!, end = start + m[0].length;
+      const original = s.slice(start, end);
+      // Written as the name is written: capitals where it has them ("Trend" is not "trend").
+      if (/^\p{Lu}/u.test(a.name) && !/^\p{Lu}/u.test(original)) continue;
+      if (/^[A-Z]{2,4}$/.test(a.name) && original !== a.name) continue;
+      const before = folded.slice(Math.max(0, start - 40), start);
+      const after = folded.slice(end, end + 30);
+      const marked = /[(/\[«"“]\s*$/u.test(before) && /^\s*[)/\]»"”]/u.test(after);
+      if (marked || REPORTING_BEFORE.test(before) || REPORTING_AFTER.test(after)) {
+        out.push({ host: a.host, span: { start: p.start + start, end: p.start + end }, from: "cited" });
+      }
+    }
+  }
+  return out.sort((x, y) => x.span.start - y.span.start);
+}
+
+const cueAlternatives = (cues: string[]) => cues.map((c) => escapeRe(foldForDates(c))).join("|");
+/** A reporting word, then at most three words ("according to the news agency") before the name. */
+const REPORTING_BEFORE = new RegExp(`(?<![\\p{L}])(?:${cueAlternatives(REPORTING_CUES.before)})\\s*[:,]?\\s*(?:\\S+\\s+){0,3}$`, "u");
+const REPORTING_AFTER = new RegExp(`^[\\s,]*(?:${cueAlternatives(REPORTING_CUES.after)})(?![\\p{L}])`, "u");

@@ -3,7 +3,8 @@
 // Every stage is a pure function in its own folder; this module only wires them and assembles
 // the output record with its evidence.
 
-import { parseTextDump } from "../article/index.js";
+import { hostOf, parseTextDump, publisherNamed } from "../article/index.js";
+import { publisherOfHost } from "../article/publisher.js";
 import { findDates } from "../dates/index.js";
 import { decode } from "../decode/index.js";
 import { findEvents, type DateHit, type EventContext } from "../events/index.js";
@@ -12,7 +13,7 @@ import { detectLanguage } from "../lang/index.js";
 import { holderOf, loadLexicon, withDocumentPersons, type Lexicon } from "../lexicon/index.js";
 import { findDocumentMentions, mentionsIn, resolveHomeReferences, type SentenceMentions } from "../mentions/index.js";
 import { splitSentences } from "../sentences/index.js";
-import type { Article, DecodedText, DocumentResult, Evidence, Figure, Lang, RawInput, Span } from "../types.js";
+import type { Article, DecodedText, DocumentResult, Evidence, Figure, Lang, Publisher, RawInput, Span } from "../types.js";
 
 export interface ExtractOptions {
   lexicon?: Lexicon;
@@ -47,6 +48,9 @@ function articleFromPage(doc: DecodedText): Article {
     source = null;
   }
   const fromText = parseTextDump(doc);
+  // The page's own URL or site name says who published it before anything in the text.
+  const siteHost = source ?? (page.siteName ? publisherNamed(page.siteName) : null);
+  const fromPage = siteHost ? publisherOfHost(siteHost) : null;
   return {
     name: doc.name,
     origin: doc.origin,
@@ -58,6 +62,7 @@ function articleFromPage(doc: DecodedText): Article {
     dateline: fromText.dateline,
     source: source ?? page.siteName ?? fromText.source,
     paragraphs: hasTitle ? spans.slice(1) : spans,
+    publisher: fromPage ? { ...fromPage, from: "page", span: null } : fromText.publisher,
   };
 }
 
@@ -76,13 +81,21 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
   const lex = opts.lexicon ?? loadLexicon();
   const text = a.text;
   const lang = articleLanguage(a);
-  const refDate = a.published ?? opts.fallbackDate ?? null;
+  // A month-only publication date ("2023-12") still anchors "in November" and "on Tuesday": the
+  // stages reckon from the month's last day, and what they date to the day from it alone is
+  // given at the month's precision.
+  const partial = a.published && a.published.length < 10 ? a.published : null;
+  const refDate = (partial ? lastDayOf(partial) : a.published) ?? opts.fallbackDate ?? null;
   const sentences = splitSentences(text, a.paragraphs, lang);
   const { mentions, persons: ownPersons } = findDocumentMentions(text, sentences, lex, lang);
+  // A sentence the text breaks off reports nothing for sure (its verb, object or negation may
+  // be what is missing): it stays in the body without events of its own.
+  if (a.cut && mentions.length) mentions[mentions.length - 1].triggers = [];
   // Dates are found once over the body (the date stage folds the text it is given) and then
   // handed to the sentences that contain them.
   const bodySpan: Span | null = a.paragraphs.length ? { start: a.paragraphs[0].start, end: a.paragraphs[a.paragraphs.length - 1].end } : null;
   const bodyDates = bodySpan ? findDates(text, lang, refDate, bodySpan) : [];
+  if (partial) for (const d of bodyDates) if (d.kind === "relative" && d.value.length > partial.length) d.value = d.value.slice(0, partial.length);
   // Both lists are in document order: one pass hands each date to its sentence.
   const datesBySentence: DateHit[][] = sentences.map(() => []);
   for (let i = 0, j = 0; i < bodyDates.length && j < sentences.length; ) {
@@ -123,9 +136,11 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
       datelinePlace = { city, country, start: e.start, end: e.end };
     }
   }
-  // "Our country", "our head of state": the dateline's country, else the country of a language
-  // spoken as the state language of one country only.
-  const home = datelinePlace?.country ?? HOME_BY_LANG[lang] ?? null;
+  // "Our country", "our head of state", a title or ministry named without a country: the
+  // dateline's country, else the publisher's (not a world wire's), else the country of a
+  // language spoken as the state language of one country only.
+  const publisher = publisherOf(a);
+  const home = datelinePlace?.country ?? (publisher && !publisher.international ? publisher.country : null) ?? HOME_BY_LANG[lang] ?? null;
   const leader = home ? holderOf(lex, home, "head_of_state", refDate) : null;
   resolveHomeReferences(text, mentions, home, leader?.id ?? null);
   const title: SentenceMentions | null = a.titleSpan
@@ -133,6 +148,8 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
     : null;
 
   const events = findEvents({ document: a.name, text, lang, refDate, datelinePlace, title, lex: withDocumentPersons(lex, ownPersons) }, mentions, datesBySentence);
+  // Events dated by the article alone take its date as precise as it is.
+  if (partial) for (const e of events) if (e.date === refDate && !e.dateEvidence) e.date = partial;
 
   // Organisations and countries named in the body.
   const orgs: Record<string, Evidence> = {};
@@ -165,6 +182,7 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
     encoding,
     lang,
     source: a.source,
+    publisher: publisher ? { country: publisher.country, host: publisher.host, from: publisher.from, kind: publisher.kind, international: publisher.international, evidence: publisher.span ? ev(publisher.span) : null } : null,
     published: a.published,
     title: a.title,
     body: bodyText,
@@ -182,6 +200,23 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
       third_countries: third,
     },
   };
+}
+
+/** The article's publisher; the input's origin, when that is a URL (a fetched page), outranks an agency the body only cites. */
+function publisherOf(a: Article): Publisher | null {
+  if (a.publisher && a.publisher.from !== "cited") return a.publisher;
+  const host = /^https?:\/\//i.test(a.origin) ? hostOf(a.origin) : null;
+  const p = host ? publisherOfHost(host) : null;
+  return p ? { ...p, from: "origin", span: null } : a.publisher ?? null;
+}
+
+/** The last day of a YYYY-MM or YYYY period, as YYYY-MM-DD. */
+function lastDayOf(period: string): string | null {
+  const m = /^(\d{4})(?:-(\d{2}))?$/.exec(period);
+  if (!m) return null;
+  const month = m[2] ? Number(m[2]) : 12;
+  const day = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
+  return `${m[1]}-${String(month).padStart(2, "0")}-${day}`;
 }
 
 /** What /\s/ matches, per UTF-16 unit. */

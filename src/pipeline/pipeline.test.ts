@@ -92,3 +92,23 @@ test("an attack named as the cause of something else is background, not an event
   assert.ok(types.includes("SANCTION"), types.join(","));
   assert.ok(!types.includes("ASSAULT"), types.join(","));
 });
+
+test("a month-only publication date anchors month names and dates undated events at the month", () => {
+  const r = doc(
+    "month-only",
+    [
+      " date 2023-12 Tajikistan and Uzbekistan sign water agreement",
+      "",
+      "President of Tajikistan Emomali Rahmon held talks with President of Uzbekistan Shavkat Mirziyoyev in Dushanbe.",
+      "",
+      "In November, Russian Foreign Minister Sergei Lavrov met Chinese Foreign Minister Wang Yi in Beijing.",
+    ].join("\n"),
+  );
+  assert.equal(r.published, "2023-12");
+  const talks = r.events.find((e) => key(e) === "CONSULT/meeting TJK-UZB");
+  assert.ok(talks, JSON.stringify(r.events.map(key)));
+  assert.equal(talks.date, "2023-12");
+  const november = r.events.find((e) => key(e) === "CONSULT/meeting CHN-RUS");
+  assert.ok(november, JSON.stringify(r.events.map(key)));
+  assert.equal(november.date, "2023-11");
+});
