@@ -363,6 +363,9 @@ function withCounterpartOffice(ctx: EventContext, sm: SentenceMentions, sides: S
   });
 }
 
+/** Acts of force and street protest: their sides are named where they are told. */
+const MATERIAL_CONFLICT: Set<EventType> = new Set(["PROTEST", "COERCE", "ASSAULT", "MOBILIZE"]);
+
 /** Events that are statements: what they say is content, not sides. */
 const SPEECH_ACTS: Set<EventType> = new Set(["THREATEN", "REQUEST", "ACCUSE", "REJECT"]);
 
@@ -1063,6 +1066,11 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
         if (org) sides.push({ country: org.payload.id, name: null, role: null, rank: 1, start: Infinity, evidence: ev });
       }
       // Fill missing sides from the discourse ("the parties", "he", "the Russian side").
+      // Force and street protest name who acts in their own sentence: "22,000 arrests
+      // nationwide", "demonstrations began peacefully" with no side named are domestic news,
+      // not an interaction of the sides talked about before.
+      // ("A clash between the border guards of the two states" refers to them by name.)
+      if (MATERIAL_CONFLICT.has(type) && !sm.references.length && !sides.some((x) => x.rank >= 1 && Number.isFinite(x.start))) continue;
       if (sides.length < 2 && mode !== "multilateral") {
         // "The statement was signed on behalf of the Chinese side by Wang Yi" after talks between
         // two other parties: a document signed by a third side is signed by all three.

@@ -461,3 +461,10 @@ test("a summit someone came to take part in is told beside the talks on its side
   const setting = eventsOf("On the sidelines of the summit of the Organisation of Islamic Cooperation in Riyadh, the Turkish foreign minister met Iraqi Foreign Minister Fuad Hussein.");
   assert.ok(!setting.some((e) => e.mode === "multilateral"));
 });
+
+test("force and street protest with no side named in their sentence are domestic news, unless the text refers to the sides", () => {
+  const evs = eventsOf("Armenian Prime Minister Nikol Pashinyan met Georgian Prime Minister Irakli Kobakhidze in Tbilisi on Monday.\nPolice made more than 2,000 arrests nationwide after demonstrations turned violent.");
+  assert.ok(!evs.some((e) => e.type === "COERCE" || e.type === "PROTEST"), JSON.stringify(evs.map((e) => e.type)));
+  const clash = eventsOf("Президенты Кыргызстана и Таджикистана Садыр Жапаров и Эмомали Рахмон встретились в Астане в понедельник.\nВо вторник на границе произошла перестрелка между пограничниками двух государств.", "ru");
+  assert.ok(clash.some((e) => e.type === "ASSAULT"), JSON.stringify(clash.map((e) => e.type)));
+});
