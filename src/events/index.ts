@@ -120,7 +120,8 @@ export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMa
     const endsWith = (phrases: string[][] | undefined) =>
       !!phrases?.some((ph) => ph.length <= k + 1 && ph.every((w, j) => sm.tokens[k - ph.length + 1 + j].norm === w));
     if (k >= 0 && endsWith(mk.topicBefore.get(lang))) return "topic";
-    if (k >= 0 && endsWith(mk.placeBefore.get(lang))) return "place";
+    // A place word that ends a trigger phrase ("called on", "sanctions on") is the trigger's own.
+    if (k >= 0 && endsWith(mk.placeBefore.get(lang)) && !sm.triggers.some((t) => t.tokenStart <= k && k < t.tokenEnd)) return "place";
     if (k >= 0 && endsWith(mk.directionBefore.get(lang))) return "direction";
     // Arabic prepositions written on the word: ب "in/at" (بالقاهرة), ل "to/for" (لجمهورية العراق).
     if (lang === "ar" && /^[\u0600-\u06ff]/.test(sm.tokens[e.tokenStart].norm)) {
