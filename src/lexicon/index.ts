@@ -358,7 +358,7 @@ export function loadLexicon(): Lexicon {
     mannerNouns: wordPatterns(markerData.manner_nouns),
     mannerBefore: new Map(Object.entries(markerData.manner_before ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     documentNouns: new Map(Object.entries(markerData.document_nouns ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
-    opinion: new Map(Object.entries(markerData.opinion ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
+    opinion: new Map(Object.entries(markerData.opinion ?? {}).map(([l, list]) => [l, [...list, ...(markerData.shared_view?.[l] ?? [])].map((x) => fold(x))])),
     actorNouns: new Map(Object.entries(markerData.actor_nouns ?? {}).map(([l, list]) => [l, new Set(list.flatMap((x) => words(x)))])),
     dayAfter: new Map(Object.entries(markerData.day_after ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
   };
