@@ -6,7 +6,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EventType, Role } from "../types.js";
-import { fold } from "../text/normalize.js";
+import { fold, hasHan } from "../text/normalize.js";
+import { regionalVariants } from "../text/hant.js";
 import { uzbekCyrillic } from "./uzbek.js";
 import { PhraseMatcher } from "./matcher.js";
 
@@ -127,6 +128,9 @@ function jsonFiles(dir: string): string[] {
   return fs.existsSync(full) ? fs.readdirSync(full).filter((f) => f.endsWith(".json")).sort().map((f) => path.join(dir, f)) : [];
 }
 
+/** ICU locales whose region names are loaded for a language (default: the language itself). */
+const ICU_LOCALES: Record<string, string[]> = { zh: ["zh", "zh-Hant", "zh-Hant-HK"] };
+
 type CountryForms = { names?: string[]; adj?: string[]; capital?: string[] };
 
 /** Country names per language from the i18n-iso-countries package (CLDR-derived). */
@@ -145,19 +149,22 @@ function cldrCountryNames(): Map<string, Map<string, string[]>> {
     } catch {
       /* language not in the package: Intl below still gives names */
     }
-    // Node's ICU (CLDR) display names add forms the package lacks.
-    try {
-      const dn = new Intl.DisplayNames([lang], { type: "region" });
-      for (const a2 of Object.keys(countries.getAlpha2Codes())) {
-        const a3 = countries.alpha2ToAlpha3(a2) as string | undefined;
-        const name = dn.of(a2);
-        if (!a3 || !name || name === a2) continue;
-        const list = map.get(a3) ?? [];
-        if (!list.includes(name)) list.push(name);
-        map.set(a3, list);
+    // Node's ICU (CLDR) display names add forms the package lacks, and regional forms
+    // (Taiwan and Hong Kong names for Chinese).
+    for (const locale of ICU_LOCALES[lang] ?? [lang]) {
+      try {
+        const dn = new Intl.DisplayNames([locale], { type: "region" });
+        for (const a2 of Object.keys(countries.getAlpha2Codes())) {
+          const a3 = countries.alpha2ToAlpha3(a2) as string | undefined;
+          const name = dn.of(a2);
+          if (!a3 || !name || name === a2) continue;
+          const list = map.get(a3) ?? [];
+          if (!list.includes(name)) list.push(name);
+          map.set(a3, list);
+        }
+      } catch {
+        /* no ICU data for this locale */
       }
-    } catch {
-      /* no ICU data for this locale */
     }
     byLang.set(lang, map);
   }
@@ -175,6 +182,35 @@ export function cyrillicStem(name: string): string | null {
 const CYRILLIC_LANGS = new Set(["ru", "uk", "tg", "kk", "ky"]);
 const ARABIC_SCRIPT_LANGS = new Set(["ar", "fa", "ur", "ps"]);
 
+/** Regional term pairs by the first character of their mainland form (built on first use). */
+let regionalByFirst: Map<string, Array<[string, string]>> | null = null;
+
+/**
+ * The Taiwan and Hong Kong spellings of a Chinese phrase where a regional term differs from the
+ * mainland one beyond the character map (both folded to Simplified characters): 纽西兰总理 for
+ * 新西兰总理. Mainland terms of one character are not replaced.
+ */
+export function chineseRegionalForms(phrase: string): string[] {
+  if (!regionalByFirst) {
+    regionalByFirst = new Map();
+    for (const pair of regionalVariants()) {
+      if ([...pair[1]].length < 2) continue;
+      const list = regionalByFirst.get(pair[1][0]) ?? [];
+      list.push(pair);
+      regionalByFirst.set(pair[1][0], list);
+    }
+  }
+  const folded = fold(phrase);
+  const out = new Set<string>();
+  for (let i = 0; i < folded.length; i++) {
+    for (const [local, mainland] of regionalByFirst.get(folded[i]) ?? []) {
+      if (folded.startsWith(mainland, i)) out.add(folded.slice(0, i) + local + folded.slice(i + mainland.length));
+    }
+  }
+  out.delete(folded);
+  return [...out];
+}
+
 let cached: Lexicon | null = null;
 
 /** The process-wide lexicon (built on first use). */
@@ -188,6 +224,8 @@ export function loadLexicon(): Lexicon {
     const cyr = lang === "uz" ? uzbekCyrillic(phrase) : null;
     // Only for Uzbek documents: the same letters spell other words in Tajik or Kazakh.
     if (cyr) addPhrase(cyr, lang, payload, { ...opts, langBound: true });
+    // Chinese phrases also in their Taiwan and Hong Kong wording (纽西兰 beside 新西兰).
+    if (lang === "zh" && hasHan(phrase)) for (const v of chineseRegionalForms(phrase)) addPhrase(v, lang, payload, opts);
   };
   const englishNames = new Map<string, string>();
 
