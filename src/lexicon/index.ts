@@ -14,7 +14,7 @@ import { PhraseMatcher } from "./matcher.js";
 export { PhraseMatcher, longestNonOverlapping, type Match } from "./matcher.js";
 
 /** Languages whose CLDR country names are loaded. */
-export const NAME_LANGS = ["en", "ru", "uk", "ar", "tg", "fa", "uz", "kk", "ky", "tr", "fr", "de", "es", "zh", "az", "tk", "ur", "hy"];
+export const NAME_LANGS = ["en", "ru", "uk", "ar", "tg", "fa", "uz", "kk", "ky", "tr", "fr", "de", "es", "zh", "hu", "az", "tk", "ur", "hy"];
 
 export type LexEntry =
   | { kind: "country"; id: string; form: "name" | "adj" | "capital" }
@@ -180,7 +180,14 @@ export function cyrillicStem(name: string): string | null {
   return m ? m[1] : null;
 }
 const CYRILLIC_LANGS = new Set(["ru", "uk", "tg", "kk", "ky"]);
-const ARABIC_SCRIPT_LANGS = new Set(["ar", "fa", "ur", "ps"]);
+/** A name written in Latin letters (with spaces, hyphens, apostrophes, dots). */
+const LATIN_NAME = /^[\p{Script=Latin}\s.'’-]+$/u;
+/**
+ * Languages whose country names apply to their own documents only: Arabic-script names of one
+ * language are another's adjectives (Persian "لیبی" is Libya, Arabic "ليبي" is Libyan), and
+ * Hungarian names take endings that make other languages' words of them ("Kuba" + n).
+ */
+const OWN_DOCUMENT_NAMES = new Set(["ar", "fa", "ur", "ps", "hu"]);
 
 /** Regional term pairs by the first character of their mainland form (built on first use). */
 let regionalByFirst: Map<string, Array<[string, string]>> | null = null;
@@ -226,6 +233,9 @@ export function loadLexicon(): Lexicon {
     if (cyr) addPhrase(cyr, lang, payload, { ...opts, langBound: true });
     // Chinese phrases also in their Taiwan and Hong Kong wording (纽西兰 beside 新西兰).
     if (lang === "zh" && hasHan(phrase)) for (const v of chineseRegionalForms(phrase)) addPhrase(v, lang, payload, opts);
+    // Hungarian puts its case endings on foreign names too (Lavrovval, Washingtonban): the
+    // English spelling of a name is also a Hungarian one, for Hungarian documents.
+    if (lang === "en" && opts?.capitalized && LATIN_NAME.test(phrase)) addPhrase(phrase, "hu", payload, { ...opts, langBound: true });
   };
   const englishNames = new Map<string, string>();
 
@@ -235,9 +245,7 @@ export function loadLexicon(): Lexicon {
     for (const [code, names] of map) {
       if (lang === "en" && names[0]) englishNames.set(code, names[0]);
       for (const n of names) {
-        // Arabic-script names of one language are another's adjectives (Persian "لیبی" is
-        // Libya, Arabic "ليبي" is Libyan): they apply to documents of their own language.
-        m.add(n, lang, { kind: "country", id: code, form: "name" }, { capitalized: true, langBound: ARABIC_SCRIPT_LANGS.has(lang) });
+        m.add(n, lang, { kind: "country", id: code, form: "name" }, { capitalized: true, langBound: OWN_DOCUMENT_NAMES.has(lang) });
         const stem = CYRILLIC_LANGS.has(lang) ? cyrillicStem(n) : null;
         if (stem) m.add(stem, lang, { kind: "country", id: code, form: "name" }, { capitalized: true });
       }
@@ -248,9 +256,11 @@ export function loadLexicon(): Lexicon {
   for (const [code, perLang] of Object.entries(countries)) {
     if (code === "_cities" || code === "_capital_names") continue;
     for (const [lang, forms] of Object.entries(perLang as Record<string, CountryForms>)) {
-      for (const n of forms.names ?? []) m.add(n, lang, { kind: "country", id: code, form: "name" }, { capitalized: true });
-      for (const n of forms.adj ?? []) m.add(n, lang, { kind: "country", id: code, form: "adj" });
-      for (const n of forms.capital ?? []) m.add(n, lang, { kind: "country", id: code, form: "capital" }, { capitalized: true });
+      // Hungarian forms with their endings spell words of other languages ("román" + ce).
+      const langBound = lang === "hu";
+      for (const n of forms.names ?? []) m.add(n, lang, { kind: "country", id: code, form: "name" }, { capitalized: true, langBound });
+      for (const n of forms.adj ?? []) m.add(n, lang, { kind: "country", id: code, form: "adj" }, { langBound });
+      for (const n of forms.capital ?? []) m.add(n, lang, { kind: "country", id: code, form: "capital" }, { capitalized: true, langBound });
     }
     const enCap = (perLang as Record<string, CountryForms>).en?.capital?.[0];
     if (enCap) placeNames.set(`capital:${code}`, { name: enCap, country: code });
