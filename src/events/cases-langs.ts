@@ -54,6 +54,18 @@ export const languageCases: EventCase[] = [
     expect: [{ type: "CONSULT", mode: "meeting", countries: ["SVK", "UKR"], status: "denied" }],
     note: "hu negated meeting",
   },
+  {
+    lang: "hu",
+    text: "Szijjártó Péter a szlovák külügyminiszterrel Ukrajnáról tárgyalt Pozsonyban.",
+    expect: [{ type: "CONSULT", mode: "meeting", countries: ["HUN", "SVK"] }],
+    note: "hu the country talked about (-ról/-ről) is not a side",
+  },
+  {
+    lang: "hu",
+    text: "Vlagyimir Putyin orosz elnök Hszi Csin-ping kínai elnökkel tárgyalt Pekingben.",
+    expect: [{ type: "CONSULT", mode: "meeting", countries: ["CHN", "RUS"] }],
+    note: "hu names in Hungarian transliteration",
+  },
   // ---------------- Chinese (Traditional) ----------------
   {
     lang: "zh",

@@ -141,6 +141,7 @@ export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMa
       const last = sm.tokens[e.tokenEnd - 1].norm;
       const ending = last.slice(last.length - e.extra);
       const has = (list: string[] | undefined) => !!list?.some((x) => ending === x || (ending.endsWith(x) && ending.length - x.length <= 1));
+      if (has(mk.topicSuffix.get(lang))) return "topic";
       if (has(mk.placeSuffix.get(lang))) return "place";
       if (has(mk.directionSuffix.get(lang))) return "direction";
     }

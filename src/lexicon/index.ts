@@ -61,6 +61,8 @@ export interface Markers {
   directionSuffix: Map<string, string[]>;
   topicBefore: Map<string, string[][]>;
   placeSuffix: Map<string, string[]>;
+  /** Case endings that make a country mention a subject of talk (Hungarian Ukrajnáról, "about Ukraine"). */
+  topicSuffix: Map<string, string[]>;
   coordination: Map<string, Set<string>>;
   honorific: Map<string, string[][]>;
   dayAfter: Map<string, string[]>;
@@ -371,6 +373,7 @@ export function loadLexicon(): Lexicon {
     directionSuffix: new Map(Object.entries(markerData.direction_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     topicBefore: phraseMap(markerData.topic_before),
     placeSuffix: new Map(Object.entries(markerData.place_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
+    topicSuffix: new Map(Object.entries(markerData.topic_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     coordination: new Map(Object.entries(markerData.coordination ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     honorific: phraseMap(markerData.honorific),
     backgroundBefore: phraseMap(markerData.background_before),
