@@ -420,7 +420,9 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
     const isHolderEntity = (x: EntityMatch | undefined) => !!x && (x.payload.kind === "country" && x.payload.form !== "capital" || x.payload.kind === "org");
     // The nearer of the country before the title ("the Turkish President") and the one after
     // it ("President of Turkey") is the title's.
-    const nextOk = isHolderEntity(next) && gapOk(e, next!) && !consumed.has(i + 1);
+    // A country after the title that is the subject of talk (Hungarian "külügyminiszterrel
+    // Ukrajnáról", "with the minister about Ukraine") is not the title's.
+    const nextOk = isHolderEntity(next) && gapOk(e, next!) && !consumed.has(i + 1) && mentionRole(ctx, sm, next!) !== "topic";
     const prevOk = isHolderEntity(prev) && gapOk(prev!, e) && !consumed.has(i - 1);
     if (nextOk && prevOk) countryIdx = next!.start - e.end <= e.start - prev!.end ? i + 1 : i - 1;
     else if (nextOk) countryIdx = i + 1;
