@@ -12,7 +12,7 @@ export interface Span {
 /** Language codes Parley knows (ISO 639-1). "und" when undetermined. */
 export type Lang =
   | "en" | "ru" | "uk" | "ar" | "tg" | "fa" | "uz" | "kk" | "ky" | "tr"
-  | "fr" | "de" | "es" | "zh" | "tk" | "az" | "ur" | "hy" | "und";
+  | "fr" | "de" | "es" | "zh" | "hu" | "tk" | "az" | "ur" | "hy" | "und";
 
 /** Bytes as they arrived, with a name used in messages and output file names. */
 export interface RawInput {

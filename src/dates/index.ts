@@ -252,10 +252,10 @@ const PATTERNS: Array<{ name: string; re: RegExp }> = [
     name: "relm",
     re: new RegExp(`${B}(?:(?<lastY>${LAST_YEAR_ALT})|(?<thisY>${THIS_YEAR_ALT}))\\s+(?:in\\s+)?${MONTH}${E}`, "gu"),
   },
-  // 2022 yil 22 dekabr, 2025 жылғы 10 қазан
+  // 2022 yil 22 dekabr, 2025 жылғы 10 қазан; Hungarian 2023. március 15-én (the day after the month)
   {
     name: "ydm",
-    re: new RegExp(`${B}(?<y>\\d{4})\\s*${YEAR_WORD}[\\s,]+(?:(?<d>\\d{1,2})-?\\s*)?${MONTH}${E}`, "gu"),
+    re: new RegExp(`${B}(?<y>\\d{4})\\s*(?:${YEAR_WORD}|\\.)[\\s,]+(?:(?<d>\\d{1,2})-?\\s*)?${MONTH}(?:\\s+(?<d2>\\d{1,2})(?!\\d)(?:\\.|-\\p{L}{1,3})?)?${E}`, "gu"),
   },
   // 2022-09-16, 2022/09/16, 1402/01/17
   { name: "ymd", re: new RegExp(`${B}(?<y>\\d{4})(?<s>[-/.])(?<m>\\d{1,2})\\k<s>(?<d>\\d{1,2})(?![\\d])`, "gu") },
@@ -751,7 +751,8 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
           const me = monthOf(g.mon);
           const y = Number(g.y);
           if (!me || !yearFits(me.cal, y)) break;
-          if (g.d) add(start, end, dayMonth(me.cal, y, me.month, Number(g.d), null), "absolute", me.cal);
+          const day = g.d ?? g.d2;
+          if (day) add(start, end, dayMonth(me.cal, y, me.month, Number(day), null), "absolute", me.cal);
           else add(start, end, monthValue(me.cal, y, me.month), "absolute", me.cal);
           break;
         }

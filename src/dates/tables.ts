@@ -8,11 +8,11 @@
 /** Locales whose month/weekday names are read from ICU. */
 export const ICU_LOCALES = [
   "en", "ru", "uk", "ar", "tg", "fa-u-ca-gregory", "uz", "uz-Cyrl", "kk", "ky", "tr", "fr", "de", "es",
-  "zh", "az", "tk",
+  "zh", "hu", "az", "tk",
 ];
 
 /** Languages that inflect month/weekday words by suffixes (ru сентябре, tr Eylül'de, uz sentabrda). */
-export const INFLECTING_LOCALES = new Set(["ru", "uk", "tg", "uz", "uz-Cyrl", "kk", "ky", "tr", "az", "tk"]);
+export const INFLECTING_LOCALES = new Set(["ru", "uk", "tg", "uz", "uz-Cyrl", "kk", "ky", "tr", "hu", "az", "tk"]);
 
 /** Gregorian month names ICU does not give, by month number (1-12). */
 export const EXTRA_MONTHS: Record<number, { exact: string[]; inflect: string[] }> = {
@@ -83,17 +83,17 @@ export const RELATIVE_DAYS: Array<{ offset: number; words: string[] }> = [
   {
     offset: -1,
     words: ["yesterday", "вчера", "вчора", "дирӯз", "кеше", "кечээ", "kecha", "кеча", "dün", "hier", "gestern",
-      "ayer", "昨天", "昨日", "أمس", "امس", "بالأمس", "بالامس", "وأمس", "دیروز"],
+      "ayer", "昨天", "昨日", "أمس", "امس", "بالأمس", "بالامس", "وأمس", "دیروز", "tegnap"],
   },
   {
     offset: -2,
     words: ["the day before yesterday", "day before yesterday", "позавчера", "позавчора", "avant-hier", "vorgestern",
-      "anteayer", "前天", "أول أمس", "أول من أمس", "اول امس", "پریروز", "dünden önceki gün", "evvelsi gün"],
+      "anteayer", "前天", "أول أمس", "أول من أمس", "اول امس", "پریروز", "dünden önceki gün", "evvelsi gün", "tegnapelőtt"],
   },
   {
     offset: 1,
     words: ["tomorrow", "завтра", "пагоҳ", "фардо", "ертең", "эртең", "ertaga", "эртага", "yarın", "demain",
-      "mañana", "明天", "غدا", "غداً", "فردا"],
+      "mañana", "明天", "غدا", "غداً", "فردا", "holnap"],
   },
 ];
 
@@ -109,14 +109,14 @@ export const LAST_YEAR = ["last year", "the previous year", "в прошлом �
   "l'année passée", "de l'année dernière", "letztes jahr", "im vergangenen jahr", "vergangenen jahres", "letzten jahres",
   "im letzten jahr", "el año pasado", "del año pasado", "العام الماضي", "السنة الماضية", "العام الماضى", "سال گذشته",
   "سال قبل", "پارسال", "o'tgan yil", "o'tgan yili", "o'tgan yilning", "ўтган йил", "ўтган йили", "былтыр",
-  "соли гузашта", "соли гузаштаи", "өткен жылы", "өткен жылғы", "өткен жыл", "өткөн жылы", "去年"];
+  "соли гузашта", "соли гузаштаи", "өткен жылы", "өткен жылғы", "өткен жыл", "өткөн жылы", "去年", "tavaly", "tavalyi", "az előző évben"];
 
 /** "this year" phrases. */
 export const THIS_YEAR = ["this year", "в этом году", "этого года", "текущего года", "цього року", "поточного року",
   "bu yıl", "bu yılın", "cette année", "dieses jahr", "in diesem jahr", "dieses jahres", "este año", "de este año",
   "joriy yil", "joriy yilning", "joriy yilda", "shu yil", "жорий йил", "жорий йилнинг", "امسال", "هذا العام",
   "العام الجاري", "هذه السنة", "今年", "биыл", "быйыл", "имсол", "соли ҷорӣ", "соли равон", "ағымдағы жыл",
-  "ағымдағы жылғы", "الجاري"];
+  "ағымдағы жылғы", "الجاري", "idén", "ebben az évben", "az idei"];
 
 /** "earlier this month" style phrases: the reference month. */
 export const THIS_MONTH = ["earlier this month", "this month", "в этом месяце", "в начале месяца", "ce mois-ci",

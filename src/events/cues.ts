@@ -8,7 +8,7 @@ import type { DateHit, EventContext } from "./index.js";
 import { breakBetween } from "./clauses.js";
 
 // Articles skipped when looking at the word before a mention ("in the United States").
-export const ARTICLES = new Set(["the", "a", "la", "le", "les", "l", "der", "die", "das", "dem", "den", "des", "el", "los", "las"]);
+export const ARTICLES = new Set(["the", "a", "az", "la", "le", "les", "l", "der", "die", "das", "dem", "den", "des", "el", "los", "las"]);
 
 /** A word and, in Arabic script, the word without its proclitic و/ف/ب/ل ("وفخامة"). */
 export function wordVariantsOf(w: string): string[] {
@@ -42,13 +42,24 @@ export function contentAfter(sm: SentenceMentions, t: TriggerMatch): Set<string>
 /** Function words long enough to pass the content-word length test. */
 const STOP_CONTENT = new Set(["that", "with", "their", "this", "them", "they", "will", "would", "also", "which", "from", "have", "been", "into", "upon", "между", "чтобы", "также", "этом", "того", "pour", "avec", "dans"]);
 
-/** Whether a setting word ("sidelines", «рамках») stands up to eight words before a mention, in its clause. */
+/** Languages whose setting words are postpositions, after the organisation ("ШОС саммити доирасида", "az EBESZ ülésén"). */
+const SETTING_AFTER = new Set(["hu", "tr", "az", "tk", "uz", "kk", "ky"]);
+
+/**
+ * Whether a setting word ("sidelines", «рамках») stands up to eight words before a mention, in its
+ * clause, or, in a language of postpositions, up to four words after it.
+ */
 export function orgIsSetting(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
   const words = ctx.lex.markers.settingBefore.get(ctx.lang);
   if (!words || e.tokenStart < 0) return false;
   for (let k = e.tokenStart - 1; k >= 0 && k >= e.tokenStart - 8; k--) {
     if (/[,;.]/.test(ctx.text.slice(sm.tokens[k].end, sm.tokens[k + 1]?.start ?? e.start))) return false;
     if (wordVariantsOf(sm.tokens[k].norm).some((w) => words.has(w))) return true;
+  }
+  if (!SETTING_AFTER.has(ctx.lang)) return false;
+  for (let k = e.tokenEnd; k < sm.tokens.length && k < e.tokenEnd + 4; k++) {
+    if (/[,;.]/.test(ctx.text.slice(sm.tokens[k - 1].end, sm.tokens[k].start))) return false;
+    if (words.has(sm.tokens[k].norm)) return true;
   }
   return false;
 }

@@ -6,6 +6,7 @@ import { test } from "node:test";
 import { extractArticle } from "../pipeline/index.js";
 import type { Article } from "../types.js";
 import { eventCases } from "./cases.js";
+import { languageCases } from "./cases-langs.js";
 
 function articleOf(text: string, i: number): Article {
   return {
@@ -18,7 +19,7 @@ function articleOf(text: string, i: number): Article {
 const key = (e: { type: string; mode: string | null; countries: string[]; status?: string }) =>
   `${e.status ?? "event"} ${e.type}/${e.mode ?? "-"} ${[...e.countries].sort().join("-")}`;
 
-eventCases.forEach((c, i) => {
+[...eventCases, ...languageCases].forEach((c, i) => {
   test(`[${c.lang}] ${c.note ?? c.text.slice(0, 60)}`, () => {
     const r = extractArticle(articleOf(c.text, i), "UTF-8");
     const got = r.events.map((e) => key({ type: e.type, mode: e.mode, countries: [...new Set(e.actors.map((a) => a.country))], status: e.status }));

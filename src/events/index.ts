@@ -147,6 +147,7 @@ export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMa
       const last = sm.tokens[e.tokenEnd - 1].norm;
       const ending = last.slice(last.length - e.extra);
       const has = (list: string[] | undefined) => !!list?.some((x) => ending === x || (ending.endsWith(x) && ending.length - x.length <= 1));
+      if (has(mk.topicSuffix.get(lang))) return "topic";
       if (has(mk.placeSuffix.get(lang))) return "place";
       if (has(mk.directionSuffix.get(lang))) return "direction";
     }
@@ -471,7 +472,9 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
     const isHolderEntity = (x: EntityMatch | undefined) => !!x && (x.payload.kind === "country" && x.payload.form !== "capital" || x.payload.kind === "org");
     // The nearer of the country before the title ("the Turkish President") and the one after
     // it ("President of Turkey") is the title's.
-    const nextOk = isHolderEntity(next) && gapOk(e, next!) && !consumed.has(i + 1);
+    // A country after the title that is the subject of talk (Hungarian "külügyminiszterrel
+    // Ukrajnáról", "with the minister about Ukraine") is not the title's.
+    const nextOk = isHolderEntity(next) && gapOk(e, next!) && !consumed.has(i + 1) && mentionRole(ctx, sm, next!) !== "topic";
     const prevOk = isHolderEntity(prev) && gapOk(prev!, e) && !consumed.has(i - 1);
     if (nextOk && prevOk) countryIdx = next!.start - e.end <= e.start - prev!.end ? i + 1 : i - 1;
     else if (nextOk) countryIdx = i + 1;

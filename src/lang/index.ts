@@ -150,10 +150,10 @@ function arabicScriptLanguage(text: string): Lang {
 // ---- Latin script ---------------------------------------------------------------------------
 
 const FRANC_LATIN: Record<string, Lang> = {
-  eng: "en", fra: "fr", deu: "de", spa: "es", tur: "tr", uzn: "uz", tuk: "tk", azj: "az",
+  eng: "en", fra: "fr", deu: "de", spa: "es", tur: "tr", uzn: "uz", tuk: "tk", azj: "az", hun: "hu",
 };
 /** Other Latin-script languages, so that Italian or Polish text comes out "und", not "es". */
-const FRANC_LATIN_DISTRACTORS = ["ita", "por", "pol", "nld", "ron", "ces", "hrv", "swe", "ind", "hun"];
+const FRANC_LATIN_DISTRACTORS = ["ita", "por", "pol", "nld", "ron", "ces", "slk", "hrv", "swe", "ind"];
 const LATIN_CANDIDATES = [...Object.keys(FRANC_LATIN), ...FRANC_LATIN_DISTRACTORS];
 
 /** Uzbek Latin writes oʻ/gʻ with a turned comma; plain apostrophes stand in for it (weaker cue:
@@ -161,6 +161,7 @@ const LATIN_CANDIDATES = [...Object.keys(FRANC_LATIN), ...FRANC_LATIN_DISTRACTOR
 const UZBEK_OG_STRONG = /[og][ʻ‘]/gi;
 const UZBEK_OG_WEAK = /[og]['’`ʼ](?=\p{L})/giu;
 const TURKISH_LETTERS = /[ğışİ]/g;
+const HUNGARIAN_LETTERS = /[őűŐŰ]/g;
 const AZERBAIJANI_LETTERS = /[əƏ]/g;
 const TURKMEN_LETTERS = /[ňŇýÝžŽ]/g;
 
@@ -178,6 +179,9 @@ function latinLanguage(letters: string, raw: string): Lang {
   const tr = count(letters, TURKISH_LETTERS);
   // Turkish letters settle Turkish vs the others when trigrams hesitate.
   if (tr >= 2 && tr > total * 0.005 && topCode !== "azj" && topCode !== "tuk") return "tr";
+  // ő and ű are Hungarian letters only: with trigrams undecided they settle it.
+  const hu = count(letters, HUNGARIAN_LETTERS);
+  if (hu >= 1 && !(topCode in FRANC_LATIN)) return "hu";
   if (topCode in FRANC_LATIN) return FRANC_LATIN[topCode];
   // A distractor won: answer a target language only if it scored nearly as well.
   const target = ranked.find(([code]) => code in FRANC_LATIN);
@@ -206,8 +210,27 @@ function letterOrMarkWidth(s: string, at: number): number {
   return v;
 }
 
+/** A language with how sure the guess is (0 none, 1 certain). */
+export interface LanguageGuess {
+  lang: Lang;
+  confidence: number;
+}
+
+/** Letters below which trigram statistics say little: short texts are decided by letters alone. */
+const SHORT_LETTERS = 24;
+
 /** Detect the language of a text; "und" when there is too little to go on. */
 export function detectLanguage(text: string): Lang {
+  return identifyLanguage(text).lang;
+}
+
+/**
+ * The language of a text and the confidence of the guess. A text of a few letters gets its best
+ * guess with a low confidence (a short Cyrillic word is Russian unless a letter of another
+ * language says otherwise), or "und" where the script alone does not point to one language
+ * (a short Latin word); never a trigram verdict on a handful of letters.
+ */
+export function identifyLanguage(text: string): LanguageGuess {
   const head = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   // Letters only (digits, punctuation and symbols say nothing about the language).
   const perScript: Record<Script, string[]> = { Cyrillic: [], Arabic: [], Latin: [], Han: [], Armenian: [] };
@@ -235,19 +258,42 @@ export function detectLanguage(text: string): Lang {
   ];
   weights.sort((a, b) => b[1] - a[1]);
   const [script, weight] = weights[0];
-  if (weight < 3) return "und";
+  if (weight < 3) return { lang: "und", confidence: 0 };
   const words = perScript[script];
   const letters = words.join(" ");
+  // How much of the text the script holds, and how much text there is to go on.
+  const total = weights.reduce((n, [, w]) => n + w, 0);
+  const share = weight / total;
+  const amount = Math.min(1, weight / (SHORT_LETTERS * 4));
+  const short = weight < SHORT_LETTERS;
+  const sure = (lang: Lang, base = 1): LanguageGuess => ({ lang, confidence: lang === "und" ? 0 : Math.round(base * share * (0.4 + 0.6 * amount) * 100) / 100 });
   switch (script) {
     case "Han":
-      return "zh";
+      return sure("zh");
     case "Armenian":
-      return "hy";
+      return sure("hy");
     case "Cyrillic":
-      return cyrillicLanguage(words);
+      return short ? sure(shortCyrillic(letters), 0.5) : sure(cyrillicLanguage(words));
     case "Arabic":
-      return arabicScriptLanguage(letters);
+      return sure(arabicScriptLanguage(letters), short ? 0.5 : 1);
     case "Latin":
-      return latinLanguage(letters, head);
+      return short ? sure(shortLatin(letters), 0.5) : sure(latinLanguage(letters, head));
   }
+}
+
+/** Cyrillic letters that belong to one language only. */
+const SHORT_CYRILLIC: Array<[RegExp, Lang]> = [[/[їєґ]/iu, "uk"], [/[ӣӯҷ]/iu, "tg"], [/[ў]/iu, "uz"], [/[әұһ]/iu, "kk"], [/[ңөү]/iu, "ky"]];
+/** Latin letters that point to one language (ő ű are Hungarian only, ğ ı Turkish...). */
+const SHORT_LATIN: Array<[RegExp, Lang]> = [[/[ə]/iu, "az"], [/[ňý]/iu, "tk"], [/[őű]/iu, "hu"], [/[ğı]/u, "tr"], [/[ñ]/iu, "es"], [/[ß]/u, "de"], [/[ʻ]/u, "uz"]];
+
+/** A few Cyrillic letters: Russian unless a letter only another language has is there. */
+function shortCyrillic(letters: string): Lang {
+  for (const [re, lang] of SHORT_CYRILLIC) if (re.test(letters)) return lang;
+  return "ru";
+}
+
+/** A few Latin letters: a language only where a letter of its own shows it. */
+function shortLatin(letters: string): Lang {
+  for (const [re, lang] of SHORT_LATIN) if (re.test(letters)) return lang;
+  return "und";
 }

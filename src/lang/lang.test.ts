@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { detectLanguage } from "./index.js";
+import { detectLanguage, identifyLanguage } from "./index.js";
 import type { Lang } from "../types.js";
 
 // Sentences written for these tests: short agency-style reports.
@@ -60,6 +60,10 @@ const SAMPLES: Record<Exclude<Lang, "und">, string[]> = {
   zh: [
     "外交部长与来访的外长举行会谈，双方就贸易和边境安全问题交换了意见。",
     "双方签署了能源领域合作谅解备忘录，并同意明年再次会晤。",
+  ],
+  hu: [
+    "A külügyminiszter tárgyalásokat folytatott kollégájával, és megvitatták a kereskedelem és a határbiztonság kérdéseit.",
+    "A felek együttműködési megállapodást írtak alá az energetika területén, és megegyeztek, hogy jövőre újra találkoznak.",
   ],
   tk: [
     "Daşary işler ministri kärdeşi bilen gepleşikleri geçirdi we söwda hem-de howpsuzlyk meselelerini ara alyp maslahatlaşdy.",
@@ -141,4 +145,29 @@ test("francScores gives franc's own scores, to the last digit", async () => {
 test("Uzbek and Tajik Cyrillic without their own letters are told apart by function words", () => {
   assert.equal(detectLanguage("Президент Мирзиёев билан учрашди. Бир қатор ҳужжатлар имзоланди ва ҳамкорлик масалалари муҳокама қилинди."), "uz");
   assert.equal(detectLanguage("Президент Раҳмон дар Душанбе бо ҳайат мулоқот кард ва оид ба ҳамкорӣ сухан ронд."), "tg");
+});
+
+test("a few letters give the best guess with a low confidence, never a trigram verdict", () => {
+  // Short Cyrillic words are Russian unless a letter of another language is there.
+  for (const w of ["Путин", "абвг", "мир", "Лавров", "МИД РФ"]) {
+    const g = identifyLanguage(w);
+    assert.equal(g.lang, "ru", w);
+    assert.ok(g.confidence < 0.5, `${w}: ${g.confidence}`);
+  }
+  assert.equal(identifyLanguage("Київ").lang, "uk");
+  assert.equal(identifyLanguage("Тоҷик").lang, "tg");
+  // A short Latin word says nothing about its language, unless a letter does.
+  for (const w of ["Boris", "Kovac", "ab cd"]) assert.equal(detectLanguage(w), "und", w);
+  assert.equal(detectLanguage("Erdoğan"), "tr");
+  assert.equal(detectLanguage("Győr"), "hu");
+  // Four Cyrillic letters beside two Han characters: whichever wins, it is not a sure thing.
+  assert.ok(identifyLanguage("абвг 中文").confidence < 0.5);
+  // Running text is sure.
+  assert.ok(identifyLanguage(SAMPLES.ru.join(" ")).confidence > 0.8);
+  assert.ok(identifyLanguage(SAMPLES.hu.join(" ")).confidence > 0.8);
+  assert.equal(identifyLanguage("").confidence, 0);
+});
+
+test("Slovak and Czech are not forced into Hungarian or another target language", () => {
+  assert.equal(detectLanguage("Ministri zahraničných vecí sa stretli v Bratislave a rokovali o spolupráci v energetike a doprave."), "und");
 });

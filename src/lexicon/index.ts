@@ -6,14 +6,15 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EventType, Role } from "../types.js";
-import { fold } from "../text/normalize.js";
+import { fold, hasHan } from "../text/normalize.js";
+import { regionalVariants } from "../text/hant.js";
 import { uzbekCyrillic } from "./uzbek.js";
 import { PhraseMatcher } from "./matcher.js";
 
 export { PhraseMatcher, longestNonOverlapping, type Match } from "./matcher.js";
 
 /** Languages whose CLDR country names are loaded. */
-export const NAME_LANGS = ["en", "ru", "uk", "ar", "tg", "fa", "uz", "kk", "ky", "tr", "fr", "de", "es", "zh", "az", "tk", "ur", "hy"];
+export const NAME_LANGS = ["en", "ru", "uk", "ar", "tg", "fa", "uz", "kk", "ky", "tr", "fr", "de", "es", "zh", "hu", "az", "tk", "ur", "hy"];
 
 export type LexEntry =
   | { kind: "country"; id: string; form: "name" | "adj" | "capital" }
@@ -66,6 +67,8 @@ export interface Markers {
   /** Words before a meeting noun that make it a purpose ("for consultations"). */
   purposeBefore: Map<string, Set<string>>;
   placeSuffix: Map<string, string[]>;
+  /** Case endings that make a country mention a subject of talk (Hungarian Ukrajnáról, "about Ukraine"). */
+  topicSuffix: Map<string, string[]>;
   coordination: Map<string, Set<string>>;
   honorific: Map<string, string[][]>;
   dayAfter: Map<string, string[]>;
@@ -133,6 +136,9 @@ function jsonFiles(dir: string): string[] {
   return fs.existsSync(full) ? fs.readdirSync(full).filter((f) => f.endsWith(".json")).sort().map((f) => path.join(dir, f)) : [];
 }
 
+/** ICU locales whose region names are loaded for a language (default: the language itself). */
+const ICU_LOCALES: Record<string, string[]> = { zh: ["zh", "zh-Hant", "zh-Hant-HK"] };
+
 type CountryForms = { names?: string[]; adj?: string[]; capital?: string[] };
 
 /** Country names per language from the i18n-iso-countries package (CLDR-derived). */
@@ -151,19 +157,22 @@ function cldrCountryNames(): Map<string, Map<string, string[]>> {
     } catch {
       /* language not in the package: Intl below still gives names */
     }
-    // Node's ICU (CLDR) display names add forms the package lacks.
-    try {
-      const dn = new Intl.DisplayNames([lang], { type: "region" });
-      for (const a2 of Object.keys(countries.getAlpha2Codes())) {
-        const a3 = countries.alpha2ToAlpha3(a2) as string | undefined;
-        const name = dn.of(a2);
-        if (!a3 || !name || name === a2) continue;
-        const list = map.get(a3) ?? [];
-        if (!list.includes(name)) list.push(name);
-        map.set(a3, list);
+    // Node's ICU (CLDR) display names add forms the package lacks, and regional forms
+    // (Taiwan and Hong Kong names for Chinese).
+    for (const locale of ICU_LOCALES[lang] ?? [lang]) {
+      try {
+        const dn = new Intl.DisplayNames([locale], { type: "region" });
+        for (const a2 of Object.keys(countries.getAlpha2Codes())) {
+          const a3 = countries.alpha2ToAlpha3(a2) as string | undefined;
+          const name = dn.of(a2);
+          if (!a3 || !name || name === a2) continue;
+          const list = map.get(a3) ?? [];
+          if (!list.includes(name)) list.push(name);
+          map.set(a3, list);
+        }
+      } catch {
+        /* no ICU data for this locale */
       }
-    } catch {
-      /* no ICU data for this locale */
     }
     byLang.set(lang, map);
   }
@@ -179,7 +188,43 @@ export function cyrillicStem(name: string): string | null {
   return m ? m[1] : null;
 }
 const CYRILLIC_LANGS = new Set(["ru", "uk", "tg", "kk", "ky"]);
-const ARABIC_SCRIPT_LANGS = new Set(["ar", "fa", "ur", "ps"]);
+/** A name written in Latin letters (with spaces, hyphens, apostrophes, dots). */
+const LATIN_NAME = /^[\p{Script=Latin}\s.'’-]+$/u;
+/**
+ * Languages whose country names apply to their own documents only: Arabic-script names of one
+ * language are another's adjectives (Persian "لیبی" is Libya, Arabic "ليبي" is Libyan), and
+ * Hungarian names take endings that make other languages' words of them ("Kuba" + n).
+ */
+const OWN_DOCUMENT_NAMES = new Set(["ar", "fa", "ur", "ps", "hu"]);
+
+/** Regional term pairs by the first character of their mainland form (built on first use). */
+let regionalByFirst: Map<string, Array<[string, string]>> | null = null;
+
+/**
+ * The Taiwan and Hong Kong spellings of a Chinese phrase where a regional term differs from the
+ * mainland one beyond the character map (both folded to Simplified characters): 纽西兰总理 for
+ * 新西兰总理. Mainland terms of one character are not replaced.
+ */
+export function chineseRegionalForms(phrase: string): string[] {
+  if (!regionalByFirst) {
+    regionalByFirst = new Map();
+    for (const pair of regionalVariants()) {
+      if ([...pair[1]].length < 2) continue;
+      const list = regionalByFirst.get(pair[1][0]) ?? [];
+      list.push(pair);
+      regionalByFirst.set(pair[1][0], list);
+    }
+  }
+  const folded = fold(phrase);
+  const out = new Set<string>();
+  for (let i = 0; i < folded.length; i++) {
+    for (const [local, mainland] of regionalByFirst.get(folded[i]) ?? []) {
+      if (folded.startsWith(mainland, i)) out.add(folded.slice(0, i) + local + folded.slice(i + mainland.length));
+    }
+  }
+  out.delete(folded);
+  return [...out];
+}
 
 let cached: Lexicon | null = null;
 
@@ -194,6 +239,11 @@ export function loadLexicon(): Lexicon {
     const cyr = lang === "uz" ? uzbekCyrillic(phrase) : null;
     // Only for Uzbek documents: the same letters spell other words in Tajik or Kazakh.
     if (cyr) addPhrase(cyr, lang, payload, { ...opts, langBound: true });
+    // Chinese phrases also in their Taiwan and Hong Kong wording (纽西兰 beside 新西兰).
+    if (lang === "zh" && hasHan(phrase)) for (const v of chineseRegionalForms(phrase)) addPhrase(v, lang, payload, opts);
+    // Hungarian puts its case endings on foreign names too (Lavrovval, Washingtonban): the
+    // English spelling of a name is also a Hungarian one, for Hungarian documents.
+    if (lang === "en" && opts?.capitalized && LATIN_NAME.test(phrase)) addPhrase(phrase, "hu", payload, { ...opts, langBound: true });
   };
   const englishNames = new Map<string, string>();
 
@@ -203,9 +253,7 @@ export function loadLexicon(): Lexicon {
     for (const [code, names] of map) {
       if (lang === "en" && names[0]) englishNames.set(code, names[0]);
       for (const n of names) {
-        // Arabic-script names of one language are another's adjectives (Persian "لیبی" is
-        // Libya, Arabic "ليبي" is Libyan): they apply to documents of their own language.
-        m.add(n, lang, { kind: "country", id: code, form: "name" }, { capitalized: true, langBound: ARABIC_SCRIPT_LANGS.has(lang) });
+        m.add(n, lang, { kind: "country", id: code, form: "name" }, { capitalized: true, langBound: OWN_DOCUMENT_NAMES.has(lang) });
         const stem = CYRILLIC_LANGS.has(lang) ? cyrillicStem(n) : null;
         if (stem) m.add(stem, lang, { kind: "country", id: code, form: "name" }, { capitalized: true });
       }
@@ -216,9 +264,11 @@ export function loadLexicon(): Lexicon {
   for (const [code, perLang] of Object.entries(countries)) {
     if (code === "_cities" || code === "_capital_names") continue;
     for (const [lang, forms] of Object.entries(perLang as Record<string, CountryForms>)) {
-      for (const n of forms.names ?? []) m.add(n, lang, { kind: "country", id: code, form: "name" }, { capitalized: true });
-      for (const n of forms.adj ?? []) m.add(n, lang, { kind: "country", id: code, form: "adj" });
-      for (const n of forms.capital ?? []) m.add(n, lang, { kind: "country", id: code, form: "capital" }, { capitalized: true });
+      // Hungarian forms with their endings spell words of other languages ("román" + ce).
+      const langBound = lang === "hu";
+      for (const n of forms.names ?? []) m.add(n, lang, { kind: "country", id: code, form: "name" }, { capitalized: true, langBound });
+      for (const n of forms.adj ?? []) m.add(n, lang, { kind: "country", id: code, form: "adj" }, { langBound });
+      for (const n of forms.capital ?? []) m.add(n, lang, { kind: "country", id: code, form: "capital" }, { capitalized: true, langBound });
     }
     const enCap = (perLang as Record<string, CountryForms>).en?.capital?.[0];
     if (enCap) placeNames.set(`capital:${code}`, { name: enCap, country: code });
@@ -334,6 +384,7 @@ export function loadLexicon(): Lexicon {
     severalParty: wordPatterns(markerData.several_party),
     purposeBefore: new Map(Object.entries(markerData.purpose_before ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     placeSuffix: new Map(Object.entries(markerData.place_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
+    topicSuffix: new Map(Object.entries(markerData.topic_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     coordination: new Map(Object.entries(markerData.coordination ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     honorific: phraseMap(markerData.honorific),
     backgroundBefore: phraseMap(markerData.background_before),

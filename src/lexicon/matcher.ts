@@ -14,7 +14,7 @@ export const MIN_STEM = 4;
 
 /** Letters a word may add to a stem, per language of the phrase. */
 const INFLECTION_ALLOWANCE: Record<string, number> = {
-  ru: 4, uk: 4, tg: 4, kk: 4, ky: 4, uz: 5, tr: 5, az: 5, tk: 5,
+  ru: 4, uk: 4, tg: 4, kk: 4, ky: 4, uz: 5, tr: 5, az: 5, tk: 5, hu: 7,
   ar: 3, fa: 3, ur: 3,
   en: 2, fr: 2, de: 2, es: 2,
 };
@@ -23,6 +23,7 @@ const DEFAULT_ALLOWANCE = 2;
 /**
  * Languages whose endings are few enough to list: a stem may only take one of these (folded
  * forms). Arabic "تركي" (Turkish) + "ة" is a form of the word; "تركيز" (focus) is not.
+ * Hungarian's (HU_ENDINGS, below) are built from its case, possessive and plural endings.
  */
 const SUFFIX_SETS: Record<string, string[]> = {
   ar: ["ه", "ي", "ين", "ون", "ان", "يه", "ات", "ها", "هم", "هما", "ا", "يا", "يين", "يون", "تان", "تين", "يتين", "يان", "ته", "وا", "نا"],
@@ -110,6 +111,23 @@ function tokenMatch(pt: PhraseToken, word: string): number {
   return best;
 }
 
+/**
+ * Hungarian endings, folded (ő ö ó -> o, é -> e, á -> a): a case ending, after a possessive or
+ * plural ending or none. A final a/e lengthens before them (Moszkva -> Moszkvában, Szlovákia ->
+ * Szlovákiával), which folding makes the same letters; the -val/-vel of a word ending in a
+ * consonant doubles that consonant (Lavrovval, Putyinnal). Listed endings only, so that
+ * "külügyminisztérium" (the ministry) is not a form of "külügyminiszter" (the minister).
+ */
+const HU_CASES = ["", "t", "ot", "et", "at", "nak", "nek", "ban", "ben", "ba", "be", "bol", "rol", "ra", "re", "hoz", "hez", "tol", "nal", "nel",
+  "val", "vel", "ert", "on", "en", "n", "ig", "kent", "kor", "ul"];
+/** What may stand between the word and its case: possessives, plurals, the adjective of place (moszkvai). */
+const HU_BEFORE_CASE = ["", "a", "e", "ja", "je", "ai", "ei", "jai", "jei", "uk", "juk", "ok", "ek", "ak", "k", "i", "iak", "ie", "ia"];
+const HU_ENDINGS = [...new Set([
+  ...HU_BEFORE_CASE.flatMap((b) => HU_CASES.map((c) => b + c)),
+  ...[..."bcdfghjklmnprstvz"].flatMap((c) => [`${c}al`, `${c}el`]),
+])].filter((x) => x.length > 0);
+SUFFIX_SETS.hu = HU_ENDINGS;
+
 // Endings a proper name may take: a plural/possessive s in English-like languages; the case
 // endings in Russian and Ukrainian ("Каир" + "е", not "Қайрағоч" folded to "каирагоч"); the
 // izofa and object endings in Tajik.
@@ -123,6 +141,7 @@ const NAME_SUFFIXES: Record<string, string[]> = {
   // "Rusya'nın", "Ресейдің", "Rossiyaning" match and an unrelated longer word does not.
   tr: ["nin", "nun", "in", "un", "a", "e", "ya", "ye", "na", "ne", "da", "de", "ta", "te", "dan", "den", "tan", "ten", "ndan", "nden", "la", "le", "yla", "yle", "daki", "deki", "taki", "teki", "yi", "yu", "i", "u", "li", "lu", "ya", "nda", "nde"],
   az: ["nin", "nun", "in", "un", "a", "e", "ya", "ye", "da", "de", "dan", "den", "la", "le", "ya", "yi", "i", "u", "li"],
+  hu: HU_ENDINGS,
   // Latin and Cyrillic (folded: қ->к, ғ->г, ҳ->х).
   uz: ["ning", "ga", "ka", "qa", "da", "dan", "ni", "dagi", "lik", "liklar", "нинг", "га", "ка", "да", "дан", "ни", "даги", "лик", "ликлар"],
   kk: ["нин", "дин", "тин", "нын", "дын", "тын", "га", "ге", "ка", "ке", "а", "е", "на", "не", "ны", "ни", "ды", "ди", "ты", "ти", "н", "да", "де", "та", "те", "нда", "нде", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен", "дагы", "деги", "тагы", "теги"],

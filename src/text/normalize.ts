@@ -4,9 +4,12 @@
 // word compare equal: letter case, Latin diacritics, Arabic letter variants and marks, Persian
 // letter variants and ZWNJ, Cyrillic letters of Tajik/Kazakh/Kyrgyz/Ukrainian folded onto their
 // Russian look-alikes, apostrophes inside words (Uzbek oʻ, Turkish Rusya'nın), Eastern digits.
+// Traditional Chinese characters fold onto Simplified ones (hant.ts), one for one.
 // Each original character becomes zero, one or more normalised characters; `origin[i]` is the
 // offset in the original text of normalised character i, so spans found in the normalised text
 // map back exactly.
+
+import { simplifiedChar } from "./hant.js";
 
 export interface NormalizedText {
   /** The folded text. */
@@ -62,6 +65,8 @@ export function foldChar(ch: string): string {
       out = lower.normalize("NFD").replace(/\p{M}/gu, "");
       const again = FOLD.get(out);
       if (again !== undefined) out = again;
+      // Traditional Chinese onto Simplified (after NFD, which unifies compatibility ideographs).
+      else if (code >= FIRST_HAN) out = simplifiedChar(out) ?? out;
     }
   }
   foldCache.set(ch, out);
