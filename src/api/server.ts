@@ -119,6 +119,9 @@ function filterOf(q: Record<string, unknown>): EventFilter {
   return f;
 }
 
+/** Text and HTML bodies are bytes (any charset): described, not typed, so the bytes reach the decoder. */
+const RAW_BODY = { description: "the document's bytes; the charset is taken from the Content-Type or detected" };
+
 const digest = (s: string) => createHash("sha256").update(s).digest();
 
 export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
@@ -231,7 +234,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
       tags: ["documents"],
       summary: "extract a document (text, HTML or JSON body, or { \"url\": ... } to fetch) and store it; posting the same name and bytes again changes nothing",
       querystring: PostDocumentQuery,
-      body: { content: { "application/json": { schema: PostDocumentJson }, "text/plain": { schema: { type: "string" } }, "text/html": { schema: { type: "string" } } } },
+      body: { content: { "application/json": { schema: PostDocumentJson }, "text/plain": { schema: RAW_BODY }, "text/html": { schema: RAW_BODY } } },
       security: o.noAuth ? [] : [{ bearer: [] }],
     },
   }, async (req, reply) => {

@@ -41,6 +41,17 @@ async function insertRows(tx: SqlAdapter, table: string, cols: string[], rows: u
   }
 }
 
+/**
+ * The pair of countries a figure is between: as extracted, else the sides of the document's
+ * events when they are all one pair (an article on the relations of two countries).
+ */
+function figurePair(f: DocumentResult["figures"][number], r: DocumentResult): string | null {
+  if (f.between?.length) return [...new Set(f.between)].sort().join("-");
+  const keys = new Set(r.events.filter((e) => !e.status).map(countriesKey));
+  const [only] = keys;
+  return keys.size === 1 && only.split("-").length === 2 ? only : null;
+}
+
 /** LIMIT/OFFSET from numbers only (never from text), in each database's spelling. */
 function pageSql(kind: SqlAdapter["kind"], limit: number | undefined, offset: number | undefined): string {
   const off = Math.max(0, Math.floor(offset ?? 0));
@@ -85,7 +96,7 @@ export class SqlStore implements Store {
       );
       await this.db.indexDocument(tx, docId, result.title, result.body);
       await insertRows(tx, "figures", ["document_id", "what", "value", "unit", "year", "pair", "sentence", "start_offset", "end_offset"],
-        result.figures.map((f) => [docId, f.what, f.value, f.unit, f.year, f.between?.length ? [...f.between].sort().join("-") : null, f.evidence.sentence, f.evidence.start, f.evidence.end]));
+        result.figures.map((f) => [docId, f.what, f.value, f.unit, f.year, figurePair(f, result), f.evidence.sentence, f.evidence.start, f.evidence.end]));
       await insertRows(tx, "mentions", ["document_id", "kind", "value", "start_offset", "end_offset", "body_start", "body_end", "event_idx"],
         documentMentions(result).map((m) => [docId, m.kind, m.value, m.start, m.end, m.body_start, m.body_end, m.event]));
       let idx = 0;
