@@ -227,3 +227,68 @@ export function checkParams<T extends TSchema>(schema: T, params: Record<string,
   if (!validate(data)) throw describeError(validate.errors![0], "parameters");
   return data as Static<T>;
 }
+
+// Responses: declared for the OpenAPI description (and Fastify's fast serialiser). Nullable
+// fields use OpenAPI 3.0's `nullable`.
+const nullable = <T extends TSchema>(t: T) => Type.Unsafe<Static<T> | null>({ ...t, nullable: true });
+const Str = Type.String();
+const Int = Type.Integer();
+const NStr = nullable(Type.String());
+
+export const ErrorResponse = Type.Object({
+  error: Type.Object({
+    status: Int, code: Str, message: Str,
+    parameter: Type.Optional(Type.String({ description: "the parameter at fault (query, path or body)" })),
+  }),
+}, { description: "every error: 400 bad parameter or body, 401 no token, 403 wrong token or read-only, 404, 413 body too large, 415, 422 unreadable document, 502 fetch failed" });
+
+const Actor = Type.Object({ country: Str, name: NStr, role: NStr });
+const Report = Type.Object({
+  document: Str, origin: Str, source: NStr, lang: Str, sentence: Type.String({ description: "the evidence sentence" }),
+  start: Type.Integer({ description: "offset of the sentence in the decoded document" }), end: Int, date: NStr, why: Type.String({ description: "why this report was merged into the event (or that it is the first)" }),
+});
+export const EventResponse = Type.Object({
+  id: Int, type: Str, mode: NStr, cameo: Str, goldstein: Type.Number(), date: NStr,
+  location: nullable(Type.Object({ city: NStr, country: NStr })),
+  actors: Type.Array(Actor), topics: Type.Array(Str), reports: Type.Array(Report),
+});
+export const EventsPage = Type.Object({
+  total: Int, limit: Int, offset: nullable(Type.Integer()), next_cursor: nullable(Type.String({ description: "pass as cursor for the next page; null on the last page" })),
+  events: Type.Array(EventResponse),
+});
+const DocumentSummaryR = {
+  id: Int, name: Str, origin: Str, source: NStr, lang: Str, published: NStr, title: NStr, events: Type.Integer({ description: "stored events this document reports" }),
+};
+export const DocumentsPage = Type.Object({ total: Int, limit: Int, offset: Int, documents: Type.Array(Type.Object(DocumentSummaryR)) });
+const Figure = Type.Object({
+  document: Str, document_id: Int, published: NStr, what: NStr, value: Type.Number(), unit: Str, year: nullable(Type.Integer()),
+  between: Type.Array(Str), sentence: Str, start: Int, end: Int,
+});
+const Mention = Type.Object({
+  kind: Type.String({ enum: ["title", "published", "trigger", "actor", "date", "location", "topic", "org", "third_country", "figure"] }),
+  value: NStr, start: Int, end: Int,
+  body_start: nullable(Type.Integer({ description: "offset in `body` (null when the span is not in the body)" })), body_end: nullable(Type.Integer()),
+  event: nullable(Type.Integer({ description: "index of the event in the document's extraction" })),
+});
+export const DocumentResponse = Type.Object({
+  ...DocumentSummaryR, body: NStr, encoding: NStr, orgs: Type.Array(Str), ingested_at: NStr,
+  mentions: Type.Array(Mention), figures: Type.Array(Figure), event_ids: Type.Array(Int),
+});
+export const PostDocumentResponse = Type.Object({
+  outcome: Type.String({ enum: ["inserted", "replaced", "unchanged"] }),
+  document: nullable(Type.Object({ id: Int, name: Str, origin: Str })),
+  events: Type.Array(Int), extracted: nullable(Type.Integer({ description: "events extracted (null when unchanged)" })),
+});
+export const DeleteDocumentResponse = Type.Object({ deleted: Int, origin: Str, events_recomputed: Type.Array(Int), events_removed: Type.Array(Int) });
+export const ActorsPage = Type.Object({ total: Int, limit: Int, offset: Int, actors: Type.Array(Type.Object({ country: Str, name: NStr, events: Int })) });
+export const PersonResponse = Type.Object({
+  name: Str,
+  offices: Type.Array(Type.Object({ country: Str, role: NStr, first: NStr, last: NStr, events: Int })),
+  terms: Type.Array(Type.Object({ country: Str, office: Str, role: Str, from: Str, to: NStr })),
+});
+export const DyadsResponse = Type.Object({ country: Str, dyads: Type.Array(Type.Object({ partner: Str, events: Int, types: Type.Record(Type.String(), Type.Integer()), goldstein: Type.Number() })) });
+export const TimelineResponse = Type.Object({ a: Str, b: Str, by: Str, timeline: Type.Array(Type.Object({ period: Str, events: Int, goldstein: Type.Number() })) });
+export const CountsResponse = Type.Object({ by: Str, counts: Type.Array(Type.Object({ key: NStr, events: Int })) });
+export const FiguresPage = Type.Object({ total: Int, limit: Int, offset: Int, figures: Type.Array(Figure) });
+export const SearchResponse = Type.Object({ q: Str, limit: Int, offset: Int, hits: Type.Array(Type.Object({ document: Str, origin: Str, title: NStr, snippet: Str, events: Type.Array(Int) })) });
+export const RootResponse = Type.Object({ api: Str, store: Str, counts: Type.Object({ documents: Int, events: Int, reports: Int }), docs: Str, openapi: Str });

@@ -9,7 +9,7 @@ import { Readable } from "node:stream";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import type { Static } from "@sinclair/typebox";
+import type { Static, TSchema } from "@sinclair/typebox";
 import { CSV_HEADER, csvCell, eventToCsv, eventToGdelt, eventToJson, eventToPlover } from "../cli/format.js";
 import { FetchError, PoliteFetcher } from "../collect/fetch.js";
 import { PageError } from "../collect/article.js";
@@ -20,6 +20,8 @@ import { InputError } from "../types.js";
 import {
   ActorsQuery, AJV_OPTIONS, CountsQuery, describeError, DocumentsQuery, DyadsQuery, EventsQuery, ExportQuery, FiguresQuery, IdParams,
   ParamError, PersonParams, PostDocumentJson, PostDocumentQuery, SearchQuery, TimelineQuery,
+  ActorsPage, CountsResponse, DeleteDocumentResponse, DocumentResponse, DocumentsPage, DyadsResponse, ErrorResponse, EventResponse, EventsPage,
+  FiguresPage, PersonResponse, PostDocumentResponse, RootResponse, SearchResponse, TimelineResponse,
 } from "./schemas.js";
 
 declare module "fastify" {
@@ -122,6 +124,15 @@ function filterOf(q: Record<string, unknown>): EventFilter {
 /** Text and HTML bodies are bytes (any charset): described, not typed, so the bytes reach the decoder. */
 const RAW_BODY = { description: "the document's bytes; the charset is taken from the Content-Type or detected" };
 
+const STRING = { type: "string" };
+/** A JSON answer (and the JSON error shape for 4xx/5xx). */
+const answers = (schema: TSchema, description: string) => ({ 200: { description, ...schema }, "4xx": ErrorResponse, "5xx": ErrorResponse });
+/** A list answer: JSON by default, CSV or JSON Lines on request. */
+const lists = (schema: TSchema, description: string) => ({
+  200: { description, content: { "application/json": { schema }, "text/csv": { schema: STRING }, "application/x-ndjson": { schema: STRING } } },
+  "4xx": ErrorResponse, "5xx": ErrorResponse,
+});
+
 const digest = (s: string) => createHash("sha256").update(s).digest();
 
 export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
@@ -188,12 +199,12 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
 
   app.get("/api/openapi.json", { schema: { hide: true }, config: { open: true } }, async () => app.swagger());
 
-  app.get("/api", { schema: { tags: ["meta"], summary: "store counts and the API version", security: readSecurity } }, async () => ({
+  app.get("/api", { schema: { tags: ["meta"], summary: "store counts and the API version", security: readSecurity, response: answers(RootResponse, "counts") } }, async () => ({
     api: API_VERSION, store: store.kind, counts: await store.counts(), docs: "/api/docs", openapi: "/api/openapi.json",
   }));
 
   app.get<{ Querystring: Static<typeof EventsQuery> }>("/api/events", {
-    schema: { tags: ["events"], summary: "events matching the filters, newest first, with their sides, topics and reports", querystring: EventsQuery, security: readSecurity },
+    schema: { tags: ["events"], summary: "events matching the filters, newest first, with their sides, topics and reports", querystring: EventsQuery, security: readSecurity, response: lists(EventsPage, "a page of events and the total") },
   }, async (req, reply) => {
     const q = req.query;
     const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
@@ -204,7 +215,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   });
 
   app.get<{ Params: Static<typeof IdParams> }>("/api/events/:id", {
-    schema: { tags: ["events"], summary: "one event: sides, persons and offices, topics, every report with its evidence sentence, offsets and merge reason", params: IdParams, security: readSecurity },
+    schema: { tags: ["events"], summary: "one event: sides, persons and offices, topics, every report with its evidence sentence, offsets and merge reason", params: IdParams, security: readSecurity, response: answers(EventResponse, "the event") },
   }, async (req) => {
     const e = await store.event(req.params.id);
     if (!e) throw new HttpError(404, "not_found", `no event ${req.params.id}`, "id");
@@ -212,7 +223,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   });
 
   app.get<{ Querystring: Static<typeof DocumentsQuery> }>("/api/documents", {
-    schema: { tags: ["documents"], summary: "stored documents, newest first, with their event counts", querystring: DocumentsQuery, security: readSecurity },
+    schema: { tags: ["documents"], summary: "stored documents, newest first, with their event counts", querystring: DocumentsQuery, security: readSecurity, response: lists(DocumentsPage, "a page of documents and the total") },
   }, async (req, reply) => {
     const q = req.query;
     const r = await store.documents({ lang: q.lang, source: q.source, since: q.since, until: q.until, limit: q.limit, offset: q.offset, sort: q.sort as never });
@@ -220,7 +231,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   });
 
   app.get<{ Params: Static<typeof IdParams> }>("/api/documents/:id", {
-    schema: { tags: ["documents"], summary: "one document: clean body, metadata, every extracted mention with offsets into the body, stated figures, its events", params: IdParams, security: readSecurity },
+    schema: { tags: ["documents"], summary: "one document: clean body, metadata, every extracted mention with offsets into the body, stated figures, its events", params: IdParams, security: readSecurity, response: answers(DocumentResponse, "the document") },
   }, async (req) => {
     const d = await store.document(req.params.id);
     if (!d) throw new HttpError(404, "not_found", `no document ${req.params.id}`, "id");
@@ -236,6 +247,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
       querystring: PostDocumentQuery,
       body: { content: { "application/json": { schema: PostDocumentJson }, "text/plain": { schema: RAW_BODY }, "text/html": { schema: RAW_BODY } } },
       security: o.noAuth ? [] : [{ bearer: [] }],
+      response: { ...answers(PostDocumentResponse, "unchanged (the same name and bytes are stored)"), 201: { description: "stored (inserted or replaced)", ...PostDocumentResponse } },
     },
   }, async (req, reply) => {
     const ct = String(req.headers["content-type"] ?? "");
@@ -274,7 +286,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
 
   app.delete<{ Params: Static<typeof IdParams> }>("/api/documents/:id", {
     config: { write: true },
-    schema: { tags: ["documents"], summary: "remove a document; its reports leave their events, which are recomputed (or removed when no report is left)", params: IdParams, security: o.noAuth ? [] : [{ bearer: [] }] },
+    schema: { tags: ["documents"], summary: "remove a document; its reports leave their events, which are recomputed (or removed when no report is left)", params: IdParams, security: o.noAuth ? [] : [{ bearer: [] }], response: answers(DeleteDocumentResponse, "removed") },
   }, async (req) => {
     const d = await store.document(req.params.id);
     if (!d) throw new HttpError(404, "not_found", `no document ${req.params.id}`, "id");
@@ -285,7 +297,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   });
 
   app.get<{ Querystring: Static<typeof ActorsQuery> }>("/api/actors", {
-    schema: { tags: ["actors"], summary: "countries and organisations (kind=country) or persons (kind=person) with their event counts, most first", querystring: ActorsQuery, security: readSecurity },
+    schema: { tags: ["actors"], summary: "countries and organisations (kind=country) or persons (kind=person) with their event counts, most first", querystring: ActorsQuery, security: readSecurity, response: lists(ActorsPage, "a page of actors and the total") },
   }, async (req, reply) => {
     const q = req.query;
     const r = await store.actors(q.kind as "country" | "person", { ...filterOf(q), limit: q.limit, offset: q.offset });
@@ -293,7 +305,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   });
 
   app.get<{ Params: Static<typeof PersonParams> }>("/api/actors/persons/:name", {
-    schema: { tags: ["actors"], summary: "a person's offices by date: as stored with events, and the terms the lexicon knows", params: PersonParams, security: readSecurity },
+    schema: { tags: ["actors"], summary: "a person's offices by date: as stored with events, and the terms the lexicon knows", params: PersonParams, security: readSecurity, response: answers(PersonResponse, "offices and terms") },
   }, async (req) => {
     const name = req.params.name;
     const offices = await store.personOffices(name);
@@ -304,28 +316,28 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   });
 
   app.get<{ Querystring: Static<typeof DyadsQuery> }>("/api/dyads", {
-    schema: { tags: ["aggregates"], summary: "a country's partners ranked by events, with the type mix and mean Goldstein score", querystring: DyadsQuery, security: readSecurity },
+    schema: { tags: ["aggregates"], summary: "a country's partners ranked by events, with the type mix and mean Goldstein score", querystring: DyadsQuery, security: readSecurity, response: lists(DyadsResponse, "partners") },
   }, async (req, reply) => {
     const q = req.query;
     return sendRows(req, reply, q, "dyads", await store.dyads(q.country, filterOf(q)), { country: q.country });
   });
 
   app.get<{ Querystring: Static<typeof TimelineQuery> }>("/api/timeline", {
-    schema: { tags: ["aggregates"], summary: "events between two sides per day, month or year, with the mean Goldstein score", querystring: TimelineQuery, security: readSecurity },
+    schema: { tags: ["aggregates"], summary: "events between two sides per day, month or year, with the mean Goldstein score", querystring: TimelineQuery, security: readSecurity, response: lists(TimelineResponse, "periods") },
   }, async (req, reply) => {
     const q = req.query;
     return sendRows(req, reply, q, "timeline", await store.timeline(q.a, q.b, q.by as "day" | "month" | "year"), { a: q.a, b: q.b, by: q.by });
   });
 
   app.get<{ Querystring: Static<typeof CountsQuery> }>("/api/counts", {
-    schema: { tags: ["aggregates"], summary: "event counts by type, month, report language or source", querystring: CountsQuery, security: readSecurity },
+    schema: { tags: ["aggregates"], summary: "event counts by type, month, report language or source", querystring: CountsQuery, security: readSecurity, response: lists(CountsResponse, "counts") },
   }, async (req, reply) => {
     const q = req.query;
     return sendRows(req, reply, q, "counts", await store.breakdown(q.by as never, filterOf(q)), { by: q.by });
   });
 
   app.get<{ Querystring: Static<typeof FiguresQuery> }>("/api/figures", {
-    schema: { tags: ["aggregates"], summary: "stated figures (trade turnover...) by pair of countries and year, with their evidence", querystring: FiguresQuery, security: readSecurity },
+    schema: { tags: ["aggregates"], summary: "stated figures (trade turnover...) by pair of countries and year, with their evidence", querystring: FiguresQuery, security: readSecurity, response: lists(FiguresPage, "a page of figures and the total") },
   }, async (req, reply) => {
     const q = req.query;
     const r = await store.figures({ country: q.country, with: q.with, year: q.year, what: q.what, limit: q.limit, offset: q.offset });
@@ -333,7 +345,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   });
 
   app.get<{ Querystring: Static<typeof SearchQuery> }>("/api/search", {
-    schema: { tags: ["documents"], summary: "full-text search over stored articles, any language; best matches first", querystring: SearchQuery, security: readSecurity },
+    schema: { tags: ["documents"], summary: "full-text search over stored articles, any language; best matches first", querystring: SearchQuery, security: readSecurity, response: lists(SearchResponse, "hits, best first") },
   }, async (req, reply) => {
     const q = req.query;
     const hits = (await store.search(q.q, q.limit + q.offset)).slice(q.offset);
@@ -341,7 +353,8 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   });
 
   app.get<{ Querystring: Static<typeof ExportQuery> }>("/api/export", {
-    schema: { tags: ["events"], summary: "every matching event, streamed: JSON Lines, CSV, GDELT 2.0 event table or PLOVER JSON Lines", querystring: ExportQuery, security: readSecurity },
+    schema: { tags: ["events"], summary: "every matching event, streamed: JSON Lines, CSV, GDELT 2.0 event table or PLOVER JSON Lines", querystring: ExportQuery, security: readSecurity,
+      response: { 200: { description: "the events, one per line (CSV with a header)", content: { "application/x-ndjson": { schema: STRING }, "text/csv": { schema: STRING }, "text/tab-separated-values": { schema: STRING } } }, "4xx": ErrorResponse } },
   }, async (req, reply) => {
     const q = req.query;
     const line = { jsonl: eventToJson, csv: eventToCsv, gdelt: eventToGdelt, plover: eventToPlover }[q.format as "jsonl"];
