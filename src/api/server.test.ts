@@ -10,6 +10,8 @@ import { after, before, describe, test } from "node:test";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import type { FastifyInstance } from "fastify";
 import type { DocumentResult, EventRecord } from "../types.js";
+import { PoliteFetcher } from "../collect/fetch.js";
+import { startNewsSite } from "../collect/fixture-site.js";
 import { openStore, type Store } from "../store/index.js";
 import { buildServer, checkServeOptions, type ServerOptions } from "./server.js";
 
@@ -346,6 +348,28 @@ for (const [name, open] of backends) {
       assert.deepEqual(after.topics, ["trade"]);
       assert.equal((await srv.call("DELETE", `/api/documents/${enId}`)).status, 404);
       assert.equal((await get("/api/figures")).json.total, 0, "the document's figures went with it");
+    });
+
+    test("POST { url } fetches the page politely and stores its article", async () => {
+      const site = await startNewsSite();
+      const fetching = await serve({ store, token: TOKEN, fetcher: new PoliteFetcher({ delayMs: 0, timeoutMs: 2000, retries: 0 }) });
+      try {
+        const url = `${site.origin}/en/kz-uz-water.html`;
+        const r = await fetching.call("POST", "/api/documents", { body: JSON.stringify({ url }), headers: { "content-type": "application/json" } });
+        assert.equal(r.status, 201, r.text);
+        assert.equal(r.json.document.origin, url);
+        assert.ok(r.json.events.length >= 1);
+        const again = await fetching.call("POST", "/api/documents", { body: JSON.stringify({ url }), headers: { "content-type": "application/json" } });
+        assert.equal(again.json.outcome, "unchanged");
+        const robots = await fetching.call("POST", "/api/documents", { body: JSON.stringify({ url: `${site.origin}/private/draft.html` }), headers: { "content-type": "application/json" } });
+        assert.equal(robots.status, 502);
+        assert.equal(robots.json.error.parameter, "url");
+        assert.match(robots.json.error.message, /robots/);
+        assert.equal((await fetching.call("DELETE", `/api/documents/${r.json.document.id}`)).status, 200);
+      } finally {
+        await fetching.app.close();
+        await site.close();
+      }
     });
 
     test("the OpenAPI document validates and lists every route", async () => {
