@@ -51,6 +51,8 @@ export interface ServerOptions {
   cors?: string | null;
   /** Fastify's logger option: false (tests), true (JSON lines) or a pino config. */
   logger?: boolean | Record<string, unknown>;
+  /** How long the total count of an event filter is reused (default 10 s; 0: never). */
+  totalsTtlMs?: number;
   /** Fetcher for POST { url } (default: the collector's polite fetcher). */
   fetcher?: PoliteFetcher;
 }
@@ -133,6 +135,30 @@ const lists = (schema: TSchema, description: string) => ({
   "4xx": ErrorResponse, "5xx": ErrorResponse,
 });
 
+/**
+ * Total counts of event filters, reused for a few seconds: paging through one result set asks
+ * for the same total page after page, and counting a broad filter is a scan. Cleared by this
+ * server's writes; another process's ingest shows in the totals within the TTL.
+ */
+class TotalCache {
+  private readonly map = new Map<string, { at: number; n: Promise<number> }>();
+  constructor(private readonly ttlMs: number) {}
+  get(f: EventFilter, count: () => Promise<number>): Promise<number> {
+    const key = JSON.stringify({ ...f, limit: undefined, offset: undefined, cursor: undefined, sort: undefined });
+    const hit = this.map.get(key);
+    const now = Date.now();
+    if (hit && now - hit.at < this.ttlMs) return hit.n;
+    if (this.map.size > 1000) this.map.clear();
+    const n = count();
+    this.map.set(key, { at: now, n });
+    n.catch(() => this.map.delete(key));
+    return n;
+  }
+  clear(): void {
+    this.map.clear();
+  }
+}
+
 const digest = (s: string) => createHash("sha256").update(s).digest();
 
 export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
@@ -146,6 +172,8 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     ajv: { customOptions: AJV_OPTIONS },
   });
   const tokenDigest = o.token ? digest(o.token) : null;
+  const totals = new TotalCache(o.totalsTtlMs ?? 10_000);
+
 
   // Authorisation before the body is read: writes always (unless --no-auth), reads with --private.
   app.addHook("onRequest", async (req, reply) => {
@@ -209,7 +237,9 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     const q = req.query;
     const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
     const f: EventFilter = { ...filterOf(q), sort: q.sort as EventFilter["sort"], limit: q.limit, offset: cursor ? 0 : q.offset, cursor };
-    const [rows, total] = await Promise.all([store.events(f), store.countEvents(f)]);
+    const rows = await store.events(f);
+    // A short page from the first row is the whole result; otherwise count (cached briefly).
+    const total = !cursor && rows.length < q.limit ? q.offset + rows.length : await totals.get(f, () => store.countEvents(f));
     return sendRows(req, reply, q, "events", rows, { total, limit: q.limit, offset: cursor ? null : q.offset, next_cursor: rows.length === q.limit ? encodeCursor(rows[rows.length - 1]) : null },
       () => [CSV_HEADER.join(","), ...rows.map(eventToCsv)].join("\n") + "\n");
   });
@@ -273,6 +303,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
       if (e instanceof FetchError) throw new HttpError(502, "fetch_failed", e.message, "url");
       throw e;
     }
+    if (r.outcome !== "unchanged") totals.clear(); // this server's writes make cached totals stale
     const id = await store.documentId(r.origin);
     const stored = id ? await store.document(id) : null;
     reply.code(r.outcome === "unchanged" ? 200 : 201);
@@ -291,6 +322,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     const d = await store.document(req.params.id);
     if (!d) throw new HttpError(404, "not_found", `no document ${req.params.id}`, "id");
     await store.removeDocument(d.origin);
+    totals.clear();
     const kept: number[] = [], removed: number[] = [];
     for (const id of d.event_ids) ((await store.event(id)) ? kept : removed).push(id);
     return { deleted: d.id, origin: d.origin, events_recomputed: kept, events_removed: removed };

@@ -344,10 +344,12 @@ export class SqlStore implements Store {
     const w = [kind === "person" ? "a.name IS NOT NULL" : "", sub.sql].filter(Boolean);
     const where = w.length ? "WHERE " + w.join(" AND ") : "";
     const group = kind === "person" ? "a.name, a.country" : "a.country";
-    const grouped = `SELECT ${group}, COUNT(*) AS n FROM event_actors a ${where} GROUP BY ${group}`;
-    const total = Number((await this.db.all(`SELECT COUNT(*) AS n FROM (${grouped}) t`, sub.params))[0].n);
-    const rows = await this.db.all(`${grouped} ORDER BY n DESC, ${group}${pageSql(this.db.kind, f.limit, f.offset)}`, sub.params);
-    return { total, rows: rows.map((r) => ({ country: String(r.country), name: kind === "person" ? String(r.name) : null, events: Number(r.n) })) };
+    // One aggregation gives the total and the page: the groups (countries, persons) are few
+    // beside the rows they count.
+    const all = await this.db.all(`SELECT ${group}, COUNT(*) AS n FROM event_actors a ${where} GROUP BY ${group} ORDER BY n DESC, ${group}`, sub.params);
+    const off = Math.max(0, Math.floor(f.offset ?? 0));
+    const rows = all.slice(off, f.limit != null ? off + Math.max(0, Math.floor(f.limit)) : undefined);
+    return { total: all.length, rows: rows.map((r) => ({ country: String(r.country), name: kind === "person" ? String(r.name) : null, events: Number(r.n) })) };
   }
 
   async personOffices(name: string): Promise<OfficeSpan[]> {
