@@ -6,3 +6,7 @@ export { extractArticle as extractHtmlArticle, decodeHtml, type HtmlArticle } fr
 export { loadLexicon, lexiconVersion, holderOf, termOn, type Lexicon, type Person } from "./lexicon/index.js";
 export { openStore, DEFAULT_DB, type Store, type EventFilter, type EventRow } from "./store/index.js";
 export { ingestPaths, type IngestSummary } from "./ingest/index.js";
+export { eachEvent, type DocumentFilter, type DocumentDetail, type FigureFilter } from "./store/index.js";
+export { ingestBytes, ingestUrl, bodyKind, type OneIngest } from "./ingest/one.js";
+export { buildServer, checkServeOptions, type ServerOptions } from "./api/server.js";
+export { checkParams, ParamError, EventFilterSchema } from "./api/schemas.js";

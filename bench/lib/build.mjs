@@ -75,6 +75,8 @@ const TABLES = [
   ["event_actors", 20000],
   ["event_topics", 20000],
   ["reports", 5000],
+  ["figures", 5000],
+  ["mentions", 5000],
 ];
 
 /** Copy every stored row of a SQLite store file into a migrated, empty PostgreSQL store. */

@@ -28,17 +28,26 @@ export function eventToJson(e: EventRow): string {
   });
 }
 
-/** Plain-text table for a terminal. */
+/** An aligned plain-text table: a header, a rule, one line per row; long cells cut with "…". */
+export function table(head: string[], rows: string[][], maxWidth: number[] = []): string {
+  const clean = rows.map((r) => r.map((c) => c.replace(/\s+/g, " ")));
+  const widths = head.map((h, i) => Math.min(maxWidth[i] ?? 60, Math.max(h.length, ...clean.map((l) => l[i].length))));
+  const fmt = (l: string[]) => l.map((c, i) => (c.length > widths[i] ? c.slice(0, widths[i] - 1) + "…" : i === l.length - 1 ? c : c.padEnd(widths[i]))).join("  ");
+  return [fmt(head), widths.map((w) => "-".repeat(w)).join("  "), ...clean.map(fmt)].join("\n");
+}
+
+/** Events for a person at a terminal: date, type/mode, sides with persons, place, first evidence words. */
 export function eventsTable(rows: EventRow[]): string {
-  const lines = rows.map((e) => [
-    String(e.id), e.date ?? "", `${e.type}${e.mode ? "/" + e.mode : ""}`,
-    e.actors.map((a) => a.country + (a.name ? ` (${a.name})` : "")).join(" — "),
-    e.topics.join(","), String(e.reports.length),
-  ]);
-  const head = ["id", "date", "type", "actors", "topics", "reports"];
-  const widths = head.map((h, i) => Math.min(60, Math.max(h.length, ...lines.map((l) => l[i].length))));
-  const fmt = (l: string[]) => l.map((c, i) => (c.length > widths[i] ? c.slice(0, widths[i] - 1) + "…" : c.padEnd(widths[i]))).join("  ");
-  return [fmt(head), widths.map((w) => "-".repeat(w)).join("  "), ...lines.map(fmt)].join("\n");
+  return table(
+    ["id", "date", "type", "sides", "place", "reports", "evidence"],
+    rows.map((e) => [
+      String(e.id), e.date ?? "", `${e.type}${e.mode ? "/" + e.mode : ""}`,
+      e.actors.map((a) => a.country + (a.name ? ` (${a.name})` : "")).join(" — "),
+      e.location ? [e.location.city, e.location.country].filter(Boolean).join(", ") : "",
+      String(e.reports.length), e.reports[0]?.sentence ?? "",
+    ]),
+    [8, 10, 22, 56, 20, 7, 60],
+  );
 }
 
 const QUAD = (root: number) => (root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4);

@@ -10,6 +10,7 @@ import { InputError } from "../types.js";
 import { registerCollectCommands } from "../collect/index.js";
 import { extractWarc, isWarcPath } from "../warc/index.js";
 import { Progress } from "./progress.js";
+import { registerServeCommand } from "./serve.js";
 import { registerStoreCommands } from "./store-commands.js";
 
 export interface ExtractSummary {
@@ -107,5 +108,6 @@ export async function main(argv: string[]): Promise<void> {
     });
   registerStoreCommands(program);
   registerCollectCommands(program);
+  registerServeCommand(program);
   await program.parseAsync(argv);
 }

@@ -5,8 +5,10 @@ import fs from "node:fs";
 import type { Command } from "commander";
 import { ingestPaths } from "../ingest/index.js";
 import { listInputs } from "../input/index.js";
-import { DEFAULT_DB, openStore, type EventFilter, type EventRow, type Store } from "../store/index.js";
-import { CSV_HEADER, eventToCsv, eventToGdelt, eventToJson, eventToPlover, eventsTable } from "./format.js";
+import type { TSchema } from "@sinclair/typebox";
+import { checkParams, DyadsQuery, EventFilterSchema, ParamError, TimelineQuery } from "../api/schemas.js";
+import { DEFAULT_DB, eachEvent, openStore, type EventFilter, type EventRow, type Store } from "../store/index.js";
+import { CSV_HEADER, eventToCsv, eventToGdelt, eventToJson, eventToPlover, eventsTable, table } from "./format.js";
 import { Progress } from "./progress.js";
 
 async function withStore<T>(db: string, fn: (s: Store) => Promise<T>): Promise<T> {
@@ -25,7 +27,38 @@ async function withStore<T>(db: string, fn: (s: Store) => Promise<T>): Promise<T
 }
 
 type Fmt = "table" | "json" | "csv";
-const defaultFormat = (f?: string): Fmt => (f as Fmt) ?? (process.stdout.isTTY ? "table" : "json");
+
+/** A table on a terminal, JSON Lines when piped (the gh/kubectl/docker convention), or as asked. */
+function defaultFormat(f: string | undefined, allowed: Fmt[] = ["table", "json"]): Fmt {
+  if (f !== undefined && !allowed.includes(f as Fmt)) usage("format", `'${f}' is not one of ${allowed.join(", ")}`);
+  return (f as Fmt) ?? (process.stdout.isTTY ? "table" : "json");
+}
+
+function usage(option: string, message: string): never {
+  console.error(`parley: --${option}: ${message}`);
+  process.exit(2);
+}
+
+/**
+ * Check options with the HTTP API's schema for the same parameters: a bad value is named with
+ * what is allowed, and the command exits 2 (as the API answers 400).
+ */
+function checked<T extends TSchema>(schema: T, params: Record<string, unknown>): Record<string, unknown> {
+  try {
+    return checkParams(schema, params) as Record<string, unknown>;
+  } catch (e) {
+    if (e instanceof ParamError) usage(e.parameter, e.message.replace(new RegExp(`^${e.parameter}: `), ""));
+    throw e;
+  }
+}
+
+const FILTER_KEYS = ["country", "with", "type", "mode", "person", "org", "topic", "since", "until", "lang", "source"] as const;
+/** The event filters among a command's options, validated. */
+function filtersOf(o: Record<string, unknown>): EventFilter {
+  const f: Record<string, unknown> = {};
+  for (const k of FILTER_KEYS) if (o[k] !== undefined) f[k] = k === "type" ? String(o[k]).toUpperCase() : o[k];
+  return checked(EventFilterSchema, f) as EventFilter;
+}
 
 function printEvents(rows: EventRow[], format: Fmt): void {
   if (format === "json") for (const e of rows) process.stdout.write(eventToJson(e) + "\n");
@@ -109,9 +142,11 @@ export function registerStoreCommands(program: Command): void {
       .option("--format <fmt>", "table, json (JSON Lines) or csv");
 
   filterOptions(program.command("events").description("query stored events")).action(async (o: EventFilter & { db: string; format?: string }) => {
-    const format = defaultFormat(o.format);
+    const format = defaultFormat(o.format, ["table", "json", "csv"]);
+    const filter = filtersOf(o as unknown as Record<string, unknown>);
+    if (o.sort !== "date" && o.sort !== "-date") usage("sort", `'${o.sort}' is not one of date, -date`);
     const limit = o.limit ?? (format === "table" ? 50 : undefined);
-    await withStore(o.db, async (s) => printEvents(await s.events({ ...o, limit, type: o.type?.toUpperCase() }), format));
+    await withStore(o.db, async (s) => printEvents(await s.events({ ...filter, sort: o.sort, offset: o.offset, limit }), format));
   });
 
   program
@@ -121,10 +156,12 @@ export function registerStoreCommands(program: Command): void {
     .option(...dbOpt)
     .option("--format <fmt>", "table or json")
     .action(async (o: { country: string; db: string; format?: string }) => {
+      const format = defaultFormat(o.format);
+      checked(DyadsQuery, { country: o.country });
       await withStore(o.db, async (s) => {
         const rows = await s.dyads(o.country);
-        if (defaultFormat(o.format) !== "table") for (const r of rows) console.log(JSON.stringify(r));
-        else for (const r of rows) console.log(`${r.partner.padEnd(12)} ${String(r.events).padStart(5)}  goldstein ${r.goldstein.toFixed(2).padStart(6)}  ${Object.entries(r.types).map(([t, n]) => `${t}:${n}`).join(" ")}`);
+        if (format !== "table") for (const r of rows) console.log(JSON.stringify(r));
+        else console.log(table(["partner", "events", "goldstein", "types"], rows.map((r) => [r.partner, String(r.events), r.goldstein.toFixed(2), Object.entries(r.types).map(([t, n]) => `${t}:${n}`).join(" ")]), [12, 7, 9, 100]));
       });
     });
 
@@ -137,12 +174,14 @@ export function registerStoreCommands(program: Command): void {
     .option(...dbOpt)
     .option("--format <fmt>", "table or json")
     .action(async (a: string, b: string, o: { by: "day" | "month" | "year"; db: string; format?: string }) => {
+      const format = defaultFormat(o.format);
+      checked(TimelineQuery, { a, b, by: o.by });
       await withStore(o.db, async (s) => {
         const rows = await s.timeline(a, b, o.by);
-        if (defaultFormat(o.format) !== "table") for (const r of rows) console.log(JSON.stringify(r));
+        if (format !== "table") for (const r of rows) console.log(JSON.stringify(r));
         else {
           const max = Math.max(1, ...rows.map((r) => r.events));
-          for (const r of rows) console.log(`${r.period.padEnd(10)} ${String(r.events).padStart(5)} ${"█".repeat(Math.ceil((30 * r.events) / max)).padEnd(30)} goldstein ${r.goldstein.toFixed(2)}`);
+          console.log(table(["period", "events", "", "goldstein"], rows.map((r) => [r.period, String(r.events), "█".repeat(Math.ceil((30 * r.events) / max)), r.goldstein.toFixed(2)]), [10, 7, 30, 9]));
         }
       });
     });
@@ -153,9 +192,13 @@ export function registerStoreCommands(program: Command): void {
     .argument("<query>")
     .option(...dbOpt)
     .option("--limit <n>", "hits", int, 20)
-    .action(async (q: string, o: { db: string; limit: number }) => {
+    .option("--format <fmt>", "table or json")
+    .action(async (q: string, o: { db: string; limit: number; format?: string }) => {
+      const format = defaultFormat(o.format);
       await withStore(o.db, async (s) => {
-        for (const h of await s.search(q, o.limit)) console.log(`${h.document}  events ${h.events.join(",") || "-"}\n  ${h.title ?? ""}\n  ${h.snippet}`);
+        const hits = await s.search(q, o.limit);
+        if (format !== "table") for (const h of hits) console.log(JSON.stringify(h));
+        else console.log(table(["document", "events", "title", "snippet"], hits.map((h) => [h.document, h.events.join(",") || "-", h.title ?? "", h.snippet]), [30, 16, 40, 80]));
       });
     });
 
@@ -164,12 +207,18 @@ export function registerStoreCommands(program: Command): void {
     .description("an event, all its reports, their evidence sentences and why they were merged")
     .argument("<id>", "event id", int)
     .option(...dbOpt)
-    .action(async (id: number, o: { db: string }) => {
+    .option("--format <fmt>", "table (readable text) or json")
+    .action(async (id: number, o: { db: string; format?: string }) => {
+      const format = defaultFormat(o.format);
       await withStore(o.db, async (s) => {
         const e = await s.event(id);
         if (!e) {
           console.error(`parley: no event ${id}`);
           process.exitCode = 1;
+          return;
+        }
+        if (format === "json") {
+          console.log(JSON.stringify(e));
           return;
         }
         console.log(`event ${e.id}: ${e.type}${e.mode ? "/" + e.mode : ""} (CAMEO ${e.cameo}, Goldstein ${e.goldstein}) on ${e.date ?? "unknown date"}${e.location ? ` at ${[e.location.city, e.location.country].filter(Boolean).join(", ")}` : ""}`);
@@ -190,21 +239,17 @@ export function registerStoreCommands(program: Command): void {
     .option("--format <fmt>", "jsonl, csv, gdelt or plover", "jsonl")
     .option("--out <file>", "file (default stdout)")
     .action(async (o: { db: string; format: string; out?: string }) => {
+      const line = ({ jsonl: eventToJson, csv: eventToCsv, gdelt: eventToGdelt, plover: eventToPlover } as Record<string, (e: EventRow) => string>)[o.format];
+      if (!line) usage("format", `'${o.format}' is not one of jsonl, csv, gdelt, plover`);
       await withStore(o.db, async (s) => {
-        const rows = await s.events({ sort: "date" });
-        const out = o.out ? fs.createWriteStream(o.out) : process.stdout;
-        const write = (line: string) => out.write(line + "\n");
-        if (o.format === "csv") {
-          write(CSV_HEADER.join(","));
-          rows.forEach((e) => write(eventToCsv(e)));
-        } else if (o.format === "gdelt") rows.forEach((e) => write(eventToGdelt(e)));
-        else if (o.format === "plover") rows.forEach((e) => write(eventToPlover(e)));
-        else if (o.format === "jsonl") rows.forEach((e) => write(eventToJson(e)));
-        else {
-          console.error(`parley: unknown export format ${o.format} (jsonl, csv, gdelt, plover)`);
-          process.exitCode = 2;
-        }
-        if (o.out) await new Promise((r) => (out as fs.WriteStream).end(r));
+        const out: NodeJS.WritableStream = o.out ? fs.createWriteStream(o.out) : process.stdout;
+        // One page of events in memory at a time; waits when the output is slower than the store.
+        const write = async (text: string) => {
+          if (!out.write(text)) await new Promise<void>((r) => out.once("drain", () => r()));
+        };
+        if (o.format === "csv") await write(CSV_HEADER.join(",") + "\n");
+        for await (const e of eachEvent(s, {})) await write(line(e) + "\n");
+        if (o.out) await new Promise<void>((r) => out.end(() => r()));
       });
     });
 }

@@ -2,7 +2,7 @@
 
 import { SqlStore } from "./sql.js";
 import { SqliteAdapter } from "./sqlite.js";
-import type { Store } from "./types.js";
+import type { EventFilter, EventRow, Store } from "./types.js";
 
 export * from "./types.js";
 export { mergeReason, samePerson, dayNumber } from "./merge.js";
@@ -19,4 +19,19 @@ export async function openStore(db: string = DEFAULT_DB): Promise<Store> {
   }
   await store.migrate();
   return store;
+}
+
+/**
+ * Every event a filter selects, in date order, fetched a page at a time (keyset paging), so an
+ * export of any size holds one page in memory.
+ */
+export async function* eachEvent(store: Store, filter: Omit<EventFilter, "limit" | "offset" | "cursor">, pageSize = 500): AsyncGenerator<EventRow> {
+  let cursor: EventFilter["cursor"];
+  for (;;) {
+    const page = await store.events({ ...filter, sort: filter.sort ?? "date", limit: pageSize, cursor });
+    yield* page;
+    if (page.length < pageSize) return;
+    const last = page[page.length - 1];
+    cursor = { date: last.date, id: last.id };
+  }
 }

@@ -33,6 +33,20 @@ const MIGRATIONS: { version: number; sql: string[] }[] = [
     version: 2,
     sql: ["CREATE INDEX events_date_id ON events (date DESC NULLS LAST, id DESC)"],
   },
+  {
+    // Stated figures and every extracted span of a document (the HTTP API shows them).
+    version: 3,
+    sql: [
+      `CREATE TABLE figures (id BIGSERIAL PRIMARY KEY, document_id BIGINT NOT NULL REFERENCES documents (id), what TEXT, value DOUBLE PRECISION NOT NULL, unit TEXT,
+        year INTEGER, pair TEXT, sentence TEXT, start_offset INTEGER, end_offset INTEGER)`,
+      "CREATE INDEX figures_document ON figures (document_id)",
+      "CREATE INDEX figures_pair ON figures (pair, year)",
+      `CREATE TABLE mentions (id BIGSERIAL PRIMARY KEY, document_id BIGINT NOT NULL REFERENCES documents (id), kind TEXT NOT NULL, value TEXT,
+        start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL, body_start INTEGER, body_end INTEGER, event_idx INTEGER)`,
+      "CREATE INDEX mentions_document ON mentions (document_id)",
+      "CREATE INDEX documents_published ON documents (published, id)",
+    ],
+  },
 ];
 
 /** `?` placeholders to PostgreSQL's `$1, $2, ...`. */

@@ -3,7 +3,11 @@
 
 import type { DocumentResult, EventRecord } from "../types.js";
 import { dayNumber, mergeReason, type MergeCandidate } from "./merge.js";
-import type { Counts, DocumentMeta, DyadRow, EventFilter, EventRow, IngestOutcome, ReportRow, SearchHit, Store, TimelineRow } from "./types.js";
+import { documentMentions } from "./mentions.js";
+import type {
+  ActorCount, Breakdown, CountRow, Counts, DocumentDetail, DocumentFilter, DocumentMeta, DocumentSummary, DyadRow, EventFilter, EventRow,
+  FigureFilter, FigureRow, IngestOutcome, OfficeSpan, ReportRow, SearchHit, Store, TimelineRow,
+} from "./types.js";
 
 export type Row = Record<string, unknown>;
 
@@ -26,6 +30,34 @@ export interface SqlAdapter {
 
 const ROLE_ORDER = ["head_of_state", "head_of_government", "legislature_head", "foreign_minister", "org_head", "minister", "ambassador", "military", "official", "legislator", "governor_mayor", "delegation"];
 const senior = (r: string | null) => (r ? ROLE_ORDER.length - ROLE_ORDER.indexOf(r) : 0);
+
+/** Multi-row INSERT in chunks (SQLite and PostgreSQL cap the parameters of one statement). */
+async function insertRows(tx: SqlAdapter, table: string, cols: string[], rows: unknown[][]): Promise<void> {
+  const per = 200;
+  for (let i = 0; i < rows.length; i += per) {
+    const chunk = rows.slice(i, i + per);
+    const marks = `(${cols.map(() => "?").join(", ")})`;
+    await tx.run(`INSERT INTO ${table} (${cols.join(", ")}) VALUES ${chunk.map(() => marks).join(", ")}`, chunk.flat());
+  }
+}
+
+/**
+ * The pair of countries a figure is between: as extracted, else the sides of the document's
+ * events when they are all one pair (an article on the relations of two countries).
+ */
+function figurePair(f: DocumentResult["figures"][number], r: DocumentResult): string | null {
+  if (f.between?.length) return [...new Set(f.between)].sort().join("-");
+  const keys = new Set(r.events.filter((e) => !e.status).map(countriesKey));
+  const [only] = keys;
+  return keys.size === 1 && only.split("-").length === 2 ? only : null;
+}
+
+/** LIMIT/OFFSET from numbers only (never from text), in each database's spelling. */
+function pageSql(kind: SqlAdapter["kind"], limit: number | undefined, offset: number | undefined): string {
+  const off = Math.max(0, Math.floor(offset ?? 0));
+  if (limit != null) return ` LIMIT ${Math.max(0, Math.floor(limit))} OFFSET ${off}`;
+  return off ? ` ${kind === "postgres" ? "LIMIT ALL" : "LIMIT -1"} OFFSET ${off}` : "";
+}
 
 const countriesKey = (e: EventRecord) => [...new Set(e.actors.map((a) => a.country))].sort().join("-");
 
@@ -63,6 +95,10 @@ export class SqlStore implements Store {
         [meta.origin, result.id, meta.hash, result.source, result.lang, result.published, result.title, result.body, result.encoding, lexiconVersion, new Date().toISOString(), result.orgs.join(",")],
       );
       await this.db.indexDocument(tx, docId, result.title, result.body);
+      await insertRows(tx, "figures", ["document_id", "what", "value", "unit", "year", "pair", "sentence", "start_offset", "end_offset"],
+        result.figures.map((f) => [docId, f.what, f.value, f.unit, f.year, figurePair(f, result), f.evidence.sentence, f.evidence.start, f.evidence.end]));
+      await insertRows(tx, "mentions", ["document_id", "kind", "value", "start_offset", "end_offset", "body_start", "body_end", "event_idx"],
+        documentMentions(result).map((m) => [docId, m.kind, m.value, m.start, m.end, m.body_start, m.body_end, m.event]));
       let idx = 0;
       const ownEvents = new Set<number>();
       for (const e of result.events) {
@@ -153,6 +189,8 @@ export class SqlStore implements Store {
     for (const r of evs) await this.recompute(tx, Number(r.event_id));
     const doc = await tx.all("SELECT title, body FROM documents WHERE id = ?", [docId]);
     if (doc.length) await this.db.indexDocument(tx, docId, (doc[0].title as string) ?? null, (doc[0].body as string) ?? null, true);
+    await tx.run("DELETE FROM figures WHERE document_id = ?", [docId]);
+    await tx.run("DELETE FROM mentions WHERE document_id = ?", [docId]);
     await tx.run("DELETE FROM documents WHERE id = ?", [docId]);
   }
 
@@ -179,7 +217,20 @@ export class SqlStore implements Store {
     if (f.org) { w.push("(e.countries = ? OR e.countries LIKE ? OR e.countries LIKE ? OR e.id IN (SELECT r.event_id FROM reports r JOIN documents d ON d.id = r.document_id WHERE (',' || d.orgs || ',') LIKE ?))"); p.push(f.org, `${f.org}-%`, `%-${f.org}%`, `%,${f.org},%`); }
     if (f.lang) { w.push("e.id IN (SELECT r.event_id FROM reports r JOIN documents d ON d.id = r.document_id WHERE d.lang = ?)"); p.push(f.lang); }
     if (f.source) { w.push("e.id IN (SELECT r.event_id FROM reports r JOIN documents d ON d.id = r.document_id WHERE d.source = ?)"); p.push(f.source); }
+    if (f.cursor) {
+      // Rows after (date, id) in the chosen order, undated events last in both orders.
+      const asc = f.sort === "date";
+      const cmp = asc ? ">" : "<";
+      if (f.cursor.date === null) { w.push(`(e.date IS NULL AND e.id ${cmp} ?)`); p.push(f.cursor.id); }
+      else { w.push(`(e.date ${cmp} ? OR (e.date = ? AND e.id ${cmp} ?) OR e.date IS NULL)`); p.push(f.cursor.date, f.cursor.date, f.cursor.id); }
+    }
     return { sql: w.length ? "WHERE " + w.join(" AND ") : "", params: p };
+  }
+
+  /** `e.id IN (...)` for the events a filter selects, or nothing when it selects all. */
+  private eventSubset(f: EventFilter, column: string): { sql: string; params: unknown[] } {
+    const { sql, params } = this.where({ ...f, limit: undefined, offset: undefined, cursor: undefined });
+    return sql ? { sql: `${column} IN (SELECT e.id FROM events e ${sql})`, params } : { sql: "", params: [] };
   }
 
   /** Rows of `events` with their actors, topics and reports: three queries for the whole page. */
@@ -227,9 +278,121 @@ export class SqlStore implements Store {
     const { sql, params } = this.where(f);
     // Undated events last in both orders, the same on SQLite and PostgreSQL.
     const order = f.sort === "date" ? "e.date ASC NULLS LAST, e.id ASC" : "e.date DESC NULLS LAST, e.id DESC";
-    const lim = f.limit != null ? ` LIMIT ${Math.max(0, Math.floor(f.limit))} OFFSET ${Math.max(0, Math.floor(f.offset ?? 0))}` : f.offset ? ` LIMIT -1 OFFSET ${Math.floor(f.offset)}` : "";
-    const rows = await this.db.all(`SELECT e.* FROM events e ${sql} ORDER BY ${order}${this.db.kind === "postgres" ? lim.replace("LIMIT -1", "LIMIT ALL") : lim}`, params);
+    const rows = await this.db.all(`SELECT e.* FROM events e ${sql} ORDER BY ${order}${pageSql(this.db.kind, f.limit, f.offset)}`, params);
     return this.hydrate(rows);
+  }
+
+  async countEvents(f: EventFilter): Promise<number> {
+    const { sql, params } = this.where({ ...f, cursor: undefined });
+    return Number((await this.db.all(`SELECT COUNT(*) AS n FROM events e ${sql}`, params))[0].n);
+  }
+
+  private documentWhere(f: DocumentFilter): { sql: string; params: unknown[] } {
+    const w: string[] = [];
+    const p: unknown[] = [];
+    if (f.lang) { w.push("d.lang = ?"); p.push(f.lang); }
+    if (f.source) { w.push("d.source = ?"); p.push(f.source); }
+    if (f.since) { w.push("d.published >= ?"); p.push(f.since); }
+    if (f.until) { w.push("d.published <= ?"); p.push(f.until + "\uffff"); }
+    return { sql: w.length ? "WHERE " + w.join(" AND ") : "", params: p };
+  }
+
+  async documents(f: DocumentFilter): Promise<{ total: number; rows: DocumentSummary[] }> {
+    const { sql, params } = this.documentWhere(f);
+    const order = { published: "d.published ASC NULLS LAST, d.id ASC", "-published": "d.published DESC NULLS LAST, d.id DESC", id: "d.id ASC", "-id": "d.id DESC" }[f.sort ?? "-published"];
+    const total = Number((await this.db.all(`SELECT COUNT(*) AS n FROM documents d ${sql}`, params))[0].n);
+    const rows = await this.db.all(
+      `SELECT d.id, d.name, d.origin, d.source, d.lang, d.published, d.title, (SELECT COUNT(DISTINCT r.event_id) FROM reports r WHERE r.document_id = d.id) AS events
+       FROM documents d ${sql} ORDER BY ${order}${pageSql(this.db.kind, f.limit, f.offset)}`,
+      params,
+    );
+    return { total, rows: rows.map(docSummary) };
+  }
+
+  async documentId(origin: string): Promise<number | null> {
+    const r = await this.db.all("SELECT id FROM documents WHERE origin = ?", [origin]);
+    return r.length ? Number(r[0].id) : null;
+  }
+
+  async document(id: number): Promise<DocumentDetail | null> {
+    const d = await this.db.all(
+      "SELECT d.*, (SELECT COUNT(DISTINCT r.event_id) FROM reports r WHERE r.document_id = d.id) AS events FROM documents d WHERE d.id = ?",
+      [id],
+    );
+    if (!d.length) return null;
+    const r = d[0];
+    const mentions = await this.db.all("SELECT kind, value, start_offset, end_offset, body_start, body_end, event_idx FROM mentions WHERE document_id = ? ORDER BY start_offset, end_offset, id", [id]);
+    const figures = await this.db.all("SELECT f.*, d.name, d.published FROM figures f JOIN documents d ON d.id = f.document_id WHERE f.document_id = ? ORDER BY f.start_offset, f.id", [id]);
+    const evs = await this.db.all("SELECT DISTINCT event_id FROM reports WHERE document_id = ? ORDER BY event_id", [id]);
+    return {
+      ...docSummary(r),
+      body: (r.body as string) ?? null,
+      encoding: (r.encoding as string) ?? null,
+      orgs: r.orgs ? String(r.orgs).split(",").filter(Boolean) : [],
+      ingested_at: (r.ingested_at as string) ?? null,
+      mentions: mentions.map((m) => ({
+        kind: String(m.kind) as DocumentDetail["mentions"][number]["kind"], value: (m.value as string) ?? null, start: Number(m.start_offset), end: Number(m.end_offset),
+        body_start: m.body_start == null ? null : Number(m.body_start), body_end: m.body_end == null ? null : Number(m.body_end), event: m.event_idx == null ? null : Number(m.event_idx),
+      })),
+      figures: figures.map(figureRow),
+      event_ids: evs.map((e) => Number(e.event_id)),
+    };
+  }
+
+  async actors(kind: "country" | "person", f: EventFilter): Promise<{ total: number; rows: ActorCount[] }> {
+    const sub = this.eventSubset(f, "a.event_id");
+    const w = [kind === "person" ? "a.name IS NOT NULL" : "", sub.sql].filter(Boolean);
+    const where = w.length ? "WHERE " + w.join(" AND ") : "";
+    const group = kind === "person" ? "a.name, a.country" : "a.country";
+    // One aggregation gives the total and the page: the groups (countries, persons) are few
+    // beside the rows they count.
+    const all = await this.db.all(`SELECT ${group}, COUNT(*) AS n FROM event_actors a ${where} GROUP BY ${group} ORDER BY n DESC, ${group}`, sub.params);
+    const off = Math.max(0, Math.floor(f.offset ?? 0));
+    const rows = all.slice(off, f.limit != null ? off + Math.max(0, Math.floor(f.limit)) : undefined);
+    return { total: all.length, rows: rows.map((r) => ({ country: String(r.country), name: kind === "person" ? String(r.name) : null, events: Number(r.n) })) };
+  }
+
+  async personOffices(name: string): Promise<OfficeSpan[]> {
+    const rows = await this.db.all(
+      `SELECT a.country, a.role, MIN(e.date) AS first, MAX(e.date) AS last, COUNT(*) AS n FROM event_actors a JOIN events e ON e.id = a.event_id
+       WHERE a.name = ? GROUP BY a.country, a.role ORDER BY MIN(e.date), a.country, a.role`,
+      [name],
+    );
+    return rows.map((r) => ({ country: String(r.country), role: (r.role as string) ?? null, first: (r.first as string) ?? null, last: (r.last as string) ?? null, events: Number(r.n) }));
+  }
+
+  async breakdown(by: Breakdown, f: EventFilter): Promise<CountRow[]> {
+    let rows: Row[];
+    if (by === "type" || by === "month") {
+      const { sql, params } = this.where({ ...f, cursor: undefined });
+      const key = by === "type" ? "e.type" : "SUBSTR(e.date, 1, 7)";
+      const cond = by === "month" ? `${sql ? sql + " AND" : "WHERE"} LENGTH(e.date) >= 7` : sql;
+      rows = await this.db.all(`SELECT ${key} AS k, COUNT(*) AS n FROM events e ${cond} GROUP BY ${key} ORDER BY ${by === "type" ? "n DESC, k" : "k"}`, params);
+    } else {
+      // An event reported in two languages counts once in each.
+      const sub = this.eventSubset(f, "r.event_id");
+      const key = by === "language" ? "d.lang" : "d.source";
+      rows = await this.db.all(
+        `SELECT ${key} AS k, COUNT(DISTINCT r.event_id) AS n FROM reports r JOIN documents d ON d.id = r.document_id ${sub.sql ? "WHERE " + sub.sql : ""} GROUP BY ${key} ORDER BY n DESC, k`,
+        sub.params,
+      );
+    }
+    return rows.map((r) => ({ key: (r.k as string) ?? null, events: Number(r.n) }));
+  }
+
+  async figures(f: FigureFilter): Promise<{ total: number; rows: FigureRow[] }> {
+    const w: string[] = [];
+    const p: unknown[] = [];
+    for (const c of [f.country, f.with]) if (c) { w.push("('-' || f.pair || '-') LIKE ?"); p.push(`%-${c}-%`); }
+    if (f.year != null) { w.push("f.year = ?"); p.push(f.year); }
+    if (f.what) { w.push("f.what = ?"); p.push(f.what); }
+    const where = w.length ? "WHERE " + w.join(" AND ") : "";
+    const total = Number((await this.db.all(`SELECT COUNT(*) AS n FROM figures f ${where}`, p))[0].n);
+    const rows = await this.db.all(
+      `SELECT f.*, d.name, d.published FROM figures f JOIN documents d ON d.id = f.document_id ${where} ORDER BY f.pair, f.year, f.id${pageSql(this.db.kind, f.limit, f.offset)}`,
+      p,
+    );
+    return { total, rows: rows.map(figureRow) };
   }
 
   async event(id: number): Promise<EventRow | null> {
@@ -287,6 +450,21 @@ export class SqlStore implements Store {
   close(): Promise<void> {
     return this.db.close();
   }
+}
+
+function docSummary(r: Row): DocumentSummary {
+  return {
+    id: Number(r.id), name: String(r.name), origin: String(r.origin), source: (r.source as string) ?? null, lang: String(r.lang),
+    published: (r.published as string) ?? null, title: (r.title as string) ?? null, events: Number(r.events ?? 0),
+  };
+}
+
+function figureRow(r: Row): FigureRow {
+  return {
+    document: String(r.name), document_id: Number(r.document_id), published: (r.published as string) ?? null, what: (r.what as string) ?? null,
+    value: Number(r.value), unit: String(r.unit ?? ""), year: r.year == null ? null : Number(r.year), between: r.pair ? String(r.pair).split("-") : [],
+    sentence: String(r.sentence ?? ""), start: Number(r.start_offset), end: Number(r.end_offset),
+  };
 }
 
 /** A short window of the body around the first query word (case-insensitive). */

@@ -26,6 +26,20 @@ const MIGRATIONS: { version: number; sql: string[] }[] = [
       "CREATE VIRTUAL TABLE documents_fts USING fts5 (title, body, content='', tokenize='unicode61 remove_diacritics 2')",
     ],
   },
+  {
+    // Stated figures and every extracted span of a document (the HTTP API shows them).
+    version: 3,
+    sql: [
+      `CREATE TABLE figures (id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents (id), what TEXT, value REAL NOT NULL, unit TEXT,
+        year INTEGER, pair TEXT, sentence TEXT, start_offset INTEGER, end_offset INTEGER)`,
+      "CREATE INDEX figures_document ON figures (document_id)",
+      "CREATE INDEX figures_pair ON figures (pair, year)",
+      `CREATE TABLE mentions (id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents (id), kind TEXT NOT NULL, value TEXT,
+        start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL, body_start INTEGER, body_end INTEGER, event_idx INTEGER)`,
+      "CREATE INDEX mentions_document ON mentions (document_id)",
+      "CREATE INDEX documents_published ON documents (published, id)",
+    ],
+  },
 ];
 
 export class SqliteAdapter implements SqlAdapter {
