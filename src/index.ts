@@ -6,3 +6,4 @@ export { extractArticle as extractHtmlArticle, decodeHtml, type HtmlArticle } fr
 export { loadLexicon, lexiconVersion, holderOf, termOn, type Lexicon, type Person } from "./lexicon/index.js";
 export { openStore, DEFAULT_DB, type Store, type EventFilter, type EventRow } from "./store/index.js";
 export { ingestPaths, type IngestSummary } from "./ingest/index.js";
+export { openExtractor, TimeBudgetError, DEFAULT_TIME_BUDGET_MS, type Extractor, type ExtractJob, type ExtractOutput, type ExtractorOptions } from "./pipeline/guard.js";
