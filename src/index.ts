@@ -10,3 +10,4 @@ export { eachEvent, type DocumentFilter, type DocumentDetail, type FigureFilter 
 export { ingestBytes, ingestUrl, bodyKind, type OneIngest } from "./ingest/one.js";
 export { buildServer, checkServeOptions, type ServerOptions } from "./api/server.js";
 export { checkParams, ParamError, EventFilterSchema } from "./api/schemas.js";
+export { openExtractor, TimeBudgetError, DEFAULT_TIME_BUDGET_MS, type Extractor, type ExtractJob, type ExtractOutput, type ExtractorOptions } from "./pipeline/guard.js";

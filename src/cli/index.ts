@@ -4,8 +4,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { Command } from "commander";
 import { decodeHtml, extractArticle as extractHtmlArticle } from "../html/index.js";
-import { listInputs, readDocument } from "../input/index.js";
-import { extractText } from "../pipeline/index.js";
+import { listInputs } from "../input/index.js";
+import { openExtractor, type Extractor } from "../pipeline/guard.js";
+import { TIME_BUDGET_OPTION } from "./budget.js";
 import { InputError } from "../types.js";
 import { registerCollectCommands } from "../collect/index.js";
 import { extractWarc, isWarcPath } from "../warc/index.js";
@@ -20,7 +21,7 @@ export interface ExtractSummary {
 }
 
 /** `parley extract PATH...`: one JSON per document, to stdout (JSON Lines) or into --out DIR. */
-export async function runExtract(paths: string[], opts: { out?: string; pretty?: boolean; quiet?: boolean }): Promise<ExtractSummary> {
+export async function runExtract(paths: string[], opts: { out?: string; pretty?: boolean; quiet?: boolean; timeBudgetMs?: number }): Promise<ExtractSummary> {
   const summary: ExtractSummary = { documents: 0, events: 0, failed: 0 };
   if (opts.out) fs.mkdirSync(opts.out, { recursive: true });
   const progress = new Progress("extract", opts.quiet || !opts.out);
@@ -34,40 +35,51 @@ export async function runExtract(paths: string[], opts: { out?: string; pretty?:
   }
   const all = files as string[];
   progress.total = all.length;
-  for (const file of all) {
-    if (isWarcPath(file)) {
-      // A web archive: every HTML response in it is a document.
-      const w = await extractWarc(file, opts.out ?? null, {
-        pretty: opts.pretty,
-        onError: (url, reason) => {
-          progress.clear();
-          console.error(`parley: skipped ${url}: ${reason}`);
-        },
-      });
-      summary.documents += w.documents;
-      summary.events += w.events;
-      summary.failed += w.failed;
-      progress.tick();
-      continue;
-    }
-    try {
-      const result = extractText(readDocument(file));
-      const json = JSON.stringify(result, null, opts.pretty ? 2 : undefined);
-      if (opts.out) fs.writeFileSync(path.join(opts.out, `${result.id}.json`), json + "\n");
-      else process.stdout.write(json.replace(/\n/g, opts.pretty ? "\n" : "") + "\n");
-      summary.documents++;
-      summary.events += result.events.filter((e) => !e.status).length;
-    } catch (e) {
-      summary.failed++;
-      const msg = e instanceof InputError ? e.message : `${file}: ${(e as Error).stack ?? e}`;
-      progress.clear();
-      console.error(`parley: skipped ${msg}`);
-    }
-    progress.tick();
+  const ex = openExtractor({ timeBudgetMs: opts.timeBudgetMs });
+  try {
+    await extractAll(all, ex);
+  } finally {
+    await ex.close();
   }
   progress.done(`${summary.documents} documents, ${summary.events} events, ${summary.failed} failed`);
   return summary;
+
+  async function extractAll(all: string[], ex: Extractor): Promise<void> {
+    for (const file of all) {
+      if (isWarcPath(file)) {
+        // A web archive: every HTML response in it is a document.
+        const w = await extractWarc(file, opts.out ?? null, {
+          pretty: opts.pretty,
+          extractor: ex,
+          onError: (url, reason) => {
+            progress.clear();
+            console.error(`parley: skipped ${url}: ${reason}`);
+          },
+        });
+        summary.documents += w.documents;
+        summary.events += w.events;
+        summary.failed += w.failed;
+        progress.tick();
+        continue;
+      }
+      try {
+        const { result } = await ex.extract({ kind: "file", file });
+        const json = JSON.stringify(result, null, opts.pretty ? 2 : undefined);
+        if (opts.out) fs.writeFileSync(path.join(opts.out, `${result.id}.json`), json + "\n");
+        else process.stdout.write(json.replace(/\n/g, opts.pretty ? "\n" : "") + "\n");
+        summary.documents++;
+        summary.events += result.events.filter((e) => !e.status).length;
+      } catch (e) {
+        summary.failed++;
+        const msg = e instanceof InputError ? e.message : `${file}: ${(e as Error).stack ?? e}`;
+        progress.clear();
+        console.error(`parley: skipped ${msg}`);
+      }
+      progress.tick();
+    }
+  }
 }
+
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command();
@@ -79,8 +91,9 @@ export async function main(argv: string[]): Promise<void> {
     .option("-o, --out <dir>", "write DIR/NAME.json per document instead of JSON Lines to stdout")
     .option("--pretty", "indent the JSON")
     .option("-q, --quiet", "no progress line")
-    .action(async (paths: string[], o: { out?: string; pretty?: boolean; quiet?: boolean }) => {
-      const s = await runExtract(paths, o);
+    .option(...TIME_BUDGET_OPTION)
+    .action(async (paths: string[], o: { out?: string; pretty?: boolean; quiet?: boolean; timeBudget: number }) => {
+      const s = await runExtract(paths, { ...o, timeBudgetMs: o.timeBudget });
       process.exitCode = s.failed ? 1 : 0;
     });
   program

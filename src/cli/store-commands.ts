@@ -9,6 +9,7 @@ import type { TSchema } from "@sinclair/typebox";
 import { checkParams, DyadsQuery, EventFilterSchema, ParamError, TimelineQuery } from "../api/schemas.js";
 import { DEFAULT_DB, eachEvent, openStore, type EventFilter, type EventRow, type Store } from "../store/index.js";
 import { CSV_HEADER, eventToCsv, eventToGdelt, eventToJson, eventToPlover, eventsTable, table } from "./format.js";
+import { TIME_BUDGET_OPTION } from "./budget.js";
 import { Progress } from "./progress.js";
 
 async function withStore<T>(db: string, fn: (s: Store) => Promise<T>): Promise<T> {
@@ -85,7 +86,8 @@ export function registerStoreCommands(program: Command): void {
     .option("--workers <n>", "extraction threads (default: every core but the one that stores)", int)
     .option("--worker", "share the work with other `ingest --worker` processes through the PostgreSQL database")
     .option("--lease <seconds>", "with --worker: retake a job whose worker went silent this long", int, 60)
-    .action(async (paths: string[], o: { db: string; workers?: number; worker?: boolean; lease: number }) => {
+    .option(...TIME_BUDGET_OPTION)
+    .action(async (paths: string[], o: { db: string; workers?: number; worker?: boolean; lease: number; timeBudget: number }) => {
       if (o.worker) {
         if (!/^postgres(ql)?:/.test(o.db)) {
           console.error("parley: --worker needs --db postgres://...");
@@ -96,6 +98,7 @@ export function registerStoreCommands(program: Command): void {
         await withStore(o.db, async (store) => {
           const s = await runQueueWorker(store, o.db, [...listInputs(paths)], {
             leaseSeconds: o.lease,
+            timeBudgetMs: o.timeBudget,
             onError: (m) => console.error(`parley: skipped ${m}`),
           });
           console.error(`ingest worker: ${s.seen} claimed: ${s.inserted} new, ${s.replaced} changed, ${s.unchanged} unchanged, ${s.failed} failed`);
@@ -107,6 +110,7 @@ export function registerStoreCommands(program: Command): void {
         const progress = new Progress("ingest");
         const s = await ingestPaths(store, paths, {
           workers: o.workers,
+          timeBudgetMs: o.timeBudget,
           onProgress: (done, total) => {
             progress.total = total;
             progress.update(done);

@@ -5,9 +5,11 @@
 
 import fs from "node:fs";
 import type { Command } from "commander";
-import { lexiconVersion, loadLexicon } from "../lexicon/index.js";
+import { lexiconVersion } from "../lexicon/index.js";
 import { openStore, type Store } from "../store/index.js";
-import { documentFromHtml, PageError } from "./article.js";
+import { PageError } from "./article.js";
+import { openExtractor, TimeBudgetError, type Extractor } from "../pipeline/guard.js";
+import { TIME_BUDGET_OPTION } from "../cli/budget.js";
 import { FeedError, parseFeed, parseFeedsFile, type FeedSource } from "./feeds.js";
 import { FetchError, PoliteFetcher, type FetcherOptions } from "./fetch.js";
 import { openFrontier, type Frontier, type FrontierEntry } from "./frontier.js";
@@ -57,6 +59,8 @@ export interface CollectOptions {
   onError?: (url: string, reason: string) => void;
   /** Clock, for tests. */
   now?: () => number;
+  /** Milliseconds of extraction per page before it is stopped and reported (0: none); default DEFAULT_TIME_BUDGET_MS. */
+  timeBudgetMs?: number;
 }
 
 function emptySummary(): CollectSummary {
@@ -69,7 +73,7 @@ function readSources(feeds: string | FeedSource[]): FeedSource[] {
 }
 
 function reasonOf(e: unknown): string {
-  if (e instanceof FetchError || e instanceof FeedError || e instanceof PageError) return e.reason;
+  if (e instanceof FetchError || e instanceof FeedError || e instanceof PageError || e instanceof TimeBudgetError) return e.reason;
   return (e as Error)?.message ?? String(e);
 }
 
@@ -78,17 +82,21 @@ export async function collect(opts: CollectOptions): Promise<CollectSummary> {
   const db = opts.db ?? "parley.db";
   const store = opts.store ?? (await openStore(db));
   const frontier = await openFrontier(db);
+  const extractor = openExtractor({ timeBudgetMs: opts.timeBudgetMs });
   try {
     const fetcher = new PoliteFetcher(opts.fetcher);
-    return await collectPass(opts, store, frontier, fetcher);
+    return await collectPass(opts, store, frontier, fetcher, extractor);
   } finally {
+    await extractor.close();
     await frontier.close();
     if (!opts.store) await store.close();
   }
 }
 
 /** A pass over an already open store, frontier and fetcher (watch keeps them across passes). */
-export async function collectPass(opts: CollectOptions, store: Store, frontier: Frontier, fetcher: PoliteFetcher): Promise<CollectSummary> {
+export async function collectPass(
+  opts: CollectOptions, store: Store, frontier: Frontier, fetcher: PoliteFetcher, extractor: Extractor,
+): Promise<CollectSummary> {
   const s = emptySummary();
   const now = opts.now ?? Date.now;
   const leaseMs = opts.leaseMs ?? 10 * 60_000;
@@ -96,9 +104,9 @@ export async function collectPass(opts: CollectOptions, store: Store, frontier: 
   const retryAfterMs = opts.retryAfterMs ?? 15 * 60_000;
   const parallel = Math.max(1, opts.parallel ?? 8);
   const version = lexiconVersion();
-  // Loading the lexicon blocks for a while; doing it before any request is in flight keeps
+  // Loading the lexicon takes a while (CPU); doing it before any request is in flight keeps
   // that pause from counting against request timeouts.
-  loadLexicon();
+  await extractor.ready();
   const aborted = () => opts.signal?.aborted ?? false;
 
   const fail = (url: string, reason: string) => {
@@ -209,13 +217,14 @@ export async function collectPass(opts: CollectOptions, store: Store, frontier: 
         await frontier.finish(p.url, { state: "done", nextFetch: null, status: 304, error: null, failedAttempt: false }, now());
         return;
       }
-      const doc = documentFromHtml(r.bytes, r.finalUrl, r.headers["content-type"], { published: p.published });
+      const doc = await extractor.extract({ kind: "page", bytes: r.bytes, url: r.finalUrl, contentType: r.headers["content-type"], published: p.published });
       // The URL the feed named stays the document's identity, whatever it redirected to.
       doc.result.origin = p.url;
-      if (p.contentHash === doc.hash && (await store.documentHash(p.url)) === doc.hash) {
+      const hash = doc.hash!;
+      if (p.contentHash === hash && (await store.documentHash(p.url)) === hash) {
         s.unchanged++;
       } else {
-        const outcome = await store.ingest({ origin: p.url, hash: doc.hash }, doc.result, version);
+        const outcome = await store.ingest({ origin: p.url, hash }, doc.result, version);
         if (outcome === "unchanged") s.unchanged++;
         else {
           s.stored++;
@@ -224,7 +233,7 @@ export async function collectPass(opts: CollectOptions, store: Store, frontier: 
       }
       await frontier.finish(p.url, {
         state: "done", nextFetch: null, etag: r.headers["etag"] ?? null, lastModified: r.headers["last-modified"] ?? null,
-        contentHash: doc.hash, status: r.status, error: null, failedAttempt: false,
+        contentHash: hash, status: r.status, error: null, failedAttempt: false,
       }, now());
       opts.onProgress?.(s);
     } catch (e) {
@@ -269,15 +278,17 @@ export async function watch(opts: WatchOptions): Promise<void> {
   const store = opts.store ?? (await openStore(db));
   const frontier = await openFrontier(db);
   const fetcher = new PoliteFetcher(opts.fetcher);
+  const extractor = openExtractor({ timeBudgetMs: opts.timeBudgetMs });
   try {
     for (let pass = 1; !opts.signal?.aborted && (opts.passes == null || pass <= opts.passes); pass++) {
       const started = Date.now();
-      const s = await collectPass({ ...opts, feedIntervalMs: opts.feedIntervalMs ?? opts.everyMs }, store, frontier, fetcher);
+      const s = await collectPass({ ...opts, feedIntervalMs: opts.feedIntervalMs ?? opts.everyMs }, store, frontier, fetcher, extractor);
       opts.onPass?.(pass, s);
       if (opts.passes != null && pass >= opts.passes) break;
       await sleepUnlessAborted(Math.max(0, opts.everyMs - (Date.now() - started)), opts.signal);
     }
   } finally {
+    await extractor.close();
     await frontier.close();
     if (!opts.store) await store.close();
   }
@@ -314,6 +325,7 @@ interface CollectCliOptions {
   userAgent?: string;
   quiet?: boolean;
   every?: string;
+  timeBudget?: number;
 }
 
 function cliOptions(o: CollectCliOptions, onLine: (line: string) => void): CollectOptions {
@@ -323,6 +335,7 @@ function cliOptions(o: CollectCliOptions, onLine: (line: string) => void): Colle
     feeds: o.feeds,
     db: o.db,
     maxPages: o.maxPages ? Number(o.maxPages) : undefined,
+    timeBudgetMs: o.timeBudget,
     fetcher: {
       delayMs: o.delay != null ? Number(o.delay) * 1000 : undefined,
       concurrency: o.concurrency ? Number(o.concurrency) : undefined,
@@ -363,6 +376,7 @@ function addCommonOptions(cmd: Command): Command {
     .option("--max-pages <n>", "stop a pass after this many page fetches")
     .option("--retries <n>", "retries of a request on 5xx or timeout", "3")
     .option("--user-agent <ua>", "User-Agent header (keep Parley in it)")
+    .option(...TIME_BUDGET_OPTION)
     .option("-q, --quiet", "no progress line");
 }
 

@@ -766,8 +766,11 @@ function ofObjectEnd(toks: Tok[], ofIdx: number): number | null {
 // Chinese: digits or Chinese numerals, 万/亿 scales, then a unit or a classifier.
 
 const ZH_NUM = "[0-9０-９.．]+|[零〇一二两三四五六七八九十百千]+";
+// The number is matched whole (an atomic group: a lookahead's capture, then a back-reference)
+// and only from the start of a run: a long run of digits without a unit after it would
+// otherwise be retried from every position with every shorter length (quadratic).
 const ZH_FIGURE = new RegExp(
-  `(${ZH_NUM})(多|余)?([十百千万亿]*)(多|余)?(美元|欧元|英镑|卢布|日元|人民币|元|吨|立方米|公里|千米|剂|人次|人|名|位|个|项|份|艘|架|辆|家|批)`,
+  `(?<![0-9０-９.．零〇一二两三四五六七八九十百千])(?=(${ZH_NUM}))\\1(多|余)?([十百千万亿]*)(多|余)?(美元|欧元|英镑|卢布|日元|人民币|元|吨|立方米|公里|千米|剂|人次|人|名|位|个|项|份|艘|架|辆|家|批)`,
   "gu",
 );
 const ZH_UNITS: Record<string, string> = {

@@ -69,29 +69,41 @@ export function pruneBoilerplate(body: HNode, opts: PruneOptions = { byClass: tr
   computeStats(body);
   const proseTotal = Math.max(1, body.textLen - body.linkLen);
   let removed = 0;
-  const els = allElements(body);
-  for (const n of els) {
-    if (n === body || !n.parent) continue;
-    // Skip nodes already cut off with an ancestor.
-    if (n.hidden) { detachIfAttached(n, body); removed++; continue; }
-    if (n.itemprop === "articlebody") continue;
-    const cls = n.idClass;
-    const strongContent = cls !== "" && STRONG_CONTENT.test(cls);
-    // Heuristic: much of the page's unlinked text, with sentence structure, is content.
-    const holdsPage = n.textLen - n.linkLen > 0.3 * proseTotal && n.commas >= 3;
-    if (holdsPage && !(opts.byClass && cls && !strongContent && COMMENT_RE.test(cls))) continue;
-    let drop = false;
-    if (n.tag === "header") drop = !holdsProse(n);
-    else if (BOILERPLATE_TAGS.has(n.tag)) drop = n.tag !== "form" || isSmallForm(n);
-    else if (n.role && BOILERPLATE_ROLES.has(n.role)) drop = true;
-    else if (opts.byClass && cls && !strongContent) {
-      if (BOILERPLATE_SUBSTR.test(cls)) drop = true;
-      else if (BOILERPLATE_TOKEN.test(cls) && !CONTENT_WORD.test(cls)) drop = true;
+  // Document order; a dropped subtree is not walked (its elements are gone with it).
+  const stack: HNode[] = [body];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n !== body && dropNode(n, proseTotal, opts)) {
+      detach(n);
+      removed++;
+      continue;
     }
-    if (drop) { detachIfAttached(n, body); removed++; }
+    for (let i = n.children.length - 1; i >= 0; i--) {
+      const c = n.children[i];
+      if (typeof c !== "string") stack.push(c);
+    }
   }
   computeStats(body);
   return removed;
+}
+
+/** Whether one element (not the body) is boilerplate to remove. */
+function dropNode(n: HNode, proseTotal: number, opts: PruneOptions): boolean {
+  if (n.hidden) return true;
+  if (n.itemprop === "articlebody") return false;
+  const cls = n.idClass;
+  const strongContent = cls !== "" && STRONG_CONTENT.test(cls);
+  // Heuristic: much of the page's unlinked text, with sentence structure, is content.
+  const holdsPage = n.textLen - n.linkLen > 0.3 * proseTotal && n.commas >= 3;
+  if (holdsPage && !(opts.byClass && cls && !strongContent && COMMENT_RE.test(cls))) return false;
+  if (n.tag === "header") return !holdsProse(n);
+  if (BOILERPLATE_TAGS.has(n.tag)) return n.tag !== "form" || isSmallForm(n);
+  if (n.role && BOILERPLATE_ROLES.has(n.role)) return true;
+  if (opts.byClass && cls && !strongContent) {
+    if (BOILERPLATE_SUBSTR.test(cls)) return true;
+    if (BOILERPLATE_TOKEN.test(cls) && !CONTENT_WORD.test(cls)) return true;
+  }
+  return false;
 }
 
 /**
@@ -111,9 +123,4 @@ function holdsProse(n: HNode): boolean {
 /** A form that is a search box or sign-up, not a page wrapper. */
 function isSmallForm(n: HNode): boolean {
   return n.textLen < 500 || n.commas < 5;
-}
-
-function detachIfAttached(n: HNode, body: HNode): void {
-  // An ancestor may already be detached: then n is gone from the tree anyway.
-  for (let p = n.parent; p; p = p.parent) if (p === body) { detach(n); return; }
 }

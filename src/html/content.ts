@@ -6,7 +6,7 @@
 //  (5) toParagraphs: serialise to plain-text paragraphs, headings kept.
 
 import { STRONG_CONTENT } from "./boilerplate.js";
-import { type HNode, BLOCK_TAGS, allElements, computeStats, detach, innerText, visibleLength } from "./tree.js";
+import { type HNode, BLOCK_TAGS, TextMemo, allElements, computeStats, detach, innerText, visibleLength } from "./tree.js";
 
 /** Readability's class-name weighting vocabulary (plus a few non-English words). */
 const POSITIVE_CLASS = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|artikel|texto|tresc|haber|statya|novost/;
@@ -156,8 +156,9 @@ export function findMainContent(body: HNode): HNode[] | null {
   // A <main> is the article's outer bound: no lead paragraphs are looked for outside it.
   // Leads are looked for from the chosen node itself, so blocks before it in its own parent count;
   // those already merged as siblings are not repeated.
+  const merged = new Set(out);
   const leads = top.tag === "main" || top.role === "main" ? [] : leadParagraphs(top, body)
-    .filter((e) => !out.some((o) => o === e || isAncestor(o, e)));
+    .filter((e) => !merged.has(e) && !hasAncestorIn(e, merged));
   return [...leads, ...out];
 }
 
@@ -223,7 +224,8 @@ function leadParagraphs(from: HNode, body: HNode): HNode[] {
   }
   // Keep only the outermost of nested picks.
   const flat = found.flat();
-  return flat.filter((e) => !flat.some((o) => o !== e && isAncestor(o, e)));
+  const picked = new Set(flat);
+  return flat.filter((e) => !hasAncestorIn(e, picked));
 }
 
 /** A block that holds text directly: a <p>, or a container without block children. */
@@ -231,6 +233,12 @@ function isProseLeaf(e: HNode): boolean {
   if (e.tag === "p" || e.tag === "h2") return true;
   if (!CONTAINER_TAGS.has(e.tag) || e.tag === "span" || e.tag === "font") return false;
   return !hasBlockChild(e);
+}
+
+/** Whether an ancestor of n is in the set (a walk of at most MAX_TREE_DEPTH steps). */
+function hasAncestorIn(n: HNode, set: Set<HNode>): boolean {
+  for (let p = n.parent; p; p = p.parent) if (set.has(p)) return true;
+  return false;
 }
 
 function isAncestor(a: HNode, n: HNode): boolean {
@@ -343,38 +351,73 @@ export function cleanContent(nodes: HNode[], title: string | null): void {
   for (const top of nodes) {
     computeStats(top);
     const els = allElements(top);
+    // Each element's text and tag counts are built from its children's, which are done
+    // before it (bottom-up): linear in the size of the subtree, whatever its depth.
+    const texts = new TextMemo();
+    const counts = new Map<HNode, TagCounts>();
+    const text = (n: HNode) => texts.of(n).trim();
+    let cuts = 0;
     // Bottom-up so inner junk is gone before its container is judged.
     for (let i = els.length - 1; i >= 0; i--) {
       const n = els[i];
       if (!n.parent && n !== top) continue;
       const tag = n.tag;
+      const c = tagCounts(n, counts);
       if (tag === "figure" || tag === "figcaption" || tag === "h1" || tag === "input") { if (n !== top) removeNode(n); continue; }
-      if (n !== top && n.textLen < 80 && (/^h[2-6]$/.test(tag) || tag === "p" || tag === "strong" || tag === "b" || tag === "div") && SECTION_CUE.test(innerText(n))) {
-        cutTrailingSection(n, top);
+      if (n !== top && n.textLen < 80 && (/^h[2-6]$/.test(tag) || tag === "p" || tag === "strong" || tag === "b" || tag === "div") && SECTION_CUE.test(text(n))) {
+        // Limit (pathological pages): a page has a few end-of-article sections, not thousands.
+        if (++cuts <= MAX_SECTION_CUTS) cutTrailingSection(n, top);
+        else removeNode(n);
         continue;
       }
       if (/^h[2-6]$/.test(tag)) {
-        if (n.textLen < 100 && (MORE_LABEL.test(innerText(n)) || READ_ALSO_ALONE.test(innerText(n)))) { removeReadAlsoLabel(n); continue; }
-        if (classWeight(n) < 0 || (normTitle && normalizeForCompare(innerText(n)) === normTitle)) removeNode(n);
+        if (n.textLen < 100 && (MORE_LABEL.test(text(n)) || READ_ALSO_ALONE.test(text(n)))) { removeReadAlsoLabel(n); continue; }
+        if (classWeight(n) < 0 || (normTitle && normalizeForCompare(text(n)) === normTitle)) removeNode(n);
         continue;
       }
       if (n.textLen < 220 && (tag === "p" || tag === "div" || tag === "li" || tag === "section" || tag === "span" || tag === "strong" || tag === "b" || tag === "em")) {
-        const text = innerText(n);
-        if (READ_ALSO.test(text) && n !== top) { removeNode(n); continue; }
-        if (n.textLen < 60 && READ_ALSO_ALONE.test(text) && n !== top) { removeReadAlsoLabel(n); continue; }
-        if (n.textLen < 100 && MORE_LABEL.test(text) && n !== top) { removeReadAlsoLabel(n); continue; }
-        if (n.textLen < 30 && META_LABEL.test(text) && n !== top) { removeNode(n); continue; }
-        if (n.textLen < 60 && SHARE_LINE.test(text) && n !== top) { removeNode(n); continue; }
-        if (n.textLen < 100 && CREDIT_LINE.test(text) && n !== top) { removeNode(n); continue; }
-        if (tag !== "span" && tag !== "em" && PROMO_LINE.test(text) && n !== top) { removeNode(n); continue; }
+        const t = text(n);
+        if (READ_ALSO.test(t) && n !== top) { removeNode(n); continue; }
+        if (n.textLen < 60 && READ_ALSO_ALONE.test(t) && n !== top) { removeReadAlsoLabel(n); continue; }
+        if (n.textLen < 100 && MORE_LABEL.test(t) && n !== top) { removeReadAlsoLabel(n); continue; }
+        if (n.textLen < 30 && META_LABEL.test(t) && n !== top) { removeNode(n); continue; }
+        if (n.textLen < 60 && SHARE_LINE.test(t) && n !== top) { removeNode(n); continue; }
+        if (n.textLen < 100 && CREDIT_LINE.test(t) && n !== top) { removeNode(n); continue; }
+        if (tag !== "span" && tag !== "em" && PROMO_LINE.test(t) && n !== top) { removeNode(n); continue; }
         // Heuristic: a paragraph that is nothing but a link points to another story.
         if (tag === "p" && n.textLen < 150 && n.linkLen > 0.9 * n.textLen && n !== top) { removeNode(n); continue; }
       }
       if (n !== top && (tag === "div" || tag === "section" || tag === "ul" || tag === "ol" || tag === "table" || tag === "dl")) {
-        if (shouldRemoveConditionally(n)) removeNode(n);
+        if (shouldRemoveConditionally(n, c)) removeNode(n);
       }
     }
   }
+}
+
+/** At most this many end-of-article sections are cut per content block (each cut scans its siblings). */
+const MAX_SECTION_CUTS = 32;
+
+/** Elements of a subtree (itself included) by the tags conditional cleaning weighs. */
+interface TagCounts { p: number; img: number; li: number; input: number; headingLen: number; embed: number }
+
+/** An element's tag counts from its children's (already computed, bottom-up) and its own tag. */
+function tagCounts(n: HNode, memo: Map<HNode, TagCounts>): TagCounts {
+  const t: TagCounts = { p: 0, img: 0, li: 0, input: 0, headingLen: 0, embed: 0 };
+  switch (n.tag) {
+    case "p": t.p++; break;
+    case "img": t.img++; break;
+    case "li": t.li++; break;
+    case "input": t.input++; break;
+    case "h1": case "h2": case "h3": case "h4": case "h5": case "h6": t.headingLen += n.textLen; break;
+    case "object": case "embed": case "iframe": t.embed++; break;
+  }
+  for (const ch of n.children) {
+    if (typeof ch === "string") continue;
+    const k = memo.get(ch) ?? tagCounts(ch, memo);
+    t.p += k.p; t.img += k.img; t.li += k.li; t.input += k.input; t.headingLen += k.headingLen; t.embed += k.embed;
+  }
+  memo.set(n, t);
+  return t;
 }
 
 /**
@@ -387,7 +430,7 @@ function cutTrailingSection(heading: HNode, top: HNode): void {
   while (anchor.parent && anchor.parent !== top && firstContentChild(anchor.parent) === anchor) anchor = anchor.parent;
   const parent = anchor.parent;
   if (!parent) return;
-  const idx = parent.children.indexOf(anchor);
+  const idx = parent.children[anchor.idx] === anchor ? anchor.idx : parent.children.indexOf(anchor);
   const following = parent.children.slice(idx + 1).filter((c): c is HNode => typeof c !== "string");
   const followingLen = following.reduce((s, c) => s + c.textLen, 0);
   removeNode(anchor);
@@ -402,7 +445,9 @@ function removeReadAlsoLabel(label: HNode): void {
   const parent = label.parent;
   if (parent) {
     const sibs = parent.children;
-    for (let i = sibs.indexOf(label) + 1; i < sibs.length; i++) {
+    const at = sibs[label.idx] === label ? label.idx : sibs.indexOf(label);
+    // Removed siblings leave empty slots: look a bounded way past them.
+    for (let i = at + 1; i < sibs.length && i <= at + 64; i++) {
       const s = sibs[i];
       if (typeof s === "string") { if (visibleLength(s) > 0) break; continue; }
       if (s.textLen > 0 && s.textLen < 200 && s.linkLen > 0.6 * s.textLen) removeNode(s);
@@ -428,7 +473,7 @@ function removeNode(n: HNode): void {
 }
 
 /** Readability's _cleanConditionally, on the light tree. */
-function shouldRemoveConditionally(n: HNode): boolean {
+function shouldRemoveConditionally(n: HNode, counts: TagCounts): boolean {
   const weight = classWeight(n);
   const ld = linkDensity(n);
   // Readability drops every negatively named block; class names like "teaser", "media" or
@@ -436,17 +481,7 @@ function shouldRemoveConditionally(n: HNode): boolean {
   if (weight < 0) return !(n.commas >= 3 && ld < 0.25 && n.textLen >= 200);
   if (n.commas >= 10) return false;
   const isList = n.tag === "ul" || n.tag === "ol" || n.tag === "dl";
-  let p = 0, img = 0, li = 0, input = 0, headingLen = 0, embed = 0;
-  for (const e of allElements(n)) {
-    switch (e.tag) {
-      case "p": p++; break;
-      case "img": img++; break;
-      case "li": li++; break;
-      case "input": input++; break;
-      case "h1": case "h2": case "h3": case "h4": case "h5": case "h6": headingLen += e.textLen; break;
-      case "object": case "embed": case "iframe": embed++; break;
-    }
-  }
+  const { p, img, li, input, headingLen, embed } = counts;
   const len = n.textLen;
   const headingDensity = len ? headingLen / len : 0;
   if (img > 1 && p / img < 0.5 && len < 200) return true;

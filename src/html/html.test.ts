@@ -7,6 +7,7 @@ import {
   normalizeDate, persianDateInText, dateFromUrl, charsetFromContentType,
 } from "./index.js";
 import { preferLandmark, scoreCandidates } from "./content.js";
+import { MAX_TREE_DEPTH } from "./tree.js";
 
 // Pages below are written for these tests (fictional events, invented outlets).
 
@@ -260,4 +261,50 @@ test("pruneBoilerplate: a German-named comment section (kommentare) is dropped",
   const html = `<html><body><main><div class="article-body"><p>${P1}</p><p>${P2}</p></div>
 <section class="kommentare"><p>Keine Kommentare bisher, schreiben Sie den ersten Kommentar zu diesem Beitrag hier.</p></section></main></body></html>`;
   assert.deepEqual(extractArticle(html).paragraphs, [P1, P2]);
+});
+
+/** Deepest element of a tree (iteratively: the tree may be wide). */
+function maxDepth(root: ReturnType<typeof parseHtml>["root"]): number {
+  let max = 0;
+  const stack: [typeof root, number][] = [[root, 0]];
+  while (stack.length) {
+    const [n, d] = stack.pop()!;
+    if (d > max) max = d;
+    for (const c of n.children) if (typeof c !== "string") stack.push([c, d + 1]);
+  }
+  return max;
+}
+
+test("parseHtml: nesting past MAX_TREE_DEPTH is flattened into siblings; the text is all kept", () => {
+  const n = 3 * MAX_TREE_DEPTH;
+  const page = parseHtml(`<body>${"<div>x ".repeat(n)}<p>${P1}</p>${"</div>".repeat(n)}<p>${P2}</p></body>`);
+  assert.ok(maxDepth(page.root) <= MAX_TREE_DEPTH + 1, `depth ${maxDepth(page.root)}`);
+  const text = toParagraphs([page.body]).join(" ");
+  assert.equal(text.split(" ").filter((w) => w === "x").length, n, "every nested div's text is kept");
+  assert.ok(text.endsWith(`${P1} ${P2}`), "the closing tags still close the flattened elements");
+});
+
+test("parseHtml: implied end tags, stray end tags and </p> without <p> follow htmlparser2's rules", () => {
+  const page = parseHtml(`<body><div><p>one<p>two</span><div>three</div></p>four</div><ul><li>a<li>b</ul></body>`);
+  assert.deepEqual(toParagraphs([page.body]), ["one", "two", "three", "four", "a", "b"]);
+  const div = page.body.children[0] as Exclude<(typeof page.body.children)[0], string>;
+  assert.deepEqual(div.children.filter((c) => typeof c !== "string").map((c) => (c as typeof div).tag), ["p", "p", "div", "p"]);
+});
+
+test("extractArticle: pathological pages (100,000 deep, 100,000 stray end tags, 100,000 siblings) take linear time", () => {
+  const body = `<p>${P1}</p><p>${P2}</p><p>${P3}</p>`;
+  const pages = {
+    nested: "<html><body>" + "<div>".repeat(100_000) + body + "</div>".repeat(100_000) + "</body></html>",
+    unclosed: "<html><body>" + "<span><div>".repeat(50_000) + body,
+    stray: "<html><body>" + "<div>".repeat(2_000) + "</span>".repeat(100_000) + body,
+    siblings: "<html><body>" + '<div class="ad"><a href="/x">link</a></div>'.repeat(100_000) + body + "</body></html>",
+  };
+  for (const [name, html] of Object.entries(pages)) {
+    const t = performance.now();
+    const a = extractArticle(html);
+    const ms = performance.now() - t;
+    assert.deepEqual(a.paragraphs, [P1, P2, P3], name);
+    // Quadratic behaviour took minutes on these; linear takes about a second on a loaded machine.
+    assert.ok(ms < 15_000, `${name}: ${ms.toFixed(0)} ms`);
+  }
 });

@@ -3,7 +3,7 @@
 // script/style/svg/iframe/... are never stored, which is most of what makes this fast.
 // Head data (meta tags, <title>, canonical link, JSON-LD, <html lang>) is collected on the way.
 
-import { Parser } from "htmlparser2";
+import { QuoteType, Tokenizer } from "htmlparser2";
 
 export interface HNode {
   tag: string;
@@ -15,8 +15,15 @@ export interface HNode {
   hidden: boolean;
   /** <a> with an href. */
   isLink: boolean;
+  /** Child elements and text runs; a removed child leaves "" in its slot (see detach). */
   children: (HNode | string)[];
   parent: HNode | null;
+  /** Position in parent.children (kept by detach; lets it remove a child in constant time). */
+  idx: number;
+  /** Depth below the root (see MAX_TREE_DEPTH). */
+  depth: number;
+  /** Slots of removed children still in `children`. */
+  removed: number;
   /** datetime attribute of <time> (dates when the page has no metadata). */
   datetime?: string;
   // Statistics filled by computeStats(); recomputed after pruning.
@@ -64,11 +71,56 @@ const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 export function newNode(tag: string, parent: HNode | null): HNode {
   return {
     tag, idClass: "", role: "", itemprop: "", hidden: false, isLink: false, children: [], parent,
-    textLen: 0, linkLen: 0, commas: 0, score: 0, scored: false,
+    idx: 0, depth: parent ? parent.depth + 1 : 0, removed: 0, textLen: 0, linkLen: 0, commas: 0, score: 0, scored: false,
   };
 }
 
-/** Parse HTML into the light tree. Never throws on malformed markup (htmlparser2 is forgiving). */
+/**
+ * Deepest element nesting kept in the tree. Beyond it, elements are added as siblings of the
+ * element at this depth instead of inside it (Blink's HTML parser does the same at 512), so a
+ * page nested 100,000 deep costs what a flat one does and no tree walk is deeper than this.
+ */
+export const MAX_TREE_DEPTH = 512;
+
+/** htmlparser2's rules (Parser.js): an opening tag closes these open elements first. */
+const P_TAG = new Set(["p"]);
+const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6", "p"]);
+const FORM_TAGS = new Set(["input", "option", "optgroup", "select", "button", "datalist", "textarea"]);
+const TABLE_SECTIONS = new Set(["thead", "tbody"]);
+const DD_DT = new Set(["dd", "dt"]);
+const RT_RP = new Set(["rt", "rp"]);
+const OPEN_IMPLIES_CLOSE = new Map<string, Set<string>>([
+  ["tr", new Set(["tr", "th", "td"])], ["th", new Set(["th"])], ["td", new Set(["thead", "th", "td"])],
+  ["body", new Set(["head", "link", "script"])], ["a", new Set(["a"])], ["li", new Set(["li"])],
+  ["p", P_TAG], ["h1", HEADINGS], ["h2", HEADINGS], ["h3", HEADINGS], ["h4", HEADINGS], ["h5", HEADINGS], ["h6", HEADINGS],
+  ["select", FORM_TAGS], ["input", FORM_TAGS], ["output", FORM_TAGS], ["button", FORM_TAGS], ["datalist", FORM_TAGS], ["textarea", FORM_TAGS],
+  ["option", new Set(["option"])], ["optgroup", new Set(["optgroup", "option"])], ["dd", DD_DT], ["dt", DD_DT],
+  ...["address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset", "figcaption", "figure", "footer", "form",
+    "header", "hr", "main", "nav", "ol", "pre", "section", "table", "ul"].map((t): [string, Set<string>] => [t, P_TAG]),
+  ["rt", RT_RP], ["rp", RT_RP], ["tbody", TABLE_SECTIONS], ["tfoot", TABLE_SECTIONS],
+]);
+/** htmlparser2's void elements: never pushed on the open-element stack. */
+const PARSER_VOID = new Set(["area", "base", "basefont", "br", "col", "command", "embed", "frame", "hr", "img", "input", "isindex",
+  "keygen", "link", "meta", "param", "source", "track", "wbr"]);
+/** Elements inside SVG/MathML where HTML parsing rules apply again. */
+const INTEGRATION = new Set(["mi", "mo", "mn", "ms", "mtext", "annotation-xml", "foreignobject", "desc", "title"]);
+
+/** One open element: its name, and the current node to return to when it closes. */
+interface Open {
+  name: string;
+  /** cur before this element opened; null: closing it leaves cur alone (body, skipped content). */
+  restore: HNode | null;
+  /** Foreign-content context this element pushed (svg, math, integration points). */
+  foreign: boolean;
+}
+
+/**
+ * Parse HTML into the light tree. Never throws on malformed markup. htmlparser2's tokenizer
+ * with a tree builder that follows htmlparser2's Parser (implied end tags, void elements, stray
+ * end tags ignored) but keeps its open-element stack with the top at the end and counts open
+ * names, so every tag costs constant (amortised) time whatever the depth: the Parser's own
+ * stack costs time proportional to the depth at every tag.
+ */
 export function parseHtml(html: string): ParsedPage {
   const root = newNode("#root", null);
   const head: HeadData = { title: null, meta: new Map(), canonical: null, lang: null, jsonLd: [] };
@@ -82,94 +134,183 @@ export function parseHtml(html: string): ParsedPage {
   let captured = "";
   let sawTitle = false;
 
-  const parser = new Parser(
-    {
-      onopentag(name, attrs) {
-        if (skipDepth > 0) {
-          if (name === skipTag) skipDepth++;
-          return;
-        }
-        if (name === "meta") {
-          const key = (attrs.property || attrs.name || attrs.itemprop || attrs["http-equiv"] || "").toLowerCase();
-          const content = attrs.content;
-          if (key && content != null && !head.meta.has(key)) head.meta.set(key, content);
-          if (attrs.charset && !head.meta.has("charset")) head.meta.set("charset", attrs.charset);
-          return;
-        }
-        if (name === "link") {
-          if (!head.canonical && attrs.href && /\bcanonical\b/i.test(attrs.rel || "")) head.canonical = attrs.href;
-          return;
-        }
-        if (name === "html") {
-          if (attrs.lang || attrs["xml:lang"]) head.lang = attrs.lang || attrs["xml:lang"];
-          return;
-        }
-        if (name === "title" && !sawTitle && cur.tag !== "svg") {
-          capture = "title"; captured = "";
-          return;
-        }
-        if (name === "script") {
-          if (/ld\+json/i.test(attrs.type || "")) { capture = "jsonld"; captured = ""; return; }
-        }
-        if (SKIP_CONTENT.has(name)) {
-          skipDepth = 1; skipTag = name;
-          return;
-        }
-        if (name === "head") return;
-        if (name === "body") {
-          if (!body) { body = newNode("body", cur); cur.children.push(body); cur = body; }
-          return;
-        }
-        const node = newNode(name, cur);
-        const id = attrs.id, cls = attrs.class;
-        if (id || cls) node.idClass = ((id || "") + " " + (cls || "")).toLowerCase();
-        if (attrs.role) node.role = attrs.role.toLowerCase();
-        if (attrs.itemprop) node.itemprop = attrs.itemprop.toLowerCase();
-        if ("hidden" in attrs || attrs["aria-hidden"] === "true" || (attrs.style && HIDDEN_STYLE.test(attrs.style))) node.hidden = true;
-        if (name === "a" && attrs.href != null) node.isLink = true;
-        if (name === "time" && attrs.datetime) node.datetime = attrs.datetime;
-        if (VOID_TAGS.has(name)) {
-          // Void: keep as a leaf marker (br/hr become line breaks when serialising).
-          cur.children.push(node);
-          return;
-        }
-        cur.children.push(node);
-        cur = node;
-      },
-      ontext(text) {
-        if (capture) { captured += text; return; }
-        if (skipDepth > 0) return;
-        const kids = cur.children;
-        const last = kids.length - 1;
-        // htmlparser2 may split text at entities: merge adjacent runs.
-        if (last >= 0 && typeof kids[last] === "string") kids[last] = (kids[last] as string) + text;
-        else kids.push(text);
-      },
-      onclosetag(name) {
-        if (capture) {
-          if (capture === "title" && name === "title") {
-            head.title = captured.replace(/\s+/g, " ").trim() || null; sawTitle = true; capture = null;
-          } else if (capture === "jsonld" && name === "script") {
-            head.jsonLd.push(captured); capture = null;
-          }
-          return;
-        }
-        if (skipDepth > 0) {
-          if (name === skipTag) skipDepth--;
-          return;
-        }
-        if (name === "body" || name === "html" || name === "head" || VOID_TAGS.has(name)) return;
-        // Close the nearest open element of that name; ignore stray end tags.
-        for (let n: HNode | null = cur; n && n !== root; n = n.parent) {
-          if (n.tag === name) { cur = n.parent ?? root; return; }
-          if (n === body) return;
-        }
-      },
+  const append = (parent: HNode, node: HNode) => {
+    node.idx = parent.children.length;
+    parent.children.push(node);
+  };
+
+  /** An element opens; returns what closing it restores (see Open.restore). */
+  function openElement(name: string, attrs: Record<string, string>): HNode | null {
+    if (skipDepth > 0) {
+      if (name === skipTag) skipDepth++;
+      return null;
+    }
+    if (name === "meta") {
+      const key = (attrs.property || attrs.name || attrs.itemprop || attrs["http-equiv"] || "").toLowerCase();
+      const content = attrs.content;
+      if (key && content != null && !head.meta.has(key)) head.meta.set(key, content);
+      if (attrs.charset && !head.meta.has("charset")) head.meta.set("charset", attrs.charset);
+      return null;
+    }
+    if (name === "link") {
+      if (!head.canonical && attrs.href && /\bcanonical\b/i.test(attrs.rel || "")) head.canonical = attrs.href;
+      return null;
+    }
+    if (name === "html") {
+      if (attrs.lang || attrs["xml:lang"]) head.lang = attrs.lang || attrs["xml:lang"];
+      return null;
+    }
+    if (name === "title" && !sawTitle) {
+      capture = "title"; captured = "";
+      return null;
+    }
+    if (name === "script" && /ld\+json/i.test(attrs.type || "")) { capture = "jsonld"; captured = ""; return null; }
+    if (SKIP_CONTENT.has(name)) {
+      skipDepth = 1; skipTag = name;
+      return null;
+    }
+    if (name === "head") return null;
+    if (name === "body") {
+      // Closing </body> leaves cur inside the body: trailing junk after it is still body text.
+      if (!body) { body = newNode("body", cur); append(cur, body); cur = body; }
+      return null;
+    }
+    // Past the depth limit the element becomes a sibling of the deepest one (flattened).
+    const parent = cur.depth >= MAX_TREE_DEPTH && cur.parent ? cur.parent : cur;
+    const node = newNode(name, parent);
+    const id = attrs.id, cls = attrs.class;
+    if (id || cls) node.idClass = ((id || "") + " " + (cls || "")).toLowerCase();
+    if (attrs.role) node.role = attrs.role.toLowerCase();
+    if (attrs.itemprop) node.itemprop = attrs.itemprop.toLowerCase();
+    if ("hidden" in attrs || attrs["aria-hidden"] === "true" || (attrs.style && HIDDEN_STYLE.test(attrs.style))) node.hidden = true;
+    if (name === "a" && attrs.href != null) node.isLink = true;
+    if (name === "time" && attrs.datetime) node.datetime = attrs.datetime;
+    append(parent, node);
+    // Void: a leaf marker (br/hr become line breaks when serialising).
+    if (VOID_TAGS.has(name)) return null;
+    const before = cur;
+    cur = node;
+    return before;
+  }
+
+  function closeElement(name: string): void {
+    if (capture) {
+      if (capture === "title" && name === "title") {
+        head.title = captured.replace(/\s+/g, " ").trim() || null; sawTitle = true; capture = null;
+      } else if (capture === "jsonld" && name === "script") {
+        head.jsonLd.push(captured); capture = null;
+      }
+      return;
+    }
+    if (skipDepth > 0 && name === skipTag) skipDepth--;
+  }
+
+  function addText(text: string): void {
+    if (capture) { captured += text; return; }
+    if (skipDepth > 0 || !text) return;
+    const kids = cur.children;
+    const last = kids.length - 1;
+    // The tokenizer splits text at entities: merge adjacent runs.
+    if (last >= 0 && typeof kids[last] === "string") kids[last] = (kids[last] as string) + text;
+    else kids.push(text);
+  }
+
+  // The open-element stack (top at the end), the number of open elements per name, and the
+  // foreign-content contexts (true: SVG or MathML, where <title>/<style> are not raw text).
+  const stack: Open[] = [];
+  const openCount = new Map<string, number>();
+  const foreign: boolean[] = [false];
+  let tagname = "";
+  let attrs: Record<string, string> | null = null;
+  let attrName = "";
+  let attrValue = "";
+
+  function pop(): void {
+    const e = stack.pop()!;
+    openCount.set(e.name, openCount.get(e.name)! - 1);
+    if (e.foreign) foreign.pop();
+    closeElement(e.name);
+    if (e.restore) cur = e.restore;
+  }
+
+  function emitOpenTag(name: string): void {
+    tagname = name;
+    // A second <form> inside one is ignored (the spec's rule, kept by htmlparser2).
+    if (name === "form" && (openCount.get("form") ?? 0) > 0) { tagname = ""; attrs = null; return; }
+    const implies = OPEN_IMPLIES_CLOSE.get(name);
+    if (implies) while (stack.length && implies.has(stack[stack.length - 1].name)) pop();
+    attrs = {};
+  }
+
+  function endOpenTag(): void {
+    const name = tagname;
+    tagname = "";
+    if (!attrs) return;
+    const a = attrs;
+    attrs = null;
+    const restore = openElement(name, a);
+    if (PARSER_VOID.has(name)) {
+      closeElement(name);
+      if (restore) cur = restore;
+      return;
+    }
+    const isForeign = name === "svg" || name === "math" || (foreign.length > 1 && INTEGRATION.has(name)) || name === "title";
+    if (isForeign) foreign.push(name === "svg" || name === "math");
+    stack.push({ name, restore, foreign: isForeign });
+    openCount.set(name, (openCount.get(name) ?? 0) + 1);
+  }
+
+  const inForeign = () => foreign[foreign.length - 1];
+  const readName = (start: number, end: number) => {
+    const n = html.slice(start, end).toLowerCase();
+    return n === "image" && !inForeign() ? "img" : n;
+  };
+
+  const tokenizer = new Tokenizer({ decodeEntities: true }, {
+    onattribdata(start, end) { attrValue += html.slice(start, end); },
+    onattribentity(cp) { attrValue += String.fromCodePoint(cp); },
+    onattribend(_quote: QuoteType) {
+      if (attrs && !Object.hasOwn(attrs, attrName)) attrs[attrName] = attrValue;
+      attrValue = "";
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  parser.write(html);
-  parser.end();
+    onattribname(start, end) { attrName = html.slice(start, end).toLowerCase(); },
+    oncdata(start, end, offset) { if (inForeign()) addText(html.slice(start, end - offset)); },
+    onclosetag(start, end) {
+      const name = readName(start, end);
+      if (!PARSER_VOID.has(name)) {
+        if ((openCount.get(name) ?? 0) > 0) {
+          while (stack.length && stack[stack.length - 1].name !== name) pop();
+          pop();
+        } else if (name === "p") {
+          // </p> without an open <p>: an empty paragraph.
+          emitOpenTag("p");
+          endOpenTag();
+          if (stack.length && stack[stack.length - 1].name === "p") pop();
+        }
+      } else if (name === "br") {
+        emitOpenTag("br");
+        endOpenTag();
+      }
+    },
+    oncomment() {},
+    ondeclaration() {},
+    onend() { while (stack.length) pop(); },
+    onopentagend() { endOpenTag(); },
+    onopentagname(start, end) { emitOpenTag(readName(start, end)); },
+    onprocessinginstruction() {},
+    onselfclosingtag() {
+      // Self-closing syntax counts only in foreign content (<svg/>, <path/>).
+      const name = tagname;
+      const selfClosing = inForeign();
+      endOpenTag();
+      if (selfClosing && stack.length && stack[stack.length - 1].name === name) pop();
+    },
+    ontext(start, end) { addText(html.slice(start, end)); },
+    ontextentity(cp) { addText(String.fromCodePoint(cp)); },
+    isInForeignContext: () => inForeign(),
+  });
+  tokenizer.write(html);
+  tokenizer.end();
   if (!body) {
     // No <body>: everything outside <head> is the body.
     body = newNode("body", root);
@@ -250,13 +391,59 @@ export function innerText(n: HNode): string {
   return parts.join("").replace(/\s+/g, " ").trim();
 }
 
-/** Remove a node from its parent. */
+/**
+ * innerText of many elements of one subtree, each built from its children's (collapsed, not
+ * trimmed): linear in the subtree where calling innerText on every element is quadratic in its
+ * depth. Valid while the elements it has answered for keep their descendants.
+ */
+export class TextMemo {
+  private memo = new Map<HNode, string>();
+
+  /** The element's text, whitespace collapsed (not trimmed). */
+  of(n: HNode): string {
+    const hit = this.memo.get(n);
+    if (hit !== undefined) return hit;
+    const stack: HNode[] = [n];
+    const expanded = new Set<HNode>();
+    while (stack.length) {
+      const x = stack[stack.length - 1];
+      if (this.memo.has(x)) { stack.pop(); continue; }
+      if (!expanded.has(x)) {
+        expanded.add(x);
+        for (const c of x.children) if (typeof c !== "string" && !this.memo.has(c)) stack.push(c);
+        continue;
+      }
+      stack.pop();
+      let s = x.tag === "br" || BLOCK_TAGS.has(x.tag) ? " " : "";
+      for (const c of x.children) s += typeof c === "string" ? c : this.memo.get(c)!;
+      this.memo.set(x, s.replace(/\s+/g, " "));
+    }
+    return this.memo.get(n)!;
+  }
+}
+
+/**
+ * Remove a node from its parent in constant (amortised) time: its slot becomes "" (no text),
+ * and the parent's children are compacted once most of them are such slots.
+ */
 export function detach(n: HNode): void {
   const p = n.parent;
   if (!p) return;
-  const i = p.children.indexOf(n);
-  if (i >= 0) p.children.splice(i, 1);
+  const kids = p.children;
+  const i = kids[n.idx] === n ? n.idx : kids.indexOf(n);
   n.parent = null;
+  if (i < 0) return;
+  kids[i] = "";
+  if (++p.removed > 16 && 2 * p.removed > kids.length) {
+    const kept: (HNode | string)[] = [];
+    for (const c of kids) {
+      if (c === "") continue;
+      if (typeof c !== "string") c.idx = kept.length;
+      kept.push(c);
+    }
+    p.children = kept;
+    p.removed = 0;
+  }
 }
 
 /** All elements of a subtree in document order (the top included). */

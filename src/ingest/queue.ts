@@ -5,9 +5,8 @@
 
 import os from "node:os";
 import pg from "pg";
-import { readDocument } from "../input/index.js";
 import { lexiconVersion } from "../lexicon/index.js";
-import { extractText } from "../pipeline/index.js";
+import { openExtractor } from "../pipeline/guard.js";
 import type { Store } from "../store/index.js";
 import { hashFile, type IngestSummary } from "./index.js";
 
@@ -72,7 +71,7 @@ export async function runQueueWorker(
   store: Store,
   url: string,
   files: string[],
-  opts: { leaseSeconds?: number; onProgress?: (s: IngestSummary) => void; onError?: (m: string) => void } = {},
+  opts: { leaseSeconds?: number; onProgress?: (s: IngestSummary) => void; onError?: (m: string) => void; timeBudgetMs?: number } = {},
 ): Promise<IngestSummary> {
   const q = await PgQueue.open(url);
   const s: IngestSummary = { seen: 0, inserted: 0, replaced: 0, unchanged: 0, failed: 0, events: 0 };
@@ -80,6 +79,7 @@ export async function runQueueWorker(
   const version = lexiconVersion();
   // Test hook: widen the window between claiming and storing so a kill lands mid-document.
   const delay = Number(process.env.PARLEY_TEST_DELAY_MS ?? 0);
+  const ex = openExtractor({ timeBudgetMs: opts.timeBudgetMs });
   try {
     await q.enqueue(files.map((origin) => ({ origin, hash: hashFile(origin) })));
     for (;;) {
@@ -92,7 +92,7 @@ export async function runQueueWorker(
       s.seen++;
       try {
         const hash = hashFile(origin);
-        const result = extractText(readDocument(origin));
+        const { result } = await ex.extract({ kind: "file", file: origin });
         if (delay) await new Promise((r) => setTimeout(r, delay));
         const outcome = await store.ingest({ origin, hash }, result, version);
         s[outcome]++;
@@ -106,6 +106,7 @@ export async function runQueueWorker(
       opts.onProgress?.(s);
     }
   } finally {
+    await ex.close();
     await q.close();
   }
   return s;

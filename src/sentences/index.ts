@@ -152,6 +152,41 @@ function capped(text: string, sp: Span): Span[] {
   return out;
 }
 
+/**
+ * Intl.Segmenter's sentence iteration takes time quadratic in the length of the string (a
+ * 141 KB paragraph took 4 s, 282 KB 15 s), so long paragraphs are segmented in windows: each
+ * window's last two segments (the last may be cut by the window's end) are segmented again at
+ * the start of the next window. A window without a boundary (one run-on sentence) is cut at a
+ * space; capped() cuts such sentences anyway.
+ */
+const SEGMENT_WINDOW = 4096;
+
+function* sentenceSegments(segmenter: Intl.Segmenter, s: string): Generator<[number, number]> {
+  let base = 0;
+  while (base < s.length) {
+    const last = s.length - base <= SEGMENT_WINDOW;
+    const chunk = last ? s.slice(base) : s.slice(base, base + SEGMENT_WINDOW);
+    const parts: [number, number][] = [];
+    for (const seg of segmenter.segment(chunk)) parts.push([base + seg.index, base + seg.index + seg.segment.length]);
+    if (last) {
+      yield* parts;
+      return;
+    }
+    if (parts.length >= 2) {
+      const keep = parts.length >= 3 ? parts.length - 2 : 1;
+      for (let i = 0; i < keep; i++) yield parts[i];
+      base = parts[keep][0];
+      continue;
+    }
+    // One sentence fills the window: cut it at its last space (never inside a surrogate pair).
+    let cut = chunk.lastIndexOf(" ");
+    if (cut < SEGMENT_WINDOW / 2) cut = SEGMENT_WINDOW;
+    if (cut < chunk.length && chunk.charCodeAt(cut - 1) >= 0xd800 && chunk.charCodeAt(cut - 1) <= 0xdbff) cut--;
+    yield [base, base + cut];
+    base += cut;
+  }
+}
+
 export function splitSentences(text: string, paragraphs: Span[], lang: Lang): Sentence[] {
   const segmenter = segmenterFor(lang);
   const out: Sentence[] = [];
@@ -159,8 +194,8 @@ export function splitSentences(text: string, paragraphs: Span[], lang: Lang): Se
     const raw = text.slice(para.start, para.end);
     const view = unwrapLines(raw);
     const spans: Span[] = [];
-    for (const seg of segmenter.segment(view)) {
-      let s = seg.index, e = seg.index + seg.segment.length;
+    for (const [segStart, segEnd] of sentenceSegments(segmenter, view)) {
+      let s = segStart, e = segEnd;
       while (s < e && isSpaceUnit(view.charCodeAt(s))) s++;
       while (e > s && isSpaceUnit(view.charCodeAt(e - 1))) e--;
       if (s < e) spans.push({ start: s, end: e });

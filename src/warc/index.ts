@@ -6,7 +6,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { WARCParser } from "warcio";
-import { documentFromHtml, looksLikeHtml, PageError } from "../collect/article.js";
+import { looksLikeHtml, PageError } from "../collect/article.js";
+import { openExtractor, TimeBudgetError, type Extractor } from "../pipeline/guard.js";
 import { lexiconVersion } from "../lexicon/index.js";
 import type { Store } from "../store/index.js";
 import type { DocumentResult } from "../types.js";
@@ -94,22 +95,37 @@ export interface WarcSummary {
 }
 
 /** The documents of a WARC file; pages without an article are reported and skipped. */
-export async function* warcDocuments(file: string, onError?: (url: string, reason: string) => void): AsyncGenerator<WarcDocument> {
-  for await (const page of readWarc(file)) {
-    try {
-      const doc = documentFromHtml(page.body, page.url, page.contentType, { published: page.date });
-      yield { url: page.url, result: doc.result, hash: doc.hash };
-    } catch (e) {
-      onError?.(page.url, e instanceof PageError ? e.reason : (e as Error).message);
+export async function* warcDocuments(
+  file: string,
+  onError?: (url: string, reason: string) => void,
+  opts: WarcExtractOptions = {},
+): AsyncGenerator<WarcDocument> {
+  const ex = opts.extractor ?? openExtractor({ timeBudgetMs: opts.timeBudgetMs });
+  try {
+    for await (const page of readWarc(file)) {
+      try {
+        const doc = await ex.extract({ kind: "page", bytes: page.body, url: page.url, contentType: page.contentType, published: page.date });
+        yield { url: page.url, result: doc.result, hash: doc.hash! };
+      } catch (e) {
+        onError?.(page.url, e instanceof PageError || e instanceof TimeBudgetError ? e.reason : (e as Error).message);
+      }
     }
+  } finally {
+    if (!opts.extractor) await ex.close();
   }
+}
+
+/** How WARC pages are extracted: a shared extractor, or a time budget for one opened per file. */
+export interface WarcExtractOptions {
+  extractor?: Extractor;
+  timeBudgetMs?: number;
 }
 
 /** Ingest a WARC file into a store; an unchanged page (same URL, same article hash) is skipped. */
 export async function ingestWarc(
   store: Store,
   file: string,
-  opts: { onError?: (url: string, reason: string) => void; onProgress?: (s: WarcSummary) => void } = {},
+  opts: { onError?: (url: string, reason: string) => void; onProgress?: (s: WarcSummary) => void } & WarcExtractOptions = {},
 ): Promise<WarcSummary> {
   const s: WarcSummary = { pages: 0, documents: 0, inserted: 0, replaced: 0, unchanged: 0, failed: 0, events: 0 };
   const version = lexiconVersion();
@@ -118,7 +134,7 @@ export async function ingestWarc(
     opts.onError?.(url, reason);
   };
   try {
-    for await (const doc of warcDocuments(file, (u, r) => { s.pages++; onError(u, r); })) {
+    for await (const doc of warcDocuments(file, (u, r) => { s.pages++; onError(u, r); }, opts)) {
       s.pages++;
       s.documents++;
       try {
@@ -144,7 +160,7 @@ export async function ingestWarc(
 export async function extractWarc(
   file: string,
   out: string | null,
-  opts: { pretty?: boolean; onError?: (url: string, reason: string) => void; write?: (line: string) => void } = {},
+  opts: { pretty?: boolean; onError?: (url: string, reason: string) => void; write?: (line: string) => void } & WarcExtractOptions = {},
 ): Promise<{ documents: number; events: number; failed: number }> {
   const s = { documents: 0, events: 0, failed: 0 };
   if (out) fs.mkdirSync(out, { recursive: true });
@@ -154,7 +170,7 @@ export async function extractWarc(
   };
   const write = opts.write ?? ((line: string) => process.stdout.write(line));
   try {
-    for await (const doc of warcDocuments(file, onError)) {
+    for await (const doc of warcDocuments(file, onError, opts)) {
       const json = JSON.stringify(doc.result, null, opts.pretty ? 2 : undefined);
       if (out) fs.writeFileSync(path.join(out, `${doc.result.id}.json`), json + "\n");
       else write(JSON.stringify(doc.result) + "\n");
