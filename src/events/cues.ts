@@ -45,14 +45,18 @@ const STOP_CONTENT = new Set(["that", "with", "their", "this", "them", "they", "
 /** Languages whose setting words are postpositions, after the organisation ("ШОС саммити доирасида", "az EBESZ ülésén"). */
 const SETTING_AFTER = new Set(["hu", "tr", "az", "tk", "uz", "kk", "ky"]);
 
+// How many words a setting word reaches forward: "on the sidelines of the meetings of the foreign
+// ministers of ASEAN" puts the organisation ten words after it.
+const SETTING_REACH = 12;
+
 /**
  * Whether a setting word ("sidelines", «рамках») stands up to eight words before a mention, in its
  * clause, or, in a language of postpositions, up to four words after it.
  */
-export function orgIsSetting(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
+export function orgIsSetting(ctx: EventContext, sm: SentenceMentions, e: Pick<EntityMatch, "tokenStart" | "tokenEnd" | "start">): boolean {
   const words = ctx.lex.markers.settingBefore.get(ctx.lang);
   if (!words || e.tokenStart < 0) return false;
-  for (let k = e.tokenStart - 1; k >= 0 && k >= e.tokenStart - 8; k--) {
+  for (let k = e.tokenStart - 1; k >= 0 && k >= e.tokenStart - SETTING_REACH; k--) {
     if (/[,;.]/.test(ctx.text.slice(sm.tokens[k].end, sm.tokens[k + 1]?.start ?? e.start))) return false;
     if (wordVariantsOf(sm.tokens[k].norm).some((w) => words.has(w))) return true;
   }

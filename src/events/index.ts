@@ -364,6 +364,14 @@ function withCounterpartOffice(ctx: EventContext, sm: SentenceMentions, sides: S
   });
 }
 
+/** A meeting noun governed by a setting word, with no other event word between ("on the sidelines of the ministers' meetings"). */
+function triggerIsSetting(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  if (!orgIsSetting(ctx, sm, t)) return false;
+  const words = ctx.lex.markers.settingBefore.get(ctx.lang);
+  const setting = [...sm.tokens.slice(0, Math.max(0, t.tokenStart))].reverse().find((x) => wordVariantsOf(x.norm).some((w) => words?.has(w)));
+  return !!setting && !sm.triggers.some((x) => x !== t && x.start >= setting.end && x.end <= t.start);
+}
+
 /** Acts of force and street protest: their sides are named where they are told. */
 const MATERIAL_CONFLICT: Set<EventType> = new Set(["PROTEST", "COERCE", "ASSAULT", "MOBILIZE"]);
 
@@ -849,6 +857,9 @@ function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, t
   if (type === "SUPPORT" && sm.triggers.some((x) => x !== t && x.payload.type === "SUPPORT" && (VERB_FINAL.has(ctx.lang) ? x.start > t.start : x.start < t.start) && (x.start > t.start ? x.start - t.end : t.start - x.end) <= 25 && !/[,;.،]/.test(ctx.text.slice(Math.min(x.end, t.end), Math.max(x.start, t.start))))) return true;
   // "Accepted the invitation with gratitude": the manner of another act, not thanks given.
   if (type === "SUPPORT" && t.tokenStart > 0 && t.tokenEnd - t.tokenStart === 1 && ctx.lex.markers.mannerBefore.get(ctx.lang)?.has(sm.tokens[t.tokenStart - 1].norm) && isWordOf(sm.tokens[t.tokenStart].norm, ctx.lex.markers.mannerNouns.get(ctx.lang) ?? [])) return true;
+  // "On the sidelines of the ASEAN ministers' meetings, Wang met Rubio": a gathering named as
+  // the setting of other talks is not an event of its own here.
+  if (type === "CONSULT" && mode !== "phone" && mode !== "visit" && triggerIsSetting(ctx, sm, t) && sm.triggers.some((x) => x !== t && x.payload.type === "CONSULT" && !triggerIsSetting(ctx, sm, x))) return true;
   // "Commended their recent meeting": the meeting praised is the one told before; told first
   // here, it is the only report of a meeting that took place.
   if (type === "CONSULT" && mode !== "multilateral" && praisedEvent(ctx, sm, t) && drafts.some((d) => d.rec.type === "CONSULT" && !d.rec.status)) return true;
@@ -1038,7 +1049,9 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
       // the article's one person holding that office ("the Head of State" in a Tajik report).
       if (mode !== "multilateral" && !sides.some((x) => x.start < t.start && x.rank >= 2)) {
         const roleOf = (e: EntityMatch) => (e.payload.kind === "office" ? e.payload.role : null);
-        const title = sm.entities.find((e) => e.end <= t.start && RESOLVABLE_OFFICE_ROLES.has(roleOf(e)!) && !sides.some((x) => x.start <= e.start && e.end <= x.start + 80 && x.role === roleOf(e)));
+        // (Not a title bound to a country or organisation before it: "the ASEAN foreign ministers".)
+        const boundBefore = (e: EntityMatch) => sm.entities.some((x) => (x.payload.kind === "org" || x.payload.kind === "country") && x.end <= e.start && e.start - x.end <= 2);
+        const title = sm.entities.find((e) => e.end <= t.start && RESOLVABLE_OFFICE_ROLES.has(roleOf(e)!) && !boundBefore(e) && !sides.some((x) => x.start <= e.start && e.end <= x.start + 80 && x.role === roleOf(e)));
         const holders = title ? [...docPersons.values()].filter((p) => p.role === roleOf(title) && !sides.some((x) => x.country === p.country)) : [];
         // Several candidates: one of the sides of the event before, else the dateline's country.
         const holder = holders.length === 1 ? holders[0] : holders.find((p) => context.some((c) => c.country === p.country)) ?? holders.find((p) => p.country === ctx.datelinePlace?.country);

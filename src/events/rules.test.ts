@@ -468,3 +468,11 @@ test("force and street protest with no side named in their sentence are domestic
   const clash = eventsOf("Президенты Кыргызстана и Таджикистана Садыр Жапаров и Эмомали Рахмон встретились в Астане в понедельник.\nВо вторник на границе произошла перестрелка между пограничниками двух государств.", "ru");
   assert.ok(clash.some((e) => e.type === "ASSAULT"), JSON.stringify(clash.map((e) => e.type)));
 });
+
+test("a gathering named as the setting of talks is not a side or an event; a title bound to an organisation names no article person", () => {
+  const evs = eventsOf("On the sidelines of the ASEAN foreign ministers' meetings in Kuala Lumpur on Friday, Chinese Foreign Minister Wang Yi met US Secretary of State Marco Rubio.\nWang Yi also met Malaysian Foreign Minister Mohamad Hasan.");
+  const pairs = evs.map((e) => e.actors.map((a) => a.country).sort().join("-")).sort();
+  assert.deepEqual(pairs, ["CHN-MYS", "CHN-USA"]);
+  const fr = eventsOf("En marge des réunions des ministres des Affaires étrangères de l'ASEAN à Kuala Lumpur, le ministre chinois des Affaires étrangères Wang Yi a eu vendredi un entretien avec le secrétaire d'État américain Marco Rubio.", "fr");
+  assert.deepEqual(fr.map((e) => e.actors.map((a) => a.country).sort().join("-")), ["CHN-USA"]);
+});
