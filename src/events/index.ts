@@ -599,7 +599,8 @@ function statusOf(sm: SentenceMentions, t: TriggerMatch): EventRecord["status"] 
   for (const c of sm.modality) {
     if (futureByNature && c.payload.id !== "negation") continue;
     const before = c.end <= t.start && t.start - c.end <= 40;
-    const overlaps = c.start < t.end && t.start < c.end;
+    // "Denied the allegations": the negation word of a rejection is its own verb.
+    const overlaps = c.start < t.end && t.start < c.end && !(t.payload.type === "REJECT" && c.payload.id === "negation");
     const after = c.start >= t.end && c.start - t.end <= 12;
     if (before || overlaps || after) return c.payload.id === "negation" ? "denied" : c.payload.id === "future" ? "planned" : "hypothetical";
   }

@@ -154,3 +154,18 @@ test("vocabulary: planned mentions in several languages", () => {
   const met = eventsOf("Tahran, Türkiye ile yaptığı görüşmelere büyük önem verdiğini açıkladı.");
   assert.ok(!met.some((e) => e.status === "planned"), show(met));
 });
+
+test("vocabulary: denying allegations is a rejection, not a denied event", () => {
+  const cases: Case[] = [
+    ["Armenia denied the accusations from Azerbaijan as groundless, the Armenian foreign ministry said.", "REJECT", "ARM-AZE"],
+    ["Türkiye Dışişleri Bakanlığı, Yunanistan'ın iddialarını yalanladı ve açıklama yaptı.", "REJECT", "GRC-TUR"],
+    ["وزارت امور خارجه ایران ادعاهای امارات را تکذیب کرد و آن را بی‌پایه خواند.", "REJECT", "ARE-IRN"],
+  ];
+  for (const [text, type, sides] of cases) {
+    const evs = eventsOf(text);
+    assert.ok(evs.some((e) => !e.status && e.type === type && countries(e) === sides), `expected ${type} ${sides}\n  in: ${text}\n  got: ${show(evs)}`);
+  }
+  // A negation before the rejection still denies it.
+  const not = eventsOf("Armenia did not reject the proposal made by Azerbaijan, the Armenian foreign ministry said.");
+  assert.ok(not.some((e) => e.type === "REJECT" && e.status === "denied"), show(not));
+});
