@@ -26,6 +26,9 @@ const families: Record<string, Case[]> = {
     ["Dışişleri Bakanı, İran Büyükelçisi'ne Türkiye'nin tepkisini iletti ve açıklama istedi.", "ACCUSE", "IRN-TUR"],
     ["وزارت امور خارجه ایران سفیر آلمان را احضار کرد و مراتب اعتراض تهران را به وی ابلاغ کرد.", "ACCUSE", "DEU-IRN"],
     ["Le ministère serbe a convoqué l'ambassadeur de Croatie après les déclarations du premier ministre croate.", "ACCUSE", "HRV-SRB"],
+    // The ambassador's nationality between the verb and the noun.
+    ["МИД Словакии вызвало российского посла в связи с публикацией на сайте посольства.", "ACCUSE", "RUS-SVK"],
+    ["Міністерство закордонних справ Угорщини викликало українського посла через заяви у Києві.", "ACCUSE", "HUN-UKR"],
   ],
   "asset freezes and suspended talks are SANCTION": [
     ["The European Union froze the assets of several Iranian officials on Monday, the council said in a statement.", "SANCTION", "EU-IRN"],
