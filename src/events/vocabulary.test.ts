@@ -125,6 +125,18 @@ test("vocabulary: a trigger word that reports no event here", () => {
   // Refuting an accusation reports the rejection; the accusation refuted is not an event.
   const refuted = eventsOf(families["refuting allegations is REJECT"][1][0]);
   assert.ok(!refuted.some((e) => e.type === "ACCUSE" && !e.status), show(refuted));
+  // Sanctions and tariffs as a subject of talks, commitment as a stance, a journalist's question.
+  for (const text of [
+    "The foreign ministers of Russia and China discussed sanctions against Iran during their talks in Beijing.",
+    "La rencontre entre la Chine et les États-Unis a porté sur les droits de douane et le commerce.",
+  ]) {
+    const evs = eventsOf(text);
+    assert.ok(evs.some((e) => e.type === "CONSULT") && !evs.some((e) => e.type === "SANCTION"), show(evs));
+  }
+  const stance = eventsOf("Kazakhstan and Uzbekistan are committed to strengthening their strategic partnership, the presidents said.");
+  assert.ok(!stance.some((e) => e.type === "AGREE"), show(stance));
+  const asked = eventsOf("Asked about relations with China, the Kazakh foreign minister praised the level of trade.");
+  assert.ok(!asked.some((e) => e.type === "REQUEST"), show(asked));
   // Readiness to continue a dialogue in general is not a pledge to send anything.
   const ready = eventsOf("Президент России выразил готовность продолжить диалог с Таджикистаном, говорится в послании.");
   assert.ok(!ready.some((e) => e.type === "AGREE"), show(ready));
