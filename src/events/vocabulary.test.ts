@@ -184,3 +184,17 @@ test("vocabulary: denying allegations is a rejection, not a denied event", () =>
   const not = eventsOf("Armenia did not reject the proposal made by Azerbaijan, the Armenian foreign ministry said.");
   assert.ok(not.some((e) => e.type === "REJECT" && e.status === "denied"), show(not));
 });
+
+test("vocabulary: Central Asian languages", () => {
+  const cases: Case[] = [
+    ["Қазақстан Сыртқы істер министрлігі Түркияға дәрігерлер мен құтқарушыларды жіберуге дайын екенін мәлімдеді.", "AGREE", "KAZ-TUR"],
+    ["Ресейдің әскери ұшақтары Финляндияның әуе кеңістігін бұзды, деп хабарлады министрлік.", "COERCE", "FIN-RUS"],
+    ["O'zbekiston Tashqi ishlar vazirligi Afg'oniston elchisini chaqirib, norozilik notasini topshirdi.", "ACCUSE", "AFG-UZB"],
+    ["Вазорати корҳои хориҷии Тоҷикистон иддаоҳои Қирғизистонро беасос хонд, хабар медиҳад хадамоти матбуот.", "REJECT", "KGZ-TJK"],
+    ["Кыргызстандын Тышкы иштер министрлиги Тажикстандын элчисин чакырып, нааразылык нотасын тапшырды.", "ACCUSE", "KGZ-TJK"],
+  ];
+  for (const [text, type, sides] of cases) {
+    const evs = eventsOf(text);
+    assert.ok(evs.some((e) => !e.status && e.type === type && countries(e) === sides), `expected ${type} ${sides}\n  in: ${text}\n  got: ${show(evs)}`);
+  }
+});
