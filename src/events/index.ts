@@ -684,7 +684,8 @@ function statusOf(text: string, sm: SentenceMentions, t: TriggerMatch): EventRec
     // Near before the trigger, or further in the same clause with no other event word between
     // ("Ahead of his attendance at the informal summit of the European Council").
     const before = c.end <= t.start && (t.start - c.end <= 40 || sameClauseBefore(text, sm, c, t));
-    const overlaps = c.start < t.end && t.start < c.end;
+    // "Denied the allegations": the negation word of a rejection is its own verb.
+    const overlaps = c.start < t.end && t.start < c.end && !(t.payload.type === "REJECT" && c.payload.id === "negation");
     const after = c.start >= t.end && c.start - t.end <= 12;
     if (before || overlaps || after) return c.payload.id === "negation" ? "denied" : c.payload.id === "future" ? "planned" : "hypothetical";
   }
