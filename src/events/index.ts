@@ -427,6 +427,9 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
     if (nextOk && prevOk) countryIdx = next!.start - e.end <= e.start - prev!.end ? i + 1 : i - 1;
     else if (nextOk) countryIdx = i + 1;
     else if (prevOk) countryIdx = i - 1;
+    // "İran'ın Ankara Büyükelçisi", "Oroszország pozsonyi nagykövete": the capital of the posting
+    // stands between the country and its title.
+    else if (prev?.payload.kind === "country" && prev.payload.form === "capital" && gapOk(prev, e) && isHolderEntity(ents[i - 2]) && gapOk(ents[i - 2], prev) && !consumed.has(i - 2)) countryIdx = i - 2;
     const titled = sm.names.find((n) => n.office === i);
     if (countryIdx < 0) {
       // "The Chairman of the State Duma": a title of one country's institution implies it.

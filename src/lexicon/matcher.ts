@@ -31,10 +31,22 @@ const SUFFIX_SETS: Record<string, string[]> = {
 };
 SUFFIX_SETS.ur = SUFFIX_SETS.fa;
 
+/**
+ * Endings that make another word of a stem, not a form of it: Turkish and Azerbaijani -lık/-lik/
+ * -luk/-lük (folded, ğ -> g) turn "bakan" (minister) into "bakanlığı" (ministry) and "büyükelçi"
+ * (ambassador) into "büyükelçiliği" (embassy).
+ */
+const DERIVING_ENDINGS: Record<string, string[]> = {
+  tr: ["lik", "luk", "lig", "lug"],
+  az: ["lik", "luk", "lig", "lug", "liy", "luy"],
+};
+
 interface PhraseToken {
   text: string;
   prefix: boolean; // written with a trailing "*"
   allowance: number; // 0 for exact
+  /** Endings that make another word of the token (see DERIVING_ENDINGS). */
+  deriving?: string[];
   /** Only these endings are allowed (proper names in English-like languages: "Russia's"). */
   suffixes?: string[];
   /** The same endings as a set, for lookup. */
@@ -93,6 +105,7 @@ function variantMatch(pt: PhraseToken, w: string): number {
   if (w === pt.text) return 0;
   if (pt.prefix) return w.startsWith(pt.text) ? 0 : -1;
   if (pt.allowance > 0 && w.length > pt.text.length && w.length - pt.text.length <= pt.allowance && w.startsWith(pt.text)) {
+    if (pt.deriving && pt.deriving.some((d) => w.startsWith(d, pt.text.length))) return -1;
     if (!pt.suffixSet || pt.suffixSet.has(w.slice(pt.text.length))) return w.length - pt.text.length;
   }
   return -1;
@@ -224,6 +237,7 @@ export class PhraseMatcher<T> {
           text: w,
           prefix: prefix && last && w.length >= 3,
           allowance: w.length >= MIN_STEM ? allowance : 0,
+          ...(DERIVING_ENDINGS[lang] ? { deriving: DERIVING_ENDINGS[lang] } : {}),
           ...(opts.capitalized && NAME_SUFFIXES[lang] ? { suffixes: NAME_SUFFIXES[lang] } : SUFFIX_SETS[lang] ? { suffixes: SUFFIX_SETS[lang] } : {}),
         });
         const suffixes = tokens[tokens.length - 1].suffixes;
