@@ -110,4 +110,35 @@ export const languageCases: EventCase[] = [
     expect: [{ type: "CONSULT", mode: "phone", countries: ["AZE", "TUR"] }],
     note: "tr phone call in a reported participle",
   },
+  {
+    lang: "tr",
+    text: "NATO, Türkiye ile dayanışma içinde olduğunu açıkladı.",
+    expect: [{ type: "SUPPORT", mode: null, countries: ["NATO", "TUR"] }],
+    note: "tr solidarity",
+  },
+  {
+    lang: "tr",
+    text: "Erdoğan, Aliyev'i tebrik etti.",
+    expect: [{ type: "SUPPORT", mode: null, countries: ["AZE", "TUR"] }],
+    note: "tr short sentence with one Turkish letter is Turkish, not Uzbek",
+  },
+  {
+    lang: "tr",
+    text: "Rusya'nın Ankara Büyükelçisi Dışişleri Bakanlığına çağrıldı.",
+    expect: [{ type: "ACCUSE", mode: null, countries: ["RUS", "TUR"] }],
+    note: "tr summons (passive); the ministry's name is not the ambassador's",
+  },
+  // ---------------- Ukrainian ----------------
+  {
+    lang: "uk",
+    text: "Кулеба обговорив з Сійярто ситуацію на кордоні.",
+    expect: [{ type: "CONSULT", mode: "meeting", countries: ["HUN", "UKR"] }],
+    note: "uk masculine past tense of 'discussed'",
+  },
+  {
+    lang: "uk",
+    text: "Міністр закордонних справ Литви викликав посла Білорусі.",
+    expect: [{ type: "ACCUSE", mode: null, countries: ["BLR", "LTU"] }],
+    note: "uk summons, masculine verb",
+  },
 ];

@@ -15,3 +15,13 @@ test("-lık/-lik makes another word: ministry, embassy, presidency", () => {
   assert.deepEqual(offices("İran'ın Ankara Büyükelçisini çağırdı"), ["ambassador=Büyükelçisini"]);
   assert.deepEqual(offices("Bakan, mevkidaşıyla görüştü."), ["minister=Bakan"]);
 });
+
+test("the capitalised words of an event phrase after a title are no person's name", async () => {
+  const { findMentions } = await import("../mentions/index.js");
+  const text = "Rusya'nın Ankara Büyükelçisi Dışişleri Bakanlığına çağrıldı.";
+  const [sm] = findMentions(text, [{ start: 0, end: text.length, index: 0, paragraph: 0 }], lex, "tr");
+  assert.deepEqual(sm.names, []);
+  // A real name after the title is still found.
+  const named = "Rusya'nın Ankara Büyükelçisi Aleksey Yerhov Dışişleri Bakanlığına çağrıldı.";
+  assert.deepEqual(findMentions(named, [{ start: 0, end: named.length, index: 0, paragraph: 0 }], lex, "tr")[0].names.map((n) => n.name), ["Aleksey Yerhov"]);
+});

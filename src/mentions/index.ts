@@ -77,9 +77,10 @@ const COURTESY = /^(mr|mrs|ms|dr|the|his|her|h)$/i;
  * "Deputy Prime Minister", "ambassador"), optionally followed by a country or organisation,
  * then two or three capitalised words that the lexicon does not know.
  */
-export function findTitledNames(text: string, tokens: Token[], entities: EntityMatch[]): NameMatch[] {
+export function findTitledNames(text: string, tokens: Token[], entities: EntityMatch[], triggers: { start: number; end: number }[] = []): NameMatch[] {
   const out: NameMatch[] = [];
-  const covered = (t: Token) => entities.some((e) => t.start < e.end && e.start < t.end);
+  // Words of a known entity or of an event phrase ("Dışişleri Bakanlığına çağrıldı") are no name.
+  const covered = (t: Token) => entities.some((e) => t.start < e.end && e.start < t.end) || triggers.some((e) => t.start < e.end && e.start < t.end);
   entities.forEach((e, i) => {
     if (e.payload.kind !== "office") return;
     // Skip over the office's own tokens and at most one country/org entity or 3 lower-case words.
@@ -159,7 +160,7 @@ export function transliterate(name: string): string {
 export function findMentions(text: string, sentences: Sentence[], lex: Lexicon, lang?: string): SentenceMentions[] {
   const all = sentences.map((sentence) => {
     const m = mentionsIn(text, sentence, lex, lang);
-    return { sentence, ...m, names: findTitledNames(text, m.tokens, m.entities) };
+    return { sentence, ...m, names: findTitledNames(text, m.tokens, m.entities, m.triggers) };
   });
   resolveStateTitles(text, all);
   return all;
