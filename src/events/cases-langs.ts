@@ -1,4 +1,4 @@
-// Regression sentences for Hungarian and Traditional Chinese, written by the Parley team (not
+// Regression sentences for Hungarian, Traditional Chinese and Turkish participles and titles, written by the Parley team (not
 // taken from any source), in the format of cases.ts: a meeting, a phone call, a summons, a
 // visit, a signing, and the modality traps, with Hungarian case endings on names and places.
 
@@ -90,5 +90,55 @@ export const languageCases: EventCase[] = [
     text: "越南國家主席抵達北京，開始對中國進行國事訪問。",
     expect: [{ type: "CONSULT", mode: "visit", countries: ["CHN", "VNM"] }],
     note: "zh-Hant state visit",
+  },
+  // ---------------- Turkish ----------------
+  {
+    lang: "tr",
+    text: "Dışişleri Bakanlığı, İran'ın Ankara Büyükelçisini Bakanlığa çağırdı.",
+    expect: [{ type: "ACCUSE", mode: null, countries: ["IRN", "TUR"] }],
+    note: "tr summons: the ministry is no minister, the ambassador's country stands before the capital",
+  },
+  {
+    lang: "tr",
+    text: "Rusya'yı ziyaret eden Cumhurbaşkanı Erdoğan, Putin ile Soçi'de görüştü.",
+    expect: [{ type: "CONSULT", mode: "visit", countries: ["RUS", "TUR"] }, { type: "CONSULT", mode: "meeting", countries: ["RUS", "TUR"] }],
+    note: "tr participle of a visit and a meeting in one sentence",
+  },
+  {
+    lang: "tr",
+    text: "Azerbaycan Dışişleri Bakanı, Türk mevkidaşıyla telefonda görüştüğünü açıkladı.",
+    expect: [{ type: "CONSULT", mode: "phone", countries: ["AZE", "TUR"] }],
+    note: "tr phone call in a reported participle",
+  },
+  {
+    lang: "tr",
+    text: "NATO, Türkiye ile dayanışma içinde olduğunu açıkladı.",
+    expect: [{ type: "SUPPORT", mode: null, countries: ["NATO", "TUR"] }],
+    note: "tr solidarity",
+  },
+  {
+    lang: "tr",
+    text: "Erdoğan, Aliyev'i tebrik etti.",
+    expect: [{ type: "SUPPORT", mode: null, countries: ["AZE", "TUR"] }],
+    note: "tr short sentence with one Turkish letter is Turkish, not Uzbek",
+  },
+  {
+    lang: "tr",
+    text: "Rusya'nın Ankara Büyükelçisi Dışişleri Bakanlığına çağrıldı.",
+    expect: [{ type: "ACCUSE", mode: null, countries: ["RUS", "TUR"] }],
+    note: "tr summons (passive); the ministry's name is not the ambassador's",
+  },
+  // ---------------- Ukrainian ----------------
+  {
+    lang: "uk",
+    text: "Кулеба обговорив з Сійярто ситуацію на кордоні.",
+    expect: [{ type: "CONSULT", mode: "meeting", countries: ["HUN", "UKR"] }],
+    note: "uk masculine past tense of 'discussed'",
+  },
+  {
+    lang: "uk",
+    text: "Міністр закордонних справ Литви викликав посла Білорусі.",
+    expect: [{ type: "ACCUSE", mode: null, countries: ["BLR", "LTU"] }],
+    note: "uk summons, masculine verb",
   },
 ];

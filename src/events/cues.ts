@@ -277,7 +277,7 @@ export function eventTalkedAbout(ctx: EventContext, sm: SentenceMentions, t: Tri
   if (t.tokenStart <= 0) return false;
   let k = t.tokenStart - 1;
   while (k >= 0 && ARTICLES.has(sm.tokens[k].norm)) k--;
-  return !!phraseEndingAt(sm.tokens, k, ctx.lex.markers.topicBefore.get(ctx.lang) ?? []);
+  return !!phraseEndingAt(sm.tokens, k, ctx.lex.markers.rementionBefore.get(ctx.lang) ?? []);
 }
 
 /** "Arrived to take part in the extraordinary summit": a participation phrase up to four words before. */

@@ -487,6 +487,9 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
     if (nextOk && prevOk) countryIdx = next!.start - e.end <= e.start - prev!.end ? i + 1 : i - 1;
     else if (nextOk) countryIdx = i + 1;
     else if (prevOk) countryIdx = i - 1;
+    // "İran'ın Ankara Büyükelçisi", "Oroszország pozsonyi nagykövete": the capital of the posting
+    // stands between the country and its title.
+    else if (prev?.payload.kind === "country" && prev.payload.form === "capital" && gapOk(prev, e) && isHolderEntity(ents[i - 2]) && gapOk(ents[i - 2], prev) && !consumed.has(i - 2)) countryIdx = i - 2;
     const titled = sm.names.find((n) => n.office === i);
     if (countryIdx < 0) {
       // "The Chairman of the State Duma": a title of one country's institution implies it.
@@ -669,6 +672,8 @@ function sameClauseBefore(text: string, sm: SentenceMentions, c: { end: number }
 function statusOfClause(text: string, sm: SentenceMentions, t: TriggerMatch): EventRecord["status"] {
   const own = statusOf(text, sm, t);
   if (own) return own;
+  // Threats and pledges speak of the future by nature (see statusOf).
+  if (t.payload.type === "THREATEN" || (t.payload.type === "AGREE" && t.payload.mode === "agree")) return undefined;
   const prev = [...sm.triggers].reverse().find((x) => x.end <= t.start && x !== t);
   if (!prev || breakBetween(text, sm, prev.end, t.start)) return undefined;
   const inherited = statusOf(text, sm, prev);

@@ -179,6 +179,8 @@ function latinLanguage(letters: string, raw: string): Lang {
   const tr = count(letters, TURKISH_LETTERS);
   // Turkish letters settle Turkish vs the others when trigrams hesitate.
   if (tr >= 2 && tr > total * 0.005 && topCode !== "azj" && topCode !== "tuk") return "tr";
+  // Uzbek Latin has none of ğ ı ş: a short Turkish sentence that trigrams call Uzbek is Turkish.
+  if (tr >= 1 && (topCode === "uzn" || !(topCode in FRANC_LATIN))) return "tr";
   // ő and ű are Hungarian letters only: with trigrams undecided they settle it.
   const hu = count(letters, HUNGARIAN_LETTERS);
   if (hu >= 1 && !(topCode in FRANC_LATIN)) return "hu";

@@ -66,6 +66,8 @@ export interface Markers {
   severalParty: Map<string, string[]>;
   /** Words before a meeting noun that make it a purpose ("for consultations"). */
   purposeBefore: Map<string, Set<string>>;
+  /** Words before an event noun that make it an event spoken of ("commenting on the summons"). */
+  rementionBefore: Map<string, string[][]>;
   placeSuffix: Map<string, string[]>;
   /** Case endings that make a country mention a subject of talk (Hungarian Ukrajnáról, "about Ukraine"). */
   topicSuffix: Map<string, string[]>;
@@ -229,6 +231,9 @@ export function chineseRegionalForms(phrase: string): string[] {
 let cached: Lexicon | null = null;
 
 /** The process-wide lexicon (built on first use). */
+// Languages whose own letters (Tajik ӣ ҳ ҷ, Kazakh ә ө ұ, Ukrainian і ї) fold onto plain ones.
+const OWN_LETTER_ADJECTIVES = new Set(["tg", "kk", "ky", "uk", "uz"]);
+
 export function loadLexicon(): Lexicon {
   if (cached) return cached;
   const m = new PhraseMatcher<LexEntry>();
@@ -267,7 +272,9 @@ export function loadLexicon(): Lexicon {
       // Hungarian forms with their endings spell words of other languages ("román" + ce).
       const langBound = lang === "hu";
       for (const n of forms.names ?? []) m.add(n, lang, { kind: "country", id: code, form: "name" }, { capitalized: true, langBound });
-      for (const n of forms.adj ?? []) m.add(n, lang, { kind: "country", id: code, form: "adj" }, { langBound });
+      // Adjectives whose letters folding merges with another language's words (Tajik «украинӣ»
+      // folds onto Ukrainian «України») hold in their own language only.
+      for (const n of forms.adj ?? []) m.add(n, lang, { kind: "country", id: code, form: "adj" }, { langBound: langBound || OWN_LETTER_ADJECTIVES.has(lang) });
       for (const n of forms.capital ?? []) m.add(n, lang, { kind: "country", id: code, form: "capital" }, { capitalized: true, langBound });
     }
     const enCap = (perLang as Record<string, CountryForms>).en?.capital?.[0];
@@ -382,6 +389,7 @@ export function loadLexicon(): Lexicon {
     topicBefore: phraseMap(markerData.topic_before),
     topicAfter: wordPatterns(markerData.topic_after),
     severalParty: wordPatterns(markerData.several_party),
+    rementionBefore: phraseMap(markerData.remention_before),
     purposeBefore: new Map(Object.entries(markerData.purpose_before ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     placeSuffix: new Map(Object.entries(markerData.place_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     topicSuffix: new Map(Object.entries(markerData.topic_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),

@@ -31,10 +31,22 @@ const SUFFIX_SETS: Record<string, string[]> = {
 };
 SUFFIX_SETS.ur = SUFFIX_SETS.fa;
 
+/**
+ * Endings that make another word of a stem, not a form of it: Turkish and Azerbaijani -lık/-lik/
+ * -luk/-lük (folded, ğ -> g) turn "bakan" (minister) into "bakanlığı" (ministry) and "büyükelçi"
+ * (ambassador) into "büyükelçiliği" (embassy).
+ */
+const DERIVING_ENDINGS: Record<string, string[]> = {
+  tr: ["lik", "luk", "lig", "lug"],
+  az: ["lik", "luk", "lig", "lug", "liy", "luy"],
+};
+
 interface PhraseToken {
   text: string;
   prefix: boolean; // written with a trailing "*"
   allowance: number; // 0 for exact
+  /** Endings that make another word of the token (see DERIVING_ENDINGS). */
+  deriving?: string[];
   /** Only these endings are allowed (proper names in English-like languages: "Russia's"). */
   suffixes?: string[];
   /** The same endings as a set, for lookup. */
@@ -93,6 +105,7 @@ function variantMatch(pt: PhraseToken, w: string): number {
   if (w === pt.text) return 0;
   if (pt.prefix) return w.startsWith(pt.text) ? 0 : -1;
   if (pt.allowance > 0 && w.length > pt.text.length && w.length - pt.text.length <= pt.allowance && w.startsWith(pt.text)) {
+    if (pt.deriving && pt.deriving.some((d) => w.startsWith(d, pt.text.length))) return -1;
     if (!pt.suffixSet || pt.suffixSet.has(w.slice(pt.text.length))) return w.length - pt.text.length;
   }
   return -1;
@@ -214,6 +227,7 @@ export class PhraseMatcher<T> {
     const tokens: PhraseToken[] = [];
     const suffixes = opts.capitalized && NAME_SUFFIXES[lang] ? NAME_SUFFIXES[lang] : SUFFIX_SETS[lang];
     const suffixSet = suffixes ? suffixSetOf(suffixes) : undefined;
+    const deriving = DERIVING_ENDINGS[lang];
     for (const part of raw.split(/\s+/)) {
       const prefix = part.endsWith("*");
       const words = fold(prefix ? part.slice(0, -1) : part).match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -223,7 +237,7 @@ export class PhraseMatcher<T> {
         // keep the phrase token without it; text words are tried with and without.
         const w = ARABIC_LETTER.test(word[0]) && word.startsWith("ال") && word.length >= 5 ? word.slice(2) : word;
         // One object shape for every token (fewer hidden classes to build at start-up).
-        tokens.push({ text: w, prefix: prefix && last && w.length >= 3, allowance: w.length >= MIN_STEM ? allowance : 0, suffixes, suffixSet });
+        tokens.push({ text: w, prefix: prefix && last && w.length >= 3, allowance: w.length >= MIN_STEM ? allowance : 0, deriving, suffixes, suffixSet });
       });
     }
     if (!tokens.length) return;

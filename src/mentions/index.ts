@@ -82,7 +82,9 @@ const COURTESY = /^(mr|mrs|ms|dr|the|his|her|h)$/i;
  */
 export function findTitledNames(text: string, tokens: Token[], entities: EntityMatch[], opts: { lang?: string; triggers?: Span[] } = {}): NameMatch[] {
   const out: NameMatch[] = [];
-  const covered = (t: Token) => entities.some((e) => t.start < e.end && e.start < t.end);
+  const triggers = opts.triggers ?? [];
+  // Words of a known entity or of an event phrase ("Dışişleri Bakanlığına çağrıldı") are no name.
+  const covered = (t: Token) => entities.some((e) => t.start < e.end && e.start < t.end) || triggers.some((e) => t.start < e.end && e.start < t.end);
   const lang = opts.lang;
   entities.forEach((e, i) => {
     if (e.payload.kind !== "office") return;

@@ -51,3 +51,15 @@ test("Traditional text is detected as Chinese", () => {
   assert.equal(detectLanguage(TRADITIONAL), "zh");
   assert.equal(detectLanguage("美國國務卿與中國外長會面"), "zh");
 });
+
+test("pinyin glosses after a Han character fold to nothing; other brackets stay", () => {
+  const glossed = "兩國在聯(lián)合國總部會見，就雙邊關(guān)系交換意見。";
+  assert.equal(fold(glossed), fold("两国在联合国总部会见，就双边关系交换意见。"));
+  const nt = normalize(glossed);
+  const at = nt.norm.indexOf("联合国");
+  assert.equal(glossed.slice(nt.origin[at], nt.origin[at + 3]), "聯(lián)合國");
+  // A Latin word or a name in brackets is no gloss: no tone mark.
+  assert.ok(fold("外长(Mba)会见").includes("(mba)"));
+  assert.ok(fold("外长(mba)会见").includes("(mba)"));
+  assert.ok(fold("Ministers (lián) met").includes("(lian)"));
+});

@@ -80,3 +80,25 @@ export function regionalVariants(): Array<[string, string]> {
   }
   return regional;
 }
+
+/** Latin letters of pinyin, with and without tone marks. */
+const PINYIN_LETTER = /[a-zü\u00e0-\u00fc\u0101-\u01dc]/;
+/** Vowels with a tone mark: what tells a reading gloss from a Latin word in brackets. */
+const TONE_MARKED = /[\u00e0\u00e1\u00e8\u00e9\u00ec\u00ed\u00f2\u00f3\u00f9\u00fa\u0101\u0113\u011b\u012b\u014d\u016b\u01ce\u01d0\u01d2\u01d4\u01d6\u01d8\u01da\u01dc]/;
+
+/**
+ * Where a pinyin reading glossed after a Han character ends, or -1: some converters of Chinese
+ * pages write the reading of an ambiguous character after it, "聯(lián)合國", "關(guān)係". The gloss
+ * is lower-case pinyin with a tone mark, in ASCII brackets, right after a Han character; `at` is
+ * the index of its "(". Folding drops it so that 联合国 still matches.
+ */
+export function pinyinGlossEnd(text: string, at: number): number {
+  if (text.charCodeAt(at) !== 0x28 || at === 0 || text.charCodeAt(at - 1) < 0x3400) return -1;
+  let k = at + 1;
+  let toned = false;
+  while (k < text.length && k - at <= 8 && PINYIN_LETTER.test(text[k])) {
+    if (TONE_MARKED.test(text[k])) toned = true;
+    k++;
+  }
+  return toned && k > at + 1 && text.charCodeAt(k) === 0x29 ? k + 1 : -1;
+}

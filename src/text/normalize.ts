@@ -9,7 +9,7 @@
 // offset in the original text of normalised character i, so spans found in the normalised text
 // map back exactly.
 
-import { simplifiedChar } from "./hant.js";
+import { pinyinGlossEnd, simplifiedChar } from "./hant.js";
 
 export interface NormalizedText {
   /** The folded text. */
@@ -120,6 +120,14 @@ function foldInto(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; ) {
     const code = text.charCodeAt(i);
+    // A pinyin reading glossed after a Han character ("聯(lián)合國") folds to nothing.
+    if (code === 0x28 && i > 0 && text.charCodeAt(i - 1) >= 0x3400) {
+      const end = pinyinGlossEnd(text, i);
+      if (end > 0) {
+        i = end;
+        continue;
+      }
+    }
     // Fast path: ASCII letters and digits fold to themselves in lower case.
     if (code < 128 && code !== 39 && code !== 96) {
       units[n] = code >= 65 && code <= 90 ? code + 32 : code;
