@@ -277,6 +277,9 @@ test("title: not a photo credit, a caption written twice, a read-on-site prompt 
     "The ambassador of Ruritania handed over forty tonnes of medicines to the health ministry on Sunday.",
   ].join("\n"));
   assert.equal(placeAgency.title, "Ruritania hands over medical supplies to the health ministry of Freedonia");
+  // ...and that line is the dateline: the place is the part that is not the agency.
+  assert.equal(placeAgency.dateline?.place, "Strelsau");
+  assert.equal(parse("Ministers meet on river transit\n\nExample Post - Strelsau\nThe ministers met on Tuesday and discussed river transit through the region.").dateline?.place, "Strelsau");
 });
 
 test("title: of a headline and a restatement of it just below, the headline", () => {

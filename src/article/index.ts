@@ -421,7 +421,7 @@ export function parseTextDump(doc: DecodedText): Article {
   publishedMatch = header.published ?? findPublished(text, lines, kinds, headerOrder);
 
   if (firstPara >= 0) {
-    dateline = findDateline(text, lines[firstPara], publishedMatch?.value ?? null);
+    dateline = findDateline(text, lines[firstPara], publishedMatch?.value ?? null) ?? datelineAbove(lines, kinds, firstPara);
     if (!publishedMatch && dateline) {
       const ds = findDates(text, "und", null, dateline.span).filter((d) => d.value.length === 10);
       if (ds[0]) publishedMatch = { value: ds[0].value, span: { start: ds[0].start, end: ds[0].end } };
@@ -538,6 +538,26 @@ function isCaptionPair(lines: Line[], i: number): boolean {
     return !!u && u.length >= 20 && (u.startsWith(t) || t.startsWith(u));
   };
   return same(i - 1) || same(i + 1);
+}
+
+/**
+ * A "Place - Agency" line of its own just above the body ("Shafaq News - Baghdad"): the dateline.
+ * The place is the part that is not a known agency or a "... News" name.
+ */
+function datelineAbove(lines: Line[], kinds: LineKind[], firstPara: number): Dateline | null {
+  for (let i = firstPara - 1, seen = 0; i >= 0 && seen < 2; i--) {
+    if (kinds[i] === "blank") continue;
+    seen++;
+    const line = lines[i];
+    if (!placeAgencyLine(line.text)) continue;
+    const parts = line.text.split(/\s*[-–—]\s*/u).filter((x) => x.trim());
+    if (parts.length !== 2) return null;
+    const agencyLike = (x: string) => publisherNamed(x) !== null || /\b(?:news|press|agency|times|post|tv)\b|نيوز|نیوز|ньюс|news$/iu.test(x);
+    const place = agencyLike(parts[0]) && !agencyLike(parts[1]) ? parts[1] : !agencyLike(parts[0]) && agencyLike(parts[1]) ? parts[0] : null;
+    if (!place) return null;
+    return { place, span: { start: line.start, end: line.end }, bodyStart: lines[firstPara].start };
+  }
+  return null;
 }
 
 /** "Shafaq News - Baghdad", "Тартус – САНА": a place and an agency, and nothing else. */
