@@ -58,3 +58,20 @@ test("a title another country, a person or an earlier sentence already gives is 
   const plural = doc("https://www.gov.uk/news/3", " date 2025-02-03 The presidents met NATO Secretary General Mark Rutte in Brussels.");
   assert.ok(!plural.events.some((e) => e.actors.some((a) => a.country === "GBR")), JSON.stringify(plural.events.map(sides)));
 });
+
+test("an HTML page's URL or site name says who published it", () => {
+  const page = (url: string | null, siteName: string | null) =>
+    extractText({
+      name: "p", origin: "p.html", encoding: "UTF-8",
+      text: "Foreign Minister receives ambassador\n\nThe Foreign Minister received the Ambassador of Brazil on Monday.",
+      page: { title: "Foreign Minister receives ambassador", published: "2024-06-03", author: null, siteName, url, lang: "en", image: null },
+    });
+  const byUrl = page("https://www.mofa.go.jp/press/1.html", null);
+  assert.equal(byUrl.publisher?.country, "JPN");
+  assert.equal(byUrl.publisher?.from, "page");
+  const reception = byUrl.events.find((e) => e.type === "CONSULT");
+  assert.ok(reception, JSON.stringify(byUrl.events.map(sides)));
+  assert.ok(reception.actors.some((a) => a.country === "JPN" && a.role === "foreign_minister"), sides(reception));
+  assert.equal(page(null, "Kazinform").publisher?.country, "KAZ");
+  assert.equal(page("https://example.com/x", null).publisher ?? null, null);
+});
