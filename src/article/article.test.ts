@@ -261,6 +261,9 @@ test("title: not a photo credit, a caption written twice, a read-on-site prompt 
     "两国外长1日在会议期间举行会谈,双方就双边关系和共同关心的国际问题交换了意见,同意加强沟通。",
   ].join("\n"));
   assert.equal(caption.title, "两国外长会谈细节公布 双方同意加强沟通");
+  // A headline written twice with nothing above it is still the title.
+  const twice = parse("Ministers meet on river transit in the capital\nMinisters meet on river transit in the capital\n\nThe ministers met on Tuesday and discussed river transit through the region.");
+  assert.equal(twice.title, "Ministers meet on river transit in the capital");
 
   const prompt = parse([
     "Министры обсудили строительство новой дороги",

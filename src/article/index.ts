@@ -502,10 +502,14 @@ export function hostOf(url: string): string | null {
  * headline and a restatement of it below (a deck), the headline.
  */
 function findTitle(lines: Line[], kinds: LineKind[], firstPara: number): number {
-  const candidate = (i: number) =>
-    kinds[i] === "short" && isTitleLike(lines[i]) && publisherNamed(lines[i].text) === null && !isCaptionPair(lines, i) && !placeAgencyLine(lines[i].text);
+  const headline = (i: number) =>
+    kinds[i] === "short" && isTitleLike(lines[i]) && publisherNamed(lines[i].text) === null && !placeAgencyLine(lines[i].text);
+  // A line written twice in a row is a caption, unless nothing else above can be the title (then
+  // it is the headline written twice).
+  const candidate = (i: number) => headline(i) && !isCaptionPair(lines, i);
   let title = -1;
   for (let i = firstPara - 1; i >= 0; i--) if (candidate(i)) { title = i; break; }
+  if (title < 0) for (let i = firstPara - 1; i >= 0; i--) if (headline(i)) { title = i; break; }
   if (title < 0) return -1;
   // A headline a few lines above saying the same (not the same line repeated) is the title.
   for (let i = title - 1, seen = 0; i >= 0 && seen < 4; i--) {
@@ -517,12 +521,12 @@ function findTitle(lines: Line[], kinds: LineKind[], firstPara: number): number 
   return title;
 }
 
-/** Words (folded, 2+ letters) of a line. */
+/** Content words (folded, 4+ letters or digits) of a line. */
 function wordsOf(s: string): string[] {
-  return foldForDates(s).match(/[\p{L}\p{N}]{2,}/gu) ?? [];
+  return foldForDates(s).match(/[\p{L}\p{N}]{4,}/gu) ?? [];
 }
 
-/** Two lines sharing most of their words: at least three, and half of the shorter line's. */
+/** Two lines sharing most of their content words: at least three, and half of the shorter line's. */
 function restates(a: string, b: string): boolean {
   const wa = wordsOf(a), wb = new Set(wordsOf(b));
   const shared = new Set(wa.filter((w) => wb.has(w))).size;
