@@ -231,6 +231,10 @@ test("metadata fields at the top: a date (full or month-only) and a url, followe
   assert.equal(fields.source, "example.gov.xx");
   assert.equal(fields.title, "Ministers meet on river transit");
 
+  // A date line that gives only a month.
+  const monthLine = parse("Ministers meet on river transit\nDecember 2023\n\nThe ministers met and discussed river transit through the region.");
+  assert.equal(monthLine.published, "2023-12");
+
   // A first line that only starts with the word is no field.
   const prose = parse("Date palms were the main topic of the talks\n\nThe ministers of agriculture discussed date palm exports and irrigation on Friday.");
   assert.equal(prose.published, null);

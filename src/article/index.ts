@@ -576,12 +576,17 @@ function findPublished(
   text: string, lines: Line[], kinds: LineKind[], order: number[],
 ): { value: string; span: Span } | null {
   let yearless: { line: number; match: DateMatch } | null = null;
+  let monthOnly: DateMatch | null = null;
   for (const i of order) {
     if (kinds[i] === "blank" || kinds[i] === "paragraph") continue;
     // Only absolute dates are taken here, and they all contain digits.
     if (!hasDigit(lines[i].text)) continue;
-    const ds = findDates(text, "und", null, lines[i]).filter((d) => d.kind === "absolute" && d.value.length === 10);
+    const all = findDates(text, "und", null, lines[i]).filter((d) => d.kind === "absolute");
+    const ds = all.filter((d) => d.value.length === 10);
     if (ds[0]) return { value: ds[0].value, span: { start: ds[0].start, end: ds[0].end } };
+    // A date line giving only a month ("December 2023"): the date at that precision, if no
+    // header line gives a day.
+    if (!monthOnly && kinds[i] === "date" && all.length === 1 && all[0].value.length === 7) monthOnly = all[0];
     if (!yearless) {
       const probe = findDates(text, "und", "2000-12-31", lines[i]).filter((d) => d.kind === "absolute" && d.value.length === 10);
       if (probe[0] && kinds[i] === "date") yearless = { line: i, match: probe[0] };
@@ -599,7 +604,7 @@ function findPublished(
       }
     }
   }
-  return null;
+  return monthOnly ? { value: monthOnly.value, span: { start: monthOnly.start, end: monthOnly.end } } : null;
 }
 
 function isProse(kind: LineKind): boolean {
