@@ -711,7 +711,9 @@ function sourceHits(text: string, lines: Line[], kinds: LineKind[], dateline: Da
   for (const l of footer) push(domainHit(text, l, "footer") ?? agencyHit(text, l, "footer"));
   push(domainHit(text, { start: 0, end: text.length }, "domain"));
   for (const l of header) push(agencyHit(text, l, "masthead"));
-  for (const p of paragraphs) for (const h of citedAgencies(text, p)) hits.push(h);
+  // Reports cite their source in the opening paragraphs or at the end.
+  const citing = paragraphs.length > 4 ? [...paragraphs.slice(0, 3), paragraphs[paragraphs.length - 1]] : paragraphs;
+  for (const p of citing) for (const h of citedAgencies(text, p)) hits.push(h);
   return hits;
 }
 
@@ -720,25 +722,38 @@ function citedAgencies(text: string, p: Span): SourceHit[] {
   const out: SourceHit[] = [];
   const s = text.slice(p.start, p.end);
   const folded = foldForDates(s);
-  for (const a of AGENCIES) {
-    if (!a.pieces.every((piece) => folded.includes(piece))) continue;
-    const re = new RegExp(a.re.source, "gu");
-    for (const m of folded.matchAll(re)) {
-      const start = m.index!, end = start + m[0].length;
-      const original = s.slice(start, end);
-      // Written as the name is written: capitals where it has them ("Trend" is not "trend").
-      if (/^\p{Lu}/u.test(a.name) && !/^\p{Lu}/u.test(original)) continue;
-      if (/^[A-Z]{2,4}$/.test(a.name) && original !== a.name) continue;
-      const before = folded.slice(Math.max(0, start - 40), start);
-      const after = folded.slice(end, end + 30);
-      const marked = /[(/\[«"“]\s*$/u.test(before) && /^\s*[)/\]»"”]/u.test(after);
-      if (marked || REPORTING_BEFORE.test(before) || REPORTING_AFTER.test(after)) {
-        out.push({ host: a.host, span: { start: p.start + start, end: p.start + end }, from: "cited" });
-      }
+  for (const m of folded.matchAll(ANY_AGENCY)) {
+    const a = AGENCY_BY_FOLDED.get(m[0].replace(/\s+/g, " "));
+    if (!a) continue;
+    const start = m.index!, end = start + m[0].length;
+    // A whole word (the regex has no lookbehind, which would make it slow).
+    if (!HAN.test(m[0]) && start > 0 && /[\p{L}\p{N}]/u.test(folded[start - 1])) continue;
+    const original = s.slice(start, end);
+    // Written as the name is written: capitals where it has them ("Trend" is not "trend").
+    if (/^\p{Lu}/u.test(a.name) && !/^\p{Lu}/u.test(original)) continue;
+    if (/^[A-Z]{2,4}$/.test(a.name) && original !== a.name) continue;
+    const before = folded.slice(Math.max(0, start - 40), start);
+    const after = folded.slice(end, end + 30);
+    const marked = /[(/\[«"“]\s*$/u.test(before) && /^\s*[)/\]»"”]/u.test(after);
+    if (marked || REPORTING_BEFORE.test(before) || REPORTING_AFTER.test(after)) {
+      out.push({ host: a.host, span: { start: p.start + start, end: p.start + end }, from: "cited" });
     }
   }
-  return out.sort((x, y) => x.span.start - y.span.start);
+  return out;
 }
+
+/** Every agency name at once (longest first), for scanning a body; and each folded name's agency. */
+const AGENCY_BY_FOLDED = new Map<string, (typeof AGENCIES)[number]>();
+for (const a of AGENCIES) {
+  const key = foldForDates(a.name).replace(/\s+/g, " ");
+  if (!AGENCY_BY_FOLDED.has(key)) AGENCY_BY_FOLDED.set(key, a);
+}
+const ANY_AGENCY = (() => {
+  const names = [...AGENCY_BY_FOLDED.keys()];
+  const words = names.filter((n) => !HAN.test(n)).map(escapeRe).join("|");
+  const han = names.filter((n) => HAN.test(n)).map(escapeRe).join("|");
+  return new RegExp(`(?:${words})(?![\\p{L}\\p{N}])${han ? `|${han}` : ""}`, "gu");
+})();
 
 const cueAlternatives = (cues: string[]) => cues.map((c) => escapeRe(foldForDates(c))).join("|");
 /** A reporting word, then at most three words ("according to the news agency") before the name. */
