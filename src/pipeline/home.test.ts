@@ -54,6 +54,17 @@ test("a title another country, a person or an earlier sentence already gives is 
     "The President met NATO Secretary General Mark Rutte on Monday.",
   ].join("\n"));
   assert.ok(!named.events.some((e) => e.actors.some((a) => a.country === "GBR" && a.role === "head_of_state")), JSON.stringify(named.events.map(sides)));
+  // Once the home country's holder is the referent, another country's holder met later does not change it.
+  const kept = doc("https://www.gov.uk/news/4", [
+    " date 2025-02-03 The Prime Minister met NATO Secretary General Mark Rutte in Brussels.",
+    "",
+    "Prime Minister of India Narendra Modi also attended the dinner.",
+    "",
+    "The Prime Minister held talks with President of Finland Alexander Stubb on Tuesday.",
+  ].join("\n"));
+  const talks = kept.events.find((e) => e.actors.some((a) => a.country === "FIN"));
+  assert.ok(talks, JSON.stringify(kept.events.map(sides)));
+  assert.ok(talks.actors.some((a) => a.country === "GBR" && a.role === "head_of_government"), sides(talks));
   // Several holders ("the presidents") are not the home country's one.
   const plural = doc("https://www.gov.uk/news/3", " date 2025-02-03 The presidents met NATO Secretary General Mark Rutte in Brussels.");
   assert.ok(!plural.events.some((e) => e.actors.some((a) => a.country === "GBR")), JSON.stringify(plural.events.map(sides)));

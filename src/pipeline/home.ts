@@ -79,6 +79,8 @@ export function resolveHomeTitles(
   if (!home) return;
   /** Roles whose holder in another country an earlier sentence (or the headline) named. */
   const foreignRoles = new Set<Role>();
+  /** Roles already given to the home country: the article's referent for them stays the same. */
+  const homeRoles = new Set<Role>();
   const note = (sm: SentenceMentions) => {
     // A titled name outside the lexicon ("Foreign Secretary Harsh Shringla"): "the Foreign
     // Secretary" after it is that person, of whatever country.
@@ -104,10 +106,11 @@ export function resolveHomeTitles(
     let changed = false;
     sm.entities.forEach((e, i) => {
       const p = e.payload;
-      if (p.kind !== "office" || p.country || !HOME_ROLES.has(p.role) || foreignRoles.has(p.role)) return entities.push(e);
+      if (p.kind !== "office" || p.country || !HOME_ROLES.has(p.role) || (foreignRoles.has(p.role) && !homeRoles.has(p.role))) return entities.push(e);
       // "Presidents", a titled name ("Ambassador John Smith"), a country or person beside it: not ours to say.
       if (plural(text.slice(e.start, e.end), e.extra, lang) || sm.names.some((n) => n.office === i) || bound(text, sm, e)) return entities.push(e);
       entities.push({ ...e, payload: { ...p, country: home } });
+      homeRoles.add(p.role);
       changed = true;
     });
     for (const m of institutionsIn(text, sm, lang)) {
