@@ -231,6 +231,10 @@ test("metadata fields at the top: a date (full or month-only) and a url, followe
   assert.equal(fields.source, "example.gov.xx");
   assert.equal(fields.title, "Ministers meet on river transit");
 
+  // A date line that gives only a month.
+  const monthLine = parse("Ministers meet on river transit\nDecember 2023\n\nThe ministers met and discussed river transit through the region.");
+  assert.equal(monthLine.published, "2023-12");
+
   // A first line that only starts with the word is no field.
   const prose = parse("Date palms were the main topic of the talks\n\nThe ministers of agriculture discussed date palm exports and irrigation on Friday.");
   assert.equal(prose.published, null);
@@ -261,6 +265,9 @@ test("title: not a photo credit, a caption written twice, a read-on-site prompt 
     "两国外长1日在会议期间举行会谈,双方就双边关系和共同关心的国际问题交换了意见,同意加强沟通。",
   ].join("\n"));
   assert.equal(caption.title, "两国外长会谈细节公布 双方同意加强沟通");
+  // A headline written twice with nothing above it is still the title.
+  const twice = parse("Ministers meet on river transit in the capital\nMinisters meet on river transit in the capital\n\nThe ministers met on Tuesday and discussed river transit through the region.");
+  assert.equal(twice.title, "Ministers meet on river transit in the capital");
 
   const prompt = parse([
     "Министры обсудили строительство новой дороги",
@@ -277,6 +284,9 @@ test("title: not a photo credit, a caption written twice, a read-on-site prompt 
     "The ambassador of Ruritania handed over forty tonnes of medicines to the health ministry on Sunday.",
   ].join("\n"));
   assert.equal(placeAgency.title, "Ruritania hands over medical supplies to the health ministry of Freedonia");
+  // ...and that line is the dateline: the place is the part that is not the agency.
+  assert.equal(placeAgency.dateline?.place, "Strelsau");
+  assert.equal(parse("Ministers meet on river transit\n\nExample Post - Strelsau\nThe ministers met on Tuesday and discussed river transit through the region.").dateline?.place, "Strelsau");
 });
 
 test("title: of a headline and a restatement of it just below, the headline", () => {

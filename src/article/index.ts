@@ -421,7 +421,7 @@ export function parseTextDump(doc: DecodedText): Article {
   publishedMatch = header.published ?? findPublished(text, lines, kinds, headerOrder);
 
   if (firstPara >= 0) {
-    dateline = findDateline(text, lines[firstPara], publishedMatch?.value ?? null);
+    dateline = findDateline(text, lines[firstPara], publishedMatch?.value ?? null) ?? datelineAbove(lines, kinds, firstPara);
     if (!publishedMatch && dateline) {
       const ds = findDates(text, "und", null, dateline.span).filter((d) => d.value.length === 10);
       if (ds[0]) publishedMatch = { value: ds[0].value, span: { start: ds[0].start, end: ds[0].end } };
@@ -502,10 +502,14 @@ export function hostOf(url: string): string | null {
  * headline and a restatement of it below (a deck), the headline.
  */
 function findTitle(lines: Line[], kinds: LineKind[], firstPara: number): number {
-  const candidate = (i: number) =>
-    kinds[i] === "short" && isTitleLike(lines[i]) && publisherNamed(lines[i].text) === null && !isCaptionPair(lines, i) && !placeAgencyLine(lines[i].text);
+  const headline = (i: number) =>
+    kinds[i] === "short" && isTitleLike(lines[i]) && publisherNamed(lines[i].text) === null && !placeAgencyLine(lines[i].text);
+  // A line written twice in a row is a caption, unless nothing else above can be the title (then
+  // it is the headline written twice).
+  const candidate = (i: number) => headline(i) && !isCaptionPair(lines, i);
   let title = -1;
   for (let i = firstPara - 1; i >= 0; i--) if (candidate(i)) { title = i; break; }
+  if (title < 0) for (let i = firstPara - 1; i >= 0; i--) if (headline(i)) { title = i; break; }
   if (title < 0) return -1;
   // A headline a few lines above saying the same (not the same line repeated) is the title.
   for (let i = title - 1, seen = 0; i >= 0 && seen < 4; i--) {
@@ -517,12 +521,12 @@ function findTitle(lines: Line[], kinds: LineKind[], firstPara: number): number 
   return title;
 }
 
-/** Words (folded, 2+ letters) of a line. */
+/** Content words (folded, 4+ letters or digits) of a line. */
 function wordsOf(s: string): string[] {
-  return foldForDates(s).match(/[\p{L}\p{N}]{2,}/gu) ?? [];
+  return foldForDates(s).match(/[\p{L}\p{N}]{4,}/gu) ?? [];
 }
 
-/** Two lines sharing most of their words: at least three, and half of the shorter line's. */
+/** Two lines sharing most of their content words: at least three, and half of the shorter line's. */
 function restates(a: string, b: string): boolean {
   const wa = wordsOf(a), wb = new Set(wordsOf(b));
   const shared = new Set(wa.filter((w) => wb.has(w))).size;
@@ -540,6 +544,26 @@ function isCaptionPair(lines: Line[], i: number): boolean {
   return same(i - 1) || same(i + 1);
 }
 
+/**
+ * A "Place - Agency" line of its own just above the body ("Shafaq News - Baghdad"): the dateline.
+ * The place is the part that is not a known agency or a "... News" name.
+ */
+function datelineAbove(lines: Line[], kinds: LineKind[], firstPara: number): Dateline | null {
+  for (let i = firstPara - 1, seen = 0; i >= 0 && seen < 2; i--) {
+    if (kinds[i] === "blank") continue;
+    seen++;
+    const line = lines[i];
+    if (!placeAgencyLine(line.text)) continue;
+    const parts = line.text.split(/\s*[-–—]\s*/u).filter((x) => x.trim());
+    if (parts.length !== 2) return null;
+    const agencyLike = (x: string) => publisherNamed(x) !== null || /\b(?:news|press|agency|times|post|tv)\b|نيوز|نیوز|ньюс|news$/iu.test(x);
+    const place = agencyLike(parts[0]) && !agencyLike(parts[1]) ? parts[1] : !agencyLike(parts[0]) && agencyLike(parts[1]) ? parts[0] : null;
+    if (!place) return null;
+    return { place, span: { start: line.start, end: line.end }, bodyStart: lines[firstPara].start };
+  }
+  return null;
+}
+
 /** "Shafaq News - Baghdad", "Тартус – САНА": a place and an agency, and nothing else. */
 function placeAgencyLine(t: string): boolean {
   const m = /^([^\s\-–—|:][^\-–—|:]{0,30}?)\s*[-–—]\s*([^\-–—|:]{2,30})$/u.exec(t);
@@ -552,12 +576,17 @@ function findPublished(
   text: string, lines: Line[], kinds: LineKind[], order: number[],
 ): { value: string; span: Span } | null {
   let yearless: { line: number; match: DateMatch } | null = null;
+  let monthOnly: DateMatch | null = null;
   for (const i of order) {
     if (kinds[i] === "blank" || kinds[i] === "paragraph") continue;
     // Only absolute dates are taken here, and they all contain digits.
     if (!hasDigit(lines[i].text)) continue;
-    const ds = findDates(text, "und", null, lines[i]).filter((d) => d.kind === "absolute" && d.value.length === 10);
+    const all = findDates(text, "und", null, lines[i]).filter((d) => d.kind === "absolute");
+    const ds = all.filter((d) => d.value.length === 10);
     if (ds[0]) return { value: ds[0].value, span: { start: ds[0].start, end: ds[0].end } };
+    // A date line giving only a month ("December 2023"): the date at that precision, if no
+    // header line gives a day.
+    if (!monthOnly && kinds[i] === "date" && all.length === 1 && all[0].value.length === 7) monthOnly = all[0];
     if (!yearless) {
       const probe = findDates(text, "und", "2000-12-31", lines[i]).filter((d) => d.kind === "absolute" && d.value.length === 10);
       if (probe[0] && kinds[i] === "date") yearless = { line: i, match: probe[0] };
@@ -575,7 +604,7 @@ function findPublished(
       }
     }
   }
-  return null;
+  return monthOnly ? { value: monthOnly.value, span: { start: monthOnly.start, end: monthOnly.end } } : null;
 }
 
 function isProse(kind: LineKind): boolean {
@@ -682,7 +711,9 @@ function sourceHits(text: string, lines: Line[], kinds: LineKind[], dateline: Da
   for (const l of footer) push(domainHit(text, l, "footer") ?? agencyHit(text, l, "footer"));
   push(domainHit(text, { start: 0, end: text.length }, "domain"));
   for (const l of header) push(agencyHit(text, l, "masthead"));
-  for (const p of paragraphs) for (const h of citedAgencies(text, p)) hits.push(h);
+  // Reports cite their source in the opening paragraphs or at the end.
+  const citing = paragraphs.length > 4 ? [...paragraphs.slice(0, 3), paragraphs[paragraphs.length - 1]] : paragraphs;
+  for (const p of citing) for (const h of citedAgencies(text, p)) hits.push(h);
   return hits;
 }
 
@@ -691,25 +722,38 @@ function citedAgencies(text: string, p: Span): SourceHit[] {
   const out: SourceHit[] = [];
   const s = text.slice(p.start, p.end);
   const folded = foldForDates(s);
-  for (const a of AGENCIES) {
-    if (!a.pieces.every((piece) => folded.includes(piece))) continue;
-    const re = new RegExp(a.re.source, "gu");
-    for (const m of folded.matchAll(re)) {
-      const start = m.index!, end = start + m[0].length;
-      const original = s.slice(start, end);
-      // Written as the name is written: capitals where it has them ("Trend" is not "trend").
-      if (/^\p{Lu}/u.test(a.name) && !/^\p{Lu}/u.test(original)) continue;
-      if (/^[A-Z]{2,4}$/.test(a.name) && original !== a.name) continue;
-      const before = folded.slice(Math.max(0, start - 40), start);
-      const after = folded.slice(end, end + 30);
-      const marked = /[(/\[«"“]\s*$/u.test(before) && /^\s*[)/\]»"”]/u.test(after);
-      if (marked || REPORTING_BEFORE.test(before) || REPORTING_AFTER.test(after)) {
-        out.push({ host: a.host, span: { start: p.start + start, end: p.start + end }, from: "cited" });
-      }
+  for (const m of folded.matchAll(ANY_AGENCY)) {
+    const a = AGENCY_BY_FOLDED.get(m[0].replace(/\s+/g, " "));
+    if (!a) continue;
+    const start = m.index!, end = start + m[0].length;
+    // A whole word (the regex has no lookbehind, which would make it slow).
+    if (!HAN.test(m[0]) && start > 0 && /[\p{L}\p{N}]/u.test(folded[start - 1])) continue;
+    const original = s.slice(start, end);
+    // Written as the name is written: capitals where it has them ("Trend" is not "trend").
+    if (/^\p{Lu}/u.test(a.name) && !/^\p{Lu}/u.test(original)) continue;
+    if (/^[A-Z]{2,4}$/.test(a.name) && original !== a.name) continue;
+    const before = folded.slice(Math.max(0, start - 40), start);
+    const after = folded.slice(end, end + 30);
+    const marked = /[(/\[«"“]\s*$/u.test(before) && /^\s*[)/\]»"”]/u.test(after);
+    if (marked || REPORTING_BEFORE.test(before) || REPORTING_AFTER.test(after)) {
+      out.push({ host: a.host, span: { start: p.start + start, end: p.start + end }, from: "cited" });
     }
   }
-  return out.sort((x, y) => x.span.start - y.span.start);
+  return out;
 }
+
+/** Every agency name at once (longest first), for scanning a body; and each folded name's agency. */
+const AGENCY_BY_FOLDED = new Map<string, (typeof AGENCIES)[number]>();
+for (const a of AGENCIES) {
+  const key = foldForDates(a.name).replace(/\s+/g, " ");
+  if (!AGENCY_BY_FOLDED.has(key)) AGENCY_BY_FOLDED.set(key, a);
+}
+const ANY_AGENCY = (() => {
+  const names = [...AGENCY_BY_FOLDED.keys()];
+  const words = names.filter((n) => !HAN.test(n)).map(escapeRe).join("|");
+  const han = names.filter((n) => HAN.test(n)).map(escapeRe).join("|");
+  return new RegExp(`(?:${words})(?![\\p{L}\\p{N}])${han ? `|${han}` : ""}`, "gu");
+})();
 
 const cueAlternatives = (cues: string[]) => cues.map((c) => escapeRe(foldForDates(c))).join("|");
 /** A reporting word, then at most three words ("according to the news agency") before the name. */

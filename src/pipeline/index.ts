@@ -13,6 +13,7 @@ import { detectLanguage } from "../lang/index.js";
 import { holderOf, loadLexicon, withDocumentPersons, type Lexicon } from "../lexicon/index.js";
 import { findDocumentMentions, mentionsIn, resolveHomeReferences, type SentenceMentions } from "../mentions/index.js";
 import { splitSentences } from "../sentences/index.js";
+import { resolveHomeTitles } from "./home.js";
 import type { Article, DecodedText, DocumentResult, Evidence, Figure, Lang, Publisher, RawInput, Span } from "../types.js";
 
 export interface ExtractOptions {
@@ -146,6 +147,7 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
   const title: SentenceMentions | null = a.titleSpan
     ? { sentence: { ...a.titleSpan, index: -1, paragraph: -1 }, ...mentionsIn(text, a.titleSpan, lex, lang), names: [] }
     : null;
+  resolveHomeTitles(text, mentions, title, home, lex, lang, refDate);
 
   const events = findEvents({ document: a.name, text, lang, refDate, datelinePlace, title, lex: withDocumentPersons(lex, ownPersons) }, mentions, datesBySentence);
   // Events dated by the article alone take its date as precise as it is.

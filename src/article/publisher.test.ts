@@ -1,0 +1,47 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { parseTextDump } from "./index.js";
+import { publisherOfHost } from "./publisher.js";
+
+const parse = (text: string) => parseTextDump({ name: "t", origin: "t", text, encoding: "UTF-8" });
+
+test("a host's country: the table (and its subdomains), government domains under a ccTLD, the TLD", () => {
+  assert.deepEqual(publisherOfHost("www.gov.uk"), { country: "GBR", host: "gov.uk", kind: "table", international: false });
+  assert.equal(publisherOfHost("en.kremlin.ru")?.country, "RUS");
+  assert.equal(publisherOfHost("english.news.cn")?.country, "CHN");
+  assert.equal(publisherOfHost("afp.com")?.international, true);
+  // The general rule for official sites not in the table.
+  for (const [host, country] of [["mfa.gov.kg", "KGZ"], ["www.mofa.go.kr", "KOR"], ["presidencia.gob.ar", "ARG"], ["diplomatie.gouv.fr", "FRA"], ["mfa.am", "ARM"], ["president.az", "AZE"], ["state.gov", "USA"]] as const) {
+    const p = publisherOfHost(host);
+    assert.equal(p?.country, country, host);
+    assert.equal(p?.kind, "government", host);
+  }
+  // A newspaper under a country-code TLD; names under vanity TLDs and generic ones say nothing.
+  assert.deepEqual(publisherOfHost("www.example-daily.cl"), { country: "CHL", host: "example-daily.cl", kind: "tld", international: false });
+  assert.equal(publisherOfHost("example.tv"), null);
+  assert.equal(publisherOfHost("example.com"), null);
+});
+
+test("the publisher from the text: a header url, the dateline's agency, a cited agency (with its span)", () => {
+  const official = parse("url: https://mfa.gov.kg/en/news/1\n\nMinisters meet on river transit\n\nThe ministers met on Tuesday and discussed river transit.");
+  assert.equal(official.publisher?.country, "KGZ");
+  assert.equal(official.publisher?.from, "header");
+
+  const dateline = [
+    "Министры обсудили строительство новой дороги",
+    "",
+    "Ош, 12 апреля. /Кабар/. Министры транспорта двух стран сегодня обсудили строительство новой дороги.",
+  ].join("\n");
+  const d = parse(dateline);
+  assert.equal(d.publisher?.country, "KGZ");
+  assert.equal(d.publisher?.from, "dateline");
+  assert.equal(dateline.slice(d.publisher!.span!.start, d.publisher!.span!.end), "Кабар");
+
+  const cited = "Ministers meet on river transit\n\nThe foreign minister arrived in the capital on a working visit, according to Kazinform.";
+  const c = parse(cited);
+  assert.equal(c.publisher?.country, "KAZ");
+  assert.equal(c.publisher?.from, "cited");
+  assert.equal(cited.slice(c.publisher!.span!.start, c.publisher!.span!.end), "Kazinform");
+  // A name used as a word, not as a source, is no citation ("a trend", "the Trend of the year").
+  assert.equal(parse("Ministers meet on river transit\n\nThe ministers noted a growing trend in river transit between the two countries.").publisher, null);
+});

@@ -1,0 +1,135 @@
+// Titles and institutions named without a country belong to the report's home country (its
+// dateline's, else its publisher's, else its language's): "The Prime Minister met NATO Secretary
+// General Mark Rutte" on a gov.uk page is the British prime minister; "the Foreign Ministry said"
+// in a Tajik agency's report is Tajikistan's. Only where nothing in the sentence binds the title
+// to a country, organisation or person, and no earlier sentence names another country's holder
+// of that office (then "the President" is that one, which the events stage resolves).
+
+import { HOME_INSTITUTIONS } from "../article/publisher.js";
+import { PhraseMatcher, termOn, type Lexicon } from "../lexicon/index.js";
+import type { EntityMatch, SentenceMentions } from "../mentions/index.js";
+import { normalize } from "../text/normalize.js";
+import type { Role, Span } from "../types.js";
+
+/** Roles whose unnamed holder is the home country's. */
+const HOME_ROLES: ReadonlySet<Role> = new Set(["head_of_state", "head_of_government", "foreign_minister"]);
+/** How far a country, organisation or person may stand from a title and still be its own. */
+const BIND_GAP = 24;
+const SENTENCE_BREAK = /[.;!?؟。]/;
+const HAN = /\p{Script=Han}/u;
+
+let institutions: PhraseMatcher<string> | null = null;
+function institutionMatcher(): PhraseMatcher<string> {
+  if (institutions) return institutions;
+  const m = new PhraseMatcher<string>();
+  for (const [kind, perLang] of Object.entries(HOME_INSTITUTIONS))
+    for (const [lang, list] of Object.entries(perLang)) for (const phrase of list) m.add(phrase, lang, kind, { langBound: true });
+  return (institutions = m);
+}
+
+/**
+ * Whether an entity that can give a title its country (a country, organisation or person) stands
+ * next to a span with no sentence break or event word between, directly or through a chain of
+ * titles ("Mohammed bin Rashid, Vice President, Prime Minister").
+ */
+function bound(text: string, sm: SentenceMentions, x: Span): boolean {
+  const ents = sm.entities.filter((e) => !(e.start < x.end && x.start < e.end));
+  const gapOk = (a: number, b: number) => b >= a && b - a <= BIND_GAP && !SENTENCE_BREAK.test(text.slice(a, b)) && !sm.triggers.some((t) => t.start >= a && t.end <= b);
+  const binds = (e: EntityMatch) => (e.payload.kind === "country" && e.payload.form !== "capital") || e.payload.kind === "org" || e.payload.kind === "person";
+  for (const dir of [-1, 1]) {
+    let edge = x;
+    for (;;) {
+      const next = dir < 0
+        ? ents.filter((e) => e.end <= edge.start).sort((a, b) => b.end - a.end)[0]
+        : ents.filter((e) => e.start >= edge.end).sort((a, b) => a.start - b.start)[0];
+      if (!next || !(dir < 0 ? gapOk(next.end, edge.start) : gapOk(edge.end, next.start))) break;
+      if (binds(next)) return true;
+      if (next.payload.kind !== "office") break;
+      edge = next;
+    }
+  }
+  return false;
+}
+
+/** Plural and dual endings of a title's head word ("presidents", «президенты», «الرئيسين», «وزيرا»): several holders, not one. */
+const PLURAL: Partial<Record<string, RegExp>> = {
+  en: /s$/i, fr: /s$/i, es: /s$/i, de: /en$/i, ar: /(?:ين|ان|ون|ا)$/u, fa: /(?:ها|ان)$/u, ru: /(?:ы|ов|ами|ам|ах)$/iu,
+  uk: /(?:и|ів|ами|ам|ах)$/iu, tr: /(?:ler|lar)[ıiuü]?$/iu, kk: /(?:лар|лер|дар|дер|тар|тер)\p{L}*$/iu, ky: /(?:лар|лер|дар|дер|тар|тер)\p{L}*$/iu,
+  uz: /lar\p{L}*$/iu, tg: /(?:он|ҳо)$/iu,
+};
+/** Languages whose titles put the head word first («министры иностранных дел», «وزير الخارجية»). */
+const HEAD_FIRST = new Set(["ar", "fa", "ru", "uk", "tg", "fr", "es"]);
+
+/** Whether a title is written in the plural or dual (English, French and Spanish list their plurals as phrases of their own). */
+function plural(surface: string, extra: number, lang: string): boolean {
+  const re = PLURAL[lang];
+  if (!re || (extra === 0 && lang !== "en" && lang !== "fr" && lang !== "es")) return false;
+  const words = surface.split(/\s+/);
+  return re.test(HEAD_FIRST.has(lang) ? words[0] : words[words.length - 1]);
+}
+
+/**
+ * Gives titles of HOME_ROLES without a country the home country (as the events stage reads a
+ * title of one country's institution), and adds the home country where a home institution (the
+ * Foreign Ministry) is named without one. `title` is the headline's mentions, read first.
+ */
+export function resolveHomeTitles(
+  text: string, all: SentenceMentions[], title: SentenceMentions | null, home: string | null, lex: Lexicon, lang: string, date: string | null,
+): void {
+  if (!home) return;
+  /** Roles whose holder in another country an earlier sentence (or the headline) named. */
+  const foreignRoles = new Set<Role>();
+  /** Roles already given to the home country: the article's referent for them stays the same. */
+  const homeRoles = new Set<Role>();
+  const note = (sm: SentenceMentions) => {
+    // A titled name outside the lexicon ("Foreign Secretary Harsh Shringla"): "the Foreign
+    // Secretary" after it is that person, of whatever country.
+    for (const n of sm.names) {
+      const o = sm.entities[n.office];
+      if (o?.payload.kind === "office") foreignRoles.add(o.payload.role);
+    }
+    sm.entities.forEach((e) => {
+      if (e.payload.kind === "person") {
+        const p = lex.persons.get(e.payload.id);
+        const term = p ? termOn(p, date) : null;
+        if (term && term.country !== home) foreignRoles.add(term.role);
+      } else if (e.payload.kind === "office" && HOME_ROLES.has(e.payload.role)) {
+        // The title of a named person ("Foreign Secretary Harsh Shringla"), or of another country.
+        const other = sm.entities.find((x) => (x.payload.kind === "person" || (x.payload.kind === "country" && x.payload.id !== home)) && bound(text, { ...sm, entities: [x] }, e));
+        if (other) foreignRoles.add(e.payload.role);
+      }
+    });
+  };
+  if (title) note(title);
+  for (const sm of all) {
+    const entities: EntityMatch[] = [];
+    let changed = false;
+    sm.entities.forEach((e, i) => {
+      const p = e.payload;
+      if (p.kind !== "office" || p.country || !HOME_ROLES.has(p.role) || (foreignRoles.has(p.role) && !homeRoles.has(p.role))) return entities.push(e);
+      // "Presidents", a titled name ("Ambassador John Smith"), a country or person beside it: not ours to say.
+      if (plural(text.slice(e.start, e.end), e.extra, lang) || sm.names.some((n) => n.office === i) || bound(text, sm, e)) return entities.push(e);
+      entities.push({ ...e, payload: { ...p, country: home } });
+      homeRoles.add(p.role);
+      changed = true;
+    });
+    for (const m of institutionsIn(text, sm, lang)) {
+      if (entities.some((e) => e.start < m.end && m.start < e.end) || bound(text, sm, m)) continue;
+      entities.push({ payload: { kind: "country", id: home, form: "name" }, extra: 0, start: m.start, end: m.end, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, surface: text.slice(m.start, m.end) });
+      changed = true;
+    }
+    note(sm);
+    if (changed) sm.entities = entities.sort((a, b) => a.start - b.start);
+  }
+}
+
+/** Home institutions named in a sentence (the Foreign Ministry, «МИД», «وزارة الخارجية»). */
+function institutionsIn(text: string, sm: SentenceMentions, lang: string): { start: number; end: number; tokenStart: number; tokenEnd: number }[] {
+  const m = institutionMatcher();
+  const found: { start: number; end: number; tokenStart: number; tokenEnd: number }[] = m.matchTokens(sm.tokens, lang);
+  const s = sm.sentence;
+  if (HAN.test(text.slice(s.start, s.end))) {
+    for (const h of m.matchHan(normalize(text.slice(s.start, s.end)), lang)) found.push({ ...h, start: h.start + s.start, end: h.end + s.start });
+  }
+  return found;
+}
