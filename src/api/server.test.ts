@@ -290,6 +290,16 @@ for (const [name, open] of backends) {
       } finally {
         await priv.app.close();
       }
+      // CORS: no header unless an origin was allowed.
+      const plain = await fetch(`${srv.base}/api`, { headers: { origin: "https://dash.example" } });
+      assert.equal(plain.headers.get("access-control-allow-origin"), null);
+      const cors = await serve({ store, readOnly: true, cors: "https://dash.example" });
+      try {
+        const r = await fetch(`${cors.base}/api`, { headers: { origin: "https://dash.example" } });
+        assert.equal(r.headers.get("access-control-allow-origin"), "https://dash.example");
+      } finally {
+        await cors.app.close();
+      }
       assert.deepEqual((await store.counts()).documents, 3);
       assert.throws(() => checkServeOptions({ host: "127.0.0.1" }), /writes need a token/);
       assert.throws(() => checkServeOptions({ host: "0.0.0.0", noAuth: true }), /loopback/);

@@ -40,6 +40,11 @@ const MIGRATIONS: { version: number; sql: string[] }[] = [
       "CREATE INDEX documents_published ON documents (published, id)",
     ],
   },
+  {
+    // Persons with their event counts (GET /api/actors?kind=person) read this index alone.
+    version: 4,
+    sql: ["CREATE INDEX event_actors_name_country ON event_actors (name, country)"],
+  },
 ];
 
 export class SqliteAdapter implements SqlAdapter {
