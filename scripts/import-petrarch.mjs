@@ -156,6 +156,7 @@ export function leaderTerms(records) {
 }
 
 /** Persons of one dictionary file, in our format (terms and English names), before merging. */
+export { blockedWords };
 export function convert(records, file) {
   const coverageEnd = COVERAGE_END[file] ?? "2014-01-30";
   const leaders = leaderTerms(records);
