@@ -47,6 +47,16 @@ test("later mentions by surname, inflected, are the same person", () => {
   assert.ok(!two.mentions[1].entities.some((e) => e.payload.kind === "person"));
 });
 
+test("a lexicon person named in full is meant by the surname alone later in the document", () => {
+  const known = [...lex.persons.values()].find((p) => p.name === "Fuad Hussein")!;
+  assert.ok(known && !Object.values(known.names).flat().includes("Hussein"), "the lexicon lists no bare 'Hussein'");
+  const d = doc("Fuad Hussein arrived in Ankara on Monday. Hussein then met the press.", "en");
+  assert.ok(d.mentions[1].entities.some((e) => e.payload.kind === "person" && e.payload.id === known.id));
+  // Without the full name first, the bare surname stays unresolved.
+  const bare = doc("Hussein then met the press.", "en");
+  assert.ok(!bare.mentions[0].entities.some((e) => e.payload.kind === "person"));
+});
+
 test("introduced persons become the actors of events, with their country and role", () => {
   const text = "Accra, 12 March 2024\n\nGhanaian Foreign Minister Kwabena Osei-Tutu held talks with Togolese Foreign Minister Robert Dussey. Osei-Tutu thanked Togo for its support.";
   const r = extractText({ text, encoding: "utf-8", name: "t", origin: "t" });
