@@ -66,6 +66,16 @@ test("introduced persons become the actors of events, with their country and rol
   assert.ok(support?.actors.some((a) => a.name === "Kwabena Osei-Tutu"), JSON.stringify(support?.actors));
 });
 
+test("a known person whose terms ended is still the titled name of a later report", () => {
+  // A minister of the PETRARCH2 data (terms up to 2014) named with a title in a 2024 report.
+  const p = [...lex.persons.values()].find((x) => x.id.startsWith("pt_") && x.terms.every((t) => t.role === "minister" && t.country === "KEN" && t.to && t.to < "2015") && /^[A-Z][a-z]+ [A-Z][a-z]+$/.test(x.name))!;
+  const text = `Nairobi, 12 March 2024\n\nKenyan Minister ${p.name} met the Ugandan Ambassador on Monday.`;
+  const r = extractText({ text, encoding: "utf-8", name: "t", origin: "t" });
+  const actor = r.events.flatMap((e) => e.actors).find((a) => a.country === "KEN");
+  assert.equal(actor?.name, p.name, JSON.stringify(r.events.map((e) => e.actors)));
+  assert.equal(actor?.role, "minister");
+});
+
 test("transliteration to Latin", () => {
   assert.equal(transliterate("Камчыбек Ташиев"), "Kamchybek Tashiev");
   assert.equal(transliterate("王毅"), "Wang Yi");
