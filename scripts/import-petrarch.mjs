@@ -156,6 +156,7 @@ export function leaderTerms(records) {
 }
 
 /** Persons of one dictionary file, in our format (terms and English names), before merging. */
+export { blockedWords };
 export function convert(records, file) {
   const coverageEnd = COVERAGE_END[file] ?? "2014-01-30";
   const leaders = leaderTerms(records);
@@ -198,7 +199,7 @@ export function convert(records, file) {
   return out;
 }
 
-const fold = (s) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+const fold = (s) => s.replace(/['’]/g, "").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 const overlaps = (a, b) => a.country === b.country && a.role === b.role && a.from <= (b.to ?? "9999") && b.from <= (a.to ?? "9999");
 
 function idOf(name, taken) {

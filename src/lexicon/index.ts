@@ -1,6 +1,7 @@
 // Loads the lexicon data files (data/*.json, see data/README.md) and CLDR country names, and
 // compiles them into one phrase matcher. Loaded once per process (and once per worker thread).
 
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -440,7 +441,6 @@ export function loadLexicon(): Lexicon {
 
 /** A short fingerprint of the data files, stored with results so re-extraction can be detected. */
 export function lexiconVersion(): string {
-  let h = 2166136261;
   const files: string[] = [];
   const walk = (dir: string) => {
     if (!fs.existsSync(dir)) return;
@@ -451,11 +451,10 @@ export function lexiconVersion(): string {
     }
   };
   walk(DATA_DIR);
-  for (const f of files) {
-    const buf = fs.readFileSync(f);
-    for (let i = 0; i < buf.length; i++) h = Math.imul(h ^ buf[i], 16777619);
-  }
-  return (h >>> 0).toString(16).padStart(8, "0");
+  // A native digest: the data files are several megabytes.
+  const hash = createHash("sha1");
+  for (const f of files) hash.update(fs.readFileSync(f));
+  return hash.digest("hex").slice(0, 8);
 }
 
 /**
@@ -482,52 +481,47 @@ export function withDocumentPersons(lex: Lexicon, own: Map<string, Person>): Lex
 /** A document's person map -> the compiled lexicon's. */
 const compiledPersons = new WeakMap<Map<string, Person>, Map<string, Person>>();
 
-const byCountry = new WeakMap<PhraseMatcher<LexEntry>, Map<string, Person[]>>();
+const holdersIndex = new WeakMap<PhraseMatcher<LexEntry>, Map<string, { p: Person; t: PersonTerm }[]>>();
 /**
- * Persons who held any office for a country (indexed once per compiled lexicon: a document's
- * own persons, whose terms are undated, are not holders of offices).
+ * Terms by "country|office" and "country|role" (indexed once per compiled lexicon: a document's
+ * own persons, whose terms are undated, are not holders of offices). Speakers of bicameral
+ * parliaments carry the chamber in their office (speaker_upper, speaker_lower) so "the Speaker
+ * of the Senate" and "the Speaker of the Duma" resolve to different people; a bare "speaker"
+ * covers both chambers (ambiguous where there are two), and a chamber title covers the single
+ * speaker of a unicameral parliament: so a chamber's term is also filed under "speaker", and a
+ * "speaker" term under both chambers.
  */
-function personsOf(lex: Lexicon, country: string): Person[] {
-  let index = byCountry.get(lex.matcher);
+function termsFor(lex: Lexicon, country: string, officeOrRole: string): { p: Person; t: PersonTerm }[] {
+  let index = holdersIndex.get(lex.matcher);
   if (!index) {
     index = new Map();
     for (const p of (compiledPersons.get(lex.persons) ?? lex.persons).values())
-      for (const c of new Set(p.terms.map((t) => t.country))) {
-        const list = index.get(c) ?? [];
-        list.push(p);
-        index.set(c, list);
+      for (const t of p.terms) {
+        const keys = new Set([t.office, t.role]);
+        if (t.office.startsWith("speaker")) keys.add("speaker");
+        if (t.office === "speaker") for (const chamber of ["speaker_upper", "speaker_lower"]) keys.add(chamber);
+        for (const k of keys) {
+          const key = `${t.country}|${k}`;
+          const list = index.get(key);
+          if (list) list.push({ p, t });
+          else index.set(key, [{ p, t }]);
+        }
       }
-    byCountry.set(lex.matcher, index);
+    holdersIndex.set(lex.matcher, index);
   }
-  return index.get(country) ?? [];
+  return index.get(`${country}|${officeOrRole}`) ?? [];
 }
 
 /** The holder of an office on a date, from the persons lexicon (null when unknown or ambiguous). */
 export function holderOf(lex: Lexicon, country: string, officeOrRole: string, date: string | null): Person | null {
   if (!date) return null;
-  const found: Person[] = [];
-  for (const p of personsOf(lex, country)) {
-    for (const t of p.terms) {
-      if (t.country !== country) continue;
-      if (t.office !== officeOrRole && t.role !== officeOrRole && !sameChamberOffice(officeOrRole, t.office)) continue;
-      if (within(date, t.from, t.to)) {
-        found.push(p);
-        break;
-      }
-    }
+  let found: Person | null = null;
+  for (const { p, t } of termsFor(lex, country, officeOrRole)) {
+    if (!within(date, t.from, t.to)) continue;
+    if (found && found !== p) return null;
+    found = p;
   }
-  return found.length === 1 ? found[0] : null;
-}
-
-/**
- * Speakers of bicameral parliaments carry the chamber in their office (speaker_upper,
- * speaker_lower) so "the Speaker of the Senate" and "the Speaker of the Duma" resolve to different
- * people; a bare "speaker" covers both chambers (ambiguous where there are two), and a chamber
- * title covers the single speaker of a unicameral parliament.
- */
-function sameChamberOffice(asked: string, held: string): boolean {
-  if (!asked.startsWith("speaker") || !held.startsWith("speaker")) return false;
-  return asked === "speaker" || held === "speaker";
+  return found;
 }
 
 /** The term a person held on a date (null when none covers it). */

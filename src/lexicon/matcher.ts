@@ -11,6 +11,7 @@
 import { fold, hasHan, type NormalizedText, type Token } from "../text/normalize.js";
 
 export const MIN_STEM = 4;
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
 
 /** Letters a word may add to a stem, per language of the phrase. */
 const INFLECTION_ALLOWANCE: Record<string, number> = {
@@ -230,7 +231,9 @@ export class PhraseMatcher<T> {
     const deriving = DERIVING_ENDINGS[lang];
     for (const part of raw.split(/\s+/)) {
       const prefix = part.endsWith("*");
-      const words = fold(prefix ? part.slice(0, -1) : part).match(/[\p{L}\p{N}]+/gu) ?? [];
+      const body = prefix ? part.slice(0, -1) : part;
+      // Plain ASCII letters (most names) are one word, in lower case; the rest is folded and split.
+      const words = ASCII_WORD.test(body) ? [body.toLowerCase()] : fold(body).match(/[\p{L}\p{N}]+/gu) ?? [];
       words.forEach((word, i) => {
         const last = i === words.length - 1;
         // The Arabic article is written in phrases but optional in text ("الأمم" in "وللأمم"):

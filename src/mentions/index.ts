@@ -80,7 +80,7 @@ const COURTESY = /^(mr|mrs|ms|dr|the|his|her|h)$/i;
  * "Deputy Prime Minister", "ambassador"), optionally followed by a country or organisation,
  * then two or three capitalised words that the lexicon does not know.
  */
-export function findTitledNames(text: string, tokens: Token[], entities: EntityMatch[], opts: { lang?: string; triggers?: Span[] } = {}): NameMatch[] {
+export function findTitledNames(text: string, tokens: Token[], entities: EntityMatch[], opts: { lang?: string; triggers?: Span[]; persons?: Map<string, Person> } = {}): NameMatch[] {
   const out: NameMatch[] = [];
   const triggers = opts.triggers ?? [];
   // Words of a known entity or of an event phrase ("Dışişleri Bakanlığına çağrıldı") are no name.
@@ -137,8 +137,9 @@ export function findTitledNames(text: string, tokens: Token[], entities: EntityM
     // A name the lexicon knows, right after the title: the title's name all the same (the
     // person's known terms may not cover the report's date).
     const known = tokens[k] && entities.find((x) => x.payload.kind === "person" && x.start === tokens[k].start);
-    if (known && /\s/.test(text.slice(known.start, known.end))) {
-      out.push({ start: known.start, end: known.end, name: transliterate(text.slice(known.start, known.end), lang), office: i });
+    if (known?.payload.kind === "person" && /\s/.test(text.slice(known.start, known.end))) {
+      const name = opts.persons?.get(known.payload.id)?.name ?? transliterate(text.slice(known.start, known.end), lang);
+      out.push({ start: known.start, end: known.end, name, office: i });
       return;
     }
     const parts: Token[] = [];
@@ -172,28 +173,38 @@ const HAN_CHAR = /\p{Script=Han}/u;
 const AR_STOP = new Set(
   ("في مع علي الي من عن الذي التي خلال ان بعد قبل لدي حول امس اليوم يوم و او ثم قد كما حيث عندما " +
     "قال قالت اكد اكدت اعلن اعلنت اوضح اشار ذكر يوم نظيره نظيرها نظير وزير رئيس سفير " +
-    "در با به از كه را و اين ان روز گفت ضمن طي براي هم نيز امروز ديروز همتاي همتا وزير رييس سفير است بود كرد").split(" "),
+    "نتائج بدعم دعم تطوير قدم بحث التقي يلتقي زار يزور استقبل بحضور " +
+    "در با به از كه را و اين ان روز گفت ضمن طي براي هم نيز امروز ديروز همتاي همتا وزير رييس سفير است بود كرد " +
+    "همچنين اعلام شد نمود داد داشت ديدار گفتگو تماس سفر پيام كشور").split(" ").map((w) => fold(w)),
 );
 // Words that join the next word to a name ("عبد الله", "فيصل بن فرحان", "سيد عباس").
-const AR_JOINERS = new Set(["عبد", "بن", "ابن", "ابو", "ولد", "ال", "سيد", "بنت"]);
+const AR_JOINERS = new Set(["عبد", "بن", "ابن", "ابو", "ولد", "ال", "سيد", "بنت"].map((w) => fold(w)));
 
 /** An Arabic or Persian name after a title and its country: two words, more where a joiner links them. */
 function arabicNameAfter(text: string, tokens: Token[], entities: EntityMatch[], office: EntityMatch, triggers: Span[], lang?: string): Span & { name: string } | null {
   let k = tokens.findIndex((t) => t.start >= office.end);
   if (k < 0) return null;
   // Skip the title's country or organisation ("وزير الخارجية المصري", "وزیر امور خارجه ایران").
-  for (let places = 0; k < tokens.length && places < 2; ) {
+  let places = 0;
+  while (k < tokens.length && places < 2) {
     const ent = entities.find((x) => tokens[k].start >= x.start && tokens[k].end <= x.end);
     if (!ent || (ent.payload.kind !== "country" && ent.payload.kind !== "org")) break;
     places++;
     while (k < tokens.length && tokens[k].end <= ent.end) k++;
   }
+  // Without capitals to go by, only a title bound to its country is followed by a name
+  // ("وزير الخارجية المصري سامح شكري"); after a bare title the next words are anything.
+  if (!places || k >= tokens.length) return null;
+  // Nothing but space between the country and the name (no quote, comma or bracket).
+  const prevEnd = tokens[k - 1]?.end ?? office.end;
+  if (!/^\s+$/.test(text.slice(prevEnd, tokens[k].start))) return null;
   const parts: Token[] = [];
   while (k < tokens.length && parts.length < 4) {
     const t = tokens[k];
     if (!ARABIC_SCRIPT.test(text[t.start] ?? "")) break;
     if (entities.some((x) => t.start < x.end && x.start < t.end) || triggers.some((x) => t.start < x.end && x.start < t.end)) break;
-    if (AR_STOP.has(t.norm) || /^\p{N}/u.test(t.norm)) break;
+    // Function words, and words with an object pronoun ("خلالهما") are no name.
+    if (AR_STOP.has(t.norm) || /^\p{N}/u.test(t.norm) || (t.norm.length > 4 && /(هما|هم|ها)$/.test(t.norm))) break;
     if (parts.length && !/^\s+$/.test(text.slice(parts[parts.length - 1].end, t.start))) break;
     // A word with the article starts a new phrase, unless a joiner asks for it ("عبد الله").
     if (parts.length && t.norm.startsWith("ال") && !AR_JOINERS.has(parts[parts.length - 1].norm)) break;
@@ -211,6 +222,11 @@ function arabicNameAfter(text: string, tokens: Token[], entities: EntityMatch[],
 // Characters that start the word after a Chinese name (with, and, at, said, met, will, to...).
 const HAN_STOP = new Set([..."与和同在会表说对于将就向并也称时指等的为是出访一举通致应宣强还已再向把被从据今昨日月年"]);
 
+// The common Chinese family names (simplified and traditional forms).
+const HAN_SURNAMES = new Set([
+  ..."王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺",
+]);
+
 /** A Chinese name after a title: two or three Han characters, or a foreign name with "·". */
 function hanNameAfter(text: string, entities: EntityMatch[], office: EntityMatch, triggers: Span[]): Span & { name: string } | null {
   let i = office.end;
@@ -225,6 +241,8 @@ function hanNameAfter(text: string, entities: EntityMatch[], office: EntityMatch
     while (end < text.length && isHan(end) && !blocked(end) && end - j <= 6 && !(end - j > 2 && HAN_STOP.has(text[end]))) end++;
     if (end > j + 1) return { start, end, name: transliterate(text.slice(start, end)) };
   }
+  // A Chinese name starts with a family name.
+  if (!HAN_SURNAMES.has(text[i])) return null;
   let end = i;
   while (end < text.length && end - i < 3 && isHan(end) && !blocked(end) && !(end - i === 2 && HAN_STOP.has(text[end]))) end++;
   if (end - i < 2) return null;
@@ -287,8 +305,9 @@ export function findDocumentMentions(text: string, sentences: Sentence[], lex: L
   const all = sentences.map((sentence) => {
     const m = mentionsIn(text, sentence, lex, lang);
     registry.markMentions(text, m.tokens, m.entities, lex);
-    const names = findTitledNames(text, m.tokens, m.entities, { lang, triggers: m.triggers });
+    const names = findTitledNames(text, m.tokens, m.entities, { lang, triggers: m.triggers, persons: lex.persons });
     for (const n of names) registry.register(text, n, m.entities, lex);
+    registry.registerKnown(text, m.entities);
     return { sentence, ...m, names };
   });
   resolveStateTitles(text, all);
@@ -307,25 +326,45 @@ class DocumentPersons {
     const office = entities[n.office];
     if (office?.payload.kind !== "office") return;
     const country = titleCountry(text, entities, n.office) ?? office.payload.country ?? null;
-    if (!country) return;
+    if (!country || !personalName(text.slice(n.start, n.end))) return;
+    // A name the lexicon knows is resolved by the lexicon (also when its last word alone was
+    // recognised: "Режеп Тайип Ердоған"); "Ho Chi Minh City" is a place.
+    if (entities.some((e) => e.payload.kind === "person" && e.start < n.end + 3 && n.start < e.end)) return;
+    if (/^\s+City\b/.test(text.slice(n.end, n.end + 6))) return;
+    // The president of an organisation heads it.
+    const role = lex.orgCodes.has(country) && office.payload.role === "head_of_state" ? "org_head" : office.payload.role;
     const id = `doc:${fold(n.name)}`;
     // A name the lexicon already knows is that person (it gets its side from the lexicon).
     if (lex.persons.has(id) || this.persons.has(id)) return;
     const surface = text.slice(n.start, n.end);
-    this.persons.set(id, { id, name: n.name, names: {}, terms: [{ country, office: office.payload.id, role: office.payload.role, from: "0000-01-01", to: null }] });
+    this.persons.set(id, { id, name: n.name, names: {}, terms: [{ country, office: office.payload.id, role, from: "0000-01-01", to: null }] });
     if (HAN_CHAR.test(surface)) {
       this.whole.set(surface, id);
       return;
     }
+    this.addSurname(surface, id);
+  }
+
+  /** The last word of a full name, in its forms, refers to the person from now on. */
+  private addSurname(surface: string, id: string): void {
     const words = fold(surface).match(/[\p{L}\p{N}]+/gu) ?? [];
     const surname = words[words.length - 1];
-    if (!surname || surname.length < 3) return;
+    if (words.length < 2 || !surname || surname.length < 3) return;
     for (const key of surnameKeys(surname)) this.bySurname.set(key, (this.bySurname.get(key) ?? new Set()).add(id));
   }
 
+  /**
+   * Persons of the lexicon named in full ("Fuad Hussein"): their surname alone refers to them
+   * for the rest of the document, though the lexicon lists no such alias (it is ambiguous at large).
+   */
+  registerKnown(text: string, entities: EntityMatch[]): void {
+    for (const e of entities)
+      if (e.payload.kind === "person" && !e.payload.id.startsWith("doc:") && /\s/.test(text.slice(e.start, e.end)) && !HAN_CHAR.test(text[e.start] ?? "")) this.addSurname(text.slice(e.start, e.end), e.payload.id);
+  }
+
   /** Marks the words of a sentence that name a registered person as that person. */
-  markMentions(text: string, tokens: Token[], entities: EntityMatch[], _lex: Lexicon): void {
-    if (!this.persons.size) return;
+  markMentions(text: string, tokens: Token[], entities: EntityMatch[], lex: Lexicon): void {
+    if (!this.bySurname.size && !this.whole.size) return;
     const added: EntityMatch[] = [];
     const free = (start: number, end: number) => !entities.some((e) => start < e.end && e.start < end);
     tokens.forEach((t, k) => {
@@ -338,7 +377,7 @@ class DocumentPersons {
       const [id] = ids;
       // The given names written before the surname belong to the mention ("Enrique Manalo").
       let first = k;
-      const full = fold(this.persons.get(id)!.name).split(" ");
+      const full = fold((this.persons.get(id) ?? lex.persons.get(id))?.name ?? "").split(" ");
       while (first > 0 && free(tokens[first - 1].start, tokens[first - 1].end) && tokens[first - 1].capitalized && full.includes(transliterate(text.slice(tokens[first - 1].start, tokens[first - 1].end)).toLowerCase())) first--;
       added.push(personMatch(id, tokens, first, k + 1, text));
     });
@@ -358,6 +397,18 @@ class DocumentPersons {
       entities.sort((a, b) => a.start - b.start);
     }
   }
+}
+
+// Capitalised words that make a run an institution, a region or a document, not a person.
+const NOT_PERSONAL = /^(republic|republics|kingdom|assembly|council|committee|ministry|ministries|corridor|enforcement|central|national|federal|federation|state|states|union|party|office|department|agency|bank|fund|forum|summit|council|court|house|city|region|province|south|north|east|west|asian|african|european|арабск\S*|федерац\S*|республик\S*|министерств\S*|комитет\S*|совет\S*|цк|компарт\S*|партии|союз\S*|dışişleri|bakanlığı\S*|république|ministère|conseil)$/iu;
+
+/** Whether a titled name can be a person's: no institution word, not written all in capitals. */
+function personalName(surface: string): boolean {
+  const words = surface.split(/[\s\-‐]+/).filter(Boolean);
+  if (words.some((w) => NOT_PERSONAL.test(w.replace(/[’'].*$/u, "")))) return false;
+  // "ÇAĞRILDI": a headline in capitals.
+  if (words.filter((w) => w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase()).length >= 2) return false;
+  return true;
 }
 
 function personMatch(id: string, tokens: Token[], from: number, to: number, text: string): EntityMatch {

@@ -47,6 +47,16 @@ test("later mentions by surname, inflected, are the same person", () => {
   assert.ok(!two.mentions[1].entities.some((e) => e.payload.kind === "person"));
 });
 
+test("a lexicon person named in full is meant by the surname alone later in the document", () => {
+  const known = [...lex.persons.values()].find((p) => p.name === "Fuad Hussein")!;
+  assert.ok(known && !Object.values(known.names).flat().includes("Hussein"), "the lexicon lists no bare 'Hussein'");
+  const d = doc("Fuad Hussein arrived in Ankara on Monday. Hussein then met the press.", "en");
+  assert.ok(d.mentions[1].entities.some((e) => e.payload.kind === "person" && e.payload.id === known.id));
+  // Without the full name first, the bare surname stays unresolved.
+  const bare = doc("Hussein then met the press.", "en");
+  assert.ok(!bare.mentions[0].entities.some((e) => e.payload.kind === "person"));
+});
+
 test("introduced persons become the actors of events, with their country and role", () => {
   const text = "Accra, 12 March 2024\n\nGhanaian Foreign Minister Kwabena Osei-Tutu held talks with Togolese Foreign Minister Robert Dussey. Osei-Tutu thanked Togo for its support.";
   const r = extractText({ text, encoding: "utf-8", name: "t", origin: "t" });
@@ -54,6 +64,16 @@ test("introduced persons become the actors of events, with their country and rol
   assert.ok(actors.includes("GHA:Kwabena Osei-Tutu:foreign_minister"), actors.join(" "));
   const support = r.events.find((e) => e.type === "SUPPORT");
   assert.ok(support?.actors.some((a) => a.name === "Kwabena Osei-Tutu"), JSON.stringify(support?.actors));
+});
+
+test("a known person whose terms ended is still the titled name of a later report", () => {
+  // A minister of the PETRARCH2 data (terms up to 2014) named with a title in a 2024 report.
+  const p = [...lex.persons.values()].find((x) => x.id.startsWith("pt_") && x.terms.every((t) => t.role === "minister" && t.country === "KEN" && t.to && t.to < "2015") && /^[A-Z][a-z]+ [A-Z][a-z]+$/.test(x.name))!;
+  const text = `Nairobi, 12 March 2024\n\nKenyan Minister ${p.name} met the Ugandan Ambassador on Monday.`;
+  const r = extractText({ text, encoding: "utf-8", name: "t", origin: "t" });
+  const actor = r.events.flatMap((e) => e.actors).find((a) => a.country === "KEN");
+  assert.equal(actor?.name, p.name, JSON.stringify(r.events.map((e) => e.actors)));
+  assert.equal(actor?.role, "minister");
 });
 
 test("transliteration to Latin", () => {

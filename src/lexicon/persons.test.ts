@@ -1,0 +1,56 @@
+// The person files (data/persons/*.json): well-formed terms, one record per person across the
+// files, and single-word aliases that point to one person only.
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+import { fold } from "../text/normalize.js";
+import { DATA_DIR, holderOf, loadLexicon, termOn } from "./index.js";
+
+const lex = loadLexicon();
+const files = fs.readdirSync(path.join(DATA_DIR, "persons")).filter((f) => f.endsWith(".json"));
+const records = files.flatMap((f) => (JSON.parse(fs.readFileSync(path.join(DATA_DIR, "persons", f), "utf8")) as Array<Record<string, unknown>>).map((r) => ({ f, r })));
+
+test("every term is dated, with a known role, and ends after it starts", () => {
+  const roles = new Set([...lex.offices.values()].map((o) => o.role));
+  for (const { f, r } of records) {
+    if (!r.id) {
+      assert.ok(typeof r._source === "string", `${f}: a record without id must be a source note`);
+      continue;
+    }
+    for (const t of r.terms as Array<{ country: string; role: string; from: string; to: string | null }>) {
+      assert.ok(roles.has(t.role as never), `${f} ${r.id}: role ${t.role}`);
+      assert.match(t.from, /^\d{4}(-\d{2}(-\d{2})?)?$/, `${f} ${r.id}: from ${t.from}`);
+      if (t.to !== null) assert.ok(t.to >= t.from, `${f} ${r.id}: ${t.from} > ${t.to}`);
+    }
+  }
+});
+
+test("one person is one record: no two ids share an English full name", () => {
+  const byName = new Map<string, string>();
+  for (const p of lex.persons.values()) {
+    const key = fold(p.name);
+    const other = byName.get(key);
+    assert.ok(!other || other === p.id, `${p.name}: ${other} and ${p.id}`);
+    byName.set(key, p.id);
+  }
+});
+
+test("the files added (PETRARCH2, leaders since 2015) add no single-word alias another person carries", () => {
+  const owners = new Map<string, Set<string>>();
+  for (const p of lex.persons.values()) for (const list of Object.values(p.names)) for (const n of list) if (!/\s/.test(n.trim())) owners.set(fold(n), (owners.get(fold(n)) ?? new Set()).add(p.id));
+  for (const { f, r } of records) {
+    if (!r.id || !/^(petrarch2|leaders-2015)\.json$/.test(f)) continue;
+    for (const list of Object.values(r.names as Record<string, string[]>)) for (const n of list) if (!/\s/.test(n.trim())) assert.equal(owners.get(fold(n))?.size, 1, `${f} ${r.id}: "${n}" is shared`);
+  }
+});
+
+test("merged records complete a person: a PETRARCH term before 2015 and the project's later ones", () => {
+  const kurz = [...lex.persons.values()].find((p) => p.name === "Sebastian Kurz")!;
+  assert.equal(termOn(kurz, "2016-05-01")?.role, "foreign_minister");
+  assert.equal(termOn(kurz, "2018-05-01")?.role, "head_of_government");
+  assert.equal(holderOf(lex, "SLE", "president", "2023-01-10")?.name, "Julius Maada Bio");
+  // Open terms of the source end where its coverage ends: no claim about later years.
+  const open = [...lex.persons.values()].filter((p) => p.id.startsWith("pt_") && p.terms.some((t) => t.to === "2014-01-30"));
+  assert.ok(open.length > 100 && open.every((p) => termOn(p, "2020-06-01") === null));
+});
