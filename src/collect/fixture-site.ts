@@ -18,6 +18,8 @@ export interface FixtureSite {
   origin: string;
   hits: Map<string, number>;
   userAgents: Set<string>;
+  /** Every request: path and User-Agent, in order. */
+  requests: { path: string; userAgent: string }[];
   /** Most requests in flight at once. */
   maxActive: number;
   /** Start times (ms) of requests, in order. */
@@ -41,7 +43,7 @@ export async function startSite(dir: string, routes: Record<string, Handler> = {
   let active = 0;
   const sockets = new Set<import("node:net").Socket>();
   const site: FixtureSite = {
-    origin: "", hits: new Map(), userAgents: new Set(), maxActive: 0, starts: [], vars,
+    origin: "", hits: new Map(), userAgents: new Set(), requests: [], maxActive: 0, starts: [], vars,
     close: () => new Promise((r) => {
       for (const s of sockets) s.destroy();
       server.close(() => r());
@@ -51,6 +53,7 @@ export async function startSite(dir: string, routes: Record<string, Handler> = {
     const p = new URL(req.url ?? "/", "http://x").pathname;
     site.hits.set(p, (site.hits.get(p) ?? 0) + 1);
     site.userAgents.add(String(req.headers["user-agent"] ?? ""));
+    site.requests.push({ path: p, userAgent: String(req.headers["user-agent"] ?? "") });
     site.starts.push(Date.now());
     active++;
     site.maxActive = Math.max(site.maxActive, active);

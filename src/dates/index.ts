@@ -223,7 +223,9 @@ const THIS_YEAR_ALT = alternation(THIS_YEAR);
 // "مارس الجاري" (this March), "مارس الماضي" (last March): a month in the current/past year.
 const CURRENT_MONTH_WORDS = ["الجاري", "الماضي", "الماضى", "گذشته"];
 const REL_YEAR = `(?:(?<lastY>${LAST_YEAR_ALT})|(?<thisY>${THIS_YEAR_ALT})|(?<cur>${alternation(CURRENT_MONTH_WORDS)}))`;
-const YEAR_WORD = "(?:-?\\s*(?:yil|йил|жыл|yıl|год|г\\.|сол|рік|року|році)\\p{L}*)";
+// "\s*-?\s*" would try every split of a run of spaces between its two \s* (quadratic in the
+// run's length): the hyphen takes its own spaces instead.
+const YEAR_WORD = "(?:(?:-\\s*)?(?:yil|йил|жыл|yıl|год|г\\.|сол|рік|року|році)\\p{L}*)";
 const YEAR_SUFFIX = `(?:\\s*(?:-?(?:года|году|г\\.|року|році|yil|йил|жыл|yıl)\\p{L}*|هـ|ه\\.?ق\\.?|ه\\.?ش\\.?|م(?!\\p{L})|年))?`;
 
 const PATTERNS: Array<{ name: string; re: RegExp }> = [
@@ -266,7 +268,7 @@ const PATTERNS: Array<{ name: string; re: RegExp }> = [
   { name: "zh_md", re: /(?<![\d年])(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*[日号]/gu },
   // in 2001, в 2001 году, سال 2001, 2001 yılında, 2001-yil, 2001年, عام 2001
   { name: "year_before", re: new RegExp(`${B}(?:${alternation(YEAR_BEFORE)})\\s+(?<y>\\d{4})(?!\\d)${E}`, "gu") },
-  { name: "year_after", re: new RegExp(`${B}(?<y>\\d{4})\\s*-?\\s*(?:${alternation(YEAR_AFTER)})(?![\\p{L}\\p{N}])`, "gu") },
+  { name: "year_after", re: new RegExp(`${B}(?<y>\\d{4})\\s*(?:-\\s*)?(?:${alternation(YEAR_AFTER)})(?![\\p{L}\\p{N}])`, "gu") },
   { name: "year_zh", re: /(?<!\d)(?<y>\d{4})\s*年(?!\s*\d)/gu },
   // today, вчера, أمس ...
   {

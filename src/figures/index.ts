@@ -320,7 +320,8 @@ export function findFigures(text: string, range: Span, lang: Lang, refYear: numb
   if (lang === "zh" || HAN.test(text.slice(from, to))) found.push(...chineseFigures(text, from, to));
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: FigureMatch[] = [];
-  for (const f of found) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
+  // A run of hundreds of digits is no figure (its value overflows to Infinity).
+  for (const f of found) if (Number.isFinite(f.value) && !kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
   if (!kept.length) return kept;
   // The sentence is normalised once here and shared by the year, timeless and Hijri checks.
   const sentence = normalize(text.slice(from, to));

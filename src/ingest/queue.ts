@@ -19,7 +19,19 @@ export class PgQueue {
 
   static async open(url: string): Promise<PgQueue> {
     const pool = new pg.Pool({ connectionString: url, max: 2 });
-    await pool.query(SCHEMA);
+    // Workers started together race on CREATE TABLE IF NOT EXISTS: one creates it under a lock.
+    const c = await pool.connect();
+    try {
+      await c.query("BEGIN");
+      await c.query("SELECT pg_advisory_xact_lock(hashtext('parley_ingest_jobs'))");
+      await c.query(SCHEMA);
+      await c.query("COMMIT");
+    } catch (e) {
+      await c.query("ROLLBACK").catch(() => undefined);
+      throw e;
+    } finally {
+      c.release();
+    }
     return new PgQueue(pool, `${os.hostname()}:${process.pid}`);
   }
 

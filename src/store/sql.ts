@@ -75,15 +75,14 @@ export class SqlStore implements Store {
   }
 
   async migrate(): Promise<void> {
-    await this.db.run("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
-    const done = new Set((await this.db.all("SELECT version FROM schema_migrations")).map((r) => Number(r.version)));
-    for (const m of this.db.migrations()) {
-      if (done.has(m.version)) continue;
-      await this.db.transaction(async (tx) => {
-        for (const s of m.sql) await tx.run(s);
-        await tx.run("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)", [m.version, new Date().toISOString()]);
-      });
-    }
+    if (this.db.kind !== "postgres") return applyMigrations(this.db);
+    // Several processes may open one PostgreSQL database at once (collectors, ingest workers):
+    // CREATE ... IF NOT EXISTS alone races, so one migrates under a lock and the others then
+    // find the migrations done.
+    await this.db.transaction(async (tx) => {
+      await tx.all("SELECT pg_advisory_xact_lock(hashtext('parley_schema_migrations'))");
+      await applyMigrations(tx);
+    });
   }
 
   async documentHash(origin: string): Promise<string | null> {
@@ -484,4 +483,17 @@ export function snippetOf(body: string, words: string[]): string {
   if (at < 0) return body.slice(0, 160);
   const s = Math.max(0, at - 70);
   return (s ? "…" : "") + body.slice(s, at + 90).replace(/\s+/g, " ") + "…";
+}
+
+/** Apply the migrations not yet recorded in schema_migrations, each in its own transaction. */
+async function applyMigrations(db: SqlAdapter): Promise<void> {
+  await db.run("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+  const done = new Set((await db.all("SELECT version FROM schema_migrations")).map((r) => Number(r.version)));
+  for (const m of db.migrations()) {
+    if (done.has(m.version)) continue;
+    await db.transaction(async (tx) => {
+      for (const s of m.sql) await tx.run(s);
+      await tx.run("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)", [m.version, new Date().toISOString()]);
+    });
+  }
 }
