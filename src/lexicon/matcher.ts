@@ -9,6 +9,7 @@
 //  - phrases in Han script are found as substrings of the folded text.
 
 import { fold, hasHan, type NormalizedText, type Token } from "../text/normalize.js";
+import { russianImperfective, turkishParticiples } from "./aspect.js";
 
 export const MIN_STEM = 4;
 
@@ -38,6 +39,8 @@ interface PhraseToken {
   suffixes?: string[];
   /** The same endings as a set, for lookup. */
   suffixSet?: Set<string>;
+  /** Other forms of the word (written "a|b", or verb forms by rule: see aspect.ts). */
+  alts?: PhraseToken[];
 }
 
 export interface CompiledPhrase<T> {
@@ -99,8 +102,19 @@ function variantMatch(pt: PhraseToken, w: string): number {
   return -1;
 }
 
-/** Extra letters the word adds to the phrase token, or -1 when it does not match. */
+/** Extra letters the word adds to the phrase token or one of its forms, or -1 when none matches. */
 function tokenMatch(pt: PhraseToken, word: string): number {
+  const e = formMatch(pt, word);
+  if (e >= 0 || !pt.alts) return e;
+  for (const alt of pt.alts) {
+    const x = formMatch(alt, word);
+    if (x >= 0) return x;
+  }
+  return -1;
+}
+
+/** Extra letters the word adds to one form of the phrase token, or -1 when it does not match. */
+function formMatch(pt: PhraseToken, word: string): number {
   const c = word.charCodeAt(0);
   // Outside Arabic script the word is its only variant.
   if (!(c >= 0x0600 && c <= 0x06ff)) return variantMatch(pt, word);
@@ -266,7 +280,16 @@ export class PhraseMatcher<T> {
     const allowance = opts.allowance ?? INFLECTION_ALLOWANCE[lang] ?? DEFAULT_ALLOWANCE;
     const tokens: PhraseToken[] = [];
     const declines = opts.person && opts.capitalized ? PERSON_SUFFIXES[lang] : undefined;
-    for (const part of raw.split(/\s+/)) {
+    const suffixes = declines ?? (opts.capitalized && NAME_SUFFIXES[lang] ? NAME_SUFFIXES[lang] : SUFFIX_SETS[lang]);
+    const make = (text: string, prefix: boolean, stemmed = false): PhraseToken => ({
+      text,
+      prefix: prefix && text.length >= 3,
+      allowance: text.length >= MIN_STEM || stemmed ? allowance : 0,
+      ...(suffixes ? { suffixes, suffixSet: suffixSetOf(suffixes) } : {}),
+    });
+    for (const whole of raw.split(/\s+/)) {
+      // "вызвал*|вызывал*": one word written in several forms.
+      const [part, ...others] = whole.split("|");
       const prefix = part.endsWith("*");
       const bare = prefix ? part.slice(0, -1) : part;
       const words = fold(bare).match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -277,14 +300,14 @@ export class PhraseMatcher<T> {
         // keep the phrase token without it; text words are tried with and without.
         let w = ARABIC_LETTER.test(word[0]) && word.startsWith("ال") && word.length >= 5 ? word.slice(2) : word;
         if (declines && rawWords.length === words.length) w = personStem(rawWords[i], w);
-        tokens.push({
-          text: w,
-          prefix: prefix && last && w.length >= 3,
-          allowance: w.length >= MIN_STEM || (declines && w !== word) ? allowance : 0,
-          ...(declines ? { suffixes: declines } : opts.capitalized && NAME_SUFFIXES[lang] ? { suffixes: NAME_SUFFIXES[lang] } : SUFFIX_SETS[lang] ? { suffixes: SUFFIX_SETS[lang] } : {}),
-        });
-        const suffixes = tokens[tokens.length - 1].suffixes;
-        if (suffixes) tokens[tokens.length - 1].suffixSet = suffixSetOf(suffixes);
+        const token = make(w, prefix && last, !!declines && w !== word);
+        // Other forms: written ones, then the verb forms a trigger word stands for by rule.
+        const forms = last ? others.map((o) => fold(o.replace(/\*$/, "")) + (o.endsWith("*") ? "*" : "")) : [];
+        if (opts.gaps && lang === "ru") forms.push(...russianImperfective(w).map((x) => x + (token.prefix ? "*" : "")));
+        if (opts.gaps && lang === "tr" && !token.prefix) forms.push(...turkishParticiples(w));
+        const alts = forms.filter((f) => f.slice(0, 2) === w.slice(0, 2)).map((f) => make(f.replace(/\*$/, ""), f.endsWith("*")));
+        if (alts.length) token.alts = alts;
+        tokens.push(token);
       });
     }
     if (!tokens.length) return;
@@ -293,14 +316,16 @@ export class PhraseMatcher<T> {
     const compiled: CompiledPhrase<T> = { tokens, capitalized: !!opts.capitalized, upper: !!opts.upper, lang: boundLang, payload, surface: raw, gap };
     this.candidateCache.clear();
     this.possessiveCache.clear();
-    const first = tokens[0];
-    const index = first.prefix ? this.byPrefix : this.byFirst;
-    if (first.prefix) {
-      if (!this.prefixLengths.includes(first.text.length)) this.prefixLengths = [...this.prefixLengths, first.text.length].sort((a, b) => a - b);
-    } else this.firstLengths.add(first.text.length);
-    const list = index.get(first.text);
-    if (list) list.push(compiled);
-    else index.set(first.text, [compiled]);
+    // The phrase is found from its first word in any of its forms.
+    for (const first of [tokens[0], ...(tokens[0].alts ?? [])]) {
+      const index = first.prefix ? this.byPrefix : this.byFirst;
+      if (first.prefix) {
+        if (!this.prefixLengths.includes(first.text.length)) this.prefixLengths = [...this.prefixLengths, first.text.length].sort((a, b) => a - b);
+      } else this.firstLengths.add(first.text.length);
+      const list = index.get(first.text);
+      if (list) list.push(compiled);
+      else index.set(first.text, [compiled]);
+    }
     this.size++;
   }
 
@@ -338,7 +363,7 @@ export class PhraseMatcher<T> {
       secondCode.push(c.tokens.length > 1 ? c.tokens[1].text.charCodeAt(0) : -1);
       const second = c.tokens.length > 1 ? c.tokens[1].text : "";
       secondCode2.push(second.length > 1 ? second.charCodeAt(1) : -1);
-      secondLength.push(second.length);
+      secondLength.push(c.tokens.length > 1 ? Math.min(second.length, ...(c.tokens[1].alts ?? []).map((a) => a.text.length)) : 0);
       tokenCount.push(c.tokens.length);
       gap.push(c.gap);
       phraseLang.push(c.lang);

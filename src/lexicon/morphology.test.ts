@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { normalize, tokenize } from "../text/normalize.js";
+import { russianImperfective, turkishParticiples } from "./aspect.js";
 import { longestNonOverlapping, PhraseMatcher } from "./matcher.js";
 
 type Kind = "trigger" | "neg" | "person" | "country";
@@ -97,4 +98,42 @@ test("a possessive after a short name: UK's, US's, EU’s", () => {
   assert.deepEqual(find(m, "the People's Republic of China", "country"), ["CHN:People's Republic of China"]);
   // Not a possessive: a plural, or the pronoun.
   assert.deepEqual(find(m, "UKs and us", "country"), []);
+});
+
+test("Russian perfective triggers also match their imperfective partners", () => {
+  assert.deepEqual(russianImperfective("вызвал"), ["вызывал"]);
+  assert.deepEqual(russianImperfective("направили"), ["направляли"]);
+  assert.deepEqual(russianImperfective("приехала"), ["приезжала"]);
+  assert.deepEqual(russianImperfective("встретил"), ["встрещал", "встречал"]);
+  // Already imperfective, or not a past tense: nothing.
+  assert.deepEqual(russianImperfective("приветствовал"), []);
+  assert.deepEqual(russianImperfective("посла"), []);
+  const m = matcher();
+  m.add("вызвал* посла", "ru", payload("trigger", "summon"), { gaps: true });
+  m.add("направил* ноту", "ru", payload("trigger", "protest"), { gaps: true });
+  assert.deepEqual(find(m, "Министерство не раз вызывало посла", "trigger"), ["summon:вызывало посла"]);
+  assert.deepEqual(find(m, "Стороны направляли протестную ноту", "trigger"), ["protest:направляли протестную ноту"]);
+  // Rules are for triggers only.
+  m.add("Собрал", "ru", payload("country", "X"), { capitalized: true });
+  assert.deepEqual(find(m, "Собирал", "country"), []);
+});
+
+test("Turkish past-tense triggers also match their relative forms", () => {
+  assert.deepEqual(turkishParticiples("gorustu"), ["gorustug*", "gorustuk*"]);
+  const m = matcher();
+  m.add("görüştü", "tr", payload("trigger", "talks"), { gaps: true });
+  m.add("talep etti", "tr", payload("trigger", "demand"), { gaps: true });
+  assert.deepEqual(find(m, "Dün görüştüğümüz heyet", "trigger"), ["talks:görüştüğümüz"]);
+  assert.deepEqual(find(m, "bakanların görüştükleri konular", "trigger"), ["talks:görüştükleri"]);
+  assert.deepEqual(find(m, "hükümetin talep ettiği adımlar", "trigger"), ["demand:talep ettiği"]);
+  assert.deepEqual(find(m, "görüşme yapıldı", "trigger"), []);
+});
+
+test("a word may be written in several forms with |", () => {
+  const m = matcher();
+  m.add("met|meeting* counterpart", "en", payload("trigger", "talks"));
+  assert.deepEqual(find(m, "she met counterpart Li, meetings counterpart", "trigger"), ["talks:met counterpart", "talks:meetings counterpart"]);
+  // Forms must share the first two letters of the first (the phrase is indexed by them).
+  m.add("held|hold talks", "en", payload("trigger", "held"));
+  assert.deepEqual(find(m, "they hold talks", "trigger"), []);
 });
