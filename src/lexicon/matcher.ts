@@ -31,6 +31,27 @@ const SUFFIX_SETS: Record<string, string[]> = {
 };
 SUFFIX_SETS.ur = SUFFIX_SETS.fa;
 
+// Persian light verbs (folded past stems: کرد, شد, نمود, داد, گرفت, زد, داشت, ساخت; present
+// stems such as کن or ده are common words of their own and are left alone). Text writes «محکوم کرد», «محکوم‌کرد» (ZWNJ, dropped by folding) or
+// «محکومکرد»: a phrase word before a light verb is also tried joined to it, and the light verb
+// also takes the infinitive ن («محکوم کردن»).
+const LIGHT_VERB = /^(كرد|شد|نمود|داد|گرفت|زد|داشت|ساخت)/;
+const LIGHT_VERB_LANGS = new Set(["fa"]);
+const LIGHT_VERB_SUFFIXES = [...SUFFIX_SETS.fa, "ن", "نش"];
+
+/** The phrase with a word and the light verb after it written as one word (none when it has none). */
+function joinedLightVerbs(tokens: PhraseToken[], lang: string): PhraseToken[][] {
+  if (!LIGHT_VERB_LANGS.has(lang)) return [];
+  const out: PhraseToken[][] = [];
+  for (let k = 1; k < tokens.length; k++) {
+    const verb = tokens[k];
+    if (!LIGHT_VERB.test(verb.text) || tokens[k - 1].prefix) continue;
+    const joined: PhraseToken = { ...verb, text: tokens[k - 1].text + verb.text, allowance: Math.max(verb.allowance, 3), alts: undefined };
+    out.push([...tokens.slice(0, k - 1), joined, ...tokens.slice(k + 1)]);
+  }
+  return out;
+}
+
 interface PhraseToken {
   text: string;
   prefix: boolean; // written with a trailing "*"
@@ -281,12 +302,16 @@ export class PhraseMatcher<T> {
     const tokens: PhraseToken[] = [];
     const declines = opts.person && opts.capitalized ? PERSON_SUFFIXES[lang] : undefined;
     const suffixes = declines ?? (opts.capitalized && NAME_SUFFIXES[lang] ? NAME_SUFFIXES[lang] : SUFFIX_SETS[lang]);
-    const make = (text: string, prefix: boolean, stemmed = false): PhraseToken => ({
-      text,
-      prefix: prefix && text.length >= 3,
-      allowance: text.length >= MIN_STEM || stemmed ? allowance : 0,
-      ...(suffixes ? { suffixes, suffixSet: suffixSetOf(suffixes) } : {}),
-    });
+    const make = (text: string, prefix: boolean, stemmed = false): PhraseToken => {
+      const light = LIGHT_VERB_LANGS.has(lang) && LIGHT_VERB.test(text);
+      const ends = light ? LIGHT_VERB_SUFFIXES : suffixes;
+      return {
+        text,
+        prefix: prefix && text.length >= 3,
+        allowance: text.length >= MIN_STEM || stemmed || light ? allowance : 0,
+        ...(ends ? { suffixes: ends, suffixSet: suffixSetOf(ends) } : {}),
+      };
+    };
     for (const whole of raw.split(/\s+/)) {
       // "вызвал*|вызывал*": one word written in several forms.
       const [part, ...others] = whole.split("|");
@@ -313,18 +338,20 @@ export class PhraseMatcher<T> {
     if (!tokens.length) return;
     this.maxAllowance = Math.max(this.maxAllowance, allowance);
     const gap = opts.gaps && tokens.length > 1 ? (GAP_WORDS[lang] ?? DEFAULT_GAP) : 0;
-    const compiled: CompiledPhrase<T> = { tokens, capitalized: !!opts.capitalized, upper: !!opts.upper, lang: boundLang, payload, surface: raw, gap };
     this.candidateCache.clear();
     this.possessiveCache.clear();
-    // The phrase is found from its first word in any of its forms.
-    for (const first of [tokens[0], ...(tokens[0].alts ?? [])]) {
-      const index = first.prefix ? this.byPrefix : this.byFirst;
-      if (first.prefix) {
-        if (!this.prefixLengths.includes(first.text.length)) this.prefixLengths = [...this.prefixLengths, first.text.length].sort((a, b) => a - b);
-      } else this.firstLengths.add(first.text.length);
-      const list = index.get(first.text);
-      if (list) list.push(compiled);
-      else index.set(first.text, [compiled]);
+    for (const variant of [tokens, ...joinedLightVerbs(tokens, lang)]) {
+      const compiled: CompiledPhrase<T> = { tokens: variant, capitalized: !!opts.capitalized, upper: !!opts.upper, lang: boundLang, payload, surface: raw, gap: variant.length > 1 ? gap : 0 };
+      // The phrase is found from its first word in any of its forms.
+      for (const first of [variant[0], ...(variant[0].alts ?? [])]) {
+        const index = first.prefix ? this.byPrefix : this.byFirst;
+        if (first.prefix) {
+          if (!this.prefixLengths.includes(first.text.length)) this.prefixLengths = [...this.prefixLengths, first.text.length].sort((a, b) => a - b);
+        } else this.firstLengths.add(first.text.length);
+        const list = index.get(first.text);
+        if (list) list.push(compiled);
+        else index.set(first.text, [compiled]);
+      }
     }
     this.size++;
   }

@@ -137,3 +137,16 @@ test("a word may be written in several forms with |", () => {
   m.add("held|hold talks", "en", payload("trigger", "held"));
   assert.deepEqual(find(m, "they hold talks", "trigger"), []);
 });
+
+test("Persian light verbs: written apart, with ZWNJ or joined, and in the infinitive", () => {
+  const m = matcher();
+  m.add("محکوم کرد", "fa", payload("trigger", "condemn"), { gaps: true });
+  m.add("دیدار کرد", "fa", payload("trigger", "meet"), { gaps: true });
+  assert.deepEqual(find(m, "وزیر این حمله را محکوم کرد", "trigger"), ["condemn:محکوم کرد"]);
+  assert.deepEqual(find(m, "با محکوم\u200cکردن این حمله", "trigger"), ["condemn:محکوم\u200cکردن"]);
+  assert.deepEqual(find(m, "با محکومکردن این حمله", "trigger"), ["condemn:محکومکردن"]);
+  assert.deepEqual(find(m, "پس از محکوم کردن حمله", "trigger"), ["condemn:محکوم کردن"]);
+  assert.deepEqual(find(m, "رئیس جمهور با همتای خود دیدارکرده است", "trigger"), ["meet:دیدارکرده"]);
+  // A light verb is not joined to another word.
+  assert.deepEqual(find(m, "محکومیت کردند", "trigger"), []);
+});
