@@ -6,7 +6,11 @@
 //  - a token ending in "*" matches any continuation;
 //  - shorter tokens match exactly;
 //  - Arabic-script text words are also tried without their proclitics (و ف ب ل ك, ال, لل);
-//  - phrases in Han script are found as substrings of the folded text.
+//  - phrases in Han script are found as substrings of the folded text;
+//  - person names decline (Russian/Ukrainian), "UK's" is read as "UK";
+//  - trigger phrases may skip a few modifiers between their words (see matchGapped), and their
+//    verbs stand for other forms by rule (aspect.ts) or as written ("a|b"); Persian light verbs
+//    may be joined to the word before them.
 
 import { fold, hasHan, type NormalizedText, type Token } from "../text/normalize.js";
 import { russianImperfective, turkishParticiples } from "./aspect.js";
@@ -302,19 +306,21 @@ export class PhraseMatcher<T> {
     const tokens: PhraseToken[] = [];
     const declines = opts.person && opts.capitalized ? PERSON_SUFFIXES[lang] : undefined;
     const suffixes = declines ?? (opts.capitalized && NAME_SUFFIXES[lang] ? NAME_SUFFIXES[lang] : SUFFIX_SETS[lang]);
+    const lightVerbs = LIGHT_VERB_LANGS.has(lang);
     const make = (text: string, prefix: boolean, stemmed = false): PhraseToken => {
-      const light = LIGHT_VERB_LANGS.has(lang) && LIGHT_VERB.test(text);
+      const light = lightVerbs && LIGHT_VERB.test(text);
       const ends = light ? LIGHT_VERB_SUFFIXES : suffixes;
-      return {
-        text,
-        prefix: prefix && text.length >= 3,
-        allowance: text.length >= MIN_STEM || stemmed || light ? allowance : 0,
-        ...(ends ? { suffixes: ends, suffixSet: suffixSetOf(ends) } : {}),
-      };
+      const token: PhraseToken = { text, prefix: prefix && text.length >= 3, allowance: text.length >= MIN_STEM || stemmed || light ? allowance : 0 };
+      if (ends) {
+        token.suffixes = ends;
+        token.suffixSet = suffixSetOf(ends);
+      }
+      return token;
     };
     for (const whole of raw.split(/\s+/)) {
       // "вызвал*|вызывал*": one word written in several forms.
-      const [part, ...others] = whole.split("|");
+      const forms = whole.includes("|") ? whole.split("|") : [whole];
+      const part = forms[0];
       const prefix = part.endsWith("*");
       const bare = prefix ? part.slice(0, -1) : part;
       const words = fold(bare).match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -327,23 +333,27 @@ export class PhraseMatcher<T> {
         if (declines && rawWords.length === words.length) w = personStem(rawWords[i], w);
         const token = make(w, prefix && last, !!declines && w !== word);
         // Other forms: written ones, then the verb forms a trigger word stands for by rule.
-        const forms = last ? others.map((o) => fold(o.replace(/\*$/, "")) + (o.endsWith("*") ? "*" : "")) : [];
-        if (opts.gaps && lang === "ru") forms.push(...russianImperfective(w).map((x) => x + (token.prefix ? "*" : "")));
-        if (opts.gaps && lang === "tr" && !token.prefix) forms.push(...turkishParticiples(w));
-        const alts = forms.filter((f) => f.slice(0, 2) === w.slice(0, 2)).map((f) => make(f.replace(/\*$/, ""), f.endsWith("*")));
-        if (alts.length) token.alts = alts;
+        const others = last && forms.length > 1 ? forms.slice(1).map((o) => fold(o.replace(/\*$/, "")) + (o.endsWith("*") ? "*" : "")) : [];
+        if (opts.gaps && lang === "ru") others.push(...russianImperfective(w).map((x) => x + (token.prefix ? "*" : "")));
+        if (opts.gaps && lang === "tr" && !token.prefix) others.push(...turkishParticiples(w));
+        if (others.length) {
+          const alts = others.filter((f) => f.slice(0, 2) === w.slice(0, 2)).map((f) => make(f.replace(/\*$/, ""), f.endsWith("*")));
+          if (alts.length) token.alts = alts;
+        }
         tokens.push(token);
       });
     }
     if (!tokens.length) return;
     this.maxAllowance = Math.max(this.maxAllowance, allowance);
     const gap = opts.gaps && tokens.length > 1 ? (GAP_WORDS[lang] ?? DEFAULT_GAP) : 0;
-    this.candidateCache.clear();
-    this.possessiveCache.clear();
-    for (const variant of [tokens, ...joinedLightVerbs(tokens, lang)]) {
+    // (Map.clear allocates anew: only when there is something to clear.)
+    if (this.candidateCache.size) this.candidateCache.clear();
+    if (this.possessiveCache.size) this.possessiveCache.clear();
+    const variants = lightVerbs && tokens.length > 1 ? [tokens, ...joinedLightVerbs(tokens, lang)] : [tokens];
+    for (const variant of variants) {
       const compiled: CompiledPhrase<T> = { tokens: variant, capitalized: !!opts.capitalized, upper: !!opts.upper, lang: boundLang, payload, surface: raw, gap: variant.length > 1 ? gap : 0 };
       // The phrase is found from its first word in any of its forms.
-      for (const first of [variant[0], ...(variant[0].alts ?? [])]) {
+      for (const first of variant[0].alts ? [variant[0], ...variant[0].alts] : [variant[0]]) {
         const index = first.prefix ? this.byPrefix : this.byFirst;
         if (first.prefix) {
           if (!this.prefixLengths.includes(first.text.length)) this.prefixLengths = [...this.prefixLengths, first.text.length].sort((a, b) => a - b);
