@@ -237,7 +237,9 @@ const OWN_LETTER_ADJECTIVES = new Set(["tg", "kk", "ky", "uk", "uz"]);
 
 export function loadLexicon(): Lexicon {
   if (cached) return cached;
-  const m = new PhraseMatcher<LexEntry>();
+  // A trigger's gap ("summoned the Russian ambassador") may hold countries, titles, places,
+  // never another trigger, a negation or a person.
+  const m = new PhraseMatcher<LexEntry>((p) => p.kind === "trigger" || p.kind === "modality" || p.kind === "person");
   // Every Uzbek (Latin) phrase is also added in its Cyrillic spelling: Uzbek news uses both.
   const addPhrase = m.add.bind(m);
   m.add = (phrase, lang, payload, opts) => {
@@ -343,14 +345,14 @@ export function loadLexicon(): Lexicon {
   // Arabic-script names take no endings: "رئيسي" (Raisi) must not match "رئيسين" (two presidents).
   for (const p of persons.values()) {
     for (const [lang, list] of Object.entries(p.names))
-      for (const n of list) m.add(n, lang, { kind: "person", id: p.id }, { capitalized: true, ...(/[\u0600-\u06ff]/.test(n) ? { allowance: 0 } : {}) });
+      for (const n of list) m.add(n, lang, { kind: "person", id: p.id }, { capitalized: true, person: true, ...(/[\u0600-\u06ff]/.test(n) ? { allowance: 0 } : {}) });
   }
 
   // Event triggers (data/events/LANG.json) and the CAMEO scale (data/cameo.json).
   for (const f of jsonFiles("events")) {
     const file = readJson<{ lang: string; triggers: Array<{ type: EventType; mode: string | null; cameo: string; phrases: string[] }> }>(f, { lang: "", triggers: [] });
     for (const t of file.triggers)
-      for (const p of t.phrases) m.add(p, file.lang, { kind: "trigger", type: t.type, mode: t.mode ?? null, cameo: t.cameo }, { langBound: true });
+      for (const p of t.phrases) m.add(p, file.lang, { kind: "trigger", type: t.type, mode: t.mode ?? null, cameo: t.cameo }, { langBound: true, gaps: true });
   }
   const cameo = new Map(Object.entries(readJson<Record<string, CameoInfo>>("cameo.json", {})));
 

@@ -6,9 +6,14 @@
 //  - a token ending in "*" matches any continuation;
 //  - shorter tokens match exactly;
 //  - Arabic-script text words are also tried without their proclitics (و ف ب ل ك, ال, لل);
-//  - phrases in Han script are found as substrings of the folded text.
+//  - phrases in Han script are found as substrings of the folded text;
+//  - person names decline (Russian/Ukrainian), "UK's" is read as "UK";
+//  - trigger phrases may skip a few modifiers between their words (see matchGapped), and their
+//    verbs stand for other forms by rule (aspect.ts) or as written ("a|b"); Persian light verbs
+//    may be joined to the word before them.
 
 import { fold, hasHan, type NormalizedText, type Token } from "../text/normalize.js";
+import { russianImperfective, turkishParticiples } from "./aspect.js";
 
 export const MIN_STEM = 4;
 const ASCII_WORD = /^[A-Za-z0-9]+$/;
@@ -42,6 +47,27 @@ const DERIVING_ENDINGS: Record<string, string[]> = {
   az: ["lik", "luk", "lig", "lug", "liy", "luy"],
 };
 
+// Persian light verbs (folded past stems: کرد, شد, نمود, داد, گرفت, زد, داشت, ساخت; present
+// stems such as کن or ده are common words of their own and are left alone). Text writes «محکوم کرد», «محکوم‌کرد» (ZWNJ, dropped by folding) or
+// «محکومکرد»: a phrase word before a light verb is also tried joined to it, and the light verb
+// also takes the infinitive ن («محکوم کردن»).
+const LIGHT_VERB = /^(كرد|شد|نمود|داد|گرفت|زد|داشت|ساخت)/;
+const LIGHT_VERB_LANGS = new Set(["fa"]);
+const LIGHT_VERB_SUFFIXES = [...SUFFIX_SETS.fa, "ن", "نش"];
+
+/** The phrase with a word and the light verb after it written as one word (none when it has none). */
+function joinedLightVerbs(tokens: PhraseToken[], lang: string): PhraseToken[][] {
+  if (!LIGHT_VERB_LANGS.has(lang)) return [];
+  const out: PhraseToken[][] = [];
+  for (let k = 1; k < tokens.length; k++) {
+    const verb = tokens[k];
+    if (!LIGHT_VERB.test(verb.text) || tokens[k - 1].prefix) continue;
+    const joined: PhraseToken = { ...verb, text: tokens[k - 1].text + verb.text, allowance: Math.max(verb.allowance, 3), alts: undefined };
+    out.push([...tokens.slice(0, k - 1), joined, ...tokens.slice(k + 1)]);
+  }
+  return out;
+}
+
 interface PhraseToken {
   text: string;
   prefix: boolean; // written with a trailing "*"
@@ -52,6 +78,8 @@ interface PhraseToken {
   suffixes?: string[];
   /** The same endings as a set, for lookup. */
   suffixSet?: Set<string>;
+  /** Other forms of the word (written "a|b", or verb forms by rule: see aspect.ts). */
+  alts?: PhraseToken[];
 }
 
 export interface CompiledPhrase<T> {
@@ -64,6 +92,8 @@ export interface CompiledPhrase<T> {
   lang: string | null;
   payload: T;
   surface: string;
+  /** Words the text may put between the phrase's tokens, in all (0: consecutive words only). */
+  gap: number;
 }
 
 export interface Match<T> {
@@ -112,8 +142,19 @@ function variantMatch(pt: PhraseToken, w: string): number {
   return -1;
 }
 
-/** Extra letters the word adds to the phrase token, or -1 when it does not match. */
+/** Extra letters the word adds to the phrase token or one of its forms, or -1 when none matches. */
 function tokenMatch(pt: PhraseToken, word: string): number {
+  const e = formMatch(pt, word);
+  if (e >= 0 || !pt.alts) return e;
+  for (const alt of pt.alts) {
+    const x = formMatch(alt, word);
+    if (x >= 0) return x;
+  }
+  return -1;
+}
+
+/** Extra letters the word adds to one form of the phrase token, or -1 when it does not match. */
+function formMatch(pt: PhraseToken, word: string): number {
   const c = word.charCodeAt(0);
   // Outside Arabic script the word is its only variant.
   if (!(c >= 0x0600 && c <= 0x06ff)) return variantMatch(pt, word);
@@ -142,6 +183,27 @@ const HU_ENDINGS = [...new Set([
 ])].filter((x) => x.length > 0);
 SUFFIX_SETS.hu = HU_ENDINGS;
 
+/**
+ * Whether a word of tokens[from..to] may match a phrase token starting with code unit `code`:
+ * one starting with it, or an Arabic-script word (whose proclitics come off first).
+ */
+function secondWithin(tokens: Token[], from: number, to: number, code: number): boolean {
+  for (let p = from; p <= to && p < tokens.length; p++) {
+    const w = tokens[p].norm;
+    const c = w.charCodeAt(0);
+    if (c === code) return true;
+    // Arabic script: the letter may follow proclitics (at most four letters: "وبال").
+    if (c >= 0x0600 && c <= 0x06ff) for (let k = 1; k <= 4 && k < w.length; k++) if (w.charCodeAt(k) === code) return true;
+  }
+  return false;
+}
+
+/** tokenMatch for a phrase's first token; a possessive ("UK's") may also match without its "s". */
+function firstTokenMatch(pt: PhraseToken, word: string, possessive = false): number {
+  const e = tokenMatch(pt, word);
+  return e >= 0 || !possessive ? e : tokenMatch(pt, word.slice(0, -1));
+}
+
 // Endings a proper name may take: a plural/possessive s in English-like languages; the case
 // endings in Russian and Ukrainian ("Каир" + "е", not "Қайрағоч" folded to "каирагоч"); the
 // izofa and object endings in Tajik.
@@ -162,6 +224,31 @@ const NAME_SUFFIXES: Record<string, string[]> = {
   ky: ["нын", "нин", "дын", "дин", "тын", "тин", "нун", "дун", "тун", "га", "ге", "ка", "ке", "го", "ко", "а", "е", "ны", "ни", "ды", "ди", "ты", "ти", "ну", "ду", "ту", "да", "де", "та", "те", "до", "то", "дан", "ден", "тан", "тен", "дон", "тон", "нан", "нен", "менен"],
 };
 
+// Person names in Russian and Ukrainian decline as nouns (Лавров, Лаврова, Лавровым) or, for
+// surnames in -ский/-ой, as adjectives (Зеленский, Зеленского, Зеленским); given names in -й/-а/-я/-ь
+// drop that letter (Сергей/Сергея, Мария/Марии, Игорь/Игоря). A person token is written in the
+// nominative; it is compiled to its stem with all these endings (folded: й is и).
+const ADJECTIVE_ENDINGS = ["ий", "ый", "ой", "ого", "его", "ому", "ему", "им", "ым", "ом", "ем", "ая", "яя", "ую", "юю", "ие", "ые", "их", "ых", "ими", "ыми", "ь", "й"];
+const PERSON_SUFFIXES: Record<string, string[]> = {
+  ru: [...new Set([...RU_CASE_ENDINGS, ...ADJECTIVE_ENDINGS])],
+  uk: [...new Set([...NAME_SUFFIXES.uk, ...ADJECTIVE_ENDINGS, "ього", "ьому", "ьким", "ім"].map((x) => x.replace(/і/g, "и")))],
+};
+// Raw (unfolded) endings a declining person token loses: adjectival two letters, then one.
+const PERSON_DROP2 = /(?:[ыиоі]й|[ая]я)$/u;
+const PERSON_DROP1 = /(?:[аеиоуюяэ]й|[аяь])$/u;
+
+/** Stem of a Russian/Ukrainian person-name token (folded) given its raw spelling, or the token. */
+export function personStem(raw: string, folded: string): string {
+  const lower = raw.toLowerCase();
+  let cut = PERSON_DROP2.test(lower) ? 2 : PERSON_DROP1.test(lower) ? 1 : 0;
+  if (folded.length - cut < 3) cut = 0;
+  return cut ? folded.slice(0, folded.length - cut) : folded;
+}
+
+/** Words a trigger phrase may leave between its tokens, per language (articles, adjectives). */
+const GAP_WORDS: Record<string, number> = { en: 3, fr: 3, es: 3, de: 3 };
+const DEFAULT_GAP = 2;
+
 /** Phrases whose first token matches one word (see PhraseMatcher.cachedCandidates). */
 interface WordCandidates<T> {
   phrases: CompiledPhrase<T>[];
@@ -171,6 +258,8 @@ interface WordCandidates<T> {
   secondCode2: number[];
   secondLength: number[];
   tokenCount: number[];
+  /** Words the phrase may skip (see CompiledPhrase.gap). */
+  gap: number[];
   phraseLang: (string | null)[];
   needsCapital: boolean[];
 }
@@ -179,7 +268,8 @@ const suffixSets = new Map<string[], Set<string>>();
 function suffixSetOf(list: string[]): Set<string> {
   let set = suffixSets.get(list);
   if (!set) {
-    set = new Set(list);
+    // Folded as the text is (Cyrillic "ой" is read "ои": й folds to и).
+    set = new Set(list.map((x) => fold(x)));
     suffixSets.set(list, set);
   }
   return set;
@@ -198,7 +288,28 @@ function isCasedLetter(ch: string | undefined): boolean {
   return v === 1;
 }
 
+export interface AddOptions {
+  /** A proper name: the text word must start with an upper-case letter (cased scripts). */
+  capitalized?: boolean;
+  /** An acronym that is also a word: all upper case in the text. */
+  upper?: boolean;
+  /** Only for documents of the phrase's language. */
+  langBound?: boolean;
+  /** Letters of inflection allowed (default: the language's). */
+  allowance?: number;
+  /** Words may stand between the tokens (triggers; see GAP_WORDS). */
+  gaps?: boolean;
+  /** A person's name: Russian/Ukrainian tokens decline as names (see PERSON_SUFFIXES). */
+  person?: boolean;
+}
+
 export class PhraseMatcher<T> {
+  /**
+   * `blocksGap`: mentions a gap may not contain (another trigger, a negation, a person): a phrase
+   * with words between its tokens must not swallow a mention that changes what it says.
+   */
+  constructor(private readonly blocksGap: (payload: T) => boolean = () => true) {}
+
   private byFirst = new Map<string, CompiledPhrase<T>[]>();
   private byPrefix = new Map<string, CompiledPhrase<T>[]>();
   private hanPhrases: CompiledPhrase<T>[] = [];
@@ -214,47 +325,75 @@ export class PhraseMatcher<T> {
    * Add a phrase. `lang` sets the inflection allowance; `capitalized` requires an upper-case
    * first letter in the text (for proper names in cased scripts: "Того" the country vs "того").
    */
-  add(phrase: string, lang: string, payload: T, opts: { capitalized?: boolean; upper?: boolean; langBound?: boolean; allowance?: number } = {}): void {
+  add(phrase: string, lang: string, payload: T, opts: AddOptions = {}): void {
     const raw = phrase.trim();
     if (!raw) return;
     const boundLang = opts.langBound ? lang : null;
     if (hasHan(raw)) {
-      this.hanPhrases.push({ tokens: [{ text: fold(raw).replace(/\s+/g, ""), prefix: false, allowance: 0 }], capitalized: false, upper: false, lang: boundLang, payload, surface: raw });
+      this.hanPhrases.push({ tokens: [{ text: fold(raw).replace(/\s+/g, ""), prefix: false, allowance: 0 }], capitalized: false, upper: false, lang: boundLang, payload, surface: raw, gap: 0 });
       this.hanByFirst.clear();
       this.size++;
       return;
     }
     const allowance = opts.allowance ?? INFLECTION_ALLOWANCE[lang] ?? DEFAULT_ALLOWANCE;
     const tokens: PhraseToken[] = [];
-    const suffixes = opts.capitalized && NAME_SUFFIXES[lang] ? NAME_SUFFIXES[lang] : SUFFIX_SETS[lang];
-    const suffixSet = suffixes ? suffixSetOf(suffixes) : undefined;
+    const declines = opts.person && opts.capitalized ? PERSON_SUFFIXES[lang] : undefined;
+    const suffixes = declines ?? (opts.capitalized && NAME_SUFFIXES[lang] ? NAME_SUFFIXES[lang] : SUFFIX_SETS[lang]);
+    const lightVerbs = LIGHT_VERB_LANGS.has(lang);
     const deriving = DERIVING_ENDINGS[lang];
-    for (const part of raw.split(/\s+/)) {
+    const make = (text: string, prefix: boolean, stemmed = false): PhraseToken => {
+      const light = lightVerbs && LIGHT_VERB.test(text);
+      const ends = light ? LIGHT_VERB_SUFFIXES : suffixes;
+      // One object shape for every token (fewer hidden classes to build at start-up).
+      return { text, prefix: prefix && text.length >= 3, allowance: text.length >= MIN_STEM || stemmed || light ? allowance : 0, deriving, suffixes: ends, suffixSet: ends ? suffixSetOf(ends) : undefined, alts: undefined };
+    };
+    for (const whole of raw.split(/\s+/)) {
+      // "вызвал*|вызывал*": one word written in several forms.
+      const forms = whole.includes("|") ? whole.split("|") : [whole];
+      const part = forms[0];
       const prefix = part.endsWith("*");
-      const body = prefix ? part.slice(0, -1) : part;
+      const bare = prefix ? part.slice(0, -1) : part;
       // Plain ASCII letters (most names) are one word, in lower case; the rest is folded and split.
-      const words = ASCII_WORD.test(body) ? [body.toLowerCase()] : fold(body).match(/[\p{L}\p{N}]+/gu) ?? [];
+      const words = ASCII_WORD.test(bare) ? [bare.toLowerCase()] : fold(bare).match(/[\p{L}\p{N}]+/gu) ?? [];
+      const rawWords = declines ? bare.match(/[\p{L}\p{N}]+/gu) ?? [] : [];
       words.forEach((word, i) => {
         const last = i === words.length - 1;
         // The Arabic article is written in phrases but optional in text ("الأمم" in "وللأمم"):
         // keep the phrase token without it; text words are tried with and without.
-        const w = ARABIC_LETTER.test(word[0]) && word.startsWith("ال") && word.length >= 5 ? word.slice(2) : word;
-        // One object shape for every token (fewer hidden classes to build at start-up).
-        tokens.push({ text: w, prefix: prefix && last && w.length >= 3, allowance: w.length >= MIN_STEM ? allowance : 0, deriving, suffixes, suffixSet });
+        let w = ARABIC_LETTER.test(word[0]) && word.startsWith("ال") && word.length >= 5 ? word.slice(2) : word;
+        if (declines && rawWords.length === words.length) w = personStem(rawWords[i], w);
+        const token = make(w, prefix && last, !!declines && w !== word);
+        // Other forms: written ones, then the verb forms a trigger word stands for by rule.
+        const others = last && forms.length > 1 ? forms.slice(1).map((o) => fold(o.replace(/\*$/, "")) + (o.endsWith("*") ? "*" : "")) : [];
+        if (opts.gaps && lang === "ru") others.push(...russianImperfective(w).map((x) => x + (token.prefix ? "*" : "")));
+        if (opts.gaps && lang === "tr" && !token.prefix) others.push(...turkishParticiples(w));
+        if (others.length) {
+          const alts = others.filter((f) => f.slice(0, 2) === w.slice(0, 2)).map((f) => make(f.replace(/\*$/, ""), f.endsWith("*")));
+          if (alts.length) token.alts = alts;
+        }
+        tokens.push(token);
       });
     }
     if (!tokens.length) return;
     this.maxAllowance = Math.max(this.maxAllowance, allowance);
-    const compiled: CompiledPhrase<T> = { tokens, capitalized: !!opts.capitalized, upper: !!opts.upper, lang: boundLang, payload, surface: raw };
+    const gap = opts.gaps && tokens.length > 1 ? (GAP_WORDS[lang] ?? DEFAULT_GAP) : 0;
+    // (Map.clear allocates anew: only when there is something to clear.)
     if (this.candidateCache.size) this.candidateCache.clear();
-    const first = tokens[0];
-    const index = first.prefix ? this.byPrefix : this.byFirst;
-    if (first.prefix) {
-      if (!this.prefixLengths.includes(first.text.length)) this.prefixLengths = [...this.prefixLengths, first.text.length].sort((a, b) => a - b);
-    } else this.firstLengths.add(first.text.length);
-    const list = index.get(first.text);
-    if (list) list.push(compiled);
-    else index.set(first.text, [compiled]);
+    if (this.possessiveCache.size) this.possessiveCache.clear();
+    const variants = lightVerbs && tokens.length > 1 ? [tokens, ...joinedLightVerbs(tokens, lang)] : [tokens];
+    for (const variant of variants) {
+      const compiled: CompiledPhrase<T> = { tokens: variant, capitalized: !!opts.capitalized, upper: !!opts.upper, lang: boundLang, payload, surface: raw, gap: variant.length > 1 ? gap : 0 };
+      // The phrase is found from its first word in any of its forms.
+      for (const first of variant[0].alts ? [variant[0], ...variant[0].alts] : [variant[0]]) {
+        const index = first.prefix ? this.byPrefix : this.byFirst;
+        if (first.prefix) {
+          if (!this.prefixLengths.includes(first.text.length)) this.prefixLengths = [...this.prefixLengths, first.text.length].sort((a, b) => a - b);
+        } else this.firstLengths.add(first.text.length);
+        const list = index.get(first.text);
+        if (list) list.push(compiled);
+        else index.set(first.text, [compiled]);
+      }
+    }
     this.size++;
   }
 
@@ -265,36 +404,42 @@ export class PhraseMatcher<T> {
    * fields tested first (read here without visiting each phrase object).
    */
   private candidateCache = new Map<string, WordCandidates<T>>();
+  /** The same for words read as possessives ("UK's": the phrases of "uks" and of "uk"). */
+  private possessiveCache = new Map<string, WordCandidates<T>>();
 
-  private cachedCandidates(word: string): WordCandidates<T> {
-    let hit = this.candidateCache.get(word);
+  private cachedCandidates(word: string, possessive: boolean | undefined): WordCandidates<T> {
+    const cache = possessive ? this.possessiveCache : this.candidateCache;
+    let hit = cache.get(word);
     if (hit) return hit;
     const set = new Set<CompiledPhrase<T>>();
     this.candidates(word, set);
+    if (possessive) this.candidates(word.slice(0, -1), set);
     const phrases: CompiledPhrase<T>[] = [];
     const firstExtra: number[] = [];
     const secondCode: number[] = [];
     const secondCode2: number[] = [];
     const secondLength: number[] = [];
     const tokenCount: number[] = [];
+    const gap: number[] = [];
     const phraseLang: (string | null)[] = [];
     const needsCapital: boolean[] = [];
     for (const c of set) {
-      const e = tokenMatch(c.tokens[0], word);
+      const e = firstTokenMatch(c.tokens[0], word, possessive);
       if (e < 0) continue;
       phrases.push(c);
       firstExtra.push(e);
       secondCode.push(c.tokens.length > 1 ? c.tokens[1].text.charCodeAt(0) : -1);
       const second = c.tokens.length > 1 ? c.tokens[1].text : "";
       secondCode2.push(second.length > 1 ? second.charCodeAt(1) : -1);
-      secondLength.push(second.length);
+      secondLength.push(c.tokens.length > 1 ? Math.min(second.length, ...(c.tokens[1].alts ?? []).map((a) => a.text.length)) : 0);
       tokenCount.push(c.tokens.length);
+      gap.push(c.gap);
       phraseLang.push(c.lang);
       needsCapital.push(c.capitalized);
     }
-    hit = { phrases, firstExtra, secondCode, secondCode2, secondLength, tokenCount, phraseLang, needsCapital };
-    if (this.candidateCache.size > 200_000) this.candidateCache.clear();
-    this.candidateCache.set(word, hit);
+    hit = { phrases, firstExtra, secondCode, secondCode2, secondLength, tokenCount, gap, phraseLang, needsCapital };
+    if (cache.size > 200_000) cache.clear();
+    cache.set(word, hit);
     return hit;
   }
 
@@ -321,9 +466,14 @@ export class PhraseMatcher<T> {
    */
   matchTokens(tokens: Token[], lang?: string, out: Match<T>[] = []): Match<T>[] {
     const anyLang = !lang || lang === "und";
+    const first = out.length;
+    // Phrases that may skip words and did not match consecutive words: tried once every
+    // consecutive match is known (a gap must not swallow one of them).
+    let gapped: number[] | null = null; // token indexes
+    let gappedPhrases: CompiledPhrase<T>[] | null = null;
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i];
-      const { phrases, firstExtra, secondCode, secondCode2, secondLength, tokenCount, phraseLang, needsCapital } = this.cachedCandidates(tok.norm);
+      const { phrases, firstExtra, secondCode, secondCode2, secondLength, tokenCount, gap, phraseLang, needsCapital } = this.cachedCandidates(tok.norm, tok.possessive);
       if (!phrases.length) continue;
       // A word outside Arabic script matches a phrase token only if it starts with it (its only
       // variant is itself), so the first code units must agree, so must the second, and the
@@ -336,9 +486,12 @@ export class PhraseMatcher<T> {
         // The cheap tests on the cached arrays come first; the phrase itself is read only after.
         const n = tokenCount[j];
         if (i + n > tokens.length) continue;
-        if (n > 1 && !nextHasVariants && (secondCode[j] !== nextCode || secondLength[j] > nextNorm.length || (secondCode2[j] >= 0 && secondCode2[j] !== nextCode2))) continue;
         const pl = phraseLang[j];
         if (pl && !anyLang && pl !== lang) continue;
+        if (n > 1 && !nextHasVariants && (secondCode[j] !== nextCode || secondLength[j] > nextNorm.length || (secondCode2[j] >= 0 && secondCode2[j] !== nextCode2))) {
+          if (gap[j] > 0 && secondWithin(tokens, i + 2, i + 1 + gap[j], secondCode[j])) (gapped ??= []).push(i), (gappedPhrases ??= []).push(phrases[j]);
+          continue;
+        }
         // Cased script and the text word is lower case: not the proper name.
         if (needsCapital[j] && !tok.capitalized && isCasedLetter(tok.norm[0])) continue;
         const c = phrases[j];
@@ -348,7 +501,10 @@ export class PhraseMatcher<T> {
           if (e < 0) { extra = -1; break; }
           extra += e;
         }
-        if (extra < 0) continue;
+        if (extra < 0) {
+          if (gap[j] > 0 && secondWithin(tokens, i + 1, i + n + gap[j] - 1, c.tokens[n - 1].text.charCodeAt(0))) (gapped ??= []).push(i), (gappedPhrases ??= []).push(c);
+          continue;
+        }
         if (c.upper) {
           let allUpper = true;
           for (let k = i; k < i + n; k++) if (!tokens[k].upper) { allUpper = false; break; }
@@ -358,7 +514,67 @@ export class PhraseMatcher<T> {
         out.push({ payload: c.payload, extra, start: tok.start, end: last.end, tokenStart: i, tokenEnd: i + n, surface: c.surface });
       }
     }
+    if (gapped && gappedPhrases) this.matchGapped(tokens, gapped, gappedPhrases, out, first);
     return out;
+  }
+
+  /**
+   * Phrases matched with words between their tokens: each next token within the phrase's gap
+   * allowance (all gaps together), the skipped words being no part of a blocking mention (see
+   * the constructor), and no clause break (; : ! ?) nor an unpaired comma, dash or bracket
+   * between two tokens: "entretien, ce lundi, avec" bridges an inserted phrase, "talks, and
+   * with" does not. `pending` holds the token index where each phrase's first token matched.
+   */
+  private matchGapped(tokens: Token[], pending: number[], phrases: CompiledPhrase<T>[], out: Match<T>[], first: number): void {
+    let blocked: Uint8Array | null = null;
+    for (let q = 0; q < phrases.length; q++) {
+      const i = pending[q];
+      const c = phrases[q];
+      const n = c.tokens.length;
+      let extra = firstTokenMatch(c.tokens[0], tokens[i].norm, tokens[i].possessive);
+      if (extra < 0) continue;
+      let pos = i;
+      let left = c.gap;
+      for (let k = 1; k < n && pos >= 0; k++) {
+        let found = -1;
+        let soft = 0;
+        // A short word that ends the phrase ("freed the") opens the object: nothing before it.
+        const room = k === n - 1 && c.tokens[k].text.length < MIN_STEM && !c.tokens[k].prefix ? 0 : left;
+        for (let p = pos + 1; p < tokens.length && p - pos - 1 <= room; p++) {
+          if (p > pos + 1) {
+            if (!blocked) blocked = this.blockedTokens(tokens, out, first);
+            if (blocked[p - 1]) break;
+          }
+          const pause = tokens[p].pause ?? 0;
+          if (pause >= 2) break;
+          if (pause === 1) soft++;
+          const e = tokenMatch(c.tokens[k], tokens[p].norm);
+          if (e >= 0 && soft % 2 === 0) {
+            found = p;
+            extra += e;
+            break;
+          }
+        }
+        if (found < 0) pos = -1;
+        else {
+          left -= found - pos - 1;
+          pos = found;
+        }
+      }
+      if (pos < 0) continue;
+      out.push({ payload: c.payload, extra, start: tokens[i].start, end: tokens[pos].end, tokenStart: i, tokenEnd: pos + 1, surface: c.surface });
+    }
+  }
+
+  /** Tokens covered by consecutive matches that a gap may not contain. */
+  private blockedTokens(tokens: Token[], out: Match<T>[], first: number): Uint8Array {
+    const blocked = new Uint8Array(tokens.length);
+    for (let m = first; m < out.length; m++) {
+      const x = out[m];
+      if (x.tokenStart < 0 || !this.blocksGap(x.payload)) continue;
+      for (let k = x.tokenStart; k < x.tokenEnd; k++) blocked[k] = 1;
+    }
+    return blocked;
   }
 
   /** Substring matches of Han-script phrases in a folded text. */

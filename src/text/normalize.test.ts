@@ -61,3 +61,11 @@ test("tokens: letters and digits of every plane, capitals and acronyms", () => {
   const offset = tokenize("ab cd", normalize("ab cd"), 100);
   assert.deepEqual(offset.map((t) => [t.start, t.end]), [[100, 102], [103, 105]]);
 });
+
+test("tokens record the punctuation before them and an English possessive", () => {
+  const text = "Talks, (brief) ended; the UK’s envoy and U.S. ones";
+  const toks = tokenize(text);
+  assert.deepEqual(toks.map((t) => t.pause), [0, 1, 1, 2, 0, 0, 0, 0, 0, 0]);
+  assert.deepEqual(toks.filter((t) => t.possessive).map((t) => t.norm), ["uks"]);
+  assert.equal(toks.find((t) => t.norm === "uks")?.upper, true);
+});

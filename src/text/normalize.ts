@@ -235,7 +235,28 @@ export interface Token {
   capitalized: boolean;
   /** Every cased letter of the token is upper case in the original text (acronyms). */
   upper: boolean;
+  /**
+   * Punctuation between the previous token and this one: 0 none (spaces, quotes, hyphens, a
+   * period, which inside a sentence ends an abbreviation), 1 a comma, dash or bracket, 2 a clause
+   * break (; : ! ?). Phrases may only bridge a gap without clause breaks (see lexicon/matcher.ts).
+   */
+  pause?: number;
+  /** The word ends in an apostrophe + s ("UK's", "EU’s"): an English possessive. */
+  possessive?: boolean;
 }
+
+/** Pause level of a folded code unit between words (see Token.pause). */
+function pauseOf(c: number): number {
+  switch (c) {
+    case 0x3b: case 0x3a: case 0x21: case 0x3f: case 0x61f: case 0x61b: case 0xff1b: case 0xff1a: case 0xff01: case 0xff1f: case 0x3002:
+      return 2;
+    case 0x2c: case 0x60c: case 0xff0c: case 0x3001: case 0x2013: case 0x2014: case 0x28: case 0x29: case 0x5b: case 0x5d:
+      return 1;
+    default:
+      return 0;
+  }
+}
+const APOSTROPHE_UNITS = new Set([0x27, 0x2019, 0x2bc, 0x60]);
 
 const HAN = /\p{Script=Han}/u;
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
@@ -332,9 +353,12 @@ export function tokenize(text: string, nt: NormalizedText = normalize(text), off
   const norm = nt.norm;
   const len = norm.length;
   let i = 0;
+  let pause = 0;
   while (i < len) {
     let w = wordCharWidth(norm, i);
     if (!w) {
+      const p = pauseOf(norm.charCodeAt(i));
+      if (p > pause) pause = p;
       i++;
       continue;
     }
@@ -345,13 +369,18 @@ export function tokenize(text: string, nt: NormalizedText = normalize(text), off
     const start = nt.origin[ns];
     const end = ne < nt.origin.length - 1 ? nt.origin[ne] : text.length;
     const stop = Math.max(end, start + 1);
+    // "UK's": the apostrophe was folded away; the word is read without its "s" where that helps.
+    const possessive = ne - ns >= 3 && norm.charCodeAt(ne - 1) === 115 && stop - start >= 3 && APOSTROPHE_UNITS.has(text.charCodeAt(stop - 2));
     tokens.push({
-      upper: isUpperSurface(text, start, Math.min(stop, text.length)),
+      upper: isUpperSurface(text, start, Math.min(possessive ? stop - 2 : stop, text.length)),
       norm: norm.slice(ns, ne),
       start: start + offset,
       end: stop + offset,
       capitalized: isCapital(text[start]),
+      pause,
+      possessive,
     });
+    pause = 0;
   }
   return tokens;
 }
