@@ -890,7 +890,7 @@ function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, t
   }
   // "Condemned the attack on the embassy": the attack condemned is what the accusation is
   // about; its sides are not the condemner's (the attack itself is told where it is reported).
-  if (type === "ASSAULT" && sm.triggers.some((x) => x.payload.type === "ACCUSE" && x.end <= t.start && t.start - x.end <= 60 && !/[.;]/.test(ctx.text.slice(x.end, t.start)))) return true;
+  if ((type === "ASSAULT" || type === "COERCE") && sm.triggers.some((x) => x.payload.type === "ACCUSE" && x.end <= t.start && t.start - x.end <= 60 && !/[.;]/.test(ctx.text.slice(x.end, t.start)))) return true;
   // "After the attack on the embassy": an attack named as the cause of something else is
   // background, not an event the report codes.
   if (type === "ASSAULT" && t.tokenStart > 0) {

@@ -476,3 +476,8 @@ test("a gathering named as the setting of talks is not a side or an event; a tit
   const fr = eventsOf("En marge des réunions des ministres des Affaires étrangères de l'ASEAN à Kuala Lumpur, le ministre chinois des Affaires étrangères Wang Yi a eu vendredi un entretien avec le secrétaire d'État américain Marco Rubio.", "fr");
   assert.deepEqual(fr.map((e) => e.actors.map((a) => a.country).sort().join("-")), ["CHN-USA"]);
 });
+
+test("an airspace violation named in a condemnation is what the accusation is about", () => {
+  const evs = eventsOf("The Foreign Office condemned the strike the same night as an unprovoked violation of Pakistan's airspace by Afghanistan.");
+  assert.ok(!evs.some((e) => e.type === "COERCE"), JSON.stringify(evs.map((e) => e.type)));
+});
