@@ -1,13 +1,16 @@
 #!/usr/bin/env node
-// Cross-document merging on the dev corpus: ingests ../shared/corpus/dev into a fresh SQLite
-// database and reports events before merging (reports) and after (events), and for every
-// `same_event_as` pair in the gold files whether the two reports ended up in one event.
+// Cross-document merging on a corpus (`dev` by default, or `real`: node scripts/merge-report.mjs
+// real): ingests ../shared/corpus/SET into a fresh SQLite database and reports events before
+// merging (reports) and after (events), for every `same_event_as` pair in the gold files whether
+// the two reports ended up in one event, and how many events merged from several documents are
+// right (the gold links those documents by an event of the same type and countries).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { root, sharedOrSkip } from "../bench/lib/paths.mjs";
 
-const corpus = sharedOrSkip("merge report", "corpus/dev");
+const set = process.argv[2] ?? "dev";
+const corpus = sharedOrSkip("merge report", `corpus/${set}`);
 const { openStore } = await import(path.join(root, "dist/store/index.js"));
 const { ingestPaths } = await import(path.join(root, "dist/ingest/index.js"));
 const db = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "parley-merge-")), "merge.db");
@@ -32,7 +35,13 @@ for (const p of pairs) {
   if (ok) merged++;
   console.log(`${ok ? "merged " : "apart  "} ${p.type} ${p.countries} ${p.date ?? ""}: ${p.a} + ${p.b}`);
 }
-const multi = events.filter((e) => docsOf(e).size > 1).length;
-console.log(`\n${counts.documents} documents: ${counts.reports} reports before merging, ${counts.events} events after; ${multi} events reported by more than one document`);
+const multiEvents = events.filter((e) => docsOf(e).size > 1);
+const multi = multiEvents.length;
+const countriesOf = (e) => [...new Set(e.actors.map((x) => x.country))].sort().join("-");
+const right = multiEvents.filter((e) => {
+  const docs = [...docsOf(e)];
+  return docs.every((a, i) => docs.slice(i + 1).every((b) => pairs.some((p) => p.type === e.type && p.countries === countriesOf(e) && ((p.a === a && p.b === b) || (p.a === b && p.b === a)))));
+}).length;
+console.log(`\n${counts.documents} documents: ${counts.reports} reports before merging, ${counts.events} events after; ${multi} events reported by more than one document, ${right} of them right`);
 console.log(`gold cross-document pairs merged: ${merged}/${pairs.length}`);
 await store.close();

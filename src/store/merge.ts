@@ -59,8 +59,14 @@ export function mergeReason(c: MergeCandidate, p: MergeProbe): string | null {
     if (!(c.date.startsWith(p.date) || p.date.startsWith(c.date))) return null;
     reasons.push(`compatible dates ${c.date} ~ ${p.date}`);
   } else {
-    // An undated report could be of any year: it is kept as its own event.
-    return null;
+    // An undated report could be of any year: it joins an event only when every side is the
+    // same named person in both and the place, when both give one, is the same.
+    const persons = p.actors.length >= 2 && p.actors.every((a) => {
+      const o = c.actors.find((x) => x.country === a.country);
+      return !!(o?.name && a.name && samePerson(o.name, a.name));
+    });
+    if (!persons) return null;
+    reasons.push("undated, with the same persons on every side");
   }
   if (c.location_country && p.location?.country && c.location_country !== p.location.country) return null;
   // Different persons for one side mean different meetings (two talks on one trip); for a
