@@ -266,19 +266,43 @@ export function coordinated(ctx: EventContext, a: { end: number }, b: { start: n
   return words.every((w) => coord?.has(w) || ARTICLES.has(w));
 }
 
+/** What the caller asks of the sides of a sentence. */
+export interface SideOptions {
+  orgsAsSides: boolean;
+  type?: EventType;
+  multilateral?: boolean;
+  visit?: boolean;
+  /** Receives the other named counterparts of a country kept aside ("met with President X and Foreign Minister Y"). */
+  sameCountryCounterparts?: Side[];
+  near?: { start: number; end: number };
+}
+
 /** Sides named in one sentence, strongest first per country. */
-export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: { orgsAsSides: boolean; type?: EventType; multilateral?: boolean; visit?: boolean; sameCountryCounterparts?: Side[]; near?: { start: number; end: number } }): Side[] {
-  const { lex, text } = ctx;
+export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions): Side[] {
+  const consumed = new Set<number>();
+  const { sides, personEnds } = personSides(ctx, sm, date, opts, consumed);
+  markPairedPersons(ctx, sides, personEnds);
+  sides.push(...officeSides(ctx, sm, date, opts, consumed));
+  withBareSides(ctx, sides, bareSides(ctx, sm, opts, consumed), opts);
+  const { result, others } = onePerCountry(sides, opts);
+  if (opts.sameCountryCounterparts) opts.sameCountryCounterparts.push(...others);
+  return result;
+}
+
+/**
+ * A title binds to a country close by, with no sentence break or event word between
+ * ("the ambassador was warned that if Ukrainian..." is no Ukrainian ambassador).
+ */
+function gapOk(ctx: EventContext, sm: SentenceMentions, a: { end: number }, b: { start: number }): boolean {
+  return b.start >= a.end && b.start - a.end <= BIND_GAP && !/[.;!?؟。]/.test(ctx.text.slice(a.end, b.start)) && !sm.triggers.some((x) => x.start >= a.end && x.end <= b.start);
+}
+
+/** Persons from the lexicon, with the titles and countries bound to their names marked consumed. */
+function personSides(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions, consumed: Set<number>): { sides: Side[]; personEnds: Map<Side, number> } {
+  const { lex } = ctx;
   const ev = evidenceOf(ctx, sm);
   const ents = sm.entities;
   const sides: Side[] = [];
-  const consumed = new Set<number>();
-  // A title binds to a country close by, with no sentence break or event word between
-  // ("the ambassador was warned that if Ukrainian..." is no Ukrainian ambassador).
-  const gapOk = (a: { end: number }, b: { start: number }) =>
-    b.start >= a.end && b.start - a.end <= BIND_GAP && !/[.;!?؟。]/.test(text.slice(a.end, b.start)) && !sm.triggers.some((x) => x.start >= a.end && x.end <= b.start);
-
-  // Persons from the lexicon.
   const personEnds = new Map<Side, number>();
   ents.forEach((e, i) => {
     if (e.payload.kind !== "person") return;
@@ -295,55 +319,62 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
     const term = titledTerm ?? termOn(p, date);
     if (!term) return;
     consumed.add(i);
-    // The title and country right before the name belong to this person ("Russian President Putin").
-    // Each link of the chain is short, and no other titled name stands in it ("Ambassador Nigel
-    // Casey over remarks by Foreign Secretary David Cameron": the ambassador title is Casey's).
-    let spanStart = e.start;
-    for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
-      const prev = ents[j];
-      if (prev.payload.kind === "office" || (prev.payload.kind === "country" && prev.payload.id === term.country)) {
-        const nameBetween = sm.names.some((n) => n.start >= prev.end && n.end <= spanStart);
-        // ...nor an event word ("the Head of State met with President X": two persons).
-        const triggerBetween = sm.triggers.some((x) => x.start >= prev.end && x.end <= spanStart);
-        if (prev.end <= spanStart && spanStart - prev.end <= BIND_GAP && e.start - prev.end <= BIND_GAP * 2 && !nameBetween && !triggerBetween) {
-          consumed.add(j);
-          spanStart = prev.start;
-        } else break;
-      } else break;
-    }
+    const spanStart = titleChainStart(sm, i, term.country, consumed);
     // ...and right after it in languages that put the title after the name.
     const next = ents[i + 1];
-    if (next && next.payload.kind === "country" && next.payload.id === term.country && gapOk(e, next)) consumed.add(i + 1);
+    if (next && next.payload.kind === "country" && next.payload.id === term.country && gapOk(ctx, sm, e, next)) consumed.add(i + 1);
     sides.push({ country: term.country, name: p.name, role: term.role, rank: 3, start: e.start, evidence: ev, counterpart: isCounterpart(ctx, sm, spanStart, e.end) });
     personEnds.set(sides[sides.length - 1], e.end);
   });
-  // "Shoigu and Ahmadian discussed... and offered condolences on Raisi's death": two persons of
-  // different countries joined by "and" are the parties of the sentence; a more senior person
-  // of one of those countries named elsewhere in it is not.
+  return { sides, personEnds };
+}
+
+/**
+ * The title and country right before the name belong to this person ("Russian President Putin"):
+ * marks them consumed and returns where the chain starts. Each link of the chain is short, and no
+ * other titled name stands in it ("Ambassador Nigel Casey over remarks by Foreign Secretary David
+ * Cameron": the ambassador title is Casey's).
+ */
+function titleChainStart(sm: SentenceMentions, i: number, country: string, consumed: Set<number>): number {
+  const ents = sm.entities;
+  const e = ents[i];
+  let spanStart = e.start;
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+    const prev = ents[j];
+    if (prev.payload.kind === "office" || (prev.payload.kind === "country" && prev.payload.id === country)) {
+      const nameBetween = sm.names.some((n) => n.start >= prev.end && n.end <= spanStart);
+      // ...nor an event word ("the Head of State met with President X": two persons).
+      const triggerBetween = sm.triggers.some((x) => x.start >= prev.end && x.end <= spanStart);
+      if (prev.end <= spanStart && spanStart - prev.end <= BIND_GAP && e.start - prev.end <= BIND_GAP * 2 && !nameBetween && !triggerBetween) {
+        consumed.add(j);
+        spanStart = prev.start;
+      } else break;
+    } else break;
+  }
+  return spanStart;
+}
+
+/**
+ * "Shoigu and Ahmadian discussed... and offered condolences on Raisi's death": two persons of
+ * different countries joined by "and" are the parties of the sentence; a more senior person
+ * of one of those countries named elsewhere in it is not.
+ */
+function markPairedPersons(ctx: EventContext, sides: Side[], personEnds: Map<Side, number>): void {
   for (const a of sides)
     for (const b of sides)
       if (a !== b && a.country !== b.country && a.start < b.start && coordinated(ctx, { end: personEnds.get(a)! }, b)) a.paired = b.paired = true;
+}
 
-  // Offices bound to a country or organisation next to them, with a name after them if any.
+/** Offices bound to a country or organisation next to them, with a name after them if any. */
+function officeSides(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions, consumed: Set<number>): Side[] {
+  const { lex } = ctx;
+  const ev = evidenceOf(ctx, sm);
+  const ents = sm.entities;
+  const sides: Side[] = [];
   ents.forEach((e, i) => {
     if (e.payload.kind !== "office" || consumed.has(i)) return;
     const role = e.payload.role;
-    let countryIdx = -1;
-    const prev = ents[i - 1];
-    const next = ents[i + 1];
-    const isHolderEntity = (x: EntityMatch | undefined) => !!x && (x.payload.kind === "country" && x.payload.form !== "capital" || x.payload.kind === "org");
-    // The nearer of the country before the title ("the Turkish President") and the one after
-    // it ("President of Turkey") is the title's.
-    // A country after the title that is the subject of talk (Hungarian "külügyminiszterrel
-    // Ukrajnáról", "with the minister about Ukraine") is not the title's.
-    const nextOk = isHolderEntity(next) && gapOk(e, next!) && !consumed.has(i + 1) && mentionRole(ctx, sm, next!) !== "topic";
-    const prevOk = isHolderEntity(prev) && gapOk(prev!, e) && !consumed.has(i - 1);
-    if (nextOk && prevOk) countryIdx = next!.start - e.end <= e.start - prev!.end ? i + 1 : i - 1;
-    else if (nextOk) countryIdx = i + 1;
-    else if (prevOk) countryIdx = i - 1;
-    // "İran'ın Ankara Büyükelçisi", "Oroszország pozsonyi nagykövete": the capital of the posting
-    // stands between the country and its title.
-    else if (prev?.payload.kind === "country" && prev.payload.form === "capital" && gapOk(prev, e) && isHolderEntity(ents[i - 2]) && gapOk(ents[i - 2], prev) && !consumed.has(i - 2)) countryIdx = i - 2;
+    const countryIdx = holderIndex(ctx, sm, i, consumed);
     const titled = sm.names.find((n) => n.office === i);
     if (countryIdx < 0) {
       // "The Chairman of the State Duma": a title of one country's institution implies it.
@@ -371,28 +402,66 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
     const spanEnd = Math.max(e.end, ents[countryIdx].end, titled?.end ?? 0);
     if (orgOfStates) sides.push({ country, name: null, role: null, rank: 1, start: spanStart, evidence: ev, counterpart: isCounterpart(ctx, sm, spanStart, spanEnd) });
     else sides.push({ country, name, role, rank: name ? 3 : 2, start: spanStart, evidence: ev, counterpart: isCounterpart(ctx, sm, spanStart, spanEnd) });
-    // "The ambassadors of Germany, Japan and Egypt": one holder of the title for each country
-    // of the list after it.
-    if (!orgOfStates && !titled && countryIdx === i + 1) {
-      const head = sides[sides.length - 1];
-      const counterpart = head.counterpart;
-      for (let j = countryIdx + 1; j < ents.length; j++) {
-        const x = ents[j], before = ents[j - 1];
-        if (x.payload.kind !== "country" || x.payload.form === "capital" || consumed.has(j) || !coordinated(ctx, before, x)) break;
-        consumed.add(j);
-        const holder = RESOLVABLE_OFFICE_ROLES.has(role) ? holderOf(lex, x.payload.id, e.payload.id, date)?.name ?? null : null;
-        sides.push({ country: x.payload.id, name: holder, role, rank: holder ? 3 : 2, start: x.start, evidence: ev, counterpart, listed: true });
-      }
-      if (sides[sides.length - 1] !== head) head.listed = true;
-    }
+    if (!orgOfStates && !titled && countryIdx === i + 1) sides.push(...listedHolders(ctx, sm, date, i, sides[sides.length - 1], consumed));
   });
+  return sides;
+}
 
-  // Bare countries (names, adjectives) and organisations, unless the words around them make
-  // them a place ("talks in Luxembourg") or the subject of talk ("discussed the situation in Syria").
+/** The index of the country or organisation whose title entity i is, or -1. */
+function holderIndex(ctx: EventContext, sm: SentenceMentions, i: number, consumed: Set<number>): number {
+  const ents = sm.entities;
+  const e = ents[i];
+  const prev = ents[i - 1];
+  const next = ents[i + 1];
+  const isHolderEntity = (x: EntityMatch | undefined) => !!x && (x.payload.kind === "country" && x.payload.form !== "capital" || x.payload.kind === "org");
+  // The nearer of the country before the title ("the Turkish President") and the one after
+  // it ("President of Turkey") is the title's.
+  // A country after the title that is the subject of talk (Hungarian "külügyminiszterrel
+  // Ukrajnáról", "with the minister about Ukraine") is not the title's.
+  const nextOk = isHolderEntity(next) && gapOk(ctx, sm, e, next!) && !consumed.has(i + 1) && mentionRole(ctx, sm, next!) !== "topic";
+  const prevOk = isHolderEntity(prev) && gapOk(ctx, sm, prev!, e) && !consumed.has(i - 1);
+  if (nextOk && prevOk) return next!.start - e.end <= e.start - prev!.end ? i + 1 : i - 1;
+  if (nextOk) return i + 1;
+  if (prevOk) return i - 1;
+  // "İran'ın Ankara Büyükelçisi", "Oroszország pozsonyi nagykövete": the capital of the posting
+  // stands between the country and its title.
+  if (prev?.payload.kind === "country" && prev.payload.form === "capital" && gapOk(ctx, sm, prev, e) && isHolderEntity(ents[i - 2]) && gapOk(ctx, sm, ents[i - 2], prev) && !consumed.has(i - 2)) return i - 2;
+  return -1;
+}
+
+/**
+ * "The ambassadors of Germany, Japan and Egypt": one holder of the title (entity i, whose side
+ * is head) for each country of the list after it.
+ */
+function listedHolders(ctx: EventContext, sm: SentenceMentions, date: string | null, i: number, head: Side, consumed: Set<number>): Side[] {
+  const ents = sm.entities;
+  const e = ents[i];
+  if (e.payload.kind !== "office") return [];
+  const role = e.payload.role;
+  const ev = evidenceOf(ctx, sm);
+  const counterpart = head.counterpart;
+  const out: Side[] = [];
+  for (let j = i + 2; j < ents.length; j++) {
+    const x = ents[j], before = ents[j - 1];
+    if (x.payload.kind !== "country" || x.payload.form === "capital" || consumed.has(j) || !coordinated(ctx, before, x)) break;
+    consumed.add(j);
+    const holder = RESOLVABLE_OFFICE_ROLES.has(role) ? holderOf(ctx.lex, x.payload.id, e.payload.id, date)?.name ?? null : null;
+    out.push({ country: x.payload.id, name: holder, role, rank: holder ? 3 : 2, start: x.start, evidence: ev, counterpart, listed: true });
+  }
+  if (out.length) head.listed = true;
+  return out;
+}
+
+/**
+ * Bare countries (names, adjectives) and organisations, unless the words around them make
+ * them a place ("talks in Luxembourg") or the subject of talk ("discussed the situation in Syria").
+ */
+function bareSides(ctx: EventContext, sm: SentenceMentions, opts: SideOptions, consumed: Set<number>): (Side & { end: number })[] {
+  const ev = evidenceOf(ctx, sm);
   const hostile = !!opts.type && HOSTILE.has(opts.type);
   const bare: (Side & { end: number })[] = [];
   let previous: { e: EntityMatch; role: MentionRole } | null = null;
-  ents.forEach((e, i) => {
+  sm.entities.forEach((e, i) => {
     if (consumed.has(i)) return;
     const isCapital = e.payload.kind === "country" && e.payload.form === "capital";
     const isCountry = e.payload.kind === "country" && !isCapital;
@@ -419,30 +488,42 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
     const counterpart = role === "direction" || isCounterpart(ctx, sm, e.start, e.end);
     bare.push({ country: e.payload.id, name: null, role: null, rank: 1, start: e.start, end: e.end, evidence: ev, counterpart, host: role === "place" || role === "direction" });
   });
-  // Named and titled sides always count; bare ones fill up to two sides, and beyond that only
-  // when joined to a side by "and" ("China urged Iran and Pakistan"). Summits take everyone.
-  if (opts.multilateral) sides.push(...bare);
-  else {
-    const kept = new Set(sides.map((x) => x.country));
-    for (const b of bare) {
-      if (kept.has(b.country)) {
-        // "Tebboune received the minister, who is on a visit to Algeria": Algeria's leader is the host.
-        if (b.host) for (const x of sides) if (x.country === b.country) x.host = true;
-        continue;
-      }
-      const joined = bare.some((o) => o !== b && kept.has(o.country) && (coordinated(ctx, o, b) || coordinated(ctx, b, o)));
-      // Several recipients joined by "and" ("thanked Iraq and Oman") are all sides.
-      const recipients = b.counterpart && bare.some((o) => o !== b && o.counterpart && (coordinated(ctx, o, b) || coordinated(ctx, b, o)));
-      if (kept.size < 2 || joined || recipients) {
-        sides.push(b);
-        kept.add(b.country);
-      }
+  return bare;
+}
+
+/**
+ * Named and titled sides always count; bare ones fill up to two sides, and beyond that only
+ * when joined to a side by "and" ("China urged Iran and Pakistan"). Summits take everyone.
+ * Adds to sides.
+ */
+function withBareSides(ctx: EventContext, sides: Side[], bare: (Side & { end: number })[], opts: SideOptions): void {
+  if (opts.multilateral) {
+    sides.push(...bare);
+    return;
+  }
+  const kept = new Set(sides.map((x) => x.country));
+  for (const b of bare) {
+    if (kept.has(b.country)) {
+      // "Tebboune received the minister, who is on a visit to Algeria": Algeria's leader is the host.
+      if (b.host) for (const x of sides) if (x.country === b.country) x.host = true;
+      continue;
+    }
+    const joined = bare.some((o) => o !== b && kept.has(o.country) && (coordinated(ctx, o, b) || coordinated(ctx, b, o)));
+    // Several recipients joined by "and" ("thanked Iraq and Oman") are all sides.
+    const recipients = b.counterpart && bare.some((o) => o !== b && o.counterpart && (coordinated(ctx, o, b) || coordinated(ctx, b, o)));
+    if (kept.size < 2 || joined || recipients) {
+      sides.push(b);
+      kept.add(b.country);
     }
   }
+}
 
-  // One side per country: the most senior person named for it, first mention's position.
-  // Other named counterparts of that country are kept aside: "met with President X and
-  // Foreign Minister Y" is two meetings.
+/**
+ * One side per country: the most senior person named for it, first mention's position.
+ * Other named counterparts of that country are kept aside: "met with President X and
+ * Foreign Minister Y" is two meetings.
+ */
+function onePerCountry(sides: Side[], opts: SideOptions): { result: Side[]; others: Side[] } {
   const byCountry = new Map<string, Side>();
   const others: Side[] = [];
   for (const s of sides.sort((a, b) => a.start - b.start)) {
@@ -459,9 +540,7 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
       if (s.rank === 3 && s.name !== have.name) others.push(s);
     }
   }
-  const result = [...byCountry.values()].sort((a, b) => a.start - b.start);
-  if (opts.sameCountryCounterparts) opts.sameCountryCounterparts.push(...others);
-  return result;
+  return { result: [...byCountry.values()].sort((a, b) => a.start - b.start), others };
 }
 
 /** Of two sides of one country and rank, is a the better one? In directed acts the one nearer the trigger, else the more senior. */
