@@ -1,9 +1,11 @@
 // Events stage, split and merge: one signing per document named, and whether two drafts are one
 // interaction reported twice.
 
-import type { SentenceMentions } from "../mentions/index.js";
-import { wordVariantsOf } from "./cues.js";
-import { DIRECTED, type Draft, type EventContext, countriesKey } from "./model.js";
+import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
+import type { EventType } from "../types.js";
+import { isWordOf, wordVariantsOf } from "./cues.js";
+import { DIRECTED, type Draft, type EventContext, type Side, countriesKey, toActors } from "./model.js";
+import { coordinatedPersons } from "./sides.js";
 import { farApart } from "./when.js";
 
 /** How many signed documents a sentence names (document nouns, each counted once per word). */
@@ -54,4 +56,73 @@ export function sameInteraction(a: Draft, b: Draft): boolean {
     if (o && s.name && o.name && s.name !== o.name && s.rank > 0 && o.rank > 0) return false;
   }
   return true;
+}
+
+/**
+ * The groups of sides an occasion is told as: one event with all its sides, or one event per
+ * counterpart.
+ */
+export function groupsOf(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, sides: Side[], type: EventType, mode: string | null, extraPersons: Side[]): Side[][] {
+  // A call or an aid delivery to several counterparts is one interaction with each.
+  // Condolences or congratulations from one side to several are one message to each.
+  const oneToMany = sides.length > 2 && !sides[0].counterpart && sides.slice(1).every((x) => x.counterpart);
+  // "The EU held conferences with Ukraine and Moldova": one meeting with each, when the
+  // counterparts are bare countries joined by "and" after "with".
+  const bareCounterparts = oneToMany && sides.slice(1).every((x) => x.rank === 1);
+  // "Received the credentials of the ambassadors of Germany, Japan and Egypt": one audience each.
+  const listedOthers = sides.length > 2 && !sides[0].listed && sides.slice(1).every((x) => x.listed);
+  // "Also met with President X and President Y": one meeting with each named counterpart,
+  // unless the text calls it trilateral (then a multilateral or "three-way" word is there).
+  const severalParty = sm.tokens.some((x) => isWordOf(x.norm, ctx.lex.markers.severalParty.get(ctx.lang) ?? []));
+  const namedCounterparts = oneToMany && sides.slice(1).every((x) => x.rank === 3);
+  // "X held meetings with A, B and C": one side before the trigger and a list after it is one
+  // meeting with each, unless the text says they met together.
+  const subjectAndList = sides.length > 2 && sides[0].start < t.start && sides.slice(1).every((x) => x.start >= t.end && Number.isFinite(x.start));
+  // "Accused the governments of Colombia, Mexico and Chile": a directed act aimed at several
+  // is one act towards each (PLOVER events are dyadic); agreements among three stay one, and
+  // so does an appeal to two parties to do something together ("urged X and Y to talk").
+  const directedAtList = subjectAndList && type !== "CONSULT" && type !== "AGREE" && type !== "COOPERATE" && type !== "REQUEST";
+  const groups: Side[][] = (mode === "phone" || type === "AID" || directedAtList || (type === "SUPPORT" && oneToMany) || (mode === "meeting" && !severalParty && (bareCounterparts || listedOthers || namedCounterparts || subjectAndList))) && sides.length > 2 && !sides[0].counterpart
+    ? sides.slice(1).map((o) => [sides[0], o])
+    : [sides];
+  // A meeting with two named persons of one country, joined by "and": one meeting each.
+  if (mode === "meeting" && groups.length === 1) {
+    for (const p of extraPersons) {
+      const own = sides.find((x) => x.country === p.country);
+      if (!own || !own.counterpart || !coordinatedPersons(ctx, own, p)) continue;
+      groups.push(sides.map((x) => (x === own ? { ...p, counterpart: true } : x)));
+    }
+  }
+  return groups;
+}
+
+/** Same interaction again: keep the first report (twin), fill what it lacked from draft. */
+export function mergeInto(twin: Draft, draft: Draft, group: Side[], si: number): void {
+  const rec = draft.rec;
+  if ((!twin.dateExplicit && draft.dateExplicit) || (twin.rec.mode === "visit" && draft.dateExplicit && rec.date && twin.rec.date && rec.date < twin.rec.date)) {
+    // A visit is dated by its arrival: the earlier of two stated days.
+    twin.rec.date = rec.date;
+    twin.dateExplicit = true;
+  }
+  for (const s of group) {
+    const o = twin.sides.find((x) => x.country === s.country);
+    if (o && !o.name && s.name) Object.assign(o, { name: s.name, role: s.role, rank: s.rank });
+  }
+  twin.rec.actors = toActors(twin.sides);
+  twin.reported.add(si);
+  // A meeting that turns out to be a call or video conference takes the specific mode.
+  if (twin.rec.mode === "meeting" && (rec.mode === "phone" || rec.mode === "video")) {
+    twin.rec.mode = rec.mode;
+    twin.rec.cameo = rec.cameo;
+    twin.rec.goldstein = rec.goldstein;
+  }
+  if (!twin.rec.location && rec.location) twin.rec.location = rec.location;
+}
+
+/** The draft reported before that a new one is a report of again (not for mentions). */
+export function twinOf(drafts: Draft[], draft: Draft, anaphoric: boolean): Draft | undefined {
+  const rec = draft.rec;
+  if (rec.status) return undefined;
+  return drafts.find((d) => !d.rec.status && sameInteraction(d, draft)) ??
+    (anaphoric ? [...drafts].reverse().find((d) => !d.rec.status && d.rec.type === rec.type && d.rec.mode === rec.mode && countriesKey(d.sides) === countriesKey(draft.sides)) : undefined);
 }
