@@ -43,7 +43,7 @@ export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMa
       // ...or on the state word before the name: "لجمهورية العراق", "وسلطنة عمان" after it.
       const before = e.tokenStart > 0 ? sm.tokens[e.tokenStart - 1].norm.replace(/^و/, "") : "";
       const m = /^(لل|ل|بال|ب)(.+)$/.exec(before);
-      if (m && AR_STATE_WORDS.has(m[2].replace(/^ال/, ""))) return m[1].startsWith("ب") ? "place" : "direction";
+      if (m && mk.stateWords.get(lang)?.has(m[2].replace(/^ال/, ""))) return m[1].startsWith("ب") ? "place" : "direction";
     }
     // Case endings that mark place or direction (Rusya'da, Rossiyaga, Ресейде).
     if (e.extra > 0) {
@@ -133,9 +133,6 @@ export function adjectiveIsActor(ctx: EventContext, sm: SentenceMentions, e: Ent
   if (next && nouns && [...nouns].some((n) => n.length >= 4 && next.norm.startsWith(n.slice(0, n.length - 1)))) return true;
   return false;
 }
-
-// Arabic words for a state that stand before its name ("جمهورية العراق", "سلطنة عمان"), folded.
-export const AR_STATE_WORDS = new Set(["جمهوريه", "مملكه", "دوله", "سلطنه", "اماره", "حكومه", "شعب"]);
 
 /** Whether a span of the sentence is introduced as a counterpart ("with X", "X bilan"). */
 export function isCounterpart(ctx: EventContext, sm: SentenceMentions, start: number, end: number): boolean {
