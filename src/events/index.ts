@@ -1,19 +1,25 @@
 // Events stage: turns trigger phrases plus the entities around them into coded events.
 //
-// For each trigger in a sentence:
-//   1. sides: persons (resolved to the office they held on the event date), offices bound to a
+// For each trigger in a sentence (findEvents below reads as the order of the passes):
+//   1. triggers.ts: whether the trigger names an event of its own here (noEventHere);
+//   2. when.ts: the date of each occasion it tells (occasionsOf, dateFor), else the paragraph's
+//      running date, else the reference (publication) date;
+//   3. sides.ts: persons (resolved to the office they held on the event date), offices bound to a
 //      nearby country ("the Russian President", "President of Tajikistan", "رئيس الوزراء
-//      الروسي"), bare countries and organisations;
-//   2. when the sentence names fewer than two sides, the missing side comes from the discourse
-//      (the previous event's sides, or the title's), as an analyst reads "the parties" or "he";
-//   3. status: a negation, future or hypothetical cue next to the trigger makes it a mention,
-//      not an event; so does a date after the publication date;
-//   4. date: a date expression in the sentence, else the paragraph's running date, else the
-//      reference (publication) date;
-//   5. reports of the same interaction inside one document are merged.
-// Word cues that keep a mention from being an event of its own (a reception at the airport, a
-// message that arrives, talks that are proposed, "this meeting") are tests in ./cues.ts; each is
-// applied, with a comment, where the trigger loop below decides.
+//      الروسي"), bare countries and organisations (sidesInSentence, mentionRole);
+//   4. where.ts: the place, and the scenes later events inherit (locate);
+//   5. discourse.ts: when the sentence names fewer than two sides, the missing side comes from
+//      the discourse (the previous event's sides, or the title's), as an analyst reads "the
+//      parties" or "he"; the Discourse state carries this from sentence to sentence;
+//   6. split.ts: one event per counterpart or per document named (groupsOf), and reports of the
+//      same interaction inside one document merged (twinOf, mergeInto);
+//   7. status.ts: a negation, future or hypothetical cue next to the trigger makes it a mention,
+//      not an event; so does a date after the publication date (statusAndDate below);
+//   8. document.ts: passes over the whole document (host of talks, who comes first, summit
+//      participants, topics).
+// Shared types and tables are in model.ts; word cues (a reception at the airport, a message
+// that arrives, talks that are proposed, "this meeting") are tests in cues.ts, applied with a
+// comment where a pass decides.
 
 import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { EventRecord, EventType, Evidence } from "../types.js";
