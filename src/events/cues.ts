@@ -4,7 +4,7 @@
 // data (data/markers.json); these functions say where they must stand.
 
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
-import type { DateHit, EventContext } from "./index.js";
+import type { DateHit, EventContext } from "./model.js";
 import { breakBetween } from "./clauses.js";
 
 // Articles skipped when looking at the word before a mention ("in the United States").

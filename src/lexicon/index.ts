@@ -73,6 +73,8 @@ export interface Markers {
   /** Case endings that make a country mention a subject of talk (Hungarian Ukrajnáról, "about Ukraine"). */
   topicSuffix: Map<string, string[]>;
   coordination: Map<string, Set<string>>;
+  /** Words for a state written before its name (Arabic جمهورية, سلطنة), folded. */
+  stateWords: Map<string, Set<string>>;
   honorific: Map<string, string[][]>;
   dayAfter: Map<string, string[]>;
   actorNouns: Map<string, Set<string>>;
@@ -397,6 +399,7 @@ export function loadLexicon(): Lexicon {
     placeSuffix: new Map(Object.entries(markerData.place_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     topicSuffix: new Map(Object.entries(markerData.topic_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     coordination: new Map(Object.entries(markerData.coordination ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
+    stateWords: new Map(Object.entries(markerData.state_words ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     honorific: phraseMap(markerData.honorific),
     backgroundBefore: phraseMap(markerData.background_before),
     responseBefore: phraseMap(markerData.response_before),

@@ -1,0 +1,250 @@
+// Events stage, discourse: what the sentences before say about the sides (the two sides the
+// article is about, the guest and the host of the latest visit).
+
+import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
+import type { EventRecord, EventType } from "../types.js";
+import { pronounSubject } from "./cues.js";
+import { type DateHit, type Draft, type EventContext, RESOLVABLE_OFFICE_ROLES, type Side, evidenceOf, seniority } from "./model.js";
+import { type PlainMemo, isCounterpart, plainSides, sidesInSentence } from "./sides.js";
+import { addDays, nearDate } from "./when.js";
+
+/**
+ * "The guest", «хозяин встречи», "ضيفه": the visitor (first side) or the host (second side) of
+ * the latest visit reported before, unless the sentence names that country itself.
+ */
+export function withGuestAndHost(ctx: EventContext, sm: SentenceMentions, sides: Side[], drafts: Draft[]): Side[] {
+  const refs = sm.references.filter((r) => r.payload.id === "guest" || r.payload.id === "host");
+  if (!refs.length) return sides;
+  const visit = [...drafts].reverse().find((d) => d.rec.mode === "visit" && !d.rec.status && d.sides.length >= 2);
+  if (!visit) return sides;
+  const out = [...sides];
+  for (const r of refs) {
+    const from = r.payload.id === "guest" ? visit.sides[0] : visit.sides.find((x) => x !== visit.sides[0])!;
+    if (out.some((x) => x.country === from.country)) continue;
+    out.push({ ...from, rank: from.name ? 3 : 1, start: r.start, evidence: evidenceOf(ctx, sm), counterpart: isCounterpart(ctx, sm, r.start, r.end), host: false });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The two sides the article is most about (falling back to the latest event's). */
+export function mainDyad(salience: Map<string, { side: Side; count: number }>, context: Side[]): Side[] {
+  const ranked = [...salience.values()].sort((a, b) => b.count - a.count).map((x) => x.side);
+  return ranked.length >= 2 ? ranked.slice(0, 2) : context;
+}
+
+/** Where an event of the running text took place on a day (a meeting's, a visit's). */
+export interface Scene {
+  date: string;
+  location: NonNullable<EventRecord["location"]>;
+}
+
+/** What the sentences read so far say: the discourse state findEvents carries from sentence to sentence. */
+export interface Discourse {
+  /** The sides of the latest event (or of the title). */
+  context: Side[];
+  /** The date of the latest event. */
+  contextDate: string | null;
+  /** The paragraph's running date. */
+  runningDate: string | null;
+  runningParagraph: number;
+  /** The latest meeting's or visit's day and place. */
+  scene: Scene | null;
+  /** The latest visit's arrival day and place. */
+  visitScene: Scene | null;
+  /** The day of the scene last reported (not a visit's). */
+  sceneDate: string | null;
+  /** The last full date the text stated, for "a day later". */
+  lastExplicitDate: string | null;
+  /** The first named person of the sentence before, for "he" opening the next one. */
+  prevSubject: Side | null;
+  /**
+   * How often each side has been named so far (the title counts double): "the two sides" are
+   * the two most named.
+   */
+  salience: Map<string, { side: Side; count: number }>;
+  /** The person the article names most often for each country. */
+  docPersons: Map<string, Side>;
+}
+
+const NO_TITLE: SentenceMentions = { sentence: { start: 0, end: 0, index: -1, paragraph: -1 }, tokens: [], entities: [], triggers: [], topics: [], modality: [], references: [], names: [] };
+
+/** The discourse before the first sentence: the title's sides, and the article's persons. */
+export function startDiscourse(ctx: EventContext, sentences: SentenceMentions[], plain: PlainMemo): Discourse {
+  const context = sidesInSentence(ctx, ctx.title ?? NO_TITLE, ctx.refDate, { orgsAsSides: false }).map((s) => ({ ...s, rank: 0 }));
+  const d: Discourse = { context, contextDate: ctx.refDate, runningDate: ctx.refDate, runningParagraph: -1, scene: null, visitScene: null, sceneDate: null, lastExplicitDate: null, prevSubject: null, salience: new Map(), docPersons: new Map() };
+  for (const x of context) noteSalience(d, x, 2);
+  d.docPersons = docPersonsOf(ctx, sentences, plain);
+  return d;
+}
+
+/** One more mention of a side. */
+export function noteSalience(d: Discourse, x: Side, weight: number): void {
+  const have = d.salience.get(x.country);
+  if (have) {
+    have.count += weight;
+    if (x.rank > have.side.rank) have.side = { ...x };
+  } else d.salience.set(x.country, { side: { ...x }, count: weight });
+}
+
+/**
+ * The person the article names most often for each country (the title counts double; ties go
+ * to the more senior): the protagonist, not a leader mentioned in passing.
+ */
+function docPersonsOf(ctx: EventContext, sentences: SentenceMentions[], plain: PlainMemo): Map<string, Side> {
+  const personCounts = new Map<string, { side: Side; count: number }>();
+  [...(ctx.title ? [ctx.title] : []), ...sentences].forEach((sm, i) => {
+    for (const x of plainSides(plain, ctx, sm, ctx.refDate)) {
+      if (x.rank < 3 || !x.name) continue;
+      const k = `${x.country}|${x.name}`;
+      const have = personCounts.get(k);
+      const weight = i === 0 && ctx.title ? 2 : 1;
+      if (have) have.count += weight;
+      else personCounts.set(k, { side: x, count: weight });
+    }
+  });
+  const docPersons = new Map<string, Side>();
+  const bestCount = new Map<string, number>();
+  for (const { side, count } of personCounts.values()) {
+    const have = docPersons.get(side.country);
+    const c = bestCount.get(side.country) ?? 0;
+    if (!have || count > c || (count === c && seniority(side.role) > seniority(have.role))) {
+      docPersons.set(side.country, side);
+      bestCount.set(side.country, count);
+    }
+  }
+  return docPersons;
+}
+
+/**
+ * A new paragraph goes back to the article's day, or stays on the day of the scene just
+ * reported when that was within a few days of it ("on Monday ... The sides also agreed");
+ * an undated article stays on the day its text last stated.
+ */
+export function enterSentence(ctx: EventContext, d: Discourse, sm: SentenceMentions): void {
+  if (sm.sentence.paragraph === d.runningParagraph) return;
+  d.runningParagraph = sm.sentence.paragraph;
+  d.runningDate = d.sceneDate && (!ctx.refDate || nearDate(d.sceneDate, ctx.refDate)) ? d.sceneDate : ctx.refDate;
+}
+
+/** What a sentence leaves to the next: its subject, and the date it stated. */
+export function leaveSentence(ctx: EventContext, d: Discourse, sm: SentenceMentions, sentenceSides: readonly Side[], dates: DateHit[], dayAfter: boolean): void {
+  // The first named person of the sentence is who "he" in the next one is.
+  d.prevSubject = [...sentenceSides].sort((a, b) => a.start - b.start).find((x) => x.rank >= 3 && x.name) ?? (pronounSubject(ctx, sm) ? d.prevSubject : null);
+  // A full date stated in a sentence becomes the paragraph's running date.
+  const full = dates.find((x) => x.value.length === 10);
+  if (full) d.lastExplicitDate = full.value;
+  else if (dayAfter && (d.lastExplicitDate ?? d.runningDate)) d.lastExplicitDate = addDays((d.lastExplicitDate ?? d.runningDate)!, 1);
+  // ...except an arrival's date: the talks that follow an arrival are told on their own day
+  // ("arrived on Monday ... The leaders held talks" on the day of the report).
+  const arrival = sm.triggers.some((x) => x.payload.mode === "visit");
+  if (full && !arrival) d.runningDate = full.value;
+}
+
+/**
+ * "The parties", "both ministers": the two sides the article is about, unless the sentence
+ * names its own.
+ */
+export function withReferencedSides(d: Discourse, sm: SentenceMentions, t: TriggerMatch, sides: Side[], type: EventType, mode: string | null): Side[] {
+  // The reference is the subject when it comes before the trigger and before any side
+  // named in the sentence ("Both ministers agreed"; not "China, close to both countries, urged").
+  const firstSide = Math.min(...sides.map((x) => x.start));
+  const sideRefs = sm.references.filter((r) => r.payload.id !== "guest" && r.payload.id !== "host");
+  const referenceAsSubject = sideRefs.some((r) => r.end <= t.start && r.start < firstSide);
+  // ...unless the reference names them itself ("the Saudi and Iranian sides").
+  const namedByReference = sides.filter((x) => sideRefs.some((r) => x.start >= r.start && x.start - r.end <= 30)).length;
+  // "The sides discussed preparations for the visit of the President of Tajikistan": with the
+  // reference as subject, what is named after the trigger is the subject of talk.
+  const namedOnlyAfter = referenceAsSubject && sides.every((x) => x.start > t.end) && (type === "CONSULT" || (type === "AGREE" && mode === "agree"));
+  if (sideRefs.length && (!sides.some((x) => x.rank >= 2) || namedOnlyAfter) && (sides.length < 2 || (referenceAsSubject && namedByReference < 2)) && mode !== "multilateral") {
+    const main = mainDyad(d.salience, d.context);
+    if (main.length >= 2) return main.map((c) => ({ ...c, rank: 0, start: Infinity }));
+  } else if (sideRefs.length && !referenceAsSubject && sides.length === 1 && sides[0].rank >= 2 && (type === "CONSULT" || type === "SUPPORT") && mode !== "multilateral") {
+    // "The Chinese foreign minister gave a lunch in honour of the two ministers and talked
+    // with them": one side named as the subject, the two sides of the article as its object.
+    const main = mainDyad(d.salience, d.context);
+    if (main.length >= 2 && !main.some((c) => c.country === sides[0].country)) return [sides[0], ...main.map((c) => ({ ...c, rank: 0, start: Infinity, counterpart: true }))];
+  }
+  return sides;
+}
+
+/**
+ * "The Head of State also met with...": a title without a country before the trigger is
+ * the article's one person holding that office ("the Head of State" in a Tajik report).
+ */
+export function withTitleHolder(ctx: EventContext, d: Discourse, sm: SentenceMentions, t: TriggerMatch, sides: Side[], mode: string | null): Side[] {
+  if (mode === "multilateral" || sides.some((x) => x.start < t.start && x.rank >= 2)) return sides;
+  const roleOf = (e: EntityMatch) => (e.payload.kind === "office" ? e.payload.role : null);
+  // (Not a title bound to a country or organisation before it: "the ASEAN foreign ministers".)
+  const boundBefore = (e: EntityMatch) => sm.entities.some((x) => (x.payload.kind === "org" || x.payload.kind === "country") && x.end <= e.start && e.start - x.end <= 2);
+  const title = sm.entities.find((e) => e.end <= t.start && RESOLVABLE_OFFICE_ROLES.has(roleOf(e)!) && !boundBefore(e) && !sides.some((x) => x.start <= e.start && e.end <= x.start + 80 && x.role === roleOf(e)));
+  const holders = title ? [...d.docPersons.values()].filter((p) => p.role === roleOf(title) && !sides.some((x) => x.country === p.country)) : [];
+  // Several candidates: one of the sides of the event before, else the dateline's country.
+  const holder = holders.length === 1 ? holders[0] : holders.find((p) => d.context.some((c) => c.country === p.country)) ?? holders.find((p) => p.country === ctx.datelinePlace?.country);
+  if (title && holder) return [{ ...holder, rank: 3, start: title.start, counterpart: false }, ...sides];
+  return sides;
+}
+
+/**
+ * "He also praised Russia's effort": a sentence opened by a subject pronoun continues the
+ * actor of the event before; countries named after it are the other side.
+ */
+export function withPronounSpeaker(ctx: EventContext, d: Discourse, sm: SentenceMentions, t: TriggerMatch, sides: Side[], mode: string | null): Side[] {
+  const speaker = d.prevSubject ?? (d.context[0]?.name ? d.context[0] : null);
+  if (mode !== "multilateral" && speaker && pronounSubject(ctx, sm, t) && !sides.some((x) => x.rank >= 2 && x.start < t.start)) {
+    const actor = speaker;
+    return [{ ...actor, rank: 0, start: -1, counterpart: false }, ...sides.filter((x) => x.country !== actor.country)];
+  }
+  return sides;
+}
+
+/** Only counterparts named ("held talks with X"): the one who acts is in the discourse. Adds to sides. */
+export function withActorFromDiscourse(d: Discourse, sides: Side[], mode: string | null): void {
+  if (sides.length && sides.every((x) => x.counterpart) && mode !== "multilateral") {
+    const actor = d.context.find((c) => !sides.some((x) => x.country === c.country));
+    if (actor) sides.unshift({ ...actor, rank: 0, start: -1, counterpart: false });
+  }
+}
+
+/**
+ * Fill missing sides from the discourse ("the parties", "he", "the Russian side"). Adds to sides.
+ */
+export function withContextSides(d: Discourse, sides: Side[], type: EventType, mode: string | null): void {
+  if (sides.length >= 2 || mode === "multilateral") return;
+  // "The statement was signed on behalf of the Chinese side by Wang Yi" after talks between
+  // two other parties: a document signed by a third side is signed by all three.
+  const allSign = type === "AGREE" && mode === "sign" && sides.length === 1 && d.context.length >= 2 && d.context.every((c) => c.country !== sides[0].country);
+  for (const c of d.context) {
+    if (sides.length >= 2 && !allSign) break;
+    if (!sides.some((s) => s.country === c.country)) sides.push({ ...c, rank: 0, start: Infinity });
+  }
+}
+
+/**
+ * Names carried over: the same country's person from the scene before, when on the same date.
+ * Else, for events of the article's own day, the most senior person the article names
+ * for that country ("Maulen" met "Emomali"; "the Kazakh side" is Tokayev's). Fills group's sides.
+ */
+export function withNamesFromDiscourse(ctx: EventContext, d: Discourse, group: Side[], date: string | null): void {
+  for (const s of group) {
+    if (s.name) continue;
+    // "The Afghan envoy thanked...": a title without a name is the person of that country
+    // and office the article names most ("Ambassador Farid Mamundzay").
+    if (s.rank === 2 && s.role) {
+      const p = d.docPersons.get(s.country);
+      if (p && p.role === s.role) s.name = p.name;
+      continue;
+    }
+    const c = d.context.find((x) => x.country === s.country && x.name);
+    if (c && date === d.contextDate && s.rank <= 1) {
+      s.name = c.name;
+      s.role = c.role;
+      continue;
+    }
+    const p = d.docPersons.get(s.country);
+    // ...also for an event dated only by the article's own month ("in early May").
+    if (p && s.rank <= 1 && (!date || nearDate(date, ctx.refDate) || (date.length === 7 && !!ctx.refDate?.startsWith(date)))) {
+      s.name = p.name;
+      s.role = p.role;
+    }
+  }
+}

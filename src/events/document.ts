@@ -1,0 +1,140 @@
+// Events stage, document-level passes run after all sentences: the host of talks, who comes
+// first, summit participants, topics.
+
+import type { SentenceMentions } from "../mentions/index.js";
+import { hostOfTalks, initiatorOf } from "./cues.js";
+import type { Evidence } from "../types.js";
+import { type Draft, type EventContext, type Side, countriesKey, evidenceOf, toActors } from "./model.js";
+import { type PlainMemo, plainSides } from "./sides.js";
+import { nearDate } from "./when.js";
+
+/**
+ * "China will host the talks ... The talks were held in Beijing": talks between two others held
+ * in the country named as their host or mediator (in that sentence or before) include it.
+ */
+export function withHostOfTalks(ctx: EventContext, drafts: Draft[], sentences: SentenceMentions[]): void {
+  const hosts = sentences.map((sm) => hostOfTalks(ctx, sm));
+  for (const d of drafts) {
+    if (d.rec.type !== "CONSULT" || d.rec.mode !== "meeting" || d.rec.status || d.sides.length !== 2) continue;
+    const first = Math.min(...d.reported);
+    const host = hosts.slice(0, first + 1).reverse().find((h) => h && !d.sides.some((x) => x.country === h));
+    if (!host) continue;
+    const sameSentence = hosts[first] === host;
+    if (!sameSentence && d.rec.location?.country !== host) continue;
+    d.sides.push({ country: host, name: null, role: null, rank: 1, start: Infinity, evidence: d.rec.evidence });
+    d.rec.actors = toActors(d.sides);
+  }
+}
+
+/**
+ * "The call took place at the initiative of the Kazakh side": the call or meeting told last
+ * before that sentence (or in it) puts the initiator first.
+ */
+export function initiatorsFirst(ctx: EventContext, drafts: Draft[], sentences: SentenceMentions[]): void {
+  sentences.forEach((sm, si) => {
+    const initiator = initiatorOf(ctx, sm);
+    if (!initiator) return;
+    const d = drafts.filter((x) => x.rec.type === "CONSULT" && x.rec.mode !== "multilateral" && !x.rec.status && x.sentence <= si && x.sides.some((y) => y.country === initiator)).pop();
+    const at = d ? d.sides.findIndex((x) => x.country === initiator) : -1;
+    if (!d || at <= 0) return;
+    d.sides.unshift(...d.sides.splice(at, 1));
+    d.rec.actors = toActors(d.sides);
+  });
+}
+
+/** In a meeting held during a visit, the visitor comes first (as in the visit). */
+export function visitorFirst(drafts: Draft[]): void {
+  for (const d of drafts) {
+    if (d.rec.mode !== "meeting" || d.rec.status || d.sides.length !== 2) continue;
+    const visit = drafts.find((v) => v.rec.mode === "visit" && !v.rec.status && countriesKey(v.sides) === countriesKey(d.sides) && !!v.rec.date && nearDate(v.rec.date, d.rec.date));
+    if (!visit || d.sides[0].country === visit.sides[0].country) continue;
+    d.sides.reverse();
+    d.rec.actors = toActors(d.sides);
+  }
+}
+
+/** Two events placed in different cities (or countries): not on each other's sidelines. */
+export function elsewhere(a: Draft, b: Draft): boolean {
+  const la = a.rec.location, lb = b.rec.location;
+  if (!la?.country || !lb?.country) return false;
+  return la.country !== lb.country || (!!la.city && !!lb.city && la.city !== lb.city);
+}
+
+/**
+ * A summit is one event with every participant the text names: the leaders named in sentences
+ * that report no other interaction (lists of participants, speeches) and the sides of the
+ * meetings held on its sidelines the same day.
+ */
+export function addSummitParticipants(ctx: EventContext, drafts: Draft[], sentences: SentenceMentions[], plain: PlainMemo): void {
+  for (const summit of drafts) {
+    if (summit.rec.mode !== "multilateral" || summit.rec.status || summit.merged) continue;
+    const add = (x: Side) => {
+      if (!summit.sides.some((y) => y.country === x.country)) summit.sides.push({ ...x });
+    };
+    sentences.forEach((sm, i) => {
+      const others = sm.triggers.filter((t) => t.payload.mode !== "multilateral");
+      if (i !== summit.sentence && others.length) return;
+      // A list of participants belongs to the event told just before it (if any): delegations
+      // named after other talks elsewhere are those talks' ("the Tajik delegation was headed by").
+      const before = drafts.filter((d) => d.sentence <= i && d.sentence !== summit.sentence && !d.rec.status).pop();
+      if (i !== summit.sentence && before && elsewhere(before, summit)) return;
+      for (const x of plainSides(plain, ctx, sm, summit.rec.date)) if (x.rank >= 2) add(x);
+    });
+    const orgs = new Set(summit.sides.filter((x) => ctx.lex.orgCodes.has(x.country)).map((x) => x.country));
+    for (const d of drafts) {
+      if (d === summit || d.rec.status || d.merged || d.rec.date !== summit.rec.date) continue;
+      const withOrg = d.sides.some((x) => orgs.has(x.country));
+      if (d.rec.mode === "multilateral" && withOrg) {
+        // The same summit reported again: one event.
+        for (const x of d.sides) add(x);
+        for (const r of d.reported) summit.reported.add(r);
+        d.merged = true;
+      } else if (withOrg && d.rec.type === "CONSULT") {
+        // "The heads of state discussed..." at the summit is the summit itself.
+        for (const r of d.reported) summit.reported.add(r);
+        d.merged = true;
+      } else if (d.rec.type === "CONSULT" && !elsewhere(d, summit)) {
+        for (const x of d.sides) if (x.rank >= 2) add(x);
+      }
+    }
+    // Documents signed at the summit, with only the organisation and a host named: signed by all.
+    for (const d of drafts) {
+      if (d === summit || d.rec.status || d.merged || d.rec.date !== summit.rec.date || d.rec.type !== "AGREE") continue;
+      if (d.sides.some((x) => orgs.has(x.country)) && d.sides.every((x) => summit.sides.some((y) => y.country === x.country))) d.sides = summit.sides.map((x) => ({ ...x }));
+      d.rec.actors = toActors(d.sides);
+    }
+    summit.rec.actors = toActors(summit.sides);
+  }
+  for (let i = drafts.length - 1; i >= 0; i--) if (drafts[i].merged) drafts.splice(i, 1);
+}
+
+/**
+ * Topics of an event: cue words in the sentences that report it, and in the sentences after
+ * them that report no event of their own ("The sides also discussed trade and energy").
+ */
+export function assignTopics(ctx: EventContext, drafts: Draft[], sentences: SentenceMentions[]): void {
+  const live = drafts.filter((d) => !d.rec.status);
+  const topics = new Map<Draft, Set<string>>(drafts.map((d) => [d, new Set<string>()]));
+  const evidence = new Map<Draft, Evidence[]>(drafts.map((d) => [d, []]));
+  let owners: Draft[] = [];
+  sentences.forEach((sm, i) => {
+    const here = drafts.filter((d) => d.reported.has(i));
+    if (here.length) owners = here.filter((d) => !d.rec.status).length ? here.filter((d) => !d.rec.status) : here;
+    else if (!owners.length) return;
+    for (const t of sm.topics) {
+      // Elaborating sentences ("The sides also discussed...") speak of the talks, not of a
+      // signing or a message reported beside them.
+      const targets = here.length ? here : owners.filter((d) => d.rec.type === "CONSULT").length ? owners.filter((d) => d.rec.type === "CONSULT") : owners;
+      for (const d of targets) {
+        if (!live.includes(d) && !here.includes(d)) continue;
+        const set = topics.get(d)!;
+        if (!set.has(t.payload.id)) evidence.get(d)!.push({ ...evidenceOf(ctx, sm), start: t.start, end: t.end });
+        set.add(t.payload.id);
+      }
+    }
+  });
+  for (const d of drafts) {
+    d.rec.topics = [...topics.get(d)!];
+    d.rec.topicEvidence = evidence.get(d)!;
+  }
+}

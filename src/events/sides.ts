@@ -1,0 +1,589 @@
+// Events stage, sides: what each mention of a sentence is (a party, a place, a direction or a
+// subject of talk) and the sides a sentence names for a trigger, one per country.
+
+import { holderOf, termOn } from "../lexicon/index.js";
+import { fold } from "../text/normalize.js";
+import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
+import { ARTICLES, phraseEndingAt, counterpartNear, isWordOf, orgIsSetting, wordVariantsOf } from "./cues.js";
+import type { EventType } from "../types.js";
+import { BIND_GAP, type EventContext, HOSTILE, RESOLVABLE_OFFICE_ROLES, STATE_ROLES, type Side, evidenceOf, seniority } from "./model.js";
+
+/**
+ * What the words around a mention say it is: a party, a place ("in Luxembourg"), a direction
+ * ("to Russia", Rusya'ya: a visit's host, a message's or aid's recipient) or a subject of talk
+ * ("the situation in Syria").
+ */
+export type MentionRole = "party" | "place" | "direction" | "topic";
+
+export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): MentionRole {
+  const mk = ctx.lex.markers;
+  const lang = ctx.lang;
+  if (e.tokenStart >= 0) {
+    if (e.tokenEnd > sm.tokens.length) return "party"; // entities passed without their tokens
+    let k = e.tokenStart - 1;
+    while (k >= 0 && ARTICLES.has(sm.tokens[k].norm)) k--;
+    const endsWith = (phrases: string[][] | undefined) =>
+      !!phrases?.some((ph) => ph.length <= k + 1 && ph.every((w, j) => sm.tokens[k - ph.length + 1 + j].norm === w));
+    // "Calls on the Philippines", "imposed sanctions on Russia": a preposition that belongs to
+    // the event phrase introduces its object, not a place or a subject of talk.
+    const ofTrigger = k >= 0 && sm.triggers.some((t) => t.tokenStart <= k && k < t.tokenEnd && t.tokenEnd - t.tokenStart >= 2);
+    if (k >= 0 && !ofTrigger && endsWith(mk.topicBefore.get(lang))) return "topic";
+    if (subjectOfTalkAfter(ctx, sm, e)) return "topic";
+    if (k >= 0 && !ofTrigger && endsWith(mk.placeBefore.get(lang))) return caseSaysDirection(ctx, sm, k, e) ? "direction" : "place";
+    if (k >= 0 && endsWith(mk.directionBefore.get(lang))) return "direction";
+    // Arabic prepositions written on the word: ب "in/at" (بالقاهرة), ل "to/for" (لجمهورية العراق).
+    if (lang === "ar" && /^[\u0600-\u06ff]/.test(sm.tokens[e.tokenStart].norm)) {
+      const w = sm.tokens[e.tokenStart].norm;
+      const p = w.startsWith("و") ? w.slice(1) : w;
+      const surface = fold(e.surface).replace(/^ال/, "");
+      if (!p.replace(/^ال/, "").startsWith(surface.slice(0, 2))) {
+        if (/^(بال|ب)/.test(p)) return "place";
+        if (/^(لل|ل)/.test(p)) return "direction";
+      }
+      // ...or on the state word before the name: "لجمهورية العراق", "وسلطنة عمان" after it.
+      const before = e.tokenStart > 0 ? sm.tokens[e.tokenStart - 1].norm.replace(/^و/, "") : "";
+      const m = /^(لل|ل|بال|ب)(.+)$/.exec(before);
+      if (m && mk.stateWords.get(lang)?.has(m[2].replace(/^ال/, ""))) return m[1].startsWith("ب") ? "place" : "direction";
+    }
+    // Case endings that mark place or direction (Rusya'da, Rossiyaga, Ресейде).
+    if (e.extra > 0) {
+      const last = sm.tokens[e.tokenEnd - 1].norm;
+      const ending = last.slice(last.length - e.extra);
+      const has = (list: string[] | undefined) => !!list?.some((x) => ending === x || (ending.endsWith(x) && ending.length - x.length <= 1));
+      if (has(mk.topicSuffix.get(lang))) return "topic";
+      if (has(mk.placeSuffix.get(lang))) return "place";
+      if (has(mk.directionSuffix.get(lang))) return "direction";
+    }
+  } else {
+    // Han script: the characters right before the mention.
+    const before = ctx.text.slice(Math.max(0, e.start - 2), e.start);
+    const endsWith = (phrases: string[][] | undefined) => !!phrases?.some((ph) => before.endsWith(ph.join("")));
+    if (endsWith(mk.topicBefore.get(lang))) return "topic";
+    if (endsWith(mk.placeBefore.get(lang))) return "place";
+    if (endsWith(mk.directionBefore.get(lang))) return "direction";
+  }
+  return "party";
+}
+
+/**
+ * "The US-Iran standoff", "Putin's relentless campaign": a country or person followed by a noun
+ * of conflict (topic_after), or an English possessive followed by anything but an actor noun, a
+ * person or a title, is what is talked about. "China's foreign minister" stays an actor.
+ */
+export function subjectOfTalkAfter(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
+  let j = e.tokenEnd;
+  // A hyphenated pair ("US-Iran", "Russia-Ukraine") is read from its last member.
+  while (j < sm.tokens.length && sm.entities.some((x) => x !== e && x.tokenStart === j && /^[-–‐]$/.test(ctx.text.slice(sm.tokens[j - 1].end, sm.tokens[j].start).trim()))) {
+    const next = sm.entities.find((x) => x.tokenStart === j)!;
+    j = next.tokenEnd;
+  }
+  const next = sm.tokens[j];
+  if (!next) return false;
+  const nouns = ctx.lex.markers.topicAfter.get(ctx.lang);
+  if (nouns && isWordOf(next.norm, nouns)) return true;
+  const last = sm.tokens[j - 1];
+  if (ctx.lang !== "en" || !/['’]s$/.test(ctx.text.slice(last.start, last.end))) return false;
+  const actorNouns = ctx.lex.markers.actorNouns.get(ctx.lang);
+  if (actorNouns?.has(next.norm)) return false;
+  return !sm.entities.some((x) => x.tokenStart === j && x.payload.kind !== "country");
+}
+
+/**
+ * Russian «в»/«на» take the accusative for a direction («доставила в Сирию», «прилетел в Китай»)
+ * and the prepositional for a place («в Сирии», «в Китае»): the ending of the name tells them
+ * apart. Indeclinable names (Баку, США, Сочи) stay places.
+ */
+export function caseSaysDirection(ctx: EventContext, sm: SentenceMentions, markerIndex: number, e: EntityMatch): boolean {
+  const marker = sm.tokens[markerIndex].norm;
+  if (ctx.lang !== "ru" || !(marker === "в" || marker === "во" || marker === "на")) return false;
+  const token = sm.tokens[e.tokenEnd - 1];
+  const surface = ctx.text.slice(token.start, token.end);
+  if (surface === surface.toUpperCase()) return false; // an acronym (США, ОАЭ) does not decline
+  const last = token.norm.slice(-1);
+  if (last === "у" || last === "ю") return e.extra > 0; // Сирию, Москву; not Баку, Перу
+  // A masculine name in the accusative is its dictionary form: «в Китай», «в Казахстан».
+  return e.extra === 0 && /[бвгджзйклмнпрстфхцчшщ]/.test(last);
+}
+
+/** Two named persons joined by a coordinating word within a short stretch ("X and Foreign Minister Y"). */
+export function coordinatedPersons(ctx: EventContext, a: Side, b: Side): boolean {
+  const [first, second] = a.start < b.start ? [a, b] : [b, a];
+  const gap = ctx.text.slice(first.start, second.start);
+  if (gap.length > 120 || /[.;!?؟。]/.test(gap)) return false;
+  const coord = ctx.lex.markers.coordination.get(ctx.lang);
+  return (gap.toLowerCase().match(/\p{L}+/gu) ?? []).some((w) => coord?.has(w));
+}
+
+/** Whether an adjective mention stands next to an actor noun, a trigger or another adjective. */
+export function adjectiveIsActor(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
+  if (e.tokenStart < 0) return true; // Han script: 中方/俄方 are listed as actor forms already
+  const nouns = ctx.lex.markers.actorNouns.get(ctx.lang);
+  const near = (k: number) => k >= 0 && k < sm.tokens.length;
+  for (const k of [e.tokenStart - 2, e.tokenStart - 1, e.tokenEnd, e.tokenEnd + 1]) {
+    if (!near(k)) continue;
+    const t = sm.tokens[k];
+    if (nouns && wordVariantsOf(t.norm).some((w) => nouns.has(w))) return true;
+    // A trigger right next to it ("Russian-Chinese talks", "переговоры российско-...").
+    const adjacent = k === e.tokenStart - 1 || k === e.tokenEnd;
+    if (adjacent && sm.triggers.some((x) => x.start <= t.start && t.end <= x.end)) return true;
+    if (sm.entities.some((x) => x !== e && x.payload.kind === "country" && x.start <= t.start && t.end <= x.end)) return true;
+  }
+  // Nouns after a Russian or Turkic adjective carry case endings beyond the listed form.
+  const next = sm.tokens[e.tokenEnd];
+  if (next && nouns && [...nouns].some((n) => n.length >= 4 && next.norm.startsWith(n.slice(0, n.length - 1)))) return true;
+  return false;
+}
+
+/** Whether a span of the sentence is introduced as a counterpart ("with X", "X bilan"). */
+export function isCounterpart(ctx: EventContext, sm: SentenceMentions, start: number, end: number): boolean {
+  const mk = ctx.lex.markers;
+  const i = sm.tokens.findIndex((t) => t.start >= start);
+  if (i < 0) return false;
+  let k = i - 1;
+  while (k >= 0 && ARTICLES.has(sm.tokens[k].norm)) k--;
+  // Courtesy titles between the marker and the name ("with His Excellency President X").
+  const honorifics = mk.honorific.get(ctx.lang) ?? [];
+  for (let guard = 0; guard < 3 && k >= 0; guard++) {
+    const h = phraseEndingAt(sm.tokens, k, honorifics);
+    if (!h) break;
+    k -= h.length;
+  }
+  const before = mk.withBefore.get(ctx.lang);
+  if (k >= 0 && before?.some((ph) => ph.length <= k + 1 && ph.every((w, j) => sm.tokens[k - ph.length + 1 + j].norm === w))) return true;
+  const j = sm.tokens.findIndex((t) => t.start >= end);
+  const after = mk.withAfter.get(ctx.lang);
+  if (j >= 0 && after?.some((ph) => ph.every((w, n) => sm.tokens[j + n]?.norm === w))) return true;
+  // Han script: the character right before.
+  if (i >= 0 && sm.tokens[i].start === start && /[同与跟]$/.test(ctx.text.slice(Math.max(0, start - 1), start))) return true;
+  return false;
+}
+
+/** A side after a counterpart, joined to it by a coordinating word, is a counterpart too. */
+export function markCoordinatedCounterparts(ctx: EventContext, sides: Side[]): void {
+  const coord = ctx.lex.markers.coordination.get(ctx.lang);
+  const ordered = [...sides].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < ordered.length; i++) {
+    const prev = ordered[i - 1];
+    const cur = ordered[i];
+    if (!prev.counterpart || cur.counterpart || !Number.isFinite(cur.start) || cur.start < 0) continue;
+    const gap = ctx.text.slice(prev.start, cur.start);
+    if (/[.;!?؟。]/.test(gap) || gap.length > 160) continue;
+    const words = gap.toLowerCase().match(/\p{L}+/gu) ?? [];
+    if (words.some((w) => coord?.has(w) || (/^[\u0600-\u06ff]/.test(w) && w.startsWith("و") && (ctx.lang === "ar" || ctx.lang === "fa")))) cur.counterpart = true;
+  }
+}
+
+/**
+ * "..., and Moscow agreed to release them, Foreign Secretary X told reporters": a person named
+ * after the trigger, in a clause of its own that carries a reporting verb, is the source of the
+ * report, not a side of the event.
+ */
+export function isReportingSource(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, side: Side): boolean {
+  if (side.rank < 2) return false;
+  // "According to the President of Tajikistan, the sides agreed": a source anywhere.
+  const k = sm.tokens.findIndex((x) => x.start >= side.start);
+  const before = ctx.lex.markers.sourceBefore.get(ctx.lang) ?? [];
+  for (let skip = 0; k >= 0 && skip <= 1; skip++) {
+    const end = k - skip; // one word (an article) may stand between
+    if (phraseEndingAt(sm.tokens, end - 1, before)) return true;
+  }
+  if (side.start <= t.end) return false;
+  const between = ctx.text.slice(t.end, side.start);
+  const lastBreak = Math.max(between.lastIndexOf(","), between.lastIndexOf(";"), between.lastIndexOf("—"), between.lastIndexOf("–"), between.lastIndexOf("،"), between.lastIndexOf("("));
+  if (lastBreak < 0) return false;
+  const clauseStart = t.end + lastBreak;
+  const rest = ctx.text.slice(side.start, sm.sentence.end);
+  const endRel = rest.search(/[,;،.!?؟。]/);
+  const clauseEnd = endRel < 0 ? sm.sentence.end : side.start + endRel;
+  const words = sm.tokens.filter((x) => x.start >= clauseStart && x.end <= clauseEnd).map((x) => x.norm);
+  const phrases = ctx.lex.markers.reporting.get(ctx.lang) ?? [];
+  return phrases.some((ph) => words.some((_, i) => ph.every((w, j) => words[i + j] === w)));
+}
+
+/**
+ * "Condemns the provocations of the United States": a country within five words after a hostile
+ * or directed trigger is its target. It takes the place of a bare country named further away
+ * when the sentence has more than two ("Russia adheres to 'one China' and condemns...").
+ */
+export function withObjectTarget(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, sides: Side[]): Side[] {
+  if (t.tokenEnd < 0) return sides;
+  const obj = sm.entities.find((e) => e.payload.kind === "country" && e.payload.form !== "capital" && e.tokenStart >= t.tokenEnd && e.tokenStart - t.tokenEnd <= 4 && !/[,;.]/.test(ctx.text.slice(t.end, e.start)));
+  if (!obj || sides.some((x) => x.country === obj.payload.id)) return sides;
+  // "Called for peace in Ukraine": a place or a subject of talk is not a target, except of force.
+  const role = mentionRole(ctx, sm, obj);
+  if (role === "topic" || (role === "place" && !HOSTILE.has(t.payload.type))) return sides;
+  const target: Side = { country: obj.payload.id, name: null, role: null, rank: 1, start: obj.start, evidence: evidenceOf(ctx, sm), counterpart: true };
+  if (sides.length < 2) return [...sides, target];
+  const bare = sides.filter((x) => x.rank <= 1);
+  if (!bare.length) return sides;
+  const far = bare.sort((a, b) => Math.abs(b.start - t.end) - Math.abs(a.start - t.end))[0];
+  return sides.map((x) => (x === far ? target : x));
+}
+
+/**
+ * "Lavrov held talks with his Tajik counterpart": a country named with a counterpart noun
+ * stands for the holder of the office the other side's person holds, on the date.
+ */
+export function withCounterpartOffice(ctx: EventContext, sm: SentenceMentions, sides: Side[], date: string | null): Side[] {
+  const model = sides.find((x) => x.rank >= 2 && x.role && RESOLVABLE_OFFICE_ROLES.has(x.role));
+  if (!model) return sides;
+  return sides.map((x) => {
+    if (x === model || x.rank > 1 || x.name || x.start === Infinity || !counterpartNear(ctx, sm, x.start)) return x;
+    const holder = holderOf(ctx.lex, x.country, model.role!, date);
+    return { ...x, role: model.role, name: holder?.name ?? null, rank: holder ? 3 : 2 };
+  });
+}
+
+/**
+ * "Casey was warned that if Ukrainian troops used British weapons...": countries named after
+ * a complementizer (or a colon) following the trigger are what the statement says, not its
+ * sides. Named persons stay.
+ */
+export function withoutContent(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, sides: Side[]): Side[] {
+  const words = ctx.lex.markers.complementizer.get(ctx.lang);
+  let boundary = Infinity;
+  const colon = ctx.text.slice(t.end, sm.sentence.end).search(/:/);
+  if (colon >= 0) boundary = t.end + colon;
+  if (words) {
+    const c = sm.tokens.find((x) => x.start >= t.end && x.start < boundary && wordVariantsOf(x.norm).some((w) => words.has(w)));
+    if (c) boundary = c.start;
+  }
+  if (boundary === Infinity) return sides;
+  return sides.filter((x) => x.rank >= 3 || x.start < boundary);
+}
+
+/** Whether only a coordinating word or comma stands between two mentions ("Iran and Pakistan"). */
+export function coordinated(ctx: EventContext, a: { end: number }, b: { start: number }): boolean {
+  if (b.start < a.end) return false;
+  const gap = ctx.text.slice(a.end, b.start);
+  if (gap.length > 14) return false;
+  const words = gap.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+  const coord = ctx.lex.markers.coordination.get(ctx.lang);
+  if (!words.length) return /^[\s,、،]*$/.test(gap) || /^\s*$/.test(gap);
+  return words.every((w) => coord?.has(w) || ARTICLES.has(w));
+}
+
+/** What the caller asks of the sides of a sentence. */
+export interface SideOptions {
+  orgsAsSides: boolean;
+  type?: EventType;
+  multilateral?: boolean;
+  visit?: boolean;
+  /** Receives the other named counterparts of a country kept aside ("met with President X and Foreign Minister Y"). */
+  sameCountryCounterparts?: Side[];
+  near?: { start: number; end: number };
+}
+
+/** Sides named in one sentence, strongest first per country. */
+export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions): Side[] {
+  const consumed = new Set<number>();
+  const { sides, personEnds } = personSides(ctx, sm, date, opts, consumed);
+  markPairedPersons(ctx, sides, personEnds);
+  sides.push(...officeSides(ctx, sm, date, opts, consumed));
+  withBareSides(ctx, sides, bareSides(ctx, sm, opts, consumed), opts);
+  const { result, others } = onePerCountry(sides, opts);
+  if (opts.sameCountryCounterparts) opts.sameCountryCounterparts.push(...others);
+  return result;
+}
+
+/**
+ * A title binds to a country close by, with no sentence break or event word between
+ * ("the ambassador was warned that if Ukrainian..." is no Ukrainian ambassador).
+ */
+function gapOk(ctx: EventContext, sm: SentenceMentions, a: { end: number }, b: { start: number }): boolean {
+  return b.start >= a.end && b.start - a.end <= BIND_GAP && !/[.;!?؟。]/.test(ctx.text.slice(a.end, b.start)) && !sm.triggers.some((x) => x.start >= a.end && x.end <= b.start);
+}
+
+/** Persons from the lexicon, with the titles and countries bound to their names marked consumed. */
+function personSides(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions, consumed: Set<number>): { sides: Side[]; personEnds: Map<Side, number> } {
+  const { lex } = ctx;
+  const ev = evidenceOf(ctx, sm);
+  const ents = sm.entities;
+  const sides: Side[] = [];
+  const personEnds = new Map<Side, number>();
+  ents.forEach((e, i) => {
+    if (e.payload.kind !== "person") return;
+    const p = lex.persons.get(e.payload.id);
+    if (!p) return;
+    // "Keep the pressure on Putin", "Putin's campaign": a person talked about is no side of a
+    // cooperative act; the one condemned or struck is.
+    if (!(opts.type && HOSTILE.has(opts.type)) && mentionRole(ctx, sm, e) !== "party" && mentionRole(ctx, sm, e) !== "direction") return;
+    // The title written before the name says which of a person's offices is meant
+    // ("Prime Minister Medvedev" in an undated text); otherwise the office held on the date.
+    const titleBefore = [ents[i - 1], ents[i - 2]].find((x) => x?.payload.kind === "office" && x.end <= e.start && e.start - x.end <= BIND_GAP * 2);
+    const titledRole = titleBefore?.payload.kind === "office" ? titleBefore.payload.role : null;
+    const titledTerm = titledRole ? p.terms.find((t) => t.role === titledRole && (!date || termOn({ ...p, terms: [t] }, date))) : undefined;
+    const term = titledTerm ?? termOn(p, date);
+    if (!term) return;
+    consumed.add(i);
+    const spanStart = titleChainStart(sm, i, term.country, consumed);
+    // ...and right after it in languages that put the title after the name.
+    const next = ents[i + 1];
+    if (next && next.payload.kind === "country" && next.payload.id === term.country && gapOk(ctx, sm, e, next)) consumed.add(i + 1);
+    sides.push({ country: term.country, name: p.name, role: term.role, rank: 3, start: e.start, evidence: ev, counterpart: isCounterpart(ctx, sm, spanStart, e.end) });
+    personEnds.set(sides[sides.length - 1], e.end);
+  });
+  return { sides, personEnds };
+}
+
+/**
+ * The title and country right before the name belong to this person ("Russian President Putin"):
+ * marks them consumed and returns where the chain starts. Each link of the chain is short, and no
+ * other titled name stands in it ("Ambassador Nigel Casey over remarks by Foreign Secretary David
+ * Cameron": the ambassador title is Casey's).
+ */
+function titleChainStart(sm: SentenceMentions, i: number, country: string, consumed: Set<number>): number {
+  const ents = sm.entities;
+  const e = ents[i];
+  let spanStart = e.start;
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+    const prev = ents[j];
+    if (prev.payload.kind === "office" || (prev.payload.kind === "country" && prev.payload.id === country)) {
+      const nameBetween = sm.names.some((n) => n.start >= prev.end && n.end <= spanStart);
+      // ...nor an event word ("the Head of State met with President X": two persons).
+      const triggerBetween = sm.triggers.some((x) => x.start >= prev.end && x.end <= spanStart);
+      if (prev.end <= spanStart && spanStart - prev.end <= BIND_GAP && e.start - prev.end <= BIND_GAP * 2 && !nameBetween && !triggerBetween) {
+        consumed.add(j);
+        spanStart = prev.start;
+      } else break;
+    } else break;
+  }
+  return spanStart;
+}
+
+/**
+ * "Shoigu and Ahmadian discussed... and offered condolences on Raisi's death": two persons of
+ * different countries joined by "and" are the parties of the sentence; a more senior person
+ * of one of those countries named elsewhere in it is not.
+ */
+function markPairedPersons(ctx: EventContext, sides: Side[], personEnds: Map<Side, number>): void {
+  for (const a of sides)
+    for (const b of sides)
+      if (a !== b && a.country !== b.country && a.start < b.start && coordinated(ctx, { end: personEnds.get(a)! }, b)) a.paired = b.paired = true;
+}
+
+/** Offices bound to a country or organisation next to them, with a name after them if any. */
+function officeSides(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions, consumed: Set<number>): Side[] {
+  const { lex } = ctx;
+  const ev = evidenceOf(ctx, sm);
+  const ents = sm.entities;
+  const sides: Side[] = [];
+  ents.forEach((e, i) => {
+    if (e.payload.kind !== "office" || consumed.has(i)) return;
+    const role = e.payload.role;
+    const countryIdx = holderIndex(ctx, sm, i, consumed);
+    const titled = sm.names.find((n) => n.office === i);
+    if (countryIdx < 0) {
+      // "The Chairman of the State Duma": a title of one country's institution implies it.
+      const implied = e.payload.country;
+      if (implied) {
+        consumed.add(i);
+        const name = titled?.name ?? holderOf(lex, implied, e.payload.id, date)?.name ?? null;
+        sides.push({ country: implied, name, role, rank: name ? 3 : 2, start: e.start, evidence: ev, counterpart: isCounterpart(ctx, sm, e.start, Math.max(e.end, titled?.end ?? 0)) });
+      }
+      // Otherwise a titled name without a country ("Ambassador John Smith"): country unknown.
+      return;
+    }
+    // A title bound to an organisation that is only the setting ("on the sidelines of the UN
+    // General Assembly") names no side.
+    if (ents[countryIdx].payload.kind === "org" && !opts.multilateral && orgIsSetting(ctx, sm, ents[countryIdx])) return;
+    // "The CIS Council of Heads of State": the members' leaders, not a person of the
+    // organisation, which is a side without a person.
+    const orgOfStates = ents[countryIdx].payload.kind === "org" && STATE_ROLES.has(role);
+    consumed.add(i);
+    consumed.add(countryIdx);
+    const country = ents[countryIdx].payload.id;
+    let name: string | null = titled?.name ?? null;
+    if (!name && RESOLVABLE_OFFICE_ROLES.has(role)) name = holderOf(lex, country, e.payload.id, date)?.name ?? null;
+    const spanStart = Math.min(e.start, ents[countryIdx].start);
+    const spanEnd = Math.max(e.end, ents[countryIdx].end, titled?.end ?? 0);
+    if (orgOfStates) sides.push({ country, name: null, role: null, rank: 1, start: spanStart, evidence: ev, counterpart: isCounterpart(ctx, sm, spanStart, spanEnd) });
+    else sides.push({ country, name, role, rank: name ? 3 : 2, start: spanStart, evidence: ev, counterpart: isCounterpart(ctx, sm, spanStart, spanEnd) });
+    if (!orgOfStates && !titled && countryIdx === i + 1) sides.push(...listedHolders(ctx, sm, date, i, sides[sides.length - 1], consumed));
+  });
+  return sides;
+}
+
+/** The index of the country or organisation whose title entity i is, or -1. */
+function holderIndex(ctx: EventContext, sm: SentenceMentions, i: number, consumed: Set<number>): number {
+  const ents = sm.entities;
+  const e = ents[i];
+  const prev = ents[i - 1];
+  const next = ents[i + 1];
+  const isHolderEntity = (x: EntityMatch | undefined) => !!x && (x.payload.kind === "country" && x.payload.form !== "capital" || x.payload.kind === "org");
+  // The nearer of the country before the title ("the Turkish President") and the one after
+  // it ("President of Turkey") is the title's.
+  // A country after the title that is the subject of talk (Hungarian "külügyminiszterrel
+  // Ukrajnáról", "with the minister about Ukraine") is not the title's.
+  const nextOk = isHolderEntity(next) && gapOk(ctx, sm, e, next!) && !consumed.has(i + 1) && mentionRole(ctx, sm, next!) !== "topic";
+  const prevOk = isHolderEntity(prev) && gapOk(ctx, sm, prev!, e) && !consumed.has(i - 1);
+  if (nextOk && prevOk) return next!.start - e.end <= e.start - prev!.end ? i + 1 : i - 1;
+  if (nextOk) return i + 1;
+  if (prevOk) return i - 1;
+  // "İran'ın Ankara Büyükelçisi", "Oroszország pozsonyi nagykövete": the capital of the posting
+  // stands between the country and its title.
+  if (prev?.payload.kind === "country" && prev.payload.form === "capital" && gapOk(ctx, sm, prev, e) && isHolderEntity(ents[i - 2]) && gapOk(ctx, sm, ents[i - 2], prev) && !consumed.has(i - 2)) return i - 2;
+  return -1;
+}
+
+/**
+ * "The ambassadors of Germany, Japan and Egypt": one holder of the title (entity i, whose side
+ * is head) for each country of the list after it.
+ */
+function listedHolders(ctx: EventContext, sm: SentenceMentions, date: string | null, i: number, head: Side, consumed: Set<number>): Side[] {
+  const ents = sm.entities;
+  const e = ents[i];
+  if (e.payload.kind !== "office") return [];
+  const role = e.payload.role;
+  const ev = evidenceOf(ctx, sm);
+  const counterpart = head.counterpart;
+  const out: Side[] = [];
+  for (let j = i + 2; j < ents.length; j++) {
+    const x = ents[j], before = ents[j - 1];
+    if (x.payload.kind !== "country" || x.payload.form === "capital" || consumed.has(j) || !coordinated(ctx, before, x)) break;
+    consumed.add(j);
+    const holder = RESOLVABLE_OFFICE_ROLES.has(role) ? holderOf(ctx.lex, x.payload.id, e.payload.id, date)?.name ?? null : null;
+    out.push({ country: x.payload.id, name: holder, role, rank: holder ? 3 : 2, start: x.start, evidence: ev, counterpart, listed: true });
+  }
+  if (out.length) head.listed = true;
+  return out;
+}
+
+/**
+ * Bare countries (names, adjectives) and organisations, unless the words around them make
+ * them a place ("talks in Luxembourg") or the subject of talk ("discussed the situation in Syria").
+ */
+function bareSides(ctx: EventContext, sm: SentenceMentions, opts: SideOptions, consumed: Set<number>): (Side & { end: number })[] {
+  const ev = evidenceOf(ctx, sm);
+  const hostile = !!opts.type && HOSTILE.has(opts.type);
+  const bare: (Side & { end: number })[] = [];
+  let previous: { e: EntityMatch; role: MentionRole } | null = null;
+  sm.entities.forEach((e, i) => {
+    if (consumed.has(i)) return;
+    const isCapital = e.payload.kind === "country" && e.payload.form === "capital";
+    const isCountry = e.payload.kind === "country" && !isCapital;
+    const isOrg = e.payload.kind === "org" && opts.orgsAsSides;
+    if (!isCountry && !isOrg && !isCapital) return;
+    let role = mentionRole(ctx, sm, e);
+    // A capital stands for its government only where nothing marks it as a place
+    // ("New Delhi signed", "a response from Islamabad"; not "talks in Moscow").
+    if (isCapital && role !== "party" && !(hostile && role === "place")) return;
+    // "On the sidelines of the UN General Assembly", "within the framework of the SCO": an
+    // organisation that is the setting of a bilateral event is not one of its sides.
+    if (isOrg && !opts.multilateral && orgIsSetting(ctx, sm, e)) return;
+    // A list after "in"/"about" shares its marker: "at the UN, CIS and SCO".
+    if (role === "party" && previous && previous.role !== "party" && coordinated(ctx, previous.e, e)) role = previous.role;
+    // A nationality adjective is an actor next to an actor noun ("the Russian side") or a
+    // trigger ("Russian-Chinese talks"); otherwise it describes a subject ("the Libyan crisis").
+    if (role === "party" && e.payload.kind === "country" && e.payload.form === "adj" && !adjectiveIsActor(ctx, sm, e)) role = "topic";
+    previous = { e, role };
+    // Subjects of talk are not parties to cooperation; what is attacked or condemned is.
+    if (role === "topic" && !hostile) return;
+    // A country one is in or goes to is the host of a visit; other cooperative events happen
+    // there without it being a party; a hostile act against it makes it one.
+    if (role === "place" && !hostile && !opts.visit) return;
+    const counterpart = role === "direction" || isCounterpart(ctx, sm, e.start, e.end);
+    bare.push({ country: e.payload.id, name: null, role: null, rank: 1, start: e.start, end: e.end, evidence: ev, counterpart, host: role === "place" || role === "direction" });
+  });
+  return bare;
+}
+
+/**
+ * Named and titled sides always count; bare ones fill up to two sides, and beyond that only
+ * when joined to a side by "and" ("China urged Iran and Pakistan"). Summits take everyone.
+ * Adds to sides.
+ */
+function withBareSides(ctx: EventContext, sides: Side[], bare: (Side & { end: number })[], opts: SideOptions): void {
+  if (opts.multilateral) {
+    sides.push(...bare);
+    return;
+  }
+  const kept = new Set(sides.map((x) => x.country));
+  for (const b of bare) {
+    if (kept.has(b.country)) {
+      // "Tebboune received the minister, who is on a visit to Algeria": Algeria's leader is the host.
+      if (b.host) for (const x of sides) if (x.country === b.country) x.host = true;
+      continue;
+    }
+    const joined = bare.some((o) => o !== b && kept.has(o.country) && (coordinated(ctx, o, b) || coordinated(ctx, b, o)));
+    // Several recipients joined by "and" ("thanked Iraq and Oman") are all sides.
+    const recipients = b.counterpart && bare.some((o) => o !== b && o.counterpart && (coordinated(ctx, o, b) || coordinated(ctx, b, o)));
+    if (kept.size < 2 || joined || recipients) {
+      sides.push(b);
+      kept.add(b.country);
+    }
+  }
+}
+
+/**
+ * One side per country: the most senior person named for it, first mention's position.
+ * Other named counterparts of that country are kept aside: "met with President X and
+ * Foreign Minister Y" is two meetings.
+ */
+function onePerCountry(sides: Side[], opts: SideOptions): { result: Side[]; others: Side[] } {
+  const byCountry = new Map<string, Side>();
+  const others: Side[] = [];
+  for (const s of sides.sort((a, b) => a.start - b.start)) {
+    const have = byCountry.get(s.country);
+    if (!have) byCountry.set(s.country, s);
+    else if (have.paired && !s.paired) {
+      if (s.rank === 3 && s.name !== have.name) others.push(s);
+    } else if ((s.paired && !have.paired) || s.rank > have.rank || (s.rank === have.rank && betterSameRank(s, have, opts))) {
+      if (have.rank === 3 && have.counterpart) others.push(have);
+      byCountry.set(s.country, { ...s, start: have.start, host: s.host || have.host });
+    } else {
+      // The country visited stays the host when its leader is the side kept ("went to Algeria ... Tebboune").
+      if (s.host && !have.host) byCountry.set(s.country, { ...have, host: true });
+      if (s.rank === 3 && s.name !== have.name) others.push(s);
+    }
+  }
+  return { result: [...byCountry.values()].sort((a, b) => a.start - b.start), others };
+}
+
+/** Of two sides of one country and rank, is a the better one? In directed acts the one nearer the trigger, else the more senior. */
+export function betterSameRank(a: Side, b: Side, opts: { near?: { start: number; end: number } }): boolean {
+  return opts.near ? nearer(a, b, opts.near) : seniority(a.role) > seniority(b.role);
+}
+
+/** Whether side a stands nearer a trigger than side b. */
+export function nearer(a: Side, b: Side, t: { start: number; end: number }): boolean {
+  const d = (x: Side) => (x.start >= t.end ? x.start - t.end : t.start - x.start);
+  return d(a) < d(b);
+}
+
+// The plain sides of a sentence (no event type) are asked for several times per sentence and
+// date (person counts, salience, summits); they are computed once per document. Callers only
+// read them.
+export type PlainMemo = Map<SentenceMentions, Map<string | null, Side[]>>;
+
+export function plainSides(memo: PlainMemo, ctx: EventContext, sm: SentenceMentions, date: string | null): readonly Side[] {
+  let byDate = memo.get(sm);
+  if (!byDate) {
+    byDate = new Map();
+    memo.set(sm, byDate);
+  }
+  let sides = byDate.get(date);
+  if (!sides) {
+    sides = sidesInSentence(ctx, sm, date, { orgsAsSides: false });
+    byDate.set(date, sides);
+  }
+  return sides;
+}
+
+/** Places named in a sentence: cities, and capitals (which name places more often than governments). */
+export function placesInSentence(ctx: EventContext, sm: SentenceMentions, date: string | null): { city: string | null; country: string; start: number; end: number }[] {
+  const out: { city: string | null; country: string; start: number; end: number }[] = [];
+  for (const e of sm.entities) {
+    // "An agreement on the use of Chabahar port": a place that is the subject of talk is not
+    // where the event happened.
+    if ((e.payload.kind === "place" || e.payload.kind === "country") && mentionRole(ctx, sm, e) === "topic") continue;
+    if (e.payload.kind === "place") out.push({ city: e.payload.id, country: e.payload.country, start: e.start, end: e.end });
+    else if (e.payload.kind === "country" && e.payload.form === "capital") {
+      const cap = ctx.lex.placeNames.get(`capital:${e.payload.id}`);
+      // The capital's name on the day (Nur-Sultan in 2021).
+      const then = date ? ctx.lex.capitalNames.get(e.payload.id)?.find((x) => date >= x.from.slice(0, date.length) && date <= x.to.slice(0, date.length)) : undefined;
+      out.push({ city: then?.name ?? cap?.name ?? null, country: e.payload.id, start: e.start, end: e.end });
+    }
+  }
+  return out;
+}

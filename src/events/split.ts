@@ -1,0 +1,128 @@
+// Events stage, split and merge: one signing per document named, and whether two drafts are one
+// interaction reported twice.
+
+import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
+import type { EventType } from "../types.js";
+import { isWordOf, wordVariantsOf } from "./cues.js";
+import { DIRECTED, type Draft, type EventContext, type Side, countriesKey, toActors } from "./model.js";
+import { coordinatedPersons } from "./sides.js";
+import { farApart } from "./when.js";
+
+/** How many signed documents a sentence names (document nouns, each counted once per word). */
+export function documentsNamed(ctx: EventContext, sm: SentenceMentions): number {
+  const nouns = ctx.lex.markers.documentNouns.get(ctx.lang);
+  if (!nouns) return 1;
+  let n = 0;
+  for (const t of sm.tokens) {
+    if (/^\p{N}/u.test(t.norm)) return 1; // "16 documents", "nine memoranda": a batch
+    if (wordVariantsOf(t.norm).some((w) => nouns.some((x) => w.startsWith(x) && w.length - x.length <= 4))) n++;
+  }
+  return n;
+}
+
+/** Can two drafts be one interaction reported twice? */
+export function sameInteraction(a: Draft, b: Draft): boolean {
+  if (a.rec.type !== b.rec.type) return false;
+  if (countriesKey(a.sides) !== countriesKey(b.sides)) return false;
+  const modes = [a.rec.mode, b.rec.mode];
+  if (a.rec.mode !== b.rec.mode) {
+    // A generic meeting trigger after a call or video conference is that call, elaborated.
+    if (!(a.rec.type === "CONSULT" && modes.includes("meeting") && (modes.includes("phone") || modes.includes("video")))) return false;
+    // A later "talks" after a call elaborates the call; a later call does not turn an earlier
+    // meeting into a call unless both are told together (one sentence, one stated day).
+    const upgrade = a.rec.mode === "meeting";
+    if (upgrade && a.sentence !== b.sentence && !(a.dateExplicit && b.dateExplicit && a.rec.date === b.rec.date)) return false;
+  }
+  // Directed acts, and support given the other way ("congratulated" / "thanked him for the
+  // congratulations"), have an initiator: two initiators, two acts.
+  if ((DIRECTED.has(a.rec.type) || a.rec.type === "SUPPORT") && a.sides[0]?.country !== b.sides[0]?.country) return false;
+  // Condolences, congratulations and an apology on one day are three acts of support.
+  if (a.rec.type === "SUPPORT" && a.rec.cameo !== b.rec.cameo) return false;
+  // Each signing sentence names its own document(s).
+  if (a.rec.type === "AGREE" && a.rec.mode === "sign" && (a.sentence !== b.sentence || (a.docIndex ?? 0) !== (b.docIndex ?? 0))) return false;
+  // Two agreements told in different sentences are one only when they speak of the same thing
+  // ("agreed to take trade past $100 billion" ... "agreed to raise the figure beyond $100
+  // billion"; not "agreed to release them").
+  if (a.rec.type === "AGREE" && a.rec.mode === "agree" && a.sentence !== b.sentence && a.content && b.content && ![...a.content].some((w) => b.content!.has(w))) return false;
+  // A visit told by its arrival (evening of the 15th) and its welcome (the 16th) is one visit.
+  const visitDays = a.rec.mode === "visit" && !!a.rec.date && !!b.rec.date && a.rec.date.length === 10 && b.rec.date.length === 10 && Math.abs(Date.parse(a.rec.date) - Date.parse(b.rec.date)) <= 86400000;
+  if (a.rec.date !== b.rec.date && a.dateExplicit && b.dateExplicit && !visitDays) return false;
+  // A stated date months away from the day an undated report was put on is another occasion
+  // ("the talks" today; "the handshake in Doha in November 2022").
+  if (a.dateExplicit !== b.dateExplicit && a.rec.date && b.rec.date && farApart(a.rec.date, b.rec.date)) return false;
+  // Different persons for one country: two meetings on one trip.
+  for (const s of a.sides) {
+    const o = b.sides.find((x) => x.country === s.country);
+    if (o && s.name && o.name && s.name !== o.name && s.rank > 0 && o.rank > 0) return false;
+  }
+  return true;
+}
+
+/**
+ * The groups of sides an occasion is told as: one event with all its sides, or one event per
+ * counterpart.
+ */
+export function groupsOf(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, sides: Side[], type: EventType, mode: string | null, extraPersons: Side[]): Side[][] {
+  // A call or an aid delivery to several counterparts is one interaction with each.
+  // Condolences or congratulations from one side to several are one message to each.
+  const oneToMany = sides.length > 2 && !sides[0].counterpart && sides.slice(1).every((x) => x.counterpart);
+  // "The EU held conferences with Ukraine and Moldova": one meeting with each, when the
+  // counterparts are bare countries joined by "and" after "with".
+  const bareCounterparts = oneToMany && sides.slice(1).every((x) => x.rank === 1);
+  // "Received the credentials of the ambassadors of Germany, Japan and Egypt": one audience each.
+  const listedOthers = sides.length > 2 && !sides[0].listed && sides.slice(1).every((x) => x.listed);
+  // "Also met with President X and President Y": one meeting with each named counterpart,
+  // unless the text calls it trilateral (then a multilateral or "three-way" word is there).
+  const severalParty = sm.tokens.some((x) => isWordOf(x.norm, ctx.lex.markers.severalParty.get(ctx.lang) ?? []));
+  const namedCounterparts = oneToMany && sides.slice(1).every((x) => x.rank === 3);
+  // "X held meetings with A, B and C": one side before the trigger and a list after it is one
+  // meeting with each, unless the text says they met together.
+  const subjectAndList = sides.length > 2 && sides[0].start < t.start && sides.slice(1).every((x) => x.start >= t.end && Number.isFinite(x.start));
+  // "Accused the governments of Colombia, Mexico and Chile": a directed act aimed at several
+  // is one act towards each (PLOVER events are dyadic); agreements among three stay one, and
+  // so does an appeal to two parties to do something together ("urged X and Y to talk").
+  const directedAtList = subjectAndList && type !== "CONSULT" && type !== "AGREE" && type !== "COOPERATE" && type !== "REQUEST";
+  const groups: Side[][] = (mode === "phone" || type === "AID" || directedAtList || (type === "SUPPORT" && oneToMany) || (mode === "meeting" && !severalParty && (bareCounterparts || listedOthers || namedCounterparts || subjectAndList))) && sides.length > 2 && !sides[0].counterpart
+    ? sides.slice(1).map((o) => [sides[0], o])
+    : [sides];
+  // A meeting with two named persons of one country, joined by "and": one meeting each.
+  if (mode === "meeting" && groups.length === 1) {
+    for (const p of extraPersons) {
+      const own = sides.find((x) => x.country === p.country);
+      if (!own || !own.counterpart || !coordinatedPersons(ctx, own, p)) continue;
+      groups.push(sides.map((x) => (x === own ? { ...p, counterpart: true } : x)));
+    }
+  }
+  return groups;
+}
+
+/** Same interaction again: keep the first report (twin), fill what it lacked from draft. */
+export function mergeInto(twin: Draft, draft: Draft, group: Side[], si: number): void {
+  const rec = draft.rec;
+  if ((!twin.dateExplicit && draft.dateExplicit) || (twin.rec.mode === "visit" && draft.dateExplicit && rec.date && twin.rec.date && rec.date < twin.rec.date)) {
+    // A visit is dated by its arrival: the earlier of two stated days.
+    twin.rec.date = rec.date;
+    twin.dateExplicit = true;
+  }
+  for (const s of group) {
+    const o = twin.sides.find((x) => x.country === s.country);
+    if (o && !o.name && s.name) Object.assign(o, { name: s.name, role: s.role, rank: s.rank });
+  }
+  twin.rec.actors = toActors(twin.sides);
+  twin.reported.add(si);
+  // A meeting that turns out to be a call or video conference takes the specific mode.
+  if (twin.rec.mode === "meeting" && (rec.mode === "phone" || rec.mode === "video")) {
+    twin.rec.mode = rec.mode;
+    twin.rec.cameo = rec.cameo;
+    twin.rec.goldstein = rec.goldstein;
+  }
+  if (!twin.rec.location && rec.location) twin.rec.location = rec.location;
+}
+
+/** The draft reported before that a new one is a report of again (not for mentions). */
+export function twinOf(drafts: Draft[], draft: Draft, anaphoric: boolean): Draft | undefined {
+  const rec = draft.rec;
+  if (rec.status) return undefined;
+  return drafts.find((d) => !d.rec.status && sameInteraction(d, draft)) ??
+    (anaphoric ? [...drafts].reverse().find((d) => !d.rec.status && d.rec.type === rec.type && d.rec.mode === rec.mode && countriesKey(d.sides) === countriesKey(draft.sides)) : undefined);
+}

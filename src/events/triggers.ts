@@ -1,0 +1,88 @@
+// Events stage, triggers: whether a trigger, in its sentence, names no event of its own.
+
+import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
+import { VERB_FINAL, atAirport, phraseEndingAt, phraseStartingAt, attendsBefore, isWordOf, messageArrives, orgIsSetting, proposedBefore, praisedEvent, purposeOfSanction, eventTalkedAbout, summitHosted, wordVariantsOf, participationIn } from "./cues.js";
+import type { EventType } from "../types.js";
+import type { Draft, EventContext } from "./model.js";
+
+/** A meeting noun governed by a setting word, with no other event word between ("on the sidelines of the ministers' meetings"). */
+export function triggerIsSetting(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  if (!orgIsSetting(ctx, sm, t)) return false;
+  const words = ctx.lex.markers.settingBefore.get(ctx.lang);
+  const setting = [...sm.tokens.slice(0, Math.max(0, t.tokenStart))].reverse().find((x) => wordVariantsOf(x.norm).some((w) => words?.has(w)));
+  return !!setting && !sm.triggers.some((x) => x !== t && x.start >= setting.end && x.end <= t.start);
+}
+
+/**
+ * Whether a trigger, in its sentence, names no event of its own: it belongs to another event
+ * (the summit it hosts, the visit whose airport greeting it is, the meeting its attendees join),
+ * is what another act is about (talks proposed, an appeal answered, a statement signed), or is a
+ * manner or a stated position. Each case is commented where it is tested.
+ */
+export function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, type: EventType, mode: string | null, drafts: Draft[]): boolean {
+  // "The summit hosted by Russia": the host verb belongs to the summit, which is the event.
+  if (mode === "meeting" && summitHosted(ctx, sm, t)) return true;
+  // "On the sidelines of the summit X met Y": the summit is the setting, not an event here.
+  // Unless the sentence says someone came to take part in it ("arrived to take part in the
+  // extraordinary summit ..., and on its sidelines met X"): then both are told.
+  if (mode === "multilateral" && !participationIn(ctx, sm, t) && sm.triggers.some((x) => x.payload.type === "CONSULT" && x.payload.mode !== "multilateral" && !summitHosted(ctx, sm, x))) return true;
+  // "Agreed that it is important to...": a shared view, not an agreement.
+  if (type === "AGREE" && mode === "agree") {
+    const after = " " + sm.tokens.filter((x) => x.start >= t.end && x.start - t.end <= 60).map((x) => x.norm).join(" ") + " ";
+    if ((ctx.lex.markers.opinion.get(ctx.lang) ?? []).some((w) => after.includes(` ${w} `) || after.includes(` ${w}`))) return true;
+  }
+  // "Wang Yi and others attended the meeting", «приняли участие во встрече»: participants
+  // of a meeting already reported.
+  // (Not "took part in the meeting of the CIS Council in Minsk": a body or place of its own.)
+  if (type === "CONSULT" && mode !== "multilateral" && attendsBefore(ctx, sm, t) && drafts.some((d) => d.rec.type === "CONSULT" && !d.rec.status) && !sm.entities.some((e) => e.payload.kind === "org" || e.payload.kind === "place" || (e.payload.kind === "country" && e.payload.form === "capital"))) return true;
+  // "Thanked him for the congratulations" / «از همدردی ... قدردانی کرد»: two support words in
+  // one phrase are one act, told by the verb (first in most languages, last where the verb
+  // ends the clause).
+  if (type === "SUPPORT" && sm.triggers.some((x) => x !== t && x.payload.type === "SUPPORT" && (VERB_FINAL.has(ctx.lang) ? x.start > t.start : x.start < t.start) && (x.start > t.start ? x.start - t.end : t.start - x.end) <= 25 && !/[,;.،]/.test(ctx.text.slice(Math.min(x.end, t.end), Math.max(x.start, t.start))))) return true;
+  // "Accepted the invitation with gratitude": the manner of another act, not thanks given.
+  if (type === "SUPPORT" && t.tokenStart > 0 && t.tokenEnd - t.tokenStart === 1 && ctx.lex.markers.mannerBefore.get(ctx.lang)?.has(sm.tokens[t.tokenStart - 1].norm) && isWordOf(sm.tokens[t.tokenStart].norm, ctx.lex.markers.mannerNouns.get(ctx.lang) ?? [])) return true;
+  // "On the sidelines of the ASEAN ministers' meetings, Wang met Rubio": a gathering named as
+  // the setting of other talks is not an event of its own here.
+  if (type === "CONSULT" && mode !== "phone" && mode !== "visit" && triggerIsSetting(ctx, sm, t) && sm.triggers.some((x) => x !== t && x.payload.type === "CONSULT" && !triggerIsSetting(ctx, sm, x))) return true;
+  // "Commended their recent meeting": the meeting praised is the one told before; told first
+  // here, it is the only report of a meeting that took place.
+  if (type === "CONSULT" && mode !== "multilateral" && praisedEvent(ctx, sm, t) && drafts.some((d) => d.rec.type === "CONSULT" && !d.rec.status)) return true;
+  // "Recalled its ambassador for consultations": the consultations are the recall's purpose.
+  if (type === "CONSULT" && purposeOfSanction(ctx, sm, t)) return true;
+  // "Commenting on the summons", "asked about the visit": an event spoken of, not a new one.
+  if (eventTalkedAbout(ctx, sm, t)) return true;
+  // "Supported a ceasefire and talks": talks that are the object of support or a proposal.
+  if (type === "CONSULT" && mode === "meeting" && proposedBefore(ctx, sm, t)) return true;
+  // "Signed a joint statement": the statement is the document signed, not another agreement.
+  if (type === "AGREE" && mode === "agree" && sm.triggers.some((x) => x.payload.type === "AGREE" && x.payload.mode === "sign" && (x.end <= t.start ? t.start - x.end <= 40 : x.start >= t.end && x.start - t.end <= 40))) return true;
+  // "Rejected any attempt to displace...": a stated position, not a proposal turned down.
+  if (type === "REJECT" && t.tokenEnd >= 0) {
+    const any = ctx.lex.markers.anyBeforeObject.get(ctx.lang) ?? [];
+    if (phraseStartingAt(sm.tokens, t.tokenEnd, any)) return true;
+  }
+  // "In response to appeals by the UN": whatever is answered is the cause, not the event.
+  if (t.tokenStart > 0) {
+    const k = t.tokenStart - 1;
+    const resp = ctx.lex.markers.responseBefore.get(ctx.lang) ?? [];
+    if (phraseEndingAt(sm.tokens, k, resp)) return true;
+  }
+  // "Condemned the attack on the embassy": the attack condemned is what the accusation is
+  // about; its sides are not the condemner's (the attack itself is told where it is reported).
+  if ((type === "ASSAULT" || type === "COERCE") && sm.triggers.some((x) => x.payload.type === "ACCUSE" && x.end <= t.start && t.start - x.end <= 60 && !/[.;]/.test(ctx.text.slice(x.end, t.start)))) return true;
+  // "After the attack on the embassy": an attack named as the cause of something else is
+  // background, not an event the report codes.
+  if (type === "ASSAULT" && t.tokenStart > 0) {
+    const k = t.tokenStart - 1;
+    const bg = ctx.lex.markers.backgroundBefore.get(ctx.lang) ?? [];
+    // The phrase right before the noun, or before one word ("after the attack").
+    if (phraseEndingAt(sm.tokens, k, bg) || phraseEndingAt(sm.tokens, k - 1, bg)) return true;
+  }
+  // "Was received at the airport by the First Deputy Prime Minister": the greeting is the
+  // arrival ceremony of the visit, not a meeting of its own.
+  if (type === "CONSULT" && mode === "meeting" && atAirport(ctx, sm)) return true;
+  // "Messages of congratulation also arrived from...": a message arriving, not a visit.
+  if (mode === "visit" && messageArrives(ctx, sm, t)) return true;
+  // Travelling to a summit is not a visit of its own.
+  if (mode === "visit" && sm.triggers.some((x) => x.payload.mode === "multilateral")) return true;
+  return false;
+}
