@@ -481,3 +481,12 @@ test("an airspace violation named in a condemnation is what the accusation is ab
   const evs = eventsOf("The Foreign Office condemned the strike the same night as an unprovoked violation of Pakistan's airspace by Afghanistan.");
   assert.ok(!evs.some((e) => e.type === "COERCE"), JSON.stringify(evs.map((e) => e.type)));
 });
+
+test("threats as a subject of talk are no threat made; the verb is", () => {
+  const tr = eventsOf("Türkiye ve Kazakistan, terör tehditlerine karşı işbirliğini görüştü.", "tr");
+  assert.ok(!tr.some((e) => e.type === "THREATEN"), JSON.stringify(tr.map((e) => e.type)));
+  const made = eventsOf("İran, Türkiye'yi misilleme ile tehdit etti.", "tr");
+  assert.ok(made.some((e) => e.type === "THREATEN"));
+  const tg = eventsOf("Тоҷикистон ва Туркия ҷиҳати муқовимат бо таҳдидҳои муосир ҳамкориро муҳокима карданд.", "tg");
+  assert.ok(!tg.some((e) => e.type === "THREATEN"), JSON.stringify(tg.map((e) => e.type)));
+});
