@@ -490,3 +490,10 @@ test("threats as a subject of talk are no threat made; the verb is", () => {
   const tg = eventsOf("Тоҷикистон ва Туркия ҷиҳати муқовимат бо таҳдидҳои муосир ҳамкориро муҳокима карданд.", "tg");
   assert.ok(!tg.some((e) => e.type === "THREATEN"), JSON.stringify(tg.map((e) => e.type)));
 });
+
+test("a place describing a noun is no side (Tahran'daki); an attack condemned before a final verb is what the condemnation is about", () => {
+  const evs = eventsOf("Kazakistan, Tahran'daki Azerbaycan Büyükelçiliği'ne yönelik saldırıyı kınadı.", "tr");
+  assert.ok(!evs.some((e) => e.actors.some((a) => a.country === "IRN")), JSON.stringify(evs.map((e) => [e.type, e.actors.map((a) => a.country)])));
+  assert.ok(!evs.some((e) => e.type === "ASSAULT"), JSON.stringify(evs.map((e) => e.type)));
+  assert.ok(evs.some((e) => e.type === "ACCUSE"));
+});

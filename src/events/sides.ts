@@ -453,6 +453,15 @@ function listedHolders(ctx: EventContext, sm: SentenceMentions, date: string | n
  * Bare countries (names, adjectives) and organisations, unless the words around them make
  * them a place ("talks in Luxembourg") or the subject of talk ("discussed the situation in Syria").
  */
+/** Whether a place name carries an ending that makes it describe the noun after it (Tahran'daki). */
+function describesNoun(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
+  const endings = ctx.lex.markers.placeModifierSuffix.get(ctx.lang);
+  if (!endings || e.tokenEnd <= 0 || e.extra <= 0) return false;
+  const last = sm.tokens[e.tokenEnd - 1].norm;
+  const ending = last.slice(last.length - e.extra);
+  return endings.some((x) => ending.endsWith(x));
+}
+
 function bareSides(ctx: EventContext, sm: SentenceMentions, opts: SideOptions, consumed: Set<number>): (Side & { end: number })[] {
   const ev = evidenceOf(ctx, sm);
   const hostile = !!opts.type && HOSTILE.has(opts.type);
@@ -464,6 +473,9 @@ function bareSides(ctx: EventContext, sm: SentenceMentions, opts: SideOptions, c
     const isCountry = e.payload.kind === "country" && !isCapital;
     const isOrg = e.payload.kind === "org" && opts.orgsAsSides;
     if (!isCountry && !isOrg && !isCapital) return;
+    // "Tahran'daki büyükelçilik", "the embassy in Tehran": a place describing a noun is no side,
+    // not even of an attack.
+    if (describesNoun(ctx, sm, e)) return;
     let role = mentionRole(ctx, sm, e);
     // A capital stands for its government only where nothing marks it as a place
     // ("New Delhi signed", "a response from Islamabad"; not "talks in Moscow").

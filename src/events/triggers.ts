@@ -19,6 +19,12 @@ export function triggerIsSetting(ctx: EventContext, sm: SentenceMentions, t: Tri
  * is what another act is about (talks proposed, an appeal answered, a statement signed), or is a
  * manner or a stated position. Each case is commented where it is tested.
  */
+/** Whether an accusation is about an act named next to it, on the side its verb takes objects. */
+function condemns(ctx: EventContext, accuse: TriggerMatch, act: TriggerMatch): boolean {
+  const [from, to] = VERB_FINAL.has(ctx.lang) && accuse.start >= act.end ? [act.end, accuse.start] : [accuse.end, act.start];
+  return to >= from && to - from <= 60 && !/[.;]/.test(ctx.text.slice(from, to));
+}
+
 export function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, type: EventType, mode: string | null, drafts: Draft[]): boolean {
   // "The summit hosted by Russia": the host verb belongs to the summit, which is the event.
   if (mode === "meeting" && summitHosted(ctx, sm, t)) return true;
@@ -68,7 +74,8 @@ export function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerM
   }
   // "Condemned the attack on the embassy": the attack condemned is what the accusation is
   // about; its sides are not the condemner's (the attack itself is told where it is reported).
-  if ((type === "ASSAULT" || type === "COERCE") && sm.triggers.some((x) => x.payload.type === "ACCUSE" && x.end <= t.start && t.start - x.end <= 60 && !/[.;]/.test(ctx.text.slice(x.end, t.start)))) return true;
+  // Where the verb ends the clause («saldırıları kınadı», «حمله را محکوم کرد») it stands after it.
+  if ((type === "ASSAULT" || type === "COERCE") && sm.triggers.some((x) => x.payload.type === "ACCUSE" && condemns(ctx, x, t))) return true;
   // "After the attack on the embassy": an attack named as the cause of something else is
   // background, not an event the report codes.
   if (type === "ASSAULT" && t.tokenStart > 0) {

@@ -69,6 +69,8 @@ export interface Markers {
   purposeBefore: Map<string, Set<string>>;
   /** Words before an event noun that make it an event spoken of ("commenting on the summons"). */
   rementionBefore: Map<string, string[][]>;
+  /** Case endings that make a place name describe the noun after it (Tahran'daki). */
+  placeModifierSuffix: Map<string, string[]>;
   placeSuffix: Map<string, string[]>;
   /** Case endings that make a country mention a subject of talk (Hungarian Ukrajnáról, "about Ukraine"). */
   topicSuffix: Map<string, string[]>;
@@ -395,6 +397,7 @@ export function loadLexicon(): Lexicon {
     topicAfter: wordPatterns(markerData.topic_after),
     severalParty: wordPatterns(markerData.several_party),
     rementionBefore: phraseMap(markerData.remention_before),
+    placeModifierSuffix: new Map(Object.entries(markerData.place_modifier_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     purposeBefore: new Map(Object.entries(markerData.purpose_before ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     placeSuffix: new Map(Object.entries(markerData.place_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     topicSuffix: new Map(Object.entries(markerData.topic_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
