@@ -20,9 +20,12 @@ export function triggerIsSetting(ctx: EventContext, sm: SentenceMentions, t: Tri
  * manner or a stated position. Each case is commented where it is tested.
  */
 /** Whether an accusation is about an act named next to it, on the side its verb takes objects. */
-function condemns(ctx: EventContext, accuse: TriggerMatch, act: TriggerMatch): boolean {
-  const [from, to] = VERB_FINAL.has(ctx.lang) && accuse.start >= act.end ? [act.end, accuse.start] : [accuse.end, act.start];
-  return to >= from && to - from <= 60 && !/[.;]/.test(ctx.text.slice(from, to));
+function condemns(ctx: EventContext, sm: SentenceMentions, accuse: TriggerMatch, act: TriggerMatch): boolean {
+  // A final verb takes the act right before it as its object («حمله را محکوم کرد»); a party named
+  // between them is the subject of another clause ("... and Armenia condemned it").
+  if (VERB_FINAL.has(ctx.lang) && accuse.start >= act.end)
+    return accuse.start - act.end <= 40 && !/[.;،,]/.test(ctx.text.slice(act.end, accuse.start)) && !sm.entities.some((e) => e.start >= act.end && e.end <= accuse.start);
+  return accuse.end <= act.start && act.start - accuse.end <= 60 && !/[.;]/.test(ctx.text.slice(accuse.end, act.start));
 }
 
 export function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, type: EventType, mode: string | null, drafts: Draft[]): boolean {
@@ -75,7 +78,7 @@ export function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerM
   // "Condemned the attack on the embassy": the attack condemned is what the accusation is
   // about; its sides are not the condemner's (the attack itself is told where it is reported).
   // Where the verb ends the clause («saldırıları kınadı», «حمله را محکوم کرد») it stands after it.
-  if ((type === "ASSAULT" || type === "COERCE") && sm.triggers.some((x) => x.payload.type === "ACCUSE" && condemns(ctx, x, t))) return true;
+  if ((type === "ASSAULT" || type === "COERCE") && sm.triggers.some((x) => x.payload.type === "ACCUSE" && condemns(ctx, sm, x, t))) return true;
   // "After the attack on the embassy": an attack named as the cause of something else is
   // background, not an event the report codes.
   if (type === "ASSAULT" && t.tokenStart > 0) {

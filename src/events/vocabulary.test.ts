@@ -40,7 +40,7 @@ const families: Record<string, Case[]> = {
   "water cannon and airspace violations are COERCE": [
     ["Chinese coast guard ships fired water cannon at Philippine supply boats near the reef on Saturday.", "COERCE", "CHN-PHL"],
     ["Китайские корабли применили водометы против филиппинских судов у спорного рифа, заявили в Маниле.", "COERCE", "CHN-PHL"],
-    ["Türkiye, Yunanistan'ın hava sahası ihlallerini kınadı ve Atina yönetimini uyardı.", "COERCE", "GRC-TUR"],
+    ["Yunan savaş uçakları Türkiye'nin hava sahasını ihlal etti, Türk Savunma Bakanlığı bildirdi.", "COERCE", "GRC-TUR"],
     ["La Chine a utilisé des canons à eau contre des navires des Philippines près du récif, selon Manille.", "COERCE", "CHN-PHL"],
   ],
   "missiles fired are ASSAULT": [
