@@ -497,3 +497,13 @@ test("a place describing a noun is no side (Tahran'daki); an attack condemned be
   assert.ok(!evs.some((e) => e.type === "ASSAULT"), JSON.stringify(evs.map((e) => e.type)));
   assert.ok(evs.some((e) => e.type === "ACCUSE"));
 });
+
+test("one report's visit told by its arrival, a later day and its month is one trip, dated by the arrival", () => {
+  const evs = eventsOf("Congolese President Denis Sassou Nguesso began a state visit to Côte d'Ivoire in May.\nHe arrived in Yamoussoukro on 6 May for the visit.\nOn 9 May, the last day of his visit, he toured the basilica.");
+  const visits = evs.filter((e) => e.mode === "visit");
+  assert.equal(visits.length, 1, JSON.stringify(visits.map((e) => e.date)));
+  assert.equal(visits[0].date, "2024-05-06");
+  // Two trips a month apart stay two.
+  const two = eventsOf("Congolese President Denis Sassou Nguesso paid a visit to Côte d'Ivoire on 2 March.\nHe paid another visit to Côte d'Ivoire on 12 April.");
+  assert.equal(two.filter((e) => e.mode === "visit").length, 2);
+});

@@ -21,6 +21,9 @@ export function documentsNamed(ctx: EventContext, sm: SentenceMentions): number 
 }
 
 /** Can two drafts be one interaction reported twice? */
+/** How many days one state or official visit may last in one report. */
+const VISIT_DAYS = 6;
+
 export function sameInteraction(a: Draft, b: Draft): boolean {
   if (a.rec.type !== b.rec.type) return false;
   if (countriesKey(a.sides) !== countriesKey(b.sides)) return false;
@@ -44,9 +47,12 @@ export function sameInteraction(a: Draft, b: Draft): boolean {
   // ("agreed to take trade past $100 billion" ... "agreed to raise the figure beyond $100
   // billion"; not "agreed to release them").
   if (a.rec.type === "AGREE" && a.rec.mode === "agree" && a.sentence !== b.sentence && a.content && b.content && ![...a.content].some((w) => b.content!.has(w))) return false;
-  // A visit told by its arrival (evening of the 15th) and its welcome (the 16th) is one visit.
-  const visitDays = a.rec.mode === "visit" && !!a.rec.date && !!b.rec.date && a.rec.date.length === 10 && b.rec.date.length === 10 && Math.abs(Date.parse(a.rec.date) - Date.parse(b.rec.date)) <= 86400000;
-  if (a.rec.date !== b.rec.date && a.dateExplicit && b.dateExplicit && !visitDays) return false;
+  // A visit told by its arrival (the 12th), its welcome and its last day (the 15th) is one trip:
+  // one report rarely tells two trips of the same sides within a week.
+  const visitDays = a.rec.mode === "visit" && !!a.rec.date && !!b.rec.date && a.rec.date.length === 10 && b.rec.date.length === 10 && Math.abs(Date.parse(a.rec.date) - Date.parse(b.rec.date)) <= VISIT_DAYS * 86400000;
+  // A month stated once and a day of it stated later ("in June" ... "on 12 June") agree.
+  const nested = !!a.rec.date && !!b.rec.date && (a.rec.date.startsWith(b.rec.date) || b.rec.date.startsWith(a.rec.date));
+  if (a.rec.date !== b.rec.date && a.dateExplicit && b.dateExplicit && !visitDays && !nested) return false;
   // A stated date months away from the day an undated report was put on is another occasion
   // ("the talks" today; "the handshake in Doha in November 2022").
   if (a.dateExplicit !== b.dateExplicit && a.rec.date && b.rec.date && farApart(a.rec.date, b.rec.date)) return false;
@@ -99,7 +105,8 @@ export function groupsOf(ctx: EventContext, sm: SentenceMentions, t: TriggerMatc
 /** Same interaction again: keep the first report (twin), fill what it lacked from draft. */
 export function mergeInto(twin: Draft, draft: Draft, group: Side[], si: number): void {
   const rec = draft.rec;
-  if ((!twin.dateExplicit && draft.dateExplicit) || (twin.rec.mode === "visit" && draft.dateExplicit && rec.date && twin.rec.date && rec.date < twin.rec.date)) {
+  const morePrecise = draft.dateExplicit && !!rec.date && !!twin.rec.date && rec.date.length > twin.rec.date.length && rec.date.startsWith(twin.rec.date);
+  if ((!twin.dateExplicit && draft.dateExplicit) || morePrecise || (twin.rec.mode === "visit" && draft.dateExplicit && rec.date && twin.rec.date && rec.date.length === twin.rec.date.length && rec.date < twin.rec.date)) {
     // A visit is dated by its arrival: the earlier of two stated days.
     twin.rec.date = rec.date;
     twin.dateExplicit = true;
