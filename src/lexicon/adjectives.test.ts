@@ -41,6 +41,11 @@ const CASES: [string, string, string][] = [
   ["tr", "Kolombiyalı bakan Ankara'ya geldi", "COL"],
   ["tr", "Hırvat heyeti ile görüştü", "HRV"],
   ["tr", "Kenyalı mevkidaşı ile bir araya geldi", "KEN"],
+  ["kk", "бразилиялық делегациямен кездесті", "BRA"],
+  ["kk", "мексикалық әріптесімен келіссөз", "MEX"],
+  ["ky", "норвегиялык тарап менен сүйлөштү", "NOR"],
+  ["uz", "braziliyalik hamkasbi bilan uchrashdi", "BRA"],
+  ["tg", "ҳайати юнонӣ ба Душанбе омад", "GRC"],
 ];
 
 test("a nationality adjective in a sentence names its country", () => {
