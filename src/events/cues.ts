@@ -290,3 +290,11 @@ export function participationIn(ctx: EventContext, sm: SentenceMentions, t: Trig
   }
   return false;
 }
+
+/** Where a relative clause opens after a trigger (", who", ", which"), or the sentence's end. */
+export function relativeClauseStart(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): number {
+  const words = ctx.lex.markers.relativePronoun.get(ctx.lang);
+  if (!words?.size) return sm.sentence.end;
+  const x = sm.tokens.find((w) => w.start >= t.end && words.has(w.norm) && /[,،]\s*$/.test(ctx.text.slice(Math.max(t.end, w.start - 3), w.start)));
+  return x ? x.start : sm.sentence.end;
+}

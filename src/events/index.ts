@@ -23,7 +23,7 @@
 
 import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { EventRecord, EventType, Evidence } from "../types.js";
-import { cargoArrives, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, inRelativeClause, pledgedBefore } from "./cues.js";
+import { cargoArrives, relativeClauseStart, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, inRelativeClause, pledgedBefore } from "./cues.js";
 import { DIRECTED, type DateHit, type Draft, type EventContext, HOSTILE, MATERIAL_CONFLICT, SPEECH_ACTS, type Side, TYPE_DEFAULTS, evidenceOf, toActors } from "./model.js";
 import { type PlainMemo, isReportingSource, markCoordinatedCounterparts, plainSides, sidesInSentence, withCounterpartOffice, withObjectTarget, withoutContent } from "./sides.js";
 import { addDays, dateFor, occasionsOf } from "./when.js";
@@ -111,7 +111,10 @@ function eventsAt(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occasion
   // nationwide", "demonstrations began peacefully" with no side named are domestic news,
   // not an interaction of the sides talked about before.
   // ("A clash between the border guards of the two states" refers to them by name.)
-  if (MATERIAL_CONFLICT.has(type) && !sm.references.length && !sides.some((x) => x.rank >= 1 && Number.isFinite(x.start))) return;
+  // A side named only in a relative clause after the trigger ("..., who had gathered to welcome
+  // the Turkish president") is not who clashed.
+  const clauseEnd = relativeClauseStart(ctx, sm, t);
+  if (MATERIAL_CONFLICT.has(type) && !sm.references.length && !sides.some((x) => x.rank >= 1 && Number.isFinite(x.start) && x.start < clauseEnd)) return;
   withContextSides(d, sides, type, mode);
   if (sides.length < 2) return;
   sides = visitorAndHost(sides, location, mode);

@@ -507,3 +507,11 @@ test("one report's visit told by its arrival, a later day and its month is one t
   const two = eventsOf("Congolese President Denis Sassou Nguesso paid a visit to Côte d'Ivoire on 2 March.\nHe paid another visit to Côte d'Ivoire on 12 April.");
   assert.equal(two.filter((e) => e.mode === "visit").length, 2);
 });
+
+test("a stance or a diaspora names no state; a side named only in a relative clause did not clash", () => {
+  const evs = eventsOf("Armenian President Vahagn Khachaturyan met French President Emmanuel Macron in Paris on Monday.\nA group of anti-Azerbaijan protesters clashed with some Azerbaijani-Americans, who had gathered outside the embassy to greet the Azerbaijani president.");
+  assert.ok(!evs.some((e) => e.type === "ASSAULT" || e.type === "PROTEST"), JSON.stringify(evs.map((e) => [e.type, e.actors.map((a) => a.country)])));
+  // A compound of two states' adjectives is the two of them ("Russian-Chinese talks").
+  const talks = eventsOf("Russian-Chinese talks were held in Beijing on Monday.");
+  assert.deepEqual(talks.map((e) => e.actors.map((a) => a.country).sort().join("-")), ["CHN-RUS"]);
+});

@@ -462,6 +462,25 @@ function describesNoun(ctx: EventContext, sm: SentenceMentions, e: EntityMatch):
   return endings.some((x) => ending.endsWith(x));
 }
 
+/**
+ * A country named as what a group is for or against ("anti-Turkey protesters") or as the origin
+ * of a diaspora ("Turkish-Americans": an adjective joined by a hyphen to another country's
+ * people) names no state acting.
+ */
+function groupNotState(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
+  if (e.tokenStart < 0) return false;
+  const prev = sm.tokens[e.tokenStart - 1];
+  const hyphenBefore = !!prev && /^[-‐]$/.test(ctx.text.slice(prev.end, sm.tokens[e.tokenStart].start));
+  if (hyphenBefore && ctx.lex.markers.stancePrefix.get(ctx.lang)?.has(prev.norm)) return true;
+  if (e.payload.kind !== "country" || e.payload.form !== "adj") return false;
+  const other = (x: EntityMatch) => x !== e && x.payload.kind === "country" && x.payload.form === "adj";
+  const next = sm.entities.find((x) => other(x) && x.tokenStart === e.tokenEnd);
+  const before = sm.entities.find((x) => other(x) && x.tokenEnd === e.tokenStart);
+  // ...the second a plural ("Americans", not "Swiss" or "Chinese").
+  const joined = (a: EntityMatch, b: EntityMatch) => /^[-‐]$/.test(ctx.text.slice(a.end, b.start)) && /^\p{Lu}/u.test(ctx.text.slice(b.start, b.end)) && b.extra > 0 && /s$/.test(sm.tokens[b.tokenEnd - 1].norm);
+  return (!!next && joined(e, next)) || (!!before && joined(before, e));
+}
+
 function bareSides(ctx: EventContext, sm: SentenceMentions, opts: SideOptions, consumed: Set<number>): (Side & { end: number })[] {
   const ev = evidenceOf(ctx, sm);
   const hostile = !!opts.type && HOSTILE.has(opts.type);
@@ -476,6 +495,8 @@ function bareSides(ctx: EventContext, sm: SentenceMentions, opts: SideOptions, c
     // "Tahran'daki büyükelçilik", "the embassy in Tehran": a place describing a noun is no side,
     // not even of an attack.
     if (describesNoun(ctx, sm, e)) return;
+    // "Anti-Turkey protesters", "Turkish-Americans": a stance or a diaspora, not a state.
+    if (groupNotState(ctx, sm, e)) return;
     let role = mentionRole(ctx, sm, e);
     // A capital stands for its government only where nothing marks it as a place
     // ("New Delhi signed", "a response from Islamabad"; not "talks in Moscow").

@@ -71,6 +71,8 @@ export interface Markers {
   rementionBefore: Map<string, string[][]>;
   /** Case endings that make a place name describe the noun after it (Tahran'daki). */
   placeModifierSuffix: Map<string, string[]>;
+  /** Words joined before a country by a hyphen that make it a stance ("anti-Turkey"). */
+  stancePrefix: Map<string, Set<string>>;
   placeSuffix: Map<string, string[]>;
   /** Case endings that make a country mention a subject of talk (Hungarian Ukrajnáról, "about Ukraine"). */
   topicSuffix: Map<string, string[]>;
@@ -397,6 +399,7 @@ export function loadLexicon(): Lexicon {
     topicAfter: wordPatterns(markerData.topic_after),
     severalParty: wordPatterns(markerData.several_party),
     rementionBefore: phraseMap(markerData.remention_before),
+    stancePrefix: new Map(Object.entries(markerData.stance_prefix ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     placeModifierSuffix: new Map(Object.entries(markerData.place_modifier_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     purposeBefore: new Map(Object.entries(markerData.purpose_before ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     placeSuffix: new Map(Object.entries(markerData.place_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
