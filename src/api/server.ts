@@ -17,6 +17,7 @@ import { bodyKind, ingestBytes, ingestUrl, type OneIngest } from "../ingest/one.
 import { loadLexicon } from "../lexicon/index.js";
 import { eachEvent, type EventFilter, type EventRow, type Store } from "../store/index.js";
 import { InputError } from "../types.js";
+import { openExtractor, type Extractor } from "../pipeline/guard.js";
 import {
   ActorsQuery, AJV_OPTIONS, CountsQuery, describeError, DocumentsQuery, DyadsQuery, EventsQuery, ExportQuery, FiguresQuery, IdParams,
   ParamError, PersonParams, PostDocumentJson, PostDocumentQuery, SearchQuery, TimelineQuery,
@@ -55,6 +56,8 @@ export interface ServerOptions {
   totalsTtlMs?: number;
   /** Fetcher for POST { url } (default: the collector's polite fetcher). */
   fetcher?: PoliteFetcher;
+  /** Time budget per posted document in ms (default 5 s; 0: none): over it, 422 naming it. */
+  timeBudgetMs?: number;
 }
 
 export const API_VERSION = "1";
@@ -269,6 +272,13 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   });
 
   let fetcher = o.fetcher;
+  // Posted documents are extracted on a worker thread under the time budget, started on the
+  // first POST (a read-only server never starts it) and stopped with the server.
+  let extractor: Extractor | undefined;
+  const extractorOf = () => (extractor ??= openExtractor({ timeBudgetMs: o.timeBudgetMs }));
+  app.addHook("onClose", async () => {
+    await extractor?.close();
+  });
   app.post<{ Querystring: Static<typeof PostDocumentQuery>; Body: Buffer | Static<typeof PostDocumentJson> }>("/api/documents", {
     config: { write: true },
     schema: {
@@ -285,17 +295,17 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     try {
       if (Buffer.isBuffer(req.body)) {
         if (!req.body.length) throw new HttpError(400, "bad_body", "the body is empty", "body");
-        r = await ingestBytes(store, req.body, bodyKind(ct, req.query.name), { name: req.query.name, url: req.query.url, declaredCharset: /charset=([^;\s]+)/i.exec(ct)?.[1] });
+        r = await ingestBytes(store, req.body, bodyKind(ct, req.query.name), { name: req.query.name, url: req.query.url, declaredCharset: /charset=([^;\s]+)/i.exec(ct)?.[1], extractor: extractorOf() });
       } else {
         const b = (req.body ?? {}) as Static<typeof PostDocumentJson>;
         if (b.url) {
           fetcher ??= new PoliteFetcher();
-          r = await ingestUrl(store, fetcher, b.url);
+          r = await ingestUrl(store, fetcher, b.url, extractorOf());
         } else {
           if (![b.text, b.body, b.content, b.article].some((x) => typeof x === "string" && x.trim())) {
             throw new HttpError(400, "bad_body", "the JSON body needs a non-empty text (or body, content, article) field, or a url", "body");
           }
-          r = await ingestBytes(store, Buffer.from(JSON.stringify(b)), "json", { name: req.query.name, url: req.query.url });
+          r = await ingestBytes(store, Buffer.from(JSON.stringify(b)), "json", { name: req.query.name, url: req.query.url, extractor: extractorOf() });
         }
       }
     } catch (e) {

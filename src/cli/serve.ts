@@ -6,6 +6,7 @@ import fs from "node:fs";
 import type { Command } from "commander";
 import { buildServer, checkServeOptions } from "../api/server.js";
 import { DEFAULT_DB, openStore } from "../store/index.js";
+import { TIME_BUDGET_OPTION } from "./budget.js";
 
 export interface ServeCliOptions {
   db: string;
@@ -19,6 +20,8 @@ export interface ServeCliOptions {
   bodyLimit: string;
   timeout: string;
   log: string;
+  /** Milliseconds per posted document (from --time-budget). */
+  timeBudget?: number;
 }
 
 /** The token from --token-file (first line) or PARLEY_TOKEN. */
@@ -41,6 +44,7 @@ export function registerServeCommand(program: Command): void {
     .option("--cors <origin>", "allow this browser origin (CORS is off by default)")
     .option("--body-limit <MB>", "largest request body in MB", "5")
     .option("--timeout <seconds>", "request timeout", "30")
+    .option(...TIME_BUDGET_OPTION)
     .option("--log <level>", "log level (info, warn, error, silent); logs are JSON lines on stdout", "info")
     .action(async (o: ServeCliOptions) => {
       const port = Number(o.port), bodyMb = Number(o.bodyLimit), timeout = Number(o.timeout);
@@ -66,7 +70,7 @@ export function registerServeCommand(program: Command): void {
       }
       const app = await buildServer({
         store, token, readOnly: o.readOnly, private: o.private, noAuth: !o.auth, cors: o.cors ?? null,
-        bodyLimit: Math.round(bodyMb * 1024 * 1024), requestTimeoutMs: timeout * 1000,
+        bodyLimit: Math.round(bodyMb * 1024 * 1024), requestTimeoutMs: timeout * 1000, timeBudgetMs: o.timeBudget,
         logger: o.log === "silent" ? false : { level: o.log },
       });
       let closing = false;

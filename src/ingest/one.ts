@@ -3,12 +3,11 @@
 // a document is its origin; the same origin with the same hash is left unchanged.
 
 import { createHash } from "node:crypto";
-import { documentFromHtml } from "../collect/article.js";
 import type { PoliteFetcher } from "../collect/fetch.js";
 import { decode } from "../decode/index.js";
 import { fromHtml, fromJson } from "../input/index.js";
 import { lexiconVersion } from "../lexicon/index.js";
-import { extractText } from "../pipeline/index.js";
+import { InlineExtractor, type Extractor } from "../pipeline/guard.js";
 import type { IngestOutcome, Store } from "../store/index.js";
 import type { DocumentResult } from "../types.js";
 
@@ -37,7 +36,10 @@ export function bodyKind(contentType: string | undefined, name: string | undefin
  * Store a posted document. `name` (page.html) names it; without one the bytes' hash does, so
  * posting the same bytes twice stores them once. Throws InputError for unreadable input.
  */
-export async function ingestBytes(store: Store, bytes: Uint8Array, kind: BodyKind, opts: { name?: string; url?: string; declaredCharset?: string } = {}): Promise<OneIngest> {
+// Without an extractor given, extraction runs inline (no time budget can stop it).
+const inline = new InlineExtractor();
+
+export async function ingestBytes(store: Store, bytes: Uint8Array, kind: BodyKind, opts: { name?: string; url?: string; declaredCharset?: string; extractor?: Extractor } = {}): Promise<OneIngest> {
   const hash = sha256(bytes);
   const name = (opts.name ?? `posted-${hash.slice(0, 12)}`).replace(/\.(x?html?|json|txt|text|md)$/i, "");
   const origin = opts.url ?? `api:${opts.name ?? hash.slice(0, 16)}`;
@@ -45,16 +47,18 @@ export async function ingestBytes(store: Store, bytes: Uint8Array, kind: BodyKin
   let doc = decode({ name, origin, bytes, declaredCharset: opts.declaredCharset });
   if (kind === "html") doc = fromHtml(doc, opts.url);
   else if (kind === "json") doc = fromJson(doc);
-  const result = extractText(doc);
+  // The extractor stops a document over its time budget (a TimeBudgetError naming it).
+  const { result } = await (opts.extractor ?? inline).extract({ kind: "text", doc });
   const outcome = await store.ingest({ origin, hash }, result, lexiconVersion());
   return { outcome, origin, result };
 }
 
 /** Fetch a page (robots.txt, timeouts, size cap, retries) and store its article. */
-export async function ingestUrl(store: Store, fetcher: PoliteFetcher, url: string): Promise<OneIngest> {
+export async function ingestUrl(store: Store, fetcher: PoliteFetcher, url: string, extractor: Extractor = inline): Promise<OneIngest> {
   const r = await fetcher.fetch(url);
-  const doc = documentFromHtml(r.bytes, r.finalUrl, r.headers["content-type"]);
-  if ((await store.documentHash(url)) === doc.hash) return { outcome: "unchanged", origin: url, result: null };
-  const outcome = await store.ingest({ origin: url, hash: doc.hash }, doc.result, lexiconVersion());
-  return { outcome, origin: url, result: doc.result };
+  const out = await extractor.extract({ kind: "page", bytes: r.bytes, url: r.finalUrl, contentType: r.headers["content-type"] });
+  const hash = out.hash ?? sha256(r.bytes);
+  if ((await store.documentHash(url)) === hash) return { outcome: "unchanged", origin: url, result: null };
+  const outcome = await store.ingest({ origin: url, hash }, out.result, lexiconVersion());
+  return { outcome, origin: url, result: out.result };
 }
