@@ -58,8 +58,13 @@ export interface Frontier {
   addFeeds(urls: string[], now: number, source?: string | null): Promise<number>;
   /** Add page URLs found in a feed; returns the URLs that were new. */
   addPages(pages: NewPage[], source: string, now: number): Promise<string[]>;
-  /** Claim up to `limit` due entries of one kind for `leaseMs`. */
-  claim(kind: FrontierKind, limit: number, now: number, leaseMs: number): Promise<FrontierEntry[]>;
+  /**
+   * Claim up to `limit` entries of one kind due by `dueBy` (default `now`) whose claim, if any,
+   * ran out before `now`, for `leaseMs` from `now`.
+   */
+  claim(kind: FrontierKind, limit: number, now: number, leaseMs: number, dueBy?: number): Promise<FrontierEntry[]>;
+  /** When the earliest claim another collector holds on an entry due by `dueBy` runs out (null: none). */
+  leasedElsewhereUntil(kind: FrontierKind, dueBy: number, now: number): Promise<number | null>;
   /** Record the outcome of a fetch and release the claim. */
   finish(url: string, update: FinishUpdate, now: number): Promise<void>;
   get(url: string): Promise<FrontierEntry | null>;
@@ -109,6 +114,8 @@ function toEntry(r: Row): FrontierEntry {
 }
 
 const DUE = "kind = ? AND next_fetch IS NOT NULL AND next_fetch <= ? AND (claimed_until IS NULL OR claimed_until < ?)";
+/** Entries due but claimed by another collector whose claim still runs. */
+const LEASED_ELSEWHERE = "SELECT MIN(claimed_until) AS until FROM collect_frontier WHERE kind = ? AND next_fetch IS NOT NULL AND next_fetch <= ? AND claimed_until >= ? AND claimed_by <> ?";
 
 /** SET clause of finish(); COALESCE keeps stored validators when the update brings none. */
 const FINISH_SET = `state = ?, next_fetch = ?, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),
@@ -159,14 +166,19 @@ class SqliteFrontier implements Frontier {
     return added;
   }
 
-  async claim(kind: FrontierKind, limit: number, now: number, leaseMs: number): Promise<FrontierEntry[]> {
+  async claim(kind: FrontierKind, limit: number, now: number, leaseMs: number, dueBy = now): Promise<FrontierEntry[]> {
     const select = this.db.prepare(`SELECT * FROM collect_frontier WHERE ${DUE} ORDER BY next_fetch, discovered_at, url LIMIT ?`);
     const mark = this.db.prepare("UPDATE collect_frontier SET claimed_until = ?, claimed_by = ? WHERE url = ?");
     return this.db.transaction(() => {
-      const rows = select.all(kind, now, now, limit) as Row[];
+      const rows = select.all(kind, dueBy, now, limit) as Row[];
       for (const r of rows) mark.run(now + leaseMs, this.worker, r.url);
       return rows.map(toEntry);
     }).immediate();
+  }
+
+  async leasedElsewhereUntil(kind: FrontierKind, dueBy: number, now: number): Promise<number | null> {
+    const row = this.db.prepare(LEASED_ELSEWHERE).get(kind, dueBy, now, this.worker) as { until: number | null } | undefined;
+    return row?.until ?? null;
   }
 
   async finish(url: string, u: FinishUpdate, now: number): Promise<void> {
@@ -247,15 +259,20 @@ class PostgresFrontier implements Frontier {
     return added;
   }
 
-  async claim(kind: FrontierKind, limit: number, now: number, leaseMs: number): Promise<FrontierEntry[]> {
+  async claim(kind: FrontierKind, limit: number, now: number, leaseMs: number, dueBy = now): Promise<FrontierEntry[]> {
     // SKIP LOCKED: collectors claiming at the same moment get disjoint rows instead of waiting.
     const rows = await this.q(
       `UPDATE collect_frontier SET claimed_until = ?, claimed_by = ? WHERE url IN (
          SELECT url FROM collect_frontier WHERE ${DUE} ORDER BY next_fetch, discovered_at, url LIMIT ? FOR UPDATE SKIP LOCKED)
        RETURNING *`,
-      [now + leaseMs, this.worker, kind, now, now, limit],
+      [now + leaseMs, this.worker, kind, dueBy, now, limit],
     );
     return rows.map(toEntry).sort((a, b) => (a.nextFetch ?? 0) - (b.nextFetch ?? 0) || a.discoveredAt - b.discoveredAt);
+  }
+
+  async leasedElsewhereUntil(kind: FrontierKind, dueBy: number, now: number): Promise<number | null> {
+    const rows = await this.q(LEASED_ELSEWHERE, [kind, dueBy, now, this.worker]);
+    return rows[0]?.until == null ? null : Number(rows[0].until);
   }
 
   async finish(url: string, u: FinishUpdate, now: number): Promise<void> {

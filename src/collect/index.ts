@@ -138,7 +138,7 @@ export async function collectPass(
   const listed = new Set(sources.map((x) => x.url));
   for (;;) {
     if (aborted()) return s;
-    const due = await frontier.claim("feed", 100, passStart, leaseMs);
+    const due = await frontier.claim("feed", 100, now(), leaseMs, passStart);
     if (!due.length) break;
     // Feeds dropped from the feeds file are set aside (sitemap children have a source and stay).
     const active = due.filter((f) => listed.has(f.url) || (f.source && listed.has(f.source)));
@@ -189,8 +189,17 @@ export async function collectPass(
   // Pages: claim due ones in batches and run them with bounded parallelism.
   let budget = opts.maxPages ?? Infinity;
   while (budget > 0 && !aborted()) {
-    const batch = await frontier.claim("page", Math.min(parallel * 4, budget), passStart, leaseMs);
-    if (!batch.length) break;
+    // Due by now, not by the pass's start: pages another collector found during this pass are
+    // this one's work too (retries are scheduled further ahead and stay for a later pass).
+    const batch = await frontier.claim("page", Math.min(parallel * 4, budget), now(), leaseMs);
+    if (!batch.length) {
+      // Pages another collector holds: wait while its claims run (it may finish them, or it died
+      // and they run out), then take what is left; nothing held elsewhere ends the pass.
+      const until = await frontier.leasedElsewhereUntil("page", now(), now());
+      if (until === null) break;
+      await sleepUnlessAborted(Math.max(20, Math.min(until - now() + 1, LEASE_POLL_MS)), opts.signal);
+      continue;
+    }
     budget -= batch.length;
     let next = 0;
     await Promise.all(Array.from({ length: Math.min(parallel, batch.length) }, async () => {
@@ -271,6 +280,9 @@ export interface WatchOptions extends CollectOptions {
   passes?: number;
   onPass?: (pass: number, s: CollectSummary) => void;
 }
+
+/** How often a collector looks again at pages another collector holds. */
+const LEASE_POLL_MS = 1000;
 
 /** Collect every `everyMs` until the signal aborts (SIGINT in the CLI). Resumes from the frontier. */
 export async function watch(opts: WatchOptions): Promise<void> {

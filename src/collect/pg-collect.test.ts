@@ -59,9 +59,24 @@ test("PostgreSQL frontier: two collectors, one killed mid-run: nothing fetched b
         children.push(child);
         return { child, exited: new Promise<number | null>((r) => child.once("exit", (code) => r(code))), stderr: () => err };
       };
-      const a = run("A");
-      const b = run("B");
       const articleHitsBy = (name: string) => site.requests.filter((r) => r.userAgent.startsWith(`Parley-test-${name}`) && ARTICLES.includes(r.path)).length;
+      // A starts first; B joins once A has made its first request, so that both share the
+      // frontier and A is sure to hold some pages (started together, the collector that loads
+      // its lexicon first could take every page before the other asks for one).
+      const a = run("A");
+      await new Promise<void>((resolve, reject) => {
+        const t0 = Date.now();
+        const poll = setInterval(() => {
+          if (site.requests.some((r) => r.userAgent.startsWith("Parley-test-A"))) {
+            clearInterval(poll);
+            resolve();
+          } else if (Date.now() - t0 > 120_000) {
+            clearInterval(poll);
+            reject(new Error(`collector A made no request: ${a.stderr()}`));
+          }
+        }, 5);
+      });
+      const b = run("B");
       // Kill A once it has fetched an article and before the site is done.
       await new Promise<void>((resolve, reject) => {
         const t0 = Date.now();

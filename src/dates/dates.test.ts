@@ -159,3 +159,12 @@ test("digit runs of the wrong length and prefixes without a weekday start no dat
   assert.deepEqual(dates("They met on the Monday after, the meeting was calm."), [["the Monday", "2024-06-24"]]);
   assert.deepEqual(dates("It has held since 2019, in 2020 too."), [["since 2019", "2019"], ["in 2020", "2020"]]);
 });
+
+test("a text that opens with U+FEFF keeps its offsets, however long", () => {
+  const text = "\ufeff" + "x ".repeat(200) + "on 12 March 2024 the ministers met";
+  const hits = findDates(text, "en", "2024-03-20");
+  const hit = hits.find((h) => h.value === "2024-03-12");
+  assert.ok(hit, JSON.stringify(hits));
+  assert.match(text.slice(hit.start, hit.end), /12 March 2024/);
+  assert.doesNotThrow(() => findDates("\ufeff \u2c00 " + "中".repeat(400), "zh", "2024-01-01"));
+});

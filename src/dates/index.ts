@@ -55,7 +55,8 @@ function foldUnit(code: number): number {
 // of the stage, and a table lookup replaces a lower-casing call and a string append per unit.
 const FOLD_TABLE = new Int32Array(65536).fill(-1);
 
-const UTF16 = new TextDecoder("utf-16le");
+// ignoreBOM: a leading U+FEFF is a unit of the text like any other (dropping it would shift every offset).
+const UTF16 = new TextDecoder("utf-16le", { ignoreBOM: true });
 const SHORT_FOLD = 256;
 
 /** The last few long texts folded: the pipeline and the article stage fold the same text often. */

@@ -84,7 +84,8 @@ function isElision(text: string, i: number): boolean {
   return ELIDED.has(text.slice(s, i).toLowerCase());
 }
 
-const utf16 = new TextDecoder("utf-16le");
+// ignoreBOM: a leading U+FEFF is a unit of the text like any other (dropping it would shift every offset).
+const utf16 = new TextDecoder("utf-16le", { ignoreBOM: true });
 // Folded forms of BMP characters as code units: unit1 (-1: folds to nothing, -2: not yet
 // known) and unit2 (-1: none). Filled on first sight from foldChar.
 const unit1 = new Int32Array(0x10000).fill(-2);
