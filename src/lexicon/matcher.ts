@@ -522,7 +522,7 @@ export class PhraseMatcher<T> {
    * Phrases matched with words between their tokens: each next token within the phrase's gap
    * allowance (all gaps together), the skipped words being no part of a blocking mention (see
    * the constructor), and no clause break (; : ! ?) nor an unpaired comma, dash or bracket
-   * between two tokens: "entretien, ce lundi, avec" bridges an inserted phrase, "talks, and
+   * between two tokens: "entretien, ce mardi, avec" bridges an inserted phrase, "talks, and
    * with" does not. `pending` holds the token index where each phrase's first token matched.
    */
   private matchGapped(tokens: Token[], pending: number[], phrases: CompiledPhrase<T>[], out: Match<T>[], first: number): void {
