@@ -6,6 +6,7 @@
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { DateHit, EventContext } from "./model.js";
 import { breakBetween } from "./clauses.js";
+import { fold, hasHan } from "../text/normalize.js";
 
 // Articles skipped when looking at the word before a mention ("in the United States").
 export const ARTICLES = new Set(["the", "a", "az", "la", "le", "les", "l", "der", "die", "das", "dem", "den", "des", "el", "los", "las"]);
@@ -142,7 +143,14 @@ export function inRelativeClause(ctx: EventContext, sm: SentenceMentions, t: Tri
 /** A demonstrative right before a trigger, or one word before it ("this first meeting"). */
 export function demonstrativeBefore(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
   const words = ctx.lex.markers.demonstrative.get(ctx.lang);
-  if (!words || t.tokenStart < 0) return false;
+  if (!words) return false;
+  // Chinese is written without spaces: the trigger sits inside a longer token, so the
+  // demonstrative is read from the characters right before it ("这次会晤", "此次會談").
+  if (t.tokenStart < 0 && hasHan(ctx.text.slice(t.start, t.end))) {
+    const before = fold(ctx.text.slice(Math.max(0, t.start - 3), t.start));
+    return [...words].some((w) => before.endsWith(w));
+  }
+  if (t.tokenStart < 0) return false;
   for (let k = t.tokenStart - 1; k >= 0 && k >= t.tokenStart - 2; k--) if (wordVariantsOf(sm.tokens[k].norm).some((w) => words.has(w))) return true;
   return false;
 }

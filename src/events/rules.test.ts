@@ -515,3 +515,16 @@ test("a stance or a diaspora names no state; a side named only in a relative cla
   const talks = eventsOf("Russian-Chinese talks were held in Beijing on Monday.");
   assert.deepEqual(talks.map((e) => e.actors.map((a) => a.country).sort().join("-")), ["CHN-RUS"]);
 });
+
+test("'this meeting' is the meeting already told, even when the sentence names another country", () => {
+  const en = eventsOf("Chinese Foreign Minister Wang Yi met US Secretary of State Marco Rubio in Kuala Lumpur on Friday.\nAgainst the background of the war in Ukraine, this meeting drew close attention.");
+  assert.equal(en.filter((e) => e.type === "CONSULT").length, 1, en.map((e) => e.actors.map((a) => a.country).join("-")).join(" "));
+  // Chinese, written without spaces, in both scripts.
+  for (const text of ["中国外交部长王毅与美国国务卿鲁比奥11日在吉隆坡会面。在乌克兰战争的背景下,这次会晤受到高度关注。", "中國外交部長王毅與美國國務卿魯比歐11日在吉隆坡會面。在烏克蘭戰爭的背景下,這次會晤受到高度關注。"]) {
+    const zh = eventsOf(text, "zh");
+    assert.equal(zh.filter((e) => e.type === "CONSULT").length, 1, zh.map((e) => e.actors.map((a) => a.country).join("-")).join(" "));
+  }
+  // Without the demonstrative, a meeting with someone else is a meeting of its own.
+  const two = eventsOf("Chinese Foreign Minister Wang Yi met US Secretary of State Marco Rubio in Kuala Lumpur on Friday.\nWang Yi also met Ukrainian Foreign Minister Andrii Sybiha on Friday.");
+  assert.equal(two.filter((e) => e.type === "CONSULT").length, 2);
+});

@@ -130,6 +130,11 @@ export function mergeInto(twin: Draft, draft: Draft, group: Side[], si: number):
 export function twinOf(drafts: Draft[], draft: Draft, anaphoric: boolean): Draft | undefined {
   const rec = draft.rec;
   if (rec.status) return undefined;
-  return drafts.find((d) => !d.rec.status && sameInteraction(d, draft)) ??
-    (anaphoric ? [...drafts].reverse().find((d) => !d.rec.status && d.rec.type === rec.type && d.rec.mode === rec.mode && countriesKey(d.sides) === countriesKey(draft.sides)) : undefined);
+  const twin = drafts.find((d) => !d.rec.status && sameInteraction(d, draft));
+  if (twin || !anaphoric) return twin;
+  const earlier = [...drafts].reverse().filter((d) => !d.rec.status && d.rec.type === rec.type && d.rec.mode === rec.mode);
+  // "This meeting" points back to the last one told: with the same sides if there is one, else
+  // with one side in common (the rest of the sentence may name what was talked about).
+  const countries = new Set(draft.sides.map((x) => x.country));
+  return earlier.find((d) => countriesKey(d.sides) === countriesKey(draft.sides)) ?? earlier.find((d) => d.sides.some((x) => countries.has(x.country)));
 }
