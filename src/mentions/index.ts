@@ -4,7 +4,7 @@
 // inside it; triggers, topics and modality cues are kept in their own layers because they may
 // overlap entities ("Russian-Tajik talks").
 
-import { longestNonOverlapping, type LexEntry, type Lexicon, type Match, type Person } from "../lexicon/index.js";
+import { holderOf, longestNonOverlapping, type LexEntry, type Lexicon, type Match, type Person } from "../lexicon/index.js";
 import { fold, normalize, tokenize, type Token } from "../text/normalize.js";
 import type { Sentence, Span } from "../types.js";
 import { surnameKeys, transliterate } from "./names.js";
@@ -300,8 +300,8 @@ export function findMentions(text: string, sentences: Sentence[], lex: Lexicon, 
  * "وقال حسين") or by the full name are marked as that person. The persons are keyed
  * "doc:<name>" and hold for this document only.
  */
-export function findDocumentMentions(text: string, sentences: Sentence[], lex: Lexicon, lang?: string): { mentions: SentenceMentions[]; persons: Map<string, Person> } {
-  const registry = new DocumentPersons();
+export function findDocumentMentions(text: string, sentences: Sentence[], lex: Lexicon, lang?: string, date: string | null = null): { mentions: SentenceMentions[]; persons: Map<string, Person> } {
+  const registry = new DocumentPersons(date);
   const all = sentences.map((sentence) => {
     const m = mentionsIn(text, sentence, lex, lang);
     registry.markMentions(text, m.tokens, m.entities, lex);
@@ -322,6 +322,9 @@ class DocumentPersons {
   /** Full names written without spaces (Chinese), as written -> person id. */
   private whole = new Map<string, string>();
 
+  /** date: the article's, for the office holders a Chinese name may stand for. */
+  constructor(private readonly date: string | null = null) {}
+
   register(text: string, n: NameMatch, entities: EntityMatch[], lex: Lexicon): void {
     const office = entities[n.office];
     if (office?.payload.kind !== "office") return;
@@ -337,6 +340,15 @@ class DocumentPersons {
     // A name the lexicon already knows is that person (it gets its side from the lexicon).
     if (lex.persons.has(id) || this.persons.has(id)) return;
     const surface = text.slice(n.start, n.end);
+    // Chinese writes foreign names by sound, and the mainland and Taiwan choose different
+    // characters (鲁比奥 / 魯比歐): a name the lexicon lacks, under a title whose holder on the
+    // date it knows, is that holder.
+    const holder = HAN_CHAR.test(surface) ? holderOf(lex, country, office.payload.id, this.date) : null;
+    if (holder) {
+      n.name = holder.name;
+      this.whole.set(surface, holder.id);
+      return;
+    }
     this.persons.set(id, { id, name: n.name, names: {}, terms: [{ country, office: office.payload.id, role, from: "0000-01-01", to: null }] });
     if (HAN_CHAR.test(surface)) {
       this.whole.set(surface, id);

@@ -88,3 +88,16 @@ test("transliteration to Latin", () => {
   assert.ok(surnameKeys("лавровым").includes("лавров"));
   assert.ok(surnameKeys("وبوزيد").includes("بوزيد"));
 });
+
+test("a Chinese name under a title is the office holder of that date when the lexicon knows one", () => {
+  // Taiwan's characters for a name the lexicon knows in the mainland's: the holder on the date.
+  const text = "美國國務卿魯比歐抵達吉隆坡。魯比歐表示會談富有建設性。";
+  const sentences = [{ start: 0, end: 14, index: 0, paragraph: 0 }, { start: 14, end: text.length, index: 1, paragraph: 0 }];
+  const on = findDocumentMentions(text, sentences, lex, "zh", "2025-07-11");
+  assert.equal(on.mentions[0].names[0]?.name, "Marco Rubio");
+  const later = on.mentions[1].entities.find((e) => e.payload.kind === "person");
+  assert.equal(later && lex.persons.get(later.payload.id)?.name, "Marco Rubio");
+  // Before his term the same words name a person of the document's own.
+  const before = findDocumentMentions(text, sentences, lex, "zh", "2019-07-11");
+  assert.notEqual(before.mentions[0].names[0]?.name, "Marco Rubio");
+});

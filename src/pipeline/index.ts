@@ -88,7 +88,7 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
   const partial = a.published && a.published.length < 10 ? a.published : null;
   const refDate = (partial ? lastDayOf(partial) : a.published) ?? opts.fallbackDate ?? null;
   const sentences = splitSentences(text, a.paragraphs, lang);
-  const { mentions, persons: ownPersons } = findDocumentMentions(text, sentences, lex, lang);
+  const { mentions, persons: ownPersons } = findDocumentMentions(text, sentences, lex, lang, refDate);
   // A sentence the text breaks off reports nothing for sure (its verb, object or negation may
   // be what is missing): it stays in the body without events of its own.
   if (a.cut && mentions.length) mentions[mentions.length - 1].triggers = [];
