@@ -32,7 +32,7 @@ import { type Discourse, enterSentence, leaveSentence, noteSalience, startDiscou
 import { documentsNamed, groupsOf, mergeInto, sameInteraction, twinOf } from "./split.js";
 import { addSummitParticipants, assignTopics, initiatorsFirst, visitorFirst, withHostOfTalks } from "./document.js";
 import { noEventHere } from "./triggers.js";
-import { statusOfClause } from "./status.js";
+import { statusAfterIndefinite, statusOfClause } from "./status.js";
 
 export type { DateHit, EventContext } from "./model.js";
 
@@ -191,7 +191,7 @@ function recordGroup(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occas
 /** The status of an event, and its date: a date after the article's is an event to come. */
 function statusAndDate(ctx: EventContext, d: Discourse, sm: SentenceMentions, t: TriggerMatch, told: Told): { status: EventRecord["status"]; date: string | null; dateExplicit: boolean } {
   const { type, mode, when } = told;
-  let status = statusOfClause(ctx.text, sm, t);
+  let status = statusOfClause(ctx.text, sm, t) ?? statusAfterIndefinite(ctx.text, sm, t, ctx.lex.markers.indefinite.get(ctx.lang));
   let date = when.value;
   let dateExplicit = when.explicit;
   // A month after the article's month ("in April next") is as much to come as a later day.

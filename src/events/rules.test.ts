@@ -528,3 +528,20 @@ test("'this meeting' is the meeting already told, even when the sentence names a
   const two = eventsOf("Chinese Foreign Minister Wang Yi met US Secretary of State Marco Rubio in Kuala Lumpur on Friday.\nWang Yi also met Ukrainian Foreign Minister Andrii Sybiha on Friday.");
   assert.equal(two.filter((e) => e.type === "CONSULT").length, 2);
 });
+
+test("an event noun after an indefinite article, with a conditional verb after it, is not reported as held", () => {
+  const said = eventsOf("US Secretary of State Marco Rubio said he was confident that a meeting between President Donald Trump and President Xi Jinping would take place.");
+  assert.ok(!said.some((e) => e.type === "CONSULT"), said.map((e) => e.type).join(","));
+  const fr = eventsOf("Marco Rubio s'est dit confiant qu'une rencontre entre le président américain Donald Trump et son homologue chinois Xi Jinping aurait lieu.", "fr");
+  assert.ok(!fr.some((e) => e.type === "CONSULT"), fr.map((e) => e.type).join(","));
+  // A definite meeting, and a conditional in another clause, leave the meeting told.
+  const held = eventsOf("US President Donald Trump held a meeting with Chinese President Xi Jinping in Busan on Thursday, and said a deal could follow.");
+  assert.ok(held.some((e) => e.type === "CONSULT"));
+});
+
+test("'the meeting' opening a sentence that names only its setting is the meeting already told", () => {
+  const evs = eventsOf("Indian Foreign Minister S. Jaishankar met Chinese Foreign Minister Wang Yi on Monday.\nThe meeting took place on the margins of the gathering of the foreign ministers of the Shanghai Cooperation Organisation in Tianjin.");
+  const consult = evs.filter((e) => e.type === "CONSULT");
+  assert.equal(consult.length, 1, consult.map((e) => e.actors.map((a) => a.country).join("-")).join(" "));
+  assert.deepEqual(consult[0].actors.map((a) => a.country).sort(), ["CHN", "IND"]);
+});

@@ -136,5 +136,8 @@ export function twinOf(drafts: Draft[], draft: Draft, anaphoric: boolean): Draft
   // "This meeting" points back to the last one told: with the same sides if there is one, else
   // with one side in common (the rest of the sentence may name what was talked about).
   const countries = new Set(draft.sides.map((x) => x.country));
-  return earlier.find((d) => countriesKey(d.sides) === countriesKey(draft.sides)) ?? earlier.find((d) => d.sides.some((x) => countries.has(x.country)));
+  // With no side in common and no person named, the countries are the setting ("The meeting
+  // took place on the sidelines of the ASEAN meetings in Kuala Lumpur").
+  return earlier.find((d) => countriesKey(d.sides) === countriesKey(draft.sides)) ?? earlier.find((d) => d.sides.some((x) => countries.has(x.country))) ??
+    (draft.sides.every((x) => !x.name) ? earlier[0] : undefined);
 }

@@ -48,3 +48,21 @@ export function statusOf(text: string, sm: SentenceMentions, t: TriggerMatch): E
   if (t.payload.type === "CONSULT" && sm.triggers.some((r) => ((r.payload.type === "AGREE" && r.payload.mode === "agree") || r.payload.type === "REQUEST") && r.end <= t.start && t.start - r.end <= 15)) return "planned";
   return undefined;
 }
+
+/**
+ * "Confident that a meeting between the two presidents would take place": an event noun after an
+ * indefinite article, with a future or hypothetical cue later in its own clause, is spoken of as
+ * to come. Told events are definite ("the meeting", "met"); an indefinite one is new to the
+ * reader, and its verb, after it, says whether it happened.
+ */
+export function statusAfterIndefinite(text: string, sm: SentenceMentions, t: TriggerMatch, articles: Set<string> | undefined): EventRecord["status"] {
+  if (!articles || t.tokenStart < 1) return undefined;
+  // The article right before the noun, or one word before it ("a second meeting").
+  if (![1, 2].some((k) => articles.has(sm.tokens[t.tokenStart - k]?.norm ?? ""))) return undefined;
+  for (const c of sm.modality) {
+    if (c.payload.id === "negation" || c.start < t.end || c.start - t.end > 100) continue;
+    if (breakBetween(text, sm, t.end, c.start) || sm.triggers.some((x) => x !== t && x.start >= t.end && x.end <= c.start)) continue;
+    return c.payload.id === "future" ? "planned" : "hypothetical";
+  }
+  return undefined;
+}

@@ -91,6 +91,8 @@ export interface Markers {
   sourceBefore: Map<string, string[][]>;
   complementizer: Map<string, Set<string>>;
   demonstrative: Map<string, Set<string>>;
+  /** Indefinite articles ("a meeting"), folded. */
+  indefinite: Map<string, Set<string>>;
   subjectPronoun: Map<string, Set<string>>;
   relativePronoun: Map<string, Set<string>>;
   anyBeforeObject: Map<string, string[][]>;
@@ -416,6 +418,7 @@ export function loadLexicon(): Lexicon {
     relativePronoun: new Map(Object.entries(markerData.relative_pronoun ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     subjectPronoun: new Map(Object.entries(markerData.subject_pronoun ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     demonstrative: new Map(Object.entries(markerData.demonstrative ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
+    indefinite: new Map(Object.entries(markerData.indefinite ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     complementizer: new Map(Object.entries(markerData.complementizer ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     settingBefore: new Map(Object.entries(markerData.setting_before ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     airport: wordPatterns(markerData.airport),
