@@ -14,6 +14,8 @@ import { holderOf, loadLexicon, withDocumentPersons, type Lexicon } from "../lex
 import { findDocumentMentions, mentionsIn, resolveHomeReferences, type SentenceMentions } from "../mentions/index.js";
 import { splitSentences } from "../sentences/index.js";
 import { resolveHomeTitles } from "./home.js";
+import { clauseBreaks } from "../events/clauses.js";
+import { VERB_FINAL } from "../events/cues.js";
 import type { Article, DecodedText, DocumentResult, Evidence, Figure, Lang, Publisher, RawInput, Span } from "../types.js";
 
 export interface ExtractOptions {
@@ -89,9 +91,15 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
   const refDate = (partial ? lastDayOf(partial) : a.published) ?? opts.fallbackDate ?? null;
   const sentences = splitSentences(text, a.paragraphs, lang);
   const { mentions, persons: ownPersons } = findDocumentMentions(text, sentences, lex, lang, refDate);
-  // A sentence the text breaks off reports nothing for sure (its verb, object or negation may
-  // be what is missing): it stays in the body without events of its own.
-  if (a.cut && mentions.length) mentions[mentions.length - 1].triggers = [];
+  // A sentence the text breaks off reports nothing for sure in its last clause (its verb,
+  // object or negation may be what is missing): what the clauses before the break tell stands,
+  // where the verb comes early (where it ends the clause, every clause may be waiting for it).
+  if (a.cut && mentions.length) {
+    const last = mentions[mentions.length - 1];
+    const breaks = VERB_FINAL.has(lang) ? [] : clauseBreaks(text, last);
+    const whole = breaks.length ? breaks[breaks.length - 1] : last.sentence.start;
+    last.triggers = last.triggers.filter((t) => t.end <= whole);
+  }
   // Dates are found once over the body (the date stage folds the text it is given) and then
   // handed to the sentences that contain them.
   const bodySpan: Span | null = a.paragraphs.length ? { start: a.paragraphs[0].start, end: a.paragraphs[a.paragraphs.length - 1].end } : null;

@@ -112,3 +112,12 @@ test("a month-only publication date anchors month names and dates undated events
   assert.ok(november, JSON.stringify(r.events.map(key)));
   assert.equal(november.date, "2023-11");
 });
+
+test("a last sentence the text cuts off keeps what its finished clauses tell, where the verb comes first", () => {
+  const head = ["Visit ends", "", "12 October 2024", "", "President of Tajikistan Emomali Rahmon arrived in Tashkent on Saturday for talks.", ""];
+  const en = doc("cut-en", [...head, "President Shavkat Mirziyoyev thanked Emomali Rahmon for the visit, adding that it would strengthen the ties between the two countries and help the tra"].join("\n"));
+  assert.ok(en.events.some((e) => e.type === "SUPPORT" && !e.status), JSON.stringify(en.events.map(key)));
+  // Cut inside the only clause: the verb may be what is missing.
+  const short = doc("cut-short", [...head, "President Shavkat Mirziyoyev thanked Emomali Rahmon for the vis"].join("\n"));
+  assert.ok(!short.events.some((e) => e.type === "SUPPORT"), JSON.stringify(short.events.map(key)));
+});
