@@ -545,3 +545,11 @@ test("'the meeting' opening a sentence that names only its setting is the meetin
   assert.equal(consult.length, 1, consult.map((e) => e.actors.map((a) => a.country).join("-")).join(" "));
   assert.deepEqual(consult[0].actors.map((a) => a.country).sort(), ["CHN", "IND"]);
 });
+
+test("'it could be recalled that' recalls an event; it does not make it hypothetical", () => {
+  const evs = eventsOf("It could be recalled that Vietnamese President Nguyen Xuan Phuc met Sierra Leone President Julius Maada Bio in New York in September 2021.");
+  assert.ok(evs.some((e) => e.type === "CONSULT" && e.date === "2021-09"), JSON.stringify(evs.map((e) => [e.type, e.date])));
+  // "could" on its own keeps its sense.
+  const could = eventsOf("Vietnamese President Nguyen Xuan Phuc could meet Sierra Leone President Julius Maada Bio in New York in September.");
+  assert.ok(!could.some((e) => e.type === "CONSULT"));
+});

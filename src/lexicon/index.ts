@@ -25,7 +25,7 @@ export type LexEntry =
   | { kind: "office"; id: string; role: Role; country?: string }
   | { kind: "trigger"; type: EventType; mode: string | null; cameo: string }
   | { kind: "topic"; id: string }
-  | { kind: "modality"; id: "negation" | "future" | "hypothetical" }
+  | { kind: "modality"; id: "negation" | "future" | "hypothetical" | "none" }
   | { kind: "reference"; id: ReferenceId };
 
 export interface PersonTerm {
@@ -368,7 +368,7 @@ export function loadLexicon(): Lexicon {
   for (const f of jsonFiles("modality")) {
     const lang = path.basename(f, ".json");
     for (const [id, list] of Object.entries(readJson<Record<string, string[]>>(f, {}))) {
-      if (id !== "negation" && id !== "future" && id !== "hypothetical") continue;
+      if (id !== "negation" && id !== "future" && id !== "hypothetical" && id !== "none") continue;
       for (const n of list) m.add(n, lang, { kind: "modality", id }, { langBound: true });
     }
   }

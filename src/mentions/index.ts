@@ -65,7 +65,8 @@ export function mentionsIn(text: string, span: Span, lex: Lexicon, lang?: string
     entities: longestNonOverlapping(entities),
     triggers: longestNonOverlapping(triggers),
     topics: longestNonOverlapping(topics),
-    modality: longestNonOverlapping(modality),
+    // "It could be recalled that": a longer phrase with a cue word in it that is no cue.
+    modality: longestNonOverlapping(modality).filter((m) => m.payload.id !== "none"),
     references: longestNonOverlapping(references),
   };
 }
