@@ -553,3 +553,9 @@ test("'it could be recalled that' recalls an event; it does not make it hypothet
   const could = eventsOf("Vietnamese President Nguyen Xuan Phuc could meet Sierra Leone President Julius Maada Bio in New York in September.");
   assert.ok(!could.some((e) => e.type === "CONSULT"));
 });
+
+test("a list of counterparts with two persons of one organisation is a meeting with each", () => {
+  const evs = eventsOf("Kazakh President Kassym-Jomart Tokayev held meetings with European Parliament President Roberta Metsola, European Commission President Ursula von der Leyen and Turkish President Recep Tayyip Erdogan on Friday.");
+  const names = evs.filter((e) => e.type === "CONSULT").map((e) => e.actors.find((a) => a.country !== "KAZ")?.name).sort();
+  assert.deepEqual(names, ["Recep Tayyip Erdoğan", "Roberta Metsola", "Ursula von der Leyen"]);
+});

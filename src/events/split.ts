@@ -99,6 +99,14 @@ export function groupsOf(ctx: EventContext, sm: SentenceMentions, t: TriggerMatc
       groups.push(sides.map((x) => (x === own ? { ...p, counterpart: true } : x)));
     }
   }
+  // "Held meetings with European Council President A, Commission President B and ...": in a
+  // list split one per counterpart, two named persons of one organisation are two meetings.
+  if (groups.length > 1) {
+    for (const p of extraPersons) {
+      if (p.start < t.end || !p.name || !groups.some((g) => g[1].country === p.country && g[1].name && g[1].name !== p.name)) continue;
+      if (!groups.some((g) => g[1].name === p.name)) groups.push([sides[0], { ...p, counterpart: true }]);
+    }
+  }
   return groups;
 }
 
