@@ -1,6 +1,7 @@
 // Events stage, discourse: what the sentences before say about the sides (the two sides the
 // article is about, the guest and the host of the latest visit).
 
+import { holderOf } from "../lexicon/index.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { EventRecord, EventType } from "../types.js";
 import { pronounSubject } from "./cues.js";
@@ -229,6 +230,16 @@ export function withNamesFromDiscourse(ctx: EventContext, d: Discourse, group: S
     if (s.name) continue;
     // "The Afghan envoy thanked...": a title without a name is the person of that country
     // and office the article names most ("Ambassador Farid Mamundzay").
+    // "The Indian leader": the head of state or government the article names for the country,
+    // else its president on the date.
+    if (s.rank === 2 && s.leader) {
+      const p = d.docPersons.get(s.country);
+      const holder = p && (p.role === "head_of_state" || p.role === "head_of_government") ? p : null;
+      const president = holder ? null : holderOf(ctx.lex, s.country, "president", date ?? ctx.refDate);
+      if (holder) Object.assign(s, { name: holder.name, role: holder.role });
+      else if (president) s.name = president.name;
+      continue;
+    }
     if (s.rank === 2 && s.role) {
       const p = d.docPersons.get(s.country);
       if (p && p.role === s.role) s.name = p.name;

@@ -25,7 +25,7 @@ import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { EventRecord, EventType, Evidence } from "../types.js";
 import { cargoArrives, relativeClauseStart, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, inRelativeClause, pledgedBefore } from "./cues.js";
 import { DIRECTED, type DateHit, type Draft, type EventContext, HOSTILE, MATERIAL_CONFLICT, SPEECH_ACTS, type Side, TYPE_DEFAULTS, evidenceOf, toActors } from "./model.js";
-import { type PlainMemo, isReportingSource, markCoordinatedCounterparts, plainSides, sidesInSentence, withCounterpartOffice, withObjectTarget, withoutContent } from "./sides.js";
+import { type PlainMemo, isReportingSource, markCoordinatedCounterparts, plainSides, sidesInSentence, withCounterpartOffice, withObjectTarget, withoutBriefed, withoutContent } from "./sides.js";
 import { addDays, dateFor, occasionsOf } from "./when.js";
 import { locate, visitorAndHost } from "./where.js";
 import { type Discourse, enterSentence, leaveSentence, noteSalience, startDiscourse, withActorFromDiscourse, withContextSides, withGuestAndHost, withNamesFromDiscourse, withPronounSpeaker, withReferencedSides, withTitleHolder } from "./discourse.js";
@@ -149,6 +149,7 @@ function sidesOfTrigger(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch
   });
   sides = sides.filter((x) => !isReportingSource(ctx, sm, t, x));
   sides = withCounterpartOffice(ctx, sm, sides, date);
+  if (type === "CONSULT") sides = withoutBriefed(ctx, sm, t, sides);
   if (DIRECTED.has(type) || HOSTILE.has(type)) sides = withObjectTarget(ctx, sm, t, sides);
   if (SPEECH_ACTS.has(type) || (type === "AGREE" && mode === "agree")) sides = withoutContent(ctx, sm, t, sides);
   return sides;

@@ -43,6 +43,8 @@ export interface Side {
   paired?: boolean;
   /** One of several countries listed after one title ("the ambassadors of Germany, Japan and Egypt"). */
   listed?: boolean;
+  /** "The Indian leader": a title that is whoever leads the country, president or prime minister. */
+  leader?: boolean;
 }
 
 /** Default CAMEO root and Goldstein value per PLOVER type when the lexicon has none. */

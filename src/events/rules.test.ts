@@ -559,3 +559,22 @@ test("a list of counterparts with two persons of one organisation is a meeting w
   const names = evs.filter((e) => e.type === "CONSULT").map((e) => e.actors.find((a) => a.country !== "KAZ")?.name).sort();
   assert.deepEqual(names, ["Recep Tayyip Erdoğan", "Roberta Metsola", "Ursula von der Leyen"]);
 });
+
+test("'informed Y of his talks with Z': the talks are the subject's with Z; Y is told of them", () => {
+  const ru = eventsOf("Президент США Дональд Трамп проинформировал российского президента об итогах своих переговоров с Владимиром Зеленским.", "ru");
+  const talks = ru.find((e) => e.type === "CONSULT");
+  assert.deepEqual(talks?.actors.map((a) => a.country).sort(), ["UKR", "USA"]);
+  const en = eventsOf("US President Donald Trump briefed the Russian president on his talks with Ukrainian President Volodymyr Zelensky.");
+  assert.deepEqual(en.find((e) => e.type === "CONSULT")?.actors.map((a) => a.country).sort(), ["UKR", "USA"]);
+  // Without the possessive, whoever is named before the noun may be a side.
+  const joint = eventsOf("Russian President Vladimir Putin and Kazakh President Kassym-Jomart Tokayev held talks with Chinese President Xi Jinping.");
+  assert.ok(joint.some((e) => e.type === "CONSULT" && e.actors.some((a) => a.country === "KAZ")));
+});
+
+test("'the leader of a country' is whoever leads it: the head the article names, else the president", () => {
+  const named = eventsOf("Премьер-министр Индии Нарендра Моди прибыл в Москву в понедельник.\nВо вторник Владимир Путин принял индийского лидера в Кремле.", "ru");
+  const meeting = named.find((e) => e.type === "CONSULT" && e.mode === "meeting");
+  assert.equal(meeting?.actors.find((a) => a.country === "IND")?.name, "Narendra Modi");
+  const unnamed = eventsOf("Лидер США провёл телефонный разговор с президентом России Владимиром Путиным.", "ru");
+  assert.equal(unnamed.find((e) => e.type === "CONSULT")?.actors.find((a) => a.country === "USA")?.name, "Joe Biden");
+});

@@ -239,6 +239,20 @@ export function withCounterpartOffice(ctx: EventContext, sm: SentenceMentions, s
  * a complementizer (or a colon) following the trigger are what the statement says, not its
  * sides. Named persons stay.
  */
+/**
+ * "The US leader informed the Russian president of the results of his talks with Zelensky":
+ * talks the subject calls its own ("his talks", «своих переговоров») are between the subject
+ * (the first side, before the noun) and the counterpart after it; whoever is told of them,
+ * named between the two, is not a side.
+ */
+export function withoutBriefed(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, sides: Side[]): Side[] {
+  const words = ctx.lex.markers.ownPossessive.get(ctx.lang);
+  if (!words || t.tokenStart < 1 || !words.has(sm.tokens[t.tokenStart - 1].norm)) return sides;
+  const before = sides.filter((x) => x.start < t.start).sort((a, b) => a.start - b.start);
+  if (before.length < 2 || !sides.some((x) => Number.isFinite(x.start) && x.start >= t.end)) return sides;
+  return sides.filter((x) => !before.slice(1).includes(x));
+}
+
 export function withoutContent(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, sides: Side[]): Side[] {
   const words = ctx.lex.markers.complementizer.get(ctx.lang);
   let boundary = Infinity;
@@ -398,7 +412,7 @@ function officeSides(ctx: EventContext, sm: SentenceMentions, date: string | nul
     const spanStart = Math.min(e.start, ents[countryIdx].start);
     const spanEnd = Math.max(e.end, ents[countryIdx].end, titled?.end ?? 0);
     if (orgOfStates) sides.push({ country, name: null, role: null, rank: 1, start: spanStart, evidence: ev, counterpart: isCounterpart(ctx, sm, spanStart, spanEnd) });
-    else sides.push({ country, name, role, rank: name ? 3 : 2, start: spanStart, evidence: ev, counterpart: isCounterpart(ctx, sm, spanStart, spanEnd) });
+    else sides.push({ country, name, role, rank: name ? 3 : 2, start: spanStart, evidence: ev, counterpart: isCounterpart(ctx, sm, spanStart, spanEnd), ...(e.payload.id === "leader" && !name ? { leader: true } : {}) });
     if (!orgOfStates && !titled && countryIdx === i + 1) sides.push(...listedHolders(ctx, sm, date, i, sides[sides.length - 1], consumed));
   });
   return sides;
