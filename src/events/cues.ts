@@ -128,8 +128,10 @@ export function definiteOpening(ctx: EventContext, sm: SentenceMentions, t: Trig
   if (ctx.lang === "ar") return /^(و|ف)?ال/.test(w);
   const prev = t.tokenStart === 1 ? sm.tokens[0].norm : null;
   if (ARTICLES.has(prev ?? "")) return true;
-  // Languages without articles: an event noun that opens the sentence.
-  return ["ru", "uk", "tg", "kk", "ky", "uz", "tr", "fa"].includes(ctx.lang) && t.tokenStart === 0;
+  // Languages without articles: an event noun that opens the sentence, or follows its opening
+  // preposition («На переговорах ... министр намерен обсудить», "at the talks").
+  if (!["ru", "uk", "tg", "kk", "ky", "uz", "tr", "fa"].includes(ctx.lang)) return false;
+  return t.tokenStart === 0 || (ctx.lex.markers.placeBefore.get(ctx.lang) ?? []).some((p) => p.length === 1 && p[0] === prev);
 }
 
 /** A date after the trigger inside a relative clause ("..., which had been announced in 2019"). */

@@ -578,3 +578,8 @@ test("'the leader of a country' is whoever leads it: the head the article names,
   const unnamed = eventsOf("Лидер США провёл телефонный разговор с президентом России Владимиром Путиным.", "ru");
   assert.equal(unnamed.find((e) => e.type === "CONSULT")?.actors.find((a) => a.country === "USA")?.name, "Joe Biden");
 });
+
+test("in a language without articles, 'at the talks' opening a sentence is the talks already told", () => {
+  const evs = eventsOf("Министр иностранных дел России Сергей Лавров провёл переговоры с министром иностранных дел Египта Самехом Шукри в Каире во вторник.\nНа переговорах с руководством Египта российский министр обсудил ситуацию в Сирии.", "ru");
+  assert.equal(evs.filter((e) => e.type === "CONSULT").length, 1, evs.map((e) => e.actors.map((a) => a.country).join("-")).join(" "));
+});
