@@ -168,3 +168,8 @@ test("a text that opens with U+FEFF keeps its offsets, however long", () => {
   assert.match(text.slice(hit.start, hit.end), /12 March 2024/);
   assert.doesNotThrow(() => findDates("\ufeff \u2c00 " + "中".repeat(400), "zh", "2024-01-01"));
 });
+
+test("a given name that is a weekday in a language not read (Turkmen 'Anna', Friday) is no date", () => {
+  for (const t of ["Kofi Annan said the talks went well.", "Anna Kovalenko arrived."]) assert.deepEqual(findDates(t, "en", "2012-03-10", { start: 0, end: t.length }), [], t);
+  assert.equal(findDates("on Friday", "en", "2012-03-10", { start: 0, end: 9 })[0]?.value, "2012-03-09");
+});

@@ -107,6 +107,9 @@ interface MonthEntry { cal: Calendar; month: number }
 /** name -> month; `exact` names must match whole, `inflect` names may carry a suffix. */
 const monthExact = new Map<string, MonthEntry>();
 const monthInflect = new Map<string, MonthEntry>();
+/** Languages whose ICU weekday names are matched: those the pipeline reads. */
+const WEEKDAY_LOCALES = new Set(["en", "ru", "uk", "ar", "tg", "fa", "uz", "kk", "ky", "tr", "fr", "de", "es", "zh", "hu"]);
+
 const weekdayExact = new Map<string, number>();
 const weekdayInflect = new Map<string, number>();
 
@@ -156,6 +159,9 @@ function buildTables(): void {
         }
       }
     }
+    // Weekday names only of the languages read (Turkmen "Anna", Friday, is also a given name and
+    // "Annan" a surname: matched in every text they would date persons).
+    if (!WEEKDAY_LOCALES.has(locale.split("-")[0])) continue;
     const weekday = new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" });
     for (let d = 0; d < 7; d++) {
       const name = weekday.format(new Date(Date.UTC(2021, 7, 1 + d))); // 2021-08-01 was a Sunday

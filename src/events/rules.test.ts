@@ -583,3 +583,13 @@ test("in a language without articles, 'at the talks' opening a sentence is the t
   const evs = eventsOf("Министр иностранных дел России Сергей Лавров провёл переговоры с министром иностранных дел Египта Самехом Шукри в Каире во вторник.\nНа переговорах с руководством Египта российский министр обсудил ситуацию в Сирии.", "ru");
   assert.equal(evs.filter((e) => e.type === "CONSULT").length, 1, evs.map((e) => e.actors.map((a) => a.country).join("-")).join(" "));
 });
+
+test("the joint envoy of two organisations is one person: one meeting, with the first named", () => {
+  const evs = eventsOf("Russian Foreign Minister Sergey Lavrov met the joint special envoy of the UN and the Arab League Kofi Annan in Cairo on Saturday.");
+  const consult = evs.filter((e) => e.type === "CONSULT");
+  assert.equal(consult.length, 1, consult.map((e) => e.actors.map((a) => a.country).join("-")).join(" "));
+  assert.deepEqual(consult[0].actors.map((a) => a.country).sort(), ["RUS", "UN"]);
+  // Two organisations' heads, each with a title, are two counterparts.
+  const two = eventsOf("Russian Foreign Minister Sergey Lavrov met UN Secretary-General Antonio Guterres and Arab League Secretary-General Ahmed Aboul Gheit in Cairo on Saturday.");
+  assert.ok(two.some((e) => e.actors.some((a) => a.country === "ARAB_LEAGUE")), JSON.stringify(two.map((e) => e.actors.map((a) => a.country))));
+});

@@ -158,6 +158,13 @@ export function isCounterpart(ctx: EventContext, sm: SentenceMentions, start: nu
   return false;
 }
 
+/** Whether only a coordinating word ("and", «и», "et", "و") stands between two offsets. */
+function joinedByCoordination(ctx: EventContext, from: number, to: number): boolean {
+  const words = ctx.text.slice(from, to).toLowerCase().match(/\p{L}+/gu) ?? [];
+  const coord = ctx.lex.markers.coordination.get(ctx.lang);
+  return words.length === 1 && !!coord?.has(words[0]) && !/[,;.]/.test(ctx.text.slice(from, to));
+}
+
 /** A side after a counterpart, joined to it by a coordinating word, is a counterpart too. */
 export function markCoordinatedCounterparts(ctx: EventContext, sides: Side[]): void {
   const coord = ctx.lex.markers.coordination.get(ctx.lang);
@@ -406,6 +413,10 @@ function officeSides(ctx: EventContext, sm: SentenceMentions, date: string | nul
     const orgOfStates = ents[countryIdx].payload.kind === "org" && STATE_ROLES.has(role);
     consumed.add(i);
     consumed.add(countryIdx);
+    // "The joint special envoy of the UN and the Arab League": one person of both organisations,
+    // who speaks for the first named.
+    const coOwner = ents[countryIdx + 1];
+    if (countryIdx > i && coOwner?.payload.kind === "org" && ents[countryIdx].payload.kind === "org" && joinedByCoordination(ctx, ents[countryIdx].end, coOwner.start)) consumed.add(countryIdx + 1);
     const country = ents[countryIdx].payload.id;
     let name: string | null = titled?.name ?? null;
     if (!name && RESOLVABLE_OFFICE_ROLES.has(role)) name = holderOf(lex, country, e.payload.id, date)?.name ?? null;
