@@ -43,6 +43,8 @@ export interface Side {
   paired?: boolean;
   /** One of several countries listed after one title ("the ambassadors of Germany, Japan and Egypt"). */
   listed?: boolean;
+  /** The one a directed act is aimed at, told as such by its wording (voice.ts). */
+  patient?: boolean;
 }
 
 /** Default CAMEO root and Goldstein value per PLOVER type when the lexicon has none. */

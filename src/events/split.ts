@@ -39,6 +39,10 @@ export function sameInteraction(a: Draft, b: Draft): boolean {
   // Directed acts, and support given the other way ("congratulated" / "thanked him for the
   // congratulations"), have an initiator: two initiators, two acts.
   if ((DIRECTED.has(a.rec.type) || a.rec.type === "SUPPORT") && a.sides[0]?.country !== b.sides[0]?.country) return false;
+  // A summons or protest note and an accusation told in another sentence are two acts ("the
+  // ambassador was summoned" ... "in recent months Baku has accused Paris of ..."); a
+  // condemnation of what the protest is about is the protest's content, and stays one.
+  if (a.rec.type === "ACCUSE" && a.sentence !== b.sentence && (a.rec.cameo === "112") !== (b.rec.cameo === "112") && (a.rec.cameo === "114" || b.rec.cameo === "114")) return false;
   // Condolences, congratulations and an apology on one day are three acts of support.
   if (a.rec.type === "SUPPORT" && a.rec.cameo !== b.rec.cameo) return false;
   // Each signing sentence names its own document(s).
@@ -87,7 +91,9 @@ export function groupsOf(ctx: EventContext, sm: SentenceMentions, t: TriggerMatc
   // "Accused the governments of Colombia, Mexico and Chile": a directed act aimed at several
   // is one act towards each (PLOVER events are dyadic); agreements among three stay one, and
   // so does an appeal to two parties to do something together ("urged X and Y to talk").
-  const directedAtList = subjectAndList && type !== "CONSULT" && type !== "AGREE" && type !== "COOPERATE" && type !== "REQUEST";
+  // ...also when the wording says who is acted on ("the governments accused of ..., A, B and C").
+  const patientList = sides.length > 2 && !sides[0].patient && sides.slice(1).every((x) => x.patient);
+  const directedAtList = (subjectAndList || patientList) && type !== "CONSULT" && type !== "AGREE" && type !== "COOPERATE" && type !== "REQUEST";
   const groups: Side[][] = (mode === "phone" || type === "AID" || directedAtList || (type === "SUPPORT" && oneToMany) || (mode === "meeting" && !severalParty && (bareCounterparts || listedOthers || namedCounterparts || subjectAndList))) && sides.length > 2 && !sides[0].counterpart
     ? sides.slice(1).map((o) => [sides[0], o])
     : [sides];
