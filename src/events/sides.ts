@@ -214,6 +214,11 @@ export function withObjectTarget(ctx: EventContext, sm: SentenceMentions, t: Tri
   if (role === "topic" || (role === "place" && !HOSTILE.has(t.payload.type))) return sides;
   const target: Side = { country: obj.payload.id, name: null, role: null, rank: 1, start: obj.start, evidence: evidenceOf(ctx, sm), counterpart: true };
   if (sides.length < 2) return [...sides, target];
+  // "Iran and Iraq condemned Israel's crimes", «Россия и Китай осудили действия США»: a joint
+  // subject acts together; the target is one more side, and a country the condemned act was
+  // aimed at ("the attack of Russia against Ukraine") is none.
+  const before = sides.filter((x) => Number.isFinite(x.start) && x.start >= 0 && x.start < t.start).sort((a, b) => a.start - b.start);
+  if (before.length >= 2 && before.every((x, i) => i === 0 || coordinatedPersons(ctx, before[i - 1], x))) return [...before, target, ...sides.filter((x) => !before.includes(x) && x.rank >= 2 && x.country !== target.country)];
   const bare = sides.filter((x) => x.rank <= 1);
   if (!bare.length) return sides;
   const far = bare.sort((a, b) => Math.abs(b.start - t.end) - Math.abs(a.start - t.end))[0];

@@ -65,3 +65,20 @@ test("a summons and an accusation told in another sentence are two acts", () => 
   const twice = eventsOf("Azerbaijan summoned the French ambassador on Monday over the remarks.\nThe French ambassador was summoned to the Azerbaijani foreign ministry, the ministry said.");
   assert.deepEqual(directed(twice, "ACCUSE"), ["AZE>FRA"]);
 });
+
+test("a joint subject condemns together; the one condemned is one more side", () => {
+  const cases: [string, string][] = [
+    ["Iran and Iraq condemned Israel over the blockade of Gaza.", "IRN+IRQ+ISR"],
+    ["Россия и Китай осудили действия США в регионе.", "CHN+RUS+USA"],
+    // The country the condemned attack was aimed at is not a side of the condemnation.
+    ["La France et l'Allemagne ont condamné l'attaque de la Russie contre l'Ukraine.", "DEU+FRA+RUS"],
+    ["وزرای امور خارجه ایران و عراق با محکوم‌کردن جنایات اسرائیل بر ضرورت اقدام تاکید کردند.", "IRN+IRQ+ISR"],
+  ];
+  for (const [text, want] of cases) {
+    const accuse = eventsOf(text).filter((e) => e.type === "ACCUSE");
+    assert.deepEqual(accuse.map((e) => e.actors.map((a) => a.country).sort().join("+")), [want], text);
+  }
+  // One subject: two sides, the condemner first ("by" goes with the shelling, not the verb).
+  const one = eventsOf("Armenia condemned the shelling by Azerbaijan of its border villages.");
+  assert.deepEqual(directed(one, "ACCUSE"), ["ARM>AZE"]);
+});
