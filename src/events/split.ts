@@ -120,6 +120,8 @@ export function mergeInto(twin: Draft, draft: Draft, group: Side[], si: number):
   for (const s of group) {
     const o = twin.sides.find((x) => x.country === s.country);
     if (o && !o.name && s.name) Object.assign(o, { name: s.name, role: s.role, rank: s.rank });
+    // A protest told again with one more of its sides (sameProtest).
+    if (!o) twin.sides.push({ ...s });
   }
   twin.rec.actors = toActors(twin.sides);
   twin.reported.add(si);
@@ -132,10 +134,30 @@ export function mergeInto(twin: Draft, draft: Draft, group: Side[], si: number):
   if (!twin.rec.location && rec.location) twin.rec.location = rec.location;
 }
 
+/** How many sentences apart one protest may be told again with more or fewer of its sides. */
+const PROTEST_RETOLD = 3;
+
+/**
+ * "Iran summoned the Portuguese ambassador" ... "the ambassador, as holder of the EU presidency,
+ * was summoned" ... "he condemned the EU's decision": one protest told again with more or fewer
+ * of its sides, by the same protester, close by. One of the two is a summons or protest note.
+ */
+export function sameProtest(a: Draft, b: Draft): boolean {
+  if (a.rec.type !== "ACCUSE" || b.rec.type !== "ACCUSE" || (a.rec.cameo !== "114" && b.rec.cameo !== "114")) return false;
+  if (a.sides[0]?.country !== b.sides[0]?.country || Math.abs(a.sentence - b.sentence) > PROTEST_RETOLD) return false;
+  const ka = new Set(a.sides.map((x) => x.country));
+  const kb = new Set(b.sides.map((x) => x.country));
+  if (![...ka].every((c) => kb.has(c)) && ![...kb].every((c) => ka.has(c))) return false;
+  // Otherwise as one interaction between the sides both name.
+  const shared = (d: Draft) => ({ ...d, sides: d.sides.filter((x) => ka.has(x.country) && kb.has(x.country)) });
+  return sameInteraction(shared(a), shared(b));
+}
+
 /** The draft reported before that a new one is a report of again (not for mentions). */
 export function twinOf(drafts: Draft[], draft: Draft, anaphoric: boolean): Draft | undefined {
   const rec = draft.rec;
   if (rec.status) return undefined;
   return drafts.find((d) => !d.rec.status && sameInteraction(d, draft)) ??
-    (anaphoric ? [...drafts].reverse().find((d) => !d.rec.status && d.rec.type === rec.type && d.rec.mode === rec.mode && countriesKey(d.sides) === countriesKey(draft.sides)) : undefined);
+    (anaphoric ? [...drafts].reverse().find((d) => !d.rec.status && d.rec.type === rec.type && d.rec.mode === rec.mode && countriesKey(d.sides) === countriesKey(draft.sides)) : undefined) ??
+    drafts.find((d) => !d.rec.status && sameProtest(d, draft));
 }

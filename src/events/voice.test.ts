@@ -82,3 +82,12 @@ test("a joint subject condemns together; the one condemned is one more side", ()
   const one = eventsOf("Armenia condemned the shelling by Azerbaijan of its border villages.");
   assert.deepEqual(directed(one, "ACCUSE"), ["ARM>AZE"]);
 });
+
+test("one protest told again with more or fewer of its sides stays one", () => {
+  const evs = eventsOf("Iran summoned the Portuguese ambassador on Tuesday.\nIran's foreign minister summoned the ambassador of Portugal and the head of the EU delegation over the decision.\nIran's foreign minister also condemned the European Union for the decision.");
+  const accuse = evs.filter((e) => e.type === "ACCUSE");
+  assert.deepEqual(accuse.map((e) => e.actors.map((a) => a.country).join("+")), ["IRN+PRT+EU"]);
+  // Another protester is another act.
+  const other = eventsOf("Iran summoned the Portuguese ambassador on Tuesday.\nSeparately, Iraq condemned the European Union for the decision.");
+  assert.deepEqual(directed(other, "ACCUSE"), ["IRN>PRT", "IRQ>EU"]);
+});
