@@ -515,3 +515,11 @@ test("a stance or a diaspora names no state; a side named only in a relative cla
   const talks = eventsOf("Russian-Chinese talks were held in Beijing on Monday.");
   assert.deepEqual(talks.map((e) => e.actors.map((a) => a.country).sort().join("-")), ["CHN-RUS"]);
 });
+
+test("a rejection told right after a protest is what the protest says, not a second act", () => {
+  const es = eventsOf("Chile entregó al embajador de Venezuela una nota de protesta en rechazo a las declaraciones del gobierno venezolano.", "es");
+  assert.deepEqual(es.map((e) => e.type), ["ACCUSE"]);
+  // A rejection of a protest, told on its own, is one.
+  const rejected = eventsOf("Venezuela rejected the Chilean protest, the ministry said.");
+  assert.ok(rejected.some((e) => e.type === "REJECT"), JSON.stringify(rejected.map((e) => e.type)));
+});
