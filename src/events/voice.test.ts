@@ -91,3 +91,12 @@ test("one protest told again with more or fewer of its sides stays one", () => {
   const other = eventsOf("Iran summoned the Portuguese ambassador on Tuesday.\nSeparately, Iraq condemned the European Union for the decision.");
   assert.deepEqual(directed(other, "ACCUSE"), ["IRN>PRT", "IRQ>EU"]);
 });
+
+test("sanctions told as a noun with their agent go from the agent to the one sanctioned", () => {
+  const cases: [string, string][] = [
+    ["وزارت خارجه اعلام کرد درپی تحریم مقامات ایرانی از سوی اتحادیه اروپا، سفیر پرتغال احضار شد.", "EU>IRN"],
+    ["Москва осудила новые санкции со стороны ЕС против российских компаний.", "EU>RUS"],
+    ["AB tarafından uygulanan yaptırımlar İranlı yetkilileri kapsıyor.", "EU>IRN"],
+  ];
+  for (const [text, want] of cases) assert.deepEqual(directed(eventsOf(text), "SANCTION"), [want], text);
+});

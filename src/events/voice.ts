@@ -29,11 +29,17 @@ export function actorFirst(ctx: EventContext, sm: SentenceMentions, t: TriggerMa
   // An agent goes with a passive, or with an act told as a noun without a subject before it
   // ("sanctions by the EU against..."); after an active verb with its subject ("Egypt condemned
   // the attack by Israel") it belongs to another noun.
+  // An agent marker inside the trigger phrase («санкции со стороны ЕС») is the phrase's own.
   const subjectBefore = sides.some((x) => Number.isFinite(x.start) && x.start >= 0 && x.start < t.start);
-  const agent = t.payload.voice === "passive" || !subjectBefore ? agentCountry(ctx, sm, t, date) : null;
+  const agent = agentCountry(ctx, sm, t, date, t.payload.voice === "passive" || !subjectBefore);
   if (agent) {
     const own = sides.find((x) => x.country === agent.country) ?? { country: agent.country, name: null, role: null, rank: 1, start: agent.start, evidence: evidenceOf(ctx, sm) };
-    const rest = sides.filter((x) => x.country !== agent.country);
+    // The one acted on is named in the trigger's clause ("..., the Portuguese ambassador was
+    // summoned" is another act's).
+    const clause = clauseOf(ctx, sm, t);
+    const others = sides.filter((x) => x.country !== agent.country);
+    const inClause = others.filter((x) => x.start >= clause.start && x.start < clause.end);
+    const rest = inClause.length ? inClause : others;
     return rest.length ? [{ ...own, counterpart: false }, ...rest.map((x) => ({ ...x, patient: true }))] : sides;
   }
   if (sides.length >= 2 && type === "ACCUSE" && t.payload.cameo === "114") {
@@ -47,11 +53,11 @@ export function actorFirst(ctx: EventContext, sm: SentenceMentions, t: TriggerMa
 
 /** Whether nothing ends the clause or tells another event between two offsets. */
 function clearBetween(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, from: number, to: number): boolean {
-  return !/[.;!?؟]/.test(ctx.text.slice(from, to)) && !sm.triggers.some((x) => x !== t && x.start >= from && x.end <= to);
+  return !/[.;!?؟]/.test(ctx.text.slice(from, to)) && !sm.triggers.some((x) => x !== t && x.start < to && x.end > from);
 }
 
 /** The country (and where it is named) that an agent marker near the trigger introduces. */
-function agentCountry(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, date: string | null): { country: string; start: number } | null {
+function agentCountry(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, date: string | null, outsideToo: boolean): { country: string; start: number } | null {
   if (t.tokenStart < 0) return null;
   const before = ctx.lex.markers.agentBefore.get(ctx.lang) ?? [];
   const after = ctx.lex.markers.agentAfter.get(ctx.lang) ?? [];
@@ -66,13 +72,16 @@ function agentCountry(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, 
     const ph = phraseEndingAt(sm.tokens, k, before);
     if (ph) {
       const m = k - ph.length + 1;
-      if (m >= t.tokenEnd && m - t.tokenEnd <= AGENT_REACH && clearBetween(ctx, sm, t, t.end, sm.tokens[m].start)) return { country, start: e.start };
+      // (The marker may be a word of the trigger phrase itself: «تحریم ... از سوی».)
+      const inside = m < t.tokenEnd;
+      if (m > t.tokenStart && (inside || outsideToo) && m - t.tokenEnd <= AGENT_REACH && clearBetween(ctx, sm, t, t.end, sm.tokens[m].start)) return { country, start: e.start };
     }
     // "Dışişleri Bakanlığı tarafından çağrıldı", "AB tarafından uygulanan yaptırımlar".
     const ph2 = phraseStartingAt(sm.tokens, e.tokenEnd, after);
     if (ph2) {
       const m = e.tokenEnd + ph2.length;
-      if (t.tokenStart >= m && t.tokenStart - m <= AGENT_REACH && clearBetween(ctx, sm, t, sm.tokens[m - 1].end, t.start)) return { country, start: e.start };
+      const inside = m > t.tokenStart;
+      if (t.tokenEnd >= m && (inside || outsideToo) && t.tokenStart - m <= AGENT_REACH && clearBetween(ctx, sm, t, sm.tokens[m - 1].end, t.start)) return { country, start: e.start };
     }
   }
   return null;
