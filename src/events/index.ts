@@ -28,11 +28,12 @@ import { DIRECTED, type DateHit, type Draft, type EventContext, HOSTILE, MATERIA
 import { type PlainMemo, isReportingSource, markCoordinatedCounterparts, plainSides, sidesInSentence, withCounterpartOffice, withObjectTarget, withoutBriefed, withoutContent } from "./sides.js";
 import { addDays, dateFor, occasionsOf } from "./when.js";
 import { locate, visitorAndHost } from "./where.js";
-import { type Discourse, enterSentence, leaveSentence, noteSalience, startDiscourse, withActorFromDiscourse, withContextSides, withGuestAndHost, withNamesFromDiscourse, withPronounSpeaker, withReferencedSides, withTitleHolder } from "./discourse.js";
+import { type Discourse, mainDyad, enterSentence, leaveSentence, noteSalience, startDiscourse, withActorFromDiscourse, withContextSides, withGuestAndHost, withNamesFromDiscourse, withPronounSpeaker, withReferencedSides, withTitleHolder } from "./discourse.js";
 import { documentsNamed, groupsOf, mergeInto, sameInteraction, twinOf } from "./split.js";
 import { addSummitParticipants, assignTopics, initiatorsFirst, visitorFirst, withHostOfTalks } from "./document.js";
 import { noEventHere } from "./triggers.js";
 import { statusAfterIndefinite, statusOfClause } from "./status.js";
+import { actorFirst } from "./voice.js";
 
 export type { DateHit, EventContext } from "./model.js";
 
@@ -116,6 +117,8 @@ function eventsAt(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occasion
   const clauseEnd = relativeClauseStart(ctx, sm, t);
   if (MATERIAL_CONFLICT.has(type) && !sm.references.length && !sides.some((x) => x.rank >= 1 && Number.isFinite(x.start) && x.start < clauseEnd)) return;
   withContextSides(d, sides, type, mode);
+  // "The ambassador was summoned", "sanctions by the EU": who acts comes first.
+  sides = actorFirst(ctx, sm, t, sides, when.value, [...d.context, ...mainDyad(d.salience, d.context)]);
   if (sides.length < 2) return;
   sides = visitorAndHost(sides, location, mode);
   const groups = groupsOf(ctx, sm, t, sides, type, mode, extraPersons);

@@ -45,6 +45,8 @@ export interface Side {
   listed?: boolean;
   /** "The Indian leader": a title that is whoever leads the country, president or prime minister. */
   leader?: boolean;
+  /** The one a directed act is aimed at, told as such by its wording (voice.ts). */
+  patient?: boolean;
 }
 
 /** Default CAMEO root and Goldstein value per PLOVER type when the lexicon has none. */

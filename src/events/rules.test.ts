@@ -593,3 +593,11 @@ test("the joint envoy of two organisations is one person: one meeting, with the 
   const two = eventsOf("Russian Foreign Minister Sergey Lavrov met UN Secretary-General Antonio Guterres and Arab League Secretary-General Ahmed Aboul Gheit in Cairo on Saturday.");
   assert.ok(two.some((e) => e.actors.some((a) => a.country === "ARAB_LEAGUE")), JSON.stringify(two.map((e) => e.actors.map((a) => a.country))));
 });
+
+test("a rejection told right after a protest is what the protest says, not a second act", () => {
+  const es = eventsOf("Chile entregó al embajador de Venezuela una nota de protesta en rechazo a las declaraciones del gobierno venezolano.", "es");
+  assert.deepEqual(es.map((e) => e.type), ["ACCUSE"]);
+  // A rejection of a protest, told on its own, is one.
+  const rejected = eventsOf("Venezuela rejected the Chilean protest, the ministry said.");
+  assert.ok(rejected.some((e) => e.type === "REJECT"), JSON.stringify(rejected.map((e) => e.type)));
+});

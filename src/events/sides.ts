@@ -221,6 +221,11 @@ export function withObjectTarget(ctx: EventContext, sm: SentenceMentions, t: Tri
   if (role === "topic" || (role === "place" && !HOSTILE.has(t.payload.type))) return sides;
   const target: Side = { country: obj.payload.id, name: null, role: null, rank: 1, start: obj.start, evidence: evidenceOf(ctx, sm), counterpart: true };
   if (sides.length < 2) return [...sides, target];
+  // "Iran and Iraq condemned Israel's crimes", «Россия и Китай осудили действия США»: a joint
+  // subject acts together; the target is one more side, and a country the condemned act was
+  // aimed at ("the attack of Russia against Ukraine") is none.
+  const before = sides.filter((x) => Number.isFinite(x.start) && x.start >= 0 && x.start < t.start).sort((a, b) => a.start - b.start);
+  if (before.length >= 2 && before.every((x, i) => i === 0 || coordinatedPersons(ctx, before[i - 1], x))) return [...before, target, ...sides.filter((x) => !before.includes(x) && x.rank >= 2 && x.country !== target.country)];
   const bare = sides.filter((x) => x.rank <= 1);
   if (!bare.length) return sides;
   const far = bare.sort((a, b) => Math.abs(b.start - t.end) - Math.abs(a.start - t.end))[0];
@@ -430,7 +435,7 @@ function officeSides(ctx: EventContext, sm: SentenceMentions, date: string | nul
 }
 
 /** The index of the country or organisation whose title entity i is, or -1. */
-function holderIndex(ctx: EventContext, sm: SentenceMentions, i: number, consumed: Set<number>): number {
+export function holderIndex(ctx: EventContext, sm: SentenceMentions, i: number, consumed: Set<number>): number {
   const ents = sm.entities;
   const e = ents[i];
   const prev = ents[i - 1];
@@ -440,14 +445,16 @@ function holderIndex(ctx: EventContext, sm: SentenceMentions, i: number, consume
   // it ("President of Turkey") is the title's.
   // A country after the title that is the subject of talk (Hungarian "külügyminiszterrel
   // Ukrajnáról", "with the minister about Ukraine") is not the title's.
+  // "İran'ın Ankara Büyükelçisi", "Oroszország pozsonyi nagykövete": the capital of the posting
+  // stands between the country and its title, with nothing but spaces between the three
+  // (whatever follows the title).
+  const plain = (a: EntityMatch, b: EntityMatch) => gapOk(ctx, sm, a, b) && /^\s+$/.test(ctx.text.slice(a.end, b.start));
+  if (prev?.payload.kind === "country" && prev.payload.form === "capital" && plain(prev, e) && isHolderEntity(ents[i - 2]) && plain(ents[i - 2], prev) && !consumed.has(i - 2)) return i - 2;
   const nextOk = isHolderEntity(next) && gapOk(ctx, sm, e, next!) && !consumed.has(i + 1) && mentionRole(ctx, sm, next!) !== "topic";
   const prevOk = isHolderEntity(prev) && gapOk(ctx, sm, prev!, e) && !consumed.has(i - 1);
   if (nextOk && prevOk) return next!.start - e.end <= e.start - prev!.end ? i + 1 : i - 1;
   if (nextOk) return i + 1;
   if (prevOk) return i - 1;
-  // "İran'ın Ankara Büyükelçisi", "Oroszország pozsonyi nagykövete": the capital of the posting
-  // stands between the country and its title.
-  if (prev?.payload.kind === "country" && prev.payload.form === "capital" && gapOk(ctx, sm, prev, e) && isHolderEntity(ents[i - 2]) && gapOk(ctx, sm, ents[i - 2], prev) && !consumed.has(i - 2)) return i - 2;
   return -1;
 }
 

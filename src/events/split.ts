@@ -39,6 +39,10 @@ export function sameInteraction(a: Draft, b: Draft): boolean {
   // Directed acts, and support given the other way ("congratulated" / "thanked him for the
   // congratulations"), have an initiator: two initiators, two acts.
   if ((DIRECTED.has(a.rec.type) || a.rec.type === "SUPPORT") && a.sides[0]?.country !== b.sides[0]?.country) return false;
+  // A summons or protest note and an accusation told in another sentence are two acts ("the
+  // ambassador was summoned" ... "in recent months Baku has accused Paris of ..."); a
+  // condemnation of what the protest is about is the protest's content, and stays one.
+  if (a.rec.type === "ACCUSE" && a.sentence !== b.sentence && (a.rec.cameo === "112") !== (b.rec.cameo === "112") && (a.rec.cameo === "114" || b.rec.cameo === "114")) return false;
   // Condolences, congratulations and an apology on one day are three acts of support.
   if (a.rec.type === "SUPPORT" && a.rec.cameo !== b.rec.cameo) return false;
   // Each signing sentence names its own document(s).
@@ -87,7 +91,9 @@ export function groupsOf(ctx: EventContext, sm: SentenceMentions, t: TriggerMatc
   // "Accused the governments of Colombia, Mexico and Chile": a directed act aimed at several
   // is one act towards each (PLOVER events are dyadic); agreements among three stay one, and
   // so does an appeal to two parties to do something together ("urged X and Y to talk").
-  const directedAtList = subjectAndList && type !== "CONSULT" && type !== "AGREE" && type !== "COOPERATE" && type !== "REQUEST";
+  // ...also when the wording says who is acted on ("the governments accused of ..., A, B and C").
+  const patientList = sides.length > 2 && !sides[0].patient && sides.slice(1).every((x) => x.patient);
+  const directedAtList = (subjectAndList || patientList) && type !== "CONSULT" && type !== "AGREE" && type !== "COOPERATE" && type !== "REQUEST";
   const groups: Side[][] = (mode === "phone" || type === "AID" || directedAtList || (type === "SUPPORT" && oneToMany) || (mode === "meeting" && !severalParty && (bareCounterparts || listedOthers || namedCounterparts || subjectAndList))) && sides.length > 2 && !sides[0].counterpart
     ? sides.slice(1).map((o) => [sides[0], o])
     : [sides];
@@ -122,6 +128,8 @@ export function mergeInto(twin: Draft, draft: Draft, group: Side[], si: number):
   for (const s of group) {
     const o = twin.sides.find((x) => x.country === s.country);
     if (o && !o.name && s.name) Object.assign(o, { name: s.name, role: s.role, rank: s.rank });
+    // A protest told again with one more of its sides (sameProtest).
+    if (!o) twin.sides.push({ ...s });
   }
   twin.rec.actors = toActors(twin.sides);
   twin.reported.add(si);
@@ -134,18 +142,41 @@ export function mergeInto(twin: Draft, draft: Draft, group: Side[], si: number):
   if (!twin.rec.location && rec.location) twin.rec.location = rec.location;
 }
 
+/** How many sentences apart one protest may be told again with more or fewer of its sides. */
+const PROTEST_RETOLD = 3;
+
+/**
+ * "Iran summoned the Portuguese ambassador" ... "the ambassador, as holder of the EU presidency,
+ * was summoned" ... "he condemned the EU's decision": one protest told again with more or fewer
+ * of its sides, by the same protester, close by. One of the two is a summons or protest note.
+ */
+export function sameProtest(a: Draft, b: Draft): boolean {
+  if (a.rec.type !== "ACCUSE" || b.rec.type !== "ACCUSE" || (a.rec.cameo !== "114" && b.rec.cameo !== "114")) return false;
+  if (a.sides[0]?.country !== b.sides[0]?.country || Math.abs(a.sentence - b.sentence) > PROTEST_RETOLD) return false;
+  const ka = new Set(a.sides.map((x) => x.country));
+  const kb = new Set(b.sides.map((x) => x.country));
+  if (![...ka].every((c) => kb.has(c)) && ![...kb].every((c) => ka.has(c))) return false;
+  // Otherwise as one interaction between the sides both name.
+  const shared = (d: Draft) => ({ ...d, sides: d.sides.filter((x) => ka.has(x.country) && kb.has(x.country)) });
+  return sameInteraction(shared(a), shared(b));
+}
+
 /** The draft reported before that a new one is a report of again (not for mentions). */
 export function twinOf(drafts: Draft[], draft: Draft, anaphoric: boolean): Draft | undefined {
   const rec = draft.rec;
   if (rec.status) return undefined;
   const twin = drafts.find((d) => !d.rec.status && sameInteraction(d, draft));
-  if (twin || !anaphoric) return twin;
-  const earlier = [...drafts].reverse().filter((d) => !d.rec.status && d.rec.type === rec.type && d.rec.mode === rec.mode);
-  // "This meeting" points back to the last one told: with the same sides if there is one, else
-  // with one side in common (the rest of the sentence may name what was talked about).
-  const countries = new Set(draft.sides.map((x) => x.country));
-  // With no side in common and no person named, the countries are the setting ("The meeting
-  // took place on the sidelines of the ASEAN meetings in Kuala Lumpur").
-  return earlier.find((d) => countriesKey(d.sides) === countriesKey(draft.sides)) ?? earlier.find((d) => d.sides.some((x) => countries.has(x.country))) ??
-    (draft.sides.every((x) => !x.name) ? earlier[0] : undefined);
+  if (twin) return twin;
+  if (anaphoric) {
+    const earlier = [...drafts].reverse().filter((d) => !d.rec.status && d.rec.type === rec.type && d.rec.mode === rec.mode);
+    // "This meeting" points back to the last one told: with the same sides if there is one, else
+    // with one side in common (the rest of the sentence may name what was talked about).
+    const countries = new Set(draft.sides.map((x) => x.country));
+    // With no side in common and no person named, the countries are the setting ("The meeting
+    // took place on the sidelines of the ASEAN meetings in Kuala Lumpur").
+    const back = earlier.find((d) => countriesKey(d.sides) === countriesKey(draft.sides)) ?? earlier.find((d) => d.sides.some((x) => countries.has(x.country))) ??
+      (draft.sides.every((x) => !x.name) ? earlier[0] : undefined);
+    if (back) return back;
+  }
+  return drafts.find((d) => !d.rec.status && sameProtest(d, draft));
 }

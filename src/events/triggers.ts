@@ -79,6 +79,9 @@ export function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerM
   // about; its sides are not the condemner's (the attack itself is told where it is reported).
   // Where the verb ends the clause («saldırıları kınadı», «حمله را محکوم کرد») it stands after it.
   if ((type === "ASSAULT" || type === "COERCE") && sm.triggers.some((x) => x.payload.type === "ACCUSE" && condemns(ctx, sm, x, t))) return true;
+  // "Handed over a protest note in rejection of the insinuations", «documento de protesta en
+  // rechazo a», «احتجاجا ورفضا»: a rejection told right after a protest is what the protest says.
+  if (type === "REJECT" && sm.triggers.some((x) => x.payload.type === "ACCUSE" && x.end <= t.start && t.start - x.end <= 12 && !/[,;.،:]/.test(ctx.text.slice(x.end, t.start)))) return true;
   // "After the attack on the embassy": an attack named as the cause of something else is
   // background, not an event the report codes.
   if (type === "ASSAULT" && t.tokenStart > 0) {

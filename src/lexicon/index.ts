@@ -23,7 +23,7 @@ export type LexEntry =
   | { kind: "org"; id: string }
   | { kind: "person"; id: string }
   | { kind: "office"; id: string; role: Role; country?: string }
-  | { kind: "trigger"; type: EventType; mode: string | null; cameo: string }
+  | { kind: "trigger"; type: EventType; mode: string | null; cameo: string; voice?: "passive" }
   | { kind: "topic"; id: string }
   | { kind: "modality"; id: "negation" | "future" | "hypothetical" | "none" }
   | { kind: "reference"; id: ReferenceId };
@@ -112,6 +112,10 @@ export interface Markers {
   initiative: Map<string, string[][]>;
   mannerBefore: Map<string, Set<string>>;
   mannerNouns: Map<string, string[]>;
+  /** Words that introduce who acts in a passive or nominal directed act ("by", «со стороны», "از سوی"). */
+  agentBefore: Map<string, string[][]>;
+  /** Words after a name that make it who acts (Turkish "tarafından"). */
+  agentAfter: Map<string, string[][]>;
 }
 
 export interface Lexicon {
@@ -360,9 +364,9 @@ export function loadLexicon(): Lexicon {
 
   // Event triggers (data/events/LANG.json) and the CAMEO scale (data/cameo.json).
   for (const f of jsonFiles("events")) {
-    const file = readJson<{ lang: string; triggers: Array<{ type: EventType; mode: string | null; cameo: string; phrases: string[] }> }>(f, { lang: "", triggers: [] });
+    const file = readJson<{ lang: string; triggers: Array<{ type: EventType; mode: string | null; cameo: string; voice?: "passive"; phrases: string[] }> }>(f, { lang: "", triggers: [] });
     for (const t of file.triggers)
-      for (const p of t.phrases) m.add(p, file.lang, { kind: "trigger", type: t.type, mode: t.mode ?? null, cameo: t.cameo }, { langBound: true, gaps: true });
+      for (const p of t.phrases) m.add(p, file.lang, { kind: "trigger", type: t.type, mode: t.mode ?? null, cameo: t.cameo, ...(t.voice === "passive" ? { voice: t.voice } : {}) }, { langBound: true, gaps: true });
   }
   const cameo = new Map(Object.entries(readJson<Record<string, CameoInfo>>("cameo.json", {})));
 
@@ -438,6 +442,8 @@ export function loadLexicon(): Lexicon {
     opinion: new Map(Object.entries(markerData.opinion ?? {}).map(([l, list]) => [l, [...list, ...(markerData.shared_view?.[l] ?? [])].map((x) => fold(x))])),
     actorNouns: new Map(Object.entries(markerData.actor_nouns ?? {}).map(([l, list]) => [l, new Set(list.flatMap((x) => words(x)))])),
     dayAfter: new Map(Object.entries(markerData.day_after ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
+    agentBefore: phraseMap(markerData.agent_before),
+    agentAfter: phraseMap(markerData.agent_after),
   };
 
   const version = lexiconVersion();
