@@ -27,7 +27,7 @@ export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMa
     // "Calls on the Philippines", "imposed sanctions on Russia": a preposition that belongs to
     // the event phrase introduces its object, not a place or a subject of talk.
     const ofTrigger = k >= 0 && sm.triggers.some((t) => t.tokenStart <= k && k < t.tokenEnd && t.tokenEnd - t.tokenStart >= 2);
-    if (k >= 0 && !ofTrigger && endsWith(mk.topicBefore.get(lang))) return "topic";
+    if (k >= 0 && !ofTrigger && (endsWith(mk.topicBefore.get(lang)) || topicWithModifier(sm, k, mk.topicBefore.get(lang)))) return "topic";
     if (subjectOfTalkAfter(ctx, sm, e)) return "topic";
     if (k >= 0 && !ofTrigger && endsWith(mk.placeBefore.get(lang))) return caseSaysDirection(ctx, sm, k, e) ? "direction" : "place";
     if (k >= 0 && endsWith(mk.directionBefore.get(lang))) return "direction";
@@ -63,6 +63,14 @@ export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMa
     if (endsWith(mk.directionBefore.get(lang))) return "direction";
   }
   return "party";
+}
+
+/**
+ * "The existing tensions between", «التوترات الحالية بين», «تنش‌های موجود میان»: a topic phrase
+ * of a noun and a preposition with one modifier between them, ending at token k.
+ */
+function topicWithModifier(sm: SentenceMentions, k: number, phrases: string[][] | undefined): boolean {
+  return !!phrases?.some((ph) => ph.length >= 2 && ph.length + 1 <= k + 1 && sm.tokens[k].norm === ph[ph.length - 1] && ph.slice(0, -1).every((w, j) => sm.tokens[k - ph.length + j].norm === w) && !sm.entities.some((e) => e.tokenStart === k - 1));
 }
 
 /**

@@ -56,8 +56,11 @@ export function sameInteraction(a: Draft, b: Draft): boolean {
   // A stated date months away from the day an undated report was put on is another occasion
   // ("the talks" today; "the handshake in Doha in November 2022").
   if (a.dateExplicit !== b.dateExplicit && a.rec.date && b.rec.date && farApart(a.rec.date, b.rec.date)) return false;
-  // Different persons for one country: two meetings on one trip.
-  for (const s of a.sides) {
+  // Different persons for one country: two meetings on one trip. (Not the host of a visit:
+  // "received by the President" and "arrived last night to hold talks with the minister", or
+  // "welcomed at the airport by the energy minister", are one trip.)
+  const sameVisitor = a.rec.mode === "visit" && a.sides[0]?.country === b.sides[0]?.country;
+  for (const s of sameVisitor ? a.sides.slice(0, 1) : a.sides) {
     const o = b.sides.find((x) => x.country === s.country);
     if (o && s.name && o.name && s.name !== o.name && s.rank > 0 && o.rank > 0) return false;
   }

@@ -1,0 +1,30 @@
+// Persian, Arabic and Turkish phrasing of meetings, visits and their re-mentions, on sentences the
+// team wrote: a visit told by its welcome and by its arrival, countries that are only what the
+// talks were about, "during the meeting", a meeting held to take part in a gathering of an
+// organisation, Turkish relative clauses before the noun, and two persons met on one trip.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { extractText } from "../pipeline/index.js";
+import type { EventRecord } from "../types.js";
+
+function eventsOf(text: string): EventRecord[] {
+  return extractText({ name: "mideast", origin: "mideast", text, encoding: "UTF-8" }, { fallbackDate: "2024-05-15" }).events.filter((e) => !e.status);
+}
+
+const countries = (e: EventRecord) => [...new Set(e.actors.map((a) => a.country))].sort().join("-");
+const show = (evs: EventRecord[]) => evs.map((e) => `${e.type}/${e.mode ?? "-"} ${countries(e)} [${e.trigger.text}]`).join(" | ") || "nothing";
+
+test("a visit told by its welcome and by the arrival the night before is one visit, whoever hosts each", () => {
+  const evs = eventsOf("استقبل الرئيس المصري عبد الفتاح السيسي اليوم وزير الخارجية الأردني أيمن الصفدي في قصر الاتحادية، في إطار زيارة رسمية إلى مصر.\nوكان وزير الخارجية الأردني قد وصل إلى القاهرة مساء أمس، حيث عقد مباحثات مع نظيره المصري سامح شكري.");
+  const visits = evs.filter((e) => e.mode === "visit");
+  assert.equal(visits.length, 1, show(evs));
+  assert.equal(visits[0].date, "2024-05-14", "dated by the arrival");
+  // Two meetings on the trip, one with each host, stay two.
+  assert.equal(evs.filter((e) => e.mode === "meeting").length, 2, show(evs));
+});
+
+test("countries of 'the tensions between' with a modifier between are what the talks were about", () => {
+  const evs = eventsOf("وزیران خارجه ترکیه و عراق روز دوشنبه تلفنی گفتگو کردند.\nتنش‌های فزاینده میان روسیه و اوکراین از محورهای اصلی این رایزنی بود.");
+  assert.ok(!evs.some((e) => countries(e) === "RUS-UKR"), show(evs));
+  assert.equal(evs.length, 1, show(evs));
+});
