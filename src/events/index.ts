@@ -23,7 +23,7 @@
 
 import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { EventRecord, EventType, Evidence } from "../types.js";
-import { cargoArrives, relativeClauseStart, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, inRelativeClause, pledgedBefore } from "./cues.js";
+import { cargoArrives, relativeClauseStart, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, duringBefore, inRelativeClause, pledgedBefore } from "./cues.js";
 import { DIRECTED, type DateHit, type Draft, type EventContext, HOSTILE, MATERIAL_CONFLICT, SPEECH_ACTS, type Side, TYPE_DEFAULTS, evidenceOf, toActors } from "./model.js";
 import { type PlainMemo, isReportingSource, markCoordinatedCounterparts, plainSides, sidesInSentence, withCounterpartOffice, withObjectTarget, withoutContent } from "./sides.js";
 import { addDays, dateFor, occasionsOf } from "./when.js";
@@ -174,7 +174,8 @@ function recordGroup(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occas
   const { status, date, dateExplicit } = statusAndDate(ctx, d, sm, t, told);
   const rec = recordOf(ctx, t, told, group, status, date, dateExplicit);
   // "This meeting", «эта встреча»: the event already reported, whatever date is near.
-  const anaphoric = demonstrativeBefore(ctx, sm, t) || definiteOpening(ctx, sm, t);
+  // "During the meeting" («خلال اللقاء») too.
+  const anaphoric = demonstrativeBefore(ctx, sm, t) || definiteOpening(ctx, sm, t) || duringBefore(ctx, sm, t);
   const draft: Draft = { rec, sides: group.map((x) => ({ ...x })), sentence: si, dateExplicit: dateExplicit && !anaphoric, reported: new Set([si]), docIndex };
   if (type === "AGREE" && mode === "agree") draft.content = contentAfter(sm, t);
   const twin = twinOf(drafts, draft, anaphoric);

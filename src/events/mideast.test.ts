@@ -28,3 +28,12 @@ test("countries of 'the tensions between' with a modifier between are what the t
   assert.ok(!evs.some((e) => countries(e) === "RUS-UKR"), show(evs));
   assert.equal(evs.length, 1, show(evs));
 });
+
+test("'during the meeting' naming one of the ministers received is the meeting already told", () => {
+  const evs = eventsOf("استقبل وزير الخارجية العماني بدر البوسعيدي اليوم في مسقط كلا من وزير الخارجية الأردني أيمن الصفدي ووزير الخارجية العراقي فؤاد حسين.\nوأكد البوسعيدي خلال اللقاء على أهمية التنسيق مع العراق.");
+  assert.equal(evs.length, 1, show(evs));
+  assert.equal(countries(evs[0]), "IRQ-JOR-OMN");
+  // Without "during" and the article, a meeting named later is a meeting of its own.
+  const two = eventsOf("استقبل وزير الخارجية العماني بدر البوسعيدي اليوم في مسقط كلا من وزير الخارجية الأردني أيمن الصفدي ووزير الخارجية العراقي فؤاد حسين.\nوعقد البوسعيدي في المساء لقاء ثنائيا مع وزير الخارجية العراقي.");
+  assert.equal(two.length, 2, show(two));
+});

@@ -133,6 +133,9 @@ export function mergeInto(twin: Draft, draft: Draft, group: Side[], si: number):
 export function twinOf(drafts: Draft[], draft: Draft, anaphoric: boolean): Draft | undefined {
   const rec = draft.rec;
   if (rec.status) return undefined;
+  // "During the meeting" after a reception of two ministers names one of them: the meeting
+  // referred to is the one with all of them (a generic meeting word, any kind of meeting).
+  const within = (d: Draft) => draft.sides.every((s) => d.sides.some((x) => x.country === s.country));
   return drafts.find((d) => !d.rec.status && sameInteraction(d, draft)) ??
-    (anaphoric ? [...drafts].reverse().find((d) => !d.rec.status && d.rec.type === rec.type && d.rec.mode === rec.mode && countriesKey(d.sides) === countriesKey(draft.sides)) : undefined);
+    (anaphoric ? [...drafts].reverse().find((d) => !d.rec.status && d.rec.type === rec.type && (d.rec.mode === rec.mode ? within(d) : rec.mode === "meeting" && d.rec.type === "CONSULT" && d.sides.length > 2 && within(d))) : undefined);
 }
