@@ -37,3 +37,12 @@ test("'during the meeting' naming one of the ministers received is the meeting a
   const two = eventsOf("استقبل وزير الخارجية العماني بدر البوسعيدي اليوم في مسقط كلا من وزير الخارجية الأردني أيمن الصفدي ووزير الخارجية العراقي فؤاد حسين.\nوعقد البوسعيدي في المساء لقاء ثنائيا مع وزير الخارجية العراقي.");
   assert.equal(two.length, 2, show(two));
 });
+
+test("a visitor who met the president 'in addition to' the foreign minister held two meetings", () => {
+  const evs = eventsOf("زار وزير الخارجية الأردني أيمن الصفدي دمشق أمس، حيث التقى الرئيس السوري بشار الأسد، بالإضافة إلى وزير الخارجية السوري فيصل المقداد.");
+  const met = evs.filter((e) => e.mode === "meeting").map((e) => e.actors.find((a) => a.country === "SYR")?.name).sort();
+  assert.deepEqual(met, ["Bashar al-Assad", "Faisal Mekdad"], show(evs));
+  // Two persons of one country before the verb met the guest together: one meeting.
+  const one = eventsOf("التقى الرئيس السوري بشار الأسد ووزير الخارجية السوري فيصل المقداد أمس في دمشق وزير الخارجية الأردني أيمن الصفدي.");
+  assert.equal(one.filter((e) => e.mode === "meeting").length, 1, show(one));
+});

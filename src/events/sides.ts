@@ -119,7 +119,8 @@ export function coordinatedPersons(ctx: EventContext, a: Side, b: Side): boolean
   const gap = ctx.text.slice(first.start, second.start);
   if (gap.length > 120 || /[.;!?؟。]/.test(gap)) return false;
   const coord = ctx.lex.markers.coordination.get(ctx.lang);
-  return (gap.toLowerCase().match(/\p{L}+/gu) ?? []).some((w) => coord?.has(w));
+  // Folded, as the list is ("بالإضافة إلى", in addition to).
+  return (fold(gap).match(/\p{L}+/gu) ?? []).some((w) => coord?.has(w));
 }
 
 /** Whether an adjective mention stands next to an actor noun, a trigger or another adjective. */

@@ -95,10 +95,13 @@ export function groupsOf(ctx: EventContext, sm: SentenceMentions, t: TriggerMatc
     ? sides.slice(1).map((o) => [sides[0], o])
     : [sides];
   // A meeting with two named persons of one country, joined by "and": one meeting each.
+  // (The object of the verb is a counterpart too, when the other side stands before the verb:
+  // "where he met President X, in addition to Foreign Minister Y".)
   if (mode === "meeting" && groups.length === 1) {
     for (const p of extraPersons) {
       const own = sides.find((x) => x.country === p.country);
-      if (!own || !own.counterpart || !coordinatedPersons(ctx, own, p)) continue;
+      const object = !!own && own.start >= t.end && sides.some((x) => x !== own && x.start < t.start);
+      if (!own || !(own.counterpart || object) || !coordinatedPersons(ctx, own, p)) continue;
       groups.push(sides.map((x) => (x === own ? { ...p, counterpart: true } : x)));
     }
   }
