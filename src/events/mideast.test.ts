@@ -46,3 +46,18 @@ test("a visitor who met the president 'in addition to' the foreign minister held
   const one = eventsOf("التقى الرئيس السوري بشار الأسد ووزير الخارجية السوري فيصل المقداد أمس في دمشق وزير الخارجية الأردني أيمن الصفدي.");
   assert.equal(one.filter((e) => e.mode === "meeting").length, 1, show(one));
 });
+
+test("a Turkish visit told by a relative clause before the noun goes to the dative country, whoever else the sentence names", () => {
+  const [visit] = eventsOf("Türkiye Dışişleri Bakanı Hakan Fidan, İran Büyükelçisi ile görüşmesinde Cumhurbaşkanı Erdoğan'ın geçen hafta Katar'a gerçekleştirdiği ziyareti anlattı.").filter((e) => e.mode === "visit");
+  assert.equal(visit && countries(visit), "QAT-TUR");
+  assert.equal(visit.actors[0].country, "TUR", "the visitor first");
+  const [other] = eventsOf("Dışişleri Bakanı Hakan Fidan'ın dün Mısır'a yaptığı ziyaret olumlu sonuçlar verdi.").filter((e) => e.mode === "visit");
+  assert.equal(other && countries(other), "EGY-TUR");
+});
+
+test("'asked that ... immediately' is a demand in Turkish", () => {
+  const evs = eventsOf("Türkiye Dışişleri Bakanlığı, Suriye Büyükelçisi'nden sınırdaki kampların derhal kapatılmasını istedi.");
+  assert.ok(evs.some((e) => e.type === "REQUEST" && countries(e) === "SYR-TUR"), show(evs));
+  // Wanting something, without a demand on anyone, is no request.
+  assert.ok(!eventsOf("Türkiye Dışişleri Bakanı, Suriye ile ilişkileri geliştirmek istediklerini söyledi.").some((e) => e.type === "REQUEST"));
+});

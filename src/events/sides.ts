@@ -413,6 +413,9 @@ function officeSides(ctx: EventContext, sm: SentenceMentions, date: string | nul
   return sides;
 }
 
+/** Languages that put the possessor before the possessed noun, always. */
+const POSSESSOR_FIRST = new Set(["tr", "az", "kk", "ky", "uz", "hu"]);
+
 /** The index of the country or organisation whose title entity i is, or -1. */
 function holderIndex(ctx: EventContext, sm: SentenceMentions, i: number, consumed: Set<number>): number {
   const ents = sm.entities;
@@ -424,7 +427,10 @@ function holderIndex(ctx: EventContext, sm: SentenceMentions, i: number, consume
   // it ("President of Turkey") is the title's.
   // A country after the title that is the subject of talk (Hungarian "külügyminiszterrel
   // Ukrajnáról", "with the minister about Ukraine") is not the title's.
-  const nextOk = isHolderEntity(next) && gapOk(ctx, sm, e, next!) && !consumed.has(i + 1) && mentionRole(ctx, sm, next!) !== "topic";
+  // Where the possessor always comes first (Turkish "Türkiye Cumhurbaşkanı", Kazakh «Қазақстан
+  // Президенті», Hungarian "Oroszország külügyminisztere"), a country after a title is not its
+  // ("Cumhurbaşkanımızın Suudi Arabistan'a ziyareti", our President's visit to Saudi Arabia).
+  const nextOk = !POSSESSOR_FIRST.has(ctx.lang) && isHolderEntity(next) && gapOk(ctx, sm, e, next!) && !consumed.has(i + 1) && mentionRole(ctx, sm, next!) !== "topic";
   const prevOk = isHolderEntity(prev) && gapOk(ctx, sm, prev!, e) && !consumed.has(i - 1);
   if (nextOk && prevOk) return next!.start - e.end <= e.start - prev!.end ? i + 1 : i - 1;
   if (nextOk) return i + 1;
@@ -550,7 +556,11 @@ function withBareSides(ctx: EventContext, sides: Side[], bare: (Side & { end: nu
     const joined = bare.some((o) => o !== b && kept.has(o.country) && (coordinated(ctx, o, b) || coordinated(ctx, b, o)));
     // Several recipients joined by "and" ("thanked Iraq and Oman") are all sides.
     const recipients = b.counterpart && bare.some((o) => o !== b && o.counterpart && (coordinated(ctx, o, b) || coordinated(ctx, b, o)));
-    if (kept.size < 2 || joined || recipients) {
+    // The country a visit goes to is its host, however many others the sentence names
+    // ("told the Iranian ambassador that our President's visit to Saudi Arabia...").
+    // (A direction, "to Saudi Arabia", Suudi Arabistan'a; not a place named in what was said.)
+    const destination = opts.visit && b.host && b.counterpart && !sides.some((x) => x.host);
+    if (kept.size < 2 || joined || recipients || destination) {
       sides.push(b);
       kept.add(b.country);
     }
