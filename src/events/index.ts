@@ -31,7 +31,7 @@ import { locate, visitorAndHost } from "./where.js";
 import { type Discourse, enterSentence, leaveSentence, noteSalience, startDiscourse, withActorFromDiscourse, withContextSides, withGuestAndHost, withNamesFromDiscourse, withPronounSpeaker, withReferencedSides, withTitleHolder } from "./discourse.js";
 import { documentsNamed, groupsOf, mergeInto, sameInteraction, twinOf } from "./split.js";
 import { addSummitParticipants, assignTopics, initiatorsFirst, visitorFirst, withHostOfTalks } from "./document.js";
-import { noEventHere } from "./triggers.js";
+import { attendedGathering, noEventHere } from "./triggers.js";
 import { statusOfClause } from "./status.js";
 
 export type { DateHit, EventContext } from "./model.js";
@@ -48,6 +48,8 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
     const dayAfter = dayAfterIn(ctx, sm);
     const sentenceSides = plainSides(plain, ctx, sm, d.runningDate);
     for (const x of sentenceSides) noteSalience(d, x, 1);
+    // A meeting someone came to take part in, of an organisation, is its gathering.
+    sm.triggers = sm.triggers.map((t) => (attendedGathering(ctx, sm, t) ? { ...t, payload: { ...t.payload, mode: "multilateral" } } : t));
     for (const t of sm.triggers) {
       // A trigger inside a name is no trigger (Arabic "فيصل", Faisal, read as "ف + يصل", arrives).
       if (sm.entities.some((e) => e.payload.kind === "person" && e.start < t.end && t.start < e.end)) continue;

@@ -61,3 +61,14 @@ test("'asked that ... immediately' is a demand in Turkish", () => {
   // Wanting something, without a demand on anyone, is no request.
   assert.ok(!eventsOf("Türkiye Dışişleri Bakanı, Suriye ile ilişkileri geliştirmek istediklerini söyledi.").some((e) => e.type === "REQUEST"));
 });
+
+test("a meeting of an organisation someone travelled to take part in is its gathering, besides the talks on its sidelines", () => {
+  const evs = eventsOf("وزیر امور خارجه ترکیه که برای شرکت در نشست فوق‌العاده سازمان همکاری اسلامی به جده سفر کرده است، در حاشیه این نشست با وزیر خارجه عراق دیدار کرد.");
+  const summit = evs.find((e) => e.mode === "multilateral");
+  assert.equal(summit && countries(summit), "IRQ-OIC-TUR", show(evs));
+  assert.ok(evs.some((e) => e.mode === "meeting" && countries(e) === "IRQ-TUR"), show(evs));
+  assert.ok(!evs.some((e) => e.mode === "visit"), "travelling to the gathering is no visit: " + show(evs));
+  // A meeting "with" an organisation's head is a meeting with it.
+  const talks = eventsOf("وزیر امور خارجه ترکیه برای شرکت در نشست با وزیر خارجه عراق و دبیرکل سازمان همکاری اسلامی به جده رفت.");
+  assert.ok(!talks.some((e) => e.mode === "multilateral"), show(talks));
+});
