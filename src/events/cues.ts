@@ -157,6 +157,13 @@ export function demonstrativeBefore(ctx: EventContext, sm: SentenceMentions, t: 
   return false;
 }
 
+/** "خلال اللقاء", «در جریان دیدار»: a word for "during" right before the event noun (in Arabic, one with the article). */
+export function duringBefore(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  if (t.tokenStart <= 0) return false;
+  if (ctx.lang === "ar" && !/^(و|ف)?ال/.test(sm.tokens[t.tokenStart].norm)) return false;
+  return !!phraseEndingAt(sm.tokens, t.tokenStart - 1, ctx.lex.markers.duringBefore.get(ctx.lang) ?? []);
+}
+
 /** A subject pronoun among the first two words of the sentence (before the trigger, if given). */
 export function pronounSubject(ctx: EventContext, sm: SentenceMentions, t?: TriggerMatch): boolean {
   const words = ctx.lex.markers.subjectPronoun.get(ctx.lang);

@@ -23,7 +23,7 @@
 
 import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { EventRecord, EventType, Evidence } from "../types.js";
-import { cargoArrives, relativeClauseStart, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, inRelativeClause, pledgedBefore } from "./cues.js";
+import { cargoArrives, relativeClauseStart, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, duringBefore, inRelativeClause, pledgedBefore } from "./cues.js";
 import { DIRECTED, type DateHit, type Draft, type EventContext, HOSTILE, MATERIAL_CONFLICT, SPEECH_ACTS, type Side, TYPE_DEFAULTS, evidenceOf, toActors } from "./model.js";
 import { type PlainMemo, isReportingSource, markCoordinatedCounterparts, plainSides, sidesInSentence, withCounterpartOffice, withObjectTarget, withoutBriefed, withoutContent } from "./sides.js";
 import { addDays, dateFor, occasionsOf } from "./when.js";
@@ -31,7 +31,7 @@ import { locate, visitorAndHost } from "./where.js";
 import { type Discourse, mainDyad, enterSentence, leaveSentence, noteSalience, startDiscourse, withActorFromDiscourse, withContextSides, withGuestAndHost, withNamesFromDiscourse, withPronounSpeaker, withReferencedSides, withTitleHolder } from "./discourse.js";
 import { documentsNamed, groupsOf, mergeInto, sameInteraction, twinOf } from "./split.js";
 import { addSummitParticipants, assignTopics, initiatorsFirst, visitorFirst, withHostOfTalks } from "./document.js";
-import { noEventHere } from "./triggers.js";
+import { attendedGathering, noEventHere } from "./triggers.js";
 import { statusAfterIndefinite, statusOfClause } from "./status.js";
 import { actorFirst } from "./voice.js";
 
@@ -49,6 +49,8 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
     const dayAfter = dayAfterIn(ctx, sm);
     const sentenceSides = plainSides(plain, ctx, sm, d.runningDate);
     for (const x of sentenceSides) noteSalience(d, x, 1);
+    // A meeting someone came to take part in, of an organisation, is its gathering.
+    sm.triggers = sm.triggers.map((t) => (attendedGathering(ctx, sm, t) ? { ...t, payload: { ...t.payload, mode: "multilateral" } } : t));
     for (const t of sm.triggers) {
       // A trigger inside a name is no trigger (Arabic "فيصل", Faisal, read as "ف + يصل", arrives).
       if (sm.entities.some((e) => e.payload.kind === "person" && e.start < t.end && t.start < e.end)) continue;
@@ -178,7 +180,8 @@ function recordGroup(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occas
   const { status, date, dateExplicit } = statusAndDate(ctx, d, sm, t, told);
   const rec = recordOf(ctx, t, told, group, status, date, dateExplicit);
   // "This meeting", «эта встреча»: the event already reported, whatever date is near.
-  const anaphoric = demonstrativeBefore(ctx, sm, t) || definiteOpening(ctx, sm, t);
+  // "During the meeting" («خلال اللقاء») too.
+  const anaphoric = demonstrativeBefore(ctx, sm, t) || definiteOpening(ctx, sm, t) || duringBefore(ctx, sm, t);
   const draft: Draft = { rec, sides: group.map((x) => ({ ...x })), sentence: si, dateExplicit: dateExplicit && !anaphoric, reported: new Set([si]), docIndex };
   if (type === "AGREE" && mode === "agree") draft.content = contentAfter(sm, t);
   const twin = twinOf(drafts, draft, anaphoric);

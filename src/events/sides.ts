@@ -27,7 +27,7 @@ export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMa
     // "Calls on the Philippines", "imposed sanctions on Russia": a preposition that belongs to
     // the event phrase introduces its object, not a place or a subject of talk.
     const ofTrigger = k >= 0 && sm.triggers.some((t) => t.tokenStart <= k && k < t.tokenEnd && t.tokenEnd - t.tokenStart >= 2);
-    if (k >= 0 && !ofTrigger && endsWith(mk.topicBefore.get(lang))) return "topic";
+    if (k >= 0 && !ofTrigger && (endsWith(mk.topicBefore.get(lang)) || topicWithModifier(sm, k, mk.topicBefore.get(lang)))) return "topic";
     if (subjectOfTalkAfter(ctx, sm, e)) return "topic";
     if (k >= 0 && !ofTrigger && endsWith(mk.placeBefore.get(lang))) return caseSaysDirection(ctx, sm, k, e) ? "direction" : "place";
     if (k >= 0 && endsWith(mk.directionBefore.get(lang))) return "direction";
@@ -63,6 +63,14 @@ export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMa
     if (endsWith(mk.directionBefore.get(lang))) return "direction";
   }
   return "party";
+}
+
+/**
+ * "The existing tensions between", «التوترات الحالية بين», «تنش‌های موجود میان»: a topic phrase
+ * of a noun and a preposition with one modifier between them, ending at token k.
+ */
+function topicWithModifier(sm: SentenceMentions, k: number, phrases: string[][] | undefined): boolean {
+  return !!phrases?.some((ph) => ph.length >= 2 && ph.length + 1 <= k + 1 && sm.tokens[k].norm === ph[ph.length - 1] && ph.slice(0, -1).every((w, j) => sm.tokens[k - ph.length + j].norm === w) && !sm.entities.some((e) => e.tokenStart === k - 1));
 }
 
 /**
@@ -111,7 +119,8 @@ export function coordinatedPersons(ctx: EventContext, a: Side, b: Side): boolean
   const gap = ctx.text.slice(first.start, second.start);
   if (gap.length > 120 || /[.;!?؟。]/.test(gap)) return false;
   const coord = ctx.lex.markers.coordination.get(ctx.lang);
-  return (gap.toLowerCase().match(/\p{L}+/gu) ?? []).some((w) => coord?.has(w));
+  // Folded, as the list is ("بالإضافة إلى", in addition to).
+  return (fold(gap).match(/\p{L}+/gu) ?? []).some((w) => coord?.has(w));
 }
 
 /** Whether an adjective mention stands next to an actor noun, a trigger or another adjective. */
@@ -434,6 +443,9 @@ function officeSides(ctx: EventContext, sm: SentenceMentions, date: string | nul
   return sides;
 }
 
+/** Languages that put the possessor before the possessed noun, always. */
+const POSSESSOR_FIRST = new Set(["tr", "az", "kk", "ky", "uz", "hu"]);
+
 /** The index of the country or organisation whose title entity i is, or -1. */
 export function holderIndex(ctx: EventContext, sm: SentenceMentions, i: number, consumed: Set<number>): number {
   const ents = sm.entities;
@@ -450,7 +462,10 @@ export function holderIndex(ctx: EventContext, sm: SentenceMentions, i: number, 
   // (whatever follows the title).
   const plain = (a: EntityMatch, b: EntityMatch) => gapOk(ctx, sm, a, b) && /^\s+$/.test(ctx.text.slice(a.end, b.start));
   if (prev?.payload.kind === "country" && prev.payload.form === "capital" && plain(prev, e) && isHolderEntity(ents[i - 2]) && plain(ents[i - 2], prev) && !consumed.has(i - 2)) return i - 2;
-  const nextOk = isHolderEntity(next) && gapOk(ctx, sm, e, next!) && !consumed.has(i + 1) && mentionRole(ctx, sm, next!) !== "topic";
+  // Where the possessor always comes first (Turkish "Türkiye Cumhurbaşkanı", Kazakh «Қазақстан
+  // Президенті», Hungarian "Oroszország külügyminisztere"), a country after a title is not its
+  // ("Cumhurbaşkanımızın Suudi Arabistan'a ziyareti", our President's visit to Saudi Arabia).
+  const nextOk = !POSSESSOR_FIRST.has(ctx.lang) && isHolderEntity(next) && gapOk(ctx, sm, e, next!) && !consumed.has(i + 1) && mentionRole(ctx, sm, next!) !== "topic";
   const prevOk = isHolderEntity(prev) && gapOk(ctx, sm, prev!, e) && !consumed.has(i - 1);
   if (nextOk && prevOk) return next!.start - e.end <= e.start - prev!.end ? i + 1 : i - 1;
   if (nextOk) return i + 1;
@@ -573,7 +588,11 @@ function withBareSides(ctx: EventContext, sides: Side[], bare: (Side & { end: nu
     const joined = bare.some((o) => o !== b && kept.has(o.country) && (coordinated(ctx, o, b) || coordinated(ctx, b, o)));
     // Several recipients joined by "and" ("thanked Iraq and Oman") are all sides.
     const recipients = b.counterpart && bare.some((o) => o !== b && o.counterpart && (coordinated(ctx, o, b) || coordinated(ctx, b, o)));
-    if (kept.size < 2 || joined || recipients) {
+    // The country a visit goes to is its host, however many others the sentence names
+    // ("told the Iranian ambassador that our President's visit to Saudi Arabia...").
+    // (A direction, "to Saudi Arabia", Suudi Arabistan'a; not a place named in what was said.)
+    const destination = opts.visit && b.host && b.counterpart && !sides.some((x) => x.host);
+    if (kept.size < 2 || joined || recipients || destination) {
       sides.push(b);
       kept.add(b.country);
     }

@@ -60,8 +60,11 @@ export function sameInteraction(a: Draft, b: Draft): boolean {
   // A stated date months away from the day an undated report was put on is another occasion
   // ("the talks" today; "the handshake in Doha in November 2022").
   if (a.dateExplicit !== b.dateExplicit && a.rec.date && b.rec.date && farApart(a.rec.date, b.rec.date)) return false;
-  // Different persons for one country: two meetings on one trip.
-  for (const s of a.sides) {
+  // Different persons for one country: two meetings on one trip. (Not the host of a visit:
+  // "received by the President" and "arrived last night to hold talks with the minister", or
+  // "welcomed at the airport by the energy minister", are one trip.)
+  const sameVisitor = a.rec.mode === "visit" && a.sides[0]?.country === b.sides[0]?.country;
+  for (const s of sameVisitor ? a.sides.slice(0, 1) : a.sides) {
     const o = b.sides.find((x) => x.country === s.country);
     if (o && s.name && o.name && s.name !== o.name && s.rank > 0 && o.rank > 0) return false;
   }
@@ -98,10 +101,13 @@ export function groupsOf(ctx: EventContext, sm: SentenceMentions, t: TriggerMatc
     ? sides.slice(1).map((o) => [sides[0], o])
     : [sides];
   // A meeting with two named persons of one country, joined by "and": one meeting each.
+  // (The object of the verb is a counterpart too, when the other side stands before the verb:
+  // "where he met President X, in addition to Foreign Minister Y".)
   if (mode === "meeting" && groups.length === 1) {
     for (const p of extraPersons) {
       const own = sides.find((x) => x.country === p.country);
-      if (!own || !own.counterpart || !coordinatedPersons(ctx, own, p)) continue;
+      const object = !!own && own.start >= t.end && sides.some((x) => x !== own && x.start < t.start);
+      if (!own || !(own.counterpart || object) || !coordinatedPersons(ctx, own, p)) continue;
       groups.push(sides.map((x) => (x === own ? { ...p, counterpart: true } : x)));
     }
   }
@@ -168,14 +174,19 @@ export function twinOf(drafts: Draft[], draft: Draft, anaphoric: boolean): Draft
   const twin = drafts.find((d) => !d.rec.status && sameInteraction(d, draft));
   if (twin) return twin;
   if (anaphoric) {
-    const earlier = [...drafts].reverse().filter((d) => !d.rec.status && d.rec.type === rec.type && d.rec.mode === rec.mode);
-    // "This meeting" points back to the last one told: with the same sides if there is one, else
-    // with one side in common (the rest of the sentence may name what was talked about).
+    const earlier = [...drafts].reverse().filter((d) => !d.rec.status && d.rec.type === rec.type);
+    const sameMode = earlier.filter((d) => d.rec.mode === rec.mode);
     const countries = new Set(draft.sides.map((x) => x.country));
-    // With no side in common and no person named, the countries are the setting ("The meeting
-    // took place on the sidelines of the ASEAN meetings in Kuala Lumpur").
-    const back = earlier.find((d) => countriesKey(d.sides) === countriesKey(draft.sides)) ?? earlier.find((d) => d.sides.some((x) => countries.has(x.country))) ??
-      (draft.sides.every((x) => !x.name) ? earlier[0] : undefined);
+    const within = (d: Draft) => draft.sides.every((s) => d.sides.some((x) => x.country === s.country));
+    // "This meeting" points back to the last one told: with the same sides if there is one, else
+    // with all its sides among the other's; "during the meeting" after a reception of two
+    // ministers names one of them: the meeting with all of them (any kind of meeting); else one
+    // side in common (the rest of the sentence may name what was talked about). With no side in
+    // common and no person named, the countries are the setting ("The meeting took place on the
+    // sidelines of the ASEAN meetings in Kuala Lumpur").
+    const back = sameMode.find((d) => countriesKey(d.sides) === countriesKey(draft.sides)) ?? sameMode.find(within) ??
+      earlier.find((d) => rec.mode === "meeting" && d.rec.type === "CONSULT" && d.sides.length > 2 && within(d)) ??
+      sameMode.find((d) => d.sides.some((x) => countries.has(x.country))) ?? (draft.sides.every((x) => !x.name) ? sameMode[0] : undefined);
     if (back) return back;
   }
   return drafts.find((d) => !d.rec.status && sameProtest(d, draft));

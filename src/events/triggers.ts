@@ -14,6 +14,18 @@ export function triggerIsSetting(ctx: EventContext, sm: SentenceMentions, t: Tri
 }
 
 /**
+ * "Travelled to Jeddah to take part in the extraordinary meeting of the OIC foreign ministers",
+ * «للمشاركة في اجتماع ... منظمة التعاون الإسلامي»: a meeting someone came to take part in,
+ * of an organisation named within five words after it, is a gathering of that organisation
+ * (multilateral), not a bilateral meeting.
+ */
+export function attendedGathering(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  if (t.payload.type !== "CONSULT" || t.payload.mode !== "meeting" || t.tokenEnd < 0 || !participationIn(ctx, sm, t)) return false;
+  const withWords = ctx.lex.markers.withBefore.get(ctx.lang) ?? [];
+  return sm.entities.some((e) => e.payload.kind === "org" && e.tokenStart >= t.tokenEnd && e.tokenStart - t.tokenEnd <= 5 && !/[.;:,،]/.test(ctx.text.slice(t.end, e.start)) && !sm.tokens.slice(t.tokenEnd, e.tokenStart).some((_, j) => phraseEndingAt(sm.tokens, t.tokenEnd + j, withWords)));
+}
+
+/**
  * Whether a trigger, in its sentence, names no event of its own: it belongs to another event
  * (the summit it hosts, the visit whose airport greeting it is, the meeting its attendees join),
  * is what another act is about (talks proposed, an appeal answered, a statement signed), or is a

@@ -45,7 +45,8 @@ export function locate(ctx: EventContext, d: Discourse, sm: SentenceMentions, t:
 export function visitorAndHost(sides: Side[], location: EventRecord["location"], mode: string | null): Side[] {
   if (mode === "visit" && sides.length > 2) {
     const hostCountry = location?.country;
-    const host = sides.find((x) => x.host || x.country === hostCountry);
+    // The country the text says the visit goes to, before the place it names.
+    const host = sides.find((x) => x.host) ?? sides.find((x) => x.country === hostCountry);
     const visitor = sides.find((x) => x !== host);
     return host && visitor ? [visitor, host] : sides.slice(0, 2);
   }

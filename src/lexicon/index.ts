@@ -69,6 +69,8 @@ export interface Markers {
   purposeBefore: Map<string, Set<string>>;
   /** Words before an event noun that make it an event spoken of ("commenting on the summons"). */
   rementionBefore: Map<string, string[][]>;
+  /** Words right before an event noun that make it the event already reported ("خلال اللقاء", during the meeting). */
+  duringBefore: Map<string, string[][]>;
   /** Case endings that make a place name describe the noun after it (Tahran'daki). */
   placeModifierSuffix: Map<string, string[]>;
   /** Words joined before a country by a hyphen that make it a stance ("anti-Turkey"). */
@@ -407,6 +409,7 @@ export function loadLexicon(): Lexicon {
     topicAfter: wordPatterns(markerData.topic_after),
     severalParty: wordPatterns(markerData.several_party),
     rementionBefore: phraseMap(markerData.remention_before),
+    duringBefore: phraseMap(markerData.during_before),
     stancePrefix: new Map(Object.entries(markerData.stance_prefix ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     placeModifierSuffix: new Map(Object.entries(markerData.place_modifier_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     purposeBefore: new Map(Object.entries(markerData.purpose_before ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
