@@ -108,6 +108,8 @@ export interface Markers {
   initiative: Map<string, string[][]>;
   mannerBefore: Map<string, Set<string>>;
   mannerNouns: Map<string, string[]>;
+  /** Folded words for a capital ("capital", «столиц*»), next to a country they name its capital. */
+  capitalWords: Map<string, string[]>;
 }
 
 export interface Lexicon {
@@ -427,6 +429,7 @@ export function loadLexicon(): Lexicon {
     counterpartNouns: wordPatterns(markerData.counterpart_nouns),
     initiative: phraseMap(markerData.initiative),
     mannerNouns: wordPatterns(markerData.manner_nouns),
+    capitalWords: wordPatterns(markerData.capital_words),
     mannerBefore: new Map(Object.entries(markerData.manner_before ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     documentNouns: new Map(Object.entries(markerData.document_nouns ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     opinion: new Map(Object.entries(markerData.opinion ?? {}).map(([l, list]) => [l, [...list, ...(markerData.shared_view?.[l] ?? [])].map((x) => fold(x))])),
