@@ -541,14 +541,16 @@ export function holderOf(lex: Lexicon, country: string, officeOrRole: string, da
 /** The term a person held on a date (null when none covers it). */
 export function termOn(p: Person, date: string | null): PersonTerm | null {
   if (!p.terms.length) return null;
+  const rank: Role[] = ["head_of_state", "head_of_government", "foreign_minister", "legislature_head", "org_head", "minister", "ambassador", "military", "official", "legislator", "governor_mayor", "delegation"];
   if (!date) {
-    // No date: the most recent term.
-    return [...p.terms].sort((a, b) => (b.from ?? "").localeCompare(a.from ?? ""))[0];
+    // No date: the term that ends last (one still held first), the most senior of those; a
+    // president since 1994 stays president beside a shorter term that began later.
+    const end = (t: PersonTerm) => t.to ?? "9999";
+    return [...p.terms].sort((a, b) => end(b).localeCompare(end(a)) || rank.indexOf(a.role) - rank.indexOf(b.role) || (b.from ?? "").localeCompare(a.from ?? ""))[0];
   }
   const covering = p.terms.filter((t) => within(date, t.from, t.to));
   if (!covering.length) return null;
   // Prefer the most senior role when terms overlap (a president who is also party chief).
-  const rank: Role[] = ["head_of_state", "head_of_government", "foreign_minister", "legislature_head", "org_head", "minister", "ambassador", "military", "official", "legislator", "governor_mayor", "delegation"];
   return covering.sort((a, b) => rank.indexOf(a.role) - rank.indexOf(b.role))[0];
 }
 

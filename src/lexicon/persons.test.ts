@@ -54,3 +54,17 @@ test("merged records complete a person: a PETRARCH term before 2015 and the proj
   const open = [...lex.persons.values()].filter((p) => p.id.startsWith("pt_") && p.terms.some((t) => t.to === "2014-01-30"));
   assert.ok(open.length > 100 && open.every((p) => termOn(p, "2020-06-01") === null));
 });
+
+test("with no date, a person's office is the one held last, not the one that began last", () => {
+  const p = {
+    id: "x", name: "A Person", names: {},
+    terms: [
+      { country: "TJK", office: "president", role: "head_of_state" as const, from: "1994-11-16", to: null },
+      { country: "TJK", office: "minister", role: "minister" as const, from: "2003-01-01", to: "2014-01-30" },
+    ],
+  };
+  assert.equal(termOn(p, null)?.role, "head_of_state");
+  // A minister who became prime minister is prime minister.
+  const q = { ...p, terms: [{ country: "AUT", office: "foreign_minister", role: "foreign_minister" as const, from: "2013-12-16", to: "2017-12-18" }, { country: "AUT", office: "chancellor", role: "head_of_government" as const, from: "2017-12-18", to: "2019-05-28" }] };
+  assert.equal(termOn(q, null)?.role, "head_of_government");
+});
