@@ -61,7 +61,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
   visitorFirst(drafts);
   addSummitParticipants(ctx, drafts, sentences, plain);
   assignTopics(ctx, drafts, sentences);
-  placesFromDocument(ctx, drafts);
+  placesFromDocument(ctx, drafts, sentences);
   return drafts.map((x) => x.rec);
 }
 

@@ -291,7 +291,9 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
  * ("the ambassador was warned that if Ukrainian..." is no Ukrainian ambassador).
  */
 function gapOk(ctx: EventContext, sm: SentenceMentions, a: { end: number }, b: { start: number }): boolean {
-  return b.start >= a.end && b.start - a.end <= BIND_GAP && !/[.;!?؟。]/.test(ctx.text.slice(a.end, b.start)) && !sm.triggers.some((x) => x.start >= a.end && x.end <= b.start);
+  // The period of an abbreviation ("the U.S. ambassador") ends no sentence.
+  const between = ctx.text.slice(a.end, b.start).replace(/^\.(?=\s)/, (dot) => (/\p{Lu}\.\p{Lu}$/u.test(ctx.text.slice(Math.max(0, a.end - 3), a.end)) ? "" : dot));
+  return b.start >= a.end && b.start - a.end <= BIND_GAP && !/[.;!?؟。]/.test(between) && !sm.triggers.some((x) => x.start >= a.end && x.end <= b.start);
 }
 
 /** Persons from the lexicon, with the titles and countries bound to their names marked consumed. */
@@ -336,9 +338,14 @@ function titleChainStart(sm: SentenceMentions, i: number, country: string, consu
   const ents = sm.entities;
   const e = ents[i];
   let spanStart = e.start;
+  let office = false;
   for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
     const prev = ents[j];
+    // A second title apart from the first is another person's ("the ambassador over remarks by
+    // President X"); titles written together are one ("Deputy Prime Minister").
+    if (prev.payload.kind === "office" && office && spanStart - prev.end > 3) break;
     if (prev.payload.kind === "office" || (prev.payload.kind === "country" && prev.payload.id === country)) {
+      if (prev.payload.kind === "office") office = true;
       const nameBetween = sm.names.some((n) => n.start >= prev.end && n.end <= spanStart);
       // ...nor an event word ("the Head of State met with President X": two persons).
       const triggerBetween = sm.triggers.some((x) => x.start >= prev.end && x.end <= spanStart);
@@ -415,14 +422,17 @@ function holderIndex(ctx: EventContext, sm: SentenceMentions, i: number, consume
   // it ("President of Turkey") is the title's.
   // A country after the title that is the subject of talk (Hungarian "külügyminiszterrel
   // Ukrajnáról", "with the minister about Ukraine") is not the title's.
-  const nextOk = isHolderEntity(next) && gapOk(ctx, sm, e, next!) && !consumed.has(i + 1) && mentionRole(ctx, sm, next!) !== "topic";
+  // Nor is the country an envoy is posted to ("ambassador to Turkey", «посол в Турции»).
+  const posting = e.payload.kind === "office" && e.payload.role === "ambassador" && !!next && (mentionRole(ctx, sm, next) === "direction" || mentionRole(ctx, sm, next) === "place");
+  const nextOk = isHolderEntity(next) && gapOk(ctx, sm, e, next!) && !consumed.has(i + 1) && mentionRole(ctx, sm, next!) !== "topic" && !posting;
   const prevOk = isHolderEntity(prev) && gapOk(ctx, sm, prev!, e) && !consumed.has(i - 1);
+  // "İran'ın Ankara Büyükelçisi", "Oroszország pozsonyi nagykövete": the capital of the posting
+  // stands between the country and its title (and a ministry after it is not the title's).
+  const spaced = (a: { end: number }, b: { start: number }) => b.start >= a.end && /^\s{0,2}$/.test(ctx.text.slice(a.end, b.start));
+  if (prev?.payload.kind === "country" && prev.payload.form === "capital" && spaced(prev, e) && isHolderEntity(ents[i - 2]) && spaced(ents[i - 2], prev) && !consumed.has(i - 2)) return i - 2;
   if (nextOk && prevOk) return next!.start - e.end <= e.start - prev!.end ? i + 1 : i - 1;
   if (nextOk) return i + 1;
   if (prevOk) return i - 1;
-  // "İran'ın Ankara Büyükelçisi", "Oroszország pozsonyi nagykövete": the capital of the posting
-  // stands between the country and its title.
-  if (prev?.payload.kind === "country" && prev.payload.form === "capital" && gapOk(ctx, sm, prev, e) && isHolderEntity(ents[i - 2]) && gapOk(ctx, sm, ents[i - 2], prev) && !consumed.has(i - 2)) return i - 2;
   return -1;
 }
 
@@ -556,10 +566,17 @@ function withBareSides(ctx: EventContext, sides: Side[], bare: (Side & { end: nu
 function onePerCountry(sides: Side[], opts: SideOptions): { result: Side[]; others: Side[] } {
   const byCountry = new Map<string, Side>();
   const others: Side[] = [];
+  // "Summoned the U.S. ambassador over remarks by President Biden": the envoy the trigger names
+  // is the country's side of a directed act, whoever else of that country the sentence names.
+  const near = opts.near;
+  const envoy = (x: Side) => !!near && x.role === "ambassador" && x.start >= near.start && x.start <= near.end;
   for (const s of sides.sort((a, b) => a.start - b.start)) {
     const have = byCountry.get(s.country);
     if (!have) byCountry.set(s.country, s);
-    else if (have.paired && !s.paired) {
+    else if (envoy(have) !== envoy(s)) {
+      const keep = envoy(have) ? have : s;
+      byCountry.set(s.country, { ...keep, start: have.start, host: s.host || have.host });
+    } else if (have.paired && !s.paired) {
       if (s.rank === 3 && s.name !== have.name) others.push(s);
     } else if ((s.paired && !have.paired) || s.rank > have.rank || (s.rank === have.rank && betterSameRank(s, have, opts))) {
       if (have.rank === 3 && have.counterpart) others.push(have);

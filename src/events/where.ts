@@ -5,7 +5,7 @@ import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { EventRecord, EventType, Evidence } from "../types.js";
 import type { Discourse } from "./discourse.js";
 import type { DateHit, Draft, EventContext, Side } from "./model.js";
-import { mentionRole, placesInSentence } from "./sides.js";
+import { mentionRole, placesInSentence, sidesInSentence } from "./sides.js";
 import { statusOf } from "./status.js";
 import { addDays } from "./when.js";
 
@@ -117,18 +117,18 @@ const MEETING_MODES = new Set(["visit", "meeting", "multilateral", "sign"]);
  *   1. a summons or protest note (CAMEO 114) is made at the seat of the government that makes
  *      it: its capital, unless the text places it in that country;
  *   2. an event with no place, on the day of a visit or meeting that shares its countries (or,
- *      undated, next to one), happened there: "arrived in Tianjin ... on the sidelines of the
+ *      undated, told close to one), happened there: "arrived in Tianjin ... on the sidelines of the
  *      summit he talked with", "during the talks he praised";
  *   3. talks and what is said or signed at them, placed in a country only (a visit to Iran, a
  *      meeting in Malta), are in its capital.
  */
-export function placesFromDocument(ctx: EventContext, drafts: Draft[]): void {
+export function placesFromDocument(ctx: EventContext, drafts: Draft[], sentences: SentenceMentions[]): void {
   const live = drafts.filter((x) => !x.rec.status && !x.merged);
   for (const x of live) {
     const loc = x.rec.location;
     if (!HOSTILE_TYPES.has(x.rec.type) && loc?.country && !loc.city) loc.city = capitalOf(ctx, loc.country, x.rec.date);
   }
-  for (const x of live) if (x.rec.cameo === "114") seatOfProtest(ctx, x);
+  for (const x of live) if (x.rec.cameo === "114") seatOfProtest(ctx, x, sentences[x.sentence]);
   for (const x of live) {
     if (x.rec.location || HOSTILE_TYPES.has(x.rec.type)) continue;
     const scene = nearestScene(x, live);
@@ -136,12 +136,15 @@ export function placesFromDocument(ctx: EventContext, drafts: Draft[]): void {
   }
 }
 
+/** Undated events take the place of a scene only this many sentences away (a later paragraph may tell an earlier trip). */
+const UNDATED_REACH = 2;
+
 const HOSTILE_TYPES = new Set(["ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]);
 
-/** The visit or meeting with a place that an event without one belongs to: same day (or both undated), its countries all among the scene's. */
+/** The visit or meeting with a place that an event without one belongs to: same day (undated: close by), its countries all among the scene's. */
 function nearestScene(x: Draft, live: Draft[]): Draft | undefined {
   const countries = x.rec.actors.map((a) => a.country);
-  const scenes = live.filter((y) => y !== x && y.rec.type === "CONSULT" && (y.rec.mode === "visit" || y.rec.mode === "meeting" || y.rec.mode === "multilateral") && y.rec.location?.country && y.rec.date === x.rec.date && (!x.rec.date || x.rec.date.length === 10));
+  const scenes = live.filter((y) => y !== x && y.rec.type === "CONSULT" && (y.rec.mode === "visit" || y.rec.mode === "meeting" || y.rec.mode === "multilateral") && y.rec.location?.country && y.rec.date === x.rec.date && (x.rec.date ? x.rec.date.length === 10 : Math.abs(y.sentence - x.sentence) <= UNDATED_REACH));
   const fits = scenes.filter((y) => {
     const theirs = new Set(y.rec.actors.map((a) => a.country));
     // A meeting on the sidelines of a visit shares the visitor; an act during talks, both sides.
@@ -151,13 +154,16 @@ function nearestScene(x: Draft, live: Draft[]): Draft | undefined {
 }
 
 /** A summons or protest note: the seat of the government that makes it. */
-function seatOfProtest(ctx: EventContext, x: Draft): void {
+function seatOfProtest(ctx: EventContext, x: Draft, sm: SentenceMentions | undefined): void {
   const t = x.rec.trigger;
   if (!t || x.sides.length < 2) return;
-  // Who summons: the side named before the trigger that is no envoy, else the side that is not the envoy's.
-  const envoy = x.sides.find((s) => s.role === "ambassador");
-  const before = x.sides.filter((s) => s !== envoy && Number.isFinite(s.start) && s.start < t.start && s.role !== "ambassador");
-  const maker = before[0] ?? (envoy ? x.sides.find((s) => s !== envoy) : undefined);
+  // The envoy summoned is the ambassador the sentence itself names ("İran'ın Ankara
+  // Büyükelçisi", "the U.S. ambassador"), whatever name the event took from elsewhere.
+  const named = sm ? sidesInSentence(ctx, sm, x.rec.date, { orgsAsSides: true, type: x.rec.type, near: t }).find((s) => s.role === "ambassador") : undefined;
+  const envoy = x.sides.find((s) => s.country === named?.country) ?? x.sides.find((s) => s.role === "ambassador");
+  // Who summons: the side that is not the envoy's, else the one named before the trigger.
+  const before = x.sides.filter((s) => s !== envoy && Number.isFinite(s.start) && s.start < t.start);
+  const maker = envoy ? x.sides.find((s) => s !== envoy && !ctx.lex.orgCodes.has(s.country)) : before[0];
   if (!maker || ctx.lex.orgCodes.has(maker.country)) return;
   if (x.rec.location?.country === maker.country) return;
   const city = capitalOf(ctx, maker.country, x.rec.date);
