@@ -1,7 +1,7 @@
 // Events stage, sides: what each mention of a sentence is (a party, a place, a direction or a
 // subject of talk) and the sides a sentence names for a trigger, one per country.
 
-import { holderOf, termOn } from "../lexicon/index.js";
+import { holderNamed, holderOf, termOn } from "../lexicon/index.js";
 import { fold } from "../text/normalize.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import { ARTICLES, phraseEndingAt, counterpartNear, isWordOf, orgIsSetting, wordVariantsOf } from "./cues.js";
@@ -401,6 +401,8 @@ function officeSides(ctx: EventContext, sm: SentenceMentions, date: string | nul
     consumed.add(countryIdx);
     const country = ents[countryIdx].payload.id;
     let name: string | null = titled?.name ?? null;
+    // A name spelled otherwise than the lexicon has it is the office holder it resembles.
+    if (titled && RESOLVABLE_OFFICE_ROLES.has(role)) name = holderNamed(lex, country, e.payload.id, ctx.text.slice(titled.start, titled.end))?.name ?? name;
     if (!name && RESOLVABLE_OFFICE_ROLES.has(role)) name = holderOf(lex, country, e.payload.id, date)?.name ?? null;
     const spanStart = Math.min(e.start, ents[countryIdx].start);
     const spanEnd = Math.max(e.end, ents[countryIdx].end, titled?.end ?? 0);

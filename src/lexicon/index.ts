@@ -538,6 +538,35 @@ export function holderOf(lex: Lexicon, country: string, officeOrRole: string, da
   return found;
 }
 
+/**
+ * The holder of an office whose name a spelling in the text resembles ("بيدرو سانتشيث" for
+ * Pedro Sánchez, written «سانشيث» in the lexicon): a word of the spelling within one letter
+ * (two in words of 7+) of a word of one of the person's names, first and last name alike, among
+ * the persons who held that office in that country at any time. Null when none or several.
+ */
+export function holderNamed(lex: Lexicon, country: string, officeOrRole: string, spelling: string): Person | null {
+  const words = (x: string) => fold(x).split(/[\s\-‐]+/).filter((w) => w.length >= 4);
+  const mine = words(spelling);
+  if (!mine.length) return null;
+  const close = (a: string, b: string) => a === b || (Math.abs(a.length - b.length) <= 2 && editDistance(a, b) <= (Math.max(a.length, b.length) >= 7 ? 2 : 1));
+  const found = new Set<Person>();
+  for (const { p } of termsFor(lex, country, officeOrRole)) {
+    const theirs = new Set([p.name, ...Object.values(p.names).flat()].flatMap(words));
+    if (mine.filter((w) => [...theirs].some((x) => close(w, x))).length >= Math.min(2, mine.length)) found.add(p);
+  }
+  return found.size === 1 ? [...found][0] : null;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
 /** The term a person held on a date (null when none covers it). */
 export function termOn(p: Person, date: string | null): PersonTerm | null {
   if (!p.terms.length) return null;

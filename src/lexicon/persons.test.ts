@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { fold } from "../text/normalize.js";
-import { DATA_DIR, holderOf, loadLexicon, termOn } from "./index.js";
+import { DATA_DIR, holderNamed, holderOf, loadLexicon, termOn } from "./index.js";
 
 const lex = loadLexicon();
 const files = fs.readdirSync(path.join(DATA_DIR, "persons")).filter((f) => f.endsWith(".json"));
@@ -67,4 +67,13 @@ test("with no date, a person's office is the one held last, not the one that beg
   // A minister who became prime minister is prime minister.
   const q = { ...p, terms: [{ country: "AUT", office: "foreign_minister", role: "foreign_minister" as const, from: "2013-12-16", to: "2017-12-18" }, { country: "AUT", office: "chancellor", role: "head_of_government" as const, from: "2017-12-18", to: "2019-05-28" }] };
   assert.equal(termOn(q, null)?.role, "head_of_government");
+});
+
+test("a name spelled otherwise than the lexicon has it is the office holder it resembles", () => {
+  // One letter more or less in the surname, in another script's spelling.
+  assert.equal(holderNamed(lex, "ESP", "prime_minister", "Педро Санчэс")?.name, "Pedro Sánchez");
+  assert.equal(holderNamed(lex, "ESP", "head_of_government", "Pedro Sanches")?.name, "Pedro Sánchez");
+  // Another name, or the same name for an office the person never held, is no one known.
+  assert.equal(holderNamed(lex, "ESP", "prime_minister", "Juan García López"), null);
+  assert.equal(holderNamed(lex, "ESP", "foreign_minister", "Педро Санчэс"), null);
 });
