@@ -77,3 +77,15 @@ test("a name spelled otherwise than the lexicon has it is the office holder it r
   assert.equal(holderNamed(lex, "ESP", "prime_minister", "Juan García López"), null);
   assert.equal(holderNamed(lex, "ESP", "foreign_minister", "Педро Санчэс"), null);
 });
+
+test("Iran's foreign ministry spokespersons follow one another, one at a time", () => {
+  const ids = ["afkham", "ghasemi_bahram", "mousavi_abbas", "khatibzadeh", "kanaani", "baghaei"];
+  const series = ids.map((id) => lex.persons.get(id)!);
+  assert.ok(series.every(Boolean));
+  const on = (date: string) => series.filter((p) => termOn(p, date)).map((p) => p.id);
+  assert.deepEqual(on("2014-06-01"), ["afkham"]);
+  assert.deepEqual(on("2018-01-01"), ["ghasemi_bahram"]);
+  assert.deepEqual(on("2020-05-21"), ["mousavi_abbas"]);
+  assert.deepEqual(on("2021-01-10"), ["khatibzadeh"]);
+  assert.deepEqual(on("2025-01-10"), ["baghaei"]);
+});
