@@ -54,3 +54,10 @@ test("Turkish: the envoy's country stands before the capital of the posting; the
   const [far] = eventsOf("Tahran'daki saldırıların ardından, Rusya'nın büyükelçisi Dışişleri Bakanlığı'na çağrıldı.", "tr").filter((e) => e.type === "ACCUSE");
   if (far) assert.equal(actor(far, "RUS")?.role, "ambassador", JSON.stringify(far.actors));
 });
+
+test("a named person with a state's title over an organisation heads it", () => {
+  const evs = eventsOf("Kazakh President Kassym-Jomart Tokayev held talks in Brussels on Monday with President of the European Bank for Reconstruction and Development Odile Renaud-Basso.");
+  const ebrd = evs.map((e) => actor(e, "EBRD")).find(Boolean);
+  assert.equal(ebrd?.name, "Odile Renaud-Basso", JSON.stringify(evs.map((e) => e.actors)));
+  assert.equal(ebrd?.role, "org_head");
+});

@@ -396,11 +396,20 @@ function officeSides(ctx: EventContext, sm: SentenceMentions, date: string | nul
     if (ents[countryIdx].payload.kind === "org" && !opts.multilateral && orgIsSetting(ctx, sm, ents[countryIdx])) return;
     // "The CIS Council of Heads of State": the members' leaders, not a person of the
     // organisation, which is a side without a person.
-    const orgOfStates = ents[countryIdx].payload.kind === "org" && STATE_ROLES.has(role);
+    // "President of the European Bank for Reconstruction and Development Odile Renaud-Basso": a
+    // named person with a state's title over an organisation heads it.
+    const orgHead = ents[countryIdx].payload.kind === "org" && STATE_ROLES.has(role) && !!titled;
+    const orgOfStates = ents[countryIdx].payload.kind === "org" && STATE_ROLES.has(role) && !titled;
     consumed.add(i);
     consumed.add(countryIdx);
     const country = ents[countryIdx].payload.id;
     let name: string | null = titled?.name ?? null;
+    if (orgHead) {
+      const spanEnd = Math.max(e.end, ents[countryIdx].end, titled.end);
+      const spanStart = Math.min(e.start, ents[countryIdx].start);
+      sides.push({ country, name, role: role === "head_of_state" || role === "head_of_government" ? "org_head" : role, rank: 3, start: spanStart, evidence: ev, counterpart: isCounterpart(ctx, sm, spanStart, spanEnd) });
+      return;
+    }
     // A name spelled otherwise than the lexicon has it is the office holder it resembles.
     if (titled && RESOLVABLE_OFFICE_ROLES.has(role)) name = holderNamed(lex, country, e.payload.id, ctx.text.slice(titled.start, titled.end))?.name ?? name;
     if (!name && RESOLVABLE_OFFICE_ROLES.has(role)) name = holderOf(lex, country, e.payload.id, date)?.name ?? null;
