@@ -27,7 +27,7 @@ import { cargoArrives, relativeClauseStart, contentAfter, dayAfterIn, definiteOp
 import { DIRECTED, type DateHit, type Draft, type EventContext, HOSTILE, MATERIAL_CONFLICT, SPEECH_ACTS, type Side, TYPE_DEFAULTS, evidenceOf, toActors } from "./model.js";
 import { type PlainMemo, isReportingSource, markCoordinatedCounterparts, plainSides, sidesInSentence, withCounterpartOffice, withObjectTarget, withoutBriefed, withoutContent } from "./sides.js";
 import { addDays, dateFor, occasionsOf } from "./when.js";
-import { locate, visitorAndHost } from "./where.js";
+import { locate, placesFromDocument, visitorAndHost } from "./where.js";
 import { type Discourse, mainDyad, enterSentence, leaveSentence, noteSalience, startDiscourse, withActorFromDiscourse, withContextSides, withGuestAndHost, withNamesFromDiscourse, withPronounSpeaker, withReferencedSides, withTitleHolder } from "./discourse.js";
 import { documentsNamed, groupsOf, mergeInto, sameInteraction, twinOf } from "./split.js";
 import { addSummitParticipants, assignTopics, initiatorsFirst, visitorFirst, withHostOfTalks } from "./document.js";
@@ -64,6 +64,7 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
   visitorFirst(drafts);
   addSummitParticipants(ctx, drafts, sentences, plain);
   assignTopics(ctx, drafts, sentences);
+  placesFromDocument(ctx, drafts, sentences);
   return drafts.map((x) => x.rec);
 }
 

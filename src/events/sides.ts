@@ -1,7 +1,7 @@
 // Events stage, sides: what each mention of a sentence is (a party, a place, a direction or a
 // subject of talk) and the sides a sentence names for a trigger, one per country.
 
-import { holderOf, termOn } from "../lexicon/index.js";
+import { holderNamed, holderOf, termOn } from "../lexicon/index.js";
 import { fold } from "../text/normalize.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import { ARTICLES, phraseEndingAt, counterpartNear, isWordOf, orgIsSetting, wordVariantsOf } from "./cues.js";
@@ -326,7 +326,9 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
  * ("the ambassador was warned that if Ukrainian..." is no Ukrainian ambassador).
  */
 function gapOk(ctx: EventContext, sm: SentenceMentions, a: { end: number }, b: { start: number }): boolean {
-  return b.start >= a.end && b.start - a.end <= BIND_GAP && !/[.;!?؟。]/.test(ctx.text.slice(a.end, b.start)) && !sm.triggers.some((x) => x.start >= a.end && x.end <= b.start);
+  // The period of an abbreviation ("the U.S. ambassador") ends no sentence.
+  const between = ctx.text.slice(a.end, b.start).replace(/^\.(?=\s)/, (dot) => (/\p{Lu}\.\p{Lu}$/u.test(ctx.text.slice(Math.max(0, a.end - 3), a.end)) ? "" : dot));
+  return b.start >= a.end && b.start - a.end <= BIND_GAP && !/[.;!?؟。]/.test(between) && !sm.triggers.some((x) => x.start >= a.end && x.end <= b.start);
 }
 
 /** Persons from the lexicon, with the titles and countries bound to their names marked consumed. */
@@ -371,9 +373,14 @@ function titleChainStart(sm: SentenceMentions, i: number, country: string, consu
   const ents = sm.entities;
   const e = ents[i];
   let spanStart = e.start;
+  let office = false;
   for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
     const prev = ents[j];
+    // A second title apart from the first is another person's ("the ambassador over remarks by
+    // President X"); titles written together are one ("Deputy Prime Minister").
+    if (prev.payload.kind === "office" && office && spanStart - prev.end > 3) break;
     if (prev.payload.kind === "office" || (prev.payload.kind === "country" && prev.payload.id === country)) {
+      if (prev.payload.kind === "office") office = true;
       const nameBetween = sm.names.some((n) => n.start >= prev.end && n.end <= spanStart);
       // ...nor an event word ("the Head of State met with President X": two persons).
       const triggerBetween = sm.triggers.some((x) => x.start >= prev.end && x.end <= spanStart);
@@ -424,7 +431,10 @@ function officeSides(ctx: EventContext, sm: SentenceMentions, date: string | nul
     if (ents[countryIdx].payload.kind === "org" && !opts.multilateral && orgIsSetting(ctx, sm, ents[countryIdx])) return;
     // "The CIS Council of Heads of State": the members' leaders, not a person of the
     // organisation, which is a side without a person.
-    const orgOfStates = ents[countryIdx].payload.kind === "org" && STATE_ROLES.has(role);
+    // "President of the European Bank for Reconstruction and Development Odile Renaud-Basso": a
+    // named person with a state's title over an organisation heads it.
+    const orgHead = ents[countryIdx].payload.kind === "org" && STATE_ROLES.has(role) && !!titled;
+    const orgOfStates = ents[countryIdx].payload.kind === "org" && STATE_ROLES.has(role) && !titled;
     consumed.add(i);
     consumed.add(countryIdx);
     // "The joint special envoy of the UN and the Arab League": one person of both organisations,
@@ -433,6 +443,14 @@ function officeSides(ctx: EventContext, sm: SentenceMentions, date: string | nul
     if (countryIdx > i && coOwner?.payload.kind === "org" && ents[countryIdx].payload.kind === "org" && joinedByCoordination(ctx, ents[countryIdx].end, coOwner.start)) consumed.add(countryIdx + 1);
     const country = ents[countryIdx].payload.id;
     let name: string | null = titled?.name ?? null;
+    if (orgHead) {
+      const spanEnd = Math.max(e.end, ents[countryIdx].end, titled.end);
+      const spanStart = Math.min(e.start, ents[countryIdx].start);
+      sides.push({ country, name, role: role === "head_of_state" || role === "head_of_government" ? "org_head" : role, rank: 3, start: spanStart, evidence: ev, counterpart: isCounterpart(ctx, sm, spanStart, spanEnd) });
+      return;
+    }
+    // A name spelled otherwise than the lexicon has it is the office holder it resembles.
+    if (titled && RESOLVABLE_OFFICE_ROLES.has(role)) name = holderNamed(lex, country, e.payload.id, ctx.text.slice(titled.start, titled.end))?.name ?? name;
     if (!name && RESOLVABLE_OFFICE_ROLES.has(role)) name = holderOf(lex, country, e.payload.id, date)?.name ?? null;
     const spanStart = Math.min(e.start, ents[countryIdx].start);
     const spanEnd = Math.max(e.end, ents[countryIdx].end, titled?.end ?? 0);
@@ -462,11 +480,17 @@ export function holderIndex(ctx: EventContext, sm: SentenceMentions, i: number, 
   // (whatever follows the title).
   const plain = (a: EntityMatch, b: EntityMatch) => gapOk(ctx, sm, a, b) && /^\s+$/.test(ctx.text.slice(a.end, b.start));
   if (prev?.payload.kind === "country" && prev.payload.form === "capital" && plain(prev, e) && isHolderEntity(ents[i - 2]) && plain(ents[i - 2], prev) && !consumed.has(i - 2)) return i - 2;
+  // Nor is the country an envoy is posted to ("ambassador to Turkey", «посол в Турции»).
+  const posting = e.payload.kind === "office" && e.payload.role === "ambassador" && !!next && (mentionRole(ctx, sm, next) === "direction" || mentionRole(ctx, sm, next) === "place");
   // Where the possessor always comes first (Turkish "Türkiye Cumhurbaşkanı", Kazakh «Қазақстан
   // Президенті», Hungarian "Oroszország külügyminisztere"), a country after a title is not its
   // ("Cumhurbaşkanımızın Suudi Arabistan'a ziyareti", our President's visit to Saudi Arabia).
-  const nextOk = !POSSESSOR_FIRST.has(ctx.lang) && isHolderEntity(next) && gapOk(ctx, sm, e, next!) && !consumed.has(i + 1) && mentionRole(ctx, sm, next!) !== "topic";
+  const nextOk = !POSSESSOR_FIRST.has(ctx.lang) && isHolderEntity(next) && gapOk(ctx, sm, e, next!) && !consumed.has(i + 1) && mentionRole(ctx, sm, next!) !== "topic" && !posting;
   const prevOk = isHolderEntity(prev) && gapOk(ctx, sm, prev!, e) && !consumed.has(i - 1);
+  // "İran'ın Ankara Büyükelçisi", "Oroszország pozsonyi nagykövete": the capital of the posting
+  // stands between the country and its title (and a ministry after it is not the title's).
+  const spaced = (a: { end: number }, b: { start: number }) => b.start >= a.end && /^\s{0,2}$/.test(ctx.text.slice(a.end, b.start));
+  if (prev?.payload.kind === "country" && prev.payload.form === "capital" && spaced(prev, e) && isHolderEntity(ents[i - 2]) && spaced(ents[i - 2], prev) && !consumed.has(i - 2)) return i - 2;
   if (nextOk && prevOk) return next!.start - e.end <= e.start - prev!.end ? i + 1 : i - 1;
   if (nextOk) return i + 1;
   if (prevOk) return i - 1;
@@ -607,10 +631,17 @@ function withBareSides(ctx: EventContext, sides: Side[], bare: (Side & { end: nu
 function onePerCountry(sides: Side[], opts: SideOptions): { result: Side[]; others: Side[] } {
   const byCountry = new Map<string, Side>();
   const others: Side[] = [];
+  // "Summoned the U.S. ambassador over remarks by President Biden": the envoy the trigger names
+  // is the country's side of a directed act, whoever else of that country the sentence names.
+  const near = opts.near;
+  const envoy = (x: Side) => !!near && x.role === "ambassador" && x.start >= near.start && x.start <= near.end;
   for (const s of sides.sort((a, b) => a.start - b.start)) {
     const have = byCountry.get(s.country);
     if (!have) byCountry.set(s.country, s);
-    else if (have.paired && !s.paired) {
+    else if (envoy(have) !== envoy(s)) {
+      const keep = envoy(have) ? have : s;
+      byCountry.set(s.country, { ...keep, start: have.start, host: s.host || have.host });
+    } else if (have.paired && !s.paired) {
       if (s.rank === 3 && s.name !== have.name) others.push(s);
     } else if ((s.paired && !have.paired) || s.rank > have.rank || (s.rank === have.rank && betterSameRank(s, have, opts))) {
       if (have.rank === 3 && have.counterpart) others.push(have);

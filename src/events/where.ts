@@ -4,8 +4,8 @@
 import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { EventRecord, EventType, Evidence } from "../types.js";
 import type { Discourse } from "./discourse.js";
-import type { DateHit, EventContext, Side } from "./model.js";
-import { placesInSentence } from "./sides.js";
+import type { DateHit, Draft, EventContext, Side } from "./model.js";
+import { mentionRole, placesInSentence, sidesInSentence } from "./sides.js";
 import { statusOf } from "./status.js";
 import { addDays } from "./when.js";
 
@@ -16,11 +16,16 @@ import { addDays } from "./when.js";
  * the country visited to the sides of a visit.
  */
 export function locate(ctx: EventContext, d: Discourse, sm: SentenceMentions, t: TriggerMatch, occasion: DateHit | null, sides: Side[], date: string | null, type: EventType, mode: string | null, ev: Evidence): EventRecord["location"] {
-  const places = placesInSentence(ctx, sm, date);
+  const places = [...placesInSentence(ctx, sm, date).filter((p) => !governmentNotPlace(ctx, sm, p)), ...capitalPhrases(ctx, sm, date)];
   // With several dates after one trigger, each occasion's place is the one by its date.
   const anchor = occasion ?? t;
   const distance = (p: { start: number; end: number }) => Math.min(Math.abs(p.start - anchor.end), Math.abs(anchor.start - p.end));
-  const place = [...places].sort((a, b) => distance(a) - distance(b))[0];
+  // "The visit crowns a rapprochement begun with a handshake in Doha": a place nearer to another
+  // meeting of the sentence is that meeting's, not the visit's.
+  const otherMeetings = t.payload.mode === "visit" ? sm.triggers.filter((x) => x.payload.type === "CONSULT" && x.payload.mode !== "visit" && (x.end <= t.start || x.start >= t.end)) : [];
+  const ownPlace = (p: { start: number; end: number }) => !otherMeetings.some((x) => Math.min(Math.abs(p.start - x.end), Math.abs(x.start - p.end)) < distance(p));
+  const place = [...places].filter(ownPlace).sort((a, b) => distance(a) - distance(b))[0];
+  const countryPlace = (type === "CONSULT" && MEETING_MODES.has(mode ?? "")) || type === "ASSAULT" || type === "COERCE" ? countriesAsPlaces(ctx, sm).sort((a, b) => distance(a) - distance(b))[0] : undefined;
   let location: EventRecord["location"] = null;
   const host = t.payload.mode === "visit" ? sides.find((x) => x.host) : undefined;
   const visitScene = d.visitScene;
@@ -29,6 +34,8 @@ export function locate(ctx: EventContext, d: Discourse, sm: SentenceMentions, t:
   else if (d.scene && d.scene.date === date) location = { ...d.scene.location };
   // The days of a visit happen where the visit is (talks the day after the arrival).
   else if (visitScene && date && date.length === 10 && date >= visitScene.date && date <= addDays(visitScene.date, 2) && (!sides.length || sides.some((x) => x.country === visitScene.location.country))) location = { ...visitScene.location };
+  // Talks "in Malta", «на Мальті»: the country, when nothing names the city (the dateline's, if there).
+  else if (countryPlace && !(ctx.datelinePlace?.country === countryPlace.country && date === ctx.refDate)) location = { city: null, country: countryPlace.country, evidence: ev };
   else if (ctx.datelinePlace && date === ctx.refDate && type !== "ASSAULT") {
     location = { city: ctx.datelinePlace.city, country: ctx.datelinePlace.country, evidence: { ...ev, start: ctx.datelinePlace.start, end: ctx.datelinePlace.end, sentence: ctx.text.slice(ctx.datelinePlace.start, ctx.datelinePlace.end) } };
   }
@@ -56,4 +63,110 @@ export function visitorAndHost(sides: Side[], location: EventRecord["location"],
     return [sides[1], sides[0]];
   }
   return sides;
+}
+
+/**
+ * A capital that stands for its government («представитель Кремля», "Chisinau's unfriendly
+ * step", "Moscow said") is no place: a capital counts as a place where its preposition or case
+ * marks it as one ("in Moscow", «в Москве», Moskova'da) or where it goes ("arrived in Tianjin").
+ */
+function governmentNotPlace(ctx: EventContext, sm: SentenceMentions, p: { start: number; end: number }): boolean {
+  const e = sm.entities.find((x) => x.start === p.start && x.end === p.end);
+  // In a language whose place words are unknown ("und") nothing tells a government from a place.
+  if (!e || e.payload.kind !== "country" || e.payload.form !== "capital" || !ctx.lex.markers.placeBefore.has(ctx.lang) || mentionRole(ctx, sm, e) !== "party") return false;
+  // "Arrived in", «побывал в»: a preposition that belongs to the trigger still makes a place.
+  const prev = sm.tokens[e.tokenStart - 1];
+  return !prev || !sm.triggers.some((t) => t.start <= prev.start && prev.end <= t.end);
+}
+
+/** A country named as the place ("talks in Malta", «на Мальті», Rusya'da): the country, its city unknown. */
+function countriesAsPlaces(ctx: EventContext, sm: SentenceMentions): { city: string | null; country: string; start: number; end: number }[] {
+  return sm.entities
+    .filter((e) => e.payload.kind === "country" && e.payload.form === "name" && !ctx.lex.orgCodes.has(e.payload.id) && mentionRole(ctx, sm, e) === "place")
+    .map((e) => ({ city: null, country: (e.payload as { id: string }).id, start: e.start, end: e.end }));
+}
+
+/**
+ * "The U.S. capital", «египетскую столицу», «столицу Египта», "العاصمة المصرية", "la capitale
+ * égyptienne": a capital word next to a country (its name or adjective) is that country's capital.
+ */
+function capitalPhrases(ctx: EventContext, sm: SentenceMentions, date: string | null): { city: string | null; country: string; start: number; end: number }[] {
+  const words = ctx.lex.markers.capitalWords.get(ctx.lang);
+  if (!words?.length) return [];
+  const out: { city: string | null; country: string; start: number; end: number }[] = [];
+  sm.tokens.forEach((tok, i) => {
+    if (!words.some((w) => (w.endsWith("*") ? tok.norm.startsWith(w.slice(0, -1)) : tok.norm === w))) return;
+    const e = sm.entities.find((x) => x.payload.kind === "country" && x.payload.form !== "capital" && x.tokenStart >= 0 && (x.tokenEnd === i || x.tokenStart === i + 1));
+    if (!e || ctx.lex.orgCodes.has((e.payload as { id: string }).id)) return;
+    const country = (e.payload as { id: string }).id;
+    out.push({ city: capitalOf(ctx, country, date), country, start: Math.min(e.start, tok.start), end: Math.max(e.end, tok.end) });
+  });
+  return out;
+}
+
+/** A country's capital by its English name on a date (Nur-Sultan in 2021), else its usual one. */
+export function capitalOf(ctx: EventContext, country: string, date: string | null): string | null {
+  const then = date ? ctx.lex.capitalNames.get(country)?.find((x) => date >= x.from.slice(0, date.length) && date <= x.to.slice(0, date.length)) : undefined;
+  return then?.name ?? ctx.lex.placeNames.get(`capital:${country}`)?.name ?? null;
+}
+
+/** Talks, visits and signings: events that take place where people meet. */
+const MEETING_MODES = new Set(["visit", "meeting", "multilateral", "sign"]);
+
+/**
+ * Document pass over the places the sentences left open:
+ *   1. a summons or protest note (CAMEO 114) is made at the seat of the government that makes
+ *      it: its capital, unless the text places it in that country;
+ *   2. an event with no place, on the day of a visit or meeting that shares its countries (or,
+ *      undated, told close to one), happened there: "arrived in Tianjin ... on the sidelines of the
+ *      summit he talked with", "during the talks he praised";
+ *   3. talks and what is said or signed at them, placed in a country only (a visit to Iran, a
+ *      meeting in Malta), are in its capital.
+ */
+export function placesFromDocument(ctx: EventContext, drafts: Draft[], sentences: SentenceMentions[]): void {
+  const live = drafts.filter((x) => !x.rec.status && !x.merged);
+  for (const x of live) {
+    const loc = x.rec.location;
+    if (!HOSTILE_TYPES.has(x.rec.type) && loc?.country && !loc.city) loc.city = capitalOf(ctx, loc.country, x.rec.date);
+  }
+  for (const x of live) if (x.rec.cameo === "114") seatOfProtest(ctx, x, sentences[x.sentence]);
+  for (const x of live) {
+    if (x.rec.location || HOSTILE_TYPES.has(x.rec.type)) continue;
+    const scene = nearestScene(x, live);
+    if (scene?.rec.location) x.rec.location = { ...scene.rec.location };
+  }
+}
+
+/** Undated events take the place of a scene only this many sentences away (a later paragraph may tell an earlier trip). */
+const UNDATED_REACH = 2;
+
+const HOSTILE_TYPES = new Set(["ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]);
+
+/** The visit or meeting with a place that an event without one belongs to: same day (undated: close by), its countries all among the scene's. */
+function nearestScene(x: Draft, live: Draft[]): Draft | undefined {
+  const countries = x.rec.actors.map((a) => a.country);
+  const scenes = live.filter((y) => y !== x && y.rec.type === "CONSULT" && (y.rec.mode === "visit" || y.rec.mode === "meeting" || y.rec.mode === "multilateral") && y.rec.location?.country && y.rec.date === x.rec.date && (x.rec.date ? x.rec.date.length === 10 : Math.abs(y.sentence - x.sentence) <= UNDATED_REACH));
+  const fits = scenes.filter((y) => {
+    const theirs = new Set(y.rec.actors.map((a) => a.country));
+    // A meeting on the sidelines of a visit shares the visitor; an act during talks, both sides.
+    return x.rec.type === "CONSULT" && y.rec.mode === "visit" ? countries.some((c) => theirs.has(c)) : countries.every((c) => theirs.has(c));
+  });
+  return fits.sort((a, b) => Math.abs(a.sentence - x.sentence) - Math.abs(b.sentence - x.sentence))[0];
+}
+
+/** A summons or protest note: the seat of the government that makes it. */
+function seatOfProtest(ctx: EventContext, x: Draft, sm: SentenceMentions | undefined): void {
+  const t = x.rec.trigger;
+  if (!t || x.sides.length < 2) return;
+  // The envoy summoned is the ambassador the sentence itself names ("İran'ın Ankara
+  // Büyükelçisi", "the U.S. ambassador"), whatever name the event took from elsewhere.
+  const named = sm ? sidesInSentence(ctx, sm, x.rec.date, { orgsAsSides: true, type: x.rec.type, near: t }).find((s) => s.role === "ambassador") : undefined;
+  const envoy = x.sides.find((s) => s.country === named?.country) ?? x.sides.find((s) => s.role === "ambassador");
+  // Who summons: the side that is not the envoy's, else the one named before the trigger.
+  const before = x.sides.filter((s) => s !== envoy && Number.isFinite(s.start) && s.start < t.start);
+  const maker = envoy ? x.sides.find((s) => s !== envoy && !ctx.lex.orgCodes.has(s.country)) : before[0];
+  if (!maker || ctx.lex.orgCodes.has(maker.country)) return;
+  if (x.rec.location?.country === maker.country) return;
+  const city = capitalOf(ctx, maker.country, x.rec.date);
+  if (city) x.rec.location = { city, country: maker.country, evidence: x.rec.evidence };
 }

@@ -118,6 +118,8 @@ export interface Markers {
   agentBefore: Map<string, string[][]>;
   /** Words after a name that make it who acts (Turkish "tarafından"). */
   agentAfter: Map<string, string[][]>;
+  /** Folded words for a capital ("capital", «столиц*»), next to a country they name its capital. */
+  capitalWords: Map<string, string[]>;
 }
 
 export interface Lexicon {
@@ -440,6 +442,7 @@ export function loadLexicon(): Lexicon {
     counterpartNouns: wordPatterns(markerData.counterpart_nouns),
     initiative: phraseMap(markerData.initiative),
     mannerNouns: wordPatterns(markerData.manner_nouns),
+    capitalWords: wordPatterns(markerData.capital_words),
     mannerBefore: new Map(Object.entries(markerData.manner_before ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     documentNouns: new Map(Object.entries(markerData.document_nouns ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     opinion: new Map(Object.entries(markerData.opinion ?? {}).map(([l, list]) => [l, [...list, ...(markerData.shared_view?.[l] ?? [])].map((x) => fold(x))])),
@@ -550,17 +553,48 @@ export function holderOf(lex: Lexicon, country: string, officeOrRole: string, da
   return found;
 }
 
+/**
+ * The holder of an office whose name a spelling in the text resembles ("بيدرو سانتشيث" for
+ * Pedro Sánchez, written «سانشيث» in the lexicon): a word of the spelling within one letter
+ * (two in words of 7+) of a word of one of the person's names, first and last name alike, among
+ * the persons who held that office in that country at any time. Null when none or several.
+ */
+export function holderNamed(lex: Lexicon, country: string, officeOrRole: string, spelling: string): Person | null {
+  const words = (x: string) => fold(x).split(/[\s\-‐]+/).filter((w) => w.length >= 4);
+  const mine = words(spelling);
+  if (!mine.length) return null;
+  const close = (a: string, b: string) => a === b || (Math.abs(a.length - b.length) <= 2 && editDistance(a, b) <= (Math.max(a.length, b.length) >= 7 ? 2 : 1));
+  const found = new Set<Person>();
+  for (const { p } of termsFor(lex, country, officeOrRole)) {
+    const theirs = new Set([p.name, ...Object.values(p.names).flat()].flatMap(words));
+    if (mine.filter((w) => [...theirs].some((x) => close(w, x))).length >= Math.min(2, mine.length)) found.add(p);
+  }
+  return found.size === 1 ? [...found][0] : null;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
 /** The term a person held on a date (null when none covers it). */
 export function termOn(p: Person, date: string | null): PersonTerm | null {
   if (!p.terms.length) return null;
+  const rank: Role[] = ["head_of_state", "head_of_government", "foreign_minister", "legislature_head", "org_head", "minister", "ambassador", "military", "official", "legislator", "governor_mayor", "delegation"];
   if (!date) {
-    // No date: the most recent term.
-    return [...p.terms].sort((a, b) => (b.from ?? "").localeCompare(a.from ?? ""))[0];
+    // No date: the term that ends last (one still held first), the most senior of those; a
+    // president since 1994 stays president beside a shorter term that began later.
+    const end = (t: PersonTerm) => t.to ?? "9999";
+    return [...p.terms].sort((a, b) => end(b).localeCompare(end(a)) || rank.indexOf(a.role) - rank.indexOf(b.role) || (b.from ?? "").localeCompare(a.from ?? ""))[0];
   }
   const covering = p.terms.filter((t) => within(date, t.from, t.to));
   if (!covering.length) return null;
   // Prefer the most senior role when terms overlap (a president who is also party chief).
-  const rank: Role[] = ["head_of_state", "head_of_government", "foreign_minister", "legislature_head", "org_head", "minister", "ambassador", "military", "official", "legislator", "governor_mayor", "delegation"];
   return covering.sort((a, b) => rank.indexOf(a.role) - rank.indexOf(b.role))[0];
 }
 

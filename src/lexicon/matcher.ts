@@ -3,7 +3,7 @@
 //  - a phrase token of >= MIN_STEM letters matches a text word that extends it by at most the
 //    language's inflection allowance (Russian case endings, Turkic suffixes, Arabic/Persian
 //    suffixes, English plural/possessive);
-//  - a token ending in "*" matches any continuation;
+//  - a token ending in "*" matches any continuation; one ending in "=" only itself;
 //  - shorter tokens match exactly;
 //  - Arabic-script text words are also tried without their proclitics (و ف ب ل ك, ال, لل);
 //  - phrases in Han script are found as substrings of the folded text;
@@ -352,7 +352,9 @@ export class PhraseMatcher<T> {
       const forms = whole.includes("|") ? whole.split("|") : [whole];
       const part = forms[0];
       const prefix = part.endsWith("*");
-      const bare = prefix ? part.slice(0, -1) : part;
+      // "посла=": this form only, no inflection allowance (посла, not послание).
+      const exact = !prefix && part.length > 1 && part.endsWith("=");
+      const bare = prefix || exact ? part.slice(0, -1) : part;
       // Plain ASCII letters (most names) are one word, in lower case; the rest is folded and split.
       const words = ASCII_WORD.test(bare) ? [bare.toLowerCase()] : fold(bare).match(/[\p{L}\p{N}]+/gu) ?? [];
       const rawWords = declines ? bare.match(/[\p{L}\p{N}]+/gu) ?? [] : [];
@@ -363,6 +365,7 @@ export class PhraseMatcher<T> {
         let w = ARABIC_LETTER.test(word[0]) && word.startsWith("ال") && word.length >= 5 ? word.slice(2) : word;
         if (declines && rawWords.length === words.length) w = personStem(rawWords[i], w);
         const token = make(w, prefix && last, !!declines && w !== word);
+        if (exact) token.allowance = 0;
         // Other forms: written ones, then the verb forms a trigger word stands for by rule.
         const others = last && forms.length > 1 ? forms.slice(1).map((o) => fold(o.replace(/\*$/, "")) + (o.endsWith("*") ? "*" : "")) : [];
         if (opts.gaps && lang === "ru") others.push(...russianImperfective(w).map((x) => x + (token.prefix ? "*" : "")));

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { fold } from "../text/normalize.js";
-import { DATA_DIR, holderOf, loadLexicon, termOn } from "./index.js";
+import { DATA_DIR, holderNamed, holderOf, loadLexicon, termOn } from "./index.js";
 
 const lex = loadLexicon();
 const files = fs.readdirSync(path.join(DATA_DIR, "persons")).filter((f) => f.endsWith(".json"));
@@ -53,4 +53,39 @@ test("merged records complete a person: a PETRARCH term before 2015 and the proj
   // Open terms of the source end where its coverage ends: no claim about later years.
   const open = [...lex.persons.values()].filter((p) => p.id.startsWith("pt_") && p.terms.some((t) => t.to === "2014-01-30"));
   assert.ok(open.length > 100 && open.every((p) => termOn(p, "2020-06-01") === null));
+});
+
+test("with no date, a person's office is the one held last, not the one that began last", () => {
+  const p = {
+    id: "x", name: "A Person", names: {},
+    terms: [
+      { country: "TJK", office: "president", role: "head_of_state" as const, from: "1994-11-16", to: null },
+      { country: "TJK", office: "minister", role: "minister" as const, from: "2003-01-01", to: "2014-01-30" },
+    ],
+  };
+  assert.equal(termOn(p, null)?.role, "head_of_state");
+  // A minister who became prime minister is prime minister.
+  const q = { ...p, terms: [{ country: "AUT", office: "foreign_minister", role: "foreign_minister" as const, from: "2013-12-16", to: "2017-12-18" }, { country: "AUT", office: "chancellor", role: "head_of_government" as const, from: "2017-12-18", to: "2019-05-28" }] };
+  assert.equal(termOn(q, null)?.role, "head_of_government");
+});
+
+test("a name spelled otherwise than the lexicon has it is the office holder it resembles", () => {
+  // One letter more or less in the surname, in another script's spelling.
+  assert.equal(holderNamed(lex, "ESP", "prime_minister", "Педро Санчэс")?.name, "Pedro Sánchez");
+  assert.equal(holderNamed(lex, "ESP", "head_of_government", "Pedro Sanches")?.name, "Pedro Sánchez");
+  // Another name, or the same name for an office the person never held, is no one known.
+  assert.equal(holderNamed(lex, "ESP", "prime_minister", "Juan García López"), null);
+  assert.equal(holderNamed(lex, "ESP", "foreign_minister", "Педро Санчэс"), null);
+});
+
+test("Iran's foreign ministry spokespersons follow one another, one at a time", () => {
+  const ids = ["afkham", "ghasemi_bahram", "mousavi_abbas", "khatibzadeh", "kanaani", "baghaei"];
+  const series = ids.map((id) => lex.persons.get(id)!);
+  assert.ok(series.every(Boolean));
+  const on = (date: string) => series.filter((p) => termOn(p, date)).map((p) => p.id);
+  assert.deepEqual(on("2014-06-01"), ["afkham"]);
+  assert.deepEqual(on("2018-01-01"), ["ghasemi_bahram"]);
+  assert.deepEqual(on("2020-05-21"), ["mousavi_abbas"]);
+  assert.deepEqual(on("2021-01-10"), ["khatibzadeh"]);
+  assert.deepEqual(on("2025-01-10"), ["baghaei"]);
 });
