@@ -29,7 +29,7 @@ import { type PlainMemo, isReportingSource, markCoordinatedCounterparts, plainSi
 import { addDays, dateFor, occasionsOf } from "./when.js";
 import { locate, placesFromDocument, visitorAndHost } from "./where.js";
 import { type Discourse, mainDyad, enterSentence, leaveSentence, noteSalience, startDiscourse, withActorFromDiscourse, withContextSides, withGuestAndHost, withNamesFromDiscourse, withPronounSpeaker, withReferencedSides, withTitleHolder } from "./discourse.js";
-import { documentsNamed, groupsOf, mergeInto, sameInteraction, twinOf } from "./split.js";
+import { batchSize, documentsNamed, groupsOf, mergeInto, sameInteraction, twinOf } from "./split.js";
 import { addSummitParticipants, assignTopics, initiatorsFirst, visitorFirst, withHostOfTalks } from "./document.js";
 import { attendedGathering, noEventHere } from "./triggers.js";
 import { statusAfterIndefinite, statusOfClause } from "./status.js";
@@ -185,6 +185,7 @@ function recordGroup(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occas
   const anaphoric = demonstrativeBefore(ctx, sm, t) || definiteOpening(ctx, sm, t) || duringBefore(ctx, sm, t);
   const draft: Draft = { rec, sides: group.map((x) => ({ ...x })), sentence: si, dateExplicit: dateExplicit && !anaphoric, reported: new Set([si]), docIndex };
   if (type === "AGREE" && mode === "agree") draft.content = contentAfter(sm, t);
+  if (type === "AGREE" && mode === "sign") draft.batch = batchSize(ctx, sm);
   const twin = twinOf(drafts, draft, anaphoric);
   if (twin) mergeInto(twin, draft, group, si);
   else drafts.push(draft);

@@ -116,6 +116,8 @@ export interface Draft {
   docIndex?: number;
   /** Content words right after the trigger (what was agreed), for telling agreements apart. */
   content?: Set<string>;
+  /** The number of documents a signing sentence gives ("signed 13 agreements"), if any. */
+  batch?: number;
 }
 
 export function countriesKey(sides: { country: string }[]): string {

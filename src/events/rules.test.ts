@@ -601,3 +601,11 @@ test("a rejection told right after a protest is what the protest says, not a sec
   const rejected = eventsOf("Venezuela rejected the Chilean protest, the ministry said.");
   assert.ok(rejected.some((e) => e.type === "REJECT"), JSON.stringify(rejected.map((e) => e.type)));
 });
+
+test("a batch of signed documents told again by its number is one signing", () => {
+  const evs = eventsOf("President Alassane Ouattara of Côte d'Ivoire and President Denis Sassou Nguesso of the Republic of the Congo signed 13 cooperation agreements in Abidjan on Monday.\nAfter their talks, followed by the signing of 13 bilateral agreements, the two presidents spoke to the press.");
+  assert.equal(evs.filter((e) => e.type === "AGREE" && e.mode === "sign").length, 1, JSON.stringify(evs.map((e) => [e.type, e.mode])));
+  // Different documents told in different sentences stay two.
+  const two = eventsOf("President Alassane Ouattara of Côte d'Ivoire and President Denis Sassou Nguesso of the Republic of the Congo signed 13 cooperation agreements in Abidjan on Monday.\nThe two presidents also signed a treaty on the border.");
+  assert.equal(two.filter((e) => e.type === "AGREE" && e.mode === "sign").length, 2, JSON.stringify(two.map((e) => [e.type, e.mode])));
+});

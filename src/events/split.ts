@@ -8,6 +8,19 @@ import { DIRECTED, type Draft, type EventContext, type Side, countriesKey, toAct
 import { coordinatedPersons } from "./sides.js";
 import { farApart } from "./when.js";
 
+/** The number written right before a document noun ("13 accords", "16 documents"), if any. */
+export function batchSize(ctx: EventContext, sm: SentenceMentions): number | undefined {
+  const nouns = ctx.lex.markers.documentNouns.get(ctx.lang);
+  if (!nouns) return undefined;
+  for (let k = 1; k < sm.tokens.length; k++) {
+    const w = sm.tokens[k].norm;
+    if (!wordVariantsOf(w).some((v) => nouns.some((x) => v.startsWith(x) && v.length - x.length <= 4))) continue;
+    // The number, or the number and one word ("13 bilateral agreements").
+    for (const j of [k - 1, k - 2]) if (j >= 0 && /^\d+$/.test(sm.tokens[j].norm) && Number(sm.tokens[j].norm) > 1) return Number(sm.tokens[j].norm);
+  }
+  return undefined;
+}
+
 /** How many signed documents a sentence names (document nouns, each counted once per word). */
 export function documentsNamed(ctx: EventContext, sm: SentenceMentions): number {
   const nouns = ctx.lex.markers.documentNouns.get(ctx.lang);
@@ -46,7 +59,10 @@ export function sameInteraction(a: Draft, b: Draft): boolean {
   // Condolences, congratulations and an apology on one day are three acts of support.
   if (a.rec.type === "SUPPORT" && a.rec.cameo !== b.rec.cameo) return false;
   // Each signing sentence names its own document(s).
-  if (a.rec.type === "AGREE" && a.rec.mode === "sign" && (a.sentence !== b.sentence || (a.docIndex ?? 0) !== (b.docIndex ?? 0))) return false;
+  // ("Signed 13 agreements" ... "followed by the signing of 13 bilateral agreements": the same
+  // batch told again.)
+  const sameBatch = a.batch !== undefined && a.batch === b.batch;
+  if (a.rec.type === "AGREE" && a.rec.mode === "sign" && !sameBatch && (a.sentence !== b.sentence || (a.docIndex ?? 0) !== (b.docIndex ?? 0))) return false;
   // Two agreements told in different sentences are one only when they speak of the same thing
   // ("agreed to take trade past $100 billion" ... "agreed to raise the figure beyond $100
   // billion"; not "agreed to release them").
