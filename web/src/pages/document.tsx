@@ -1,0 +1,4 @@
+import type { Route } from "../route";
+export function DocumentPage({ route }: { route: Route }) {
+  return <p>document {route.arg}</p>;
+}

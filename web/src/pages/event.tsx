@@ -1,0 +1,4 @@
+import type { Route } from "../route";
+export function EventPage({ route }: { route: Route }) {
+  return <p>event {route.arg}</p>;
+}

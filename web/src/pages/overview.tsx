@@ -1,0 +1,107 @@
+// Overview: events per month stacked by PLOVER family, the most active dyads, languages and
+// sources, the latest events.
+import { get, type CountRow, type EventsPage, type Root, type SeriesRow } from "../api";
+import { base, PlotChart } from "../charts";
+import { countryName } from "../countries";
+import { FAMILIES, FAMILY_COLORS, familyOf, fmtG } from "../events";
+import { FilterBar } from "../filters";
+import { filtersOf } from "../params";
+import { href, type Route } from "../route";
+import { BarList, ErrorBox, EventTable, Goldstein, Section, Show, useLoad } from "../ui";
+
+interface Pair { sides: string[]; events: number; goldstein: number }
+
+export function Overview({ route }: { route: Route }) {
+  let f: ReturnType<typeof filtersOf>;
+  try {
+    f = filtersOf(route.params);
+  } catch (e) {
+    return <ErrorBox title="Bad URL parameter" error={e as Error} />;
+  }
+  return <OverviewView route={route} f={f} />;
+}
+
+function OverviewView({ route, f }: { route: Route; f: ReturnType<typeof filtersOf> }) {
+  const key = JSON.stringify(f);
+  const root = useLoad("root", () => get<Root>(""));
+  const series = useLoad("series" + key, () => get<{ series: SeriesRow[] }>("/series", { ...f, by: "month" }));
+  const pairs = useLoad("pairs" + key, () => get<{ pairs: Pair[] }>("/pairs", { ...f, limit: 12 }));
+  const langs = useLoad("langs" + key, () => get<{ counts: CountRow[] }>("/counts", { ...f, by: "language" }));
+  const sources = useLoad("sources" + key, () => get<{ counts: CountRow[] }>("/counts", { ...f, by: "source" }));
+  const latest = useLoad("latest" + key, () => get<EventsPage>("/events", { ...f, limit: 10 }));
+  return (
+    <>
+      <div class="page-head">
+        <h1>Overview</h1>
+        <Show s={root} what="counts">
+          {(r) => <p class="kpis"><b>{r.counts.events.toLocaleString()}</b> events · <b>{r.counts.reports.toLocaleString()}</b> reports · <b>{r.counts.documents.toLocaleString()}</b> documents <span class="muted">({r.store})</span></p>}
+        </Show>
+        <FilterBar route={route} />
+      </div>
+      <div class="grid">
+        <Section title="Events per month by PLOVER family" id="timeline" wide>
+          <Show s={series} what="the series">
+            {(d) => {
+              const rows = new Map<string, { month: string; family: string; events: number }>();
+              for (const r of d.series) {
+                const fam = familyOf(r.type);
+                const k = r.period + fam;
+                const x = rows.get(k) ?? { month: r.period, family: fam, events: 0 };
+                x.events += r.events;
+                rows.set(k, x);
+              }
+              const data = [...rows.values()].map((r) => ({ ...r, date: new Date(r.month + "-01T00:00:00Z") }));
+              if (!data.length) return <p class="muted" data-testid="overview-chart">No dated events yet.</p>;
+              return (
+                <PlotChart
+                  testid="overview-chart"
+                  label="events per month, stacked by family: cooperative, verbal conflict, material conflict"
+                  dataKey={key + data.length}
+                  onRendered={() => requestAnimationFrame(() => {
+                    performance.mark("parley:overview-chart");
+                    document.body.dataset.overviewReady = "1";
+                  })}
+                  build={(Plot, w) => Plot.plot({
+                    ...base(w, 280),
+                    x: { type: "utc", label: null },
+                    y: { label: "events", grid: true },
+                    color: { domain: [...FAMILIES], range: FAMILY_COLORS, legend: true },
+                    marks: [Plot.rectY(data, Plot.binX({ y: "sum" }, { x: "date", y: "events", fill: "family", interval: "month", order: [...FAMILIES], tip: true })), Plot.ruleY([0])],
+                  })}
+                />
+              );
+            }}
+          </Show>
+        </Section>
+        <Section title="Most active dyads" id="dyads">
+          <Show s={pairs} what="dyads">
+            {(d) => d.pairs.length ? (
+              <table class="compact">
+                <thead><tr><th scope="col">sides</th><th scope="col">events</th><th scope="col">mean Goldstein</th></tr></thead>
+                <tbody>
+                  {d.pairs.map((p) => (
+                    <tr key={p.sides.join("-")}>
+                      <td><a href={p.sides.length === 2 ? href("dyad", p.sides.join("-")) : href("country", p.sides[0])} title={p.sides.map(countryName).join(" – ")}>{p.sides.join(" – ")}</a></td>
+                      <td class="num">{p.events.toLocaleString()}</td>
+                      <td><Goldstein g={p.goldstein} /></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : <p class="muted">None yet.</p>}
+          </Show>
+        </Section>
+        <Section title="Languages" id="languages">
+          <Show s={langs}>{(d) => <BarList rows={d.counts.map((c) => ({ label: c.key ?? "?", value: c.events }))} />}</Show>
+        </Section>
+        <Section title="Sources" id="sources">
+          <Show s={sources}>{(d) => <BarList rows={d.counts.slice(0, 12).map((c) => ({ label: c.key ?? "(none)", value: c.events }))} />}</Show>
+        </Section>
+        <Section title="Latest events" id="latest" wide>
+          <Show s={latest} what="events">{(d) => <EventTable events={d.events} />}</Show>
+        </Section>
+      </div>
+      <p class="muted small">Families: cooperative (consult, agree, support, cooperate, aid, request, concede, retreat), verbal conflict (accuse, reject, threaten), material conflict (protest, sanction, mobilize, coerce, assault). Goldstein scores from {fmtG(-10)} to {fmtG(10)}.</p>
+    </>
+  );
+}

@@ -1,0 +1,4 @@
+import type { Route } from "../route";
+export function SearchPage({ route }: { route: Route }) {
+  return <p>search {route.arg}</p>;
+}
