@@ -37,6 +37,9 @@ const PersonsResponse = Type.Object({ country: Str, persons: Type.Array(Type.Obj
 const EventDocumentsResponse = Type.Object({ documents: Type.Array(Type.Object({ report: Int, document_id: Int, origin: Str, name: Str })) });
 const DocumentEventsResponse = Type.Object({ links: Type.Array(Type.Object({ event: Type.Integer({ description: "index of the event in the document's extraction (a mention's `event`)" }), id: Type.Integer({ description: "the stored event" }) })) });
 
+const DocumentIdsQuery = Type.Object({ origin: Type.Array(Type.String({ minLength: 1, maxLength: 2000 }), { minItems: 1, maxItems: 100, description: "origins (paths or URLs) as search hits and reports give them" }) }, { additionalProperties: false });
+const DocumentIdsResponse = Type.Object({ documents: Type.Array(Type.Object({ origin: Str, id: Int })) });
+
 const answers = (schema: object, description: string) => ({ 200: { description, ...schema }, "4xx": ErrorResponse, "5xx": ErrorResponse });
 
 export async function registerDashboardRoutes(app: FastifyInstance, store: Store, security: { [label: string]: string[] }[]): Promise<void> {
@@ -71,6 +74,10 @@ export async function registerDashboardRoutes(app: FastifyInstance, store: Store
     if (!rows.length) return reply.code(404).send({ error: { status: 404, code: "not_found", message: `no event ${req.params.id}`, parameter: "id" } });
     return { documents: rows };
   });
+
+  app.get<{ Querystring: Static<typeof DocumentIdsQuery> }>("/api/document-ids", {
+    schema: { tags: ["documents"], summary: "the ids of stored documents by origin (search hits and reports name them by origin)", querystring: DocumentIdsQuery, security, response: answers(DocumentIdsResponse, "the stored ones") },
+  }, async (req) => ({ documents: await dash().documentIds(req.query.origin) }));
 
   app.get<{ Params: Static<typeof IdParams> }>("/api/documents/:id/events", {
     schema: { tags: ["documents"], summary: "which stored event each event of the document's extraction became (links a mention's `event` to an event id)", params: IdParams, security, response: answers(DocumentEventsResponse, "links") },

@@ -151,6 +151,13 @@ export class DashboardQueries {
     return rows.map((r, i) => ({ report: i, document_id: num(r.d), origin: String(r.o), name: String(r.name) }));
   }
 
+  /** The ids of stored documents by origin (search hits name documents by origin). */
+  async documentIds(origins: string[]): Promise<{ origin: string; id: number }[]> {
+    if (!origins.length) return [];
+    const rows = await this.db.all(`SELECT id, origin FROM documents WHERE origin IN (${origins.map(() => "?").join(", ")})`, origins);
+    return rows.map((r) => ({ origin: String(r.origin), id: num(r.id) }));
+  }
+
   /**
    * Which stored event each event of a document's extraction became. Reports keep the order of
    * the extraction's events but skip those with a status (planned, denied...), whose trigger

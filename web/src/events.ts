@@ -29,8 +29,8 @@ export function kindOf(type: string, mode: string | null): (typeof KINDS)[number
 /** Goldstein score (-10..10) as a colour: red for conflict, grey near 0, blue-green for cooperation. */
 export function goldsteinColor(g: number): string {
   const t = Math.max(-1, Math.min(1, g / 10));
-  if (t >= 0) return `hsl(168 ${Math.round(25 + 45 * t)}% ${Math.round(62 - 30 * t)}%)`;
-  return `hsl(4 ${Math.round(25 - 45 * t)}% ${Math.round(62 + 28 * t)}%)`;
+  if (t >= 0) return `hsl(168, ${Math.round(25 + 45 * t)}%, ${Math.round(62 - 30 * t)}%)`;
+  return `hsl(4, ${Math.round(25 - 45 * t)}%, ${Math.round(62 + 28 * t)}%)`;
 }
 
 export const fmtG = (g: number) => (g >= 0 ? "+" : "") + g.toFixed(1);

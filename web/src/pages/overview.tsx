@@ -66,7 +66,7 @@ function OverviewView({ route, f }: { route: Route; f: ReturnType<typeof filters
                     x: { type: "utc", label: null },
                     y: { label: "events", grid: true },
                     color: { domain: [...FAMILIES], range: FAMILY_COLORS, legend: true },
-                    marks: [Plot.rectY(data, Plot.binX({ y: "sum" }, { x: "date", y: "events", fill: "family", interval: "month", order: [...FAMILIES], tip: true })), Plot.ruleY([0])],
+                    marks: [Plot.rectY(data, { x: "date", y: "events", fill: "family", interval: "month", order: [...FAMILIES], tip: true }), Plot.ruleY([0])],
                   })}
                 />
               );
