@@ -35,6 +35,8 @@ export default function PartnerGraph({ center, edges, onPick }: { center: string
       if (id !== center) onPick(id);
     });
     ref.current.dataset.rendered = String(cy.nodes().length);
+    // The rendered positions of the nodes, for tests and tools that click a partner.
+    ref.current.dataset.nodes = JSON.stringify(Object.fromEntries(cy.nodes().map((n) => [n.id(), n.renderedPosition()])));
     return () => cy.destroy();
   }, [center, edges]);
   return <div ref={ref} class="graph" role="img" aria-label={`network of ${center}'s partners: ${edges.map((e) => `${e.partner} ${e.events} events`).join(", ")}`} data-testid="partner-graph" />;

@@ -2,7 +2,7 @@
 // timeline per partner, topics by year as a heatmap, the persons who acted for it.
 import { lazy, Suspense } from "preact/compat";
 import { get, type DyadRow, type EventsPage, type PersonRow, type TimelineRow, type TopicRow } from "../api";
-import { base, PlotChart } from "../charts";
+import { base, binByWidth, PlotChart } from "../charts";
 import { countryName } from "../countries";
 import { FilterBar } from "../filters";
 import { filtersOf, sideOf, ParamProblem } from "../params";
@@ -72,17 +72,17 @@ function CountryView({ route, code, f }: { route: Route; code: string; f: Return
             }}
           </Show>
         </Section>
-        <Section title="Timeline per partner (events per month)" id="partner-timeline" wide>
+        <Section title="Timeline per partner" id="partner-timeline" wide>
           <Show s={timelines} what="timelines">
             {(rows) => rows.length ? (
               <PlotChart label={`events per month with ${top.join(", ")}`} dataKey={key + rows.length} build={(Plot, w) => {
-                const data = rows.map((r) => ({ ...r, date: new Date((r.period + "-01").slice(0, 10) + "T00:00:00Z") }));
+                const bins = binByWidth(rows, w, (r) => r.partner, (r) => r.events);
                 return Plot.plot({
                   ...base(w, 60 + 70 * top.length), marginLeft: 60,
                   x: { type: "utc", label: null, grid: true },
                   fy: { label: null, domain: top },
                   y: { label: null, ticks: 2 },
-                  marks: [Plot.rectY(data, { x: "date", y: "events", fy: "partner", interval: "month", fill: "currentColor", fillOpacity: 0.7, tip: true }), Plot.ruleY([0])],
+                  marks: [Plot.rectY(bins.data, { x: "date", y: "value", fy: "group", interval: bins.interval, fill: "currentColor", fillOpacity: 0.7, inset: 0, tip: true }), Plot.ruleY([0])],
                 });
               }} />
             ) : <p class="muted">No dated events.</p>}

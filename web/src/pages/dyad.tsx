@@ -1,7 +1,7 @@
 // Dyad page (TJK-RUS): meetings, calls, visits, agreements, aid, protests over time; mean
 // Goldstein over time; topics over time; stated figures; the events.
 import { get, type EventsPage, type Figure, type SeriesRow, type TimelineRow, type TopicRow } from "../api";
-import { base, PlotChart } from "../charts";
+import { base, binByWidth, PlotChart } from "../charts";
 import { countryName } from "../countries";
 import { KINDS, kindOf } from "../events";
 import { FilterBar } from "../filters";
@@ -42,13 +42,16 @@ function DyadView({ route, a, b, f }: { route: Route; a: string; b: string; f: R
         <Section title="Meetings, calls, visits, agreements, aid, protests" id="kinds" wide>
           <Show s={series} what="the timeline">
             {(d) => {
-              const data = d.series.map((r) => ({ date: month(r.period), kind: kindOf(r.type, r.mode), events: r.events }));
+              const data = d.series;
               if (!data.length) return <p class="muted">No dated events between them.</p>;
-              return <PlotChart testid="dyad-kinds" label={`events between ${a} and ${b} per month by kind`} dataKey={key + data.length} build={(Plot, w) => Plot.plot({
-                ...base(w, 240), x: { type: "utc", label: null }, y: { label: "events", grid: true },
-                color: { domain: [...KINDS], range: KIND_COLORS, legend: true },
-                marks: [Plot.rectY(data, { x: "date", y: "events", fill: "kind", interval: "month", order: [...KINDS], tip: true }), Plot.ruleY([0])],
-              })} />;
+              return <PlotChart testid="dyad-kinds" label={`events between ${a} and ${b} per month by kind`} dataKey={key + data.length} build={(Plot, w) => {
+                const bins = binByWidth(data, w, (r) => kindOf(r.type, r.mode), (r) => r.events);
+                return Plot.plot({
+                  ...base(w, 240), x: { type: "utc", label: null }, y: { label: `events per ${bins.interval}`, grid: true },
+                  color: { domain: [...KINDS], range: KIND_COLORS, legend: true },
+                  marks: [Plot.rectY(bins.data, { x: "date", y: "value", fill: "group", interval: bins.interval, order: [...KINDS], inset: 0, tip: true }), Plot.ruleY([0])],
+                });
+              }} />;
             }}
           </Show>
         </Section>

@@ -1,7 +1,7 @@
 // Overview: events per month stacked by PLOVER family, the most active dyads, languages and
 // sources, the latest events.
 import { get, type CountRow, type EventsPage, type Root, type SeriesRow } from "../api";
-import { base, PlotChart } from "../charts";
+import { base, binByWidth, PlotChart } from "../charts";
 import { countryName } from "../countries";
 import { FAMILIES, FAMILY_COLORS, familyOf, fmtG } from "../events";
 import { FilterBar } from "../filters";
@@ -39,18 +39,10 @@ function OverviewView({ route, f }: { route: Route; f: ReturnType<typeof filters
         <FilterBar route={route} />
       </div>
       <div class="grid">
-        <Section title="Events per month by PLOVER family" id="timeline" wide>
+        <Section title="Events over time by PLOVER family" id="timeline" wide>
           <Show s={series} what="the series">
             {(d) => {
-              const rows = new Map<string, { month: string; family: string; events: number }>();
-              for (const r of d.series) {
-                const fam = familyOf(r.type);
-                const k = r.period + fam;
-                const x = rows.get(k) ?? { month: r.period, family: fam, events: 0 };
-                x.events += r.events;
-                rows.set(k, x);
-              }
-              const data = [...rows.values()].map((r) => ({ ...r, date: new Date(r.month + "-01T00:00:00Z") }));
+              const data = d.series;
               if (!data.length) return <p class="muted" data-testid="overview-chart">No dated events yet.</p>;
               return (
                 <PlotChart
@@ -61,13 +53,16 @@ function OverviewView({ route, f }: { route: Route; f: ReturnType<typeof filters
                     performance.mark("parley:overview-chart");
                     document.body.dataset.overviewReady = "1";
                   })}
-                  build={(Plot, w) => Plot.plot({
-                    ...base(w, 280),
-                    x: { type: "utc", label: null },
-                    y: { label: "events", grid: true },
-                    color: { domain: [...FAMILIES], range: FAMILY_COLORS, legend: true },
-                    marks: [Plot.rectY(data, { x: "date", y: "events", fill: "family", interval: "month", order: [...FAMILIES], tip: true }), Plot.ruleY([0])],
-                  })}
+                  build={(Plot, w) => {
+                    const bins = binByWidth(data, w, (r) => familyOf(r.type), (r) => r.events);
+                    return Plot.plot({
+                      ...base(w, 280),
+                      x: { type: "utc", label: null },
+                      y: { label: `events per ${bins.interval}`, grid: true },
+                      color: { domain: [...FAMILIES], range: FAMILY_COLORS, legend: true },
+                      marks: [Plot.rectY(bins.data, { x: "date", y: "value", fill: "group", interval: bins.interval, order: [...FAMILIES], inset: 0, tip: true }), Plot.ruleY([0])],
+                    });
+                  }}
                 />
               );
             }}
