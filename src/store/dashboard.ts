@@ -4,6 +4,7 @@
 // Kept apart from sql.ts (whose queries are tuned elsewhere) and written over the same SQL
 // adapter, so they run on SQLite and PostgreSQL alike.
 
+import { familyOf } from "./families.js";
 import type { Row, SqlAdapter } from "./sql.js";
 import type { Store } from "./types.js";
 
@@ -93,15 +94,29 @@ export class DashboardQueries {
     return { sql: w.length ? "WHERE " + w.join(" AND ") : "", params: p };
   }
 
-  /** Events per period, by type and mode, with the sum of Goldstein scores (dated events only). */
-  async series(f: DashFilter, by: Period): Promise<SeriesRow[]> {
+  /**
+   * Events per period with the sum of Goldstein scores: by type and mode, or by PLOVER family
+   * (`type` then holds the family, `mode` is null). Dated events only.
+   */
+  async series(f: DashFilter, by: Period, group: "type" | "family" = "type"): Promise<SeriesRow[]> {
     const len = PERIOD_LEN[by];
     const { sql, params } = this.where(f, [`e.date IS NOT NULL AND LENGTH(e.date) >= ${len}`]);
+    const mode = group === "type" ? ", e.mode" : "";
     const rows = await this.db.all(
-      `SELECT SUBSTR(e.date, 1, ${len}) AS p, e.type AS t, e.mode AS m, COUNT(*) AS n, SUM(e.goldstein) AS g FROM events e ${sql} GROUP BY SUBSTR(e.date, 1, ${len}), e.type, e.mode ORDER BY p, t, m`,
+      `SELECT SUBSTR(e.date, 1, ${len}) AS p, e.type AS t${mode ? ", e.mode AS m" : ""}, COUNT(*) AS n, SUM(e.goldstein) AS g FROM events e ${sql} GROUP BY SUBSTR(e.date, 1, ${len}), e.type${mode} ORDER BY p, t${mode ? ", m" : ""}`,
       params,
     );
-    return rows.map((r) => ({ period: String(r.p), type: String(r.t), mode: (r.m as string) ?? null, events: num(r.n), goldstein: num(r.g) }));
+    const out = rows.map((r) => ({ period: String(r.p), type: String(r.t), mode: (r.m as string) ?? null, events: num(r.n), goldstein: num(r.g) }));
+    if (group === "type") return out;
+    const fam = new Map<string, SeriesRow>();
+    for (const r of out) {
+      const k = r.period + "|" + familyOf(r.type);
+      const x = fam.get(k) ?? { period: r.period, type: familyOf(r.type), mode: null, events: 0, goldstein: 0 };
+      x.events += r.events;
+      x.goldstein += r.goldstein;
+      fam.set(k, x);
+    }
+    return [...fam.values()];
   }
 
   /** The side lists (pairs mostly) with the most events. */

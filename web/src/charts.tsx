@@ -1,14 +1,15 @@
 // Charts with Observable Plot, loaded as its own chunk (requested at start-up, in parallel with
 // the first API calls). A chart re-renders when its data key or the page width changes.
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 
 type PlotModule = typeof import("./plot");
 let plotP: Promise<PlotModule> | null = null;
 export const loadPlot = () => (plotP ??= import("./plot"));
 
-function useWidth(ref: { current: HTMLElement | null }): number {
+export function useWidth(ref: { current: HTMLElement | null }): number {
   const [w, setW] = useState(0);
-  useEffect(() => {
+  // Measured before the first paint (a layout effect), then followed.
+  useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
     setW(el.clientWidth);

@@ -1,16 +1,9 @@
-// PLOVER event types grouped for the charts.
+// PLOVER event types grouped for the charts (the families are the API's own, src/store/families.ts).
 
-export const FAMILIES = ["cooperative", "verbal conflict", "material conflict"] as const;
-export type Family = (typeof FAMILIES)[number];
+import { FAMILIES, FAMILY_OF, familyOf, type Family } from "../../src/store/families";
+
+export { FAMILIES, familyOf, type Family };
 export const FAMILY_COLORS = ["#2f7d6d", "#e0a030", "#c8423b"];
-
-const FAMILY_OF: Record<string, Family> = {
-  CONSULT: "cooperative", AGREE: "cooperative", SUPPORT: "cooperative", COOPERATE: "cooperative", AID: "cooperative",
-  REQUEST: "cooperative", CONCEDE: "cooperative", RETREAT: "cooperative",
-  ACCUSE: "verbal conflict", REJECT: "verbal conflict", THREATEN: "verbal conflict",
-  PROTEST: "material conflict", SANCTION: "material conflict", MOBILIZE: "material conflict", COERCE: "material conflict", ASSAULT: "material conflict",
-};
-export const familyOf = (type: string): Family => FAMILY_OF[type] ?? "verbal conflict";
 
 export const EVENT_TYPES = Object.keys(FAMILY_OF);
 

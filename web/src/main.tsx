@@ -16,7 +16,10 @@ import { AddPage } from "./pages/add";
 import "./style.css";
 
 performance.mark("parley:start");
-void loadPlot(); // the chart chunk loads while the first API calls run
+// The chart library (not needed by the overview's own chart, which is plain SVG) loads after the
+// overview's first paint, or at once on the other pages: parsing it must not hold up that paint.
+if (/^#?\/?$/.test(location.hash.split("?")[0])) addEventListener("parley:overview-painted", () => setTimeout(() => void loadPlot(), 50), { once: true });
+else void loadPlot();
 
 const PAGES: Record<string, { title: string; view: (r: Route) => preact.JSX.Element; nav?: boolean }> = {
   "": { title: "Overview", view: (r) => <Overview route={r} />, nav: true },

@@ -1,9 +1,9 @@
-// Overview: events per month stacked by PLOVER family, the most active dyads, languages and
+// Overview: events over time stacked by PLOVER family, the most active dyads, languages and
 // sources, the latest events.
 import { get, type CountRow, type EventsPage, type Root, type SeriesRow } from "../api";
-import { base, binByWidth, PlotChart } from "../charts";
+import { OverviewChart } from "../overview-chart";
 import { countryName } from "../countries";
-import { FAMILIES, FAMILY_COLORS, familyOf, fmtG } from "../events";
+import { fmtG } from "../events";
 import { FilterBar } from "../filters";
 import { filtersOf } from "../params";
 import { href, type Route } from "../route";
@@ -24,11 +24,17 @@ export function Overview({ route }: { route: Route }) {
 function OverviewView({ route, f }: { route: Route; f: ReturnType<typeof filtersOf> }) {
   const key = JSON.stringify(f);
   const root = useLoad("root", () => get<Root>(""));
-  const series = useLoad("series" + key, () => get<{ series: SeriesRow[] }>("/series", { ...f, by: "month" }));
-  const pairs = useLoad("pairs" + key, () => get<{ pairs: Pair[] }>("/pairs", { ...f, limit: 12 }));
-  const langs = useLoad("langs" + key, () => get<{ counts: CountRow[] }>("/counts", { ...f, by: "language" }));
-  const sources = useLoad("sources" + key, () => get<{ counts: CountRow[] }>("/counts", { ...f, by: "source" }));
-  const latest = useLoad("latest" + key, () => get<EventsPage>("/events", { ...f, limit: 10 }));
+  const series = useLoad("series" + key, () => get<{ series: SeriesRow[] }>("/series", { ...f, by: "month", group: "family" }));
+  // The chart first: the other sections ask once its data is in, so their queries (scans on a
+  // large store) do not delay the first meaningful paint on the server's one thread.
+  const after = <T,>(name: string, load: () => Promise<T>) => {
+    const go = series.data !== null || series.error !== null;
+    return useLoad(name + key + go, () => (go ? load() : new Promise<T>(() => {})));
+  };
+  const pairs = after("pairs", () => get<{ pairs: Pair[] }>("/pairs", { ...f, limit: 12 }));
+  const langs = after("langs", () => get<{ counts: CountRow[] }>("/counts", { ...f, by: "language" }));
+  const sources = after("sources", () => get<{ counts: CountRow[] }>("/counts", { ...f, by: "source" }));
+  const latest = after("latest", () => get<EventsPage>("/events", { ...f, limit: 10 }));
   return (
     <>
       <div class="page-head">
@@ -45,25 +51,13 @@ function OverviewView({ route, f }: { route: Route; f: ReturnType<typeof filters
               const data = d.series;
               if (!data.length) return <p class="muted" data-testid="overview-chart">No dated events yet.</p>;
               return (
-                <PlotChart
-                  testid="overview-chart"
-                  label="events per month, stacked by family: cooperative, verbal conflict, material conflict"
-                  dataKey={key + data.length}
-                  onRendered={() => requestAnimationFrame(() => {
+                <figure class="chart" data-testid="overview-chart">
+                  <OverviewChart series={data} onRendered={() => {
                     performance.mark("parley:overview-chart");
                     document.body.dataset.overviewReady = "1";
-                  })}
-                  build={(Plot, w) => {
-                    const bins = binByWidth(data, w, (r) => familyOf(r.type), (r) => r.events);
-                    return Plot.plot({
-                      ...base(w, 280),
-                      x: { type: "utc", label: null },
-                      y: { label: `events per ${bins.interval}`, grid: true },
-                      color: { domain: [...FAMILIES], range: FAMILY_COLORS, legend: true },
-                      marks: [Plot.rectY(bins.data, { x: "date", y: "value", fill: "group", interval: bins.interval, order: [...FAMILIES], inset: 0, tip: true }), Plot.ruleY([0])],
-                    });
-                  }}
-                />
+                    dispatchEvent(new Event("parley:overview-painted"));
+                  }} />
+                </figure>
               );
             }}
           </Show>
