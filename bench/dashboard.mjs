@@ -89,8 +89,8 @@ try {
     log(`database: growing to ${TARGET} events...`);
     report.db = await buildEventsDb(root, corpus, file, TARGET, log);
   }
-  // The same runs over one copy of the dev corpus: what the machine alone costs (browser start,
-  // script parsing), apart from the store's size.
+  // The same runs over a small store (a few copies of the dev corpus): what the machine alone
+  // costs (browser start, script parsing), apart from the store's size.
   const small = path.join(work, "small.db");
   await buildEventsDb(root, corpus, small, 1, log);
   report.large = await runs(file);
