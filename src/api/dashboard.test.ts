@@ -42,15 +42,32 @@ const A = doc("border-talks", "en", one, [
 const two = "Министры Таджикистана и Узбекистана провели переговоры в Ташкенте.";
 const B = doc("tashkent-talks", "ru", two, [event(two, 0, "CONSULT", [["TJK", "Sirojiddin Muhriddin"], ["UZB", null]], "2023-11-20")]);
 
-describe("dashboard API routes", () => {
-  let tmp: string, store: Store, app: FastifyInstance, base: string;
+// SQLite always; PostgreSQL too when PARLEY_PG_URL names a server (database parley_dash_test).
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "parley-dashapi-"));
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+const backends: [string, () => Promise<Store>][] = [["sqlite", () => openStore(path.join(tmp, "d.db"))]];
+if (process.env.PARLEY_PG_URL) {
+  backends.push(["postgres", async () => {
+    const pg = (await import("pg")).default;
+    const c = new pg.Client({ connectionString: process.env.PARLEY_PG_URL });
+    await c.connect();
+    await c.query("DROP DATABASE IF EXISTS parley_dash_test WITH (FORCE)");
+    await c.query("CREATE DATABASE parley_dash_test");
+    await c.end();
+    const u = new URL(process.env.PARLEY_PG_URL!);
+    u.pathname = "/parley_dash_test";
+    return openStore(u.toString());
+  }]);
+}
+
+for (const [kind, open] of backends) describe(`dashboard API routes: ${kind}`, () => {
+  let store: Store, app: FastifyInstance, base: string;
   const get = async (url: string) => {
     const r = await fetch(base + url);
     return { status: r.status, json: (await r.json()) as any };
   };
   before(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "parley-dashapi-"));
-    store = await openStore(path.join(tmp, "d.db"));
+    store = await open();
     await store.ingest({ origin: A.origin, hash: "a" }, A, "test");
     await store.ingest({ origin: B.origin, hash: "b" }, B, "test");
     app = await buildServer({ store, noAuth: true, logger: false });
@@ -59,7 +76,6 @@ describe("dashboard API routes", () => {
   after(async () => {
     await app.close();
     await store.close();
-    fs.rmSync(tmp, { recursive: true, force: true });
   });
 
   test("series by type and mode, and by family", async () => {
