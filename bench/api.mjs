@@ -13,7 +13,6 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { root, sharedOrSkip } from "./lib/paths.mjs";
-import { corpusFiles } from "./lib/corpus.mjs";
 import { percentile, timeRuns } from "./lib/stats.mjs";
 
 const corpus = sharedOrSkip("bench api", "corpus/dev");
@@ -22,12 +21,10 @@ const RATE = Number(process.env.BENCH_API_RATE ?? 300);
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 3);
 const AIM_P95_MS = 50;
 
-const { readDocument } = await import(`${root}/dist/input/index.js`);
-const { extractText } = await import(`${root}/dist/pipeline/index.js`);
-const { loadLexicon, lexiconVersion } = await import(`${root}/dist/lexicon/index.js`);
 const { openStore } = await import(`${root}/dist/store/index.js`);
 const { buildServer } = await import(`${root}/dist/api/server.js`);
-const { cachedSqliteAdapter, growEvents, copySqliteToPostgres } = await import("./lib/build.mjs");
+const { copySqliteToPostgres } = await import("./lib/build.mjs");
+const { buildEventsDb } = await import("./lib/events-db.mjs");
 const { findPostgres, freshDatabase, dropDatabase } = await import("./lib/pg.mjs");
 
 const log = (m) => process.stderr.write(m + "\n");
@@ -70,18 +67,7 @@ try {
   if (!sqliteFile || !fs.existsSync(sqliteFile)) {
     sqliteFile ??= path.join(work, "api.db");
     log(`database: growing to ${TARGET_EVENTS} events...`);
-    loadLexicon();
-    const results = [];
-    for (const f of corpusFiles(corpus)) {
-      try {
-        results.push(extractText(readDocument(f)));
-      } catch (e) {
-        log(`  ${path.basename(f)}: ${e.message}`);
-      }
-    }
-    const adapter = await cachedSqliteAdapter(root, sqliteFile);
-    report.db.sqlite = await growEvents(root, adapter, results, { target: TARGET_EVENTS, lexiconVersion: lexiconVersion(), onProgress: (e, d) => log(`  ${d} documents, ${e} events`) });
-    await adapter.close();
+    report.db.sqlite = await buildEventsDb(root, corpus, sqliteFile, TARGET_EVENTS, log);
     log(`  ${report.db.sqlite.events} events from ${report.db.sqlite.documents} documents in ${fmt(report.db.sqlite.seconds)} s`);
   }
   const dbs = [["sqlite", sqliteFile]];

@@ -386,7 +386,9 @@ for (const [name, open] of backends) {
       const spec = (await get("/api/openapi.json")).json;
       const v = await new Validator().validate(spec);
       assert.equal(v.valid, true, JSON.stringify(v.errors));
-      const want = ["/api", "/api/events", "/api/events/{id}", "/api/documents", "/api/documents/{id}", "/api/actors", "/api/actors/persons/{name}", "/api/dyads", "/api/timeline", "/api/counts", "/api/figures", "/api/search", "/api/export"];
+      const want = ["/api", "/api/events", "/api/events/{id}", "/api/documents", "/api/documents/{id}", "/api/actors", "/api/actors/persons/{name}", "/api/dyads", "/api/timeline", "/api/counts", "/api/figures", "/api/search", "/api/export",
+        // the dashboard's aggregates (src/api/dashboard.ts)
+        "/api/series", "/api/pairs", "/api/countries", "/api/topics", "/api/persons", "/api/events/{id}/documents", "/api/documents/{id}/events", "/api/document-ids"];
       assert.deepEqual(Object.keys(spec.paths).sort(), want.sort());
       for (const p of want) assert.ok(srv.app.hasRoute({ method: "GET", url: p.replace(/\{(\w+)\}/, ":$1") }), p);
       assert.ok(spec.paths["/api/documents"].post.requestBody.content["text/html"]);

@@ -18,6 +18,8 @@ import { loadLexicon } from "../lexicon/index.js";
 import { eachEvent, type EventFilter, type EventRow, type Store } from "../store/index.js";
 import { InputError } from "../types.js";
 import { openExtractor, type Extractor } from "../pipeline/guard.js";
+import { registerDashboardRoutes } from "./dashboard.js";
+import { registerWeb } from "./web.js";
 import {
   ActorsQuery, AJV_OPTIONS, CountsQuery, describeError, DocumentsQuery, DyadsQuery, EventsQuery, ExportQuery, FiguresQuery, IdParams,
   ParamError, PersonParams, PostDocumentJson, PostDocumentQuery, SearchQuery, TimelineQuery,
@@ -58,6 +60,8 @@ export interface ServerOptions {
   fetcher?: PoliteFetcher;
   /** Time budget per posted document in ms (default 5 s; 0: none): over it, 422 naming it. */
   timeBudgetMs?: number;
+  /** Serve the dashboard's built assets from this folder at / (none by default; `parley serve` gives dist-web/). */
+  web?: string | null;
 }
 
 export const API_VERSION = "1";
@@ -182,7 +186,8 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   app.addHook("onRequest", async (req, reply) => {
     const cfg = req.routeOptions.config ?? {};
     // The API description and its reference page hold no data: open even with --private.
-    if (!req.routeOptions.url || cfg.open || req.routeOptions.url.startsWith("/api/docs")) return;
+    // The dashboard's assets (outside /api) hold no data either: its pages send the token.
+    if (!req.routeOptions.url || cfg.open || req.routeOptions.url.startsWith("/api/docs") || !req.routeOptions.url.startsWith("/api")) return;
     if (cfg.write && o.readOnly) return sendError(reply, 403, "read_only", "this server is read-only (started with --read-only)");
     if (!(cfg.write ? !o.noAuth : o.private)) return;
     const m = /^Bearer\s+(\S+)\s*$/i.exec(String(req.headers.authorization ?? ""));
@@ -416,6 +421,9 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     reply.type(`${type}; charset=utf-8`).header("content-disposition", `attachment; filename="events.${q.format === "gdelt" ? "tsv" : q.format === "csv" ? "csv" : "jsonl"}"`);
     return reply.send(Readable.from(lines()));
   });
+
+  await registerDashboardRoutes(app, store, readSecurity);
+  if (o.web) await registerWeb(app, o.web);
 
   return app;
 }

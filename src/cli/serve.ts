@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import type { Command } from "commander";
 import { buildServer, checkServeOptions } from "../api/server.js";
+import { WEB_DIR } from "../api/web.js";
 import { DEFAULT_DB, openStore } from "../store/index.js";
 import { TIME_BUDGET_OPTION } from "./budget.js";
 
@@ -71,7 +72,7 @@ export function registerServeCommand(program: Command): void {
       const app = await buildServer({
         store, token, readOnly: o.readOnly, private: o.private, noAuth: !o.auth, cors: o.cors ?? null,
         bodyLimit: Math.round(bodyMb * 1024 * 1024), requestTimeoutMs: timeout * 1000, timeBudgetMs: o.timeBudget,
-        logger: o.log === "silent" ? false : { level: o.log },
+        logger: o.log === "silent" ? false : { level: o.log }, web: WEB_DIR,
       });
       let closing = false;
       const stop = async (signal: string) => {
@@ -86,6 +87,6 @@ export function registerServeCommand(program: Command): void {
       process.on("SIGTERM", () => void stop("SIGTERM"));
       const at = await app.listen({ port, host: o.host });
       const mode = o.readOnly ? "read-only" : !o.auth ? "writes WITHOUT a token (loopback)" : "writes need the token";
-      console.error(`parley: serving ${o.db} at ${at}/api (${mode}${o.private ? ", reads need the token" : ""}); reference at ${at}/api/docs`);
+      console.error(`parley: dashboard at ${at}/ ; serving ${o.db} at ${at}/api (${mode}${o.private ? ", reads need the token" : ""}); reference at ${at}/api/docs`);
     });
 }
