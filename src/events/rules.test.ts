@@ -609,3 +609,9 @@ test("a batch of signed documents told again by its number is one signing", () =
   const two = eventsOf("President Alassane Ouattara of Côte d'Ivoire and President Denis Sassou Nguesso of the Republic of the Congo signed 13 cooperation agreements in Abidjan on Monday.\nThe two presidents also signed a treaty on the border.");
   assert.equal(two.filter((e) => e.type === "AGREE" && e.mode === "sign").length, 2, JSON.stringify(two.map((e) => [e.type, e.mode])));
 });
+
+test("a meeting referred back to keeps its own sides", () => {
+  const evs = eventsOf("US Secretary of State Marco Rubio met Chinese Foreign Minister Wang Yi in Kuala Lumpur on Friday.\nThe meeting took place on the sidelines of the ASEAN foreign ministers' meetings in Malaysia, where US tariffs dominated the discussions.");
+  const consult = evs.filter((e) => e.type === "CONSULT");
+  assert.deepEqual(consult.map((e) => e.actors.map((a) => a.country).sort().join("-")), ["CHN-USA"]);
+});

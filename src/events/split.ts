@@ -150,8 +150,9 @@ export function mergeInto(twin: Draft, draft: Draft, group: Side[], si: number):
   for (const s of group) {
     const o = twin.sides.find((x) => x.country === s.country);
     if (o && !o.name && s.name) Object.assign(o, { name: s.name, role: s.role, rank: s.rank });
-    // A protest told again with one more of its sides (sameProtest).
-    if (!o) twin.sides.push({ ...s });
+    // A protest told again with one more of its sides (sameProtest); a meeting referred back to
+    // ("this meeting", in a sentence about something else) keeps its own sides.
+    if (!o && sameProtest(twin, draft)) twin.sides.push({ ...s });
   }
   twin.rec.actors = toActors(twin.sides);
   twin.reported.add(si);
