@@ -88,3 +88,9 @@ test("transliteration to Latin", () => {
   assert.ok(surnameKeys("лавровым").includes("лавров"));
   assert.ok(surnameKeys("وبوزيد").includes("بوزيد"));
 });
+
+test("a Russian name after a title in the instrumental is introduced in its nominative", () => {
+  assert.deepEqual(introduced("Лавров встретился с министром иностранных дел Словении Марко Жужеком.", "ru"), ["SVN:foreign_minister:Marko Zhuzhek"]);
+  // A name that does not decline stays as written.
+  assert.deepEqual(introduced("Лавров встретился с министром иностранных дел Словении Марко Жужеку.", "ru"), ["SVN:foreign_minister:Marko Zhuzheku"]);
+});
