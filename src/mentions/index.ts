@@ -7,7 +7,7 @@
 import { holderOf, longestNonOverlapping, type LexEntry, type Lexicon, type Match, type Person } from "../lexicon/index.js";
 import { fold, normalize, tokenize, type Token } from "../text/normalize.js";
 import type { Sentence, Span } from "../types.js";
-import { surnameKeys, transliterate } from "./names.js";
+import { nominative, surnameKeys, transliterate } from "./names.js";
 
 export { transliterate, nominative } from "./names.js";
 
@@ -161,7 +161,10 @@ export function findTitledNames(text: string, tokens: Token[], entities: EntityM
     if (parts.filter((p) => p.capitalized).length >= 2) {
       const start = parts[0].start;
       const end = parts[parts.length - 1].end;
-      out.push({ start, end, name: transliterate(text.slice(start, end), lang), office: i });
+      // "с министром Петером Сийярто": a Russian or Ukrainian name after a title, in the
+      // instrumental, is output in its nominative.
+      const surface = text.slice(start, end);
+      out.push({ start, end, name: transliterate(lang === "ru" || lang === "uk" ? nominative(surface) : surface, lang), office: i });
     }
   });
   return out;

@@ -101,3 +101,9 @@ test("a Chinese name under a title is the office holder of that date when the le
   const before = findDocumentMentions(text, sentences, lex, "zh", "2019-07-11");
   assert.notEqual(before.mentions[0].names[0]?.name, "Marco Rubio");
 });
+
+test("a Russian name after a title in the instrumental is introduced in its nominative", () => {
+  assert.deepEqual(introduced("Лавров встретился с министром иностранных дел Словении Марко Жужеком.", "ru"), ["SVN:foreign_minister:Marko Zhuzhek"]);
+  // A name that does not decline stays as written.
+  assert.deepEqual(introduced("Лавров встретился с министром иностранных дел Словении Марко Жужеку.", "ru"), ["SVN:foreign_minister:Marko Zhuzheku"]);
+});
