@@ -72,3 +72,9 @@ test("a meeting of an organisation someone travelled to take part in is its gath
   const talks = eventsOf("وزیر امور خارجه ترکیه برای شرکت در نشست با وزیر خارجه عراق و دبیرکل سازمان همکاری اسلامی به جده رفت.");
   assert.ok(!talks.some((e) => e.mode === "multilateral"), show(talks));
 });
+
+test("aid handed over that 'further batches will follow' is a pledge besides the delivery", () => {
+  const evs = eventsOf("سلم السفير القطري في عمّان اليوم وزارة الصحة الأردنية شحنة مساعدات طبية مقدمة من دولة قطر إلى الأردن، ستتبعها دفعات أخرى خلال الأسابيع المقبلة.");
+  assert.ok(evs.some((e) => e.type === "AID" && countries(e) === "JOR-QAT"), show(evs));
+  assert.ok(evs.some((e) => e.type === "AGREE" && countries(e) === "JOR-QAT"), show(evs));
+});
