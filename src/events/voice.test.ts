@@ -108,3 +108,12 @@ test("a protest note announced and then handed to the envoy is one protest", () 
   const back = eventsOf("Peru presented a protest note to Bolivia on Monday.\nBolivia handed a protest note to the Peruvian ambassador.");
   assert.deepEqual(directed(back, "ACCUSE"), ["BOL>PER", "PER>BOL"]);
 });
+
+test("rejections and threats told in the passive go from the agent to the one acted on", () => {
+  const cases: [string, string, string][] = [
+    ["The proposal of Armenia was rejected by Azerbaijan.", "REJECT", "AZE>ARM"],
+    ["Le projet français a été rejeté par la Russie.", "REJECT", "RUS>FRA"],
+    ["Moldova was threatened by Russia with retaliation.", "THREATEN", "RUS>MDA"],
+  ];
+  for (const [text, type, want] of cases) assert.deepEqual(directed(eventsOf(`Today.\n${text}`), type), [want], text);
+});
