@@ -179,8 +179,10 @@ export function sameProtest(a: Draft, b: Draft): boolean {
   const ka = new Set(a.sides.map((x) => x.country));
   const kb = new Set(b.sides.map((x) => x.country));
   if (![...ka].every((c) => kb.has(c)) && ![...kb].every((c) => ka.has(c))) return false;
-  // Otherwise as one interaction between the sides both name.
-  const shared = (d: Draft) => ({ ...d, sides: d.sides.filter((x) => ka.has(x.country) && kb.has(x.country)) });
+  // Otherwise as one interaction between the sides both name; the one protested to may be
+  // named by its envoy in one report and its leader in the other ("a protest note to Venezuela
+  // after ... Maduro", "handed to the Venezuelan ambassador").
+  const shared = (d: Draft) => ({ ...d, sides: d.sides.filter((x) => ka.has(x.country) && kb.has(x.country)).map((x, i) => (i === 0 ? x : { ...x, name: null })) });
   return sameInteraction(shared(a), shared(b));
 }
 

@@ -79,6 +79,15 @@ const families: Record<string, Case[]> = {
     ["Le président du Venezuela a insulté le président de la Colombie lors d'un discours télévisé, selon la presse.", "ACCUSE", "COL-VEN"],
     ["Der Präsident Venezuelas hat den Präsidenten Kolumbiens in einer Fernsehansprache beleidigt, berichteten Medien.", "ACCUSE", "COL-VEN"],
   ],
+  "calling an act a violation, or a letter of protest, is ACCUSE": [
+    ["The Russian foreign ministry described the decision of Estonia as a gross violation of international law.", "ACCUSE", "EST-RUS"],
+    ["МИД России назвал решение Эстонии грубым нарушением международного права.", "ACCUSE", "EST-RUS"],
+    ["Le ministère grec a qualifié la décision turque de violation du droit international.", "ACCUSE", "GRC-TUR"],
+    ["Bugün açıklama yapıldı.\nTürkiye Dışişleri Bakanlığı, Yunanistan'ın kararını uluslararası hukukun açık ihlali olarak nitelendirdi.", "ACCUSE", "GRC-TUR"],
+    ["وصفت الخارجية المصرية القرار الإسرائيلي بأنه انتهاك صارخ للقانون الدولي.", "ACCUSE", "EGY-ISR"],
+    ["وزارت امور خارجه ایران اقدام آمریکا را نقض آشکار حقوق بین‌الملل خواند.", "ACCUSE", "IRN-USA"],
+    ["Greece sent a letter of protest to Turkey over the airspace violations.", "ACCUSE", "GRC-TUR"],
+  ],
   "being ready to send is a pledge (AGREE)": [
     ["Kazakhstan said it stands ready to send doctors and rescuers to Turkey after the earthquake.", "AGREE", "KAZ-TUR"],
     ["Türkiye, Suriye'ye insani yardım göndermeye hazır olduğunu açıkladı, Dışişleri Bakanlığı bildirdi.", "AGREE", "SYR-TUR"],
@@ -111,6 +120,9 @@ test("vocabulary: the new codes carry their CAMEO code and Goldstein value", () 
 });
 
 test("vocabulary: a trigger word that reports no event here", () => {
+  // Violations as a subject of talk are no accusation.
+  const violations = eventsOf("The foreign ministers of Egypt and Jordan discussed violations of international law in Gaza.");
+  assert.ok(!violations.some((e) => e.type === "ACCUSE"), show(violations));
   // Airspace as a subject of talk is not an intrusion.
   const talk = eventsOf("The ministers discussed airspace management and closer coordination between Kazakhstan and Uzbekistan.");
   assert.ok(!talk.some((e) => e.type === "COERCE"), show(talk));

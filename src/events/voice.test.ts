@@ -100,3 +100,20 @@ test("sanctions told as a noun with their agent go from the agent to the one san
   ];
   for (const [text, want] of cases) assert.deepEqual(directed(eventsOf(text), "SANCTION"), [want], text);
 });
+
+test("a protest note announced and then handed to the envoy is one protest", () => {
+  const evs = eventsOf("Peru presented a protest note to Bolivia after the Bolivian government linked Peruvian diplomats to an attack on President Luis Arce.\nThat morning a senior Peruvian official handed the protest note to the Bolivian ambassador, Carlos Aparicio Vedia.");
+  assert.deepEqual(directed(evs, "ACCUSE"), ["PER>BOL"]);
+  // A note from the other side is another act.
+  const back = eventsOf("Peru presented a protest note to Bolivia on Monday.\nBolivia handed a protest note to the Peruvian ambassador.");
+  assert.deepEqual(directed(back, "ACCUSE"), ["BOL>PER", "PER>BOL"]);
+});
+
+test("rejections and threats told in the passive go from the agent to the one acted on", () => {
+  const cases: [string, string, string][] = [
+    ["The proposal of Armenia was rejected by Azerbaijan.", "REJECT", "AZE>ARM"],
+    ["Le projet français a été rejeté par la Russie.", "REJECT", "RUS>FRA"],
+    ["Moldova was threatened by Russia with retaliation.", "THREATEN", "RUS>MDA"],
+  ];
+  for (const [text, type, want] of cases) assert.deepEqual(directed(eventsOf(`Today.\n${text}`), type), [want], text);
+});
