@@ -173,3 +173,12 @@ test("a given name that is a weekday in a language not read (Turkmen 'Anna', Fri
   for (const t of ["Kofi Annan said the talks went well.", "Anna Kovalenko arrived."]) assert.deepEqual(findDates(t, "en", "2012-03-10", { start: 0, end: t.length }), [], t);
   assert.equal(findDates("on Friday", "en", "2012-03-10", { start: 0, end: 9 })[0]?.value, "2012-03-09");
 });
+
+test("a Chinese day alone is the latest such day not after the reference date", () => {
+  const at = (t: string) => findDates(t, "zh", "2025-07-13", { start: 0, end: t.length }).map((x) => x.value);
+  assert.deepEqual(at("两国外长11日在吉隆坡会晤"), ["2025-07-11"]);
+  assert.deepEqual(at("外长25日晚抵达"), ["2025-06-25"]);
+  // A span and a full date are not read as a day of this month.
+  assert.deepEqual(at("为期3日的访问"), []);
+  assert.deepEqual(at("2024年3月5日"), ["2024-03-05"]);
+});

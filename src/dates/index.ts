@@ -587,6 +587,9 @@ const BARE_MONTH_WORDS = [
 ].map((w) => foldForDates(w));
 /** A Chinese month number with no year before it and no day after it. */
 const ZH_MONTH = /(?<!\d)(\d{1,2})\s*月(?!\s*\d)(?!份?[上中下]旬?\d)/gu;
+// A Chinese day alone ("外长11日在吉隆坡会晤", on the 11th): not after a month or year, not a
+// span ("为期3日", "3日内").
+const ZH_DAY = /(?<![\d月年期]\s*)(\d{1,2})\s*日(?![内之\d])/gu;
 
 /** Persian ordinal day numbers (first to thirty-first), folded. */
 const FA_ORDINALS = new Map<string, number>();
@@ -895,6 +898,21 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
       const year = yearWord !== null ? refDate.y + yearWord : month <= refDate.m ? refDate.y : refDate.y - 1;
       k = -1;
       add(m.index, m.index + m[0].length, fmtMonth(year, month), "relative", "gregorian");
+    }
+  }
+
+  // A Chinese day alone: the latest such day not after the reference date (this month's, else
+  // last month's).
+  if ((lang === "zh" || lang === "und") && refDate) {
+    ZH_DAY.lastIndex = from;
+    for (let m = ZH_DAY.exec(folded); m !== null && m.index < to; m = ZH_DAY.exec(folded)) {
+      const day = Number(m[1]);
+      if (day < 1 || day > 31) continue;
+      const prev = refDate.m === 1 ? { y: refDate.y - 1, m: 12 } : { y: refDate.y, m: refDate.m - 1 };
+      const x = day <= refDate.d ? { y: refDate.y, m: refDate.m, d: day } : { ...prev, d: day };
+      if (!validGregorian(x)) continue;
+      k = -1;
+      add(m.index, m.index + m[0].length, fmt(x), "relative", "gregorian");
     }
   }
 
