@@ -37,6 +37,12 @@ import { actorFirst } from "./voice.js";
 
 export type { DateHit, EventContext } from "./model.js";
 
+/**
+ * English definite words before a hostile noun ("the new sanctions"). Not the Romance or German
+ * articles: they stand before nouns in general statements and first mentions as well.
+ */
+const DEFINITE = new Set(["the", "these", "those"]);
+
 /** Find the events of a document. `datesBySentence[i]` are the date hits of sentence i. */
 export function findEvents(ctx: EventContext, sentences: SentenceMentions[], datesBySentence: DateHit[][]): EventRecord[] {
   const drafts: Draft[] = [];
@@ -182,7 +188,10 @@ function recordGroup(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occas
   const rec = recordOf(ctx, t, told, group, status, date, dateExplicit);
   // "This meeting", «эта встреча»: the event already reported, whatever date is near.
   // "During the meeting" («خلال اللقاء») too.
-  const anaphoric = demonstrativeBefore(ctx, sm, t) || definiteOpening(ctx, sm, t) || duringBefore(ctx, sm, t);
+  // "He said the new sanctions were imposed...": a definite hostile noun is the act already told,
+  // whoever the sentence names first.
+  const definiteHostile = ctx.lang === "en" && (type === "SANCTION" || HOSTILE.has(type)) && t.tokenStart > 0 && [1, 2].some((k) => DEFINITE.has(sm.tokens[t.tokenStart - k]?.norm ?? ""));
+  const anaphoric = demonstrativeBefore(ctx, sm, t) || definiteOpening(ctx, sm, t) || duringBefore(ctx, sm, t) || definiteHostile;
   const draft: Draft = { rec, sides: group.map((x) => ({ ...x })), sentence: si, dateExplicit: dateExplicit && !anaphoric, reported: new Set([si]), docIndex };
   if (type === "AGREE" && mode === "agree") draft.content = contentAfter(sm, t);
   if (type === "AGREE" && mode === "sign") draft.batch = batchSize(ctx, sm);

@@ -615,3 +615,11 @@ test("a meeting referred back to keeps its own sides", () => {
   const consult = evs.filter((e) => e.type === "CONSULT");
   assert.deepEqual(consult.map((e) => e.actors.map((a) => a.country).sort().join("-")), ["CHN-USA"]);
 });
+
+test("'the new sanctions' told again by the sanctioned side's spokesman are the sanctions already told", () => {
+  const evs = eventsOf("The United States imposed new sanctions on Iran on Wednesday.\nIranian Foreign Ministry spokesman Abbas Mousavi said the new sanctions were imposed out of Washington's usual delusions.");
+  assert.equal(evs.filter((e) => e.type === "SANCTION").length, 1, JSON.stringify(evs.map((e) => [e.type, e.actors.map((a) => a.country)])));
+  // Sanctions of another sanctioning side are new.
+  const two = eventsOf("The United States imposed new sanctions on Iran on Wednesday.\nThe European Union imposed sanctions on Iran on Thursday.");
+  assert.equal(two.filter((e) => e.type === "SANCTION").length, 2);
+});
