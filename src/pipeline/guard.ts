@@ -12,8 +12,9 @@ import { InputError, type DecodedText, type DocumentResult } from "../types.js";
 import { loadLexicon } from "../lexicon/index.js";
 import { extractText } from "./index.js";
 
-/** Default time budget per document (ms): ample for any real article (a 1 MB text takes well under a second). */
-export const DEFAULT_TIME_BUDGET_MS = 5000;
+import { DEFAULT_TIME_BUDGET_MS } from "./limits.js";
+
+export { DEFAULT_TIME_BUDGET_MS };
 
 /** What to extract: a file (any input format), a fetched HTML page, or decoded text. */
 export type ExtractJob =
