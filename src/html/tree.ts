@@ -3,7 +3,16 @@
 // script/style/svg/iframe/... are never stored, which is most of what makes this fast.
 // Head data (meta tags, <title>, canonical link, JSON-LD, <html lang>) is collected on the way.
 
-import { QuoteType, Tokenizer } from "htmlparser2";
+import type { QuoteType, Tokenizer as TokenizerClass } from "htmlparser2";
+
+/**
+ * htmlparser2's tokenizer. The package's index also loads its parser, DOM handler and DOM
+ * utilities, about half of its load time, and the tree builder needs none of them: the
+ * tokenizer's own module is loaded from beside the index, with the index as the fallback.
+ */
+const Tokenizer: typeof TokenizerClass = await import(new URL("./Tokenizer.js", import.meta.resolve("htmlparser2")).href)
+  .then((m: { default: typeof TokenizerClass }) => m.default)
+  .catch(async () => (await import("htmlparser2")).Tokenizer);
 
 export interface HNode {
   tag: string;
