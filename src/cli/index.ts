@@ -147,12 +147,15 @@ export async function runArticle(paths: string[], o: ArticleOptions): Promise<{ 
     }
   }
   const summary = { pages: 0, failed: 0 };
-  let files: string[];
-  try {
-    files = [...listInputs(paths, isHtmlFile)];
-  } catch (e) {
-    console.error(`parley: ${(e as Error).message}`);
-    return { pages: 0, failed: 1 };
+  const files: string[] = [];
+  for (const p of paths) {
+    try {
+      files.push(...listInputs([p], isHtmlFile));
+    } catch (e) {
+      // A missing path is one failure; the other paths are still read.
+      summary.failed++;
+      console.error(`parley: skipped ${(e as Error).message}`);
+    }
   }
   if (o.out) fs.mkdirSync(o.out, { recursive: true });
   const progress = new Progress("article", o.quiet || !o.out);
