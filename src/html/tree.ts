@@ -39,6 +39,11 @@ export interface HNode {
   textLen: number;
   linkLen: number;
   commas: number;
+  /** Visible length and commas of the node's own text runs (-1: not counted yet). They never
+   * change after parsing (removing a child leaves "", of no length), so computeStats counts
+   * them once however often the statistics are recomputed. */
+  ownLen: number;
+  ownCommas: number;
   /** Readability-style content score while choosing the main container. */
   score: number;
   scored: boolean;
@@ -80,7 +85,7 @@ const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 export function newNode(tag: string, parent: HNode | null): HNode {
   return {
     tag, idClass: "", role: "", itemprop: "", hidden: false, isLink: false, children: [], parent,
-    idx: 0, depth: parent ? parent.depth + 1 : 0, removed: 0, textLen: 0, linkLen: 0, commas: 0, score: 0, scored: false,
+    idx: 0, depth: parent ? parent.depth + 1 : 0, removed: 0, textLen: 0, linkLen: 0, commas: 0, ownLen: -1, ownCommas: 0, score: 0, scored: false,
   };
 }
 
@@ -438,13 +443,20 @@ export function computeStats(top: HNode): void {
   }
   for (let i = order.length - 1; i >= 0; i--) {
     const n = order[i];
-    let len = 0, link = 0, commas = 0;
-    for (const c of n.children) {
-      if (typeof c === "string") {
+    if (n.ownLen < 0) {
+      let own = 0, ownCommas = 0;
+      for (const c of n.children) {
+        if (typeof c !== "string") continue;
         const l = visibleLength(c);
-        len += l;
-        if (l) commas += countCommas(c);
-      } else {
+        own += l;
+        if (l) ownCommas += countCommas(c);
+      }
+      n.ownLen = own;
+      n.ownCommas = ownCommas;
+    }
+    let len = n.ownLen, link = 0, commas = n.ownCommas;
+    for (const c of n.children) {
+      if (typeof c !== "string") {
         len += c.textLen; link += c.linkLen; commas += c.commas;
       }
     }
@@ -482,6 +494,28 @@ export function innerText(n: HNode): string {
     for (let i = x.children.length - 1; i >= 0; i--) stack.push(x.children[i]);
   }
   return parts.join("").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * innerText(n).slice(0, max), reading only as much of the subtree as that needs: once the text
+ * read holds more than `max` non-space characters, nothing after it can change its first `max`.
+ */
+export function innerTextStart(n: HNode, max: number): string {
+  const parts: string[] = [];
+  let solid = 0;
+  const stack: (HNode | string)[] = [n];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (typeof x === "string") {
+      parts.push(x);
+      solid += x.length - (x.match(/\s/g)?.length ?? 0);
+      if (solid > max) break;
+      continue;
+    }
+    if (x.tag === "br" || BLOCK_TAGS.has(x.tag)) parts.push(" ");
+    for (let i = x.children.length - 1; i >= 0; i--) stack.push(x.children[i]);
+  }
+  return parts.join("").replace(/\s+/g, " ").trim().slice(0, max);
 }
 
 /**
