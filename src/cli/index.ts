@@ -27,9 +27,8 @@ export async function runExtract(paths: string[], opts: { out?: string; pretty?:
   const summary: ExtractSummary = { documents: 0, events: 0, failed: 0 };
   if (opts.out) fs.mkdirSync(opts.out, { recursive: true });
   const progress = new Progress("extract", opts.quiet || !opts.out);
-  const { listInputs } = await import("../input/index.js");
+  const { isWarcPath, listInputs } = await import("../input/index.js");
   const { openExtractor } = await import("../pipeline/guard.js");
-  const { extractWarc, isWarcPath } = await import("../warc/index.js");
   let files: Iterable<string>;
   try {
     files = [...listInputs(paths)];
@@ -40,6 +39,8 @@ export async function runExtract(paths: string[], opts: { out?: string; pretty?:
   }
   const all = files as string[];
   progress.total = all.length;
+  // The WARC reader (and through it the pipeline) only when there is an archive to read.
+  const warc = all.some(isWarcPath) ? await import("../warc/index.js") : null;
   const ex = openExtractor({ timeBudgetMs: opts.timeBudgetMs });
   try {
     await extractAll(all, ex);
@@ -51,9 +52,9 @@ export async function runExtract(paths: string[], opts: { out?: string; pretty?:
 
   async function extractAll(all: string[], ex: Extractor): Promise<void> {
     for (const file of all) {
-      if (isWarcPath(file)) {
+      if (warc && isWarcPath(file)) {
         // A web archive: every HTML response in it is a document.
-        const w = await extractWarc(file, opts.out ?? null, {
+        const w = await warc.extractWarc(file, opts.out ?? null, {
           pretty: opts.pretty,
           extractor: ex,
           onError: (url, reason) => {

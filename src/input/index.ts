@@ -23,6 +23,9 @@ export function inputExtension(file: string): string {
   return gz ?? path.extname(lower);
 }
 
+/** A web archive (.warc, .warc.gz), read by src/warc. */
+export const isWarcPath = (file: string) => WARC_EXTENSIONS.includes(inputExtension(file));
+
 /** Annotation files that sit beside corpus documents (NAME.gold.json) are not documents. */
 const isAnnotation = (file: string) => file.endsWith(".gold.json");
 
