@@ -496,6 +496,16 @@ export function innerText(n: HNode): string {
   return parts.join("").replace(/\s+/g, " ").trim();
 }
 
+/** Characters of `s` that are not white space as JavaScript's \s sees it (the trim and collapse of innerText). */
+function solidLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128 ? !(c === 32 || (c >= 9 && c <= 13)) : !(c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)) n++;
+  }
+  return n;
+}
+
 /**
  * innerText(n).slice(0, max), reading only as much of the subtree as that needs: once the text
  * read holds more than `max` non-space characters, nothing after it can change its first `max`.
@@ -508,7 +518,7 @@ export function innerTextStart(n: HNode, max: number): string {
     const x = stack.pop()!;
     if (typeof x === "string") {
       parts.push(x);
-      solid += x.length - (x.match(/\s/g)?.length ?? 0);
+      solid += solidLength(x);
       if (solid > max) break;
       continue;
     }
