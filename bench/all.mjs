@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const all = { extract: "extract.mjs", store: "store.mjs", html: "html.mjs", api: "api.mjs", dashboard: "dashboard.mjs" };
+const all = { extract: "extract.mjs", store: "store.mjs", html: "html.mjs", article: "article.mjs", api: "api.mjs", dashboard: "dashboard.mjs" };
 const chosen = process.argv.slice(2).filter((a) => a in all);
 let failed = 0;
 for (const name of chosen.length ? chosen : Object.keys(all)) {

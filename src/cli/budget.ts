@@ -1,6 +1,6 @@
 // The --time-budget option of the commands that extract (extract, ingest, collect, watch).
 
-import { DEFAULT_TIME_BUDGET_MS } from "../pipeline/guard.js";
+import { DEFAULT_TIME_BUDGET_MS } from "../pipeline/limits.js";
 
 const DEFAULT_SECONDS = DEFAULT_TIME_BUDGET_MS / 1000;
 

@@ -4,9 +4,7 @@
 
 import fs from "node:fs";
 import type { Command } from "commander";
-import { buildServer, checkServeOptions } from "../api/server.js";
-import { WEB_DIR } from "../api/web.js";
-import { DEFAULT_DB, openStore } from "../store/index.js";
+import { DEFAULT_DB } from "../store/types.js";
 import { TIME_BUDGET_OPTION } from "./budget.js";
 
 export interface ServeCliOptions {
@@ -54,6 +52,10 @@ export function registerServeCommand(program: Command): void {
         console.error(`parley: --${bad[0]}: '${bad[1]}' is not a valid number`);
         process.exit(2);
       }
+      // The server and the store load only when the command runs.
+      const { buildServer, checkServeOptions } = await import("../api/server.js");
+      const { openStore } = await import("../store/index.js");
+      const { WEB_DIR } = await import("../api/web.js");
       let token: string | null;
       try {
         token = readToken(o.tokenFile);

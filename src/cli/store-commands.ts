@@ -1,20 +1,22 @@
 // Store commands: ingest, events, dyads, timeline, search, show, export. Each opens the store
 // named by --db (a file for SQLite, postgres://... for PostgreSQL) and calls one library function.
+// The store, the schemas and the pipeline are imported when a command runs, not when the
+// command line starts (`parley --help` and `parley article` need none of them).
 
 import fs from "node:fs";
 import type { Command } from "commander";
-import { ingestPaths } from "../ingest/index.js";
-import { listInputs } from "../input/index.js";
 import type { TSchema } from "@sinclair/typebox";
-import { checkParams, DyadsQuery, EventFilterSchema, ParamError, TimelineQuery } from "../api/schemas.js";
-import { DEFAULT_DB, eachEvent, openStore, type EventFilter, type EventRow, type Store } from "../store/index.js";
-import { CSV_HEADER, eventToCsv, eventToGdelt, eventToJson, eventToPlover, eventsTable, table } from "./format.js";
+import { DEFAULT_DB, type EventFilter, type EventRow, type Store } from "../store/types.js";
 import { TIME_BUDGET_OPTION } from "./budget.js";
 import { Progress } from "./progress.js";
+
+const schemas = () => import("../api/schemas.js");
+const formats = () => import("./format.js");
 
 async function withStore<T>(db: string, fn: (s: Store) => Promise<T>): Promise<T> {
   let store: Store;
   try {
+    const { openStore } = await import("../store/index.js");
     store = await openStore(db);
   } catch (e) {
     console.error(`parley: cannot open database ${db}: ${(e as Error).message}`);
@@ -44,9 +46,10 @@ function usage(option: string, message: string): never {
  * Check options with the HTTP API's schema for the same parameters: a bad value is named with
  * what is allowed, and the command exits 2 (as the API answers 400).
  */
-function checked<T extends TSchema>(schema: T, params: Record<string, unknown>): Record<string, unknown> {
+async function checked<T extends TSchema>(schema: (s: Awaited<ReturnType<typeof schemas>>) => T, params: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const { checkParams, ParamError } = await schemas();
   try {
-    return checkParams(schema, params) as Record<string, unknown>;
+    return checkParams(schema(await schemas()), params) as Record<string, unknown>;
   } catch (e) {
     if (e instanceof ParamError) usage(e.parameter, e.message.replace(new RegExp(`^${e.parameter}: `), ""));
     throw e;
@@ -55,13 +58,14 @@ function checked<T extends TSchema>(schema: T, params: Record<string, unknown>):
 
 const FILTER_KEYS = ["country", "with", "type", "mode", "person", "org", "topic", "since", "until", "lang", "source"] as const;
 /** The event filters among a command's options, validated. */
-function filtersOf(o: Record<string, unknown>): EventFilter {
+async function filtersOf(o: Record<string, unknown>): Promise<EventFilter> {
   const f: Record<string, unknown> = {};
   for (const k of FILTER_KEYS) if (o[k] !== undefined) f[k] = k === "type" ? String(o[k]).toUpperCase() : o[k];
-  return checked(EventFilterSchema, f) as EventFilter;
+  return (await checked((s) => s.EventFilterSchema, f)) as EventFilter;
 }
 
-function printEvents(rows: EventRow[], format: Fmt): void {
+async function printEvents(rows: EventRow[], format: Fmt): Promise<void> {
+  const { CSV_HEADER, eventToCsv, eventToJson, eventsTable } = await formats();
   if (format === "json") for (const e of rows) process.stdout.write(eventToJson(e) + "\n");
   else if (format === "csv") {
     process.stdout.write(CSV_HEADER.join(",") + "\n");
@@ -95,6 +99,7 @@ export function registerStoreCommands(program: Command): void {
           return;
         }
         const { runQueueWorker } = await import("../ingest/queue.js");
+        const { listInputs } = await import("../input/index.js");
         await withStore(o.db, async (store) => {
           const s = await runQueueWorker(store, o.db, [...listInputs(paths)], {
             leaseSeconds: o.lease,
@@ -106,6 +111,7 @@ export function registerStoreCommands(program: Command): void {
         });
         return;
       }
+      const { ingestPaths } = await import("../ingest/index.js");
       await withStore(o.db, async (store) => {
         const progress = new Progress("ingest");
         const s = await ingestPaths(store, paths, {
@@ -147,10 +153,10 @@ export function registerStoreCommands(program: Command): void {
 
   filterOptions(program.command("events").description("query stored events")).action(async (o: EventFilter & { db: string; format?: string }) => {
     const format = defaultFormat(o.format, ["table", "json", "csv"]);
-    const filter = filtersOf(o as unknown as Record<string, unknown>);
+    const filter = await filtersOf(o as unknown as Record<string, unknown>);
     if (o.sort !== "date" && o.sort !== "-date") usage("sort", `'${o.sort}' is not one of date, -date`);
     const limit = o.limit ?? (format === "table" ? 50 : undefined);
-    await withStore(o.db, async (s) => printEvents(await s.events({ ...filter, sort: o.sort, offset: o.offset, limit }), format));
+    await withStore(o.db, async (s) => await printEvents(await s.events({ ...filter, sort: o.sort, offset: o.offset, limit }), format));
   });
 
   program
@@ -161,7 +167,8 @@ export function registerStoreCommands(program: Command): void {
     .option("--format <fmt>", "table or json")
     .action(async (o: { country: string; db: string; format?: string }) => {
       const format = defaultFormat(o.format);
-      checked(DyadsQuery, { country: o.country });
+      await checked((s) => s.DyadsQuery, { country: o.country });
+      const { table } = await formats();
       await withStore(o.db, async (s) => {
         const rows = await s.dyads(o.country);
         if (format !== "table") for (const r of rows) console.log(JSON.stringify(r));
@@ -179,7 +186,8 @@ export function registerStoreCommands(program: Command): void {
     .option("--format <fmt>", "table or json")
     .action(async (a: string, b: string, o: { by: "day" | "month" | "year"; db: string; format?: string }) => {
       const format = defaultFormat(o.format);
-      checked(TimelineQuery, { a, b, by: o.by });
+      await checked((s) => s.TimelineQuery, { a, b, by: o.by });
+      const { table } = await formats();
       await withStore(o.db, async (s) => {
         const rows = await s.timeline(a, b, o.by);
         if (format !== "table") for (const r of rows) console.log(JSON.stringify(r));
@@ -199,6 +207,7 @@ export function registerStoreCommands(program: Command): void {
     .option("--format <fmt>", "table or json")
     .action(async (q: string, o: { db: string; limit: number; format?: string }) => {
       const format = defaultFormat(o.format);
+      const { table } = await formats();
       await withStore(o.db, async (s) => {
         const hits = await s.search(q, o.limit);
         if (format !== "table") for (const h of hits) console.log(JSON.stringify(h));
@@ -243,6 +252,8 @@ export function registerStoreCommands(program: Command): void {
     .option("--format <fmt>", "jsonl, csv, gdelt or plover", "jsonl")
     .option("--out <file>", "file (default stdout)")
     .action(async (o: { db: string; format: string; out?: string }) => {
+      const { CSV_HEADER, eventToCsv, eventToGdelt, eventToJson, eventToPlover } = await formats();
+      const { eachEvent } = await import("../store/index.js");
       const line = ({ jsonl: eventToJson, csv: eventToCsv, gdelt: eventToGdelt, plover: eventToPlover } as Record<string, (e: EventRow) => string>)[o.format];
       if (!line) usage("format", `'${o.format}' is not one of jsonl, csv, gdelt, plover`);
       await withStore(o.db, async (s) => {

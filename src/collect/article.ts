@@ -7,16 +7,12 @@ import chardet from "chardet";
 import { charsetFromContentType, charsetFromMeta, decodeHtml, extractArticle as extractHtmlArticle } from "../html/index.js";
 import { extractText } from "../pipeline/index.js";
 import type { DocumentResult } from "../types.js";
+import { PageError } from "./page-error.js";
 
 /** Below this many characters of body a page is not taken as an article (index pages, stubs, errors). */
 export const MIN_ARTICLE_CHARS = 200;
 
-export class PageError extends Error {
-  constructor(public readonly url: string, public readonly reason: string) {
-    super(`${url}: ${reason}`);
-    this.name = "PageError";
-  }
-}
+export { PageError };
 
 export interface PageDocument {
   result: DocumentResult;

@@ -290,16 +290,35 @@ function detectLegacy(whole: Uint8Array, declared: string | null): { enc: string
   return { enc, text: b === whole && best ? best.text : decodeWith(whole, enc) };
 }
 
+const hasBom = (b: Uint8Array) =>
+  startsWith(b, [0xef, 0xbb, 0xbf]) || startsWith(b, [0xff, 0xfe]) || startsWith(b, [0xfe, 0xff]) || startsWith(b, [0x00, 0x00, 0xfe, 0xff]);
+
+/**
+ * The checks that come before any decoding: throws InputError naming `origin` for empty,
+ * oversized and binary input (a known file format, NUL bytes, control bytes). Text with a
+ * byte-order mark or in BOM-less UTF-16/32 passes. Shared by decode() and readers with a
+ * decoder of their own (HTML pages for `parley article`).
+ */
+export function refuseNonText(b: Uint8Array, origin: string, maxBytes = DEFAULT_MAX_BYTES): void {
+  if (b.length === 0) throw new InputError(origin, "empty input (0 bytes)");
+  if (b.length > maxBytes) throw new InputError(origin, `input too large (${b.length} bytes; limit ${maxBytes})`);
+  if (hasBom(b)) return;
+  const binary = knownBinary(b);
+  if (binary) throw new InputError(origin, `binary input (${binary}), not text`);
+  if (sniffWideUnicode(b)) return;
+  const { share, nul } = controlShare(b);
+  if (nul) throw new InputError(origin, "binary input (contains NUL bytes), not text");
+  if (share > 0.05) throw new InputError(origin, `binary input (${Math.round(share * 100)}% control bytes), not text`);
+}
+
 /**
  * Decode raw bytes to text. Throws InputError for empty, binary or oversized input.
  * The BOM is stripped; nothing else is changed (line endings are kept), so offsets into
  * DecodedText.text are offsets into the document.
  */
 export function decode(input: RawInput, opts: { maxBytes?: number } = {}): DecodedText {
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  refuseNonText(input.bytes, input.origin, opts.maxBytes);
   let b = input.bytes;
-  if (b.length === 0) throw new InputError(input.origin, "empty input (0 bytes)");
-  if (b.length > maxBytes) throw new InputError(input.origin, `input too large (${b.length} bytes; limit ${maxBytes})`);
 
   // BOMs. UTF-32 LE is checked before UTF-16 LE since its BOM starts with the same two bytes.
   let bomEnc: string | null = null;
@@ -314,19 +333,12 @@ export function decode(input: RawInput, opts: { maxBytes?: number } = {}): Decod
     return result(input, text, bomEnc);
   }
 
-  const binary = knownBinary(b);
-  if (binary) throw new InputError(input.origin, `binary input (${binary}), not text`);
-
   const wide = sniffWideUnicode(b);
   if (wide) {
     const text = decodeWith(b, wide);
     if (!text.trim()) throw new InputError(input.origin, "empty input (whitespace only)");
     return result(input, text, wide);
   }
-
-  const { share, nul } = controlShare(b);
-  if (nul) throw new InputError(input.origin, "binary input (contains NUL bytes), not text");
-  if (share > 0.05) throw new InputError(input.origin, `binary input (${Math.round(share * 100)}% control bytes), not text`);
 
   const utf8 = tryUtf8(b);
   if (utf8 !== null) {

@@ -87,21 +87,38 @@ export function pruneBoilerplate(body: HNode, opts: PruneOptions = { byClass: tr
   return removed;
 }
 
+// What the class vocabulary says of an id/class string, as bits: the same strings recur on
+// every element of a list and on every page of a site, so each is tested once.
+const STRONG = 1, COMMENT = 2, SUBSTR = 4, TOKEN = 8, CONTENT = 16;
+const classBits = new Map<string, number>();
+
+function bitsOf(cls: string): number {
+  let b = classBits.get(cls);
+  if (b === undefined) {
+    b = (STRONG_CONTENT.test(cls) ? STRONG : 0) | (COMMENT_RE.test(cls) ? COMMENT : 0) | (BOILERPLATE_SUBSTR.test(cls) ? SUBSTR : 0) |
+      (BOILERPLATE_TOKEN.test(cls) ? TOKEN : 0) | (CONTENT_WORD.test(cls) ? CONTENT : 0);
+    if (classBits.size >= 50_000) classBits.clear();
+    classBits.set(cls, b);
+  }
+  return b;
+}
+
 /** Whether one element (not the body) is boilerplate to remove. */
 function dropNode(n: HNode, proseTotal: number, opts: PruneOptions): boolean {
   if (n.hidden) return true;
   if (n.itemprop === "articlebody") return false;
   const cls = n.idClass;
-  const strongContent = cls !== "" && STRONG_CONTENT.test(cls);
+  const bits = cls !== "" ? bitsOf(cls) : 0;
+  const strongContent = (bits & STRONG) !== 0;
   // Heuristic: much of the page's unlinked text, with sentence structure, is content.
   const holdsPage = n.textLen - n.linkLen > 0.3 * proseTotal && n.commas >= 3;
-  if (holdsPage && !(opts.byClass && cls && !strongContent && COMMENT_RE.test(cls))) return false;
+  if (holdsPage && !(opts.byClass && cls && !strongContent && bits & COMMENT)) return false;
   if (n.tag === "header") return !holdsProse(n);
   if (BOILERPLATE_TAGS.has(n.tag)) return n.tag !== "form" || isSmallForm(n);
   if (n.role && BOILERPLATE_ROLES.has(n.role)) return true;
   if (opts.byClass && cls && !strongContent) {
-    if (BOILERPLATE_SUBSTR.test(cls)) return true;
-    if (BOILERPLATE_TOKEN.test(cls) && !CONTENT_WORD.test(cls)) return true;
+    if (bits & SUBSTR) return true;
+    if (bits & TOKEN && !(bits & CONTENT)) return true;
   }
   return false;
 }

@@ -2,6 +2,7 @@
 // Content-Type header, <meta charset>/http-equiv near the top, strict UTF-8 validity, then
 // chardet's guess. gzip input (.html.gz) is gunzipped first.
 
+import { isUtf8 } from "node:buffer";
 import { gunzipSync } from "node:zlib";
 import chardet from "chardet";
 import iconv from "iconv-lite";
@@ -40,12 +41,6 @@ function bomCharset(b: Uint8Array): { charset: string; skip: number } | null {
   return null;
 }
 
-const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
-
-function isValidUtf8(b: Uint8Array): boolean {
-  try { strictUtf8.decode(b); return true; } catch { return false; }
-}
-
 /**
  * Decode an HTML page. `contentTypeHeader` is the HTTP Content-Type when known. A declared
  * charset that the bytes contradict (declared legacy but valid multi-byte UTF-8) is overridden,
@@ -59,7 +54,10 @@ export function decodeHtml(bytes: Uint8Array, contentTypeHeader?: string): strin
   if (bom) return iconv.decode(Buffer.from(b.buffer, b.byteOffset + bom.skip, b.length - bom.skip), bom.charset);
   const buf = Buffer.from(b.buffer, b.byteOffset, b.length);
   const declared = charsetFromContentType(contentTypeHeader) ?? charsetFromMeta(b);
-  const validUtf8 = isValidUtf8(b);
+  // Validity is checked without building a string, and valid UTF-8 is decoded once, natively
+  // (iconv-lite's UTF-8 decoder gives the same string, several times slower).
+  const validUtf8 = isUtf8(b);
+  if (declared === "utf-8" && validUtf8) return buf.toString("utf8");
   if (declared && (declared === "utf-8" || !validUtf8 || !hasNonAscii(b))) return iconv.decode(buf, declared);
   if (validUtf8) return buf.toString("utf8");
   const guess = chardet.detect(b);

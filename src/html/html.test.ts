@@ -7,7 +7,7 @@ import {
   normalizeDate, persianDateInText, dateFromUrl, charsetFromContentType,
 } from "./index.js";
 import { preferLandmark, scoreCandidates } from "./content.js";
-import { MAX_TREE_DEPTH } from "./tree.js";
+import { innerText, innerTextStart, MAX_TREE_DEPTH } from "./tree.js";
 
 // Pages below are written for these tests (fictional events, invented outlets).
 
@@ -307,4 +307,11 @@ test("extractArticle: pathological pages (100,000 deep, 100,000 stray end tags, 
     // Quadratic behaviour took minutes on these; linear takes about a second on a loaded machine.
     assert.ok(ms < 15_000, `${name}: ${ms.toFixed(0)} ms`);
   }
+});
+
+test("innerTextStart is innerText's beginning, read only as far as needed", () => {
+  const html = `<body><div> \u00a0Erste\u3000Zeile</div><p>  second\tline, <b>bold</b>\n\n<i>x</i></p>${"<p>filler words here</p>".repeat(50)}<p>الفقرة الأخيرة</p></body>`;
+  const page = parseHtml(html);
+  const full = innerText(page.body);
+  for (const k of [0, 1, 5, 6, 12, 13, 30, 200, full.length, full.length + 10]) assert.equal(innerTextStart(page.body, k), full.slice(0, k), `k=${k}`);
 });

@@ -5,7 +5,7 @@
 import * as jalaali from "jalaali-js";
 import type { PageInfo } from "../types.js";
 import type { HeadData, HNode } from "./tree.js";
-import { allElements, innerText } from "./tree.js";
+import { allElements, innerText, innerTextStart } from "./tree.js";
 
 /** What the page says about itself, plus the JSON-LD articleBody when it publishes one. */
 export interface PageMeta extends PageInfo {
@@ -163,7 +163,7 @@ export function readMeta(head: HeadData, body: HNode, url: string | undefined): 
   let published = normalizeDate(ld.datePublished);
   for (const k of DATE_META_KEYS) { if (published) break; published = normalizeDate(meta.get(k)); }
   published ??= normalizeDate(timeAttr) ?? dateFromUrl(canonical) ?? dateFromUrl(url);
-  published ??= persianDateInText(innerText(body).slice(0, 5000));
+  published ??= persianDateInText(innerTextStart(body, 5000));
   const author = ld.author ?? get("author", "article:author", "dc.creator", "parsely-author", "sailthru.author") ?? null;
   const lang = head.lang ?? get("content-language", "og:locale", "dc.language") ?? null;
   const image = get("og:image", "twitter:image", "og:image:url") ?? ld.image ?? null;

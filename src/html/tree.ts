@@ -3,7 +3,16 @@
 // script/style/svg/iframe/... are never stored, which is most of what makes this fast.
 // Head data (meta tags, <title>, canonical link, JSON-LD, <html lang>) is collected on the way.
 
-import { QuoteType, Tokenizer } from "htmlparser2";
+import type { QuoteType, Tokenizer as TokenizerClass } from "htmlparser2";
+
+/**
+ * htmlparser2's tokenizer. The package's index also loads its parser, DOM handler and DOM
+ * utilities, about half of its load time, and the tree builder needs none of them: the
+ * tokenizer's own module is loaded from beside the index, with the index as the fallback.
+ */
+const Tokenizer: typeof TokenizerClass = await import(new URL("./Tokenizer.js", import.meta.resolve("htmlparser2")).href)
+  .then((m: { default: typeof TokenizerClass }) => m.default)
+  .catch(async () => (await import("htmlparser2")).Tokenizer);
 
 export interface HNode {
   tag: string;
@@ -30,6 +39,11 @@ export interface HNode {
   textLen: number;
   linkLen: number;
   commas: number;
+  /** Visible length and commas of the node's own text runs (-1: not counted yet). They never
+   * change after parsing (removing a child leaves "", of no length), so computeStats counts
+   * them once however often the statistics are recomputed. */
+  ownLen: number;
+  ownCommas: number;
   /** Readability-style content score while choosing the main container. */
   score: number;
   scored: boolean;
@@ -71,7 +85,7 @@ const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 export function newNode(tag: string, parent: HNode | null): HNode {
   return {
     tag, idClass: "", role: "", itemprop: "", hidden: false, isLink: false, children: [], parent,
-    idx: 0, depth: parent ? parent.depth + 1 : 0, removed: 0, textLen: 0, linkLen: 0, commas: 0, score: 0, scored: false,
+    idx: 0, depth: parent ? parent.depth + 1 : 0, removed: 0, textLen: 0, linkLen: 0, commas: 0, ownLen: -1, ownCommas: 0, score: 0, scored: false,
   };
 }
 
@@ -104,6 +118,78 @@ const PARSER_VOID = new Set(["area", "base", "basefont", "br", "col", "command",
   "keygen", "link", "meta", "param", "source", "track", "wbr"]);
 /** Elements inside SVG/MathML where HTML parsing rules apply again. */
 const INTEGRATION = new Set(["mi", "mo", "mn", "ms", "mtext", "annotation-xml", "foreignobject", "desc", "title"]);
+
+/**
+ * The attributes of one tag that openElement reads, in fixed fields (null: absent; the first
+ * occurrence wins, as in browsers): one object shape, where a record per tag keyed by attribute
+ * name made every read a dictionary lookup.
+ */
+class TagAttrs {
+  id: string | null = null;
+  cls: string | null = null;
+  role: string | null = null;
+  itemprop: string | null = null;
+  hidden: string | null = null;
+  ariaHidden: string | null = null;
+  style: string | null = null;
+  href: string | null = null;
+  datetime: string | null = null;
+  property: string | null = null;
+  name: string | null = null;
+  httpEquiv: string | null = null;
+  content: string | null = null;
+  charset: string | null = null;
+  rel: string | null = null;
+  lang: string | null = null;
+  xmlLang: string | null = null;
+  type: string | null = null;
+  private dirty = false;
+
+  reset(): this {
+    if (this.dirty) {
+      this.id = this.cls = this.role = this.itemprop = this.hidden = this.ariaHidden = this.style = this.href = this.datetime = null;
+      this.property = this.name = this.httpEquiv = this.content = this.charset = this.rel = this.lang = this.xmlLang = this.type = null;
+      this.dirty = false;
+    }
+    return this;
+  }
+
+  /** Store an attribute (lower-cased name) unless the tag already had it. */
+  set(name: string, v: string): void {
+    this.dirty = true;
+    switch (name) {
+      case "id": this.id ??= v; break;
+      case "class": this.cls ??= v; break;
+      case "role": this.role ??= v; break;
+      case "itemprop": this.itemprop ??= v; break;
+      case "hidden": this.hidden ??= v; break;
+      case "aria-hidden": this.ariaHidden ??= v; break;
+      case "style": this.style ??= v; break;
+      case "href": this.href ??= v; break;
+      case "datetime": this.datetime ??= v; break;
+      case "property": this.property ??= v; break;
+      case "name": this.name ??= v; break;
+      case "http-equiv": this.httpEquiv ??= v; break;
+      case "content": this.content ??= v; break;
+      case "charset": this.charset ??= v; break;
+      case "rel": this.rel ??= v; break;
+      case "lang": this.lang ??= v; break;
+      case "xml:lang": this.xmlLang ??= v; break;
+      case "type": this.type ??= v; break;
+    }
+  }
+}
+
+/** The attributes openElement reads, per element (ELEMENT_ATTRIBUTES for any other element). */
+const ELEMENT_ATTRIBUTES = new Set(["id", "class", "role", "itemprop", "hidden", "aria-hidden", "style"]);
+const ATTRIBUTES_READ = new Map<string, Set<string>>([
+  ["meta", new Set(["property", "name", "itemprop", "http-equiv", "content", "charset"])],
+  ["link", new Set(["href", "rel"])],
+  ["html", new Set(["lang", "xml:lang"])],
+  ["script", new Set(["type"])],
+  ["a", new Set([...ELEMENT_ATTRIBUTES, "href"])],
+  ["time", new Set([...ELEMENT_ATTRIBUTES, "datetime"])],
+]);
 
 /** One open element: its name, and the current node to return to when it closes. */
 interface Open {
@@ -140,15 +226,15 @@ export function parseHtml(html: string): ParsedPage {
   };
 
   /** An element opens; returns what closing it restores (see Open.restore). */
-  function openElement(name: string, attrs: Record<string, string>): HNode | null {
+  function openElement(name: string, attrs: TagAttrs): HNode | null {
     if (skipDepth > 0) {
       if (name === skipTag) skipDepth++;
       return null;
     }
     if (name === "meta") {
-      const key = (attrs.property || attrs.name || attrs.itemprop || attrs["http-equiv"] || "").toLowerCase();
+      const key = (attrs.property || attrs.name || attrs.itemprop || attrs.httpEquiv || "").toLowerCase();
       const content = attrs.content;
-      if (key && content != null && !head.meta.has(key)) head.meta.set(key, content);
+      if (key && content !== null && !head.meta.has(key)) head.meta.set(key, content);
       if (attrs.charset && !head.meta.has("charset")) head.meta.set("charset", attrs.charset);
       return null;
     }
@@ -157,7 +243,7 @@ export function parseHtml(html: string): ParsedPage {
       return null;
     }
     if (name === "html") {
-      if (attrs.lang || attrs["xml:lang"]) head.lang = attrs.lang || attrs["xml:lang"];
+      if (attrs.lang || attrs.xmlLang) head.lang = attrs.lang || attrs.xmlLang;
       return null;
     }
     if (name === "title" && !sawTitle) {
@@ -178,12 +264,12 @@ export function parseHtml(html: string): ParsedPage {
     // Past the depth limit the element becomes a sibling of the deepest one (flattened).
     const parent = cur.depth >= MAX_TREE_DEPTH && cur.parent ? cur.parent : cur;
     const node = newNode(name, parent);
-    const id = attrs.id, cls = attrs.class;
+    const id = attrs.id, cls = attrs.cls;
     if (id || cls) node.idClass = ((id || "") + " " + (cls || "")).toLowerCase();
     if (attrs.role) node.role = attrs.role.toLowerCase();
     if (attrs.itemprop) node.itemprop = attrs.itemprop.toLowerCase();
-    if ("hidden" in attrs || attrs["aria-hidden"] === "true" || (attrs.style && HIDDEN_STYLE.test(attrs.style))) node.hidden = true;
-    if (name === "a" && attrs.href != null) node.isLink = true;
+    if (attrs.hidden !== null || attrs.ariaHidden === "true" || (attrs.style && HIDDEN_STYLE.test(attrs.style))) node.hidden = true;
+    if (name === "a" && attrs.href !== null) node.isLink = true;
     if (name === "time" && attrs.datetime) node.datetime = attrs.datetime;
     append(parent, node);
     // Void: a leaf marker (br/hr become line breaks when serialising).
@@ -221,9 +307,14 @@ export function parseHtml(html: string): ParsedPage {
   const openCount = new Map<string, number>();
   const foreign: boolean[] = [false];
   let tagname = "";
-  let attrs: Record<string, string> | null = null;
+  // One attribute record, reused: openElement reads it before the next tag starts.
+  const record = new TagAttrs();
+  let attrs: TagAttrs | null = null;
   let attrName = "";
   let attrValue = "";
+  /** Attributes of the current tag worth storing (null: none); the rest are not even sliced out. */
+  let wanted: Set<string> | null = null;
+  let keepAttr = false;
 
   function pop(): void {
     const e = stack.pop()!;
@@ -236,10 +327,12 @@ export function parseHtml(html: string): ParsedPage {
   function emitOpenTag(name: string): void {
     tagname = name;
     // A second <form> inside one is ignored (the spec's rule, kept by htmlparser2).
-    if (name === "form" && (openCount.get("form") ?? 0) > 0) { tagname = ""; attrs = null; return; }
+    if (name === "form" && (openCount.get("form") ?? 0) > 0) { tagname = ""; attrs = null; wanted = null; return; }
     const implies = OPEN_IMPLIES_CLOSE.get(name);
     if (implies) while (stack.length && implies.has(stack[stack.length - 1].name)) pop();
-    attrs = {};
+    attrs = record.reset();
+    // Inside skipped content no attribute is read; elsewhere only those openElement reads.
+    wanted = skipDepth > 0 ? null : (ATTRIBUTES_READ.get(name) ?? ELEMENT_ATTRIBUTES);
   }
 
   function endOpenTag(): void {
@@ -267,13 +360,18 @@ export function parseHtml(html: string): ParsedPage {
   };
 
   const tokenizer = new Tokenizer({ decodeEntities: true }, {
-    onattribdata(start, end) { attrValue += html.slice(start, end); },
-    onattribentity(cp) { attrValue += String.fromCodePoint(cp); },
+    onattribdata(start, end) { if (keepAttr) attrValue += html.slice(start, end); },
+    onattribentity(cp) { if (keepAttr) attrValue += String.fromCodePoint(cp); },
     onattribend(_quote: QuoteType) {
-      if (attrs && !Object.hasOwn(attrs, attrName)) attrs[attrName] = attrValue;
+      if (keepAttr && attrs) attrs.set(attrName, attrValue);
       attrValue = "";
+      keepAttr = false;
     },
-    onattribname(start, end) { attrName = html.slice(start, end).toLowerCase(); },
+    onattribname(start, end) {
+      if (!wanted || !attrs) return;
+      attrName = html.slice(start, end).toLowerCase();
+      keepAttr = wanted.has(attrName);
+    },
     oncdata(start, end, offset) { if (inForeign()) addText(html.slice(start, end - offset)); },
     onclosetag(start, end) {
       const name = readName(start, end);
@@ -345,13 +443,20 @@ export function computeStats(top: HNode): void {
   }
   for (let i = order.length - 1; i >= 0; i--) {
     const n = order[i];
-    let len = 0, link = 0, commas = 0;
-    for (const c of n.children) {
-      if (typeof c === "string") {
+    if (n.ownLen < 0) {
+      let own = 0, ownCommas = 0;
+      for (const c of n.children) {
+        if (typeof c !== "string") continue;
         const l = visibleLength(c);
-        len += l;
-        if (l) commas += countCommas(c);
-      } else {
+        own += l;
+        if (l) ownCommas += countCommas(c);
+      }
+      n.ownLen = own;
+      n.ownCommas = ownCommas;
+    }
+    let len = n.ownLen, link = 0, commas = n.ownCommas;
+    for (const c of n.children) {
+      if (typeof c !== "string") {
         len += c.textLen; link += c.linkLen; commas += c.commas;
       }
     }
@@ -389,6 +494,38 @@ export function innerText(n: HNode): string {
     for (let i = x.children.length - 1; i >= 0; i--) stack.push(x.children[i]);
   }
   return parts.join("").replace(/\s+/g, " ").trim();
+}
+
+/** Characters of `s` that are not white space as JavaScript's \s sees it (the trim and collapse of innerText). */
+function solidLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128 ? !(c === 32 || (c >= 9 && c <= 13)) : !(c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)) n++;
+  }
+  return n;
+}
+
+/**
+ * innerText(n).slice(0, max), reading only as much of the subtree as that needs: once the text
+ * read holds more than `max` non-space characters, nothing after it can change its first `max`.
+ */
+export function innerTextStart(n: HNode, max: number): string {
+  const parts: string[] = [];
+  let solid = 0;
+  const stack: (HNode | string)[] = [n];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (typeof x === "string") {
+      parts.push(x);
+      solid += solidLength(x);
+      if (solid > max) break;
+      continue;
+    }
+    if (x.tag === "br" || BLOCK_TAGS.has(x.tag)) parts.push(" ");
+    for (let i = x.children.length - 1; i >= 0; i--) stack.push(x.children[i]);
+  }
+  return parts.join("").replace(/\s+/g, " ").trim().slice(0, max);
 }
 
 /**

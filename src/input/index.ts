@@ -4,8 +4,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { decode } from "../decode/index.js";
-import { extractArticle as extractHtmlArticle } from "../html/index.js";
+import { decode, DEFAULT_MAX_BYTES, refuseNonText } from "../decode/index.js";
+import { decodeHtml, extractArticle as extractHtmlArticle } from "../html/index.js";
 import { InputError, type DecodedText, type RawInput } from "../types.js";
 
 export const TEXT_EXTENSIONS = [".txt", ".text", ".md"];
@@ -23,11 +23,20 @@ export function inputExtension(file: string): string {
   return gz ?? path.extname(lower);
 }
 
+/** A web archive (.warc, .warc.gz), read by src/warc. */
+export const isWarcPath = (file: string) => WARC_EXTENSIONS.includes(inputExtension(file));
+
 /** Annotation files that sit beside corpus documents (NAME.gold.json) are not documents. */
 const isAnnotation = (file: string) => file.endsWith(".gold.json");
 
-/** Files to read under the given paths, in a stable order. Unreadable paths throw InputError. */
-export function* listInputs(paths: string[]): Generator<string> {
+/** An HTML page by its name (plain or gzipped). */
+export const isHtmlFile = (file: string) => [...HTML_EXTENSIONS, ...GZIP_EXTENSIONS].includes(inputExtension(file));
+
+/**
+ * Files to read under the given paths, in a stable order. Unreadable paths throw InputError.
+ * In folders, only files `accept` takes (default: every input format); named files are always read.
+ */
+export function* listInputs(paths: string[], accept?: (file: string) => boolean): Generator<string> {
   for (const p of paths) {
     let st: fs.Stats;
     try {
@@ -39,8 +48,10 @@ export function* listInputs(paths: string[]): Generator<string> {
       const entries = fs.readdirSync(p, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
       for (const e of entries) {
         const full = path.join(p, e.name);
-        if (e.isDirectory()) yield* listInputs([full]);
-        else if ((ALL.includes(path.extname(e.name).toLowerCase()) || [...GZIP_EXTENSIONS, ...WARC_EXTENSIONS].includes(inputExtension(e.name))) && !isAnnotation(e.name)) yield full;
+        if (e.isDirectory()) yield* listInputs([full], accept);
+        else if (accept) {
+          if (accept(e.name) && !isAnnotation(e.name)) yield full;
+        } else if ((ALL.includes(path.extname(e.name).toLowerCase()) || [...GZIP_EXTENSIONS, ...WARC_EXTENSIONS].includes(inputExtension(e.name))) && !isAnnotation(e.name)) yield full;
       }
     } else {
       yield p;
@@ -55,10 +66,8 @@ export function documentName(file: string): string {
   return ext ? base.slice(0, -ext.length) : base;
 }
 
-/** Read one file as a decoded document. */
-export function readDocument(file: string, opts: { maxBytes?: number } = {}): DecodedText {
-  const ext = inputExtension(file);
-  const maxBytes = opts.maxBytes ?? 50 * 1024 * 1024;
+/** The bytes of a file, gunzipped when its name or its first bytes say gzip; errors name the file. */
+function readBytes(file: string, maxBytes: number): Uint8Array {
   let st: fs.Stats;
   try {
     st = fs.statSync(file);
@@ -67,19 +76,48 @@ export function readDocument(file: string, opts: { maxBytes?: number } = {}): De
   }
   if (!st.isFile()) throw new InputError(file, "not a regular file");
   if (st.size > maxBytes) throw new InputError(file, `too large (${st.size} bytes; limit ${maxBytes})`);
-  let bytes: Uint8Array = fs.readFileSync(file);
-  if (GZIP_EXTENSIONS.includes(ext)) {
-    try {
-      bytes = zlib.gunzipSync(bytes, { maxOutputLength: maxBytes });
-    } catch (e) {
-      throw new InputError(file, `not a readable gzip file (${(e as Error).message})`);
-    }
+  const bytes: Uint8Array = fs.readFileSync(file);
+  return GZIP_EXTENSIONS.includes(inputExtension(file)) ? gunzip(file, bytes, maxBytes) : bytes;
+}
+
+function gunzip(file: string, bytes: Uint8Array, maxBytes: number): Uint8Array {
+  try {
+    return zlib.gunzipSync(bytes, { maxOutputLength: maxBytes });
+  } catch (e) {
+    throw new InputError(file, `not a readable gzip file (${(e as Error).message})`);
   }
+}
+
+/** Read one file as a decoded document. */
+export function readDocument(file: string, opts: { maxBytes?: number } = {}): DecodedText {
+  const ext = inputExtension(file);
+  const bytes = readBytes(file, opts.maxBytes ?? DEFAULT_MAX_BYTES);
   const raw: RawInput = { name: documentName(file), origin: file, bytes };
-  const doc = decode(raw, { maxBytes });
+  const doc = decode(raw, { maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES });
   if (JSON_EXTENSIONS.includes(ext)) return fromJson(doc);
   if (HTML_EXTENSIONS.includes(ext) || GZIP_EXTENSIONS.includes(ext)) return fromHtml(doc);
   return doc;
+}
+
+/**
+ * Read an HTML page (plain or gzipped) for `parley article`: the same refusals as readDocument
+ * (missing, too large, empty, binary, whitespace only), then the HTML decoder (BOM, declared
+ * charset, UTF-8, a guess). Errors are InputErrors naming the file.
+ */
+export function readHtmlPage(file: string, opts: { maxBytes?: number } = {}): { name: string; origin: string; html: string } {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  let bytes = readBytes(file, maxBytes);
+  // A gzipped page under a plain name (as `parley article` always accepted).
+  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzip(file, bytes, maxBytes);
+  refuseNonText(bytes, file, maxBytes);
+  let html: string;
+  try {
+    html = decodeHtml(bytes);
+  } catch (e) {
+    throw new InputError(file, `cannot decode the page (${(e as Error).message})`);
+  }
+  if (!html.trim()) throw new InputError(file, "empty input (whitespace only)");
+  return { name: documentName(file), origin: file, html };
 }
 
 /**

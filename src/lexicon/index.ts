@@ -11,6 +11,7 @@ import { fold, hasHan } from "../text/normalize.js";
 import { regionalVariants } from "../text/hant.js";
 import { uzbekCyrillic } from "./uzbek.js";
 import { PhraseMatcher } from "./matcher.js";
+import { readLexiconSnapshot, saveLexiconSnapshot } from "./snapshot.js";
 
 export { PhraseMatcher, longestNonOverlapping, type Match } from "./matcher.js";
 
@@ -136,6 +137,8 @@ export interface Lexicon {
   capitalNames: Map<string, { name: string; from: string; to: string }[]>;
   /** Country code -> English short name (for output of places). */
   countryName(code: string): string;
+  /** The table behind countryName (kept for the lexicon's snapshot). */
+  englishNames?: Map<string, string>;
   version: string;
 }
 
@@ -249,15 +252,22 @@ export function chineseRegionalForms(phrase: string): string[] {
 
 let cached: Lexicon | null = null;
 
-/** The process-wide lexicon (built on first use). */
 // Languages whose own letters (Tajik ӣ ҳ ҷ, Kazakh ә ө ұ, Ukrainian і ї) fold onto plain ones.
 const OWN_LETTER_ADJECTIVES = new Set(["tg", "kk", "ky", "uk", "uz"]);
 
+/** The process-wide lexicon (built on first use). */
 export function loadLexicon(): Lexicon {
   if (cached) return cached;
-  // A trigger's gap ("summoned the Russian ambassador") may hold countries, titles, places,
-  // never another trigger, a negation or a person.
-  const m = new PhraseMatcher<LexEntry>((p) => p.kind === "trigger" || p.kind === "modality" || p.kind === "person");
+  // The compiled form of the same data when there is one (see snapshot.ts), else built and saved.
+  cached = readLexiconSnapshot() ?? saveLexiconSnapshot(buildLexicon());
+  return cached;
+}
+
+/** A trigger's gap ("summoned the Russian ambassador") may hold countries, titles, places, never another trigger, a negation or a person. */
+export const blocksGap = (p: LexEntry) => p.kind === "trigger" || p.kind === "modality" || p.kind === "person";
+
+/** Phrases added to the lexicon's matcher also go in in their other spellings. */
+export function expandPhrases(m: PhraseMatcher<LexEntry>): void {
   // Every Uzbek (Latin) phrase is also added in its Cyrillic spelling: Uzbek news uses both.
   const addPhrase = m.add.bind(m);
   m.add = (phrase, lang, payload, opts) => {
@@ -271,6 +281,12 @@ export function loadLexicon(): Lexicon {
     // English spelling of a name is also a Hungarian one, for Hungarian documents.
     if (lang === "en" && opts?.capitalized && LATIN_NAME.test(phrase)) addPhrase(phrase, "hu", payload, { ...opts, langBound: true });
   };
+}
+
+/** The lexicon built from the data files (what loadLexicon caches and snapshots). */
+export function buildLexicon(): Lexicon {
+  const m = new PhraseMatcher<LexEntry>(blocksGap);
+  expandPhrases(m);
   const englishNames = new Map<string, string>();
 
   // Countries: CLDR names, then the project's additions (short names, adjectives, capitals).
@@ -453,7 +469,7 @@ export function loadLexicon(): Lexicon {
   };
 
   const version = lexiconVersion();
-  cached = {
+  return {
     matcher: m,
     markers,
     persons,
@@ -463,9 +479,9 @@ export function loadLexicon(): Lexicon {
     placeNames,
     capitalNames: new Map(Object.entries((countries._capital_names ?? {}) as Record<string, { name: string; from: string; to: string }[]>)),
     countryName: (code) => englishNames.get(code) ?? code,
+    englishNames,
     version,
   };
-  return cached;
 }
 
 /** A short fingerprint of the data files, stored with results so re-extraction can be detected. */

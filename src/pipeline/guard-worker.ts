@@ -5,7 +5,8 @@ import { parentPort } from "node:worker_threads";
 import { PageError } from "../collect/article.js";
 import { loadLexicon } from "../lexicon/index.js";
 import { InputError } from "../types.js";
-import { jobName, runJob, type ExtractJob, type WorkerReply } from "./guard.js";
+import { jobName, type ExtractJob, type WorkerReply } from "./guard.js";
+import { runJob } from "./run-job.js";
 
 loadLexicon();
 parentPort!.postMessage({ ready: true } satisfies WorkerReply);

@@ -6,14 +6,16 @@
 // library callers (an HTTP API's POST) through openExtractor().
 
 import { Worker } from "node:worker_threads";
-import { documentFromHtml, PageError, type PageDocument } from "../collect/article.js";
-import { readDocument } from "../input/index.js";
+import { PageError } from "../collect/page-error.js";
 import { InputError, type DecodedText, type DocumentResult } from "../types.js";
-import { loadLexicon } from "../lexicon/index.js";
-import { extractText } from "./index.js";
 
-/** Default time budget per document (ms): ample for any real article (a 1 MB text takes well under a second). */
-export const DEFAULT_TIME_BUDGET_MS = 5000;
+// The pipeline and the lexicon are loaded where documents are extracted (run-job.ts): on the
+// worker threads, or on this thread by the inline extractor's first job. The thread that only
+// hands out jobs to workers loads neither.
+
+import { DEFAULT_TIME_BUDGET_MS } from "./limits.js";
+
+export { DEFAULT_TIME_BUDGET_MS };
 
 /** What to extract: a file (any input format), a fetched HTML page, or decoded text. */
 export type ExtractJob =
@@ -55,13 +57,6 @@ export function jobName(job: ExtractJob): string {
   return job.kind === "file" ? job.file : job.kind === "page" ? job.url : job.doc.origin;
 }
 
-/** Run one job on the current thread. */
-export function runJob(job: ExtractJob): ExtractOutput {
-  if (job.kind === "file") return { result: extractText(readDocument(job.file)) };
-  if (job.kind === "text") return { result: extractText(job.doc, { fallbackDate: job.fallbackDate ?? null }) };
-  const page: PageDocument = documentFromHtml(job.bytes, job.url, job.contentType, { published: job.published });
-  return page;
-}
 
 /** An extractor: on worker threads with a time budget, or inline when the budget is off and one thread will do. */
 export function openExtractor(opts: ExtractorOptions = {}): Extractor {
@@ -74,6 +69,7 @@ export function openExtractor(opts: ExtractorOptions = {}): Extractor {
 /** Extraction on the calling thread: no budget can stop it. */
 export class InlineExtractor implements Extractor {
   async extract(job: ExtractJob): Promise<ExtractOutput> {
+    const { runJob } = await import("./run-job.js");
     try {
       return runJob(job);
     } catch (e) {
@@ -82,7 +78,7 @@ export class InlineExtractor implements Extractor {
     }
   }
   async ready(): Promise<void> {
-    loadLexicon();
+    (await import("../lexicon/index.js")).loadLexicon();
   }
   async close(): Promise<void> {}
 }

@@ -2,12 +2,10 @@
 
 import { SqlStore } from "./sql.js";
 import { SqliteAdapter } from "./sqlite.js";
-import type { EventFilter, EventRow, Store } from "./types.js";
+import { DEFAULT_DB, type EventFilter, type EventRow, type Store } from "./types.js";
 
 export * from "./types.js";
 export { mergeReason, samePerson, dayNumber } from "./merge.js";
-
-export const DEFAULT_DB = "parley.db";
 
 export async function openStore(db: string = DEFAULT_DB): Promise<Store> {
   let store: Store;

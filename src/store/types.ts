@@ -3,6 +3,9 @@
 
 import type { DocumentResult, EventType } from "../types.js";
 
+/** The database used when none is named: an SQLite file in the working folder. */
+export const DEFAULT_DB = "parley.db";
+
 export interface DocumentMeta {
   /** Where the document came from (path or URL); the identity of a document across ingests. */
   origin: string;

@@ -22,9 +22,7 @@ export interface WarcPage {
 }
 
 /** Whether a path names a WARC file. */
-export function isWarcPath(p: string): boolean {
-  return /\.warc(\.gz)?$/i.test(p);
-}
+export { isWarcPath } from "../input/index.js";
 
 /**
  * Stream the HTML responses of a WARC file: `response` records with a 2xx HTTP status and

@@ -1,0 +1,98 @@
+// The compiled lexicon on disk: building it from the data files (folding, stemming, indexing
+// every phrase) takes most of a short run's start-up, so the built lexicon is kept as a v8
+// snapshot (v8.serialize of its plain data) and read back by later processes. The file is named
+// by a key over everything the build depends on: the data files (lexiconVersion), the code that
+// builds and folds (dist/lexicon, dist/text), the CLDR package and Node itself. A missing,
+// stale or unreadable snapshot is rebuilt; a folder that cannot be written only costs the
+// rebuild. PARLEY_LEXICON_CACHE=0 turns snapshots off; PARLEY_LEXICON_CACHE=DIR moves them.
+
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import v8 from "node:v8";
+import { fileURLToPath } from "node:url";
+import { packState, PhraseMatcher, unpackState } from "./matcher.js";
+import { blocksGap, DATA_DIR, expandPhrases, lexiconVersion, type LexEntry, type Lexicon } from "./index.js";
+
+const FORMAT = 1;
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** What is written: the lexicon without its functions (the matcher as its packed state, see packState). */
+interface Snapshot {
+  format: number;
+  key: string;
+  matcher: string;
+  rest: Omit<Lexicon, "matcher" | "countryName">;
+}
+
+/** The snapshot folder, or null when snapshots are off. */
+export function snapshotDir(env = process.env): string | null {
+  const v = env.PARLEY_LEXICON_CACHE;
+  if (v === "0" || v === "off") return null;
+  return v ? path.resolve(v) : path.resolve(DATA_DIR, "../node_modules/.cache/parley");
+}
+
+/** Key of everything the built lexicon depends on. */
+export function snapshotKey(): string {
+  const h = createHash("sha1");
+  h.update(`${FORMAT}|${process.version}|${process.versions.icu ?? ""}|${lexiconVersion()}`);
+  for (const dir of [here, path.join(here, "../text")])
+    for (const f of fs.readdirSync(dir).filter((f) => f.endsWith(".js")).sort()) h.update(f).update(fs.readFileSync(path.join(dir, f)));
+  try {
+    const cldr = createRequire(import.meta.url).resolve("i18n-iso-countries");
+    const st = fs.statSync(cldr);
+    h.update(`${cldr}|${st.size}|${st.mtimeMs}`);
+  } catch {
+    h.update("no-cldr");
+  }
+  return h.digest("hex").slice(0, 16);
+}
+
+const fileFor = (dir: string, key: string) => path.join(dir, `lexicon-${key}.v8`);
+
+/** The lexicon as bytes (v8.serialize keeps shared objects shared, Maps and Sets in order). */
+export function serializeLexicon(lex: Lexicon, key = ""): Buffer {
+  const { matcher, countryName: _countryName, ...rest } = lex;
+  return v8.serialize({ format: FORMAT, key, matcher: packState(matcher.exportState()), rest } satisfies Snapshot);
+}
+
+/** A lexicon from serializeLexicon's bytes; null when they are of another format or key. */
+export function deserializeLexicon(bytes: Buffer, key?: string): Lexicon | null {
+  const s = v8.deserialize(bytes) as Snapshot;
+  if (!s || s.format !== FORMAT || (key !== undefined && s.key !== key)) return null;
+  const matcher = PhraseMatcher.fromState(unpackState<LexEntry>(s.matcher), blocksGap);
+  expandPhrases(matcher);
+  const names = s.rest.englishNames ?? new Map<string, string>();
+  return { ...s.rest, matcher, countryName: (code) => names.get(code) ?? code };
+}
+
+/** The saved lexicon for the current data and code, or null. */
+export function readLexiconSnapshot(dir = snapshotDir()): Lexicon | null {
+  if (!dir) return null;
+  try {
+    const key = snapshotKey();
+    const file = fileFor(dir, key);
+    if (!fs.existsSync(file)) return null;
+    return deserializeLexicon(fs.readFileSync(file), key);
+  } catch {
+    return null;
+  }
+}
+
+/** Save a freshly built lexicon (atomically: a reader never sees half a file); returns it. */
+export function saveLexiconSnapshot(lex: Lexicon, dir = snapshotDir()): Lexicon {
+  if (!dir) return lex;
+  try {
+    const key = snapshotKey();
+    fs.mkdirSync(dir, { recursive: true });
+    const tmp = `${fileFor(dir, key)}.${process.pid}.${Date.now()}.tmp`;
+    fs.writeFileSync(tmp, serializeLexicon(lex, key));
+    fs.renameSync(tmp, fileFor(dir, key));
+    // Older snapshots (other data or code) are of no further use.
+    for (const f of fs.readdirSync(dir)) if (/^lexicon-[0-9a-f]+\.v8$/.test(f) && f !== path.basename(fileFor(dir, key))) fs.rmSync(path.join(dir, f), { force: true });
+  } catch {
+    // A read-only install: every process builds its own lexicon, as before.
+  }
+  return lex;
+}
