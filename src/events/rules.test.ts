@@ -623,3 +623,11 @@ test("'the new sanctions' told again by the sanctioned side's spokesman are the 
   const two = eventsOf("The United States imposed new sanctions on Iran on Wednesday.\nThe European Union imposed sanctions on Iran on Thursday.");
   assert.equal(two.filter((e) => e.type === "SANCTION").length, 2);
 });
+
+test("'the MoU signed by ...' after a signing told is that signing", () => {
+  const evs = eventsOf("President Julius Maada Bio of Sierra Leone and President Nguyen Xuan Phuc of Vietnam witnessed the signing of a memorandum of understanding in Hanoi on Tuesday.\nThe MoU signed by the two agriculture ministers promotes investment.");
+  assert.equal(evs.filter((e) => e.type === "AGREE" && e.mode === "sign").length, 1, JSON.stringify(evs.map((e) => [e.type, e.mode])));
+  // A signing of another document told after it stays apart.
+  const two = eventsOf("President Julius Maada Bio of Sierra Leone and President Nguyen Xuan Phuc of Vietnam witnessed the signing of a memorandum of understanding in Hanoi on Tuesday.\nThe two ministers also signed a treaty on fisheries.");
+  assert.equal(two.filter((e) => e.type === "AGREE" && e.mode === "sign").length, 2);
+});
