@@ -210,3 +210,16 @@ test("vocabulary: Central Asian languages", () => {
     assert.ok(evs.some((e) => !e.status && e.type === type && countries(e) === sides), `expected ${type} ${sides}\n  in: ${text}\n  got: ${show(evs)}`);
   }
 });
+
+test("imperfective arrivals and 'saw each other' in Russian and Ukrainian report a visit and a meeting", () => {
+  const cases: Case[] = [
+    ["Министр иностранных дел Венгрии Петер Сийярто приезжал в Москву в понедельник.", "CONSULT", "HUN-RUS"],
+    ["Глава МЗС Угорщини Петер Сійярто приїжджав до Москви у понеділок.", "CONSULT", "HUN-RUS"],
+    ["Глава МИД России Сергей Лавров и глава МИД Венгрии Петер Сийярто виделись в понедельник в Москве.", "CONSULT", "HUN-RUS"],
+    ["Глава МЗС Росії Сергій Лавров і глава МЗС Угорщини Петер Сійярто бачилися у понеділок у Москві.", "CONSULT", "HUN-RUS"],
+  ];
+  for (const [text, type, sides] of cases) {
+    const evs = eventsOf(text);
+    assert.ok(evs.some((e) => !e.status && e.type === type && countries(e) === sides), `${text}\n  got: ${show(evs)}`);
+  }
+});
