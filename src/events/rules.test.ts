@@ -631,3 +631,11 @@ test("'the MoU signed by ...' after a signing told is that signing", () => {
   const two = eventsOf("President Julius Maada Bio of Sierra Leone and President Nguyen Xuan Phuc of Vietnam witnessed the signing of a memorandum of understanding in Hanoi on Tuesday.\nThe two ministers also signed a treaty on fisheries.");
   assert.equal(two.filter((e) => e.type === "AGREE" && e.mode === "sign").length, 2);
 });
+
+test("talks in two cities are two meetings, even undated", () => {
+  const evs = eventsOf("Russian Foreign Minister Sergey Lavrov held talks with Hungarian Foreign Minister Peter Szijjarto in Valletta.\nThe ministers had last held talks in Moscow.");
+  assert.deepEqual(evs.filter((e) => e.type === "CONSULT" && e.mode === "meeting").map((e) => e.location?.city).sort(), ["Moscow", "Valletta"]);
+  // The same talks told again in the same city are one.
+  const one = eventsOf("Russian Foreign Minister Sergey Lavrov held talks with Hungarian Foreign Minister Peter Szijjarto in Valletta.\nThe talks in Valletta lasted two hours.");
+  assert.equal(one.filter((e) => e.type === "CONSULT" && e.mode === "meeting").length, 1);
+});
