@@ -639,3 +639,10 @@ test("talks in two cities are two meetings, even undated", () => {
   const one = eventsOf("Russian Foreign Minister Sergey Lavrov held talks with Hungarian Foreign Minister Peter Szijjarto in Valletta.\nThe talks in Valletta lasted two hours.");
   assert.equal(one.filter((e) => e.type === "CONSULT" && e.mode === "meeting").length, 1);
 });
+
+test("'during the talks' and 'au cœur des discussions' refer to the talks already told", () => {
+  const fr = eventsOf("Le chef de la diplomatie américaine Marco Rubio a rencontré vendredi son homologue chinois Wang Yi.\nLa rencontre se tenait à Kuala Lumpur, en Malaisie, où les droits de douane étaient au cœur des discussions.", "fr");
+  assert.equal(fr.filter((e) => e.type === "CONSULT").length, 1, JSON.stringify(fr.map((e) => e.actors.map((a) => a.country))));
+  const en = eventsOf("Indian Prime Minister Narendra Modi met Russian President Vladimir Putin in Moscow on Tuesday.\nDuring the talks in Moscow, trade in national currencies was the main subject.");
+  assert.equal(en.filter((e) => e.type === "CONSULT").length, 1, JSON.stringify(en.map((e) => e.actors.map((a) => a.country))));
+});
