@@ -143,6 +143,17 @@ export function adjectiveIsActor(ctx: EventContext, sm: SentenceMentions, e: Ent
   return false;
 }
 
+/**
+ * "A Russian ship with humanitarian aid arrived at the Syrian port": in aid, the nationality of
+ * the ship, plane or convoy is the donor's and that of the port or airport the recipient's.
+ */
+function adjectiveOfShipment(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
+  const next = sm.tokens[e.tokenEnd];
+  if (!next) return false;
+  const words = [...(ctx.lex.markers.cargoNouns.get(ctx.lang) ?? []), ...(ctx.lex.markers.destinationNouns.get(ctx.lang) ?? [])];
+  return isWordOf(next.norm, words);
+}
+
 /** Whether a span of the sentence is introduced as a counterpart ("with X", "X bilan"). */
 export function isCounterpart(ctx: EventContext, sm: SentenceMentions, start: number, end: number): boolean {
   const mk = ctx.lex.markers;
@@ -579,7 +590,7 @@ function bareSides(ctx: EventContext, sm: SentenceMentions, opts: SideOptions, c
     if (role === "party" && previous && previous.role !== "party" && coordinated(ctx, previous.e, e)) role = previous.role;
     // A nationality adjective is an actor next to an actor noun ("the Russian side") or a
     // trigger ("Russian-Chinese talks"); otherwise it describes a subject ("the Libyan crisis").
-    if (role === "party" && e.payload.kind === "country" && e.payload.form === "adj" && !adjectiveIsActor(ctx, sm, e)) role = "topic";
+    if (role === "party" && e.payload.kind === "country" && e.payload.form === "adj" && !adjectiveIsActor(ctx, sm, e) && !(opts.type === "AID" && adjectiveOfShipment(ctx, sm, e))) role = "topic";
     previous = { e, role };
     // Subjects of talk are not parties to cooperation; what is attacked or condemned is.
     if (role === "topic" && !hostile) return;

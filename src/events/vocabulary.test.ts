@@ -223,3 +223,17 @@ test("imperfective arrivals and 'saw each other' in Russian and Ukrainian report
     assert.ok(evs.some((e) => !e.status && e.type === type && countries(e) === sides), `${text}\n  got: ${show(evs)}`);
   }
 });
+
+test("the nationality of a ship or plane with aid is the donor's, that of the port the recipient's", () => {
+  const cases: Case[] = [
+    ["A Russian ship carrying humanitarian aid for earthquake victims arrived at the Syrian port of Latakia today.", "AID", "RUS-SYR"],
+    ["Российский самолет с гуманитарной помощью прибыл в Дамаск.", "AID", "RUS-SYR"],
+  ];
+  for (const [text, type, sides] of cases) {
+    const evs = eventsOf(text);
+    assert.ok(evs.some((e) => !e.status && e.type === type && countries(e) === sides), `${text}\n  got: ${show(evs)}`);
+  }
+  // Outside aid the adjective still describes a thing, not a side.
+  const evs = eventsOf("Turkish Foreign Minister Hakan Fidan met his Syrian counterpart in Ankara, as a Russian ship docked at the port.");
+  assert.ok(!evs.some((e) => e.actors.some((a) => a.country === "RUS")), show(evs));
+});

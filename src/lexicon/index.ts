@@ -109,6 +109,8 @@ export interface Markers {
   /** Folded pledge words ("announced", «объявил*»); phrases of several words are kept whole. */
   pledge: Map<string, string[]>;
   cargoNouns: Map<string, string[]>;
+  /** Folded words for where aid is unloaded ("port*"), as for airport. */
+  destinationNouns: Map<string, string[]>;
   proposalVerbs: Map<string, string[]>;
   hostWords: Map<string, string[]>;
   counterpartNouns: Map<string, string[]>;
@@ -453,6 +455,7 @@ export function buildLexicon(): Lexicon {
     messageNouns: wordPatterns(markerData.message_nouns),
     pledge: wordPatterns(markerData.pledge),
     cargoNouns: wordPatterns(markerData.cargo_nouns),
+    destinationNouns: wordPatterns(markerData.destination_nouns),
     proposalVerbs: wordPatterns(markerData.proposal_verbs),
     hostWords: wordPatterns(markerData.host_words),
     counterpartNouns: wordPatterns(markerData.counterpart_nouns),
