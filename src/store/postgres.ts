@@ -3,9 +3,10 @@
 // Cyrillic and Latin text are indexed alike) and prefix queries for inflected forms.
 
 import pg from "pg";
+import { derivedSchema } from "./derived.js";
 import { snippetOf, type Row, type SqlAdapter } from "./sql.js";
 
-const MIGRATIONS: { version: number; sql: string[] }[] = [
+const MIGRATIONS: { version: number; sql: string[]; rebuild?: boolean }[] = [
   {
     version: 1,
     sql: [
@@ -51,6 +52,13 @@ const MIGRATIONS: { version: number; sql: string[] }[] = [
     // Persons with their event counts (GET /api/actors?kind=person) read this index alone.
     version: 4,
     sql: ["CREATE INDEX event_actors_name_country ON event_actors (name, country)"],
+  },
+  {
+    // Keys, counts and aggregates kept at ingest so queries stay fast as the store grows
+    // (derived.ts); built here from the events already stored.
+    version: 5,
+    sql: derivedSchema("postgres"),
+    rebuild: true,
   },
 ];
 
