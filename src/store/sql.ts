@@ -91,7 +91,24 @@ async function allocateIds<K extends string>(tx: SqlAdapter, counts: Record<K, n
 const countriesKey = (e: EventRecord) => [...new Set(e.actors.map((a) => a.country))].sort().join("-");
 
 export class SqlStore implements Store {
+  /** Offset pages of all events from this offset on start at their month (deepPage). */
+  deepOffset = 2000;
+
   constructor(private readonly db: SqlAdapter) {}
+
+  /** Every row of the kept keys, counts and aggregates (derived.ts), sorted: for tests and checks. */
+  async derivedRows(): Promise<Record<string, Row[]>> {
+    const out: Record<string, Row[]> = {};
+    for (const [t, order] of [["event_keys", "event_id, key"], ["key_counts", "key"], ["agg_month", "month, type"], ["agg_dyad", "country, month, countries, type"], ["agg_pair", "a, b, period"]]) {
+      out[t] = (await this.db.all(`SELECT * FROM ${t} ORDER BY ${order}`)).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])));
+    }
+    return out;
+  }
+
+  /** Build the kept keys, counts and aggregates again from the stored events (as migration 5 does). */
+  async rebuildDerived(): Promise<void> {
+    await this.db.transaction((tx) => rebuildDerived(tx));
+  }
 
   get kind() {
     return this.db.kind;
@@ -494,7 +511,7 @@ export class SqlStore implements Store {
   async events(f: EventFilter): Promise<EventRow[]> {
     const asc = f.sort === "date";
     const offset = Math.max(0, Math.floor(f.offset ?? 0));
-    if (offset > 2000 && !f.cursor && SqlStore.only(f, [])) return this.hydrate(await this.deepPage(asc, f.limit, offset));
+    if (offset >= this.deepOffset && !f.cursor && SqlStore.only(f, [])) return this.hydrate(await this.deepPage(asc, f.limit, offset));
     const kg = await this.keyGroups(f);
     if (!kg) return [];
     const need = (f.limit ?? kg.total) + offset;
