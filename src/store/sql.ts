@@ -403,7 +403,7 @@ export class SqlStore implements Store {
    * FROM and WHERE over `events e` for a filter with a plan, with the date and id columns to order
    * and page by (the key row's when a single key drives, so its index gives the order).
    */
-  private matchSql(f: EventFilter, plan: { driver: Group | null; probes: Group[] }, withCursor: boolean): { from: string; where: string[]; params: unknown[]; date: string; id: string; keyed: boolean } {
+  private matchSql(f: EventFilter, plan: { driver: Group | null; probes: Group[] }, _cursor = false): { from: string; where: string[]; params: unknown[]; date: string; id: string; keyed: boolean } {
     const w: string[] = [];
     const p: unknown[] = [];
     const d = plan.driver;
@@ -429,12 +429,6 @@ export class SqlStore implements Store {
     for (const g of plan.probes) {
       w.push(`EXISTS (SELECT 1 FROM event_keys x WHERE x.event_id = ${id} AND x.key ${g.keys.length === 1 ? "= ?" : `IN (${g.keys.map(() => "?").join(", ")})`})`);
       p.push(...g.keys);
-    }
-    if (withCursor && f.cursor) {
-      // Rows after (date, id) in the chosen order, undated events last in both orders.
-      const cmp = f.sort === "date" ? ">" : "<";
-      if (f.cursor.date === null) { w.push(`(${date} IS NULL AND ${id} ${cmp} ?)`); p.push(f.cursor.id); }
-      else { w.push(`(${date} ${cmp} ? OR (${date} = ? AND ${id} ${cmp} ?) OR ${date} IS NULL)`); p.push(f.cursor.date, f.cursor.date, f.cursor.id); }
     }
     return { from, where: w, params: p, date, id, keyed };
   }
@@ -515,14 +509,26 @@ export class SqlStore implements Store {
     const kg = await this.keyGroups(f);
     if (!kg) return [];
     const need = (f.limit ?? kg.total) + offset;
-    const m = this.matchSql(f, this.plan(kg.groups, kg.total, need), true);
+    const m = this.matchSql(f, this.plan(kg.groups, kg.total, need), false);
     // Undated events last in both orders, the same on SQLite and PostgreSQL (where a key drives,
     // SQLite's backward index scan gives DESC with NULLs last when asked plainly).
-    const order = asc ? `${m.date} ASC NULLS LAST, ${m.id} ASC`
-      : m.keyed && this.db.kind === "sqlite" ? `${m.date} DESC, ${m.id} DESC` : `${m.date} DESC NULLS LAST, ${m.id} DESC`;
-    const where = m.where.length ? "WHERE " + m.where.join(" AND ") : "";
-    const rows = await this.db.all(`SELECT e.* FROM ${m.from} ${where} ORDER BY ${order}${pageSql(this.db.kind, f.limit, f.offset)}`, m.params);
-    return this.hydrate(rows);
+    const order = (nulls: boolean) => (asc ? `${m.date} ASC${nulls ? " NULLS LAST" : ""}, ${m.id} ASC`
+      : m.keyed && this.db.kind === "sqlite" ? `${m.date} DESC, ${m.id} DESC` : `${m.date} DESC NULLS LAST, ${m.id} DESC`);
+    const select = (extra: string[], params: unknown[], ord: string, page: string) =>
+      this.db.all(`SELECT e.* FROM ${m.from} ${[...m.where, ...extra].length ? "WHERE " + [...m.where, ...extra].join(" AND ") : ""} ORDER BY ${ord}${page}`, [...m.params, ...params]);
+    const c = f.cursor;
+    const cmp = asc ? ">" : "<";
+    if (!c) return this.hydrate(await select([], [], order(true), pageSql(this.db.kind, f.limit, f.offset)));
+    // Keyset paging: rows after (date, id) in the chosen order, undated events last. Each part
+    // is a range of the index (an OR of the three cases would scan from the start).
+    if (c.date === null) return this.hydrate(await select([`${m.date} IS NULL`, `${m.id} ${cmp} ?`], [c.id], `${m.id} ${asc ? "ASC" : "DESC"}`, pageSql(this.db.kind, f.limit, f.offset)));
+    const dated = await select([`${m.date} ${cmp}= ?`, `NOT (${m.date} = ? AND ${m.id} ${asc ? "<=" : ">="} ?)`], [c.date, c.date, c.id], order(false), pageSql(this.db.kind, f.limit, f.offset));
+    const left = f.limit == null ? undefined : f.limit - dated.length;
+    if (left !== undefined && left <= 0) return this.hydrate(dated);
+    // Past the dated rows: the undated ones (an offset counts the dated rows it skipped too).
+    const skippedDated = f.offset ? (await select([`${m.date} ${cmp}= ?`, `NOT (${m.date} = ? AND ${m.id} ${asc ? "<=" : ">="} ?)`], [c.date, c.date, c.id], order(false), "")).length : 0;
+    const undated = await select([`${m.date} IS NULL`], [], `${m.id} ${asc ? "ASC" : "DESC"}`, pageSql(this.db.kind, left, Math.max(0, (f.offset ?? 0) - skippedDated)));
+    return this.hydrate([...dated, ...undated]);
   }
 
   /**
@@ -532,32 +538,32 @@ export class SqlStore implements Store {
   private async deepPage(asc: boolean, limit: number | undefined, offset: number): Promise<Row[]> {
     const months = await this.db.all("SELECT month, SUM(n) AS n FROM agg_month GROUP BY month ORDER BY month");
     const dated = months.filter((r) => r.month !== "");
-    const undated = months.filter((r) => r.month === "").reduce((s, r) => s + Number(r.n), 0);
     const datedTotal = dated.reduce((s, r) => s + Number(r.n), 0);
-    const page = pageSql(this.db.kind, limit, 0).replace(/ OFFSET 0$/, "");
     let skipped = 0;
-    let cond: string;
     const params: unknown[] = [];
     if (offset >= datedTotal) {
       // Only undated events left (they come last, by id).
       return this.db.all(`SELECT e.* FROM events e WHERE e.date IS NULL ORDER BY e.id ${asc ? "ASC" : "DESC"}${pageSql(this.db.kind, limit, offset - datedTotal)}`);
     }
+    let bound: string | null = null;
     if (asc) {
       // Skip whole months from the oldest: events before month X are those with date < X.
       let at = 0;
       while (at < dated.length && skipped + Number(dated[at].n) <= offset) skipped += Number(dated[at++].n);
-      cond = at > 0 ? "(e.date >= ? OR e.date IS NULL)" : "1 = 1";
-      if (at > 0) params.push(String(dated[at].month));
+      if (at > 0) bound = String(dated[at].month);
     } else {
       // Skip whole months from the newest: events from month X on are those with date >= X.
       let at = dated.length - 1;
       while (at >= 0 && skipped + Number(dated[at].n) <= offset) skipped += Number(dated[at--].n);
-      cond = at < dated.length - 1 ? "(e.date < ? OR e.date IS NULL)" : "1 = 1";
-      if (at < dated.length - 1) params.push(String(dated[at + 1].month));
+      if (at < dated.length - 1) bound = String(dated[at + 1].month);
     }
-    void undated;
+    // A page that reaches past the dated events into the undated ones (last) is read plainly.
+    if (limit == null || offset + limit > datedTotal) bound = null;
+    if (bound === null) skipped = 0;
+    else params.push(bound);
+    const cond = bound === null ? "" : `WHERE e.date ${asc ? ">=" : "<"} ?`;
     const order = asc ? "e.date ASC NULLS LAST, e.id ASC" : "e.date DESC NULLS LAST, e.id DESC";
-    return this.db.all(`SELECT e.* FROM events e WHERE ${cond} ORDER BY ${order}${pageSql(this.db.kind, limit, offset - skipped)}`, params);
+    return this.db.all(`SELECT e.* FROM events e ${cond} ORDER BY ${order}${pageSql(this.db.kind, limit, offset - skipped)}`, params);
   }
 
   async countEvents(f: EventFilter): Promise<number> {

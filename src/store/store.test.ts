@@ -258,6 +258,18 @@ async function checkAggregates(s: Store, docs: Map<string, DocumentResult>): Pro
     assert.equal(await s.countEvents(f), want.length, JSON.stringify(f));
     const asc = await s.events({ ...f, sort: "date" });
     assert.deepEqual(asc.map((e) => e.id).sort(), [...want].sort(), JSON.stringify(f));
+    // Keyset paging in both orders gives every row once, in order.
+    for (const sort of ["-date", "date"] as const) {
+      const seen: number[] = [];
+      let cursor: EventFilter["cursor"];
+      for (;;) {
+        const page = await s.events({ ...f, sort, limit: 3, cursor });
+        seen.push(...page.map((e) => e.id));
+        if (page.length < 3) break;
+        cursor = { date: page[2].date, id: page[2].id };
+      }
+      assert.deepEqual(seen, sort === "date" ? asc.map((e) => e.id) : want, `cursor pages ${sort} ${JSON.stringify(f)}`);
+    }
   }
   // Deep offset pages (started at their month) equal the plain ones, in both orders.
   const sql = s as unknown as SqlStore;
