@@ -403,7 +403,7 @@ export class SqlStore implements Store {
    * FROM and WHERE over `events e` for a filter with a plan, with the date and id columns to order
    * and page by (the key row's when a single key drives, so its index gives the order).
    */
-  private matchSql(f: EventFilter, plan: { driver: Group | null; probes: Group[] }, _cursor = false): { from: string; where: string[]; params: unknown[]; date: string; id: string; keyed: boolean } {
+  private matchSql(f: EventFilter, plan: { driver: Group | null; probes: Group[] }): { from: string; where: string[]; params: unknown[]; date: string; id: string; keyed: boolean } {
     const w: string[] = [];
     const p: unknown[] = [];
     const d = plan.driver;
@@ -439,7 +439,7 @@ export class SqlStore implements Store {
     if (!kg) return null;
     // Everything is read: the smallest group drives.
     const driver = kg.groups.length ? kg.groups.reduce((a, b) => (b.n < a.n ? b : a)) : null;
-    const m = this.matchSql(f, { driver, probes: kg.groups.filter((g) => g !== driver) }, false);
+    const m = this.matchSql(f, { driver, probes: kg.groups.filter((g) => g !== driver) });
     return { sql: `FROM ${m.from}${m.where.length ? " WHERE " + m.where.join(" AND ") : ""}`, params: m.params, all: !m.where.length };
   }
 
@@ -450,9 +450,10 @@ export class SqlStore implements Store {
     const p: unknown[] = [];
     // Months compare with dates like the dates they hold (month >= since iff date >= since, and
     // so for until), since both bounds are no longer than a month; '' (undated) and '*' (all time)
-    // sort before every date.
+    // are left out.
     if (f.since) { w.push("month >= ?"); p.push(f.since); }
-    if (f.until) { w.push("month <= ?", "month > '*'"); p.push(f.until + "\uffff"); }
+    if (f.until) { w.push("month <= ?"); p.push(f.until + "\uffff"); }
+    if (w.length) w.push("month <> ''", "month <> '*'");
     return { sql: w.join(" AND "), params: p };
   }
 
@@ -509,7 +510,7 @@ export class SqlStore implements Store {
     const kg = await this.keyGroups(f);
     if (!kg) return [];
     const need = (f.limit ?? kg.total) + offset;
-    const m = this.matchSql(f, this.plan(kg.groups, kg.total, need), false);
+    const m = this.matchSql(f, this.plan(kg.groups, kg.total, need));
     // Undated events last in both orders, the same on SQLite and PostgreSQL (where a key drives,
     // SQLite's backward index scan gives DESC with NULLs last when asked plainly).
     const order = (nulls: boolean) => (asc ? `${m.date} ASC${nulls ? " NULLS LAST" : ""}, ${m.id} ASC`
@@ -569,7 +570,7 @@ export class SqlStore implements Store {
   async countEvents(f: EventFilter): Promise<number> {
     const bounds = SqlStore.monthBounds(f);
     if (bounds && SqlStore.only(f, ["type", "since", "until"])) {
-      const w = [bounds.sql, bounds.sql ? "month <> ''" : "", f.type ? "type = ?" : ""].filter(Boolean);
+      const w = [bounds.sql, f.type ? "type = ?" : ""].filter(Boolean);
       const r = await this.db.all(`SELECT SUM(n) AS n FROM agg_month${w.length ? " WHERE " + w.join(" AND ") : ""}`, [...bounds.params, ...(f.type ? [f.type] : [])]);
       return Number(r[0]?.n ?? 0);
     }
@@ -671,7 +672,7 @@ export class SqlStore implements Store {
     const bounds = SqlStore.monthBounds(f);
     if ((by === "type" || by === "month") && bounds && SqlStore.only(f, ["type", "since", "until"])) {
       // The monthly aggregates by type.
-      const w = [bounds.sql, bounds.sql ? "month <> ''" : "", f.type ? "type = ?" : "", by === "month" ? "LENGTH(month) >= 7" : ""].filter(Boolean);
+      const w = [bounds.sql, f.type ? "type = ?" : "", by === "month" ? "LENGTH(month) >= 7" : ""].filter(Boolean);
       const key = by === "type" ? "type" : "month";
       rows = await this.db.all(`SELECT ${key} AS k, SUM(n) AS n FROM agg_month ${w.length ? "WHERE " + w.join(" AND ") : ""} GROUP BY ${key} ORDER BY ${by === "type" ? "n DESC, k" : "k"}`,
         [...bounds.params, ...(f.type ? [f.type] : [])]);
