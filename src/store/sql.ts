@@ -537,8 +537,13 @@ export class SqlStore implements Store {
    * month, so the scan starts at the month the page is in instead of counting every row before it.
    */
   private async deepPage(asc: boolean, limit: number | undefined, offset: number): Promise<Row[]> {
-    const months = await this.db.all("SELECT month, SUM(n) AS n FROM agg_month GROUP BY month ORDER BY month");
-    const dated = months.filter((r) => r.month !== "");
+    // The rows in key order (month, type), summed here: no grouping or sorting in the database.
+    const dated: { month: string; n: number }[] = [];
+    for (const r of await this.db.all("SELECT month, n FROM agg_month WHERE month <> '' ORDER BY month, type")) {
+      const last = dated[dated.length - 1];
+      if (last && last.month === r.month) last.n += Number(r.n);
+      else dated.push({ month: String(r.month), n: Number(r.n) });
+    }
     const datedTotal = dated.reduce((s, r) => s + Number(r.n), 0);
     let skipped = 0;
     const params: unknown[] = [];

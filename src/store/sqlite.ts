@@ -53,6 +53,11 @@ const MIGRATIONS: { version: number; sql: string[]; rebuild?: boolean }[] = [
     sql: derivedSchema("sqlite"),
     rebuild: true,
   },
+  {
+    // A timeline reads one period length of a pair in order (days, months and years share the table).
+    version: 6,
+    sql: ["CREATE INDEX agg_pair_length ON agg_pair (a, b, LENGTH(period), period)"],
+  },
 ];
 
 export class SqliteAdapter implements SqlAdapter {
