@@ -58,6 +58,11 @@ const MIGRATIONS: { version: number; sql: string[]; rebuild?: boolean }[] = [
     version: 6,
     sql: ["CREATE INDEX agg_pair_length ON agg_pair (a, b, LENGTH(period), period)"],
   },
+  {
+    // Counts by type read this index alone, in type order.
+    version: 7,
+    sql: ["CREATE INDEX agg_month_type ON agg_month (type, month, n)"],
+  },
 ];
 
 export class SqliteAdapter implements SqlAdapter {
