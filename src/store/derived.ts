@@ -130,7 +130,8 @@ async function upsert(tx: SqlAdapter, table: string, cols: string[], pk: string[
     await tx.run(`INSERT INTO ${table} (${all.join(", ")}) VALUES ${chunk.map(() => marks).join(", ")} ON CONFLICT (${pk.join(", ")}) DO UPDATE SET ${set}`,
       chunk.flatMap((c) => [...c.cols, c.n, ...(hasG ? [c.g] : [])]));
   }
-  const gone = cells.filter((c) => c.n <= 0);
+  // Only a count that went down can have reached zero (a row that gained and lost alike kept its count).
+  const gone = cells.filter((c) => c.n < 0);
   const pkAt = pk.map((p) => cols.indexOf(p));
   const match = `(${pk.map((p) => `${p} = ?`).join(" AND ")})`;
   for (let i = 0; i < gone.length; i += 200) {
