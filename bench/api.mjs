@@ -8,6 +8,7 @@
 //   BENCH_API_RATE     requests per second per endpoint (default 300)
 //   BENCH_API_SECONDS  seconds per endpoint (default 3)
 //   BENCH_API_DB       reuse (or keep) the SQLite database at this path
+//   BENCH_API_PG_URL   use this PostgreSQL database as it is (not copied, not dropped)
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -23,7 +24,7 @@ const AIM_P95_MS = 50;
 
 const { openStore } = await import(`${root}/dist/store/index.js`);
 const { buildServer } = await import(`${root}/dist/api/server.js`);
-const { copySqliteToPostgres } = await import("./lib/build.mjs");
+const { copySqliteToPostgres, rebuildPostgresDerived } = await import("./lib/build.mjs");
 const { buildEventsDb } = await import("./lib/events-db.mjs");
 const { findPostgres, freshDatabase, dropDatabase } = await import("./lib/pg.mjs");
 
@@ -72,7 +73,10 @@ try {
   }
   const dbs = [["sqlite", sqliteFile]];
   const pgServer = await findPostgres(root);
-  if (!pgServer.skipped) {
+  if (process.env.BENCH_API_PG_URL) {
+    await (await openStore(process.env.BENCH_API_PG_URL)).close(); // migrates
+    dbs.push(["postgres", process.env.BENCH_API_PG_URL]);
+  } else if (!pgServer.skipped) {
     const url = await freshDatabase(pgServer.url, "parley_bench_api");
     await (await openStore(url)).close();
     const pg = (await import("pg")).default;
@@ -80,6 +84,7 @@ try {
     log("database: copying to PostgreSQL...");
     report.db.postgres = await copySqliteToPostgres(sqliteFile, pool);
     await pool.end();
+    await rebuildPostgresDerived(root, url);
     dbs.push(["postgres", url]);
   } else report.db.postgres = { skipped: pgServer.skipped };
 
@@ -101,7 +106,7 @@ try {
     await app.close();
     await store.close();
   }
-  if (!pgServer.skipped) await dropDatabase(pgServer.url, "parley_bench_api");
+  if (!pgServer.skipped && !process.env.BENCH_API_PG_URL) await dropDatabase(pgServer.url, "parley_bench_api");
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }

@@ -8,6 +8,9 @@
 //   BENCH_EVENTS       events in the query database (default 100000)
 //   BENCH_QUERY_RUNS   timed runs per query (default 50, after 3 warm-up runs)
 //   PARLEY_PG_URL      a PostgreSQL server; else .ci/pg-start is tried
+//   BENCH_QUERY_DB     use this SQLite query database as it is (e.g. from bench/grow-db.mjs); the
+//                      store migrates it on opening
+//   BENCH_PG_QUERY_URL use this PostgreSQL query database as it is (not copied, not dropped)
 //   BENCH_KEEP_DB      keep the query databases (SQLite file copied to this path; the PostgreSQL
 //                      database parley_bench_query is then not dropped) for EXPLAIN by hand
 import fs from "node:fs";
@@ -31,7 +34,7 @@ const { extractText } = await import(`${root}/dist/pipeline/index.js`);
 const { loadLexicon, lexiconVersion } = await import(`${root}/dist/lexicon/index.js`);
 const { openStore } = await import(`${root}/dist/store/index.js`);
 const { ingestPaths } = await import(`${root}/dist/ingest/index.js`);
-const { cachedSqliteAdapter, growEvents, copySqliteToPostgres } = await import("./lib/build.mjs");
+const { cachedSqliteAdapter, growEvents, copySqliteToPostgres, rebuildPostgresDerived } = await import("./lib/build.mjs");
 const { cliQueries, timeQueries, explainQuery } = await import("./lib/queries.mjs");
 const { findPostgres, freshDatabase, dropDatabase } = await import("./lib/pg.mjs");
 
@@ -91,15 +94,30 @@ try {
       log(`  ${path.basename(f)}: extraction failed (${e.message}); left out of the query database`);
     }
   }
-  const qdbFile = path.join(work, "query.db");
-  const adapter = await cachedSqliteAdapter(root, qdbFile);
-  const grown = await growEvents(root, adapter, results, { target: TARGET_EVENTS, lexiconVersion: lexiconVersion(), onProgress: (e, d) => log(`  ${d} documents, ${e} events`) });
-  await adapter.close();
-  report.queryDb.sqlite = grown;
-  log(`  built ${grown.events} events from ${grown.documents} documents in ${fmt(grown.seconds)} s`);
+  let qdbFile = process.env.BENCH_QUERY_DB;
+  if (qdbFile && fs.existsSync(qdbFile)) {
+    const t = process.hrtime.bigint();
+    const s = await openStore(qdbFile); // applies pending migrations (and builds what they add)
+    report.queryDb.sqlite = { ...(await s.counts()), given: qdbFile, openSeconds: secondsSince(t) };
+    await s.close();
+    log(`  ${qdbFile}: ${report.queryDb.sqlite.events} events (opened and migrated in ${fmt(report.queryDb.sqlite.openSeconds)} s)`);
+  } else {
+    qdbFile = path.join(work, "query.db");
+    const adapter = await cachedSqliteAdapter(root, qdbFile);
+    const grown = await growEvents(root, adapter, results, { target: TARGET_EVENTS, lexiconVersion: lexiconVersion(), onProgress: (e, d) => log(`  ${d} documents, ${e} events`) });
+    await adapter.close();
+    report.queryDb.sqlite = grown;
+    log(`  built ${grown.events} events from ${grown.documents} documents in ${fmt(grown.seconds)} s`);
+  }
 
   const dbs = [["sqlite", qdbFile]];
-  if (!pgServer.skipped) {
+  const givenPg = process.env.BENCH_PG_QUERY_URL;
+  if (givenPg) {
+    const t = process.hrtime.bigint();
+    await (await openStore(givenPg)).close();
+    report.queryDb.postgres = { given: true, openSeconds: secondsSince(t), seconds: 0 };
+    dbs.push(["postgres", givenPg]);
+  } else if (!pgServer.skipped) {
     const url = await freshDatabase(pgServer.url, "parley_bench_query");
     const pgStore = await openStore(url); // migrations create the schema
     await pgStore.close();
@@ -108,6 +126,7 @@ try {
     log("query database: copying to PostgreSQL...");
     report.queryDb.postgres = await copySqliteToPostgres(qdbFile, pool);
     await pool.end();
+    await rebuildPostgresDerived(root, url);
     dbs.push(["postgres", url]);
   }
 
@@ -129,7 +148,7 @@ try {
     }
   }
   if (process.env.BENCH_KEEP_DB) fs.copyFileSync(qdbFile, process.env.BENCH_KEEP_DB);
-  else if (!pgServer.skipped) await dropDatabase(pgServer.url, "parley_bench_query");
+  else if (!pgServer.skipped && !givenPg) await dropDatabase(pgServer.url, "parley_bench_query");
   }
 } finally {
   fs.rmSync(input.dir, { recursive: true, force: true });
@@ -148,7 +167,8 @@ for (const r of report.ingest) console.log(`| ingest into ${r.store}, ${r.worker
 console.log("(copies of one document report the same events, so ingest also exercises cross-document merging)");
 console.log("");
 const q = report.queryDb.sqlite;
-if (q) console.log(`query database: ${q.events} events, ${q.reports} reports, ${q.documents} documents (${q.copies} weekly copies of the corpus), built in ${fmt(q.seconds)} s${report.queryDb.postgres ? `; copied to PostgreSQL in ${fmt(report.queryDb.postgres.seconds)} s` : ""}`);
+if (q?.given) console.log(`query database: ${q.events} events, ${q.reports} reports, ${q.documents} documents from ${q.given} (opened and migrated in ${fmt(q.openSeconds)} s)${report.queryDb.postgres?.given ? `; PostgreSQL database given (opened and migrated in ${fmt(report.queryDb.postgres.openSeconds)} s)` : ""}`);
+else if (q) console.log(`query database: ${q.events} events, ${q.reports} reports, ${q.documents} documents (${q.copies} weekly copies of the corpus), built in ${fmt(q.seconds)} s${report.queryDb.postgres ? `; copied to PostgreSQL in ${fmt(report.queryDb.postgres.seconds)} s` : ""}`);
 const kinds = Object.keys(report.queries);
 if (kinds.length) console.log(`| query | ${kinds.map((k) => `${k} p50 ms | ${k} p95 ms`).join(" | ")} | rows |`);
 if (kinds.length) console.log(`|---|${kinds.map(() => "---:|---:").join("|")}|---:|`);

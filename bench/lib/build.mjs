@@ -110,3 +110,24 @@ export async function copySqliteToPostgres(file, pool) {
   }
   return { seconds: (Date.now() - t0) / 1000 };
 }
+
+/**
+ * After a copy into PostgreSQL: the kept keys, counts and aggregates (store migration 5) built
+ * from the copied rows, as the migration builds them for a store that had none.
+ */
+export async function rebuildPostgresDerived(root, url) {
+  let derived;
+  try {
+    derived = await import(`${root}/dist/store/derived.js`);
+  } catch {
+    return; // a store without derived tables
+  }
+  const { PostgresAdapter } = await import(`${root}/dist/store/postgres.js`);
+  const a = await PostgresAdapter.connect(url);
+  try {
+    await a.transaction((tx) => derived.rebuildDerived(tx));
+    await a.pool.query("VACUUM (ANALYZE)");
+  } finally {
+    await a.close();
+  }
+}

@@ -3,9 +3,10 @@
 // Cyrillic and Latin text are indexed alike) and prefix queries for inflected forms.
 
 import pg from "pg";
+import { derivedSchema } from "./derived.js";
 import { snippetOf, type Row, type SqlAdapter } from "./sql.js";
 
-const MIGRATIONS: { version: number; sql: string[] }[] = [
+const MIGRATIONS: { version: number; sql: string[]; rebuild?: boolean }[] = [
   {
     version: 1,
     sql: [
@@ -51,6 +52,23 @@ const MIGRATIONS: { version: number; sql: string[] }[] = [
     // Persons with their event counts (GET /api/actors?kind=person) read this index alone.
     version: 4,
     sql: ["CREATE INDEX event_actors_name_country ON event_actors (name, country)"],
+  },
+  {
+    // Keys, counts and aggregates kept at ingest so queries stay fast as the store grows
+    // (derived.ts); built here from the events already stored.
+    version: 5,
+    sql: derivedSchema("postgres"),
+    rebuild: true,
+  },
+  {
+    // A timeline reads one period length of a pair in order (days, months and years share the table).
+    version: 6,
+    sql: ["CREATE INDEX agg_pair_length ON agg_pair (a, b, LENGTH(period), period)"],
+  },
+  {
+    // Counts by type read this index alone, in type order.
+    version: 7,
+    sql: ["CREATE INDEX agg_month_type ON agg_month (type, month, n)"],
   },
 ];
 
@@ -118,6 +136,9 @@ class PgSession implements SqlAdapter {
 export class PostgresAdapter extends PgSession {
   static async connect(url: string): Promise<PostgresAdapter> {
     const pool = new pg.Pool({ connectionString: url, max: 4 });
+    // The store's statements are small and ordered by an index: starting parallel workers costs
+    // more than it saves (tens of milliseconds on a busy machine).
+    pool.on("connect", (c) => void c.query("SET max_parallel_workers_per_gather = 0").catch(() => undefined));
     const c = await pool.connect(); // fail early with a clear error when the server is not there
     c.release();
     return new PostgresAdapter(pool, false);

@@ -4,6 +4,7 @@
 import type { DocumentResult, EventRecord } from "../types.js";
 import { dayNumber, mergeReason, type MergeCandidate } from "./merge.js";
 import { documentMentions } from "./mentions.js";
+import { Deltas, eventKeys, rebuildDerived, TOTAL_KEY, type Contribution } from "./derived.js";
 import type {
   ActorCount, Breakdown, CountRow, Counts, DocumentDetail, DocumentFilter, DocumentMeta, DocumentSummary, DyadRow, EventFilter, EventRow,
   FigureFilter, FigureRow, IngestOutcome, OfficeSpan, ReportRow, SearchHit, Store, TimelineRow,
@@ -20,7 +21,8 @@ export interface SqlAdapter {
   insertId(sql: string, params?: unknown[]): Promise<number>;
   /** Run fn in one transaction (everything or nothing). */
   transaction<T>(fn: (tx: SqlAdapter) => Promise<T>): Promise<T>;
-  migrations(): { version: number; sql: string[] }[];
+  /** Schema migrations; `rebuild` makes the derived tables (derived.ts) from the stored events. */
+  migrations(): { version: number; sql: string[]; rebuild?: boolean }[];
   /** Full-text search over documents; returns document ids with a snippet. */
   searchDocuments(query: string, limit: number): Promise<{ id: number; snippet: string }[]>;
   /** Keep the full-text index in step with a stored or removed document. */
@@ -52,11 +54,11 @@ function figurePair(f: DocumentResult["figures"][number], r: DocumentResult): st
   return keys.size === 1 && only.split("-").length === 2 ? only : null;
 }
 
-/**
- * The distinct person names, read by skipping through the name index (one lookup per name, not
- * one per row): a part-of-a-name filter tests the few names, then fetches their events by index.
- */
-const PERSON_NAMES = "WITH RECURSIVE n(name) AS (SELECT MIN(name) FROM event_actors UNION ALL SELECT (SELECT MIN(a.name) FROM event_actors a WHERE a.name > n.name) FROM n WHERE n.name IS NOT NULL)";
+/** Keys of which an event must hold one, and how many events hold them. */
+interface Group {
+  keys: string[];
+  n: number;
+}
 
 /** LIMIT/OFFSET from numbers only (never from text), in each database's spelling. */
 function pageSql(kind: SqlAdapter["kind"], limit: number | undefined, offset: number | undefined): string {
@@ -65,10 +67,48 @@ function pageSql(kind: SqlAdapter["kind"], limit: number | undefined, offset: nu
   return off ? ` ${kind === "postgres" ? "LIMIT ALL" : "LIMIT -1"} OFFSET ${off}` : "";
 }
 
+/**
+ * New ids for rows about to be inserted, ascending. SQLite (one writer, in its transaction) takes
+ * those after the largest, as it would itself; PostgreSQL takes them from the sequences.
+ */
+async function allocateIds<K extends string>(tx: SqlAdapter, counts: Record<K, number>): Promise<Record<K, number[]>> {
+  const out = {} as Record<K, number[]>;
+  const tables = Object.keys(counts) as K[];
+  if (tx.kind === "postgres") {
+    const parts = tables.filter((t) => counts[t] > 0).map((t) => `SELECT '${t}' AS t, nextval(pg_get_serial_sequence('${t}', 'id')) AS id FROM generate_series(1, ${Math.floor(counts[t])})`);
+    const rows = parts.length ? await tx.all(parts.join(" UNION ALL ")) : [];
+    for (const t of tables) out[t] = rows.filter((r) => r.t === t).map((r) => Number(r.id)).sort((a, b) => a - b);
+    return out;
+  }
+  for (const t of tables) {
+    if (!counts[t]) { out[t] = []; continue; }
+    const max = Number((await tx.all(`SELECT COALESCE(MAX(id), 0) AS m FROM ${t}`))[0].m);
+    out[t] = Array.from({ length: counts[t] }, (_, i) => max + 1 + i);
+  }
+  return out;
+}
+
 const countriesKey = (e: EventRecord) => [...new Set(e.actors.map((a) => a.country))].sort().join("-");
 
 export class SqlStore implements Store {
+  /** Offset pages of all events from this offset on start at their month (deepPage). */
+  deepOffset = 2000;
+
   constructor(private readonly db: SqlAdapter) {}
+
+  /** Every row of the kept keys, counts and aggregates (derived.ts), sorted: for tests and checks. */
+  async derivedRows(): Promise<Record<string, Row[]>> {
+    const out: Record<string, Row[]> = {};
+    for (const [t, order] of [["event_keys", "event_id, key"], ["key_counts", "key"], ["agg_month", "month, type"], ["agg_dyad", "country, month, countries, type"], ["agg_pair", "a, b, period"]]) {
+      out[t] = (await this.db.all(`SELECT * FROM ${t} ORDER BY ${order}`)).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])));
+    }
+    return out;
+  }
+
+  /** Build the kept keys, counts and aggregates again from the stored events (as migration 5 does). */
+  async rebuildDerived(): Promise<void> {
+    await this.db.transaction((tx) => rebuildDerived(tx));
+  }
 
   get kind() {
     return this.db.kind;
@@ -94,7 +134,8 @@ export class SqlStore implements Store {
     return this.db.transaction(async (tx) => {
       const old = await tx.all("SELECT id, hash FROM documents WHERE origin = ?", [meta.origin]);
       if (old.length && old[0].hash === meta.hash) return "unchanged";
-      if (old.length) await this.detachDocument(tx, Number(old[0].id));
+      const deltas = new Deltas();
+      if (old.length) await this.detachDocument(tx, Number(old[0].id), deltas);
       const docId = await tx.insertId(
         "INSERT INTO documents (origin, name, hash, source, lang, published, title, body, encoding, lexicon_version, ingested_at, orgs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [meta.origin, result.id, meta.hash, result.source, result.lang, result.published, result.title, result.body, result.encoding, lexiconVersion, new Date().toISOString(), result.orgs.join(",")],
@@ -104,17 +145,21 @@ export class SqlStore implements Store {
         result.figures.map((f) => [docId, f.what, f.value, f.unit, f.year, figurePair(f, result), f.evidence.sentence, f.evidence.start, f.evidence.end]));
       await insertRows(tx, "mentions", ["document_id", "kind", "value", "start_offset", "end_offset", "body_start", "body_end", "event_idx"],
         documentMentions(result).map((m) => [docId, m.kind, m.value, m.start, m.end, m.body_start, m.body_end, m.event]));
-      let idx = 0;
-      const ownEvents = new Set<number>();
-      for (const e of result.events) {
-        if (e.status) continue; // planned, denied, hypothetical: mentions, not events
-        const countries = countriesKey(e);
-        // Merging is across documents: two events the extractor kept apart in one document
-        // (two agreements signed the same day) stay apart.
-        const cands = (await this.candidates(tx, e, countries)).filter((c) => !ownEvents.has(c.id));
+      // Every decision is made on the events stored before this document (merging is across
+      // documents: an event this document created or joined is not a candidate for its other
+      // reports), so the candidates of all its events are read at once and the rows written in
+      // a few multi-row statements.
+      const events = result.events.filter((e) => !e.status); // planned, denied, hypothetical: mentions, not events
+      const probes = events.map((e) => ({ e, countries: countriesKey(e) }));
+      const cands = await this.candidates(tx, probes.map((p) => ({ type: p.e.type, countries: p.countries, day: dayNumber(p.e.date) })));
+      const own = new Set<number>();
+      const target: (number | null)[] = [];
+      const whys: string[] = [];
+      probes.forEach(({ e, countries }, i) => {
         let eventId: number | null = null;
         let why = "first report of this event";
-        for (const c of cands) {
+        for (const c of cands[i]) {
+          if (own.has(c.id)) continue;
           const r = mergeReason(c, { type: e.type, mode: e.mode, countries, date: e.date, location: e.location, actors: e.actors });
           if (r) {
             eventId = c.id;
@@ -122,76 +167,170 @@ export class SqlStore implements Store {
             break;
           }
         }
-        if (eventId === null) {
-          eventId = await tx.insertId(
-            "INSERT INTO events (type, mode, cameo, goldstein, date, day, countries, location_city, location_country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [e.type, e.mode, e.cameo, e.goldstein, e.date, dayNumber(e.date), countries, e.location?.city ?? null, e.location?.country ?? null],
-          );
-        }
-        await tx.run(
-          "INSERT INTO reports (event_id, document_id, idx, date, actors, topics, location, sentence, start_offset, end_offset, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          [eventId, docId, idx++, e.date, JSON.stringify(e.actors.map((a) => ({ country: a.country, name: a.name, role: a.role }))), JSON.stringify(e.topics), JSON.stringify(e.location ? { city: e.location.city, country: e.location.country } : null), e.evidence.sentence, e.evidence.start, e.evidence.end, why],
-        );
-        ownEvents.add(eventId);
-        await this.recompute(tx, eventId);
-      }
+        if (eventId !== null) own.add(eventId);
+        target.push(eventId);
+        whys.push(why);
+      });
+      const fresh = probes.map((_, i) => i).filter((i) => target[i] === null);
+      const ids = await allocateIds(tx, { events: fresh.length, reports: probes.length });
+      fresh.forEach((i, k) => (target[i] = ids.events[k]));
+      await insertRows(tx, "events", ["id", "type", "mode", "cameo", "goldstein", "date", "day", "countries", "location_city", "location_country"],
+        fresh.map((i) => {
+          const { e, countries } = probes[i];
+          return [target[i], e.type, e.mode, e.cameo, e.goldstein, e.date, dayNumber(e.date), countries, e.location?.city ?? null, e.location?.country ?? null];
+        }));
+      await insertRows(tx, "reports", ["id", "event_id", "document_id", "idx", "date", "actors", "topics", "location", "sentence", "start_offset", "end_offset", "why"],
+        probes.map(({ e }, i) => [
+          ids.reports[i], target[i], docId, i, e.date, JSON.stringify(e.actors.map((a) => ({ country: a.country, name: a.name, role: a.role }))), JSON.stringify(e.topics),
+          JSON.stringify(e.location ? { city: e.location.city, country: e.location.country } : null), e.evidence.sentence, e.evidence.start, e.evidence.end, whys[i],
+        ]));
+      await this.recompute(tx, [...new Set(target as number[])], new Set(fresh.map((i) => target[i] as number)), deltas);
+      await deltas.flush(tx);
       return old.length ? "replaced" : "inserted";
     });
   }
 
-  /** Stored events that could be the same interaction: same type and sides, dates near. */
-  private async candidates(tx: SqlAdapter, e: EventRecord, countries: string): Promise<MergeCandidate[]> {
-    const day = dayNumber(e.date);
-    const rows = day !== null
-      ? await tx.all("SELECT id, type, mode, countries, date, location_country FROM events WHERE type = ? AND countries = ? AND (day BETWEEN ? AND ? OR day IS NULL) ORDER BY id LIMIT 50", [e.type, countries, day - 1, day + 1])
-      : await tx.all("SELECT id, type, mode, countries, date, location_country FROM events WHERE type = ? AND countries = ? ORDER BY id LIMIT 50", [e.type, countries]);
-    if (!rows.length) return [];
+  /**
+   * For each probe, the stored events that could be the same interaction (same type and sides,
+   * dates near), oldest first, at most 50: one statement for all the probes of a document.
+   */
+  private async candidates(tx: SqlAdapter, probes: { type: string; countries: string; day: number | null }[]): Promise<MergeCandidate[][]> {
+    const keyOf = (p: (typeof probes)[number]) => `${p.type}\u0000${p.countries}\u0000${p.day}`;
+    const unique = [...new Map(probes.map((p) => [keyOf(p), p])).values()];
+    const rows: Row[] = [];
+    for (let s = 0; s < unique.length; s += 50) {
+      const parts: string[] = [];
+      const params: unknown[] = [];
+      unique.slice(s, s + 50).forEach((p, j) => {
+        const cols = `SELECT ${s + j} AS probe, id, type, mode, countries, date, location_country FROM events WHERE type = ? AND countries = ?`;
+        if (p.day !== null) { parts.push(`SELECT * FROM (${cols} AND (day BETWEEN ? AND ? OR day IS NULL) ORDER BY id LIMIT 50) c${j}`); params.push(p.type, p.countries, p.day - 1, p.day + 1); }
+        else { parts.push(`SELECT * FROM (${cols} ORDER BY id LIMIT 50) c${j}`); params.push(p.type, p.countries); }
+      });
+      if (parts.length) rows.push(...(await tx.all(parts.join(" UNION ALL "), params)));
+    }
     // The candidates' actors in one query.
-    const ids = rows.map((r) => Number(r.id));
-    const actorRows = await tx.all(`SELECT event_id, country, name FROM event_actors WHERE event_id IN (${ids.map(() => "?").join(", ")})`, ids);
-    return rows.map((r) => ({
-      id: Number(r.id), type: String(r.type), mode: (r.mode as string) ?? null, countries: String(r.countries), date: (r.date as string) ?? null,
-      location_country: (r.location_country as string) ?? null,
-      actors: actorRows.filter((a) => Number(a.event_id) === Number(r.id)).map((a) => ({ country: String(a.country), name: (a.name as string) ?? null })),
-    }));
+    const ids = [...new Set(rows.map((r) => Number(r.id)))];
+    const actors = new Map<number, { country: string; name: string | null }[]>();
+    for (let s = 0; s < ids.length; s += 500) {
+      const chunk = ids.slice(s, s + 500);
+      for (const a of await tx.all(`SELECT event_id, country, name FROM event_actors WHERE event_id IN (${chunk.map(() => "?").join(", ")})`, chunk)) {
+        const list = actors.get(Number(a.event_id)) ?? [];
+        list.push({ country: String(a.country), name: (a.name as string) ?? null });
+        actors.set(Number(a.event_id), list);
+      }
+    }
+    const byProbe = new Map<number, MergeCandidate[]>();
+    for (const r of rows) {
+      const list = byProbe.get(Number(r.probe)) ?? [];
+      list.push({
+        id: Number(r.id), type: String(r.type), mode: (r.mode as string) ?? null, countries: String(r.countries), date: (r.date as string) ?? null,
+        location_country: (r.location_country as string) ?? null, actors: actors.get(Number(r.id)) ?? [],
+      });
+      byProbe.set(Number(r.probe), list);
+    }
+    const at = new Map(unique.map((p, j) => [keyOf(p), j]));
+    return probes.map((p) => (byProbe.get(at.get(keyOf(p))!) ?? []).sort((a, b) => a.id - b.id));
   }
 
-  /** Rebuild an event's actors, topics, date and place from its reports (so merging is reversible). */
-  private async recompute(tx: SqlAdapter, eventId: number): Promise<void> {
-    const reps = await tx.all("SELECT date, actors, topics, location FROM reports WHERE event_id = ? ORDER BY id", [eventId]);
-    await tx.run("DELETE FROM event_actors WHERE event_id = ?", [eventId]);
-    await tx.run("DELETE FROM event_topics WHERE event_id = ?", [eventId]);
-    if (!reps.length) {
-      await tx.run("DELETE FROM events WHERE id = ?", [eventId]);
+  /**
+   * Rebuild events' actors, topics, keys, date and place from their reports (so merging is
+   * reversible), delete events left without reports, and record the change of each event's
+   * contribution to the aggregates. `fresh` are events inserted in this transaction.
+   */
+  private async recompute(tx: SqlAdapter, eventIds: number[], fresh: Set<number>, deltas: Deltas): Promise<void> {
+    for (let s = 0; s < eventIds.length; s += 400) await this.recomputeChunk(tx, eventIds.slice(s, s + 400), fresh, deltas);
+  }
+
+  private async recomputeChunk(tx: SqlAdapter, ids: number[], fresh: Set<number>, deltas: Deltas): Promise<void> {
+    if (!ids.length) return;
+    const marks = ids.map(() => "?").join(", ");
+    const evRows = await tx.all(`SELECT id, type, countries, date, goldstein FROM events WHERE id IN (${marks})`, ids);
+    const ev = new Map(evRows.map((r) => [Number(r.id), r]));
+    const oldKeys = new Map<number, string[]>();
+    const olds = ids.filter((id) => !fresh.has(id));
+    if (olds.length) {
+      for (const k of await tx.all(`SELECT event_id, key FROM event_keys WHERE event_id IN (${olds.map(() => "?").join(", ")})`, olds)) {
+        const list = oldKeys.get(Number(k.event_id)) ?? [];
+        list.push(String(k.key));
+        oldKeys.set(Number(k.event_id), list);
+      }
+    }
+    const contribution = (r: Row, date: string | null, keys: string[]): Contribution => ({ type: String(r.type), countries: String(r.countries), date, goldstein: Number(r.goldstein ?? 0), keys });
+    for (const id of olds) {
+      const r = ev.get(id);
+      if (r) deltas.add(contribution(r, (r.date as string) ?? null, oldKeys.get(id) ?? []), -1);
+    }
+    const reps = await tx.all(
+      `SELECT r.event_id, r.date, r.actors, r.topics, r.location, d.lang, d.source, d.orgs FROM reports r JOIN documents d ON d.id = r.document_id WHERE r.event_id IN (${marks}) ORDER BY r.event_id, r.id`,
+      ids,
+    );
+    const byEvent = new Map<number, Row[]>();
+    for (const r of reps) {
+      const list = byEvent.get(Number(r.event_id)) ?? [];
+      list.push(r);
+      byEvent.set(Number(r.event_id), list);
+    }
+    await tx.run(`DELETE FROM event_actors WHERE event_id IN (${marks})`, ids);
+    await tx.run(`DELETE FROM event_topics WHERE event_id IN (${marks})`, ids);
+    await tx.run(`DELETE FROM event_keys WHERE event_id IN (${marks})`, ids);
+    const gone: number[] = [];
+    const actorRows: unknown[][] = [], topicRows: unknown[][] = [], keyRows: unknown[][] = [], updates: unknown[][] = [];
+    for (const id of ids) {
+      const list = byEvent.get(id);
+      const row = ev.get(id);
+      if (!list?.length || !row) {
+        gone.push(id);
+        continue;
+      }
+      const actors = new Map<string, { country: string; name: string | null; role: string | null }>();
+      const topics = new Set<string>();
+      let date: string | null = null;
+      let location: { city: string | null; country: string | null } | null = null;
+      for (const r of list) {
+        for (const a of JSON.parse(String(r.actors)) as { country: string; name: string | null; role: string | null }[]) {
+          const have = actors.get(a.country);
+          if (!have || (!have.name && a.name) || (!!a.name === !!have.name && senior(a.role) > senior(have.role))) actors.set(a.country, a);
+        }
+        for (const t of JSON.parse(String(r.topics)) as string[]) topics.add(t);
+        const d = (r.date as string) ?? null;
+        if (d && (!date || d.length > date.length)) date = d; // the most precise date reported
+        location ??= JSON.parse(String(r.location ?? "null"));
+      }
+      for (const a of actors.values()) actorRows.push([id, a.country, a.name, a.role]);
+      for (const t of topics) topicRows.push([id, t]);
+      const keys = eventKeys([...actors.values()], topics, list.map((r) => ({ lang: (r.lang as string) ?? null, source: (r.source as string) ?? null, orgs: (r.orgs as string) ?? null })));
+      for (const k of keys) keyRows.push([id, k, date]);
+      updates.push([id, date, dayNumber(date), location?.city ?? null, location?.country ?? null]);
+      deltas.add(contribution(row, date, keys), 1);
+    }
+    if (gone.length) await tx.run(`DELETE FROM events WHERE id IN (${gone.map(() => "?").join(", ")})`, gone);
+    await insertRows(tx, "event_actors", ["event_id", "country", "name", "role"], actorRows);
+    await insertRows(tx, "event_topics", ["event_id", "topic"], topicRows);
+    await insertRows(tx, "event_keys", ["event_id", "key", "date"], keyRows);
+    await this.updateEvents(tx, updates);
+  }
+
+  /** Set date, day and place of events: [id, date, day, city, country] rows. */
+  private async updateEvents(tx: SqlAdapter, rows: unknown[][]): Promise<void> {
+    if (tx.kind !== "postgres") {
+      for (const r of rows) await tx.run("UPDATE events SET date = ?, day = ?, location_city = ?, location_country = ? WHERE id = ?", [r[1], r[2], r[3], r[4], r[0]]);
       return;
     }
-    const actors = new Map<string, { country: string; name: string | null; role: string | null }>();
-    const topics = new Set<string>();
-    let date: string | null = null;
-    let location: { city: string | null; country: string | null } | null = null;
-    for (const r of reps) {
-      for (const a of JSON.parse(String(r.actors)) as { country: string; name: string | null; role: string | null }[]) {
-        const have = actors.get(a.country);
-        if (!have || (!have.name && a.name) || (!!a.name === !!have.name && senior(a.role) > senior(have.role))) actors.set(a.country, a);
-      }
-      for (const t of JSON.parse(String(r.topics)) as string[]) topics.add(t);
-      const d = (r.date as string) ?? null;
-      if (d && (!date || d.length > date.length)) date = d; // the most precise date reported
-      location ??= JSON.parse(String(r.location ?? "null"));
+    // One statement on PostgreSQL (a round trip per row is what costs there).
+    for (let s = 0; s < rows.length; s += 400) {
+      const chunk = rows.slice(s, s + 400);
+      await tx.run(
+        `UPDATE events e SET date = v.date, day = v.day, location_city = v.city, location_country = v.country
+         FROM (VALUES ${chunk.map(() => "(?::bigint, ?::text, ?::integer, ?::text, ?::text)").join(", ")}) AS v (id, date, day, city, country) WHERE e.id = v.id`,
+        chunk.flat(),
+      );
     }
-    // One statement each for the actors and the topics (a round trip per row is what costs on
-    // PostgreSQL).
-    const as = [...actors.values()];
-    if (as.length) await tx.run(`INSERT INTO event_actors (event_id, country, name, role) VALUES ${as.map(() => "(?, ?, ?, ?)").join(", ")}`, as.flatMap((a) => [eventId, a.country, a.name, a.role]));
-    const ts = [...topics];
-    if (ts.length) await tx.run(`INSERT INTO event_topics (event_id, topic) VALUES ${ts.map(() => "(?, ?)").join(", ")}`, ts.flatMap((t) => [eventId, t]));
-    await tx.run("UPDATE events SET date = ?, day = ?, location_city = ?, location_country = ? WHERE id = ?", [date, dayNumber(date), location?.city ?? null, location?.country ?? null, eventId]);
   }
 
-  private async detachDocument(tx: SqlAdapter, docId: number): Promise<void> {
+  private async detachDocument(tx: SqlAdapter, docId: number, deltas: Deltas): Promise<void> {
     const evs = await tx.all("SELECT DISTINCT event_id FROM reports WHERE document_id = ?", [docId]);
     await tx.run("DELETE FROM reports WHERE document_id = ?", [docId]);
-    for (const r of evs) await this.recompute(tx, Number(r.event_id));
+    await this.recompute(tx, evs.map((r) => Number(r.event_id)), new Set(), deltas);
     const doc = await tx.all("SELECT title, body FROM documents WHERE id = ?", [docId]);
     if (doc.length) await this.db.indexDocument(tx, docId, (doc[0].title as string) ?? null, (doc[0].body as string) ?? null, true);
     await tx.run("DELETE FROM figures WHERE document_id = ?", [docId]);
@@ -203,42 +342,127 @@ export class SqlStore implements Store {
     return this.db.transaction(async (tx) => {
       const r = await tx.all("SELECT id FROM documents WHERE origin = ?", [origin]);
       if (!r.length) return false;
-      await this.detachDocument(tx, Number(r[0].id));
+      const deltas = new Deltas();
+      await this.detachDocument(tx, Number(r[0].id), deltas);
+      await deltas.flush(tx);
       return true;
     });
   }
 
-  private where(f: EventFilter): { sql: string; params: unknown[] } {
+  /**
+   * The key groups a filter needs (an event must hold a key of every group): sides, topic,
+   * language, source, organisation (a side or named in a report's document) and person (every
+   * stored person whose name contains the text, found in the small persons list, not over all
+   * actors). Each group carries how many events hold its keys; `total` is the number of events.
+   * Null when some group matches no event (the answer is empty).
+   */
+  private async keyGroups(f: EventFilter): Promise<{ groups: Group[]; total: number } | null> {
+    const lists: string[][] = [];
+    if (f.country) lists.push([`c:${f.country}`]);
+    if (f.with) lists.push([`c:${f.with}`]);
+    if (f.topic) lists.push([`t:${f.topic}`]);
+    if (f.lang) lists.push([`l:${f.lang}`]);
+    if (f.source) lists.push([`s:${f.source}`]);
+    if (f.org) lists.push([`c:${f.org}`, `o:${f.org}`]);
+    if (f.person) {
+      const names = await this.db.all("SELECT key FROM key_counts WHERE kind = 'p' AND n > 0 AND norm LIKE ?", [`%${f.person.toLowerCase()}%`]);
+      if (!names.length) return null;
+      lists.push(names.map((r) => String(r.key)));
+    }
+    const wanted = [TOTAL_KEY, ...new Set(lists.flat())];
+    const n = new Map<string, number>();
+    for (let s = 0; s < wanted.length; s += 500) {
+      const chunk = wanted.slice(s, s + 500);
+      for (const r of await this.db.all(`SELECT key, n FROM key_counts WHERE key IN (${chunk.map(() => "?").join(", ")})`, chunk)) n.set(String(r.key), Number(r.n));
+    }
+    const groups = lists.map((keys) => ({ keys, n: keys.reduce((s, k) => s + (n.get(k) ?? 0), 0) }));
+    if (groups.some((g) => g.n === 0)) return null;
+    return { groups, total: n.get(TOTAL_KEY) ?? 0 };
+  }
+
+  /**
+   * How to read the events a filter selects. Either walk the whole date order of `events`
+   * (driver null), or walk one key's events in date order through event_keys (a single-key
+   * group), or collect a multi-key group's events and sort them; the other groups are probed per
+   * event. The cheapest by a simple estimate: a walk in date order stops once `need` rows match.
+   */
+  private plan(groups: Group[], total: number, need: number): { driver: Group | null; probes: Group[] } {
+    if (!groups.length) return { driver: null, probes: [] };
+    const N = Math.max(total, 1);
+    const joint = Math.max(N * groups.reduce((p, g) => p * Math.min(1, g.n / N), 1), 1e-9);
+    const walk = (n: number) => Math.min(n, (need * n) / joint);
+    let best: { driver: Group | null; cost: number } = { driver: null, cost: walk(N) };
+    for (const g of groups) {
+      const cost = g.keys.length === 1 ? walk(g.n) * 0.9 : g.n * 2;
+      if (cost < best.cost) best = { driver: g, cost };
+    }
+    return { driver: best.driver, probes: groups.filter((g) => g !== best.driver) };
+  }
+
+  /**
+   * FROM and WHERE over `events e` for a filter with a plan, with the date and id columns to order
+   * and page by (the key row's when a single key drives, so its index gives the order).
+   */
+  private matchSql(f: EventFilter, plan: { driver: Group | null; probes: Group[] }): { from: string; where: string[]; params: unknown[]; date: string; id: string; keyed: boolean } {
     const w: string[] = [];
     const p: unknown[] = [];
-    if (f.country) { w.push("e.id IN (SELECT event_id FROM event_actors WHERE country = ?)"); p.push(f.country); }
-    if (f.with) { w.push("e.id IN (SELECT event_id FROM event_actors WHERE country = ?)"); p.push(f.with); }
+    const d = plan.driver;
+    const keyed = !!d && d.keys.length === 1;
+    const date = keyed ? "k.date" : "e.date", id = keyed ? "k.event_id" : "e.id";
+    let from: string;
+    if (keyed) {
+      // CROSS JOIN keeps SQLite's join order: the key's rows first, in index order.
+      from = "event_keys k CROSS JOIN events e";
+      w.push("k.key = ?", "e.id = k.event_id");
+      p.push(d!.keys[0]);
+    } else {
+      from = "events e";
+      if (d) {
+        w.push(`e.id IN (SELECT x.event_id FROM event_keys x WHERE x.key IN (${d.keys.map(() => "?").join(", ")}))`);
+        p.push(...d.keys);
+      }
+    }
     if (f.type) { w.push("e.type = ?"); p.push(f.type); }
     if (f.mode) { w.push("e.mode = ?"); p.push(f.mode); }
-    if (f.person) { w.push(`e.id IN (SELECT event_id FROM event_actors WHERE name IN (${PERSON_NAMES} SELECT name FROM n WHERE LOWER(name) LIKE ?))`); p.push(`%${f.person.toLowerCase()}%`); }
-    if (f.topic) { w.push("e.id IN (SELECT event_id FROM event_topics WHERE topic = ?)"); p.push(f.topic); }
-    if (f.since) { w.push("e.date >= ?"); p.push(f.since); }
-    if (f.until) { w.push("e.date <= ?"); p.push(f.until + "\uffff"); }
-    if (f.org) { w.push("(e.countries = ? OR e.countries LIKE ? OR e.countries LIKE ? OR e.id IN (SELECT r.event_id FROM reports r JOIN documents d ON d.id = r.document_id WHERE (',' || d.orgs || ',') LIKE ?))"); p.push(f.org, `${f.org}-%`, `%-${f.org}%`, `%,${f.org},%`); }
-    if (f.lang) { w.push("e.id IN (SELECT r.event_id FROM reports r JOIN documents d ON d.id = r.document_id WHERE d.lang = ?)"); p.push(f.lang); }
-    if (f.source) { w.push("e.id IN (SELECT r.event_id FROM reports r JOIN documents d ON d.id = r.document_id WHERE d.source = ?)"); p.push(f.source); }
-    if (f.cursor) {
-      // Rows after (date, id) in the chosen order, undated events last in both orders.
-      const asc = f.sort === "date";
-      const cmp = asc ? ">" : "<";
-      if (f.cursor.date === null) { w.push(`(e.date IS NULL AND e.id ${cmp} ?)`); p.push(f.cursor.id); }
-      else { w.push(`(e.date ${cmp} ? OR (e.date = ? AND e.id ${cmp} ?) OR e.date IS NULL)`); p.push(f.cursor.date, f.cursor.date, f.cursor.id); }
+    if (f.since) { w.push(`${date} >= ?`); p.push(f.since); }
+    if (f.until) { w.push(`${date} <= ?`); p.push(f.until + "\uffff"); }
+    for (const g of plan.probes) {
+      w.push(`EXISTS (SELECT 1 FROM event_keys x WHERE x.event_id = ${id} AND x.key ${g.keys.length === 1 ? "= ?" : `IN (${g.keys.map(() => "?").join(", ")})`})`);
+      p.push(...g.keys);
     }
-    return { sql: w.length ? "WHERE " + w.join(" AND ") : "", params: p };
+    return { from, where: w, params: p, date, id, keyed };
   }
 
-  /** `e.id IN (...)` for the events a filter selects, or nothing when it selects all. */
-  private eventSubset(f: EventFilter, column: string): { sql: string; params: unknown[] } {
-    const { sql, params } = this.where({ ...f, limit: undefined, offset: undefined, cursor: undefined });
-    return sql ? { sql: `${column} IN (SELECT e.id FROM events e ${sql})`, params } : { sql: "", params: [] };
+  /** `FROM ... WHERE ...` of the events a filter selects (no order), or null when none match. */
+  private async selection(f: EventFilter): Promise<{ sql: string; params: unknown[]; all: boolean } | null> {
+    const kg = await this.keyGroups(f);
+    if (!kg) return null;
+    // Everything is read: the smallest group drives.
+    const driver = kg.groups.length ? kg.groups.reduce((a, b) => (b.n < a.n ? b : a)) : null;
+    const m = this.matchSql(f, { driver, probes: kg.groups.filter((g) => g !== driver) });
+    return { sql: `FROM ${m.from}${m.where.length ? " WHERE " + m.where.join(" AND ") : ""}`, params: m.params, all: !m.where.length };
   }
 
-  /** Rows of `events` with their actors, topics and reports: three queries for the whole page. */
+  /** Month bounds of since/until when the monthly aggregates answer them exactly (YYYY or YYYY-MM). */
+  private static monthBounds(f: EventFilter): { sql: string; params: unknown[] } | null {
+    if ((f.since && f.since.length > 7) || (f.until && f.until.length > 7)) return null;
+    const w: string[] = [];
+    const p: unknown[] = [];
+    // Months compare with dates like the dates they hold (month >= since iff date >= since, and
+    // so for until), since both bounds are no longer than a month; '' (undated) and '*' (all time)
+    // are left out.
+    if (f.since) { w.push("month >= ?"); p.push(f.since); }
+    if (f.until) { w.push("month <= ?"); p.push(f.until + "\uffff"); }
+    if (w.length) w.push("month <> ''", "month <> '*'");
+    return { sql: w.join(" AND "), params: p };
+  }
+
+  /** Only these filter keys are set (ignoring paging and order). */
+  private static only(f: EventFilter, allowed: (keyof EventFilter)[]): boolean {
+    const paging = new Set<keyof EventFilter>(["limit", "offset", "cursor", "sort"]);
+    return (Object.keys(f) as (keyof EventFilter)[]).every((k) => f[k] === undefined || f[k] === "" || paging.has(k) || allowed.includes(k));
+  }
+
   private async hydrate(rows: Row[]): Promise<EventRow[]> {
     if (!rows.length) return [];
     const ids = rows.map((r) => Number(r.id));
@@ -280,16 +504,87 @@ export class SqlStore implements Store {
   }
 
   async events(f: EventFilter): Promise<EventRow[]> {
-    const { sql, params } = this.where(f);
-    // Undated events last in both orders, the same on SQLite and PostgreSQL.
-    const order = f.sort === "date" ? "e.date ASC NULLS LAST, e.id ASC" : "e.date DESC NULLS LAST, e.id DESC";
-    const rows = await this.db.all(`SELECT e.* FROM events e ${sql} ORDER BY ${order}${pageSql(this.db.kind, f.limit, f.offset)}`, params);
-    return this.hydrate(rows);
+    const asc = f.sort === "date";
+    const offset = Math.max(0, Math.floor(f.offset ?? 0));
+    if (offset >= this.deepOffset && !f.cursor && SqlStore.only(f, [])) return this.hydrate(await this.deepPage(asc, f.limit, offset));
+    const kg = await this.keyGroups(f);
+    if (!kg) return [];
+    const need = (f.limit ?? kg.total) + offset;
+    const m = this.matchSql(f, this.plan(kg.groups, kg.total, need));
+    // Undated events last in both orders, the same on SQLite and PostgreSQL (where a key drives,
+    // SQLite's backward index scan gives DESC with NULLs last when asked plainly).
+    const order = (nulls: boolean) => (asc ? `${m.date} ASC${nulls ? " NULLS LAST" : ""}, ${m.id} ASC`
+      : m.keyed && this.db.kind === "sqlite" ? `${m.date} DESC, ${m.id} DESC` : `${m.date} DESC NULLS LAST, ${m.id} DESC`);
+    const select = (extra: string[], params: unknown[], ord: string, page: string) =>
+      this.db.all(`SELECT e.* FROM ${m.from} ${[...m.where, ...extra].length ? "WHERE " + [...m.where, ...extra].join(" AND ") : ""} ORDER BY ${ord}${page}`, [...m.params, ...params]);
+    const c = f.cursor;
+    const cmp = asc ? ">" : "<";
+    if (!c) return this.hydrate(await select([], [], order(true), pageSql(this.db.kind, f.limit, f.offset)));
+    // Keyset paging: rows after (date, id) in the chosen order, undated events last. Each part
+    // is a range of the index (an OR of the three cases would scan from the start).
+    if (c.date === null) return this.hydrate(await select([`${m.date} IS NULL`, `${m.id} ${cmp} ?`], [c.id], `${m.id} ${asc ? "ASC" : "DESC"}`, pageSql(this.db.kind, f.limit, f.offset)));
+    const dated = await select([`${m.date} ${cmp}= ?`, `NOT (${m.date} = ? AND ${m.id} ${asc ? "<=" : ">="} ?)`], [c.date, c.date, c.id], order(false), pageSql(this.db.kind, f.limit, f.offset));
+    const left = f.limit == null ? undefined : f.limit - dated.length;
+    if (left !== undefined && left <= 0) return this.hydrate(dated);
+    // Past the dated rows: the undated ones (an offset counts the dated rows it skipped too).
+    const skippedDated = f.offset ? (await select([`${m.date} ${cmp}= ?`, `NOT (${m.date} = ? AND ${m.id} ${asc ? "<=" : ">="} ?)`], [c.date, c.date, c.id], order(false), "")).length : 0;
+    const undated = await select([`${m.date} IS NULL`], [], `${m.id} ${asc ? "ASC" : "DESC"}`, pageSql(this.db.kind, left, Math.max(0, (f.offset ?? 0) - skippedDated)));
+    return this.hydrate([...dated, ...undated]);
+  }
+
+  /**
+   * A deep page of all events by offset: the monthly counts tell how many events come before a
+   * month, so the scan starts at the month the page is in instead of counting every row before it.
+   */
+  private async deepPage(asc: boolean, limit: number | undefined, offset: number): Promise<Row[]> {
+    // The rows in key order (month, type), summed here: no grouping or sorting in the database.
+    const dated: { month: string; n: number }[] = [];
+    for (const r of await this.db.all("SELECT month, n FROM agg_month WHERE month <> '' ORDER BY month, type")) {
+      const last = dated[dated.length - 1];
+      if (last && last.month === r.month) last.n += Number(r.n);
+      else dated.push({ month: String(r.month), n: Number(r.n) });
+    }
+    const datedTotal = dated.reduce((s, r) => s + Number(r.n), 0);
+    let skipped = 0;
+    const params: unknown[] = [];
+    if (offset >= datedTotal) {
+      // Only undated events left (they come last, by id).
+      return this.db.all(`SELECT e.* FROM events e WHERE e.date IS NULL ORDER BY e.id ${asc ? "ASC" : "DESC"}${pageSql(this.db.kind, limit, offset - datedTotal)}`);
+    }
+    let bound: string | null = null;
+    if (asc) {
+      // Skip whole months from the oldest: events before month X are those with date < X.
+      let at = 0;
+      while (at < dated.length && skipped + Number(dated[at].n) <= offset) skipped += Number(dated[at++].n);
+      if (at > 0) bound = String(dated[at].month);
+    } else {
+      // Skip whole months from the newest: events from month X on are those with date >= X.
+      let at = dated.length - 1;
+      while (at >= 0 && skipped + Number(dated[at].n) <= offset) skipped += Number(dated[at--].n);
+      if (at < dated.length - 1) bound = String(dated[at + 1].month);
+    }
+    // A page that reaches past the dated events into the undated ones (last) is read plainly.
+    if (limit == null || offset + limit > datedTotal) bound = null;
+    if (bound === null) skipped = 0;
+    else params.push(bound);
+    const cond = bound === null ? "" : `WHERE e.date ${asc ? ">=" : "<"} ?`;
+    const order = asc ? "e.date ASC NULLS LAST, e.id ASC" : "e.date DESC NULLS LAST, e.id DESC";
+    return this.db.all(`SELECT e.* FROM events e ${cond} ORDER BY ${order}${pageSql(this.db.kind, limit, offset - skipped)}`, params);
   }
 
   async countEvents(f: EventFilter): Promise<number> {
-    const { sql, params } = this.where({ ...f, cursor: undefined });
-    return Number((await this.db.all(`SELECT COUNT(*) AS n FROM events e ${sql}`, params))[0].n);
+    const bounds = SqlStore.monthBounds(f);
+    if (bounds && SqlStore.only(f, ["type", "since", "until"])) {
+      const w = [bounds.sql, f.type ? "type = ?" : ""].filter(Boolean);
+      const r = await this.db.all(`SELECT SUM(n) AS n FROM agg_month${w.length ? " WHERE " + w.join(" AND ") : ""}`, [...bounds.params, ...(f.type ? [f.type] : [])]);
+      return Number(r[0]?.n ?? 0);
+    }
+    const kg = await this.keyGroups(f);
+    if (!kg) return 0;
+    if (kg.groups.length === 1 && kg.groups[0].keys.length === 1 && SqlStore.only(f, ["country", "with", "topic", "lang", "source", "person"])) return kg.groups[0].n;
+    const s = await this.selection(f);
+    if (!s) return 0;
+    return Number((await this.db.all(`SELECT COUNT(*) AS n ${s.sql}`, s.params))[0].n);
   }
 
   private documentWhere(f: DocumentFilter): { sql: string; params: unknown[] } {
@@ -345,16 +640,27 @@ export class SqlStore implements Store {
   }
 
   async actors(kind: "country" | "person", f: EventFilter): Promise<{ total: number; rows: ActorCount[] }> {
-    const sub = this.eventSubset(f, "a.event_id");
-    const w = [kind === "person" ? "a.name IS NOT NULL" : "", sub.sql].filter(Boolean);
-    const where = w.length ? "WHERE " + w.join(" AND ") : "";
+    const off = Math.max(0, Math.floor(f.offset ?? 0));
+    const toRow = (r: Row) => ({ country: String(r.country), name: kind === "person" ? String(r.name) : null, events: Number(r.n) });
+    if (SqlStore.only(f, [])) {
+      // Every event: the counts kept per person and per country.
+      const k = kind === "person" ? "p" : "c";
+      const total = Number((await this.db.all("SELECT COUNT(*) AS n FROM key_counts WHERE kind = ? AND n > 0", [k]))[0].n);
+      const rows = await this.db.all(
+        `SELECT name, country, n FROM key_counts WHERE kind = ? AND n > 0 ORDER BY n DESC, ${kind === "person" ? "name, country" : "country"}${pageSql(this.db.kind, f.limit, off)}`,
+        [k],
+      );
+      return { total, rows: rows.map(toRow) };
+    }
+    const s = await this.selection(f);
+    if (!s) return { total: 0, rows: [] };
+    const w = [kind === "person" ? "a.name IS NOT NULL" : "", `a.event_id IN (SELECT e.id ${s.sql})`].filter(Boolean);
     const group = kind === "person" ? "a.name, a.country" : "a.country";
     // One aggregation gives the total and the page: the groups (countries, persons) are few
     // beside the rows they count.
-    const all = await this.db.all(`SELECT ${group}, COUNT(*) AS n FROM event_actors a ${where} GROUP BY ${group} ORDER BY n DESC, ${group}`, sub.params);
-    const off = Math.max(0, Math.floor(f.offset ?? 0));
+    const all = await this.db.all(`SELECT ${group}, COUNT(*) AS n FROM event_actors a WHERE ${w.join(" AND ")} GROUP BY ${group} ORDER BY n DESC, ${group}`, s.params);
     const rows = all.slice(off, f.limit != null ? off + Math.max(0, Math.floor(f.limit)) : undefined);
-    return { total: all.length, rows: rows.map((r) => ({ country: String(r.country), name: kind === "person" ? String(r.name) : null, events: Number(r.n) })) };
+    return { total: all.length, rows: rows.map(toRow) };
   }
 
   async personOffices(name: string): Promise<OfficeSpan[]> {
@@ -368,18 +674,31 @@ export class SqlStore implements Store {
 
   async breakdown(by: Breakdown, f: EventFilter): Promise<CountRow[]> {
     let rows: Row[];
-    if (by === "type" || by === "month") {
-      const { sql, params } = this.where({ ...f, cursor: undefined });
+    const bounds = SqlStore.monthBounds(f);
+    if ((by === "type" || by === "month") && bounds && SqlStore.only(f, ["type", "since", "until"])) {
+      // The monthly aggregates by type.
+      const w = [bounds.sql, f.type ? "type = ?" : "", by === "month" ? "LENGTH(month) >= 7" : ""].filter(Boolean);
+      const key = by === "type" ? "type" : "month";
+      rows = await this.db.all(`SELECT ${key} AS k, SUM(n) AS n FROM agg_month ${w.length ? "WHERE " + w.join(" AND ") : ""} GROUP BY ${key} ORDER BY ${by === "type" ? "n DESC, k" : "k"}`,
+        [...bounds.params, ...(f.type ? [f.type] : [])]);
+    } else if ((by === "language" || by === "source") && SqlStore.only(f, [])) {
+      // Events per language or source: the counts kept per key ("l" alone: no language).
+      const k = by === "language" ? "l" : "s";
+      rows = await this.db.all(`SELECT CASE WHEN key = ? THEN NULL ELSE SUBSTR(key, 3) END AS k, n FROM key_counts WHERE kind = ? AND n > 0 ORDER BY n DESC, k`, [k, k]);
+    } else if (by === "type" || by === "month") {
+      const s = await this.selection(f);
+      if (!s) return [];
       const key = by === "type" ? "e.type" : "SUBSTR(e.date, 1, 7)";
-      const cond = by === "month" ? `${sql ? sql + " AND" : "WHERE"} LENGTH(e.date) >= 7` : sql;
-      rows = await this.db.all(`SELECT ${key} AS k, COUNT(*) AS n FROM events e ${cond} GROUP BY ${key} ORDER BY ${by === "type" ? "n DESC, k" : "k"}`, params);
+      const cond = by === "month" ? `${s.all ? "WHERE" : "AND"} LENGTH(e.date) >= 7` : "";
+      rows = await this.db.all(`SELECT ${key} AS k, COUNT(*) AS n ${s.sql} ${cond} GROUP BY ${key} ORDER BY ${by === "type" ? "n DESC, k" : "k"}`, s.params);
     } else {
       // An event reported in two languages counts once in each.
-      const sub = this.eventSubset(f, "r.event_id");
+      const s = await this.selection(f);
+      if (!s) return [];
       const key = by === "language" ? "d.lang" : "d.source";
       rows = await this.db.all(
-        `SELECT ${key} AS k, COUNT(DISTINCT r.event_id) AS n FROM reports r JOIN documents d ON d.id = r.document_id ${sub.sql ? "WHERE " + sub.sql : ""} GROUP BY ${key} ORDER BY n DESC, k`,
-        sub.params,
+        `SELECT ${key} AS k, COUNT(DISTINCT r.event_id) AS n FROM reports r JOIN documents d ON d.id = r.document_id ${s.all ? "" : `WHERE r.event_id IN (SELECT e.id ${s.sql})`} GROUP BY ${key} ORDER BY n DESC, k`,
+        s.all ? [] : s.params,
       );
     }
     return rows.map((r) => ({ key: (r.k as string) ?? null, events: Number(r.n) }));
@@ -406,9 +725,20 @@ export class SqlStore implements Store {
   }
 
   async dyads(country: string, f: EventFilter = {}): Promise<DyadRow[]> {
-    // Grouped by the events' sorted side list, then split into partners: one pass, no join.
-    const { sql, params } = this.where({ ...f, country });
-    const rows = await this.db.all(`SELECT e.countries AS countries, e.type AS type, COUNT(*) AS n, SUM(e.goldstein) AS g FROM events e ${sql} GROUP BY e.countries, e.type`, params);
+    // Grouped by the events' sorted side list, then split into partners.
+    const bounds = SqlStore.monthBounds(f);
+    let rows: Row[];
+    if (bounds && SqlStore.only(f, ["country", "since", "until"])) {
+      // The aggregates by country, month ('*': all time), side list and type.
+      rows = await this.db.all(
+        `SELECT countries, type, SUM(n) AS n, SUM(g) AS g FROM agg_dyad WHERE country = ? AND ${bounds.sql || "month = '*'"} GROUP BY countries, type`,
+        [country, ...bounds.params],
+      );
+    } else {
+      const s = await this.selection({ ...f, country });
+      if (!s) return [];
+      rows = await this.db.all(`SELECT e.countries AS countries, e.type AS type, COUNT(*) AS n, SUM(e.goldstein) AS g ${s.sql} GROUP BY e.countries, e.type`, s.params);
+    }
     const by = new Map<string, DyadRow>();
     for (const r of rows) {
       for (const k of String(r.countries).split("-")) {
@@ -425,12 +755,18 @@ export class SqlStore implements Store {
 
   async timeline(a: string, b: string, by: "day" | "month" | "year"): Promise<TimelineRow[]> {
     const len = by === "day" ? 10 : by === "month" ? 7 : 4;
-    const rows = await this.db.all(
+    let rows: Row[];
+    if (a !== b) {
+      // The aggregates by pair of countries and period.
+      const [x, y] = a < b ? [a, b] : [b, a];
+      rows = await this.db.all(`SELECT period, n, g FROM agg_pair WHERE a = ? AND b = ? AND LENGTH(period) = ${len} AND n > 0 ORDER BY period`, [x, y]);
+      return rows.map((r) => ({ period: String(r.period), events: Number(r.n), goldstein: Number(r.g) / Number(r.n) }));
+    }
+    rows = await this.db.all(
       `SELECT SUBSTR(e.date, 1, ${len}) AS period, COUNT(*) AS n, AVG(e.goldstein) AS g FROM events e
-       WHERE e.date IS NOT NULL AND LENGTH(e.date) >= ${len}
-         AND e.id IN (SELECT event_id FROM event_actors WHERE country = ? INTERSECT SELECT event_id FROM event_actors WHERE country = ?)
+       WHERE e.date IS NOT NULL AND LENGTH(e.date) >= ${len} AND e.id IN (SELECT event_id FROM event_actors WHERE country = ?)
        GROUP BY SUBSTR(e.date, 1, ${len}) ORDER BY period`,
-      [a, b],
+      [a],
     );
     return rows.map((r) => ({ period: String(r.period), events: Number(r.n), goldstein: Number(r.g) }));
   }
@@ -493,6 +829,7 @@ async function applyMigrations(db: SqlAdapter): Promise<void> {
     if (done.has(m.version)) continue;
     await db.transaction(async (tx) => {
       for (const s of m.sql) await tx.run(s);
+      if (m.rebuild) await rebuildDerived(tx);
       await tx.run("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)", [m.version, new Date().toISOString()]);
     });
   }

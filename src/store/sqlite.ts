@@ -2,9 +2,10 @@
 // tokenizer (it splits Arabic and Cyrillic words and folds diacritics).
 
 import Database from "better-sqlite3";
+import { derivedSchema } from "./derived.js";
 import { snippetOf, type Row, type SqlAdapter } from "./sql.js";
 
-const MIGRATIONS: { version: number; sql: string[] }[] = [
+const MIGRATIONS: { version: number; sql: string[]; rebuild?: boolean }[] = [
   {
     version: 1,
     sql: [
@@ -44,6 +45,23 @@ const MIGRATIONS: { version: number; sql: string[] }[] = [
     // Persons with their event counts (GET /api/actors?kind=person) read this index alone.
     version: 4,
     sql: ["CREATE INDEX event_actors_name_country ON event_actors (name, country)"],
+  },
+  {
+    // Keys, counts and aggregates kept at ingest so queries stay fast as the store grows
+    // (derived.ts); built here from the events already stored.
+    version: 5,
+    sql: derivedSchema("sqlite"),
+    rebuild: true,
+  },
+  {
+    // A timeline reads one period length of a pair in order (days, months and years share the table).
+    version: 6,
+    sql: ["CREATE INDEX agg_pair_length ON agg_pair (a, b, LENGTH(period), period)"],
+  },
+  {
+    // Counts by type read this index alone, in type order.
+    version: 7,
+    sql: ["CREATE INDEX agg_month_type ON agg_month (type, month, n)"],
   },
 ];
 
