@@ -646,3 +646,13 @@ test("'during the talks' and 'au cœur des discussions' refer to the talks alrea
   const en = eventsOf("Indian Prime Minister Narendra Modi met Russian President Vladimir Putin in Moscow on Tuesday.\nDuring the talks in Moscow, trade in national currencies was the main subject.");
   assert.equal(en.filter((e) => e.type === "CONSULT").length, 1, JSON.stringify(en.map((e) => e.actors.map((a) => a.country))));
 });
+
+test("a signing or visit named by its anniversary is commemorated, not reported", () => {
+  const en = eventsOf("Chinese Foreign Minister Wang Yi met Sri Lankan Foreign Minister Ali Sabry in Beijing on Monday.\nThis year marks the 70th anniversary of the signing of the Rubber-Rice Pact between China and Sri Lanka.");
+  assert.ok(!en.some((e) => e.type === "AGREE"), JSON.stringify(en.map((e) => e.type)));
+  const zh = eventsOf("中国外交部长王毅会见斯里兰卡外长萨布里。今年是两国建交65周年和《米胶协定》签署70周年。", "zh");
+  assert.ok(!zh.some((e) => e.type === "AGREE"), JSON.stringify(zh.map((e) => e.type)));
+  // A signing told as such stays.
+  const signed = eventsOf("China and Sri Lanka signed a trade agreement in Beijing on Monday.");
+  assert.ok(signed.some((e) => e.type === "AGREE"));
+});

@@ -1,5 +1,6 @@
 // Events stage, triggers: whether a trigger, in its sentence, names no event of its own.
 
+import { fold } from "../text/normalize.js";
 import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import { VERB_FINAL, atAirport, phraseEndingAt, phraseStartingAt, attendsBefore, isWordOf, messageArrives, orgIsSetting, proposedBefore, praisedEvent, purposeOfSanction, eventTalkedAbout, summitHosted, wordVariantsOf, participationIn } from "./cues.js";
 import type { EventType } from "../types.js";
@@ -38,6 +39,15 @@ function condemns(ctx: EventContext, sm: SentenceMentions, accuse: TriggerMatch,
   if (VERB_FINAL.has(ctx.lang) && accuse.start >= act.end)
     return accuse.start - act.end <= 40 && !/[.;،,]/.test(ctx.text.slice(act.end, accuse.start)) && !sm.entities.some((e) => e.start >= act.end && e.end <= accuse.start);
   return accuse.end <= act.start && act.start - accuse.end <= 60 && !/[.;]/.test(ctx.text.slice(accuse.end, act.start));
+}
+
+/** An anniversary word within a few words before the trigger or right after it. */
+function anniversaryNear(ctx: EventContext, t: TriggerMatch): boolean {
+  const words = ctx.lex.markers.anniversary.get(ctx.lang);
+  if (!words?.length) return false;
+  const before = fold(ctx.text.slice(Math.max(0, t.start - 40), t.start));
+  const after = fold(ctx.text.slice(t.end, t.end + 12));
+  return words.some((w) => before.includes(w) || after.includes(w));
 }
 
 export function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, type: EventType, mode: string | null, drafts: Draft[]): boolean {
@@ -107,6 +117,9 @@ export function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerM
   if (type === "CONSULT" && mode === "meeting" && atAirport(ctx, sm)) return true;
   // "Messages of congratulation also arrived from...": a message arriving, not a visit.
   if (mode === "visit" && messageArrives(ctx, sm, t)) return true;
+  // "The 60th anniversary of the signing of the treaty", «60-летие подписания», "签署60周年":
+  // an occasion commemorated, not an event of the report.
+  if ((type === "AGREE" || type === "CONSULT") && anniversaryNear(ctx, t)) return true;
   // Travelling to a summit is not a visit of its own.
   if (mode === "visit" && sm.triggers.some((x) => x.payload.mode === "multilateral")) return true;
   return false;

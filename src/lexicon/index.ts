@@ -109,6 +109,8 @@ export interface Markers {
   /** Folded pledge words ("announced", «объявил*»); phrases of several words are kept whole. */
   pledge: Map<string, string[]>;
   cargoNouns: Map<string, string[]>;
+  /** Folded stems of words for an anniversary ("anniversary", «годовщин», "周年"). */
+  anniversary: Map<string, string[]>;
   /** Folded words for where aid is unloaded ("port*"), as for airport. */
   destinationNouns: Map<string, string[]>;
   proposalVerbs: Map<string, string[]>;
@@ -456,6 +458,7 @@ export function buildLexicon(): Lexicon {
     pledge: wordPatterns(markerData.pledge),
     cargoNouns: wordPatterns(markerData.cargo_nouns),
     destinationNouns: wordPatterns(markerData.destination_nouns),
+    anniversary: new Map(Object.entries(markerData.anniversary ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     proposalVerbs: wordPatterns(markerData.proposal_verbs),
     hostWords: wordPatterns(markerData.host_words),
     counterpartNouns: wordPatterns(markerData.counterpart_nouns),
