@@ -123,8 +123,11 @@ function eventsAt(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occasion
   // ("A clash between the border guards of the two states" refers to them by name.)
   // A side named only in a relative clause after the trigger ("..., who had gathered to welcome
   // the Turkish president") is not who clashed.
+  // Street protest told inside what someone says ("X accused Y, arguing that demonstrations
+  // began peacefully") needs a side inside that clause too.
   const clauseEnd = relativeClauseStart(ctx, sm, t);
-  if (MATERIAL_CONFLICT.has(type) && !sm.references.length && !sides.some((x) => x.rank >= 1 && Number.isFinite(x.start) && x.start < clauseEnd)) return;
+  const clauseStart = type === "PROTEST" ? statedFrom(ctx, sm, t) : 0;
+  if (MATERIAL_CONFLICT.has(type) && !sm.references.length && !sides.some((x) => x.rank >= 1 && Number.isFinite(x.start) && x.start < clauseEnd && x.start >= clauseStart)) return;
   withContextSides(d, sides, type, mode);
   // "The ambassador was summoned", "sanctions by the EU": who acts comes first.
   sides = actorFirst(ctx, sm, t, sides, when.value, [...d.context, ...mainDyad(d.salience, d.context)]);
@@ -136,6 +139,14 @@ function eventsAt(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occasion
   const documents = type === "AGREE" && mode === "sign" ? Math.min(3, Math.max(1, documentsNamed(ctx, sm))) : 1;
   const told: Told = { type, mode, cameo, when, location, ev, sides };
   for (let docIndex = 0; docIndex < documents; docIndex++) for (const group of groups) recordGroup(ctx, d, drafts, at, told, group, docIndex);
+}
+
+/** Where what a statement says begins, if a complementizer stands before the trigger ("arguing that ..."), else 0. */
+function statedFrom(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): number {
+  const words = ctx.lex.markers.complementizer.get(ctx.lang);
+  if (!words) return 0;
+  const c = [...sm.tokens].reverse().find((x) => x.end <= t.start && words.has(x.norm));
+  return c ? c.start : 0;
 }
 
 /** The date of an occasion: its own date hit, else the sentence's date nearest the trigger, else the running date. */

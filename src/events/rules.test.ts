@@ -656,3 +656,12 @@ test("a signing or visit named by its anniversary is commemorated, not reported"
   const signed = eventsOf("China and Sri Lanka signed a trade agreement in Beijing on Monday.");
   assert.ok(signed.some((e) => e.type === "AGREE"));
 });
+
+test("street protest told inside what someone says names its own sides or is no event", () => {
+  const evs = eventsOf("Iranian Foreign Minister Abbas Araghchi accused the United States and Israel of fuelling unrest, arguing that demonstrations began peacefully before turning violent.");
+  assert.ok(!evs.some((e) => e.type === "PROTEST"), JSON.stringify(evs.map((e) => [e.type, e.actors.map((a) => a.country)])));
+  assert.ok(evs.some((e) => e.type === "ACCUSE"));
+  // Protesters of a country before an embassy, told as such, are a protest.
+  const told = eventsOf("Hundreds of Iranian protesters demonstrated outside the British embassy in Tehran on Friday.");
+  assert.ok(told.some((e) => e.type === "PROTEST"), JSON.stringify(told.map((e) => e.type)));
+});
