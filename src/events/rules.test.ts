@@ -665,3 +665,12 @@ test("street protest told inside what someone says names its own sides or is no 
   const told = eventsOf("Hundreds of Iranian protesters demonstrated outside the British embassy in Tehran on Friday.");
   assert.ok(told.some((e) => e.type === "PROTEST"), JSON.stringify(told.map((e) => e.type)));
 });
+
+test("a meeting with an envoy at which a protest is handed over is the summons", () => {
+  const evs = eventsOf("Chilean Foreign Minister Roberto Ampuero met the Venezuelan ambassador in Santiago on Monday and handed him a note of protest over the arrests.");
+  assert.ok(!evs.some((e) => e.type === "CONSULT"), JSON.stringify(evs.map((e) => e.type)));
+  assert.ok(evs.some((e) => e.type === "ACCUSE"), JSON.stringify(evs.map((e) => e.type)));
+  // A meeting with an envoy and no protest is a meeting.
+  const met = eventsOf("Chilean Foreign Minister Roberto Ampuero met the Venezuelan ambassador in Santiago on Monday to discuss trade.");
+  assert.ok(met.some((e) => e.type === "CONSULT"));
+});

@@ -117,6 +117,9 @@ export function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerM
   if (type === "CONSULT" && mode === "meeting" && atAirport(ctx, sm)) return true;
   // "Messages of congratulation also arrived from...": a message arriving, not a visit.
   if (mode === "visit" && messageArrives(ctx, sm, t)) return true;
+  // "Met the Venezuelan ambassador, to whom the protest note was handed": a meeting with an
+  // envoy at which a protest is delivered is the summons, told by its protest.
+  if (type === "CONSULT" && mode === "meeting" && sm.triggers.some((x) => x.payload.type === "ACCUSE" && x.start > t.end) && sm.entities.some((e) => e.payload.kind === "office" && e.payload.role === "ambassador")) return true;
   // "The 60th anniversary of the signing of the treaty", «60-летие подписания», "签署60周年":
   // an occasion commemorated, not an event of the report.
   if ((type === "AGREE" || type === "CONSULT") && anniversaryNear(ctx, t)) return true;
