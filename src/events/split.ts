@@ -51,7 +51,11 @@ export function sameInteraction(a: Draft, b: Draft): boolean {
   }
   // Directed acts, and support given the other way ("congratulated" / "thanked him for the
   // congratulations"), have an initiator: two initiators, two acts.
-  if ((DIRECTED.has(a.rec.type) || a.rec.type === "SUPPORT") && a.sides[0]?.country !== b.sides[0]?.country) return false;
+  // (Aid between the same two sides in one report is one delivery whichever way a sentence
+  // orders them: aid flowing both ways at once is rare, and the donor is often misread as the
+  // recipient of its own envoy's ceremony.)
+  const twoWayAid = a.rec.type === "AID" && a.sides.length === 2 && b.sides.length === 2;
+  if ((DIRECTED.has(a.rec.type) || a.rec.type === "SUPPORT") && !twoWayAid && a.sides[0]?.country !== b.sides[0]?.country) return false;
   // A summons or protest note and an accusation told in another sentence are two acts ("the
   // ambassador was summoned" ... "in recent months Baku has accused Paris of ..."); a
   // condemnation of what the protest is about is the protest's content, and stays one.
