@@ -145,7 +145,7 @@ export function leaveSentence(ctx: EventContext, d: Discourse, sm: SentenceMenti
  * "The parties", "both ministers": the two sides the article is about, unless the sentence
  * names its own.
  */
-export function withReferencedSides(d: Discourse, sm: SentenceMentions, t: TriggerMatch, sides: Side[], type: EventType, mode: string | null): Side[] {
+export function withReferencedSides(d: Discourse, sm: SentenceMentions, t: TriggerMatch, sides: Side[], type: EventType, mode: string | null, ctx?: EventContext, date: string | null = null): Side[] {
   // The reference is the subject when it comes before the trigger and before any side
   // named in the sentence ("Both ministers agreed"; not "China, close to both countries, urged").
   const firstSide = Math.min(...sides.map((x) => x.start));
@@ -158,7 +158,7 @@ export function withReferencedSides(d: Discourse, sm: SentenceMentions, t: Trigg
   const namedOnlyAfter = referenceAsSubject && sides.every((x) => x.start > t.end) && (type === "CONSULT" || (type === "AGREE" && mode === "agree"));
   if (sideRefs.length && (!sides.some((x) => x.rank >= 2) || namedOnlyAfter) && (sides.length < 2 || (referenceAsSubject && namedByReference < 2)) && mode !== "multilateral") {
     const main = mainDyad(d.salience, d.context);
-    if (main.length >= 2) return main.map((c) => ({ ...c, rank: 0, start: Infinity }));
+    if (main.length >= 2) return withPluralTitle(ctx, sm, sideRefs, main.map((c) => ({ ...c, rank: 0, start: Infinity })), date);
   } else if (sideRefs.length && !referenceAsSubject && sides.length === 1 && sides[0].rank >= 2 && (type === "CONSULT" || type === "SUPPORT") && mode !== "multilateral") {
     // "The Chinese foreign minister gave a lunch in honour of the two ministers and talked
     // with them": one side named as the subject, the two sides of the article as its object.
@@ -166,6 +166,23 @@ export function withReferencedSides(d: Discourse, sm: SentenceMentions, t: Trigg
     if (main.length >= 2 && !main.some((c) => c.country === sides[0].country)) return [sides[0], ...main.map((c) => ({ ...c, rank: 0, start: Infinity, counterpart: true }))];
   }
   return sides;
+}
+
+/**
+ * "The Presidents of the two countries", "the two foreign ministers": a title without a country
+ * at the reference is each side's holder of that office on the date, where a side has no name.
+ */
+function withPluralTitle(ctx: EventContext | undefined, sm: SentenceMentions, refs: SentenceMentions["references"], sides: Side[], date: string | null): Side[] {
+  if (!ctx) return sides;
+  const office = sm.entities.find((e) => e.payload.kind === "office" && refs.some((r) => (e.start >= r.start && e.end <= r.end) || (e.end <= r.start && r.start - e.end <= 12)));
+  if (office?.payload.kind !== "office") return sides;
+  const id = office.payload.id;
+  const role = office.payload.role;
+  return sides.map((x) => {
+    if (x.name) return x;
+    const holder = holderOf(ctx.lex, x.country, id, date ?? ctx.refDate);
+    return holder ? { ...x, name: holder.name, role } : x;
+  });
 }
 
 /**

@@ -108,7 +108,7 @@ function eventsAt(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occasion
   let sides = sidesOfTrigger(ctx, sm, t, type, mode, when.value, extraPersons);
   const ev = evidenceOf(ctx, sm);
   const location = locate(ctx, d, sm, t, at.occasion, sides, when.value, type, mode, ev);
-  sides = withReferencedSides(d, sm, t, sides, type, mode);
+  sides = withReferencedSides(d, sm, t, sides, type, mode, ctx, when.value);
   sides = withTitleHolder(ctx, d, sm, t, sides, mode);
   sides = withPronounSpeaker(ctx, d, sm, t, sides, mode);
   // "The guest congratulated the host": the visitor and the host of the latest visit.

@@ -674,3 +674,9 @@ test("a meeting with an envoy at which a protest is handed over is the summons",
   const met = eventsOf("Chilean Foreign Minister Roberto Ampuero met the Venezuelan ambassador in Santiago on Monday to discuss trade.");
   assert.ok(met.some((e) => e.type === "CONSULT"));
 });
+
+test("'the Presidents of the two countries' are each country's president on the date", () => {
+  const evs = eventsOf("Kazakh President Kassym-Jomart Tokayev arrived in Samarkand, Uzbekistan, on Tuesday.\nThe Presidents of the two countries praised the growth of trade between Kazakhstan and Uzbekistan.");
+  const support = evs.find((e) => e.type === "SUPPORT") ?? evs.find((e) => e.actors.some((a) => a.country === "UZB"));
+  assert.equal(support?.actors.find((a) => a.country === "UZB")?.name, "Shavkat Mirziyoyev", JSON.stringify(evs.map((e) => [e.type, e.actors])));
+});
