@@ -267,6 +267,9 @@ export function loadLexicon(): Lexicon {
   return cached;
 }
 
+/** Countries whose people carry two surnames, the father's first (Spanish naming). */
+const TWO_SURNAMES = new Set(["ARG", "BOL", "CHL", "COL", "CRI", "CUB", "DOM", "ECU", "ESP", "GTM", "HND", "MEX", "NIC", "PAN", "PER", "PRY", "SLV", "URY", "VEN"]);
+
 /** A trigger's gap ("summoned the Russian ambassador") may hold countries, titles, places, never another trigger, a negation or a person. */
 export const blocksGap = (p: LexEntry) => p.kind === "trigger" || p.kind === "modality" || p.kind === "person";
 
@@ -379,6 +382,17 @@ export function buildLexicon(): Lexicon {
         existing.terms.push(...p.terms);
       } else persons.set(p.id, { ...p, names: { ...p.names }, terms: [...p.terms] });
     }
+  }
+  // Spanish-speaking countries write two surnames, the father's then the mother's, and news
+  // calls most people by the first ("Alvaro Uribe Velez" is "Alvaro Uribe"): that short form is
+  // a name too, unless it is already another person's.
+  const fullNames = new Set([...persons.values()].flatMap((p) => Object.values(p.names).flat().map((n) => fold(n))));
+  for (const p of persons.values()) {
+    const en = p.names.en?.[0];
+    const words = en?.split(" ") ?? [];
+    if (words.length < 3 || !p.terms.length || !p.terms.every((t) => TWO_SURNAMES.has(t.country))) continue;
+    const short = words.slice(0, -1).join(" ");
+    if (!fullNames.has(fold(short))) p.names.en = [...p.names.en!, short];
   }
   // Arabic-script names take no endings: "رئيسي" (Raisi) must not match "رئيسين" (two presidents).
   for (const p of persons.values()) {

@@ -89,3 +89,12 @@ test("Iran's foreign ministry spokespersons follow one another, one at a time", 
   assert.deepEqual(on("2021-01-10"), ["khatibzadeh"]);
   assert.deepEqual(on("2025-01-10"), ["baghaei"]);
 });
+
+test("a person of a Spanish-speaking country is also known by the given name and first surname", () => {
+  const uribe = [...lex.persons.values()].find((p) => p.name === "Alvaro Uribe Velez");
+  assert.ok(uribe?.names.en?.includes("Alvaro Uribe"), JSON.stringify(uribe?.names));
+  // Not for countries that write one surname: the short form would be another name.
+  const russians = [...lex.persons.values()].filter((p) => p.terms.every((t) => t.country === "RUS") && (p.names.en?.[0] ?? "").split(" ").length >= 3);
+  for (const p of russians.slice(0, 20)) assert.equal(p.names.en!.length, new Set(p.names.en).size);
+  assert.ok(!russians.some((p) => p.names.en!.some((n) => n.split(" ").length === 2 && p.names.en![0].startsWith(n + " "))));
+});
