@@ -237,3 +237,15 @@ test("the nationality of a ship or plane with aid is the donor's, that of the po
   const evs = eventsOf("Turkish Foreign Minister Hakan Fidan met his Syrian counterpart in Ankara, as a Russian ship docked at the port.");
   assert.ok(!evs.some((e) => e.actors.some((a) => a.country === "RUS")), show(evs));
 });
+
+test("protest notes handed over in the passive (ru) and a protest document (es) are ACCUSE", () => {
+  const cases: Case[] = [
+    ["В МИД России временному поверенному в делах Латвии вручена ответная нота.", "ACCUSE", "LVA-RUS"],
+    ["Послу Эстонии в МИД России заявлен решительный протест.", "ACCUSE", "EST-RUS"],
+    ["La Cancillería de Perú entregó un documento de protesta al embajador de Bolivia.", "ACCUSE", "BOL-PER"],
+  ];
+  for (const [text, type, sides] of cases) {
+    const evs = eventsOf(text);
+    assert.ok(evs.some((e) => !e.status && e.type === type && countries(e) === sides), `${text}\n  got: ${show(evs)}`);
+  }
+});
