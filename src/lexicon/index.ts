@@ -12,6 +12,7 @@ import { regionalVariants } from "../text/hant.js";
 import { uzbekCyrillic } from "./uzbek.js";
 import { PhraseMatcher } from "./matcher.js";
 import { readLexiconSnapshot, saveLexiconSnapshot } from "./snapshot.js";
+import { editDistance } from "../text/distance.js";
 
 export { PhraseMatcher, longestNonOverlapping, type Match } from "./matcher.js";
 
@@ -606,16 +607,6 @@ export function holderNamed(lex: Lexicon, country: string, officeOrRole: string,
     if (mine.filter((w) => [...theirs].some((x) => close(w, x))).length >= Math.min(2, mine.length)) found.add(p);
   }
   return found.size === 1 ? [...found][0] : null;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
 }
 
 /** The term a person held on a date (null when none covers it). */

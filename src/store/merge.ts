@@ -3,6 +3,8 @@
 // the full dates inside it), compatible places and persons. The answer carries its reason, so
 // `parley show` can say why reports were merged.
 
+import { editDistance } from "../text/distance.js";
+
 export interface MergeCandidate {
   id: number;
   type: string;
@@ -34,16 +36,6 @@ export function samePerson(a: string, b: string): boolean {
   const toks = (s: string) => s.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").split(/[^\p{L}]+/u).filter((t) => t.length > 2);
   const A = toks(a), B = toks(b);
   return A.some((x) => B.some((y) => x === y || (Math.min(x.length, y.length) >= 4 && editDistance(x, y) <= Math.max(1, Math.floor(Math.max(x.length, y.length) / 5)))));
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
 }
 
 /** Why the probe is the candidate's interaction, or null when it is not. */
