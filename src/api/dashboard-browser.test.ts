@@ -73,8 +73,14 @@ describe("dashboard in headless Chromium", { skip: skip ?? false }, () => {
   test("overview: the chart by PLOVER family, dyads, languages, sources, latest events", async () => {
     await go("#/");
     await page.locator("[data-testid=overview-chart] svg").first().waitFor();
+    // The mark is set once the chart has laid out, a frame after its SVG is in the page.
+    await page.waitForFunction(() => (document.body as { dataset: Record<string, string> }).dataset.overviewReady === "1");
     const mark = await page.evaluate(() => performance.getEntriesByName("parley:overview-chart")[0]?.startTime ?? null);
     assert.ok(mark !== null && mark > 0, "the overview marks its first meaningful paint");
+    // The other sections load after the chart: wait for them before counting.
+    await page.locator("#dyads tbody tr").nth(2).waitFor();
+    await page.locator("#latest a[data-event]").nth(4).waitFor();
+    await page.locator("#languages li, #languages tr").first().waitFor();
     assert.ok(await page.locator("#dyads tbody tr").count() >= 3);
     assert.match(await page.locator("#languages").innerText(), /\bar\b[\s\S]*\bru\b|\bru\b[\s\S]*\bar\b/);
     assert.ok(await page.locator("#latest a[data-event]").count() >= 5);
