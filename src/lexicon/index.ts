@@ -99,6 +99,8 @@ export interface Markers {
   indefinite: Map<string, Set<string>>;
   /** Possessives before a meeting noun that make it the subject's own talks ("his talks with"). */
   ownPossessive: Map<string, Set<string>>;
+  /** First person plural possessives ("our", «наш»): narrative in them is an institution's own readout. */
+  firstPersonPlural: Map<string, Set<string>>;
   subjectPronoun: Map<string, Set<string>>;
   relativePronoun: Map<string, Set<string>>;
   anyBeforeObject: Map<string, string[][]>;
@@ -465,6 +467,7 @@ export function buildLexicon(): Lexicon {
     subjectPronoun: new Map(Object.entries(markerData.subject_pronoun ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     demonstrative: new Map(Object.entries(markerData.demonstrative ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     ownPossessive: new Map(Object.entries(markerData.own_possessive ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
+    firstPersonPlural: new Map(Object.entries(markerData.first_person_plural ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     indefinite: new Map(Object.entries(markerData.indefinite ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     complementizer: new Map(Object.entries(markerData.complementizer ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     settingBefore: new Map(Object.entries(markerData.setting_before ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),

@@ -86,3 +86,44 @@ test("an HTML page's URL or site name says who published it", () => {
   assert.equal(page(null, "Kazinform").publisher?.country, "KAZ");
   assert.equal(page("https://example.com/x", null).publisher ?? null, null);
 });
+
+// A government's readout with neither dateline nor publisher: the narrative's "our" and the one
+// country named as neither a place nor another actor's make the unnamed title that country's.
+const READOUT = [
+  " date 2023-05-10 Readout",
+  "",
+  "The Prime Minister spoke with President of Kenya William Ruto today.",
+  "The Prime Minister underlined Canada's support for the African Union and our shared commitment to food security.",
+  "The Prime Minister also spoke of his coming visit to Nigeria.",
+].join("\n");
+
+test("with no dateline or publisher, a readout in the first person plural is of the one country it names as its own", () => {
+  const r = doc("t.txt", READOUT);
+  const call = r.events.find((e) => e.type === "CONSULT" && !e.status);
+  assert.ok(call, JSON.stringify(r.events.map(sides)));
+  assert.deepEqual(call.actors.map((a) => a.country).sort(), ["CAN", "KEN"]);
+  assert.ok(call.actors.some((a) => a.country === "CAN" && a.role === "head_of_government" && a.name), JSON.stringify(call.actors));
+});
+
+test("no first person plural, or two countries of its own, or 'our' only inside a quote: the title stays unresolved", () => {
+  const no = (text: string) => {
+    const r = doc("t.txt", text);
+    assert.ok(!r.events.some((e) => e.actors.some((a) => a.country === "CAN")), JSON.stringify(r.events.map(sides)));
+  };
+  no(READOUT.replace("our shared", "a shared"));
+  no(READOUT.replace("Canada's support", "Canada's and Australia's support"));
+  no(READOUT.replace("our shared commitment to food security.", "what Mr Ruto called “our shared commitment”."));
+});
+
+test("'agreed to stay in close contact' is a promise to keep talking, not an agreement", () => {
+  const r = doc("t.txt", " date 2024-02-01 Call\n\nPresident of France Emmanuel Macron held a phone call with President of Kenya William Ruto. The two leaders agreed to stay in close contact.");
+  assert.ok(r.events.some((e) => e.type === "CONSULT"), JSON.stringify(r.events.map(sides)));
+  assert.ok(!r.events.some((e) => e.type === "AGREE"), JSON.stringify(r.events.map((e) => e.type)));
+  const ru = doc("t.txt", " date 2024-02-01 Звонок\n\nПрезидент России Владимир Путин провёл телефонный разговор с Президентом Казахстана Касым-Жомартом Токаевым. Лидеры договорились оставаться на связи.");
+  assert.ok(!ru.events.some((e) => e.type === "AGREE"), JSON.stringify(ru.events.map((e) => e.type)));
+});
+
+test("'spoke with' a counterpart is talks; speaking to reporters is not", () => {
+  const r = doc("t.txt", " date 2024-05-14 Talks\n\nUS Secretary of State Antony Blinken spoke with Chinese Foreign Minister Wang Yi on Friday. President of France Emmanuel Macron later spoke to reporters.");
+  assert.deepEqual(r.events.map((e) => `${e.type} ${e.actors.map((a) => a.country).sort().join("-")}`), ["CONSULT CHN-USA"]);
+});

@@ -6,7 +6,7 @@
 // of that office (then "the President" is that one, which the events stage resolves).
 
 import { HOME_INSTITUTIONS } from "../article/publisher.js";
-import { PhraseMatcher, termOn, type Lexicon } from "../lexicon/index.js";
+import { holderOf, PhraseMatcher, termOn, type Lexicon } from "../lexicon/index.js";
 import type { EntityMatch, SentenceMentions } from "../mentions/index.js";
 import { normalize } from "../text/normalize.js";
 import type { Role, Span } from "../types.js";
@@ -132,4 +132,48 @@ function institutionsIn(text: string, sm: SentenceMentions, lang: string): { sta
     for (const h of m.matchHan(normalize(text.slice(s.start, s.end)), lang)) found.push({ ...h, start: h.start + s.start, end: h.end + s.start });
   }
   return found;
+}
+
+/** Quoted stretches of a sentence: a "we" or "our" in them is the speaker's, not the narrator's. */
+const QUOTED = /[“«„"][^”»"“]*[”»"“]/g;
+
+/**
+ * The home country of a report that names neither a dateline nor a publisher, read from the text:
+ * a government's own readout ("The Prime Minister met NATO Secretary General Mark Rutte ... the
+ * cornerstone of our security ... the UK's contribution ... his recent visit to Ukraine") speaks
+ * in the first person plural and leaves its own office holders unnamed. Its home is the one
+ * country the text names that is neither a place or destination ("to Ukraine") nor beside
+ * another actor's name or title, and that has a holder of the unnamed title on the date. Null
+ * whenever any of this is missing or more than one country remains.
+ */
+export function homeFromText(text: string, all: SentenceMentions[], lex: Lexicon, lang: string, date: string | null): string | null {
+  const ours = lex.markers.firstPersonPlural.get(lang);
+  if (!ours) return null;
+  const roles = new Set<Role>();
+  let firstPerson = false;
+  const excluded = new Set<string>();
+  const candidates = new Set<string>();
+  const placeWords = [...(lex.markers.placeBefore.get(lang) ?? []), ...(lex.markers.directionBefore.get(lang) ?? [])].filter((p) => p.length === 1).map((p) => p[0]);
+  for (const sm of all) {
+    const s = sm.sentence;
+    const quoted = [...text.slice(s.start, s.end).matchAll(QUOTED)].map((m) => ({ start: s.start + m.index!, end: s.start + m.index! + m[0].length }));
+    const inQuote = (x: Span) => quoted.some((q) => x.start >= q.start && x.end <= q.end);
+    if (sm.tokens.some((t) => ours.has(t.norm) && !inQuote(t))) firstPerson = true;
+    sm.entities.forEach((e, i) => {
+      const p = e.payload;
+      if (p.kind === "office" && !p.country && HOME_ROLES.has(p.role) && !plural(text.slice(e.start, e.end), e.extra, lang) && !sm.names.some((n) => n.office === i) && !bound(text, sm, e)) roles.add(p.role);
+      if (p.kind !== "country" || p.form === "capital") return;
+      const k = sm.tokens.findIndex((t) => t.start >= e.start);
+      const prev = k > 0 ? sm.tokens[k - 1].norm : null;
+      // "to Ukraine", "in France": where someone goes or is, not whose readout this is.
+      const place = prev !== null && placeWords.includes(prev);
+      // "President of France Emmanuel Macron": another actor's country.
+      const others = sm.entities.filter((x) => x.payload.kind === "person" || x.payload.kind === "office");
+      const actors = bound(text, { ...sm, entities: others }, e);
+      (place || actors ? excluded : candidates).add(p.id);
+    });
+  }
+  if (!firstPerson || !roles.size) return null;
+  const left = [...candidates].filter((c) => !excluded.has(c) && [...roles].every((r) => holderOf(lex, c, r, date)));
+  return left.length === 1 ? left[0] : null;
 }

@@ -13,7 +13,7 @@ import { detectLanguage } from "../lang/index.js";
 import { holderOf, loadLexicon, withDocumentPersons, type Lexicon } from "../lexicon/index.js";
 import { findDocumentMentions, mentionsIn, resolveHomeReferences, type SentenceMentions } from "../mentions/index.js";
 import { splitSentences } from "../sentences/index.js";
-import { resolveHomeTitles } from "./home.js";
+import { homeFromText, resolveHomeTitles } from "./home.js";
 import { clauseBreaks } from "../events/clauses.js";
 import { VERB_FINAL } from "../events/cues.js";
 import type { Article, DecodedText, DocumentResult, Evidence, Figure, Lang, Publisher, RawInput, Span } from "../types.js";
@@ -149,7 +149,8 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
   // dateline's country, else the publisher's (not a world wire's), else the country of a
   // language spoken as the state language of one country only.
   const publisher = publisherOf(a);
-  const home = datelinePlace?.country ?? (publisher && !publisher.international ? publisher.country : null) ?? HOME_BY_LANG[lang] ?? null;
+  const home = datelinePlace?.country ?? (publisher && !publisher.international ? publisher.country : null) ?? HOME_BY_LANG[lang]
+    ?? homeFromText(text, mentions, lex, lang, refDate);
   const leader = home ? holderOf(lex, home, "head_of_state", refDate) : null;
   resolveHomeReferences(text, mentions, home, leader?.id ?? null);
   const title: SentenceMentions | null = a.titleSpan
