@@ -94,6 +94,11 @@ const families: Record<string, Case[]> = {
     ["أعلنت الكويت استعدادها لارسال مساعدات إنسانية عاجلة إلى السودان، وفق بيان رسمي.", "AGREE", "KWT-SDN"],
     ["Казахстан выразил готовность оказать Афганистану гуманитарную помощь в ближайшее время.", "AGREE", "AFG-KAZ"],
   ],
+  "a commitment restated to a country or alliance is SUPPORT": [
+    ["Prime Minister of Norway Jonas Gahr Store restated his commitment to NATO at a press conference in Oslo.", "SUPPORT", "NATO-NOR"],
+    ["Президент Финляндии Александр Стубб подтвердил приверженность Евросоюзу на встрече с журналистами.", "SUPPORT", "EU-FIN"],
+    ["Le Premier ministre belge Alexander De Croo a réaffirmé son attachement à l'OTAN lors d'un discours.", "SUPPORT", "BEL-NATO"],
+  ],
   "standing by a country is SUPPORT": [
     ["Turkey said it stands by Azerbaijan in the conflict, the Turkish foreign ministry said.", "SUPPORT", "AZE-TUR"],
     ["Türkiye, Azerbaycan'ın yanında yer aldığını bir kez daha vurguladı, bakanlık bildirdi.", "SUPPORT", "AZE-TUR"],
