@@ -1,6 +1,7 @@
 // Events stage, triggers: whether a trigger, in its sentence, names no event of its own.
 
 import { fold } from "../text/normalize.js";
+import { clauseBreaks } from "./clauses.js";
 import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import { VERB_FINAL, atAirport, phraseEndingAt, phraseStartingAt, attendsBefore, isWordOf, messageArrives, orgIsSetting, proposedBefore, praisedEvent, purposeOfSanction, eventTalkedAbout, summitHosted, wordVariantsOf, participationIn } from "./cues.js";
 import type { EventType } from "../types.js";
@@ -70,6 +71,10 @@ export function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerM
   // one phrase are one act, told by the verb (first in most languages, last where the verb
   // ends the clause).
   if (type === "SUPPORT" && sm.triggers.some((x) => x !== t && x.payload.type === "SUPPORT" && (VERB_FINAL.has(ctx.lang) ? x.start > t.start : x.start < t.start) && (x.start > t.start ? x.start - t.end : t.start - x.end) <= 25 && !/[,;.،]/.test(ctx.text.slice(Math.min(x.end, t.end), Math.max(x.start, t.start))))) return true;
+  // "Met X in Paris, praising his leadership": a participle clause acts on what it names itself
+  // or on the counterpart ("his"); "..., commending the bravery of the soldiers" names neither,
+  // and its praise goes to no party.
+  if (type === "SUPPORT" && participleWithoutObject(ctx, sm, t)) return true;
   // "Accepted the invitation with gratitude": the manner of another act, not thanks given.
   if (type === "SUPPORT" && t.tokenStart > 0 && t.tokenEnd - t.tokenStart === 1 && ctx.lex.markers.mannerBefore.get(ctx.lang)?.has(sm.tokens[t.tokenStart - 1].norm) && isWordOf(sm.tokens[t.tokenStart].norm, ctx.lex.markers.mannerNouns.get(ctx.lang) ?? [])) return true;
   // "On the sidelines of the ASEAN ministers' meetings, Wang met Rubio": a gathering named as
@@ -126,4 +131,16 @@ export function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerM
   // Travelling to a summit is not a visit of its own.
   if (mode === "visit" && sm.triggers.some((x) => x.payload.mode === "multilateral")) return true;
   return false;
+}
+
+/**
+ * An English participle opening a clause after a comma (", praising ...") with no side named in
+ * its clause and no possessive pronoun right after it ("praising his ability" refers back).
+ */
+function participleWithoutObject(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  if (ctx.lang !== "en" || !/ing$/i.test(sm.tokens[t.tokenStart]?.norm ?? "") || t.tokenStart === 0) return false;
+  if (!/,\s*$/.test(ctx.text.slice(sm.tokens[t.tokenStart - 1].end, t.start))) return false;
+  if (ctx.lex.markers.ownPossessive.get(ctx.lang)?.has(sm.tokens[t.tokenEnd]?.norm ?? "")) return false;
+  const end = clauseBreaks(ctx.text, sm).find((b) => b > t.end) ?? sm.sentence.end;
+  return !sm.entities.some((e) => e.start >= t.end && e.end <= end && (e.payload.kind === "country" || e.payload.kind === "person" || e.payload.kind === "org" || e.payload.kind === "office"));
 }

@@ -254,3 +254,13 @@ test("protest notes handed over in the passive (ru) and a protest document (es) 
     assert.ok(evs.some((e) => !e.status && e.type === type && countries(e) === sides), `${text}\n  got: ${show(evs)}`);
   }
 });
+
+test("vocabulary: praise in a participle clause goes to the party it names or refers back to", () => {
+  const his = eventsOf("The Chilean president met President of Brazil Luiz Inacio Lula da Silva in Santiago, praising his leadership on climate.");
+  assert.ok(his.some((e) => e.type === "SUPPORT" && countries(e) === "BRA-CHL"), show(his));
+  const named = eventsOf("The Irish foreign minister addressed the press in Dublin, commending Norway for its role in the peace process.");
+  assert.ok(named.some((e) => e.type === "SUPPORT" && countries(e).includes("NOR")), show(named));
+  // Bravery of firefighters is praise of no party.
+  const none = eventsOf("The Chilean president met President of Brazil Luiz Inacio Lula da Silva in Santiago, commending the bravery of the firefighters.");
+  assert.ok(!none.some((e) => e.type === "SUPPORT"), show(none));
+});
