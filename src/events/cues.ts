@@ -150,7 +150,15 @@ export function demonstrativeBefore(ctx: EventContext, sm: SentenceMentions, t: 
   // demonstrative is read from the characters right before it ("这次会晤", "此次會談").
   if (t.tokenStart < 0 && hasHan(ctx.text.slice(t.start, t.end))) {
     const before = fold(ctx.text.slice(Math.max(0, t.start - 3), t.start));
-    return [...words].some((w) => before.endsWith(w));
+    if ([...words].some((w) => before.endsWith(w))) return true;
+    // "这场于7月11日在…举行的会谈": a relative clause ending in 的 may stand between the
+    // demonstrative and its noun, within one clause.
+    if (!before.endsWith("的")) return false;
+    const win = fold(ctx.text.slice(Math.max(0, t.start - 60), t.start));
+    return [...words].some((w) => {
+      const at = win.lastIndexOf(w);
+      return at >= 0 && !/[，,。；;：:！？!?、]/.test(win.slice(at + w.length));
+    });
   }
   if (t.tokenStart < 0) return false;
   for (let k = t.tokenStart - 1; k >= 0 && k >= t.tokenStart - 2; k--) if (wordVariantsOf(sm.tokens[k].norm).some((w) => words.has(w))) return true;
