@@ -75,6 +75,9 @@ export function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerM
   // or on the counterpart ("his"); "..., commending the bravery of the soldiers" names neither,
   // and its praise goes to no party.
   if (type === "SUPPORT" && participleWithoutObject(ctx, sm, t)) return true;
+  // "Urging the international community to hold the US accountable": the one urged is no
+  // party, and what they are urged to do is content.
+  if (type === "REQUEST" && addresseeNotAParty(ctx, sm, t)) return true;
   // "Accepted the invitation with gratitude": the manner of another act, not thanks given.
   if (type === "SUPPORT" && t.tokenStart > 0 && t.tokenEnd - t.tokenStart === 1 && ctx.lex.markers.mannerBefore.get(ctx.lang)?.has(sm.tokens[t.tokenStart - 1].norm) && isWordOf(sm.tokens[t.tokenStart].norm, ctx.lex.markers.mannerNouns.get(ctx.lang) ?? [])) return true;
   // "On the sidelines of the ASEAN ministers' meetings, Wang met Rubio": a gathering named as
@@ -143,4 +146,24 @@ function participleWithoutObject(ctx: EventContext, sm: SentenceMentions, t: Tri
   if (ctx.lex.markers.ownPossessive.get(ctx.lang)?.has(sm.tokens[t.tokenEnd]?.norm ?? "")) return false;
   const end = clauseBreaks(ctx.text, sm).find((b) => b > t.end) ?? sm.sentence.end;
   return !sm.entities.some((e) => e.start >= t.end && e.end <= end && (e.payload.kind === "country" || e.payload.kind === "person" || e.payload.kind === "org" || e.payload.kind === "office"));
+}
+
+/** Words for the few-word noun phrase of who is urged, before the infinitive marker. */
+const INFINITIVE: Partial<Record<string, string>> = { en: "to" };
+
+/**
+ * "Urged the international community to ...", "called on all parties to ...": the noun phrase
+ * between a request verb and its infinitive names no country, person, organisation or "the
+ * sides"; the request is addressed to no party (what follows the infinitive is its content).
+ */
+function addresseeNotAParty(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  const inf = INFINITIVE[ctx.lang];
+  if (!inf || t.tokenEnd < 0) return false;
+  for (let k = t.tokenEnd; k < sm.tokens.length && k <= t.tokenEnd + 4; k++) {
+    const w = sm.tokens[k];
+    if (w.norm !== inf) continue;
+    if (k === t.tokenEnd || /[,;.:]/.test(ctx.text.slice(t.end, w.start))) return false;
+    return ![...sm.entities, ...sm.references].some((e) => e.start >= t.end && e.end <= w.start) && !/\b(him|her|them|it)\b/i.test(ctx.text.slice(t.end, w.start));
+  }
+  return false;
 }

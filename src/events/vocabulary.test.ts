@@ -264,3 +264,12 @@ test("vocabulary: praise in a participle clause goes to the party it names or re
   const none = eventsOf("The Chilean president met President of Brazil Luiz Inacio Lula da Silva in Santiago, commending the bravery of the firefighters.");
   assert.ok(!none.some((e) => e.type === "SUPPORT"), show(none));
 });
+
+test("vocabulary: a request to no party is no REQUEST; its infinitive is content", () => {
+  const none = eventsOf("The Iranian foreign ministry criticised the new measures, urging the international community to hold Canada accountable.");
+  assert.ok(!none.some((e) => e.type === "REQUEST"), show(none));
+  const party = eventsOf("The Kazakh president urged Russia to resume gas supplies through the pipeline.");
+  assert.ok(party.some((e) => e.type === "REQUEST" && countries(e) === "KAZ-RUS"), show(party));
+  const pronoun = eventsOf("President of Kenya William Ruto met President of France Emmanuel Macron in Paris. Ruto urged him to visit Nairobi.");
+  assert.ok(pronoun.some((e) => e.type === "REQUEST"), show(pronoun));
+});
