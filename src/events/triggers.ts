@@ -3,7 +3,7 @@
 import { fold } from "../text/normalize.js";
 import { clauseBreaks } from "./clauses.js";
 import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
-import { VERB_FINAL, atAirport, phraseEndingAt, phraseStartingAt, attendsBefore, isWordOf, messageArrives, orgIsSetting, proposedBefore, praisedEvent, purposeOfSanction, eventTalkedAbout, summitHosted, wordVariantsOf, participationIn } from "./cues.js";
+import { ARTICLES, VERB_FINAL, atAirport, phraseEndingAt, phraseStartingAt, attendsBefore, isWordOf, messageArrives, orgIsSetting, proposedBefore, praisedEvent, purposeOfSanction, eventTalkedAbout, summitHosted, wordVariantsOf, participationIn } from "./cues.js";
 import type { EventType } from "../types.js";
 import type { Draft, EventContext } from "./model.js";
 
@@ -78,6 +78,9 @@ export function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerM
   // "Urging the international community to hold the US accountable": the one urged is no
   // party, and what they are urged to do is content.
   if (type === "REQUEST" && addresseeNotAParty(ctx, sm, t)) return true;
+  // "Commended their recent informal meeting", "praised the talks": the meeting praised is
+  // told as a meeting; the praise is no act of support between its sides.
+  if (type === "SUPPORT" && praisesMeeting(ctx, sm, t)) return true;
   // "Accepted the invitation with gratitude": the manner of another act, not thanks given.
   if (type === "SUPPORT" && t.tokenStart > 0 && t.tokenEnd - t.tokenStart === 1 && ctx.lex.markers.mannerBefore.get(ctx.lang)?.has(sm.tokens[t.tokenStart - 1].norm) && isWordOf(sm.tokens[t.tokenStart].norm, ctx.lex.markers.mannerNouns.get(ctx.lang) ?? [])) return true;
   // "On the sidelines of the ASEAN ministers' meetings, Wang met Rubio": a gathering named as
@@ -166,4 +169,17 @@ function addresseeNotAParty(ctx: EventContext, sm: SentenceMentions, t: TriggerM
     return ![...sm.entities, ...sm.references].some((e) => e.start >= t.end && e.end <= w.start) && !/\b(him|her|them|it)\b/i.test(ctx.text.slice(t.end, w.start));
   }
   return false;
+}
+
+/**
+ * A meeting noun up to four words after a support verb whose object opens with an article or a
+ * possessive ("commended their recent meeting"), with no party named between: what is praised.
+ * (Not «поздравил хозяина встречи», congratulated the host of the meeting: a noun opens it.)
+ */
+function praisesMeeting(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  if (t.tokenEnd < 0 || t.tokenEnd >= sm.tokens.length) return false;
+  const next = sm.tokens[t.tokenEnd].norm;
+  if (!ARTICLES.has(next) && !ctx.lex.markers.ownPossessive.get(ctx.lang)?.has(next)) return false;
+  return sm.triggers.some((x) => x.payload.type === "CONSULT" && x.payload.mode !== "multilateral" && x.tokenStart > t.tokenEnd && x.tokenStart - t.tokenEnd <= 4
+    && !/[,;.:]/.test(ctx.text.slice(t.end, x.start)) && !sm.entities.some((e) => e.start >= t.end && e.end <= x.start));
 }

@@ -273,3 +273,12 @@ test("vocabulary: a request to no party is no REQUEST; its infinitive is content
   const pronoun = eventsOf("President of Kenya William Ruto met President of France Emmanuel Macron in Paris. Ruto urged him to visit Nairobi.");
   assert.ok(pronoun.some((e) => e.type === "REQUEST"), show(pronoun));
 });
+
+test("vocabulary: praise of a meeting is the meeting, not an act of support", () => {
+  const praised = eventsOf("President of Kyrgyzstan Sadyr Japarov and President of Tajikistan Emomali Rahmon commended their recent meeting in Bishkek.");
+  assert.ok(praised.some((e) => e.type === "CONSULT" && countries(e) === "KGZ-TJK"), show(praised));
+  assert.ok(!praised.some((e) => e.type === "SUPPORT"), show(praised));
+  // Congratulating the host of a meeting is support given to a person.
+  const host = eventsOf("Президент Киргизии Садыр Жапаров посетил Душанбе. Гость поздравил хозяина встречи с днём рождения.");
+  assert.ok(host.some((e) => e.type === "SUPPORT"), show(host));
+});
