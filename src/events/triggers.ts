@@ -67,22 +67,10 @@ export function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerM
   // of a meeting already reported.
   // (Not "took part in the meeting of the CIS Council in Minsk": a body or place of its own.)
   if (type === "CONSULT" && mode !== "multilateral" && attendsBefore(ctx, sm, t) && drafts.some((d) => d.rec.type === "CONSULT" && !d.rec.status) && !sm.entities.some((e) => e.payload.kind === "org" || e.payload.kind === "place" || (e.payload.kind === "country" && e.payload.form === "capital"))) return true;
-  // "Thanked him for the congratulations" / «از همدردی ... قدردانی کرد»: two support words in
-  // one phrase are one act, told by the verb (first in most languages, last where the verb
-  // ends the clause).
-  if (type === "SUPPORT" && sm.triggers.some((x) => x !== t && x.payload.type === "SUPPORT" && (VERB_FINAL.has(ctx.lang) ? x.start > t.start : x.start < t.start) && (x.start > t.start ? x.start - t.end : t.start - x.end) <= 25 && !/[,;.،]/.test(ctx.text.slice(Math.min(x.end, t.end), Math.max(x.start, t.start))))) return true;
-  // "Met X in Paris, praising his leadership": a participle clause acts on what it names itself
-  // or on the counterpart ("his"); "..., commending the bravery of the soldiers" names neither,
-  // and its praise goes to no party.
-  if (type === "SUPPORT" && participleWithoutObject(ctx, sm, t)) return true;
+  if (type === "SUPPORT" && noSupportHere(ctx, sm, t)) return true;
   // "Urging the international community to hold the US accountable": the one urged is no
   // party, and what they are urged to do is content.
   if (type === "REQUEST" && addresseeNotAParty(ctx, sm, t)) return true;
-  // "Commended their recent informal meeting", "praised the talks": the meeting praised is
-  // told as a meeting; the praise is no act of support between its sides.
-  if (type === "SUPPORT" && praisesMeeting(ctx, sm, t)) return true;
-  // "Accepted the invitation with gratitude": the manner of another act, not thanks given.
-  if (type === "SUPPORT" && t.tokenStart > 0 && t.tokenEnd - t.tokenStart === 1 && ctx.lex.markers.mannerBefore.get(ctx.lang)?.has(sm.tokens[t.tokenStart - 1].norm) && isWordOf(sm.tokens[t.tokenStart].norm, ctx.lex.markers.mannerNouns.get(ctx.lang) ?? [])) return true;
   // "On the sidelines of the ASEAN ministers' meetings, Wang met Rubio": a gathering named as
   // the setting of other talks is not an event of its own here.
   if (type === "CONSULT" && mode !== "phone" && mode !== "visit" && triggerIsSetting(ctx, sm, t) && sm.triggers.some((x) => x !== t && x.payload.type === "CONSULT" && !triggerIsSetting(ctx, sm, x))) return true;
@@ -136,6 +124,24 @@ export function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerM
   if ((type === "AGREE" || type === "CONSULT") && anniversaryNear(ctx, t)) return true;
   // Travelling to a summit is not a visit of its own.
   if (mode === "visit" && sm.triggers.some((x) => x.payload.mode === "multilateral")) return true;
+  return false;
+}
+
+/** Praise and thanks that are no act of support of their own here. */
+function noSupportHere(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  // "Thanked him for the congratulations" / «از همدردی ... قدردانی کرد»: two support words in
+  // one phrase are one act, told by the verb (first in most languages, last where the verb
+  // ends the clause).
+  if (sm.triggers.some((x) => x !== t && x.payload.type === "SUPPORT" && (VERB_FINAL.has(ctx.lang) ? x.start > t.start : x.start < t.start) && (x.start > t.start ? x.start - t.end : t.start - x.end) <= 25 && !/[,;.،]/.test(ctx.text.slice(Math.min(x.end, t.end), Math.max(x.start, t.start))))) return true;
+  // "Met X in Paris, praising his leadership": a participle clause acts on what it names itself
+  // or on the counterpart ("his"); "..., commending the bravery of the soldiers" names neither,
+  // and its praise goes to no party.
+  if (participleWithoutObject(ctx, sm, t)) return true;
+  // "Commended their recent informal meeting", "praised the talks": the meeting praised is
+  // told as a meeting; the praise is no act of support between its sides.
+  if (praisesMeeting(ctx, sm, t)) return true;
+  // "Accepted the invitation with gratitude": the manner of another act, not thanks given.
+  if (t.tokenStart > 0 && t.tokenEnd - t.tokenStart === 1 && ctx.lex.markers.mannerBefore.get(ctx.lang)?.has(sm.tokens[t.tokenStart - 1].norm) && isWordOf(sm.tokens[t.tokenStart].norm, ctx.lex.markers.mannerNouns.get(ctx.lang) ?? [])) return true;
   return false;
 }
 
