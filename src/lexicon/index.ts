@@ -321,7 +321,7 @@ export function buildLexicon(): Lexicon {
       for (const n of forms.names ?? []) m.add(n, lang, { kind: "country", id: code, form: "name" }, { capitalized: true, langBound });
       // Adjectives whose letters folding merges with another language's words (Tajik «украинӣ»
       // folds onto Ukrainian «України») hold in their own language only.
-      for (const n of forms.adj ?? []) m.add(n, lang, { kind: "country", id: code, form: "adj" }, { langBound: langBound || OWN_LETTER_ADJECTIVES.has(lang) });
+      for (const n of adjectiveForms(forms.adj ?? [], lang)) m.add(n, lang, { kind: "country", id: code, form: "adj" }, { langBound: langBound || OWN_LETTER_ADJECTIVES.has(lang) });
       for (const n of forms.capital ?? []) m.add(n, lang, { kind: "country", id: code, form: "capital" }, { capitalized: true, langBound });
     }
     const enCap = (perLang as Record<string, CountryForms>).en?.capital?.[0];
@@ -634,4 +634,24 @@ function within(date: string, from: string | null, to: string | null): boolean {
   const lo = from ? from.slice(0, d.length) : "0000";
   const hi = to ? to.slice(0, d.length) : "9999";
   return d >= lo && d <= hi;
+}
+
+/**
+ * A nationality adjective as written in the data (masculine singular) with its feminine forms in
+ * French, Spanish and Italian ("israélien" -> "israélienne", "chino" -> "china"); the plural "s"
+ * is matched as a name ending.
+ */
+export function adjectiveForms(list: readonly string[], lang: string): string[] {
+  const out = new Set(list);
+  for (const a of list) {
+    if (a.includes(" ")) continue;
+    if (lang === "fr") {
+      if (/(ien|éen)$/.test(a)) out.add(a + "ne");
+      else if (!/e$/.test(a)) out.add(a + "e");
+    } else if (lang === "es" || lang === "it") {
+      if (/o$/.test(a)) out.add(a.slice(0, -1) + "a");
+      else if (lang === "es" && /(és|án|ín)$/.test(a)) out.add(a.slice(0, -2) + a.slice(-2).normalize("NFD")[0] + a.slice(-1) + "a");
+    }
+  }
+  return [...out];
 }
