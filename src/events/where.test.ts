@@ -88,3 +88,11 @@ test("Arabic: the capital after the visitor is where a visit goes", () => {
   const noun = eventsOf("وتأتي الزيارة تتويجا لمسار تقارب بين القاهرة وأنقرة.", "ar", "2024-05-14");
   assert.ok(!noun.some((e) => e.location?.city === "Ankara" || e.location?.city === "Cairo"), noun.map(place).join(" "));
 });
+
+test("a phone call has no place, even after a meeting in a named city", () => {
+  const evs = eventsOf("US Secretary of State Antony Blinken met Indian Foreign Minister Subrahmanyam Jaishankar in Washington on Monday. Earlier, Blinken spoke by phone with Turkish Foreign Minister Hakan Fidan.", "en", "2024-01-10");
+  assert.equal(place(evs.find((e) => e.mode === "meeting")), "Washington/USA");
+  const call = evs.find((e) => e.mode === "phone");
+  assert.ok(call, evs.map((e) => e.mode).join(" "));
+  assert.equal(call.location, null);
+});

@@ -16,6 +16,8 @@ import { addDays } from "./when.js";
  * the country visited to the sides of a visit.
  */
 export function locate(ctx: EventContext, d: Discourse, sm: SentenceMentions, t: TriggerMatch, occasion: DateHit | null, sides: Side[], date: string | null, type: EventType, mode: string | null, ev: Evidence): EventRecord["location"] {
+  // A call joins two places; it has no place of its own (a dateline or a scene is the caller's).
+  if (mode === "phone") return null;
   const places = [...placesInSentence(ctx, sm, date).filter((p) => !governmentNotPlace(ctx, sm, p)), ...capitalPhrases(ctx, sm, date)];
   // With several dates after one trigger, each occasion's place is the one by its date.
   const anchor = occasion ?? t;
@@ -147,7 +149,7 @@ export function placesFromDocument(ctx: EventContext, drafts: Draft[], sentences
   }
   for (const x of live) if (x.rec.cameo === "114") seatOfProtest(ctx, x, sentences[x.sentence]);
   for (const x of live) {
-    if (x.rec.location || HOSTILE_TYPES.has(x.rec.type)) continue;
+    if (x.rec.location || HOSTILE_TYPES.has(x.rec.type) || x.rec.mode === "phone") continue;
     const scene = nearestScene(x, live);
     if (scene?.rec.location) x.rec.location = { ...scene.rec.location };
   }
