@@ -323,3 +323,18 @@ export function relativeClauseStart(ctx: EventContext, sm: SentenceMentions, t: 
   const x = sm.tokens.find((w) => w.start >= t.end && words.has(w.norm) && /[,،]\s*$/.test(ctx.text.slice(Math.max(t.end, w.start - 3), w.start)));
   return x ? x.start : sm.sentence.end;
 }
+
+/** Languages where a date stands right before the verb it dates ("王毅12日对媒体透露"). */
+const DATE_BEFORE_VERB = new Set(["zh"]);
+
+/**
+ * "王毅12日对中国媒体透露,与鲁比奥的会谈…": a date written before a reporting verb that stands
+ * between it and the trigger, in one clause, dates the report, not the event told after it.
+ */
+export function dateOfReport(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, d: { start: number; end: number }): boolean {
+  if (!DATE_BEFORE_VERB.has(ctx.lang) || d.end > t.start) return false;
+  const between = fold(ctx.text.slice(d.end, t.start));
+  const words = (ctx.lex.markers.reporting.get(ctx.lang) ?? []).map((p) => p.join(""));
+  const at = Math.min(...words.map((w) => between.indexOf(w)).filter((i) => i >= 0));
+  return Number.isFinite(at) && at <= 12 && !/[。；;]/.test(between);
+}

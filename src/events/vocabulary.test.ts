@@ -282,3 +282,15 @@ test("vocabulary: praise of a meeting is the meeting, not an act of support", ()
   const host = eventsOf("Президент Киргизии Садыр Жапаров посетил Душанбе. Гость поздравил хозяина встречи с днём рождения.");
   assert.ok(host.some((e) => e.type === "SUPPORT"), show(host));
 });
+
+test("vocabulary: Chinese dates of a report and the odds of a summit; Russian «Египта»", () => {
+  const zh = (text: string) => extractText({ name: "zh", origin: "zh", text: `外长会谈\n\n2025-07-13\n\n${text}\n`, encoding: "UTF-8" }).events;
+  // The 12th is when Wang spoke; the talks are the ones of the 11th.
+  const told = zh("中国外交部长王毅与美国国务卿鲁比奥11日在吉隆坡会面。王毅12日对中国媒体透露，与鲁比奥的会谈富有成果。");
+  assert.ok(!told.some((e) => e.type === "CONSULT" && e.date === "2025-07-12"), show(told));
+  // "The odds of a summit are high": not held.
+  const odds = zh("鲁比奥表示，美国总统特朗普与中国国家主席习近平会晤的几率很高。");
+  assert.ok(!odds.some((e) => e.type === "CONSULT" && !e.status), show(odds));
+  const ru = eventsOf("Министр иностранных дел России Сергей Лавров провёл переговоры с министром иностранных дел Египта Бадром Абдельати.");
+  assert.ok(ru.some((e) => e.type === "CONSULT" && countries(e) === "EGY-RUS"), show(ru));
+});

@@ -218,6 +218,14 @@ export function cyrillicStem(name: string): string | null {
   const m = /^(.*[\u0400-\u04ff]{3,})[аяьйАЯЬЙ]$/u.exec(name.trim());
   return m ? m[1] : null;
 }
+/**
+ * The stem of a name that loses its last vowel when it declines: «Египет» -> «Египт» (Египта,
+ * Египте), Ukrainian «Єгипет» -> «Єгипт».
+ */
+export function fleetingVowelStem(name: string): string | null {
+  const m = /^([\u0400-\u04ff]{2,}[бвгджзклмнпрстфхцчшщ])[еЕ]([бвгджзклмнпрстфхцчшщ])$/u.exec(name.trim());
+  return m ? m[1] + m[2] : null;
+}
 const CYRILLIC_LANGS = new Set(["ru", "uk", "tg", "kk", "ky"]);
 /** A name written in Latin letters (with spaces, hyphens, apostrophes, dots). */
 const LATIN_NAME = /^[\p{Script=Latin}\s.'’-]+$/u;
@@ -306,7 +314,7 @@ export function buildLexicon(): Lexicon {
       if (lang === "en" && names[0]) englishNames.set(code, names[0]);
       for (const n of names) {
         m.add(n, lang, { kind: "country", id: code, form: "name" }, { capitalized: true, langBound: OWN_DOCUMENT_NAMES.has(lang) });
-        const stem = CYRILLIC_LANGS.has(lang) ? cyrillicStem(n) : null;
+        const stem = CYRILLIC_LANGS.has(lang) ? cyrillicStem(n) ?? fleetingVowelStem(n) : null;
         if (stem) m.add(stem, lang, { kind: "country", id: code, form: "name" }, { capitalized: true });
       }
     }
