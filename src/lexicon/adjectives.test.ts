@@ -26,6 +26,8 @@ const CASES: [string, string, string][] = [
   ["de", "der kolumbianische Außenminister traf seinen Amtskollegen", "COL"],
   ["de", "die kroatische Regierung protestierte", "HRV"],
   ["de", "mit dem südafrikanischen Präsidenten", "ZAF"],
+  ["fr", "les frappes israéliennes sur la ville", "ISR"],
+  ["fa", "عراقچی با همتای روس خود گفتگو کرد", "RUS"],
   ["ru", "гватемальский посол был вызван в министерство", "GTM"],
   ["ru", "переговоры с хорватской делегацией", "HRV"],
   ["ru", "глава парагвайского МИД", "PRY"],
