@@ -315,3 +315,44 @@ export function relativeClauseStart(ctx: EventContext, sm: SentenceMentions, t: 
   const x = sm.tokens.find((w) => w.start >= t.end && words.has(w.norm) && /[,،]\s*$/.test(ctx.text.slice(Math.max(t.end, w.start - 3), w.start)));
   return x ? x.start : sm.sentence.end;
 }
+
+/**
+ * «We condemn», "J'exprime ma gratitude", «kınıyoruz»: a trigger told in the first person (a
+ * first-person word in it or up to three words before it in its clause, or a first-person ending
+ * on its last word).
+ */
+export function firstPersonAt(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  if (t.tokenStart < 0) return false;
+  const last = sm.tokens[t.tokenEnd - 1]?.norm ?? "";
+  if (ctx.lex.markers.firstPersonSuffix.get(ctx.lang)?.some((x) => last.length >= x.length + 3 && last.endsWith(x))) return true;
+  const words = ctx.lex.markers.firstPerson.get(ctx.lang);
+  if (!words?.length) return false;
+  for (let k = t.tokenEnd - 1; k >= 0 && k >= t.tokenStart - 3; k--) {
+    if (k < t.tokenStart && breakBetween(ctx.text, sm, sm.tokens[k].end, t.start)) return false;
+    if (isWordOf(sm.tokens[k].norm, words)) return true;
+  }
+  return false;
+}
+
+const OPENING_QUOTES = new Set(["“", "«", "„"]);
+const CLOSING_QUOTES = new Set(["”", "»"]);
+
+/**
+ * The quotation an offset stands in, within a stretch of text (a paragraph): where its opening
+ * mark is and where its closing mark is (-1 when the stretch ends first), or null. Straight
+ * double quotes open and close in turn; apostrophes and single quotes are not read (Turkish
+ * writes case endings after one: İran’ın).
+ */
+export function quotationAround(text: string, from: number, to: number, at: number): { open: number; close: number } | null {
+  let open = -1;
+  for (let i = from; i < at; i++) {
+    const c = text[i];
+    if (c === '"') open = open >= 0 && text[open] === '"' ? -1 : open >= 0 ? open : i;
+    else if (OPENING_QUOTES.has(c) && !(c === "“" && open >= 0 && text[open] === "„")) open = open >= 0 ? open : i;
+    else if (CLOSING_QUOTES.has(c) || (c === "“" && open >= 0)) open = -1;
+  }
+  if (open < 0) return null;
+  const closer = text[open] === '"' ? /"/ : text[open] === "„" ? /[“”]/ : /[”»]/;
+  const rel = text.slice(at, to).search(closer);
+  return { open, close: rel < 0 ? -1 : at + rel };
+}

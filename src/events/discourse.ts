@@ -4,8 +4,8 @@
 import { holderOf } from "../lexicon/index.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { EventRecord, EventType } from "../types.js";
-import { pronounSubject } from "./cues.js";
-import { type DateHit, type Draft, type EventContext, RESOLVABLE_OFFICE_ROLES, type Side, evidenceOf, seniority } from "./model.js";
+import { VERB_FINAL, firstPersonAt, pronounSubject, quotationAround } from "./cues.js";
+import { type DateHit, type Draft, type EventContext, HOSTILE, RESOLVABLE_OFFICE_ROLES, type Side, evidenceOf, seniority } from "./model.js";
 import { type PlainMemo, isCounterpart, plainSides, sidesInSentence } from "./sides.js";
 import { addDays, nearDate } from "./when.js";
 
@@ -213,6 +213,57 @@ export function withPronounSpeaker(ctx: EventContext, d: Discourse, sm: Sentence
     return [{ ...actor, rank: 0, start: -1, counterpart: false }, ...sides.filter((x) => x.country !== actor.country)];
   }
   return sides;
+}
+
+/**
+ * «"We condemn ...", the statement said», «"J'exprime ma gratitude à ...", a indiqué le chef
+ * d'État congolais», «NATO'dan açıklama geldi. "... kınıyoruz" denildi»: a trigger told in the
+ * first person inside a quotation is the act of whoever the quotation is attributed to (the
+ * side named after its closing mark in that sentence, else the first named before its opening
+ * mark, else the one side of the sentence before), aimed at a side named in the quotation: in
+ * the trigger's own stretch (before it where the verb comes last, else after it), the first
+ * named for a hostile act (the one whose act is condemned), the nearest for any other.
+ */
+export function withQuotedSpeaker(ctx: EventContext, sentences: SentenceMentions[], si: number, t: TriggerMatch, sides: Side[], date: string | null): Side[] {
+  const sm = sentences[si];
+  if (!firstPersonAt(ctx, sm, t)) return sides;
+  const para = sentences.filter((x) => x.sentence.paragraph === sm.sentence.paragraph);
+  const q = quotationAround(ctx.text, para[0].sentence.start, para[para.length - 1].sentence.end, t.start);
+  if (!q) return sides;
+  const speaker = quotationSpeaker(ctx, sentences, q, date);
+  if (!speaker) return sides;
+  const inside = (at: number) => at >= q.open && (q.close < 0 || at < q.close);
+  const others = sides.filter((x) => x.country !== speaker.country);
+  // Where each side is named inside the quotation.
+  const named = others.flatMap((x) => sm.entities.filter((e) => inside(e.start) && (e.payload.id === x.country || e.start === x.start)).map((e) => ({ side: x, at: e.start })));
+  const before = named.filter((x) => x.at < t.start);
+  const after = named.filter((x) => x.at >= t.end);
+  const [first, second] = VERB_FINAL.has(ctx.lang) ? [before, after] : [after, before];
+  const stretch = first.length ? first : second;
+  if (!stretch.length) return sides;
+  const dist = (at: number) => (at < t.start ? t.start - at : at - t.end);
+  const target = HOSTILE.has(t.payload.type) ? stretch.sort((a, b) => a.at - b.at)[0] : stretch.sort((a, b) => dist(a.at) - dist(b.at))[0];
+  // The speaker stands where the quotation opens: before what it names, as a subject does.
+  return [{ ...speaker, counterpart: false, start: q.open }, { ...target.side, counterpart: true }];
+}
+
+/** Whoever a quotation is attributed to: named after it in its sentence, else before it, else alone in the sentence before. */
+function quotationSpeaker(ctx: EventContext, sentences: SentenceMentions[], q: { open: number; close: number }, date: string | null): Side | null {
+  const within = (at: number) => sentences.findIndex((x) => x.sentence.start <= at && at < x.sentence.end);
+  const all = (sm: SentenceMentions) => sidesInSentence(ctx, sm, date, { orgsAsSides: true });
+  if (q.close >= 0) {
+    const c = within(q.close);
+    const after = c >= 0 ? all(sentences[c]).filter((x) => x.start > q.close) : [];
+    if (after.length) return after[0];
+    // Attributed to someone the text does not place ("a indiqué le porte-parole"): no speaker.
+    if (c >= 0 && sentences[c].entities.some((e) => e.start > q.close)) return null;
+  }
+  const o = within(q.open);
+  if (o < 0) return null;
+  const before = all(sentences[o]).filter((x) => x.start < q.open && !x.counterpart);
+  if (before.length) return before[0];
+  const prev = o > 0 ? all(sentences[o - 1]) : [];
+  return prev.length === 1 ? prev[0] : null;
 }
 
 /** Only counterparts named ("held talks with X"): the one who acts is in the discourse. Adds to sides. */

@@ -28,7 +28,7 @@ import { DIRECTED, type DateHit, type Draft, type EventContext, HOSTILE, MATERIA
 import { type PlainMemo, isReportingSource, markCoordinatedCounterparts, plainSides, sidesInSentence, withCounterpartOffice, withObjectTarget, withoutBriefed, withoutContent } from "./sides.js";
 import { addDays, dateFor, occasionsOf } from "./when.js";
 import { locate, placesFromDocument, visitorAndHost } from "./where.js";
-import { type Discourse, mainDyad, enterSentence, leaveSentence, noteSalience, startDiscourse, withActorFromDiscourse, withContextSides, withGuestAndHost, withNamesFromDiscourse, withPronounSpeaker, withReferencedSides, withTitleHolder } from "./discourse.js";
+import { type Discourse, mainDyad, enterSentence, leaveSentence, noteSalience, startDiscourse, withActorFromDiscourse, withContextSides, withGuestAndHost, withNamesFromDiscourse, withPronounSpeaker, withQuotedSpeaker, withReferencedSides, withTitleHolder } from "./discourse.js";
 import { batchSize, documentsNamed, groupsOf, mergeInto, sameInteraction, twinOf } from "./split.js";
 import { addSummitParticipants, assignTopics, initiatorsFirst, visitorFirst, withHostOfTalks } from "./document.js";
 import { attendedGathering, noEventHere } from "./triggers.js";
@@ -111,6 +111,7 @@ function eventsAt(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occasion
   sides = withReferencedSides(d, sm, t, sides, type, mode, ctx, when.value);
   sides = withTitleHolder(ctx, d, sm, t, sides, mode);
   sides = withPronounSpeaker(ctx, d, sm, t, sides, mode);
+  sides = withQuotedSpeaker(ctx, at.sentences, at.si, t, sides, when.value);
   // "The guest congratulated the host": the visitor and the host of the latest visit.
   if (mode !== "multilateral" && mode !== "visit") sides = withGuestAndHost(ctx, sm, sides, drafts);
   // Counterparts joined to a counterpart by "and" are counterparts too ("with X and Y").

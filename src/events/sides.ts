@@ -618,6 +618,11 @@ function withBareSides(ctx: EventContext, sides: Side[], bare: (Side & { end: nu
     if (kept.has(b.country)) {
       // "Tebboune received the minister, who is on a visit to Algeria": Algeria's leader is the host.
       if (b.host) for (const x of sides) if (x.country === b.country) x.host = true;
+      // "After Moscow expelled German diplomats, Berlin expelled Russian ones": in a directed
+      // act a country named twice stands where its mention nearest the trigger does (who acts
+      // before the verb, who is acted on after it), not at its first mention.
+      const first = opts.near ? sides.find((x) => x.country === b.country && x.rank === 1) : undefined;
+      if (first && opts.near && nearer(b, first, opts.near)) first.start = b.start;
       continue;
     }
     const joined = bare.some((o) => o !== b && kept.has(o.country) && (coordinated(ctx, o, b) || coordinated(ctx, b, o)));

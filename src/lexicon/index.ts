@@ -101,6 +101,10 @@ export interface Markers {
   ownPossessive: Map<string, Set<string>>;
   /** First person plural possessives ("our", «наш»): narrative in them is an institution's own readout. */
   firstPersonPlural: Map<string, Set<string>>;
+  /** Words of the first person ("we", «je», «мы»): a trigger told so inside a quotation is its speaker's act. */
+  firstPerson: Map<string, string[]>;
+  /** First-person endings of a verb (Turkish kınıyoruz, istediğimiz), folded. */
+  firstPersonSuffix: Map<string, string[]>;
   subjectPronoun: Map<string, Set<string>>;
   relativePronoun: Map<string, Set<string>>;
   anyBeforeObject: Map<string, string[][]>;
@@ -468,6 +472,8 @@ export function buildLexicon(): Lexicon {
     demonstrative: new Map(Object.entries(markerData.demonstrative ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     ownPossessive: new Map(Object.entries(markerData.own_possessive ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     firstPersonPlural: new Map(Object.entries(markerData.first_person_plural ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
+    firstPerson: wordPatterns(markerData.first_person),
+    firstPersonSuffix: new Map(Object.entries(markerData.first_person_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     indefinite: new Map(Object.entries(markerData.indefinite ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     complementizer: new Map(Object.entries(markerData.complementizer ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     settingBefore: new Map(Object.entries(markerData.setting_before ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),

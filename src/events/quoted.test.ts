@@ -1,0 +1,46 @@
+// Who acts when a statement is quoted in the first person, and in tit-for-tat acts told in one
+// sentence, on sentences the team wrote (discourse.ts withQuotedSpeaker, sides.ts withBareSides).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { extractText } from "../pipeline/index.js";
+import type { EventRecord } from "../types.js";
+
+function eventsOf(text: string): EventRecord[] {
+  return extractText({ name: "quoted", origin: "quoted", text, encoding: "UTF-8" }, { fallbackDate: "2024-05-15" }).events.filter((e) => !e.status);
+}
+
+/** "TYPE A>B" for each event: who acts, then who is acted on. */
+const acts = (evs: EventRecord[]) => evs.map((e) => `${e.type} ${e.actors[0]?.country}>${e.actors.slice(1).map((a) => a.country).join("+")}`).sort();
+
+test("the first person of a quotation is whoever the quotation is attributed to", () => {
+  const cases: [string, string[]][] = [
+    // Named after the closing mark.
+    ['"We strongly condemn the attack by Armenia on Azerbaijani positions," the Turkish foreign ministry said.', ["ACCUSE TUR>ARM"]],
+    ["« J'exprime ma gratitude à l'Algérie pour son accueil », a déclaré le président tunisien.", ["SUPPORT TUN>DZA"]],
+    // Named before the opening mark.
+    ['Turkey said in a statement: "We condemn Armenia\'s shelling of Azerbaijani villages and we stand by Azerbaijan."', ["ACCUSE TUR>ARM", "SUPPORT TUR>AZE"]],
+    // Named alone in the sentence before; Turkish marks the first person on the verb.
+    ['Konuya ilişkin bir açıklama Avrupa Birliği\'nden geldi.\nAçıklamada, "Rusya\'nın Ukrayna\'ya saldırmasını kınıyoruz ve Ukrayna\'nın yanında yer alıyoruz" denildi.', ["ACCUSE EU>RUS", "SUPPORT EU>UKR"]],
+    ['A statement came from the European Union.\n"We condemn Russia\'s strikes on Ukraine and we stand with Ukraine," it said.', ["ACCUSE EU>RUS", "SUPPORT EU>UKR"]],
+  ];
+  for (const [text, want] of cases) assert.deepEqual(acts(eventsOf(text)), want, text);
+});
+
+test("a quotation in the third person keeps its own subject; an unplaced speaker is no speaker", () => {
+  assert.deepEqual(acts(eventsOf('"Azerbaijan condemned the attack by Armenia," a spokesman said.')), ["ACCUSE AZE>ARM"]);
+  // "It said" after a sentence that names one side: that side speaks.
+  const it = "Tunisia hosted the conference on Monday.\n\"We thank Algeria for its support,\" it said.";
+  assert.deepEqual(acts(eventsOf(it)), ["SUPPORT TUN>DZA"]);
+  // "A spokesman said": someone the text does not place, not the side of the sentence before.
+  assert.deepEqual(acts(eventsOf(it.replace("it said", "a spokesman said"))), []);
+});
+
+test("in tit-for-tat acts each clause's own subject acts", () => {
+  const cases: [string, string[]][] = [
+    ["Après avoir appris que Moscou expulsait trois diplomates allemands lundi, Berlin a décidé d'expulser trois diplomates russes mardi.", ["SANCTION DEU>RUS", "SANCTION RUS>DEU"]],
+    ["After Moscow expelled two German diplomats on Monday, Berlin expelled two Russian diplomats on Tuesday.", ["SANCTION DEU>RUS", "SANCTION RUS>DEU"]],
+    ["Moskova'nın iki Alman diplomatı sınır dışı etmesinin ardından Berlin de iki Rus diplomatı sınır dışı etti.", ["SANCTION DEU>RUS", "SANCTION RUS>DEU"]],
+    ["Después de que Caracas expulsara a dos diplomáticos peruanos, Lima expulsó a dos diplomáticos venezolanos.", ["SANCTION PER>VEN", "SANCTION VEN>PER"]],
+  ];
+  for (const [text, want] of cases) assert.deepEqual(acts(eventsOf(text)), want, text);
+});
