@@ -153,7 +153,13 @@ export function demonstrativeBefore(ctx: EventContext, sm: SentenceMentions, t: 
     return [...words].some((w) => before.endsWith(w));
   }
   if (t.tokenStart < 0) return false;
-  for (let k = t.tokenStart - 1; k >= 0 && k >= t.tokenStart - 2; k--) if (wordVariantsOf(sm.tokens[k].norm).some((w) => words.has(w))) return true;
+  // (Not over a word that a place ending makes describe the noun: "bu konudaki tepkisini", the
+  // reaction on this matter, is not "this reaction".)
+  const describes = (w: string) => !!ctx.lex.markers.placeModifierSuffix.get(ctx.lang)?.some((x) => w.length > x.length + 2 && w.endsWith(x));
+  for (let k = t.tokenStart - 1; k >= 0 && k >= t.tokenStart - 2; k--) {
+    if (wordVariantsOf(sm.tokens[k].norm).some((w) => words.has(w))) return true;
+    if (describes(sm.tokens[k].norm)) return false;
+  }
   return false;
 }
 

@@ -90,6 +90,9 @@ export function sameInteraction(a: Draft, b: Draft): boolean {
   for (const s of sameVisitor ? a.sides.slice(0, 1) : a.sides) {
     const o = b.sides.find((x) => x.country === s.country);
     if (o && s.name && o.name && s.name !== o.name && s.rank > 0 && o.rank > 0) return false;
+    // An envoy and a minister or leader of one country are two persons: the ambassador
+    // summoned and the foreign minister a protest is conveyed to are two acts.
+    if (o && s.rank >= 2 && o.rank >= 2 && s.role && o.role && s.role !== o.role && (s.role === "ambassador" || o.role === "ambassador")) return false;
   }
   return true;
 }
@@ -189,7 +192,7 @@ export function sameProtest(a: Draft, b: Draft): boolean {
   // Otherwise as one interaction between the sides both name; the one protested to may be
   // named by its envoy in one report and its leader in the other ("a protest note to Venezuela
   // after ... Maduro", "handed to the Venezuelan ambassador").
-  const shared = (d: Draft) => ({ ...d, sides: d.sides.filter((x) => ka.has(x.country) && kb.has(x.country)).map((x, i) => (i === 0 ? x : { ...x, name: null })) });
+  const shared = (d: Draft) => ({ ...d, sides: d.sides.filter((x) => ka.has(x.country) && kb.has(x.country)).map((x, i) => (i === 0 ? x : { ...x, name: null, role: null })) });
   return sameInteraction(shared(a), shared(b));
 }
 

@@ -6,6 +6,9 @@ import { VERB_FINAL, atAirport, phraseEndingAt, phraseStartingAt, attendsBefore,
 import type { EventType } from "../types.js";
 import type { Draft, EventContext } from "./model.js";
 
+/** Languages whose background words are postpositions, after the noun ("saldırının ardından"). */
+const POSTPOSITIONS = new Set(["tr", "az", "uz", "kk", "ky"]);
+
 /** A meeting noun governed by a setting word, with no other event word between ("on the sidelines of the ministers' meetings"). */
 export function triggerIsSetting(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
   if (!orgIsSetting(ctx, sm, t)) return false;
@@ -111,6 +114,8 @@ export function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerM
     const bg = ctx.lex.markers.backgroundBefore.get(ctx.lang) ?? [];
     // The phrase right before the noun, or before one word ("after the attack").
     if (phraseEndingAt(sm.tokens, k, bg) || phraseEndingAt(sm.tokens, k - 1, bg)) return true;
+    // ...or right after it where it is a postposition ("saldırının ardından", «ҳамладан кейін»).
+    if (POSTPOSITIONS.has(ctx.lang) && t.tokenEnd >= 0 && phraseStartingAt(sm.tokens, t.tokenEnd, bg)) return true;
   }
   // "Was received at the airport by the First Deputy Prime Minister": the greeting is the
   // arrival ceremony of the visit, not a meeting of its own.

@@ -105,6 +105,8 @@ export interface Markers {
   firstPerson: Map<string, string[]>;
   /** First-person endings of a verb (Turkish kınıyoruz, istediğimiz), folded. */
   firstPersonSuffix: Map<string, string[]>;
+  /** Phrases after a country that make it a route crossed ("hava sahasını geçtikten"), folded words ("geç*": any ending). */
+  routeAfter: Map<string, string[][]>;
   subjectPronoun: Map<string, Set<string>>;
   relativePronoun: Map<string, Set<string>>;
   anyBeforeObject: Map<string, string[][]>;
@@ -474,6 +476,7 @@ export function buildLexicon(): Lexicon {
     firstPersonPlural: new Map(Object.entries(markerData.first_person_plural ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     firstPerson: wordPatterns(markerData.first_person),
     firstPersonSuffix: new Map(Object.entries(markerData.first_person_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
+    routeAfter: new Map(Object.entries(markerData.route_after ?? {}).map(([l, list]) => [l, list.map((x) => x.split(/\s+/).map((w) => fold(w.replace(/\*$/, "")) + (w.endsWith("*") ? "*" : "")))])),
     indefinite: new Map(Object.entries(markerData.indefinite ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     complementizer: new Map(Object.entries(markerData.complementizer ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     settingBefore: new Map(Object.entries(markerData.setting_before ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),

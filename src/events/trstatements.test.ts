@@ -1,0 +1,36 @@
+// Turkish reports of a military incident and the protests after it, on sentences the team wrote:
+// a missile's route, an attack named as background after its noun, and a summons and a
+// minister's protest told apart (sides.ts routeCrossed, triggers.ts noEventHere, cues.ts
+// demonstrativeBefore, split.ts sameInteraction).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { extractText } from "../pipeline/index.js";
+import type { EventRecord } from "../types.js";
+
+function eventsOf(text: string): EventRecord[] {
+  return extractText({ name: "tr", origin: "tr", text, encoding: "UTF-8" }, { fallbackDate: "2024-05-15" }).events.filter((e) => !e.status);
+}
+
+/** "TYPE A>B" for each event: who acts, then who is acted on. */
+const acts = (evs: EventRecord[]) => evs.map((e) => `${e.type} ${e.actors[0]?.country}>${e.actors.slice(1).map((a) => a.country).join("+")}`).sort();
+
+const fired = "Savunma Bakanlığı, İran'dan ateşlenen ve Irak ile Suriye hava sahasını geçtikten sonra Türk hava sahasına yönelen bir balistik füzenin imha edildiğini açıkladı.";
+
+test("countries whose airspace a missile crosses are its route, not its sides", () => {
+  assert.deepEqual(acts(eventsOf(fired)), ["ASSAULT IRN>TUR"]);
+  // Their airspace as the target, not crossed, the same countries are sides.
+  const aimed = eventsOf("İran, Irak ve Suriye hava sahasına balistik füzeler fırlattı.").filter((e) => e.type === "ASSAULT");
+  assert.deepEqual([...new Set(aimed.flatMap((e) => e.actors.map((a) => a.country)))].sort(), ["IRN", "IRQ", "SYR"]);
+});
+
+test("an attack named before a Turkish postposition of time is background", () => {
+  const evs = eventsOf(`${fired}\nNATO unsurlarınca imha edilen balistik füzenin ardından bir parça Hatay'a düştü.`);
+  assert.deepEqual(acts(evs), ["ASSAULT IRN>TUR"]);
+});
+
+test("a summons and a protest a minister conveys to his counterpart later are two acts", () => {
+  const text = "Rusya'nın Ankara Büyükelçisi Dışişleri Bakanlığına çağrıldı.\nOlayın ardından yeni gelişmeler yaşandı.\nBakanlık bir açıklama yaptı.\nOlay yerinde inceleme başlatıldı.\nDışişleri Bakanı Hakan Fidan, Rusya Dışişleri Bakanı Sergey Lavrov ile görüşerek Türkiye'nin bu konudaki tepkisini iletti.";
+  const accuse = eventsOf(text).filter((e) => e.type === "ACCUSE");
+  assert.equal(accuse.length, 2, JSON.stringify(accuse.map((e) => e.trigger.text)));
+  assert.deepEqual(accuse.map((e) => e.actors.find((a) => a.country === "RUS")?.role).sort(), ["ambassador", "foreign_minister"]);
+});
