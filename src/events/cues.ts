@@ -362,3 +362,22 @@ export function quotationAround(text: string, from: number, to: number, at: numb
   const rel = text.slice(at, to).search(closer);
   return { open, close: rel < 0 ? -1 : at + rel };
 }
+
+/**
+ * "Welcomed a positive meeting", «a salué la convergence de vues entre les deux pays»: a meeting
+ * noun or a word for how talks went (data/markers.json talks_outcome) up to four words after an
+ * act of praise, in its clause and with no side or reference before it, is what is praised.
+ */
+export function praisesTalks(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  if (t.tokenEnd < 0) return false;
+  const outcome = ctx.lex.markers.talksOutcome.get(ctx.lang) ?? [];
+  for (let k = t.tokenEnd; k < sm.tokens.length && k <= t.tokenEnd + 4; k++) {
+    if (breakBetween(ctx.text, sm, t.end, sm.tokens[k].start)) return false;
+    // "Congratulated the host of the meeting": a side or reference first is what is praised.
+    const at = sm.tokens[k];
+    if (sm.entities.some((e) => e.start <= at.start && at.start < e.end) || sm.references.some((r) => r.start <= at.start && at.start < r.end)) return false;
+    if (phraseStartingAt(sm.tokens, k, outcome)) return true;
+    if (sm.triggers.some((x) => x.payload.type === "CONSULT" && x.payload.mode !== "multilateral" && x.tokenStart === k)) return true;
+  }
+  return false;
+}

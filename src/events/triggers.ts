@@ -2,7 +2,7 @@
 
 import { fold } from "../text/normalize.js";
 import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
-import { VERB_FINAL, atAirport, phraseEndingAt, phraseStartingAt, attendsBefore, isWordOf, messageArrives, orgIsSetting, proposedBefore, praisedEvent, purposeOfSanction, eventTalkedAbout, summitHosted, wordVariantsOf, participationIn } from "./cues.js";
+import { VERB_FINAL, atAirport, praisesTalks, phraseEndingAt, phraseStartingAt, attendsBefore, isWordOf, messageArrives, orgIsSetting, proposedBefore, praisedEvent, purposeOfSanction, eventTalkedAbout, summitHosted, wordVariantsOf, participationIn } from "./cues.js";
 import type { EventType } from "../types.js";
 import type { Draft, EventContext } from "./model.js";
 
@@ -73,6 +73,9 @@ export function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerM
   // one phrase are one act, told by the verb (first in most languages, last where the verb
   // ends the clause).
   if (type === "SUPPORT" && sm.triggers.some((x) => x !== t && x.payload.type === "SUPPORT" && (VERB_FINAL.has(ctx.lang) ? x.start > t.start : x.start < t.start) && (x.start > t.start ? x.start - t.end : t.start - x.end) <= 25 && !/[,;.،]/.test(ctx.text.slice(Math.min(x.end, t.end), Math.max(x.start, t.start))))) return true;
+  // "Welcomed a positive meeting", «a salué la convergence de vues»: praise of the talks
+  // themselves judges how they went; it is no support given to the other side.
+  if (type === "SUPPORT" && t.payload.cameo === "051" && praisesTalks(ctx, sm, t)) return true;
   // "Accepted the invitation with gratitude": the manner of another act, not thanks given.
   if (type === "SUPPORT" && t.tokenStart > 0 && t.tokenEnd - t.tokenStart === 1 && ctx.lex.markers.mannerBefore.get(ctx.lang)?.has(sm.tokens[t.tokenStart - 1].norm) && isWordOf(sm.tokens[t.tokenStart].norm, ctx.lex.markers.mannerNouns.get(ctx.lang) ?? [])) return true;
   // "On the sidelines of the ASEAN ministers' meetings, Wang met Rubio": a gathering named as

@@ -107,6 +107,8 @@ export interface Markers {
   firstPersonSuffix: Map<string, string[]>;
   /** Phrases after a country that make it a route crossed ("hava sahasını geçtikten"), folded words ("geç*": any ending). */
   routeAfter: Map<string, string[][]>;
+  /** How talks went or what they found in common ("convergence of views"): praise of it judges the talks. */
+  talksOutcome: Map<string, string[][]>;
   subjectPronoun: Map<string, Set<string>>;
   relativePronoun: Map<string, Set<string>>;
   anyBeforeObject: Map<string, string[][]>;
@@ -499,6 +501,7 @@ export function buildLexicon(): Lexicon {
     dayAfter: new Map(Object.entries(markerData.day_after ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     agentBefore: phraseMap(markerData.agent_before),
     agentAfter: phraseMap(markerData.agent_after),
+    talksOutcome: phraseMap(markerData.talks_outcome),
   };
 
   const version = lexiconVersion();
