@@ -1,12 +1,13 @@
-// Who acts when a statement is quoted in the first person, and in tit-for-tat acts told in one
-// sentence, on sentences the team wrote (discourse.ts withQuotedSpeaker, sides.ts withBareSides).
+// Who acts when a statement is quoted in the first person, in tit-for-tat acts told in one
+// sentence, and when two accusations are two, on sentences the team wrote (discourse.ts
+// withQuotedSpeaker, sides.ts withBareSides, split.ts sameInteraction).
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { extractText } from "../pipeline/index.js";
 import type { EventRecord } from "../types.js";
 
-function eventsOf(text: string): EventRecord[] {
-  return extractText({ name: "quoted", origin: "quoted", text, encoding: "UTF-8" }, { fallbackDate: "2024-05-15" }).events.filter((e) => !e.status);
+function eventsOf(text: string, fallbackDate = "2024-05-15"): EventRecord[] {
+  return extractText({ name: "quoted", origin: "quoted", text, encoding: "UTF-8" }, { fallbackDate }).events.filter((e) => !e.status);
 }
 
 /** "TYPE A>B" for each event: who acts, then who is acted on. */
@@ -43,4 +44,13 @@ test("in tit-for-tat acts each clause's own subject acts", () => {
     ["Después de que Caracas expulsara a dos diplomáticos peruanos, Lima expulsó a dos diplomáticos venezolanos.", ["SANCTION PER>VEN", "SANCTION VEN>PER"]],
   ];
   for (const [text, want] of cases) assert.deepEqual(acts(eventsOf(text)), want, text);
+});
+
+test("two accusations that say different things are two, one told again is one", () => {
+  const two: [string, number][] = [
+    ["Ces derniers mois, l'Azerbaïdjan a accusé la France de déstabiliser la région.\nEn novembre, le président azerbaïdjanais avait accusé Paris de préparer de nouvelles guerres.", 2],
+    ["In recent months Azerbaijan has accused France of destabilising the region.\nIn November the Azerbaijani president accused Paris of preparing new wars.", 2],
+    ["In recent months Azerbaijan has accused France of destabilising the region.\nIn November the Azerbaijani president again accused France of destabilising the region.", 1],
+  ];
+  for (const [text, n] of two) assert.equal(eventsOf(text, "2023-12-20").filter((e) => e.type === "ACCUSE").length, n, text);
 });

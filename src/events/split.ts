@@ -70,7 +70,11 @@ export function sameInteraction(a: Draft, b: Draft): boolean {
   // Two agreements told in different sentences are one only when they speak of the same thing
   // ("agreed to take trade past $100 billion" ... "agreed to raise the figure beyond $100
   // billion"; not "agreed to release them").
-  if (a.rec.type === "AGREE" && a.rec.mode === "agree" && a.sentence !== b.sentence && a.content && b.content && ![...a.content].some((w) => b.content!.has(w))) return false;
+  // So are two accusations ("accused France of destabilising the Caucasus" ... "had accused
+  // Paris of fuelling new wars").
+  if ((a.rec.type === "AGREE" && a.rec.mode === "agree") || (a.rec.type === "ACCUSE" && a.rec.cameo === "112" && b.rec.cameo === "112")) {
+    if (a.sentence !== b.sentence && a.content && b.content && ![...a.content].some((w) => b.content!.has(w))) return false;
+  }
   // A visit told by its arrival (the 12th), its welcome and its last day (the 15th) is one trip:
   // one report rarely tells two trips of the same sides within a week.
   const visitDays = a.rec.mode === "visit" && !!a.rec.date && !!b.rec.date && a.rec.date.length === 10 && b.rec.date.length === 10 && Math.abs(Date.parse(a.rec.date) - Date.parse(b.rec.date)) <= VISIT_DAYS * 86400000;
