@@ -381,3 +381,19 @@ export function praisesTalks(ctx: EventContext, sm: SentenceMentions, t: Trigger
   }
   return false;
 }
+
+/**
+ * "Attacks on the Saudi embassy", «Suudi Arabistan büyükelçiliğine yönelik saldırılar», "the
+ * embassy of Saudi Arabia": a country named right before or after an embassy or consulate word
+ * (an article or "of" may stand between) owns the building, not the act.
+ */
+export function ownsMission(ctx: EventContext, sm: SentenceMentions, at: number): boolean {
+  const words = ctx.lex.markers.missionNouns.get(ctx.lang);
+  const e = sm.entities.find((x) => x.start === at);
+  if (!words?.length || !e || e.tokenStart < 0) return false;
+  const next = sm.tokens[e.tokenEnd];
+  if (next && isWordOf(next.norm, words)) return true;
+  let k = e.tokenStart - 1;
+  while (k >= 0 && (ARTICLES.has(sm.tokens[k].norm) || OF_WORDS.has(sm.tokens[k].norm) || sm.tokens[k].norm === "d")) k--;
+  return k >= 0 && k < e.tokenStart - 1 && isWordOf(sm.tokens[k].norm, words);
+}

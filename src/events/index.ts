@@ -23,7 +23,7 @@
 
 import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { EventRecord, EventType, Evidence } from "../types.js";
-import { cargoArrives, relativeClauseStart, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, duringBefore, inRelativeClause, isWordOf, pledgedBefore } from "./cues.js";
+import { cargoArrives, ownsMission, relativeClauseStart, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, duringBefore, inRelativeClause, isWordOf, pledgedBefore } from "./cues.js";
 import { DIRECTED, type DateHit, type Draft, type EventContext, HOSTILE, MATERIAL_CONFLICT, SPEECH_ACTS, type Side, TYPE_DEFAULTS, evidenceOf, toActors } from "./model.js";
 import { type PlainMemo, isReportingSource, markCoordinatedCounterparts, plainSides, sidesInSentence, withCounterpartOffice, withObjectTarget, withoutBriefed, withoutContent } from "./sides.js";
 import { addDays, dateFor, occasionsOf } from "./when.js";
@@ -128,7 +128,10 @@ function eventsAt(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occasion
   // began peacefully") needs a side inside that clause too.
   const clauseEnd = relativeClauseStart(ctx, sm, t);
   const clauseStart = type === "PROTEST" ? statedFrom(ctx, sm, t) : 0;
-  if (MATERIAL_CONFLICT.has(type) && !sm.references.length && !sides.some((x) => x.rank >= 1 && Number.isFinite(x.start) && x.start < clauseEnd && x.start >= clauseStart)) return;
+  // A country named as the owner of an embassy attacked ("attacks on the Saudi embassy") is
+  // where the force is aimed, not who used it; "the host country" in a statement of principle
+  // refers to no side that used force.
+  if (MATERIAL_CONFLICT.has(type) && !sm.references.some((r) => r.payload.id !== "guest" && r.payload.id !== "host") && !sides.some((x) => x.rank >= 1 && Number.isFinite(x.start) && x.start < clauseEnd && x.start >= clauseStart && !ownsMission(ctx, sm, x.start))) return;
   withContextSides(d, sides, type, mode);
   // "The ambassador was summoned", "sanctions by the EU": who acts comes first.
   sides = actorFirst(ctx, sm, t, sides, when.value, [...d.context, ...mainDyad(d.salience, d.context)]);

@@ -1,7 +1,8 @@
-// Turkish reports of a military incident and the protests after it, on sentences the team wrote:
-// a missile's route, an attack named as background after its noun, and a summons and a
-// minister's protest told apart (sides.ts routeCrossed, triggers.ts noEventHere, cues.ts
-// demonstrativeBefore, split.ts sameInteraction).
+// Reports of a military incident and the protests after it (mostly Turkish), on sentences the
+// team wrote: a missile's route, an attack named as background after its noun, a summons and a
+// minister's protest told apart, statements "accusing" someone, and attacks on an embassy with
+// no attacker named (sides.ts routeCrossed, triggers.ts noEventHere, cues.ts demonstrativeBefore
+// and ownsMission, split.ts sameInteraction, index.ts eventsAt).
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { extractText } from "../pipeline/index.js";
@@ -33,4 +34,19 @@ test("a summons and a protest a minister conveys to his counterpart later are tw
   const accuse = eventsOf(text).filter((e) => e.type === "ACCUSE");
   assert.equal(accuse.length, 2, JSON.stringify(accuse.map((e) => e.trigger.text)));
   assert.deepEqual(accuse.map((e) => e.actors.find((a) => a.country === "RUS")?.role).sort(), ["ambassador", "foreign_minister"]);
+});
+
+test("statements 'accusing' someone are an accusation by whoever made them", () => {
+  assert.deepEqual(acts(eventsOf("Rusya'nın resmi medyası, Türkiye'yi terörü desteklemekle itham eden bir haber yayımladı.")), ["ACCUSE RUS>TUR"]);
+});
+
+test("attacks on a country's embassy with no attacker named are not coded", () => {
+  const cases: [string, string[]][] = [
+    ["Türkiye, İran'ın Ankara Büyükelçisini Dışişleri Bakanlığına çağırdı.\nBüyükelçiye, ev sahibi ülkenin sorumluluğu nedeniyle Tahran'daki Suudi Arabistan büyükelçiliğine yönelik saldırıların kabul edilemeyeceği iletildi.", ["ACCUSE TUR>IRN"]],
+    ["Turkey summoned the Iranian ambassador on Monday.\nAttacks on the Saudi embassy are unacceptable, the ministry said.", ["ACCUSE TUR>IRN"]],
+    ["La Turquie a convoqué l'ambassadeur iranien lundi.\nLes attaques contre l'ambassade d'Arabie saoudite sont inacceptables, a indiqué le ministère.", ["ACCUSE TUR>IRN"]],
+    // The attacker named, the attack stays.
+    ["Des miliciens iraniens ont attaqué l'ambassade d'Arabie saoudite à Téhéran.", ["ASSAULT IRN>SAU"]],
+  ];
+  for (const [text, want] of cases) assert.deepEqual(acts(eventsOf(text)), want, text);
 });

@@ -109,6 +109,8 @@ export interface Markers {
   routeAfter: Map<string, string[][]>;
   /** How talks went or what they found in common ("convergence of views"): praise of it judges the talks. */
   talksOutcome: Map<string, string[][]>;
+  /** Words for an embassy or consulate: the country that owns one is where force is aimed. */
+  missionNouns: Map<string, string[]>;
   subjectPronoun: Map<string, Set<string>>;
   relativePronoun: Map<string, Set<string>>;
   anyBeforeObject: Map<string, string[][]>;
@@ -502,6 +504,7 @@ export function buildLexicon(): Lexicon {
     agentBefore: phraseMap(markerData.agent_before),
     agentAfter: phraseMap(markerData.agent_after),
     talksOutcome: phraseMap(markerData.talks_outcome),
+    missionNouns: wordPatterns(markerData.mission_nouns),
   };
 
   const version = lexiconVersion();
