@@ -397,3 +397,12 @@ export function ownsMission(ctx: EventContext, sm: SentenceMentions, at: number)
   while (k >= 0 && (ARTICLES.has(sm.tokens[k].norm) || OF_WORDS.has(sm.tokens[k].norm) || sm.tokens[k].norm === "d")) k--;
   return k >= 0 && k < e.tokenStart - 1 && isWordOf(sm.tokens[k].norm, words);
 }
+
+/**
+ * "NATO'DAN KINAMA MESAJI": a subheading, a line in capitals with no closing stop, announces what
+ * the paragraph under it tells.
+ */
+export function headingLine(ctx: EventContext, sm: SentenceMentions): boolean {
+  const line = ctx.text.slice(sm.sentence.start, sm.sentence.end).trim();
+  return (line.match(/\p{Lu}/gu) ?? []).length >= 6 && !/\p{Ll}/u.test(line) && !/[.!?؟。]$/.test(line);
+}

@@ -23,7 +23,7 @@
 
 import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { EventRecord, EventType, Evidence } from "../types.js";
-import { cargoArrives, ownsMission, relativeClauseStart, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, duringBefore, inRelativeClause, isWordOf, pledgedBefore } from "./cues.js";
+import { cargoArrives, headingLine, ownsMission, relativeClauseStart, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, duringBefore, inRelativeClause, isWordOf, pledgedBefore } from "./cues.js";
 import { DIRECTED, type DateHit, type Draft, type EventContext, HOSTILE, MATERIAL_CONFLICT, SPEECH_ACTS, type Side, TYPE_DEFAULTS, evidenceOf, toActors } from "./model.js";
 import { type PlainMemo, isReportingSource, markCoordinatedCounterparts, plainSides, sidesInSentence, withCounterpartOffice, withObjectTarget, withoutBriefed, withoutContent } from "./sides.js";
 import { addDays, dateFor, occasionsOf } from "./when.js";
@@ -132,6 +132,9 @@ function eventsAt(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occasion
   // where the force is aimed, not who used it; "the host country" in a statement of principle
   // refers to no side that used force.
   if (MATERIAL_CONFLICT.has(type) && !sm.references.some((r) => r.payload.id !== "guest" && r.payload.id !== "host") && !sides.some((x) => x.rank >= 1 && Number.isFinite(x.start) && x.start < clauseEnd && x.start >= clauseStart && !ownsMission(ctx, sm, x.start))) return;
+  // "NATO'DAN KINAMA MESAJI": a subheading that names one side of an act announces it; its other
+  // side is told in the paragraph under it, not by the events before.
+  if (sides.length < 2 && headingLine(ctx, sm)) return;
   withContextSides(d, sides, type, mode);
   // "The ambassador was summoned", "sanctions by the EU": who acts comes first.
   sides = actorFirst(ctx, sm, t, sides, when.value, [...d.context, ...mainDyad(d.salience, d.context)]);

@@ -1,8 +1,8 @@
 // Reports of a military incident and the protests after it (mostly Turkish), on sentences the
 // team wrote: a missile's route, an attack named as background after its noun, a summons and a
 // minister's protest told apart, statements "accusing" someone, and attacks on an embassy with
-// no attacker named (sides.ts routeCrossed, triggers.ts noEventHere, cues.ts demonstrativeBefore
-// and ownsMission, split.ts sameInteraction, index.ts eventsAt).
+// no attacker named, and subheadings (sides.ts routeCrossed, triggers.ts noEventHere, cues.ts
+// demonstrativeBefore, ownsMission and headingLine, split.ts sameInteraction, index.ts eventsAt).
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { extractText } from "../pipeline/index.js";
@@ -47,6 +47,16 @@ test("attacks on a country's embassy with no attacker named are not coded", () =
     ["La Turquie a convoqué l'ambassadeur iranien lundi.\nLes attaques contre l'ambassade d'Arabie saoudite sont inacceptables, a indiqué le ministère.", ["ACCUSE TUR>IRN"]],
     // The attacker named, the attack stays.
     ["Des miliciens iraniens ont attaqué l'ambassade d'Arabie saoudite à Téhéran.", ["ASSAULT IRN>SAU"]],
+  ];
+  for (const [text, want] of cases) assert.deepEqual(acts(eventsOf(text)), want, text);
+});
+
+test("a subheading naming one side of an act takes its other side from the paragraph under it", () => {
+  const cases: [string, string[]][] = [
+    ["Turkey summoned the Iranian ambassador on Monday.\nCONDEMNATION FROM NATO\nIn a statement, NATO condemned Iran's attack.", ["ACCUSE NATO>IRN", "ACCUSE TUR>IRN"]],
+    ["Türkiye, İran'ın Ankara Büyükelçisini Dışişleri Bakanlığına çağırdı.\nNATO'DAN KINAMA MESAJI\nNATO, İran'ın saldırısını kınadı.", ["ACCUSE NATO>IRN", "ACCUSE TUR>IRN"]],
+    // A subheading that names both sides is an event of its own.
+    ["Turkey summoned the Iranian ambassador on Monday.\nNATO CONDEMNS IRAN\nThe alliance said the attack was unacceptable.", ["ACCUSE NATO>IRN", "ACCUSE TUR>IRN"]],
   ];
   for (const [text, want] of cases) assert.deepEqual(acts(eventsOf(text)), want, text);
 });
