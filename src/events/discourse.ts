@@ -6,7 +6,7 @@ import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/in
 import type { EventRecord, EventType } from "../types.js";
 import { VERB_FINAL, firstPersonAt, pronounSubject, quotationAround } from "./cues.js";
 import { type DateHit, type Draft, type EventContext, HOSTILE, RESOLVABLE_OFFICE_ROLES, type Side, evidenceOf, seniority } from "./model.js";
-import { type PlainMemo, isCounterpart, plainSides, sidesInSentence } from "./sides.js";
+import { type PlainMemo, coordinated, isCounterpart, plainSides, sidesInSentence } from "./sides.js";
 import { addDays, nearDate } from "./when.js";
 
 /**
@@ -65,6 +65,8 @@ export interface Discourse {
   salience: Map<string, { side: Side; count: number }>;
   /** The person the article names most often for each country. */
   docPersons: Map<string, Side>;
+  /** The two countries the text last named together ("Armenia and Azerbaijan"), for "these two countries". */
+  lastPair: Side[];
 }
 
 const NO_TITLE: SentenceMentions = { sentence: { start: 0, end: 0, index: -1, paragraph: -1 }, tokens: [], entities: [], triggers: [], topics: [], modality: [], references: [], names: [] };
@@ -72,7 +74,7 @@ const NO_TITLE: SentenceMentions = { sentence: { start: 0, end: 0, index: -1, pa
 /** The discourse before the first sentence: the title's sides, and the article's persons. */
 export function startDiscourse(ctx: EventContext, sentences: SentenceMentions[], plain: PlainMemo): Discourse {
   const context = sidesInSentence(ctx, ctx.title ?? NO_TITLE, ctx.refDate, { orgsAsSides: false }).map((s) => ({ ...s, rank: 0 }));
-  const d: Discourse = { context, contextDate: ctx.refDate, runningDate: ctx.refDate, runningParagraph: -1, scene: null, visitScene: null, sceneDate: null, lastExplicitDate: null, prevSubject: null, salience: new Map(), docPersons: new Map() };
+  const d: Discourse = { context, contextDate: ctx.refDate, runningDate: ctx.refDate, runningParagraph: -1, scene: null, visitScene: null, sceneDate: null, lastExplicitDate: null, prevSubject: null, salience: new Map(), docPersons: new Map(), lastPair: [] };
   for (const x of context) noteSalience(d, x, 2);
   d.docPersons = docPersonsOf(ctx, sentences, plain);
   return d;
@@ -139,6 +141,15 @@ export function leaveSentence(ctx: EventContext, d: Discourse, sm: SentenceMenti
   // ("arrived on Monday ... The leaders held talks" on the day of the report).
   const arrival = sm.triggers.some((x) => x.payload.mode === "visit");
   if (full && !arrival) d.runningDate = full.value;
+  // Two countries joined by "and" are the pair "these two countries" refers to next.
+  const ents = sm.entities.filter((e) => e.payload.kind === "country" && e.payload.form !== "capital");
+  for (let i = ents.length - 1; i > 0; i--) {
+    const [a, b] = [ents[i - 1], ents[i]];
+    if (a.payload.id === b.payload.id || !coordinated(ctx, a, b)) continue;
+    const side = (e: EntityMatch): Side => sentenceSides.find((x) => x.country === e.payload.id) ?? { country: e.payload.id, name: null, role: null, rank: 1, start: e.start, evidence: evidenceOf(ctx, sm) };
+    d.lastPair = [side(a), side(b)];
+    break;
+  }
 }
 
 /**
@@ -156,13 +167,21 @@ export function withReferencedSides(d: Discourse, sm: SentenceMentions, t: Trigg
   // "The sides discussed preparations for the visit of the President of Tajikistan": with the
   // reference as subject, what is named after the trigger is the subject of talk.
   const namedOnlyAfter = referenceAsSubject && sides.every((x) => x.start > t.end) && (type === "CONSULT" || (type === "AGREE" && mode === "agree"));
+  // "These two former Soviet republics": the two countries last named together.
+  const demonstrative = !!ctx && d.lastPair.length === 2 && sideRefs.some((r) => r.tokenStart >= 0 && !!ctx.lex.markers.demonstrativePlural.get(ctx.lang)?.has(sm.tokens[r.tokenStart]?.norm ?? ""));
+  const pairOf = () => (demonstrative ? d.lastPair : mainDyad(d.salience, d.context));
+  // "France's mediation between these two republics": the mediator named, and the two sides.
+  if (sideRefs.length && t.payload.cameo === "045" && sides.length === 1) {
+    const pair = pairOf();
+    if (pair.length >= 2 && !pair.some((c) => c.country === sides[0].country)) return [{ ...sides[0], counterpart: false }, ...pair.map((c) => ({ ...c, rank: 0, start: Infinity, counterpart: true }))];
+  }
   if (sideRefs.length && (!sides.some((x) => x.rank >= 2) || namedOnlyAfter) && (sides.length < 2 || (referenceAsSubject && namedByReference < 2)) && mode !== "multilateral") {
-    const main = mainDyad(d.salience, d.context);
+    const main = pairOf();
     if (main.length >= 2) return withPluralTitle(ctx, sm, sideRefs, main.map((c) => ({ ...c, rank: 0, start: Infinity })), date);
   } else if (sideRefs.length && !referenceAsSubject && sides.length === 1 && sides[0].rank >= 2 && (type === "CONSULT" || type === "SUPPORT") && mode !== "multilateral") {
     // "The Chinese foreign minister gave a lunch in honour of the two ministers and talked
     // with them": one side named as the subject, the two sides of the article as its object.
-    const main = mainDyad(d.salience, d.context);
+    const main = pairOf();
     if (main.length >= 2 && !main.some((c) => c.country === sides[0].country)) return [sides[0], ...main.map((c) => ({ ...c, rank: 0, start: Infinity, counterpart: true }))];
   }
   return sides;

@@ -1,6 +1,7 @@
 // Who acts when a statement is quoted in the first person, in tit-for-tat acts told in one
-// sentence, and when two accusations are two, on sentences the team wrote (discourse.ts
-// withQuotedSpeaker, sides.ts withBareSides, split.ts sameInteraction).
+// sentence, when two accusations are two, and "these two countries", on sentences the team wrote
+// (discourse.ts withQuotedSpeaker and withReferencedSides, sides.ts withBareSides, split.ts
+// sameInteraction).
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { extractText } from "../pipeline/index.js";
@@ -53,4 +54,11 @@ test("two accusations that say different things are two, one told again is one",
     ["In recent months Azerbaijan has accused France of destabilising the region.\nIn November the Azerbaijani president again accused France of destabilising the region.", 1],
   ];
   for (const [text, n] of two) assert.equal(eventsOf(text, "2023-12-20").filter((e) => e.type === "ACCUSE").length, n, text);
+});
+
+test("'these two countries' are the two last named together; a mediation between them has its mediator too", () => {
+  const sides = (text: string, type: string) => eventsOf(text).filter((e) => e.type === type && e.trigger.start > text.lastIndexOf("\n")).map((e) => e.actors.map((a) => a.country).join(">"));
+  assert.deepEqual(sides("La France a signé un accord avec l'Italie lundi.\nL'Arménie et l'Azerbaïdjan entretiennent des relations difficiles.\nLa France s'est impliquée dans la médiation entre ces deux pays.", "CONSULT"), ["FRA>ARM>AZE"]);
+  assert.deepEqual(sides("Qatar signed a trade agreement with Turkey on Monday.\nEthiopia and Egypt have long disputed the dam.\nQatar has been involved in the mediation between these two countries.", "CONSULT"), ["QAT>ETH>EGY"]);
+  assert.deepEqual(sides("Qatar signed a trade agreement with Turkey on Monday.\nEthiopia and Egypt have long disputed the dam.\nThese two countries held talks in Cairo on Tuesday.", "CONSULT"), ["ETH>EGY"]);
 });

@@ -111,6 +111,8 @@ export interface Markers {
   talksOutcome: Map<string, string[][]>;
   /** Words for an embassy or consulate: the country that owns one is where force is aimed. */
   missionNouns: Map<string, string[]>;
+  /** Words opening a reference to the two countries last named together ("these two countries"). */
+  demonstrativePlural: Map<string, Set<string>>;
   subjectPronoun: Map<string, Set<string>>;
   relativePronoun: Map<string, Set<string>>;
   anyBeforeObject: Map<string, string[][]>;
@@ -505,6 +507,7 @@ export function buildLexicon(): Lexicon {
     agentAfter: phraseMap(markerData.agent_after),
     talksOutcome: phraseMap(markerData.talks_outcome),
     missionNouns: wordPatterns(markerData.mission_nouns),
+    demonstrativePlural: new Map(Object.entries(markerData.demonstrative_plural ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
   };
 
   const version = lexiconVersion();
