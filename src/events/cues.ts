@@ -161,7 +161,13 @@ export function demonstrativeBefore(ctx: EventContext, sm: SentenceMentions, t: 
     });
   }
   if (t.tokenStart < 0) return false;
-  for (let k = t.tokenStart - 1; k >= 0 && k >= t.tokenStart - 2; k--) if (wordVariantsOf(sm.tokens[k].norm).some((w) => words.has(w))) return true;
+  // (Not over a word that a place ending makes describe the noun: "bu konudaki tepkisini", the
+  // reaction on this matter, is not "this reaction".)
+  const describes = (w: string) => !!ctx.lex.markers.placeModifierSuffix.get(ctx.lang)?.some((x) => w.length > x.length + 2 && w.endsWith(x));
+  for (let k = t.tokenStart - 1; k >= 0 && k >= t.tokenStart - 2; k--) {
+    if (wordVariantsOf(sm.tokens[k].norm).some((w) => words.has(w))) return true;
+    if (describes(sm.tokens[k].norm)) return false;
+  }
   return false;
 }
 
@@ -337,4 +343,89 @@ export function dateOfReport(ctx: EventContext, sm: SentenceMentions, t: Trigger
   const words = (ctx.lex.markers.reporting.get(ctx.lang) ?? []).map((p) => p.join(""));
   const at = Math.min(...words.map((w) => between.indexOf(w)).filter((i) => i >= 0));
   return Number.isFinite(at) && at <= 12 && !/[。；;]/.test(between);
+}
+
+/**
+ * «We condemn», "J'exprime ma gratitude", «kınıyoruz»: a trigger told in the first person (a
+ * first-person word in it or up to three words before it in its clause, or a first-person ending
+ * on its last word).
+ */
+export function firstPersonAt(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  if (t.tokenStart < 0) return false;
+  const last = sm.tokens[t.tokenEnd - 1]?.norm ?? "";
+  if (ctx.lex.markers.firstPersonSuffix.get(ctx.lang)?.some((x) => last.length >= x.length + 3 && last.endsWith(x))) return true;
+  const words = ctx.lex.markers.firstPerson.get(ctx.lang);
+  if (!words?.length) return false;
+  for (let k = t.tokenEnd - 1; k >= 0 && k >= t.tokenStart - 3; k--) {
+    if (k < t.tokenStart && breakBetween(ctx.text, sm, sm.tokens[k].end, t.start)) return false;
+    if (isWordOf(sm.tokens[k].norm, words)) return true;
+  }
+  return false;
+}
+
+const OPENING_QUOTES = new Set(["“", "«", "„"]);
+const CLOSING_QUOTES = new Set(["”", "»"]);
+
+/**
+ * The quotation an offset stands in, within a stretch of text (a paragraph): where its opening
+ * mark is and where its closing mark is (-1 when the stretch ends first), or null. Straight
+ * double quotes open and close in turn; apostrophes and single quotes are not read (Turkish
+ * writes case endings after one: İran’ın).
+ */
+export function quotationAround(text: string, from: number, to: number, at: number): { open: number; close: number } | null {
+  let open = -1;
+  for (let i = from; i < at; i++) {
+    const c = text[i];
+    if (c === '"') open = open >= 0 && text[open] === '"' ? -1 : open >= 0 ? open : i;
+    else if (OPENING_QUOTES.has(c) && !(c === "“" && open >= 0 && text[open] === "„")) open = open >= 0 ? open : i;
+    else if (CLOSING_QUOTES.has(c) || (c === "“" && open >= 0)) open = -1;
+  }
+  if (open < 0) return null;
+  const closer = text[open] === '"' ? /"/ : text[open] === "„" ? /[“”]/ : /[”»]/;
+  const rel = text.slice(at, to).search(closer);
+  return { open, close: rel < 0 ? -1 : at + rel };
+}
+
+/**
+ * "Welcomed a positive meeting", «a salué la convergence de vues entre les deux pays»: a meeting
+ * noun or a word for how talks went (data/markers.json talks_outcome) up to four words after an
+ * act of praise, in its clause and with no side or reference before it, is what is praised.
+ */
+export function praisesTalks(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  if (t.tokenEnd < 0) return false;
+  const outcome = ctx.lex.markers.talksOutcome.get(ctx.lang) ?? [];
+  for (let k = t.tokenEnd; k < sm.tokens.length && k <= t.tokenEnd + 4; k++) {
+    if (breakBetween(ctx.text, sm, t.end, sm.tokens[k].start)) return false;
+    // "Congratulated the host of the meeting": a side or reference first is what is praised.
+    const at = sm.tokens[k];
+    if (sm.entities.some((e) => e.start <= at.start && at.start < e.end) || sm.references.some((r) => r.start <= at.start && at.start < r.end)) return false;
+    if (phraseStartingAt(sm.tokens, k, outcome)) return true;
+    if (sm.triggers.some((x) => x.payload.type === "CONSULT" && x.payload.mode !== "multilateral" && x.tokenStart === k)) return true;
+  }
+  return false;
+}
+
+/**
+ * "Attacks on the Saudi embassy", «Suudi Arabistan büyükelçiliğine yönelik saldırılar», "the
+ * embassy of Saudi Arabia": a country named right before or after an embassy or consulate word
+ * (an article or "of" may stand between) owns the building, not the act.
+ */
+export function ownsMission(ctx: EventContext, sm: SentenceMentions, at: number): boolean {
+  const words = ctx.lex.markers.missionNouns.get(ctx.lang);
+  const e = sm.entities.find((x) => x.start === at);
+  if (!words?.length || !e || e.tokenStart < 0) return false;
+  const next = sm.tokens[e.tokenEnd];
+  if (next && isWordOf(next.norm, words)) return true;
+  let k = e.tokenStart - 1;
+  while (k >= 0 && (ARTICLES.has(sm.tokens[k].norm) || OF_WORDS.has(sm.tokens[k].norm) || sm.tokens[k].norm === "d")) k--;
+  return k >= 0 && k < e.tokenStart - 1 && isWordOf(sm.tokens[k].norm, words);
+}
+
+/**
+ * "NATO'DAN KINAMA MESAJI": a subheading, a line in capitals with no closing stop, announces what
+ * the paragraph under it tells.
+ */
+export function headingLine(ctx: EventContext, sm: SentenceMentions): boolean {
+  const line = ctx.text.slice(sm.sentence.start, sm.sentence.end).trim();
+  return (line.match(/\p{Lu}/gu) ?? []).length >= 6 && !/\p{Ll}/u.test(line) && !/[.!?؟。]$/.test(line);
 }

@@ -4,9 +4,9 @@
 import { holderOf } from "../lexicon/index.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { EventRecord, EventType } from "../types.js";
-import { pronounSubject } from "./cues.js";
-import { type DateHit, type Draft, type EventContext, RESOLVABLE_OFFICE_ROLES, type Side, evidenceOf, seniority } from "./model.js";
-import { type PlainMemo, isCounterpart, plainSides, sidesInSentence } from "./sides.js";
+import { VERB_FINAL, firstPersonAt, pronounSubject, quotationAround } from "./cues.js";
+import { type DateHit, type Draft, type EventContext, HOSTILE, RESOLVABLE_OFFICE_ROLES, type Side, evidenceOf, seniority } from "./model.js";
+import { type PlainMemo, coordinated, isCounterpart, plainSides, sidesInSentence } from "./sides.js";
 import { addDays, nearDate } from "./when.js";
 
 /**
@@ -65,6 +65,8 @@ export interface Discourse {
   salience: Map<string, { side: Side; count: number }>;
   /** The person the article names most often for each country. */
   docPersons: Map<string, Side>;
+  /** The two countries the text last named together ("Armenia and Azerbaijan"), for "these two countries". */
+  lastPair: Side[];
 }
 
 const NO_TITLE: SentenceMentions = { sentence: { start: 0, end: 0, index: -1, paragraph: -1 }, tokens: [], entities: [], triggers: [], topics: [], modality: [], references: [], names: [] };
@@ -72,7 +74,7 @@ const NO_TITLE: SentenceMentions = { sentence: { start: 0, end: 0, index: -1, pa
 /** The discourse before the first sentence: the title's sides, and the article's persons. */
 export function startDiscourse(ctx: EventContext, sentences: SentenceMentions[], plain: PlainMemo): Discourse {
   const context = sidesInSentence(ctx, ctx.title ?? NO_TITLE, ctx.refDate, { orgsAsSides: false }).map((s) => ({ ...s, rank: 0 }));
-  const d: Discourse = { context, contextDate: ctx.refDate, runningDate: ctx.refDate, runningParagraph: -1, scene: null, visitScene: null, sceneDate: null, lastExplicitDate: null, prevSubject: null, salience: new Map(), docPersons: new Map() };
+  const d: Discourse = { context, contextDate: ctx.refDate, runningDate: ctx.refDate, runningParagraph: -1, scene: null, visitScene: null, sceneDate: null, lastExplicitDate: null, prevSubject: null, salience: new Map(), docPersons: new Map(), lastPair: [] };
   for (const x of context) noteSalience(d, x, 2);
   d.docPersons = docPersonsOf(ctx, sentences, plain);
   return d;
@@ -139,6 +141,15 @@ export function leaveSentence(ctx: EventContext, d: Discourse, sm: SentenceMenti
   // ("arrived on Monday ... The leaders held talks" on the day of the report).
   const arrival = sm.triggers.some((x) => x.payload.mode === "visit");
   if (full && !arrival) d.runningDate = full.value;
+  // Two countries joined by "and" are the pair "these two countries" refers to next.
+  const ents = sm.entities.filter((e) => e.payload.kind === "country" && e.payload.form !== "capital");
+  for (let i = ents.length - 1; i > 0; i--) {
+    const [a, b] = [ents[i - 1], ents[i]];
+    if (a.payload.id === b.payload.id || !coordinated(ctx, a, b)) continue;
+    const side = (e: EntityMatch): Side => sentenceSides.find((x) => x.country === e.payload.id) ?? { country: e.payload.id, name: null, role: null, rank: 1, start: e.start, evidence: evidenceOf(ctx, sm) };
+    d.lastPair = [side(a), side(b)];
+    break;
+  }
 }
 
 /**
@@ -156,13 +167,21 @@ export function withReferencedSides(d: Discourse, sm: SentenceMentions, t: Trigg
   // "The sides discussed preparations for the visit of the President of Tajikistan": with the
   // reference as subject, what is named after the trigger is the subject of talk.
   const namedOnlyAfter = referenceAsSubject && sides.every((x) => x.start > t.end) && (type === "CONSULT" || (type === "AGREE" && mode === "agree"));
+  // "These two former Soviet republics": the two countries last named together.
+  const demonstrative = !!ctx && d.lastPair.length === 2 && sideRefs.some((r) => r.tokenStart >= 0 && !!ctx.lex.markers.demonstrativePlural.get(ctx.lang)?.has(sm.tokens[r.tokenStart]?.norm ?? ""));
+  const pairOf = () => (demonstrative ? d.lastPair : mainDyad(d.salience, d.context));
+  // "France's mediation between these two republics": the mediator named, and the two sides.
+  if (sideRefs.length && t.payload.cameo === "045" && sides.length === 1) {
+    const pair = pairOf();
+    if (pair.length >= 2 && !pair.some((c) => c.country === sides[0].country)) return [{ ...sides[0], counterpart: false }, ...pair.map((c) => ({ ...c, rank: 0, start: Infinity, counterpart: true }))];
+  }
   if (sideRefs.length && (!sides.some((x) => x.rank >= 2) || namedOnlyAfter) && (sides.length < 2 || (referenceAsSubject && namedByReference < 2)) && mode !== "multilateral") {
-    const main = mainDyad(d.salience, d.context);
+    const main = pairOf();
     if (main.length >= 2) return withPluralTitle(ctx, sm, sideRefs, main.map((c) => ({ ...c, rank: 0, start: Infinity })), date);
   } else if (sideRefs.length && !referenceAsSubject && sides.length === 1 && sides[0].rank >= 2 && (type === "CONSULT" || type === "SUPPORT") && mode !== "multilateral") {
     // "The Chinese foreign minister gave a lunch in honour of the two ministers and talked
     // with them": one side named as the subject, the two sides of the article as its object.
-    const main = mainDyad(d.salience, d.context);
+    const main = pairOf();
     if (main.length >= 2 && !main.some((c) => c.country === sides[0].country)) return [sides[0], ...main.map((c) => ({ ...c, rank: 0, start: Infinity, counterpart: true }))];
   }
   return sides;
@@ -213,6 +232,57 @@ export function withPronounSpeaker(ctx: EventContext, d: Discourse, sm: Sentence
     return [{ ...actor, rank: 0, start: -1, counterpart: false }, ...sides.filter((x) => x.country !== actor.country)];
   }
   return sides;
+}
+
+/**
+ * «"We condemn ...", the statement said», «"J'exprime ma gratitude à ...", a indiqué le chef
+ * d'État congolais», «NATO'dan açıklama geldi. "... kınıyoruz" denildi»: a trigger told in the
+ * first person inside a quotation is the act of whoever the quotation is attributed to (the
+ * side named after its closing mark in that sentence, else the first named before its opening
+ * mark, else the one side of the sentence before), aimed at a side named in the quotation: in
+ * the trigger's own stretch (before it where the verb comes last, else after it), the first
+ * named for a hostile act (the one whose act is condemned), the nearest for any other.
+ */
+export function withQuotedSpeaker(ctx: EventContext, sentences: SentenceMentions[], si: number, t: TriggerMatch, sides: Side[], date: string | null): Side[] {
+  const sm = sentences[si];
+  if (!firstPersonAt(ctx, sm, t)) return sides;
+  const para = sentences.filter((x) => x.sentence.paragraph === sm.sentence.paragraph);
+  const q = quotationAround(ctx.text, para[0].sentence.start, para[para.length - 1].sentence.end, t.start);
+  if (!q) return sides;
+  const speaker = quotationSpeaker(ctx, sentences, q, date);
+  if (!speaker) return sides;
+  const inside = (at: number) => at >= q.open && (q.close < 0 || at < q.close);
+  const others = sides.filter((x) => x.country !== speaker.country);
+  // Where each side is named inside the quotation.
+  const named = others.flatMap((x) => sm.entities.filter((e) => inside(e.start) && (e.payload.id === x.country || e.start === x.start)).map((e) => ({ side: x, at: e.start })));
+  const before = named.filter((x) => x.at < t.start);
+  const after = named.filter((x) => x.at >= t.end);
+  const [first, second] = VERB_FINAL.has(ctx.lang) ? [before, after] : [after, before];
+  const stretch = first.length ? first : second;
+  if (!stretch.length) return sides;
+  const dist = (at: number) => (at < t.start ? t.start - at : at - t.end);
+  const target = HOSTILE.has(t.payload.type) ? stretch.sort((a, b) => a.at - b.at)[0] : stretch.sort((a, b) => dist(a.at) - dist(b.at))[0];
+  // The speaker stands where the quotation opens: before what it names, as a subject does.
+  return [{ ...speaker, counterpart: false, start: q.open }, { ...target.side, counterpart: true }];
+}
+
+/** Whoever a quotation is attributed to: named after it in its sentence, else before it, else alone in the sentence before. */
+function quotationSpeaker(ctx: EventContext, sentences: SentenceMentions[], q: { open: number; close: number }, date: string | null): Side | null {
+  const within = (at: number) => sentences.findIndex((x) => x.sentence.start <= at && at < x.sentence.end);
+  const all = (sm: SentenceMentions) => sidesInSentence(ctx, sm, date, { orgsAsSides: true });
+  if (q.close >= 0) {
+    const c = within(q.close);
+    const after = c >= 0 ? all(sentences[c]).filter((x) => x.start > q.close) : [];
+    if (after.length) return after[0];
+    // Attributed to someone the text does not place ("a indiqué le porte-parole"): no speaker.
+    if (c >= 0 && sentences[c].entities.some((e) => e.start > q.close)) return null;
+  }
+  const o = within(q.open);
+  if (o < 0) return null;
+  const before = all(sentences[o]).filter((x) => x.start < q.open && !x.counterpart);
+  if (before.length) return before[0];
+  const prev = o > 0 ? all(sentences[o - 1]) : [];
+  return prev.length === 1 ? prev[0] : null;
 }
 
 /** Only counterparts named ("held talks with X"): the one who acts is in the discourse. Adds to sides. */

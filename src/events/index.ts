@@ -23,12 +23,12 @@
 
 import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { EventRecord, EventType, Evidence } from "../types.js";
-import { cargoArrives, dateOfReport, relativeClauseStart, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, duringBefore, inRelativeClause, isWordOf, pledgedBefore } from "./cues.js";
+import { cargoArrives, dateOfReport, headingLine, ownsMission, relativeClauseStart, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, duringBefore, inRelativeClause, isWordOf, pledgedBefore } from "./cues.js";
 import { DIRECTED, type DateHit, type Draft, type EventContext, HOSTILE, MATERIAL_CONFLICT, SPEECH_ACTS, type Side, TYPE_DEFAULTS, evidenceOf, toActors } from "./model.js";
 import { type PlainMemo, isReportingSource, markCoordinatedCounterparts, plainSides, sidesInSentence, withCounterpartOffice, withObjectTarget, withoutBriefed, withoutContent } from "./sides.js";
 import { addDays, dateFor, occasionsOf } from "./when.js";
 import { locate, placesFromDocument, visitorAndHost } from "./where.js";
-import { type Discourse, mainDyad, enterSentence, leaveSentence, noteSalience, startDiscourse, withActorFromDiscourse, withContextSides, withGuestAndHost, withNamesFromDiscourse, withPronounSpeaker, withReferencedSides, withTitleHolder } from "./discourse.js";
+import { type Discourse, mainDyad, enterSentence, leaveSentence, noteSalience, startDiscourse, withActorFromDiscourse, withContextSides, withGuestAndHost, withNamesFromDiscourse, withPronounSpeaker, withQuotedSpeaker, withReferencedSides, withTitleHolder } from "./discourse.js";
 import { batchSize, documentsNamed, groupsOf, mergeInto, sameInteraction, twinOf } from "./split.js";
 import { addSummitParticipants, assignTopics, initiatorsFirst, visitorFirst, withHostOfTalks } from "./document.js";
 import { attendedGathering, noEventHere } from "./triggers.js";
@@ -111,6 +111,7 @@ function eventsAt(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occasion
   sides = withReferencedSides(d, sm, t, sides, type, mode, ctx, when.value);
   sides = withTitleHolder(ctx, d, sm, t, sides, mode);
   sides = withPronounSpeaker(ctx, d, sm, t, sides, mode);
+  sides = withQuotedSpeaker(ctx, at.sentences, at.si, t, sides, when.value);
   // "The guest congratulated the host": the visitor and the host of the latest visit.
   if (mode !== "multilateral" && mode !== "visit") sides = withGuestAndHost(ctx, sm, sides, drafts);
   // Counterparts joined to a counterpart by "and" are counterparts too ("with X and Y").
@@ -127,7 +128,13 @@ function eventsAt(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occasion
   // began peacefully") needs a side inside that clause too.
   const clauseEnd = relativeClauseStart(ctx, sm, t);
   const clauseStart = type === "PROTEST" ? statedFrom(ctx, sm, t) : 0;
-  if (MATERIAL_CONFLICT.has(type) && !sm.references.length && !sides.some((x) => x.rank >= 1 && Number.isFinite(x.start) && x.start < clauseEnd && x.start >= clauseStart)) return;
+  // A country named as the owner of an embassy attacked ("attacks on the Saudi embassy") is
+  // where the force is aimed, not who used it; "the host country" in a statement of principle
+  // refers to no side that used force.
+  if (MATERIAL_CONFLICT.has(type) && !sm.references.some((r) => r.payload.id !== "guest" && r.payload.id !== "host") && !sides.some((x) => x.rank >= 1 && Number.isFinite(x.start) && x.start < clauseEnd && x.start >= clauseStart && !ownsMission(ctx, sm, x.start))) return;
+  // "NATO'DAN KINAMA MESAJI": a subheading that names one side of an act announces it; its other
+  // side is told in the paragraph under it, not by the events before.
+  if (sides.length < 2 && headingLine(ctx, sm)) return;
   withContextSides(d, sides, type, mode);
   // "The ambassador was summoned", "sanctions by the EU": who acts comes first.
   sides = actorFirst(ctx, sm, t, sides, when.value, [...d.context, ...mainDyad(d.salience, d.context)]);
@@ -207,7 +214,7 @@ function recordGroup(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occas
   const definiteDocument = ctx.lang === "en" && type === "AGREE" && mode === "sign" && t.tokenStart > 1 && DEFINITE.has(sm.tokens[t.tokenStart - 2].norm) && isWordOf(sm.tokens[t.tokenStart - 1].norm, ctx.lex.markers.documentNouns.get(ctx.lang) ?? []);
   const anaphoric = demonstrativeBefore(ctx, sm, t) || definiteOpening(ctx, sm, t) || duringBefore(ctx, sm, t) || definiteHostile || definiteDocument;
   const draft: Draft = { rec, sides: group.map((x) => ({ ...x })), sentence: si, dateExplicit: dateExplicit && !anaphoric, reported: new Set([si]), docIndex };
-  if (type === "AGREE" && mode === "agree") draft.content = contentAfter(sm, t);
+  if ((type === "AGREE" && mode === "agree") || (type === "ACCUSE" && told.cameo === "112")) draft.content = contentAfter(sm, t);
   if (type === "AGREE" && mode === "sign") draft.batch = batchSize(ctx, sm);
   const twin = twinOf(drafts, draft, anaphoric);
   if (twin) mergeInto(twin, draft, group, si);

@@ -545,6 +545,21 @@ function describesNoun(ctx: EventContext, sm: SentenceMentions, e: EntityMatch):
 }
 
 /**
+ * "Irak ile Suriye hava sahasını geçtikten sonra", after crossing Iraqi and Syrian airspace: a
+ * country (or a list of them joined by "and") followed by a route phrase is crossed on the way,
+ * not a side.
+ */
+function routeCrossed(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
+  const phrases = ctx.lex.markers.routeAfter.get(ctx.lang);
+  if (!phrases?.length || e.tokenEnd <= 0) return false;
+  const coord = ctx.lex.markers.coordination.get(ctx.lang);
+  let j = e.tokenEnd;
+  while (j < sm.tokens.length && (coord?.has(sm.tokens[j].norm) || sm.entities.some((x) => x.payload.kind === "country" && x.tokenStart <= j && j < x.tokenEnd))) j++;
+  const at = (w: string, k: number) => !!sm.tokens[k] && (w.endsWith("*") ? sm.tokens[k].norm.startsWith(w.slice(0, -1)) : sm.tokens[k].norm === w);
+  return phrases.some((ph) => ph.every((w, n) => at(w, j + n)));
+}
+
+/**
  * A country named as what a group is for or against ("anti-Turkey protesters") or as the origin
  * of a diaspora ("Turkish-Americans": an adjective joined by a hyphen to another country's
  * people) names no state acting.
@@ -577,6 +592,8 @@ function bareSides(ctx: EventContext, sm: SentenceMentions, opts: SideOptions, c
     // "Tahran'daki büyükelçilik", "the embassy in Tehran": a place describing a noun is no side,
     // not even of an attack.
     if (describesNoun(ctx, sm, e)) return;
+    // "Irak ile Suriye hava sahasını geçtikten sonra": a route crossed, not a side.
+    if (routeCrossed(ctx, sm, e)) return;
     // "Anti-Turkey protesters", "Turkish-Americans": a stance or a diaspora, not a state.
     if (groupNotState(ctx, sm, e)) return;
     let role = mentionRole(ctx, sm, e);
@@ -618,6 +635,11 @@ function withBareSides(ctx: EventContext, sides: Side[], bare: (Side & { end: nu
     if (kept.has(b.country)) {
       // "Tebboune received the minister, who is on a visit to Algeria": Algeria's leader is the host.
       if (b.host) for (const x of sides) if (x.country === b.country) x.host = true;
+      // "After Moscow expelled German diplomats, Berlin expelled Russian ones": in a directed
+      // act a country named twice stands where its mention nearest the trigger does (who acts
+      // before the verb, who is acted on after it), not at its first mention.
+      const first = opts.near ? sides.find((x) => x.country === b.country && x.rank === 1) : undefined;
+      if (first && opts.near && nearer(b, first, opts.near)) first.start = b.start;
       continue;
     }
     const joined = bare.some((o) => o !== b && kept.has(o.country) && (coordinated(ctx, o, b) || coordinated(ctx, b, o)));

@@ -70,7 +70,11 @@ export function sameInteraction(a: Draft, b: Draft): boolean {
   // Two agreements told in different sentences are one only when they speak of the same thing
   // ("agreed to take trade past $100 billion" ... "agreed to raise the figure beyond $100
   // billion"; not "agreed to release them").
-  if (a.rec.type === "AGREE" && a.rec.mode === "agree" && a.sentence !== b.sentence && a.content && b.content && ![...a.content].some((w) => b.content!.has(w))) return false;
+  // So are two accusations ("accused France of destabilising the Caucasus" ... "had accused
+  // Paris of fuelling new wars").
+  if ((a.rec.type === "AGREE" && a.rec.mode === "agree") || (a.rec.type === "ACCUSE" && a.rec.cameo === "112" && b.rec.cameo === "112")) {
+    if (a.sentence !== b.sentence && a.content && b.content && ![...a.content].some((w) => b.content!.has(w))) return false;
+  }
   // A visit told by its arrival (the 12th), its welcome and its last day (the 15th) is one trip:
   // one report rarely tells two trips of the same sides within a week.
   const visitDays = a.rec.mode === "visit" && !!a.rec.date && !!b.rec.date && a.rec.date.length === 10 && b.rec.date.length === 10 && Math.abs(Date.parse(a.rec.date) - Date.parse(b.rec.date)) <= VISIT_DAYS * 86400000;
@@ -90,6 +94,9 @@ export function sameInteraction(a: Draft, b: Draft): boolean {
   for (const s of sameVisitor ? a.sides.slice(0, 1) : a.sides) {
     const o = b.sides.find((x) => x.country === s.country);
     if (o && s.name && o.name && s.name !== o.name && s.rank > 0 && o.rank > 0) return false;
+    // An envoy and a minister or leader of one country are two persons: the ambassador
+    // summoned and the foreign minister a protest is conveyed to are two acts.
+    if (o && s.rank >= 2 && o.rank >= 2 && s.role && o.role && s.role !== o.role && (s.role === "ambassador" || o.role === "ambassador")) return false;
   }
   return true;
 }
@@ -189,7 +196,7 @@ export function sameProtest(a: Draft, b: Draft): boolean {
   // Otherwise as one interaction between the sides both name; the one protested to may be
   // named by its envoy in one report and its leader in the other ("a protest note to Venezuela
   // after ... Maduro", "handed to the Venezuelan ambassador").
-  const shared = (d: Draft) => ({ ...d, sides: d.sides.filter((x) => ka.has(x.country) && kb.has(x.country)).map((x, i) => (i === 0 ? x : { ...x, name: null })) });
+  const shared = (d: Draft) => ({ ...d, sides: d.sides.filter((x) => ka.has(x.country) && kb.has(x.country)).map((x, i) => (i === 0 ? x : { ...x, name: null, role: null })) });
   return sameInteraction(shared(a), shared(b));
 }
 

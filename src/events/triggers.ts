@@ -3,9 +3,12 @@
 import { fold } from "../text/normalize.js";
 import { clauseBreaks } from "./clauses.js";
 import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
-import { ARTICLES, VERB_FINAL, atAirport, phraseEndingAt, phraseStartingAt, attendsBefore, isWordOf, messageArrives, orgIsSetting, proposedBefore, praisedEvent, purposeOfSanction, eventTalkedAbout, summitHosted, wordVariantsOf, participationIn } from "./cues.js";
+import { ARTICLES, VERB_FINAL, atAirport, praisesTalks, phraseEndingAt, phraseStartingAt, attendsBefore, isWordOf, messageArrives, orgIsSetting, proposedBefore, praisedEvent, purposeOfSanction, eventTalkedAbout, summitHosted, wordVariantsOf, participationIn } from "./cues.js";
 import type { EventType } from "../types.js";
 import type { Draft, EventContext } from "./model.js";
+
+/** Languages whose background words are postpositions, after the noun ("saldırının ardından"). */
+const POSTPOSITIONS = new Set(["tr", "az", "uz", "kk", "ky"]);
 
 /** A meeting noun governed by a setting word, with no other event word between ("on the sidelines of the ministers' meetings"). */
 export function triggerIsSetting(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
@@ -110,6 +113,8 @@ export function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerM
     const bg = ctx.lex.markers.backgroundBefore.get(ctx.lang) ?? [];
     // The phrase right before the noun, or before one word ("after the attack").
     if (phraseEndingAt(sm.tokens, k, bg) || phraseEndingAt(sm.tokens, k - 1, bg)) return true;
+    // ...or right after it where it is a postposition ("saldırının ardından", «ҳамладан кейін»).
+    if (POSTPOSITIONS.has(ctx.lang) && t.tokenEnd >= 0 && phraseStartingAt(sm.tokens, t.tokenEnd, bg)) return true;
   }
   // "Was received at the airport by the First Deputy Prime Minister": the greeting is the
   // arrival ceremony of the visit, not a meeting of its own.
@@ -140,6 +145,9 @@ function noSupportHere(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch)
   // "Commended their recent informal meeting", "praised the talks": the meeting praised is
   // told as a meeting; the praise is no act of support between its sides.
   if (praisesMeeting(ctx, sm, t)) return true;
+  // "Welcomed a positive meeting", «a salué la convergence de vues»: praise of the talks
+  // themselves judges how they went; it is no support given to the other side.
+  if (t.payload.cameo === "051" && praisesTalks(ctx, sm, t)) return true;
   // "Accepted the invitation with gratitude": the manner of another act, not thanks given.
   if (t.tokenStart > 0 && t.tokenEnd - t.tokenStart === 1 && ctx.lex.markers.mannerBefore.get(ctx.lang)?.has(sm.tokens[t.tokenStart - 1].norm) && isWordOf(sm.tokens[t.tokenStart].norm, ctx.lex.markers.mannerNouns.get(ctx.lang) ?? [])) return true;
   return false;

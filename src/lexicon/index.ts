@@ -101,6 +101,18 @@ export interface Markers {
   ownPossessive: Map<string, Set<string>>;
   /** First person plural possessives ("our", «наш»): narrative in them is an institution's own readout. */
   firstPersonPlural: Map<string, Set<string>>;
+  /** Words of the first person ("we", «je», «мы»): a trigger told so inside a quotation is its speaker's act. */
+  firstPerson: Map<string, string[]>;
+  /** First-person endings of a verb (Turkish kınıyoruz, istediğimiz), folded. */
+  firstPersonSuffix: Map<string, string[]>;
+  /** Phrases after a country that make it a route crossed ("hava sahasını geçtikten"), folded words ("geç*": any ending). */
+  routeAfter: Map<string, string[][]>;
+  /** How talks went or what they found in common ("convergence of views"): praise of it judges the talks. */
+  talksOutcome: Map<string, string[][]>;
+  /** Words for an embassy or consulate: the country that owns one is where force is aimed. */
+  missionNouns: Map<string, string[]>;
+  /** Words opening a reference to the two countries last named together ("these two countries"). */
+  demonstrativePlural: Map<string, Set<string>>;
   subjectPronoun: Map<string, Set<string>>;
   relativePronoun: Map<string, Set<string>>;
   anyBeforeObject: Map<string, string[][]>;
@@ -476,6 +488,9 @@ export function buildLexicon(): Lexicon {
     demonstrative: new Map(Object.entries(markerData.demonstrative ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     ownPossessive: new Map(Object.entries(markerData.own_possessive ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     firstPersonPlural: new Map(Object.entries(markerData.first_person_plural ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
+    firstPerson: wordPatterns(markerData.first_person),
+    firstPersonSuffix: new Map(Object.entries(markerData.first_person_suffix ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
+    routeAfter: new Map(Object.entries(markerData.route_after ?? {}).map(([l, list]) => [l, list.map((x) => x.split(/\s+/).map((w) => fold(w.replace(/\*$/, "")) + (w.endsWith("*") ? "*" : "")))])),
     indefinite: new Map(Object.entries(markerData.indefinite ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     complementizer: new Map(Object.entries(markerData.complementizer ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
     settingBefore: new Map(Object.entries(markerData.setting_before ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
@@ -498,6 +513,9 @@ export function buildLexicon(): Lexicon {
     dayAfter: new Map(Object.entries(markerData.day_after ?? {}).map(([l, list]) => [l, list.map((x) => fold(x))])),
     agentBefore: phraseMap(markerData.agent_before),
     agentAfter: phraseMap(markerData.agent_after),
+    talksOutcome: phraseMap(markerData.talks_outcome),
+    missionNouns: wordPatterns(markerData.mission_nouns),
+    demonstrativePlural: new Map(Object.entries(markerData.demonstrative_plural ?? {}).map(([l, list]) => [l, new Set(list.map((x) => fold(x)))])),
   };
 
   const version = lexiconVersion();
