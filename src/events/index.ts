@@ -208,7 +208,11 @@ function recordGroup(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occas
   // "During the meeting" («خلال اللقاء») too.
   // "He said the new sanctions were imposed...": a definite hostile noun is the act already told,
   // whoever the sentence names first.
-  const definiteHostile = ctx.lang === "en" && (type === "SANCTION" || HOSTILE.has(type)) && t.tokenStart > 0 && [1, 2].some((k) => DEFINITE.has(sm.tokens[t.tokenStart - k]?.norm ?? ""));
+  // (Not "The UK sanctioned ...": a country between the article and the trigger is its subject.)
+  const definiteHostile = ctx.lang === "en" && (type === "SANCTION" || HOSTILE.has(type)) && t.tokenStart > 0 && [1, 2].some((k) => {
+    const w = sm.tokens[t.tokenStart - k];
+    return !!w && DEFINITE.has(w.norm) && !sm.entities.some((e) => e.start >= w.end && e.end <= t.start);
+  });
   // "The MoU signed by the Minister of Agriculture ...": a definite document before the signing
   // participle is the document whose signing was told.
   const definiteDocument = ctx.lang === "en" && type === "AGREE" && mode === "sign" && t.tokenStart > 1 && DEFINITE.has(sm.tokens[t.tokenStart - 2].norm) && isWordOf(sm.tokens[t.tokenStart - 1].norm, ctx.lex.markers.documentNouns.get(ctx.lang) ?? []);

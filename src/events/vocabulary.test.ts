@@ -294,3 +294,11 @@ test("vocabulary: Chinese dates of a report and the odds of a summit; Russian «
   const ru = eventsOf("Министр иностранных дел России Сергей Лавров провёл переговоры с министром иностранных дел Египта Бадром Абдельати.");
   assert.ok(ru.some((e) => e.type === "CONSULT" && countries(e) === "EGY-RUS"), show(ru));
 });
+
+test("vocabulary: 'representations' are a protest; 'The UK sanctioned' is a sanction of its own after another", () => {
+  const reps = eventsOf("China lodged solemn representations with Japan over its decision to release the water.");
+  assert.ok(reps.some((e) => e.type === "ACCUSE" && countries(e) === "CHN-JPN"), show(reps));
+  const two = eventsOf("Russia banned entry to 500 American citizens on Monday. The UK sanctioned four Iranian officials over human rights abuses.");
+  assert.ok(two.some((e) => e.type === "SANCTION" && countries(e) === "GBR-IRN"), show(two));
+  assert.ok(two.some((e) => e.type === "SANCTION" && countries(e) === "RUS-USA"), show(two));
+});
