@@ -18,3 +18,15 @@ test("aid between the same two sides told in either order is one delivery; an ac
   // Aid from a third party is another delivery.
   assert.ok(!sameInteraction(draft("AID", ["SAU", "SDN"], 0), draft("AID", ["ARE", "SDN"], 3)));
 });
+
+test("undated meetings of the same sides in two countries are two meetings", () => {
+  const meeting = (country: string | null, city: string | null, sentence: number) => {
+    const d = draft("CONSULT", ["EGY", "SYR"], sentence);
+    d.rec.mode = "meeting";
+    d.rec.location = country ? ({ country, city } as EventRecord["location"]) : null;
+    return d;
+  };
+  assert.ok(!sameInteraction(meeting("EGY", null, 0), meeting("SYR", "Damascus", 4)));
+  assert.ok(sameInteraction(meeting("EGY", null, 0), meeting(null, null, 4)));
+  assert.ok(sameInteraction(meeting("EGY", "Cairo", 0), meeting("EGY", null, 4)));
+});

@@ -86,7 +86,9 @@ export function sameInteraction(a: Draft, b: Draft): boolean {
   if (a.dateExplicit !== b.dateExplicit && a.rec.date && b.rec.date && farApart(a.rec.date, b.rec.date)) return false;
   // Talks in Valletta and talks in Moscow are two meetings, dated or not ("the ministers last
   // held talks in Moscow on 2 December").
+  // Nor are talks in Egypt and talks in Syria, whatever cities are named.
   if (a.rec.type === "CONSULT" && a.rec.mode === "meeting" && a.rec.location?.city && b.rec.location?.city && a.rec.location.city !== b.rec.location.city) return false;
+  if (a.rec.type === "CONSULT" && a.rec.mode === "meeting" && a.rec.location?.country && b.rec.location?.country && a.rec.location.country !== b.rec.location.country) return false;
   // Different persons for one country: two meetings on one trip. (Not the host of a visit:
   // "received by the President" and "arrived last night to hold talks with the minister", or
   // "welcomed at the airport by the energy minister", are one trip.)
