@@ -327,3 +327,12 @@ test("a last line the text cuts off mid-sentence is body; a closing headline or 
   const mark = parse("Ministers meet on river transit\n\nThe ministers met on Tuesday and discussed river transit.\n--0--");
   assert.equal(mark.cut, false);
 });
+
+test("Chinese: an agency dateline ending in 电 is cut; a first sentence that names a day early is body", () => {
+  const wire = parse("习近平会见越南国家主席\n\n2025-03-04\n\n新华社北京3月4日电 国家主席习近平3日在北京会见越南国家主席苏林。\n\n双方就双边关系交换意见。\n");
+  assert.equal(wire.dateline?.place, "北京");
+  assert.ok(body(wire)[0].startsWith("国家主席习近平3日"), body(wire)[0]);
+  const prose = parse("外长会面\n\n2025-07-12\n\n中国外交部长王毅与美国国务卿鲁比奥11日在吉隆坡会面。\n\n双方讨论了双边关系。\n");
+  assert.equal(prose.dateline, null);
+  assert.ok(body(prose)[0].startsWith("中国外交部长王毅"), body(prose)[0]);
+});

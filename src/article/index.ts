@@ -258,7 +258,7 @@ const DOMAIN = /(?<![\p{L}\p{N}@.-])((?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+
 interface Dateline { place: string | null; span: Span; bodyStart: number }
 
 const AGENCY_TAIL =
-  /^\s*[.,]?\s*(?:[/(（]\s*[^/()（）\n]{1,40}?\s*[/)）]\s*\.?|[–—-]\s*[\p{Lu}][^.\n–—]{1,30}\.|(?:[\p{Lu}][\p{Lu}\p{N}]+(?:\.[\p{Lu}]{2,})?)\/?\.?|(?:电|讯))?\s*[.:,]?\s*(?:[–—-]\s*)?/u;
+  /^\s*[.,]?\s*(?:[/(（]\s*[^/()（）\n]{1,40}?\s*[/)）]\s*\.?|[–—-]\s*[\p{Lu}][^.\n–—]{1,30}\.|(?:[\p{Lu}][\p{Lu}\p{N}]+(?:\.[\p{Lu}]{2,})?)\/?\.?|(?:电|讯|電|訊))?\s*[.:,]?\s*(?:[–—-]\s*)?/u;
 
 function cleanPlace(s: string): string | null {
   let p = s.replace(/^[\s\-–—]+|[\s,.،:\-–—]+$/gu, "").replace(/\s+(?:في|در)$/u, "").trim();
@@ -277,8 +277,10 @@ function findDateline(text: string, line: Line, ref: string | null): Dateline | 
     const tail = AGENCY_TAIL.exec(head.slice(first.end));
     // Heuristic: a dateline is a short place ("Баку." allowed, not a sentence) separated from the
     // date by punctuation or "في", or followed by an agency mark; "Рӯзи 16 январ дар ..." is prose.
-    const separated = /(?:[,.،\-–—]|\sفي|\sدر)\s*$/u.test(before) || HAN.test(before);
     const marked = tail !== null && tail[0].trim().length > 0;
+    // Chinese datelines end in 电/讯 ("新华社北京3月4日电"); a sentence that names a day early
+    // ("王毅与鲁比奥11日在吉隆坡会面") is prose.
+    const separated = HAN.test(before) ? marked : /(?:[,.،\-–—]|\sفي|\sدر)\s*$/u.test(before);
     const placeLike = /^[^\d!?«»"“”]{2,45}$/u.test(before) && wordCount(before) <= 4 &&
       !(/[.!?]\s\S/u.test(before.trim()) && wordCount(before) > 2);
     if (placeLike && (separated || marked)) {

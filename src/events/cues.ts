@@ -150,7 +150,15 @@ export function demonstrativeBefore(ctx: EventContext, sm: SentenceMentions, t: 
   // demonstrative is read from the characters right before it ("这次会晤", "此次會談").
   if (t.tokenStart < 0 && hasHan(ctx.text.slice(t.start, t.end))) {
     const before = fold(ctx.text.slice(Math.max(0, t.start - 3), t.start));
-    return [...words].some((w) => before.endsWith(w));
+    if ([...words].some((w) => before.endsWith(w))) return true;
+    // "这场于7月11日在…举行的会谈": a relative clause ending in 的 may stand between the
+    // demonstrative and its noun, within one clause.
+    if (!before.endsWith("的")) return false;
+    const win = fold(ctx.text.slice(Math.max(0, t.start - 60), t.start));
+    return [...words].some((w) => {
+      const at = win.lastIndexOf(w);
+      return at >= 0 && !/[，,。；;：:！？!?、]/.test(win.slice(at + w.length));
+    });
   }
   if (t.tokenStart < 0) return false;
   // (Not over a word that a place ending makes describe the noun: "bu konudaki tepkisini", the
@@ -405,4 +413,19 @@ export function ownsMission(ctx: EventContext, sm: SentenceMentions, at: number)
 export function headingLine(ctx: EventContext, sm: SentenceMentions): boolean {
   const line = ctx.text.slice(sm.sentence.start, sm.sentence.end).trim();
   return (line.match(/\p{Lu}/gu) ?? []).length >= 6 && !/\p{Ll}/u.test(line) && !/[.!?؟。]$/.test(line);
+}
+
+/** Languages where a date stands right before the verb it dates ("王毅12日对媒体透露"). */
+const DATE_BEFORE_VERB = new Set(["zh"]);
+
+/**
+ * "王毅12日对中国媒体透露,与鲁比奥的会谈…": a date written before a reporting verb that stands
+ * between it and the trigger, in one clause, dates the report, not the event told after it.
+ */
+export function dateOfReport(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, d: { start: number; end: number }): boolean {
+  if (!DATE_BEFORE_VERB.has(ctx.lang) || d.end > t.start) return false;
+  const between = fold(ctx.text.slice(d.end, t.start));
+  const words = (ctx.lex.markers.reporting.get(ctx.lang) ?? []).map((p) => p.join(""));
+  const at = Math.min(...words.map((w) => between.indexOf(w)).filter((i) => i >= 0));
+  return Number.isFinite(at) && at <= 12 && !/[。；;]/.test(between);
 }

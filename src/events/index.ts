@@ -23,7 +23,7 @@
 
 import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { EventRecord, EventType, Evidence } from "../types.js";
-import { cargoArrives, headingLine, ownsMission, relativeClauseStart, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, duringBefore, inRelativeClause, isWordOf, pledgedBefore } from "./cues.js";
+import { cargoArrives, dateOfReport, headingLine, ownsMission, relativeClauseStart, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, duringBefore, inRelativeClause, isWordOf, pledgedBefore } from "./cues.js";
 import { DIRECTED, type DateHit, type Draft, type EventContext, HOSTILE, MATERIAL_CONFLICT, SPEECH_ACTS, type Side, TYPE_DEFAULTS, evidenceOf, toActors } from "./model.js";
 import { type PlainMemo, isReportingSource, markCoordinatedCounterparts, plainSides, sidesInSentence, withCounterpartOffice, withObjectTarget, withoutBriefed, withoutContent } from "./sides.js";
 import { addDays, dateFor, occasionsOf } from "./when.js";
@@ -162,7 +162,7 @@ function whenOf(ctx: EventContext, d: Discourse, at: Occasion): Told["when"] {
   const dayAfterBase = d.lastExplicitDate ?? d.runningDate;
   return occasion
     ? { value: occasion.value, explicit: true, hit: occasion }
-    : dateFor(t, dates.filter((x) => !inRelativeClause(ctx, sm, t, x)), dayAfter && dayAfterBase ? addDays(dayAfterBase, 1) : d.runningDate, ctx.refDate, ctx.text);
+    : dateFor(t, dates.filter((x) => !inRelativeClause(ctx, sm, t, x) && !dateOfReport(ctx, sm, t, x)), dayAfter && dayAfterBase ? addDays(dayAfterBase, 1) : d.runningDate, ctx.refDate, ctx.text);
 }
 
 /** The sides the sentence itself names for a trigger, without reporting sources and statement content. */

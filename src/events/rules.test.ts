@@ -524,6 +524,9 @@ test("'this meeting' is the meeting already told, even when the sentence names a
     const zh = eventsOf(text, "zh");
     assert.equal(zh.filter((e) => e.type === "CONSULT").length, 1, zh.map((e) => e.actors.map((a) => a.country).join("-")).join(" "));
   }
+  // A relative clause ending in 的 between the demonstrative and the noun, naming the forum.
+  const rel = eventsOf("俄罗斯外长拉夫罗夫与印度外长苏杰生8日在万象会面。这场于8日在东盟外长会议期间举行的会谈持续了一个小时。", "zh");
+  assert.equal(rel.filter((e) => e.type === "CONSULT").length, 1, rel.map((e) => e.actors.map((a) => a.country).join("-")).join(" "));
   // Without the demonstrative, a meeting with someone else is a meeting of its own.
   const two = eventsOf("Chinese Foreign Minister Wang Yi met US Secretary of State Marco Rubio in Kuala Lumpur on Friday.\nWang Yi also met Ukrainian Foreign Minister Andrii Sybiha on Friday.");
   assert.equal(two.filter((e) => e.type === "CONSULT").length, 2);

@@ -1,8 +1,9 @@
 // Events stage, triggers: whether a trigger, in its sentence, names no event of its own.
 
 import { fold } from "../text/normalize.js";
+import { clauseBreaks } from "./clauses.js";
 import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
-import { VERB_FINAL, atAirport, praisesTalks, phraseEndingAt, phraseStartingAt, attendsBefore, isWordOf, messageArrives, orgIsSetting, proposedBefore, praisedEvent, purposeOfSanction, eventTalkedAbout, summitHosted, wordVariantsOf, participationIn } from "./cues.js";
+import { ARTICLES, VERB_FINAL, atAirport, praisesTalks, phraseEndingAt, phraseStartingAt, attendsBefore, isWordOf, messageArrives, orgIsSetting, proposedBefore, praisedEvent, purposeOfSanction, eventTalkedAbout, summitHosted, wordVariantsOf, participationIn } from "./cues.js";
 import type { EventType } from "../types.js";
 import type { Draft, EventContext } from "./model.js";
 
@@ -69,15 +70,10 @@ export function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerM
   // of a meeting already reported.
   // (Not "took part in the meeting of the CIS Council in Minsk": a body or place of its own.)
   if (type === "CONSULT" && mode !== "multilateral" && attendsBefore(ctx, sm, t) && drafts.some((d) => d.rec.type === "CONSULT" && !d.rec.status) && !sm.entities.some((e) => e.payload.kind === "org" || e.payload.kind === "place" || (e.payload.kind === "country" && e.payload.form === "capital"))) return true;
-  // "Thanked him for the congratulations" / «از همدردی ... قدردانی کرد»: two support words in
-  // one phrase are one act, told by the verb (first in most languages, last where the verb
-  // ends the clause).
-  if (type === "SUPPORT" && sm.triggers.some((x) => x !== t && x.payload.type === "SUPPORT" && (VERB_FINAL.has(ctx.lang) ? x.start > t.start : x.start < t.start) && (x.start > t.start ? x.start - t.end : t.start - x.end) <= 25 && !/[,;.،]/.test(ctx.text.slice(Math.min(x.end, t.end), Math.max(x.start, t.start))))) return true;
-  // "Welcomed a positive meeting", «a salué la convergence de vues»: praise of the talks
-  // themselves judges how they went; it is no support given to the other side.
-  if (type === "SUPPORT" && t.payload.cameo === "051" && praisesTalks(ctx, sm, t)) return true;
-  // "Accepted the invitation with gratitude": the manner of another act, not thanks given.
-  if (type === "SUPPORT" && t.tokenStart > 0 && t.tokenEnd - t.tokenStart === 1 && ctx.lex.markers.mannerBefore.get(ctx.lang)?.has(sm.tokens[t.tokenStart - 1].norm) && isWordOf(sm.tokens[t.tokenStart].norm, ctx.lex.markers.mannerNouns.get(ctx.lang) ?? [])) return true;
+  if (type === "SUPPORT" && noSupportHere(ctx, sm, t)) return true;
+  // "Urging the international community to hold the US accountable": the one urged is no
+  // party, and what they are urged to do is content.
+  if (type === "REQUEST" && addresseeNotAParty(ctx, sm, t)) return true;
   // "On the sidelines of the ASEAN ministers' meetings, Wang met Rubio": a gathering named as
   // the setting of other talks is not an event of its own here.
   if (type === "CONSULT" && mode !== "phone" && mode !== "visit" && triggerIsSetting(ctx, sm, t) && sm.triggers.some((x) => x !== t && x.payload.type === "CONSULT" && !triggerIsSetting(ctx, sm, x))) return true;
@@ -134,4 +130,70 @@ export function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerM
   // Travelling to a summit is not a visit of its own.
   if (mode === "visit" && sm.triggers.some((x) => x.payload.mode === "multilateral")) return true;
   return false;
+}
+
+/** Praise and thanks that are no act of support of their own here. */
+function noSupportHere(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  // "Thanked him for the congratulations" / «از همدردی ... قدردانی کرد»: two support words in
+  // one phrase are one act, told by the verb (first in most languages, last where the verb
+  // ends the clause).
+  if (sm.triggers.some((x) => x !== t && x.payload.type === "SUPPORT" && (VERB_FINAL.has(ctx.lang) ? x.start > t.start : x.start < t.start) && (x.start > t.start ? x.start - t.end : t.start - x.end) <= 25 && !/[,;.،]/.test(ctx.text.slice(Math.min(x.end, t.end), Math.max(x.start, t.start))))) return true;
+  // "Met X in Paris, praising his leadership": a participle clause acts on what it names itself
+  // or on the counterpart ("his"); "..., commending the bravery of the soldiers" names neither,
+  // and its praise goes to no party.
+  if (participleWithoutObject(ctx, sm, t)) return true;
+  // "Commended their recent informal meeting", "praised the talks": the meeting praised is
+  // told as a meeting; the praise is no act of support between its sides.
+  if (praisesMeeting(ctx, sm, t)) return true;
+  // "Welcomed a positive meeting", «a salué la convergence de vues»: praise of the talks or of
+  // how they went judges them; it is no support given to the other side.
+  if (t.payload.cameo === "051" && praisesTalks(ctx, sm, t)) return true;
+  // "Accepted the invitation with gratitude": the manner of another act, not thanks given.
+  if (t.tokenStart > 0 && t.tokenEnd - t.tokenStart === 1 && ctx.lex.markers.mannerBefore.get(ctx.lang)?.has(sm.tokens[t.tokenStart - 1].norm) && isWordOf(sm.tokens[t.tokenStart].norm, ctx.lex.markers.mannerNouns.get(ctx.lang) ?? [])) return true;
+  return false;
+}
+
+/**
+ * An English participle opening a clause after a comma (", praising ...") with no side named in
+ * its clause and no possessive pronoun right after it ("praising his ability" refers back).
+ */
+function participleWithoutObject(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  if (ctx.lang !== "en" || !/ing$/i.test(sm.tokens[t.tokenStart]?.norm ?? "") || t.tokenStart === 0) return false;
+  if (!/,\s*$/.test(ctx.text.slice(sm.tokens[t.tokenStart - 1].end, t.start))) return false;
+  if (ctx.lex.markers.ownPossessive.get(ctx.lang)?.has(sm.tokens[t.tokenEnd]?.norm ?? "")) return false;
+  const end = clauseBreaks(ctx.text, sm).find((b) => b > t.end) ?? sm.sentence.end;
+  return !sm.entities.some((e) => e.start >= t.end && e.end <= end && (e.payload.kind === "country" || e.payload.kind === "person" || e.payload.kind === "org" || e.payload.kind === "office"));
+}
+
+/** Words for the few-word noun phrase of who is urged, before the infinitive marker. */
+const INFINITIVE: Partial<Record<string, string>> = { en: "to" };
+
+/**
+ * "Urged the international community to ...", "called on all parties to ...": the noun phrase
+ * between a request verb and its infinitive names no country, person, organisation or "the
+ * sides"; the request is addressed to no party (what follows the infinitive is its content).
+ */
+function addresseeNotAParty(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  const inf = INFINITIVE[ctx.lang];
+  if (!inf || t.tokenEnd < 0) return false;
+  for (let k = t.tokenEnd; k < sm.tokens.length && k <= t.tokenEnd + 4; k++) {
+    const w = sm.tokens[k];
+    if (w.norm !== inf) continue;
+    if (k === t.tokenEnd || /[,;.:]/.test(ctx.text.slice(t.end, w.start))) return false;
+    return ![...sm.entities, ...sm.references].some((e) => e.start >= t.end && e.end <= w.start) && !/\b(him|her|them|it)\b/i.test(ctx.text.slice(t.end, w.start));
+  }
+  return false;
+}
+
+/**
+ * A meeting noun up to four words after a support verb whose object opens with an article or a
+ * possessive ("commended their recent meeting"), with no party named between: what is praised.
+ * (Not «поздравил хозяина встречи», congratulated the host of the meeting: a noun opens it.)
+ */
+function praisesMeeting(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  if (t.tokenEnd < 0 || t.tokenEnd >= sm.tokens.length) return false;
+  const next = sm.tokens[t.tokenEnd].norm;
+  if (!ARTICLES.has(next) && !ctx.lex.markers.ownPossessive.get(ctx.lang)?.has(next)) return false;
+  return sm.triggers.some((x) => x.payload.type === "CONSULT" && x.payload.mode !== "multilateral" && x.tokenStart > t.tokenEnd && x.tokenStart - t.tokenEnd <= 4
+    && !/[,;.:]/.test(ctx.text.slice(t.end, x.start)) && !sm.entities.some((e) => e.start >= t.end && e.end <= x.start));
 }

@@ -94,6 +94,11 @@ const families: Record<string, Case[]> = {
     ["أعلنت الكويت استعدادها لارسال مساعدات إنسانية عاجلة إلى السودان، وفق بيان رسمي.", "AGREE", "KWT-SDN"],
     ["Казахстан выразил готовность оказать Афганистану гуманитарную помощь в ближайшее время.", "AGREE", "AFG-KAZ"],
   ],
+  "a commitment restated to a country or alliance is SUPPORT": [
+    ["Prime Minister of Norway Jonas Gahr Store restated his commitment to NATO at a press conference in Oslo.", "SUPPORT", "NATO-NOR"],
+    ["Президент Финляндии Александр Стубб подтвердил приверженность Евросоюзу на встрече с журналистами.", "SUPPORT", "EU-FIN"],
+    ["Le Premier ministre belge Alexander De Croo a réaffirmé son attachement à l'OTAN lors d'un discours.", "SUPPORT", "BEL-NATO"],
+  ],
   "standing by a country is SUPPORT": [
     ["Turkey said it stands by Azerbaijan in the conflict, the Turkish foreign ministry said.", "SUPPORT", "AZE-TUR"],
     ["Türkiye, Azerbaycan'ın yanında yer aldığını bir kez daha vurguladı, bakanlık bildirdi.", "SUPPORT", "AZE-TUR"],
@@ -248,4 +253,44 @@ test("protest notes handed over in the passive (ru) and a protest document (es) 
     const evs = eventsOf(text);
     assert.ok(evs.some((e) => !e.status && e.type === type && countries(e) === sides), `${text}\n  got: ${show(evs)}`);
   }
+});
+
+test("vocabulary: praise in a participle clause goes to the party it names or refers back to", () => {
+  const his = eventsOf("The Chilean president met President of Brazil Luiz Inacio Lula da Silva in Santiago, praising his leadership on climate.");
+  assert.ok(his.some((e) => e.type === "SUPPORT" && countries(e) === "BRA-CHL"), show(his));
+  const named = eventsOf("The Irish foreign minister addressed the press in Dublin, commending Norway for its role in the peace process.");
+  assert.ok(named.some((e) => e.type === "SUPPORT" && countries(e).includes("NOR")), show(named));
+  // Bravery of firefighters is praise of no party.
+  const none = eventsOf("The Chilean president met President of Brazil Luiz Inacio Lula da Silva in Santiago, commending the bravery of the firefighters.");
+  assert.ok(!none.some((e) => e.type === "SUPPORT"), show(none));
+});
+
+test("vocabulary: a request to no party is no REQUEST; its infinitive is content", () => {
+  const none = eventsOf("The Iranian foreign ministry criticised the new measures, urging the international community to hold Canada accountable.");
+  assert.ok(!none.some((e) => e.type === "REQUEST"), show(none));
+  const party = eventsOf("The Kazakh president urged Russia to resume gas supplies through the pipeline.");
+  assert.ok(party.some((e) => e.type === "REQUEST" && countries(e) === "KAZ-RUS"), show(party));
+  const pronoun = eventsOf("President of Kenya William Ruto met President of France Emmanuel Macron in Paris. Ruto urged him to visit Nairobi.");
+  assert.ok(pronoun.some((e) => e.type === "REQUEST"), show(pronoun));
+});
+
+test("vocabulary: praise of a meeting is the meeting, not an act of support", () => {
+  const praised = eventsOf("President of Kyrgyzstan Sadyr Japarov and President of Tajikistan Emomali Rahmon commended their recent meeting in Bishkek.");
+  assert.ok(praised.some((e) => e.type === "CONSULT" && countries(e) === "KGZ-TJK"), show(praised));
+  assert.ok(!praised.some((e) => e.type === "SUPPORT"), show(praised));
+  // Congratulating the host of a meeting is support given to a person.
+  const host = eventsOf("Президент Киргизии Садыр Жапаров посетил Душанбе. Гость поздравил хозяина встречи с днём рождения.");
+  assert.ok(host.some((e) => e.type === "SUPPORT"), show(host));
+});
+
+test("vocabulary: Chinese dates of a report and the odds of a summit; Russian «Египта»", () => {
+  const zh = (text: string) => extractText({ name: "zh", origin: "zh", text: `外长会谈\n\n2025-07-13\n\n${text}\n`, encoding: "UTF-8" }).events;
+  // The 12th is when Wang spoke; the talks are the ones of the 11th.
+  const told = zh("中国外交部长王毅与美国国务卿鲁比奥11日在吉隆坡会面。王毅12日对中国媒体透露，与鲁比奥的会谈富有成果。");
+  assert.ok(!told.some((e) => e.type === "CONSULT" && e.date === "2025-07-12"), show(told));
+  // "The odds of a summit are high": not held.
+  const odds = zh("鲁比奥表示，美国总统特朗普与中国国家主席习近平会晤的几率很高。");
+  assert.ok(!odds.some((e) => e.type === "CONSULT" && !e.status), show(odds));
+  const ru = eventsOf("Министр иностранных дел России Сергей Лавров провёл переговоры с министром иностранных дел Египта Бадром Абдельати.");
+  assert.ok(ru.some((e) => e.type === "CONSULT" && countries(e) === "EGY-RUS"), show(ru));
 });

@@ -70,3 +70,29 @@ test("a country's second city is named as itself, not as the capital", () => {
   const [en] = eventsOf("Dutch Prime Minister Mark Rutte met Belgian Prime Minister Alexander De Croo in The Hague on Monday.").filter((e) => e.mode === "meeting");
   assert.equal(place(en), "The Hague/NLD");
 });
+
+test("a reception with no place named is held in the receiver's country", () => {
+  const ar = eventsOf("استقبل وزير الخارجية المصري سامح شكري نظيره السوري فيصل المقداد في مقر الوزارة.", "ar", "2024-05-14");
+  assert.equal(place(ar.find((e) => e.type === "CONSULT")), "Cairo/EGY");
+  const en = eventsOf("Egyptian Foreign Minister Sameh Shoukry received his Syrian counterpart Faisal Mekdad at the ministry.", "en", "2024-05-14");
+  assert.equal(place(en.find((e) => e.type === "CONSULT")), "Cairo/EGY");
+  // A place the sentence names wins.
+  const named = eventsOf("Egyptian Foreign Minister Sameh Shoukry received his Syrian counterpart Faisal Mekdad in Alexandria.", "en", "2024-05-14");
+  assert.notEqual(place(named.find((e) => e.type === "CONSULT")), "Cairo/EGY");
+});
+
+test("Arabic: the capital after the visitor is where a visit goes", () => {
+  const ar = eventsOf("زار وزير الخارجية المصري سامح شكري موسكو يوم الاثنين.", "ar", "2024-05-14");
+  assert.equal(place(ar.find((e) => e.type === "CONSULT")), "Moscow/RUS");
+  // A capital after a visit noun with no visitor between is no destination («الزيارة تتويجًا لتقارب بين القاهرة وأنقرة»).
+  const noun = eventsOf("وتأتي الزيارة تتويجا لمسار تقارب بين القاهرة وأنقرة.", "ar", "2024-05-14");
+  assert.ok(!noun.some((e) => e.location?.city === "Ankara" || e.location?.city === "Cairo"), noun.map(place).join(" "));
+});
+
+test("a phone call has no place, even after a meeting in a named city", () => {
+  const evs = eventsOf("US Secretary of State Antony Blinken met Indian Foreign Minister Subrahmanyam Jaishankar in Washington on Monday. Earlier, Blinken spoke by phone with Turkish Foreign Minister Hakan Fidan.", "en", "2024-01-10");
+  assert.equal(place(evs.find((e) => e.mode === "meeting")), "Washington/USA");
+  const call = evs.find((e) => e.mode === "phone");
+  assert.ok(call, evs.map((e) => e.mode).join(" "));
+  assert.equal(call.location, null);
+});

@@ -16,6 +16,8 @@ import { addDays } from "./when.js";
  * the country visited to the sides of a visit.
  */
 export function locate(ctx: EventContext, d: Discourse, sm: SentenceMentions, t: TriggerMatch, occasion: DateHit | null, sides: Side[], date: string | null, type: EventType, mode: string | null, ev: Evidence): EventRecord["location"] {
+  // A call joins two places; it has no place of its own (a dateline or a scene is the caller's).
+  if (mode === "phone") return null;
   const places = [...placesInSentence(ctx, sm, date).filter((p) => !governmentNotPlace(ctx, sm, p)), ...capitalPhrases(ctx, sm, date)];
   // With several dates after one trigger, each occasion's place is the one by its date.
   const anchor = occasion ?? t;
@@ -39,6 +41,11 @@ export function locate(ctx: EventContext, d: Discourse, sm: SentenceMentions, t:
   else if (ctx.datelinePlace && date === ctx.refDate && type !== "ASSAULT") {
     location = { city: ctx.datelinePlace.city, country: ctx.datelinePlace.country, evidence: { ...ev, start: ctx.datelinePlace.start, end: ctx.datelinePlace.end, sentence: ctx.text.slice(ctx.datelinePlace.start, ctx.datelinePlace.end) } };
   }
+  // "Minister X received his Syrian counterpart", «استقبل الوزير X نظيره السوري» with no place
+  // named: a reception is held at home, in the country of the one who receives (the subject,
+  // named first whether the verb comes before or after it).
+  const receiver = !location && !places.length && mode === "meeting" && t.payload.cameo === "043" ? [...sides].filter((x) => Number.isFinite(x.start)).sort((a, b) => a.start - b.start)[0] : undefined;
+  if (receiver && !ctx.lex.orgCodes.has(receiver.country)) location = { city: null, country: receiver.country, evidence: ev };
   if ((place || host) && location && date && (mode === "visit" || mode === "meeting" || mode === "multilateral")) d.scene = { date, location };
   if (mode === "visit" && location?.country && date?.length === 10 && !statusOf(ctx.text, sm, t)) d.visitScene = { date, location };
   // A visit's host is the country visited.
@@ -76,8 +83,19 @@ function governmentNotPlace(ctx: EventContext, sm: SentenceMentions, p: { start:
   if (!e || e.payload.kind !== "country" || e.payload.form !== "capital" || !ctx.lex.markers.placeBefore.has(ctx.lang) || mentionRole(ctx, sm, e) !== "party") return false;
   // "Arrived in", «побывал в»: a preposition that belongs to the trigger still makes a place.
   const prev = sm.tokens[e.tokenStart - 1];
-  return !prev || !sm.triggers.some((t) => t.start <= prev.start && prev.end <= t.end);
+  if (prev && sm.triggers.some((t) => t.start <= prev.start && prev.end <= t.end)) return false;
+  // «زار وزير الخارجية سامح شكري دمشق»: where the verb comes first, the visitor (a person or
+  // title) stands between the visit verb and the capital it goes to.
+  if (VERB_FIRST.has(ctx.lang) && sm.triggers.some((t) => t.payload.mode === "visit" && t.tokenEnd >= 0 && t.tokenEnd <= e.tokenStart && e.tokenStart - t.tokenEnd <= VISIT_OBJECT_REACH
+    && !sm.triggers.some((x) => x !== t && x.start >= t.end && x.end <= e.start) && !/[.;:]/.test(ctx.text.slice(t.end, e.start))
+    && sm.entities.some((x) => (x.payload.kind === "person" || x.payload.kind === "office") && x.start >= t.end && x.end <= e.start))) return false;
+  return true;
 }
+
+/** Languages that put the verb before its subject (so a visit's destination follows the visitor). */
+const VERB_FIRST = new Set(["ar"]);
+/** How many words may stand between a visit verb and the capital it goes to. */
+const VISIT_OBJECT_REACH = 12;
 
 /** A country named as the place ("talks in Malta", «на Мальті», Rusya'da): the country, its city unknown. */
 function countriesAsPlaces(ctx: EventContext, sm: SentenceMentions): { city: string | null; country: string; start: number; end: number }[] {
@@ -131,7 +149,7 @@ export function placesFromDocument(ctx: EventContext, drafts: Draft[], sentences
   }
   for (const x of live) if (x.rec.cameo === "114") seatOfProtest(ctx, x, sentences[x.sentence]);
   for (const x of live) {
-    if (x.rec.location || HOSTILE_TYPES.has(x.rec.type)) continue;
+    if (x.rec.location || HOSTILE_TYPES.has(x.rec.type) || x.rec.mode === "phone") continue;
     const scene = nearestScene(x, live);
     if (scene?.rec.location) x.rec.location = { ...scene.rec.location };
   }

@@ -79,3 +79,12 @@ test("no adjective form belongs to two countries in one language", () => {
     }
   }
 });
+
+test("French and Spanish nationality adjectives match in the feminine and plural", async () => {
+  const { adjectiveForms } = await import("./index.js");
+  assert.deepEqual(adjectiveForms(["israélien", "marocain", "russe"], "fr").sort(), ["israélien", "israélienne", "marocain", "marocaine", "russe"]);
+  assert.deepEqual(adjectiveForms(["chino", "francés"], "es").sort(), ["china", "chino", "francesa", "francés"]);
+  const { extractText } = await import("../pipeline/index.js");
+  const r = extractText({ name: "t", origin: "t", text: "Titre\n\n2024-05-14\n\nL'Égypte a condamné les frappes israéliennes sur Rafah.\n", encoding: "UTF-8" });
+  assert.ok(r.events.some((e) => e.type === "ACCUSE" && e.actors.some((a) => a.country === "ISR")), JSON.stringify(r.events.map((e) => e.actors.map((a) => a.country))));
+});

@@ -230,6 +230,14 @@ export function cyrillicStem(name: string): string | null {
   const m = /^(.*[\u0400-\u04ff]{3,})[аяьйАЯЬЙ]$/u.exec(name.trim());
   return m ? m[1] : null;
 }
+/**
+ * The stem of a name that loses its last vowel when it declines: «Египет» -> «Египт» (Египта,
+ * Египте), Ukrainian «Єгипет» -> «Єгипт».
+ */
+export function fleetingVowelStem(name: string): string | null {
+  const m = /^([\u0400-\u04ff]{2,}[бвгджзклмнпрстфхцчшщ])[еЕ]([бвгджзклмнпрстфхцчшщ])$/u.exec(name.trim());
+  return m ? m[1] + m[2] : null;
+}
 const CYRILLIC_LANGS = new Set(["ru", "uk", "tg", "kk", "ky"]);
 /** A name written in Latin letters (with spaces, hyphens, apostrophes, dots). */
 const LATIN_NAME = /^[\p{Script=Latin}\s.'’-]+$/u;
@@ -318,7 +326,7 @@ export function buildLexicon(): Lexicon {
       if (lang === "en" && names[0]) englishNames.set(code, names[0]);
       for (const n of names) {
         m.add(n, lang, { kind: "country", id: code, form: "name" }, { capitalized: true, langBound: OWN_DOCUMENT_NAMES.has(lang) });
-        const stem = CYRILLIC_LANGS.has(lang) ? cyrillicStem(n) : null;
+        const stem = CYRILLIC_LANGS.has(lang) ? cyrillicStem(n) ?? fleetingVowelStem(n) : null;
         if (stem) m.add(stem, lang, { kind: "country", id: code, form: "name" }, { capitalized: true });
       }
     }
@@ -333,7 +341,7 @@ export function buildLexicon(): Lexicon {
       for (const n of forms.names ?? []) m.add(n, lang, { kind: "country", id: code, form: "name" }, { capitalized: true, langBound });
       // Adjectives whose letters folding merges with another language's words (Tajik «украинӣ»
       // folds onto Ukrainian «України») hold in their own language only.
-      for (const n of forms.adj ?? []) m.add(n, lang, { kind: "country", id: code, form: "adj" }, { langBound: langBound || OWN_LETTER_ADJECTIVES.has(lang) });
+      for (const n of adjectiveForms(forms.adj ?? [], lang)) m.add(n, lang, { kind: "country", id: code, form: "adj" }, { langBound: langBound || OWN_LETTER_ADJECTIVES.has(lang) });
       for (const n of forms.capital ?? []) m.add(n, lang, { kind: "country", id: code, form: "capital" }, { capitalized: true, langBound });
     }
     const enCap = (perLang as Record<string, CountryForms>).en?.capital?.[0];
@@ -652,4 +660,24 @@ function within(date: string, from: string | null, to: string | null): boolean {
   const lo = from ? from.slice(0, d.length) : "0000";
   const hi = to ? to.slice(0, d.length) : "9999";
   return d >= lo && d <= hi;
+}
+
+/**
+ * A nationality adjective as written in the data (masculine singular) with its feminine forms in
+ * French, Spanish and Italian ("israélien" -> "israélienne", "chino" -> "china"); the plural "s"
+ * is matched as a name ending.
+ */
+export function adjectiveForms(list: readonly string[], lang: string): string[] {
+  const out = new Set(list);
+  for (const a of list) {
+    if (a.includes(" ")) continue;
+    if (lang === "fr") {
+      if (/(ien|éen)$/.test(a)) out.add(a + "ne");
+      else if (!/e$/.test(a)) out.add(a + "e");
+    } else if (lang === "es" || lang === "it") {
+      if (/o$/.test(a)) out.add(a.slice(0, -1) + "a");
+      else if (lang === "es" && /(és|án|ín)$/.test(a)) out.add(a.slice(0, -2) + a.slice(-2).normalize("NFD")[0] + a.slice(-1) + "a");
+    }
+  }
+  return [...out];
 }

@@ -164,7 +164,7 @@ export function findTitledNames(text: string, tokens: Token[], entities: EntityM
       // "с министром Петером Сийярто": a Russian or Ukrainian name after a title, in the
       // instrumental, is output in its nominative.
       const surface = text.slice(start, end);
-      out.push({ start, end, name: transliterate(lang === "ru" || lang === "uk" ? nominative(surface) : surface, lang), office: i });
+      out.push({ start, end, name: transliterate(lang === "ru" || lang === "uk" ? nominative(surface, text.slice(e.start, e.end)) : surface, lang), office: i });
     }
   });
   return out;

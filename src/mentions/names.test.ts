@@ -85,6 +85,19 @@ test("transliteration to Latin", () => {
   assert.equal(nominative("Сергеем Лавровым"), "Сергей Лавров");
   assert.equal(nominative("Петером Сийярто"), "Петер Сийярто");
   assert.equal(nominative("Мария Захарова"), "Мария Захарова");
+  // Genitive and accusative, dative, prepositional: the surname's ending says the case.
+  assert.equal(nominative("Алексея Федотова", "посла"), "Алексей Федотов");
+  assert.equal(nominative("Андрея Вишневского"), "Андрей Вишневский");
+  assert.equal(nominative("Сергея Викторовича Лаврова"), "Сергей Викторович Лавров");
+  assert.equal(nominative("Сергею Лаврову"), "Сергей Лавров");
+  assert.equal(nominative("Сергее Лаврове"), "Сергей Лавров");
+  assert.equal(nominative("Роберта Ондрейчака"), "Роберт Ондрейчак");
+  assert.equal(nominative("Петера Сийярто", "министра"), "Петер Сийярто");
+  // -а is a woman's nominative unless the title before the name is in an oblique case.
+  assert.equal(nominative("Александра Петрова", "посла"), "Александр Петров");
+  assert.equal(nominative("Александра Петрова", "министр"), "Александра Петрова");
+  assert.equal(nominative("Мария Захарова", "представителя"), "Мария Захарова");
+  assert.equal(nominative("Петер Сийярто", "министра"), "Петер Сийярто");
   assert.ok(surnameKeys("лавровым").includes("лавров"));
   assert.ok(surnameKeys("وبوزيد").includes("بوزيد"));
 });

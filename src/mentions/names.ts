@@ -156,15 +156,67 @@ export function transliterate(name: string, lang?: string): string {
 }
 
 /**
- * The nominative of a Russian masculine name in the instrumental ("с Петером Сийярто",
- * "Сергеем Лавровым"): only when every word that declines carries the instrumental ending.
+ * The nominative of a Russian or Ukrainian masculine name written in another case: "с Петером
+ * Сийярто", «Сергеем Лавровым» (instrumental); «вызвало посла Алексея Федотова», «статьи
+ * Роберта Ондрейчака» (genitive or accusative); «Сергею Лаврову» (dative); «о Сергее Лаврове»
+ * (prepositional). The surname's ending says the case; a surname in -ова/-ина is a woman's in
+ * the nominative («Мария Захарова») unless the given name («Алексея») or the title before it
+ * («посла», «министра») is itself in an oblique case. A name that does not fit stays as written.
  */
-export function nominative(name: string): string {
+export function nominative(name: string, title?: string): string {
   const words = name.split(/\s+/);
   const declined = words.filter((w) => /[бвгджзклмнпрстфхцчшщ](ом|ым|им)$|[аеиоуя]ем$/i.test(w));
   const indeclinable = (w: string) => /[оиуэюе]$/i.test(w);
-  if (!declined.length || declined.length + words.filter(indeclinable).length < words.length) return name;
-  return words.map((w) => (!declined.includes(w) ? w : /ем$/i.test(w) ? w.slice(0, -2) + "й" : w.slice(0, -2))).join(" ");
+  if (declined.length && declined.length + words.filter(indeclinable).length >= words.length)
+    return words.map((w) => (!declined.includes(w) ? w : /ем$/i.test(w) ? w.slice(0, -2) + "й" : w.slice(0, -2))).join(" ");
+  if (words.length < 2) return name;
+  const surname = words[words.length - 1];
+  const given = words.slice(0, -1);
+  const oblique = obliqueCase(surname, given[0], title);
+  if (!oblique) return name;
+  return [...given.map((w) => givenNominative(w, oblique)), surnameNominative(surname, oblique)].join(" ");
+}
+
+type Oblique = "gen" | "dat" | "prep";
+const CONSONANT = "[бвгджзклмнпрстфхцчшщ]";
+/** Titles whose nominative ends in -а/-я, so that ending does not make them oblique. */
+const TITLE_NOMINATIVE_A = /^(глава|замминистра|судья|голова|заступника)$/i;
+
+/** The case of a masculine name, read from its surname (and, where that is ambiguous, its given name or title). */
+function obliqueCase(surname: string, given: string, title?: string): Oblique | null {
+  if (/(ск|цк)(ого|ей)$|его$/i.test(surname) && !/ей$/i.test(surname)) return "gen";
+  if (/(ск|цк)ому$|(ов|ев|ёв|ин|ын)у$/i.test(surname)) return /[ую]$/i.test(given) ? "dat" : null;
+  if (/(ов|ев|ёв|ин|ын)е$/i.test(surname)) return /е$/i.test(given) ? "prep" : null;
+  const titleWord = title?.trim().split(/\s+/)[0] ?? "";
+  const titleOblique = /[аяы]$/i.test(titleWord) && !TITLE_NOMINATIVE_A.test(titleWord);
+  if (/(ов|ев|ёв|ин|ын)а$/i.test(surname)) return /[еа]я$/i.test(given) || (titleOblique && (/[еа]я$/i.test(given) || new RegExp(`${CONSONANT}а$`, "i").test(given))) ? "gen" : null;
+  // A surname that does not decline («Сийярто», «Порошенко») after a title in an oblique case:
+  // the given name alone shows it («министра Петера Сийярто»).
+  if (/[оиуэюе]$/i.test(surname) && titleOblique && new RegExp(`${CONSONANT}а$`, "i").test(given)) return "gen";
+  // A surname of a consonant and -а («Ондрейчака») with a given name in -а or -я: a man's genitive.
+  if (new RegExp(`${CONSONANT}а$`, "i").test(surname) && /[ая]$/i.test(given) && !/ия$/i.test(given)) return "gen";
+  return null;
+}
+
+function givenNominative(w: string, c: Oblique): string {
+  const irregular: Record<string, string> = { петра: "Петр", павла: "Павел", льва: "Лев", петру: "Петр", павлу: "Павел", петре: "Петр", павле: "Павел" };
+  const hit = irregular[w.toLowerCase()];
+  if (hit) return hit;
+  const end = c === "gen" ? ["а", "я"] : c === "dat" ? ["у", "ю"] : ["е", "е"];
+  const low = w.toLowerCase();
+  // Алексея/Алексею/Алексее -> Алексей; Николая -> Николай; Дмитрия -> Дмитрий.
+  if (low.endsWith("е" + end[1]) || low.endsWith("а" + end[1])) return w.slice(0, -1) + "й";
+  if (low.endsWith("и" + end[1])) return w.slice(0, -1) + "й";
+  // Игоря -> Игорь; Викторовича, Роберта, Сергею? (handled above) -> drop the ending.
+  if (new RegExp(`${CONSONANT}${end[1]}$`, "i").test(w) && end[1] !== end[0]) return w.slice(0, -1) + "ь";
+  if (new RegExp(`${CONSONANT}${end[0]}$`, "i").test(w)) return w.slice(0, -1);
+  return w;
+}
+
+function surnameNominative(w: string, c: Oblique): string {
+  if (c === "gen") return /(ск|цк)ого$/i.test(w) ? w.slice(0, -3) + "ий" : /его$/i.test(w) ? w.slice(0, -3) + "ий" : /[оиуэюе]$/i.test(w) ? w : w.slice(0, -1);
+  if (c === "dat") return /(ск|цк)ому$/i.test(w) ? w.slice(0, -3) + "ий" : w.slice(0, -1);
+  return w.slice(0, -1);
 }
 
 // Russian, Ukrainian and Kazakh case endings a surname may take, longest first.
