@@ -330,21 +330,6 @@ export function relativeClauseStart(ctx: EventContext, sm: SentenceMentions, t: 
   return x ? x.start : sm.sentence.end;
 }
 
-/** Languages where a date stands right before the verb it dates ("王毅12日对媒体透露"). */
-const DATE_BEFORE_VERB = new Set(["zh"]);
-
-/**
- * "王毅12日对中国媒体透露,与鲁比奥的会谈…": a date written before a reporting verb that stands
- * between it and the trigger, in one clause, dates the report, not the event told after it.
- */
-export function dateOfReport(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, d: { start: number; end: number }): boolean {
-  if (!DATE_BEFORE_VERB.has(ctx.lang) || d.end > t.start) return false;
-  const between = fold(ctx.text.slice(d.end, t.start));
-  const words = (ctx.lex.markers.reporting.get(ctx.lang) ?? []).map((p) => p.join(""));
-  const at = Math.min(...words.map((w) => between.indexOf(w)).filter((i) => i >= 0));
-  return Number.isFinite(at) && at <= 12 && !/[。；;]/.test(between);
-}
-
 /**
  * «We condemn», "J'exprime ma gratitude", «kınıyoruz»: a trigger told in the first person (a
  * first-person word in it or up to three words before it in its clause, or a first-person ending
@@ -428,4 +413,19 @@ export function ownsMission(ctx: EventContext, sm: SentenceMentions, at: number)
 export function headingLine(ctx: EventContext, sm: SentenceMentions): boolean {
   const line = ctx.text.slice(sm.sentence.start, sm.sentence.end).trim();
   return (line.match(/\p{Lu}/gu) ?? []).length >= 6 && !/\p{Ll}/u.test(line) && !/[.!?؟。]$/.test(line);
+}
+
+/** Languages where a date stands right before the verb it dates ("王毅12日对媒体透露"). */
+const DATE_BEFORE_VERB = new Set(["zh"]);
+
+/**
+ * "王毅12日对中国媒体透露,与鲁比奥的会谈…": a date written before a reporting verb that stands
+ * between it and the trigger, in one clause, dates the report, not the event told after it.
+ */
+export function dateOfReport(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, d: { start: number; end: number }): boolean {
+  if (!DATE_BEFORE_VERB.has(ctx.lang) || d.end > t.start) return false;
+  const between = fold(ctx.text.slice(d.end, t.start));
+  const words = (ctx.lex.markers.reporting.get(ctx.lang) ?? []).map((p) => p.join(""));
+  const at = Math.min(...words.map((w) => between.indexOf(w)).filter((i) => i >= 0));
+  return Number.isFinite(at) && at <= 12 && !/[。；;]/.test(between);
 }

@@ -145,8 +145,8 @@ function noSupportHere(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch)
   // "Commended their recent informal meeting", "praised the talks": the meeting praised is
   // told as a meeting; the praise is no act of support between its sides.
   if (praisesMeeting(ctx, sm, t)) return true;
-  // "Welcomed a positive meeting", «a salué la convergence de vues»: praise of the talks
-  // themselves judges how they went; it is no support given to the other side.
+  // "Welcomed a positive meeting", «a salué la convergence de vues»: praise of the talks or of
+  // how they went judges them; it is no support given to the other side.
   if (t.payload.cameo === "051" && praisesTalks(ctx, sm, t)) return true;
   // "Accepted the invitation with gratitude": the manner of another act, not thanks given.
   if (t.tokenStart > 0 && t.tokenEnd - t.tokenStart === 1 && ctx.lex.markers.mannerBefore.get(ctx.lang)?.has(sm.tokens[t.tokenStart - 1].norm) && isWordOf(sm.tokens[t.tokenStart].norm, ctx.lex.markers.mannerNouns.get(ctx.lang) ?? [])) return true;
