@@ -29,6 +29,8 @@ const families: Record<string, Case[]> = {
     // The ambassador's nationality between the verb and the noun.
     ["МИД Словакии вызвало российского посла в связи с публикацией на сайте посольства.", "ACCUSE", "RUS-SVK"],
     ["Міністерство закордонних справ Угорщини викликало українського посла через заяви у Києві.", "ACCUSE", "HUN-UKR"],
+    // A chargé d'affaires summoned and handed a note: one summons, not a request besides.
+    ["Qirg'iziston Tashqi ishlar vazirligi Tojikiston muvaqqat ishlar vakilini chaqirib, norozilik notasini topshirdi.", "ACCUSE", "KGZ-TJK"],
   ],
   "asset freezes and suspended talks are SANCTION": [
     ["The European Union froze the assets of several Iranian officials on Monday, the council said in a statement.", "SANCTION", "EU-IRN"],
