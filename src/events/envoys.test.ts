@@ -3,7 +3,7 @@
 // by the team.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { extractArticle } from "../pipeline/index.js";
+import { extractArticle, extractText } from "../pipeline/index.js";
 import type { Article, EventRecord } from "../types.js";
 
 function eventsOf(text: string, lang = "en"): EventRecord[] {
@@ -60,4 +60,14 @@ test("a named person with a state's title over an organisation heads it", () => 
   const ebrd = evs.map((e) => actor(e, "EBRD")).find(Boolean);
   assert.equal(ebrd?.name, "Odile Renaud-Basso", JSON.stringify(evs.map((e) => e.actors)));
   assert.equal(ebrd?.role, "org_head");
+});
+
+test("the ambassador summoned is the envoy of the country after the title, not a leader named in the cause", () => {
+  const r = extractText({ name: "t", origin: "t", text: "Title\n\n2024-05-14\n\nRussia summoned the ambassador of Hungary over remarks by Prime Minister Viktor Orbán.\n", encoding: "UTF-8" });
+  const summons = r.events.find((e) => e.type === "ACCUSE");
+  assert.ok(summons, JSON.stringify(r.events));
+  const hun = summons.actors.find((a) => a.country === "HUN");
+  assert.equal(hun?.role, "ambassador");
+  assert.equal(hun?.name ?? null, null);
+  assert.equal(summons.location?.country, "RUS");
 });

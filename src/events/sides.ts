@@ -364,7 +364,7 @@ function personSides(ctx: EventContext, sm: SentenceMentions, date: string | nul
     const term = titledTerm ?? termOn(p, date);
     if (!term) return;
     consumed.add(i);
-    const spanStart = titleChainStart(sm, i, term.country, consumed);
+    const spanStart = titleChainStart(sm, i, term.country, consumed, ctx.text);
     // ...and right after it in languages that put the title after the name.
     const next = ents[i + 1];
     if (next && next.payload.kind === "country" && next.payload.id === term.country && gapOk(ctx, sm, e, next)) consumed.add(i + 1);
@@ -380,7 +380,7 @@ function personSides(ctx: EventContext, sm: SentenceMentions, date: string | nul
  * other titled name stands in it ("Ambassador Nigel Casey over remarks by Foreign Secretary David
  * Cameron": the ambassador title is Casey's).
  */
-function titleChainStart(sm: SentenceMentions, i: number, country: string, consumed: Set<number>): number {
+function titleChainStart(sm: SentenceMentions, i: number, country: string, consumed: Set<number>, text: string): number {
   const ents = sm.entities;
   const e = ents[i];
   let spanStart = e.start;
@@ -395,7 +395,10 @@ function titleChainStart(sm: SentenceMentions, i: number, country: string, consu
       const nameBetween = sm.names.some((n) => n.start >= prev.end && n.end <= spanStart);
       // ...nor an event word ("the Head of State met with President X": two persons).
       const triggerBetween = sm.triggers.some((x) => x.start >= prev.end && x.end <= spanStart);
-      if (prev.end <= spanStart && spanStart - prev.end <= BIND_GAP && e.start - prev.end <= BIND_GAP * 2 && !nameBetween && !triggerBetween) {
+      // A country joins the chain written next to it ("Hungary's Prime Minister"), not across a
+      // phrase ("the ambassador of Hungary over remarks by Prime Minister X": the ambassador's).
+      const wordsBetween = prev.payload.kind === "country" ? (text.slice(prev.end, spanStart).match(/\p{L}{2,}/gu) ?? []).length : 0;
+      if (prev.end <= spanStart && spanStart - prev.end <= BIND_GAP && e.start - prev.end <= BIND_GAP * 2 && !nameBetween && !triggerBetween && wordsBetween <= 1) {
         consumed.add(j);
         spanStart = prev.start;
       } else break;

@@ -130,6 +130,13 @@ export function findTitledNames(text: string, tokens: Token[], entities: EntityM
       if (!t.capitalized || /^\p{N}/u.test(t.norm) || NOT_A_NAME.test(text.slice(t.start, t.end))) {
         // Genitive complements of a title are lower case in most languages ("министр иностранных дел").
         if ((t.capitalized && !COURTESY.test(text.slice(t.start, t.end))) || ++words > 4) return;
+        // After the title's country only a posting may follow ("of Korea to Tajikistan",
+        // «посол Венгрии в России»), not a phrase of its own («посла Венгрии в связи с
+        // заявлениями Виктора Орбана»: Orbán is not the ambassador).
+        if (places > 0 && !t.capitalized && ![1, 2].some((d) => {
+          const u = tokens[k + d];
+          return !!u && entities.some((x) => u.start >= x.start && u.end <= x.end && (x.payload.kind === "country" || x.payload.kind === "org"));
+        })) return;
         k++;
         continue;
       }

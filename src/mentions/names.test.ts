@@ -120,3 +120,9 @@ test("a Russian name after a title in the instrumental is introduced in its nomi
   // A name that does not decline stays as written.
   assert.deepEqual(introduced("Лавров встретился с министром иностранных дел Словении Марко Жужеку.", "ru"), ["SVN:foreign_minister:Marko Zhuzheku"]);
 });
+
+test("after a title's country only a posting may stand before the name", () => {
+  // «в связи с заявлениями Виктора Орбана»: the statements' author, not the ambassador.
+  assert.deepEqual(introduced("МИД Латвии вызвал посла Грузии в связи с заявлениями Ираклия Мамаладзе.", "ru"), []);
+  assert.deepEqual(introduced("Посол Грузии в Латвии Ираклий Мамаладзе встретился с министром.", "ru"), ["GEO:ambassador:Irakliy Mamaladze"]);
+});
