@@ -58,6 +58,8 @@ const TAJIK_WORDS = new Set(["дар", "бо", "ба", "ки", "аз", "баро
 const UZBEK_WORDS = new Set(["билан", "учун", "бўйича", "буйича", "бир", "ҳам", "қилинди", "этди", "бўлди", "бўлиб", "ўртасида", "томонидан"]);
 const FRANC_CYRILLIC: Record<string, Lang> = { rus: "ru", ukr: "uk", kaz: "kk", kir: "ky", tgk: "tg" };
 const CYRILLIC_CANDIDATES = Object.keys(FRANC_CYRILLIC);
+/** Letters Ukrainian writes in almost every sentence and Russian never (Kyrgyz may go a sentence without its own). */
+const OWN_LETTERS: Record<string, RegExp> = { ukr: /[іїєґ]/iu };
 
 function cyrillicLanguage(words: string[]): Lang {
   const letters = words.join(" ");
@@ -115,7 +117,9 @@ function cyrillicLanguage(words: string[]): Lang {
   const ranked = francScores(letters.slice(0, FRANC_SAMPLE), CYRILLIC_CANDIDATES, 3);
   const top = ranked[0];
   const rus = ranked.find(([code]) => code === "rus");
-  if (top && top[0] !== "rus" && (!rus || rus[1] < 0.85)) return FRANC_CYRILLIC[top[0]];
+  // ...but only a language whose own letters the text has: a Russian sentence with none of
+  // і ї є ґ («Путин поблагодарил Трампа за встречу на Аляске») is not Ukrainian.
+  if (top && top[0] !== "rus" && (!rus || rus[1] < 0.85) && OWN_LETTERS[top[0]]?.test(letters) !== false) return FRANC_CYRILLIC[top[0]];
   return "ru";
 }
 

@@ -171,3 +171,8 @@ test("a few letters give the best guess with a low confidence, never a trigram v
 test("Slovak and Czech are not forced into Hungarian or another target language", () => {
   assert.equal(detectLanguage("Ministri zahraničných vecí sa stretli v Bratislave a rokovali o spolupráci v energetike a doprave."), "und");
 });
+
+test("a short Russian sentence without і ї є ґ is not Ukrainian", () => {
+  assert.equal(detectLanguage("Путин поблагодарил Трампа за встречу на Аляске."), "ru");
+  assert.equal(detectLanguage("Путін подякував Трампу за зустріч на Алясці."), "uk");
+});
