@@ -599,6 +599,17 @@ const FA_ORDINALS = new Map<string, number>();
 ["یکم", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم"].forEach((w, i) => FA_ORDINALS.set(foldForDates(`بیست و ${w}`), 21 + i));
 FA_ORDINALS.set(foldForDates("سی ام"), 30).set(foldForDates("سی‌ام"), 30).set(foldForDates("سی و یکم"), 31);
 const FA_ORDINAL_DAY = new RegExp(`(^|[^\\p{L}\u200c])(${[...FA_ORDINALS.keys()].sort((a, b) => b.length - a.length).join("|")})\\s+(\\p{L}+)`, "gu");
+/** First code units of the Persian ordinals. */
+const FA_ORDINAL_FIRST = new Set([...FA_ORDINALS.keys()].map((w) => w.charCodeAt(0)));
+/**
+ * Whether an ordinal of a FA_ORDINAL_DAY match beginning in [from, to) can start where it must:
+ * at the match's index or after the one code point (at most two units) before it.
+ */
+function faOrdinalMayStart(folded: string, from: number, to: number): boolean {
+  const end = Math.min(folded.length, to + 2);
+  for (let p = from; p < end; p++) if (FA_ORDINAL_FIRST.has(folded.charCodeAt(p))) return true;
+  return false;
+}
 /** After the month: a year in digits, "this year" or "last year". */
 const FA_YEAR_AFTER = new RegExp(`^\\s+(?:(?:ماه\\s+)?(?:سال\\s+)?(\\d{4})|(${foldForDates("امسال")}|${foldForDates("سال جاری")})|(${foldForDates("پارسال")}|${foldForDates("سال گذشته")}))`, "u");
 
@@ -888,7 +899,9 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
 
   // A Chinese month alone ("于2月和9月", in February and September): the latest such month not
   // after the reference date, or in the year named just before it (去年 last year, 今年 this year).
-  if ((lang === "zh" || lang === "und") && refDate) {
+  // (The global searches below run from `from` to the text's end: they are skipped where no
+  // match can begin in the range, which a substring test tells cheaply.)
+  if ((lang === "zh" || lang === "und") && refDate && folded.includes("月", from)) {
     ZH_MONTH.lastIndex = from;
     for (let m = ZH_MONTH.exec(folded); m !== null && m.index < to; m = ZH_MONTH.exec(folded)) {
       const month = Number(m[1]);
@@ -903,7 +916,7 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
 
   // A Chinese day alone: the latest such day not after the reference date (this month's, else
   // last month's).
-  if ((lang === "zh" || lang === "und") && refDate) {
+  if ((lang === "zh" || lang === "und") && refDate && folded.includes("日", from)) {
     ZH_DAY.lastIndex = from;
     for (let m = ZH_DAY.exec(folded); m !== null && m.index < to; m = ZH_DAY.exec(folded)) {
       const day = Number(m[1]);
@@ -917,7 +930,7 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
   }
 
   // A Persian ordinal day before a month ("هشتم خرداد امسال", the eighth of Khordad this year).
-  if (lang === "fa" || lang === "und") {
+  if ((lang === "fa" || lang === "und") && faOrdinalMayStart(folded, from, to)) {
     FA_ORDINAL_DAY.lastIndex = from;
     for (let m = FA_ORDINAL_DAY.exec(folded); m !== null && m.index < to; m = FA_ORDINAL_DAY.exec(folded)) {
       const entry = monthOf(m[3]);
