@@ -250,7 +250,13 @@ function findAgency(s: string): AgencyHit | null {
   return best;
 }
 
-const DOMAIN = /(?<![\p{L}\p{N}@.-])((?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|ru|tj|kg|kz|uz|az|ir|ae|sa|tr|cn|am|pk|in|fr|de|es|eg|by|ua|tm|af|qa|kw|sy|iq|jo|lb|om|bh|ge|news|gov|int)(?:\.[a-z]{2})?)(?![\p{L}\p{N}-])/iu;
+const TLDS = "com|net|org|info|ru|tj|kg|kz|uz|az|ir|ae|sa|tr|cn|am|pk|in|fr|de|es|eg|by|ua|tm|af|qa|kw|sy|iq|jo|lb|om|bh|ge|news|gov|int";
+const DOMAIN = new RegExp(`(?<![\\p{L}\\p{N}@.-])((?:www\\.)?[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.(?:${TLDS})(?:\\.[a-z]{2})?)(?![\\p{L}\\p{N}-])`, "iu");
+/**
+ * The ending every DOMAIN match holds (a dot, a top-level domain, what may follow it): searched
+ * for first, since a text without it has no domain and the full pattern is slow to rule out.
+ */
+const DOMAIN_END = new RegExp(`\\.(?:${TLDS})(?:\\.[a-z]{2})?(?![\\p{L}\\p{N}-])`, "iu");
 
 // ---------------------------------------------------------------------------------------------
 // Dateline
@@ -686,7 +692,8 @@ function agencyHit(text: string, span: Span, from: SourceHit["from"]): SourceHit
 }
 
 function domainHit(text: string, span: Span, from: SourceHit["from"]): SourceHit | null {
-  const d = DOMAIN.exec(text.slice(span.start, span.end));
+  const s = text.slice(span.start, span.end);
+  const d = DOMAIN_END.test(s) ? DOMAIN.exec(s) : null;
   if (!d) return null;
   const start = span.start + d.index + d[0].indexOf(d[1]);
   return { host: d[1].toLowerCase().replace(/^www\./, ""), span: { start, end: start + d[1].length }, from };

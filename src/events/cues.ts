@@ -97,7 +97,11 @@ export function isWordOf(norm: string, words: string[]): boolean {
 /** A word list compiled once into a test: a set of whole words and a list of stems ("aéroport*"). */
 const wordTests = new WeakMap<string[], (w: string) => boolean>();
 
+/** The test of an empty list (a language without the list passes a fresh `[]` each time). */
+const NO_WORD = (_w: string) => false;
+
 function wordTest(words: string[]): (w: string) => boolean {
+  if (!words.length) return NO_WORD;
   let test = wordTests.get(words);
   if (!test) {
     const whole = new Set(words.filter((w) => !w.endsWith("*") && !w.includes(" ")));
@@ -201,17 +205,27 @@ export function proposedBefore(ctx: EventContext, sm: SentenceMentions, t: Trigg
 export function dayAfterIn(ctx: EventContext, sm: SentenceMentions): boolean {
   const cues = ctx.lex.markers.dayAfter.get(ctx.lang);
   if (!cues?.length) return false;
-  for (const cue of cues) {
-    if (/\p{Script=Han}/u.test(cue)) {
+  for (const { cue, han, words } of dayAfterCues(cues)) {
+    if (han) {
       // Han text has no word breaks: the cue as written inside the sentence.
       const at = ctx.text.indexOf(cue, sm.sentence.start);
       if (at >= 0 && at + cue.length <= sm.sentence.end) return true;
       continue;
     }
-    const words = cueWords(cue);
     for (let i = 0; i + words.length <= sm.tokens.length; i++) if (words.every((w, j) => sm.tokens[i + j].norm === w)) return true;
   }
   return false;
+}
+
+/** A cue list read once: each cue, whether it is Han script, and its words. */
+const dayAfterCueLists = new WeakMap<string[], { cue: string; han: boolean; words: string[] }[]>();
+function dayAfterCues(cues: string[]): { cue: string; han: boolean; words: string[] }[] {
+  let out = dayAfterCueLists.get(cues);
+  if (!out) {
+    out = cues.map((cue) => ({ cue, han: /\p{Script=Han}/u.test(cue), words: cueWords(cue) }));
+    dayAfterCueLists.set(cues, out);
+  }
+  return out;
 }
 
 const cueWordCache = new Map<string, string[]>();

@@ -22,8 +22,9 @@ export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMa
     if (e.tokenEnd > sm.tokens.length) return "party"; // entities passed without their tokens
     let k = e.tokenStart - 1;
     while (k >= 0 && ARTICLES.has(sm.tokens[k].norm)) k--;
+    // (Only the phrases whose last word is the word at k can end there.)
     const endsWith = (phrases: string[][] | undefined) =>
-      !!phrases?.some((ph) => ph.length <= k + 1 && ph.every((w, j) => sm.tokens[k - ph.length + 1 + j].norm === w));
+      !!phrases && (k < 0 ? phrases.some((ph) => !ph.length) : phrasesByLastWord(phrases, sm.tokens[k].norm).some((ph) => ph.length <= k + 1 && ph.every((w, j) => sm.tokens[k - ph.length + 1 + j].norm === w)));
     // "Calls on the Philippines", "imposed sanctions on Russia": a preposition that belongs to
     // the event phrase introduces its object, not a place or a subject of talk.
     const ofTrigger = k >= 0 && sm.triggers.some((t) => t.tokenStart <= k && k < t.tokenEnd && t.tokenEnd - t.tokenStart >= 2);
@@ -63,6 +64,31 @@ export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMa
     if (endsWith(mk.directionBefore.get(lang))) return "direction";
   }
   return "party";
+}
+
+/** Phrase lists indexed by their phrases' last words (an empty phrase ends anywhere). */
+const byLastWord = new WeakMap<string[][], { last: Map<string, string[][]>; empty: string[][] }>();
+const NO_PHRASES: string[][] = [];
+
+/** The phrases of a list that may end with the word `norm`, in the list's order. */
+function phrasesByLastWord(phrases: string[][], norm: string): string[][] {
+  let index = byLastWord.get(phrases);
+  if (!index) {
+    index = { last: new Map(), empty: [] };
+    for (const ph of phrases) {
+      if (!ph.length) {
+        index.empty.push(ph);
+        for (const list of index.last.values()) list.push(ph);
+        continue;
+      }
+      const w = ph[ph.length - 1];
+      let list = index.last.get(w);
+      if (!list) index.last.set(w, (list = [...index.empty]));
+      list.push(ph);
+    }
+    byLastWord.set(phrases, index);
+  }
+  return index.last.get(norm) ?? (index.empty.length ? index.empty : NO_PHRASES);
 }
 
 /**
@@ -150,8 +176,8 @@ export function adjectiveIsActor(ctx: EventContext, sm: SentenceMentions, e: Ent
 function adjectiveOfShipment(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
   const next = sm.tokens[e.tokenEnd];
   if (!next) return false;
-  const words = [...(ctx.lex.markers.cargoNouns.get(ctx.lang) ?? []), ...(ctx.lex.markers.destinationNouns.get(ctx.lang) ?? [])];
-  return isWordOf(next.norm, words);
+  // (A word of either list: each list's compiled test is kept, a joined list's would not be.)
+  return isWordOf(next.norm, ctx.lex.markers.cargoNouns.get(ctx.lang) ?? []) || isWordOf(next.norm, ctx.lex.markers.destinationNouns.get(ctx.lang) ?? []);
 }
 
 /** Whether a span of the sentence is introduced as a counterpart ("with X", "X bilan"). */
