@@ -264,6 +264,9 @@ interface WordCandidates<T> {
   needsCapital: boolean[];
 }
 
+/** The candidates of a word that starts no phrase (never written to). */
+const NO_CANDIDATES: WordCandidates<never> = { phrases: [], firstExtra: [], secondCode: [], secondCode2: [], secondLength: [], tokenCount: [], gap: [], phraseLang: [], needsCapital: [] };
+
 const suffixSets = new Map<string[], Set<string>>();
 function suffixSetOf(list: string[]): Set<string> {
   let set = suffixSets.get(list);
@@ -470,7 +473,8 @@ export class PhraseMatcher<T> {
       phraseLang.push(c.lang);
       needsCapital.push(c.capitalized);
     }
-    hit = { phrases, firstExtra, secondCode, secondCode2, secondLength, tokenCount, gap, phraseLang, needsCapital };
+    // Most words start no phrase: they share one empty entry (less memory for the cache to hold).
+    hit = phrases.length ? { phrases, firstExtra, secondCode, secondCode2, secondLength, tokenCount, gap, phraseLang, needsCapital } : NO_CANDIDATES;
     if (cache.size > 200_000) cache.clear();
     cache.set(word, hit);
     return hit;

@@ -107,6 +107,17 @@ export function normalize(text: string): NormalizedText {
 }
 
 /**
+ * normalize() without copying the offset map: `origin` is a view of a scratch buffer that the next
+ * folding (normalize, fold, tokenize without a map) overwrites. For a caller that reads the result
+ * at once and keeps nothing of it but strings and numbers.
+ */
+export function normalizeTransient(text: string): NormalizedText {
+  const n = foldInto(text);
+  const norm = unitsToString(n);
+  return { norm, origin: originBuf.subarray(0, n + 1) };
+}
+
+/**
  * Fold `text` into unitsBuf/originBuf; returns the number of units. Folding never produces more
  * than two code units per input unit (ß -> ss).
  */
