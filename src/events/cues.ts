@@ -26,13 +26,29 @@ export function isVariantOf(word: string, w: string): boolean {
 /** The phrase of a list that ends at token `last` (each word as written or after an Arabic proclitic). */
 export function phraseEndingAt(tokens: { norm: string }[], last: number, phrases: string[][]): string[] | undefined {
   if (last < 0) return undefined;
-  return phrases.find((ph) => ph.length <= last + 1 && ph.every((w, j) => isVariantOf(tokens[last - ph.length + 1 + j].norm, w)));
+  // (Loops rather than find/every with closures: this runs for many words of every sentence.)
+  for (let p = 0; p < phrases.length; p++) {
+    const ph = phrases[p];
+    if (ph.length > last + 1) continue;
+    const base = last - ph.length + 1;
+    let j = 0;
+    while (j < ph.length && isVariantOf(tokens[base + j].norm, ph[j])) j++;
+    if (j === ph.length) return ph;
+  }
+  return undefined;
 }
 
 /** The phrase of a list that starts at token `first` (matched as in phraseEndingAt). */
 export function phraseStartingAt(tokens: { norm: string }[], first: number, phrases: string[][]): string[] | undefined {
   if (first < 0) return undefined;
-  return phrases.find((ph) => first + ph.length <= tokens.length && ph.every((w, j) => isVariantOf(tokens[first + j].norm, w)));
+  for (let p = 0; p < phrases.length; p++) {
+    const ph = phrases[p];
+    if (first + ph.length > tokens.length) continue;
+    let j = 0;
+    while (j < ph.length && isVariantOf(tokens[first + j].norm, ph[j])) j++;
+    if (j === ph.length) return ph;
+  }
+  return undefined;
 }
 
 /** Content words (four letters or more, or numbers) in the stretch after a trigger. */
@@ -212,7 +228,11 @@ export function dayAfterIn(ctx: EventContext, sm: SentenceMentions): boolean {
       if (at >= 0 && at + cue.length <= sm.sentence.end) return true;
       continue;
     }
-    for (let i = 0; i + words.length <= sm.tokens.length; i++) if (words.every((w, j) => sm.tokens[i + j].norm === w)) return true;
+    for (let i = 0; i + words.length <= sm.tokens.length; i++) {
+      let j = 0;
+      while (j < words.length && sm.tokens[i + j].norm === words[j]) j++;
+      if (j === words.length) return true;
+    }
   }
   return false;
 }

@@ -22,16 +22,14 @@ export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMa
     if (e.tokenEnd > sm.tokens.length) return "party"; // entities passed without their tokens
     let k = e.tokenStart - 1;
     while (k >= 0 && ARTICLES.has(sm.tokens[k].norm)) k--;
-    // (Only the phrases whose last word is the word at k can end there.)
-    const endsWith = (phrases: string[][] | undefined) =>
-      !!phrases && (k < 0 ? phrases.some((ph) => !ph.length) : phrasesByLastWord(phrases, sm.tokens[k].norm).some((ph) => ph.length <= k + 1 && ph.every((w, j) => sm.tokens[k - ph.length + 1 + j].norm === w)));
     // "Calls on the Philippines", "imposed sanctions on Russia": a preposition that belongs to
     // the event phrase introduces its object, not a place or a subject of talk.
-    const ofTrigger = k >= 0 && sm.triggers.some((t) => t.tokenStart <= k && k < t.tokenEnd && t.tokenEnd - t.tokenStart >= 2);
-    if (k >= 0 && !ofTrigger && (endsWith(mk.topicBefore.get(lang)) || topicWithModifier(sm, k, mk.topicBefore.get(lang)))) return "topic";
+    // (No closures over k here: this runs for every mention, many times.)
+    const ofTrigger = k >= 0 && inLongTrigger(sm.triggers, k);
+    if (k >= 0 && !ofTrigger && (endsWithPhrase(sm.tokens, k, mk.topicBefore.get(lang)) || topicWithModifier(sm, k, mk.topicBefore.get(lang)))) return "topic";
     if (subjectOfTalkAfter(ctx, sm, e)) return "topic";
-    if (k >= 0 && !ofTrigger && endsWith(mk.placeBefore.get(lang))) return caseSaysDirection(ctx, sm, k, e) ? "direction" : "place";
-    if (k >= 0 && endsWith(mk.directionBefore.get(lang))) return "direction";
+    if (k >= 0 && !ofTrigger && endsWithPhrase(sm.tokens, k, mk.placeBefore.get(lang))) return caseSaysDirection(ctx, sm, k, e) ? "direction" : "place";
+    if (k >= 0 && endsWithPhrase(sm.tokens, k, mk.directionBefore.get(lang))) return "direction";
     // Arabic prepositions written on the word: ب "in/at" (بالقاهرة), ل "to/for" (لجمهورية العراق).
     if (lang === "ar" && /^[\u0600-\u06ff]/.test(sm.tokens[e.tokenStart].norm)) {
       const w = sm.tokens[e.tokenStart].norm;
@@ -50,10 +48,9 @@ export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMa
     if (e.extra > 0) {
       const last = sm.tokens[e.tokenEnd - 1].norm;
       const ending = last.slice(last.length - e.extra);
-      const has = (list: string[] | undefined) => !!list?.some((x) => ending === x || (ending.endsWith(x) && ending.length - x.length <= 1));
-      if (has(mk.topicSuffix.get(lang))) return "topic";
-      if (has(mk.placeSuffix.get(lang))) return "place";
-      if (has(mk.directionSuffix.get(lang))) return "direction";
+      if (endingOf(ending, mk.topicSuffix.get(lang))) return "topic";
+      if (endingOf(ending, mk.placeSuffix.get(lang))) return "place";
+      if (endingOf(ending, mk.directionSuffix.get(lang))) return "direction";
     }
   } else {
     // Han script: the characters right before the mention.
@@ -64,6 +61,44 @@ export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMa
     if (endsWith(mk.directionBefore.get(lang))) return "direction";
   }
   return "party";
+}
+
+/** Whether token k is inside a trigger of two words or more. */
+function inLongTrigger(triggers: TriggerMatch[], k: number): boolean {
+  for (let i = 0; i < triggers.length; i++) {
+    const t = triggers[i];
+    if (t.tokenStart <= k && k < t.tokenEnd && t.tokenEnd - t.tokenStart >= 2) return true;
+  }
+  return false;
+}
+
+/** Whether an inflection ending is one of the list, or one of them after one more letter. */
+function endingOf(ending: string, list: string[] | undefined): boolean {
+  if (!list) return false;
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i];
+    if (ending === x || (ending.endsWith(x) && ending.length - x.length <= 1)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a phrase of the list ends at token k, word for word (only the phrases whose last word
+ * is the word at k can; loops, not closures, for a test made for every mention).
+ */
+function endsWithPhrase(tokens: { norm: string }[], k: number, phrases: string[][] | undefined): boolean {
+  if (!phrases) return false;
+  if (k < 0) return phrases.some((ph) => !ph.length);
+  const candidates = phrasesByLastWord(phrases, tokens[k].norm);
+  for (let p = 0; p < candidates.length; p++) {
+    const ph = candidates[p];
+    if (ph.length > k + 1) continue;
+    const base = k - ph.length + 1;
+    let j = 0;
+    while (j < ph.length && tokens[base + j].norm === ph[j]) j++;
+    if (j === ph.length) return true;
+  }
+  return false;
 }
 
 /** Phrase lists indexed by their phrases' last words (an empty phrase ends anywhere). */
