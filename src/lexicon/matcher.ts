@@ -654,7 +654,7 @@ export class PhraseMatcher<T> {
 /** Keep the longest of overlapping matches (ties: the closer match, then the earlier). */
 export function longestNonOverlapping<T>(matches: Match<T>[]): Match<T>[] {
   if (matches.length <= 1) return matches.slice();
-  const sorted = matches.slice().sort((a, b) => b.end - b.start - (a.end - a.start) || a.extra - b.extra || a.start - b.start);
+  const sorted = sortSmall(matches.slice(), (a, b) => b.end - b.start - (a.end - a.start) || a.extra - b.extra || a.start - b.start);
   const taken: Match<T>[] = [];
   for (const m of sorted) {
     let overlaps = false;
@@ -664,7 +664,27 @@ export function longestNonOverlapping<T>(matches: Match<T>[]): Match<T>[] {
     }
     if (!overlaps) taken.push(m);
   }
-  return taken.length > 1 ? taken.sort((a, b) => a.start - b.start) : taken;
+  return taken.length > 1 ? sortSmall(taken, byStart) : taken;
+}
+
+const byStart = (a: Match<unknown>, b: Match<unknown>) => a.start - b.start;
+
+/**
+ * Array.prototype.sort's result (a stable sort) for the few matches of a sentence, in place by
+ * insertion, without the work array the built-in allocates; longer arrays go to the built-in.
+ */
+function sortSmall<X>(list: X[], cmp: (a: X, b: X) => number): X[] {
+  if (list.length > 16) return list.sort(cmp);
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i];
+    let j = i - 1;
+    while (j >= 0 && cmp(list[j], x) > 0) {
+      list[j + 1] = list[j];
+      j--;
+    }
+    list[j + 1] = x;
+  }
+  return list;
 }
 
 /**
