@@ -142,7 +142,8 @@ function topicWithModifier(sm: SentenceMentions, k: number, phrases: string[][] 
 export function subjectOfTalkAfter(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
   let j = e.tokenEnd;
   // A hyphenated pair ("US-Iran", "Russia-Ukraine") is read from its last member.
-  while (j < sm.tokens.length && sm.entities.some((x) => x !== e && x.tokenStart === j && /^[-–‐]$/.test(ctx.text.slice(sm.tokens[j - 1].end, sm.tokens[j].start).trim()))) {
+  // (The hyphen test depends on j only: it runs once another entity starts there.)
+  while (j < sm.tokens.length && entityStartsAt(sm.entities, j, e) && /^[-–‐]$/.test(ctx.text.slice(sm.tokens[j - 1].end, sm.tokens[j].start).trim())) {
     const next = sm.entities.find((x) => x.tokenStart === j)!;
     j = next.tokenEnd;
   }
@@ -151,10 +152,23 @@ export function subjectOfTalkAfter(ctx: EventContext, sm: SentenceMentions, e: E
   const nouns = ctx.lex.markers.topicAfter.get(ctx.lang);
   if (nouns && isWordOf(next.norm, nouns)) return true;
   const last = sm.tokens[j - 1];
-  if (ctx.lang !== "en" || !/['’]s$/.test(ctx.text.slice(last.start, last.end))) return false;
+  if (ctx.lang !== "en" || !possessiveEnding(ctx.text, last)) return false;
   const actorNouns = ctx.lex.markers.actorNouns.get(ctx.lang);
   if (actorNouns?.has(next.norm)) return false;
   return !sm.entities.some((x) => x.tokenStart === j && x.payload.kind !== "country");
+}
+
+/** Whether an entity other than `except` starts at token j. */
+function entityStartsAt(entities: EntityMatch[], j: number, except: EntityMatch): boolean {
+  for (let i = 0; i < entities.length; i++) if (entities[i] !== except && entities[i].tokenStart === j) return true;
+  return false;
+}
+
+/** Whether a token's text ends in 's or ’s (/['’]s$/ on it, read in place). */
+function possessiveEnding(text: string, t: { start: number; end: number }): boolean {
+  if (t.end - t.start < 2) return false;
+  const q = text.charCodeAt(t.end - 2);
+  return text.charCodeAt(t.end - 1) === 0x73 && (q === 0x27 || q === 0x2019);
 }
 
 /**
