@@ -182,7 +182,23 @@ function buildTables(): void {
 }
 buildTables();
 
+/** lookupInflected's answers per table and word (the tables are built once, above; the same words recur). */
+const inflectedMemo = new WeakMap<Map<string, unknown>, Map<string, unknown>>();
+const INFLECTED_MEMO_MAX = 5000;
+const NOT_A_NAME: unique symbol = Symbol("not a name");
+
 function lookupInflected<T>(word: string, exact: Map<string, T>, inflect: Map<string, T>): T | undefined {
+  let memo = inflectedMemo.get(exact);
+  if (!memo) inflectedMemo.set(exact, (memo = new Map()));
+  const known = memo.get(word);
+  if (known !== undefined) return known === NOT_A_NAME ? undefined : (known as T);
+  const found = lookupInflectedOnce(word, exact, inflect);
+  if (memo.size >= INFLECTED_MEMO_MAX) memo.clear();
+  memo.set(word, found === undefined ? NOT_A_NAME : found);
+  return found;
+}
+
+function lookupInflectedOnce<T>(word: string, exact: Map<string, T>, inflect: Map<string, T>): T | undefined {
   const w = word.replace(/\.$/, "").replace(/\s+/g, " ");
   const hit = exact.get(w) ?? inflect.get(w);
   if (hit !== undefined) return hit;
