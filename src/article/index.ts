@@ -729,7 +729,7 @@ function citedAgencies(text: string, p: Span): SourceHit[] {
   const out: SourceHit[] = [];
   const s = text.slice(p.start, p.end);
   const folded = foldForDates(s);
-  for (const m of folded.matchAll(ANY_AGENCY)) {
+  for (const m of agencyMatches(folded)) {
     const a = AGENCY_BY_FOLDED.get(m[0].replace(/\s+/g, " "));
     if (!a) continue;
     const start = m.index!, end = start + m[0].length;
@@ -755,12 +755,47 @@ for (const a of AGENCIES) {
   const key = foldForDates(a.name).replace(/\s+/g, " ");
   if (!AGENCY_BY_FOLDED.has(key)) AGENCY_BY_FOLDED.set(key, a);
 }
-const ANY_AGENCY = (() => {
+export const ANY_AGENCY = (() => {
   const names = [...AGENCY_BY_FOLDED.keys()];
   const words = names.filter((n) => !HAN.test(n)).map(escapeRe).join("|");
   const han = names.filter((n) => HAN.test(n)).map(escapeRe).join("|");
   return new RegExp(`(?:${words})(?![\\p{L}\\p{N}])${han ? `|${han}` : ""}`, "gu");
 })();
+
+/** ANY_AGENCY tried only where it can match: its names' first two units (or only unit) start there. */
+const ANY_AGENCY_AT = new RegExp(ANY_AGENCY.source, "uy");
+const AGENCY_FIRST = new Uint8Array(0x10000);
+const AGENCY_PAIRS = new Set<number>();
+for (const name of AGENCY_BY_FOLDED.keys()) {
+  if (/^\s/.test(name)) throw new Error(`article: agency name starts with a space: ${name}`);
+  if (AGENCY_FIRST[name.charCodeAt(0)] === 0) AGENCY_FIRST[name.charCodeAt(0)] = 1;
+  // A one-unit name (or a space after the first unit, which the pattern reads as \s+) is tried at its first unit alone.
+  if (name.length < 2 || /\s/.test(name[1])) AGENCY_FIRST[name.charCodeAt(0)] = 2;
+  else AGENCY_PAIRS.add(name.charCodeAt(0) * 0x10000 + name.charCodeAt(1));
+}
+
+/**
+ * The matches folded.matchAll(ANY_AGENCY) finds, in order: the sticky pattern at each position
+ * where a name can begin (a search from there would find its first match at the first such
+ * position where one begins), resuming after each match, as matchAll does.
+ */
+export function* agencyMatches(folded: string): Generator<RegExpExecArray> {
+  for (let p = 0; p < folded.length; ) {
+    const first = AGENCY_FIRST[folded.charCodeAt(p)];
+    if (first === 0 || (first === 1 && !AGENCY_PAIRS.has(folded.charCodeAt(p) * 0x10000 + folded.charCodeAt(p + 1)))) {
+      p++;
+      continue;
+    }
+    ANY_AGENCY_AT.lastIndex = p;
+    const m = ANY_AGENCY_AT.exec(folded);
+    if (m === null) {
+      p++;
+      continue;
+    }
+    yield m;
+    p += m[0].length;
+  }
+}
 
 const cueAlternatives = (cues: string[]) => cues.map((c) => escapeRe(foldForDates(c))).join("|");
 /** A reporting word, then at most three words ("according to the news agency") before the name. */
