@@ -389,10 +389,14 @@ class DocumentPersons {
       if (!free(t.start, t.end)) return;
       const latinOrCyrillic = !ARABIC_SCRIPT.test(text[t.start] ?? "") && !HAN_CHAR.test(text[t.start] ?? "");
       if (latinOrCyrillic && !t.capitalized) return;
-      const ids = new Set<string>();
-      for (const key of surnameKeys(t.norm)) for (const id of this.bySurname.get(key) ?? []) ids.add(id);
-      if (ids.size !== 1) return;
-      const [id] = ids;
+      // The one person the word's surname forms name (none, or several: no mention).
+      let id: string | undefined;
+      let several = false;
+      for (const key of surnameKeys(t.norm)) {
+        const ids = this.bySurname.get(key);
+        if (ids) for (const x of ids) if (id === undefined) id = x; else if (x !== id) several = true;
+      }
+      if (id === undefined || several) return;
       // The given names written before the surname belong to the mention ("Enrique Manalo").
       let first = k;
       const full = fold((this.persons.get(id) ?? lex.persons.get(id))?.name ?? "").split(" ");
