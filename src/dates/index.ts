@@ -62,7 +62,7 @@ const SHORT_FOLD = 256;
 /** The last few long texts folded: the pipeline and the article stage fold the same text often. */
 const foldMemo: Array<[string, string]> = [];
 const FOLD_MEMO_MIN = 200;
-const FOLD_MEMO_SIZE = 4;
+const FOLD_MEMO_SIZE = 8; // the text, and the paragraphs the article stage folds between its foldings of it
 
 /** Lower case, Eastern digits, Arabic/Persian letter variants, apostrophes: one unit per unit. */
 export function foldForDates(s: string): string {
