@@ -762,16 +762,18 @@ export const ANY_AGENCY = (() => {
   return new RegExp(`(?:${words})(?![\\p{L}\\p{N}])${han ? `|${han}` : ""}`, "gu");
 })();
 
-/** ANY_AGENCY tried only where it can match: its names' first two units (or only unit) start there. */
+/** ANY_AGENCY tried only where it can match: where one of its names' first two units (or only unit) may start. */
 const ANY_AGENCY_AT = new RegExp(ANY_AGENCY.source, "uy");
 const AGENCY_FIRST = new Uint8Array(0x10000);
-const AGENCY_PAIRS = new Set<number>();
+/** The names' first two units, by their low bytes (a hint: the sticky pattern decides). */
+const AGENCY_PAIRS = new Uint8Array(0x10000);
+const pairHint = (a: number, b: number) => ((a & 0xff) << 8) | (b & 0xff);
 for (const name of AGENCY_BY_FOLDED.keys()) {
   if (/^\s/.test(name)) throw new Error(`article: agency name starts with a space: ${name}`);
   if (AGENCY_FIRST[name.charCodeAt(0)] === 0) AGENCY_FIRST[name.charCodeAt(0)] = 1;
   // A one-unit name (or a space after the first unit, which the pattern reads as \s+) is tried at its first unit alone.
   if (name.length < 2 || /\s/.test(name[1])) AGENCY_FIRST[name.charCodeAt(0)] = 2;
-  else AGENCY_PAIRS.add(name.charCodeAt(0) * 0x10000 + name.charCodeAt(1));
+  else AGENCY_PAIRS[pairHint(name.charCodeAt(0), name.charCodeAt(1))] = 1;
 }
 
 /**
@@ -782,7 +784,7 @@ for (const name of AGENCY_BY_FOLDED.keys()) {
 export function* agencyMatches(folded: string): Generator<RegExpExecArray> {
   for (let p = 0; p < folded.length; ) {
     const first = AGENCY_FIRST[folded.charCodeAt(p)];
-    if (first === 0 || (first === 1 && !AGENCY_PAIRS.has(folded.charCodeAt(p) * 0x10000 + folded.charCodeAt(p + 1)))) {
+    if (first === 0 || (first === 1 && AGENCY_PAIRS[pairHint(folded.charCodeAt(p), folded.charCodeAt(p + 1))] === 0)) {
       p++;
       continue;
     }

@@ -663,6 +663,9 @@ function relYearOffset(groups: Record<string, string | undefined>): number | nul
   return null;
 }
 
+/** Per scan pattern, the first position a new match of it may start (findDates' scratch). */
+const NEXT_FREE = new Int32Array(SCAN.length);
+
 export function findDates(text: string, lang: Lang | "und", ref: string | null, range?: Span): DateMatch[] {
   const folded = foldForDates(text);
   const from = range ? Math.max(0, range.start) : 0;
@@ -697,7 +700,8 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
 
   // Candidates are collected in scan order; the original per-pattern order is restored by the
   // pattern index in the final sort.
-  const nextFree = new Int32Array(SCAN.length).fill(from);
+  // (A scratch array: findDates does not call itself; a typed array per call costs more than a fill.)
+  const nextFree = NEXT_FREE.fill(from);
   let k = 0;
   /** A word start in the range opens with a month name's start phrase (see BARE_MONTH_NEEDS_START). */
   let monthStart = false;
