@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { fold, normalize, normalizeTransient, tokenize } from "./normalize.js";
+import { fold, foldStretch, normalize, normalizeTransient, tokenize } from "./normalize.js";
 
 test("Arabic letter variants, harakat and tatweel fold together", () => {
   assert.equal(fold("إيرانُ"), fold("ايران"));
@@ -77,4 +77,8 @@ test("normalizeTransient folds as normalize does, its offset map a view read bef
     assert.equal(b.norm, a.norm, s);
     assert.deepEqual([...b.origin], [...a.origin], s);
   }
+});
+
+test("foldStretch folds as fold does", () => {
+  for (const s of ["", "The 75th Anniversary", "к 30-летию установления", "بمناسبة الذكرى", "Rusya'nın yıldönümü", "İstanbul"]) assert.equal(foldStretch(s), fold(s), s);
 });

@@ -237,6 +237,14 @@ export function fold(text: string): string {
   return out;
 }
 
+/**
+ * fold() of a stretch of running text (the words around a trigger), without remembering it:
+ * such stretches rarely recur, and would crowd the words out of fold()'s memo.
+ */
+export function foldStretch(text: string): string {
+  return unitsToString(foldInto(text));
+}
+
 /** A word token of the normalised text with its span in the ORIGINAL text. */
 export interface Token {
   /** Folded form. */
