@@ -2,7 +2,7 @@
 // subject of talk) and the sides a sentence names for a trigger, one per country.
 
 import { holderNamed, holderOf, termOn } from "../lexicon/index.js";
-import { fold } from "../text/normalize.js";
+import { fold, foldStretch } from "../text/normalize.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import { ARTICLES, phraseEndingAt, counterpartNear, isWordOf, orgIsSetting, wordVariantsOf } from "./cues.js";
 import type { EventType } from "../types.js";
@@ -195,7 +195,7 @@ export function coordinatedPersons(ctx: EventContext, a: Side, b: Side): boolean
   if (gap.length > 120 || /[.;!?؟。]/.test(gap)) return false;
   const coord = ctx.lex.markers.coordination.get(ctx.lang);
   // Folded, as the list is ("بالإضافة إلى", in addition to).
-  return (fold(gap).match(/\p{L}+/gu) ?? []).some((w) => coord?.has(w));
+  return (foldStretch(gap).match(/\p{L}+/gu) ?? []).some((w) => coord?.has(w));
 }
 
 /** Whether an adjective mention stands next to an actor noun, a trigger or another adjective. */
@@ -412,6 +412,8 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
  * ("the ambassador was warned that if Ukrainian..." is no Ukrainian ambassador).
  */
 function gapOk(ctx: EventContext, sm: SentenceMentions, a: { end: number }, b: { start: number }): boolean {
+  // (The distance first: the text between is read only for a pair close enough.)
+  if (b.start < a.end || b.start - a.end > BIND_GAP) return false;
   // The period of an abbreviation ("the U.S. ambassador") ends no sentence.
   const between = ctx.text.slice(a.end, b.start).replace(/^\.(?=\s)/, (dot) => (/\p{Lu}\.\p{Lu}$/u.test(ctx.text.slice(Math.max(0, a.end - 3), a.end)) ? "" : dot));
   return b.start >= a.end && b.start - a.end <= BIND_GAP && !/[.;!?؟。]/.test(between) && !sm.triggers.some((x) => x.start >= a.end && x.end <= b.start);
