@@ -55,12 +55,16 @@ export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMa
   } else {
     // Han script: the characters right before the mention.
     const before = ctx.text.slice(Math.max(0, e.start - 2), e.start);
-    const endsWith = (phrases: string[][] | undefined) => !!phrases?.some((ph) => before.endsWith(ph.join("")));
-    if (endsWith(mk.topicBefore.get(lang))) return "topic";
-    if (endsWith(mk.placeBefore.get(lang))) return "place";
-    if (endsWith(mk.directionBefore.get(lang))) return "direction";
+    if (endsWithWritten(before, mk.topicBefore.get(lang))) return "topic";
+    if (endsWithWritten(before, mk.placeBefore.get(lang))) return "place";
+    if (endsWithWritten(before, mk.directionBefore.get(lang))) return "direction";
   }
   return "party";
+}
+
+/** Whether a stretch of Han text ends with a phrase of the list, its words written together. */
+function endsWithWritten(before: string, phrases: string[][] | undefined): boolean {
+  return !!phrases?.some((ph) => before.endsWith(ph.join("")));
 }
 
 /** Whether token k is inside a trigger of two words or more. */
@@ -144,8 +148,7 @@ export function subjectOfTalkAfter(ctx: EventContext, sm: SentenceMentions, e: E
   // A hyphenated pair ("US-Iran", "Russia-Ukraine") is read from its last member.
   // (The hyphen test depends on j only: it runs once another entity starts there.)
   while (j < sm.tokens.length && entityStartsAt(sm.entities, j, e) && /^[-–‐]$/.test(ctx.text.slice(sm.tokens[j - 1].end, sm.tokens[j].start).trim())) {
-    const next = sm.entities.find((x) => x.tokenStart === j)!;
-    j = next.tokenEnd;
+    j = entityAt(sm.entities, j)!.tokenEnd;
   }
   const next = sm.tokens[j];
   if (!next) return false;
@@ -155,7 +158,14 @@ export function subjectOfTalkAfter(ctx: EventContext, sm: SentenceMentions, e: E
   if (ctx.lang !== "en" || !possessiveEnding(ctx.text, last)) return false;
   const actorNouns = ctx.lex.markers.actorNouns.get(ctx.lang);
   if (actorNouns?.has(next.norm)) return false;
-  return !sm.entities.some((x) => x.tokenStart === j && x.payload.kind !== "country");
+  for (const x of sm.entities) if (x.tokenStart === j && x.payload.kind !== "country") return false;
+  return true;
+}
+
+/** The first entity that starts at token j. (Loops, not closures over j: no context per call.) */
+function entityAt(entities: EntityMatch[], j: number): EntityMatch | undefined {
+  for (let i = 0; i < entities.length; i++) if (entities[i].tokenStart === j) return entities[i];
+  return undefined;
 }
 
 /** Whether an entity other than `except` starts at token j. */
