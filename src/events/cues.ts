@@ -276,8 +276,8 @@ export function hostOfTalks(ctx: EventContext, sm: SentenceMentions): string | n
   if (!words.length) return null;
   for (let k = 0; k < sm.tokens.length; k++) {
     if (!isWordOf(sm.tokens[k].norm, words)) continue;
-    const near = sm.entities.find((e) => e.payload.kind === "country" && e.tokenStart >= 0 && Math.abs(e.tokenStart - k) <= 3);
-    if (near) return near.payload.id;
+    const near = firstEntityNear(sm.entities, k, 3, false);
+    if (near?.payload.kind === "country") return near.payload.id;
   }
   return null;
 }
@@ -292,14 +292,27 @@ export function counterpartNear(ctx: EventContext, sm: SentenceMentions, at: num
   return false;
 }
 
+/**
+ * The first entity starting within `span` tokens of token k: a country at most `span` away on
+ * either side, or (`after`) a country or person starting from k on. Loops, not closures over k,
+ * which would cost a context per word.
+ */
+function firstEntityNear(entities: EntityMatch[], k: number, span: number, after: boolean): EntityMatch | undefined {
+  for (let i = 0; i < entities.length; i++) {
+    const x = entities[i];
+    if (after ? (x.payload.kind === "country" || x.payload.kind === "person") && x.tokenStart >= k && x.tokenStart - k <= span
+      : x.payload.kind === "country" && x.tokenStart >= 0 && Math.abs(x.tokenStart - k) <= span) return x;
+  }
+  return undefined;
+}
+
 /** The country named within three words after an initiative phrase ("по инициативе казахстанской стороны"). */
 export function initiatorOf(ctx: EventContext, sm: SentenceMentions): string | null {
   const phrases = ctx.lex.markers.initiative.get(ctx.lang) ?? [];
   for (let k = 0; k < sm.tokens.length; k++) {
     const ph = phraseStartingAt(sm.tokens, k, phrases);
     if (!ph) continue;
-    const after = k + ph.length;
-    const e = sm.entities.find((x) => (x.payload.kind === "country" || x.payload.kind === "person") && x.tokenStart >= after && x.tokenStart - after <= 3);
+    const e = firstEntityNear(sm.entities, k + ph.length, 3, true);
     if (e?.payload.kind === "country") return e.payload.id;
     if (e?.payload.kind === "person") return ctx.lex.persons.get(e.payload.id)?.terms.at(-1)?.country ?? null;
   }
