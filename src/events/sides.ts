@@ -309,7 +309,14 @@ export function isReportingSource(ctx: EventContext, sm: SentenceMentions, t: Tr
   const clauseEnd = endRel < 0 ? sm.sentence.end : side.start + endRel;
   const words = sm.tokens.filter((x) => x.start >= clauseStart && x.end <= clauseEnd).map((x) => x.norm);
   const phrases = ctx.lex.markers.reporting.get(ctx.lang) ?? [];
-  return phrases.some((ph) => words.some((_, i) => ph.every((w, j) => words[i + j] === w)));
+  // (Loops: a closure per phrase and word adds up over every side of every trigger.)
+  for (const ph of phrases)
+    for (let i = 0; i < words.length; i++) {
+      let j = 0;
+      while (j < ph.length && words[i + j] === ph[j]) j++;
+      if (j === ph.length) return true;
+    }
+  return false;
 }
 
 /**
