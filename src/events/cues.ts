@@ -122,7 +122,11 @@ function wordTest(words: string[]): (w: string) => boolean {
   if (!test) {
     const whole = new Set(words.filter((w) => !w.endsWith("*") && !w.includes(" ")));
     const stems = words.filter((w) => w.endsWith("*") && !w.includes(" ")).map((w) => w.slice(0, -1));
-    test = (w: string) => whole.has(w) || stems.some((p) => w.startsWith(p));
+    test = (w: string) => {
+      if (whole.has(w)) return true;
+      for (let i = 0; i < stems.length; i++) if (w.startsWith(stems[i])) return true;
+      return false;
+    };
     wordTests.set(words, test);
   }
   return test;
