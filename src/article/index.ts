@@ -250,7 +250,13 @@ function findAgency(s: string): AgencyHit | null {
   return best;
 }
 
-const DOMAIN = /(?<![\p{L}\p{N}@.-])((?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|ru|tj|kg|kz|uz|az|ir|ae|sa|tr|cn|am|pk|in|fr|de|es|eg|by|ua|tm|af|qa|kw|sy|iq|jo|lb|om|bh|ge|news|gov|int)(?:\.[a-z]{2})?)(?![\p{L}\p{N}-])/iu;
+const TLDS = "com|net|org|info|ru|tj|kg|kz|uz|az|ir|ae|sa|tr|cn|am|pk|in|fr|de|es|eg|by|ua|tm|af|qa|kw|sy|iq|jo|lb|om|bh|ge|news|gov|int";
+const DOMAIN = new RegExp(`(?<![\\p{L}\\p{N}@.-])((?:www\\.)?[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.(?:${TLDS})(?:\\.[a-z]{2})?)(?![\\p{L}\\p{N}-])`, "iu");
+/**
+ * The ending every DOMAIN match holds (a dot, a top-level domain, what may follow it): searched
+ * for first, since a text without it has no domain and the full pattern is slow to rule out.
+ */
+const DOMAIN_END = new RegExp(`\\.(?:${TLDS})(?:\\.[a-z]{2})?(?![\\p{L}\\p{N}-])`, "iu");
 
 // ---------------------------------------------------------------------------------------------
 // Dateline
@@ -688,7 +694,8 @@ function agencyHit(text: string, span: Span, from: SourceHit["from"]): SourceHit
 }
 
 function domainHit(text: string, span: Span, from: SourceHit["from"]): SourceHit | null {
-  const d = DOMAIN.exec(text.slice(span.start, span.end));
+  const s = text.slice(span.start, span.end);
+  const d = DOMAIN_END.test(s) ? DOMAIN.exec(s) : null;
   if (!d) return null;
   const start = span.start + d.index + d[0].indexOf(d[1]);
   return { host: d[1].toLowerCase().replace(/^www\./, ""), span: { start, end: start + d[1].length }, from };
@@ -724,7 +731,7 @@ function citedAgencies(text: string, p: Span): SourceHit[] {
   const out: SourceHit[] = [];
   const s = text.slice(p.start, p.end);
   const folded = foldForDates(s);
-  for (const m of folded.matchAll(ANY_AGENCY)) {
+  for (const m of agencyMatches(folded)) {
     const a = AGENCY_BY_FOLDED.get(m[0].replace(/\s+/g, " "));
     if (!a) continue;
     const start = m.index!, end = start + m[0].length;
@@ -750,12 +757,49 @@ for (const a of AGENCIES) {
   const key = foldForDates(a.name).replace(/\s+/g, " ");
   if (!AGENCY_BY_FOLDED.has(key)) AGENCY_BY_FOLDED.set(key, a);
 }
-const ANY_AGENCY = (() => {
+export const ANY_AGENCY = (() => {
   const names = [...AGENCY_BY_FOLDED.keys()];
   const words = names.filter((n) => !HAN.test(n)).map(escapeRe).join("|");
   const han = names.filter((n) => HAN.test(n)).map(escapeRe).join("|");
   return new RegExp(`(?:${words})(?![\\p{L}\\p{N}])${han ? `|${han}` : ""}`, "gu");
 })();
+
+/** ANY_AGENCY tried only where it can match: where one of its names' first two units (or only unit) may start. */
+const ANY_AGENCY_AT = new RegExp(ANY_AGENCY.source, "uy");
+const AGENCY_FIRST = new Uint8Array(0x10000);
+/** The names' first two units, by their low bytes (a hint: the sticky pattern decides). */
+const AGENCY_PAIRS = new Uint8Array(0x10000);
+const pairHint = (a: number, b: number) => ((a & 0xff) << 8) | (b & 0xff);
+for (const name of AGENCY_BY_FOLDED.keys()) {
+  if (/^\s/.test(name)) throw new Error(`article: agency name starts with a space: ${name}`);
+  if (AGENCY_FIRST[name.charCodeAt(0)] === 0) AGENCY_FIRST[name.charCodeAt(0)] = 1;
+  // A one-unit name (or a space after the first unit, which the pattern reads as \s+) is tried at its first unit alone.
+  if (name.length < 2 || /\s/.test(name[1])) AGENCY_FIRST[name.charCodeAt(0)] = 2;
+  else AGENCY_PAIRS[pairHint(name.charCodeAt(0), name.charCodeAt(1))] = 1;
+}
+
+/**
+ * The matches folded.matchAll(ANY_AGENCY) finds, in order: the sticky pattern at each position
+ * where a name can begin (a search from there would find its first match at the first such
+ * position where one begins), resuming after each match, as matchAll does.
+ */
+export function* agencyMatches(folded: string): Generator<RegExpExecArray> {
+  for (let p = 0; p < folded.length; ) {
+    const first = AGENCY_FIRST[folded.charCodeAt(p)];
+    if (first === 0 || (first === 1 && AGENCY_PAIRS[pairHint(folded.charCodeAt(p), folded.charCodeAt(p + 1))] === 0)) {
+      p++;
+      continue;
+    }
+    ANY_AGENCY_AT.lastIndex = p;
+    const m = ANY_AGENCY_AT.exec(folded);
+    if (m === null) {
+      p++;
+      continue;
+    }
+    yield m;
+    p += m[0].length;
+  }
+}
 
 const cueAlternatives = (cues: string[]) => cues.map((c) => escapeRe(foldForDates(c))).join("|");
 /** A reporting word, then at most three words ("according to the news agency") before the name. */

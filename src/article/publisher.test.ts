@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { parseTextDump } from "./index.js";
+import { ANY_AGENCY, agencyMatches, parseTextDump } from "./index.js";
 import { publisherOfHost } from "./publisher.js";
 
 const parse = (text: string) => parseTextDump({ name: "t", origin: "t", text, encoding: "UTF-8" });
@@ -44,4 +44,22 @@ test("the publisher from the text: a header url, the dateline's agency, a cited 
   assert.equal(cited.slice(c.publisher!.span!.start, c.publisher!.span!.end), "Kazinform");
   // A name used as a word, not as a source, is no citation ("a trend", "the Trend of the year").
   assert.equal(parse("Ministers meet on river transit\n\nThe ministers noted a growing trend in river transit between the two countries.").publisher, null);
+});
+
+test("agency names are found where a search of the whole pattern finds them, and only there", () => {
+  // Sentences of our own around agency names, folded as the body is (lower case).
+  const texts = [
+    "according to the associated press, the talks went well (reuters).",
+    "президент заявил, передает тасс.\u00a0мид сообщил, пишет риа новости",
+    "به گزارش ایرنا، وزیر خارجه وارد شد",
+    "新华社北京电 外交部发言人表示",
+    "said reutersnews, then ap and afp; xinhua reported. associated\u00a0press said",
+    "",
+  ];
+  for (const text of texts) {
+    const expected = [...text.matchAll(ANY_AGENCY)].map((m) => [m.index, m[0]]);
+    const found = [...agencyMatches(text)].map((m) => [m.index, m[0]]);
+    assert.deepEqual(found, expected, text);
+  }
+  assert.ok([...agencyMatches("the agency (reuters) said")].length >= 1);
 });

@@ -62,7 +62,7 @@ const SHORT_FOLD = 256;
 /** The last few long texts folded: the pipeline and the article stage fold the same text often. */
 const foldMemo: Array<[string, string]> = [];
 const FOLD_MEMO_MIN = 200;
-const FOLD_MEMO_SIZE = 4;
+const FOLD_MEMO_SIZE = 8; // the text, and the paragraphs the article stage folds between its foldings of it
 
 /** Lower case, Eastern digits, Arabic/Persian letter variants, apostrophes: one unit per unit. */
 export function foldForDates(s: string): string {
@@ -182,7 +182,23 @@ function buildTables(): void {
 }
 buildTables();
 
+/** lookupInflected's answers per table and word (the tables are built once, above; the same words recur). */
+const inflectedMemo = new WeakMap<Map<string, unknown>, Map<string, unknown>>();
+const INFLECTED_MEMO_MAX = 5000;
+const NOT_A_NAME: unique symbol = Symbol("not a name");
+
 function lookupInflected<T>(word: string, exact: Map<string, T>, inflect: Map<string, T>): T | undefined {
+  let memo = inflectedMemo.get(exact);
+  if (!memo) inflectedMemo.set(exact, (memo = new Map()));
+  const known = memo.get(word);
+  if (known !== undefined) return known === NOT_A_NAME ? undefined : (known as T);
+  const found = lookupInflectedOnce(word, exact, inflect);
+  if (memo.size >= INFLECTED_MEMO_MAX) memo.clear();
+  memo.set(word, found === undefined ? NOT_A_NAME : found);
+  return found;
+}
+
+function lookupInflectedOnce<T>(word: string, exact: Map<string, T>, inflect: Map<string, T>): T | undefined {
   const w = word.replace(/\.$/, "").replace(/\s+/g, " ");
   const hit = exact.get(w) ?? inflect.get(w);
   if (hit !== undefined) return hit;
@@ -599,6 +615,17 @@ const FA_ORDINALS = new Map<string, number>();
 ["یکم", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم"].forEach((w, i) => FA_ORDINALS.set(foldForDates(`بیست و ${w}`), 21 + i));
 FA_ORDINALS.set(foldForDates("سی ام"), 30).set(foldForDates("سی‌ام"), 30).set(foldForDates("سی و یکم"), 31);
 const FA_ORDINAL_DAY = new RegExp(`(^|[^\\p{L}\u200c])(${[...FA_ORDINALS.keys()].sort((a, b) => b.length - a.length).join("|")})\\s+(\\p{L}+)`, "gu");
+/** First code units of the Persian ordinals. */
+const FA_ORDINAL_FIRST = new Set([...FA_ORDINALS.keys()].map((w) => w.charCodeAt(0)));
+/**
+ * Whether an ordinal of a FA_ORDINAL_DAY match beginning in [from, to) can start where it must:
+ * at the match's index or after the one code point (at most two units) before it.
+ */
+function faOrdinalMayStart(folded: string, from: number, to: number): boolean {
+  const end = Math.min(folded.length, to + 2);
+  for (let p = from; p < end; p++) if (FA_ORDINAL_FIRST.has(folded.charCodeAt(p))) return true;
+  return false;
+}
 /** After the month: a year in digits, "this year" or "last year". */
 const FA_YEAR_AFTER = new RegExp(`^\\s+(?:(?:ماه\\s+)?(?:سال\\s+)?(\\d{4})|(${foldForDates("امسال")}|${foldForDates("سال جاری")})|(${foldForDates("پارسال")}|${foldForDates("سال گذشته")}))`, "u");
 
@@ -636,6 +663,9 @@ function relYearOffset(groups: Record<string, string | undefined>): number | nul
   return null;
 }
 
+/** Per scan pattern, the first position a new match of it may start (findDates' scratch). */
+const NEXT_FREE = new Int32Array(SCAN.length);
+
 export function findDates(text: string, lang: Lang | "und", ref: string | null, range?: Span): DateMatch[] {
   const folded = foldForDates(text);
   const from = range ? Math.max(0, range.start) : 0;
@@ -670,7 +700,8 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
 
   // Candidates are collected in scan order; the original per-pattern order is restored by the
   // pattern index in the final sort.
-  const nextFree = new Int32Array(SCAN.length).fill(from);
+  // (A scratch array: findDates does not call itself; a typed array per call costs more than a fill.)
+  const nextFree = NEXT_FREE.fill(from);
   let k = 0;
   /** A word start in the range opens with a month name's start phrase (see BARE_MONTH_NEEDS_START). */
   let monthStart = false;
@@ -888,7 +919,9 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
 
   // A Chinese month alone ("于2月和9月", in February and September): the latest such month not
   // after the reference date, or in the year named just before it (去年 last year, 今年 this year).
-  if ((lang === "zh" || lang === "und") && refDate) {
+  // (The global searches below run from `from` to the text's end: they are skipped where no
+  // match can begin in the range, which a substring test tells cheaply.)
+  if ((lang === "zh" || lang === "und") && refDate && folded.includes("月", from)) {
     ZH_MONTH.lastIndex = from;
     for (let m = ZH_MONTH.exec(folded); m !== null && m.index < to; m = ZH_MONTH.exec(folded)) {
       const month = Number(m[1]);
@@ -903,7 +936,7 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
 
   // A Chinese day alone: the latest such day not after the reference date (this month's, else
   // last month's).
-  if ((lang === "zh" || lang === "und") && refDate) {
+  if ((lang === "zh" || lang === "und") && refDate && folded.includes("日", from)) {
     ZH_DAY.lastIndex = from;
     for (let m = ZH_DAY.exec(folded); m !== null && m.index < to; m = ZH_DAY.exec(folded)) {
       const day = Number(m[1]);
@@ -917,7 +950,7 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
   }
 
   // A Persian ordinal day before a month ("هشتم خرداد امسال", the eighth of Khordad this year).
-  if (lang === "fa" || lang === "und") {
+  if ((lang === "fa" || lang === "und") && faOrdinalMayStart(folded, from, to)) {
     FA_ORDINAL_DAY.lastIndex = from;
     for (let m = FA_ORDINAL_DAY.exec(folded); m !== null && m.index < to; m = FA_ORDINAL_DAY.exec(folded)) {
       const entry = monthOf(m[3]);

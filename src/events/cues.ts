@@ -26,13 +26,29 @@ export function isVariantOf(word: string, w: string): boolean {
 /** The phrase of a list that ends at token `last` (each word as written or after an Arabic proclitic). */
 export function phraseEndingAt(tokens: { norm: string }[], last: number, phrases: string[][]): string[] | undefined {
   if (last < 0) return undefined;
-  return phrases.find((ph) => ph.length <= last + 1 && ph.every((w, j) => isVariantOf(tokens[last - ph.length + 1 + j].norm, w)));
+  // (Loops rather than find/every with closures: this runs for many words of every sentence.)
+  for (let p = 0; p < phrases.length; p++) {
+    const ph = phrases[p];
+    if (ph.length > last + 1) continue;
+    const base = last - ph.length + 1;
+    let j = 0;
+    while (j < ph.length && isVariantOf(tokens[base + j].norm, ph[j])) j++;
+    if (j === ph.length) return ph;
+  }
+  return undefined;
 }
 
 /** The phrase of a list that starts at token `first` (matched as in phraseEndingAt). */
 export function phraseStartingAt(tokens: { norm: string }[], first: number, phrases: string[][]): string[] | undefined {
   if (first < 0) return undefined;
-  return phrases.find((ph) => first + ph.length <= tokens.length && ph.every((w, j) => isVariantOf(tokens[first + j].norm, w)));
+  for (let p = 0; p < phrases.length; p++) {
+    const ph = phrases[p];
+    if (first + ph.length > tokens.length) continue;
+    let j = 0;
+    while (j < ph.length && isVariantOf(tokens[first + j].norm, ph[j])) j++;
+    if (j === ph.length) return ph;
+  }
+  return undefined;
 }
 
 /** Content words (four letters or more, or numbers) in the stretch after a trigger. */
@@ -97,12 +113,20 @@ export function isWordOf(norm: string, words: string[]): boolean {
 /** A word list compiled once into a test: a set of whole words and a list of stems ("aéroport*"). */
 const wordTests = new WeakMap<string[], (w: string) => boolean>();
 
+/** The test of an empty list (a language without the list passes a fresh `[]` each time). */
+const NO_WORD = (_w: string) => false;
+
 function wordTest(words: string[]): (w: string) => boolean {
+  if (!words.length) return NO_WORD;
   let test = wordTests.get(words);
   if (!test) {
     const whole = new Set(words.filter((w) => !w.endsWith("*") && !w.includes(" ")));
     const stems = words.filter((w) => w.endsWith("*") && !w.includes(" ")).map((w) => w.slice(0, -1));
-    test = (w: string) => whole.has(w) || stems.some((p) => w.startsWith(p));
+    test = (w: string) => {
+      if (whole.has(w)) return true;
+      for (let i = 0; i < stems.length; i++) if (w.startsWith(stems[i])) return true;
+      return false;
+    };
     wordTests.set(words, test);
   }
   return test;
@@ -215,17 +239,31 @@ export function proposedBefore(ctx: EventContext, sm: SentenceMentions, t: Trigg
 export function dayAfterIn(ctx: EventContext, sm: SentenceMentions): boolean {
   const cues = ctx.lex.markers.dayAfter.get(ctx.lang);
   if (!cues?.length) return false;
-  for (const cue of cues) {
-    if (/\p{Script=Han}/u.test(cue)) {
+  for (const { cue, han, words } of dayAfterCues(cues)) {
+    if (han) {
       // Han text has no word breaks: the cue as written inside the sentence.
       const at = ctx.text.indexOf(cue, sm.sentence.start);
       if (at >= 0 && at + cue.length <= sm.sentence.end) return true;
       continue;
     }
-    const words = cueWords(cue);
-    for (let i = 0; i + words.length <= sm.tokens.length; i++) if (words.every((w, j) => sm.tokens[i + j].norm === w)) return true;
+    for (let i = 0; i + words.length <= sm.tokens.length; i++) {
+      let j = 0;
+      while (j < words.length && sm.tokens[i + j].norm === words[j]) j++;
+      if (j === words.length) return true;
+    }
   }
   return false;
+}
+
+/** A cue list read once: each cue, whether it is Han script, and its words. */
+const dayAfterCueLists = new WeakMap<string[], { cue: string; han: boolean; words: string[] }[]>();
+function dayAfterCues(cues: string[]): { cue: string; han: boolean; words: string[] }[] {
+  let out = dayAfterCueLists.get(cues);
+  if (!out) {
+    out = cues.map((cue) => ({ cue, han: /\p{Script=Han}/u.test(cue), words: cueWords(cue) }));
+    dayAfterCueLists.set(cues, out);
+  }
+  return out;
 }
 
 const cueWordCache = new Map<string, string[]>();
@@ -256,8 +294,8 @@ export function hostOfTalks(ctx: EventContext, sm: SentenceMentions): string | n
   if (!words.length) return null;
   for (let k = 0; k < sm.tokens.length; k++) {
     if (!isWordOf(sm.tokens[k].norm, words)) continue;
-    const near = sm.entities.find((e) => e.payload.kind === "country" && e.tokenStart >= 0 && Math.abs(e.tokenStart - k) <= 3);
-    if (near) return near.payload.id;
+    const near = firstEntityNear(sm.entities, k, 3, false);
+    if (near?.payload.kind === "country") return near.payload.id;
   }
   return null;
 }
@@ -272,14 +310,27 @@ export function counterpartNear(ctx: EventContext, sm: SentenceMentions, at: num
   return false;
 }
 
+/**
+ * The first entity starting within `span` tokens of token k: a country at most `span` away on
+ * either side, or (`after`) a country or person starting from k on. Loops, not closures over k,
+ * which would cost a context per word.
+ */
+function firstEntityNear(entities: EntityMatch[], k: number, span: number, after: boolean): EntityMatch | undefined {
+  for (let i = 0; i < entities.length; i++) {
+    const x = entities[i];
+    if (after ? (x.payload.kind === "country" || x.payload.kind === "person") && x.tokenStart >= k && x.tokenStart - k <= span
+      : x.payload.kind === "country" && x.tokenStart >= 0 && Math.abs(x.tokenStart - k) <= span) return x;
+  }
+  return undefined;
+}
+
 /** The country named within three words after an initiative phrase ("по инициативе казахстанской стороны"). */
 export function initiatorOf(ctx: EventContext, sm: SentenceMentions): string | null {
   const phrases = ctx.lex.markers.initiative.get(ctx.lang) ?? [];
   for (let k = 0; k < sm.tokens.length; k++) {
     const ph = phraseStartingAt(sm.tokens, k, phrases);
     if (!ph) continue;
-    const after = k + ph.length;
-    const e = sm.entities.find((x) => (x.payload.kind === "country" || x.payload.kind === "person") && x.tokenStart >= after && x.tokenStart - after <= 3);
+    const e = firstEntityNear(sm.entities, k + ph.length, 3, true);
     if (e?.payload.kind === "country") return e.payload.id;
     if (e?.payload.kind === "person") return ctx.lex.persons.get(e.payload.id)?.terms.at(-1)?.country ?? null;
   }

@@ -121,6 +121,12 @@ export interface Draft {
 }
 
 export function countriesKey(sides: { country: string }[]): string {
+  // Most events have two sides: their key without building and sorting an array (the default
+  // sort orders strings by code units, as < does).
+  if (sides.length === 2) {
+    const a = sides[0].country, b = sides[1].country;
+    return b < a ? `${b}-${a}` : `${a}-${b}`;
+  }
   return sides.map((s) => s.country).sort().join("-");
 }
 

@@ -2,7 +2,7 @@
 // subject of talk) and the sides a sentence names for a trigger, one per country.
 
 import { holderNamed, holderOf, termOn } from "../lexicon/index.js";
-import { fold } from "../text/normalize.js";
+import { fold, foldStretch } from "../text/normalize.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import { ARTICLES, phraseEndingAt, counterpartNear, isWordOf, orgIsSetting, wordVariantsOf } from "./cues.js";
 import type { EventType } from "../types.js";
@@ -22,15 +22,14 @@ export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMa
     if (e.tokenEnd > sm.tokens.length) return "party"; // entities passed without their tokens
     let k = e.tokenStart - 1;
     while (k >= 0 && ARTICLES.has(sm.tokens[k].norm)) k--;
-    const endsWith = (phrases: string[][] | undefined) =>
-      !!phrases?.some((ph) => ph.length <= k + 1 && ph.every((w, j) => sm.tokens[k - ph.length + 1 + j].norm === w));
     // "Calls on the Philippines", "imposed sanctions on Russia": a preposition that belongs to
     // the event phrase introduces its object, not a place or a subject of talk.
-    const ofTrigger = k >= 0 && sm.triggers.some((t) => t.tokenStart <= k && k < t.tokenEnd && t.tokenEnd - t.tokenStart >= 2);
-    if (k >= 0 && !ofTrigger && (endsWith(mk.topicBefore.get(lang)) || topicWithModifier(sm, k, mk.topicBefore.get(lang)))) return "topic";
+    // (No closures over k here: this runs for every mention, many times.)
+    const ofTrigger = k >= 0 && inLongTrigger(sm.triggers, k);
+    if (k >= 0 && !ofTrigger && (endsWithPhrase(sm.tokens, k, mk.topicBefore.get(lang)) || topicWithModifier(sm, k, mk.topicBefore.get(lang)))) return "topic";
     if (subjectOfTalkAfter(ctx, sm, e)) return "topic";
-    if (k >= 0 && !ofTrigger && endsWith(mk.placeBefore.get(lang))) return caseSaysDirection(ctx, sm, k, e) ? "direction" : "place";
-    if (k >= 0 && endsWith(mk.directionBefore.get(lang))) return "direction";
+    if (k >= 0 && !ofTrigger && endsWithPhrase(sm.tokens, k, mk.placeBefore.get(lang))) return caseSaysDirection(ctx, sm, k, e) ? "direction" : "place";
+    if (k >= 0 && endsWithPhrase(sm.tokens, k, mk.directionBefore.get(lang))) return "direction";
     // Arabic prepositions written on the word: ب "in/at" (بالقاهرة), ل "to/for" (لجمهورية العراق).
     if (lang === "ar" && /^[\u0600-\u06ff]/.test(sm.tokens[e.tokenStart].norm)) {
       const w = sm.tokens[e.tokenStart].norm;
@@ -49,20 +48,86 @@ export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMa
     if (e.extra > 0) {
       const last = sm.tokens[e.tokenEnd - 1].norm;
       const ending = last.slice(last.length - e.extra);
-      const has = (list: string[] | undefined) => !!list?.some((x) => ending === x || (ending.endsWith(x) && ending.length - x.length <= 1));
-      if (has(mk.topicSuffix.get(lang))) return "topic";
-      if (has(mk.placeSuffix.get(lang))) return "place";
-      if (has(mk.directionSuffix.get(lang))) return "direction";
+      if (endingOf(ending, mk.topicSuffix.get(lang))) return "topic";
+      if (endingOf(ending, mk.placeSuffix.get(lang))) return "place";
+      if (endingOf(ending, mk.directionSuffix.get(lang))) return "direction";
     }
   } else {
     // Han script: the characters right before the mention.
     const before = ctx.text.slice(Math.max(0, e.start - 2), e.start);
-    const endsWith = (phrases: string[][] | undefined) => !!phrases?.some((ph) => before.endsWith(ph.join("")));
-    if (endsWith(mk.topicBefore.get(lang))) return "topic";
-    if (endsWith(mk.placeBefore.get(lang))) return "place";
-    if (endsWith(mk.directionBefore.get(lang))) return "direction";
+    if (endsWithWritten(before, mk.topicBefore.get(lang))) return "topic";
+    if (endsWithWritten(before, mk.placeBefore.get(lang))) return "place";
+    if (endsWithWritten(before, mk.directionBefore.get(lang))) return "direction";
   }
   return "party";
+}
+
+/** Whether a stretch of Han text ends with a phrase of the list, its words written together. */
+function endsWithWritten(before: string, phrases: string[][] | undefined): boolean {
+  return !!phrases?.some((ph) => before.endsWith(ph.join("")));
+}
+
+/** Whether token k is inside a trigger of two words or more. */
+function inLongTrigger(triggers: TriggerMatch[], k: number): boolean {
+  for (let i = 0; i < triggers.length; i++) {
+    const t = triggers[i];
+    if (t.tokenStart <= k && k < t.tokenEnd && t.tokenEnd - t.tokenStart >= 2) return true;
+  }
+  return false;
+}
+
+/** Whether an inflection ending is one of the list, or one of them after one more letter. */
+function endingOf(ending: string, list: string[] | undefined): boolean {
+  if (!list) return false;
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i];
+    if (ending === x || (ending.endsWith(x) && ending.length - x.length <= 1)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a phrase of the list ends at token k, word for word (only the phrases whose last word
+ * is the word at k can; loops, not closures, for a test made for every mention).
+ */
+function endsWithPhrase(tokens: { norm: string }[], k: number, phrases: string[][] | undefined): boolean {
+  if (!phrases) return false;
+  if (k < 0) return phrases.some((ph) => !ph.length);
+  const candidates = phrasesByLastWord(phrases, tokens[k].norm);
+  for (let p = 0; p < candidates.length; p++) {
+    const ph = candidates[p];
+    if (ph.length > k + 1) continue;
+    const base = k - ph.length + 1;
+    let j = 0;
+    while (j < ph.length && tokens[base + j].norm === ph[j]) j++;
+    if (j === ph.length) return true;
+  }
+  return false;
+}
+
+/** Phrase lists indexed by their phrases' last words (an empty phrase ends anywhere). */
+const byLastWord = new WeakMap<string[][], { last: Map<string, string[][]>; empty: string[][] }>();
+const NO_PHRASES: string[][] = [];
+
+/** The phrases of a list that may end with the word `norm`, in the list's order. */
+function phrasesByLastWord(phrases: string[][], norm: string): string[][] {
+  let index = byLastWord.get(phrases);
+  if (!index) {
+    index = { last: new Map(), empty: [] };
+    for (const ph of phrases) {
+      if (!ph.length) {
+        index.empty.push(ph);
+        for (const list of index.last.values()) list.push(ph);
+        continue;
+      }
+      const w = ph[ph.length - 1];
+      let list = index.last.get(w);
+      if (!list) index.last.set(w, (list = [...index.empty]));
+      list.push(ph);
+    }
+    byLastWord.set(phrases, index);
+  }
+  return index.last.get(norm) ?? (index.empty.length ? index.empty : NO_PHRASES);
 }
 
 /**
@@ -81,19 +146,39 @@ function topicWithModifier(sm: SentenceMentions, k: number, phrases: string[][] 
 export function subjectOfTalkAfter(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
   let j = e.tokenEnd;
   // A hyphenated pair ("US-Iran", "Russia-Ukraine") is read from its last member.
-  while (j < sm.tokens.length && sm.entities.some((x) => x !== e && x.tokenStart === j && /^[-–‐]$/.test(ctx.text.slice(sm.tokens[j - 1].end, sm.tokens[j].start).trim()))) {
-    const next = sm.entities.find((x) => x.tokenStart === j)!;
-    j = next.tokenEnd;
+  // (The hyphen test depends on j only: it runs once another entity starts there.)
+  while (j < sm.tokens.length && entityStartsAt(sm.entities, j, e) && /^[-–‐]$/.test(ctx.text.slice(sm.tokens[j - 1].end, sm.tokens[j].start).trim())) {
+    j = entityAt(sm.entities, j)!.tokenEnd;
   }
   const next = sm.tokens[j];
   if (!next) return false;
   const nouns = ctx.lex.markers.topicAfter.get(ctx.lang);
   if (nouns && isWordOf(next.norm, nouns)) return true;
   const last = sm.tokens[j - 1];
-  if (ctx.lang !== "en" || !/['’]s$/.test(ctx.text.slice(last.start, last.end))) return false;
+  if (ctx.lang !== "en" || !possessiveEnding(ctx.text, last)) return false;
   const actorNouns = ctx.lex.markers.actorNouns.get(ctx.lang);
   if (actorNouns?.has(next.norm)) return false;
-  return !sm.entities.some((x) => x.tokenStart === j && x.payload.kind !== "country");
+  for (const x of sm.entities) if (x.tokenStart === j && x.payload.kind !== "country") return false;
+  return true;
+}
+
+/** The first entity that starts at token j. (Loops, not closures over j: no context per call.) */
+function entityAt(entities: EntityMatch[], j: number): EntityMatch | undefined {
+  for (let i = 0; i < entities.length; i++) if (entities[i].tokenStart === j) return entities[i];
+  return undefined;
+}
+
+/** Whether an entity other than `except` starts at token j. */
+function entityStartsAt(entities: EntityMatch[], j: number, except: EntityMatch): boolean {
+  for (let i = 0; i < entities.length; i++) if (entities[i] !== except && entities[i].tokenStart === j) return true;
+  return false;
+}
+
+/** Whether a token's text ends in 's or ’s (/['’]s$/ on it, read in place). */
+function possessiveEnding(text: string, t: { start: number; end: number }): boolean {
+  if (t.end - t.start < 2) return false;
+  const q = text.charCodeAt(t.end - 2);
+  return text.charCodeAt(t.end - 1) === 0x73 && (q === 0x27 || q === 0x2019);
 }
 
 /**
@@ -120,7 +205,7 @@ export function coordinatedPersons(ctx: EventContext, a: Side, b: Side): boolean
   if (gap.length > 120 || /[.;!?؟。]/.test(gap)) return false;
   const coord = ctx.lex.markers.coordination.get(ctx.lang);
   // Folded, as the list is ("بالإضافة إلى", in addition to).
-  return (fold(gap).match(/\p{L}+/gu) ?? []).some((w) => coord?.has(w));
+  return (foldStretch(gap).match(/\p{L}+/gu) ?? []).some((w) => coord?.has(w));
 }
 
 /** Whether an adjective mention stands next to an actor noun, a trigger or another adjective. */
@@ -150,8 +235,8 @@ export function adjectiveIsActor(ctx: EventContext, sm: SentenceMentions, e: Ent
 function adjectiveOfShipment(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
   const next = sm.tokens[e.tokenEnd];
   if (!next) return false;
-  const words = [...(ctx.lex.markers.cargoNouns.get(ctx.lang) ?? []), ...(ctx.lex.markers.destinationNouns.get(ctx.lang) ?? [])];
-  return isWordOf(next.norm, words);
+  // (A word of either list: each list's compiled test is kept, a joined list's would not be.)
+  return isWordOf(next.norm, ctx.lex.markers.cargoNouns.get(ctx.lang) ?? []) || isWordOf(next.norm, ctx.lex.markers.destinationNouns.get(ctx.lang) ?? []);
 }
 
 /** Whether a span of the sentence is introduced as a counterpart ("with X", "X bilan"). */
@@ -224,7 +309,14 @@ export function isReportingSource(ctx: EventContext, sm: SentenceMentions, t: Tr
   const clauseEnd = endRel < 0 ? sm.sentence.end : side.start + endRel;
   const words = sm.tokens.filter((x) => x.start >= clauseStart && x.end <= clauseEnd).map((x) => x.norm);
   const phrases = ctx.lex.markers.reporting.get(ctx.lang) ?? [];
-  return phrases.some((ph) => words.some((_, i) => ph.every((w, j) => words[i + j] === w)));
+  // (Loops: a closure per phrase and word adds up over every side of every trigger.)
+  for (const ph of phrases)
+    for (let i = 0; i < words.length; i++) {
+      let j = 0;
+      while (j < ph.length && words[i + j] === ph[j]) j++;
+      if (j === ph.length) return true;
+    }
+  return false;
 }
 
 /**
@@ -337,6 +429,8 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
  * ("the ambassador was warned that if Ukrainian..." is no Ukrainian ambassador).
  */
 function gapOk(ctx: EventContext, sm: SentenceMentions, a: { end: number }, b: { start: number }): boolean {
+  // (The distance first: the text between is read only for a pair close enough.)
+  if (b.start < a.end || b.start - a.end > BIND_GAP) return false;
   // The period of an abbreviation ("the U.S. ambassador") ends no sentence.
   const between = ctx.text.slice(a.end, b.start).replace(/^\.(?=\s)/, (dot) => (/\p{Lu}\.\p{Lu}$/u.test(ctx.text.slice(Math.max(0, a.end - 3), a.end)) ? "" : dot));
   return b.start >= a.end && b.start - a.end <= BIND_GAP && !/[.;!?؟。]/.test(between) && !sm.triggers.some((x) => x.start >= a.end && x.end <= b.start);

@@ -112,14 +112,28 @@ function capitalPhrases(ctx: EventContext, sm: SentenceMentions, date: string | 
   const words = ctx.lex.markers.capitalWords.get(ctx.lang);
   if (!words?.length) return [];
   const out: { city: string | null; country: string; start: number; end: number }[] = [];
+  const isCapitalWord = capitalWordTest(words);
   sm.tokens.forEach((tok, i) => {
-    if (!words.some((w) => (w.endsWith("*") ? tok.norm.startsWith(w.slice(0, -1)) : tok.norm === w))) return;
+    if (!isCapitalWord(tok.norm)) return;
     const e = sm.entities.find((x) => x.payload.kind === "country" && x.payload.form !== "capital" && x.tokenStart >= 0 && (x.tokenEnd === i || x.tokenStart === i + 1));
     if (!e || ctx.lex.orgCodes.has((e.payload as { id: string }).id)) return;
     const country = (e.payload as { id: string }).id;
     out.push({ city: capitalOf(ctx, country, date), country, start: Math.min(e.start, tok.start), end: Math.max(e.end, tok.end) });
   });
   return out;
+}
+
+/** A word list ("capital", "столиц*") as a test of a word, made once per list: the word itself, or a stem it starts with. */
+const capitalWordTests = new WeakMap<string[], (norm: string) => boolean>();
+function capitalWordTest(words: string[]): (norm: string) => boolean {
+  let test = capitalWordTests.get(words);
+  if (!test) {
+    const whole = new Set(words.filter((w) => !w.endsWith("*")));
+    const stems = words.filter((w) => w.endsWith("*")).map((w) => w.slice(0, -1));
+    test = (norm: string) => whole.has(norm) || stems.some((p) => norm.startsWith(p));
+    capitalWordTests.set(words, test);
+  }
+  return test;
 }
 
 /** A country's capital by its English name on a date (Nur-Sultan in 2021), else its usual one. */

@@ -578,6 +578,8 @@ function splitHyphenNumber(raw: string, words: WordTable<number>): number | null
 
 /** Undo binary floating-point noise from decimal × scale (146.9 × 1e9). */
 function roundValue(v: number): number {
+  // A whole number of at most twelve digits has no noise (toPrecision(12) gives it back).
+  if (Number.isInteger(v) && v < 1e12) return v;
   return v >= 1 ? Number(v.toPrecision(12)) : v;
 }
 

@@ -626,22 +626,37 @@ export function holderOf(lex: Lexicon, country: string, officeOrRole: string, da
  * the persons who held that office in that country at any time. Null when none or several.
  */
 export function holderNamed(lex: Lexicon, country: string, officeOrRole: string, spelling: string): Person | null {
-  const words = (x: string) => fold(x).split(/[\s\-‐]+/).filter((w) => w.length >= 4);
-  const mine = words(spelling);
+  const mine = nameWords(spelling);
   if (!mine.length) return null;
   const close = (a: string, b: string) => a === b || (Math.abs(a.length - b.length) <= 2 && editDistance(a, b) <= (Math.max(a.length, b.length) >= 7 ? 2 : 1));
   const found = new Set<Person>();
   for (const { p } of termsFor(lex, country, officeOrRole)) {
-    const theirs = new Set([p.name, ...Object.values(p.names).flat()].flatMap(words));
-    if (mine.filter((w) => [...theirs].some((x) => close(w, x))).length >= Math.min(2, mine.length)) found.add(p);
+    const theirs = personNameWords(p);
+    if (mine.filter((w) => theirs.some((x) => close(w, x))).length >= Math.min(2, mine.length)) found.add(p);
   }
   return found.size === 1 ? [...found][0] : null;
 }
 
+/** The folded words of four letters or more of a name. */
+const nameWords = (x: string) => fold(x).split(/[\s\-‐]+/).filter((w) => w.length >= 4);
+/** Each person's name words (all its names, each word once), read once per person. */
+const nameWordsOf = new WeakMap<Person, string[]>();
+function personNameWords(p: Person): string[] {
+  let out = nameWordsOf.get(p);
+  if (!out) {
+    out = [...new Set([p.name, ...Object.values(p.names).flat()].flatMap(nameWords))];
+    nameWordsOf.set(p, out);
+  }
+  return out;
+}
+
+/** Roles by seniority, for a person's terms that overlap. */
+const TERM_RANK: Role[] = ["head_of_state", "head_of_government", "foreign_minister", "legislature_head", "org_head", "minister", "ambassador", "military", "official", "legislator", "governor_mayor", "delegation"];
+
 /** The term a person held on a date (null when none covers it). */
 export function termOn(p: Person, date: string | null): PersonTerm | null {
   if (!p.terms.length) return null;
-  const rank: Role[] = ["head_of_state", "head_of_government", "foreign_minister", "legislature_head", "org_head", "minister", "ambassador", "military", "official", "legislator", "governor_mayor", "delegation"];
+  const rank = TERM_RANK;
   if (!date) {
     // No date: the term that ends last (one still held first), the most senior of those; a
     // president since 1994 stays president beside a shorter term that began later.

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { normalize, tokenize } from "../text/normalize.js";
-import { longestNonOverlapping, PhraseMatcher } from "./matcher.js";
+import { longestNonOverlapping, PhraseMatcher, type Match } from "./matcher.js";
 
 function find(m: PhraseMatcher<string>, text: string): string[] {
   const nt = normalize(text);
@@ -117,4 +117,27 @@ test("longestNonOverlapping keeps the first of equal matches and leaves its inpu
   assert.deepEqual(input.map((m) => m.payload), ["b", "a", "c"]);
   const single = [a];
   assert.notEqual(longestNonOverlapping(single), single);
+});
+
+test("longestNonOverlapping keeps what a stable sort of the matches keeps, for few and for many", () => {
+  // The reference: the built-in sort, as the function first did it.
+  const reference = <T>(matches: Match<T>[]) => {
+    if (matches.length <= 1) return matches.slice();
+    const sorted = matches.slice().sort((a, b) => b.end - b.start - (a.end - a.start) || a.extra - b.extra || a.start - b.start);
+    const taken: Match<T>[] = [];
+    for (const m of sorted) if (!taken.some((t) => m.start < t.end && t.start < m.end)) taken.push(m);
+    return taken.sort((a, b) => a.start - b.start);
+  };
+  let seed = 7;
+  const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+  for (const count of [2, 5, 12, 16, 17, 40]) {
+    for (let round = 0; round < 20; round++) {
+      const matches: Match<number>[] = [];
+      for (let k = 0; k < count; k++) {
+        const start = next(60);
+        matches.push({ payload: k, extra: next(3), start, end: start + 1 + next(8), tokenStart: 0, tokenEnd: 0, surface: "" });
+      }
+      assert.deepEqual(longestNonOverlapping(matches).map((m) => m.payload), reference(matches).map((m) => m.payload));
+    }
+  }
 });

@@ -264,6 +264,9 @@ interface WordCandidates<T> {
   needsCapital: boolean[];
 }
 
+/** The candidates of a word that starts no phrase (never written to). */
+const NO_CANDIDATES: WordCandidates<never> = { phrases: [], firstExtra: [], secondCode: [], secondCode2: [], secondLength: [], tokenCount: [], gap: [], phraseLang: [], needsCapital: [] };
+
 const suffixSets = new Map<string[], Set<string>>();
 function suffixSetOf(list: string[]): Set<string> {
   let set = suffixSets.get(list);
@@ -470,7 +473,8 @@ export class PhraseMatcher<T> {
       phraseLang.push(c.lang);
       needsCapital.push(c.capitalized);
     }
-    hit = { phrases, firstExtra, secondCode, secondCode2, secondLength, tokenCount, gap, phraseLang, needsCapital };
+    // Most words start no phrase: they share one empty entry (less memory for the cache to hold).
+    hit = phrases.length ? { phrases, firstExtra, secondCode, secondCode2, secondLength, tokenCount, gap, phraseLang, needsCapital } : NO_CANDIDATES;
     if (cache.size > 200_000) cache.clear();
     cache.set(word, hit);
     return hit;
@@ -650,7 +654,7 @@ export class PhraseMatcher<T> {
 /** Keep the longest of overlapping matches (ties: the closer match, then the earlier). */
 export function longestNonOverlapping<T>(matches: Match<T>[]): Match<T>[] {
   if (matches.length <= 1) return matches.slice();
-  const sorted = matches.slice().sort((a, b) => b.end - b.start - (a.end - a.start) || a.extra - b.extra || a.start - b.start);
+  const sorted = sortSmall(matches.slice(), (a, b) => b.end - b.start - (a.end - a.start) || a.extra - b.extra || a.start - b.start);
   const taken: Match<T>[] = [];
   for (const m of sorted) {
     let overlaps = false;
@@ -660,7 +664,27 @@ export function longestNonOverlapping<T>(matches: Match<T>[]): Match<T>[] {
     }
     if (!overlaps) taken.push(m);
   }
-  return taken.length > 1 ? taken.sort((a, b) => a.start - b.start) : taken;
+  return taken.length > 1 ? sortSmall(taken, byStart) : taken;
+}
+
+const byStart = (a: Match<unknown>, b: Match<unknown>) => a.start - b.start;
+
+/**
+ * Array.prototype.sort's result (a stable sort) for the few matches of a sentence, in place by
+ * insertion, without the work array the built-in allocates; longer arrays go to the built-in.
+ */
+function sortSmall<X>(list: X[], cmp: (a: X, b: X) => number): X[] {
+  if (list.length > 16) return list.sort(cmp);
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i];
+    let j = i - 1;
+    while (j >= 0 && cmp(list[j], x) > 0) {
+      list[j + 1] = list[j];
+      j--;
+    }
+    list[j + 1] = x;
+  }
+  return list;
 }
 
 /**

@@ -5,7 +5,7 @@
 // overlap entities ("Russian-Tajik talks").
 
 import { holderOf, longestNonOverlapping, type LexEntry, type Lexicon, type Match, type Person } from "../lexicon/index.js";
-import { fold, normalize, tokenize, type Token } from "../text/normalize.js";
+import { fold, normalizeTransient, tokenize, type Token } from "../text/normalize.js";
 import type { Sentence, Span } from "../types.js";
 import { nominative, surnameKeys, transliterate } from "./names.js";
 
@@ -38,10 +38,12 @@ export interface SentenceMentions {
 /** Run the lexicon over one span of the text. */
 export function mentionsIn(text: string, span: Span, lex: Lexicon, lang?: string): Omit<SentenceMentions, "sentence" | "names"> {
   const slice = text.slice(span.start, span.end);
-  const nt = normalize(slice);
+  // The folded slice is read right away, by these two calls only (its offset map is not copied).
+  const nt = normalizeTransient(slice);
   const tokens = tokenize(slice, nt, span.start);
+  const han = lex.matcher.matchHan(nt, lang);
   const all = lex.matcher.matchTokens(tokens, lang);
-  for (const h of lex.matcher.matchHan(nt, lang)) {
+  for (const h of han) {
     h.start += span.start;
     h.end += span.start;
     all.push(h);
@@ -394,10 +396,14 @@ class DocumentPersons {
       if (!free(t.start, t.end)) return;
       const latinOrCyrillic = !ARABIC_SCRIPT.test(text[t.start] ?? "") && !HAN_CHAR.test(text[t.start] ?? "");
       if (latinOrCyrillic && !t.capitalized) return;
-      const ids = new Set<string>();
-      for (const key of surnameKeys(t.norm)) for (const id of this.bySurname.get(key) ?? []) ids.add(id);
-      if (ids.size !== 1) return;
-      const [id] = ids;
+      // The one person the word's surname forms name (none, or several: no mention).
+      let id: string | undefined;
+      let several = false;
+      for (const key of surnameKeys(t.norm)) {
+        const ids = this.bySurname.get(key);
+        if (ids) for (const x of ids) if (id === undefined) id = x; else if (x !== id) several = true;
+      }
+      if (id === undefined || several) return;
       // The given names written before the surname belong to the mention ("Enrique Manalo").
       let first = k;
       const full = fold((this.persons.get(id) ?? lex.persons.get(id))?.name ?? "").split(" ");

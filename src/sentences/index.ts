@@ -161,13 +161,31 @@ function capped(text: string, sp: Span): Span[] {
  */
 const SEGMENT_WINDOW = 4096;
 
+/**
+ * Characters after which a sentence may end (UAX #29: Sentence_Terminal and the ATerm dots, and
+ * the paragraph separators), and what may follow the first of them without a break: more
+ * terminators and closing quotes or brackets, with no space (rules SB8a, SB9).
+ */
+const SENTENCE_TERMINAL = /[\p{Sentence_Terminal}\u2024\ufe52\uff0e\r\n\u0085\u2028\u2029]/u;
+const UNBROKEN_TAIL = /^[\p{Sentence_Terminal}\u2024\ufe52\uff0e"'”’»)\]]*$/u;
+
+/**
+ * Whether the segmenter would find one sentence in s: no terminator, or only a final run of
+ * them (half of all news paragraphs are one sentence; segmenting costs more than this test).
+ */
+export function oneSentence(s: string): boolean {
+  const m = SENTENCE_TERMINAL.exec(s);
+  return !m || UNBROKEN_TAIL.test(s.slice(m.index));
+}
+
 function* sentenceSegments(segmenter: Intl.Segmenter, s: string): Generator<[number, number]> {
   let base = 0;
   while (base < s.length) {
     const last = s.length - base <= SEGMENT_WINDOW;
     const chunk = last ? s.slice(base) : s.slice(base, base + SEGMENT_WINDOW);
     const parts: [number, number][] = [];
-    for (const seg of segmenter.segment(chunk)) parts.push([base + seg.index, base + seg.index + seg.segment.length]);
+    if (oneSentence(chunk)) parts.push([base, base + chunk.length]);
+    else for (const seg of segmenter.segment(chunk)) parts.push([base + seg.index, base + seg.index + seg.segment.length]);
     if (last) {
       yield* parts;
       return;

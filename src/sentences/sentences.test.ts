@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { splitSentences, shouldJoin } from "./index.js";
+import { oneSentence, splitSentences, shouldJoin } from "./index.js";
 import type { Lang, Sentence, Span } from "../types.js";
 
 /** Split a one-paragraph text and return the sentence strings. */
@@ -136,4 +136,39 @@ test("a run of text without full stops is cut into pieces of bounded length at c
   // Nothing is lost: the pieces cover the text, in order.
   assert.equal(sentences[0].start, 0);
   assert.equal(sentences[sentences.length - 1].end, text.length);
+});
+
+test("a paragraph read as one sentence without the segmenter is one the segmenter reads so too", () => {
+  // One-sentence paragraphs skip Intl.Segmenter: oneSentence must never say so of a text the
+  // segmenter breaks, and says so of the plain one-sentence cases.
+  const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
+  const one = [
+    "The ministers met in Geneva",
+    "The ministers met in Geneva.",
+    "He said the talks were \"useful.\"",
+    "Were the talks useful?!",
+    "The envoy left (as planned).",
+    "Они встретились в Москве.",
+    "وصل الوزير إلى القاهرة؟",
+    "双方举行了会谈。",
+  ];
+  const more = [
+    "The envoy left. (As planned.)",
+    "The envoy left.\u201d Then he spoke",
+    "They met. Then they left.",
+    "They met.\nThen they left",
+    "وصل الوزير إلى القاهرة؟ ثم غادر",
+    "双方举行了会谈。随后签署了协议。",
+    "The envoy left.  ",
+    "Growth reached 3.5 percent",
+  ];
+  for (const text of [...one, ...more]) {
+    const segments = [...segmenter.segment(text)].length;
+    if (oneSentence(text)) assert.equal(segments, 1, text);
+  }
+  for (const text of one) assert.equal(oneSentence(text), true, text);
+  for (const text of more.slice(0, 6)) assert.equal(oneSentence(text), false, text);
+  // A split text keeps its sentences whichever way it was read.
+  assert.deepEqual(split("They met. Then they left.", "en"), ["They met.", "Then they left."]);
+  assert.deepEqual(split("The envoy left (as planned).", "en"), ["The envoy left (as planned)."]);
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { fold, normalize, tokenize } from "./normalize.js";
+import { fold, foldStretch, normalize, normalizeTransient, tokenize } from "./normalize.js";
 
 test("Arabic letter variants, harakat and tatweel fold together", () => {
   assert.equal(fold("إيرانُ"), fold("ايران"));
@@ -68,4 +68,17 @@ test("tokens record the punctuation before them and an English possessive", () =
   assert.deepEqual(toks.map((t) => t.pause), [0, 1, 1, 2, 0, 0, 0, 0, 0, 0]);
   assert.deepEqual(toks.filter((t) => t.possessive).map((t) => t.norm), ["uks"]);
   assert.equal(toks.find((t) => t.norm === "uks")?.upper, true);
+});
+
+test("normalizeTransient folds as normalize does, its offset map a view read before the next fold", () => {
+  for (const s of ["Foreign Minister Lavrov's visit", "Сергей Лавров прибыл в Душанбе", "وزير الخارجية الإيراني", "Straße – ß", "聯(lián)合國"]) {
+    const a = normalize(s);
+    const b = normalizeTransient(s);
+    assert.equal(b.norm, a.norm, s);
+    assert.deepEqual([...b.origin], [...a.origin], s);
+  }
+});
+
+test("foldStretch folds as fold does", () => {
+  for (const s of ["", "The 75th Anniversary", "к 30-летию установления", "بمناسبة الذكرى", "Rusya'nın yıldönümü", "İstanbul"]) assert.equal(foldStretch(s), fold(s), s);
 });

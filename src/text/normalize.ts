@@ -107,6 +107,17 @@ export function normalize(text: string): NormalizedText {
 }
 
 /**
+ * normalize() without copying the offset map: `origin` is a view of a scratch buffer that the next
+ * folding (normalize, fold, tokenize without a map) overwrites. For a caller that reads the result
+ * at once and keeps nothing of it but strings and numbers.
+ */
+export function normalizeTransient(text: string): NormalizedText {
+  const n = foldInto(text);
+  const norm = unitsToString(n);
+  return { norm, origin: originBuf.subarray(0, n + 1) };
+}
+
+/**
  * Fold `text` into unitsBuf/originBuf; returns the number of units. Folding never produces more
  * than two code units per input unit (ß -> ss).
  */
@@ -224,6 +235,14 @@ export function fold(text: string): string {
   if (foldedShort.size >= FOLD_CACHE_SIZE) foldedShort.clear();
   foldedShort.set(text, out);
   return out;
+}
+
+/**
+ * fold() of a stretch of running text (the words around a trigger), without remembering it:
+ * such stretches rarely recur, and would crowd the words out of fold()'s memo.
+ */
+export function foldStretch(text: string): string {
+  return unitsToString(foldInto(text));
 }
 
 /** A word token of the normalised text with its span in the ORIGINAL text. */
