@@ -71,6 +71,9 @@ export function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerM
   // (Not "took part in the meeting of the CIS Council in Minsk": a body or place of its own.)
   if (type === "CONSULT" && mode !== "multilateral" && attendsBefore(ctx, sm, t) && drafts.some((d) => d.rec.type === "CONSULT" && !d.rec.status) && !sm.entities.some((e) => e.payload.kind === "org" || e.payload.kind === "place" || (e.payload.kind === "country" && e.payload.form === "capital"))) return true;
   if (type === "SUPPORT" && noSupportHere(ctx, sm, t)) return true;
+  // "Any attack", «любую атаку», «أي هجوم إسرائيلي», «هرگونه حمله»: an event noun after "any"
+  // names no occurrence (what a threat or warning is about).
+  if (anyBefore(ctx, sm, t)) return true;
   // "Urging the international community to hold the US accountable": the one urged is no
   // party, and what they are urged to do is content.
   if (type === "REQUEST" && addresseeNotAParty(ctx, sm, t)) return true;
@@ -196,4 +199,17 @@ function praisesMeeting(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch
   if (!ARTICLES.has(next) && !ctx.lex.markers.ownPossessive.get(ctx.lang)?.has(next)) return false;
   return sm.triggers.some((x) => x.payload.type === "CONSULT" && x.payload.mode !== "multilateral" && x.tokenStart > t.tokenEnd && x.tokenStart - t.tokenEnd <= 4
     && !/[,;.:]/.test(ctx.text.slice(t.end, x.start)) && !sm.entities.some((e) => e.start >= t.end && e.end <= x.start));
+}
+
+/** A word for "any" up to two words before the trigger (an adjective may stand between), in its clause. */
+function anyBefore(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  if (t.tokenStart <= 0) return false;
+  const words = ctx.lex.markers.anyBeforeObject.get(ctx.lang) ?? [];
+  for (let end = t.tokenStart - 1; end >= 0 && end >= t.tokenStart - 2; end--) {
+    if (/[,;.:،]/.test(ctx.text.slice(sm.tokens[end].end, t.start))) return false;
+    const ph = phraseEndingAt(sm.tokens, end, words);
+    // "all" and «все» also open lists of parties ("all sides"): only the words for "any".
+    if (ph && !["all", "tous", "toutes", "todo", "toda", "كل", "minden"].includes(sm.tokens[end].norm)) return true;
+  }
+  return false;
 }

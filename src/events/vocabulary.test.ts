@@ -304,3 +304,16 @@ test("vocabulary: 'representations' are a protest; 'The UK sanctioned' is a sanc
   assert.ok(two.some((e) => e.type === "SANCTION" && countries(e) === "GBR-IRN"), show(two));
   assert.ok(two.some((e) => e.type === "SANCTION" && countries(e) === "RUS-USA"), show(two));
 });
+
+test("vocabulary: an event noun after 'any' names no occurrence", () => {
+  for (const [text, lang] of [
+    ["Иран пригрозил ответить на любую атаку Израиля.", "ru"],
+    ["هددت إيران بالرد على أي هجوم إسرائيلي.", "ar"],
+    ["Iran warned that any Israeli strike would be answered.", "en"],
+  ]) {
+    const evs = extractText({ name: "any", origin: "any", text: `T\n\n2024-05-14\n\n${text}\n`, encoding: "UTF-8" }).events;
+    assert.ok(!evs.some((e) => e.type === "ASSAULT" && !e.status), `${lang}: ${show(evs)}`);
+  }
+  const struck = eventsOf("Israeli aircraft struck targets in southern Lebanon overnight, the army said.");
+  assert.ok(struck.some((e) => e.type === "ASSAULT"), show(struck));
+});
