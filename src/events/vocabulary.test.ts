@@ -317,3 +317,12 @@ test("vocabulary: an event noun after 'any' names no occurrence", () => {
   const struck = eventsOf("Israeli aircraft struck targets in southern Lebanon overnight, the army said.");
   assert.ok(struck.some((e) => e.type === "ASSAULT"), show(struck));
 });
+
+test("vocabulary: blocking a decision or package is a rejection; blocking a border is coercion", () => {
+  const pkg = eventsOf("Венгрия заблокировала пакет помощи Украине на заседании Совета ЕС.");
+  assert.ok(pkg.some((e) => e.type === "REJECT") && !pkg.some((e) => e.type === "COERCE"), show(pkg));
+  const en = eventsOf("Slovakia blocked the joint statement on Georgia at the meeting.");
+  assert.ok(en.some((e) => e.type === "REJECT") && !en.some((e) => e.type === "COERCE"), show(en));
+  const border = eventsOf("Азербайджан заблокировал границу с Арменией в понедельник.");
+  assert.ok(border.some((e) => e.type === "COERCE"), show(border));
+});
