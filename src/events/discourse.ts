@@ -37,6 +37,8 @@ export function mainDyad(salience: Map<string, { side: Side; count: number }>, c
 export interface Scene {
   date: string;
   location: NonNullable<EventRecord["location"]>;
+  /** The countries of the event that set the scene; a later event joins it only with one of them. */
+  countries?: string[];
 }
 
 /** What the sentences read so far say: the discourse state findEvents carries from sentence to sentence. */

@@ -710,7 +710,9 @@ function bareSides(ctx: EventContext, sm: SentenceMentions, opts: SideOptions, c
     if (role === "topic" && !hostile) return;
     // A country one is in or goes to is the host of a visit; other cooperative events happen
     // there without it being a party; a hostile act against it makes it one.
-    if (role === "place" && !hostile && !opts.visit) return;
+    // Aid "au Liban", «في لبنان» goes to that country: where French, Spanish or Arabic write
+    // "to" and "in" alike, the country is the recipient.
+    if (role === "place" && !hostile && !opts.visit && opts.type !== "AID") return;
     const counterpart = role === "direction" || isCounterpart(ctx, sm, e.start, e.end);
     bare.push({ country: e.payload.id, name: null, role: null, rank: 1, start: e.start, end: e.end, evidence: ev, counterpart, host: role === "place" || role === "direction" });
   });

@@ -96,3 +96,16 @@ test("a phone call has no place, even after a meeting in a named city", () => {
   assert.ok(call, evs.map((e) => e.mode).join(" "));
   assert.equal(call.location, null);
 });
+
+test("the day's scene is not the place of an event between other countries", () => {
+  const evs = eventsOf("Spanish Foreign Minister José Manuel Albares met Moroccan Foreign Minister Nasser Bourita in Rabat on Monday. Venezuela expelled the Argentine ambassador on Monday.", "en", "2024-05-14");
+  assert.equal(place(evs.find((e) => e.type === "CONSULT")), "Rabat/MAR");
+  const expulsion = evs.find((e) => e.type === "SANCTION");
+  assert.ok(expulsion, evs.map(place).join(" "));
+  assert.notEqual(expulsion.location?.city, "Rabat");
+});
+
+test("aid 'au Liban' goes to Lebanon", () => {
+  const evs = eventsOf("La France a annoncé l'envoi de 50 tonnes d'aide humanitaire au Liban.", "fr", "2024-05-14");
+  assert.ok(evs.some((e) => e.type === "AID" && e.actors.map((a) => a.country).sort().join("-") === "FRA-LBN"), JSON.stringify(evs.map((e) => e.actors)));
+});

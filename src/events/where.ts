@@ -33,7 +33,10 @@ export function locate(ctx: EventContext, d: Discourse, sm: SentenceMentions, t:
   const visitScene = d.visitScene;
   if (place) location = { city: place.city, country: place.country, evidence: ev };
   else if (host) location = { city: null, country: host.country, evidence: ev };
-  else if (d.scene && d.scene.date === date) location = { ...d.scene.location };
+  // The scene of the day, for an event that shares a side with it ("Venezuela expelled the
+  // Argentine ambassador" after talks in Rabat happened elsewhere). Sides not named yet (filled
+  // from the discourse later) join it.
+  else if (d.scene && d.scene.date === date && (!sides.length || !d.scene.countries || sides.some((x) => d.scene!.countries!.includes(x.country)))) location = { ...d.scene.location };
   // The days of a visit happen where the visit is (talks the day after the arrival).
   else if (visitScene && date && date.length === 10 && date >= visitScene.date && date <= addDays(visitScene.date, 2) && (!sides.length || sides.some((x) => x.country === visitScene.location.country))) location = { ...visitScene.location };
   // Talks "in Malta", «на Мальті»: the country, when nothing names the city (the dateline's, if there).
@@ -46,7 +49,7 @@ export function locate(ctx: EventContext, d: Discourse, sm: SentenceMentions, t:
   // named first whether the verb comes before or after it).
   const receiver = !location && !places.length && mode === "meeting" && t.payload.cameo === "043" ? [...sides].filter((x) => Number.isFinite(x.start)).sort((a, b) => a.start - b.start)[0] : undefined;
   if (receiver && !ctx.lex.orgCodes.has(receiver.country)) location = { city: null, country: receiver.country, evidence: ev };
-  if ((place || host) && location && date && (mode === "visit" || mode === "meeting" || mode === "multilateral")) d.scene = { date, location };
+  if ((place || host) && location && date && (mode === "visit" || mode === "meeting" || mode === "multilateral")) d.scene = { date, location, countries: sides.map((x) => x.country) };
   if (mode === "visit" && location?.country && date?.length === 10 && !statusOf(ctx.text, sm, t)) d.visitScene = { date, location };
   // A visit's host is the country visited.
   if (t.payload.mode === "visit" && location?.country && !sides.some((s) => s.country === location!.country)) {
