@@ -178,7 +178,10 @@ function latinLanguage(letters: string, raw: string): Lang {
   const uzWords = (raw.match(/\b(va|bilan|uchun|ham|bo[ʻ‘’'`ʼ]yicha|o[ʻ‘’'`ʼ]rtasida)\b/gi) ?? []).length;
   const strong = count(raw, UZBEK_OG_STRONG), weak = count(raw, UZBEK_OG_WEAK);
   if ((strong >= 2 && strong + uzWords > total * 0.005) || (strong + weak >= 2 && uzWords >= 2)) return "uz";
-  const ranked = francScores(letters.slice(0, FRANC_SAMPLE), LATIN_CANDIDATES, 3);
+  let ranked = francScores(letters.slice(0, FRANC_SAMPLE), LATIN_CANDIDATES, 3);
+  // Uzbek Latin writes o‘ g‘ or its function words in almost every sentence: without any of
+  // them, trigrams that put Uzbek first (a foreign name's letters) defer to the next language.
+  if (ranked[0]?.[0] === "uzn" && strong + weak + uzWords === 0) ranked = ranked.slice(1);
   const [topCode] = ranked[0] ?? ["und"];
   const tr = count(letters, TURKISH_LETTERS);
   // Turkish letters settle Turkish vs the others when trigrams hesitate.

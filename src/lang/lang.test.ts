@@ -176,3 +176,8 @@ test("a short Russian sentence without і ї є ґ is not Ukrainian", () => {
   assert.equal(detectLanguage("Путин поблагодарил Трампа за встречу на Аляске."), "ru");
   assert.equal(detectLanguage("Путін подякував Трампу за зустріч на Алясці."), "uk");
 });
+
+test("an English sentence with a foreign name is not Uzbek without an Uzbek letter or word", () => {
+  assert.equal(detectLanguage("Chinese Foreign Minister Wang Yi held talks with visiting Namibian Foreign Minister Selma Ashipala-Musavyi in Windhoek on Sunday."), "en");
+  assert.equal(detectLanguage("Prezident Shavkat Mirziyoyev Turkmaniston rahbari bilan uchrashdi va hamkorlikni muhokama qildi."), "uz");
+});
