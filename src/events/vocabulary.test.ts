@@ -326,3 +326,15 @@ test("vocabulary: blocking a decision or package is a rejection; blocking a bord
   const border = eventsOf("Азербайджан заблокировал границу с Арменией в понедельник.");
   assert.ok(border.some((e) => e.type === "COERCE"), show(border));
 });
+
+test("vocabulary: aid paused or suspended is a sanction, not aid", () => {
+  for (const text of [
+    "The United States paused all military aid to Ukraine on Monday, an official said.",
+    "США приостановили военную помощь Украине в понедельник.",
+    "Les États-Unis ont suspendu l'aide militaire à l'Ukraine lundi.",
+  ]) {
+    const evs = extractText({ name: "aid", origin: "aid", text: `T\n\n2025-03-04\n\n${text}\n`, encoding: "UTF-8" }).events;
+    assert.ok(evs.some((e) => e.type === "SANCTION" && e.cameo === "162" && countries(e) === "UKR-USA"), show(evs));
+    assert.ok(!evs.some((e) => e.type === "AID"), show(evs));
+  }
+});
