@@ -179,15 +179,16 @@ function latinLanguage(letters: string, raw: string): Lang {
   const strong = count(raw, UZBEK_OG_STRONG), weak = count(raw, UZBEK_OG_WEAK);
   if ((strong >= 2 && strong + uzWords > total * 0.005) || (strong + weak >= 2 && uzWords >= 2)) return "uz";
   let ranked = francScores(letters.slice(0, FRANC_SAMPLE), LATIN_CANDIDATES, 3);
+  const [trigramTop] = ranked[0] ?? ["und"];
   // Uzbek Latin writes o‘ g‘ or its function words in almost every sentence: without any of
   // them, trigrams that put Uzbek first (a foreign name's letters) defer to the next language.
-  if (ranked[0]?.[0] === "uzn" && strong + weak + uzWords === 0) ranked = ranked.slice(1);
+  if (trigramTop === "uzn" && strong + weak + uzWords === 0) ranked = ranked.slice(1);
   const [topCode] = ranked[0] ?? ["und"];
   const tr = count(letters, TURKISH_LETTERS);
   // Turkish letters settle Turkish vs the others when trigrams hesitate.
   if (tr >= 2 && tr > total * 0.005 && topCode !== "azj" && topCode !== "tuk") return "tr";
   // Uzbek Latin has none of ğ ı ş: a short Turkish sentence that trigrams call Uzbek is Turkish.
-  if (tr >= 1 && (topCode === "uzn" || !(topCode in FRANC_LATIN))) return "tr";
+  if (tr >= 1 && (trigramTop === "uzn" || !(topCode in FRANC_LATIN))) return "tr";
   // ő and ű are Hungarian letters only: with trigrams undecided they settle it.
   const hu = count(letters, HUNGARIAN_LETTERS);
   if (hu >= 1 && !(topCode in FRANC_LATIN)) return "hu";
