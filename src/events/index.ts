@@ -139,6 +139,9 @@ function eventsAt(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occasion
   // "The ambassador was summoned", "sanctions by the EU": who acts comes first.
   sides = actorFirst(ctx, sm, t, sides, when.value, [...d.context, ...mainDyad(d.salience, d.context)]);
   if (sides.length < 2) return;
+  // "Trump and Zelensky clashed in front of reporters": leaders named as persons clash in words;
+  // force is used by countries, forces and groups.
+  if (type === "ASSAULT" && /^clash/i.test(ctx.text.slice(t.start, t.end)) && sides.every((x) => x.rank === 3 && ["head_of_state", "head_of_government", "foreign_minister"].includes(x.role ?? ""))) return;
   sides = visitorAndHost(sides, location, mode);
   const groups = groupsOf(ctx, sm, t, sides, type, mode, extraPersons);
   // "Signed the Treaty on Allied Relations and the Treaty on Demarcation": one signing per

@@ -338,3 +338,10 @@ test("vocabulary: aid paused or suspended is a sanction, not aid", () => {
     assert.ok(!evs.some((e) => e.type === "AID"), show(evs));
   }
 });
+
+test("vocabulary: leaders who clash in words use no force; troops who clash do", () => {
+  const words = eventsOf("US President Donald Trump and Ukrainian President Volodymyr Zelensky clashed in front of reporters at the White House.");
+  assert.ok(!words.some((e) => e.type === "ASSAULT"), show(words));
+  const troops = eventsOf("Azerbaijani and Armenian troops clashed on the border on Tuesday.");
+  assert.ok(troops.some((e) => e.type === "ASSAULT" && countries(e) === "ARM-AZE"), show(troops));
+});
