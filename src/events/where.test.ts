@@ -109,3 +109,12 @@ test("aid 'au Liban' goes to Lebanon", () => {
   const evs = eventsOf("La France a annoncé l'envoi de 50 tonnes d'aide humanitaire au Liban.", "fr", "2024-05-14");
   assert.ok(evs.some((e) => e.type === "AID" && e.actors.map((a) => a.country).sort().join("-") === "FRA-LBN"), JSON.stringify(evs.map((e) => e.actors)));
 });
+
+test("a condemnation does not take the place of the attack it condemns", () => {
+  const evs = eventsOf("España condenó el ataque ruso contra Kiev.", "es", "2024-05-14");
+  const condemn = evs.find((e) => e.type === "ACCUSE");
+  assert.ok(condemn, JSON.stringify(evs));
+  assert.notEqual(condemn.location?.city, "Kyiv");
+  const cairo = eventsOf("In Cairo, Egypt condemned the Israeli strikes on Rafah.", "en", "2024-05-14");
+  assert.equal(place(cairo.find((e) => e.type === "ACCUSE")), "Cairo/EGY");
+});

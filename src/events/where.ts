@@ -24,7 +24,9 @@ export function locate(ctx: EventContext, d: Discourse, sm: SentenceMentions, t:
   const distance = (p: { start: number; end: number }) => Math.min(Math.abs(p.start - anchor.end), Math.abs(anchor.start - p.end));
   // "The visit crowns a rapprochement begun with a handshake in Doha": a place nearer to another
   // meeting of the sentence is that meeting's, not the visit's.
-  const otherMeetings = t.payload.mode === "visit" ? sm.triggers.filter((x) => x.payload.type === "CONSULT" && x.payload.mode !== "visit" && (x.end <= t.start || x.start >= t.end)) : [];
+  // "Spain condemned the Russian attack on Kyiv": a place nearer to the act condemned is that act's.
+  const otherMeetings = t.payload.mode === "visit" ? sm.triggers.filter((x) => x.payload.type === "CONSULT" && x.payload.mode !== "visit" && (x.end <= t.start || x.start >= t.end))
+    : type === "ACCUSE" && t.payload.cameo !== "114" ? sm.triggers.filter((x) => (x.payload.type === "ASSAULT" || x.payload.type === "COERCE") && (x.end <= t.start || x.start >= t.end)) : [];
   const ownPlace = (p: { start: number; end: number }) => !otherMeetings.some((x) => Math.min(Math.abs(p.start - x.end), Math.abs(x.start - p.end)) < distance(p));
   const place = [...places].filter(ownPlace).sort((a, b) => distance(a) - distance(b))[0];
   const countryPlace = (type === "CONSULT" && MEETING_MODES.has(mode ?? "")) || type === "ASSAULT" || type === "COERCE" ? countriesAsPlaces(ctx, sm).sort((a, b) => distance(a) - distance(b))[0] : undefined;
