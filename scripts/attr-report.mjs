@@ -12,6 +12,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// The same edit distance as the extractor's name matching (run after `npx tsc`).
+const { editDistance } = await import(path.join(root, "dist/text/distance.js"));
 const shared = process.env.PARLEY_SHARED ?? path.resolve(root, "../shared");
 const args = process.argv.slice(2);
 const set = args.find((a) => !a.startsWith("--") && args[args.indexOf(a) - 1] !== "--kind") ?? "real";
@@ -26,16 +28,7 @@ if (!fs.existsSync(predDir)) {
 
 export const fold = (s) =>
   String(s ?? "").normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, " ").replace(/\s+/g, " ").trim();
-function lev(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
-}
-const close = (a, b) => a === b || (Math.min(a.length, b.length) >= 4 && lev(a, b) <= Math.max(1, Math.floor(Math.max(a.length, b.length) / 5)));
+const close = (a, b) => a === b || (Math.min(a.length, b.length) >= 4 && editDistance(a, b) <= Math.max(1, Math.floor(Math.max(a.length, b.length) / 5)));
 function sameName(g, p) {
   if (!g || !p) return false;
   const gt = fold(g).split(" ").filter((t) => t.length > 2);

@@ -185,7 +185,7 @@ export function demonstrativeBefore(ctx: EventContext, sm: SentenceMentions, t: 
     });
   }
   if (t.tokenStart < 0) return false;
-  // (Not over a word that a place ending makes describe the noun: "bu konudaki tepkisini", the
+  // (Not over a word that a place ending makes describe the noun: "bu meseledeki tepkisini", the
   // reaction on this matter, is not "this reaction".)
   const describes = (w: string) => !!ctx.lex.markers.placeModifierSuffix.get(ctx.lang)?.some((x) => w.length > x.length + 2 && w.endsWith(x));
   for (let k = t.tokenStart - 1; k >= 0 && k >= t.tokenStart - 2; k--) {

@@ -30,7 +30,7 @@ test("an attack named before a Turkish postposition of time is background", () =
 });
 
 test("a summons and a protest a minister conveys to his counterpart later are two acts", () => {
-  const text = "Rusya'nın Ankara Büyükelçisi Dışişleri Bakanlığına çağrıldı.\nOlayın ardından yeni gelişmeler yaşandı.\nBakanlık bir açıklama yaptı.\nOlay yerinde inceleme başlatıldı.\nDışişleri Bakanı Hakan Fidan, Rusya Dışişleri Bakanı Sergey Lavrov ile görüşerek Türkiye'nin bu konudaki tepkisini iletti.";
+  const text = "Rusya'nın Ankara Büyükelçisi Dışişleri Bakanlığına çağrıldı.\nOlayın ardından yeni gelişmeler yaşandı.\nBakanlık bir açıklama yaptı.\nOlay yerinde inceleme başlatıldı.\nDışişleri Bakanı Hakan Fidan, Rusya Dışişleri Bakanı Sergey Lavrov ile görüşerek Ankara'nın bu meseledeki tepkisini iletti.";
   const accuse = eventsOf(text).filter((e) => e.type === "ACCUSE");
   assert.equal(accuse.length, 2, JSON.stringify(accuse.map((e) => e.trigger.text)));
   assert.deepEqual(accuse.map((e) => e.actors.find((a) => a.country === "RUS")?.role).sort(), ["ambassador", "foreign_minister"]);
