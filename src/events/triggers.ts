@@ -3,7 +3,7 @@
 import { foldStretch } from "../text/normalize.js";
 import { clauseBreaks } from "./clauses.js";
 import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
-import { ARTICLES, VERB_FINAL, atAirport, praisesTalks, phraseEndingAt, phraseStartingAt, attendsBefore, isWordOf, messageArrives, orgIsSetting, proposedBefore, praisedEvent, purposeOfSanction, eventTalkedAbout, summitHosted, wordVariantsOf, participationIn } from "./cues.js";
+import { VERB_FINAL, atAirport, praisesTalks, phraseEndingAt, phraseStartingAt, attendsBefore, isWordOf, messageArrives, orgIsSetting, proposedBefore, praisedEvent, purposeOfSanction, eventTalkedAbout, summitHosted, wordVariantsOf, participationIn } from "./cues.js";
 import type { EventType } from "../types.js";
 import type { Draft, EventContext } from "./model.js";
 
@@ -145,9 +145,6 @@ function noSupportHere(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch)
   // or on the counterpart ("his"); "..., commending the bravery of the soldiers" names neither,
   // and its praise goes to no party.
   if (participleWithoutObject(ctx, sm, t)) return true;
-  // "Commended their recent informal meeting", "praised the talks": the meeting praised is
-  // told as a meeting; the praise is no act of support between its sides.
-  if (praisesMeeting(ctx, sm, t)) return true;
   // "Welcomed a positive meeting", «a salué la convergence de vues»: praise of the talks or of
   // how they went judges them; it is no support given to the other side.
   if (t.payload.cameo === "051" && praisesTalks(ctx, sm, t)) return true;
@@ -188,18 +185,6 @@ function addresseeNotAParty(ctx: EventContext, sm: SentenceMentions, t: TriggerM
   return false;
 }
 
-/**
- * A meeting noun up to four words after a support verb whose object opens with an article or a
- * possessive ("commended their recent meeting"), with no party named between: what is praised.
- * (Not «поздравил хозяина встречи», congratulated the host of the meeting: a noun opens it.)
- */
-function praisesMeeting(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
-  if (t.tokenEnd < 0 || t.tokenEnd >= sm.tokens.length) return false;
-  const next = sm.tokens[t.tokenEnd].norm;
-  if (!ARTICLES.has(next) && !ctx.lex.markers.ownPossessive.get(ctx.lang)?.has(next)) return false;
-  return sm.triggers.some((x) => x.payload.type === "CONSULT" && x.payload.mode !== "multilateral" && x.tokenStart > t.tokenEnd && x.tokenStart - t.tokenEnd <= 4
-    && !/[,;.:]/.test(ctx.text.slice(t.end, x.start)) && !sm.entities.some((e) => e.start >= t.end && e.end <= x.start));
-}
 
 /** A word for "any" up to two words before the trigger (an adjective may stand between), in its clause. */
 function anyBefore(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
