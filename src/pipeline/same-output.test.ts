@@ -21,6 +21,30 @@ test("extract output on the dev and real corpora: compiled lexicon path = plain 
   assert.ok(m && Number(m[1]) >= 60, r.stdout);
 });
 
+test("extract output on the dev and real corpora: the same as when the kept digests were written", { skip: !corpora.every((c) => fs.existsSync(c)) && "no ../shared corpora", timeout: 300_000 }, () => {
+  // Before/after: speed work must leave every digest as it was (scripts/output-digests.mjs --write
+  // keeps new ones after a change meant to change output, with the eval beside it).
+  const r = spawnSync(process.execPath, [path.join(root, "scripts/output-digests.mjs")], { encoding: "utf8" });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /same output: \d+ documents/);
+});
+
+test("the digest check names a document whose output changed", { skip: !corpora.every((c) => fs.existsSync(c)) && "no ../shared corpora", timeout: 300_000 }, () => {
+  const kept = JSON.parse(fs.readFileSync(path.join(root, "src/pipeline/fixtures/output-digests.json"), "utf8")) as Record<string, string>;
+  const first = Object.keys(kept).sort()[0];
+  const tmp = fs.mkdtempSync(path.join(root, ".digests-"));
+  try {
+    const altered = path.join(tmp, "digests.json");
+    fs.writeFileSync(altered, JSON.stringify({ ...kept, [first]: "0".repeat(32) }));
+    const r = spawnSync(process.execPath, [path.join(root, "scripts/output-digests.mjs")], { encoding: "utf8", env: { ...process.env, PARLEY_DIGESTS: altered } });
+    assert.equal(r.status, 1);
+    assert.ok(r.stdout.includes(`${first}: output changed`), r.stdout);
+    assert.match(r.stdout, /outputs differ: 1 of/);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
 test("the comparison sees a changed document", () => {
   const tmp = fs.mkdtempSync(path.join(root, ".same-output-"));
   try {
