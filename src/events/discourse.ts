@@ -29,8 +29,16 @@ export function withGuestAndHost(ctx: EventContext, sm: SentenceMentions, sides:
 
 /** The two sides the article is most about (falling back to the latest event's). */
 export function mainDyad(salience: Map<string, { side: Side; count: number }>, context: Side[]): Side[] {
-  const ranked = [...salience.values()].sort((a, b) => b.count - a.count).map((x) => x.side);
-  return ranked.length >= 2 ? ranked.slice(0, 2) : context;
+  // The two most named, earlier first among equals (as a stable sort would give them), found
+  // in one pass: this runs for every trigger.
+  let first: { side: Side; count: number } | null = null, second: { side: Side; count: number } | null = null;
+  for (const x of salience.values()) {
+    if (!first || x.count > first.count) {
+      second = first;
+      first = x;
+    } else if (!second || x.count > second.count) second = x;
+  }
+  return first && second ? [first.side, second.side] : context;
 }
 
 /** Where an event of the running text took place on a day (a meeting's, a visit's). */

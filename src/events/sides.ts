@@ -135,7 +135,17 @@ function phrasesByLastWord(phrases: string[][], norm: string): string[][] {
  * of a noun and a preposition with one modifier between them, ending at token k.
  */
 function topicWithModifier(sm: SentenceMentions, k: number, phrases: string[][] | undefined): boolean {
-  return !!phrases?.some((ph) => ph.length >= 2 && ph.length + 1 <= k + 1 && sm.tokens[k].norm === ph[ph.length - 1] && ph.slice(0, -1).every((w, j) => sm.tokens[k - ph.length + j].norm === w) && !sm.entities.some((e) => e.tokenStart === k - 1));
+  if (!phrases) return false;
+  const last = sm.tokens[k].norm;
+  // (Loops rather than slices and closures: this runs for every mention.)
+  for (const ph of phrases) {
+    const n = ph.length;
+    if (n < 2 || n > k || last !== ph[n - 1]) continue;
+    let all = true;
+    for (let j = 0; j < n - 1 && all; j++) all = sm.tokens[k - n + j].norm === ph[j];
+    if (all && !sm.entities.some((e) => e.tokenStart === k - 1)) return true;
+  }
+  return false;
 }
 
 /**
