@@ -9,6 +9,11 @@ import { root, sharedOrSkip } from "./lib/paths.mjs";
 
 const corpus = sharedOrSkip("bench", "corpus/dev");
 const targetMB = Number(process.env.BENCH_MB ?? 20);
+// BENCH_DOCS=N: exactly N documents instead of BENCH_MB. BENCH_VARY=1: every copy of a document
+// gets a sentence of words made up for it, so the per-word caches keep meeting new words (a
+// closed vocabulary would never fill them) and memory is seen at their caps.
+const targetDocs = process.env.BENCH_DOCS ? Number(process.env.BENCH_DOCS) : null;
+const vary = process.env.BENCH_VARY === "1";
 const { decode } = await import(path.join(root, "dist/decode/index.js"));
 const { extractText } = await import(path.join(root, "dist/pipeline/index.js"));
 const { loadLexicon } = await import(path.join(root, "dist/lexicon/index.js"));
@@ -16,31 +21,56 @@ const { loadLexicon } = await import(path.join(root, "dist/lexicon/index.js"));
 const files = fs.readdirSync(corpus).filter((f) => f.endsWith(".txt")).sort();
 const docs = files.map((f) => ({ name: f.slice(0, -4), bytes: fs.readFileSync(path.join(corpus, f)) }));
 const corpusBytes = docs.reduce((s, d) => s + d.bytes.length, 0);
-const rounds = Math.ceil((targetMB * 1024 * 1024) / corpusBytes);
+const rounds = targetDocs ? Math.ceil(targetDocs / docs.length) : Math.ceil((targetMB * 1024 * 1024) / corpusBytes);
+
+const SYLLABLES = ["ka", "lo", "mi", "ren", "tu", "sha", "vo", "ne", "dri", "pa", "zu", "el", "qo", "fa", "bi", "ost", "ya", "gu", "hem", "ix"];
+/** A made-up capitalised word for number n (distinct for distinct n). */
+function madeUp(n) {
+  let w = "";
+  do {
+    w += SYLLABLES[n % SYLLABLES.length];
+    n = Math.floor(n / SYLLABLES.length);
+  } while (n > 0);
+  return w[0].toUpperCase() + w.slice(1) + "ar";
+}
 
 /** Documents of the repeated corpus, one at a time. */
 function* stream() {
-  for (let r = 0; r < rounds; r++) for (const d of docs) yield { name: `${d.name}-${r}`, origin: d.name, bytes: d.bytes };
+  let n = 0;
+  for (let r = 0; r < rounds; r++)
+    for (const d of docs) {
+      if (targetDocs && n >= targetDocs) return;
+      const bytes = vary ? Buffer.concat([d.bytes, Buffer.from(`\n\nThe delegates ${madeUp(5 * n)} ${madeUp(5 * n + 1)} and ${madeUp(5 * n + 2)} visited ${madeUp(5 * n + 3)} on ${1 + (n % 28)} May with ${madeUp(5 * n + 4)}.\n`)]) : d.bytes;
+      n++;
+      yield { name: `${d.name}-${r}`, origin: d.name, bytes };
+    }
 }
+
+const totalDocs = targetDocs ?? rounds * docs.length;
+/** Heap sampled 50 times a run, after a full collection when --expose-gc is on (its time not counted). */
+const sampleEvery = Math.max(200, Math.ceil(totalDocs / 50));
 
 function run(label, work) {
   global.gc?.();
-  let n = 0, bytes = 0, peakRss = 0;
+  let n = 0, bytes = 0, peakRss = 0, gcNs = 0n;
   const heapAt = [];
   const t0 = process.hrtime.bigint();
   for (const raw of stream()) {
     work(raw);
     n++;
     bytes += raw.bytes.length;
-    if (n % 200 === 0) {
+    if (n % sampleEvery === 0) {
+      const g = process.hrtime.bigint();
+      global.gc?.();
+      gcNs += process.hrtime.bigint() - g;
       const m = process.memoryUsage();
       peakRss = Math.max(peakRss, m.rss);
       heapAt.push(m.heapUsed);
     }
   }
-  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  const secs = Number(process.hrtime.bigint() - t0 - gcNs) / 1e9;
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  return { label, docs: n, mb: bytes / 1048576, secs, docsPerSec: n / secs, mbPerSec: bytes / 1048576 / secs, peakRssMB: peakRss / 1048576, heapFirstMB: (heapAt[0] ?? 0) / 1048576, heapLastMB: (heapAt.at(-1) ?? 0) / 1048576 };
+  return { label, heapAt, docs: n, mb: bytes / 1048576, secs, docsPerSec: n / secs, mbPerSec: bytes / 1048576 / secs, peakRssMB: peakRss / 1048576, heapFirstMB: (heapAt[0] ?? 0) / 1048576, heapLastMB: (heapAt.at(-1) ?? 0) / 1048576 };
 }
 
 const t = process.hrtime.bigint();
@@ -62,5 +92,9 @@ console.log(`input: ${docs.length} dev documents (${fmt(corpusBytes / 1024)} KB)
 console.log(`| run | documents/s | MB/s | peak RSS MB | heap at start / end MB |`);
 console.log(`|---|---:|---:|---:|---:|`);
 for (const r of [baseline, extract]) console.log(`| ${r.label} | ${fmt(r.docsPerSec, 0)} | ${fmt(r.mbPerSec, 2)} | ${fmt(r.peakRssMB, 0)} | ${fmt(r.heapFirstMB)} / ${fmt(r.heapLastMB)} |`);
+// Heap after every tenth of the run (sampled every 200 documents): flat means the caches are capped.
+const tenths = Array.from({ length: 10 }, (_, k) => extract.heapAt[Math.max(0, Math.round(((k + 1) * extract.heapAt.length) / 10) - 1)] ?? 0);
+const bars = "▁▂▃▄▅▆▇█", top = Math.max(...tenths);
+console.log(`heap used by tenths of the run (MB): ${tenths.map((b) => fmt(b / 1048576, 0)).join(" ")}  ${tenths.map((b) => bars[Math.min(7, Math.floor((b / top) * 8))]).join("")}${vary ? " (every document with made-up words)" : ""}`);
 console.log(`extract is ${fmt(baseline.docsPerSec / extract.docsPerSec)}x slower than the baseline (aim: within 10x); lexicon load ${fmt(lexMs, 0)} ms (cached)`);
 if (sink < 0) console.log(sink);
