@@ -558,20 +558,24 @@ export function lexiconVersion(): string {
  */
 export function withDocumentPersons(lex: Lexicon, own: Map<string, Person>): Lexicon {
   if (!own.size) return lex;
-  const base = lex.persons;
-  const persons = new (class extends Map<string, Person> {
-    override get(id: string) {
-      return own.get(id) ?? base.get(id);
-    }
-    override has(id: string) {
-      return own.has(id) || base.has(id);
-    }
-    override values() {
-      return [...base.values(), ...own.values()].values();
-    }
-  })();
-  compiledPersons.set(persons, base);
+  const persons = new DocumentPersons(own, lex.persons);
+  compiledPersons.set(persons, lex.persons);
   return { ...lex, persons };
+}
+/** A document's own persons over the compiled lexicon's (one class for all documents: its calls stay monomorphic). */
+class DocumentPersons extends Map<string, Person> {
+  constructor(private readonly own: Map<string, Person>, private readonly base: Map<string, Person>) {
+    super();
+  }
+  override get(id: string) {
+    return this.own.get(id) ?? this.base.get(id);
+  }
+  override has(id: string) {
+    return this.own.has(id) || this.base.has(id);
+  }
+  override values() {
+    return [...this.base.values(), ...this.own.values()].values();
+  }
 }
 /** A document's person map -> the compiled lexicon's. */
 const compiledPersons = new WeakMap<Map<string, Person>, Map<string, Person>>();
