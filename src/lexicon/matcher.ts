@@ -68,7 +68,7 @@ function joinedLightVerbs(tokens: PhraseToken[], lang: string): PhraseToken[][] 
   return out;
 }
 
-interface PhraseToken {
+export interface PhraseToken {
   text: string;
   prefix: boolean; // written with a trailing "*"
   allowance: number; // 0 for exact
@@ -317,6 +317,19 @@ export interface MatcherState<T> {
   size: number;
 }
 
+/**
+ * Where a matcher read from a snapshot finds its phrases: lists by first-word key, built on first
+ * use (see packed.ts), so that a short run does not build the phrases it never meets.
+ */
+export interface PhraseSource<T> {
+  first(key: string): CompiledPhrase<T>[] | undefined;
+  prefix(key: string): CompiledPhrase<T>[] | undefined;
+  han(): CompiledPhrase<T>[];
+  /** Every key, in the order the built matcher had them. */
+  firstKeys(): string[];
+  prefixKeys(): string[];
+}
+
 export class PhraseMatcher<T> {
   /**
    * `blocksGap`: mentions a gap may not contain (another trigger, a negation, a person): a phrase
@@ -326,6 +339,7 @@ export class PhraseMatcher<T> {
 
   /** The compiled phrases and their indexes: plain data, for a snapshot (v8.serialize) of a built matcher. */
   exportState(): MatcherState<T> {
+    this.materialize();
     const { byFirst, byPrefix, hanPhrases, maxAllowance, firstLengths, prefixLengths, size } = this;
     return { byFirst, byPrefix, hanPhrases, maxAllowance, firstLengths, prefixLengths, size };
   }
@@ -341,6 +355,42 @@ export class PhraseMatcher<T> {
     m.prefixLengths = state.prefixLengths;
     m.size = state.size;
     return m;
+  }
+
+  /**
+   * A matcher over a phrase source: the same lookups as fromState's, the phrases read from the
+   * source as words need them. `meta` is what exportState gives besides the phrases.
+   */
+  static fromSource<T>(source: PhraseSource<T>, meta: Pick<MatcherState<T>, "maxAllowance" | "firstLengths" | "prefixLengths" | "size">, blocksGap?: (payload: T) => boolean): PhraseMatcher<T> {
+    const m = new PhraseMatcher<T>(blocksGap);
+    m.source = source;
+    m.maxAllowance = meta.maxAllowance;
+    m.firstLengths = meta.firstLengths;
+    m.prefixLengths = meta.prefixLengths;
+    m.size = meta.size;
+    return m;
+  }
+
+  /** Set while the phrases are still in their source (see fromSource). */
+  private source: PhraseSource<T> | null = null;
+
+  /** Every phrase out of the source into the maps (before adding to them or exporting them). */
+  private materialize(): void {
+    const src = this.source;
+    if (!src) return;
+    this.source = null;
+    for (const k of src.firstKeys()) this.byFirst.set(k, src.first(k)!);
+    for (const k of src.prefixKeys()) this.byPrefix.set(k, src.prefix(k)!);
+    this.hanPhrases = src.han();
+    this.hanByFirst.clear();
+  }
+
+  private firstList(key: string): CompiledPhrase<T>[] | undefined {
+    return this.source ? this.source.first(key) : this.byFirst.get(key);
+  }
+
+  private prefixList(key: string): CompiledPhrase<T>[] | undefined {
+    return this.source ? this.source.prefix(key) : this.byPrefix.get(key);
   }
 
   private byFirst = new Map<string, CompiledPhrase<T>[]>();
@@ -361,6 +411,7 @@ export class PhraseMatcher<T> {
   add(phrase: string, lang: string, payload: T, opts: AddOptions = {}): void {
     const raw = phrase.trim();
     if (!raw) return;
+    this.materialize();
     const boundLang = opts.langBound ? lang : null;
     if (hasHan(raw)) {
       this.hanPhrases.push({ tokens: [{ text: fold(raw).replace(/\s+/g, ""), prefix: false, allowance: 0 }], capitalized: false, upper: false, lang: boundLang, payload, surface: raw, gap: 0 });
@@ -485,13 +536,13 @@ export class PhraseMatcher<T> {
       // Exact and stem entries: the word itself or the word minus up to maxAllowance letters.
       for (let cut = 0; cut <= this.maxAllowance && w.length - cut >= 1; cut++) {
         if (!this.firstLengths.has(w.length - cut)) continue;
-        const list = this.byFirst.get(cut ? w.slice(0, w.length - cut) : w);
+        const list = this.firstList(cut ? w.slice(0, w.length - cut) : w);
         if (list) for (const c of list) out.add(c);
       }
       // Open-prefix entries: the prefixes of the word whose lengths some entry has.
       for (const len of this.prefixLengths) {
         if (len > w.length) break;
-        const list = this.byPrefix.get(w.slice(0, len));
+        const list = this.prefixList(w.slice(0, len));
         if (list) for (const c of list) out.add(c);
       }
     }
@@ -617,6 +668,11 @@ export class PhraseMatcher<T> {
   /** Substring matches of Han-script phrases in a folded text. */
   matchHan(nt: NormalizedText, lang?: string, from = 0, to = nt.norm.length): Match<T>[] {
     const out: Match<T>[] = [];
+    if (this.source) {
+      // Han phrases are few: all of them at the first Han text.
+      if (!hasHan(nt.norm.slice(from, to))) return out;
+      this.hanPhrases = this.source.han();
+    }
     if (!this.hanPhrases.length) return out;
     const hay = nt.norm.slice(from, to);
     if (!hasHan(hay)) return out;
@@ -687,110 +743,3 @@ function sortSmall<X>(list: X[], cmp: (a: X, b: X) => number): X[] {
   return list;
 }
 
-/**
- * A matcher's state as compact JSON: the phrases, their tokens, payloads and shared ending lists
- * in columns of one table each, objects referred to by their index. Reading it back builds every
- * object with one literal shape, several times faster than v8.deserialize of the same graph.
- * Shared objects stay shared (a token in two phrases, one ending list in many tokens).
- */
-export function packState<T>(state: MatcherState<T>): string {
-  const index = <X>(list: X[], ids: Map<X, number>, x: X) => {
-    let i = ids.get(x);
-    if (i === undefined) {
-      i = list.length;
-      list.push(x);
-      ids.set(x, i);
-    }
-    return i;
-  };
-  const lists: string[][] = [], listIds = new Map<string[], number>();
-  const sets: string[][] = [], setIds = new Map<Set<string>, number>();
-  const payloads: T[] = [], payloadIds = new Map<T, number>();
-  const setList: Set<string>[] = [];
-  const tokens: PhraseToken[] = [], tokenIds = new Map<PhraseToken, number>();
-  const tokenIndex = (t: PhraseToken): number => {
-    const known = tokenIds.get(t);
-    if (known !== undefined) return known;
-    const i = index(tokens, tokenIds, t);
-    for (const a of t.alts ?? []) tokenIndex(a);
-    return i;
-  };
-  const phrases: CompiledPhrase<T>[] = [], phraseIds = new Map<CompiledPhrase<T>, number>();
-  const phrase = (c: CompiledPhrase<T>) => {
-    const known = phraseIds.get(c);
-    if (known !== undefined) return known;
-    c.tokens.forEach(tokenIndex);
-    payloadIds.has(c.payload) || index(payloads, payloadIds, c.payload);
-    return index(phrases, phraseIds, c);
-  };
-  const entries = (m: Map<string, CompiledPhrase<T>[]>) => [...m].map(([k, list]) => [k, list.map(phrase)] as const);
-  const byFirst = entries(state.byFirst), byPrefix = entries(state.byPrefix);
-  const han = state.hanPhrases.map(phrase);
-  const ref = (x: string[] | undefined) => (x ? index(lists, listIds, x) : -1);
-  const setRef = (x: Set<string> | undefined) => {
-    if (!x) return -1;
-    const i = index(setList, setIds, x);
-    if (i === sets.length) sets.push([...x]);
-    return i;
-  };
-  return JSON.stringify({
-    tokens: {
-      // 1: a token of all seven fields (make() in add), 0: of three (Han phrases).
-      full: tokens.map((t) => ("alts" in t ? 1 : 0)),
-      text: tokens.map((t) => t.text),
-      prefix: tokens.map((t) => (t.prefix ? 1 : 0)),
-      allowance: tokens.map((t) => t.allowance),
-      deriving: tokens.map((t) => ref(t.deriving)),
-      suffixes: tokens.map((t) => ref(t.suffixes)),
-      suffixSet: tokens.map((t) => setRef(t.suffixSet)),
-      alts: tokens.map((t) => (t.alts ? t.alts.map((a) => tokenIds.get(a)!) : null)),
-    },
-    lists, sets, payloads,
-    phrases: {
-      tokens: phrases.map((c) => c.tokens.map((t) => tokenIds.get(t)!)),
-      flags: phrases.map((c) => (c.capitalized ? 1 : 0) | (c.upper ? 2 : 0)),
-      lang: phrases.map((c) => c.lang),
-      payload: phrases.map((c) => payloadIds.get(c.payload)!),
-      surface: phrases.map((c) => c.surface),
-      gap: phrases.map((c) => c.gap),
-    },
-    byFirst, byPrefix, han,
-    maxAllowance: state.maxAllowance, firstLengths: [...state.firstLengths], prefixLengths: state.prefixLengths, size: state.size,
-  });
-}
-
-/** packState's JSON back to a matcher state. */
-export function unpackState<T>(json: string): MatcherState<T> {
-  const p = JSON.parse(json);
-  const sets: Set<string>[] = p.sets.map((x: string[]) => new Set(x));
-  const lists: string[][] = p.lists;
-  const t = p.tokens;
-  const n: number = t.text.length;
-  const tokens: PhraseToken[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    tokens[i] = t.full[i]
-      ? {
-        text: t.text[i], prefix: t.prefix[i] === 1, allowance: t.allowance[i],
-        deriving: t.deriving[i] < 0 ? undefined : lists[t.deriving[i]],
-        suffixes: t.suffixes[i] < 0 ? undefined : lists[t.suffixes[i]],
-        suffixSet: t.suffixSet[i] < 0 ? undefined : sets[t.suffixSet[i]],
-        alts: undefined,
-      }
-      : { text: t.text[i], prefix: t.prefix[i] === 1, allowance: t.allowance[i] };
-  }
-  for (let i = 0; i < n; i++) if (t.alts[i]) tokens[i].alts = (t.alts[i] as number[]).map((k) => tokens[k]);
-  const f = p.phrases;
-  const payloads: T[] = p.payloads;
-  const phrases: CompiledPhrase<T>[] = new Array(f.surface.length);
-  for (let i = 0; i < phrases.length; i++) {
-    phrases[i] = {
-      tokens: (f.tokens[i] as number[]).map((k) => tokens[k]), capitalized: (f.flags[i] & 1) !== 0, upper: (f.flags[i] & 2) !== 0,
-      lang: f.lang[i], payload: payloads[f.payload[i]], surface: f.surface[i], gap: f.gap[i],
-    };
-  }
-  const map = (entries: [string, number[]][]) => new Map(entries.map(([k, list]) => [k, list.map((i) => phrases[i])]));
-  return {
-    byFirst: map(p.byFirst), byPrefix: map(p.byPrefix), hanPhrases: (p.han as number[]).map((i) => phrases[i]),
-    maxAllowance: p.maxAllowance, firstLengths: new Set(p.firstLengths), prefixLengths: p.prefixLengths, size: p.size,
-  };
-}

@@ -9,6 +9,7 @@ import { isDeepStrictEqual } from "node:util";
 import { test } from "node:test";
 import { normalize, tokenize } from "../text/normalize.js";
 import { buildLexicon, type Lexicon } from "./index.js";
+import { PackedPhrases } from "./packed.js";
 import { deserializeLexicon, readLexiconSnapshot, saveLexiconSnapshot, serializeLexicon, snapshotDir, snapshotKey } from "./snapshot.js";
 
 const built = buildLexicon();
@@ -58,6 +59,15 @@ test("the compiled form finds exactly the matches of the built one, in every scr
     assert.deepEqual(matches(restored, s, "und"), matches(built, s, "und"), s);
   }
   assert.ok(total > 30, `the sentences hit the lexicon (${total} matches)`);
+});
+
+test("a snapshot read back builds only the phrases the text looks up, and finds the same matches", () => {
+  // A fresh read (the lexicon above was compared whole, which builds every phrase).
+  const lazy = deserializeLexicon(serializeLexicon(built, "k"), "k")!;
+  const source = (lazy.matcher as unknown as { source: PackedPhrases<unknown> | null }).source;
+  assert.ok(source instanceof PackedPhrases, "phrases left in their packed form");
+  for (const [lang, s] of SENTENCES) assert.deepEqual(matches(lazy, s, lang), matches(built, s, lang), s);
+  assert.ok(source.parsed > 0 && source.parsed < source.phraseCount / 10, `${source.parsed} of ${source.phraseCount} phrases built`);
 });
 
 test("phrases added after a restore get their other spellings, as when built", () => {

@@ -12,17 +12,18 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import v8 from "node:v8";
 import { fileURLToPath } from "node:url";
-import { packState, PhraseMatcher, unpackState } from "./matcher.js";
+import { PhraseMatcher } from "./matcher.js";
+import { packMatcher, PackedPhrases, type PackedMatcher } from "./packed.js";
 import { blocksGap, DATA_DIR, expandPhrases, lexiconVersion, type LexEntry, type Lexicon } from "./index.js";
 
-const FORMAT = 1;
+const FORMAT = 2;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** What is written: the lexicon without its functions (the matcher as its packed state, see packState). */
+/** What is written: the lexicon without its functions (the matcher packed, see packed.ts). */
 interface Snapshot {
   format: number;
   key: string;
-  matcher: string;
+  matcher: PackedMatcher;
   rest: Omit<Lexicon, "matcher" | "countryName">;
 }
 
@@ -54,14 +55,15 @@ const fileFor = (dir: string, key: string) => path.join(dir, `lexicon-${key}.v8`
 /** The lexicon as bytes (v8.serialize keeps shared objects shared, Maps and Sets in order). */
 export function serializeLexicon(lex: Lexicon, key = ""): Buffer {
   const { matcher, countryName: _countryName, ...rest } = lex;
-  return v8.serialize({ format: FORMAT, key, matcher: packState(matcher.exportState()), rest } satisfies Snapshot);
+  return v8.serialize({ format: FORMAT, key, matcher: packMatcher(matcher.exportState()), rest } satisfies Snapshot);
 }
 
 /** A lexicon from serializeLexicon's bytes; null when they are of another format or key. */
 export function deserializeLexicon(bytes: Buffer, key?: string): Lexicon | null {
   const s = v8.deserialize(bytes) as Snapshot;
   if (!s || s.format !== FORMAT || (key !== undefined && s.key !== key)) return null;
-  const matcher = PhraseMatcher.fromState(unpackState<LexEntry>(s.matcher), blocksGap);
+  const phrases = new PackedPhrases<LexEntry>(s.matcher);
+  const matcher = PhraseMatcher.fromSource(phrases, phrases.meta, blocksGap);
   expandPhrases(matcher);
   const names = s.rest.englishNames ?? new Map<string, string>();
   return { ...s.rest, matcher, countryName: (code) => names.get(code) ?? code };
