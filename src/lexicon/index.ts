@@ -12,6 +12,7 @@ import { regionalVariants } from "../text/hant.js";
 import { uzbekCyrillic } from "./uzbek.js";
 import { PhraseMatcher } from "./matcher.js";
 import { readLexiconSnapshot, saveLexiconSnapshot } from "./snapshot.js";
+import { PackedPersons } from "./packed.js";
 import { editDistance } from "../text/distance.js";
 
 export { PhraseMatcher, longestNonOverlapping, type Match } from "./matcher.js";
@@ -580,7 +581,7 @@ class DocumentPersons extends Map<string, Person> {
 /** A document's person map -> the compiled lexicon's. */
 const compiledPersons = new WeakMap<Map<string, Person>, Map<string, Person>>();
 
-const holdersIndex = new WeakMap<PhraseMatcher<LexEntry>, Map<string, { p: Person; t: PersonTerm }[]>>();
+const holdersIndex = new WeakMap<PhraseMatcher<LexEntry>, Map<string, Holding[]>>();
 /**
  * Terms by "country|office" and "country|role" (indexed once per compiled lexicon: a document's
  * own persons, whose terms are undated, are not holders of offices). Speakers of bicameral
@@ -590,25 +591,41 @@ const holdersIndex = new WeakMap<PhraseMatcher<LexEntry>, Map<string, { p: Perso
  * speaker of a unicameral parliament: so a chamber's term is also filed under "speaker", and a
  * "speaker" term under both chambers.
  */
-function termsFor(lex: Lexicon, country: string, officeOrRole: string): { p: Person; t: PersonTerm }[] {
+function termsFor(lex: Lexicon, country: string, officeOrRole: string): readonly Holding[] {
+  const persons = compiledPersons.get(lex.persons) ?? lex.persons;
+  const key = `${country}|${officeOrRole}`;
+  // A lexicon read from its snapshot keeps this index packed, and builds a person when asked.
+  if (persons instanceof PackedPersons) return persons.holders(key);
   let index = holdersIndex.get(lex.matcher);
   if (!index) {
-    index = new Map();
-    for (const p of (compiledPersons.get(lex.persons) ?? lex.persons).values())
-      for (const t of p.terms) {
-        const keys = new Set([t.office, t.role]);
-        if (t.office.startsWith("speaker")) keys.add("speaker");
-        if (t.office === "speaker") for (const chamber of ["speaker_upper", "speaker_lower"]) keys.add(chamber);
-        for (const k of keys) {
-          const key = `${t.country}|${k}`;
-          const list = index.get(key);
-          if (list) list.push({ p, t });
-          else index.set(key, [{ p, t }]);
-        }
-      }
+    index = holdingsByKey(persons.values());
     holdersIndex.set(lex.matcher, index);
   }
-  return index.get(`${country}|${officeOrRole}`) ?? [];
+  return index.get(key) ?? [];
+}
+
+/** A term of office with its holder. */
+export interface Holding {
+  p: Person;
+  t: PersonTerm;
+}
+
+/** The index termsFor reads: "country|office" and "country|role" -> the terms filed there. */
+export function holdingsByKey(persons: Iterable<Person>): Map<string, Holding[]> {
+  const index = new Map<string, Holding[]>();
+  for (const p of persons)
+    for (const t of p.terms) {
+      const keys = new Set([t.office, t.role]);
+      if (t.office.startsWith("speaker")) keys.add("speaker");
+      if (t.office === "speaker") for (const chamber of ["speaker_upper", "speaker_lower"]) keys.add(chamber);
+      for (const k of keys) {
+        const key = `${t.country}|${k}`;
+        const list = index.get(key);
+        if (list) list.push({ p, t });
+        else index.set(key, [{ p, t }]);
+      }
+    }
+  return index;
 }
 
 /** The holder of an office on a date, from the persons lexicon (null when unknown or ambiguous). */

@@ -7,6 +7,7 @@
 // in two phrases, one payload, one ending list in many tokens): each record is built once.
 
 import type { CompiledPhrase, MatcherState, PhraseSource, PhraseToken } from "./matcher.js";
+import type { Holding, Person } from "./index.js";
 
 export interface PackedMatcher {
   /** JSON: maxAllowance, firstLengths, prefixLengths, size, and the ending lists and sets. */
@@ -235,3 +236,117 @@ function keyIndex(joined: string): Map<string, number> {
   for (let k = 0; k < keys.length; k++) index.set(keys[k], k);
   return index;
 }
+
+/** The persons of a lexicon, packed, with the index of who held which office (see index.ts, termsFor). */
+export interface PackedPersonData {
+  ids: string;
+  bytes: Uint8Array;
+  ends: Uint32Array;
+  /** Index keys joined by KEY_SEPARATOR; list k is (person, term) pairs [ends[k]..ends[k+1]). */
+  holderKeys: string;
+  holderEnds: Uint32Array;
+  holderPersons: Uint32Array;
+  holderTerms: Uint32Array;
+}
+
+export function packPersons(persons: Map<string, Person>, holdings: Map<string, Holding[]>): PackedPersonData {
+  const list = [...persons.values()];
+  const number = new Map(list.map((p, i) => [p, i]));
+  const r = records(list);
+  const keys = [...holdings.keys()];
+  const holderEnds = new Uint32Array(keys.length + 1);
+  const who: number[] = [], which: number[] = [];
+  keys.forEach((k, i) => {
+    for (const { p, t } of holdings.get(k)!) {
+      who.push(number.get(p)!);
+      which.push(p.terms.indexOf(t));
+    }
+    holderEnds[i + 1] = who.length;
+  });
+  return {
+    ids: [...persons.keys()].join(KEY_SEPARATOR), bytes: r.bytes, ends: r.ends,
+    holderKeys: keys.join(KEY_SEPARATOR), holderEnds, holderPersons: Uint32Array.from(who), holderTerms: Uint32Array.from(which),
+  };
+}
+
+/**
+ * A lexicon's persons read from its snapshot: a Map whose get() and has() build only the person
+ * asked for, and holders() the terms filed under one office. Iterating it builds them all, once.
+ */
+export class PackedPersons extends Map<string, Person> {
+  private readonly index: Map<string, number>;
+  private readonly objects: (Person | undefined)[];
+  private readonly holderIndex: Map<string, number>;
+  private readonly holderLists: (Holding[] | undefined)[];
+  private filled = false;
+
+  constructor(private readonly data: PackedPersonData) {
+    super();
+    this.index = keyIndex(data.ids);
+    this.objects = new Array(this.index.size);
+    this.holderIndex = keyIndex(data.holderKeys);
+    this.holderLists = new Array(this.holderIndex.size);
+  }
+
+  override get(id: string): Person | undefined {
+    const i = this.index.get(id);
+    return i === undefined ? undefined : this.person(i);
+  }
+
+  override has(id: string): boolean {
+    return this.index.has(id);
+  }
+
+  override get size(): number {
+    return this.index.size;
+  }
+
+  /** The terms filed under "country|office" or "country|role", with their holders. */
+  holders(key: string): readonly Holding[] {
+    const k = this.holderIndex.get(key);
+    if (k === undefined) return NO_HOLDINGS;
+    let list = this.holderLists[k];
+    if (!list) {
+      list = [];
+      for (let i = this.data.holderEnds[k]; i < this.data.holderEnds[k + 1]; i++) {
+        const p = this.person(this.data.holderPersons[i]);
+        list.push({ p, t: p.terms[this.data.holderTerms[i]] });
+      }
+      this.holderLists[k] = list;
+    }
+    return list;
+  }
+
+  override values(): MapIterator<Person> {
+    this.fill();
+    return super.values();
+  }
+  override keys(): MapIterator<string> {
+    this.fill();
+    return super.keys();
+  }
+  override entries(): MapIterator<[string, Person]> {
+    this.fill();
+    return super.entries();
+  }
+  override [Symbol.iterator](): MapIterator<[string, Person]> {
+    return this.entries();
+  }
+  override forEach(fn: (value: Person, key: string, map: Map<string, Person>) => void, thisArg?: unknown): void {
+    this.fill();
+    super.forEach(fn, thisArg);
+  }
+
+  /** Every person built and held by the Map itself (in the order they were packed), once. */
+  private fill(): void {
+    if (this.filled) return;
+    this.filled = true;
+    for (const [id, i] of this.index) super.set(id, this.person(i));
+  }
+
+  private person(i: number): Person {
+    return (this.objects[i] ??= record(this.data.bytes, this.data.ends, i) as Person);
+  }
+}
+
+const NO_HOLDINGS: readonly Holding[] = [];

@@ -8,8 +8,8 @@ import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { test } from "node:test";
 import { normalize, tokenize } from "../text/normalize.js";
-import { buildLexicon, type Lexicon } from "./index.js";
-import { PackedPhrases } from "./packed.js";
+import { buildLexicon, holdingsByKey, type Lexicon } from "./index.js";
+import { PackedPersons, PackedPhrases } from "./packed.js";
 import { deserializeLexicon, readLexiconSnapshot, saveLexiconSnapshot, serializeLexicon, snapshotDir, snapshotKey } from "./snapshot.js";
 
 const built = buildLexicon();
@@ -43,9 +43,11 @@ const SENTENCES: [string, string][] = [
 test("a snapshot read back holds the lexicon that was built", () => {
   assert.ok(built.matcher.size > 1000, "a real lexicon");
   assert.ok(isDeepStrictEqual(restored.matcher.exportState(), built.matcher.exportState()), "matcher state");
-  const { matcher: _m1, countryName: _c1, ...rest1 } = built;
-  const { matcher: _m2, countryName: _c2, ...rest2 } = restored;
-  assert.ok(isDeepStrictEqual(rest2, rest1), "markers, persons, offices, places, version");
+  const { matcher: _m1, countryName: _c1, persons: p1, ...rest1 } = built;
+  const { matcher: _m2, countryName: _c2, persons: p2, ...rest2 } = restored;
+  assert.ok(isDeepStrictEqual(rest2, rest1), "markers, offices, places, version");
+  assert.equal(p2.size, p1.size);
+  assert.ok(isDeepStrictEqual(new Map(p2), p1), "persons");
   for (const code of ["RUS", "TJK", "CHN", "XXX"]) assert.equal(restored.countryName(code), built.countryName(code));
 });
 
@@ -68,6 +70,16 @@ test("a snapshot read back builds only the phrases the text looks up, and finds 
   assert.ok(source instanceof PackedPhrases, "phrases left in their packed form");
   for (const [lang, s] of SENTENCES) assert.deepEqual(matches(lazy, s, lang), matches(built, s, lang), s);
   assert.ok(source.parsed > 0 && source.parsed < source.phraseCount / 10, `${source.parsed} of ${source.phraseCount} phrases built`);
+});
+
+test("a snapshot read back files every term of office under the same keys, holder for holder", () => {
+  const lazy = deserializeLexicon(serializeLexicon(built, "k"), "k")!;
+  assert.ok(lazy.persons instanceof PackedPersons);
+  const index = holdingsByKey(built.persons.values());
+  assert.ok(index.size > 100, "a real index");
+  for (const [key, list] of index) assert.deepEqual(lazy.persons.holders(key).map((h) => [h.p, h.t]), list.map((h) => [h.p, h.t]), key);
+  assert.deepEqual(lazy.persons.holders("XXX|head_of_state"), []);
+  assert.equal(lazy.persons.get("no such person"), undefined);
 });
 
 test("phrases added after a restore get their other spellings, as when built", () => {

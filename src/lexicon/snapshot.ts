@@ -13,8 +13,8 @@ import path from "node:path";
 import v8 from "node:v8";
 import { fileURLToPath } from "node:url";
 import { PhraseMatcher } from "./matcher.js";
-import { packMatcher, PackedPhrases, type PackedMatcher } from "./packed.js";
-import { blocksGap, DATA_DIR, expandPhrases, lexiconVersion, type LexEntry, type Lexicon } from "./index.js";
+import { packMatcher, PackedPersons, PackedPhrases, packPersons, type PackedMatcher, type PackedPersonData } from "./packed.js";
+import { blocksGap, DATA_DIR, expandPhrases, holdingsByKey, lexiconVersion, type LexEntry, type Lexicon } from "./index.js";
 
 const FORMAT = 2;
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -24,7 +24,8 @@ interface Snapshot {
   format: number;
   key: string;
   matcher: PackedMatcher;
-  rest: Omit<Lexicon, "matcher" | "countryName">;
+  persons: PackedPersonData;
+  rest: Omit<Lexicon, "matcher" | "countryName" | "persons">;
 }
 
 /** The snapshot folder, or null when snapshots are off. */
@@ -54,8 +55,9 @@ const fileFor = (dir: string, key: string) => path.join(dir, `lexicon-${key}.v8`
 
 /** The lexicon as bytes (v8.serialize keeps shared objects shared, Maps and Sets in order). */
 export function serializeLexicon(lex: Lexicon, key = ""): Buffer {
-  const { matcher, countryName: _countryName, ...rest } = lex;
-  return v8.serialize({ format: FORMAT, key, matcher: packMatcher(matcher.exportState()), rest } satisfies Snapshot);
+  const { matcher, countryName: _countryName, persons, ...rest } = lex;
+  const packedPersons = packPersons(persons, holdingsByKey(persons.values()));
+  return v8.serialize({ format: FORMAT, key, matcher: packMatcher(matcher.exportState()), persons: packedPersons, rest } satisfies Snapshot);
 }
 
 /** A lexicon from serializeLexicon's bytes; null when they are of another format or key. */
@@ -66,7 +68,7 @@ export function deserializeLexicon(bytes: Buffer, key?: string): Lexicon | null 
   const matcher = PhraseMatcher.fromSource(phrases, phrases.meta, blocksGap);
   expandPhrases(matcher);
   const names = s.rest.englishNames ?? new Map<string, string>();
-  return { ...s.rest, matcher, countryName: (code) => names.get(code) ?? code };
+  return { ...s.rest, persons: new PackedPersons(s.persons), matcher, countryName: (code) => names.get(code) ?? code };
 }
 
 /** The saved lexicon for the current data and code, or null. */
