@@ -614,18 +614,11 @@ const FA_ORDINALS = new Map<string, number>();
 );
 ["یکم", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم"].forEach((w, i) => FA_ORDINALS.set(foldForDates(`بیست و ${w}`), 21 + i));
 FA_ORDINALS.set(foldForDates("سی ام"), 30).set(foldForDates("سی‌ام"), 30).set(foldForDates("سی و یکم"), 31);
-const FA_ORDINAL_DAY = new RegExp(`(^|[^\\p{L}\u200c])(${[...FA_ORDINALS.keys()].sort((a, b) => b.length - a.length).join("|")})\\s+(\\p{L}+)`, "gu");
+/** Tried (sticky) only where a match can begin (see findDates). */
+const FA_ORDINAL_DAY = new RegExp(`(^|[^\\p{L}\u200c])(${[...FA_ORDINALS.keys()].sort((a, b) => b.length - a.length).join("|")})\\s+(\\p{L}+)`, "uy");
 /** First code units of the Persian ordinals. */
-const FA_ORDINAL_FIRST = new Set([...FA_ORDINALS.keys()].map((w) => w.charCodeAt(0)));
-/**
- * Whether an ordinal of a FA_ORDINAL_DAY match beginning in [from, to) can start where it must:
- * at the match's index or after the one code point (at most two units) before it.
- */
-function faOrdinalMayStart(folded: string, from: number, to: number): boolean {
-  const end = Math.min(folded.length, to + 2);
-  for (let p = from; p < end; p++) if (FA_ORDINAL_FIRST.has(folded.charCodeAt(p))) return true;
-  return false;
-}
+const FA_ORDINAL_FIRST = new Uint8Array(65536);
+for (const w of FA_ORDINALS.keys()) FA_ORDINAL_FIRST[w.charCodeAt(0)] = 1;
 /** After the month: a year in digits, "this year" or "last year". */
 const FA_YEAR_AFTER = new RegExp(`^\\s+(?:(?:ماه\\s+)?(?:سال\\s+)?(\\d{4})|(${foldForDates("امسال")}|${foldForDates("سال جاری")})|(${foldForDates("پارسال")}|${foldForDates("سال گذشته")}))`, "u");
 
@@ -643,6 +636,12 @@ function isBmpLetter(code: number): boolean {
   return l === 1;
 }
 for (const w of BARE_MONTH_WORDS) BARE_MONTH_FIRST[w.charCodeAt(0)] = 1;
+/** What BARE_MONTH's [\s-] matches, per unit. */
+const IS_BARE_SEP = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) if (IS_SPACE[c] === 1 || c === 0x2d) IS_BARE_SEP[c] = 1;
+/** The longest BARE_MONTH word; none ends in whitespace or "-" (so a word ends where the [\s-] run after it begins). */
+const BARE_MONTH_MAX = Math.max(...BARE_MONTH_WORDS.map((w) => w.length));
+if (BARE_MONTH_WORDS.some((w) => w.length === 0 || IS_BARE_SEP[w.charCodeAt(w.length - 1)] === 1)) throw new Error("dates: a bare-month word ends in a separator");
 
 /**
  * The lone month after a BARE_MONTH word is one word that starts with a month key (lookupInflected
@@ -665,6 +664,13 @@ function relYearOffset(groups: Record<string, string | undefined>): number | nul
 
 /** Per scan pattern, the first position a new match of it may start (findDates' scratch). */
 const NEXT_FREE = new Int32Array(SCAN.length);
+/** Positions where the candidate scan saw a month-led pattern (findDates' scratch, grown on demand). */
+let MONTH_STARTS: Int32Array = new Int32Array(256);
+function growInt32(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
 
 export function findDates(text: string, lang: Lang | "und", ref: string | null, range?: Span): DateMatch[] {
   const folded = foldForDates(text);
@@ -703,8 +709,8 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
   // (A scratch array: findDates does not call itself; a typed array per call costs more than a fill.)
   const nextFree = NEXT_FREE.fill(from);
   let k = 0;
-  /** A word start in the range opens with a month name's start phrase (see BARE_MONTH_NEEDS_START). */
-  let monthStart = false;
+  /** Word starts in the range that open with a month name's start phrase (see BARE_MONTH_NEEDS_START), in MONTH_STARTS. */
+  let monthStarts = 0;
   for (let p = from; p < to; p++) {
     const c0 = folded.charCodeAt(p);
     let node = ROOT_NEXT[c0];
@@ -727,7 +733,10 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
         if (letter === SPACE_LETTER) while (q + 1 < folded.length && IS_SPACE[folded.charCodeAt(q + 1)] === 1) q++;
       }
     }
-    if ((mask & MONTH_LED_MASK) !== 0) monthStart = true;
+    if ((mask & MONTH_LED_MASK) !== 0) {
+      if (monthStarts === MONTH_STARTS.length) MONTH_STARTS = growInt32(MONTH_STARTS);
+      MONTH_STARTS[monthStarts++] = p;
+    }
     if ((mask & DIGIT_LED_MASK) !== 0) {
       let run = 1;
       while (run < 5 && p + run < folded.length) {
@@ -884,36 +893,55 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
   // expression covers it (a full date wins).
   // The sticky regex runs at each position where a match can begin (the same matches, in the
   // same order, as a global search from `from`; none begins at or after `to`): a unit before a
-  // word's first unit (two units for a surrogate pair), or the text start.
-  if (refDate && (monthStart || !BARE_MONTH_NEEDS_START)) {
+  // word's first unit (two units for a surrogate pair), or the text start. A match that counts
+  // names a month whose word starts where the candidate scan saw a month-led pattern (see
+  // BARE_MONTH_NEEDS_START), after a run of [\s-] that the BARE_MONTH word ends right before:
+  // only the few positions that can open such a match are tried.
+  if (refDate) {
     let free = from;
-    for (let p = from; p < to; p++) {
-      if (p < free) continue;
-      const here = folded.charCodeAt(p);
-      if (!(p === 0 && BARE_MONTH_FIRST[here] === 1) &&
-        !(BARE_MONTH_FIRST[folded.charCodeAt(p + 1)] === 1 && !isBmpLetter(here)) &&
-        !(here >= 0xd800 && here <= 0xdbff && BARE_MONTH_FIRST[folded.charCodeAt(p + 2)] === 1)) continue;
-      // Inside a surrogate pair: a search steps over it.
-      if (here >= 0xdc00 && here <= 0xdfff && p > 0 && folded.charCodeAt(p - 1) >= 0xd800 && folded.charCodeAt(p - 1) <= 0xdbff) continue;
-      BARE_MONTH.lastIndex = p;
-      const m = BARE_MONTH.exec(folded);
-      if (m === null) continue;
-      const word = m[2];
-      const entry = monthOf(word);
-      // Not a month ("in early"): the next word may still start a match ("early May").
-      if (!entry || entry.cal !== "gregorian") continue;
-      free = p + m[0].length;
-      const start = m.index + m[0].length - word.length;
-      const end = start + word.length;
-      // "in May 2022" / "в сентябре 2022 года" are found by the month-year patterns.
-      if (/^\s*\d/.test(folded.slice(end, end + 3))) continue;
-      // English "May" is also a verb: only the capitalised month after "in".
-      if (word === "may" && text[start] !== "M") continue;
-      // "In April next" («в апреле следующего года», "أبريل المقبل"): the coming one.
-      const upcoming = UPCOMING_AFTER.test(folded.slice(end, end + 24)) || UPCOMING_BEFORE.test(folded.slice(Math.max(0, start - 12), start));
-      const year = upcoming ? (entry.month >= refDate.m ? refDate.y : refDate.y + 1) : entry.month <= refDate.m ? refDate.y : refDate.y - 1;
-      k = -1;
-      add(start, end, fmtMonth(year, entry.month), "relative", "gregorian");
+    /** The next position not yet looked at (windows are visited in ascending order). */
+    let nextP = from;
+    const windows = BARE_MONTH_NEEDS_START ? monthStarts : 1;
+    for (let w = 0; w < windows; w++) {
+      let lo = from, hi = to - 1;
+      if (BARE_MONTH_NEEDS_START) {
+        // The word starts at s; the BARE_MONTH word ends where the [\s-] run before it begins.
+        const s = MONTH_STARTS[w];
+        let e = s;
+        while (e > 0 && IS_BARE_SEP[folded.charCodeAt(e - 1)] === 1) e--;
+        if (e === s) continue;
+        lo = Math.max(nextP, e - BARE_MONTH_MAX - 2);
+        hi = Math.min(e - 1, to - 1);
+        nextP = Math.max(nextP, hi + 1);
+      }
+      for (let p = lo; p <= hi; p++) {
+        if (p < free) continue;
+        const here = folded.charCodeAt(p);
+        if (!(p === 0 && BARE_MONTH_FIRST[here] === 1) &&
+          !(BARE_MONTH_FIRST[folded.charCodeAt(p + 1)] === 1 && !isBmpLetter(here)) &&
+          !(here >= 0xd800 && here <= 0xdbff && BARE_MONTH_FIRST[folded.charCodeAt(p + 2)] === 1)) continue;
+        // Inside a surrogate pair: a search steps over it.
+        if (here >= 0xdc00 && here <= 0xdfff && p > 0 && folded.charCodeAt(p - 1) >= 0xd800 && folded.charCodeAt(p - 1) <= 0xdbff) continue;
+        BARE_MONTH.lastIndex = p;
+        const m = BARE_MONTH.exec(folded);
+        if (m === null) continue;
+        const word = m[2];
+        const entry = monthOf(word);
+        // Not a month ("in early"): the next word may still start a match ("early May").
+        if (!entry || entry.cal !== "gregorian") continue;
+        free = p + m[0].length;
+        const start = m.index + m[0].length - word.length;
+        const end = start + word.length;
+        // "in May 2022" / "в сентябре 2022 года" are found by the month-year patterns.
+        if (/^\s*\d/.test(folded.slice(end, end + 3))) continue;
+        // English "May" is also a verb: only the capitalised month after "in".
+        if (word === "may" && text[start] !== "M") continue;
+        // "In April next" («в апреле следующего года», "أبريل المقبل"): the coming one.
+        const upcoming = UPCOMING_AFTER.test(folded.slice(end, end + 24)) || UPCOMING_BEFORE.test(folded.slice(Math.max(0, start - 12), start));
+        const year = upcoming ? (entry.month >= refDate.m ? refDate.y : refDate.y + 1) : entry.month <= refDate.m ? refDate.y : refDate.y - 1;
+        k = -1;
+        add(start, end, fmtMonth(year, entry.month), "relative", "gregorian");
+      }
     }
   }
 
@@ -950,9 +978,23 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
   }
 
   // A Persian ordinal day before a month ("هشتم خرداد امسال", the eighth of Khordad this year).
-  if ((lang === "fa" || lang === "und") && faOrdinalMayStart(folded, from, to)) {
-    FA_ORDINAL_DAY.lastIndex = from;
-    for (let m = FA_ORDINAL_DAY.exec(folded); m !== null && m.index < to; m = FA_ORDINAL_DAY.exec(folded)) {
+  // The sticky regex runs where a match can begin (as for BARE_MONTH above), within the range:
+  // the same matches as a global search from `from`, which would read on to the text's end.
+  if (lang === "fa" || lang === "und") {
+    let free = from;
+    for (let p = from; p < to; p++) {
+      if (p < free) continue;
+      const here = folded.charCodeAt(p);
+      const trail = here >= 0xdc00 && here <= 0xdfff && p > 0 && folded.charCodeAt(p - 1) >= 0xd800 && folded.charCodeAt(p - 1) <= 0xdbff;
+      // Inside a surrogate pair a search steps over it; at `from`, it steps back to the pair's start.
+      if (trail && p !== from) continue;
+      if (!trail && !(p === 0 && FA_ORDINAL_FIRST[here] === 1) &&
+        !(FA_ORDINAL_FIRST[folded.charCodeAt(p + 1)] === 1 && !isBmpLetter(here)) &&
+        !(here >= 0xd800 && here <= 0xdbff && FA_ORDINAL_FIRST[folded.charCodeAt(p + 2)] === 1)) continue;
+      FA_ORDINAL_DAY.lastIndex = p;
+      const m = FA_ORDINAL_DAY.exec(folded);
+      if (m === null) continue;
+      free = m.index + m[0].length;
       const entry = monthOf(m[3]);
       if (!entry) continue;
       const start = m.index + m[1].length;
