@@ -349,30 +349,33 @@ export function findFigures(text: string, range: Span, lang: Lang, refYear: numb
 // after "one"/"a"), at an Arabic dual scale, or (Chinese) at a Han character. A sentence with none
 // of these cannot produce a figure, and a walk over its words' first units says so cheaply.
 
-// The trie is flat: node ids from 1; a node's children by unit are found through a hash map keyed
-// node * 65536 + unit, except the root's, which sit in an array (most words stop there).
+// The trie is flat: node ids from 1; a node's children by unit are found through an
+// open-addressing hash table in typed arrays keyed node * 65536 + unit, except the root's, which
+// sit in an array (most words stop there).
 const EXACT = 1, PREFIX = 2;
-interface StartTrie { root: Int32Array; next: Map<number, number>; ends: number[] }
+interface StartTrie { root: Int32Array; edgeKey: Int32Array; edgeNode: Int32Array; edgeMask: number; edgeShift: number; ends: Uint8Array }
 const startTries = new Map<Lang, StartTrie>();
 
 function startTrie(lang: Lang): StartTrie {
   let trie = startTries.get(lang);
   if (trie) return trie;
-  const t: StartTrie = { root: new Int32Array(0x10000), next: new Map(), ends: [0] };
+  const root = new Int32Array(0x10000);
+  const next = new Map<number, number>();
+  const ends: number[] = [0];
   const insert = (word: string, prefix: boolean) => {
     let node = 0;
     for (let k = 0; k < word.length; k++) {
       const u = word.charCodeAt(k);
-      let child = node === 0 ? t.root[u] : t.next.get(node * 0x10000 + u) ?? 0;
+      let child = node === 0 ? root[u] : next.get(node * 0x10000 + u) ?? 0;
       if (child === 0) {
-        child = t.ends.length;
-        t.ends.push(0);
-        if (node === 0) t.root[u] = child;
-        else t.next.set(node * 0x10000 + u, child);
+        child = ends.length;
+        ends.push(0);
+        if (node === 0) root[u] = child;
+        else next.set(node * 0x10000 + u, child);
       }
       node = child;
     }
-    t.ends[node] |= prefix ? PREFIX : EXACT;
+    ends[node] |= prefix ? PREFIX : EXACT;
   };
   // WordTable lookups also try the word without an Arabic proclitic: enter each entry behind each.
   const add = (word: string, prefix: boolean) => {
@@ -382,8 +385,31 @@ function startTrie(lang: Lang): StartTrie {
   const tables = [NUMBER_WORD_TABLES.get(lang), SCALE_LANG.get(lang), SCALE_COMMON];
   if (lang === "ar" || lang === "fa" || lang === "und") tables.push(DUAL_SCALES);
   for (const table of tables) table?.forEachEntry(add);
-  startTries.set(lang, t);
-  return t;
+  if (ends.length >= 0x8000) throw new Error(`figures: start trie of ${lang} too large for int32 edge keys`);
+  const bits = Math.max(4, Math.ceil(Math.log2(next.size * 2 + 1)));
+  const edgeMask = (1 << bits) - 1;
+  const edgeKey = new Int32Array(1 << bits).fill(-1);
+  const edgeNode = new Int32Array(1 << bits);
+  const edgeShift = 32 - bits;
+  for (const [key, node] of next) {
+    let h = Math.imul(key, 0x9e3779b1) >>> edgeShift;
+    while (edgeKey[h] !== -1) h = (h + 1) & edgeMask;
+    edgeKey[h] = key;
+    edgeNode[h] = node;
+  }
+  trie = { root, edgeKey, edgeNode, edgeMask, edgeShift, ends: Uint8Array.from(ends) };
+  startTries.set(lang, trie);
+  return trie;
+}
+
+/** The child of a trie node (> 0) by a unit, or 0 (Fibonacci hashing, linear probing). */
+function trieChild(t: StartTrie, node: number, unit: number): number {
+  const key = node * 0x10000 + unit;
+  for (let h = Math.imul(key, 0x9e3779b1) >>> t.edgeShift; ; h = (h + 1) & t.edgeMask) {
+    const k = t.edgeKey[h];
+    if (k === key) return t.edgeNode[h];
+    if (k === -1) return 0;
+  }
 }
 
 /** foldWord of one code unit (foldWord of a word is the concatenation of these), memoised. */
@@ -392,6 +418,18 @@ function foldedUnit(code: number): string {
   let f = unitFold[code];
   if (f === undefined) f = unitFold[code] = foldWord(String.fromCharCode(code));
   return f;
+}
+// The same as one number per unit: its one folded unit, FOLDS_EMPTY, FOLDS_LONG (two or more
+// units: read foldedUnit), or FOLD_UNKNOWN.
+const FOLDS_EMPTY = -1, FOLDS_LONG = -3, FOLD_UNKNOWN = -2;
+const UNIT_FOLD1 = new Int32Array(0x10000).fill(FOLD_UNKNOWN);
+function foldedUnit1(code: number): number {
+  let u = UNIT_FOLD1[code];
+  if (u === FOLD_UNKNOWN) {
+    const f = foldedUnit(code);
+    u = UNIT_FOLD1[code] = f.length === 0 ? FOLDS_EMPTY : f.length === 1 ? f.charCodeAt(0) : FOLDS_LONG;
+  }
+  return u;
 }
 
 // What the tokenizer sees in a unit, as bits: a digit it reads, Han, a unit it takes into a word
@@ -416,37 +454,43 @@ function preClass(code: number): number {
 
 /**
  * False when text[from, to) has no digit, no Han character and no word that can open a quantity
- * in lang, so that findFigures would find nothing there. A word is walked along the trie from its
- * first unit; a hyphen or apostrophe inside it may end a token (elision, "twenty-five"), so an
- * exact entry counts there too.
+ * in lang, so that findFigures would find nothing there. A digit or Han unit anywhere says true
+ * at once (a tight scan); otherwise each word is walked along the trie from its first unit; a
+ * hyphen or apostrophe inside it may end a token (elision, "twenty-five"), so an exact entry
+ * counts there too.
  */
 export function mayHoldFigure(text: string, from: number, to: number, lang: Lang): boolean {
-  const { root, next, ends } = startTrie(lang);
+  for (let i = from; i < to; i++) if ((preClass(text.charCodeAt(i)) & (P_DIGIT | P_HAN)) !== 0) return true;
+  const t = startTrie(lang);
+  const { root, ends } = t;
   let prevWord = false;
   for (let i = from; i < to; i++) {
-    const c = preClass(text.charCodeAt(i));
-    if (c & (P_DIGIT | P_HAN)) return true;
-    const word = (c & P_WORD) !== 0;
+    const word = (preClass(text.charCodeAt(i)) & P_WORD) !== 0;
     const start = word && !prevWord;
     prevWord = word;
     if (!start) continue;
     let node = -1; // -1: at the root
     for (let j = i; j < to && node !== 0; ) {
-      const cj = preClass(text.charCodeAt(j));
+      const code = text.charCodeAt(j);
+      const cj = preClass(code);
       if (cj & P_WORD) {
-        const f = foldedUnit(text.charCodeAt(j));
-        for (let k = 0; k < f.length && node !== 0; k++) {
-          const u = f.charCodeAt(k);
-          node = node === -1 ? root[u] : next.get(node * 0x10000 + u) ?? 0;
+        const u = foldedUnit1(code);
+        if (u >= 0) node = node === -1 ? root[u] : trieChild(t, node, u);
+        else if (u === FOLDS_LONG) {
+          const f = foldedUnit(code);
+          for (let k = 0; k < f.length && node !== 0; k++) {
+            const v = f.charCodeAt(k);
+            node = node === -1 ? root[v] : trieChild(t, node, v);
+          }
         }
-        if (node > 0 && ends[node] & PREFIX) return true;
+        if (node > 0 && (ends[node] & PREFIX) !== 0) return true;
         j++;
       } else if ((cj & P_JOINER) && j + 1 < to && (preClass(text.charCodeAt(j + 1)) & P_AFTER_JOINER)) {
-        if (node > 0 && ends[node] & EXACT) return true;
+        if (node > 0 && (ends[node] & EXACT) !== 0) return true;
         j++;
       } else break;
     }
-    if (node > 0 && ends[node] & EXACT) return true;
+    if (node > 0 && (ends[node] & EXACT) !== 0) return true;
   }
   return false;
 }
