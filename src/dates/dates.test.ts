@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { findDates, normalizeDigits, type DateMatch } from "./index.js";
+import { findDates, foldByTable, foldForDates, normalizeDigits, type DateMatch } from "./index.js";
 import type { Lang } from "../types.js";
 
 /** [matched text, value] pairs, in document order. */
@@ -209,4 +209,17 @@ test("lone months after 'in', 'early', 'mid-' and their kin, in several language
   assert.deepEqual(found("Переговоры прошли в марте, а встреча — в начале   мая.", "ru", ref), [["марте", "2023-03"], ["мая", "2023-05"]]);
   // "may" in lower case is a verb; "next" makes the month the coming one
   assert.deepEqual(found("Prices in may rise; the summit is in April next.", "en", ref), [["April", "2024-04"]]);
+});
+
+test("the fast fold equals the unit-by-unit fold, over every BMP unit", () => {
+  // Every unit but surrogates, in a text of its own (the fast path) and beside Arabic (the table).
+  let all = "";
+  for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) all += String.fromCharCode(c);
+  const plain = all.replace(/[\u0600-\u06ff\u03a3]/g, "");
+  assert.equal(foldForDates(plain), foldByTable(plain));
+  assert.equal(foldForDates(plain).length, plain.length);
+  // Capital sigma at a word's end: the unit fold (σ), not the final form toLowerCase gives.
+  assert.equal(foldForDates("ΟΔΥΣΣΕΥΣ"), "οδυσσευσ");
+  assert.equal(foldForDates("Kİ ’Ё’ \u{10400}"), "ki 'е' \u{10400}");
+  assert.equal(foldForDates("أيلول ١٥ كانون"), "ایلول 15 کانون");
 });

@@ -64,10 +64,35 @@ const foldMemo: Array<[string, string]> = [];
 const FOLD_MEMO_MIN = 200;
 const FOLD_MEMO_SIZE = 8; // the text, and the paragraphs the article stage folds between its foldings of it
 
+// The fast fold: String.prototype.toLowerCase maps each code point on its own except the capital
+// sigma (context-dependent) and İ (two units), which is why it equals the unit-by-unit fold on
+// texts without surrogates, sigma, and the units whose fold is not their lower case. Arabic-block
+// texts (letter variants and digits throughout) take the table; the few other such units
+// (apostrophes, ё, İ) are replaced by their folds first.
+const FOLD_BY_TABLE = /[\u0600-\u06ff\ud800-\udfff\u03a3]/;
+const FOLD_SPECIAL_UNITS = Object.keys(CHAR_FOLD).filter((c) => !FOLD_BY_TABLE.test(c));
+const FOLD_SPECIAL = new RegExp(`[${FOLD_SPECIAL_UNITS.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}]`, "g");
+const FOLD_SPECIAL_TEST = new RegExp(FOLD_SPECIAL.source);
+const foldSpecial = (c: string) => String.fromCharCode(foldUnit(c.charCodeAt(0)));
+for (const c of FOLD_SPECIAL_UNITS) {
+  const f = foldSpecial(c);
+  if (f.toLowerCase() !== f || FOLD_BY_TABLE.test(f)) throw new Error(`dates: the fold of ${c} is not stable under toLowerCase`);
+}
+
 /** Lower case, Eastern digits, Arabic/Persian letter variants, apostrophes: one unit per unit. */
 export function foldForDates(s: string): string {
   const long = s.length >= FOLD_MEMO_MIN;
   if (long) for (const [k, v] of foldMemo) if (k === s) return v;
+  const folded = FOLD_BY_TABLE.test(s) ? foldByTable(s) : (FOLD_SPECIAL_TEST.test(s) ? s.replace(FOLD_SPECIAL, foldSpecial) : s).toLowerCase();
+  if (long) {
+    if (foldMemo.length >= FOLD_MEMO_SIZE) foldMemo.shift();
+    foldMemo.push([s, folded]);
+  }
+  return folded;
+}
+
+/** foldForDates unit by unit, through the fold table. */
+export function foldByTable(s: string): string {
   let out: Uint16Array | null = null;
   let surrogates = false;
   for (let i = 0; i < s.length; i++) {
@@ -81,21 +106,13 @@ export function foldForDates(s: string): string {
     }
     if (out !== null) out[i] = f;
   }
-  let folded = s;
-  if (out !== null) {
-    // The decoder would replace lone surrogates, so texts with surrogates are built unit by unit;
-    // so are short texts, where the decoder's fixed cost dominates.
-    if (out.length <= SHORT_FOLD) folded = String.fromCharCode.apply(null, out as unknown as number[]);
-    else if (!surrogates) folded = UTF16.decode(out);
-    else {
-      folded = "";
-      for (let k = 0; k < out.length; k += 8192) folded += String.fromCharCode.apply(null, out.subarray(k, k + 8192) as unknown as number[]);
-    }
-  }
-  if (long) {
-    if (foldMemo.length >= FOLD_MEMO_SIZE) foldMemo.shift();
-    foldMemo.push([s, folded]);
-  }
+  if (out === null) return s;
+  // The decoder would replace lone surrogates, so texts with surrogates are built unit by unit;
+  // so are short texts, where the decoder's fixed cost dominates.
+  if (out.length <= SHORT_FOLD) return String.fromCharCode.apply(null, out as unknown as number[]);
+  if (!surrogates) return UTF16.decode(out);
+  let folded = "";
+  for (let k = 0; k < out.length; k += 8192) folded += String.fromCharCode.apply(null, out.subarray(k, k + 8192) as unknown as number[]);
   return folded;
 }
 
@@ -248,7 +265,8 @@ const CURRENT_MONTH_WORDS = ["الجاري", "الماضي", "الماضى", "گ
 const REL_YEAR = `(?:(?<lastY>${LAST_YEAR_ALT})|(?<thisY>${THIS_YEAR_ALT})|(?<cur>${alternation(CURRENT_MONTH_WORDS)}))`;
 // "\s*-?\s*" would try every split of a run of spaces between its two \s* (quadratic in the
 // run's length): the hyphen takes its own spaces instead.
-const YEAR_WORD = "(?:(?:-\\s*)?(?:yil|йил|жыл|yıl|год|г\\.|сол|рік|року|році)\\p{L}*)";
+const YEAR_WORD_STEMS = ["yil", "йил", "жыл", "yıl", "год", "г.", "сол", "рік", "року", "році"];
+const YEAR_WORD = `(?:(?:-\\s*)?(?:${YEAR_WORD_STEMS.map(escapeRe).join("|")})\\p{L}*)`;
 const YEAR_SUFFIX = `(?:\\s*(?:-?(?:года|году|г\\.|року|році|yil|йил|жыл|yıl)\\p{L}*|هـ|ه\\.?ق\\.?|ه\\.?ش\\.?|م(?!\\p{L})|年))?`;
 
 const PATTERNS: Array<{ name: string; re: RegExp }> = [
@@ -369,6 +387,11 @@ const SEPARATED_MASK = maskOf(["dmy_num", "ymd"]);
 const YEAR_CJK_MASK = maskOf(["zh_ymd", "year_zh"]);
 const MONTH_LED_MASK = maskOf(["mdy", "my", "mrel"]);
 const MONTH_CJK_MASK = maskOf(["zh_md"]);
+const K_OF = (name: string) => SCAN.findIndex((x) => x.name === name);
+const K_DMY = K_OF("dmy"), K_MDY = K_OF("mdy"), K_MY = K_OF("my"), K_MREL = K_OF("mrel"), K_RELM = K_OF("relm");
+const K_YDM = K_OF("ydm"), K_YEAR_AFTER = K_OF("year_after");
+/** Patterns with a pre-test in mayMatchAt. */
+const CHECKED_MASK = maskOf(["dmy", "mdy", "my", "mrel", "relm", "ydm", "year_after"]);
 for (const { name } of SCAN) {
   const digitLed = PATTERN_STARTS[name] === DIGITS;
   if (digitLed !== ((DIGIT_LED_MASK & maskOf([name])) !== 0)) throw new Error(`dates: digit-led pattern list out of date: ${name}`);
@@ -471,6 +494,143 @@ function blocksWordStart(code: number): boolean {
   let b = BLOCKS_B[code];
   if (b < 0) b = BLOCKS_B[code] = code >= 0xd800 && code <= 0xdfff ? 2 : B_BLOCKER.test(String.fromCharCode(code)) ? 1 : 0;
   return b === 1;
+}
+
+/**
+ * The masks of the start phrases that the text at p continues past its first unit (node: the
+ * trie node of that unit): the phrase walk of the candidate scan.
+ */
+function walkMask(folded: string, p: number, node: number): number {
+  let mask = 0;
+  for (let q = p + 1; q < folded.length; q++) {
+    const letter = ALPHABET[folded.charCodeAt(q)];
+    if (letter === 0) break;
+    const next = trieNext(node, letter);
+    if (next === 0) break;
+    node = next;
+    mask |= NODE_MASK[node];
+    // The space of a phrase matches a run of whitespace.
+    if (letter === SPACE_LETTER) while (q + 1 < folded.length && IS_SPACE[folded.charCodeAt(q + 1)] === 1) q++;
+  }
+  return mask;
+}
+
+// Pre-tests: necessary conditions for a pattern's regex to match at a position, read from the
+// units around it. The big regexes (hundreds of month names, Unicode classes) cost far more to
+// run than these tests, and most candidate positions fail them ("decided to", "5 points").
+
+/** Whether some month name of the MONTH alternation can begin at q (its start phrase is there). */
+function monthNameAt(folded: string, q: number): boolean {
+  if (q >= folded.length) return false;
+  const node = ROOT_NEXT[folded.charCodeAt(q)];
+  if (node === 0) return false;
+  return ((NODE_MASK[node] | walkMask(folded, q, node)) & MONTH_LED_MASK) !== 0;
+}
+
+/** The end of the whitespace run at x. */
+function skipSpaces(folded: string, x: number): number {
+  while (x < folded.length && IS_SPACE[folded.charCodeAt(x)] === 1) x++;
+  return x;
+}
+
+const unitSet = (words: string[]) => {
+  const set = new Uint8Array(65536);
+  for (const w of words) {
+    if (w.length === 0 || IS_SPACE[w.charCodeAt(0)] === 1) throw new Error(`dates: unusable first unit in "${w}"`);
+    set[w.charCodeAt(0)] = 1;
+  }
+  return set;
+};
+const DIGIT_UNIT = unitSet(DIGITS);
+/** First units of what may follow a month in "mrel" (REL_YEAR). */
+const REL_YEAR_FIRST = unitSet(foldedWords([...LAST_YEAR, ...THIS_YEAR, ...CURRENT_MONTH_WORDS]));
+/** First units of what may follow a year in "ydm": YEAR_WORD (with its optional "-") or ".". */
+const YDM_AFTER_FIRST = unitSet(["-", ".", ...YEAR_WORD_STEMS]);
+/** First units of YEAR_AFTER words. */
+const YEAR_AFTER_FIRST = unitSet(foldedWords(YEAR_AFTER));
+/** Non-space units in the longest month name of the MONTH alternation. */
+const MONTH_NAME_MAX = Math.max(...foldedWords(MONTH_NAMES).map((w) => w.replace(/\s+/g, "").length));
+/** Non-space units a MONTH group may span: a name, an apostrophe, the suffix letters (two units each at most), a period. */
+const MONTH_GROUP_MAX = MONTH_NAME_MAX + 1 + 2 * MAX_SUFFIX + 1;
+/** Non-space units in the longest relm opening phrase, with "in" after it. */
+const RELM_HEAD_MAX = Math.max(...foldedWords([...LAST_YEAR, ...THIS_YEAR]).map((w) => w.replace(/\s+/g, "").length)) + 2;
+
+/**
+ * Whether, in the units from p on (whitespace runs not counted against `budget` non-space
+ * units), a whitespace run is followed by a unit of `next`: where a pattern needs "\s+" then
+ * such a unit after a group of at most `budget` non-space units.
+ */
+function spaceThenUnit(folded: string, p: number, budget: number, next: Uint8Array): boolean {
+  let used = 0;
+  for (let i = p; i < folded.length; ) {
+    if (IS_SPACE[folded.charCodeAt(i)] === 1) {
+      i = skipSpaces(folded, i);
+      if (i < folded.length && next[folded.charCodeAt(i)] === 1) return true;
+      continue;
+    }
+    if (++used > budget) return false;
+    i++;
+  }
+  return false;
+}
+
+/** The ordinal suffixes of "dmy" after the day, as its regex spells them. */
+const DMY_ORDINALS = ["er", "st", "nd", "rd", "th", "chi", "-chi", "inchi", "-inchi", "nchi", "-nchi"];
+
+/** Whether "dmy" can match at p (a day of `run` digits): a month name begins where its day part can end. */
+function dmyMayMatch(folded: string, p: number, run: number): boolean {
+  const a = p + run;
+  // After the day: an ordinal suffix or none, then "." or "-" or none, then the whitespace run
+  // (a month name and "of"/"de" start with no whitespace), then "of"/"de" and whitespace, or not.
+  for (let o = -1; o < DMY_ORDINALS.length; o++) {
+    if (o >= 0 && !folded.startsWith(DMY_ORDINALS[o], a)) continue;
+    const b = o >= 0 ? a + DMY_ORDINALS[o].length : a;
+    const sep = folded.charCodeAt(b);
+    for (const c of sep === 0x2e || sep === 0x2d ? [b, b + 1] : [b]) {
+      const q = skipSpaces(folded, c);
+      if (monthNameAt(folded, q)) return true;
+      if ((folded.startsWith("of", q) || folded.startsWith("de", q)) && IS_SPACE[folded.charCodeAt(q + 2)] === 1 && monthNameAt(folded, skipSpaces(folded, q + 2))) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether "relm" can match at p: a month name begins after a whitespace run close after p. */
+function relmMayMatch(folded: string, p: number): boolean {
+  let used = 0;
+  for (let i = p; i < folded.length; ) {
+    if (IS_SPACE[folded.charCodeAt(i)] === 1) {
+      i = skipSpaces(folded, i);
+      if (monthNameAt(folded, i)) return true;
+      continue;
+    }
+    if (++used > RELM_HEAD_MAX) return false;
+    i++;
+  }
+  return false;
+}
+
+/** Whether a year of four digits at p can be followed by what `first` starts (after "\s*", an optional "-" and "\s*" if dash). */
+function afterYear(folded: string, p: number, first: Uint8Array, dash: boolean): boolean {
+  const x = skipSpaces(folded, p + 4);
+  const c = folded.charCodeAt(x);
+  if (first[c] === 1) return true;
+  return dash && c === 0x2d && first[folded.charCodeAt(skipSpaces(folded, x + 1))] === 1;
+}
+
+/** Whether pattern k may match at p (false: its regex fails there for sure). */
+function mayMatchAt(k: number, folded: string, p: number, run: number): boolean {
+  switch (k) {
+    case K_MDY: return spaceThenUnit(folded, p, MONTH_GROUP_MAX, DIGIT_UNIT);
+    // MONTH, optional "ماه" / "of" / "de" / "del", optional ",", then the year's whitespace.
+    case K_MY: return spaceThenUnit(folded, p, MONTH_GROUP_MAX + 3 + 3 + 1, DIGIT_UNIT);
+    case K_MREL: return spaceThenUnit(folded, p, MONTH_GROUP_MAX + 3, REL_YEAR_FIRST);
+    case K_DMY: return dmyMayMatch(folded, p, run);
+    case K_RELM: return relmMayMatch(folded, p);
+    case K_YDM: return afterYear(folded, p, YDM_AFTER_FIRST, false);
+    case K_YEAR_AFTER: return afterYear(folded, p, YEAR_AFTER_FIRST, true);
+  }
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -722,23 +882,16 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
       // Only patterns without B can start inside a word; their keys are single units.
       mask &= NO_WORD_START_MASK;
     } else {
-      for (let q = p + 1; q < folded.length; q++) {
-        const letter = ALPHABET[folded.charCodeAt(q)];
-        if (letter === 0) break;
-        const next = trieNext(node, letter);
-        if (next === 0) break;
-        node = next;
-        mask |= NODE_MASK[node];
-        // The space of a phrase matches a run of whitespace.
-        if (letter === SPACE_LETTER) while (q + 1 < folded.length && IS_SPACE[folded.charCodeAt(q + 1)] === 1) q++;
-      }
+      mask |= walkMask(folded, p, node);
     }
     if ((mask & MONTH_LED_MASK) !== 0) {
       if (monthStarts === MONTH_STARTS.length) MONTH_STARTS = growInt32(MONTH_STARTS);
       MONTH_STARTS[monthStarts++] = p;
     }
+    /** The digit run at p (up to 5 units), for the digit-led patterns. */
+    let run = 0;
     if ((mask & DIGIT_LED_MASK) !== 0) {
-      let run = 1;
+      run = 1;
       while (run < 5 && p + run < folded.length) {
         const c = folded.charCodeAt(p + run);
         if (c < 0x30 || c > 0x39) break;
@@ -761,6 +914,8 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
       k = 31 - Math.clz32(mask & -mask);
       const { name, re, notAfterDigit } = SCAN[k];
       if (p < nextFree[k] || (notAfterDigit && afterDigit)) continue;
+      // A cheap test that the regex would fail here (so skipping it changes nothing).
+      if (((1 << k) & CHECKED_MASK) !== 0 && !mayMatchAt(k, folded, p, run)) continue;
       re.lastIndex = p;
       const match = re.exec(folded);
       if (match === null) continue;
