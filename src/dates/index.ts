@@ -496,6 +496,26 @@ function blocksWordStart(code: number): boolean {
   return b === 1;
 }
 
+// Per unit, what the candidate scan needs of it, computed on first sight (0 = not yet): whether
+// it fails the B lookbehind for the unit after it, whether a start phrase opens with it, and
+// whether one of a pattern without B does.
+const U_SEEN = 1, U_BLOCKS = 2, U_ROOT = 4, U_NO_B = 8;
+const UNIT_SCAN = new Uint8Array(65536);
+function unitScan(code: number): number {
+  let u = UNIT_SCAN[code];
+  if (u === 0) {
+    u = U_SEEN;
+    if (blocksWordStart(code)) u |= U_BLOCKS;
+    const node = ROOT_NEXT[code];
+    if (node !== 0) {
+      u |= U_ROOT;
+      if ((NODE_MASK[node] & NO_WORD_START_MASK) !== 0) u |= U_NO_B;
+    }
+    UNIT_SCAN[code] = u;
+  }
+  return u;
+}
+
 /**
  * The masks of the start phrases that the text at p continues past its first unit (node: the
  * trie node of that unit): the phrase walk of the candidate scan.
@@ -871,12 +891,17 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
   let k = 0;
   /** Word starts in the range that open with a month name's start phrase (see BARE_MONTH_NEEDS_START), in MONTH_STARTS. */
   let monthStarts = 0;
+  let prevScan = from > 0 ? unitScan(folded.charCodeAt(from - 1)) : 0;
   for (let p = from; p < to; p++) {
     const c0 = folded.charCodeAt(p);
+    const here = unitScan(c0);
+    const notWordStart = (prevScan & U_BLOCKS) !== 0;
+    prevScan = here;
+    if ((here & U_ROOT) === 0) continue;
+    // Inside a word only patterns without B can start (a unit read once: most letters stop here).
+    if (notWordStart && (here & U_NO_B) === 0) continue;
     let node = ROOT_NEXT[c0];
-    if (node === 0) continue;
     const before = p > 0 ? folded.charCodeAt(p - 1) : -1;
-    const notWordStart = before >= 0 && blocksWordStart(before);
     let mask = NODE_MASK[node];
     if (notWordStart) {
       // Only patterns without B can start inside a word; their keys are single units.
