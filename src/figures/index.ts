@@ -7,7 +7,7 @@
 // no such unit. Values are full numbers (scale words multiplied out); `year` is the year the
 // figure refers to, read from the same clause or sentence.
 
-import { fold, normalize, type NormalizedText } from "../text/normalize.js";
+import { fold, normalize, normalizeTransient, type NormalizedText } from "../text/normalize.js";
 import type { Lang, Span } from "../types.js";
 import {
   AND_WORDS, ARABIC_DUAL_SCALES, BLOCKER_WORDS, BY_YEAR, COMPARISON_AFTER, COMPARISON_BEFORE, COUNT_NOUNS,
@@ -898,7 +898,30 @@ interface YearMention { start: number; end: number; year: number; comparison: bo
  * with `includes` before the regex runs: most cues are absent from a given text, and a substring
  * test is far cheaper than a Unicode regex with lookbehind.
  */
-interface Phrase { re: RegExp; pieces: string[] }
+interface Phrase { re: RegExp; pieces: string[]; head: number }
+
+// The two-unit sequences of the text a loop over cue phrases reads, stamped (hashed to 16 bits)
+// with that text's generation: a phrase whose first piece's first two units are not stamped
+// cannot occur there, which one array read says before any substring search.
+const BIGRAM_SEEN = new Int32Array(1 << 16);
+let bigramGen = 0;
+const bigramKey = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ b) >>> 16;
+
+/** Stamps the two-unit sequences of s; returns the generation that marks them. */
+function stampBigrams(s: string): number {
+  if (++bigramGen === 0x7fffffff) {
+    BIGRAM_SEEN.fill(0);
+    bigramGen = 1;
+  }
+  for (let i = 0; i + 1 < s.length; i++) BIGRAM_SEEN[bigramKey(s.charCodeAt(i), s.charCodeAt(i + 1))] = bigramGen;
+  return bigramGen;
+}
+
+/** mayOccur for the text last stamped as `gen` (any other text: mayOccur itself). */
+function mayOccurStamped(p: Phrase, s: string, gen: number): boolean {
+  if (gen === bigramGen && p.head >= 0 && BIGRAM_SEEN[p.head] !== gen) return false;
+  return mayOccur(p, s);
+}
 
 function phraseRegex(phrase: string): Phrase {
   const pieces: string[] = [];
@@ -911,7 +934,8 @@ function phraseRegex(phrase: string): Phrase {
   });
   const han = HAN.test(phrase);
   const body = folded.join("\\s+");
-  return { re: new RegExp(han ? body : `(?<![\\p{L}\\p{M}])${body}(?![\\p{L}\\p{M}])`, "gu"), pieces };
+  const head = pieces.length && pieces[0].length >= 2 ? bigramKey(pieces[0].charCodeAt(0), pieces[0].charCodeAt(1)) : -1;
+  return { re: new RegExp(han ? body : `(?<![\\p{L}\\p{M}])${body}(?![\\p{L}\\p{M}])`, "gu"), pieces, head };
 }
 
 /** False when the phrase cannot occur in s (a literal piece is missing). */
@@ -938,11 +962,17 @@ const TIMELESS_RES = TIMELESS_CUES.map(phraseRegex);
 const SOLAR_OR_HIJRI_YEAR = /(سال|عام|соли)\s*1[34]\d\d(?!\d)|1[34]\d\d\s*(ه|هـ|ش)(?![\p{L}])/u;
 
 function hasCue(res: Phrase[], s: string): boolean {
-  return hasCueNorm(res, normalize(s).norm);
+  return hasCueNorm(res, normalizeTransient(s).norm);
 }
 
 function hasCueNorm(res: Phrase[], norm: string): boolean {
-  return res.some((p) => occursIn(p, norm));
+  const gen = stampBigrams(norm);
+  for (const p of res) {
+    if (!mayOccurStamped(p, norm, gen)) continue;
+    p.re.lastIndex = 0;
+    if (p.re.test(norm)) return true;
+  }
+  return false;
 }
 
 const YEAR_MENTION = /(?<![\p{Script=Latin}\p{Script=Cyrillic}\p{N}.,:/\-])(19[5-9]\d|20\d\d)(?![\p{N}]|[.,:/]\d)/gu;
@@ -965,8 +995,9 @@ function yearMentions(nt: NormalizedText, from: number, to: number, refYear: num
     out.push({ start: s, end: e, year: Number(m[1]), comparison: isComparison(m.index!, m.index! + m[0].length), deadline: BY_YEAR_WORDS.has(before) || /gacha|kadar|дейин|qadar/.test(nt.norm.slice(m.index! + 4, m.index! + 16)) });
   }
   if (refYear !== null) {
+    const gen = stampBigrams(nt.norm);
     for (const [off, phrase] of RELATIVE_YEAR_RES) {
-      if (!mayOccur(phrase, nt.norm)) continue;
+      if (!mayOccurStamped(phrase, nt.norm, gen)) continue;
       const re = phrase.re;
       re.lastIndex = 0;
       for (const m of nt.norm.matchAll(re)) {
@@ -1017,11 +1048,12 @@ const MONEY_WHAT_RES: Array<[string, Phrase[]]> = MONEY_WHAT.map(([label, cues])
 
 /** What a sum of money measures, said just after it ("€50 million in humanitarian aid", "10 milyar dolarlık yatırım"). */
 function moneyWhatAfter(text: string, figEnd: number, clauseEnd: number): string | null {
-  const norm = normalize(text.slice(figEnd, Math.min(clauseEnd, figEnd + 40))).norm;
+  const norm = normalizeTransient(text.slice(figEnd, Math.min(clauseEnd, figEnd + 40))).norm;
+  const gen = stampBigrams(norm);
   let best: { label: string; at: number } | null = null;
   for (const [label, res] of MONEY_WHAT_RES)
     for (const phrase of res) {
-      if (!mayOccur(phrase, norm)) continue;
+      if (!mayOccurStamped(phrase, norm, gen)) continue;
       const re = phrase.re;
       re.lastIndex = 0;
       const m = re.exec(norm);
@@ -1033,11 +1065,12 @@ function moneyWhatAfter(text: string, figEnd: number, clauseEnd: number): string
 /** What a sum of money measures: the cue nearest before it in the clause, else in the sentence. */
 function moneyWhat(text: string, clauseStart: number, figStart: number, sentenceStart: number): string | null {
   for (const from of clauseStart === sentenceStart ? [clauseStart] : [clauseStart, sentenceStart]) {
-    const norm = normalize(text.slice(from, figStart)).norm;
+    const norm = normalizeTransient(text.slice(from, figStart)).norm;
+    const gen = stampBigrams(norm);
     let best: { label: string; at: number } | null = null;
     for (const [label, res] of MONEY_WHAT_RES)
       for (const phrase of res) {
-        if (!mayOccur(phrase, norm)) continue;
+        if (!mayOccurStamped(phrase, norm, gen)) continue;
         const re = phrase.re;
         re.lastIndex = 0;
         for (const m of norm.matchAll(re)) if (!best || m.index! > best.at || (m.index! === best.at && label.length > best.label.length)) best = { label, at: m.index! };
