@@ -189,8 +189,6 @@ function unitClass(code: number): number {
   }
   return c;
 }
-const isLetterAt = (text: string, i: number) => (unitClass(text.charCodeAt(i)) & CLS_LETTER) !== 0;
-const isHanAt = (text: string, i: number) => (unitClass(text.charCodeAt(i)) & CLS_HAN) !== 0;
 
 /** "d'" / "l'" (either case, either apostrophe) at i: a French elided article or preposition. */
 function isElisionAt(text: string, i: number): boolean {
@@ -203,9 +201,9 @@ function tokenizeRange(text: string, from: number, to: number): Tok[] {
   const toks: Tok[] = [];
   let i = from;
   while (i < to) {
-    const ch = text[i];
-    const d = digitAt(text, i);
-    if (d !== null) {
+    const code = text.charCodeAt(i);
+    const cls = preClass(code);
+    if ((cls & P_DIGIT) !== 0) {
       let j = i;
       let int = "";
       while (j < to && digitAt(text, j) !== null) int += digitAt(text, j++);
@@ -230,13 +228,15 @@ function tokenizeRange(text: string, from: number, to: number): Tok[] {
       }
       toks.push({ type: "num", start: i, end: j, int, pieces });
       i = j;
-    } else if (isHanAt(text, i)) {
+    } else if ((cls & P_HAN) !== 0) {
       i++; // Chinese is read by its own pass
-    } else if (isLetterAt(text, i) || ch === "\u0640") {
+    } else if ((cls & P_WORD) !== 0) {
+      // A letter (Han excluded above) or tatweel; a joiner between letters keeps the word going.
       let j = i + 1;
       while (j < to) {
-        if (isLetterAt(text, j) || text[j] === "\u0640") j++;
-        else if (WORD_JOINERS.has(text[j]) && j + 1 < to && isLetterAt(text, j + 1) && !isHanAt(text, j + 1)) j += 2;
+        const cj = preClass(text.charCodeAt(j));
+        if ((cj & P_WORD) !== 0) j++;
+        else if ((cj & P_JOINER) !== 0 && j + 1 < to && (preClass(text.charCodeAt(j + 1)) & P_AFTER_JOINER) !== 0) j += 2;
         else break;
       }
       // French elision: "d'euros", "l'accord" are two words.
@@ -249,10 +249,10 @@ function tokenizeRange(text: string, from: number, to: number): Tok[] {
       const info = wordInfo(raw);
       toks.push({ type: "word", start: i, end: j, raw, norm: info.norm, info });
       i = j;
-    } else if ((unitClass(text.charCodeAt(i)) & CLS_SPACE) !== 0) {
+    } else if ((unitClass(code) & CLS_SPACE) !== 0) {
       i++;
     } else {
-      toks.push({ type: "sym", start: i, end: i + 1, raw: ch });
+      toks.push({ type: "sym", start: i, end: i + 1, raw: text[i] });
       i++;
     }
   }
