@@ -457,29 +457,29 @@ SCAN.forEach(({ name }, k) => {
     NODE_MASK[node] |= 1 << k;
   }
 });
-// The trie edges again as an open-addressing hash table in typed arrays: the walk looks up an
-// edge for each of the first units of every word, and Map lookups were a visible share of the stage.
-if (NODE_MASK.length * ALPHA_BASE >= 2 ** 31) throw new Error("dates: start trie too large for int32 edge keys");
-const EDGE_BITS = Math.max(4, Math.ceil(Math.log2(TRIE_NEXT.size * 2)));
-const EDGE_MASK = (1 << EDGE_BITS) - 1;
-const EDGE_KEY = new Int32Array(1 << EDGE_BITS).fill(-1);
-const EDGE_NODE = new Int32Array(1 << EDGE_BITS);
-/** Fibonacci hashing: the top bits of the product. */
-const edgeHash = (key: number) => Math.imul(key, 0x9e3779b1) >>> (32 - EDGE_BITS);
-for (const [key, node] of TRIE_NEXT) {
-  let h = edgeHash(key) & EDGE_MASK;
-  while (EDGE_KEY[h] !== -1) h = (h + 1) & EDGE_MASK;
-  EDGE_KEY[h] = key;
-  EDGE_NODE[h] = node;
-}
-/** The child of a trie node by a letter, or 0. */
-function trieNext(node: number, letter: number): number {
-  const key = node * ALPHA_BASE + letter;
-  for (let h = edgeHash(key) & EDGE_MASK; ; h = (h + 1) & EDGE_MASK) {
-    const k = EDGE_KEY[h];
-    if (k === key) return EDGE_NODE[h];
-    if (k === -1) return 0;
+// The trie edges again in typed arrays, each node's edges side by side (compressed rows): the
+// walk looks up an edge for each of the first units of every word, and a node's row is one or
+// two cache lines, where a hash table spread the lookups (found or not) over all of its memory.
+// An edge is two numbers: child << 10 | letter, and the child's mask.
+if (NODE_MASK.length >= 2 ** 21 || ALPHA_BASE > 1024) throw new Error("dates: start trie too large for packed edges");
+const EDGE_FIRST = new Int32Array(NODE_MASK.length + 1);
+const EDGES = new Int32Array(TRIE_NEXT.size * 2);
+{
+  const rows = [...TRIE_NEXT].map(([key, child]) => [Math.floor(key / ALPHA_BASE), key % ALPHA_BASE, child]).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  let e = 0;
+  for (let node = 0, r = 0; node < NODE_MASK.length; node++) {
+    EDGE_FIRST[node] = e;
+    for (; r < rows.length && rows[r][0] === node; r++, e++) {
+      EDGES[2 * e] = (rows[r][2] << 10) | rows[r][1];
+      EDGES[2 * e + 1] = NODE_MASK[rows[r][2]];
+    }
   }
+  EDGE_FIRST[NODE_MASK.length] = e;
+}
+/** The edge of a trie node by a letter (its index in EDGES / 2), or -1. */
+function trieEdge(node: number, letter: number): number {
+  for (let e = EDGE_FIRST[node], end = EDGE_FIRST[node + 1]; e < end; e++) if ((EDGES[2 * e] & 1023) === letter) return e;
+  return -1;
 }
 if (ALPHABET[SPACE_UNIT] !== 0) for (let c = 0; c < 65536; c++) if (IS_SPACE[c] === 1) ALPHABET[c] = ALPHABET[SPACE_UNIT];
 const SPACE_LETTER = ALPHABET[SPACE_UNIT];
@@ -525,10 +525,10 @@ function walkMask(folded: string, p: number, node: number): number {
   for (let q = p + 1; q < folded.length; q++) {
     const letter = ALPHABET[folded.charCodeAt(q)];
     if (letter === 0) break;
-    const next = trieNext(node, letter);
-    if (next === 0) break;
-    node = next;
-    mask |= NODE_MASK[node];
+    const e = trieEdge(node, letter);
+    if (e < 0) break;
+    node = EDGES[2 * e] >>> 10;
+    mask |= EDGES[2 * e + 1];
     // The space of a phrase matches a run of whitespace.
     if (letter === SPACE_LETTER) while (q + 1 < folded.length && IS_SPACE[folded.charCodeAt(q + 1)] === 1) q++;
   }
