@@ -349,11 +349,11 @@ export function findFigures(text: string, range: Span, lang: Lang, refYear: numb
 // after "one"/"a"), at an Arabic dual scale, or (Chinese) at a Han character. A sentence with none
 // of these cannot produce a figure, and a walk over its words' first units says so cheaply.
 
-// The trie is flat: node ids from 1; a node's children by unit are found through an
-// open-addressing hash table in typed arrays keyed node * 65536 + unit, except the root's, which
-// sit in an array (most words stop there).
+// The trie is flat: node ids from 1; the root's children sit in an array by unit (most words
+// stop there), every other node's edges side by side in typed arrays (compressed rows: a node's
+// edges are one or two cache lines, found or not). An edge is child << 16 | unit.
 const EXACT = 1, PREFIX = 2;
-interface StartTrie { root: Int32Array; edgeKey: Int32Array; edgeNode: Int32Array; edgeMask: number; edgeShift: number; ends: Uint8Array }
+interface StartTrie { root: Int32Array; first: Int32Array; edges: Int32Array; ends: Uint8Array }
 const startTries = new Map<Lang, StartTrie>();
 
 function startTrie(lang: Lang): StartTrie {
@@ -385,31 +385,26 @@ function startTrie(lang: Lang): StartTrie {
   const tables = [NUMBER_WORD_TABLES.get(lang), SCALE_LANG.get(lang), SCALE_COMMON];
   if (lang === "ar" || lang === "fa" || lang === "und") tables.push(DUAL_SCALES);
   for (const table of tables) table?.forEachEntry(add);
-  if (ends.length >= 0x8000) throw new Error(`figures: start trie of ${lang} too large for int32 edge keys`);
-  const bits = Math.max(4, Math.ceil(Math.log2(next.size * 2 + 1)));
-  const edgeMask = (1 << bits) - 1;
-  const edgeKey = new Int32Array(1 << bits).fill(-1);
-  const edgeNode = new Int32Array(1 << bits);
-  const edgeShift = 32 - bits;
-  for (const [key, node] of next) {
-    let h = Math.imul(key, 0x9e3779b1) >>> edgeShift;
-    while (edgeKey[h] !== -1) h = (h + 1) & edgeMask;
-    edgeKey[h] = key;
-    edgeNode[h] = node;
+  if (ends.length >= 0x8000) throw new Error(`figures: start trie of ${lang} too large for packed edges`);
+  const rows = [...next].map(([key, child]) => [Math.floor(key / 0x10000), key % 0x10000, child]).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const first = new Int32Array(ends.length + 1);
+  const edges = new Int32Array(rows.length);
+  let e = 0;
+  for (let node = 0, r = 0; node < ends.length; node++) {
+    first[node] = e;
+    for (; r < rows.length && rows[r][0] === node; r++, e++) edges[e] = (rows[r][2] << 16) | rows[r][1];
   }
-  trie = { root, edgeKey, edgeNode, edgeMask, edgeShift, ends: Uint8Array.from(ends) };
+  first[ends.length] = e;
+  trie = { root, first, edges, ends: Uint8Array.from(ends) };
   startTries.set(lang, trie);
   return trie;
 }
 
-/** The child of a trie node (> 0) by a unit, or 0 (Fibonacci hashing, linear probing). */
+/** The child of a trie node (> 0) by a unit, or 0. */
 function trieChild(t: StartTrie, node: number, unit: number): number {
-  const key = node * 0x10000 + unit;
-  for (let h = Math.imul(key, 0x9e3779b1) >>> t.edgeShift; ; h = (h + 1) & t.edgeMask) {
-    const k = t.edgeKey[h];
-    if (k === key) return t.edgeNode[h];
-    if (k === -1) return 0;
-  }
+  const { first, edges } = t;
+  for (let e = first[node], end = first[node + 1]; e < end; e++) if ((edges[e] & 0xffff) === unit) return edges[e] >>> 16;
+  return 0;
 }
 
 /** foldWord of one code unit (foldWord of a word is the concatenation of these), memoised. */
