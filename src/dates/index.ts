@@ -799,6 +799,7 @@ const FA_ORDINAL_DAY = new RegExp(`(^|[^\\p{L}\u200c])(${[...FA_ORDINALS.keys()]
 /** First code units of the Persian ordinals. */
 const FA_ORDINAL_FIRST = new Uint8Array(65536);
 for (const w of FA_ORDINALS.keys()) FA_ORDINAL_FIRST[w.charCodeAt(0)] = 1;
+const FA_ORDINAL_FIRST_ANY = new RegExp(`[${[...new Set([...FA_ORDINALS.keys()].map((w) => w[0]))].join("")}]`);
 /** After the month: a year in digits, "this year" or "last year". */
 const FA_YEAR_AFTER = new RegExp(`^\\s+(?:(?:ماه\\s+)?(?:سال\\s+)?(\\d{4})|(${foldForDates("امسال")}|${foldForDates("سال جاری")})|(${foldForDates("پارسال")}|${foldForDates("سال گذشته")}))`, "u");
 
@@ -1160,7 +1161,9 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
   // A Persian ordinal day before a month ("هشتم خرداد امسال", the eighth of Khordad this year).
   // The sticky regex runs where a match can begin (as for BARE_MONTH above), within the range:
   // the same matches as a global search from `from`, which would read on to the text's end.
-  if (lang === "fa" || lang === "und") {
+  // Every candidate below has a first unit of an ordinal in [from, to + 2): one native search
+  // says whether there is any.
+  if ((lang === "fa" || lang === "und") && FA_ORDINAL_FIRST_ANY.test(folded.slice(from, to + 2))) {
     let free = from;
     for (let p = from; p < to; p++) {
       if (p < free) continue;
