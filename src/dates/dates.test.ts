@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { findDates, normalizeDigits, type DateMatch } from "./index.js";
+import { findDates, foldByTable, foldForDates, normalizeDigits, type DateMatch } from "./index.js";
 import type { Lang } from "../types.js";
 
 /** [matched text, value] pairs, in document order. */
@@ -181,4 +181,45 @@ test("a Chinese day alone is the latest such day not after the reference date", 
   // A span and a full date are not read as a day of this month.
   assert.deepEqual(at("为期3日的访问"), []);
   assert.deepEqual(at("2024年3月5日"), ["2024-03-05"]);
+});
+
+test("a range is read alone: the scans after the candidate scan stop at its end", () => {
+  const t = "روز هشتم خرداد امسال دیدار شد. گفتگو در بیست و یکم فروردین ۱۴۰۲ ادامه یافت و در ماه مه پایان گرفت.";
+  const at = t.indexOf("گفتگو");
+  const inFirst = findDates(t, "fa", "2023-06-10", { start: 0, end: at }).map((d) => t.slice(d.start, d.end));
+  assert.deepEqual(inFirst, ["هشتم خرداد امسال"]);
+  const inSecond = findDates(t, "fa", "2023-06-10", { start: at, end: t.length }).map((d) => t.slice(d.start, d.end));
+  assert.ok(inSecond.includes("بیست و یکم فروردین ۱۴۰۲"), JSON.stringify(inSecond));
+  assert.ok(!inSecond.includes("هشتم خرداد امسال"));
+});
+
+test("a range that starts inside a surrogate pair reads the pair as a search does", () => {
+  // The emoji's second unit starts the range: a search steps back to the emoji, a non-letter
+  // before the Persian ordinal, so the ordinal date still counts.
+  const t = "x\u{1F600}هشتم خرداد امسال";
+  const ds = findDates(t, "fa", "2023-05-10", { start: 2, end: t.length });
+  assert.deepEqual(ds.map((d) => [t.slice(d.start, d.end), d.value]), [["هشتم خرداد امسال", "2023-05-29"]]);
+});
+
+test("lone months after 'in', 'early', 'mid-' and their kin, in several languages", () => {
+  const ref = "2023-06-10";
+  assert.deepEqual(found("They met in March and again in early May; talks resume mid-September.", "en", ref), [
+    ["March", "2023-03"], ["May", "2023-05"], ["September", "2022-09"],
+  ]);
+  assert.deepEqual(found("Переговоры прошли в марте, а встреча — в начале   мая.", "ru", ref), [["марте", "2023-03"], ["мая", "2023-05"]]);
+  // "may" in lower case is a verb; "next" makes the month the coming one
+  assert.deepEqual(found("Prices in may rise; the summit is in April next.", "en", ref), [["April", "2024-04"]]);
+});
+
+test("the fast fold equals the unit-by-unit fold, over every BMP unit", () => {
+  // Every unit but surrogates, in a text of its own (the fast path) and beside Arabic (the table).
+  let all = "";
+  for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) all += String.fromCharCode(c);
+  const plain = all.replace(/[\u0600-\u06ff\u03a3]/g, "");
+  assert.equal(foldForDates(plain), foldByTable(plain));
+  assert.equal(foldForDates(plain).length, plain.length);
+  // Capital sigma at a word's end: the unit fold (σ), not the final form toLowerCase gives.
+  assert.equal(foldForDates("ΟΔΥΣΣΕΥΣ"), "οδυσσευσ");
+  assert.equal(foldForDates("Kİ ’Ё’ \u{10400}"), "ki 'е' \u{10400}");
+  assert.equal(foldForDates("أيلول ١٥ كانون"), "ایلول 15 کانون");
 });

@@ -64,10 +64,35 @@ const foldMemo: Array<[string, string]> = [];
 const FOLD_MEMO_MIN = 200;
 const FOLD_MEMO_SIZE = 8; // the text, and the paragraphs the article stage folds between its foldings of it
 
+// The fast fold: String.prototype.toLowerCase maps each code point on its own except the capital
+// sigma (context-dependent) and İ (two units), which is why it equals the unit-by-unit fold on
+// texts without surrogates, sigma, and the units whose fold is not their lower case. Arabic-block
+// texts (letter variants and digits throughout) take the table; the few other such units
+// (apostrophes, ё, İ) are replaced by their folds first.
+const FOLD_BY_TABLE = /[\u0600-\u06ff\ud800-\udfff\u03a3]/;
+const FOLD_SPECIAL_UNITS = Object.keys(CHAR_FOLD).filter((c) => !FOLD_BY_TABLE.test(c));
+const FOLD_SPECIAL = new RegExp(`[${FOLD_SPECIAL_UNITS.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}]`, "g");
+const FOLD_SPECIAL_TEST = new RegExp(FOLD_SPECIAL.source);
+const foldSpecial = (c: string) => String.fromCharCode(foldUnit(c.charCodeAt(0)));
+for (const c of FOLD_SPECIAL_UNITS) {
+  const f = foldSpecial(c);
+  if (f.toLowerCase() !== f || FOLD_BY_TABLE.test(f)) throw new Error(`dates: the fold of ${c} is not stable under toLowerCase`);
+}
+
 /** Lower case, Eastern digits, Arabic/Persian letter variants, apostrophes: one unit per unit. */
 export function foldForDates(s: string): string {
   const long = s.length >= FOLD_MEMO_MIN;
   if (long) for (const [k, v] of foldMemo) if (k === s) return v;
+  const folded = FOLD_BY_TABLE.test(s) ? foldByTable(s) : (FOLD_SPECIAL_TEST.test(s) ? s.replace(FOLD_SPECIAL, foldSpecial) : s).toLowerCase();
+  if (long) {
+    if (foldMemo.length >= FOLD_MEMO_SIZE) foldMemo.shift();
+    foldMemo.push([s, folded]);
+  }
+  return folded;
+}
+
+/** foldForDates unit by unit, through the fold table. */
+export function foldByTable(s: string): string {
   let out: Uint16Array | null = null;
   let surrogates = false;
   for (let i = 0; i < s.length; i++) {
@@ -81,21 +106,13 @@ export function foldForDates(s: string): string {
     }
     if (out !== null) out[i] = f;
   }
-  let folded = s;
-  if (out !== null) {
-    // The decoder would replace lone surrogates, so texts with surrogates are built unit by unit;
-    // so are short texts, where the decoder's fixed cost dominates.
-    if (out.length <= SHORT_FOLD) folded = String.fromCharCode.apply(null, out as unknown as number[]);
-    else if (!surrogates) folded = UTF16.decode(out);
-    else {
-      folded = "";
-      for (let k = 0; k < out.length; k += 8192) folded += String.fromCharCode.apply(null, out.subarray(k, k + 8192) as unknown as number[]);
-    }
-  }
-  if (long) {
-    if (foldMemo.length >= FOLD_MEMO_SIZE) foldMemo.shift();
-    foldMemo.push([s, folded]);
-  }
+  if (out === null) return s;
+  // The decoder would replace lone surrogates, so texts with surrogates are built unit by unit;
+  // so are short texts, where the decoder's fixed cost dominates.
+  if (out.length <= SHORT_FOLD) return String.fromCharCode.apply(null, out as unknown as number[]);
+  if (!surrogates) return UTF16.decode(out);
+  let folded = "";
+  for (let k = 0; k < out.length; k += 8192) folded += String.fromCharCode.apply(null, out.subarray(k, k + 8192) as unknown as number[]);
   return folded;
 }
 
@@ -248,7 +265,8 @@ const CURRENT_MONTH_WORDS = ["الجاري", "الماضي", "الماضى", "گ
 const REL_YEAR = `(?:(?<lastY>${LAST_YEAR_ALT})|(?<thisY>${THIS_YEAR_ALT})|(?<cur>${alternation(CURRENT_MONTH_WORDS)}))`;
 // "\s*-?\s*" would try every split of a run of spaces between its two \s* (quadratic in the
 // run's length): the hyphen takes its own spaces instead.
-const YEAR_WORD = "(?:(?:-\\s*)?(?:yil|йил|жыл|yıl|год|г\\.|сол|рік|року|році)\\p{L}*)";
+const YEAR_WORD_STEMS = ["yil", "йил", "жыл", "yıl", "год", "г.", "сол", "рік", "року", "році"];
+const YEAR_WORD = `(?:(?:-\\s*)?(?:${YEAR_WORD_STEMS.map(escapeRe).join("|")})\\p{L}*)`;
 const YEAR_SUFFIX = `(?:\\s*(?:-?(?:года|году|г\\.|року|році|yil|йил|жыл|yıl)\\p{L}*|هـ|ه\\.?ق\\.?|ه\\.?ش\\.?|م(?!\\p{L})|年))?`;
 
 const PATTERNS: Array<{ name: string; re: RegExp }> = [
@@ -369,6 +387,11 @@ const SEPARATED_MASK = maskOf(["dmy_num", "ymd"]);
 const YEAR_CJK_MASK = maskOf(["zh_ymd", "year_zh"]);
 const MONTH_LED_MASK = maskOf(["mdy", "my", "mrel"]);
 const MONTH_CJK_MASK = maskOf(["zh_md"]);
+const K_OF = (name: string) => SCAN.findIndex((x) => x.name === name);
+const K_DMY = K_OF("dmy"), K_MDY = K_OF("mdy"), K_MY = K_OF("my"), K_MREL = K_OF("mrel"), K_RELM = K_OF("relm");
+const K_YDM = K_OF("ydm"), K_YEAR_AFTER = K_OF("year_after");
+/** Patterns with a pre-test in mayMatchAt. */
+const CHECKED_MASK = maskOf(["dmy", "mdy", "my", "mrel", "relm", "ydm", "year_after"]);
 for (const { name } of SCAN) {
   const digitLed = PATTERN_STARTS[name] === DIGITS;
   if (digitLed !== ((DIGIT_LED_MASK & maskOf([name])) !== 0)) throw new Error(`dates: digit-led pattern list out of date: ${name}`);
@@ -434,29 +457,29 @@ SCAN.forEach(({ name }, k) => {
     NODE_MASK[node] |= 1 << k;
   }
 });
-// The trie edges again as an open-addressing hash table in typed arrays: the walk looks up an
-// edge for each of the first units of every word, and Map lookups were a visible share of the stage.
-if (NODE_MASK.length * ALPHA_BASE >= 2 ** 31) throw new Error("dates: start trie too large for int32 edge keys");
-const EDGE_BITS = Math.max(4, Math.ceil(Math.log2(TRIE_NEXT.size * 2)));
-const EDGE_MASK = (1 << EDGE_BITS) - 1;
-const EDGE_KEY = new Int32Array(1 << EDGE_BITS).fill(-1);
-const EDGE_NODE = new Int32Array(1 << EDGE_BITS);
-/** Fibonacci hashing: the top bits of the product. */
-const edgeHash = (key: number) => Math.imul(key, 0x9e3779b1) >>> (32 - EDGE_BITS);
-for (const [key, node] of TRIE_NEXT) {
-  let h = edgeHash(key) & EDGE_MASK;
-  while (EDGE_KEY[h] !== -1) h = (h + 1) & EDGE_MASK;
-  EDGE_KEY[h] = key;
-  EDGE_NODE[h] = node;
-}
-/** The child of a trie node by a letter, or 0. */
-function trieNext(node: number, letter: number): number {
-  const key = node * ALPHA_BASE + letter;
-  for (let h = edgeHash(key) & EDGE_MASK; ; h = (h + 1) & EDGE_MASK) {
-    const k = EDGE_KEY[h];
-    if (k === key) return EDGE_NODE[h];
-    if (k === -1) return 0;
+// The trie edges again in typed arrays, each node's edges side by side (compressed rows): the
+// walk looks up an edge for each of the first units of every word, and a node's row is one or
+// two cache lines, where a hash table spread the lookups (found or not) over all of its memory.
+// An edge is two numbers: child << 10 | letter, and the child's mask.
+if (NODE_MASK.length >= 2 ** 21 || ALPHA_BASE > 1024) throw new Error("dates: start trie too large for packed edges");
+const EDGE_FIRST = new Int32Array(NODE_MASK.length + 1);
+const EDGES = new Int32Array(TRIE_NEXT.size * 2);
+{
+  const rows = [...TRIE_NEXT].map(([key, child]) => [Math.floor(key / ALPHA_BASE), key % ALPHA_BASE, child]).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  let e = 0;
+  for (let node = 0, r = 0; node < NODE_MASK.length; node++) {
+    EDGE_FIRST[node] = e;
+    for (; r < rows.length && rows[r][0] === node; r++, e++) {
+      EDGES[2 * e] = (rows[r][2] << 10) | rows[r][1];
+      EDGES[2 * e + 1] = NODE_MASK[rows[r][2]];
+    }
   }
+  EDGE_FIRST[NODE_MASK.length] = e;
+}
+/** The edge of a trie node by a letter (its index in EDGES / 2), or -1. */
+function trieEdge(node: number, letter: number): number {
+  for (let e = EDGE_FIRST[node], end = EDGE_FIRST[node + 1]; e < end; e++) if ((EDGES[2 * e] & 1023) === letter) return e;
+  return -1;
 }
 if (ALPHABET[SPACE_UNIT] !== 0) for (let c = 0; c < 65536; c++) if (IS_SPACE[c] === 1) ALPHABET[c] = ALPHABET[SPACE_UNIT];
 const SPACE_LETTER = ALPHABET[SPACE_UNIT];
@@ -471,6 +494,163 @@ function blocksWordStart(code: number): boolean {
   let b = BLOCKS_B[code];
   if (b < 0) b = BLOCKS_B[code] = code >= 0xd800 && code <= 0xdfff ? 2 : B_BLOCKER.test(String.fromCharCode(code)) ? 1 : 0;
   return b === 1;
+}
+
+// Per unit, what the candidate scan needs of it, computed on first sight (0 = not yet): whether
+// it fails the B lookbehind for the unit after it, whether a start phrase opens with it, and
+// whether one of a pattern without B does.
+const U_SEEN = 1, U_BLOCKS = 2, U_ROOT = 4, U_NO_B = 8;
+const UNIT_SCAN = new Uint8Array(65536);
+function unitScan(code: number): number {
+  let u = UNIT_SCAN[code];
+  if (u === 0) {
+    u = U_SEEN;
+    if (blocksWordStart(code)) u |= U_BLOCKS;
+    const node = ROOT_NEXT[code];
+    if (node !== 0) {
+      u |= U_ROOT;
+      if ((NODE_MASK[node] & NO_WORD_START_MASK) !== 0) u |= U_NO_B;
+    }
+    UNIT_SCAN[code] = u;
+  }
+  return u;
+}
+
+/**
+ * The masks of the start phrases that the text at p continues past its first unit (node: the
+ * trie node of that unit): the phrase walk of the candidate scan.
+ */
+function walkMask(folded: string, p: number, node: number): number {
+  let mask = 0;
+  for (let q = p + 1; q < folded.length; q++) {
+    const letter = ALPHABET[folded.charCodeAt(q)];
+    if (letter === 0) break;
+    const e = trieEdge(node, letter);
+    if (e < 0) break;
+    node = EDGES[2 * e] >>> 10;
+    mask |= EDGES[2 * e + 1];
+    // The space of a phrase matches a run of whitespace.
+    if (letter === SPACE_LETTER) while (q + 1 < folded.length && IS_SPACE[folded.charCodeAt(q + 1)] === 1) q++;
+  }
+  return mask;
+}
+
+// Pre-tests: necessary conditions for a pattern's regex to match at a position, read from the
+// units around it. The big regexes (hundreds of month names, Unicode classes) cost far more to
+// run than these tests, and most candidate positions fail them ("decided to", "5 points").
+
+/** Whether some month name of the MONTH alternation can begin at q (its start phrase is there). */
+function monthNameAt(folded: string, q: number): boolean {
+  if (q >= folded.length) return false;
+  const node = ROOT_NEXT[folded.charCodeAt(q)];
+  if (node === 0) return false;
+  return ((NODE_MASK[node] | walkMask(folded, q, node)) & MONTH_LED_MASK) !== 0;
+}
+
+/** The end of the whitespace run at x. */
+function skipSpaces(folded: string, x: number): number {
+  while (x < folded.length && IS_SPACE[folded.charCodeAt(x)] === 1) x++;
+  return x;
+}
+
+const unitSet = (words: string[]) => {
+  const set = new Uint8Array(65536);
+  for (const w of words) {
+    if (w.length === 0 || IS_SPACE[w.charCodeAt(0)] === 1) throw new Error(`dates: unusable first unit in "${w}"`);
+    set[w.charCodeAt(0)] = 1;
+  }
+  return set;
+};
+const DIGIT_UNIT = unitSet(DIGITS);
+/** First units of what may follow a month in "mrel" (REL_YEAR). */
+const REL_YEAR_FIRST = unitSet(foldedWords([...LAST_YEAR, ...THIS_YEAR, ...CURRENT_MONTH_WORDS]));
+/** First units of what may follow a year in "ydm": YEAR_WORD (with its optional "-") or ".". */
+const YDM_AFTER_FIRST = unitSet(["-", ".", ...YEAR_WORD_STEMS]);
+/** First units of YEAR_AFTER words. */
+const YEAR_AFTER_FIRST = unitSet(foldedWords(YEAR_AFTER));
+/** Non-space units in the longest month name of the MONTH alternation. */
+const MONTH_NAME_MAX = Math.max(...foldedWords(MONTH_NAMES).map((w) => w.replace(/\s+/g, "").length));
+/** Non-space units a MONTH group may span: a name, an apostrophe, the suffix letters (two units each at most), a period. */
+const MONTH_GROUP_MAX = MONTH_NAME_MAX + 1 + 2 * MAX_SUFFIX + 1;
+/** Non-space units in the longest relm opening phrase, with "in" after it. */
+const RELM_HEAD_MAX = Math.max(...foldedWords([...LAST_YEAR, ...THIS_YEAR]).map((w) => w.replace(/\s+/g, "").length)) + 2;
+
+/**
+ * Whether, in the units from p on (whitespace runs not counted against `budget` non-space
+ * units), a whitespace run is followed by a unit of `next`: where a pattern needs "\s+" then
+ * such a unit after a group of at most `budget` non-space units.
+ */
+function spaceThenUnit(folded: string, p: number, budget: number, next: Uint8Array): boolean {
+  let used = 0;
+  for (let i = p; i < folded.length; ) {
+    if (IS_SPACE[folded.charCodeAt(i)] === 1) {
+      i = skipSpaces(folded, i);
+      if (i < folded.length && next[folded.charCodeAt(i)] === 1) return true;
+      continue;
+    }
+    if (++used > budget) return false;
+    i++;
+  }
+  return false;
+}
+
+/** The ordinal suffixes of "dmy" after the day, as its regex spells them. */
+const DMY_ORDINALS = ["er", "st", "nd", "rd", "th", "chi", "-chi", "inchi", "-inchi", "nchi", "-nchi"];
+
+/** Whether "dmy" can match at p (a day of `run` digits): a month name begins where its day part can end. */
+function dmyMayMatch(folded: string, p: number, run: number): boolean {
+  const a = p + run;
+  // After the day: an ordinal suffix or none, then "." or "-" or none, then the whitespace run
+  // (a month name and "of"/"de" start with no whitespace), then "of"/"de" and whitespace, or not.
+  for (let o = -1; o < DMY_ORDINALS.length; o++) {
+    if (o >= 0 && !folded.startsWith(DMY_ORDINALS[o], a)) continue;
+    const b = o >= 0 ? a + DMY_ORDINALS[o].length : a;
+    const sep = folded.charCodeAt(b);
+    for (const c of sep === 0x2e || sep === 0x2d ? [b, b + 1] : [b]) {
+      const q = skipSpaces(folded, c);
+      if (monthNameAt(folded, q)) return true;
+      if ((folded.startsWith("of", q) || folded.startsWith("de", q)) && IS_SPACE[folded.charCodeAt(q + 2)] === 1 && monthNameAt(folded, skipSpaces(folded, q + 2))) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether "relm" can match at p: a month name begins after a whitespace run close after p. */
+function relmMayMatch(folded: string, p: number): boolean {
+  let used = 0;
+  for (let i = p; i < folded.length; ) {
+    if (IS_SPACE[folded.charCodeAt(i)] === 1) {
+      i = skipSpaces(folded, i);
+      if (monthNameAt(folded, i)) return true;
+      continue;
+    }
+    if (++used > RELM_HEAD_MAX) return false;
+    i++;
+  }
+  return false;
+}
+
+/** Whether a year of four digits at p can be followed by what `first` starts (after "\s*", an optional "-" and "\s*" if dash). */
+function afterYear(folded: string, p: number, first: Uint8Array, dash: boolean): boolean {
+  const x = skipSpaces(folded, p + 4);
+  const c = folded.charCodeAt(x);
+  if (first[c] === 1) return true;
+  return dash && c === 0x2d && first[folded.charCodeAt(skipSpaces(folded, x + 1))] === 1;
+}
+
+/** Whether pattern k may match at p (false: its regex fails there for sure). */
+function mayMatchAt(k: number, folded: string, p: number, run: number): boolean {
+  switch (k) {
+    case K_MDY: return spaceThenUnit(folded, p, MONTH_GROUP_MAX, DIGIT_UNIT);
+    // MONTH, optional "ماه" / "of" / "de" / "del", optional ",", then the year's whitespace.
+    case K_MY: return spaceThenUnit(folded, p, MONTH_GROUP_MAX + 3 + 3 + 1, DIGIT_UNIT);
+    case K_MREL: return spaceThenUnit(folded, p, MONTH_GROUP_MAX + 3, REL_YEAR_FIRST);
+    case K_DMY: return dmyMayMatch(folded, p, run);
+    case K_RELM: return relmMayMatch(folded, p);
+    case K_YDM: return afterYear(folded, p, YDM_AFTER_FIRST, false);
+    case K_YEAR_AFTER: return afterYear(folded, p, YEAR_AFTER_FIRST, true);
+  }
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -614,18 +794,12 @@ const FA_ORDINALS = new Map<string, number>();
 );
 ["یکم", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم"].forEach((w, i) => FA_ORDINALS.set(foldForDates(`بیست و ${w}`), 21 + i));
 FA_ORDINALS.set(foldForDates("سی ام"), 30).set(foldForDates("سی‌ام"), 30).set(foldForDates("سی و یکم"), 31);
-const FA_ORDINAL_DAY = new RegExp(`(^|[^\\p{L}\u200c])(${[...FA_ORDINALS.keys()].sort((a, b) => b.length - a.length).join("|")})\\s+(\\p{L}+)`, "gu");
+/** Tried (sticky) only where a match can begin (see findDates). */
+const FA_ORDINAL_DAY = new RegExp(`(^|[^\\p{L}\u200c])(${[...FA_ORDINALS.keys()].sort((a, b) => b.length - a.length).join("|")})\\s+(\\p{L}+)`, "uy");
 /** First code units of the Persian ordinals. */
-const FA_ORDINAL_FIRST = new Set([...FA_ORDINALS.keys()].map((w) => w.charCodeAt(0)));
-/**
- * Whether an ordinal of a FA_ORDINAL_DAY match beginning in [from, to) can start where it must:
- * at the match's index or after the one code point (at most two units) before it.
- */
-function faOrdinalMayStart(folded: string, from: number, to: number): boolean {
-  const end = Math.min(folded.length, to + 2);
-  for (let p = from; p < end; p++) if (FA_ORDINAL_FIRST.has(folded.charCodeAt(p))) return true;
-  return false;
-}
+const FA_ORDINAL_FIRST = new Uint8Array(65536);
+for (const w of FA_ORDINALS.keys()) FA_ORDINAL_FIRST[w.charCodeAt(0)] = 1;
+const FA_ORDINAL_FIRST_ANY = new RegExp(`[${[...new Set([...FA_ORDINALS.keys()].map((w) => w[0]))].join("")}]`);
 /** After the month: a year in digits, "this year" or "last year". */
 const FA_YEAR_AFTER = new RegExp(`^\\s+(?:(?:ماه\\s+)?(?:سال\\s+)?(\\d{4})|(${foldForDates("امسال")}|${foldForDates("سال جاری")})|(${foldForDates("پارسال")}|${foldForDates("سال گذشته")}))`, "u");
 
@@ -643,6 +817,12 @@ function isBmpLetter(code: number): boolean {
   return l === 1;
 }
 for (const w of BARE_MONTH_WORDS) BARE_MONTH_FIRST[w.charCodeAt(0)] = 1;
+/** What BARE_MONTH's [\s-] matches, per unit. */
+const IS_BARE_SEP = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) if (IS_SPACE[c] === 1 || c === 0x2d) IS_BARE_SEP[c] = 1;
+/** The longest BARE_MONTH word; none ends in whitespace or "-" (so a word ends where the [\s-] run after it begins). */
+const BARE_MONTH_MAX = Math.max(...BARE_MONTH_WORDS.map((w) => w.length));
+if (BARE_MONTH_WORDS.some((w) => w.length === 0 || IS_BARE_SEP[w.charCodeAt(w.length - 1)] === 1)) throw new Error("dates: a bare-month word ends in a separator");
 
 /**
  * The lone month after a BARE_MONTH word is one word that starts with a month key (lookupInflected
@@ -665,6 +845,13 @@ function relYearOffset(groups: Record<string, string | undefined>): number | nul
 
 /** Per scan pattern, the first position a new match of it may start (findDates' scratch). */
 const NEXT_FREE = new Int32Array(SCAN.length);
+/** Positions where the candidate scan saw a month-led pattern (findDates' scratch, grown on demand). */
+let MONTH_STARTS: Int32Array = new Int32Array(256);
+function growInt32(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
 
 export function findDates(text: string, lang: Lang | "und", ref: string | null, range?: Span): DateMatch[] {
   const folded = foldForDates(text);
@@ -703,33 +890,34 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
   // (A scratch array: findDates does not call itself; a typed array per call costs more than a fill.)
   const nextFree = NEXT_FREE.fill(from);
   let k = 0;
-  /** A word start in the range opens with a month name's start phrase (see BARE_MONTH_NEEDS_START). */
-  let monthStart = false;
+  /** Word starts in the range that open with a month name's start phrase (see BARE_MONTH_NEEDS_START), in MONTH_STARTS. */
+  let monthStarts = 0;
+  let prevScan = from > 0 ? unitScan(folded.charCodeAt(from - 1)) : 0;
   for (let p = from; p < to; p++) {
     const c0 = folded.charCodeAt(p);
+    const here = unitScan(c0);
+    const notWordStart = (prevScan & U_BLOCKS) !== 0;
+    prevScan = here;
+    if ((here & U_ROOT) === 0) continue;
+    // Inside a word only patterns without B can start (a unit read once: most letters stop here).
+    if (notWordStart && (here & U_NO_B) === 0) continue;
     let node = ROOT_NEXT[c0];
-    if (node === 0) continue;
     const before = p > 0 ? folded.charCodeAt(p - 1) : -1;
-    const notWordStart = before >= 0 && blocksWordStart(before);
     let mask = NODE_MASK[node];
     if (notWordStart) {
       // Only patterns without B can start inside a word; their keys are single units.
       mask &= NO_WORD_START_MASK;
     } else {
-      for (let q = p + 1; q < folded.length; q++) {
-        const letter = ALPHABET[folded.charCodeAt(q)];
-        if (letter === 0) break;
-        const next = trieNext(node, letter);
-        if (next === 0) break;
-        node = next;
-        mask |= NODE_MASK[node];
-        // The space of a phrase matches a run of whitespace.
-        if (letter === SPACE_LETTER) while (q + 1 < folded.length && IS_SPACE[folded.charCodeAt(q + 1)] === 1) q++;
-      }
+      mask |= walkMask(folded, p, node);
     }
-    if ((mask & MONTH_LED_MASK) !== 0) monthStart = true;
+    if ((mask & MONTH_LED_MASK) !== 0) {
+      if (monthStarts === MONTH_STARTS.length) MONTH_STARTS = growInt32(MONTH_STARTS);
+      MONTH_STARTS[monthStarts++] = p;
+    }
+    /** The digit run at p (up to 5 units), for the digit-led patterns. */
+    let run = 0;
     if ((mask & DIGIT_LED_MASK) !== 0) {
-      let run = 1;
+      run = 1;
       while (run < 5 && p + run < folded.length) {
         const c = folded.charCodeAt(p + run);
         if (c < 0x30 || c > 0x39) break;
@@ -752,6 +940,8 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
       k = 31 - Math.clz32(mask & -mask);
       const { name, re, notAfterDigit } = SCAN[k];
       if (p < nextFree[k] || (notAfterDigit && afterDigit)) continue;
+      // A cheap test that the regex would fail here (so skipping it changes nothing).
+      if (((1 << k) & CHECKED_MASK) !== 0 && !mayMatchAt(k, folded, p, run)) continue;
       re.lastIndex = p;
       const match = re.exec(folded);
       if (match === null) continue;
@@ -884,36 +1074,55 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
   // expression covers it (a full date wins).
   // The sticky regex runs at each position where a match can begin (the same matches, in the
   // same order, as a global search from `from`; none begins at or after `to`): a unit before a
-  // word's first unit (two units for a surrogate pair), or the text start.
-  if (refDate && (monthStart || !BARE_MONTH_NEEDS_START)) {
+  // word's first unit (two units for a surrogate pair), or the text start. A match that counts
+  // names a month whose word starts where the candidate scan saw a month-led pattern (see
+  // BARE_MONTH_NEEDS_START), after a run of [\s-] that the BARE_MONTH word ends right before:
+  // only the few positions that can open such a match are tried.
+  if (refDate) {
     let free = from;
-    for (let p = from; p < to; p++) {
-      if (p < free) continue;
-      const here = folded.charCodeAt(p);
-      if (!(p === 0 && BARE_MONTH_FIRST[here] === 1) &&
-        !(BARE_MONTH_FIRST[folded.charCodeAt(p + 1)] === 1 && !isBmpLetter(here)) &&
-        !(here >= 0xd800 && here <= 0xdbff && BARE_MONTH_FIRST[folded.charCodeAt(p + 2)] === 1)) continue;
-      // Inside a surrogate pair: a search steps over it.
-      if (here >= 0xdc00 && here <= 0xdfff && p > 0 && folded.charCodeAt(p - 1) >= 0xd800 && folded.charCodeAt(p - 1) <= 0xdbff) continue;
-      BARE_MONTH.lastIndex = p;
-      const m = BARE_MONTH.exec(folded);
-      if (m === null) continue;
-      const word = m[2];
-      const entry = monthOf(word);
-      // Not a month ("in early"): the next word may still start a match ("early May").
-      if (!entry || entry.cal !== "gregorian") continue;
-      free = p + m[0].length;
-      const start = m.index + m[0].length - word.length;
-      const end = start + word.length;
-      // "in May 2022" / "в сентябре 2022 года" are found by the month-year patterns.
-      if (/^\s*\d/.test(folded.slice(end, end + 3))) continue;
-      // English "May" is also a verb: only the capitalised month after "in".
-      if (word === "may" && text[start] !== "M") continue;
-      // "In April next" («в апреле следующего года», "أبريل المقبل"): the coming one.
-      const upcoming = UPCOMING_AFTER.test(folded.slice(end, end + 24)) || UPCOMING_BEFORE.test(folded.slice(Math.max(0, start - 12), start));
-      const year = upcoming ? (entry.month >= refDate.m ? refDate.y : refDate.y + 1) : entry.month <= refDate.m ? refDate.y : refDate.y - 1;
-      k = -1;
-      add(start, end, fmtMonth(year, entry.month), "relative", "gregorian");
+    /** The next position not yet looked at (windows are visited in ascending order). */
+    let nextP = from;
+    const windows = BARE_MONTH_NEEDS_START ? monthStarts : 1;
+    for (let w = 0; w < windows; w++) {
+      let lo = from, hi = to - 1;
+      if (BARE_MONTH_NEEDS_START) {
+        // The word starts at s; the BARE_MONTH word ends where the [\s-] run before it begins.
+        const s = MONTH_STARTS[w];
+        let e = s;
+        while (e > 0 && IS_BARE_SEP[folded.charCodeAt(e - 1)] === 1) e--;
+        if (e === s) continue;
+        lo = Math.max(nextP, e - BARE_MONTH_MAX - 2);
+        hi = Math.min(e - 1, to - 1);
+        nextP = Math.max(nextP, hi + 1);
+      }
+      for (let p = lo; p <= hi; p++) {
+        if (p < free) continue;
+        const here = folded.charCodeAt(p);
+        if (!(p === 0 && BARE_MONTH_FIRST[here] === 1) &&
+          !(BARE_MONTH_FIRST[folded.charCodeAt(p + 1)] === 1 && !isBmpLetter(here)) &&
+          !(here >= 0xd800 && here <= 0xdbff && BARE_MONTH_FIRST[folded.charCodeAt(p + 2)] === 1)) continue;
+        // Inside a surrogate pair: a search steps over it.
+        if (here >= 0xdc00 && here <= 0xdfff && p > 0 && folded.charCodeAt(p - 1) >= 0xd800 && folded.charCodeAt(p - 1) <= 0xdbff) continue;
+        BARE_MONTH.lastIndex = p;
+        const m = BARE_MONTH.exec(folded);
+        if (m === null) continue;
+        const word = m[2];
+        const entry = monthOf(word);
+        // Not a month ("in early"): the next word may still start a match ("early May").
+        if (!entry || entry.cal !== "gregorian") continue;
+        free = p + m[0].length;
+        const start = m.index + m[0].length - word.length;
+        const end = start + word.length;
+        // "in May 2022" / "в сентябре 2022 года" are found by the month-year patterns.
+        if (/^\s*\d/.test(folded.slice(end, end + 3))) continue;
+        // English "May" is also a verb: only the capitalised month after "in".
+        if (word === "may" && text[start] !== "M") continue;
+        // "In April next" («в апреле следующего года», "أبريل المقبل"): the coming one.
+        const upcoming = UPCOMING_AFTER.test(folded.slice(end, end + 24)) || UPCOMING_BEFORE.test(folded.slice(Math.max(0, start - 12), start));
+        const year = upcoming ? (entry.month >= refDate.m ? refDate.y : refDate.y + 1) : entry.month <= refDate.m ? refDate.y : refDate.y - 1;
+        k = -1;
+        add(start, end, fmtMonth(year, entry.month), "relative", "gregorian");
+      }
     }
   }
 
@@ -950,9 +1159,25 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
   }
 
   // A Persian ordinal day before a month ("هشتم خرداد امسال", the eighth of Khordad this year).
-  if ((lang === "fa" || lang === "und") && faOrdinalMayStart(folded, from, to)) {
-    FA_ORDINAL_DAY.lastIndex = from;
-    for (let m = FA_ORDINAL_DAY.exec(folded); m !== null && m.index < to; m = FA_ORDINAL_DAY.exec(folded)) {
+  // The sticky regex runs where a match can begin (as for BARE_MONTH above), within the range:
+  // the same matches as a global search from `from`, which would read on to the text's end.
+  // Every candidate below has a first unit of an ordinal in [from, to + 2): one native search
+  // says whether there is any.
+  if ((lang === "fa" || lang === "und") && FA_ORDINAL_FIRST_ANY.test(folded.slice(from, to + 2))) {
+    let free = from;
+    for (let p = from; p < to; p++) {
+      if (p < free) continue;
+      const here = folded.charCodeAt(p);
+      const trail = here >= 0xdc00 && here <= 0xdfff && p > 0 && folded.charCodeAt(p - 1) >= 0xd800 && folded.charCodeAt(p - 1) <= 0xdbff;
+      // Inside a surrogate pair a search steps over it; at `from`, it steps back to the pair's start.
+      if (trail && p !== from) continue;
+      if (!trail && !(p === 0 && FA_ORDINAL_FIRST[here] === 1) &&
+        !(FA_ORDINAL_FIRST[folded.charCodeAt(p + 1)] === 1 && !isBmpLetter(here)) &&
+        !(here >= 0xd800 && here <= 0xdbff && FA_ORDINAL_FIRST[folded.charCodeAt(p + 2)] === 1)) continue;
+      FA_ORDINAL_DAY.lastIndex = p;
+      const m = FA_ORDINAL_DAY.exec(folded);
+      if (m === null) continue;
+      free = m.index + m[0].length;
       const entry = monthOf(m[3]);
       if (!entry) continue;
       const start = m.index + m[1].length;

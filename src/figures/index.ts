@@ -7,7 +7,7 @@
 // no such unit. Values are full numbers (scale words multiplied out); `year` is the year the
 // figure refers to, read from the same clause or sentence.
 
-import { fold, normalize, type NormalizedText } from "../text/normalize.js";
+import { fold, normalize, normalizeTransient, type NormalizedText } from "../text/normalize.js";
 import type { Lang, Span } from "../types.js";
 import {
   AND_WORDS, ARABIC_DUAL_SCALES, BLOCKER_WORDS, BY_YEAR, COMPARISON_AFTER, COMPARISON_BEFORE, COUNT_NOUNS,
@@ -189,8 +189,6 @@ function unitClass(code: number): number {
   }
   return c;
 }
-const isLetterAt = (text: string, i: number) => (unitClass(text.charCodeAt(i)) & CLS_LETTER) !== 0;
-const isHanAt = (text: string, i: number) => (unitClass(text.charCodeAt(i)) & CLS_HAN) !== 0;
 
 /** "d'" / "l'" (either case, either apostrophe) at i: a French elided article or preposition. */
 function isElisionAt(text: string, i: number): boolean {
@@ -203,9 +201,9 @@ function tokenizeRange(text: string, from: number, to: number): Tok[] {
   const toks: Tok[] = [];
   let i = from;
   while (i < to) {
-    const ch = text[i];
-    const d = digitAt(text, i);
-    if (d !== null) {
+    const code = text.charCodeAt(i);
+    const cls = preClass(code);
+    if ((cls & P_DIGIT) !== 0) {
       let j = i;
       let int = "";
       while (j < to && digitAt(text, j) !== null) int += digitAt(text, j++);
@@ -230,13 +228,15 @@ function tokenizeRange(text: string, from: number, to: number): Tok[] {
       }
       toks.push({ type: "num", start: i, end: j, int, pieces });
       i = j;
-    } else if (isHanAt(text, i)) {
+    } else if ((cls & P_HAN) !== 0) {
       i++; // Chinese is read by its own pass
-    } else if (isLetterAt(text, i) || ch === "\u0640") {
+    } else if ((cls & P_WORD) !== 0) {
+      // A letter (Han excluded above) or tatweel; a joiner between letters keeps the word going.
       let j = i + 1;
       while (j < to) {
-        if (isLetterAt(text, j) || text[j] === "\u0640") j++;
-        else if (WORD_JOINERS.has(text[j]) && j + 1 < to && isLetterAt(text, j + 1) && !isHanAt(text, j + 1)) j += 2;
+        const cj = preClass(text.charCodeAt(j));
+        if ((cj & P_WORD) !== 0) j++;
+        else if ((cj & P_JOINER) !== 0 && j + 1 < to && (preClass(text.charCodeAt(j + 1)) & P_AFTER_JOINER) !== 0) j += 2;
         else break;
       }
       // French elision: "d'euros", "l'accord" are two words.
@@ -249,10 +249,10 @@ function tokenizeRange(text: string, from: number, to: number): Tok[] {
       const info = wordInfo(raw);
       toks.push({ type: "word", start: i, end: j, raw, norm: info.norm, info });
       i = j;
-    } else if ((unitClass(text.charCodeAt(i)) & CLS_SPACE) !== 0) {
+    } else if ((unitClass(code) & CLS_SPACE) !== 0) {
       i++;
     } else {
-      toks.push({ type: "sym", start: i, end: i + 1, raw: ch });
+      toks.push({ type: "sym", start: i, end: i + 1, raw: text[i] });
       i++;
     }
   }
@@ -349,30 +349,33 @@ export function findFigures(text: string, range: Span, lang: Lang, refYear: numb
 // after "one"/"a"), at an Arabic dual scale, or (Chinese) at a Han character. A sentence with none
 // of these cannot produce a figure, and a walk over its words' first units says so cheaply.
 
-// The trie is flat: node ids from 1; a node's children by unit are found through a hash map keyed
-// node * 65536 + unit, except the root's, which sit in an array (most words stop there).
+// The trie is flat: node ids from 1; the root's children sit in an array by unit (most words
+// stop there), every other node's edges side by side in typed arrays (compressed rows: a node's
+// edges are one or two cache lines, found or not). An edge is child << 16 | unit.
 const EXACT = 1, PREFIX = 2;
-interface StartTrie { root: Int32Array; next: Map<number, number>; ends: number[] }
+interface StartTrie { root: Int32Array; first: Int32Array; edges: Int32Array; ends: Uint8Array }
 const startTries = new Map<Lang, StartTrie>();
 
 function startTrie(lang: Lang): StartTrie {
   let trie = startTries.get(lang);
   if (trie) return trie;
-  const t: StartTrie = { root: new Int32Array(0x10000), next: new Map(), ends: [0] };
+  const root = new Int32Array(0x10000);
+  const next = new Map<number, number>();
+  const ends: number[] = [0];
   const insert = (word: string, prefix: boolean) => {
     let node = 0;
     for (let k = 0; k < word.length; k++) {
       const u = word.charCodeAt(k);
-      let child = node === 0 ? t.root[u] : t.next.get(node * 0x10000 + u) ?? 0;
+      let child = node === 0 ? root[u] : next.get(node * 0x10000 + u) ?? 0;
       if (child === 0) {
-        child = t.ends.length;
-        t.ends.push(0);
-        if (node === 0) t.root[u] = child;
-        else t.next.set(node * 0x10000 + u, child);
+        child = ends.length;
+        ends.push(0);
+        if (node === 0) root[u] = child;
+        else next.set(node * 0x10000 + u, child);
       }
       node = child;
     }
-    t.ends[node] |= prefix ? PREFIX : EXACT;
+    ends[node] |= prefix ? PREFIX : EXACT;
   };
   // WordTable lookups also try the word without an Arabic proclitic: enter each entry behind each.
   const add = (word: string, prefix: boolean) => {
@@ -382,8 +385,26 @@ function startTrie(lang: Lang): StartTrie {
   const tables = [NUMBER_WORD_TABLES.get(lang), SCALE_LANG.get(lang), SCALE_COMMON];
   if (lang === "ar" || lang === "fa" || lang === "und") tables.push(DUAL_SCALES);
   for (const table of tables) table?.forEachEntry(add);
-  startTries.set(lang, t);
-  return t;
+  if (ends.length >= 0x8000) throw new Error(`figures: start trie of ${lang} too large for packed edges`);
+  const rows = [...next].map(([key, child]) => [Math.floor(key / 0x10000), key % 0x10000, child]).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const first = new Int32Array(ends.length + 1);
+  const edges = new Int32Array(rows.length);
+  let e = 0;
+  for (let node = 0, r = 0; node < ends.length; node++) {
+    first[node] = e;
+    for (; r < rows.length && rows[r][0] === node; r++, e++) edges[e] = (rows[r][2] << 16) | rows[r][1];
+  }
+  first[ends.length] = e;
+  trie = { root, first, edges, ends: Uint8Array.from(ends) };
+  startTries.set(lang, trie);
+  return trie;
+}
+
+/** The child of a trie node (> 0) by a unit, or 0. */
+function trieChild(t: StartTrie, node: number, unit: number): number {
+  const { first, edges } = t;
+  for (let e = first[node], end = first[node + 1]; e < end; e++) if ((edges[e] & 0xffff) === unit) return edges[e] >>> 16;
+  return 0;
 }
 
 /** foldWord of one code unit (foldWord of a word is the concatenation of these), memoised. */
@@ -392,6 +413,18 @@ function foldedUnit(code: number): string {
   let f = unitFold[code];
   if (f === undefined) f = unitFold[code] = foldWord(String.fromCharCode(code));
   return f;
+}
+// The same as one number per unit: its one folded unit, FOLDS_EMPTY, FOLDS_LONG (two or more
+// units: read foldedUnit), or FOLD_UNKNOWN.
+const FOLDS_EMPTY = -1, FOLDS_LONG = -3, FOLD_UNKNOWN = -2;
+const UNIT_FOLD1 = new Int32Array(0x10000).fill(FOLD_UNKNOWN);
+function foldedUnit1(code: number): number {
+  let u = UNIT_FOLD1[code];
+  if (u === FOLD_UNKNOWN) {
+    const f = foldedUnit(code);
+    u = UNIT_FOLD1[code] = f.length === 0 ? FOLDS_EMPTY : f.length === 1 ? f.charCodeAt(0) : FOLDS_LONG;
+  }
+  return u;
 }
 
 // What the tokenizer sees in a unit, as bits: a digit it reads, Han, a unit it takes into a word
@@ -416,37 +449,43 @@ function preClass(code: number): number {
 
 /**
  * False when text[from, to) has no digit, no Han character and no word that can open a quantity
- * in lang, so that findFigures would find nothing there. A word is walked along the trie from its
- * first unit; a hyphen or apostrophe inside it may end a token (elision, "twenty-five"), so an
- * exact entry counts there too.
+ * in lang, so that findFigures would find nothing there. A digit or Han unit anywhere says true
+ * at once (a tight scan); otherwise each word is walked along the trie from its first unit; a
+ * hyphen or apostrophe inside it may end a token (elision, "twenty-five"), so an exact entry
+ * counts there too.
  */
 export function mayHoldFigure(text: string, from: number, to: number, lang: Lang): boolean {
-  const { root, next, ends } = startTrie(lang);
+  for (let i = from; i < to; i++) if ((preClass(text.charCodeAt(i)) & (P_DIGIT | P_HAN)) !== 0) return true;
+  const t = startTrie(lang);
+  const { root, ends } = t;
   let prevWord = false;
   for (let i = from; i < to; i++) {
-    const c = preClass(text.charCodeAt(i));
-    if (c & (P_DIGIT | P_HAN)) return true;
-    const word = (c & P_WORD) !== 0;
+    const word = (preClass(text.charCodeAt(i)) & P_WORD) !== 0;
     const start = word && !prevWord;
     prevWord = word;
     if (!start) continue;
     let node = -1; // -1: at the root
     for (let j = i; j < to && node !== 0; ) {
-      const cj = preClass(text.charCodeAt(j));
+      const code = text.charCodeAt(j);
+      const cj = preClass(code);
       if (cj & P_WORD) {
-        const f = foldedUnit(text.charCodeAt(j));
-        for (let k = 0; k < f.length && node !== 0; k++) {
-          const u = f.charCodeAt(k);
-          node = node === -1 ? root[u] : next.get(node * 0x10000 + u) ?? 0;
+        const u = foldedUnit1(code);
+        if (u >= 0) node = node === -1 ? root[u] : trieChild(t, node, u);
+        else if (u === FOLDS_LONG) {
+          const f = foldedUnit(code);
+          for (let k = 0; k < f.length && node !== 0; k++) {
+            const v = f.charCodeAt(k);
+            node = node === -1 ? root[v] : trieChild(t, node, v);
+          }
         }
-        if (node > 0 && ends[node] & PREFIX) return true;
+        if (node > 0 && (ends[node] & PREFIX) !== 0) return true;
         j++;
       } else if ((cj & P_JOINER) && j + 1 < to && (preClass(text.charCodeAt(j + 1)) & P_AFTER_JOINER)) {
-        if (node > 0 && ends[node] & EXACT) return true;
+        if (node > 0 && (ends[node] & EXACT) !== 0) return true;
         j++;
       } else break;
     }
-    if (node > 0 && ends[node] & EXACT) return true;
+    if (node > 0 && (ends[node] & EXACT) !== 0) return true;
   }
   return false;
 }
@@ -854,7 +893,30 @@ interface YearMention { start: number; end: number; year: number; comparison: bo
  * with `includes` before the regex runs: most cues are absent from a given text, and a substring
  * test is far cheaper than a Unicode regex with lookbehind.
  */
-interface Phrase { re: RegExp; pieces: string[] }
+interface Phrase { re: RegExp; pieces: string[]; head: number }
+
+// The two-unit sequences of the text a loop over cue phrases reads, stamped (hashed to 16 bits)
+// with that text's generation: a phrase whose first piece's first two units are not stamped
+// cannot occur there, which one array read says before any substring search.
+const BIGRAM_SEEN = new Int32Array(1 << 16);
+let bigramGen = 0;
+const bigramKey = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ b) >>> 16;
+
+/** Stamps the two-unit sequences of s; returns the generation that marks them. */
+function stampBigrams(s: string): number {
+  if (++bigramGen === 0x7fffffff) {
+    BIGRAM_SEEN.fill(0);
+    bigramGen = 1;
+  }
+  for (let i = 0; i + 1 < s.length; i++) BIGRAM_SEEN[bigramKey(s.charCodeAt(i), s.charCodeAt(i + 1))] = bigramGen;
+  return bigramGen;
+}
+
+/** mayOccur for the text last stamped as `gen` (any other text: mayOccur itself). */
+function mayOccurStamped(p: Phrase, s: string, gen: number): boolean {
+  if (gen === bigramGen && p.head >= 0 && BIGRAM_SEEN[p.head] !== gen) return false;
+  return mayOccur(p, s);
+}
 
 function phraseRegex(phrase: string): Phrase {
   const pieces: string[] = [];
@@ -867,7 +929,8 @@ function phraseRegex(phrase: string): Phrase {
   });
   const han = HAN.test(phrase);
   const body = folded.join("\\s+");
-  return { re: new RegExp(han ? body : `(?<![\\p{L}\\p{M}])${body}(?![\\p{L}\\p{M}])`, "gu"), pieces };
+  const head = pieces.length && pieces[0].length >= 2 ? bigramKey(pieces[0].charCodeAt(0), pieces[0].charCodeAt(1)) : -1;
+  return { re: new RegExp(han ? body : `(?<![\\p{L}\\p{M}])${body}(?![\\p{L}\\p{M}])`, "gu"), pieces, head };
 }
 
 /** False when the phrase cannot occur in s (a literal piece is missing). */
@@ -894,11 +957,17 @@ const TIMELESS_RES = TIMELESS_CUES.map(phraseRegex);
 const SOLAR_OR_HIJRI_YEAR = /(سال|عام|соли)\s*1[34]\d\d(?!\d)|1[34]\d\d\s*(ه|هـ|ش)(?![\p{L}])/u;
 
 function hasCue(res: Phrase[], s: string): boolean {
-  return hasCueNorm(res, normalize(s).norm);
+  return hasCueNorm(res, normalizeTransient(s).norm);
 }
 
 function hasCueNorm(res: Phrase[], norm: string): boolean {
-  return res.some((p) => occursIn(p, norm));
+  const gen = stampBigrams(norm);
+  for (const p of res) {
+    if (!mayOccurStamped(p, norm, gen)) continue;
+    p.re.lastIndex = 0;
+    if (p.re.test(norm)) return true;
+  }
+  return false;
 }
 
 const YEAR_MENTION = /(?<![\p{Script=Latin}\p{Script=Cyrillic}\p{N}.,:/\-])(19[5-9]\d|20\d\d)(?![\p{N}]|[.,:/]\d)/gu;
@@ -921,8 +990,9 @@ function yearMentions(nt: NormalizedText, from: number, to: number, refYear: num
     out.push({ start: s, end: e, year: Number(m[1]), comparison: isComparison(m.index!, m.index! + m[0].length), deadline: BY_YEAR_WORDS.has(before) || /gacha|kadar|дейин|qadar/.test(nt.norm.slice(m.index! + 4, m.index! + 16)) });
   }
   if (refYear !== null) {
+    const gen = stampBigrams(nt.norm);
     for (const [off, phrase] of RELATIVE_YEAR_RES) {
-      if (!mayOccur(phrase, nt.norm)) continue;
+      if (!mayOccurStamped(phrase, nt.norm, gen)) continue;
       const re = phrase.re;
       re.lastIndex = 0;
       for (const m of nt.norm.matchAll(re)) {
@@ -973,11 +1043,12 @@ const MONEY_WHAT_RES: Array<[string, Phrase[]]> = MONEY_WHAT.map(([label, cues])
 
 /** What a sum of money measures, said just after it ("€50 million in humanitarian aid", "10 milyar dolarlık yatırım"). */
 function moneyWhatAfter(text: string, figEnd: number, clauseEnd: number): string | null {
-  const norm = normalize(text.slice(figEnd, Math.min(clauseEnd, figEnd + 40))).norm;
+  const norm = normalizeTransient(text.slice(figEnd, Math.min(clauseEnd, figEnd + 40))).norm;
+  const gen = stampBigrams(norm);
   let best: { label: string; at: number } | null = null;
   for (const [label, res] of MONEY_WHAT_RES)
     for (const phrase of res) {
-      if (!mayOccur(phrase, norm)) continue;
+      if (!mayOccurStamped(phrase, norm, gen)) continue;
       const re = phrase.re;
       re.lastIndex = 0;
       const m = re.exec(norm);
@@ -989,11 +1060,12 @@ function moneyWhatAfter(text: string, figEnd: number, clauseEnd: number): string
 /** What a sum of money measures: the cue nearest before it in the clause, else in the sentence. */
 function moneyWhat(text: string, clauseStart: number, figStart: number, sentenceStart: number): string | null {
   for (const from of clauseStart === sentenceStart ? [clauseStart] : [clauseStart, sentenceStart]) {
-    const norm = normalize(text.slice(from, figStart)).norm;
+    const norm = normalizeTransient(text.slice(from, figStart)).norm;
+    const gen = stampBigrams(norm);
     let best: { label: string; at: number } | null = null;
     for (const [label, res] of MONEY_WHAT_RES)
       for (const phrase of res) {
-        if (!mayOccur(phrase, norm)) continue;
+        if (!mayOccurStamped(phrase, norm, gen)) continue;
         const re = phrase.re;
         re.lastIndex = 0;
         for (const m of norm.matchAll(re)) if (!best || m.index! > best.at || (m.index! === best.at && label.length > best.label.length)) best = { label, at: m.index! };
