@@ -148,13 +148,13 @@ export interface TextStats {
   han: boolean;
 }
 
-/** letterCount, wordCount and HAN.test of a text in one pass. */
-export function textStats(s: string): TextStats {
+/** letterCount, wordCount and HAN.test of a text (or of s.slice(from, to)) in one pass. */
+export function textStats(s: string, from = 0, to = s.length): TextStats {
   let letters = 0, words = 0, han = false;
   let inWord = false, hasLetter = false;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
       const d = s.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
         const pair = s.slice(i, i + 2);
@@ -186,7 +186,8 @@ export function textStats(s: string): TextStats {
   return { letters, words, han };
 }
 
-const statsOf = (line: Line): TextStats => (line.stats ??= textStats(line.text));
+/** The stats of a line of `text` (read there: a line's own text is a slice, slower to read unit by unit). */
+const statsOf = (line: Line, text: string): TextStats => (line.stats ??= textStats(text, line.start, line.end));
 
 /** Whether the text's last unit is one of `units` (what /[units]$/u tests, for units of the BMP that are not surrogates). */
 const endsWithOneOf = (units: string) => {
@@ -215,8 +216,8 @@ const PARAGRAPH_MIN_WORDS = 4;
 const DATE_LINE_MAX = 90;
 const LONG_LINE = 160;
 
-/** The kind of a line; `foldedText` is the fold of the text the line is in. */
-function classify(line: Line, foldedText: string): LineKind {
+/** The kind of a line of `text`; `foldedText` is the fold of the text. */
+function classify(line: Line, text: string, foldedText: string): LineKind {
   const t = line.text;
   if (t.length === 0) return "blank";
   // Only the head of a line is compared with cues and menu words: the head of the text's fold
@@ -230,7 +231,7 @@ function classify(line: Line, foldedText: string): LineKind {
   }
   if (startsWithCue(folded, JUNK) !== null) return "junk";
   // Counters, times, bullets with numbers: no letters worth reading.
-  const stats = statsOf(line);
+  const stats = statsOf(line, text);
   if (stats.letters < 3 && !stats.han) return /\d/.test(t) ? "date" : "junk";
   // Menus: separators between short items, or runs of wide gaps, or a bare menu word.
   // (Substring checks first: the regexes only run on lines that can match them.)
@@ -263,9 +264,9 @@ function classify(line: Line, foldedText: string): LineKind {
 }
 
 /** Headline-like: enough letters, not a byline, no final full stop. */
-function isTitleLike(line: Line): boolean {
+function isTitleLike(line: Line, text: string): boolean {
   const t = line.text;
-  const stats = statsOf(line);
+  const stats = statsOf(line, text);
   if (stats.han) return t.length >= 6;
   return stats.letters >= 15 && stats.words >= 3 && !/[.。]$/.test(t);
 }
@@ -506,13 +507,13 @@ export function parseTextDump(doc: DecodedText): Article {
   const lines = splitLines(text);
   // The whole text folded once (the date stage folds it too, and keeps the last few folds).
   const folded = foldForDates(text);
-  const kinds = lines.map((line) => classify(line, folded));
+  const kinds = lines.map((line) => classify(line, text, folded));
 
   // Body start: the first prose line.
   const firstPara = kinds.indexOf("paragraph");
 
   // Title: the nearest headline-like line above the first paragraph that is not furniture.
-  const titleIdx = firstPara >= 0 ? findTitle(lines, kinds, firstPara) : -1;
+  const titleIdx = firstPara >= 0 ? findTitle(text, lines, kinds, firstPara) : -1;
   // Known gap: a headline ending in a full stop reads as prose and is taken for the body.
 
   // Body: from the first paragraph until a leftover block starts.
@@ -608,9 +609,9 @@ export function hostOf(url: string): string | null {
  * a photo caption (written twice, as caption and alt text) or a "Place - Agency" line; and of a
  * headline and a restatement of it below (a deck), the headline.
  */
-function findTitle(lines: Line[], kinds: LineKind[], firstPara: number): number {
+function findTitle(text: string, lines: Line[], kinds: LineKind[], firstPara: number): number {
   const headline = (i: number) =>
-    kinds[i] === "short" && isTitleLike(lines[i]) && publisherNamed(lines[i].text) === null && !placeAgencyLine(lines[i].text);
+    kinds[i] === "short" && isTitleLike(lines[i], text) && publisherNamed(lines[i].text) === null && !placeAgencyLine(lines[i].text);
   // A line written twice in a row is a caption, unless nothing else above can be the title (then
   // it is the headline written twice).
   const candidate = (i: number) => headline(i) && !isCaptionPair(lines, i);
@@ -767,7 +768,7 @@ function lastNonBlank(kinds: LineKind[]): number {
  */
 function cutShort(text: string, line: Line, kinds: LineKind[], i: number): boolean {
   const t = line.text;
-  if (endsSentence(t) || statsOf(line).words < 2) return false;
+  if (endsSentence(t) || statsOf(line, text).words < 2) return false;
   if (!endsCut(text, line)) return false;
   let j = i - 1;
   while (j >= 0 && kinds[j] === "blank") j--;
@@ -830,7 +831,7 @@ function citedAgencies(text: string, foldedText: string, p: Span): SourceHit[] {
   const out: SourceHit[] = [];
   const s = text.slice(p.start, p.end);
   const folded = foldedText.slice(p.start, p.end);
-  for (const m of agencyMatches(folded)) {
+  for (const m of agencyMatches(folded, foldedText, p.start)) {
     const a = AGENCY_BY_FOLDED.get(m[0].replace(/\s+/g, " "));
     if (!a) continue;
     const start = m.index!, end = start + m[0].length;
@@ -882,10 +883,14 @@ for (const name of AGENCY_BY_FOLDED.keys()) {
  * where a name can begin (a search from there would find its first match at the first such
  * position where one begins), resuming after each match, as matchAll does.
  */
-export function* agencyMatches(folded: string): Generator<RegExpExecArray> {
-  for (let p = 0; p < folded.length; ) {
-    const first = AGENCY_FIRST[folded.charCodeAt(p)];
-    if (first === 0 || (first === 1 && AGENCY_PAIRS[pairHint(folded.charCodeAt(p), folded.charCodeAt(p + 1))] === 0)) {
+export function* agencyMatches(folded: string, within = folded, offset = 0): Generator<RegExpExecArray> {
+  // (The units are read in `within`, of which `folded` is the slice at `offset`: a slice is
+  // slower to read unit by unit. Past the end, the pair's second unit is taken as 0.)
+  const n = folded.length;
+  for (let p = 0; p < n; ) {
+    const c = within.charCodeAt(offset + p);
+    const first = AGENCY_FIRST[c];
+    if (first === 0 || (first === 1 && AGENCY_PAIRS[pairHint(c, p + 1 < n ? within.charCodeAt(offset + p + 1) : 0)] === 0)) {
       p++;
       continue;
     }
