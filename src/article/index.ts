@@ -864,18 +864,31 @@ export const ANY_AGENCY = (() => {
   return new RegExp(`(?:${words})(?![\\p{L}\\p{N}])${han ? `|${han}` : ""}`, "gu");
 })();
 
-/** ANY_AGENCY tried only where it can match: where one of its names' first two units (or only unit) may start. */
+/**
+ * ANY_AGENCY tried only where it can match: where one of its names' first three units (or first
+ * two, or only unit) may start.
+ */
 const ANY_AGENCY_AT = new RegExp(ANY_AGENCY.source, "uy");
 const AGENCY_FIRST = new Uint8Array(0x10000);
 /** The names' first two units, by their low bytes (a hint: the sticky pattern decides). */
 const AGENCY_PAIRS = new Uint8Array(0x10000);
 const pairHint = (a: number, b: number) => ((a & 0xff) << 8) | (b & 0xff);
+/** Pairs that are a name's first two units where its third is white space or missing: no third unit to check. */
+const AGENCY_PAIR_ENOUGH = new Uint8Array(0x10000);
+/** The names' first three units, by their low six bits (a hint). */
+const AGENCY_TRIPLES = new Uint8Array(1 << 18);
+const tripleHint = (a: number, b: number, c: number) => ((a & 0x3f) << 12) | ((b & 0x3f) << 6) | (c & 0x3f);
 for (const name of AGENCY_BY_FOLDED.keys()) {
   if (/^\s/.test(name)) throw new Error(`article: agency name starts with a space: ${name}`);
   if (AGENCY_FIRST[name.charCodeAt(0)] === 0) AGENCY_FIRST[name.charCodeAt(0)] = 1;
   // A one-unit name (or a space after the first unit, which the pattern reads as \s+) is tried at its first unit alone.
   if (name.length < 2 || /\s/.test(name[1])) AGENCY_FIRST[name.charCodeAt(0)] = 2;
-  else AGENCY_PAIRS[pairHint(name.charCodeAt(0), name.charCodeAt(1))] = 1;
+  else {
+    const pair = pairHint(name.charCodeAt(0), name.charCodeAt(1));
+    AGENCY_PAIRS[pair] = 1;
+    if (name.length < 3 || /\s/.test(name[2])) AGENCY_PAIR_ENOUGH[pair] = 1;
+    else AGENCY_TRIPLES[tripleHint(name.charCodeAt(0), name.charCodeAt(1), name.charCodeAt(2))] = 1;
+  }
 }
 
 /**
@@ -883,16 +896,26 @@ for (const name of AGENCY_BY_FOLDED.keys()) {
  * where a name can begin (a search from there would find its first match at the first such
  * position where one begins), resuming after each match, as matchAll does.
  */
-export function* agencyMatches(folded: string, within = folded, offset = 0): Generator<RegExpExecArray> {
+export function agencyMatches(folded: string, within = folded, offset = 0): RegExpExecArray[] {
   // (The units are read in `within`, of which `folded` is the slice at `offset`: a slice is
-  // slower to read unit by unit. Past the end, the pair's second unit is taken as 0.)
+  // slower to read unit by unit. Units past the end are taken as 0.)
+  const out: RegExpExecArray[] = [];
   const n = folded.length;
+  const unit = (p: number) => (p < n ? within.charCodeAt(offset + p) : 0);
   for (let p = 0; p < n; ) {
     const c = within.charCodeAt(offset + p);
     const first = AGENCY_FIRST[c];
-    if (first === 0 || (first === 1 && AGENCY_PAIRS[pairHint(c, p + 1 < n ? within.charCodeAt(offset + p + 1) : 0)] === 0)) {
+    if (first === 0) {
       p++;
       continue;
+    }
+    if (first === 1) {
+      const b = unit(p + 1);
+      const pair = pairHint(c, b);
+      if (AGENCY_PAIRS[pair] === 0 || (AGENCY_PAIR_ENOUGH[pair] === 0 && AGENCY_TRIPLES[tripleHint(c, b, unit(p + 2))] === 0)) {
+        p++;
+        continue;
+      }
     }
     ANY_AGENCY_AT.lastIndex = p;
     const m = ANY_AGENCY_AT.exec(folded);
@@ -900,9 +923,10 @@ export function* agencyMatches(folded: string, within = folded, offset = 0): Gen
       p++;
       continue;
     }
-    yield m;
+    out.push(m);
     p += m[0].length;
   }
+  return out;
 }
 
 const cueAlternatives = (cues: string[]) => cues.map((c) => escapeRe(foldForDates(c))).join("|");
