@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { parseTextDump } from "./index.js";
+import { parseTextDump, textStats } from "./index.js";
 import type { Article } from "../types.js";
 
 function parse(text: string): Article {
@@ -335,4 +335,18 @@ test("Chinese: an agency dateline ending in 电 is cut; a first sentence that na
   const prose = parse("外长会面\n\n2025-07-12\n\n中国外交部长王毅与美国国务卿鲁比奥11日在吉隆坡会面。\n\n双方讨论了双边关系。\n");
   assert.equal(prose.dateline, null);
   assert.ok(body(prose)[0].startsWith("中国外交部长王毅"), body(prose)[0]);
+});
+
+test("a line's letters, words and Han characters, counted in one pass, are what the patterns count", () => {
+  const lines = [
+    "", "   ", "Read also: Ministers meet in Dusanbe", "12:45 | 05.03.2024", "© 2024 Агентство «Ховар»",
+    "外交部长王毅3月4日在北京会见", "〇 二〇二四年", "⺀ radicals ⼀", "only 𠀋 (an astral Han letter) here", "𝐁𝐨𝐥𝐝 letters, 𝟏𝟐 digits",
+    "a lone \ud800 high and \udc00 low surrogate", "non\u00a0breaking\u3000ideographic\u2003spaces", "tab\tand\nnewline",
+    "وزير الخارجية — ۱۲ مارس", "- 42 -", "e\u0301tude", "\ud83d\ude00 ok",
+  ];
+  for (const s of lines) {
+    const letters = (s.match(/\p{L}/gu) ?? []).length;
+    const words = s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+    assert.deepEqual(textStats(s), { letters, words, han: /\p{Script=Han}/u.test(s) }, JSON.stringify(s));
+  }
 });

@@ -14,6 +14,8 @@ import { PUBLISHERS, publisherOfHost } from "./publisher.js";
 interface Line extends Span {
   /** Trimmed text of the line. */
   text: string;
+  /** Its letters, words and Han characters, counted when first asked for (textStats). */
+  stats?: TextStats;
 }
 
 type LineKind = "blank" | "related" | "related_inline" | "junk" | "date" | "menu" | "paragraph" | "short";
@@ -124,6 +126,76 @@ function wordCount(s: string): number {
   return n;
 }
 
+const LETTER_BIT = 1, SPACE_BIT = 2, HAN_BIT = 4, KNOWN_BIT = 8;
+/** Per BMP unit: whether it is a letter, white space (/\s/), Han; 0 not computed yet. */
+const UNIT_CLASS = new Uint8Array(65536);
+function unitClass(c: number): number {
+  let f = UNIT_CLASS[c];
+  if (f === 0) {
+    const surrogate = c >= 0xd800 && c <= 0xdfff;
+    f = UNIT_CLASS[c] = KNOWN_BIT | (isLetterUnit(c) ? LETTER_BIT : 0) | (IS_SPACE[c] === 1 ? SPACE_BIT : 0) |
+      (!surrogate && HAN.test(String.fromCharCode(c)) ? HAN_BIT : 0);
+  }
+  return f;
+}
+
+export interface TextStats {
+  /** letterCount(s) */
+  letters: number;
+  /** wordCount(s) */
+  words: number;
+  /** HAN.test(s) */
+  han: boolean;
+}
+
+/** letterCount, wordCount and HAN.test of a text (or of s.slice(from, to)) in one pass. */
+export function textStats(s: string, from = 0, to = s.length): TextStats {
+  let letters = 0, words = 0, han = false;
+  let inWord = false, hasLetter = false;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        const pair = s.slice(i, i + 2);
+        inWord = true;
+        if (LETTER.test(pair)) {
+          letters++;
+          hasLetter = true;
+        }
+        if (!han && HAN.test(pair)) han = true;
+        i++;
+        continue;
+      }
+    }
+    const f = unitClass(c);
+    if ((f & SPACE_BIT) !== 0) {
+      if (inWord && hasLetter) words++;
+      inWord = false;
+      hasLetter = false;
+      continue;
+    }
+    inWord = true;
+    if ((f & LETTER_BIT) !== 0) {
+      letters++;
+      hasLetter = true;
+    }
+    if ((f & HAN_BIT) !== 0) han = true;
+  }
+  if (inWord && hasLetter) words++;
+  return { letters, words, han };
+}
+
+/** The stats of a line of `text` (read there: a line's own text is a slice, slower to read unit by unit). */
+const statsOf = (line: Line, text: string): TextStats => (line.stats ??= textStats(text, line.start, line.end));
+
+/** Whether the text's last unit is one of `units` (what /[units]$/u tests, for units of the BMP that are not surrogates). */
+const endsWithOneOf = (units: string) => {
+  const set = new Uint8Array(65536);
+  for (let i = 0; i < units.length; i++) set[units.charCodeAt(i)] = 1;
+  return (t: string) => t.length > 0 && set[t.charCodeAt(t.length - 1)] === 1;
+};
+
 /** Cue at line start followed by a non-letter (or end): "Read also", "Читайте также:". */
 function startsWithCue(folded: string, cuesByFirst: Map<number, string[]>): string | null {
   const cues = cuesByFirst.get(folded.charCodeAt(0));
@@ -137,18 +209,20 @@ function startsWithCue(folded: string, cuesByFirst: Map<number, string[]>): stri
 }
 
 // Heuristic: prose ends in sentence punctuation; long lines are prose even without it.
-const SENTENCE_END = /[.!?。！？؟…»"”)\]]$/u;
+const endsSentence = endsWithOneOf(".!?。！？؟…»\"”)]");
+const endsHanSentence = endsWithOneOf("。！？");
 const PARAGRAPH_MIN_WORDS = 4;
 // Heuristic: a date line is short (a date, a time, a weekday, a place or an agency).
 const DATE_LINE_MAX = 90;
 const LONG_LINE = 160;
 
-function classify(line: Line): LineKind {
+/** The kind of a line of `text`; `foldedText` is the fold of the text. */
+function classify(line: Line, text: string, foldedText: string): LineKind {
   const t = line.text;
   if (t.length === 0) return "blank";
-  // Only the head of a line is compared with cues and menu words, so only the head is folded
+  // Only the head of a line is compared with cues and menu words: the head of the text's fold
   // (folding maps unit to unit, so the head's fold is the fold's head).
-  const folded = foldForDates(t.length > CUE_HEAD ? t.slice(0, CUE_HEAD) : t);
+  const folded = foldedText.slice(line.start, Math.min(line.end, line.start + CUE_HEAD));
   const related = startsWithCue(folded, RELATED);
   if (related !== null) {
     // "Also Read: <headline>" on one line is a single inline leftover; a bare cue opens a block.
@@ -157,11 +231,12 @@ function classify(line: Line): LineKind {
   }
   if (startsWithCue(folded, JUNK) !== null) return "junk";
   // Counters, times, bullets with numbers: no letters worth reading.
-  if (letterCount(t) < 3 && !HAN.test(t)) return /\d/.test(t) ? "date" : "junk";
+  const stats = statsOf(line, text);
+  if (stats.letters < 3 && !stats.han) return /\d/.test(t) ? "date" : "junk";
   // Menus: separators between short items, or runs of wide gaps, or a bare menu word.
   // (Substring checks first: the regexes only run on lines that can match them.)
   if ((t.includes("|") && /\s\|\s/.test(t)) || (t.includes("   ") && /\S {3,}\S.* {3,}\S/.test(t)) ||
-    (t.length < 80 && /[›»>]\s/.test(t) && !SENTENCE_END.test(t))) {
+    (t.length < 80 && /[›»>]\s/.test(t) && !endsSentence(t))) {
     return "menu";
   }
   if (t.length <= CUE_HEAD && MENU.has(folded)) return "menu";
@@ -181,19 +256,19 @@ function classify(line: Line): LineKind {
   }
   // Photo credits ("... in Moscow © Agency / Photographer") are captions, wherever they stand.
   if (t.includes("©") && t.length < LONG_LINE) return "junk";
-  const words = wordCount(t);
-  const isHan = HAN.test(t);
-  const prose = isHan
-    ? (/[。！？]$/u.test(t) && t.length >= 15) || t.length >= 60
-    : (SENTENCE_END.test(t) && words >= PARAGRAPH_MIN_WORDS) || (t.length >= LONG_LINE && words >= 15);
+  const { words, han } = stats;
+  const prose = han
+    ? (endsHanSentence(t) && t.length >= 15) || t.length >= 60
+    : (endsSentence(t) && words >= PARAGRAPH_MIN_WORDS) || (t.length >= LONG_LINE && words >= 15);
   return prose ? "paragraph" : "short";
 }
 
 /** Headline-like: enough letters, not a byline, no final full stop. */
-function isTitleLike(line: Line): boolean {
+function isTitleLike(line: Line, text: string): boolean {
   const t = line.text;
-  if (HAN.test(t)) return t.length >= 6;
-  return letterCount(t) >= 15 && wordCount(t) >= 3 && !/[.。]$/.test(t);
+  const stats = statsOf(line, text);
+  if (stats.han) return t.length >= 6;
+  return stats.letters >= 15 && stats.words >= 3 && !/[.。]$/.test(t);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -201,18 +276,38 @@ function isTitleLike(line: Line): boolean {
 
 const escapeRe = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
 
-/** `pieces`: the literal parts of the folded name; the regex runs only if all occur in the text. */
-const AGENCIES: Array<{ host: string; name: string; re: RegExp; pieces: string[] }> = [];
+/** Bit of a pair of adjacent units in a set of pairs (a hash: the set says which pairs may occur). */
+const PAIR_BITS = 4096;
+const pairBit = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ b) & (PAIR_BITS - 1);
+/** The pairs of adjacent units of s, as a bit set (reused: filled by each call). */
+const textPairs = new Uint32Array(PAIR_BITS / 32);
+function pairsOf(s: string): Uint32Array {
+  textPairs.fill(0);
+  for (let i = 0; i + 1 < s.length; i++) {
+    const bit = pairBit(s.charCodeAt(i), s.charCodeAt(i + 1));
+    textPairs[bit >>> 5] |= 1 << (bit & 31);
+  }
+  return textPairs;
+}
+
+/**
+ * `pieces`: the literal parts of the folded name; the regex runs only if all occur in the text.
+ * `pairs`: the bits of the pieces' pairs of units (a piece is in a text only if they are all in
+ * the text's pairs).
+ */
+const AGENCIES: Array<{ host: string; name: string; re: RegExp; pieces: string[]; pairs: number[] }> = [];
 for (const entry of PUBLISHERS) {
   for (const name of entry.names) {
     const folded = foldForDates(name);
     const esc = escapeRe(folded);
     const cjk = HAN.test(name);
+    const pieces = folded.split(/\s+/).filter((w) => w.length > 0);
     AGENCIES.push({
       host: entry.host,
       name,
       re: new RegExp(cjk ? esc : `(?<![\\p{L}\\p{N}])${esc}(?![\\p{L}\\p{N}])`, "u"),
-      pieces: folded.split(/\s+/).filter((w) => w.length > 0),
+      pieces,
+      pairs: [...new Set(pieces.flatMap((w) => Array.from({ length: w.length - 1 }, (_, i) => pairBit(w.charCodeAt(i), w.charCodeAt(i + 1)))))],
     });
   }
 }
@@ -237,8 +332,10 @@ function agencyIn(s: string): AgencyHit | null {
 
 function findAgency(s: string): AgencyHit | null {
   const folded = foldForDates(s);
+  const pairs = pairsOf(folded);
   let best: { host: string; index: number; length: number } | null = null;
   for (const a of AGENCIES) {
+    if (!a.pairs.every((bit) => (pairs[bit >>> 5] & (1 << (bit & 31))) !== 0)) continue;
     if (!a.pieces.every((piece) => folded.includes(piece))) continue;
     const m = a.re.exec(folded);
     // Short all-caps acronyms (AA, SPA, WAM) must be written in capitals to count.
@@ -276,7 +373,8 @@ function cleanPlace(s: string): string | null {
 /** The dateline prefix of the first body line: "MOSCOW, Jul 9 (PTI)", "تهران- ایرنا-". */
 function findDateline(text: string, line: Line, ref: string | null): Dateline | null {
   const head = text.slice(line.start, Math.min(line.end, line.start + 120));
-  const dates = findDates(head, "und", ref ?? "2000-06-15").filter((d) => d.kind === "absolute" || /\d/.test(head.slice(d.start, d.end)));
+  // Absolute dates all contain digits, and the others are taken only with one.
+  const dates = hasDigit(head) ? findDates(head, "und", ref ?? "2000-06-15").filter((d) => d.kind === "absolute" || /\d/.test(head.slice(d.start, d.end))) : [];
   const first = dates[0];
   if (first && first.start <= 45) {
     const before = head.slice(0, first.start);
@@ -407,13 +505,15 @@ export function parseTextDump(doc: DecodedText): Article {
   // The page proper: metadata fields blanked, so they are neither title nor body.
   const text = header.spans.length ? withoutHeader(doc.text, header) : doc.text;
   const lines = splitLines(text);
-  const kinds = lines.map(classify);
+  // The whole text folded once (the date stage folds it too, and keeps the last few folds).
+  const folded = foldForDates(text);
+  const kinds = lines.map((line) => classify(line, text, folded));
 
   // Body start: the first prose line.
   const firstPara = kinds.indexOf("paragraph");
 
   // Title: the nearest headline-like line above the first paragraph that is not furniture.
-  const titleIdx = firstPara >= 0 ? findTitle(lines, kinds, firstPara) : -1;
+  const titleIdx = firstPara >= 0 ? findTitle(text, lines, kinds, firstPara) : -1;
   // Known gap: a headline ending in a full stop reads as prose and is taken for the body.
 
   // Body: from the first paragraph until a leftover block starts.
@@ -440,7 +540,7 @@ export function parseTextDump(doc: DecodedText): Article {
   }
 
   const title = titleIdx >= 0 ? lines[titleIdx] : null;
-  const hits = sourceHits(text, lines, kinds, dateline, firstPara, paragraphs);
+  const hits = sourceHits(text, folded, lines, kinds, dateline, firstPara, paragraphs);
   return {
     name: doc.name,
     origin: doc.origin,
@@ -509,9 +609,9 @@ export function hostOf(url: string): string | null {
  * a photo caption (written twice, as caption and alt text) or a "Place - Agency" line; and of a
  * headline and a restatement of it below (a deck), the headline.
  */
-function findTitle(lines: Line[], kinds: LineKind[], firstPara: number): number {
+function findTitle(text: string, lines: Line[], kinds: LineKind[], firstPara: number): number {
   const headline = (i: number) =>
-    kinds[i] === "short" && isTitleLike(lines[i]) && publisherNamed(lines[i].text) === null && !placeAgencyLine(lines[i].text);
+    kinds[i] === "short" && isTitleLike(lines[i], text) && publisherNamed(lines[i].text) === null && !placeAgencyLine(lines[i].text);
   // A line written twice in a row is a caption, unless nothing else above can be the title (then
   // it is the headline written twice).
   const candidate = (i: number) => headline(i) && !isCaptionPair(lines, i);
@@ -595,9 +695,9 @@ function findPublished(
     // A date line giving only a month ("December 2023"): the date at that precision, if no
     // header line gives a day.
     if (!monthOnly && kinds[i] === "date" && all.length === 1 && all[0].value.length === 7) monthOnly = all[0];
-    if (!yearless) {
+    if (!yearless && kinds[i] === "date") {
       const probe = findDates(text, "und", "2000-12-31", lines[i]).filter((d) => d.kind === "absolute" && d.value.length === 10);
-      if (probe[0] && kinds[i] === "date") yearless = { line: i, match: probe[0] };
+      if (probe[0]) yearless = { line: i, match: probe[0] };
     }
   }
   if (yearless) {
@@ -668,7 +768,7 @@ function lastNonBlank(kinds: LineKind[]): number {
  */
 function cutShort(text: string, line: Line, kinds: LineKind[], i: number): boolean {
   const t = line.text;
-  if (SENTENCE_END.test(t) || wordCount(t) < 2) return false;
+  if (endsSentence(t) || statsOf(line, text).words < 2) return false;
   if (!endsCut(text, line)) return false;
   let j = i - 1;
   while (j >= 0 && kinds[j] === "blank") j--;
@@ -710,7 +810,7 @@ const COPYRIGHT = /^(?:©|\(c\))|©\s*(?:\d{4}|[\u0660-\u0669\u06f0-\u06f9]{4})|
  * agency anywhere in the header, and an agency the body cites as its source ("передает ТАСС",
  * "به گزارش ایرنا").
  */
-function sourceHits(text: string, lines: Line[], kinds: LineKind[], dateline: Dateline | null, firstPara: number, paragraphs: Span[]): SourceHit[] {
+function sourceHits(text: string, foldedText: string, lines: Line[], kinds: LineKind[], dateline: Dateline | null, firstPara: number, paragraphs: Span[]): SourceHit[] {
   const hits: SourceHit[] = [];
   const push = (h: SourceHit | null) => { if (h) hits.push(h); };
   if (dateline) push(agencyHit(text, dateline.span, "dateline"));
@@ -722,16 +822,16 @@ function sourceHits(text: string, lines: Line[], kinds: LineKind[], dateline: Da
   for (const l of header) push(agencyHit(text, l, "masthead"));
   // Reports cite their source in the opening paragraphs or at the end.
   const citing = paragraphs.length > 4 ? [...paragraphs.slice(0, 3), paragraphs[paragraphs.length - 1]] : paragraphs;
-  for (const p of citing) for (const h of citedAgencies(text, p)) hits.push(h);
+  for (const p of citing) for (const h of citedAgencies(text, foldedText, p)) hits.push(h);
   return hits;
 }
 
 /** Agencies the body names as its source: next to a reporting word, or in brackets or slashes. */
-function citedAgencies(text: string, p: Span): SourceHit[] {
+function citedAgencies(text: string, foldedText: string, p: Span): SourceHit[] {
   const out: SourceHit[] = [];
   const s = text.slice(p.start, p.end);
-  const folded = foldForDates(s);
-  for (const m of agencyMatches(folded)) {
+  const folded = foldedText.slice(p.start, p.end);
+  for (const m of agencyMatches(folded, foldedText, p.start)) {
     const a = AGENCY_BY_FOLDED.get(m[0].replace(/\s+/g, " "));
     if (!a) continue;
     const start = m.index!, end = start + m[0].length;
@@ -764,18 +864,31 @@ export const ANY_AGENCY = (() => {
   return new RegExp(`(?:${words})(?![\\p{L}\\p{N}])${han ? `|${han}` : ""}`, "gu");
 })();
 
-/** ANY_AGENCY tried only where it can match: where one of its names' first two units (or only unit) may start. */
+/**
+ * ANY_AGENCY tried only where it can match: where one of its names' first three units (or first
+ * two, or only unit) may start.
+ */
 const ANY_AGENCY_AT = new RegExp(ANY_AGENCY.source, "uy");
 const AGENCY_FIRST = new Uint8Array(0x10000);
 /** The names' first two units, by their low bytes (a hint: the sticky pattern decides). */
 const AGENCY_PAIRS = new Uint8Array(0x10000);
 const pairHint = (a: number, b: number) => ((a & 0xff) << 8) | (b & 0xff);
+/** Pairs that are a name's first two units where its third is white space or missing: no third unit to check. */
+const AGENCY_PAIR_ENOUGH = new Uint8Array(0x10000);
+/** The names' first three units, by their low six bits (a hint). */
+const AGENCY_TRIPLES = new Uint8Array(1 << 18);
+const tripleHint = (a: number, b: number, c: number) => ((a & 0x3f) << 12) | ((b & 0x3f) << 6) | (c & 0x3f);
 for (const name of AGENCY_BY_FOLDED.keys()) {
   if (/^\s/.test(name)) throw new Error(`article: agency name starts with a space: ${name}`);
   if (AGENCY_FIRST[name.charCodeAt(0)] === 0) AGENCY_FIRST[name.charCodeAt(0)] = 1;
   // A one-unit name (or a space after the first unit, which the pattern reads as \s+) is tried at its first unit alone.
   if (name.length < 2 || /\s/.test(name[1])) AGENCY_FIRST[name.charCodeAt(0)] = 2;
-  else AGENCY_PAIRS[pairHint(name.charCodeAt(0), name.charCodeAt(1))] = 1;
+  else {
+    const pair = pairHint(name.charCodeAt(0), name.charCodeAt(1));
+    AGENCY_PAIRS[pair] = 1;
+    if (name.length < 3 || /\s/.test(name[2])) AGENCY_PAIR_ENOUGH[pair] = 1;
+    else AGENCY_TRIPLES[tripleHint(name.charCodeAt(0), name.charCodeAt(1), name.charCodeAt(2))] = 1;
+  }
 }
 
 /**
@@ -783,12 +896,26 @@ for (const name of AGENCY_BY_FOLDED.keys()) {
  * where a name can begin (a search from there would find its first match at the first such
  * position where one begins), resuming after each match, as matchAll does.
  */
-export function* agencyMatches(folded: string): Generator<RegExpExecArray> {
-  for (let p = 0; p < folded.length; ) {
-    const first = AGENCY_FIRST[folded.charCodeAt(p)];
-    if (first === 0 || (first === 1 && AGENCY_PAIRS[pairHint(folded.charCodeAt(p), folded.charCodeAt(p + 1))] === 0)) {
+export function agencyMatches(folded: string, within = folded, offset = 0): RegExpExecArray[] {
+  // (The units are read in `within`, of which `folded` is the slice at `offset`: a slice is
+  // slower to read unit by unit. Units past the end are taken as 0.)
+  const out: RegExpExecArray[] = [];
+  const n = folded.length;
+  const unit = (p: number) => (p < n ? within.charCodeAt(offset + p) : 0);
+  for (let p = 0; p < n; ) {
+    const c = within.charCodeAt(offset + p);
+    const first = AGENCY_FIRST[c];
+    if (first === 0) {
       p++;
       continue;
+    }
+    if (first === 1) {
+      const b = unit(p + 1);
+      const pair = pairHint(c, b);
+      if (AGENCY_PAIRS[pair] === 0 || (AGENCY_PAIR_ENOUGH[pair] === 0 && AGENCY_TRIPLES[tripleHint(c, b, unit(p + 2))] === 0)) {
+        p++;
+        continue;
+      }
     }
     ANY_AGENCY_AT.lastIndex = p;
     const m = ANY_AGENCY_AT.exec(folded);
@@ -796,9 +923,10 @@ export function* agencyMatches(folded: string): Generator<RegExpExecArray> {
       p++;
       continue;
     }
-    yield m;
+    out.push(m);
     p += m[0].length;
   }
+  return out;
 }
 
 const cueAlternatives = (cues: string[]) => cues.map((c) => escapeRe(foldForDates(c))).join("|");

@@ -60,6 +60,10 @@ test("agency names are found where a search of the whole pattern finds them, and
     const expected = [...text.matchAll(ANY_AGENCY)].map((m) => [m.index, m[0]]);
     const found = [...agencyMatches(text)].map((m) => [m.index, m[0]]);
     assert.deepEqual(found, expected, text);
+    // Read within a longer text (a paragraph of the whole text), names cut at the edges.
+    const within = `tass ${text}ap`;
+    const inside = [...agencyMatches(text, within, 5)].map((m) => [m.index, m[0]]);
+    assert.deepEqual(inside, expected, text);
   }
   assert.ok([...agencyMatches("the agency (reuters) said")].length >= 1);
 });

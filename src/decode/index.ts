@@ -79,6 +79,8 @@ function knownBinary(b: Uint8Array): string | null {
 function sniffWideUnicode(b: Uint8Array): string | null {
   const n = Math.min(b.length, 4096) & ~3;
   if (n < 8) return null;
+  // Without a NUL, every lane's share is 0 and none of the tests below can pass.
+  if (b.subarray(0, n).indexOf(0) < 0) return null;
   const lane = [0, 0, 0, 0];
   for (let i = 0; i < n; i++) if (b[i] === 0) lane[i & 3]++;
   const q = n / 4;
@@ -92,14 +94,17 @@ function sniffWideUnicode(b: Uint8Array): string | null {
 }
 
 /** Share of control bytes (not tab/newline/CR/FF/VT/ESC) in the head of the input; NUL counts. */
+/** 1 for the control bytes controlShare counts. */
+const CONTROL = new Uint8Array(256);
+for (let c = 0; c < 256; c++) if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x0b && c !== 0x1b) || c === 0x7f) CONTROL[c] = 1;
+
 function controlShare(b: Uint8Array): { share: number; nul: boolean } {
   const n = Math.min(b.length, 65536);
-  let ctl = 0, nuls = 0;
-  for (let i = 0; i < n; i++) {
-    const c = b[i];
-    if (c === 0) nuls++;
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x0b && c !== 0x1b) || c === 0x7f) ctl++;
-  }
+  let ctl = 0;
+  for (let i = 0; i < n; i++) ctl += CONTROL[b[i]];
+  // NULs are control bytes: counted only where there are any.
+  let nuls = 0;
+  if (ctl > 0) for (let i = 0; i < n; i++) if (b[i] === 0) nuls++;
   // A handful of stray NULs in a long page (a scraping artefact) do not make it binary;
   // binary formats have them everywhere.
   return { share: n ? ctl / n : 0, nul: nuls > 0 && (n < 4096 || nuls > Math.max(32, n * 0.001)) };

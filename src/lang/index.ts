@@ -21,7 +21,69 @@ function scriptOf(c: number): Script | null {
   return null;
 }
 
-const count = (text: string, re: RegExp) => (text.match(re) ?? []).length;
+// ---- words of the head ----------------------------------------------------------------------
+
+const SCRIPTS: readonly Script[] = ["Cyrillic", "Arabic", "Latin", "Han", "Armenian"];
+const CYRILLIC = 0, ARABIC = 1, LATIN = 2;
+
+/**
+ * The words of the text being identified (runs of letters and marks, as /[\p{L}\p{M}]+/u finds
+ * them), as spans into it with the script of their first code point (an index into SCRIPTS):
+ * scratch arrays, refilled on each call, so that only the words of the script that wins are ever
+ * copied out of the text.
+ */
+let wordStart = new Int32Array(1024);
+let wordEnd = new Int32Array(1024);
+let wordScript = new Uint8Array(1024);
+let wordCount = 0;
+let wordText = "";
+
+function pushWord(start: number, end: number, script: number): void {
+  if (wordCount === wordStart.length) {
+    const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as { new (n: number): T })(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    wordStart = grow(wordStart);
+    wordEnd = grow(wordEnd);
+    wordScript = grow(wordScript);
+  }
+  wordStart[wordCount] = start;
+  wordEnd[wordCount] = end;
+  wordScript[wordCount] = script;
+  wordCount++;
+}
+
+/** The words of one script, in order. */
+function wordsOf(script: number): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < wordCount; k++) if (wordScript[k] === script) out.push(wordText.slice(wordStart[k], wordEnd[k]));
+  return out;
+}
+
+/**
+ * The words of one script joined by single spaces (what the stages below call its letters), or
+ * only the first `limit` units of that: words are taken until the join is that long.
+ */
+function lettersOf(script: number, limit = Infinity): string {
+  const out: string[] = [];
+  let length = -1;
+  for (let k = 0; k < wordCount && length < limit; k++) {
+    if (wordScript[k] !== script) continue;
+    out.push(wordText.slice(wordStart[k], wordEnd[k]));
+    length += 1 + wordEnd[k] - wordStart[k];
+  }
+  const joined = out.join(" ");
+  return joined.length > limit ? joined.slice(0, limit) : joined;
+}
+
+/** Per code unit, a bit set of the letter classes below (tables filled from the letters as written). */
+function unitClasses(classes: Array<[string, number]>): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const [letters, bit] of classes) for (let i = 0; i < letters.length; i++) table[letters.charCodeAt(i)] |= bit;
+  return table;
+}
 
 // ---- Cyrillic -------------------------------------------------------------------------------
 
@@ -37,12 +99,14 @@ const CYRILLIC_CUES: Array<[Lang, Record<string, number>]> = [
   ["tg", { "ӣ": 3, "ӯ": 3, "ҷ": 3, "ҳ": 1, "қ": 1, "ғ": 1 }],
   ["uz", { "ў": 3, "ҳ": 1, "қ": 1, "ғ": 1 }],
 ];
-const codesOf = (letters: string) => new Set([...letters].map((ch) => ch.charCodeAt(0)));
-const KAZAKH_ONLY_SET = codesOf("әұһіқғ");
-/** Letters Ukrainian does not use; their presence argues against uk. */
-const RUSSIAN_NOT_UKRAINIAN_SET = codesOf("ыэъё");
-const UKRAINIAN_ONLY_SET = codesOf("їєґ");
-const UKRAINIAN_ONLY_ANY_CASE = codesOf("їєґЇЄҐ");
+const KAZAKH_ONLY = 1, RUSSIAN_NOT_UKRAINIAN = 2, UKRAINIAN_ONLY = 4, UKRAINIAN_ONLY_ANY_CASE = 8;
+const CYRILLIC_CLASS = unitClasses([
+  ["әұһіқғ", KAZAKH_ONLY],
+  // Letters Ukrainian does not use; their presence argues against uk.
+  ["ыэъё", RUSSIAN_NOT_UKRAINIAN],
+  ["їєґ", UKRAINIAN_ONLY],
+  ["їєґЇЄҐ", UKRAINIAN_ONLY_ANY_CASE],
+]);
 /** Cue weights by Cyrillic code unit (offset from U+0400), one entry per CYRILLIC_CUES language. */
 const CUE_WEIGHTS: (number[] | undefined)[] = new Array(0x130);
 CYRILLIC_CUES.forEach(([, weights], k) => {
@@ -53,6 +117,21 @@ CYRILLIC_CUES.forEach(([, weights], k) => {
   }
 });
 
+/**
+ * Lower case of each code unit where it is one unit (else the unit itself; -1 not computed yet).
+ * Lower-casing a string maps each Cyrillic letter to one Cyrillic letter and nothing else to a
+ * Cyrillic letter, so the Cyrillic letters of s.toLowerCase() are those of the units' lower cases.
+ */
+const lowerUnit = new Int32Array(0x10000).fill(-1);
+function lowerOf(c: number): number {
+  let l = lowerUnit[c];
+  if (l < 0) {
+    const s = String.fromCharCode(c).toLowerCase();
+    l = lowerUnit[c] = s.length === 1 ? s.charCodeAt(0) : c;
+  }
+  return l;
+}
+
 /** Function words of Tajik and of Uzbek (Cyrillic), for telling them apart without their own letters. */
 const TAJIK_WORDS = new Set(["дар", "бо", "ба", "ки", "аз", "барои", "шуд", "мебошад", "карда", "намуд", "оид", "байни"]);
 const UZBEK_WORDS = new Set(["билан", "учун", "бўйича", "буйича", "бир", "ҳам", "қилинди", "этди", "бўлди", "бўлиб", "ўртасида", "томонидан"]);
@@ -61,27 +140,44 @@ const CYRILLIC_CANDIDATES = Object.keys(FRANC_CYRILLIC);
 /** Letters Ukrainian writes in almost every sentence and Russian never (Kyrgyz may go a sentence without its own). */
 const OWN_LETTERS: Record<string, RegExp> = { ukr: /[іїєґ]/iu };
 
-function cyrillicLanguage(words: string[]): Lang {
-  const letters = words.join(" ");
+/** The language of the Cyrillic words found (wordsOf(CYRILLIC)). */
+function cyrillicLanguage(): Lang {
+  const text = wordText;
   // Cues are counted on words that do not start with a capital: proper names ("Тәуелсіздік",
   // "Київ") in a Russian report must not turn it into Kazakh or Ukrainian. All-caps text
   // (a headline-only input) is counted whole.
-  const lowerWords = words.filter((w) => w[0] === w[0].toLowerCase());
-  const cueText = (lowerWords.length * 3 >= words.length ? lowerWords.join(" ") : letters).toLowerCase();
-  const lower = cueText;
-  // One pass over the cue text: Cyrillic letters, cue weights per language, Kazakh-only letters,
-  // letters Ukrainian lacks, Ukrainian-only letters.
-  let total = 0, kazakhOnly = 0, notUk = 0, ukOnlyLower = 0;
+  let words = 0, lowerWords = 0;
+  for (let k = 0; k < wordCount; k++) {
+    if (wordScript[k] !== CYRILLIC) continue;
+    words++;
+    const first = text.charCodeAt(wordStart[k]);
+    if (lowerOf(first) === first) lowerWords++;
+  }
+  const onlyLower = lowerWords * 3 >= words;
+  // One pass over the words: Cyrillic letters (lower-cased) of the cue words, cue weights per
+  // language, Kazakh-only letters, letters Ukrainian lacks, Ukrainian-only letters; and ї є ґ in
+  // any case in every word.
+  let total = 0, kazakhOnly = 0, notUk = 0, ukOnlyLower = 0, ukOnlyAll = 0;
   const langScores = new Array<number>(CYRILLIC_CUES.length).fill(0);
-  for (let i = 0; i < lower.length; i++) {
-    const c = lower.charCodeAt(i);
-    if (c < 0x400 || c >= 0x530) continue; // cue letters are all Cyrillic
-    total++;
-    const cue = CUE_WEIGHTS[c - 0x400];
-    if (cue) for (let k = 0; k < cue.length; k++) langScores[k] += cue[k];
-    if (KAZAKH_ONLY_SET.has(c)) kazakhOnly++;
-    if (RUSSIAN_NOT_UKRAINIAN_SET.has(c)) notUk++;
-    if (UKRAINIAN_ONLY_SET.has(c)) ukOnlyLower++;
+  for (let k = 0; k < wordCount; k++) {
+    if (wordScript[k] !== CYRILLIC) continue;
+    const start = wordStart[k], end = wordEnd[k];
+    const cue = !onlyLower || lowerOf(text.charCodeAt(start)) === text.charCodeAt(start);
+    for (let i = start; i < end; i++) {
+      const raw = text.charCodeAt(i);
+      if ((CYRILLIC_CLASS[raw] & UKRAINIAN_ONLY_ANY_CASE) !== 0) ukOnlyAll++;
+      if (!cue) continue;
+      const c = lowerOf(raw);
+      if (c < 0x400 || c >= 0x530) continue; // cue letters are all Cyrillic
+      total++;
+      const weights = CUE_WEIGHTS[c - 0x400];
+      if (weights) for (let j = 0; j < weights.length; j++) langScores[j] += weights[j];
+      const cls = CYRILLIC_CLASS[c];
+      if (cls === 0) continue;
+      if ((cls & KAZAKH_ONLY) !== 0) kazakhOnly++;
+      if ((cls & RUSSIAN_NOT_UKRAINIAN) !== 0) notUk++;
+      if ((cls & UKRAINIAN_ONLY) !== 0) ukOnlyLower++;
+    }
   }
   const scores = new Map<Lang, number>();
   CYRILLIC_CUES.forEach(([lang], k) => scores.set(lang, langScores[k]));
@@ -91,8 +187,6 @@ function cyrillicLanguage(words: string[]): Lang {
   // Ukrainian: ы э ъ ё are Russian (or Central Asian) letters; і alone is also Kazakh.
   // ї є ґ exist only in Ukrainian; Russian text spells even Ukrainian names without them
   // ("Украины", not "України"), so they count in capitalised words too.
-  let ukOnlyAll = 0; // ї є ґ in any case (what lower-casing the whole text and counting finds)
-  for (let i = 0; i < letters.length; i++) if (UKRAINIAN_ONLY_ANY_CASE.has(letters.charCodeAt(i))) ukOnlyAll++;
   const ukOnlyInNames = ukOnlyAll - ukOnlyLower;
   scores.set("uk", Math.max(0, scores.get("uk")! + ukOnlyInNames * 3 - notUk * 2));
   let best: Lang = "ru", bestScore = 0;
@@ -101,7 +195,7 @@ function cyrillicLanguage(words: string[]): Lang {
   // function words decide ("дар", "бо", "ки" against "билан", "учун", "бўйича").
   if ((best === "tg" || best === "uz") && scores.get("tg") === scores.get("uz")) {
     let tg = 0, uz = 0;
-    for (const w of words) {
+    for (const w of wordsOf(CYRILLIC)) {
       const lw = w.toLowerCase();
       if (TAJIK_WORDS.has(lw)) tg++;
       else if (UZBEK_WORDS.has(lw)) uz++;
@@ -114,37 +208,58 @@ function cyrillicLanguage(words: string[]): Lang {
   // require the cues to weigh at least 1% of the Cyrillic letters, or 3 on short text.
   if (bestScore >= Math.max(3, total * 0.01)) return best;
   // No decisive letters (Kyrgyz can be written without ң ө ү for a sentence or two): trigrams.
-  const ranked = francScores(letters.slice(0, FRANC_SAMPLE), CYRILLIC_CANDIDATES, 3);
+  const ranked = francScores(lettersOf(CYRILLIC, FRANC_SAMPLE), CYRILLIC_CANDIDATES, 3);
   const top = ranked[0];
   const rus = ranked.find(([code]) => code === "rus");
   // ...but only a language whose own letters the text has: a Russian sentence with none of
   // і ї є ґ («Путин поблагодарил Трампа за встречу на Аляске») is not Ukrainian.
-  if (top && top[0] !== "rus" && (!rus || rus[1] < 0.85) && OWN_LETTERS[top[0]]?.test(letters) !== false) return FRANC_CYRILLIC[top[0]];
+  if (top && top[0] !== "rus" && (!rus || rus[1] < 0.85) && OWN_LETTERS[top[0]]?.test(lettersOf(CYRILLIC)) !== false) return FRANC_CYRILLIC[top[0]];
   return "ru";
 }
 
 // ---- Arabic script --------------------------------------------------------------------------
 
-const PERSIAN_LETTERS = /[پچژگ]/g;
-/** Persian ی and ک (Urdu shares them); Arabic writes ي and ك. */
-const PERSIAN_YEH_KAF = /[یک]/g;
-const URDU_LETTERS = /[ےںٹڈڑھۓ]/g;
-const ARABIC_LETTERS = /[ةىأإؤ]/g;
+const PERSIAN_LETTER = 1, PERSIAN_YEH_KAF = 2, ARABIC_LETTER = 4, URDU_LETTER = 8;
+const ARABIC_CLASS = unitClasses([
+  ["پچژگ", PERSIAN_LETTER],
+  // Persian ی and ک (Urdu shares them); Arabic writes ي and ك.
+  ["یک", PERSIAN_YEH_KAF],
+  ["ةىأإؤ", ARABIC_LETTER],
+  ["ےںٹڈڑھۓ", URDU_LETTER],
+]);
 const PERSIAN_WORDS = new Set(["است", "می", "را", "این", "که", "از", "در", "به", "با", "های", "ها", "شد", "کرد", "برای", "یک", "آن", "خود", "بود", "شده", "نیز", "وی", "گفت", "کند", "هم"]);
 const ARABIC_WORDS = new Set(["في", "من", "على", "التي", "الذي", "إلى", "الى", "أن", "عن", "مع", "هذا", "هذه", "كان", "قد", "بين", "وقال", "قال", "ان", "أو", "لا", "ما", "التى", "تم", "حيث"]);
 const URDU_WORDS = new Set(["ہے", "ہیں", "کے", "کی", "کا", "میں", "اور", "نے", "سے", "کو", "پر", "یہ", "وہ", "تھا", "گیا"]);
+/** Words longer than this are in none of the sets (so they are not copied out to be looked up). */
+const FUNCTION_WORD_MAX = Math.max(...[...PERSIAN_WORDS, ...ARABIC_WORDS, ...URDU_WORDS].map((w) => w.length));
 
-function arabicScriptLanguage(text: string): Lang {
-  const words = text.split(/[^\p{L}\p{M}\u200c]+/u).filter(Boolean).map((w) => w.replace(/\u200c/g, ""));
-  let fa = count(text, PERSIAN_LETTERS) * 2 + count(text, PERSIAN_YEH_KAF) * 0.5;
-  let ar = count(text, ARABIC_LETTERS) * 1;
-  let ur = count(text, URDU_LETTERS) * 2;
-  for (const w of words) {
-    if (PERSIAN_WORDS.has(w) || w.startsWith("می")) fa += 2;
-    if (ARABIC_WORDS.has(w)) ar += 3;
-    else if (w.startsWith("ال") || w.startsWith("وال") || w.startsWith("بال")) ar += 1;
-    if (URDU_WORDS.has(w)) ur += 3;
+/** The language of the Arabic-script words found (wordsOf(ARABIC)). */
+function arabicScriptLanguage(): Lang {
+  const text = wordText;
+  let persianLetters = 0, yehKaf = 0, arabicLetters = 0, urduLetters = 0;
+  let fa = 0, ar = 0, ur = 0;
+  const startsWith = (prefix: string, start: number, end: number) => end - start >= prefix.length && text.startsWith(prefix, start);
+  for (let k = 0; k < wordCount; k++) {
+    if (wordScript[k] !== ARABIC) continue;
+    const start = wordStart[k], end = wordEnd[k];
+    for (let i = start; i < end; i++) {
+      const cls = ARABIC_CLASS[text.charCodeAt(i)];
+      if (cls === 0) continue;
+      if ((cls & PERSIAN_LETTER) !== 0) persianLetters++;
+      if ((cls & PERSIAN_YEH_KAF) !== 0) yehKaf++;
+      if ((cls & ARABIC_LETTER) !== 0) arabicLetters++;
+      if ((cls & URDU_LETTER) !== 0) urduLetters++;
+    }
+    const w = end - start <= FUNCTION_WORD_MAX ? text.slice(start, end) : null;
+    if ((w !== null && PERSIAN_WORDS.has(w)) || startsWith("می", start, end)) fa += 2;
+    if (w !== null && ARABIC_WORDS.has(w)) ar += 3;
+    else if (startsWith("ال", start, end) || startsWith("وال", start, end) || startsWith("بال", start, end)) ar += 1;
+    if (w !== null && URDU_WORDS.has(w)) ur += 3;
   }
+  // (Letter counts weigh halves and wholes, word counts wholes: the sums are exact in any order.)
+  fa += persianLetters * 2 + yehKaf * 0.5;
+  ar += arabicLetters * 1;
+  ur += urduLetters * 2;
   // Urdu letters are the decisive cue: Persian and Arabic text has almost none of them.
   if (ur > fa && ur > ar) return "ur";
   if (fa === 0 && ar === 0) return "und";
@@ -164,33 +279,64 @@ const LATIN_CANDIDATES = [...Object.keys(FRANC_LATIN), ...FRANC_LATIN_DISTRACTOR
  * English has o'clock and O'Brien). */
 const UZBEK_OG_STRONG = /[og][ʻ‘]/gi;
 const UZBEK_OG_WEAK = /[og]['’`ʼ](?=\p{L})/giu;
-const TURKISH_LETTERS = /[ğışİ]/g;
-const HUNGARIAN_LETTERS = /[őűŐŰ]/g;
-const AZERBAIJANI_LETTERS = /[əƏ]/g;
-const TURKMEN_LETTERS = /[ňŇýÝžŽ]/g;
+const UZBEK_WORDS_LATIN = /\b(va|bilan|uchun|ham|bo[ʻ‘’'`ʼ]yicha|o[ʻ‘’'`ʼ]rtasida)\b/gi;
+const AZERBAIJANI = 1, TURKMEN = 2, A_UMLAUT = 4, TURKISH = 8, HUNGARIAN = 16;
+const LATIN_CLASS = unitClasses([
+  ["əƏ", AZERBAIJANI],
+  ["ňŇýÝžŽ", TURKMEN],
+  ["äÄ", A_UMLAUT],
+  ["ğışİ", TURKISH],
+  // ő and ű are Hungarian letters only.
+  ["őűŐŰ", HUNGARIAN],
+]);
 
-function latinLanguage(letters: string, raw: string): Lang {
-  const total = letters.length;
-  const az = count(letters, AZERBAIJANI_LETTERS);
+const matches = (text: string, re: RegExp) => (text.match(re) ?? []).length;
+/** Matches of a pattern that needs one of `units` (a pattern's match count, 0 without a search where none is in the text). */
+function matchesWith(text: string, re: RegExp, units: string): number {
+  for (const u of units) if (text.includes(u)) return matches(text, re);
+  return 0;
+}
+
+/** The language of the Latin-script words found (wordsOf(LATIN)) in `raw`, the head of the text. */
+function latinLanguage(raw: string): Lang {
+  const text = wordText;
+  let words = 0, units = 0, az = 0, tk = 0, aUmlaut = 0, tr = 0, hu = 0;
+  for (let k = 0; k < wordCount; k++) {
+    if (wordScript[k] !== LATIN) continue;
+    const start = wordStart[k], end = wordEnd[k];
+    words++;
+    units += end - start;
+    for (let i = start; i < end; i++) {
+      const cls = LATIN_CLASS[text.charCodeAt(i)];
+      if (cls === 0) continue;
+      if ((cls & AZERBAIJANI) !== 0) az++;
+      if ((cls & TURKMEN) !== 0) tk++;
+      if ((cls & A_UMLAUT) !== 0) aUmlaut++;
+      if ((cls & TURKISH) !== 0) tr++;
+      if ((cls & HUNGARIAN) !== 0) hu++;
+    }
+  }
+  // The length of the words joined by spaces.
+  const total = units + words - 1;
   if (az >= 2 && az > total * 0.005) return "az";
-  const tk = count(letters, TURKMEN_LETTERS);
-  if (tk >= 2 && tk > total * 0.005 && /[äÄ]/.test(letters)) return "tk";
-  const uzWords = (raw.match(/\b(va|bilan|uchun|ham|bo[ʻ‘’'`ʼ]yicha|o[ʻ‘’'`ʼ]rtasida)\b/gi) ?? []).length;
-  const strong = count(raw, UZBEK_OG_STRONG), weak = count(raw, UZBEK_OG_WEAK);
-  if ((strong >= 2 && strong + uzWords > total * 0.005) || (strong + weak >= 2 && uzWords >= 2)) return "uz";
-  let ranked = francScores(letters.slice(0, FRANC_SAMPLE), LATIN_CANDIDATES, 3);
+  if (tk >= 2 && tk > total * 0.005 && aUmlaut > 0) return "tk";
+  // The Uzbek cues, each counted only where the decision needs it.
+  const strong = matchesWith(raw, UZBEK_OG_STRONG, "ʻ‘");
+  const weak = matchesWith(raw, UZBEK_OG_WEAK, "'’`ʼ");
+  let uzWordCount = -1;
+  const uzWords = () => (uzWordCount >= 0 ? uzWordCount : (uzWordCount = matches(raw, UZBEK_WORDS_LATIN)));
+  if ((strong >= 2 && strong + uzWords() > total * 0.005) || (strong + weak >= 2 && uzWords() >= 2)) return "uz";
+  let ranked = francScores(lettersOf(LATIN, FRANC_SAMPLE), LATIN_CANDIDATES, 3);
   const [trigramTop] = ranked[0] ?? ["und"];
   // Uzbek Latin writes o‘ g‘ or its function words in almost every sentence: without any of
   // them, trigrams that put Uzbek first (a foreign name's letters) defer to the next language.
-  if (trigramTop === "uzn" && strong + weak + uzWords === 0) ranked = ranked.slice(1);
+  if (trigramTop === "uzn" && strong + weak === 0 && uzWords() === 0) ranked = ranked.slice(1);
   const [topCode] = ranked[0] ?? ["und"];
-  const tr = count(letters, TURKISH_LETTERS);
   // Turkish letters settle Turkish vs the others when trigrams hesitate.
   if (tr >= 2 && tr > total * 0.005 && topCode !== "azj" && topCode !== "tuk") return "tr";
   // Uzbek Latin has none of ğ ı ş: a short Turkish sentence that trigrams call Uzbek is Turkish.
   if (tr >= 1 && (trigramTop === "uzn" || !(topCode in FRANC_LATIN))) return "tr";
   // ő and ű are Hungarian letters only: with trigrams undecided they settle it.
-  const hu = count(letters, HUNGARIAN_LETTERS);
   if (hu >= 1 && !(topCode in FRANC_LATIN)) return "hu";
   if (topCode in FRANC_LATIN) return FRANC_LATIN[topCode];
   // A distractor won: answer a target language only if it scored nearly as well.
@@ -242,9 +388,11 @@ export function detectLanguage(text: string): Lang {
  */
 export function identifyLanguage(text: string): LanguageGuess {
   const head = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
-  // Letters only (digits, punctuation and symbols say nothing about the language).
-  const perScript: Record<Script, string[]> = { Cyrillic: [], Arabic: [], Latin: [], Han: [], Armenian: [] };
-  // Words are runs of letters and marks (as /[\p{L}\p{M}]+/u would find them).
+  // Letters only (digits, punctuation and symbols say nothing about the language): the words,
+  // runs of letters and marks, each of the script of its first code point.
+  wordText = head;
+  wordCount = 0;
+  const units = [0, 0, 0, 0, 0];
   for (let i = 0; i < head.length; ) {
     let w = letterOrMarkWidth(head, i);
     if (!w) {
@@ -255,22 +403,23 @@ export function identifyLanguage(text: string): LanguageGuess {
     do i += w;
     while (i < head.length && (w = letterOrMarkWidth(head, i)) > 0);
     const s = scriptOf(head.codePointAt(ws)!);
-    if (s) perScript[s].push(head.slice(ws, i));
+    if (s !== null) {
+      const k = SCRIPTS.indexOf(s);
+      pushWord(ws, i, k);
+      units[k] += i - ws;
+    }
   }
-  const letterCount = (s: Script) => perScript[s].reduce((n, w) => n + w.length, 0);
   // A Han character carries about a word's worth of text; weigh it like three letters.
   const weights: Array<[Script, number]> = [
-    ["Cyrillic", letterCount("Cyrillic")],
-    ["Arabic", letterCount("Arabic")],
-    ["Latin", letterCount("Latin")],
-    ["Han", letterCount("Han") * 3],
-    ["Armenian", letterCount("Armenian")],
+    ["Cyrillic", units[0]],
+    ["Arabic", units[1]],
+    ["Latin", units[2]],
+    ["Han", units[3] * 3],
+    ["Armenian", units[4]],
   ];
   weights.sort((a, b) => b[1] - a[1]);
   const [script, weight] = weights[0];
   if (weight < 3) return { lang: "und", confidence: 0 };
-  const words = perScript[script];
-  const letters = words.join(" ");
   // How much of the text the script holds, and how much text there is to go on.
   const total = weights.reduce((n, [, w]) => n + w, 0);
   const share = weight / total;
@@ -283,11 +432,11 @@ export function identifyLanguage(text: string): LanguageGuess {
     case "Armenian":
       return sure("hy");
     case "Cyrillic":
-      return short ? sure(shortCyrillic(letters), 0.5) : sure(cyrillicLanguage(words));
+      return short ? sure(shortCyrillic(lettersOf(CYRILLIC)), 0.5) : sure(cyrillicLanguage());
     case "Arabic":
-      return sure(arabicScriptLanguage(letters), short ? 0.5 : 1);
+      return sure(arabicScriptLanguage(), short ? 0.5 : 1);
     case "Latin":
-      return short ? sure(shortLatin(letters), 0.5) : sure(latinLanguage(letters, head));
+      return short ? sure(shortLatin(lettersOf(LATIN)), 0.5) : sure(latinLanguage(head));
   }
 }
 

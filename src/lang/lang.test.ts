@@ -135,7 +135,13 @@ test("francScores gives franc's own scores, to the last digit", async () => {
     "the talks were held in a friendly atmosphere ".repeat(26) + Array.from({ length: 900 }, (_, k) => String.fromCharCode(0xac00 + k)).join(""),
     "the talks were held in a friendly atmosphere ".repeat(26) + Array.from({ length: 900 }, (_, k) => String.fromCharCode(0xb000 + k)).join(""),
   ];
-  for (const s of samples) {
+  // The samples as the language stage passes them (words joined by single spaces: cleaning only
+  // lower-cases them), and a Greek capital sigma, which lower-cases to ς at a word's end ("ας"
+  // and "ασ" are two trigrams), first: before the Hangul samples give later characters ids past
+  // the packed range.
+  const words = (s: string) => s.replace(/[^\p{L}\p{M}]+/gu, " ").trim();
+  const sigma = "the talks were held in a friendly atmosphere ".repeat(4) + "ασ ΑΣ";
+  for (const s of [sigma, ...samples.map(words), ...samples]) {
     for (const list of [only, ["rus", "ukr", "kaz", "kir", "tgk"], []]) {
       assert.deepEqual(francScores(s, list, 3), francAll(s, { only: list, minLength: 3 }), s);
     }
@@ -180,4 +186,28 @@ test("a short Russian sentence without і ї є ґ is not Ukrainian", () => {
 test("an English sentence with a foreign name is not Uzbek without an Uzbek letter or word", () => {
   assert.equal(detectLanguage("Chinese Foreign Minister Wang Yi held talks with visiting Namibian Foreign Minister Selma Ashipala-Musavyi in Windhoek on Sunday."), "en");
   assert.equal(detectLanguage("Prezident Shavkat Mirziyoyev Turkmaniston rahbari bilan uchrashdi va hamkorlikni muhokama qildi."), "uz");
+});
+
+test("lower-casing a text lower-cases its units one by one, but for İ, Σ and surrogates (what the counting relies on)", () => {
+  const special: number[] = [];
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const ch = String.fromCharCode(c);
+    // In a word, at its end, and alone: a unit lower-cased in context is the unit lower-cased alone.
+    const inText = `a${ch}b ${ch} x${ch}`;
+    if (inText.toLowerCase() !== [...inText].map((u) => u.toLowerCase()).join("") || ch.toLowerCase().length !== 1) special.push(c);
+    // Cyrillic letters lower-case to Cyrillic letters, and nothing else does.
+    const lower = ch.toLowerCase().charCodeAt(0);
+    const cyrillic = (x: number) => x >= 0x400 && x < 0x530;
+    if (ch.toLowerCase().length === 1) assert.equal(cyrillic(lower), cyrillic(c), `U+${c.toString(16)}`);
+  }
+  assert.deepEqual(special, [0x130, 0x3a3]);
+});
+
+test("the same language whether the letters come cleaned or with punctuation and digits", () => {
+  const clean = "Die Minister trafen sich in Berlin und sprachen über Handel und Energie";
+  const noisy = "Die Minister trafen sich (in Berlin) am 5. März 2024 und sprachen über Handel, Energie – und 12 Abkommen!";
+  assert.equal(detectLanguage(clean), "de");
+  assert.equal(detectLanguage(noisy), "de");
+  assert.equal(detectLanguage("ΣΥΝΑΝΤΗΣΗ Die Minister trafen sich in Berlin und sprachen über Handel"), "de");
 });

@@ -84,18 +84,23 @@ function packedKey(s: string, i: number): number {
 
 /**
  * The models of one candidate list merged: per trigram, the languages whose model has it and
- * its rank there (parallel arrays).
+ * its rank there. Trigrams are numbered (entries); entry e's languages and ranks are
+ * langs/ranks[entryStart[e] .. entryStart[e + 1]). Packed trigram keys find their entry through
+ * an open-addressing table (keys, entryOf); the others through a map by string.
  */
-interface Entry {
-  langs: number[];
-  ranks: number[];
-}
 interface MergedModels {
   languages: string[];
-  packed: Map<number, Entry>;
-  strings: Map<string, Entry>;
+  bits: number;
+  keys: Int32Array;
+  entryOf: Int32Array;
+  strings: Map<string, number>;
+  entryStart: Int32Array;
+  langs: Int32Array;
+  ranks: Int32Array;
 }
 const merged = new Map<string, MergedModels>();
+
+const slotOf = (key: number, bits: number) => Math.imul(key, 0x9e3779b1) >>> (32 - bits);
 
 function mergedModels(script: string, only: string[]): MergedModels {
   const key = script + "\u0000" + only.join(",");
@@ -119,23 +124,45 @@ function mergedModels(script: string, only: string[]): MergedModels {
       row[j] = w;
     }
   });
-  const packed = new Map<number, Entry>();
-  const strings = new Map<string, Entry>();
+  let bits = 4;
+  while (rankOf.size * 2 > 1 << bits) bits++;
+  const keys = new Int32Array(1 << bits).fill(-1);
+  const entryOf = new Int32Array(1 << bits);
+  const strings = new Map<string, number>();
+  const entryStart = new Int32Array(rankOf.size + 1);
+  const langs: number[] = [], ranks: number[] = [];
+  let e = 0;
   for (const [t, row] of rankOf) {
-    const entry: Entry = { langs: [], ranks: [] };
+    entryStart[e] = langs.length;
     row.forEach((r, j) => {
       if (r >= 0) {
-        entry.langs.push(j);
-        entry.ranks.push(r);
+        langs.push(j);
+        ranks.push(r);
       }
     });
     const k = packedKey(t, 0);
-    if (k >= 0) packed.set(k, entry);
-    else strings.set(t, entry);
+    if (k >= 0) {
+      let slot = slotOf(k, bits);
+      while (keys[slot] !== -1) slot = (slot + 1) & ((1 << bits) - 1);
+      keys[slot] = k;
+      entryOf[slot] = e;
+    } else strings.set(t, e);
+    e++;
   }
-  m = { languages, packed, strings };
+  entryStart[e] = langs.length;
+  m = { languages, bits, keys, entryOf, strings, entryStart, langs: Int32Array.from(langs), ranks: Int32Array.from(ranks) };
   merged.set(key, m);
   return m;
+}
+
+/** The entry of a packed trigram key in the merged models, or -1 when no model has it. */
+function entryOfKey(m: MergedModels, k: number): number {
+  const mask = (1 << m.bits) - 1;
+  for (let slot = slotOf(k, m.bits); ; slot = (slot + 1) & mask) {
+    const at = m.keys[slot];
+    if (at === k) return m.entryOf[slot];
+    if (at === -1) return -1;
+  }
 }
 
 /**
@@ -143,10 +170,10 @@ function mergedModels(script: string, only: string[]): MergedModels {
  * (MAX_DIFFERENCE - |count - rank - 1|) for the languages whose model has it. Integer sums, so
  * the totals equal franc's exactly.
  */
-function subtractPresent(distance: number[], entry: Entry | undefined, count: number): void {
-  if (!entry) return;
-  const { langs, ranks } = entry;
-  for (let k = 0; k < langs.length; k++) {
+function subtractPresent(distance: Int32Array, m: MergedModels, entry: number, count: number): void {
+  if (entry < 0) return;
+  const { langs, ranks } = m;
+  for (let k = m.entryStart[entry], end = m.entryStart[entry + 1]; k < end; k++) {
     let d = count - ranks[k] - 1;
     if (d < 0) d = -d;
     distance[langs[k]] -= MAX_DIFFERENCE - d;
@@ -172,6 +199,57 @@ function reserve(length: number): void {
   }
 }
 
+/** What /\s/ matches, per code unit (1/0; -1 not computed yet). */
+const spaceUnit = new Int8Array(0x10000).fill(-1);
+function isSpace(c: number): boolean {
+  let v = spaceUnit[c];
+  if (v < 0) v = spaceUnit[c] = /\s/.test(String.fromCharCode(c)) ? 1 : 0;
+  return v === 1;
+}
+
+/**
+ * Lower case of each code unit where lower-casing the unit alone gives what lower-casing a string
+ * gives for it (-1 not computed yet, -2 where it does not: İ, which becomes two units; Σ, which
+ * becomes ς at the end of a word; surrogates, which lower-case as pairs).
+ */
+const lowerUnit = new Int32Array(0x10000).fill(-1);
+function simpleLower(c: number): number {
+  let l = lowerUnit[c];
+  if (l === -1) {
+    const s = String.fromCharCode(c).toLowerCase();
+    l = lowerUnit[c] = (c >= 0xd800 && c <= 0xdfff) || c === 0x3a3 || s.length !== 1 ? -2 : s.charCodeAt(0);
+  }
+  return l;
+}
+
+/**
+ * The ids of trigram-utils' cleaned text (" " + lower case + " ") into idBuffer, with its length,
+ * where cleaning only lower-cases and pads: no ASCII punctuation or digit, white space only as
+ * single spaces between other characters (words joined by spaces), and every unit lower-cased
+ * on its own. -1 where cleaning does more.
+ */
+function cleanIds(value: string): number {
+  reserve(value.length + 2);
+  const ids = idBuffer;
+  const space = idOf(0x20);
+  ids[0] = space;
+  let afterSpace = true; // a space at the start would be trimmed
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0x21 && c <= 0x40) return -1;
+    if (isSpace(c)) {
+      if (c !== 0x20 || afterSpace) return -1;
+      afterSpace = true;
+    } else afterSpace = false;
+    const lower = simpleLower(c);
+    if (lower < 0) return -1;
+    ids[i + 1] = idOf(lower);
+  }
+  if (afterSpace) return -1;
+  ids[value.length + 1] = space;
+  return value.length + 2;
+}
+
 /** Same result as franc's `francAll(value, { only, minLength })`. */
 export function francScores(value: string, only: string[], minLength = 10): TrigramScore[] {
   if (!value || value.length < minLength) return [["und", 1]];
@@ -181,20 +259,27 @@ export function francScores(value: string, only: string[], minLength = 10): Trig
     if (!script || share === 0 || (only.length > 0 && !only.includes(script))) return [["und", 1]];
     return [[script, 1]];
   }
-  // trigram-utils: ASCII punctuation and digits become spaces, white space collapses, lower case,
-  // padded with one space each side.
-  const clean = " " + value.replace(/[\u0021-\u0040]+/g, " ").replace(/\s+/g, " ").trim().toLowerCase() + " ";
-  const { languages, packed, strings } = mergedModels(script, only);
+  const models = mergedModels(script, only);
+  const { languages } = models;
   if (!languages.length) return [["und", 1]];
+  // trigram-utils: ASCII punctuation and digits become spaces, white space collapses, lower case,
+  // padded with one space each side. Character ids once per position (a trigram's packed key is
+  // built from three of them), straight from the value where cleaning only lower-cases and pads.
+  let length = cleanIds(value);
+  let cleanText: string | null = null;
+  const clean = () => (cleanText ??= " " + (length >= 0 ? value : value.replace(/[\u0021-\u0040]+/g, " ").replace(/\s+/g, " ").trim()).toLowerCase() + " ");
+  if (length < 0) {
+    const text = clean();
+    length = text.length;
+    reserve(length);
+    for (let i = 0; i < length; i++) idBuffer[i] = idOf(text.charCodeAt(i));
+  }
+  const ids = idBuffer;
   // Count the packed trigrams in the open-addressing table.
   let rare: Map<string, number> | null = null;
   let used = 0;
-  // Character ids once per position; a trigram's packed key is built from three of them.
-  reserve(clean.length);
-  const ids = idBuffer;
   const mask = (1 << tableBits) - 1;
-  for (let i = 0; i < clean.length; i++) ids[i] = idOf(clean.charCodeAt(i));
-  for (let i = 0; i + 3 <= clean.length; i++) {
+  for (let i = 0; i + 3 <= length; i++) {
     const a = ids[i], b = ids[i + 1], c = ids[i + 2];
     const k = a < ID_LIMIT && b < ID_LIMIT && c < ID_LIMIT ? (a * ID_LIMIT + b) * ID_LIMIT + c : -1;
     if (k >= 0) {
@@ -208,18 +293,18 @@ export function francScores(value: string, only: string[], minLength = 10): Trig
       tableCounts[slot]++;
     } else {
       rare ??= new Map();
-      const t = clean.slice(i, i + 3);
+      const t = clean().slice(i, i + 3);
       rare.set(t, (rare.get(t) ?? 0) + 1);
     }
   }
   const distinct = used + (rare ? rare.size : 0);
-  const distance = new Array<number>(languages.length).fill(distinct * MAX_DIFFERENCE);
+  const distance = new Int32Array(languages.length).fill(distinct * MAX_DIFFERENCE);
   for (let u = 0; u < used; u++) {
     const slot = usedSlots[u];
-    subtractPresent(distance, packed.get(tableKeys[slot]), tableCounts[slot]);
+    subtractPresent(distance, models, entryOfKey(models, tableKeys[slot]), tableCounts[slot]);
     tableKeys[slot] = -1;
   }
-  if (rare) for (const [t, count] of rare) subtractPresent(distance, strings.get(t), count);
+  if (rare) for (const [t, count] of rare) subtractPresent(distance, models, models.strings.get(t) ?? -1, count);
   const out: TrigramScore[] = languages.map((l, j) => [l, distance[j]]);
   out.sort((a, b) => a[1] - b[1]);
   const min = out[0][1];

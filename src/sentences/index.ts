@@ -174,8 +174,31 @@ const UNBROKEN_TAIL = /^[\p{Sentence_Terminal}\u2024\ufe52\uff0e"'”’»)\]]*$
  * them (half of all news paragraphs are one sentence; segmenting costs more than this test).
  */
 export function oneSentence(s: string): boolean {
-  const m = SENTENCE_TERMINAL.exec(s);
-  return !m || UNBROKEN_TAIL.test(s.slice(m.index));
+  const at = firstTerminal(s);
+  return at < 0 || UNBROKEN_TAIL.test(s.slice(at));
+}
+
+/** Whether each BMP code unit is a SENTENCE_TERMINAL character (1/0; -1 not computed yet). */
+const terminalUnit = new Int8Array(0x10000).fill(-1);
+
+/** Where SENTENCE_TERMINAL first matches in s (its search, unit by unit through a table), or -1. */
+function firstTerminal(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        // A pair is one code point to the pattern (some terminators are outside the BMP).
+        if (SENTENCE_TERMINAL.test(s.slice(i, i + 2))) return i;
+        i++;
+        continue;
+      }
+    }
+    let t = terminalUnit[c];
+    if (t < 0) t = terminalUnit[c] = SENTENCE_TERMINAL.test(String.fromCharCode(c)) ? 1 : 0;
+    if (t === 1) return i;
+  }
+  return -1;
 }
 
 function* sentenceSegments(segmenter: Intl.Segmenter, s: string): Generator<[number, number]> {

@@ -161,6 +161,10 @@ test("a paragraph read as one sentence without the segmenter is one the segmente
     "双方举行了会谈。随后签署了协议。",
     "The envoy left.  ",
     "Growth reached 3.5 percent",
+    // A terminator outside the Basic Multilingual Plane (Brahmi danda), then more text.
+    "𑀭𑀚𑀸\u{11047} 𑀧𑀼𑀢𑁆𑀢𑁄",
+    // Astral letters and a lone surrogate before a final full stop.
+    "𝐓𝐡𝐞 envoy \ud800 left.",
   ];
   for (const text of [...one, ...more]) {
     const segments = [...segmenter.segment(text)].length;
@@ -168,6 +172,8 @@ test("a paragraph read as one sentence without the segmenter is one the segmente
   }
   for (const text of one) assert.equal(oneSentence(text), true, text);
   for (const text of more.slice(0, 6)) assert.equal(oneSentence(text), false, text);
+  assert.equal(oneSentence("𑀭𑀚𑀸\u{11047} 𑀧𑀼𑀢𑁆𑀢𑁄"), false);
+  assert.equal(oneSentence("𝐓𝐡𝐞 envoy \ud800 left."), true);
   // A split text keeps its sentences whichever way it was read.
   assert.deepEqual(split("They met. Then they left.", "en"), ["They met.", "Then they left."]);
   assert.deepEqual(split("The envoy left (as planned).", "en"), ["The envoy left (as planned)."]);
