@@ -895,12 +895,13 @@ interface YearMention { start: number; end: number; year: number; comparison: bo
  */
 interface Phrase { re: RegExp; pieces: string[]; head: number }
 
-// The two-unit sequences of the text a loop over cue phrases reads, stamped (hashed to 16 bits)
+// The two-unit sequences of the text a loop over cue phrases reads, stamped (hashed to 12 bits:
+// a small table stays in cache; a collision only lets a phrase through to the substring test)
 // with that text's generation: a phrase whose first piece's first two units are not stamped
 // cannot occur there, which one array read says before any substring search.
-const BIGRAM_SEEN = new Int32Array(1 << 16);
+const BIGRAM_SEEN = new Int32Array(1 << 12);
 let bigramGen = 0;
-const bigramKey = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ b) >>> 16;
+const bigramKey = (a: number, b: number) => (Math.imul(a ^ Math.imul(b, 0x85ebca6b), 0x9e3779b1) >>> 20);
 
 /** Stamps the two-unit sequences of s; returns the generation that marks them. */
 function stampBigrams(s: string): number {
