@@ -893,7 +893,8 @@ interface YearMention { start: number; end: number; year: number; comparison: bo
  * with `includes` before the regex runs: most cues are absent from a given text, and a substring
  * test is far cheaper than a Unicode regex with lookbehind.
  */
-interface Phrase { re: RegExp; pieces: string[]; head: number }
+/** A cue phrase: its pattern (compiled on first use: most cues never meet a text that holds their pieces), literal pieces and head bigram. */
+interface Phrase { readonly re: RegExp; pieces: string[]; head: number }
 
 // The two-unit sequences of the text a loop over cue phrases reads, stamped (hashed to 12 bits:
 // a small table stays in cache; a collision only lets a phrase through to the substring test)
@@ -931,7 +932,14 @@ function phraseRegex(phrase: string): Phrase {
   const han = HAN.test(phrase);
   const body = folded.join("\\s+");
   const head = pieces.length && pieces[0].length >= 2 ? bigramKey(pieces[0].charCodeAt(0), pieces[0].charCodeAt(1)) : -1;
-  return { re: new RegExp(han ? body : `(?<![\\p{L}\\p{M}])${body}(?![\\p{L}\\p{M}])`, "gu"), pieces, head };
+  const source = han ? body : `(?<![\\p{L}\\p{M}])${body}(?![\\p{L}\\p{M}])`;
+  let re: RegExp | null = null;
+  return {
+    get re() {
+      return (re ??= new RegExp(source, "gu"));
+    },
+    pieces, head,
+  };
 }
 
 /** False when the phrase cannot occur in s (a literal piece is missing). */
