@@ -354,6 +354,26 @@ const DOMAIN = new RegExp(`(?<![\\p{L}\\p{N}@.-])((?:www\\.)?[a-z0-9][a-z0-9-]*(
  * for first, since a text without it has no domain and the full pattern is slow to rule out.
  */
 const DOMAIN_END = new RegExp(`\\.(?:${TLDS})(?:\\.[a-z]{2})?(?![\\p{L}\\p{N}-])`, "iu");
+/** DOMAIN searching from its lastIndex. */
+const DOMAIN_FROM = new RegExp(DOMAIN.source, "giu");
+/** Units a DOMAIN match is made of (what [a-z0-9.-] matches case-insensitively: also ſ and the Kelvin sign). */
+const DOMAIN_UNITS = /[a-z0-9.-]/iu;
+const domainUnit = new Int8Array(0x10000).fill(-1);
+const isDomainUnit = (c: number) => (domainUnit[c] < 0 ? (domainUnit[c] = DOMAIN_UNITS.test(String.fromCharCode(c)) ? 1 : 0) : domainUnit[c]) === 1;
+
+/**
+ * DOMAIN.exec(s), searched from where a match can first begin: every match is made of domain units
+ * and holds a DOMAIN_END match, so none begins before the run of domain units around the first
+ * DOMAIN_END match (a search from the text's start tries, and fails, at every word before it).
+ */
+export function firstDomain(s: string): RegExpExecArray | null {
+  const end = DOMAIN_END.exec(s);
+  if (end === null) return null;
+  let from = end.index;
+  while (from > 0 && isDomainUnit(s.charCodeAt(from - 1))) from--;
+  DOMAIN_FROM.lastIndex = from;
+  return DOMAIN_FROM.exec(s);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Dateline
@@ -795,7 +815,7 @@ function agencyHit(text: string, span: Span, from: SourceHit["from"]): SourceHit
 
 function domainHit(text: string, span: Span, from: SourceHit["from"]): SourceHit | null {
   const s = text.slice(span.start, span.end);
-  const d = DOMAIN_END.test(s) ? DOMAIN.exec(s) : null;
+  const d = firstDomain(s);
   if (!d) return null;
   const start = span.start + d.index + d[0].indexOf(d[1]);
   return { host: d[1].toLowerCase().replace(/^www\./, ""), span: { start, end: start + d[1].length }, from };
