@@ -281,9 +281,9 @@ const PAIR_BITS = 4096;
 const pairBit = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ b) & (PAIR_BITS - 1);
 /** The pairs of adjacent units of s, as a bit set (reused: filled by each call). */
 const textPairs = new Uint32Array(PAIR_BITS / 32);
-function pairsOf(s: string): Uint32Array {
+function pairsOf(s: string, from = 0, to = s.length): Uint32Array {
   textPairs.fill(0);
-  for (let i = 0; i + 1 < s.length; i++) {
+  for (let i = from; i + 1 < to; i++) {
     const bit = pairBit(s.charCodeAt(i), s.charCodeAt(i + 1));
     textPairs[bit >>> 5] |= 1 << (bit & 31);
   }
@@ -313,6 +313,17 @@ for (const entry of PUBLISHERS) {
 }
 AGENCIES.sort((a, b) => b.name.length - a.name.length);
 
+const hasPairs = (pairs: Uint32Array, bits: number[]) => bits.every((bit) => (pairs[bit >>> 5] & (1 << (bit & 31))) !== 0);
+
+/**
+ * Whether the folded text between from and to may name an agency: whether the pairs of units of
+ * some agency's name are all there (without them, agencyIn finds none).
+ */
+function mayNameAgency(folded: string, from: number, to: number): boolean {
+  const pairs = pairsOf(folded, from, to);
+  return AGENCIES.some((a) => hasPairs(pairs, a.pairs));
+}
+
 type AgencyHit = { host: string; index: number; length: number };
 /** Results of agencyIn per text: the same header lines are asked about several times per page. */
 const agencyMemo = new Map<string, AgencyHit | null>();
@@ -335,7 +346,7 @@ function findAgency(s: string): AgencyHit | null {
   const pairs = pairsOf(folded);
   let best: { host: string; index: number; length: number } | null = null;
   for (const a of AGENCIES) {
-    if (!a.pairs.every((bit) => (pairs[bit >>> 5] & (1 << (bit & 31))) !== 0)) continue;
+    if (!hasPairs(pairs, a.pairs)) continue;
     if (!a.pieces.every((piece) => folded.includes(piece))) continue;
     const m = a.re.exec(folded);
     // Short all-caps acronyms (AA, SPA, WAM) must be written in capitals to count.
@@ -808,7 +819,8 @@ function nextNonBlank(kinds: LineKind[], from: number): number {
 interface SourceHit { host: string; span: Span; from: "dateline" | "masthead" | "footer" | "domain" | "cited" }
 
 /** The agency a line names, as a hit with its span in the text. */
-function agencyHit(text: string, span: Span, from: SourceHit["from"]): SourceHit | null {
+function agencyHit(text: string, foldedText: string, span: Span, from: SourceHit["from"]): SourceHit | null {
+  if (!mayNameAgency(foldedText, span.start, span.end)) return null;
   const a = agencyIn(text.slice(span.start, span.end));
   return a ? { host: a.host, span: { start: span.start + a.index, end: span.start + a.index + a.length }, from } : null;
 }
@@ -833,13 +845,13 @@ const COPYRIGHT = /^(?:©|\(c\))|©\s*(?:\d{4}|[\u0660-\u0669\u06f0-\u06f9]{4})|
 function sourceHits(text: string, foldedText: string, lines: Line[], kinds: LineKind[], dateline: Dateline | null, firstPara: number, paragraphs: Span[]): SourceHit[] {
   const hits: SourceHit[] = [];
   const push = (h: SourceHit | null) => { if (h) hits.push(h); };
-  if (dateline) push(agencyHit(text, dateline.span, "dateline"));
+  if (dateline) push(agencyHit(text, foldedText, dateline.span, "dateline"));
   const header = lines.slice(0, Math.max(firstPara, 0)).filter((_, i) => kinds[i] !== "blank");
   const footer = lines.filter((l, i) => kinds[i] === "junk" && COPYRIGHT.test(l.text));
-  for (const l of header.slice(0, 3)) push(domainHit(text, l, "masthead") ?? agencyHit(text, l, "masthead"));
-  for (const l of footer) push(domainHit(text, l, "footer") ?? agencyHit(text, l, "footer"));
+  for (const l of header.slice(0, 3)) push(domainHit(text, l, "masthead") ?? agencyHit(text, foldedText, l, "masthead"));
+  for (const l of footer) push(domainHit(text, l, "footer") ?? agencyHit(text, foldedText, l, "footer"));
   push(domainHit(text, { start: 0, end: text.length }, "domain"));
-  for (const l of header) push(agencyHit(text, l, "masthead"));
+  for (const l of header) push(agencyHit(text, foldedText, l, "masthead"));
   // Reports cite their source in the opening paragraphs or at the end.
   const citing = paragraphs.length > 4 ? [...paragraphs.slice(0, 3), paragraphs[paragraphs.length - 1]] : paragraphs;
   for (const p of citing) for (const h of citedAgencies(text, foldedText, p)) hits.push(h);
