@@ -49,6 +49,8 @@ const byFirstUnit = (cues: string[]) => {
 const RELATED = byFirstUnit(foldedCues(RELATED_CUES));
 const JUNK = byFirstUnit(foldedCues(JUNK_CUES));
 const MENU = new Set(MENU_WORDS.map((w) => foldForDates(w)));
+/** The lengths of the menu words (a line of another length is none of them). */
+const MENU_LENGTHS = new Set([...MENU].map((w) => w.length));
 /** Units of a line's head that cue and menu matching can look at (a cue and the unit after it). */
 const CUE_HEAD = Math.max(...[...RELATED_CUES, ...JUNK_CUES, ...MENU_WORDS].map((c) => c.length)) + 1;
 
@@ -239,7 +241,7 @@ function classify(line: Line, text: string, foldedText: string): LineKind {
     (t.length < 80 && /[›»>]\s/.test(t) && !endsSentence(t))) {
     return "menu";
   }
-  if (t.length <= CUE_HEAD && MENU.has(folded)) return "menu";
+  if (t.length <= CUE_HEAD && MENU_LENGTHS.has(t.length) && MENU.has(folded)) return "menu";
   // Date lines: dates (and times, weekdays) cover most of the line. Lines longer than
   // DATE_LINE_MAX can never be date lines, so their dates are not looked for.
   // Absolute dates all contain digits, so a line without any has none.
@@ -313,7 +315,10 @@ for (const entry of PUBLISHERS) {
 }
 AGENCIES.sort((a, b) => b.name.length - a.name.length);
 
-const hasPairs = (pairs: Uint32Array, bits: number[]) => bits.every((bit) => (pairs[bit >>> 5] & (1 << (bit & 31))) !== 0);
+function hasPairs(pairs: Uint32Array, bits: number[]): boolean {
+  for (let k = 0; k < bits.length; k++) if ((pairs[bits[k] >>> 5] & (1 << (bits[k] & 31))) === 0) return false;
+  return true;
+}
 
 /**
  * Whether the folded text between from and to may name an agency: whether the pairs of units of
@@ -321,7 +326,8 @@ const hasPairs = (pairs: Uint32Array, bits: number[]) => bits.every((bit) => (pa
  */
 function mayNameAgency(folded: string, from: number, to: number): boolean {
   const pairs = pairsOf(folded, from, to);
-  return AGENCIES.some((a) => hasPairs(pairs, a.pairs));
+  for (let k = 0; k < AGENCIES.length; k++) if (hasPairs(pairs, AGENCIES[k].pairs)) return true;
+  return false;
 }
 
 type AgencyHit = { host: string; index: number; length: number };
