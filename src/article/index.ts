@@ -49,6 +49,8 @@ const byFirstUnit = (cues: string[]) => {
 const RELATED = byFirstUnit(foldedCues(RELATED_CUES));
 const JUNK = byFirstUnit(foldedCues(JUNK_CUES));
 const MENU = new Set(MENU_WORDS.map((w) => foldForDates(w)));
+/** The lengths of the menu words (a line of another length is none of them). */
+const MENU_LENGTHS = new Set([...MENU].map((w) => w.length));
 /** Units of a line's head that cue and menu matching can look at (a cue and the unit after it). */
 const CUE_HEAD = Math.max(...[...RELATED_CUES, ...JUNK_CUES, ...MENU_WORDS].map((c) => c.length)) + 1;
 
@@ -239,7 +241,7 @@ function classify(line: Line, text: string, foldedText: string): LineKind {
     (t.length < 80 && /[›»>]\s/.test(t) && !endsSentence(t))) {
     return "menu";
   }
-  if (t.length <= CUE_HEAD && MENU.has(folded)) return "menu";
+  if (t.length <= CUE_HEAD && MENU_LENGTHS.has(t.length) && MENU.has(folded)) return "menu";
   // Date lines: dates (and times, weekdays) cover most of the line. Lines longer than
   // DATE_LINE_MAX can never be date lines, so their dates are not looked for.
   // Absolute dates all contain digits, so a line without any has none.
@@ -281,9 +283,9 @@ const PAIR_BITS = 4096;
 const pairBit = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ b) & (PAIR_BITS - 1);
 /** The pairs of adjacent units of s, as a bit set (reused: filled by each call). */
 const textPairs = new Uint32Array(PAIR_BITS / 32);
-function pairsOf(s: string): Uint32Array {
+function pairsOf(s: string, from = 0, to = s.length): Uint32Array {
   textPairs.fill(0);
-  for (let i = 0; i + 1 < s.length; i++) {
+  for (let i = from; i + 1 < to; i++) {
     const bit = pairBit(s.charCodeAt(i), s.charCodeAt(i + 1));
     textPairs[bit >>> 5] |= 1 << (bit & 31);
   }
@@ -313,6 +315,21 @@ for (const entry of PUBLISHERS) {
 }
 AGENCIES.sort((a, b) => b.name.length - a.name.length);
 
+function hasPairs(pairs: Uint32Array, bits: number[]): boolean {
+  for (let k = 0; k < bits.length; k++) if ((pairs[bits[k] >>> 5] & (1 << (bits[k] & 31))) === 0) return false;
+  return true;
+}
+
+/**
+ * Whether the folded text between from and to may name an agency: whether the pairs of units of
+ * some agency's name are all there (without them, agencyIn finds none).
+ */
+function mayNameAgency(folded: string, from: number, to: number): boolean {
+  const pairs = pairsOf(folded, from, to);
+  for (let k = 0; k < AGENCIES.length; k++) if (hasPairs(pairs, AGENCIES[k].pairs)) return true;
+  return false;
+}
+
 type AgencyHit = { host: string; index: number; length: number };
 /** Results of agencyIn per text: the same header lines are asked about several times per page. */
 const agencyMemo = new Map<string, AgencyHit | null>();
@@ -335,7 +352,7 @@ function findAgency(s: string): AgencyHit | null {
   const pairs = pairsOf(folded);
   let best: { host: string; index: number; length: number } | null = null;
   for (const a of AGENCIES) {
-    if (!a.pairs.every((bit) => (pairs[bit >>> 5] & (1 << (bit & 31))) !== 0)) continue;
+    if (!hasPairs(pairs, a.pairs)) continue;
     if (!a.pieces.every((piece) => folded.includes(piece))) continue;
     const m = a.re.exec(folded);
     // Short all-caps acronyms (AA, SPA, WAM) must be written in capitals to count.
@@ -354,6 +371,26 @@ const DOMAIN = new RegExp(`(?<![\\p{L}\\p{N}@.-])((?:www\\.)?[a-z0-9][a-z0-9-]*(
  * for first, since a text without it has no domain and the full pattern is slow to rule out.
  */
 const DOMAIN_END = new RegExp(`\\.(?:${TLDS})(?:\\.[a-z]{2})?(?![\\p{L}\\p{N}-])`, "iu");
+/** DOMAIN searching from its lastIndex. */
+const DOMAIN_FROM = new RegExp(DOMAIN.source, "giu");
+/** Units a DOMAIN match is made of (what [a-z0-9.-] matches case-insensitively: also ſ and the Kelvin sign). */
+const DOMAIN_UNITS = /[a-z0-9.-]/iu;
+const domainUnit = new Int8Array(0x10000).fill(-1);
+const isDomainUnit = (c: number) => (domainUnit[c] < 0 ? (domainUnit[c] = DOMAIN_UNITS.test(String.fromCharCode(c)) ? 1 : 0) : domainUnit[c]) === 1;
+
+/**
+ * DOMAIN.exec(s), searched from where a match can first begin: every match is made of domain units
+ * and holds a DOMAIN_END match, so none begins before the run of domain units around the first
+ * DOMAIN_END match (a search from the text's start tries, and fails, at every word before it).
+ */
+export function firstDomain(s: string): RegExpExecArray | null {
+  const end = DOMAIN_END.exec(s);
+  if (end === null) return null;
+  let from = end.index;
+  while (from > 0 && isDomainUnit(s.charCodeAt(from - 1))) from--;
+  DOMAIN_FROM.lastIndex = from;
+  return DOMAIN_FROM.exec(s);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Dateline
@@ -788,14 +825,15 @@ function nextNonBlank(kinds: LineKind[], from: number): number {
 interface SourceHit { host: string; span: Span; from: "dateline" | "masthead" | "footer" | "domain" | "cited" }
 
 /** The agency a line names, as a hit with its span in the text. */
-function agencyHit(text: string, span: Span, from: SourceHit["from"]): SourceHit | null {
+function agencyHit(text: string, foldedText: string, span: Span, from: SourceHit["from"]): SourceHit | null {
+  if (!mayNameAgency(foldedText, span.start, span.end)) return null;
   const a = agencyIn(text.slice(span.start, span.end));
   return a ? { host: a.host, span: { start: span.start + a.index, end: span.start + a.index + a.length }, from } : null;
 }
 
 function domainHit(text: string, span: Span, from: SourceHit["from"]): SourceHit | null {
   const s = text.slice(span.start, span.end);
-  const d = DOMAIN_END.test(s) ? DOMAIN.exec(s) : null;
+  const d = firstDomain(s);
   if (!d) return null;
   const start = span.start + d.index + d[0].indexOf(d[1]);
   return { host: d[1].toLowerCase().replace(/^www\./, ""), span: { start, end: start + d[1].length }, from };
@@ -813,13 +851,13 @@ const COPYRIGHT = /^(?:©|\(c\))|©\s*(?:\d{4}|[\u0660-\u0669\u06f0-\u06f9]{4})|
 function sourceHits(text: string, foldedText: string, lines: Line[], kinds: LineKind[], dateline: Dateline | null, firstPara: number, paragraphs: Span[]): SourceHit[] {
   const hits: SourceHit[] = [];
   const push = (h: SourceHit | null) => { if (h) hits.push(h); };
-  if (dateline) push(agencyHit(text, dateline.span, "dateline"));
+  if (dateline) push(agencyHit(text, foldedText, dateline.span, "dateline"));
   const header = lines.slice(0, Math.max(firstPara, 0)).filter((_, i) => kinds[i] !== "blank");
   const footer = lines.filter((l, i) => kinds[i] === "junk" && COPYRIGHT.test(l.text));
-  for (const l of header.slice(0, 3)) push(domainHit(text, l, "masthead") ?? agencyHit(text, l, "masthead"));
-  for (const l of footer) push(domainHit(text, l, "footer") ?? agencyHit(text, l, "footer"));
+  for (const l of header.slice(0, 3)) push(domainHit(text, l, "masthead") ?? agencyHit(text, foldedText, l, "masthead"));
+  for (const l of footer) push(domainHit(text, l, "footer") ?? agencyHit(text, foldedText, l, "footer"));
   push(domainHit(text, { start: 0, end: text.length }, "domain"));
-  for (const l of header) push(agencyHit(text, l, "masthead"));
+  for (const l of header) push(agencyHit(text, foldedText, l, "masthead"));
   // Reports cite their source in the opening paragraphs or at the end.
   const citing = paragraphs.length > 4 ? [...paragraphs.slice(0, 3), paragraphs[paragraphs.length - 1]] : paragraphs;
   for (const p of citing) for (const h of citedAgencies(text, foldedText, p)) hits.push(h);

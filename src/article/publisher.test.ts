@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ANY_AGENCY, agencyMatches, parseTextDump } from "./index.js";
+import { ANY_AGENCY, agencyMatches, firstDomain, parseTextDump } from "./index.js";
 import { publisherOfHost } from "./publisher.js";
 
 const parse = (text: string) => parseTextDump({ name: "t", origin: "t", text, encoding: "UTF-8" });
@@ -66,4 +66,21 @@ test("agency names are found where a search of the whole pattern finds them, and
     assert.deepEqual(inside, expected, text);
   }
   assert.ok([...agencyMatches("the agency (reuters) said")].length >= 1);
+});
+
+test("the first domain a text names, searched from where one can begin", () => {
+  const cases: Array<[string, [number, string] | null]> = [
+    ["Read more on www.example.com today", [13, "www.example.com"]],
+    // After an @ it is a mail address; a word glued to a hyphen is not a domain.
+    ["Write to press@agency.tj or visit agency.tj.", [34, "agency.tj"]],
+    ["The news.tj-style pages and khovar.tj", [28, "khovar.tj"]],
+    ["Sources: mid.ru/ru/press and president.tj", [9, "mid.ru"]],
+    ["A long run of words before the site, then the end: sub.example.com.tr, and more", [51, "sub.example.com.tr"]],
+    ["ſite.com", [0, "ſite.com"]],
+    ["No site here, only a sentence. And another one.", null],
+  ];
+  for (const [text, want] of cases) {
+    const m = firstDomain(text);
+    assert.deepEqual(m ? [m.index, m[1]] : null, want, text);
+  }
 });

@@ -366,6 +366,26 @@ function letterOrMarkWidth(s: string, at: number): number {
   return v;
 }
 
+/**
+ * Per BMP unit (0 not computed yet): NOT_LETTER, SURROGATE (read as part of a pair), or a letter
+ * or mark, with its script (FIRST_SCRIPT + index into SCRIPTS) or NO_SCRIPT.
+ */
+const NOT_LETTER = 1, SURROGATE = 2, NO_SCRIPT = 3, FIRST_SCRIPT = 4;
+const unitInfos = new Uint8Array(0x10000);
+function unitInfo(c: number): number {
+  let v = unitInfos[c];
+  if (v === 0) {
+    if (c >= 0xd800 && c <= 0xdfff) v = SURROGATE;
+    else if (!LETTER_OR_MARK.test(String.fromCharCode(c))) v = NOT_LETTER;
+    else {
+      const s = scriptOf(c);
+      v = s === null ? NO_SCRIPT : FIRST_SCRIPT + SCRIPTS.indexOf(s);
+    }
+    unitInfos[c] = v;
+  }
+  return v;
+}
+
 /** A language with how sure the guess is (0 none, 1 certain). */
 export interface LanguageGuess {
   lang: Lang;
@@ -393,18 +413,38 @@ export function identifyLanguage(text: string): LanguageGuess {
   wordText = head;
   wordCount = 0;
   const units = [0, 0, 0, 0, 0];
-  for (let i = 0; i < head.length; ) {
-    let w = letterOrMarkWidth(head, i);
-    if (!w) {
+  const n = head.length;
+  for (let i = 0; i < n; ) {
+    const ws = i;
+    // The first unit: a letter or mark of the BMP (its script), or a surrogate (read as a pair).
+    let info = unitInfo(head.charCodeAt(i));
+    if (info === NOT_LETTER) {
       i++;
       continue;
     }
-    const ws = i;
-    do i += w;
-    while (i < head.length && (w = letterOrMarkWidth(head, i)) > 0);
-    const s = scriptOf(head.codePointAt(ws)!);
-    if (s !== null) {
-      const k = SCRIPTS.indexOf(s);
+    if (info === SURROGATE) {
+      const w = letterOrMarkWidth(head, i);
+      if (!w) {
+        i++;
+        continue;
+      }
+      // A letter outside the BMP: none of the scripts.
+      info = NO_SCRIPT;
+      i += w;
+    } else i++;
+    while (i < n) {
+      const next = unitInfo(head.charCodeAt(i));
+      if (next === NOT_LETTER) break;
+      if (next !== SURROGATE) {
+        i++;
+        continue;
+      }
+      const w = letterOrMarkWidth(head, i);
+      if (!w) break;
+      i += w;
+    }
+    if (info !== NO_SCRIPT) {
+      const k = info - FIRST_SCRIPT;
       pushWord(ws, i, k);
       units[k] += i - ws;
     }
