@@ -7,7 +7,9 @@ import type { Lang } from "../types.js";
 /** Only the head of a document is looked at: enough for a stable answer, and fast. */
 /** Trigram scoring costs per character; 800 letters of running text decide it. */
 const FRANC_SAMPLE = 800;
-const MAX_CHARS = 2000; // enough letters to decide; trigram scoring costs per character
+/** Characters of a text read to identify its language: enough letters to decide (trigram scoring costs per character). */
+export const LANGUAGE_SAMPLE = 2000;
+const MAX_CHARS = LANGUAGE_SAMPLE;
 
 type Script = "Cyrillic" | "Arabic" | "Latin" | "Han" | "Armenian";
 

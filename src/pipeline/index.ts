@@ -9,7 +9,7 @@ import { findDates } from "../dates/index.js";
 import { decode } from "../decode/index.js";
 import { findEvents, type DateHit, type EventContext } from "../events/index.js";
 import { findFigures } from "../figures/index.js";
-import { detectLanguage } from "../lang/index.js";
+import { detectLanguage, LANGUAGE_SAMPLE } from "../lang/index.js";
 import { holderOf, loadLexicon, withDocumentPersons, type Lexicon } from "../lexicon/index.js";
 import { findDocumentMentions, mentionsIn, resolveHomeReferences, type SentenceMentions } from "../mentions/index.js";
 import { splitSentences } from "../sentences/index.js";
@@ -74,7 +74,9 @@ const HOME_BY_LANG: Partial<Record<string, string>> = { tg: "TJK", uz: "UZB", kk
 
 /** The language of an article's body (falling back to the whole text when the body is tiny). */
 function articleLanguage(a: Article): Lang {
-  const body = a.paragraphs.map((p) => a.text.slice(p.start, p.end)).join("\n");
+  // Identification reads the first LANGUAGE_SAMPLE characters: the paragraphs are joined up to there.
+  let body = "";
+  for (let i = 0; i < a.paragraphs.length && body.length < LANGUAGE_SAMPLE; i++) body += (i ? "\n" : "") + a.text.slice(a.paragraphs[i].start, a.paragraphs[i].end);
   const lang = detectLanguage(body.length >= 40 ? body : a.text);
   return lang;
 }

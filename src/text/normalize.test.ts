@@ -82,3 +82,14 @@ test("normalizeTransient folds as normalize does, its offset map a view read bef
 test("foldStretch folds as fold does", () => {
   for (const s of ["", "The 75th Anniversary", "к 30-летию установления", "بمناسبة الذكرى", "Rusya'nın yıldönümü", "İstanbul"]) assert.equal(foldStretch(s), fold(s), s);
 });
+
+test("long texts fold unit for unit: a leading byte-order mark stays, a lone surrogate reads as U+FFFD", () => {
+  const body = "Министр встретился с послом. ".repeat(20);
+  const withBom = normalize("\ufeff" + body);
+  assert.equal(withBom.norm[0], "\ufeff");
+  assert.equal(withBom.norm.length, body.length + 1);
+  assert.equal(withBom.norm.slice(1), body.toLowerCase().replace(/ё/g, "е").replace(/й/g, "и"));
+  const lone = normalize(body + "\ud800" + body);
+  assert.equal(lone.norm.length, body.length * 2 + 1);
+  assert.equal(lone.norm[body.length], "\ufffd");
+});
