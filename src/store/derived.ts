@@ -115,7 +115,9 @@ export class Deltas {
 
 /**
  * Add n (and g) to the rows of a table by key, inserting missing rows; rows whose count falls to
- * zero are deleted. The cells are distinct keys (one statement may not touch a row twice).
+ * zero are deleted. The cells are distinct keys (one statement may not touch a row twice). A cell
+ * whose count does not change only changes a row that is there: within a batch of documents an
+ * event can come and go again, leaving a Goldstein sum of zero up to rounding and no row.
  */
 async function upsert(tx: SqlAdapter, table: string, cols: string[], pk: string[], cells: { cols: unknown[]; n: number; g: number | null }[]): Promise<void> {
   cells = cells.filter((c) => c.n !== 0 || (c.g !== null && c.g !== 0));
@@ -125,15 +127,17 @@ async function upsert(tx: SqlAdapter, table: string, cols: string[], pk: string[
   const set = `n = ${table}.n + excluded.n${hasG ? `, g = ${table}.g + excluded.g` : ""}`;
   const marks = `(${all.map(() => "?").join(", ")})`;
   const per = Math.max(1, Math.floor(2000 / all.length));
-  for (let i = 0; i < cells.length; i += per) {
-    const chunk = cells.slice(i, i + per);
+  const counted = cells.filter((c) => c.n !== 0);
+  for (let i = 0; i < counted.length; i += per) {
+    const chunk = counted.slice(i, i + per);
     await tx.run(`INSERT INTO ${table} (${all.join(", ")}) VALUES ${chunk.map(() => marks).join(", ")} ON CONFLICT (${pk.join(", ")}) DO UPDATE SET ${set}`,
       chunk.flatMap((c) => [...c.cols, c.n, ...(hasG ? [c.g] : [])]));
   }
-  // Only a count that went down can have reached zero (a row that gained and lost alike kept its count).
-  const gone = cells.filter((c) => c.n < 0);
   const pkAt = pk.map((p) => cols.indexOf(p));
   const match = `(${pk.map((p) => `${p} = ?`).join(" AND ")})`;
+  for (const c of cells.filter((c) => c.n === 0)) await tx.run(`UPDATE ${table} SET g = g + ? WHERE ${match}`, [c.g, ...pkAt.map((j) => c.cols[j])]);
+  // Only a count that went down can have reached zero (a row that gained and lost alike kept its count).
+  const gone = cells.filter((c) => c.n < 0);
   for (let i = 0; i < gone.length; i += 200) {
     const chunk = gone.slice(i, i + 200);
     await tx.run(`DELETE FROM ${table} WHERE n <= 0 AND (${chunk.map(() => match).join(" OR ")})`, chunk.flatMap((c) => pkAt.map((j) => c.cols[j])));

@@ -15,6 +15,13 @@ export interface DocumentMeta {
 
 export type IngestOutcome = "inserted" | "replaced" | "unchanged";
 
+/** One document to store (see Store.ingestBatch). */
+export interface IngestItem {
+  meta: DocumentMeta;
+  result: DocumentResult;
+  lexiconVersion: string;
+}
+
 export interface EventFilter {
   country?: string;
   with?: string;
@@ -185,6 +192,11 @@ export interface Store {
   documentHash(origin: string): Promise<string | null>;
   /** Store one document and its events, whole or not at all; merges reports into events. */
   ingest(meta: DocumentMeta, result: DocumentResult, lexiconVersion: string): Promise<IngestOutcome>;
+  /**
+   * Store documents in one transaction (all or none), with the rows, ids and merges that ingesting
+   * them one after another in this order gives; the outcome of each, in order.
+   */
+  ingestBatch(items: IngestItem[]): Promise<IngestOutcome[]>;
   /** Remove a document; its reports leave their events, and events left without reports go. */
   removeDocument(origin: string): Promise<boolean>;
   events(filter: EventFilter): Promise<EventRow[]>;
