@@ -222,7 +222,7 @@ export async function storeNewDocuments(tx: SqlAdapter, index: SqlAdapter, items
   const live = new Map<string, Set<BatchEvent>>(); // type and sides -> events the batch created or changed
   const created: BatchEvent[] = [];
   const reports: { ev: BatchEvent; doc: number; idx: number; fields: ReturnType<typeof reportFields>; e: EventRecord; why: string }[] = [];
-  const deltas = new Deltas();
+  const deltas = new Deltas(true);
   let provisional = 2 ** 52; // new events sort after every stored one, in the order they are made
   docs.forEach((d, k) => {
     const cands = d.probes.map((p) => {
@@ -312,18 +312,7 @@ async function readCandidates(tx: SqlAdapter, probes: Probe[]): Promise<{ byKey:
   for (const p of probes) spare.set(sidesKey(p), (spare.get(sidesKey(p)) ?? 0) + 1);
   const unique = [...new Map(probes.map((p) => [probeKey(p), p])).values()];
   const byKey = new Map<string, number[]>();
-  const rows: Row[] = [];
-  for (let s = 0; s < unique.length; s += 100) {
-    const parts: string[] = [];
-    const params: unknown[] = [];
-    unique.slice(s, s + 100).forEach((p, j) => {
-      const limit = CANDIDATES + spare.get(sidesKey(p))!;
-      const cols = `SELECT ${s + j} AS probe, id, type, mode, cameo, goldstein, countries, date, day, location_city, location_country FROM events WHERE type = ? AND countries = ?`;
-      if (p.day !== null) { parts.push(`SELECT * FROM (${cols} AND (day BETWEEN ? AND ? OR day IS NULL) ORDER BY id LIMIT ${limit}) c${j}`); params.push(p.e.type, p.countries, p.day - 1, p.day + 1); }
-      else { parts.push(`SELECT * FROM (${cols} ORDER BY id LIMIT ${limit}) c${j}`); params.push(p.e.type, p.countries); }
-    });
-    rows.push(...(await tx.all(parts.join(" UNION ALL "), params)));
-  }
+  const rows = await candidateRows(tx, unique.map((p) => ({ type: p.e.type, countries: p.countries, day: p.day, limit: CANDIDATES + spare.get(sidesKey(p))! })));
   const state = new Map<number, BatchEvent>();
   for (const r of rows) {
     const id = Number(r.id);
@@ -346,6 +335,48 @@ async function readCandidates(tx: SqlAdapter, probes: Probe[]): Promise<{ byKey:
   const reps = await readByIds(tx, (m) => `SELECT r.event_id, r.date, r.actors, r.topics, r.location, d.lang, d.source, d.orgs FROM reports r JOIN documents d ON d.id = r.document_id WHERE r.event_id IN (${m}) ORDER BY r.event_id, r.id`, ids);
   for (const r of reps) state.get(Number(r.event_id))!.reports.push(foldRow(r));
   return { byKey, state };
+}
+
+const CANDIDATE_COLS = "id, type, mode, cameo, goldstein, countries, date, day, location_city, location_country";
+
+/**
+ * For each probe (type, sides, day), the oldest `limit` stored events of that type and sides with
+ * the day within one of it or no day (any day for a probe without one); each row names its probe
+ * by index. PostgreSQL answers all probes in one statement; SQLite runs one prepared statement per
+ * probe (no round trips to save, and a long compound statement is slow to prepare).
+ */
+async function candidateRows(tx: SqlAdapter, probes: { type: string; countries: string; day: number | null; limit: number }[]): Promise<Row[]> {
+  const where = "e.type = v.type AND e.countries = v.countries";
+  if (tx.kind === "postgres") {
+    const dated = probes.map((p, i) => ({ ...p, i })).filter((p) => p.day !== null);
+    const undated = probes.map((p, i) => ({ ...p, i })).filter((p) => p.day === null);
+    const out: Row[] = [];
+    for (let s = 0; s < Math.max(dated.length, undated.length); s += 500) {
+      const parts: string[] = [];
+      const params: unknown[] = [];
+      const d = dated.slice(s, s + 500), u = undated.slice(s, s + 500);
+      if (d.length) {
+        parts.push(`SELECT v.probe, c.* FROM (VALUES ${d.map(() => "(?::integer, ?::text, ?::text, ?::integer, ?::integer)").join(", ")}) AS v (probe, type, countries, day, lim)
+          CROSS JOIN LATERAL (SELECT ${CANDIDATE_COLS} FROM events e WHERE ${where} AND (e.day BETWEEN v.day - 1 AND v.day + 1 OR e.day IS NULL) ORDER BY e.id LIMIT v.lim) c`);
+        for (const p of d) params.push(p.i, p.type, p.countries, p.day, p.limit);
+      }
+      if (u.length) {
+        parts.push(`SELECT v.probe, c.* FROM (VALUES ${u.map(() => "(?::integer, ?::text, ?::text, ?::integer)").join(", ")}) AS v (probe, type, countries, lim)
+          CROSS JOIN LATERAL (SELECT ${CANDIDATE_COLS} FROM events e WHERE ${where} ORDER BY e.id LIMIT v.lim) c`);
+        for (const p of u) params.push(p.i, p.type, p.countries, p.limit);
+      }
+      out.push(...(await tx.all(parts.join(" UNION ALL "), params)));
+    }
+    return out;
+  }
+  const out: Row[] = [];
+  for (const [i, p] of probes.entries()) {
+    const rows = p.day === null
+      ? await tx.all(`SELECT ${CANDIDATE_COLS} FROM events WHERE type = ? AND countries = ? ORDER BY id LIMIT ?`, [p.type, p.countries, p.limit])
+      : await tx.all(`SELECT ${CANDIDATE_COLS} FROM events WHERE type = ? AND countries = ? AND (day BETWEEN ? AND ? OR day IS NULL) ORDER BY id LIMIT ?`, [p.type, p.countries, p.day - 1, p.day + 1, p.limit]);
+    for (const r of rows) out.push({ probe: i, ...r });
+  }
+  return out;
 }
 
 /** Set date, day and place of events: [id, date, day, city, country] rows. */
