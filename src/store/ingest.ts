@@ -24,8 +24,8 @@ export const CANDIDATES = 50;
 
 /** Multi-row INSERT in chunks (SQLite and PostgreSQL cap the parameters of one statement). */
 export async function insertRows(tx: SqlAdapter, table: string, cols: string[], rows: unknown[][]): Promise<void> {
-  const per = Math.max(1, Math.floor(PARAMS_PER_STATEMENT / cols.length));
   const marks = `(${cols.map(() => "?").join(", ")})`;
+  const per = Math.max(1, Math.floor(PARAMS_PER_STATEMENT / cols.length));
   for (let i = 0; i < rows.length; i += per) {
     const chunk = rows.slice(i, i + per);
     await tx.run(`INSERT INTO ${table} (${cols.join(", ")}) VALUES ${chunk.map(() => marks).join(", ")}`, chunk.flat());
@@ -150,6 +150,8 @@ export interface FoldRow {
   lang: string | null;
   source: string | null;
   orgs: string | null;
+  /** The JSON fields read, kept for the next rebuild of the event within a batch. */
+  parsed?: { actors: FoldActor[]; topics: string[]; location: { city: string | null; country: string | null } | null };
 }
 
 export const foldRow = (r: Row): FoldRow => ({
@@ -173,14 +175,15 @@ export function foldReports(list: FoldRow[]): { actors: FoldActor[]; topics: str
   let date: string | null = null;
   let location: { city: string | null; country: string | null } | null = null;
   for (const r of list) {
-    for (const a of JSON.parse(r.actors) as FoldActor[]) {
+    r.parsed ??= { actors: JSON.parse(r.actors), topics: JSON.parse(r.topics), location: JSON.parse(r.location ?? "null") };
+    for (const a of r.parsed.actors) {
       const have = actors.get(a.country);
       if (!have || (!have.name && a.name) || (!!a.name === !!have.name && senior(a.role) > senior(have.role))) actors.set(a.country, a);
     }
-    for (const t of JSON.parse(r.topics) as string[]) topics.add(t);
+    for (const t of r.parsed.topics) topics.add(t);
     const d = r.date;
     if (d && (!date || d.length > date.length)) date = d; // the most precise date reported
-    location ??= JSON.parse(r.location ?? "null");
+    location ??= r.parsed.location;
   }
   const keys = eventKeys([...actors.values()], topics, list.map((r) => ({ lang: r.lang, source: r.source, orgs: r.orgs })));
   return { actors: [...actors.values()], topics: [...topics], date, location, keys };

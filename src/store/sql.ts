@@ -492,32 +492,28 @@ export class SqlStore implements Store {
    * month, so the scan starts at the month the page is in instead of counting every row before it.
    */
   private async deepPage(asc: boolean, limit: number | undefined, offset: number): Promise<Row[]> {
-    // The rows in key order (month, type), summed here: no grouping or sorting in the database.
-    const dated: { month: string; n: number }[] = [];
-    for (const r of await this.db.all("SELECT month, n FROM agg_month WHERE month <> '' ORDER BY month, type")) {
-      const last = dated[dated.length - 1];
-      if (last && last.month === r.month) last.n += Number(r.n);
-      else dated.push({ month: String(r.month), n: Number(r.n) });
-    }
-    const datedTotal = dated.reduce((s, r) => s + Number(r.n), 0);
-    let skipped = 0;
+    // Whole months are skipped from the page's end of the order while their events fit in the
+    // offset: the last month skipped (its running total is the events skipped), and the month
+    // after it in that order, worked out in the database (one row back, however many months).
+    const dir = asc ? "ASC" : "DESC";
+    const [m] = await this.db.all(
+      `WITH m AS (SELECT month, SUM(n) AS n FROM agg_month WHERE month <> '' GROUP BY month),
+       c AS (SELECT month, LEAD(month) OVER (ORDER BY month ${dir}) AS next, SUM(n) OVER (ORDER BY month ${dir} ROWS UNBOUNDED PRECEDING) AS upto FROM m)
+       SELECT t.total, s.month, s.next, s.upto FROM (SELECT COALESCE(SUM(n), 0) AS total FROM m) t
+       LEFT JOIN (SELECT month, next, upto FROM c WHERE upto <= ? ORDER BY upto DESC LIMIT 1) s ON 1 = 1`,
+      [offset],
+    );
+    const datedTotal = Number(m.total);
     const params: unknown[] = [];
     if (offset >= datedTotal) {
       // Only undated events left (they come last, by id).
       return this.db.all(`SELECT e.* FROM events e WHERE e.date IS NULL ORDER BY e.id ${asc ? "ASC" : "DESC"}${pageSql(this.db.kind, limit, offset - datedTotal)}`);
     }
-    let bound: string | null = null;
-    if (asc) {
-      // Skip whole months from the oldest: events before month X are those with date < X.
-      let at = 0;
-      while (at < dated.length && skipped + Number(dated[at].n) <= offset) skipped += Number(dated[at++].n);
-      if (at > 0) bound = String(dated[at].month);
-    } else {
-      // Skip whole months from the newest: events from month X on are those with date >= X.
-      let at = dated.length - 1;
-      while (at >= 0 && skipped + Number(dated[at].n) <= offset) skipped += Number(dated[at--].n);
-      if (at < dated.length - 1) bound = String(dated[at + 1].month);
-    }
+    // Oldest first, events before month X are those with date < X: the page starts at the month
+    // after the last skipped. Newest first, events from month X on are those with date >= X: the
+    // page ends before the last (oldest) month skipped.
+    let skipped = m.upto == null ? 0 : Number(m.upto);
+    let bound: string | null = m.upto == null ? null : String(asc ? m.next : m.month);
     // A page that reaches past the dated events into the undated ones (last) is read plainly.
     if (limit == null || offset + limit > datedTotal) bound = null;
     if (bound === null) skipped = 0;
