@@ -57,6 +57,8 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
   const version = lexiconVersion();
   // Unchanged documents are skipped before any extraction.
   const todo: Job[] = [];
+  // The stored hashes of every file, read at once (a round trip per file costs on PostgreSQL).
+  const stored = await store.documentHashes(files.filter((f) => !isWarcPath(f)));
   for (const file of files) {
     if (isWarcPath(file)) {
       // A web archive is streamed record by record; each article is stored like a file.
@@ -72,7 +74,7 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
     s.seen++;
     try {
       const hash = hashFile(file);
-      if ((await store.documentHash(file)) === hash) s.unchanged++;
+      if (stored.get(file) === hash) s.unchanged++;
       else todo.push({ file, hash });
     } catch (e) {
       s.failed++;

@@ -118,7 +118,7 @@ async function rows(s: Store): Promise<{ exact: Record<string, Row[]>; sums: num
 
 const tmp = tempFolder("parley-batch-");
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
-const backends = storeBackends(tmp);
+const backends = storeBackends(tmp, "parley_batch_test");
 const sqlite = backends[0][1];
 
 /** Store the documents one by one or in batches; the outcomes, rows and full-text hits. */

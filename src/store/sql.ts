@@ -101,6 +101,20 @@ export class SqlStore implements Store {
     return r.length ? String(r[0].hash) : null;
   }
 
+  async documentHashes(origins: string[]): Promise<Map<string, string>> {
+    return this.storedHashes(this.db, origins);
+  }
+
+  private async storedHashes(tx: SqlAdapter, origins: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const unique = [...new Set(origins)];
+    for (let s = 0; s < unique.length; s += 500) {
+      const chunk = unique.slice(s, s + 500);
+      for (const r of await tx.all(`SELECT origin, hash FROM documents WHERE origin IN (${chunk.map(() => "?").join(", ")})`, chunk)) out.set(String(r.origin), String(r.hash));
+    }
+    return out;
+  }
+
   async ingest(meta: DocumentMeta, result: DocumentResult, lexiconVersion: string): Promise<IngestOutcome> {
     return this.db.transaction((tx) => this.ingestOne(tx, { meta, result, lexiconVersion }));
   }
@@ -108,12 +122,7 @@ export class SqlStore implements Store {
   async ingestBatch(items: IngestItem[]): Promise<IngestOutcome[]> {
     if (!items.length) return [];
     return this.db.transaction(async (tx) => {
-      const stored = new Map<string, string>();
-      const origins = [...new Set(items.map((i) => i.meta.origin))];
-      for (let s = 0; s < origins.length; s += 500) {
-        const chunk = origins.slice(s, s + 500);
-        for (const r of await tx.all(`SELECT origin, hash FROM documents WHERE origin IN (${chunk.map(() => "?").join(", ")})`, chunk)) stored.set(String(r.origin), String(r.hash));
-      }
+      const stored = await this.storedHashes(tx, items.map((i) => i.meta.origin));
       // New documents go in runs through the batch path; a replacement, or an origin met twice,
       // takes the one-document path after the run before it is written.
       const out: IngestOutcome[] = [];

@@ -8,17 +8,27 @@ import type { Store } from "./types.js";
 
 export const pgUrl = process.env.PARLEY_PG_URL;
 
-/** [name, open a fresh store] for SQLite (a new file under `tmp`) and, when there is one, PostgreSQL. */
-export function storeBackends(tmp: string): [string, () => Promise<Store>][] {
+/**
+ * [name, open a fresh store] for SQLite (a new file under `tmp`) and, when there is one,
+ * PostgreSQL: the server's database with an empty schema, or a database of its own (`database`,
+ * made anew on each open) for tests that run beside others on the same server.
+ */
+export function storeBackends(tmp: string, database?: string): [string, () => Promise<Store>][] {
   const backends: [string, () => Promise<Store>][] = [["sqlite", () => openStore(path.join(tmp, `t${Math.random().toString(36).slice(2)}.db`))]];
   if (pgUrl) {
     backends.push(["postgres", async () => {
       const pg = (await import("pg")).default;
       const c = new pg.Client({ connectionString: pgUrl });
       await c.connect();
-      await c.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+      if (!database) await c.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+      else {
+        await c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+        await c.query(`CREATE DATABASE ${database}`);
+      }
       await c.end();
-      return openStore(pgUrl);
+      const u = new URL(pgUrl);
+      if (database) u.pathname = `/${database}`;
+      return openStore(u.toString());
     }]);
   }
   return backends;

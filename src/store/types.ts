@@ -190,6 +190,8 @@ export interface Store {
   migrate(): Promise<void>;
   /** The stored hash of a document, or null. */
   documentHash(origin: string): Promise<string | null>;
+  /** The stored hashes of documents by origin (those not stored are left out). */
+  documentHashes(origins: string[]): Promise<Map<string, string>>;
   /** Store one document and its events, whole or not at all; merges reports into events. */
   ingest(meta: DocumentMeta, result: DocumentResult, lexiconVersion: string): Promise<IngestOutcome>;
   /**
