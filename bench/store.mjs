@@ -158,7 +158,9 @@ try {
       await raw.close();
     }
   }
-  if (process.env.BENCH_KEEP_DB) fs.copyFileSync(qdbFile, process.env.BENCH_KEEP_DB);
+  if (process.env.BENCH_KEEP_DB) {
+    if (qdbFile !== process.env.BENCH_QUERY_DB) fs.copyFileSync(qdbFile, process.env.BENCH_KEEP_DB); // a given file stays where it is
+  }
   else if (!pgServer.skipped && !givenPg) await dropDatabase(pgServer.url, "parley_bench_query");
   }
 } finally {
