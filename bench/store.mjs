@@ -2,7 +2,9 @@
 // Storage benchmark (issue 4): ingest throughput into SQLite and PostgreSQL (1 worker and every
 // core) and query latency (p50/p95 of the CLI's queries on >= 100,000 events), each beside the
 // extraction baseline measured in the same run on the same documents (readDocument + extractText,
-// one thread). Run after `npx tsc -p tsconfig.json`. Skips with a message when ../shared is not
+// one thread). The ingest runs time a started extractor (its workers have loaded the lexicon, as
+// the baseline loads it outside its timing); the start-up is reported beside, and the ratio with it.
+// Run after `npx tsc -p tsconfig.json`. Skips with a message when ../shared is not
 // there; PostgreSQL parts are skipped (with the reason) when no server can be had.
 //   BENCH_INGEST_DOCS  documents per ingest run (default 600: the dev corpus copied round-robin)
 //   BENCH_EVENTS       events in the query database (default 100000)
@@ -24,7 +26,7 @@ const corpus = sharedOrSkip("bench", "corpus/dev");
 const INGEST_DOCS = Number(process.env.BENCH_INGEST_DOCS ?? 600);
 const TARGET_EVENTS = Number(process.env.BENCH_EVENTS ?? 100000);
 const QUERY_RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 50);
-const AIM_RATIO = 1.5, AIM_P95_MS = 50;
+const AIM_RATIO = { sqlite: 1.1, postgres: 1.5 }, AIM_P95_MS = 50;
 const cores = os.availableParallelism();
 // BENCH_PARTS=ingest or =query runs one half (both by default).
 const PARTS = new Set((process.env.BENCH_PARTS ?? "ingest,query").split(","));
@@ -34,6 +36,7 @@ const { extractText } = await import(`${root}/dist/pipeline/index.js`);
 const { loadLexicon, lexiconVersion } = await import(`${root}/dist/lexicon/index.js`);
 const { openStore } = await import(`${root}/dist/store/index.js`);
 const { ingestPaths } = await import(`${root}/dist/ingest/index.js`);
+const { openExtractor } = await import(`${root}/dist/pipeline/guard.js`);
 const { cachedSqliteAdapter, growEvents, copySqliteToPostgres, rebuildPostgresDerived } = await import("./lib/build.mjs");
 const { cliQueries, timeQueries, explainQuery } = await import("./lib/queries.mjs");
 const { findPostgres, freshDatabase, dropDatabase } = await import("./lib/pg.mjs");
@@ -72,14 +75,22 @@ try {
       const db = await dbFor(tag);
       const store = await openStore(db);
       log(`ingest: ${kind}, ${workers} worker(s)...`);
+      // The extraction workers are started (each loads the lexicon) outside the timing, as the
+      // baseline loads the lexicon outside its own; the start-up is reported beside.
       t0 = process.hrtime.bigint();
-      const s = await ingestPaths(store, [input.dir], { workers });
+      const extractor = openExtractor({ threads: workers });
+      await extractor.ready();
+      const startup = secondsSince(t0);
+      t0 = process.hrtime.bigint();
+      const s = await ingestPaths(store, [input.dir], { workers, extractor });
       const secs = secondsSince(t0);
+      await extractor.close();
       const counts = await store.counts();
       await store.close();
       if (kind === "postgres") await dropDatabase(pgServer.url, `parley_bench_ingest_${tag}`);
       const docsPerSec = (s.inserted + s.failed) / secs;
-      report.ingest.push({ store: kind, workers, docs: s.inserted, failed: s.failed, secs, docsPerSec, events: counts.events, reports: counts.reports, timeVsExtraction: report.baseline.docsPerSec / docsPerSec });
+      report.ingest.push({ store: kind, workers, docs: s.inserted, failed: s.failed, secs, startup, docsPerSec, events: counts.events, reports: counts.reports,
+        timeVsExtraction: report.baseline.docsPerSec / docsPerSec, withStartup: (secs + startup) / report.baseline.secs });
     }
   }
 
@@ -147,7 +158,9 @@ try {
       await raw.close();
     }
   }
-  if (process.env.BENCH_KEEP_DB) fs.copyFileSync(qdbFile, process.env.BENCH_KEEP_DB);
+  if (process.env.BENCH_KEEP_DB) {
+    if (qdbFile !== process.env.BENCH_QUERY_DB) fs.copyFileSync(qdbFile, process.env.BENCH_KEEP_DB); // a given file stays where it is
+  }
   else if (!pgServer.skipped && !givenPg) await dropDatabase(pgServer.url, "parley_bench_query");
   }
 } finally {
@@ -160,10 +173,12 @@ const b = report.baseline;
 console.log(`input: ${sources.length} dev documents copied to ${b.docs} documents; ${cores} cores; node ${process.version}`);
 console.log(`PostgreSQL: ${report.postgres.skipped ? `skipped (${report.postgres.skipped})` : `${report.postgres.version} via ${report.postgres.how}`}`);
 console.log("");
-console.log("| ingest run | documents/s | seconds | events | time vs extraction alone (aim <= 1.5x) |");
-console.log("|---|---:|---:|---:|---:|");
-console.log(`| baseline: extraction alone (readDocument + extractText, 1 thread) | ${fmt(b.docsPerSec)} | ${fmt(b.secs)} | ${b.events} | 1.0x |`);
-for (const r of report.ingest) console.log(`| ingest into ${r.store}, ${r.workers} worker${r.workers > 1 ? "s" : ""} | ${fmt(r.docsPerSec)} | ${fmt(r.secs)} | ${r.events} | ${fmt(r.timeVsExtraction, 2)}x${r.timeVsExtraction <= AIM_RATIO ? "" : " (over aim)"} |`);
+console.log("| ingest run | documents/s | seconds | events | time vs extraction alone (aim: SQLite <= 1.1x, PostgreSQL <= 1.5x) | workers' start-up, s (not timed) | with start-up |");
+console.log("|---|---:|---:|---:|---:|---:|---:|");
+console.log(`| baseline: extraction alone (readDocument + extractText, 1 thread) | ${fmt(b.docsPerSec)} | ${fmt(b.secs)} | ${b.events} | 1.0x | - | - |`);
+for (const r of report.ingest) {
+  console.log(`| ingest into ${r.store}, ${r.workers} worker${r.workers > 1 ? "s" : ""} | ${fmt(r.docsPerSec)} | ${fmt(r.secs)} | ${r.events} | ${fmt(r.timeVsExtraction, 2)}x${r.timeVsExtraction <= AIM_RATIO[r.store] ? "" : " (over aim)"} | ${fmt(r.startup)} | ${fmt(r.withStartup, 2)}x |`);
+}
 console.log("(copies of one document report the same events, so ingest also exercises cross-document merging)");
 console.log("");
 const q = report.queryDb.sqlite;

@@ -1,5 +1,5 @@
-// Building the >= 100,000-event query database fast. The store's own ingest (merging and all)
-// is used, but many documents share one transaction (a SqlStore over the open transaction, whose
+// Building the >= 100,000-event query database fast. The store's own ingest (merging and all,
+// in its batches) is used, but many documents share one transaction (a SqlStore over the open transaction, whose
 // nested transaction() calls then join it) and SQLite statements are prepared once and cached.
 // PostgreSQL gets the very same rows copied from the SQLite file in bulk (json_populate_recordset),
 // which is far faster than a million single-row round trips and makes both stores hold equal data.
@@ -47,7 +47,8 @@ export async function growEvents(root, adapter, results, { target, stepDays = 7,
     if (!queue.length) return;
     await adapter.transaction(async (tx) => {
       const inTx = new SqlStore(tx);
-      for (const [meta, r] of queue) await inTx.ingest(meta, r, lexiconVersion);
+      // The store's batches: the rows of ingesting one by one, in a few statements per batch.
+      for (let i = 0; i < queue.length; i += 64) await inTx.ingestBatch(queue.slice(i, i + 64).map(([meta, result]) => ({ meta, result, lexiconVersion })));
     });
     docs += queue.length;
     queue.length = 0;

@@ -62,21 +62,38 @@ interface Cell {
   cols: unknown[];
   n: number;
   g: number;
+  /** With `net`: how many times each Goldstein score was added (less taken away). */
+  terms?: Map<number, number>;
 }
 
-/** Changes to the derived tables within one transaction, written by flush(). */
+/**
+ * Changes to the derived tables within one transaction, written by flush(). A document's changes
+ * are summed as they come. A batch of documents (`net`) sums each cell's scores from what is left
+ * once an event's taking away meets its adding: an event that a batch changes again and again
+ * leaves no rounding behind, and a cell whose events all left and came back is not written.
+ */
 export class Deltas {
   readonly keys = new Map<string, number>();
   readonly month = new Map<string, Cell>();
   readonly dyad = new Map<string, Cell>();
   readonly pair = new Map<string, Cell>();
 
+  constructor(private readonly net = false) {}
+
   private bump(map: Map<string, Cell>, cols: unknown[], sign: number, g: number): void {
     const k = JSON.stringify(cols);
-    const c = map.get(k) ?? { cols, n: 0, g: 0 };
+    const c = map.get(k) ?? { cols, n: 0, g: 0, terms: this.net ? new Map() : undefined };
     c.n += sign;
-    c.g += sign * g;
+    if (c.terms) c.terms.set(g, (c.terms.get(g) ?? 0) + sign);
+    else c.g += sign * g;
     map.set(k, c);
+  }
+
+  private static sum(c: Cell): Cell {
+    if (!c.terms) return c;
+    let g = 0;
+    for (const [v, k] of c.terms) if (k) g += v * k;
+    return { cols: c.cols, n: c.n, g };
   }
 
   /** Add (sign 1) or take away (sign -1) an event's contribution. */
@@ -103,9 +120,9 @@ export class Deltas {
       const c = keyColumns(k);
       return { cols: [k, c.kind, c.name, c.country, c.norm], n, g: null };
     }));
-    await upsert(tx, "agg_month", ["month", "type"], ["month", "type"], [...this.month.values()]);
-    await upsert(tx, "agg_dyad", ["country", "month", "countries", "type"], ["country", "month", "countries", "type"], [...this.dyad.values()]);
-    await upsert(tx, "agg_pair", ["a", "b", "period"], ["a", "b", "period"], [...this.pair.values()]);
+    await upsert(tx, "agg_month", ["month", "type"], ["month", "type"], [...this.month.values()].map(Deltas.sum));
+    await upsert(tx, "agg_dyad", ["country", "month", "countries", "type"], ["country", "month", "countries", "type"], [...this.dyad.values()].map(Deltas.sum));
+    await upsert(tx, "agg_pair", ["a", "b", "period"], ["a", "b", "period"], [...this.pair.values()].map(Deltas.sum));
     this.keys.clear();
     this.month.clear();
     this.dyad.clear();

@@ -116,6 +116,12 @@ class PgSession implements SqlAdapter {
     if (remove) await tx.run("DELETE FROM documents_fts WHERE id = ?", [id]);
     else await tx.run("INSERT INTO documents_fts (id, tsv) VALUES (?, to_tsvector('simple', ?))", [id, `${title ?? ""}\n${body ?? ""}`]);
   }
+  async indexDocuments(tx: SqlAdapter, docs: { id: number; title: string | null; body: string | null }[]): Promise<void> {
+    for (let s = 0; s < docs.length; s += 200) {
+      const chunk = docs.slice(s, s + 200);
+      await tx.run(`INSERT INTO documents_fts (id, tsv) VALUES ${chunk.map(() => "(?, to_tsvector('simple', ?))").join(", ")}`, chunk.flatMap((d) => [d.id, `${d.title ?? ""}\n${d.body ?? ""}`]));
+    }
+  }
   async searchDocuments(query: string, limit: number): Promise<{ id: number; snippet: string }[]> {
     const words = (query.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.toLowerCase());
     if (!words.length) return [];

@@ -1,13 +1,16 @@
 // The store's logic written once over a small SQL adapter; SQLite and PostgreSQL differ only
 // in the adapter (placeholders, transactions) and in their migrations and full-text search.
 
-import type { DocumentResult, EventRecord } from "../types.js";
-import { dayNumber, mergeReason, type MergeCandidate } from "./merge.js";
-import { documentMentions } from "./mentions.js";
-import { Deltas, eventKeys, rebuildDerived, TOTAL_KEY, type Contribution } from "./derived.js";
+import type { DocumentResult } from "../types.js";
+import { dayNumber, type MergeCandidate } from "./merge.js";
+import { Deltas, rebuildDerived, TOTAL_KEY, type Contribution } from "./derived.js";
+import {
+  allocateIds, CANDIDATES, decide, DOCUMENT_COLS, documentValues, EVENT_COLS, FIGURE_COLS, figureRows, foldReports, foldRow, insertRows, MENTION_COLS, mentionRows,
+  probesOf, REPORT_COLS, reportFields, storeNewDocuments, updateEvents,
+} from "./ingest.js";
 import type {
   ActorCount, Breakdown, CountRow, Counts, DocumentDetail, DocumentFilter, DocumentMeta, DocumentSummary, DyadRow, EventFilter, EventRow,
-  FigureFilter, FigureRow, IngestOutcome, OfficeSpan, ReportRow, SearchHit, Store, TimelineRow,
+  FigureFilter, FigureRow, IngestItem, IngestOutcome, OfficeSpan, ReportRow, SearchHit, Store, TimelineRow,
 } from "./types.js";
 
 export type Row = Record<string, unknown>;
@@ -27,31 +30,9 @@ export interface SqlAdapter {
   searchDocuments(query: string, limit: number): Promise<{ id: number; snippet: string }[]>;
   /** Keep the full-text index in step with a stored or removed document. */
   indexDocument(tx: SqlAdapter, id: number, title: string | null, body: string | null, remove?: boolean): Promise<void>;
+  /** Index stored documents (multi-row). */
+  indexDocuments(tx: SqlAdapter, docs: { id: number; title: string | null; body: string | null }[]): Promise<void>;
   close(): Promise<void>;
-}
-
-const ROLE_ORDER = ["head_of_state", "head_of_government", "legislature_head", "foreign_minister", "org_head", "minister", "ambassador", "military", "official", "legislator", "governor_mayor", "delegation"];
-const senior = (r: string | null) => (r ? ROLE_ORDER.length - ROLE_ORDER.indexOf(r) : 0);
-
-/** Multi-row INSERT in chunks (SQLite and PostgreSQL cap the parameters of one statement). */
-async function insertRows(tx: SqlAdapter, table: string, cols: string[], rows: unknown[][]): Promise<void> {
-  const per = 200;
-  for (let i = 0; i < rows.length; i += per) {
-    const chunk = rows.slice(i, i + per);
-    const marks = `(${cols.map(() => "?").join(", ")})`;
-    await tx.run(`INSERT INTO ${table} (${cols.join(", ")}) VALUES ${chunk.map(() => marks).join(", ")}`, chunk.flat());
-  }
-}
-
-/**
- * The pair of countries a figure is between: as extracted, else the sides of the document's
- * events when they are all one pair (an article on the relations of two countries).
- */
-function figurePair(f: DocumentResult["figures"][number], r: DocumentResult): string | null {
-  if (f.between?.length) return [...new Set(f.between)].sort().join("-");
-  const keys = new Set(r.events.filter((e) => !e.status).map(countriesKey));
-  const [only] = keys;
-  return keys.size === 1 && only.split("-").length === 2 ? only : null;
 }
 
 /** Keys of which an event must hold one, and how many events hold them. */
@@ -67,29 +48,6 @@ function pageSql(kind: SqlAdapter["kind"], limit: number | undefined, offset: nu
   return off ? ` ${kind === "postgres" ? "LIMIT ALL" : "LIMIT -1"} OFFSET ${off}` : "";
 }
 
-/**
- * New ids for rows about to be inserted, ascending. SQLite (one writer, in its transaction) takes
- * those after the largest, as it would itself; PostgreSQL takes them from the sequences.
- */
-async function allocateIds<K extends string>(tx: SqlAdapter, counts: Record<K, number>): Promise<Record<K, number[]>> {
-  const out = {} as Record<K, number[]>;
-  const tables = Object.keys(counts) as K[];
-  if (tx.kind === "postgres") {
-    const parts = tables.filter((t) => counts[t] > 0).map((t) => `SELECT '${t}' AS t, nextval(pg_get_serial_sequence('${t}', 'id')) AS id FROM generate_series(1, ${Math.floor(counts[t])})`);
-    const rows = parts.length ? await tx.all(parts.join(" UNION ALL ")) : [];
-    for (const t of tables) out[t] = rows.filter((r) => r.t === t).map((r) => Number(r.id)).sort((a, b) => a - b);
-    return out;
-  }
-  for (const t of tables) {
-    if (!counts[t]) { out[t] = []; continue; }
-    const max = Number((await tx.all(`SELECT COALESCE(MAX(id), 0) AS m FROM ${t}`))[0].m);
-    out[t] = Array.from({ length: counts[t] }, (_, i) => max + 1 + i);
-  }
-  return out;
-}
-
-const countriesKey = (e: EventRecord) => [...new Set(e.actors.map((a) => a.country))].sort().join("-");
-
 export class SqlStore implements Store {
   /** Offset pages of all events from this offset on start at their month (deepPage). */
   deepOffset = 2000;
@@ -100,9 +58,22 @@ export class SqlStore implements Store {
   async derivedRows(): Promise<Record<string, Row[]>> {
     const out: Record<string, Row[]> = {};
     for (const [t, order] of [["event_keys", "event_id, key"], ["key_counts", "key"], ["agg_month", "month, type"], ["agg_dyad", "country, month, countries, type"], ["agg_pair", "a, b, period"]]) {
-      out[t] = (await this.db.all(`SELECT * FROM ${t} ORDER BY ${order}`)).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])));
+      out[t] = await this.rowsOf(t, order);
     }
     return out;
+  }
+
+  private async rowsOf(table: string, order: string): Promise<Row[]> {
+    return (await this.db.all(`SELECT * FROM ${table} ORDER BY ${order}`)).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])));
+  }
+
+  /** Every stored row of every table but the full-text index, in key order: for tests and checks. */
+  async storedRows(): Promise<Record<string, Row[]>> {
+    const out: Record<string, Row[]> = {};
+    for (const [t, order] of [["documents", "id"], ["events", "id"], ["reports", "id"], ["event_actors", "event_id, country"], ["event_topics", "event_id, topic"], ["figures", "id"], ["mentions", "id"]]) {
+      out[t] = await this.rowsOf(t, order);
+    }
+    return { ...out, ...(await this.derivedRows()) };
   }
 
   /** Build the kept keys, counts and aggregates again from the stored events (as migration 5 does). */
@@ -130,64 +101,88 @@ export class SqlStore implements Store {
     return r.length ? String(r[0].hash) : null;
   }
 
+  async documentHashes(origins: string[]): Promise<Map<string, string>> {
+    return this.storedHashes(this.db, origins);
+  }
+
+  private async storedHashes(tx: SqlAdapter, origins: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const unique = [...new Set(origins)];
+    for (let s = 0; s < unique.length; s += 500) {
+      const chunk = unique.slice(s, s + 500);
+      for (const r of await tx.all(`SELECT origin, hash FROM documents WHERE origin IN (${chunk.map(() => "?").join(", ")})`, chunk)) out.set(String(r.origin), String(r.hash));
+    }
+    return out;
+  }
+
   async ingest(meta: DocumentMeta, result: DocumentResult, lexiconVersion: string): Promise<IngestOutcome> {
+    return this.db.transaction((tx) => this.ingestOne(tx, { meta, result, lexiconVersion }));
+  }
+
+  async ingestBatch(items: IngestItem[]): Promise<IngestOutcome[]> {
+    if (!items.length) return [];
     return this.db.transaction(async (tx) => {
-      const old = await tx.all("SELECT id, hash FROM documents WHERE origin = ?", [meta.origin]);
-      if (old.length && old[0].hash === meta.hash) return "unchanged";
-      const deltas = new Deltas();
-      if (old.length) await this.detachDocument(tx, Number(old[0].id), deltas);
-      const docId = await tx.insertId(
-        "INSERT INTO documents (origin, name, hash, source, lang, published, title, body, encoding, lexicon_version, ingested_at, orgs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [meta.origin, result.id, meta.hash, result.source, result.lang, result.published, result.title, result.body, result.encoding, lexiconVersion, new Date().toISOString(), result.orgs.join(",")],
-      );
-      await this.db.indexDocument(tx, docId, result.title, result.body);
-      await insertRows(tx, "figures", ["document_id", "what", "value", "unit", "year", "pair", "sentence", "start_offset", "end_offset"],
-        result.figures.map((f) => [docId, f.what, f.value, f.unit, f.year, figurePair(f, result), f.evidence.sentence, f.evidence.start, f.evidence.end]));
-      await insertRows(tx, "mentions", ["document_id", "kind", "value", "start_offset", "end_offset", "body_start", "body_end", "event_idx"],
-        documentMentions(result).map((m) => [docId, m.kind, m.value, m.start, m.end, m.body_start, m.body_end, m.event]));
-      // Every decision is made on the events stored before this document (merging is across
-      // documents: an event this document created or joined is not a candidate for its other
-      // reports), so the candidates of all its events are read at once and the rows written in
-      // a few multi-row statements.
-      const events = result.events.filter((e) => !e.status); // planned, denied, hypothetical: mentions, not events
-      const probes = events.map((e) => ({ e, countries: countriesKey(e) }));
-      const cands = await this.candidates(tx, probes.map((p) => ({ type: p.e.type, countries: p.countries, day: dayNumber(p.e.date) })));
-      const own = new Set<number>();
-      const target: (number | null)[] = [];
-      const whys: string[] = [];
-      probes.forEach(({ e, countries }, i) => {
-        let eventId: number | null = null;
-        let why = "first report of this event";
-        for (const c of cands[i]) {
-          if (own.has(c.id)) continue;
-          const r = mergeReason(c, { type: e.type, mode: e.mode, countries, date: e.date, location: e.location, actors: e.actors });
-          if (r) {
-            eventId = c.id;
-            why = `merged: ${r}`;
-            break;
-          }
+      const stored = await this.storedHashes(tx, items.map((i) => i.meta.origin));
+      // New documents go in runs through the batch path; a replacement, or an origin met twice,
+      // takes the one-document path after the run before it is written.
+      const out: IngestOutcome[] = [];
+      const seen = new Set<string>();
+      let run: IngestItem[] = [];
+      const flush = async () => {
+        await storeNewDocuments(tx, this.db, run);
+        run = [];
+      };
+      for (const item of items) {
+        const { origin, hash } = item.meta;
+        if (!seen.has(origin) && stored.get(origin) === hash) out.push("unchanged");
+        else if (!seen.has(origin) && !stored.has(origin)) {
+          run.push(item);
+          out.push("inserted");
+        } else {
+          await flush();
+          out.push(await this.ingestOne(tx, item));
         }
-        if (eventId !== null) own.add(eventId);
-        target.push(eventId);
-        whys.push(why);
-      });
-      const fresh = probes.map((_, i) => i).filter((i) => target[i] === null);
-      const ids = await allocateIds(tx, { events: fresh.length, reports: probes.length });
-      fresh.forEach((i, k) => (target[i] = ids.events[k]));
-      await insertRows(tx, "events", ["id", "type", "mode", "cameo", "goldstein", "date", "day", "countries", "location_city", "location_country"],
-        fresh.map((i) => {
-          const { e, countries } = probes[i];
-          return [target[i], e.type, e.mode, e.cameo, e.goldstein, e.date, dayNumber(e.date), countries, e.location?.city ?? null, e.location?.country ?? null];
-        }));
-      await insertRows(tx, "reports", ["id", "event_id", "document_id", "idx", "date", "actors", "topics", "location", "sentence", "start_offset", "end_offset", "why"],
-        probes.map(({ e }, i) => [
-          ids.reports[i], target[i], docId, i, e.date, JSON.stringify(e.actors.map((a) => ({ country: a.country, name: a.name, role: a.role }))), JSON.stringify(e.topics),
-          JSON.stringify(e.location ? { city: e.location.city, country: e.location.country } : null), e.evidence.sentence, e.evidence.start, e.evidence.end, whys[i],
-        ]));
-      await this.recompute(tx, [...new Set(target as number[])], new Set(fresh.map((i) => target[i] as number)), deltas);
-      await deltas.flush(tx);
-      return old.length ? "replaced" : "inserted";
+        seen.add(origin);
+      }
+      await flush();
+      return out;
     });
+  }
+
+  /** One document, in the caller's transaction. */
+  private async ingestOne(tx: SqlAdapter, item: IngestItem): Promise<IngestOutcome> {
+    const { meta, result } = item;
+    const old = await tx.all("SELECT id, hash FROM documents WHERE origin = ?", [meta.origin]);
+    if (old.length && old[0].hash === meta.hash) return "unchanged";
+    const deltas = new Deltas();
+    if (old.length) await this.detachDocument(tx, Number(old[0].id), deltas);
+    const docId = await tx.insertId(`INSERT INTO documents (${DOCUMENT_COLS.join(", ")}) VALUES (${DOCUMENT_COLS.map(() => "?").join(", ")})`, documentValues(item));
+    await this.db.indexDocument(tx, docId, result.title, result.body);
+    await insertRows(tx, "figures", FIGURE_COLS, figureRows(docId, result));
+    await insertRows(tx, "mentions", MENTION_COLS, mentionRows(docId, result));
+    // Every decision is made on the events stored before this document (merging is across
+    // documents: an event this document created or joined is not a candidate for its other
+    // reports), so the candidates of all its events are read at once and the rows written in
+    // a few multi-row statements.
+    const probes = probesOf(result);
+    const cands = await this.candidates(tx, probes.map((p) => ({ type: p.e.type, countries: p.countries, day: p.day })));
+    const { target, whys } = decide(probes, cands);
+    const fresh = probes.map((_, i) => i).filter((i) => target[i] === null);
+    const ids = await allocateIds(tx, { events: fresh.length, reports: probes.length });
+    fresh.forEach((i, k) => (target[i] = ids.events[k]));
+    await insertRows(tx, "events", EVENT_COLS,
+      fresh.map((i) => {
+        const { e, countries, day } = probes[i];
+        return [target[i], e.type, e.mode, e.cameo, e.goldstein, e.date, day, countries, e.location?.city ?? null, e.location?.country ?? null];
+      }));
+    await insertRows(tx, "reports", REPORT_COLS,
+      probes.map(({ e }, i) => {
+        const f = reportFields(e);
+        return [ids.reports[i], target[i], docId, i, f.date, f.actors, f.topics, f.location, e.evidence.sentence, e.evidence.start, e.evidence.end, whys[i]];
+      }));
+    await this.recompute(tx, [...new Set(target as number[])], new Set(fresh.map((i) => target[i] as number)), deltas);
+    await deltas.flush(tx);
+    return old.length ? "replaced" : "inserted";
   }
 
   /**
@@ -203,8 +198,8 @@ export class SqlStore implements Store {
       const params: unknown[] = [];
       unique.slice(s, s + 50).forEach((p, j) => {
         const cols = `SELECT ${s + j} AS probe, id, type, mode, countries, date, location_country FROM events WHERE type = ? AND countries = ?`;
-        if (p.day !== null) { parts.push(`SELECT * FROM (${cols} AND (day BETWEEN ? AND ? OR day IS NULL) ORDER BY id LIMIT 50) c${j}`); params.push(p.type, p.countries, p.day - 1, p.day + 1); }
-        else { parts.push(`SELECT * FROM (${cols} ORDER BY id LIMIT 50) c${j}`); params.push(p.type, p.countries); }
+        if (p.day !== null) { parts.push(`SELECT * FROM (${cols} AND (day BETWEEN ? AND ? OR day IS NULL) ORDER BY id LIMIT ${CANDIDATES}) c${j}`); params.push(p.type, p.countries, p.day - 1, p.day + 1); }
+        else { parts.push(`SELECT * FROM (${cols} ORDER BY id LIMIT ${CANDIDATES}) c${j}`); params.push(p.type, p.countries); }
       });
       if (parts.length) rows.push(...(await tx.all(parts.join(" UNION ALL "), params)));
     }
@@ -282,23 +277,9 @@ export class SqlStore implements Store {
         gone.push(id);
         continue;
       }
-      const actors = new Map<string, { country: string; name: string | null; role: string | null }>();
-      const topics = new Set<string>();
-      let date: string | null = null;
-      let location: { city: string | null; country: string | null } | null = null;
-      for (const r of list) {
-        for (const a of JSON.parse(String(r.actors)) as { country: string; name: string | null; role: string | null }[]) {
-          const have = actors.get(a.country);
-          if (!have || (!have.name && a.name) || (!!a.name === !!have.name && senior(a.role) > senior(have.role))) actors.set(a.country, a);
-        }
-        for (const t of JSON.parse(String(r.topics)) as string[]) topics.add(t);
-        const d = (r.date as string) ?? null;
-        if (d && (!date || d.length > date.length)) date = d; // the most precise date reported
-        location ??= JSON.parse(String(r.location ?? "null"));
-      }
-      for (const a of actors.values()) actorRows.push([id, a.country, a.name, a.role]);
+      const { actors, topics, date, location, keys } = foldReports(list.map(foldRow));
+      for (const a of actors) actorRows.push([id, a.country, a.name, a.role]);
       for (const t of topics) topicRows.push([id, t]);
-      const keys = eventKeys([...actors.values()], topics, list.map((r) => ({ lang: (r.lang as string) ?? null, source: (r.source as string) ?? null, orgs: (r.orgs as string) ?? null })));
       for (const k of keys) keyRows.push([id, k, date]);
       updates.push([id, date, dayNumber(date), location?.city ?? null, location?.country ?? null]);
       deltas.add(contribution(row, date, keys), 1);
@@ -307,24 +288,7 @@ export class SqlStore implements Store {
     await insertRows(tx, "event_actors", ["event_id", "country", "name", "role"], actorRows);
     await insertRows(tx, "event_topics", ["event_id", "topic"], topicRows);
     await insertRows(tx, "event_keys", ["event_id", "key", "date"], keyRows);
-    await this.updateEvents(tx, updates);
-  }
-
-  /** Set date, day and place of events: [id, date, day, city, country] rows. */
-  private async updateEvents(tx: SqlAdapter, rows: unknown[][]): Promise<void> {
-    if (tx.kind !== "postgres") {
-      for (const r of rows) await tx.run("UPDATE events SET date = ?, day = ?, location_city = ?, location_country = ? WHERE id = ?", [r[1], r[2], r[3], r[4], r[0]]);
-      return;
-    }
-    // One statement on PostgreSQL (a round trip per row is what costs there).
-    for (let s = 0; s < rows.length; s += 400) {
-      const chunk = rows.slice(s, s + 400);
-      await tx.run(
-        `UPDATE events e SET date = v.date, day = v.day, location_city = v.city, location_country = v.country
-         FROM (VALUES ${chunk.map(() => "(?::bigint, ?::text, ?::integer, ?::text, ?::text)").join(", ")}) AS v (id, date, day, city, country) WHERE e.id = v.id`,
-        chunk.flat(),
-      );
-    }
+    await updateEvents(tx, updates);
   }
 
   private async detachDocument(tx: SqlAdapter, docId: number, deltas: Deltas): Promise<void> {
@@ -537,32 +501,28 @@ export class SqlStore implements Store {
    * month, so the scan starts at the month the page is in instead of counting every row before it.
    */
   private async deepPage(asc: boolean, limit: number | undefined, offset: number): Promise<Row[]> {
-    // The rows in key order (month, type), summed here: no grouping or sorting in the database.
-    const dated: { month: string; n: number }[] = [];
-    for (const r of await this.db.all("SELECT month, n FROM agg_month WHERE month <> '' ORDER BY month, type")) {
-      const last = dated[dated.length - 1];
-      if (last && last.month === r.month) last.n += Number(r.n);
-      else dated.push({ month: String(r.month), n: Number(r.n) });
-    }
-    const datedTotal = dated.reduce((s, r) => s + Number(r.n), 0);
-    let skipped = 0;
+    // Whole months are skipped from the page's end of the order while their events fit in the
+    // offset: the last month skipped (its running total is the events skipped), and the month
+    // after it in that order, worked out in the database (one row back, however many months).
+    const dir = asc ? "ASC" : "DESC";
+    const [m] = await this.db.all(
+      `WITH m AS (SELECT month, SUM(n) AS n FROM agg_month WHERE month <> '' GROUP BY month),
+       c AS (SELECT month, LEAD(month) OVER (ORDER BY month ${dir}) AS next, SUM(n) OVER (ORDER BY month ${dir} ROWS UNBOUNDED PRECEDING) AS upto FROM m)
+       SELECT t.total, s.month, s.next, s.upto FROM (SELECT COALESCE(SUM(n), 0) AS total FROM m) t
+       LEFT JOIN (SELECT month, next, upto FROM c WHERE upto <= ? ORDER BY upto DESC LIMIT 1) s ON 1 = 1`,
+      [offset],
+    );
+    const datedTotal = Number(m.total);
     const params: unknown[] = [];
     if (offset >= datedTotal) {
       // Only undated events left (they come last, by id).
       return this.db.all(`SELECT e.* FROM events e WHERE e.date IS NULL ORDER BY e.id ${asc ? "ASC" : "DESC"}${pageSql(this.db.kind, limit, offset - datedTotal)}`);
     }
-    let bound: string | null = null;
-    if (asc) {
-      // Skip whole months from the oldest: events before month X are those with date < X.
-      let at = 0;
-      while (at < dated.length && skipped + Number(dated[at].n) <= offset) skipped += Number(dated[at++].n);
-      if (at > 0) bound = String(dated[at].month);
-    } else {
-      // Skip whole months from the newest: events from month X on are those with date >= X.
-      let at = dated.length - 1;
-      while (at >= 0 && skipped + Number(dated[at].n) <= offset) skipped += Number(dated[at--].n);
-      if (at < dated.length - 1) bound = String(dated[at + 1].month);
-    }
+    // Oldest first, events before month X are those with date < X: the page starts at the month
+    // after the last skipped. Newest first, events from month X on are those with date >= X: the
+    // page ends before the last (oldest) month skipped.
+    let skipped = m.upto == null ? 0 : Number(m.upto);
+    let bound: string | null = m.upto == null ? null : String(asc ? m.next : m.month);
     // A page that reaches past the dated events into the undated ones (last) is read plainly.
     if (limit == null || offset + limit > datedTotal) bound = null;
     if (bound === null) skipped = 0;

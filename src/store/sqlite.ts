@@ -3,6 +3,7 @@
 
 import Database from "better-sqlite3";
 import { derivedSchema } from "./derived.js";
+import { insertRows } from "./ingest.js";
 import { snippetOf, type Row, type SqlAdapter } from "./sql.js";
 
 const MIGRATIONS: { version: number; sql: string[]; rebuild?: boolean }[] = [
@@ -128,6 +129,10 @@ export class SqliteAdapter implements SqlAdapter {
     // A contentless FTS5 table: deletions must repeat the indexed values.
     if (remove) await tx.run("INSERT INTO documents_fts (documents_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)", [id, title ?? "", body ?? ""]);
     else await tx.run("INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)", [id, title ?? "", body ?? ""]);
+  }
+
+  async indexDocuments(tx: SqlAdapter, docs: { id: number; title: string | null; body: string | null }[]): Promise<void> {
+    await insertRows(tx, "documents_fts", ["rowid", "title", "body"], docs.map((d) => [d.id, d.title ?? "", d.body ?? ""]));
   }
 
   async searchDocuments(query: string, limit: number): Promise<{ id: number; snippet: string }[]> {

@@ -4,12 +4,11 @@
 // reversibility, queries, full-text search.
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { after, describe, test } from "node:test";
 import type { DocumentResult, EventRecord } from "../types.js";
-import { openStore, type EventFilter, type EventRow, type Store } from "./index.js";
+import { type EventFilter, type EventRow, type Store } from "./index.js";
 import type { SqlStore } from "./sql.js";
+import { pgUrl, rng, storeBackends, tempFolder } from "./testing.js";
 
 function ev(p: Partial<EventRecord> & { countries: [string, string?][]; sentence: string }): EventRecord {
   const evidence = { document: "x", sentence: p.sentence, start: 0, end: p.sentence.length };
@@ -43,22 +42,9 @@ const russian = doc("other-ru", "ru", "Стороны обсудили труд�
   ev({ type: "AGREE", mode: "sign", cameo: "057", goldstein: 8, date: "2023-06-01", countries: [["TJK"], ["RUS"]], sentence: "Подписано соглашение.", topics: ["migration"] }),
 ]);
 
-const backends: [string, () => Promise<Store>][] = [];
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "parley-store-"));
-backends.push(["sqlite", () => openStore(path.join(tmp, `t${Math.random().toString(36).slice(2)}.db`))]);
-const pgUrl = process.env.PARLEY_PG_URL;
-if (pgUrl) {
-  backends.push(["postgres", async () => {
-    const pg = (await import("pg")).default;
-    const c = new pg.Client({ connectionString: pgUrl });
-    await c.connect();
-    await c.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
-    await c.end();
-    return openStore(pgUrl);
-  }]);
-} else {
-  test("PostgreSQL store", { skip: "PARLEY_PG_URL not set: PostgreSQL tests skipped (.ci/run starts a server and sets it)" }, () => {});
-}
+const tmp = tempFolder("parley-store-");
+const backends = storeBackends(tmp);
+if (!pgUrl) test("PostgreSQL store", { skip: "PARLEY_PG_URL not set: PostgreSQL tests skipped (.ci/run starts a server and sets it)" }, () => {});
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 for (const [name, open] of backends) {
@@ -141,15 +127,6 @@ const PERSONS: Record<string, string[]> = { TJK: ["Emomali Rahmon", "Sirojiddin 
 const TOPICS = ["migration", "trade", "energy", "water"];
 const LANGS: DocumentResult["lang"][] = ["en", "ru", "ar"];
 
-/** A small deterministic generator (mulberry32), so failures repeat. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generated(seed: number, n: number): DocumentResult[] {
   const r = rng(seed);

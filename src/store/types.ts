@@ -15,6 +15,13 @@ export interface DocumentMeta {
 
 export type IngestOutcome = "inserted" | "replaced" | "unchanged";
 
+/** One document to store (see Store.ingestBatch). */
+export interface IngestItem {
+  meta: DocumentMeta;
+  result: DocumentResult;
+  lexiconVersion: string;
+}
+
 export interface EventFilter {
   country?: string;
   with?: string;
@@ -183,8 +190,15 @@ export interface Store {
   migrate(): Promise<void>;
   /** The stored hash of a document, or null. */
   documentHash(origin: string): Promise<string | null>;
+  /** The stored hashes of documents by origin (those not stored are left out). */
+  documentHashes(origins: string[]): Promise<Map<string, string>>;
   /** Store one document and its events, whole or not at all; merges reports into events. */
   ingest(meta: DocumentMeta, result: DocumentResult, lexiconVersion: string): Promise<IngestOutcome>;
+  /**
+   * Store documents in one transaction (all or none), with the rows, ids and merges that ingesting
+   * them one after another in this order gives; the outcome of each, in order.
+   */
+  ingestBatch(items: IngestItem[]): Promise<IngestOutcome[]>;
   /** Remove a document; its reports leave their events, and events left without reports go. */
   removeDocument(origin: string): Promise<boolean>;
   events(filter: EventFilter): Promise<EventRow[]>;

@@ -1,0 +1,400 @@
+// Writing documents into the store: the rows a document gives (shared by the one-document path in
+// sql.ts and the batch path here), and storing a batch of new documents with a few multi-row
+// statements in all (issue 12: on PostgreSQL a round trip per statement is what ingest cost).
+//
+// A batch gives exactly the rows, ids and merges of ingesting its documents one after another:
+// the events the batch could merge with are read at once (for each event of each document, the
+// stored candidates with some to spare, their actors, reports and keys), then every document is
+// decided in order in memory against the stored events and those the batch created or changed
+// before it, each changed event rebuilt from its reports as recompute() does, and the rows
+// written at the end. Aggregates receive the batch's net change (counts exact; Goldstein sums
+// added in another order, equal to within floating-point rounding, as a rebuild is).
+
+import type { DocumentResult, EventRecord } from "../types.js";
+import { Deltas, eventKeys, type Contribution } from "./derived.js";
+import { dayNumber, mergeReason, type MergeCandidate } from "./merge.js";
+import { documentMentions } from "./mentions.js";
+import type { Row, SqlAdapter } from "./sql.js";
+import type { IngestItem } from "./types.js";
+
+/** Parameters per multi-row statement (both databases take far more; larger statements parse slower). */
+const PARAMS_PER_STATEMENT = 4000;
+/** Stored candidates an event of a document is compared with (oldest first). */
+export const CANDIDATES = 50;
+
+/** Multi-row INSERT in chunks (SQLite and PostgreSQL cap the parameters of one statement). */
+export async function insertRows(tx: SqlAdapter, table: string, cols: string[], rows: unknown[][]): Promise<void> {
+  const marks = `(${cols.map(() => "?").join(", ")})`;
+  const per = Math.max(1, Math.floor(PARAMS_PER_STATEMENT / cols.length));
+  for (let i = 0; i < rows.length; i += per) {
+    const chunk = rows.slice(i, i + per);
+    await tx.run(`INSERT INTO ${table} (${cols.join(", ")}) VALUES ${chunk.map(() => marks).join(", ")}`, chunk.flat());
+  }
+}
+
+/** `col IN (?, ...)` reads of many ids, in chunks. */
+export async function readByIds(tx: SqlAdapter, sql: (marks: string) => string, ids: number[]): Promise<Row[]> {
+  const out: Row[] = [];
+  for (let s = 0; s < ids.length; s += 500) {
+    const chunk = ids.slice(s, s + 500);
+    out.push(...(await tx.all(sql(chunk.map(() => "?").join(", ")), chunk)));
+  }
+  return out;
+}
+
+/**
+ * New ids for rows about to be inserted, ascending. SQLite (one writer, in its transaction) takes
+ * those after the largest, as it would itself; PostgreSQL takes them from the sequences.
+ */
+export async function allocateIds<K extends string>(tx: SqlAdapter, counts: Record<K, number>): Promise<Record<K, number[]>> {
+  const out = {} as Record<K, number[]>;
+  const tables = Object.keys(counts) as K[];
+  if (tx.kind === "postgres") {
+    const parts = tables.filter((t) => counts[t] > 0).map((t) => `SELECT '${t}' AS t, nextval(pg_get_serial_sequence('${t}', 'id')) AS id FROM generate_series(1, ${Math.floor(counts[t])})`);
+    const rows = parts.length ? await tx.all(parts.join(" UNION ALL ")) : [];
+    for (const t of tables) out[t] = rows.filter((r) => r.t === t).map((r) => Number(r.id)).sort((a, b) => a - b);
+    return out;
+  }
+  for (const t of tables) {
+    if (!counts[t]) { out[t] = []; continue; }
+    const max = Number((await tx.all(`SELECT COALESCE(MAX(id), 0) AS m FROM ${t}`))[0].m);
+    out[t] = Array.from({ length: counts[t] }, (_, i) => max + 1 + i);
+  }
+  return out;
+}
+
+export const countriesKey = (e: EventRecord) => [...new Set(e.actors.map((a) => a.country))].sort().join("-");
+
+/**
+ * The pair of countries a figure is between: as extracted, else the sides of the document's
+ * events when they are all one pair (an article on the relations of two countries).
+ */
+function figurePair(f: DocumentResult["figures"][number], r: DocumentResult): string | null {
+  if (f.between?.length) return [...new Set(f.between)].sort().join("-");
+  const keys = new Set(r.events.filter((e) => !e.status).map(countriesKey));
+  const [only] = keys;
+  return keys.size === 1 && only.split("-").length === 2 ? only : null;
+}
+
+export const DOCUMENT_COLS = ["origin", "name", "hash", "source", "lang", "published", "title", "body", "encoding", "lexicon_version", "ingested_at", "orgs"];
+export const documentValues = ({ meta, result, lexiconVersion }: IngestItem): unknown[] => [
+  meta.origin, result.id, meta.hash, result.source, result.lang, result.published, result.title, result.body, result.encoding, lexiconVersion, new Date().toISOString(), result.orgs.join(","),
+];
+
+export const FIGURE_COLS = ["document_id", "what", "value", "unit", "year", "pair", "sentence", "start_offset", "end_offset"];
+export const figureRows = (docId: number, r: DocumentResult): unknown[][] =>
+  r.figures.map((f) => [docId, f.what, f.value, f.unit, f.year, figurePair(f, r), f.evidence.sentence, f.evidence.start, f.evidence.end]);
+
+export const MENTION_COLS = ["document_id", "kind", "value", "start_offset", "end_offset", "body_start", "body_end", "event_idx"];
+export const mentionRows = (docId: number, r: DocumentResult): unknown[][] =>
+  documentMentions(r).map((m) => [docId, m.kind, m.value, m.start, m.end, m.body_start, m.body_end, m.event]);
+
+export const EVENT_COLS = ["id", "type", "mode", "cameo", "goldstein", "date", "day", "countries", "location_city", "location_country"];
+export const REPORT_COLS = ["id", "event_id", "document_id", "idx", "date", "actors", "topics", "location", "sentence", "start_offset", "end_offset", "why"];
+
+/** The stored text of a report's date, sides, topics and place. */
+export function reportFields(e: EventRecord): { date: string | null; actors: string; topics: string; location: string } {
+  return {
+    date: e.date ?? null,
+    actors: JSON.stringify(e.actors.map((a) => ({ country: a.country, name: a.name, role: a.role }))),
+    topics: JSON.stringify(e.topics),
+    location: JSON.stringify(e.location ? { city: e.location.city, country: e.location.country } : null),
+  };
+}
+
+/** The events a document stores (planned, denied, hypothetical ones are mentions, not events). */
+export function probesOf(r: DocumentResult): Probe[] {
+  return r.events.filter((e) => !e.status).map((e) => ({ e, countries: countriesKey(e), day: dayNumber(e.date) }));
+}
+
+export interface Probe {
+  e: EventRecord;
+  countries: string;
+  day: number | null;
+}
+
+/**
+ * Which stored event each of a document's events joins (null: a new event) and why. Every
+ * decision is on the events stored before this document: an event this document joined is not a
+ * candidate for its other reports.
+ */
+export function decide(probes: Probe[], cands: MergeCandidate[][]): { target: (number | null)[]; whys: string[] } {
+  const own = new Set<number>();
+  const target: (number | null)[] = [];
+  const whys: string[] = [];
+  probes.forEach(({ e, countries }, i) => {
+    let eventId: number | null = null;
+    let why = "first report of this event";
+    for (const c of cands[i]) {
+      if (own.has(c.id)) continue;
+      const r = mergeReason(c, { type: e.type, mode: e.mode, countries, date: e.date, location: e.location, actors: e.actors });
+      if (r) {
+        eventId = c.id;
+        why = `merged: ${r}`;
+        break;
+      }
+    }
+    if (eventId !== null) own.add(eventId);
+    target.push(eventId);
+    whys.push(why);
+  });
+  return { target, whys };
+}
+
+/** A report as an event is rebuilt from it, with its document's language, source and organisations. */
+export interface FoldRow {
+  date: string | null;
+  actors: string;
+  topics: string;
+  location: string | null;
+  lang: string | null;
+  source: string | null;
+  orgs: string | null;
+  /** The JSON fields read, kept for the next rebuild of the event within a batch. */
+  parsed?: { actors: FoldActor[]; topics: string[]; location: { city: string | null; country: string | null } | null };
+}
+
+export const foldRow = (r: Row): FoldRow => ({
+  date: (r.date as string) ?? null, actors: String(r.actors), topics: String(r.topics), location: (r.location as string) ?? null,
+  lang: (r.lang as string) ?? null, source: (r.source as string) ?? null, orgs: (r.orgs as string) ?? null,
+});
+
+const ROLE_ORDER = ["head_of_state", "head_of_government", "legislature_head", "foreign_minister", "org_head", "minister", "ambassador", "military", "official", "legislator", "governor_mayor", "delegation"];
+const senior = (r: string | null) => (r ? ROLE_ORDER.length - ROLE_ORDER.indexOf(r) : 0);
+
+export type FoldActor = { country: string; name: string | null; role: string | null };
+
+/**
+ * An event's sides, topics, date, place and keys from its reports in id order: per side the
+ * named actor of the most senior role first reported, every topic, the most precise date, the
+ * first place.
+ */
+export function foldReports(list: FoldRow[]): { actors: FoldActor[]; topics: string[]; date: string | null; location: { city: string | null; country: string | null } | null; keys: string[] } {
+  const actors = new Map<string, FoldActor>();
+  const topics = new Set<string>();
+  let date: string | null = null;
+  let location: { city: string | null; country: string | null } | null = null;
+  for (const r of list) {
+    r.parsed ??= { actors: JSON.parse(r.actors), topics: JSON.parse(r.topics), location: JSON.parse(r.location ?? "null") };
+    for (const a of r.parsed.actors) {
+      const have = actors.get(a.country);
+      if (!have || (!have.name && a.name) || (!!a.name === !!have.name && senior(a.role) > senior(have.role))) actors.set(a.country, a);
+    }
+    for (const t of r.parsed.topics) topics.add(t);
+    const d = r.date;
+    if (d && (!date || d.length > date.length)) date = d; // the most precise date reported
+    location ??= r.parsed.location;
+  }
+  const keys = eventKeys([...actors.values()], topics, list.map((r) => ({ lang: r.lang, source: r.source, orgs: r.orgs })));
+  return { actors: [...actors.values()], topics: [...topics], date, location, keys };
+}
+
+/** An event as the batch sees it: stored (a candidate) or new, and how the batch changed it. */
+interface BatchEvent extends MergeCandidate {
+  cameo: unknown;
+  goldstein: number | null;
+  day: number | null;
+  city: string | null;
+  roles: FoldActor[];
+  topics: string[];
+  keys: string[];
+  reports: FoldRow[];
+  /** Created by the batch. */
+  isNew: boolean;
+  /** Created or joined by a document of the batch (its stored row no longer holds). */
+  changed: boolean;
+}
+
+const contribution = (e: BatchEvent): Contribution => ({ type: e.type, countries: e.countries, date: e.date, goldstein: Number(e.goldstein ?? 0), keys: e.keys });
+const near = (day: number | null, p: number | null) => p === null || day === null || (day >= p - 1 && day <= p + 1);
+
+/**
+ * Store new documents (none stored under their origins, no origin twice) as ingesting them one by
+ * one in this order would; `index` keeps the full-text index.
+ */
+export async function storeNewDocuments(tx: SqlAdapter, index: SqlAdapter, items: IngestItem[]): Promise<void> {
+  if (!items.length) return;
+  const docs = items.map((item) => ({
+    item, probes: probesOf(item.result),
+    fold: { lang: item.result.lang ?? null, source: item.result.source ?? null, orgs: item.result.orgs.join(",") },
+  }));
+  const events = await readCandidates(tx, docs.flatMap((d) => d.probes));
+  const { byKey, state } = events;
+
+  // Every document in order, in memory.
+  const live = new Map<string, Set<BatchEvent>>(); // type and sides -> events the batch created or changed
+  const created: BatchEvent[] = [];
+  const reports: { ev: BatchEvent; doc: number; idx: number; fields: ReturnType<typeof reportFields>; e: EventRecord; why: string }[] = [];
+  const deltas = new Deltas(true);
+  let provisional = 2 ** 52; // new events sort after every stored one, in the order they are made
+  docs.forEach((d, k) => {
+    const cands = d.probes.map((p) => {
+      const out: BatchEvent[] = [];
+      for (const id of byKey.get(probeKey(p)) ?? []) {
+        const ev = state.get(id)!;
+        if (!ev.changed) out.push(ev);
+      }
+      for (const ev of live.get(sidesKey(p)) ?? []) if (near(ev.day, p.day)) out.push(ev);
+      return out.sort((a, b) => a.id - b.id).slice(0, CANDIDATES);
+    });
+    const { target, whys } = decide(d.probes, cands);
+    const fresh = new Set<BatchEvent>();
+    const evs = d.probes.map(({ e, countries, day }, i) => {
+      if (target[i] !== null) return state.get(target[i]!)!;
+      const ev: BatchEvent = {
+        id: provisional++, type: e.type, mode: e.mode ?? null, cameo: e.cameo, goldstein: e.goldstein ?? null, countries, date: e.date ?? null, day,
+        city: e.location?.city ?? null, location_country: e.location?.country ?? null, actors: [], roles: [], topics: [], keys: [], reports: [], isNew: true, changed: false,
+      };
+      state.set(ev.id, ev);
+      created.push(ev);
+      fresh.add(ev);
+      return ev;
+    });
+    d.probes.forEach(({ e }, i) => {
+      const fields = reportFields(e);
+      evs[i].reports.push({ ...fields, ...d.fold });
+      reports.push({ ev: evs[i], doc: k, idx: i, fields, e, why: whys[i] });
+    });
+    // As recompute(): take away the old contribution of the events joined, rebuild each, add it.
+    const touched = [...new Set(evs)];
+    for (const ev of touched) if (!fresh.has(ev)) deltas.add(contribution(ev), -1);
+    for (const ev of touched) {
+      const f = foldReports(ev.reports);
+      Object.assign(ev, {
+        roles: f.actors, actors: f.actors.map((a) => ({ country: a.country, name: a.name ?? null })), topics: f.topics, keys: f.keys,
+        date: f.date, day: dayNumber(f.date), city: f.location?.city ?? null, location_country: f.location?.country ?? null,
+      });
+      deltas.add(contribution(ev), 1);
+      if (!ev.changed) {
+        ev.changed = true;
+        const key = `${ev.type}\u0000${ev.countries}`;
+        if (!live.has(key)) live.set(key, new Set());
+        live.get(key)!.add(ev);
+      }
+    }
+  });
+
+  // The rows.
+  const ids = await allocateIds(tx, { documents: docs.length, events: created.length, reports: reports.length });
+  created.forEach((ev, i) => (ev.id = ids.events[i]));
+  await insertRows(tx, "documents", ["id", ...DOCUMENT_COLS], docs.map((d, k) => [ids.documents[k], ...documentValues(d.item)]));
+  await index.indexDocuments(tx, docs.map((d, k) => ({ id: ids.documents[k], title: d.item.result.title, body: d.item.result.body })));
+  await insertRows(tx, "figures", FIGURE_COLS, docs.flatMap((d, k) => figureRows(ids.documents[k], d.item.result)));
+  await insertRows(tx, "mentions", MENTION_COLS, docs.flatMap((d, k) => mentionRows(ids.documents[k], d.item.result)));
+  await insertRows(tx, "events", EVENT_COLS, created.map((ev) => [ev.id, ev.type, ev.mode, ev.cameo, ev.goldstein, ev.date, ev.day, ev.countries, ev.city, ev.location_country]));
+  await insertRows(tx, "reports", REPORT_COLS, reports.map((r, i) => [
+    ids.reports[i], r.ev.id, ids.documents[r.doc], r.idx, r.fields.date, r.fields.actors, r.fields.topics, r.fields.location, r.e.evidence.sentence, r.e.evidence.start, r.e.evidence.end, r.why,
+  ]));
+  const changed = [...state.values()].filter((ev) => ev.changed);
+  const stored = changed.filter((ev) => !ev.isNew).map((ev) => ev.id);
+  for (const t of ["event_actors", "event_topics", "event_keys"]) await deleteByIds(tx, t, stored);
+  await insertRows(tx, "event_actors", ["event_id", "country", "name", "role"], changed.flatMap((ev) => ev.roles.map((a) => [ev.id, a.country, a.name, a.role])));
+  await insertRows(tx, "event_topics", ["event_id", "topic"], changed.flatMap((ev) => ev.topics.map((t) => [ev.id, t])));
+  await insertRows(tx, "event_keys", ["event_id", "key", "date"], changed.flatMap((ev) => ev.keys.map((key) => [ev.id, key, ev.date])));
+  await updateEvents(tx, changed.filter((ev) => !ev.isNew).map((ev) => [ev.id, ev.date, ev.day, ev.city, ev.location_country]));
+  await deltas.flush(tx);
+}
+
+const sidesKey = (p: Probe) => `${p.e.type}\u0000${p.countries}`;
+const probeKey = (p: Probe) => `${sidesKey(p)}\u0000${p.day}`;
+
+async function deleteByIds(tx: SqlAdapter, table: string, ids: number[]): Promise<void> {
+  for (let s = 0; s < ids.length; s += 500) {
+    const chunk = ids.slice(s, s + 500);
+    await tx.run(`DELETE FROM ${table} WHERE event_id IN (${chunk.map(() => "?").join(", ")})`, chunk);
+  }
+}
+
+/**
+ * The stored events the probes could merge with: per probe (type, sides, day), the oldest that
+ * match, CANDIDATES and as many more as the batch has events of that type and sides (each could
+ * join one of them, which then answers from memory), with their actors, reports and keys.
+ */
+async function readCandidates(tx: SqlAdapter, probes: Probe[]): Promise<{ byKey: Map<string, number[]>; state: Map<number, BatchEvent> }> {
+  const spare = new Map<string, number>();
+  for (const p of probes) spare.set(sidesKey(p), (spare.get(sidesKey(p)) ?? 0) + 1);
+  const unique = [...new Map(probes.map((p) => [probeKey(p), p])).values()];
+  const byKey = new Map<string, number[]>();
+  const rows = await candidateRows(tx, unique.map((p) => ({ type: p.e.type, countries: p.countries, day: p.day, limit: CANDIDATES + spare.get(sidesKey(p))! })));
+  const state = new Map<number, BatchEvent>();
+  for (const r of rows) {
+    const id = Number(r.id);
+    const key = probeKey(unique[Number(r.probe)]);
+    if (!byKey.has(key)) byKey.set(key, []);
+    byKey.get(key)!.push(id);
+    if (state.has(id)) continue;
+    state.set(id, {
+      id, type: String(r.type), mode: (r.mode as string) ?? null, cameo: r.cameo, goldstein: r.goldstein == null ? null : Number(r.goldstein), countries: String(r.countries),
+      date: (r.date as string) ?? null, day: r.day == null ? null : Number(r.day), city: (r.location_city as string) ?? null, location_country: (r.location_country as string) ?? null,
+      actors: [], roles: [], topics: [], keys: [], reports: [], isNew: false, changed: false,
+    });
+  }
+  for (const list of byKey.values()) list.sort((a, b) => a - b);
+  const ids = [...state.keys()];
+  for (const a of await readByIds(tx, (m) => `SELECT event_id, country, name FROM event_actors WHERE event_id IN (${m})`, ids)) {
+    state.get(Number(a.event_id))!.actors.push({ country: String(a.country), name: (a.name as string) ?? null });
+  }
+  for (const k of await readByIds(tx, (m) => `SELECT event_id, key FROM event_keys WHERE event_id IN (${m})`, ids)) state.get(Number(k.event_id))!.keys.push(String(k.key));
+  const reps = await readByIds(tx, (m) => `SELECT r.event_id, r.date, r.actors, r.topics, r.location, d.lang, d.source, d.orgs FROM reports r JOIN documents d ON d.id = r.document_id WHERE r.event_id IN (${m}) ORDER BY r.event_id, r.id`, ids);
+  for (const r of reps) state.get(Number(r.event_id))!.reports.push(foldRow(r));
+  return { byKey, state };
+}
+
+const CANDIDATE_COLS = "id, type, mode, cameo, goldstein, countries, date, day, location_city, location_country";
+
+/**
+ * For each probe (type, sides, day), the oldest `limit` stored events of that type and sides with
+ * the day within one of it or no day (any day for a probe without one); each row names its probe
+ * by index. PostgreSQL answers all probes in one statement; SQLite runs one prepared statement per
+ * probe (no round trips to save, and a long compound statement is slow to prepare).
+ */
+async function candidateRows(tx: SqlAdapter, probes: { type: string; countries: string; day: number | null; limit: number }[]): Promise<Row[]> {
+  const where = "e.type = v.type AND e.countries = v.countries";
+  if (tx.kind === "postgres") {
+    const dated = probes.map((p, i) => ({ ...p, i })).filter((p) => p.day !== null);
+    const undated = probes.map((p, i) => ({ ...p, i })).filter((p) => p.day === null);
+    const out: Row[] = [];
+    for (let s = 0; s < Math.max(dated.length, undated.length); s += 500) {
+      const parts: string[] = [];
+      const params: unknown[] = [];
+      const d = dated.slice(s, s + 500), u = undated.slice(s, s + 500);
+      if (d.length) {
+        parts.push(`SELECT v.probe, c.* FROM (VALUES ${d.map(() => "(?::integer, ?::text, ?::text, ?::integer, ?::integer)").join(", ")}) AS v (probe, type, countries, day, lim)
+          CROSS JOIN LATERAL (SELECT ${CANDIDATE_COLS} FROM events e WHERE ${where} AND (e.day BETWEEN v.day - 1 AND v.day + 1 OR e.day IS NULL) ORDER BY e.id LIMIT v.lim) c`);
+        for (const p of d) params.push(p.i, p.type, p.countries, p.day, p.limit);
+      }
+      if (u.length) {
+        parts.push(`SELECT v.probe, c.* FROM (VALUES ${u.map(() => "(?::integer, ?::text, ?::text, ?::integer)").join(", ")}) AS v (probe, type, countries, lim)
+          CROSS JOIN LATERAL (SELECT ${CANDIDATE_COLS} FROM events e WHERE ${where} ORDER BY e.id LIMIT v.lim) c`);
+        for (const p of u) params.push(p.i, p.type, p.countries, p.limit);
+      }
+      out.push(...(await tx.all(parts.join(" UNION ALL "), params)));
+    }
+    return out;
+  }
+  const out: Row[] = [];
+  for (const [i, p] of probes.entries()) {
+    const rows = p.day === null
+      ? await tx.all(`SELECT ${CANDIDATE_COLS} FROM events WHERE type = ? AND countries = ? ORDER BY id LIMIT ?`, [p.type, p.countries, p.limit])
+      : await tx.all(`SELECT ${CANDIDATE_COLS} FROM events WHERE type = ? AND countries = ? AND (day BETWEEN ? AND ? OR day IS NULL) ORDER BY id LIMIT ?`, [p.type, p.countries, p.day - 1, p.day + 1, p.limit]);
+    for (const r of rows) out.push({ probe: i, ...r });
+  }
+  return out;
+}
+
+/** Set date, day and place of events: [id, date, day, city, country] rows. */
+export async function updateEvents(tx: SqlAdapter, rows: unknown[][]): Promise<void> {
+  if (tx.kind !== "postgres") {
+    for (const r of rows) await tx.run("UPDATE events SET date = ?, day = ?, location_city = ?, location_country = ? WHERE id = ?", [r[1], r[2], r[3], r[4], r[0]]);
+    return;
+  }
+  // One statement on PostgreSQL (a round trip per row is what costs there).
+  for (let s = 0; s < rows.length; s += 400) {
+    const chunk = rows.slice(s, s + 400);
+    await tx.run(
+      `UPDATE events e SET date = v.date, day = v.day, location_city = v.city, location_country = v.country
+       FROM (VALUES ${chunk.map(() => "(?::bigint, ?::text, ?::integer, ?::text, ?::text)").join(", ")}) AS v (id, date, day, city, country) WHERE e.id = v.id`,
+      chunk.flat(),
+    );
+  }
+}
