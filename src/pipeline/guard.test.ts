@@ -33,6 +33,23 @@ test("guarded extractor: a document over its budget is stopped and named, its wo
   }
 });
 
+test("guarded extractor: documents posted behind one over its budget are extracted by the fresh worker, on their own clocks", async () => {
+  const ex = openExtractor({ timeBudgetMs: 1000 });
+  try {
+    await ex.ready();
+    const doc = (name: string, text: string) => ({ kind: "text" as const, doc: { name, origin: `${name}.txt`, text, encoding: "UTF-8" } });
+    // All three at once: the first small one waits in the worker's queue behind the big one.
+    const [big, a, b] = await Promise.allSettled([ex.extract(doc("big", BIG)), ex.extract(doc("a", SMALL)), ex.extract(doc("b", SMALL))]);
+    assert.equal(big.status, "rejected");
+    assert.ok(big.status === "rejected" && big.reason instanceof TimeBudgetError);
+    assert.ok(a.status === "fulfilled" && a.value.result.id === "a", "the document behind it is not lost");
+    assert.ok(b.status === "fulfilled" && b.value.result.id === "b");
+    assert.equal((ex as WorkerExtractor).replaced, 1);
+  } finally {
+    await ex.close();
+  }
+});
+
 test("guarded extractor: errors keep their document and reason; without a budget one thread runs inline", async () => {
   const ex = openExtractor({ timeBudgetMs: 5000 });
   try {

@@ -99,13 +99,22 @@ interface Task {
 interface Slot {
   worker: Worker;
   ready: boolean;
-  task: Task | null;
+  /** Documents posted to the worker, in its order: the first is the one it is reading. */
+  tasks: Task[];
+  /** The clock of the first task. */
   timer: NodeJS.Timeout | null;
 }
 
+/**
+ * Documents posted to a worker ahead of the one it reads: the next waits in the worker's own
+ * queue, so the worker goes on while this thread is busy (storing a batch) instead of idling
+ * until its reply is read.
+ */
+const TASKS_PER_WORKER = 2;
+
 const WORKER_URL = new URL("./guard-worker.js", import.meta.url);
 
-/** A pool of extraction workers, one document at a time each, every document on a clock. */
+/** A pool of extraction workers, each reading one document at a time with the next one posted, every document on a clock. */
 export class WorkerExtractor implements Extractor {
   private slots: Slot[] = [];
   private queue: Task[] = [];
@@ -120,7 +129,7 @@ export class WorkerExtractor implements Extractor {
 
   private spawn(): Slot {
     // No execArgv: a parent started with `node -e SCRIPT` would otherwise run SCRIPT in the worker.
-    const slot: Slot = { worker: new Worker(WORKER_URL, { execArgv: [] }), ready: false, task: null, timer: null };
+    const slot: Slot = { worker: new Worker(WORKER_URL, { execArgv: [] }), ready: false, tasks: [], timer: null };
     slot.worker.on("message", (r: WorkerReply) => this.onReply(slot, r));
     slot.worker.on("error", (e) => this.onCrash(slot, `worker failed: ${e.message}`));
     slot.worker.on("exit", (code) => { if (!this.closed) this.onCrash(slot, `worker exited (code ${code})`); });
@@ -143,14 +152,21 @@ export class WorkerExtractor implements Extractor {
   }
 
   private pump(): void {
-    for (const slot of this.slots) {
-      if (!this.queue.length) return;
-      if (!slot.ready || slot.task) continue;
-      const task = this.queue.shift()!;
-      slot.task = task;
-      if (this.budgetMs) slot.timer = setTimeout(() => this.onTimeout(slot), this.budgetMs);
-      slot.worker.postMessage({ id: task.id, job: task.job });
-    }
+    // Every idle worker gets a document before any worker gets a second one.
+    for (let depth = 1; depth <= TASKS_PER_WORKER; depth++)
+      for (const slot of this.slots) {
+        if (!this.queue.length) return;
+        if (!slot.ready || slot.tasks.length >= depth) continue;
+        const task = this.queue.shift()!;
+        slot.tasks.push(task);
+        if (slot.tasks.length === 1) this.startClock(slot);
+        slot.worker.postMessage({ id: task.id, job: task.job });
+      }
+  }
+
+  /** The first task's clock (a task posted behind another starts when that one is answered). */
+  private startClock(slot: Slot): void {
+    if (this.budgetMs) slot.timer = setTimeout(() => this.onTimeout(slot), this.budgetMs);
   }
 
   private onReply(slot: Slot, r: WorkerReply): void {
@@ -159,9 +175,11 @@ export class WorkerExtractor implements Extractor {
       this.pump();
       return;
     }
-    const task = slot.task;
+    const task = slot.tasks[0];
     if (!task || task.id !== r.id) return;
     this.finish(slot);
+    slot.tasks.shift();
+    if (slot.tasks.length) this.startClock(slot);
     if (r.ok) task.resolve(r.out);
     else if (r.kind === "page") task.reject(new PageError(r.origin, r.reason));
     else if (r.kind === "input") task.reject(new InputError(r.origin, r.reason));
@@ -172,12 +190,11 @@ export class WorkerExtractor implements Extractor {
   private finish(slot: Slot): void {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
-    slot.task = null;
   }
 
   /** Stop the worker that holds the document, report it, and put a fresh worker in its place. */
   private onTimeout(slot: Slot): void {
-    const task = slot.task;
+    const task = slot.tasks[0];
     this.replace(slot);
     if (task) task.reject(new TimeBudgetError(jobName(task.job), this.budgetMs));
   }
@@ -185,15 +202,18 @@ export class WorkerExtractor implements Extractor {
   private onCrash(slot: Slot, reason: string): void {
     const i = this.slots.indexOf(slot);
     if (i < 0 || this.closed) return;
-    const task = slot.task;
+    const task = slot.tasks[0];
     this.replace(slot);
     if (task) task.reject(new InputError(jobName(task.job), reason));
   }
 
+  /** A fresh worker in the slot's place; the documents posted behind the first go back to the front of the queue. */
   private replace(slot: Slot): void {
     this.finish(slot);
     const i = this.slots.indexOf(slot);
     if (i < 0) return;
+    this.queue.unshift(...slot.tasks.slice(1));
+    slot.tasks = [];
     slot.worker.removeAllListeners();
     slot.worker.on("error", () => {});
     void slot.worker.terminate();
