@@ -106,11 +106,11 @@ interface Slot {
 }
 
 /**
- * Documents posted to a worker ahead of the one it reads: the next waits in the worker's own
- * queue, so the worker goes on while this thread is busy (storing a batch) instead of idling
- * until its reply is read.
+ * Documents posted to a worker, the one it reads included: the next ones wait in the worker's
+ * own queue, so the worker goes on while this thread is busy (writing a batch of up to 32
+ * documents takes several documents' extraction time) instead of idling until its reply is read.
  */
-const TASKS_PER_WORKER = 2;
+const TASKS_PER_WORKER = 8;
 
 const WORKER_URL = new URL("./guard-worker.js", import.meta.url);
 
