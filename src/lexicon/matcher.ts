@@ -668,14 +668,11 @@ export class PhraseMatcher<T> {
   /** Substring matches of Han-script phrases in a folded text. */
   matchHan(nt: NormalizedText, lang?: string, from = 0, to = nt.norm.length): Match<T>[] {
     const out: Match<T>[] = [];
-    if (this.source) {
-      // Han phrases are few: all of them at the first Han text.
-      if (!hasHan(nt.norm.slice(from, to))) return out;
-      this.hanPhrases = this.source.han();
-    }
-    if (!this.hanPhrases.length) return out;
     const hay = nt.norm.slice(from, to);
     if (!hasHan(hay)) return out;
+    // Han phrases are few: a matcher read from its snapshot builds them all at the first Han text.
+    if (this.source) this.hanPhrases = this.source.han();
+    if (!this.hanPhrases.length) return out;
     // Only the phrases that occur are searched, in their own order: the positions of the text
     // whose code unit starts some phrase are checked against those phrases first.
     if (this.hanByFirst.size === 0) {
