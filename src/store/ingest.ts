@@ -22,13 +22,30 @@ const PARAMS_PER_STATEMENT = 4000;
 /** Stored candidates an event of a document is compared with (oldest first). */
 export const CANDIDATES = 50;
 
-/** Multi-row INSERT in chunks (SQLite and PostgreSQL cap the parameters of one statement). */
+/**
+ * Rows per multi-row INSERT: a few fixed sizes, so that the statement texts repeat and the adapter
+ * keeps them prepared (a statement for each row count a batch happens to have was prepared anew
+ * nearly every time: preparing a long INSERT costs more than running it).
+ */
+const CHUNK_SIZES = [256, 64, 16, 4, 1];
+
+/** Rows taken per statement for n rows left: the largest fixed size that fits. */
+export function chunkSize(n: number, maxRows: number): number {
+  for (const size of CHUNK_SIZES) if (size <= n && size <= maxRows) return size;
+  return 1;
+}
+
+/** Multi-row INSERT in chunks of the fixed sizes (SQLite and PostgreSQL cap the parameters of one statement). */
 export async function insertRows(tx: SqlAdapter, table: string, cols: string[], rows: unknown[][]): Promise<void> {
   const marks = `(${cols.map(() => "?").join(", ")})`;
-  const per = Math.max(1, Math.floor(PARAMS_PER_STATEMENT / cols.length));
-  for (let i = 0; i < rows.length; i += per) {
-    const chunk = rows.slice(i, i + per);
-    await tx.run(`INSERT INTO ${table} (${cols.join(", ")}) VALUES ${chunk.map(() => marks).join(", ")}`, chunk.flat());
+  const maxRows = Math.max(1, Math.floor(PARAMS_PER_STATEMENT / cols.length));
+  const head = `INSERT INTO ${table} (${cols.join(", ")}) VALUES `;
+  for (let i = 0; i < rows.length; ) {
+    const n = chunkSize(rows.length - i, maxRows);
+    const params: unknown[] = [];
+    for (let k = i; k < i + n; k++) for (const v of rows[k]) params.push(v);
+    await tx.run(head + Array(n).fill(marks).join(", "), params);
+    i += n;
   }
 }
 
