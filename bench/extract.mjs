@@ -57,13 +57,16 @@ const collectBeforeSample = process.env.BENCH_HEAP_GC === "1" && typeof global.g
 
 function run(label, work) {
   global.gc?.();
-  let n = 0, bytes = 0, peakRss = 0, gcNs = 0n;
+  let n = 0, bytes = 0, peakRss = 0, gcNs = 0n, firstPassNs = null;
   const heapAt = [];
   const t0 = process.hrtime.bigint();
   for (const raw of stream()) {
     work(raw);
     n++;
     bytes += raw.bytes.length;
+    // The first pass over the distinct documents compiles the code and builds the lexicon
+    // entries they use: the rest of the run is the steady state, reported beside the whole.
+    if (n === docs.length) firstPassNs = process.hrtime.bigint() - t0 - gcNs;
     if (n % sampleEvery === 0) {
       if (collectBeforeSample) {
         const g = process.hrtime.bigint();
@@ -76,8 +79,10 @@ function run(label, work) {
     }
   }
   const secs = Number(process.hrtime.bigint() - t0 - gcNs) / 1e9;
+  const steadySecs = firstPassNs === null ? null : secs - Number(firstPassNs) / 1e9;
+  const steadyDocsPerSec = steadySecs ? (n - docs.length) / steadySecs : null;
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  return { label, heapAt, docs: n, mb: bytes / 1048576, secs, docsPerSec: n / secs, mbPerSec: bytes / 1048576 / secs, peakRssMB: peakRss / 1048576, heapFirstMB: (heapAt[0] ?? 0) / 1048576, heapLastMB: (heapAt.at(-1) ?? 0) / 1048576 };
+  return { label, heapAt, steadyDocsPerSec, docs: n, mb: bytes / 1048576, secs, docsPerSec: n / secs, mbPerSec: bytes / 1048576 / secs, peakRssMB: peakRss / 1048576, heapFirstMB: (heapAt[0] ?? 0) / 1048576, heapLastMB: (heapAt.at(-1) ?? 0) / 1048576 };
 }
 
 const t = process.hrtime.bigint();
@@ -96,12 +101,13 @@ const extract = run("parley extract", (raw) => {
 
 const fmt = (x, d = 1) => x.toFixed(d);
 console.log(`input: ${docs.length} dev documents (${fmt(corpusBytes / 1024)} KB) repeated ${rounds}x = ${fmt(extract.mb)} MB, ${extract.docs} documents, one core`);
-console.log(`| run | documents/s | MB/s | peak RSS MB | heap at start / end MB |`);
-console.log(`|---|---:|---:|---:|---:|`);
-for (const r of [baseline, extract]) console.log(`| ${r.label} | ${fmt(r.docsPerSec, 0)} | ${fmt(r.mbPerSec, 2)} | ${fmt(r.peakRssMB, 0)} | ${fmt(r.heapFirstMB)} / ${fmt(r.heapLastMB)} |`);
+console.log(`| run | documents/s | MB/s | after the first pass, documents/s | peak RSS MB | heap at start / end MB |`);
+console.log(`|---|---:|---:|---:|---:|---:|`);
+for (const r of [baseline, extract]) console.log(`| ${r.label} | ${fmt(r.docsPerSec, 0)} | ${fmt(r.mbPerSec, 2)} | ${r.steadyDocsPerSec ? fmt(r.steadyDocsPerSec, 0) : "-"} | ${fmt(r.peakRssMB, 0)} | ${fmt(r.heapFirstMB)} / ${fmt(r.heapLastMB)} |`);
 // Heap after every tenth of the run: flat means the caches are capped.
 const tenths = Array.from({ length: 10 }, (_, k) => extract.heapAt[Math.max(0, Math.round(((k + 1) * extract.heapAt.length) / 10) - 1)] ?? 0);
 const bars = "▁▂▃▄▅▆▇█", top = Math.max(...tenths);
 console.log(`heap used${collectBeforeSample ? " after a full collection" : ""} by tenths of the run (MB): ${tenths.map((b) => fmt(b / 1048576, 0)).join(" ")}  ${tenths.map((b) => bars[Math.min(7, Math.floor((b / top) * 8))]).join("")}${vary ? " (every document with made-up words)" : ""}`);
-console.log(`extract is ${fmt(baseline.docsPerSec / extract.docsPerSec)}x slower than the baseline (aim: within 10x); lexicon load ${fmt(lexMs, 0)} ms (cached)`);
+const steadyRatio = baseline.steadyDocsPerSec && extract.steadyDocsPerSec ? `; after the first pass ${fmt(baseline.steadyDocsPerSec / extract.steadyDocsPerSec)}x` : "";
+console.log(`extract is ${fmt(baseline.docsPerSec / extract.docsPerSec)}x slower than the baseline over the whole run (aim: within 10x)${steadyRatio}; lexicon load ${fmt(lexMs, 0)} ms (cached)`);
 if (sink < 0) console.log(sink);
