@@ -11,6 +11,7 @@
 // subtracts an event's old contribution and adds its new one in the transaction that changes it
 // (ingest, removal, re-merge); rebuildDerived() makes them from the stored events (migration).
 
+import { chunkSize } from "./chunks.js";
 import type { SqlAdapter } from "./sql.js";
 
 /** The key_counts row that counts every event. */
@@ -141,9 +142,9 @@ async function upsert(tx: SqlAdapter, table: string, cols: string[], pk: string[
   const all = [...cols, "n", ...(hasG ? ["g"] : [])];
   const set = `n = ${table}.n + excluded.n${hasG ? `, g = ${table}.g + excluded.g` : ""}`;
   const marks = `(${all.map(() => "?").join(", ")})`;
-  const per = Math.max(1, Math.floor(2000 / all.length));
-  for (let i = 0; i < cells.length; i += per) {
-    const chunk = cells.slice(i, i + per);
+  const maxRows = Math.max(1, Math.floor(2000 / all.length));
+  for (let i = 0; i < cells.length; ) {
+    const chunk = cells.slice(i, (i += chunkSize(cells.length - i, maxRows)));
     await tx.run(`INSERT INTO ${table} (${all.join(", ")}) VALUES ${chunk.map(() => marks).join(", ")} ON CONFLICT (${pk.join(", ")}) DO UPDATE SET ${set}`,
       chunk.flatMap((c) => [...c.cols, c.n, ...(hasG ? [c.g] : [])]));
   }

@@ -11,6 +11,7 @@
 // added in another order, equal to within floating-point rounding, as a rebuild is).
 
 import type { DocumentResult, EventRecord } from "../types.js";
+import { chunkSize } from "./chunks.js";
 import { Deltas, eventKeys, type Contribution } from "./derived.js";
 import { dayNumber, mergeReason, type MergeCandidate } from "./merge.js";
 import { documentMentions } from "./mentions.js";
@@ -21,19 +22,6 @@ import type { IngestItem } from "./types.js";
 const PARAMS_PER_STATEMENT = 4000;
 /** Stored candidates an event of a document is compared with (oldest first). */
 export const CANDIDATES = 50;
-
-/**
- * Rows per multi-row INSERT: a few fixed sizes, so that the statement texts repeat and the adapter
- * keeps them prepared (a statement for each row count a batch happens to have was prepared anew
- * nearly every time: preparing a long INSERT costs more than running it).
- */
-const CHUNK_SIZES = [256, 64, 16, 4, 1];
-
-/** Rows taken per statement for n rows left: the largest fixed size that fits. */
-export function chunkSize(n: number, maxRows: number): number {
-  for (const size of CHUNK_SIZES) if (size <= n && size <= maxRows) return size;
-  return 1;
-}
 
 /** Multi-row INSERT in chunks of the fixed sizes (SQLite and PostgreSQL cap the parameters of one statement). */
 export async function insertRows(tx: SqlAdapter, table: string, cols: string[], rows: unknown[][]): Promise<void> {

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { chunkSize, insertRows } from "./ingest.js";
+import { chunkSize } from "./chunks.js";
+import { insertRows } from "./ingest.js";
 import type { SqlAdapter } from "./sql.js";
 
 test("multi-row inserts use a few fixed row counts, so their statements stay prepared", async () => {
