@@ -34,6 +34,7 @@ import { addSummitParticipants, assignTopics, initiatorsFirst, visitorFirst, wit
 import { attendedGathering, noEventHere } from "./triggers.js";
 import { statusAfterIndefinite, statusOfClause } from "./status.js";
 import { actorFirst } from "./voice.js";
+import { withDocumentMemo } from "./memo.js";
 
 export type { DateHit, EventContext } from "./model.js";
 
@@ -45,6 +46,10 @@ const DEFINITE = new Set(["the", "these", "those"]);
 
 /** Find the events of a document. `datesBySentence[i]` are the date hits of sentence i. */
 export function findEvents(ctx: EventContext, sentences: SentenceMentions[], datesBySentence: DateHit[][]): EventRecord[] {
+  return withDocumentMemo(ctx, () => eventsOf(ctx, sentences, datesBySentence));
+}
+
+function eventsOf(ctx: EventContext, sentences: SentenceMentions[], datesBySentence: DateHit[][]): EventRecord[] {
   const drafts: Draft[] = [];
   const plain: PlainMemo = new Map();
   const d = startDiscourse(ctx, sentences, plain);
