@@ -4,8 +4,11 @@
 
 import type { SentenceMentions } from "../mentions/index.js";
 
-/** The boundary characters: , ; : ( ) – — ، ؛ ， ； ： 、 (one test per character, no match objects). */
-const BREAKS = new Set([0x2c, 0x3b, 0x3a, 0x28, 0x29, 0x2013, 0x2014, 0x060c, 0x061b, 0xff0c, 0xff1b, 0xff1a, 0x3001]);
+/** Whether a character is a boundary: , ; : ( ) – — ، ؛ ， ； ： 、 (one test per character, no match objects). */
+function isBreak(c: number): boolean {
+  if (c < 0x80) return c === 0x2c || c === 0x3b || c === 0x3a || c === 0x28 || c === 0x29;
+  return c === 0x2013 || c === 0x2014 || c === 0x060c || c === 0x061b || c === 0xff0c || c === 0xff1b || c === 0xff1a || c === 0x3001;
+}
 const memo = new WeakMap<SentenceMentions, number[]>();
 
 /** Whether a character code is an ASCII digit (what /\d/ reads). */
@@ -20,7 +23,7 @@ export function clauseBreaks(text: string, sm: SentenceMentions): number[] {
   const end = Math.min(sm.sentence.end, text.length);
   for (let at = Math.max(0, start); at < end; at++) {
     const c = text.charCodeAt(at);
-    if (!BREAKS.has(c)) continue;
+    if (!isBreak(c)) continue;
     // A comma inside a number ("1,000") joins digits, it does not end a clause.
     if (c === 0x2c && at > 0 && digit(text.charCodeAt(at - 1)) && digit(text.charCodeAt(at + 1))) continue;
     out.push(at);

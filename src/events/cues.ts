@@ -38,7 +38,7 @@ export function isVariantOf(word: string, w: string): boolean {
 export function phraseEndingAt(tokens: { norm: string }[], last: number, phrases: string[][]): string[] | undefined {
   if (last < 0) return undefined;
   // No phrase of the list ends with the word at `last`: none to try.
-  if (last < tokens.length && !mayBeWordOf(tokens[last].norm, edgeWords(lastWordsOf, phrases, false))) return undefined;
+  if (phrases.length > SCAN_ALL && last < tokens.length && !mayBeWordOf(tokens[last].norm, edgeWords(lastWordsOf, phrases, false))) return undefined;
   // (Loops rather than find/every with closures: this runs for many words of every sentence.)
   for (let p = 0; p < phrases.length; p++) {
     const ph = phrases[p];
@@ -55,7 +55,7 @@ export function phraseEndingAt(tokens: { norm: string }[], last: number, phrases
 export function phraseStartingAt(tokens: { norm: string }[], first: number, phrases: string[][]): string[] | undefined {
   if (first < 0) return undefined;
   // No phrase of the list starts with the word at `first`: none to try.
-  if (first < tokens.length && !mayBeWordOf(tokens[first].norm, edgeWords(firstWordsOf, phrases, true))) return undefined;
+  if (phrases.length > SCAN_ALL && first < tokens.length && !mayBeWordOf(tokens[first].norm, edgeWords(firstWordsOf, phrases, true))) return undefined;
   for (let p = 0; p < phrases.length; p++) {
     const ph = phrases[p];
     if (first + ph.length > tokens.length) continue;
@@ -65,6 +65,9 @@ export function phraseStartingAt(tokens: { norm: string }[], first: number, phra
   }
   return undefined;
 }
+
+/** Lists up to this long are scanned whole (quicker than looking up their first or last words). */
+const SCAN_ALL = 3;
 
 /**
  * The first (or last) words of a phrase list, read once per list; null when the list holds an

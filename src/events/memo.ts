@@ -1,10 +1,14 @@
-// Events stage, memo: answers that depend only on what the stage reads of one document (its text,
-// its sentences' tokens, entities and trigger spans, the lexicon), kept while findEvents reads that
-// document. The passes ask the same questions of a sentence many times (the role of each mention
-// for every side computed, the holder of an office for every trigger); each is answered once.
-// Outside a findEvents run (a test calling one pass) nothing is kept and every answer is computed.
+// Events stage, memo: answers the passes ask for again and again, computed once.
+//
+// Per document run (findEvents): what depends on the document (its text, its sentences' tokens,
+// entities and trigger spans): the role of each mention for every side computed, the persons and
+// offices a sentence names. Outside a run (a test calling one pass) none of it is kept.
+//
+// Per lexicon object: what depends on the lexicon alone (the holder of an office on a date, a
+// person by id, a person's term on a date; a packed lexicon builds a person each time it is
+// asked). A document with persons of its own reads another lexicon object, with its own answers.
 
-import { type Person, type PersonTerm, holderNamed, holderOf, termOn } from "../lexicon/index.js";
+import { type Lexicon, type Person, type PersonTerm, holderNamed, holderOf, termOn } from "../lexicon/index.js";
 import type { EntityMatch, SentenceMentions } from "../mentions/index.js";
 import type { EventContext, Side } from "./model.js";
 
@@ -23,14 +27,30 @@ export interface SentenceMemo {
 interface DocumentMemo {
   ctx: EventContext;
   sentences: Map<SentenceMentions, SentenceMemo>;
+}
+
+/** What is kept for one lexicon object (each map emptied when it grows past LEXICON_MEMO_SIZE). */
+interface LexiconMemo {
   /** holderOf by "country|office|date". */
   holders: Map<string, Person | null>;
   /** holderNamed by "country|office|spelling". */
   named: Map<string, Person | null>;
-  /** The lexicon's persons by id (a packed lexicon builds a person each time it is asked). */
+  /** The persons by id. */
   persons: Map<string, Person | undefined>;
   /** termOn by person and date. */
-  terms: Map<Person, Map<string | null, PersonTerm | null>>;
+  terms: WeakMap<Person, Map<string | null, PersonTerm | null>>;
+}
+
+const LEXICON_MEMO_SIZE = 50_000;
+const lexiconMemos = new WeakMap<Lexicon, LexiconMemo>();
+
+function lexiconMemo(lex: Lexicon): LexiconMemo {
+  let m = lexiconMemos.get(lex);
+  if (!m) {
+    m = { holders: new Map(), named: new Map(), persons: new Map(), terms: new WeakMap() };
+    lexiconMemos.set(lex, m);
+  }
+  return m;
 }
 
 let current: DocumentMemo | null = null;
@@ -38,7 +58,7 @@ let current: DocumentMemo | null = null;
 /** Runs the stage over one document with its memo; the memo is dropped when the run ends. */
 export function withDocumentMemo<T>(ctx: EventContext, run: () => T): T {
   const outer = current;
-  current = { ctx, sentences: new Map(), holders: new Map(), named: new Map(), persons: new Map(), terms: new Map() };
+  current = { ctx, sentences: new Map() };
   try {
     return run();
   } finally {
@@ -61,33 +81,31 @@ export function sentenceMemo(ctx: EventContext, sm: SentenceMentions): SentenceM
 function remembered<K, V>(map: Map<K, V>, key: K, compute: () => V): V {
   if (map.has(key)) return map.get(key) as V;
   const value = compute();
+  if (map.size >= LEXICON_MEMO_SIZE) map.clear();
   map.set(key, value);
   return value;
 }
 
-/** holderOf, answered once per document for each country, office and date. */
+/** holderOf, answered once per lexicon for each country, office and date. */
 export function holderOn(ctx: EventContext, country: string, office: string, date: string | null): Person | null {
   if (!date) return null;
-  if (!current || current.ctx !== ctx) return holderOf(ctx.lex, country, office, date);
-  return remembered(current.holders, `${country}|${office}|${date}`, () => holderOf(ctx.lex, country, office, date));
+  return remembered(lexiconMemo(ctx.lex).holders, `${country}|${office}|${date}`, () => holderOf(ctx.lex, country, office, date));
 }
 
-/** holderNamed, answered once per document for each country, office and spelling. */
+/** holderNamed, answered once per lexicon for each country, office and spelling. */
 export function holderNamedOn(ctx: EventContext, country: string, office: string, spelling: string): Person | null {
-  if (!current || current.ctx !== ctx) return holderNamed(ctx.lex, country, office, spelling);
-  return remembered(current.named, `${country}|${office}|${spelling}`, () => holderNamed(ctx.lex, country, office, spelling));
+  return remembered(lexiconMemo(ctx.lex).named, `${country}|${office}|${spelling}`, () => holderNamed(ctx.lex, country, office, spelling));
 }
 
-/** The lexicon's person of an id, read once per document. */
+/** The lexicon's person of an id, read once per lexicon. */
 export function personOf(ctx: EventContext, id: string): Person | undefined {
-  if (!current || current.ctx !== ctx) return ctx.lex.persons.get(id);
-  return remembered(current.persons, id, () => ctx.lex.persons.get(id));
+  return remembered(lexiconMemo(ctx.lex).persons, id, () => ctx.lex.persons.get(id));
 }
 
-/** termOn, answered once per document for each person and date. */
+/** termOn, answered once per person and date. */
 export function termOnDate(ctx: EventContext, p: Person, date: string | null): PersonTerm | null {
-  if (!current || current.ctx !== ctx) return termOn(p, date);
-  let byDate = current.terms.get(p);
-  if (!byDate) current.terms.set(p, (byDate = new Map()));
+  const terms = lexiconMemo(ctx.lex).terms;
+  let byDate = terms.get(p);
+  if (!byDate) terms.set(p, (byDate = new Map()));
   return remembered(byDate, date, () => termOn(p, date));
 }
