@@ -501,7 +501,8 @@ export function ownsMission(ctx: EventContext, sm: SentenceMentions, at: number)
  */
 export function headingLine(ctx: EventContext, sm: SentenceMentions): boolean {
   const line = ctx.text.slice(sm.sentence.start, sm.sentence.end).trim();
-  return (line.match(/\p{Lu}/gu) ?? []).length >= 6 && !/\p{Ll}/u.test(line) && !/[.!?؟。]$/.test(line);
+  // (A lower-case letter first: it settles most sentences without listing their capitals.)
+  return !/\p{Ll}/u.test(line) && (line.match(/\p{Lu}/gu) ?? []).length >= 6 && !/[.!?؟。]$/.test(line);
 }
 
 /** Languages where a date stands right before the verb it dates ("王毅12日对媒体透露"). */

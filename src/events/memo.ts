@@ -18,10 +18,14 @@ export interface SentenceMemo {
   roles: Map<EntityMatch, "party" | "place" | "direction" | "topic">;
   /** Whether a country or organisation mention is no side at all (a place describing a noun, a route crossed, a stance). */
   notSide: Map<EntityMatch, boolean>;
+  /** adjectiveIsActor of each nationality adjective. */
+  actor: Map<EntityMatch, boolean>;
   /** isCounterpart of a span, by its start, then its end. */
   counterparts: Map<number, Map<number, boolean>>;
   /** The persons and offices a sentence names, by date and what of the event they depend on (see namedSides). */
   named: Map<string, { sides: Side[]; consumed: number[] }>;
+  /** The bare countries and organisations a sentence names, by the same and what else of the event they depend on (see sidesInSentence). */
+  bare: Map<string, (Side & { end: number })[]>;
 }
 
 interface DocumentMemo {
@@ -71,7 +75,7 @@ export function sentenceMemo(ctx: EventContext, sm: SentenceMentions): SentenceM
   if (!current || current.ctx !== ctx) return null;
   let m = current.sentences.get(sm);
   if (!m) {
-    m = { roles: new Map(), notSide: new Map(), counterparts: new Map(), named: new Map() };
+    m = { roles: new Map(), notSide: new Map(), actor: new Map(), counterparts: new Map(), named: new Map(), bare: new Map() };
     current.sentences.set(sm, m);
   }
   return m;

@@ -2,7 +2,7 @@
 // subject of talk) and the sides a sentence names for a trigger, one per country.
 
 import { termOn } from "../lexicon/index.js";
-import { holderNamedOn, holderOn, personOf, sentenceMemo, termOnDate } from "./memo.js";
+import { type SentenceMemo, holderNamedOn, holderOn, personOf, sentenceMemo, termOnDate } from "./memo.js";
 import { fold, foldStretch } from "../text/normalize.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import { ARTICLES, phraseEndingAt, counterpartNear, hasVariantIn, isWordOf, orgIsSetting } from "./cues.js";
@@ -247,8 +247,30 @@ export function adjectiveIsActor(ctx: EventContext, sm: SentenceMentions, e: Ent
   }
   // Nouns after a Russian or Turkic adjective carry case endings beyond the listed form.
   const next = sm.tokens[e.tokenEnd];
-  if (next && nouns && [...nouns].some((n) => n.length >= 4 && next.norm.startsWith(n.slice(0, n.length - 1)))) return true;
+  if (next && nouns) for (const stem of actorStems(nouns)) if (next.norm.startsWith(stem)) return true;
   return false;
+}
+
+/** The actor nouns of four letters or more without their last letter, read once per list. */
+const actorStemLists = new WeakMap<ReadonlySet<string>, string[]>();
+function actorStems(nouns: ReadonlySet<string>): string[] {
+  let stems = actorStemLists.get(nouns);
+  if (!stems) {
+    stems = [...nouns].filter((n) => n.length >= 4).map((n) => n.slice(0, n.length - 1));
+    actorStemLists.set(nouns, stems);
+  }
+  return stems;
+}
+
+/** adjectiveIsActor, answered once per mention in a document run. */
+function adjectiveActor(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
+  const memo = sentenceMemo(ctx, sm);
+  let yes = memo?.actor.get(e);
+  if (yes === undefined) {
+    yes = adjectiveIsActor(ctx, sm, e);
+    memo?.actor.set(e, yes);
+  }
+  return yes;
 }
 
 /**
@@ -482,8 +504,17 @@ export interface SideOptions {
 /** Sides named in one sentence, strongest first per country. */
 export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions): Side[] {
   const consumed = new Set<number>();
-  const sides = namedSides(ctx, sm, date, opts, consumed);
-  withBareSides(ctx, sides, bareSides(ctx, sm, opts, consumed), opts);
+  const memo = sentenceMemo(ctx, sm);
+  // What the named sides depend on (see namedSides), then what the bare ones depend on besides.
+  const key = `${opts.type && HOSTILE.has(opts.type) ? "h" : "-"}${opts.multilateral ? "m" : "-"}${date === null ? "" : "|" + date}`;
+  const sides = namedSides(ctx, sm, date, opts, consumed, memo, key);
+  const bareKey = `${opts.orgsAsSides ? "o" : "-"}${opts.visit ? "v" : "-"}${opts.type === "AID" ? "a" : "-"}${key}`;
+  let bare = memo?.bare.get(bareKey)?.map((x) => ({ ...x }));
+  if (!bare) {
+    bare = bareSides(ctx, sm, opts, consumed);
+    memo?.bare.set(bareKey, bare.map((x) => ({ ...x })));
+  }
+  withBareSides(ctx, sides, bare, opts);
   const { result, others } = onePerCountry(sides, opts);
   if (opts.sameCountryCounterparts) opts.sameCountryCounterparts.push(...others);
   return result;
@@ -494,9 +525,7 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
  * the date, on whether the event is hostile and on whether it is multilateral, so within a
  * document run they are computed once for each and handed out as copies (callers change sides).
  */
-function namedSides(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions, consumed: Set<number>): Side[] {
-  const memo = sentenceMemo(ctx, sm);
-  const key = `${opts.type && HOSTILE.has(opts.type) ? "h" : "-"}${opts.multilateral ? "m" : "-"}${date === null ? "" : "|" + date}`;
+function namedSides(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions, consumed: Set<number>, memo: SentenceMemo | null, key: string): Side[] {
   const kept = memo?.named.get(key);
   if (kept) {
     for (const i of kept.consumed) consumed.add(i);
@@ -801,7 +830,7 @@ function bareSides(ctx: EventContext, sm: SentenceMentions, opts: SideOptions, c
     if (role === "party" && previous && previous.role !== "party" && coordinated(ctx, previous.e, e)) role = previous.role;
     // A nationality adjective is an actor next to an actor noun ("the Russian side") or a
     // trigger ("Russian-Chinese talks"); otherwise it describes a subject ("the Libyan crisis").
-    if (role === "party" && e.payload.kind === "country" && e.payload.form === "adj" && !adjectiveIsActor(ctx, sm, e) && !(opts.type === "AID" && adjectiveOfShipment(ctx, sm, e))) role = "topic";
+    if (role === "party" && e.payload.kind === "country" && e.payload.form === "adj" && !adjectiveActor(ctx, sm, e) && !(opts.type === "AID" && adjectiveOfShipment(ctx, sm, e))) role = "topic";
     previous = { e, role };
     // Subjects of talk are not parties to cooperation; what is attacked or condemned is.
     if (role === "topic" && !hostile) return;
