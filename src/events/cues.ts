@@ -13,19 +13,32 @@ export const ARTICLES = new Set(["the", "a", "az", "la", "le", "les", "l", "der"
 
 /** A word and, in Arabic script, the word without its proclitic و/ف/ب/ل ("وفخامة"). */
 export function wordVariantsOf(w: string): string[] {
-  return PROCLITIC.test(w) ? [w, w.slice(1)] : [w];
+  return hasProclitic(w) ? [w, w.slice(1)] : [w];
 }
 
 const PROCLITIC = /^[وفبل][\u0600-\u06ff]{2,}/;
 
+/** PROCLITIC.test(w), its first letter read first (most words of most texts are not Arabic). */
+function hasProclitic(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return (c === 0x648 || c === 0x641 || c === 0x628 || c === 0x644) && PROCLITIC.test(w);
+}
+
+/** wordVariantsOf(word).some((w) => words.has(w)), without building the list. */
+export function hasVariantIn(word: string, words: ReadonlySet<string>): boolean {
+  return words.has(word) || (hasProclitic(word) && words.has(word.slice(1)));
+}
+
 /** wordVariantsOf(word).includes(w), without building the list (the length test comes first). */
 export function isVariantOf(word: string, w: string): boolean {
-  return word === w || (word.length === w.length + 1 && PROCLITIC.test(word) && word.startsWith(w, 1));
+  return word === w || (word.length === w.length + 1 && hasProclitic(word) && word.startsWith(w, 1));
 }
 
 /** The phrase of a list that ends at token `last` (each word as written or after an Arabic proclitic). */
 export function phraseEndingAt(tokens: { norm: string }[], last: number, phrases: string[][]): string[] | undefined {
   if (last < 0) return undefined;
+  // No phrase of the list ends with the word at `last`: none to try.
+  if (phrases.length > SCAN_ALL && last < tokens.length && !mayBeWordOf(tokens[last].norm, edgeWords(lastWordsOf, phrases, false))) return undefined;
   // (Loops rather than find/every with closures: this runs for many words of every sentence.)
   for (let p = 0; p < phrases.length; p++) {
     const ph = phrases[p];
@@ -41,6 +54,8 @@ export function phraseEndingAt(tokens: { norm: string }[], last: number, phrases
 /** The phrase of a list that starts at token `first` (matched as in phraseEndingAt). */
 export function phraseStartingAt(tokens: { norm: string }[], first: number, phrases: string[][]): string[] | undefined {
   if (first < 0) return undefined;
+  // No phrase of the list starts with the word at `first`: none to try.
+  if (phrases.length > SCAN_ALL && first < tokens.length && !mayBeWordOf(tokens[first].norm, edgeWords(firstWordsOf, phrases, true))) return undefined;
   for (let p = 0; p < phrases.length; p++) {
     const ph = phrases[p];
     if (first + ph.length > tokens.length) continue;
@@ -49,6 +64,29 @@ export function phraseStartingAt(tokens: { norm: string }[], first: number, phra
     if (j === ph.length) return ph;
   }
   return undefined;
+}
+
+/** Lists up to this long are scanned whole (quicker than looking up their first or last words). */
+const SCAN_ALL = 3;
+
+/**
+ * The first (or last) words of a phrase list, read once per list; null when the list holds an
+ * empty phrase (which starts and ends anywhere).
+ */
+const firstWordsOf = new WeakMap<string[][], Set<string> | null>();
+const lastWordsOf = new WeakMap<string[][], Set<string> | null>();
+function edgeWords(cache: WeakMap<string[][], Set<string> | null>, phrases: string[][], first: boolean): Set<string> | null {
+  let words = cache.get(phrases);
+  if (words === undefined) {
+    words = phrases.some((ph) => !ph.length) ? null : new Set(phrases.map((ph) => ph[first ? 0 : ph.length - 1]));
+    cache.set(phrases, words);
+  }
+  return words;
+}
+
+/** Whether a token may be one of the words (isVariantOf of one of them), or the list is null. */
+function mayBeWordOf(norm: string, words: Set<string> | null): boolean {
+  return !words || words.has(norm) || (hasProclitic(norm) && words.has(norm.slice(1)));
 }
 
 /** Content words (four letters or more, or numbers) in the stretch after a trigger. */
@@ -75,7 +113,7 @@ export function orgIsSetting(ctx: EventContext, sm: SentenceMentions, e: Pick<En
   if (!words || e.tokenStart < 0) return false;
   for (let k = e.tokenStart - 1; k >= 0 && k >= e.tokenStart - SETTING_REACH; k--) {
     if (/[,;.]/.test(ctx.text.slice(sm.tokens[k].end, sm.tokens[k + 1]?.start ?? e.start))) return false;
-    if (wordVariantsOf(sm.tokens[k].norm).some((w) => words.has(w))) return true;
+    if (hasVariantIn(sm.tokens[k].norm, words)) return true;
   }
   if (!SETTING_AFTER.has(ctx.lang)) return false;
   for (let k = e.tokenEnd; k < sm.tokens.length && k < e.tokenEnd + 4; k++) {
@@ -107,7 +145,7 @@ const OF_WORDS = new Set(["of", "de", "du", "des", "del", "der"]);
 /** Whether a token is one of the words ("airport", "message*": any ending). */
 export function isWordOf(norm: string, words: string[]): boolean {
   const test = wordTest(words);
-  return test(norm) || (PROCLITIC.test(norm) && test(norm.slice(1)));
+  return test(norm) || (hasProclitic(norm) && test(norm.slice(1)));
 }
 
 /** A word list compiled once into a test: a set of whole words and a list of stems ("aéroport*"). */
@@ -189,7 +227,7 @@ export function demonstrativeBefore(ctx: EventContext, sm: SentenceMentions, t: 
   // reaction on this matter, is not "this reaction".)
   const describes = (w: string) => !!ctx.lex.markers.placeModifierSuffix.get(ctx.lang)?.some((x) => w.length > x.length + 2 && w.endsWith(x));
   for (let k = t.tokenStart - 1; k >= 0 && k >= t.tokenStart - 2; k--) {
-    if (wordVariantsOf(sm.tokens[k].norm).some((w) => words.has(w))) return true;
+    if (hasVariantIn(sm.tokens[k].norm, words)) return true;
     if (describes(sm.tokens[k].norm)) return false;
   }
   return false;
@@ -463,7 +501,8 @@ export function ownsMission(ctx: EventContext, sm: SentenceMentions, at: number)
  */
 export function headingLine(ctx: EventContext, sm: SentenceMentions): boolean {
   const line = ctx.text.slice(sm.sentence.start, sm.sentence.end).trim();
-  return (line.match(/\p{Lu}/gu) ?? []).length >= 6 && !/\p{Ll}/u.test(line) && !/[.!?؟。]$/.test(line);
+  // (A lower-case letter first: it settles most sentences without listing their capitals.)
+  return !/\p{Ll}/u.test(line) && (line.match(/\p{Lu}/gu) ?? []).length >= 6 && !/[.!?؟。]$/.test(line);
 }
 
 /** Languages where a date stands right before the verb it dates ("王毅12日对媒体透露"). */

@@ -1,7 +1,7 @@
 // Events stage, discourse: what the sentences before say about the sides (the two sides the
 // article is about, the guest and the host of the latest visit).
 
-import { holderOf } from "../lexicon/index.js";
+import { holderOn } from "./memo.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { EventRecord, EventType } from "../types.js";
 import { VERB_FINAL, firstPersonAt, pronounSubject, quotationAround } from "./cues.js";
@@ -83,7 +83,8 @@ const NO_TITLE: SentenceMentions = { sentence: { start: 0, end: 0, index: -1, pa
 
 /** The discourse before the first sentence: the title's sides, and the article's persons. */
 export function startDiscourse(ctx: EventContext, sentences: SentenceMentions[], plain: PlainMemo): Discourse {
-  const context = sidesInSentence(ctx, ctx.title ?? NO_TITLE, ctx.refDate, { orgsAsSides: false }).map((s) => ({ ...s, rank: 0 }));
+  // (The title's plain sides: docPersonsOf reads them too.)
+  const context = (ctx.title ? plainSides(plain, ctx, ctx.title, ctx.refDate) : sidesInSentence(ctx, NO_TITLE, ctx.refDate, { orgsAsSides: false })).map((s) => ({ ...s, rank: 0 }));
   const d: Discourse = { context, contextDate: ctx.refDate, runningDate: ctx.refDate, runningParagraph: -1, scene: null, visitScene: null, sceneDate: null, lastExplicitDate: null, prevSubject: null, salience: new Map(), docPersons: new Map(), lastPair: [] };
   for (const x of context) noteSalience(d, x, 2);
   d.docPersons = docPersonsOf(ctx, sentences, plain);
@@ -209,7 +210,7 @@ function withPluralTitle(ctx: EventContext | undefined, sm: SentenceMentions, re
   const role = office.payload.role;
   return sides.map((x) => {
     if (x.name) return x;
-    const holder = holderOf(ctx.lex, x.country, id, date ?? ctx.refDate);
+    const holder = holderOn(ctx, x.country, id, date ?? ctx.refDate);
     return holder ? { ...x, name: holder.name, role } : x;
   });
 }
@@ -332,7 +333,7 @@ export function withNamesFromDiscourse(ctx: EventContext, d: Discourse, group: S
     if (s.rank === 2 && s.leader) {
       const p = d.docPersons.get(s.country);
       const holder = p && (p.role === "head_of_state" || p.role === "head_of_government") ? p : null;
-      const president = holder ? null : holderOf(ctx.lex, s.country, "president", date ?? ctx.refDate);
+      const president = holder ? null : holderOn(ctx, s.country, "president", date ?? ctx.refDate);
       if (holder) Object.assign(s, { name: holder.name, role: holder.role });
       else if (president) s.name = president.name;
       continue;

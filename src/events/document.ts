@@ -13,9 +13,12 @@ import { nearDate } from "./when.js";
  * in the country named as their host or mediator (in that sentence or before) include it.
  */
 export function withHostOfTalks(ctx: EventContext, drafts: Draft[], sentences: SentenceMentions[]): void {
+  const talks = (d: Draft) => d.rec.type === "CONSULT" && d.rec.mode === "meeting" && !d.rec.status && d.sides.length === 2;
+  // (The sentences are read only for a document that reports such talks.)
+  if (!drafts.some(talks)) return;
   const hosts = sentences.map((sm) => hostOfTalks(ctx, sm));
   for (const d of drafts) {
-    if (d.rec.type !== "CONSULT" || d.rec.mode !== "meeting" || d.rec.status || d.sides.length !== 2) continue;
+    if (!talks(d)) continue;
     const first = Math.min(...d.reported);
     const host = hosts.slice(0, first + 1).reverse().find((h) => h && !d.sides.some((x) => x.country === h));
     if (!host) continue;
@@ -31,6 +34,8 @@ export function withHostOfTalks(ctx: EventContext, drafts: Draft[], sentences: S
  * before that sentence (or in it) puts the initiator first.
  */
 export function initiatorsFirst(ctx: EventContext, drafts: Draft[], sentences: SentenceMentions[]): void {
+  // (The sentences are read only for a document that reports a call or meeting.)
+  if (!drafts.some((x) => x.rec.type === "CONSULT" && x.rec.mode !== "multilateral" && !x.rec.status)) return;
   sentences.forEach((sm, si) => {
     const initiator = initiatorOf(ctx, sm);
     if (!initiator) return;

@@ -34,6 +34,7 @@ import { addSummitParticipants, assignTopics, initiatorsFirst, visitorFirst, wit
 import { attendedGathering, noEventHere } from "./triggers.js";
 import { statusAfterIndefinite, statusOfClause } from "./status.js";
 import { actorFirst } from "./voice.js";
+import { withDocumentMemo } from "./memo.js";
 
 export type { DateHit, EventContext } from "./model.js";
 
@@ -45,6 +46,10 @@ const DEFINITE = new Set(["the", "these", "those"]);
 
 /** Find the events of a document. `datesBySentence[i]` are the date hits of sentence i. */
 export function findEvents(ctx: EventContext, sentences: SentenceMentions[], datesBySentence: DateHit[][]): EventRecord[] {
+  return withDocumentMemo(ctx, () => eventsOf(ctx, sentences, datesBySentence));
+}
+
+function eventsOf(ctx: EventContext, sentences: SentenceMentions[], datesBySentence: DateHit[][]): EventRecord[] {
   const drafts: Draft[] = [];
   const plain: PlainMemo = new Map();
   const d = startDiscourse(ctx, sentences, plain);
@@ -137,7 +142,9 @@ function eventsAt(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occasion
   if (sides.length < 2 && headingLine(ctx, sm)) return;
   withContextSides(d, sides, type, mode);
   // "The ambassador was summoned", "sanctions by the EU": who acts comes first.
-  sides = actorFirst(ctx, sm, t, sides, when.value, [...d.context, ...mainDyad(d.salience, d.context)]);
+  // (The discourse's sides are listed only for the acts actorFirst reorders.)
+  const directed = DIRECTED.has(t.payload.type) || HOSTILE.has(t.payload.type);
+  sides = actorFirst(ctx, sm, t, sides, when.value, directed ? [...d.context, ...mainDyad(d.salience, d.context)] : []);
   if (sides.length < 2) return;
   // "Trump and Zelensky clashed in front of reporters": leaders named as persons clash in words;
   // force is used by countries, forces and groups.

@@ -1,10 +1,11 @@
 // Events stage, sides: what each mention of a sentence is (a party, a place, a direction or a
 // subject of talk) and the sides a sentence names for a trigger, one per country.
 
-import { holderNamed, holderOf, termOn } from "../lexicon/index.js";
+import { termOn } from "../lexicon/index.js";
+import { type SentenceMemo, holderNamedOn, holderOn, personOf, sentenceMemo, termOnDate } from "./memo.js";
 import { fold, foldStretch } from "../text/normalize.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
-import { ARTICLES, phraseEndingAt, counterpartNear, isWordOf, orgIsSetting, wordVariantsOf } from "./cues.js";
+import { ARTICLES, phraseEndingAt, counterpartNear, hasVariantIn, isWordOf, orgIsSetting } from "./cues.js";
 import type { EventType } from "../types.js";
 import { BIND_GAP, type EventContext, HOSTILE, RESOLVABLE_OFFICE_ROLES, STATE_ROLES, type Side, evidenceOf, seniority } from "./model.js";
 
@@ -16,6 +17,18 @@ import { BIND_GAP, type EventContext, HOSTILE, RESOLVABLE_OFFICE_ROLES, STATE_RO
 export type MentionRole = "party" | "place" | "direction" | "topic";
 
 export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): MentionRole {
+  // (Asked of each mention for every side computed: answered once per document run.)
+  const memo = sentenceMemo(ctx, sm);
+  if (!memo) return roleOf(ctx, sm, e);
+  let role = memo.roles.get(e);
+  if (role === undefined) {
+    role = roleOf(ctx, sm, e);
+    memo.roles.set(e, role);
+  }
+  return role;
+}
+
+function roleOf(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): MentionRole {
   const mk = ctx.lex.markers;
   const lang = ctx.lang;
   if (e.tokenStart >= 0) {
@@ -226,7 +239,7 @@ export function adjectiveIsActor(ctx: EventContext, sm: SentenceMentions, e: Ent
   for (const k of [e.tokenStart - 2, e.tokenStart - 1, e.tokenEnd, e.tokenEnd + 1]) {
     if (!near(k)) continue;
     const t = sm.tokens[k];
-    if (nouns && wordVariantsOf(t.norm).some((w) => nouns.has(w))) return true;
+    if (nouns && hasVariantIn(t.norm, nouns)) return true;
     // A trigger right next to it ("Russian-Chinese talks", "переговоры российско-...").
     const adjacent = k === e.tokenStart - 1 || k === e.tokenEnd;
     if (adjacent && sm.triggers.some((x) => x.start <= t.start && t.end <= x.end)) return true;
@@ -234,8 +247,30 @@ export function adjectiveIsActor(ctx: EventContext, sm: SentenceMentions, e: Ent
   }
   // Nouns after a Russian or Turkic adjective carry case endings beyond the listed form.
   const next = sm.tokens[e.tokenEnd];
-  if (next && nouns && [...nouns].some((n) => n.length >= 4 && next.norm.startsWith(n.slice(0, n.length - 1)))) return true;
+  if (next && nouns) for (const stem of actorStems(nouns)) if (next.norm.startsWith(stem)) return true;
   return false;
+}
+
+/** The actor nouns of four letters or more without their last letter, read once per list. */
+const actorStemLists = new WeakMap<ReadonlySet<string>, string[]>();
+function actorStems(nouns: ReadonlySet<string>): string[] {
+  let stems = actorStemLists.get(nouns);
+  if (!stems) {
+    stems = [...nouns].filter((n) => n.length >= 4).map((n) => n.slice(0, n.length - 1));
+    actorStemLists.set(nouns, stems);
+  }
+  return stems;
+}
+
+/** adjectiveIsActor, answered once per mention in a document run. */
+function adjectiveActor(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
+  const memo = sentenceMemo(ctx, sm);
+  let yes = memo?.actor.get(e);
+  if (yes === undefined) {
+    yes = adjectiveIsActor(ctx, sm, e);
+    memo?.actor.set(e, yes);
+  }
+  return yes;
 }
 
 /**
@@ -251,6 +286,19 @@ function adjectiveOfShipment(ctx: EventContext, sm: SentenceMentions, e: EntityM
 
 /** Whether a span of the sentence is introduced as a counterpart ("with X", "X bilan"). */
 export function isCounterpart(ctx: EventContext, sm: SentenceMentions, start: number, end: number): boolean {
+  const memo = sentenceMemo(ctx, sm);
+  if (!memo) return counterpartSpan(ctx, sm, start, end);
+  let byEnd = memo.counterparts.get(start);
+  if (!byEnd) memo.counterparts.set(start, (byEnd = new Map()));
+  let yes = byEnd.get(end);
+  if (yes === undefined) {
+    yes = counterpartSpan(ctx, sm, start, end);
+    byEnd.set(end, yes);
+  }
+  return yes;
+}
+
+function counterpartSpan(ctx: EventContext, sm: SentenceMentions, start: number, end: number): boolean {
   const mk = ctx.lex.markers;
   const i = sm.tokens.findIndex((t) => t.start >= start);
   if (i < 0) return false;
@@ -319,14 +367,45 @@ export function isReportingSource(ctx: EventContext, sm: SentenceMentions, t: Tr
   const clauseEnd = endRel < 0 ? sm.sentence.end : side.start + endRel;
   const words = sm.tokens.filter((x) => x.start >= clauseStart && x.end <= clauseEnd).map((x) => x.norm);
   const phrases = ctx.lex.markers.reporting.get(ctx.lang) ?? [];
-  // (Loops: a closure per phrase and word adds up over every side of every trigger.)
-  for (const ph of phrases)
-    for (let i = 0; i < words.length; i++) {
-      let j = 0;
-      while (j < ph.length && words[i + j] === ph[j]) j++;
-      if (j === ph.length) return true;
-    }
+  // (Loops: a closure per phrase and word adds up over every side of every trigger. Only the
+  // phrases whose first word is the word at i can start there.)
+  const byFirst = phrasesByFirstWord(phrases);
+  if (!byFirst) {
+    for (const ph of phrases)
+      for (let i = 0; i < words.length; i++) if (phraseAt(words, i, ph)) return true;
+    return false;
+  }
+  for (let i = 0; i < words.length; i++) {
+    const candidates = byFirst.get(words[i]);
+    if (candidates) for (const ph of candidates) if (phraseAt(words, i, ph)) return true;
+  }
   return false;
+}
+
+/** Whether a phrase stands word for word in `words` from index i. */
+function phraseAt(words: string[], i: number, ph: string[]): boolean {
+  let j = 0;
+  while (j < ph.length && words[i + j] === ph[j]) j++;
+  return j === ph.length;
+}
+
+/** Phrase lists indexed by their phrases' first words (null for a list with an empty phrase, which starts anywhere). */
+const byFirstWord = new WeakMap<string[][], Map<string, string[][]> | null>();
+function phrasesByFirstWord(phrases: string[][]): Map<string, string[][]> | null {
+  let index = byFirstWord.get(phrases);
+  if (index === undefined) {
+    if (phrases.some((ph) => !ph.length)) index = null;
+    else {
+      index = new Map();
+      for (const ph of phrases) {
+        const list = index.get(ph[0]);
+        if (list) list.push(ph);
+        else index.set(ph[0], [ph]);
+      }
+    }
+    byFirstWord.set(phrases, index);
+  }
+  return index;
 }
 
 /**
@@ -363,7 +442,7 @@ export function withCounterpartOffice(ctx: EventContext, sm: SentenceMentions, s
   if (!model) return sides;
   return sides.map((x) => {
     if (x === model || x.rank > 1 || x.name || x.start === Infinity || !counterpartNear(ctx, sm, x.start)) return x;
-    const holder = holderOf(ctx.lex, x.country, model.role!, date);
+    const holder = holderOn(ctx, x.country, model.role!, date);
     return { ...x, role: model.role, name: holder?.name ?? null, rank: holder ? 3 : 2 };
   });
 }
@@ -393,7 +472,7 @@ export function withoutContent(ctx: EventContext, sm: SentenceMentions, t: Trigg
   const colon = ctx.text.slice(t.end, sm.sentence.end).search(/:/);
   if (colon >= 0) boundary = t.end + colon;
   if (words) {
-    const c = sm.tokens.find((x) => x.start >= t.end && x.start < boundary && wordVariantsOf(x.norm).some((w) => words.has(w)));
+    const c = sm.tokens.find((x) => x.start >= t.end && x.start < boundary && hasVariantIn(x.norm, words));
     if (c) boundary = c.start;
   }
   if (boundary === Infinity) return sides;
@@ -425,13 +504,38 @@ export interface SideOptions {
 /** Sides named in one sentence, strongest first per country. */
 export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions): Side[] {
   const consumed = new Set<number>();
-  const { sides, personEnds } = personSides(ctx, sm, date, opts, consumed);
-  markPairedPersons(ctx, sides, personEnds);
-  sides.push(...officeSides(ctx, sm, date, opts, consumed));
-  withBareSides(ctx, sides, bareSides(ctx, sm, opts, consumed), opts);
+  const memo = sentenceMemo(ctx, sm);
+  // What the named sides depend on (see namedSides), then what the bare ones depend on besides.
+  const key = `${opts.type && HOSTILE.has(opts.type) ? "h" : "-"}${opts.multilateral ? "m" : "-"}${date === null ? "" : "|" + date}`;
+  const sides = namedSides(ctx, sm, date, opts, consumed, memo, key);
+  const bareKey = `${opts.orgsAsSides ? "o" : "-"}${opts.visit ? "v" : "-"}${opts.type === "AID" ? "a" : "-"}${key}`;
+  let bare = memo?.bare.get(bareKey)?.map((x) => ({ ...x }));
+  if (!bare) {
+    bare = bareSides(ctx, sm, opts, consumed);
+    memo?.bare.set(bareKey, bare.map((x) => ({ ...x })));
+  }
+  withBareSides(ctx, sides, bare, opts);
   const { result, others } = onePerCountry(sides, opts);
   if (opts.sameCountryCounterparts) opts.sameCountryCounterparts.push(...others);
   return result;
+}
+
+/**
+ * Persons, and offices bound to countries, with the mentions they consume: they depend only on
+ * the date, on whether the event is hostile and on whether it is multilateral, so within a
+ * document run they are computed once for each and handed out as copies (callers change sides).
+ */
+function namedSides(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions, consumed: Set<number>, memo: SentenceMemo | null, key: string): Side[] {
+  const kept = memo?.named.get(key);
+  if (kept) {
+    for (const i of kept.consumed) consumed.add(i);
+    return kept.sides.map((x) => ({ ...x }));
+  }
+  const { sides, personEnds } = personSides(ctx, sm, date, opts, consumed);
+  markPairedPersons(ctx, sides, personEnds);
+  sides.push(...officeSides(ctx, sm, date, opts, consumed));
+  memo?.named.set(key, { sides: sides.map((x) => ({ ...x })), consumed: [...consumed] });
+  return sides;
 }
 
 /**
@@ -455,7 +559,7 @@ function personSides(ctx: EventContext, sm: SentenceMentions, date: string | nul
   const personEnds = new Map<Side, number>();
   ents.forEach((e, i) => {
     if (e.payload.kind !== "person") return;
-    const p = lex.persons.get(e.payload.id);
+    const p = personOf(ctx, e.payload.id);
     if (!p) return;
     // "Keep the pressure on Putin", "Putin's campaign": a person talked about is no side of a
     // cooperative act; the one condemned or struck is.
@@ -465,7 +569,7 @@ function personSides(ctx: EventContext, sm: SentenceMentions, date: string | nul
     const titleBefore = [ents[i - 1], ents[i - 2]].find((x) => x?.payload.kind === "office" && x.end <= e.start && e.start - x.end <= BIND_GAP * 2);
     const titledRole = titleBefore?.payload.kind === "office" ? titleBefore.payload.role : null;
     const titledTerm = titledRole ? p.terms.find((t) => t.role === titledRole && (!date || termOn({ ...p, terms: [t] }, date))) : undefined;
-    const term = titledTerm ?? termOn(p, date);
+    const term = titledTerm ?? termOnDate(ctx, p, date);
     if (!term) return;
     consumed.add(i);
     const spanStart = titleChainStart(sm, i, term.country, consumed, ctx.text);
@@ -538,7 +642,7 @@ function officeSides(ctx: EventContext, sm: SentenceMentions, date: string | nul
       const implied = e.payload.country;
       if (implied) {
         consumed.add(i);
-        const name = titled?.name ?? holderOf(lex, implied, e.payload.id, date)?.name ?? null;
+        const name = titled?.name ?? holderOn(ctx, implied, e.payload.id, date)?.name ?? null;
         sides.push({ country: implied, name, role, rank: name ? 3 : 2, start: e.start, evidence: ev, counterpart: isCounterpart(ctx, sm, e.start, Math.max(e.end, titled?.end ?? 0)) });
       }
       // Otherwise a titled name without a country ("Ambassador John Smith"): country unknown.
@@ -568,8 +672,8 @@ function officeSides(ctx: EventContext, sm: SentenceMentions, date: string | nul
       return;
     }
     // A name spelled otherwise than the lexicon has it is the office holder it resembles.
-    if (titled && RESOLVABLE_OFFICE_ROLES.has(role)) name = holderNamed(lex, country, e.payload.id, ctx.text.slice(titled.start, titled.end))?.name ?? name;
-    if (!name && RESOLVABLE_OFFICE_ROLES.has(role)) name = holderOf(lex, country, e.payload.id, date)?.name ?? null;
+    if (titled && RESOLVABLE_OFFICE_ROLES.has(role)) name = holderNamedOn(ctx, country, e.payload.id, ctx.text.slice(titled.start, titled.end))?.name ?? name;
+    if (!name && RESOLVABLE_OFFICE_ROLES.has(role)) name = holderOn(ctx, country, e.payload.id, date)?.name ?? null;
     const spanStart = Math.min(e.start, ents[countryIdx].start);
     const spanEnd = Math.max(e.end, ents[countryIdx].end, titled?.end ?? 0);
     if (orgOfStates) sides.push({ country, name: null, role: null, rank: 1, start: spanStart, evidence: ev, counterpart: isCounterpart(ctx, sm, spanStart, spanEnd) });
@@ -631,7 +735,7 @@ function listedHolders(ctx: EventContext, sm: SentenceMentions, date: string | n
     const x = ents[j], before = ents[j - 1];
     if (x.payload.kind !== "country" || x.payload.form === "capital" || consumed.has(j) || !coordinated(ctx, before, x)) break;
     consumed.add(j);
-    const holder = RESOLVABLE_OFFICE_ROLES.has(role) ? holderOf(ctx.lex, x.payload.id, e.payload.id, date)?.name ?? null : null;
+    const holder = RESOLVABLE_OFFICE_ROLES.has(role) ? holderOn(ctx, x.payload.id, e.payload.id, date)?.name ?? null : null;
     out.push({ country: x.payload.id, name: holder, role, rank: holder ? 3 : 2, start: x.start, evidence: ev, counterpart, listed: true });
   }
   if (out.length) head.listed = true;
@@ -685,6 +789,24 @@ function groupNotState(ctx: EventContext, sm: SentenceMentions, e: EntityMatch):
   return (!!next && joined(e, next)) || (!!before && joined(before, e));
 }
 
+/** Whether a country or organisation mention is no side of any event, whatever is asked (answered once per document run). */
+function notSide(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
+  const memo = sentenceMemo(ctx, sm);
+  let no = memo?.notSide.get(e);
+  if (no === undefined) {
+    no =
+      // "Tahran'daki büyükelçilik", "the embassy in Tehran": a place describing a noun is no side,
+      // not even of an attack.
+      describesNoun(ctx, sm, e) ||
+      // "Irak ile Suriye hava sahasını geçtikten sonra": a route crossed, not a side.
+      routeCrossed(ctx, sm, e) ||
+      // "Anti-Turkey protesters", "Turkish-Americans": a stance or a diaspora, not a state.
+      groupNotState(ctx, sm, e);
+    memo?.notSide.set(e, no);
+  }
+  return no;
+}
+
 function bareSides(ctx: EventContext, sm: SentenceMentions, opts: SideOptions, consumed: Set<number>): (Side & { end: number })[] {
   const ev = evidenceOf(ctx, sm);
   const hostile = !!opts.type && HOSTILE.has(opts.type);
@@ -696,13 +818,7 @@ function bareSides(ctx: EventContext, sm: SentenceMentions, opts: SideOptions, c
     const isCountry = e.payload.kind === "country" && !isCapital;
     const isOrg = e.payload.kind === "org" && opts.orgsAsSides;
     if (!isCountry && !isOrg && !isCapital) return;
-    // "Tahran'daki büyükelçilik", "the embassy in Tehran": a place describing a noun is no side,
-    // not even of an attack.
-    if (describesNoun(ctx, sm, e)) return;
-    // "Irak ile Suriye hava sahasını geçtikten sonra": a route crossed, not a side.
-    if (routeCrossed(ctx, sm, e)) return;
-    // "Anti-Turkey protesters", "Turkish-Americans": a stance or a diaspora, not a state.
-    if (groupNotState(ctx, sm, e)) return;
+    if (notSide(ctx, sm, e)) return;
     let role = mentionRole(ctx, sm, e);
     // A capital stands for its government only where nothing marks it as a place
     // ("New Delhi signed", "a response from Islamabad"; not "talks in Moscow").
@@ -714,7 +830,7 @@ function bareSides(ctx: EventContext, sm: SentenceMentions, opts: SideOptions, c
     if (role === "party" && previous && previous.role !== "party" && coordinated(ctx, previous.e, e)) role = previous.role;
     // A nationality adjective is an actor next to an actor noun ("the Russian side") or a
     // trigger ("Russian-Chinese talks"); otherwise it describes a subject ("the Libyan crisis").
-    if (role === "party" && e.payload.kind === "country" && e.payload.form === "adj" && !adjectiveIsActor(ctx, sm, e) && !(opts.type === "AID" && adjectiveOfShipment(ctx, sm, e))) role = "topic";
+    if (role === "party" && e.payload.kind === "country" && e.payload.form === "adj" && !adjectiveActor(ctx, sm, e) && !(opts.type === "AID" && adjectiveOfShipment(ctx, sm, e))) role = "topic";
     previous = { e, role };
     // Subjects of talk are not parties to cooperation; what is attacked or condemned is.
     if (role === "topic" && !hostile) return;

@@ -103,6 +103,13 @@ export function sameInteraction(a: Draft, b: Draft): boolean {
   return true;
 }
 
+/** Whether a word of the sentence is one of the words. */
+function anyWordOf(sm: SentenceMentions, words: string[]): boolean {
+  if (!words.length) return false;
+  for (const x of sm.tokens) if (isWordOf(x.norm, words)) return true;
+  return false;
+}
+
 /**
  * The groups of sides an occasion is told as: one event with all its sides, or one event per
  * counterpart.
@@ -118,7 +125,8 @@ export function groupsOf(ctx: EventContext, sm: SentenceMentions, t: TriggerMatc
   const listedOthers = sides.length > 2 && !sides[0].listed && sides.slice(1).every((x) => x.listed);
   // "Also met with President X and President Y": one meeting with each named counterpart,
   // unless the text calls it trilateral (then a multilateral or "three-way" word is there).
-  const severalParty = sm.tokens.some((x) => isWordOf(x.norm, ctx.lex.markers.severalParty.get(ctx.lang) ?? []));
+  // (Read only where it can decide: a meeting with more than two sides.)
+  const severalParty = mode === "meeting" && sides.length > 2 && anyWordOf(sm, ctx.lex.markers.severalParty.get(ctx.lang) ?? []);
   const namedCounterparts = oneToMany && sides.slice(1).every((x) => x.rank === 3);
   // "X held meetings with A, B and C": one side before the trigger and a list after it is one
   // meeting with each, unless the text says they met together.

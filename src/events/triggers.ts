@@ -3,7 +3,7 @@
 import { foldStretch } from "../text/normalize.js";
 import { clauseBreaks } from "./clauses.js";
 import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
-import { VERB_FINAL, atAirport, praisesTalks, phraseEndingAt, phraseStartingAt, attendsBefore, isWordOf, messageArrives, orgIsSetting, proposedBefore, praisedEvent, purposeOfSanction, eventTalkedAbout, summitHosted, wordVariantsOf, participationIn } from "./cues.js";
+import { VERB_FINAL, atAirport, praisesTalks, phraseEndingAt, phraseStartingAt, attendsBefore, isWordOf, messageArrives, orgIsSetting, proposedBefore, praisedEvent, purposeOfSanction, eventTalkedAbout, summitHosted, hasVariantIn, participationIn } from "./cues.js";
 import type { EventType } from "../types.js";
 import type { Draft, EventContext } from "./model.js";
 
@@ -14,7 +14,7 @@ const POSTPOSITIONS = new Set(["tr", "az", "uz", "kk", "ky"]);
 export function triggerIsSetting(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
   if (!orgIsSetting(ctx, sm, t)) return false;
   const words = ctx.lex.markers.settingBefore.get(ctx.lang);
-  const setting = [...sm.tokens.slice(0, Math.max(0, t.tokenStart))].reverse().find((x) => wordVariantsOf(x.norm).some((w) => words?.has(w)));
+  const setting = [...sm.tokens.slice(0, Math.max(0, t.tokenStart))].reverse().find((x) => !!words && hasVariantIn(x.norm, words));
   return !!setting && !sm.triggers.some((x) => x !== t && x.start >= setting.end && x.end <= t.start);
 }
 

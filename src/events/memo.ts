@@ -1,0 +1,115 @@
+// Events stage, memo: answers the passes ask for again and again, computed once.
+//
+// Per document run (findEvents): what depends on the document (its text, its sentences' tokens,
+// entities and trigger spans): the role of each mention for every side computed, the persons and
+// offices a sentence names. Outside a run (a test calling one pass) none of it is kept.
+//
+// Per lexicon object: what depends on the lexicon alone (the holder of an office on a date, a
+// person by id, a person's term on a date; a packed lexicon builds a person each time it is
+// asked). A document with persons of its own reads another lexicon object, with its own answers.
+
+import { type Lexicon, type Person, type PersonTerm, holderNamed, holderOf, termOn } from "../lexicon/index.js";
+import type { EntityMatch, SentenceMentions } from "../mentions/index.js";
+import type { EventContext, Side } from "./model.js";
+
+/** What is kept for one sentence. */
+export interface SentenceMemo {
+  /** mentionRole of each mention. */
+  roles: Map<EntityMatch, "party" | "place" | "direction" | "topic">;
+  /** Whether a country or organisation mention is no side at all (a place describing a noun, a route crossed, a stance). */
+  notSide: Map<EntityMatch, boolean>;
+  /** adjectiveIsActor of each nationality adjective. */
+  actor: Map<EntityMatch, boolean>;
+  /** isCounterpart of a span, by its start, then its end. */
+  counterparts: Map<number, Map<number, boolean>>;
+  /** The persons and offices a sentence names, by date and what of the event they depend on (see namedSides). */
+  named: Map<string, { sides: Side[]; consumed: number[] }>;
+  /** The bare countries and organisations a sentence names, by the same and what else of the event they depend on (see sidesInSentence). */
+  bare: Map<string, (Side & { end: number })[]>;
+}
+
+interface DocumentMemo {
+  ctx: EventContext;
+  sentences: Map<SentenceMentions, SentenceMemo>;
+}
+
+/** What is kept for one lexicon object (each map emptied when it grows past LEXICON_MEMO_SIZE). */
+interface LexiconMemo {
+  /** holderOf by "country|office|date". */
+  holders: Map<string, Person | null>;
+  /** holderNamed by "country|office|spelling". */
+  named: Map<string, Person | null>;
+  /** The persons by id. */
+  persons: Map<string, Person | undefined>;
+  /** termOn by person and date. */
+  terms: WeakMap<Person, Map<string | null, PersonTerm | null>>;
+}
+
+const LEXICON_MEMO_SIZE = 50_000;
+const lexiconMemos = new WeakMap<Lexicon, LexiconMemo>();
+
+function lexiconMemo(lex: Lexicon): LexiconMemo {
+  let m = lexiconMemos.get(lex);
+  if (!m) {
+    m = { holders: new Map(), named: new Map(), persons: new Map(), terms: new WeakMap() };
+    lexiconMemos.set(lex, m);
+  }
+  return m;
+}
+
+let current: DocumentMemo | null = null;
+
+/** Runs the stage over one document with its memo; the memo is dropped when the run ends. */
+export function withDocumentMemo<T>(ctx: EventContext, run: () => T): T {
+  const outer = current;
+  current = { ctx, sentences: new Map() };
+  try {
+    return run();
+  } finally {
+    current = outer;
+  }
+}
+
+/** The memo of a sentence of the document being read, or null (another context, or no run). */
+export function sentenceMemo(ctx: EventContext, sm: SentenceMentions): SentenceMemo | null {
+  if (!current || current.ctx !== ctx) return null;
+  let m = current.sentences.get(sm);
+  if (!m) {
+    m = { roles: new Map(), notSide: new Map(), actor: new Map(), counterparts: new Map(), named: new Map(), bare: new Map() };
+    current.sentences.set(sm, m);
+  }
+  return m;
+}
+
+/** A map's answer for a key, computed and kept the first time it is asked. */
+function remembered<K, V>(map: Map<K, V>, key: K, compute: () => V): V {
+  if (map.has(key)) return map.get(key) as V;
+  const value = compute();
+  if (map.size >= LEXICON_MEMO_SIZE) map.clear();
+  map.set(key, value);
+  return value;
+}
+
+/** holderOf, answered once per lexicon for each country, office and date. */
+export function holderOn(ctx: EventContext, country: string, office: string, date: string | null): Person | null {
+  if (!date) return null;
+  return remembered(lexiconMemo(ctx.lex).holders, `${country}|${office}|${date}`, () => holderOf(ctx.lex, country, office, date));
+}
+
+/** holderNamed, answered once per lexicon for each country, office and spelling. */
+export function holderNamedOn(ctx: EventContext, country: string, office: string, spelling: string): Person | null {
+  return remembered(lexiconMemo(ctx.lex).named, `${country}|${office}|${spelling}`, () => holderNamed(ctx.lex, country, office, spelling));
+}
+
+/** The lexicon's person of an id, read once per lexicon. */
+export function personOf(ctx: EventContext, id: string): Person | undefined {
+  return remembered(lexiconMemo(ctx.lex).persons, id, () => ctx.lex.persons.get(id));
+}
+
+/** termOn, answered once per person and date. */
+export function termOnDate(ctx: EventContext, p: Person, date: string | null): PersonTerm | null {
+  const terms = lexiconMemo(ctx.lex).terms;
+  let byDate = terms.get(p);
+  if (!byDate) terms.set(p, (byDate = new Map()));
+  return remembered(byDate, date, () => termOn(p, date));
+}
