@@ -249,25 +249,67 @@ export function personStem(raw: string, folded: string): string {
 const GAP_WORDS: Record<string, number> = { en: 3, fr: 3, es: 3, de: 3 };
 const DEFAULT_GAP = 2;
 
-/** Phrases whose first token matches one word (see PhraseMatcher.cachedCandidates). */
-interface WordCandidates<T> {
-  phrases: CompiledPhrase<T>[];
-  firstExtra: number[];
-  secondCode: number[];
-  /** The second token's second code unit (-1 when it has one unit) and its length. */
-  secondCode2: number[];
-  secondLength: number[];
-  tokenCount: number[];
+/**
+ * One phrase whose first token matches a word (see PhraseMatcher.cachedCandidates): the phrase,
+ * that token's extra letters, and copies of the fields matchTokens tests first, in one object
+ * (the candidates of a word are built together and read together: few memory lines to visit).
+ */
+interface Candidate<T> {
+  /** Its place in the word's list (candidates are tried in this order). */
+  index: number;
+  phrase: CompiledPhrase<T>;
+  tokens: PhraseToken[];
+  firstExtra: number;
+  /** The second token's first code unit (-1 for a one-token phrase), its second (-1 when it has one unit). */
+  secondCode: number;
+  secondCode2: number;
+  /** The shortest length of the second token's forms (0 for a one-token phrase). */
+  secondLength: number;
+  tokenCount: number;
   /** Words the phrase may skip (see CompiledPhrase.gap). */
-  gap: number[];
-  phraseLang: (string | null)[];
-  needsCapital: boolean[];
+  gap: number;
+  phraseLang: string | null;
+  needsCapital: boolean;
+  upper: boolean;
 }
 
+/**
+ * The candidates of a word, and for a word that starts many phrases ("the", a given name) the
+ * same split by what the next word must start with: a phrase of several words that may skip
+ * none is only tried when the next word starts with its second token's first code unit (else
+ * it fails that test at once); the others (one word, or words it may skip) are always tried.
+ */
+interface WordCandidates<T> {
+  all: Candidate<T>[];
+  /** Null for a short list (tried whole). */
+  always: Candidate<T>[] | null;
+  byNext: Map<number, Candidate<T>[]> | null;
+}
+
+/** Lists longer than this are split by next code unit (see WordCandidates). */
+const SPLIT_CANDIDATES = 6;
+
 /** The candidates of a word that starts no phrase (never written to). */
-const NO_CANDIDATES: WordCandidates<never> = { phrases: [], firstExtra: [], secondCode: [], secondCode2: [], secondLength: [], tokenCount: [], gap: [], phraseLang: [], needsCapital: [] };
+const NO_CANDIDATES: WordCandidates<never> = { all: [], always: null, byNext: null };
+const NONE: Candidate<never>[] = [];
 
 const suffixSets = new Map<string[], Set<string>>();
+/** A word's candidates, split when there are many (see WordCandidates). */
+function splitCandidates<T>(all: Candidate<T>[]): WordCandidates<T> {
+  if (all.length <= SPLIT_CANDIDATES) return { all, always: null, byNext: null };
+  const always: Candidate<T>[] = [];
+  const byNext = new Map<number, Candidate<T>[]>();
+  for (const c of all) {
+    if (c.tokenCount < 2 || c.gap > 0) always.push(c);
+    else {
+      const list = byNext.get(c.secondCode);
+      if (list) list.push(c);
+      else byNext.set(c.secondCode, [c]);
+    }
+  }
+  return { all, always, byNext };
+}
+
 function suffixSetOf(list: string[]): Set<string> {
   let set = suffixSets.get(list);
   if (!set) {
@@ -398,6 +440,8 @@ export class PhraseMatcher<T> {
   private hanPhrases: CompiledPhrase<T>[] = [];
   /** Indexes into hanPhrases by the first code unit of the phrase (built on first use). */
   private hanByFirst = new Map<number, number[]>();
+  /** Per phrase of hanPhrases, the second code unit of its text (-1 when it has one), built with hanByFirst. */
+  private hanSecond: number[] = [];
   private maxAllowance = 0;
   /** Lengths of the keys present, so lookups only try slices that can exist. */
   private firstLengths = new Set<number>();
@@ -467,6 +511,7 @@ export class PhraseMatcher<T> {
     // (Map.clear allocates anew: only when there is something to clear.)
     if (this.candidateCache.size) this.candidateCache.clear();
     if (this.possessiveCache.size) this.possessiveCache.clear();
+    this.firstUnits = null;
     const variants = lightVerbs && tokens.length > 1 ? [tokens, ...joinedLightVerbs(tokens, lang)] : [tokens];
     for (const variant of variants) {
       const compiled: CompiledPhrase<T> = { tokens: variant, capitalized: !!opts.capitalized, upper: !!opts.upper, lang: boundLang, payload, surface: raw, gap: variant.length > 1 ? gap : 0 };
@@ -501,34 +546,46 @@ export class PhraseMatcher<T> {
     const set = new Set<CompiledPhrase<T>>();
     this.candidates(word, set);
     if (possessive) this.candidates(word.slice(0, -1), set);
-    const phrases: CompiledPhrase<T>[] = [];
-    const firstExtra: number[] = [];
-    const secondCode: number[] = [];
-    const secondCode2: number[] = [];
-    const secondLength: number[] = [];
-    const tokenCount: number[] = [];
-    const gap: number[] = [];
-    const phraseLang: (string | null)[] = [];
-    const needsCapital: boolean[] = [];
+    const list: Candidate<T>[] = [];
     for (const c of set) {
       const e = firstTokenMatch(c.tokens[0], word, possessive);
       if (e < 0) continue;
-      phrases.push(c);
-      firstExtra.push(e);
-      secondCode.push(c.tokens.length > 1 ? c.tokens[1].text.charCodeAt(0) : -1);
-      const second = c.tokens.length > 1 ? c.tokens[1].text : "";
-      secondCode2.push(second.length > 1 ? second.charCodeAt(1) : -1);
-      secondLength.push(c.tokens.length > 1 ? Math.min(second.length, ...(c.tokens[1].alts ?? []).map((a) => a.text.length)) : 0);
-      tokenCount.push(c.tokens.length);
-      gap.push(c.gap);
-      phraseLang.push(c.lang);
-      needsCapital.push(c.capitalized);
+      const n = c.tokens.length;
+      const second = n > 1 ? c.tokens[1].text : "";
+      list.push({
+        index: list.length,
+        phrase: c,
+        tokens: c.tokens,
+        firstExtra: e,
+        secondCode: n > 1 ? second.charCodeAt(0) : -1,
+        secondCode2: second.length > 1 ? second.charCodeAt(1) : -1,
+        secondLength: n > 1 ? Math.min(second.length, ...(c.tokens[1].alts ?? []).map((a) => a.text.length)) : 0,
+        tokenCount: n,
+        gap: c.gap,
+        phraseLang: c.lang,
+        needsCapital: c.capitalized,
+        upper: c.upper,
+      });
     }
     // Most words start no phrase: they share one empty entry (less memory for the cache to hold).
-    hit = phrases.length ? { phrases, firstExtra, secondCode, secondCode2, secondLength, tokenCount, gap, phraseLang, needsCapital } : NO_CANDIDATES;
+    hit = list.length ? splitCandidates(list) : NO_CANDIDATES;
     if (cache.size > 200_000) cache.clear();
     cache.set(word, hit);
     return hit;
+  }
+
+  /**
+   * The first code units of the keys (1 where some key starts with it), for a matcher whose
+   * phrases are in its maps (a small one: most words of a text then start none of its keys).
+   * Null until built, and for a matcher reading its source.
+   */
+  private firstUnits: Uint8Array | null = null;
+
+  private buildFirstUnits(): Uint8Array {
+    const units = new Uint8Array(0x10000);
+    for (const k of this.byFirst.keys()) units[k.charCodeAt(0)] = 1;
+    for (const k of this.byPrefix.keys()) units[k.charCodeAt(0)] = 1;
+    return units;
   }
 
   private candidates(word: string, out: Set<CompiledPhrase<T>>): void {
@@ -559,10 +616,18 @@ export class PhraseMatcher<T> {
     // consecutive match is known (a gap must not swallow one of them).
     let gapped: number[] | null = null; // token indexes
     let gappedPhrases: CompiledPhrase<T>[] | null = null;
+    // Every key a word outside Arabic script is looked up by starts with the word's first code
+    // unit (a stem or prefix of it, or of it without a possessive "s"): where no key starts with
+    // that unit the word starts no phrase, found without a lookup by the word.
+    const units = this.source ? null : (this.firstUnits ??= this.buildFirstUnits());
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i];
-      const { phrases, firstExtra, secondCode, secondCode2, secondLength, tokenCount, gap, phraseLang, needsCapital } = this.cachedCandidates(tok.norm, tok.possessive);
-      if (!phrases.length) continue;
+      if (units !== null) {
+        const c0 = tok.norm.charCodeAt(0);
+        if (units[c0] === 0 && !(c0 >= 0x0600 && c0 <= 0x06ff)) continue;
+      }
+      const entry = this.cachedCandidates(tok.norm, tok.possessive);
+      if (!entry.all.length) continue;
       // A word outside Arabic script matches a phrase token only if it starts with it (its only
       // variant is itself), so the first code units must agree, so must the second, and the
       // word cannot be shorter (tested here on numbers, before the phrase is read from memory).
@@ -570,34 +635,45 @@ export class PhraseMatcher<T> {
       const nextCode = i + 1 < tokens.length ? nextNorm.charCodeAt(0) : -1;
       const nextCode2 = nextNorm.length > 1 ? nextNorm.charCodeAt(1) : -1;
       const nextHasVariants = nextCode >= 0x0600 && nextCode <= 0x06ff;
-      for (let j = 0; j < phrases.length; j++) {
-        // The cheap tests on the cached arrays come first; the phrase itself is read only after.
-        const n = tokenCount[j];
+      // The candidates in their order: the whole list, or (see WordCandidates) the ones always
+      // tried merged with those of the next word's first code unit.
+      let list = entry.all;
+      let other: Candidate<T>[] = NONE;
+      if (entry.byNext !== null && !nextHasVariants) {
+        list = entry.always!;
+        other = entry.byNext.get(nextCode) ?? NONE;
+      }
+      const la = list.length, lb = other.length;
+      for (let a = 0, b = 0; a < la || b < lb; ) {
+        // The cheap tests on the candidate's copies come first; the phrase itself is read only after.
+        const cand = b >= lb || (a < la && list[a].index < other[b].index) ? list[a++] : other[b++];
+        const n = cand.tokenCount;
         if (i + n > tokens.length) continue;
-        const pl = phraseLang[j];
+        const pl = cand.phraseLang;
         if (pl && !anyLang && pl !== lang) continue;
-        if (n > 1 && !nextHasVariants && (secondCode[j] !== nextCode || secondLength[j] > nextNorm.length || (secondCode2[j] >= 0 && secondCode2[j] !== nextCode2))) {
-          if (gap[j] > 0 && secondWithin(tokens, i + 2, i + 1 + gap[j], secondCode[j])) (gapped ??= []).push(i), (gappedPhrases ??= []).push(phrases[j]);
+        if (n > 1 && !nextHasVariants && (cand.secondCode !== nextCode || cand.secondLength > nextNorm.length || (cand.secondCode2 >= 0 && cand.secondCode2 !== nextCode2))) {
+          if (cand.gap > 0 && secondWithin(tokens, i + 2, i + 1 + cand.gap, cand.secondCode)) (gapped ??= []).push(i), (gappedPhrases ??= []).push(cand.phrase);
           continue;
         }
         // Cased script and the text word is lower case: not the proper name.
-        if (needsCapital[j] && !tok.capitalized && isCasedLetter(tok.norm[0])) continue;
-        const c = phrases[j];
-        let extra = firstExtra[j];
+        if (cand.needsCapital && !tok.capitalized && isCasedLetter(tok.norm[0])) continue;
+        const ptokens = cand.tokens;
+        let extra = cand.firstExtra;
         for (let k = 1; k < n; k++) {
-          const e = tokenMatch(c.tokens[k], tokens[i + k].norm);
+          const e = tokenMatch(ptokens[k], tokens[i + k].norm);
           if (e < 0) { extra = -1; break; }
           extra += e;
         }
         if (extra < 0) {
-          if (gap[j] > 0 && secondWithin(tokens, i + 1, i + n + gap[j] - 1, c.tokens[n - 1].text.charCodeAt(0))) (gapped ??= []).push(i), (gappedPhrases ??= []).push(c);
+          if (cand.gap > 0 && secondWithin(tokens, i + 1, i + n + cand.gap - 1, ptokens[n - 1].text.charCodeAt(0))) (gapped ??= []).push(i), (gappedPhrases ??= []).push(cand.phrase);
           continue;
         }
-        if (c.upper) {
+        if (cand.upper) {
           let allUpper = true;
           for (let k = i; k < i + n; k++) if (!tokens[k].upper) { allUpper = false; break; }
           if (!allUpper) continue;
         }
+        const c = cand.phrase;
         const last = tokens[i + n - 1];
         out.push({ payload: c.payload, extra, start: tok.start, end: last.end, tokenStart: i, tokenEnd: i + n, surface: c.surface });
       }
@@ -676,6 +752,7 @@ export class PhraseMatcher<T> {
     // Only the phrases that occur are searched, in their own order: the positions of the text
     // whose code unit starts some phrase are checked against those phrases first.
     if (this.hanByFirst.size === 0) {
+      this.hanSecond = this.hanPhrases.map((c) => (c.tokens[0].text.length > 1 ? c.tokens[0].text.charCodeAt(1) : -1));
       this.hanPhrases.forEach((c, index) => {
         const first = c.tokens[0].text.charCodeAt(0);
         const list = this.hanByFirst.get(first);
@@ -683,11 +760,18 @@ export class PhraseMatcher<T> {
         else this.hanByFirst.set(first, [index]);
       });
     }
+    // (A phrase known to occur is not tested again; one whose second unit differs is not read.)
     const occurring = new Set<number>();
+    const second = this.hanSecond;
     for (let p = 0; p < hay.length; p++) {
       const list = this.hanByFirst.get(hay.charCodeAt(p));
       if (!list) continue;
-      for (const index of list) if (hay.startsWith(this.hanPhrases[index].tokens[0].text, p)) occurring.add(index);
+      const next = p + 1 < hay.length ? hay.charCodeAt(p + 1) : -2;
+      for (const index of list) {
+        const sc = second[index];
+        if (sc >= 0 && sc !== next) continue;
+        if (!occurring.has(index) && hay.startsWith(this.hanPhrases[index].tokens[0].text, p)) occurring.add(index);
+      }
     }
     if (!occurring.size) return out;
     for (const index of [...occurring].sort((a, b) => a - b)) {

@@ -8,7 +8,7 @@
 import { HOME_INSTITUTIONS } from "../article/publisher.js";
 import { holderOf, PhraseMatcher, termOn, type Lexicon } from "../lexicon/index.js";
 import type { EntityMatch, SentenceMentions } from "../mentions/index.js";
-import { normalize } from "../text/normalize.js";
+import { hasHan, normalize } from "../text/normalize.js";
 import type { Role, Span } from "../types.js";
 
 /** Roles whose unnamed holder is the home country's. */
@@ -16,7 +16,6 @@ const HOME_ROLES: ReadonlySet<Role> = new Set(["head_of_state", "head_of_governm
 /** How far a country, organisation or person may stand from a title and still be its own. */
 const BIND_GAP = 24;
 const SENTENCE_BREAK = /[.;!?؟。]/;
-const HAN = /\p{Script=Han}/u;
 
 let institutions: PhraseMatcher<string> | null = null;
 function institutionMatcher(): PhraseMatcher<string> {
@@ -128,7 +127,8 @@ function institutionsIn(text: string, sm: SentenceMentions, lang: string): { sta
   const m = institutionMatcher();
   const found: { start: number; end: number; tokenStart: number; tokenEnd: number }[] = m.matchTokens(sm.tokens, lang);
   const s = sm.sentence;
-  if (HAN.test(text.slice(s.start, s.end))) {
+  // (hasHan: the regex /\p{Script=Han}/u read by code unit, a table lookup for most of them.)
+  if (hasHan(text.slice(s.start, s.end))) {
     for (const h of m.matchHan(normalize(text.slice(s.start, s.end)), lang)) found.push({ ...h, start: h.start + s.start, end: h.end + s.start });
   }
   return found;
