@@ -250,66 +250,69 @@ const GAP_WORDS: Record<string, number> = { en: 3, fr: 3, es: 3, de: 3 };
 const DEFAULT_GAP = 2;
 
 /**
- * One phrase whose first token matches a word (see PhraseMatcher.cachedCandidates): the phrase,
- * that token's extra letters, and copies of the fields matchTokens tests first, in one object
- * (the candidates of a word are built together and read together: few memory lines to visit).
- */
-interface Candidate<T> {
-  /** Its place in the word's list (candidates are tried in this order). */
-  index: number;
-  phrase: CompiledPhrase<T>;
-  tokens: PhraseToken[];
-  firstExtra: number;
-  /** The second token's first code unit (-1 for a one-token phrase), its second (-1 when it has one unit). */
-  secondCode: number;
-  secondCode2: number;
-  /** The shortest length of the second token's forms (0 for a one-token phrase). */
-  secondLength: number;
-  tokenCount: number;
-  /** Words the phrase may skip (see CompiledPhrase.gap). */
-  gap: number;
-  phraseLang: string | null;
-  needsCapital: boolean;
-  upper: boolean;
-}
-
-/**
- * The candidates of a word, and for a word that starts many phrases ("the", a given name) the
- * same split by what the next word must start with: a phrase of several words that may skip
- * none is only tried when the next word starts with its second token's first code unit (else
- * it fails that test at once); the others (one word, or words it may skip) are always tried.
+ * The phrases whose first token matches a word (see PhraseMatcher.cachedCandidates), and the
+ * fields matchTokens tests first, copied into one array of numbers (FIELDS per phrase): the
+ * candidates of a word are read together, so they are kept together (few memory lines to read;
+ * the phrase objects are read only once those tests pass). For a word that starts many phrases
+ * ("the", a given name) the candidates are also split by what the next word must start with: a
+ * phrase of several words that may skip none is only tried when the next word starts with its
+ * second token's first code unit (else it fails that test at once); the others (one word, or
+ * words it may skip) are always tried.
  */
 interface WordCandidates<T> {
-  all: Candidate<T>[];
-  /** Null for a short list (tried whole). */
-  always: Candidate<T>[] | null;
-  byNext: Map<number, Candidate<T>[]> | null;
+  phrases: CompiledPhrase<T>[];
+  data: Int32Array;
+  /** Candidate numbers always tried, in order; null for a short list (tried whole). */
+  always: Int32Array | null;
+  /** Candidate numbers by the second token's first code unit, in order. */
+  byNext: Map<number, Int32Array> | null;
 }
+
+// The fields of a candidate in WordCandidates.data.
+/** Tokens in the phrase. */
+const F_COUNT = 0;
+/** Letters the word adds to the first token. */
+const F_EXTRA = 1;
+/** The second token's first code unit (-1 for a one-token phrase), and its second (-1 when it has one). */
+const F_SECOND = 2;
+const F_SECOND2 = 3;
+/** The shortest length of the second token's forms (0 for a one-token phrase). */
+const F_SECOND_LENGTH = 4;
+/** Words the phrase may skip (see CompiledPhrase.gap). */
+const F_GAP = 5;
+/** The phrase's language (see PhraseMatcher.langIds; 0: any). */
+const F_LANG = 6;
+/** 1: a capitalised proper name, 2: all upper case. */
+const F_FLAGS = 7;
+const FIELDS = 8;
 
 /** Lists longer than this are split by next code unit (see WordCandidates). */
 const SPLIT_CANDIDATES = 6;
 
 /** The candidates of a word that starts no phrase (never written to). */
-const NO_CANDIDATES: WordCandidates<never> = { all: [], always: null, byNext: null };
-const NONE: Candidate<never>[] = [];
+const NO_CANDIDATES: WordCandidates<never> = { phrases: [], data: new Int32Array(0), always: null, byNext: null };
+const NONE = new Int32Array(0);
 
-const suffixSets = new Map<string[], Set<string>>();
-/** A word's candidates, split when there are many (see WordCandidates). */
-function splitCandidates<T>(all: Candidate<T>[]): WordCandidates<T> {
-  if (all.length <= SPLIT_CANDIDATES) return { all, always: null, byNext: null };
-  const always: Candidate<T>[] = [];
-  const byNext = new Map<number, Candidate<T>[]>();
-  for (const c of all) {
-    if (c.tokenCount < 2 || c.gap > 0) always.push(c);
+/** The split of a word's candidates (see WordCandidates), when there are many. */
+function splitCandidates(data: Int32Array, count: number): { always: Int32Array | null; byNext: Map<number, Int32Array> | null } {
+  if (count <= SPLIT_CANDIDATES) return { always: null, byNext: null };
+  const always: number[] = [];
+  const lists = new Map<number, number[]>();
+  for (let j = 0; j < count; j++) {
+    const f = j * FIELDS;
+    if (data[f + F_COUNT] < 2 || data[f + F_GAP] > 0) always.push(j);
     else {
-      const list = byNext.get(c.secondCode);
-      if (list) list.push(c);
-      else byNext.set(c.secondCode, [c]);
+      const list = lists.get(data[f + F_SECOND]);
+      if (list) list.push(j);
+      else lists.set(data[f + F_SECOND], [j]);
     }
   }
-  return { all, always, byNext };
+  const byNext = new Map<number, Int32Array>();
+  for (const [code, list] of lists) byNext.set(code, Int32Array.from(list));
+  return { always: Int32Array.from(always), byNext };
 }
 
+const suffixSets = new Map<string[], Set<string>>();
 function suffixSetOf(list: string[]): Set<string> {
   let set = suffixSets.get(list);
   if (!set) {
@@ -538,6 +541,14 @@ export class PhraseMatcher<T> {
   private candidateCache = new Map<string, WordCandidates<T>>();
   /** The same for words read as possessives ("UK's": the phrases of "uks" and of "uk"). */
   private possessiveCache = new Map<string, WordCandidates<T>>();
+  /** Phrase languages as numbers (from 1), for WordCandidates.data. */
+  private langIds = new Map<string, number>();
+
+  private langId(lang: string): number {
+    let id = this.langIds.get(lang);
+    if (id === undefined) this.langIds.set(lang, (id = this.langIds.size + 1));
+    return id;
+  }
 
   private cachedCandidates(word: string, possessive: boolean | undefined): WordCandidates<T> {
     const cache = possessive ? this.possessiveCache : this.candidateCache;
@@ -546,29 +557,36 @@ export class PhraseMatcher<T> {
     const set = new Set<CompiledPhrase<T>>();
     this.candidates(word, set);
     if (possessive) this.candidates(word.slice(0, -1), set);
-    const list: Candidate<T>[] = [];
+    const phrases: CompiledPhrase<T>[] = [];
+    const extras: number[] = [];
     for (const c of set) {
       const e = firstTokenMatch(c.tokens[0], word, possessive);
       if (e < 0) continue;
-      const n = c.tokens.length;
-      const second = n > 1 ? c.tokens[1].text : "";
-      list.push({
-        index: list.length,
-        phrase: c,
-        tokens: c.tokens,
-        firstExtra: e,
-        secondCode: n > 1 ? second.charCodeAt(0) : -1,
-        secondCode2: second.length > 1 ? second.charCodeAt(1) : -1,
-        secondLength: n > 1 ? Math.min(second.length, ...(c.tokens[1].alts ?? []).map((a) => a.text.length)) : 0,
-        tokenCount: n,
-        gap: c.gap,
-        phraseLang: c.lang,
-        needsCapital: c.capitalized,
-        upper: c.upper,
-      });
+      phrases.push(c);
+      extras.push(e);
     }
-    // Most words start no phrase: they share one empty entry (less memory for the cache to hold).
-    hit = list.length ? splitCandidates(list) : NO_CANDIDATES;
+    if (phrases.length) {
+      const data = new Int32Array(phrases.length * FIELDS);
+      phrases.forEach((c, j) => {
+        const f = j * FIELDS;
+        const n = c.tokens.length;
+        const second = n > 1 ? c.tokens[1].text : "";
+        data[f + F_COUNT] = n;
+        data[f + F_EXTRA] = extras[j];
+        // (An empty second token, which no word matches, has the code NaN: stored as 0, which
+        // no folded word starts with either.)
+        data[f + F_SECOND] = n > 1 ? second.charCodeAt(0) : -1;
+        data[f + F_SECOND2] = second.length > 1 ? second.charCodeAt(1) : -1;
+        data[f + F_SECOND_LENGTH] = n > 1 ? Math.min(second.length, ...(c.tokens[1].alts ?? []).map((a) => a.text.length)) : 0;
+        data[f + F_GAP] = c.gap;
+        data[f + F_LANG] = c.lang ? this.langId(c.lang) : 0;
+        data[f + F_FLAGS] = (c.capitalized ? 1 : 0) | (c.upper ? 2 : 0);
+      });
+      hit = { phrases, data, ...splitCandidates(data, phrases.length) };
+    } else {
+      // Most words start no phrase: they share one empty entry (less memory for the cache to hold).
+      hit = NO_CANDIDATES;
+    }
     if (cache.size > 200_000) cache.clear();
     cache.set(word, hit);
     return hit;
@@ -611,6 +629,8 @@ export class PhraseMatcher<T> {
    */
   matchTokens(tokens: Token[], lang?: string, out: Match<T>[] = []): Match<T>[] {
     const anyLang = !lang || lang === "und";
+    // The document's language as the candidates' numbers have it.
+    const docLang = anyLang ? 0 : this.langId(lang);
     const first = out.length;
     // Phrases that may skip words and did not match consecutive words: tried once every
     // consecutive match is known (a gap must not swallow one of them).
@@ -627,7 +647,8 @@ export class PhraseMatcher<T> {
         if (units[c0] === 0 && !(c0 >= 0x0600 && c0 <= 0x06ff)) continue;
       }
       const entry = this.cachedCandidates(tok.norm, tok.possessive);
-      if (!entry.all.length) continue;
+      const count = entry.phrases.length;
+      if (!count) continue;
       // A word outside Arabic script matches a phrase token only if it starts with it (its only
       // variant is itself), so the first code units must agree, so must the second, and the
       // word cannot be shorter (tested here on numbers, before the phrase is read from memory).
@@ -635,45 +656,49 @@ export class PhraseMatcher<T> {
       const nextCode = i + 1 < tokens.length ? nextNorm.charCodeAt(0) : -1;
       const nextCode2 = nextNorm.length > 1 ? nextNorm.charCodeAt(1) : -1;
       const nextHasVariants = nextCode >= 0x0600 && nextCode <= 0x06ff;
-      // The candidates in their order: the whole list, or (see WordCandidates) the ones always
+      const data = entry.data;
+      // The candidates in their order: all of them, or (see WordCandidates) the ones always
       // tried merged with those of the next word's first code unit.
-      let list = entry.all;
-      let other: Candidate<T>[] = NONE;
-      if (entry.byNext !== null && !nextHasVariants) {
-        list = entry.always!;
-        other = entry.byNext.get(nextCode) ?? NONE;
+      let list: Int32Array | null = null;
+      let other: Int32Array = NONE;
+      if (entry.always !== null && !nextHasVariants) {
+        list = entry.always;
+        other = entry.byNext!.get(nextCode) ?? NONE;
       }
-      const la = list.length, lb = other.length;
+      const la = list === null ? count : list.length, lb = other.length;
       for (let a = 0, b = 0; a < la || b < lb; ) {
-        // The cheap tests on the candidate's copies come first; the phrase itself is read only after.
-        const cand = b >= lb || (a < la && list[a].index < other[b].index) ? list[a++] : other[b++];
-        const n = cand.tokenCount;
+        const j = list === null ? a++ : b >= lb || (a < la && list[a] < other[b]) ? list[a++] : other[b++];
+        // The cheap tests on the copied fields come first; the phrase itself is read only after.
+        const f = j * FIELDS;
+        const n = data[f + F_COUNT];
         if (i + n > tokens.length) continue;
-        const pl = cand.phraseLang;
-        if (pl && !anyLang && pl !== lang) continue;
-        if (n > 1 && !nextHasVariants && (cand.secondCode !== nextCode || cand.secondLength > nextNorm.length || (cand.secondCode2 >= 0 && cand.secondCode2 !== nextCode2))) {
-          if (cand.gap > 0 && secondWithin(tokens, i + 2, i + 1 + cand.gap, cand.secondCode)) (gapped ??= []).push(i), (gappedPhrases ??= []).push(cand.phrase);
+        const pl = data[f + F_LANG];
+        if (pl !== 0 && !anyLang && pl !== docLang) continue;
+        const gap = data[f + F_GAP];
+        if (n > 1 && !nextHasVariants && (data[f + F_SECOND] !== nextCode || data[f + F_SECOND_LENGTH] > nextNorm.length || (data[f + F_SECOND2] >= 0 && data[f + F_SECOND2] !== nextCode2))) {
+          if (gap > 0 && secondWithin(tokens, i + 2, i + 1 + gap, data[f + F_SECOND])) (gapped ??= []).push(i), (gappedPhrases ??= []).push(entry.phrases[j]);
           continue;
         }
+        const flags = data[f + F_FLAGS];
         // Cased script and the text word is lower case: not the proper name.
-        if (cand.needsCapital && !tok.capitalized && isCasedLetter(tok.norm[0])) continue;
-        const ptokens = cand.tokens;
-        let extra = cand.firstExtra;
+        if ((flags & 1) !== 0 && !tok.capitalized && isCasedLetter(tok.norm[0])) continue;
+        const c = entry.phrases[j];
+        const ptokens = c.tokens;
+        let extra = data[f + F_EXTRA];
         for (let k = 1; k < n; k++) {
           const e = tokenMatch(ptokens[k], tokens[i + k].norm);
           if (e < 0) { extra = -1; break; }
           extra += e;
         }
         if (extra < 0) {
-          if (cand.gap > 0 && secondWithin(tokens, i + 1, i + n + cand.gap - 1, ptokens[n - 1].text.charCodeAt(0))) (gapped ??= []).push(i), (gappedPhrases ??= []).push(cand.phrase);
+          if (gap > 0 && secondWithin(tokens, i + 1, i + n + gap - 1, ptokens[n - 1].text.charCodeAt(0))) (gapped ??= []).push(i), (gappedPhrases ??= []).push(c);
           continue;
         }
-        if (cand.upper) {
+        if ((flags & 2) !== 0) {
           let allUpper = true;
           for (let k = i; k < i + n; k++) if (!tokens[k].upper) { allUpper = false; break; }
           if (!allUpper) continue;
         }
-        const c = cand.phrase;
         const last = tokens[i + n - 1];
         out.push({ payload: c.payload, extra, start: tok.start, end: last.end, tokenStart: i, tokenEnd: i + n, surface: c.surface });
       }

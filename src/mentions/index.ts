@@ -331,10 +331,21 @@ export function findDocumentMentions(text: string, sentences: Sentence[], lex: L
     const names = findTitledNames(text, m.tokens, m.entities, { lang, triggers: m.triggers, persons: lex.persons });
     for (const n of names) registry.register(text, n, m.entities, lex);
     registry.registerKnown(text, m.entities);
-    return { sentence, ...m, names };
+    return { sentence, tokens: m.tokens, entities: m.entities, triggers: m.triggers, topics: m.topics, modality: m.modality, references: m.references, names };
   });
   resolveStateTitles(text, all);
   return { mentions: all, persons: registry.persons };
+}
+
+// surnameKeys of the words of the text, remembered (the same words recur; the lists are only read).
+const surnameKeysOf = new Map<string, string[]>();
+function cachedSurnameKeys(word: string): string[] {
+  let keys = surnameKeysOf.get(word);
+  if (!keys) {
+    if (surnameKeysOf.size >= 50_000) surnameKeysOf.clear();
+    surnameKeysOf.set(word, (keys = surnameKeys(word)));
+  }
+  return keys;
 }
 
 /** Persons introduced by the document, and the words that refer back to them. */
@@ -403,13 +414,16 @@ class DocumentPersons {
     const added: EntityMatch[] = [];
     const free = (start: number, end: number) => !entities.some((e) => start < e.end && e.start < end);
     tokens.forEach((t, k) => {
-      if (!free(t.start, t.end)) return;
-      const latinOrCyrillic = !ARABIC_SCRIPT.test(text[t.start] ?? "") && !HAN_CHAR.test(text[t.start] ?? "");
+      // (The tests on the word itself first: by code unit, the same as ARABIC_SCRIPT and
+      // HAN_CHAR on the word's first character.)
+      const c = text.charCodeAt(t.start);
+      const latinOrCyrillic = !(c >= 0x0600 && c <= 0x06ff) && !hasHan(text[t.start] ?? "");
       if (latinOrCyrillic && !t.capitalized) return;
+      if (!free(t.start, t.end)) return;
       // The one person the word's surname forms name (none, or several: no mention).
       let id: string | undefined;
       let several = false;
-      for (const key of surnameKeys(t.norm)) {
+      for (const key of cachedSurnameKeys(t.norm)) {
         const ids = this.bySurname.get(key);
         if (ids) for (const x of ids) if (id === undefined) id = x; else if (x !== id) several = true;
       }
