@@ -70,3 +70,15 @@ test("Han phrases sharing a first character: each found where it occurs, phrases
   const nt = normalize(text);
   assert.deepEqual(m.matchHan(nt).map((h) => `${h.payload}:${h.start}`), ["CHN:5", "zhong:0", "zhong:5", "zhong:11", "CHN-USA:0", "USA:8"]);
 });
+
+test("an Arabic-script next word: its variants against the second token and its other forms", () => {
+  const m = new PhraseMatcher<string>();
+  m.add("استدعى سفير|سفراء", "ar", "summon");
+  m.add("استدعى القائم بالأعمال", "ar", "summon-cda", { gaps: true });
+  m.add("استدعى", "ar", "summon-verb");
+  assert.deepEqual(raw(m, "استدعى والسفراء"), ["summon:استدعى والسفراء", "summon-verb:استدعى"]);
+  assert.deepEqual(raw(m, "استدعى سفيرها"), ["summon:استدعى سفيرها", "summon-verb:استدعى"]);
+  assert.deepEqual(raw(m, "استدعى وزيرها"), ["summon-verb:استدعى"]);
+  // A phrase that may skip words, its second token further on.
+  assert.deepEqual(raw(m, "استدعى اليوم القائم بالأعمال"), ["summon-verb:استدعى", "summon-cda:استدعى اليوم القائم بالأعمال"]);
+});

@@ -158,12 +158,37 @@ function formMatch(pt: PhraseToken, word: string): number {
   const c = word.charCodeAt(0);
   // Outside Arabic script the word is its only variant.
   if (!(c >= 0x0600 && c <= 0x06ff)) return variantMatch(pt, word);
+  return formMatchIn(pt, wordVariants(word));
+}
+
+/** formMatch given the word's variants: the fewest extra letters any of them adds, or -1. */
+function formMatchIn(pt: PhraseToken, variants: string[]): number {
   let best = -1;
-  for (const w of wordVariants(word)) {
+  for (const w of variants) {
     const extra = variantMatch(pt, w);
     if (extra >= 0 && (best < 0 || extra < best)) best = extra;
   }
   return best;
+}
+
+/**
+ * tokenMatch of an Arabic-script word given its variants and, first, the quick test of a phrase
+ * token's (and its forms') first two code units and shortest length: every form matches only a
+ * variant that starts with it, and the forms share their first two code units (see add()).
+ */
+function tokenMatchIn(pt: PhraseToken, variants: string[], code: number, code2: number, length: number): number {
+  let possible = false;
+  for (const v of variants) {
+    if (v.charCodeAt(0) === code && v.length >= length && (code2 < 0 || v.charCodeAt(1) === code2)) { possible = true; break; }
+  }
+  if (!possible) return -1;
+  const e = formMatchIn(pt, variants);
+  if (e >= 0 || !pt.alts) return e;
+  for (const alt of pt.alts) {
+    const x = formMatchIn(alt, variants);
+    if (x >= 0) return x;
+  }
+  return -1;
 }
 
 /**
@@ -656,6 +681,8 @@ export class PhraseMatcher<T> {
       const nextCode = i + 1 < tokens.length ? nextNorm.charCodeAt(0) : -1;
       const nextCode2 = nextNorm.length > 1 ? nextNorm.charCodeAt(1) : -1;
       const nextHasVariants = nextCode >= 0x0600 && nextCode <= 0x06ff;
+      // An Arabic-script next word: its variants, read once for all the candidates.
+      const nextVariants = nextHasVariants ? wordVariants(nextNorm) : null;
       const data = entry.data;
       // The candidates in their order: all of them, or (see WordCandidates) the ones always
       // tried merged with those of the next word's first code unit.
@@ -686,7 +713,9 @@ export class PhraseMatcher<T> {
         const ptokens = c.tokens;
         let extra = data[f + F_EXTRA];
         for (let k = 1; k < n; k++) {
-          const e = tokenMatch(ptokens[k], tokens[i + k].norm);
+          const e = k === 1 && nextVariants !== null
+            ? tokenMatchIn(ptokens[1], nextVariants, data[f + F_SECOND], data[f + F_SECOND2], data[f + F_SECOND_LENGTH])
+            : tokenMatch(ptokens[k], tokens[i + k].norm);
           if (e < 0) { extra = -1; break; }
           extra += e;
         }
