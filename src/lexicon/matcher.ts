@@ -158,12 +158,37 @@ function formMatch(pt: PhraseToken, word: string): number {
   const c = word.charCodeAt(0);
   // Outside Arabic script the word is its only variant.
   if (!(c >= 0x0600 && c <= 0x06ff)) return variantMatch(pt, word);
+  return formMatchIn(pt, wordVariants(word));
+}
+
+/** formMatch given the word's variants: the fewest extra letters any of them adds, or -1. */
+function formMatchIn(pt: PhraseToken, variants: string[]): number {
   let best = -1;
-  for (const w of wordVariants(word)) {
+  for (const w of variants) {
     const extra = variantMatch(pt, w);
     if (extra >= 0 && (best < 0 || extra < best)) best = extra;
   }
   return best;
+}
+
+/**
+ * tokenMatch of an Arabic-script word given its variants and, first, the quick test of a phrase
+ * token's (and its forms') first two code units and shortest length: every form matches only a
+ * variant that starts with it, and the forms share their first two code units (see add()).
+ */
+function tokenMatchIn(pt: PhraseToken, variants: string[], code: number, code2: number, length: number): number {
+  let possible = false;
+  for (const v of variants) {
+    if (v.charCodeAt(0) === code && v.length >= length && (code2 < 0 || v.charCodeAt(1) === code2)) { possible = true; break; }
+  }
+  if (!possible) return -1;
+  const e = formMatchIn(pt, variants);
+  if (e >= 0 || !pt.alts) return e;
+  for (const alt of pt.alts) {
+    const x = formMatchIn(alt, variants);
+    if (x >= 0) return x;
+  }
+  return -1;
 }
 
 /**
@@ -249,23 +274,68 @@ export function personStem(raw: string, folded: string): string {
 const GAP_WORDS: Record<string, number> = { en: 3, fr: 3, es: 3, de: 3 };
 const DEFAULT_GAP = 2;
 
-/** Phrases whose first token matches one word (see PhraseMatcher.cachedCandidates). */
+/**
+ * The phrases whose first token matches a word (see PhraseMatcher.cachedCandidates), and the
+ * fields matchTokens tests first, copied into one array of numbers (FIELDS per phrase): the
+ * candidates of a word are read together, so they are kept together (few memory lines to read;
+ * the phrase objects are read only once those tests pass). For a word that starts many phrases
+ * ("the", a given name) the candidates are also split by what the next word must start with: a
+ * phrase of several words that may skip none is only tried when the next word starts with its
+ * second token's first code unit (else it fails that test at once); the others (one word, or
+ * words it may skip) are always tried.
+ */
 interface WordCandidates<T> {
   phrases: CompiledPhrase<T>[];
-  firstExtra: number[];
-  secondCode: number[];
-  /** The second token's second code unit (-1 when it has one unit) and its length. */
-  secondCode2: number[];
-  secondLength: number[];
-  tokenCount: number[];
-  /** Words the phrase may skip (see CompiledPhrase.gap). */
-  gap: number[];
-  phraseLang: (string | null)[];
-  needsCapital: boolean[];
+  data: Int32Array;
+  /** Candidate numbers always tried, in order; null for a short list (tried whole). */
+  always: Int32Array | null;
+  /** Candidate numbers by the second token's first code unit, in order. */
+  byNext: Map<number, Int32Array> | null;
 }
 
+// The fields of a candidate in WordCandidates.data.
+/** Tokens in the phrase. */
+const F_COUNT = 0;
+/** Letters the word adds to the first token. */
+const F_EXTRA = 1;
+/** The second token's first code unit (-1 for a one-token phrase), and its second (-1 when it has one). */
+const F_SECOND = 2;
+const F_SECOND2 = 3;
+/** The shortest length of the second token's forms (0 for a one-token phrase). */
+const F_SECOND_LENGTH = 4;
+/** Words the phrase may skip (see CompiledPhrase.gap). */
+const F_GAP = 5;
+/** The phrase's language (see PhraseMatcher.langIds; 0: any). */
+const F_LANG = 6;
+/** 1: a capitalised proper name, 2: all upper case. */
+const F_FLAGS = 7;
+const FIELDS = 8;
+
+/** Lists longer than this are split by next code unit (see WordCandidates). */
+const SPLIT_CANDIDATES = 6;
+
 /** The candidates of a word that starts no phrase (never written to). */
-const NO_CANDIDATES: WordCandidates<never> = { phrases: [], firstExtra: [], secondCode: [], secondCode2: [], secondLength: [], tokenCount: [], gap: [], phraseLang: [], needsCapital: [] };
+const NO_CANDIDATES: WordCandidates<never> = { phrases: [], data: new Int32Array(0), always: null, byNext: null };
+const NONE = new Int32Array(0);
+
+/** The split of a word's candidates (see WordCandidates), when there are many. */
+function splitCandidates(data: Int32Array, count: number): { always: Int32Array | null; byNext: Map<number, Int32Array> | null } {
+  if (count <= SPLIT_CANDIDATES) return { always: null, byNext: null };
+  const always: number[] = [];
+  const lists = new Map<number, number[]>();
+  for (let j = 0; j < count; j++) {
+    const f = j * FIELDS;
+    if (data[f + F_COUNT] < 2 || data[f + F_GAP] > 0) always.push(j);
+    else {
+      const list = lists.get(data[f + F_SECOND]);
+      if (list) list.push(j);
+      else lists.set(data[f + F_SECOND], [j]);
+    }
+  }
+  const byNext = new Map<number, Int32Array>();
+  for (const [code, list] of lists) byNext.set(code, Int32Array.from(list));
+  return { always: Int32Array.from(always), byNext };
+}
 
 const suffixSets = new Map<string[], Set<string>>();
 function suffixSetOf(list: string[]): Set<string> {
@@ -398,6 +468,8 @@ export class PhraseMatcher<T> {
   private hanPhrases: CompiledPhrase<T>[] = [];
   /** Indexes into hanPhrases by the first code unit of the phrase (built on first use). */
   private hanByFirst = new Map<number, number[]>();
+  /** Per phrase of hanPhrases, the second code unit of its text (-1 when it has one), built with hanByFirst. */
+  private hanSecond: number[] = [];
   private maxAllowance = 0;
   /** Lengths of the keys present, so lookups only try slices that can exist. */
   private firstLengths = new Set<number>();
@@ -467,6 +539,7 @@ export class PhraseMatcher<T> {
     // (Map.clear allocates anew: only when there is something to clear.)
     if (this.candidateCache.size) this.candidateCache.clear();
     if (this.possessiveCache.size) this.possessiveCache.clear();
+    this.firstUnits = null;
     const variants = lightVerbs && tokens.length > 1 ? [tokens, ...joinedLightVerbs(tokens, lang)] : [tokens];
     for (const variant of variants) {
       const compiled: CompiledPhrase<T> = { tokens: variant, capitalized: !!opts.capitalized, upper: !!opts.upper, lang: boundLang, payload, surface: raw, gap: variant.length > 1 ? gap : 0 };
@@ -493,6 +566,14 @@ export class PhraseMatcher<T> {
   private candidateCache = new Map<string, WordCandidates<T>>();
   /** The same for words read as possessives ("UK's": the phrases of "uks" and of "uk"). */
   private possessiveCache = new Map<string, WordCandidates<T>>();
+  /** Phrase languages as numbers (from 1), for WordCandidates.data. */
+  private langIds = new Map<string, number>();
+
+  private langId(lang: string): number {
+    let id = this.langIds.get(lang);
+    if (id === undefined) this.langIds.set(lang, (id = this.langIds.size + 1));
+    return id;
+  }
 
   private cachedCandidates(word: string, possessive: boolean | undefined): WordCandidates<T> {
     const cache = possessive ? this.possessiveCache : this.candidateCache;
@@ -502,33 +583,52 @@ export class PhraseMatcher<T> {
     this.candidates(word, set);
     if (possessive) this.candidates(word.slice(0, -1), set);
     const phrases: CompiledPhrase<T>[] = [];
-    const firstExtra: number[] = [];
-    const secondCode: number[] = [];
-    const secondCode2: number[] = [];
-    const secondLength: number[] = [];
-    const tokenCount: number[] = [];
-    const gap: number[] = [];
-    const phraseLang: (string | null)[] = [];
-    const needsCapital: boolean[] = [];
+    const extras: number[] = [];
     for (const c of set) {
       const e = firstTokenMatch(c.tokens[0], word, possessive);
       if (e < 0) continue;
       phrases.push(c);
-      firstExtra.push(e);
-      secondCode.push(c.tokens.length > 1 ? c.tokens[1].text.charCodeAt(0) : -1);
-      const second = c.tokens.length > 1 ? c.tokens[1].text : "";
-      secondCode2.push(second.length > 1 ? second.charCodeAt(1) : -1);
-      secondLength.push(c.tokens.length > 1 ? Math.min(second.length, ...(c.tokens[1].alts ?? []).map((a) => a.text.length)) : 0);
-      tokenCount.push(c.tokens.length);
-      gap.push(c.gap);
-      phraseLang.push(c.lang);
-      needsCapital.push(c.capitalized);
+      extras.push(e);
     }
-    // Most words start no phrase: they share one empty entry (less memory for the cache to hold).
-    hit = phrases.length ? { phrases, firstExtra, secondCode, secondCode2, secondLength, tokenCount, gap, phraseLang, needsCapital } : NO_CANDIDATES;
+    if (phrases.length) {
+      const data = new Int32Array(phrases.length * FIELDS);
+      phrases.forEach((c, j) => {
+        const f = j * FIELDS;
+        const n = c.tokens.length;
+        const second = n > 1 ? c.tokens[1].text : "";
+        data[f + F_COUNT] = n;
+        data[f + F_EXTRA] = extras[j];
+        // (An empty second token, which no word matches, has the code NaN: stored as 0, which
+        // no folded word starts with either.)
+        data[f + F_SECOND] = n > 1 ? second.charCodeAt(0) : -1;
+        data[f + F_SECOND2] = second.length > 1 ? second.charCodeAt(1) : -1;
+        data[f + F_SECOND_LENGTH] = n > 1 ? Math.min(second.length, ...(c.tokens[1].alts ?? []).map((a) => a.text.length)) : 0;
+        data[f + F_GAP] = c.gap;
+        data[f + F_LANG] = c.lang ? this.langId(c.lang) : 0;
+        data[f + F_FLAGS] = (c.capitalized ? 1 : 0) | (c.upper ? 2 : 0);
+      });
+      hit = { phrases, data, ...splitCandidates(data, phrases.length) };
+    } else {
+      // Most words start no phrase: they share one empty entry (less memory for the cache to hold).
+      hit = NO_CANDIDATES;
+    }
     if (cache.size > 200_000) cache.clear();
     cache.set(word, hit);
     return hit;
+  }
+
+  /**
+   * The first code units of the keys (1 where some key starts with it), for a matcher whose
+   * phrases are in its maps (a small one: most words of a text then start none of its keys).
+   * Null until built, and for a matcher reading its source.
+   */
+  private firstUnits: Uint8Array | null = null;
+
+  private buildFirstUnits(): Uint8Array {
+    const units = new Uint8Array(0x10000);
+    for (const k of this.byFirst.keys()) units[k.charCodeAt(0)] = 1;
+    for (const k of this.byPrefix.keys()) units[k.charCodeAt(0)] = 1;
+    return units;
   }
 
   private candidates(word: string, out: Set<CompiledPhrase<T>>): void {
@@ -554,15 +654,26 @@ export class PhraseMatcher<T> {
    */
   matchTokens(tokens: Token[], lang?: string, out: Match<T>[] = []): Match<T>[] {
     const anyLang = !lang || lang === "und";
+    // The document's language as the candidates' numbers have it.
+    const docLang = anyLang ? 0 : this.langId(lang);
     const first = out.length;
     // Phrases that may skip words and did not match consecutive words: tried once every
     // consecutive match is known (a gap must not swallow one of them).
     let gapped: number[] | null = null; // token indexes
     let gappedPhrases: CompiledPhrase<T>[] | null = null;
+    // Every key a word outside Arabic script is looked up by starts with the word's first code
+    // unit (a stem or prefix of it, or of it without a possessive "s"): where no key starts with
+    // that unit the word starts no phrase, found without a lookup by the word.
+    const units = this.source ? null : (this.firstUnits ??= this.buildFirstUnits());
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i];
-      const { phrases, firstExtra, secondCode, secondCode2, secondLength, tokenCount, gap, phraseLang, needsCapital } = this.cachedCandidates(tok.norm, tok.possessive);
-      if (!phrases.length) continue;
+      if (units !== null) {
+        const c0 = tok.norm.charCodeAt(0);
+        if (units[c0] === 0 && !(c0 >= 0x0600 && c0 <= 0x06ff)) continue;
+      }
+      const entry = this.cachedCandidates(tok.norm, tok.possessive);
+      const count = entry.phrases.length;
+      if (!count) continue;
       // A word outside Arabic script matches a phrase token only if it starts with it (its only
       // variant is itself), so the first code units must agree, so must the second, and the
       // word cannot be shorter (tested here on numbers, before the phrase is read from memory).
@@ -570,30 +681,49 @@ export class PhraseMatcher<T> {
       const nextCode = i + 1 < tokens.length ? nextNorm.charCodeAt(0) : -1;
       const nextCode2 = nextNorm.length > 1 ? nextNorm.charCodeAt(1) : -1;
       const nextHasVariants = nextCode >= 0x0600 && nextCode <= 0x06ff;
-      for (let j = 0; j < phrases.length; j++) {
-        // The cheap tests on the cached arrays come first; the phrase itself is read only after.
-        const n = tokenCount[j];
+      // An Arabic-script next word: its variants, read once for all the candidates.
+      const nextVariants = nextHasVariants ? wordVariants(nextNorm) : null;
+      const data = entry.data;
+      // The candidates in their order: all of them, or (see WordCandidates) the ones always
+      // tried merged with those of the next word's first code unit.
+      let list: Int32Array | null = null;
+      let other: Int32Array = NONE;
+      if (entry.always !== null && !nextHasVariants) {
+        list = entry.always;
+        other = entry.byNext!.get(nextCode) ?? NONE;
+      }
+      const la = list === null ? count : list.length, lb = other.length;
+      for (let a = 0, b = 0; a < la || b < lb; ) {
+        const j = list === null ? a++ : b >= lb || (a < la && list[a] < other[b]) ? list[a++] : other[b++];
+        // The cheap tests on the copied fields come first; the phrase itself is read only after.
+        const f = j * FIELDS;
+        const n = data[f + F_COUNT];
         if (i + n > tokens.length) continue;
-        const pl = phraseLang[j];
-        if (pl && !anyLang && pl !== lang) continue;
-        if (n > 1 && !nextHasVariants && (secondCode[j] !== nextCode || secondLength[j] > nextNorm.length || (secondCode2[j] >= 0 && secondCode2[j] !== nextCode2))) {
-          if (gap[j] > 0 && secondWithin(tokens, i + 2, i + 1 + gap[j], secondCode[j])) (gapped ??= []).push(i), (gappedPhrases ??= []).push(phrases[j]);
+        const pl = data[f + F_LANG];
+        if (pl !== 0 && !anyLang && pl !== docLang) continue;
+        const gap = data[f + F_GAP];
+        if (n > 1 && !nextHasVariants && (data[f + F_SECOND] !== nextCode || data[f + F_SECOND_LENGTH] > nextNorm.length || (data[f + F_SECOND2] >= 0 && data[f + F_SECOND2] !== nextCode2))) {
+          if (gap > 0 && secondWithin(tokens, i + 2, i + 1 + gap, data[f + F_SECOND])) (gapped ??= []).push(i), (gappedPhrases ??= []).push(entry.phrases[j]);
           continue;
         }
+        const flags = data[f + F_FLAGS];
         // Cased script and the text word is lower case: not the proper name.
-        if (needsCapital[j] && !tok.capitalized && isCasedLetter(tok.norm[0])) continue;
-        const c = phrases[j];
-        let extra = firstExtra[j];
+        if ((flags & 1) !== 0 && !tok.capitalized && isCasedLetter(tok.norm[0])) continue;
+        const c = entry.phrases[j];
+        const ptokens = c.tokens;
+        let extra = data[f + F_EXTRA];
         for (let k = 1; k < n; k++) {
-          const e = tokenMatch(c.tokens[k], tokens[i + k].norm);
+          const e = k === 1 && nextVariants !== null
+            ? tokenMatchIn(ptokens[1], nextVariants, data[f + F_SECOND], data[f + F_SECOND2], data[f + F_SECOND_LENGTH])
+            : tokenMatch(ptokens[k], tokens[i + k].norm);
           if (e < 0) { extra = -1; break; }
           extra += e;
         }
         if (extra < 0) {
-          if (gap[j] > 0 && secondWithin(tokens, i + 1, i + n + gap[j] - 1, c.tokens[n - 1].text.charCodeAt(0))) (gapped ??= []).push(i), (gappedPhrases ??= []).push(c);
+          if (gap > 0 && secondWithin(tokens, i + 1, i + n + gap - 1, ptokens[n - 1].text.charCodeAt(0))) (gapped ??= []).push(i), (gappedPhrases ??= []).push(c);
           continue;
         }
-        if (c.upper) {
+        if ((flags & 2) !== 0) {
           let allUpper = true;
           for (let k = i; k < i + n; k++) if (!tokens[k].upper) { allUpper = false; break; }
           if (!allUpper) continue;
@@ -676,6 +806,7 @@ export class PhraseMatcher<T> {
     // Only the phrases that occur are searched, in their own order: the positions of the text
     // whose code unit starts some phrase are checked against those phrases first.
     if (this.hanByFirst.size === 0) {
+      this.hanSecond = this.hanPhrases.map((c) => (c.tokens[0].text.length > 1 ? c.tokens[0].text.charCodeAt(1) : -1));
       this.hanPhrases.forEach((c, index) => {
         const first = c.tokens[0].text.charCodeAt(0);
         const list = this.hanByFirst.get(first);
@@ -683,11 +814,18 @@ export class PhraseMatcher<T> {
         else this.hanByFirst.set(first, [index]);
       });
     }
+    // (A phrase known to occur is not tested again; one whose second unit differs is not read.)
     const occurring = new Set<number>();
+    const second = this.hanSecond;
     for (let p = 0; p < hay.length; p++) {
       const list = this.hanByFirst.get(hay.charCodeAt(p));
       if (!list) continue;
-      for (const index of list) if (hay.startsWith(this.hanPhrases[index].tokens[0].text, p)) occurring.add(index);
+      const next = p + 1 < hay.length ? hay.charCodeAt(p + 1) : -2;
+      for (const index of list) {
+        const sc = second[index];
+        if (sc >= 0 && sc !== next) continue;
+        if (!occurring.has(index) && hay.startsWith(this.hanPhrases[index].tokens[0].text, p)) occurring.add(index);
+      }
     }
     if (!occurring.size) return out;
     for (const index of [...occurring].sort((a, b) => a - b)) {

@@ -5,7 +5,7 @@
 // overlap entities ("Russian-Tajik talks").
 
 import { holderOf, longestNonOverlapping, type LexEntry, type Lexicon, type Match, type Person } from "../lexicon/index.js";
-import { fold, normalizeTransient, tokenize, type Token } from "../text/normalize.js";
+import { fold, hasHan, normalizeTransient, tokenize, type Token } from "../text/normalize.js";
 import type { Sentence, Span } from "../types.js";
 import { nominative, surnameKeys, transliterate } from "./names.js";
 
@@ -35,15 +35,18 @@ export interface SentenceMentions {
   names: NameMatch[];
 }
 
-/** Run the lexicon over one span of the text. */
-export function mentionsIn(text: string, span: Span, lex: Lexicon, lang?: string): Omit<SentenceMentions, "sentence" | "names"> {
+/**
+ * Run the lexicon over one span of the text. `han`: whether the text may hold Han characters
+ * (false when the whole document has none: its spans need no substring search).
+ */
+export function mentionsIn(text: string, span: Span, lex: Lexicon, lang?: string, han = true): Omit<SentenceMentions, "sentence" | "names"> {
   const slice = text.slice(span.start, span.end);
   // The folded slice is read right away, by these two calls only (its offset map is not copied).
   const nt = normalizeTransient(slice);
   const tokens = tokenize(slice, nt, span.start);
-  const han = lex.matcher.matchHan(nt, lang);
+  const hanMatches = han ? lex.matcher.matchHan(nt, lang) : null;
   const all = lex.matcher.matchTokens(tokens, lang);
-  for (const h of han) {
+  if (hanMatches) for (const h of hanMatches) {
     h.start += span.start;
     h.end += span.start;
     all.push(h);
@@ -64,13 +67,18 @@ export function mentionsIn(text: string, span: Span, lex: Lexicon, lang?: string
   }
   return {
     tokens,
-    entities: longestNonOverlapping(entities),
-    triggers: longestNonOverlapping(triggers),
-    topics: longestNonOverlapping(topics),
+    entities: longest(entities),
+    triggers: longest(triggers),
+    topics: longest(topics),
     // "It could be recalled that": a longer phrase with a cue word in it that is no cue.
-    modality: longestNonOverlapping(modality).filter((m) => m.payload.id !== "none"),
-    references: longestNonOverlapping(references),
+    modality: modality.length ? longestNonOverlapping(modality).filter((m) => m.payload.id !== "none") : modality,
+    references: longest(references),
   };
+}
+
+/** longestNonOverlapping of a list of this module's own: one of none or one match is its own answer (no copy). */
+function longest<P>(list: Match<P>[]): Match<P>[] {
+  return list.length > 1 ? longestNonOverlapping(list) : list;
 }
 
 // Words that start a capitalised run but are not names (sentence starts, months, titles).
@@ -315,16 +323,29 @@ export function findMentions(text: string, sentences: Sentence[], lex: Lexicon, 
  */
 export function findDocumentMentions(text: string, sentences: Sentence[], lex: Lexicon, lang?: string, date: string | null = null): { mentions: SentenceMentions[]; persons: Map<string, Person> } {
   const registry = new DocumentPersons(date);
+  // Han phrases are searched as substrings: only in a document with Han characters.
+  const han = hasHan(text);
   const all = sentences.map((sentence) => {
-    const m = mentionsIn(text, sentence, lex, lang);
+    const m = mentionsIn(text, sentence, lex, lang, han);
     registry.markMentions(text, m.tokens, m.entities, lex);
     const names = findTitledNames(text, m.tokens, m.entities, { lang, triggers: m.triggers, persons: lex.persons });
     for (const n of names) registry.register(text, n, m.entities, lex);
     registry.registerKnown(text, m.entities);
-    return { sentence, ...m, names };
+    return { sentence, tokens: m.tokens, entities: m.entities, triggers: m.triggers, topics: m.topics, modality: m.modality, references: m.references, names };
   });
   resolveStateTitles(text, all);
   return { mentions: all, persons: registry.persons };
+}
+
+// surnameKeys of the words of the text, remembered (the same words recur; the lists are only read).
+const surnameKeysOf = new Map<string, string[]>();
+function cachedSurnameKeys(word: string): string[] {
+  let keys = surnameKeysOf.get(word);
+  if (!keys) {
+    if (surnameKeysOf.size >= 50_000) surnameKeysOf.clear();
+    surnameKeysOf.set(word, (keys = surnameKeys(word)));
+  }
+  return keys;
 }
 
 /** Persons introduced by the document, and the words that refer back to them. */
@@ -393,13 +414,16 @@ class DocumentPersons {
     const added: EntityMatch[] = [];
     const free = (start: number, end: number) => !entities.some((e) => start < e.end && e.start < end);
     tokens.forEach((t, k) => {
-      if (!free(t.start, t.end)) return;
-      const latinOrCyrillic = !ARABIC_SCRIPT.test(text[t.start] ?? "") && !HAN_CHAR.test(text[t.start] ?? "");
+      // (The tests on the word itself first: by code unit, the same as ARABIC_SCRIPT and
+      // HAN_CHAR on the word's first character.)
+      const c = text.charCodeAt(t.start);
+      const latinOrCyrillic = !(c >= 0x0600 && c <= 0x06ff) && !hasHan(text[t.start] ?? "");
       if (latinOrCyrillic && !t.capitalized) return;
+      if (!free(t.start, t.end)) return;
       // The one person the word's surname forms name (none, or several: no mention).
       let id: string | undefined;
       let several = false;
-      for (const key of surnameKeys(t.norm)) {
+      for (const key of cachedSurnameKeys(t.norm)) {
         const ids = this.bySurname.get(key);
         if (ids) for (const x of ids) if (id === undefined) id = x; else if (x !== id) several = true;
       }

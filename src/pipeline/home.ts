@@ -8,7 +8,7 @@
 import { HOME_INSTITUTIONS } from "../article/publisher.js";
 import { holderOf, PhraseMatcher, termOn, type Lexicon } from "../lexicon/index.js";
 import type { EntityMatch, SentenceMentions } from "../mentions/index.js";
-import { normalize } from "../text/normalize.js";
+import { hasHan, normalize } from "../text/normalize.js";
 import type { Role, Span } from "../types.js";
 
 /** Roles whose unnamed holder is the home country's. */
@@ -16,7 +16,6 @@ const HOME_ROLES: ReadonlySet<Role> = new Set(["head_of_state", "head_of_governm
 /** How far a country, organisation or person may stand from a title and still be its own. */
 const BIND_GAP = 24;
 const SENTENCE_BREAK = /[.;!?؟。]/;
-const HAN = /\p{Script=Han}/u;
 
 let institutions: PhraseMatcher<string> | null = null;
 function institutionMatcher(): PhraseMatcher<string> {
@@ -33,22 +32,42 @@ function institutionMatcher(): PhraseMatcher<string> {
  * titles ("Mohammed bin Rashid, Vice President, Prime Minister").
  */
 function bound(text: string, sm: SentenceMentions, x: Span): boolean {
-  const ents = sm.entities.filter((e) => !(e.start < x.end && x.start < e.end));
-  const gapOk = (a: number, b: number) => b >= a && b - a <= BIND_GAP && !SENTENCE_BREAK.test(text.slice(a, b)) && !sm.triggers.some((t) => t.start >= a && t.end <= b);
-  const binds = (e: EntityMatch) => (e.payload.kind === "country" && e.payload.form !== "capital") || e.payload.kind === "org" || e.payload.kind === "person";
-  for (const dir of [-1, 1]) {
-    let edge = x;
+  return boundAmong(text, sm.entities, sm.triggers, x);
+}
+
+/**
+ * bound() with the entities to look among (and the sentence's triggers) given apart: the nearest
+ * entity on each side (not one overlapping the span; of equals, the first listed) is found by
+ * one pass over them, without lists made on the way.
+ */
+function boundAmong(text: string, entities: readonly EntityMatch[], triggers: readonly Span[], x: Span): boolean {
+  for (let dir = -1; dir <= 1; dir += 2) {
+    let edge: Span = x;
     for (;;) {
-      const next = dir < 0
-        ? ents.filter((e) => e.end <= edge.start).sort((a, b) => b.end - a.end)[0]
-        : ents.filter((e) => e.start >= edge.end).sort((a, b) => a.start - b.start)[0];
-      if (!next || !(dir < 0 ? gapOk(next.end, edge.start) : gapOk(edge.end, next.start))) break;
+      let next: EntityMatch | undefined;
+      for (const e of entities) {
+        if (e.start < x.end && x.start < e.end) continue;
+        if (dir < 0) {
+          if (e.end <= edge.start && (next === undefined || e.end > next.end)) next = e;
+        } else if (e.start >= edge.end && (next === undefined || e.start < next.start)) next = e;
+      }
+      if (!next || !(dir < 0 ? gapOk(text, triggers, next.end, edge.start) : gapOk(text, triggers, edge.end, next.start))) break;
       if (binds(next)) return true;
       if (next.payload.kind !== "office") break;
       edge = next;
     }
   }
   return false;
+}
+
+/** Whether text[a, b) is short, with no sentence break and no trigger in it. */
+function gapOk(text: string, triggers: readonly Span[], a: number, b: number): boolean {
+  return b >= a && b - a <= BIND_GAP && !SENTENCE_BREAK.test(text.slice(a, b)) && !triggers.some((t) => t.start >= a && t.end <= b);
+}
+
+/** Entities that give a title their country: a country (not by its capital), an organisation, a person. */
+function binds(e: EntityMatch): boolean {
+  return (e.payload.kind === "country" && e.payload.form !== "capital") || e.payload.kind === "org" || e.payload.kind === "person";
 }
 
 /** Plural and dual endings of a title's head word ("presidents", «президенты», «الرئيسين», «وزيرا»): several holders, not one. */
@@ -95,7 +114,7 @@ export function resolveHomeTitles(
         if (term && term.country !== home) foreignRoles.add(term.role);
       } else if (e.payload.kind === "office" && HOME_ROLES.has(e.payload.role)) {
         // The title of a named person ("Foreign Secretary Harsh Shringla"), or of another country.
-        const other = sm.entities.find((x) => (x.payload.kind === "person" || (x.payload.kind === "country" && x.payload.id !== home)) && bound(text, { ...sm, entities: [x] }, e));
+        const other = sm.entities.find((x) => (x.payload.kind === "person" || (x.payload.kind === "country" && x.payload.id !== home)) && boundAmong(text, [x], sm.triggers, e));
         if (other) foreignRoles.add(e.payload.role);
       }
     });
@@ -128,7 +147,8 @@ function institutionsIn(text: string, sm: SentenceMentions, lang: string): { sta
   const m = institutionMatcher();
   const found: { start: number; end: number; tokenStart: number; tokenEnd: number }[] = m.matchTokens(sm.tokens, lang);
   const s = sm.sentence;
-  if (HAN.test(text.slice(s.start, s.end))) {
+  // (hasHan: the regex /\p{Script=Han}/u read by code unit, a table lookup for most of them.)
+  if (hasHan(text.slice(s.start, s.end))) {
     for (const h of m.matchHan(normalize(text.slice(s.start, s.end)), lang)) found.push({ ...h, start: h.start + s.start, end: h.end + s.start });
   }
   return found;
@@ -169,7 +189,7 @@ export function homeFromText(text: string, all: SentenceMentions[], lex: Lexicon
       const place = prev !== null && placeWords.includes(prev);
       // "President of France Emmanuel Macron": another actor's country.
       const others = sm.entities.filter((x) => x.payload.kind === "person" || x.payload.kind === "office");
-      const actors = bound(text, { ...sm, entities: others }, e);
+      const actors = boundAmong(text, others, sm.triggers, e);
       (place || actors ? excluded : candidates).add(p.id);
     });
   }
