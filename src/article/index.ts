@@ -24,15 +24,20 @@ type LineKind = "blank" | "related" | "related_inline" | "junk" | "date" | "menu
 // Line classification
 
 function splitLines(text: string): Line[] {
+  // The lines of text.split("\n"), trimmed (trim() removes what /\s/ matches: IS_SPACE), read
+  // in place: only a non-blank line's trimmed text is copied out.
   const lines: Line[] = [];
-  let pos = 0;
-  for (const raw of text.split("\n")) {
-    const lead = raw.length - raw.trimStart().length;
-    const trimmed = raw.trim();
-    lines.push({ start: pos + lead, end: pos + lead + trimmed.length, text: trimmed });
-    pos += raw.length + 1;
+  const n = text.length;
+  for (let pos = 0; ; ) {
+    let eol = text.indexOf("\n", pos);
+    if (eol < 0) eol = n;
+    let start = pos, end = eol;
+    while (start < end && IS_SPACE[text.charCodeAt(start)] === 1) start++;
+    while (end > start && IS_SPACE[text.charCodeAt(end - 1)] === 1) end--;
+    lines.push({ start, end, text: start === end ? "" : text.slice(start, end), stats: undefined });
+    if (eol === n) return lines;
+    pos = eol + 1;
   }
-  return lines;
 }
 
 const foldedCues = (cues: string[]) => [...new Set(cues.map((c) => foldForDates(c)))].sort((a, b) => b.length - a.length);
@@ -198,13 +203,16 @@ const endsWithOneOf = (units: string) => {
   return (t: string) => t.length > 0 && set[t.charCodeAt(t.length - 1)] === 1;
 };
 
-/** Cue at line start followed by a non-letter (or end): "Read also", "Читайте также:". */
-function startsWithCue(folded: string, cuesByFirst: Map<number, string[]>): string | null {
-  const cues = cuesByFirst.get(folded.charCodeAt(0));
+/**
+ * Cue at line start followed by a non-letter (or end): "Read also", "Читайте также:". The line
+ * (its head) is folded[from, to), read in place.
+ */
+function startsWithCue(folded: string, from: number, to: number, cuesByFirst: Map<number, string[]>): string | null {
+  const cues = cuesByFirst.get(folded.charCodeAt(from));
   if (cues === undefined) return null;
   for (const cue of cues) {
-    if (!folded.startsWith(cue)) continue;
-    const next = folded.slice(cue.length, cue.length + 1);
+    if (cue.length > to - from || !folded.startsWith(cue, from)) continue;
+    const next = from + cue.length < to ? folded[from + cue.length] : "";
     if (next === "" || !/[\p{L}\p{N}]/u.test(next) || !/[\p{L}]$/u.test(cue)) return cue;
   }
   return null;
@@ -224,14 +232,14 @@ function classify(line: Line, text: string, foldedText: string): LineKind {
   if (t.length === 0) return "blank";
   // Only the head of a line is compared with cues and menu words: the head of the text's fold
   // (folding maps unit to unit, so the head's fold is the fold's head).
-  const folded = foldedText.slice(line.start, Math.min(line.end, line.start + CUE_HEAD));
-  const related = startsWithCue(folded, RELATED);
+  const head = Math.min(line.end, line.start + CUE_HEAD);
+  const related = startsWithCue(foldedText, line.start, head, RELATED);
   if (related !== null) {
     // "Also Read: <headline>" on one line is a single inline leftover; a bare cue opens a block.
     const rest = t.slice(related.length).replace(/^[\s:：\-–—»>•.]+/u, "");
     return letterCount(rest) >= 10 ? "related_inline" : "related";
   }
-  if (startsWithCue(folded, JUNK) !== null) return "junk";
+  if (startsWithCue(foldedText, line.start, head, JUNK) !== null) return "junk";
   // Counters, times, bullets with numbers: no letters worth reading.
   const stats = statsOf(line, text);
   if (stats.letters < 3 && !stats.han) return /\d/.test(t) ? "date" : "junk";
@@ -241,7 +249,7 @@ function classify(line: Line, text: string, foldedText: string): LineKind {
     (t.length < 80 && /[›»>]\s/.test(t) && !endsSentence(t))) {
     return "menu";
   }
-  if (t.length <= CUE_HEAD && MENU_LENGTHS.has(t.length) && MENU.has(folded)) return "menu";
+  if (t.length <= CUE_HEAD && MENU_LENGTHS.has(t.length) && MENU.has(foldedText.slice(line.start, head))) return "menu";
   // Date lines: dates (and times, weekdays) cover most of the line. Lines longer than
   // DATE_LINE_MAX can never be date lines, so their dates are not looked for.
   // Absolute dates all contain digits, so a line without any has none.
@@ -321,12 +329,29 @@ function hasPairs(pairs: Uint32Array, bits: number[]): boolean {
 }
 
 /**
+ * The agencies by the bit of their name's first pair of units (a name whose pairs are all in a
+ * text has that one there), as indices into AGENCIES; and whether a name has no pair at all.
+ */
+const AGENCIES_BY_KEY_PAIR: (number[] | undefined)[] = new Array(PAIR_BITS);
+let AGENCY_WITHOUT_PAIRS = false;
+AGENCIES.forEach((a, k) => {
+  if (a.pairs.length === 0) AGENCY_WITHOUT_PAIRS = true;
+  else (AGENCIES_BY_KEY_PAIR[a.pairs[0]] ??= []).push(k);
+});
+
+/**
  * Whether the folded text between from and to may name an agency: whether the pairs of units of
- * some agency's name are all there (without them, agencyIn finds none).
+ * some agency's name are all there (without them, agencyIn finds none). Only the agencies whose
+ * first pair is in the text are looked at.
  */
 function mayNameAgency(folded: string, from: number, to: number): boolean {
+  if (AGENCY_WITHOUT_PAIRS) return true;
   const pairs = pairsOf(folded, from, to);
-  for (let k = 0; k < AGENCIES.length; k++) if (hasPairs(pairs, AGENCIES[k].pairs)) return true;
+  for (let i = from; i + 1 < to; i++) {
+    const list = AGENCIES_BY_KEY_PAIR[pairBit(folded.charCodeAt(i), folded.charCodeAt(i + 1))];
+    if (list === undefined) continue;
+    for (let j = 0; j < list.length; j++) if (hasPairs(pairs, AGENCIES[list[j]].pairs)) return true;
+  }
   return false;
 }
 
