@@ -372,12 +372,34 @@ function agencyIn(s: string): AgencyHit | null {
   return hit;
 }
 
+/** Indices of the agencies findAgency tries (reused). */
+let agencyCandidates: number[] = [];
+
+/**
+ * The indices, in order, of the agencies whose pairs of units are all in `pairs`, the pairs of
+ * folded (the others cannot be named there): those whose first pair is there, checked.
+ */
+function agenciesWithPairs(folded: string, pairs: Uint32Array): number[] {
+  const out = agencyCandidates;
+  out.length = 0;
+  if (AGENCY_WITHOUT_PAIRS) {
+    for (let k = 0; k < AGENCIES.length; k++) if (hasPairs(pairs, AGENCIES[k].pairs)) out.push(k);
+    return out;
+  }
+  for (let i = 0; i + 1 < folded.length; i++) {
+    const list = AGENCIES_BY_KEY_PAIR[pairBit(folded.charCodeAt(i), folded.charCodeAt(i + 1))];
+    if (list === undefined) continue;
+    for (let j = 0; j < list.length; j++) if (!out.includes(list[j]) && hasPairs(pairs, AGENCIES[list[j]].pairs)) out.push(list[j]);
+  }
+  return out.length > 1 ? out.sort((a, b) => a - b) : out;
+}
+
 function findAgency(s: string): AgencyHit | null {
   const folded = foldForDates(s);
   const pairs = pairsOf(folded);
   let best: { host: string; index: number; length: number } | null = null;
-  for (const a of AGENCIES) {
-    if (!hasPairs(pairs, a.pairs)) continue;
+  for (const k of agenciesWithPairs(folded, pairs)) {
+    const a = AGENCIES[k];
     if (!a.pieces.every((piece) => folded.includes(piece))) continue;
     const m = a.re.exec(folded);
     // Short all-caps acronyms (AA, SPA, WAM) must be written in capitals to count.
