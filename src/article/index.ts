@@ -14,8 +14,8 @@ import { PUBLISHERS, publisherOfHost } from "./publisher.js";
 interface Line extends Span {
   /** Trimmed text of the line. */
   text: string;
-  /** Its letters, words and Han characters, counted when first asked for (textStats). */
-  stats?: TextStats;
+  /** Its letters, words and Han characters, and marks, counted when first asked for (lineStats). */
+  stats?: LineStats;
 }
 
 type LineKind = "blank" | "related" | "related_inline" | "junk" | "date" | "menu" | "paragraph" | "short";
@@ -133,15 +133,18 @@ function wordCount(s: string): number {
   return n;
 }
 
-const LETTER_BIT = 1, SPACE_BIT = 2, HAN_BIT = 4, KNOWN_BIT = 8;
-/** Per BMP unit: whether it is a letter, white space (/\s/), Han; 0 not computed yet. */
+const LETTER_BIT = 1, SPACE_BIT = 2, HAN_BIT = 4, KNOWN_BIT = 8, MARK_BIT = 16;
+/** Units classify looks for in a line (see LineStats.marks): a space, a digit, | › » > ©. */
+const MARK_UNITS = new Set([0x20, 0x7c, 0x203a, 0xbb, 0x3e, 0xa9]);
+/** Per BMP unit: whether it is a letter, white space (/\s/), Han, a mark unit; 0 not computed yet. */
 const UNIT_CLASS = new Uint8Array(65536);
 function unitClass(c: number): number {
   let f = UNIT_CLASS[c];
   if (f === 0) {
     const surrogate = c >= 0xd800 && c <= 0xdfff;
+    const digit = (c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669) || (c >= 0x6f0 && c <= 0x6f9);
     f = UNIT_CLASS[c] = KNOWN_BIT | (isLetterUnit(c) ? LETTER_BIT : 0) | (IS_SPACE[c] === 1 ? SPACE_BIT : 0) |
-      (!surrogate && HAN.test(String.fromCharCode(c)) ? HAN_BIT : 0);
+      (!surrogate && HAN.test(String.fromCharCode(c)) ? HAN_BIT : 0) | (digit || MARK_UNITS.has(c) ? MARK_BIT : 0);
   }
   return f;
 }
@@ -155,10 +158,37 @@ export interface TextStats {
   han: boolean;
 }
 
+/** What classify tests a line for, as bits of LineStats.marks. */
+const ASCII_DIGIT = 1, DIGIT = 2, PIPE = 4, TRIPLE_SPACE = 8, ARROW_SPACE = 16, COPYRIGHT_SIGN = 32;
+interface LineStats extends TextStats {
+  /**
+   * ASCII_DIGIT: /\d/ matches; DIGIT: hasDigit; PIPE: it includes "|"; TRIPLE_SPACE: it includes
+   * "   "; ARROW_SPACE: /[›»>]\s/ matches; COPYRIGHT_SIGN: it includes "©".
+   */
+  marks: number;
+}
+
+/** The marks of a text, by name (for tests). */
+export function lineMarks(s: string): Record<"asciiDigit" | "digit" | "pipe" | "tripleSpace" | "arrowSpace" | "copyright", boolean> {
+  const m = lineStats(s, 0, s.length).marks;
+  return {
+    asciiDigit: (m & ASCII_DIGIT) !== 0, digit: (m & DIGIT) !== 0, pipe: (m & PIPE) !== 0,
+    tripleSpace: (m & TRIPLE_SPACE) !== 0, arrowSpace: (m & ARROW_SPACE) !== 0, copyright: (m & COPYRIGHT_SIGN) !== 0,
+  };
+}
+
 /** letterCount, wordCount and HAN.test of a text (or of s.slice(from, to)) in one pass. */
 export function textStats(s: string, from = 0, to = s.length): TextStats {
-  let letters = 0, words = 0, han = false;
+  const { letters, words, han } = lineStats(s, from, to);
+  return { letters, words, han };
+}
+
+/** textStats of s.slice(from, to), and the marks classify looks for there, in one pass. */
+function lineStats(s: string, from: number, to: number): LineStats {
+  let letters = 0, words = 0, han = false, marks = 0;
   let inWord = false, hasLetter = false;
+  /** The length of the run of U+0020 ending here. */
+  let spaces = 0;
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
@@ -166,6 +196,7 @@ export function textStats(s: string, from = 0, to = s.length): TextStats {
       if (d >= 0xdc00 && d <= 0xdfff) {
         const pair = s.slice(i, i + 2);
         inWord = true;
+        spaces = 0;
         if (LETTER.test(pair)) {
           letters++;
           hasLetter = true;
@@ -176,6 +207,18 @@ export function textStats(s: string, from = 0, to = s.length): TextStats {
       }
     }
     const f = unitClass(c);
+    if ((f & MARK_BIT) === 0) spaces = 0;
+    else if (c === 0x20) {
+      if (++spaces >= 3) marks |= TRIPLE_SPACE;
+    } else {
+      spaces = 0;
+      if (c >= 0x30 && c <= 0x39) marks |= ASCII_DIGIT | DIGIT;
+      else if (c === 0x7c) marks |= PIPE;
+      else if (c === 0xa9) marks |= COPYRIGHT_SIGN;
+      else if (c === 0x203a || c === 0xbb || c === 0x3e) {
+        if (i + 1 < to && IS_SPACE[s.charCodeAt(i + 1)] === 1) marks |= ARROW_SPACE;
+      } else marks |= DIGIT;
+    }
     if ((f & SPACE_BIT) !== 0) {
       if (inWord && hasLetter) words++;
       inWord = false;
@@ -190,11 +233,11 @@ export function textStats(s: string, from = 0, to = s.length): TextStats {
     if ((f & HAN_BIT) !== 0) han = true;
   }
   if (inWord && hasLetter) words++;
-  return { letters, words, han };
+  return { letters, words, han, marks };
 }
 
 /** The stats of a line of `text` (read there: a line's own text is a slice, slower to read unit by unit). */
-const statsOf = (line: Line, text: string): TextStats => (line.stats ??= textStats(text, line.start, line.end));
+const statsOf = (line: Line, text: string): LineStats => (line.stats ??= lineStats(text, line.start, line.end));
 
 /** Whether the text's last unit is one of `units` (what /[units]$/u tests, for units of the BMP that are not surrogates). */
 const endsWithOneOf = (units: string) => {
@@ -242,18 +285,19 @@ function classify(line: Line, text: string, foldedText: string): LineKind {
   if (startsWithCue(foldedText, line.start, head, JUNK) !== null) return "junk";
   // Counters, times, bullets with numbers: no letters worth reading.
   const stats = statsOf(line, text);
-  if (stats.letters < 3 && !stats.han) return /\d/.test(t) ? "date" : "junk";
+  const marks = stats.marks;
+  if (stats.letters < 3 && !stats.han) return (marks & ASCII_DIGIT) !== 0 ? "date" : "junk";
   // Menus: separators between short items, or runs of wide gaps, or a bare menu word.
-  // (Substring checks first: the regexes only run on lines that can match them.)
-  if ((t.includes("|") && /\s\|\s/.test(t)) || (t.includes("   ") && /\S {3,}\S.* {3,}\S/.test(t)) ||
-    (t.length < 80 && /[›»>]\s/.test(t) && !endsSentence(t))) {
+  // (The marks first: the regexes only run on lines that can match them.)
+  if (((marks & PIPE) !== 0 && /\s\|\s/.test(t)) || ((marks & TRIPLE_SPACE) !== 0 && /\S {3,}\S.* {3,}\S/.test(t)) ||
+    (t.length < 80 && (marks & ARROW_SPACE) !== 0 && !endsSentence(t))) {
     return "menu";
   }
   if (t.length <= CUE_HEAD && MENU_LENGTHS.has(t.length) && MENU.has(foldedText.slice(line.start, head))) return "menu";
   // Date lines: dates (and times, weekdays) cover most of the line. Lines longer than
   // DATE_LINE_MAX can never be date lines, so their dates are not looked for.
   // Absolute dates all contain digits, so a line without any has none.
-  const dates = t.length <= DATE_LINE_MAX && hasDigit(t) ? findDates(t, "und", "2000-06-15") : [];
+  const dates = t.length <= DATE_LINE_MAX && (marks & DIGIT) !== 0 ? findDates(t, "und", "2000-06-15") : [];
   const covered = dates.filter((d) => d.kind === "absolute").reduce((n, d) => n + (d.end - d.start), 0);
   if (covered > 0) {
     const rest = t.replace(/\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm)?/gi, "");
@@ -265,7 +309,7 @@ function classify(line: Line, text: string, foldedText: string): LineKind {
     }
   }
   // Photo credits ("... in Moscow © Agency / Photographer") are captions, wherever they stand.
-  if (t.includes("©") && t.length < LONG_LINE) return "junk";
+  if ((marks & COPYRIGHT_SIGN) !== 0 && t.length < LONG_LINE) return "junk";
   const { words, han } = stats;
   const prose = han
     ? (endsHanSentence(t) && t.length >= 15) || t.length >= 60
