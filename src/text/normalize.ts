@@ -136,6 +136,9 @@ function foldInto(text: string): number {
   const units = unitsBuf;
   const origin = originBuf;
   let n = 0;
+  // The units written other than by the ASCII path, OR-ed together, and whether one is a surrogate.
+  let any = 0;
+  let surrogate = false;
   for (let i = 0; i < text.length; ) {
     const code = text.charCodeAt(i);
     // Fast path: ASCII letters and digits fold to themselves in lower case.
@@ -168,10 +171,14 @@ function foldInto(text: string): number {
         if (u >= 0) {
           units[n] = u;
           origin[n++] = i;
+          any |= u;
+          if (u >= 0xd800 && u <= 0xdfff) surrogate = true;
           const v = unit2[code];
           if (v >= 0) {
             units[n] = v;
             origin[n++] = i;
+            any |= v;
+            if (v >= 0xd800 && v <= 0xdfff) surrogate = true;
           }
         }
         i++;
@@ -195,29 +202,36 @@ function foldInto(text: string): number {
       out = foldChar(ch);
     }
     for (let k = 0; k < out.length && n < cap; k++) {
-      units[n] = out.charCodeAt(k);
+      const u = out.charCodeAt(k);
+      units[n] = u;
       origin[n++] = i;
+      any |= u;
+      if (u >= 0xd800 && u <= 0xdfff) surrogate = true;
     }
     i += width;
   }
   origin[n] = text.length;
+  foldedAbove255 = (any & 0xff00) !== 0;
+  foldedSurrogate = surrogate;
   return n;
 }
 
-/** The first n units of unitsBuf as a string (TextDecoder semantics: lone surrogates -> U+FFFD). */
+/** Whether the last foldInto wrote a unit above 255, and a surrogate. */
+let foldedAbove255 = false;
+let foldedSurrogate = false;
+
+/**
+ * The first n units of unitsBuf as a string (TextDecoder semantics: lone surrogates -> U+FFFD),
+ * right after foldInto wrote them.
+ */
 function unitsToString(n: number): string {
   const units = unitsBuf;
-  let any = 0;
-  for (let k = 0; k < n; k++) {
-    const u = units[k];
-    if (u >= 0xd800 && u <= 0xdfff) return utf16.decode(units.subarray(0, n));
-    any |= u;
-  }
+  if (foldedSurrogate) return utf16.decode(units.subarray(0, n));
   if (n <= SHORT_DECODE) return String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[]);
   // Without surrogates the units are the string: read through a Buffer (several times faster
   // than TextDecoder, which only differs on lone surrogates), as one byte per unit where every
   // unit is below 256.
-  if ((any & 0xff00) === 0) {
+  if (!foldedAbove255) {
     const bytes = latinBytes;
     for (let k = 0; k < n; k++) bytes[k] = units[k];
     return bytes.toString("latin1", 0, n);
