@@ -994,60 +994,188 @@ export const ANY_AGENCY = (() => {
 })();
 
 /**
- * ANY_AGENCY tried only where it can match: where one of its names' first three units (or first
- * two, or only unit) may start.
+ * ANY_AGENCY tried only where it can match, and only with the names that can match there. A
+ * name's literal head is its units before its first space, at most three (the pattern reads a
+ * space as \s+, so the head is what the text must hold where the name starts). At a position
+ * whose units start the head of no name, no name matches; where they do, the alternatives of
+ * ANY_AGENCY with such a head, in their order, match as the whole pattern does (the others fail
+ * there). The heads are looked up exactly: the three units, else the two, else the one.
  */
-const ANY_AGENCY_AT = new RegExp(ANY_AGENCY.source, "uy");
+const AGENCY_NAMES = [...AGENCY_BY_FOLDED.keys()];
+const headOf = (name: string) => {
+  const space = name.indexOf(" ");
+  return name.slice(0, Math.min(space < 0 ? name.length : space, 3));
+};
+/** Whether some name has a unit outside the BMP (a head read unit by unit could miss it): then every position is tried with the whole pattern. */
+const AGENCY_ASTRAL = AGENCY_NAMES.some((n) => /[\ud800-\udfff]/.test(n));
+/**
+ * Hints first (cheap, inexact): per unit, 1 where a name starts with it, 2 where a name's head is
+ * that unit alone; the heads' first two units by their low bytes; and the first three units of
+ * the three-unit heads by their low six bits.
+ */
 const AGENCY_FIRST = new Uint8Array(0x10000);
-/** The names' first two units, by their low bytes (a hint: the sticky pattern decides). */
 const AGENCY_PAIRS = new Uint8Array(0x10000);
 const pairHint = (a: number, b: number) => ((a & 0xff) << 8) | (b & 0xff);
-/** Pairs that are a name's first two units where its third is white space or missing: no third unit to check. */
+/** Pairs that are a two-unit head (no third unit to check). */
 const AGENCY_PAIR_ENOUGH = new Uint8Array(0x10000);
-/** The names' first three units, by their low six bits (a hint). */
 const AGENCY_TRIPLES = new Uint8Array(1 << 18);
 const tripleHint = (a: number, b: number, c: number) => ((a & 0x3f) << 12) | ((b & 0x3f) << 6) | (c & 0x3f);
-for (const name of AGENCY_BY_FOLDED.keys()) {
+for (const name of AGENCY_NAMES) {
   if (/^\s/.test(name)) throw new Error(`article: agency name starts with a space: ${name}`);
+  const head = headOf(name);
   if (AGENCY_FIRST[name.charCodeAt(0)] === 0) AGENCY_FIRST[name.charCodeAt(0)] = 1;
-  // A one-unit name (or a space after the first unit, which the pattern reads as \s+) is tried at its first unit alone.
-  if (name.length < 2 || /\s/.test(name[1])) AGENCY_FIRST[name.charCodeAt(0)] = 2;
+  if (head.length === 1) AGENCY_FIRST[name.charCodeAt(0)] = 2;
   else {
-    const pair = pairHint(name.charCodeAt(0), name.charCodeAt(1));
+    const pair = pairHint(head.charCodeAt(0), head.charCodeAt(1));
     AGENCY_PAIRS[pair] = 1;
-    if (name.length < 3 || /\s/.test(name[2])) AGENCY_PAIR_ENOUGH[pair] = 1;
-    else AGENCY_TRIPLES[tripleHint(name.charCodeAt(0), name.charCodeAt(1), name.charCodeAt(2))] = 1;
+    if (head.length === 2) AGENCY_PAIR_ENOUGH[pair] = 1;
+    else AGENCY_TRIPLES[tripleHint(head.charCodeAt(0), head.charCodeAt(1), head.charCodeAt(2))] = 1;
+  }
+}
+
+/** An open-addressing table of heads of one length (their units, exactly) -> a value. */
+class HeadTable<T> {
+  private bits = 4;
+  private keys = new Int32Array(3 << 4).fill(-1);
+  private values: (T | undefined)[] = new Array(1 << 4);
+  private size = 0;
+  private slot(a: number, b: number, c: number): number {
+    return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) >>> (32 - this.bits);
+  }
+  get(a: number, b: number, c: number): T | undefined {
+    const mask = (1 << this.bits) - 1;
+    const keys = this.keys;
+    for (let s = this.slot(a, b, c); ; s = (s + 1) & mask) {
+      const k = keys[3 * s];
+      if (k === -1) return undefined;
+      if (k === a && keys[3 * s + 1] === b && keys[3 * s + 2] === c) return this.values[s];
+    }
+  }
+  set(a: number, b: number, c: number, value: T): void {
+    if (this.get(a, b, c) !== undefined) throw new Error("article: head set twice");
+    if (2 * (this.size + 1) > 1 << this.bits) {
+      const old = this.entries();
+      this.bits++;
+      this.keys = new Int32Array(3 << this.bits).fill(-1);
+      this.values = new Array(1 << this.bits);
+      this.size = 0;
+      for (const [x, y, z, v] of old) this.set(x, y, z, v);
+    }
+    const mask = (1 << this.bits) - 1;
+    let s = this.slot(a, b, c);
+    while (this.keys[3 * s] !== -1) s = (s + 1) & mask;
+    this.keys[3 * s] = a;
+    this.keys[3 * s + 1] = b;
+    this.keys[3 * s + 2] = c;
+    this.values[s] = value;
+    this.size++;
+  }
+  private entries(): [number, number, number, T][] {
+    const out: [number, number, number, T][] = [];
+    for (let s = 0; s < this.values.length; s++) if (this.keys[3 * s] !== -1) out.push([this.keys[3 * s], this.keys[3 * s + 1], this.keys[3 * s + 2], this.values[s]!]);
+    return out;
+  }
+}
+
+/** The sticky pattern of the names whose heads are among `heads`, made when first needed. */
+class HeadPattern {
+  private re: RegExp | null = null;
+  /** The names' words (the pattern reads the spaces between them as \s+). */
+  private readonly words: string[][];
+  constructor(private readonly heads: Set<string>) {
+    this.words = AGENCY_NAMES.filter((n) => heads.has(headOf(n))).map((n) => n.split(" "));
+  }
+  /**
+   * Whether the words of one of the names are in s at `at` (ending by `end`), with white space
+   * between them: what its alternative of the pattern matches there, but for what may follow.
+   */
+  mayStartAt(s: string, at: number, end: number): boolean {
+    for (const words of this.words) {
+      let q = at;
+      let found = true;
+      for (let k = 0; k < words.length && found; k++) {
+        if (k > 0) {
+          if (q >= end || IS_SPACE[s.charCodeAt(q)] !== 1) found = false;
+          while (q < end && IS_SPACE[s.charCodeAt(q)] === 1) q++;
+        }
+        const w = words[k];
+        if (!found || q + w.length > end || !s.startsWith(w, q)) found = false;
+        q += w.length;
+      }
+      if (found) return true;
+    }
+    return false;
+  }
+  get(): RegExp {
+    if (this.re === null) {
+      const names = AGENCY_NAMES.filter((n) => this.heads.has(headOf(n)));
+      const words = names.filter((n) => !HAN.test(n)).map(escapeRe).join("|");
+      const han = names.filter((n) => HAN.test(n)).map(escapeRe).join("|");
+      const source = [words ? `(?:${words})(?![\\p{L}\\p{N}])` : "", han].filter(Boolean).join("|");
+      this.re = new RegExp(source, "uy");
+    }
+    return this.re;
   }
 }
 
 /**
- * The matches folded.matchAll(ANY_AGENCY) finds, in order: the sticky pattern at each position
- * where a name can begin (a search from there would find its first match at the first such
- * position where one begins), resuming after each match, as matchAll does.
+ * The patterns by the units at a position: HEADS3 where the three units are a head, else HEADS2
+ * where the two are, else HEADS1 where the one is; each with the names of that head and of the
+ * shorter heads it starts with.
+ */
+const HEADS1 = new HeadTable<HeadPattern>(), HEADS2 = new HeadTable<HeadPattern>(), HEADS3 = new HeadTable<HeadPattern>();
+{
+  const heads = new Set(AGENCY_NAMES.map(headOf));
+  const tableOf = (h: string) => (h.length === 1 ? HEADS1 : h.length === 2 ? HEADS2 : HEADS3);
+  const unitAt = (h: string, i: number) => (i < h.length ? h.charCodeAt(i) : 0);
+  // Every head, and every two-unit start of a three-unit head (a position may start one without
+  // the other), with the heads it starts with.
+  const keys = new Set<string>([...heads, ...[...heads].filter((h) => h.length === 3).map((h) => h.slice(0, 2))]);
+  for (const key of keys) {
+    const within = new Set([...heads].filter((h) => key.startsWith(h)));
+    if (within.size > 0) tableOf(key).set(unitAt(key, 0), unitAt(key, 1), unitAt(key, 2), new HeadPattern(within));
+  }
+}
+
+/**
+ * The matches folded.matchAll(ANY_AGENCY) finds, in order: at each position where a name's head
+ * starts, the sticky pattern of the names that can match there (a search from there would find
+ * its first match at the first such position where one begins), resuming after each match, as
+ * matchAll does.
  */
 export function agencyMatches(folded: string, within = folded, offset = 0): RegExpExecArray[] {
   // (The units are read in `within`, of which `folded` is the slice at `offset`: a slice is
-  // slower to read unit by unit. Units past the end are taken as 0.)
+  // slower to read unit by unit. Units past the end are taken as 0, which no head holds.)
   const out: RegExpExecArray[] = [];
   const n = folded.length;
-  const unit = (p: number) => (p < n ? within.charCodeAt(offset + p) : 0);
   for (let p = 0; p < n; ) {
-    const c = within.charCodeAt(offset + p);
-    const first = AGENCY_FIRST[c];
-    if (first === 0) {
+    const a = within.charCodeAt(offset + p);
+    const first = AGENCY_FIRST[a];
+    if (first === 0 && !AGENCY_ASTRAL) {
       p++;
       continue;
     }
-    if (first === 1) {
-      const b = unit(p + 1);
-      const pair = pairHint(c, b);
-      if (AGENCY_PAIRS[pair] === 0 || (AGENCY_PAIR_ENOUGH[pair] === 0 && AGENCY_TRIPLES[tripleHint(c, b, unit(p + 2))] === 0)) {
+    let re: RegExp;
+    if (AGENCY_ASTRAL) re = ANY_AGENCY_AT;
+    else {
+      const b = p + 1 < n ? within.charCodeAt(offset + p + 1) : 0;
+      const c = p + 2 < n ? within.charCodeAt(offset + p + 2) : 0;
+      if (first === 1) {
+        const pair = pairHint(a, b);
+        if (AGENCY_PAIRS[pair] === 0 || (AGENCY_PAIR_ENOUGH[pair] === 0 && AGENCY_TRIPLES[tripleHint(a, b, c)] === 0)) {
+          p++;
+          continue;
+        }
+      }
+      const pattern = HEADS3.get(a, b, c) ?? HEADS2.get(a, b, 0) ?? HEADS1.get(a, 0, 0);
+      if (pattern === undefined || !pattern.mayStartAt(within, offset + p, offset + n)) {
         p++;
         continue;
       }
+      re = pattern.get();
     }
-    ANY_AGENCY_AT.lastIndex = p;
-    const m = ANY_AGENCY_AT.exec(folded);
+    re.lastIndex = p;
+    const m = re.exec(folded);
     if (m === null) {
       p++;
       continue;
@@ -1057,6 +1185,9 @@ export function agencyMatches(folded: string, within = folded, offset = 0): RegE
   }
   return out;
 }
+
+/** The whole pattern, sticky (where some name has a unit outside the BMP). */
+const ANY_AGENCY_AT = new RegExp(ANY_AGENCY.source, "uy");
 
 const cueAlternatives = (cues: string[]) => cues.map((c) => escapeRe(foldForDates(c))).join("|");
 /** A reporting word, then at most three words ("according to the news agency") before the name. */
