@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { parseTextDump, textStats } from "./index.js";
+import { lineMarks, parseTextDump, textStats } from "./index.js";
 import type { Article } from "../types.js";
 
 function parse(text: string): Article {
@@ -348,5 +348,23 @@ test("a line's letters, words and Han characters, counted in one pass, are what 
     const letters = (s.match(/\p{L}/gu) ?? []).length;
     const words = s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
     assert.deepEqual(textStats(s), { letters, words, han: /\p{Script=Han}/u.test(s) }, JSON.stringify(s));
+  }
+});
+
+test("the marks a line is scanned for are what the substring tests and patterns find", () => {
+  const lines = [
+    "", "Home | News | Sport", "Home|News", "Home |\u00a0News", "Prices   rose    sharply", "two  spaces only",
+    "Home › World › Asia", "Home ›World", "» Read more", "quote »\u2003next", "a > b", "ends with >", "© Agency / Photo",
+    "Updated 12:45", "وزير الخارجية ۱۲ مارس", "السبت ١٢ مارس", "no digits here", "𝟏𝟐 astral digits", "\ud83d\ude00   after a pair",
+    "a\u00a0\u00a0\u00a0b", "x \ud800 lone › \t",
+  ];
+  for (const s of lines) {
+    const marks = lineMarks(s);
+    assert.equal(marks.asciiDigit, /\d/.test(s), `digit ${JSON.stringify(s)}`);
+    assert.equal(marks.digit, /[0-9\u0660-\u0669\u06f0-\u06f9]/.test(s), `any digit ${JSON.stringify(s)}`);
+    assert.equal(marks.pipe, s.includes("|"), `pipe ${JSON.stringify(s)}`);
+    assert.equal(marks.tripleSpace, s.includes("   "), `spaces ${JSON.stringify(s)}`);
+    assert.equal(marks.arrowSpace, /[›»>]\s/.test(s), `arrow ${JSON.stringify(s)}`);
+    assert.equal(marks.copyright, s.includes("©"), `copyright ${JSON.stringify(s)}`);
   }
 });

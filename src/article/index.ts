@@ -14,8 +14,8 @@ import { PUBLISHERS, publisherOfHost } from "./publisher.js";
 interface Line extends Span {
   /** Trimmed text of the line. */
   text: string;
-  /** Its letters, words and Han characters, counted when first asked for (textStats). */
-  stats?: TextStats;
+  /** Its letters, words and Han characters, and marks, counted when first asked for (lineStats). */
+  stats?: LineStats;
 }
 
 type LineKind = "blank" | "related" | "related_inline" | "junk" | "date" | "menu" | "paragraph" | "short";
@@ -24,15 +24,20 @@ type LineKind = "blank" | "related" | "related_inline" | "junk" | "date" | "menu
 // Line classification
 
 function splitLines(text: string): Line[] {
+  // The lines of text.split("\n"), trimmed (trim() removes what /\s/ matches: IS_SPACE), read
+  // in place: only a non-blank line's trimmed text is copied out.
   const lines: Line[] = [];
-  let pos = 0;
-  for (const raw of text.split("\n")) {
-    const lead = raw.length - raw.trimStart().length;
-    const trimmed = raw.trim();
-    lines.push({ start: pos + lead, end: pos + lead + trimmed.length, text: trimmed });
-    pos += raw.length + 1;
+  const n = text.length;
+  for (let pos = 0; ; ) {
+    let eol = text.indexOf("\n", pos);
+    if (eol < 0) eol = n;
+    let start = pos, end = eol;
+    while (start < end && IS_SPACE[text.charCodeAt(start)] === 1) start++;
+    while (end > start && IS_SPACE[text.charCodeAt(end - 1)] === 1) end--;
+    lines.push({ start, end, text: start === end ? "" : text.slice(start, end), stats: undefined });
+    if (eol === n) return lines;
+    pos = eol + 1;
   }
-  return lines;
 }
 
 const foldedCues = (cues: string[]) => [...new Set(cues.map((c) => foldForDates(c)))].sort((a, b) => b.length - a.length);
@@ -128,15 +133,18 @@ function wordCount(s: string): number {
   return n;
 }
 
-const LETTER_BIT = 1, SPACE_BIT = 2, HAN_BIT = 4, KNOWN_BIT = 8;
-/** Per BMP unit: whether it is a letter, white space (/\s/), Han; 0 not computed yet. */
+const LETTER_BIT = 1, SPACE_BIT = 2, HAN_BIT = 4, KNOWN_BIT = 8, MARK_BIT = 16;
+/** Units classify looks for in a line (see LineStats.marks): a space, a digit, | › » > ©. */
+const MARK_UNITS = new Set([0x20, 0x7c, 0x203a, 0xbb, 0x3e, 0xa9]);
+/** Per BMP unit: whether it is a letter, white space (/\s/), Han, a mark unit; 0 not computed yet. */
 const UNIT_CLASS = new Uint8Array(65536);
 function unitClass(c: number): number {
   let f = UNIT_CLASS[c];
   if (f === 0) {
     const surrogate = c >= 0xd800 && c <= 0xdfff;
+    const digit = (c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669) || (c >= 0x6f0 && c <= 0x6f9);
     f = UNIT_CLASS[c] = KNOWN_BIT | (isLetterUnit(c) ? LETTER_BIT : 0) | (IS_SPACE[c] === 1 ? SPACE_BIT : 0) |
-      (!surrogate && HAN.test(String.fromCharCode(c)) ? HAN_BIT : 0);
+      (!surrogate && HAN.test(String.fromCharCode(c)) ? HAN_BIT : 0) | (digit || MARK_UNITS.has(c) ? MARK_BIT : 0);
   }
   return f;
 }
@@ -150,10 +158,37 @@ export interface TextStats {
   han: boolean;
 }
 
+/** What classify tests a line for, as bits of LineStats.marks. */
+const ASCII_DIGIT = 1, DIGIT = 2, PIPE = 4, TRIPLE_SPACE = 8, ARROW_SPACE = 16, COPYRIGHT_SIGN = 32;
+interface LineStats extends TextStats {
+  /**
+   * ASCII_DIGIT: /\d/ matches; DIGIT: hasDigit; PIPE: it includes "|"; TRIPLE_SPACE: it includes
+   * "   "; ARROW_SPACE: /[›»>]\s/ matches; COPYRIGHT_SIGN: it includes "©".
+   */
+  marks: number;
+}
+
+/** The marks of a text, by name (for tests). */
+export function lineMarks(s: string): Record<"asciiDigit" | "digit" | "pipe" | "tripleSpace" | "arrowSpace" | "copyright", boolean> {
+  const m = lineStats(s, 0, s.length).marks;
+  return {
+    asciiDigit: (m & ASCII_DIGIT) !== 0, digit: (m & DIGIT) !== 0, pipe: (m & PIPE) !== 0,
+    tripleSpace: (m & TRIPLE_SPACE) !== 0, arrowSpace: (m & ARROW_SPACE) !== 0, copyright: (m & COPYRIGHT_SIGN) !== 0,
+  };
+}
+
 /** letterCount, wordCount and HAN.test of a text (or of s.slice(from, to)) in one pass. */
 export function textStats(s: string, from = 0, to = s.length): TextStats {
-  let letters = 0, words = 0, han = false;
+  const { letters, words, han } = lineStats(s, from, to);
+  return { letters, words, han };
+}
+
+/** textStats of s.slice(from, to), and the marks classify looks for there, in one pass. */
+function lineStats(s: string, from: number, to: number): LineStats {
+  let letters = 0, words = 0, han = false, marks = 0;
   let inWord = false, hasLetter = false;
+  /** The length of the run of U+0020 ending here. */
+  let spaces = 0;
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
@@ -161,6 +196,7 @@ export function textStats(s: string, from = 0, to = s.length): TextStats {
       if (d >= 0xdc00 && d <= 0xdfff) {
         const pair = s.slice(i, i + 2);
         inWord = true;
+        spaces = 0;
         if (LETTER.test(pair)) {
           letters++;
           hasLetter = true;
@@ -171,6 +207,18 @@ export function textStats(s: string, from = 0, to = s.length): TextStats {
       }
     }
     const f = unitClass(c);
+    if ((f & MARK_BIT) === 0) spaces = 0;
+    else if (c === 0x20) {
+      if (++spaces >= 3) marks |= TRIPLE_SPACE;
+    } else {
+      spaces = 0;
+      if (c >= 0x30 && c <= 0x39) marks |= ASCII_DIGIT | DIGIT;
+      else if (c === 0x7c) marks |= PIPE;
+      else if (c === 0xa9) marks |= COPYRIGHT_SIGN;
+      else if (c === 0x203a || c === 0xbb || c === 0x3e) {
+        if (i + 1 < to && IS_SPACE[s.charCodeAt(i + 1)] === 1) marks |= ARROW_SPACE;
+      } else marks |= DIGIT;
+    }
     if ((f & SPACE_BIT) !== 0) {
       if (inWord && hasLetter) words++;
       inWord = false;
@@ -185,11 +233,11 @@ export function textStats(s: string, from = 0, to = s.length): TextStats {
     if ((f & HAN_BIT) !== 0) han = true;
   }
   if (inWord && hasLetter) words++;
-  return { letters, words, han };
+  return { letters, words, han, marks };
 }
 
 /** The stats of a line of `text` (read there: a line's own text is a slice, slower to read unit by unit). */
-const statsOf = (line: Line, text: string): TextStats => (line.stats ??= textStats(text, line.start, line.end));
+const statsOf = (line: Line, text: string): LineStats => (line.stats ??= lineStats(text, line.start, line.end));
 
 /** Whether the text's last unit is one of `units` (what /[units]$/u tests, for units of the BMP that are not surrogates). */
 const endsWithOneOf = (units: string) => {
@@ -198,13 +246,16 @@ const endsWithOneOf = (units: string) => {
   return (t: string) => t.length > 0 && set[t.charCodeAt(t.length - 1)] === 1;
 };
 
-/** Cue at line start followed by a non-letter (or end): "Read also", "Читайте также:". */
-function startsWithCue(folded: string, cuesByFirst: Map<number, string[]>): string | null {
-  const cues = cuesByFirst.get(folded.charCodeAt(0));
+/**
+ * Cue at line start followed by a non-letter (or end): "Read also", "Читайте также:". The line
+ * (its head) is folded[from, to), read in place.
+ */
+function startsWithCue(folded: string, from: number, to: number, cuesByFirst: Map<number, string[]>): string | null {
+  const cues = cuesByFirst.get(folded.charCodeAt(from));
   if (cues === undefined) return null;
   for (const cue of cues) {
-    if (!folded.startsWith(cue)) continue;
-    const next = folded.slice(cue.length, cue.length + 1);
+    if (cue.length > to - from || !folded.startsWith(cue, from)) continue;
+    const next = from + cue.length < to ? folded[from + cue.length] : "";
     if (next === "" || !/[\p{L}\p{N}]/u.test(next) || !/[\p{L}]$/u.test(cue)) return cue;
   }
   return null;
@@ -224,28 +275,29 @@ function classify(line: Line, text: string, foldedText: string): LineKind {
   if (t.length === 0) return "blank";
   // Only the head of a line is compared with cues and menu words: the head of the text's fold
   // (folding maps unit to unit, so the head's fold is the fold's head).
-  const folded = foldedText.slice(line.start, Math.min(line.end, line.start + CUE_HEAD));
-  const related = startsWithCue(folded, RELATED);
+  const head = Math.min(line.end, line.start + CUE_HEAD);
+  const related = startsWithCue(foldedText, line.start, head, RELATED);
   if (related !== null) {
     // "Also Read: <headline>" on one line is a single inline leftover; a bare cue opens a block.
     const rest = t.slice(related.length).replace(/^[\s:：\-–—»>•.]+/u, "");
     return letterCount(rest) >= 10 ? "related_inline" : "related";
   }
-  if (startsWithCue(folded, JUNK) !== null) return "junk";
+  if (startsWithCue(foldedText, line.start, head, JUNK) !== null) return "junk";
   // Counters, times, bullets with numbers: no letters worth reading.
   const stats = statsOf(line, text);
-  if (stats.letters < 3 && !stats.han) return /\d/.test(t) ? "date" : "junk";
+  const marks = stats.marks;
+  if (stats.letters < 3 && !stats.han) return (marks & ASCII_DIGIT) !== 0 ? "date" : "junk";
   // Menus: separators between short items, or runs of wide gaps, or a bare menu word.
-  // (Substring checks first: the regexes only run on lines that can match them.)
-  if ((t.includes("|") && /\s\|\s/.test(t)) || (t.includes("   ") && /\S {3,}\S.* {3,}\S/.test(t)) ||
-    (t.length < 80 && /[›»>]\s/.test(t) && !endsSentence(t))) {
+  // (The marks first: the regexes only run on lines that can match them.)
+  if (((marks & PIPE) !== 0 && /\s\|\s/.test(t)) || ((marks & TRIPLE_SPACE) !== 0 && /\S {3,}\S.* {3,}\S/.test(t)) ||
+    (t.length < 80 && (marks & ARROW_SPACE) !== 0 && !endsSentence(t))) {
     return "menu";
   }
-  if (t.length <= CUE_HEAD && MENU_LENGTHS.has(t.length) && MENU.has(folded)) return "menu";
+  if (t.length <= CUE_HEAD && MENU_LENGTHS.has(t.length) && MENU.has(foldedText.slice(line.start, head))) return "menu";
   // Date lines: dates (and times, weekdays) cover most of the line. Lines longer than
   // DATE_LINE_MAX can never be date lines, so their dates are not looked for.
   // Absolute dates all contain digits, so a line without any has none.
-  const dates = t.length <= DATE_LINE_MAX && hasDigit(t) ? findDates(t, "und", "2000-06-15") : [];
+  const dates = t.length <= DATE_LINE_MAX && (marks & DIGIT) !== 0 ? findDates(t, "und", "2000-06-15") : [];
   const covered = dates.filter((d) => d.kind === "absolute").reduce((n, d) => n + (d.end - d.start), 0);
   if (covered > 0) {
     const rest = t.replace(/\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm)?/gi, "");
@@ -257,7 +309,7 @@ function classify(line: Line, text: string, foldedText: string): LineKind {
     }
   }
   // Photo credits ("... in Moscow © Agency / Photographer") are captions, wherever they stand.
-  if (t.includes("©") && t.length < LONG_LINE) return "junk";
+  if ((marks & COPYRIGHT_SIGN) !== 0 && t.length < LONG_LINE) return "junk";
   const { words, han } = stats;
   const prose = han
     ? (endsHanSentence(t) && t.length >= 15) || t.length >= 60
@@ -321,12 +373,29 @@ function hasPairs(pairs: Uint32Array, bits: number[]): boolean {
 }
 
 /**
+ * The agencies by the bit of their name's first pair of units (a name whose pairs are all in a
+ * text has that one there), as indices into AGENCIES; and whether a name has no pair at all.
+ */
+const AGENCIES_BY_KEY_PAIR: (number[] | undefined)[] = new Array(PAIR_BITS);
+let AGENCY_WITHOUT_PAIRS = false;
+AGENCIES.forEach((a, k) => {
+  if (a.pairs.length === 0) AGENCY_WITHOUT_PAIRS = true;
+  else (AGENCIES_BY_KEY_PAIR[a.pairs[0]] ??= []).push(k);
+});
+
+/**
  * Whether the folded text between from and to may name an agency: whether the pairs of units of
- * some agency's name are all there (without them, agencyIn finds none).
+ * some agency's name are all there (without them, agencyIn finds none). Only the agencies whose
+ * first pair is in the text are looked at.
  */
 function mayNameAgency(folded: string, from: number, to: number): boolean {
+  if (AGENCY_WITHOUT_PAIRS) return true;
   const pairs = pairsOf(folded, from, to);
-  for (let k = 0; k < AGENCIES.length; k++) if (hasPairs(pairs, AGENCIES[k].pairs)) return true;
+  for (let i = from; i + 1 < to; i++) {
+    const list = AGENCIES_BY_KEY_PAIR[pairBit(folded.charCodeAt(i), folded.charCodeAt(i + 1))];
+    if (list === undefined) continue;
+    for (let j = 0; j < list.length; j++) if (hasPairs(pairs, AGENCIES[list[j]].pairs)) return true;
+  }
   return false;
 }
 
@@ -347,12 +416,34 @@ function agencyIn(s: string): AgencyHit | null {
   return hit;
 }
 
+/** Indices of the agencies findAgency tries (reused). */
+let agencyCandidates: number[] = [];
+
+/**
+ * The indices, in order, of the agencies whose pairs of units are all in `pairs`, the pairs of
+ * folded (the others cannot be named there): those whose first pair is there, checked.
+ */
+function agenciesWithPairs(folded: string, pairs: Uint32Array): number[] {
+  const out = agencyCandidates;
+  out.length = 0;
+  if (AGENCY_WITHOUT_PAIRS) {
+    for (let k = 0; k < AGENCIES.length; k++) if (hasPairs(pairs, AGENCIES[k].pairs)) out.push(k);
+    return out;
+  }
+  for (let i = 0; i + 1 < folded.length; i++) {
+    const list = AGENCIES_BY_KEY_PAIR[pairBit(folded.charCodeAt(i), folded.charCodeAt(i + 1))];
+    if (list === undefined) continue;
+    for (let j = 0; j < list.length; j++) if (!out.includes(list[j]) && hasPairs(pairs, AGENCIES[list[j]].pairs)) out.push(list[j]);
+  }
+  return out.length > 1 ? out.sort((a, b) => a - b) : out;
+}
+
 function findAgency(s: string): AgencyHit | null {
   const folded = foldForDates(s);
   const pairs = pairsOf(folded);
   let best: { host: string; index: number; length: number } | null = null;
-  for (const a of AGENCIES) {
-    if (!hasPairs(pairs, a.pairs)) continue;
+  for (const k of agenciesWithPairs(folded, pairs)) {
+    const a = AGENCIES[k];
     if (!a.pieces.every((piece) => folded.includes(piece))) continue;
     const m = a.re.exec(folded);
     // Short all-caps acronyms (AA, SPA, WAM) must be written in capitals to count.
@@ -903,60 +994,188 @@ export const ANY_AGENCY = (() => {
 })();
 
 /**
- * ANY_AGENCY tried only where it can match: where one of its names' first three units (or first
- * two, or only unit) may start.
+ * ANY_AGENCY tried only where it can match, and only with the names that can match there. A
+ * name's literal head is its units before its first space, at most three (the pattern reads a
+ * space as \s+, so the head is what the text must hold where the name starts). At a position
+ * whose units start the head of no name, no name matches; where they do, the alternatives of
+ * ANY_AGENCY with such a head, in their order, match as the whole pattern does (the others fail
+ * there). The heads are looked up exactly: the three units, else the two, else the one.
  */
-const ANY_AGENCY_AT = new RegExp(ANY_AGENCY.source, "uy");
+const AGENCY_NAMES = [...AGENCY_BY_FOLDED.keys()];
+const headOf = (name: string) => {
+  const space = name.indexOf(" ");
+  return name.slice(0, Math.min(space < 0 ? name.length : space, 3));
+};
+/** Whether some name has a unit outside the BMP (a head read unit by unit could miss it): then every position is tried with the whole pattern. */
+const AGENCY_ASTRAL = AGENCY_NAMES.some((n) => /[\ud800-\udfff]/.test(n));
+/**
+ * Hints first (cheap, inexact): per unit, 1 where a name starts with it, 2 where a name's head is
+ * that unit alone; the heads' first two units by their low bytes; and the first three units of
+ * the three-unit heads by their low six bits.
+ */
 const AGENCY_FIRST = new Uint8Array(0x10000);
-/** The names' first two units, by their low bytes (a hint: the sticky pattern decides). */
 const AGENCY_PAIRS = new Uint8Array(0x10000);
 const pairHint = (a: number, b: number) => ((a & 0xff) << 8) | (b & 0xff);
-/** Pairs that are a name's first two units where its third is white space or missing: no third unit to check. */
+/** Pairs that are a two-unit head (no third unit to check). */
 const AGENCY_PAIR_ENOUGH = new Uint8Array(0x10000);
-/** The names' first three units, by their low six bits (a hint). */
 const AGENCY_TRIPLES = new Uint8Array(1 << 18);
 const tripleHint = (a: number, b: number, c: number) => ((a & 0x3f) << 12) | ((b & 0x3f) << 6) | (c & 0x3f);
-for (const name of AGENCY_BY_FOLDED.keys()) {
+for (const name of AGENCY_NAMES) {
   if (/^\s/.test(name)) throw new Error(`article: agency name starts with a space: ${name}`);
+  const head = headOf(name);
   if (AGENCY_FIRST[name.charCodeAt(0)] === 0) AGENCY_FIRST[name.charCodeAt(0)] = 1;
-  // A one-unit name (or a space after the first unit, which the pattern reads as \s+) is tried at its first unit alone.
-  if (name.length < 2 || /\s/.test(name[1])) AGENCY_FIRST[name.charCodeAt(0)] = 2;
+  if (head.length === 1) AGENCY_FIRST[name.charCodeAt(0)] = 2;
   else {
-    const pair = pairHint(name.charCodeAt(0), name.charCodeAt(1));
+    const pair = pairHint(head.charCodeAt(0), head.charCodeAt(1));
     AGENCY_PAIRS[pair] = 1;
-    if (name.length < 3 || /\s/.test(name[2])) AGENCY_PAIR_ENOUGH[pair] = 1;
-    else AGENCY_TRIPLES[tripleHint(name.charCodeAt(0), name.charCodeAt(1), name.charCodeAt(2))] = 1;
+    if (head.length === 2) AGENCY_PAIR_ENOUGH[pair] = 1;
+    else AGENCY_TRIPLES[tripleHint(head.charCodeAt(0), head.charCodeAt(1), head.charCodeAt(2))] = 1;
+  }
+}
+
+/** An open-addressing table of heads of one length (their units, exactly) -> a value. */
+class HeadTable<T> {
+  private bits = 4;
+  private keys = new Int32Array(3 << 4).fill(-1);
+  private values: (T | undefined)[] = new Array(1 << 4);
+  private size = 0;
+  private slot(a: number, b: number, c: number): number {
+    return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) >>> (32 - this.bits);
+  }
+  get(a: number, b: number, c: number): T | undefined {
+    const mask = (1 << this.bits) - 1;
+    const keys = this.keys;
+    for (let s = this.slot(a, b, c); ; s = (s + 1) & mask) {
+      const k = keys[3 * s];
+      if (k === -1) return undefined;
+      if (k === a && keys[3 * s + 1] === b && keys[3 * s + 2] === c) return this.values[s];
+    }
+  }
+  set(a: number, b: number, c: number, value: T): void {
+    if (this.get(a, b, c) !== undefined) throw new Error("article: head set twice");
+    if (2 * (this.size + 1) > 1 << this.bits) {
+      const old = this.entries();
+      this.bits++;
+      this.keys = new Int32Array(3 << this.bits).fill(-1);
+      this.values = new Array(1 << this.bits);
+      this.size = 0;
+      for (const [x, y, z, v] of old) this.set(x, y, z, v);
+    }
+    const mask = (1 << this.bits) - 1;
+    let s = this.slot(a, b, c);
+    while (this.keys[3 * s] !== -1) s = (s + 1) & mask;
+    this.keys[3 * s] = a;
+    this.keys[3 * s + 1] = b;
+    this.keys[3 * s + 2] = c;
+    this.values[s] = value;
+    this.size++;
+  }
+  private entries(): [number, number, number, T][] {
+    const out: [number, number, number, T][] = [];
+    for (let s = 0; s < this.values.length; s++) if (this.keys[3 * s] !== -1) out.push([this.keys[3 * s], this.keys[3 * s + 1], this.keys[3 * s + 2], this.values[s]!]);
+    return out;
+  }
+}
+
+/** The sticky pattern of the names whose heads are among `heads`, made when first needed. */
+class HeadPattern {
+  private re: RegExp | null = null;
+  /** The names' words (the pattern reads the spaces between them as \s+). */
+  private readonly words: string[][];
+  constructor(private readonly heads: Set<string>) {
+    this.words = AGENCY_NAMES.filter((n) => heads.has(headOf(n))).map((n) => n.split(" "));
+  }
+  /**
+   * Whether the words of one of the names are in s at `at` (ending by `end`), with white space
+   * between them: what its alternative of the pattern matches there, but for what may follow.
+   */
+  mayStartAt(s: string, at: number, end: number): boolean {
+    for (const words of this.words) {
+      let q = at;
+      let found = true;
+      for (let k = 0; k < words.length && found; k++) {
+        if (k > 0) {
+          if (q >= end || IS_SPACE[s.charCodeAt(q)] !== 1) found = false;
+          while (q < end && IS_SPACE[s.charCodeAt(q)] === 1) q++;
+        }
+        const w = words[k];
+        if (!found || q + w.length > end || !s.startsWith(w, q)) found = false;
+        q += w.length;
+      }
+      if (found) return true;
+    }
+    return false;
+  }
+  get(): RegExp {
+    if (this.re === null) {
+      const names = AGENCY_NAMES.filter((n) => this.heads.has(headOf(n)));
+      const words = names.filter((n) => !HAN.test(n)).map(escapeRe).join("|");
+      const han = names.filter((n) => HAN.test(n)).map(escapeRe).join("|");
+      const source = [words ? `(?:${words})(?![\\p{L}\\p{N}])` : "", han].filter(Boolean).join("|");
+      this.re = new RegExp(source, "uy");
+    }
+    return this.re;
   }
 }
 
 /**
- * The matches folded.matchAll(ANY_AGENCY) finds, in order: the sticky pattern at each position
- * where a name can begin (a search from there would find its first match at the first such
- * position where one begins), resuming after each match, as matchAll does.
+ * The patterns by the units at a position: HEADS3 where the three units are a head, else HEADS2
+ * where the two are, else HEADS1 where the one is; each with the names of that head and of the
+ * shorter heads it starts with.
+ */
+const HEADS1 = new HeadTable<HeadPattern>(), HEADS2 = new HeadTable<HeadPattern>(), HEADS3 = new HeadTable<HeadPattern>();
+{
+  const heads = new Set(AGENCY_NAMES.map(headOf));
+  const tableOf = (h: string) => (h.length === 1 ? HEADS1 : h.length === 2 ? HEADS2 : HEADS3);
+  const unitAt = (h: string, i: number) => (i < h.length ? h.charCodeAt(i) : 0);
+  // Every head, and every two-unit start of a three-unit head (a position may start one without
+  // the other), with the heads it starts with.
+  const keys = new Set<string>([...heads, ...[...heads].filter((h) => h.length === 3).map((h) => h.slice(0, 2))]);
+  for (const key of keys) {
+    const within = new Set([...heads].filter((h) => key.startsWith(h)));
+    if (within.size > 0) tableOf(key).set(unitAt(key, 0), unitAt(key, 1), unitAt(key, 2), new HeadPattern(within));
+  }
+}
+
+/**
+ * The matches folded.matchAll(ANY_AGENCY) finds, in order: at each position where a name's head
+ * starts, the sticky pattern of the names that can match there (a search from there would find
+ * its first match at the first such position where one begins), resuming after each match, as
+ * matchAll does.
  */
 export function agencyMatches(folded: string, within = folded, offset = 0): RegExpExecArray[] {
   // (The units are read in `within`, of which `folded` is the slice at `offset`: a slice is
-  // slower to read unit by unit. Units past the end are taken as 0.)
+  // slower to read unit by unit. Units past the end are taken as 0, which no head holds.)
   const out: RegExpExecArray[] = [];
   const n = folded.length;
-  const unit = (p: number) => (p < n ? within.charCodeAt(offset + p) : 0);
   for (let p = 0; p < n; ) {
-    const c = within.charCodeAt(offset + p);
-    const first = AGENCY_FIRST[c];
-    if (first === 0) {
+    const a = within.charCodeAt(offset + p);
+    const first = AGENCY_FIRST[a];
+    if (first === 0 && !AGENCY_ASTRAL) {
       p++;
       continue;
     }
-    if (first === 1) {
-      const b = unit(p + 1);
-      const pair = pairHint(c, b);
-      if (AGENCY_PAIRS[pair] === 0 || (AGENCY_PAIR_ENOUGH[pair] === 0 && AGENCY_TRIPLES[tripleHint(c, b, unit(p + 2))] === 0)) {
+    let re: RegExp;
+    if (AGENCY_ASTRAL) re = ANY_AGENCY_AT;
+    else {
+      const b = p + 1 < n ? within.charCodeAt(offset + p + 1) : 0;
+      const c = p + 2 < n ? within.charCodeAt(offset + p + 2) : 0;
+      if (first === 1) {
+        const pair = pairHint(a, b);
+        if (AGENCY_PAIRS[pair] === 0 || (AGENCY_PAIR_ENOUGH[pair] === 0 && AGENCY_TRIPLES[tripleHint(a, b, c)] === 0)) {
+          p++;
+          continue;
+        }
+      }
+      const pattern = HEADS3.get(a, b, c) ?? HEADS2.get(a, b, 0) ?? HEADS1.get(a, 0, 0);
+      if (pattern === undefined || !pattern.mayStartAt(within, offset + p, offset + n)) {
         p++;
         continue;
       }
+      re = pattern.get();
     }
-    ANY_AGENCY_AT.lastIndex = p;
-    const m = ANY_AGENCY_AT.exec(folded);
+    re.lastIndex = p;
+    const m = re.exec(folded);
     if (m === null) {
       p++;
       continue;
@@ -966,6 +1185,9 @@ export function agencyMatches(folded: string, within = folded, offset = 0): RegE
   }
   return out;
 }
+
+/** The whole pattern, sticky (where some name has a unit outside the BMP). */
+const ANY_AGENCY_AT = new RegExp(ANY_AGENCY.source, "uy");
 
 const cueAlternatives = (cues: string[]) => cues.map((c) => escapeRe(foldForDates(c))).join("|");
 /** A reporting word, then at most three words ("according to the news agency") before the name. */

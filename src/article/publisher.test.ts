@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ANY_AGENCY, agencyMatches, firstDomain, parseTextDump } from "./index.js";
-import { publisherOfHost } from "./publisher.js";
+import { PUBLISHERS, publisherOfHost } from "./publisher.js";
+import { foldForDates } from "../dates/index.js";
 
 const parse = (text: string) => parseTextDump({ name: "t", origin: "t", text, encoding: "UTF-8" });
 
@@ -82,5 +83,19 @@ test("the first domain a text names, searched from where one can begin", () => {
   for (const [text, want] of cases) {
     const m = firstDomain(text);
     assert.deepEqual(m ? [m.index, m[1]] : null, want, text);
+  }
+});
+
+test("agencyMatches finds what matchAll finds around every agency name, whole, cut, glued and spaced", () => {
+  const names = PUBLISHERS.flatMap((p) => p.names).map((n) => foldForDates(n));
+  const pieces: string[] = [];
+  for (const name of names) {
+    pieces.push(name, `x${name}`, `${name}x`, name.replace(/ /g, "  \n"), name.slice(0, -1), name.slice(1), `(${name})`);
+  }
+  // Names next to each other (one's end may start another), in running text.
+  for (let i = 0; i < pieces.length; i += 7) {
+    const text = `the report ${pieces.slice(i, i + 14).join(i % 2 ? " " : "")} said, per ${pieces[(i * 5) % pieces.length]}.`;
+    const expected = [...text.matchAll(ANY_AGENCY)].map((m) => [m.index, m[0]]);
+    assert.deepEqual([...agencyMatches(text)].map((m) => [m.index, m[0]]), expected, text);
   }
 });

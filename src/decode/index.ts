@@ -295,8 +295,10 @@ function detectLegacy(whole: Uint8Array, declared: string | null): { enc: string
   return { enc, text: b === whole && best ? best.text : decodeWith(whole, enc) };
 }
 
+const BOM_UTF8 = [0xef, 0xbb, 0xbf], BOM_UTF16LE = [0xff, 0xfe], BOM_UTF16BE = [0xfe, 0xff];
+const BOM_UTF32LE = [0xff, 0xfe, 0x00, 0x00], BOM_UTF32BE = [0x00, 0x00, 0xfe, 0xff];
 const hasBom = (b: Uint8Array) =>
-  startsWith(b, [0xef, 0xbb, 0xbf]) || startsWith(b, [0xff, 0xfe]) || startsWith(b, [0xfe, 0xff]) || startsWith(b, [0x00, 0x00, 0xfe, 0xff]);
+  startsWith(b, BOM_UTF8) || startsWith(b, BOM_UTF16LE) || startsWith(b, BOM_UTF16BE) || startsWith(b, BOM_UTF32BE);
 
 /**
  * The checks that come before any decoding: throws InputError naming `origin` for empty,
@@ -305,15 +307,26 @@ const hasBom = (b: Uint8Array) =>
  * decoder of their own (HTML pages for `parley article`).
  */
 export function refuseNonText(b: Uint8Array, origin: string, maxBytes = DEFAULT_MAX_BYTES): void {
+  refuseNonTextSniffed(b, origin, maxBytes);
+}
+
+/**
+ * refuseNonText, returning what it found on the way: the BOM-less UTF-16/32 encoding the bytes
+ * look like (sniffWideUnicode's answer where it was asked: not for input with a BOM), so that
+ * decode() does not sniff twice.
+ */
+function refuseNonTextSniffed(b: Uint8Array, origin: string, maxBytes = DEFAULT_MAX_BYTES): string | null {
   if (b.length === 0) throw new InputError(origin, "empty input (0 bytes)");
   if (b.length > maxBytes) throw new InputError(origin, `input too large (${b.length} bytes; limit ${maxBytes})`);
-  if (hasBom(b)) return;
+  if (hasBom(b)) return null;
   const binary = knownBinary(b);
   if (binary) throw new InputError(origin, `binary input (${binary}), not text`);
-  if (sniffWideUnicode(b)) return;
+  const wide = sniffWideUnicode(b);
+  if (wide) return wide;
   const { share, nul } = controlShare(b);
   if (nul) throw new InputError(origin, "binary input (contains NUL bytes), not text");
   if (share > 0.05) throw new InputError(origin, `binary input (${Math.round(share * 100)}% control bytes), not text`);
+  return null;
 }
 
 /**
@@ -322,23 +335,24 @@ export function refuseNonText(b: Uint8Array, origin: string, maxBytes = DEFAULT_
  * DecodedText.text are offsets into the document.
  */
 export function decode(input: RawInput, opts: { maxBytes?: number } = {}): DecodedText {
-  refuseNonText(input.bytes, input.origin, opts.maxBytes);
+  const sniffed = refuseNonTextSniffed(input.bytes, input.origin, opts.maxBytes);
   let b = input.bytes;
 
   // BOMs. UTF-32 LE is checked before UTF-16 LE since its BOM starts with the same two bytes.
   let bomEnc: string | null = null;
-  if (startsWith(b, [0xef, 0xbb, 0xbf])) { bomEnc = "utf-8"; b = b.subarray(3); }
-  else if (startsWith(b, [0xff, 0xfe, 0x00, 0x00])) { bomEnc = "utf-32le"; b = b.subarray(4); }
-  else if (startsWith(b, [0x00, 0x00, 0xfe, 0xff])) { bomEnc = "utf-32be"; b = b.subarray(4); }
-  else if (startsWith(b, [0xff, 0xfe])) { bomEnc = "utf-16le"; b = b.subarray(2); }
-  else if (startsWith(b, [0xfe, 0xff])) { bomEnc = "utf-16be"; b = b.subarray(2); }
+  if (startsWith(b, BOM_UTF8)) { bomEnc = "utf-8"; b = b.subarray(3); }
+  else if (startsWith(b, BOM_UTF32LE)) { bomEnc = "utf-32le"; b = b.subarray(4); }
+  else if (startsWith(b, BOM_UTF32BE)) { bomEnc = "utf-32be"; b = b.subarray(4); }
+  else if (startsWith(b, BOM_UTF16LE)) { bomEnc = "utf-16le"; b = b.subarray(2); }
+  else if (startsWith(b, BOM_UTF16BE)) { bomEnc = "utf-16be"; b = b.subarray(2); }
   if (bomEnc) {
     const text = bomEnc === "utf-8" ? (tryUtf8(b) ?? decodeWith(b, "utf-8")) : decodeWith(b, bomEnc);
     if (!text.trim()) throw new InputError(input.origin, "empty input (only a byte order mark and whitespace)");
     return result(input, text, bomEnc);
   }
 
-  const wide = sniffWideUnicode(b);
+  // (Without a BOM, b is the input refuseNonTextSniffed sniffed.)
+  const wide = sniffed;
   if (wide) {
     const text = decodeWith(b, wide);
     if (!text.trim()) throw new InputError(input.origin, "empty input (whitespace only)");

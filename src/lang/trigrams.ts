@@ -84,19 +84,17 @@ function packedKey(s: string, i: number): number {
 
 /**
  * The models of one candidate list merged: per trigram, the languages whose model has it and
- * its rank there. Trigrams are numbered (entries); entry e's languages and ranks are
- * langs/ranks[entryStart[e] .. entryStart[e + 1]). Packed trigram keys find their entry through
- * an open-addressing table (keys, entryOf); the others through a map by string.
+ * its rank there, laid out so that a lookup touches two places: the open-addressing table
+ * `slots` (slot s: slots[2s] the packed trigram key or -1, slots[2s + 1] the trigram's record),
+ * and the record in `records` (at r: the number n of languages, then n pairs language, rank).
+ * Trigrams without a packed key find their record through a map by string.
  */
 interface MergedModels {
   languages: string[];
   bits: number;
-  keys: Int32Array;
-  entryOf: Int32Array;
+  slots: Int32Array;
   strings: Map<string, number>;
-  entryStart: Int32Array;
-  langs: Int32Array;
-  ranks: Int32Array;
+  records: Int32Array;
 }
 const merged = new Map<string, MergedModels>();
 
@@ -126,41 +124,38 @@ function mergedModels(script: string, only: string[]): MergedModels {
   });
   let bits = 4;
   while (rankOf.size * 2 > 1 << bits) bits++;
-  const keys = new Int32Array(1 << bits).fill(-1);
-  const entryOf = new Int32Array(1 << bits);
+  const slots = new Int32Array(2 << bits).fill(-1);
   const strings = new Map<string, number>();
-  const entryStart = new Int32Array(rankOf.size + 1);
-  const langs: number[] = [], ranks: number[] = [];
-  let e = 0;
+  const records: number[] = [];
   for (const [t, row] of rankOf) {
-    entryStart[e] = langs.length;
+    const at = records.length;
+    records.push(0);
     row.forEach((r, j) => {
       if (r >= 0) {
-        langs.push(j);
-        ranks.push(r);
+        records[at]++;
+        records.push(j, r);
       }
     });
     const k = packedKey(t, 0);
     if (k >= 0) {
       let slot = slotOf(k, bits);
-      while (keys[slot] !== -1) slot = (slot + 1) & ((1 << bits) - 1);
-      keys[slot] = k;
-      entryOf[slot] = e;
-    } else strings.set(t, e);
-    e++;
+      while (slots[2 * slot] !== -1) slot = (slot + 1) & ((1 << bits) - 1);
+      slots[2 * slot] = k;
+      slots[2 * slot + 1] = at;
+    } else strings.set(t, at);
   }
-  entryStart[e] = langs.length;
-  m = { languages, bits, keys, entryOf, strings, entryStart, langs: Int32Array.from(langs), ranks: Int32Array.from(ranks) };
+  m = { languages, bits, slots, strings, records: Int32Array.from(records) };
   merged.set(key, m);
   return m;
 }
 
-/** The entry of a packed trigram key in the merged models, or -1 when no model has it. */
-function entryOfKey(m: MergedModels, k: number): number {
+/** The record of a packed trigram key in the merged models, or -1 when no model has it. */
+function recordOfKey(m: MergedModels, k: number): number {
   const mask = (1 << m.bits) - 1;
+  const slots = m.slots;
   for (let slot = slotOf(k, m.bits); ; slot = (slot + 1) & mask) {
-    const at = m.keys[slot];
-    if (at === k) return m.entryOf[slot];
+    const at = slots[2 * slot];
+    if (at === k) return slots[2 * slot + 1];
     if (at === -1) return -1;
   }
 }
@@ -170,21 +165,21 @@ function entryOfKey(m: MergedModels, k: number): number {
  * (MAX_DIFFERENCE - |count - rank - 1|) for the languages whose model has it. Integer sums, so
  * the totals equal franc's exactly.
  */
-function subtractPresent(distance: Int32Array, m: MergedModels, entry: number, count: number): void {
-  if (entry < 0) return;
-  const { langs, ranks } = m;
-  for (let k = m.entryStart[entry], end = m.entryStart[entry + 1]; k < end; k++) {
-    let d = count - ranks[k] - 1;
+function subtractPresent(distance: Int32Array, m: MergedModels, record: number, count: number): void {
+  if (record < 0) return;
+  const records = m.records;
+  for (let k = record + 1, end = k + 2 * records[record]; k < end; k += 2) {
+    let d = count - records[k + 1] - 1;
     if (d < 0) d = -d;
-    distance[langs[k]] -= MAX_DIFFERENCE - d;
+    distance[records[k]] -= MAX_DIFFERENCE - d;
   }
 }
 
 // Counting table, reused: open addressing, kept at most half full (grown for a longer sample:
-// lower-casing can lengthen the text, "İ" -> "i̇").
-let tableBits = 13;
-let tableKeys = new Int32Array(1 << tableBits).fill(-1);
-let tableCounts = new Int32Array(1 << tableBits);
+// lower-casing can lengthen the text, "İ" -> "i̇"). Slot s: table[2s] the packed key or -1,
+// table[2s + 1] its count (a key and its count share a cache line).
+let tableBits = 10;
+let table = new Int32Array(2 << tableBits).fill(-1);
 let usedSlots = new Int32Array(1 << tableBits);
 /** Character ids of the cleaned sample. */
 let idBuffer = new Int32Array(MAX_LENGTH * 2);
@@ -192,9 +187,8 @@ let idBuffer = new Int32Array(MAX_LENGTH * 2);
 function reserve(length: number): void {
   if (idBuffer.length < length) idBuffer = new Int32Array(length);
   while (length * 2 > 1 << tableBits) tableBits++;
-  if (tableKeys.length !== 1 << tableBits) {
-    tableKeys = new Int32Array(1 << tableBits).fill(-1);
-    tableCounts = new Int32Array(1 << tableBits);
+  if (table.length !== 2 << tableBits) {
+    table = new Int32Array(2 << tableBits).fill(-1);
     usedSlots = new Int32Array(1 << tableBits);
   }
 }
@@ -284,13 +278,13 @@ export function francScores(value: string, only: string[], minLength = 10): Trig
     const k = a < ID_LIMIT && b < ID_LIMIT && c < ID_LIMIT ? (a * ID_LIMIT + b) * ID_LIMIT + c : -1;
     if (k >= 0) {
       let slot = Math.imul(k, 0x9e3779b1) >>> (32 - tableBits);
-      while (tableKeys[slot] !== -1 && tableKeys[slot] !== k) slot = (slot + 1) & mask;
-      if (tableKeys[slot] === -1) {
-        tableKeys[slot] = k;
-        tableCounts[slot] = 0;
+      while (table[2 * slot] !== -1 && table[2 * slot] !== k) slot = (slot + 1) & mask;
+      if (table[2 * slot] === -1) {
+        table[2 * slot] = k;
+        table[2 * slot + 1] = 0;
         usedSlots[used++] = slot;
       }
-      tableCounts[slot]++;
+      table[2 * slot + 1]++;
     } else {
       rare ??= new Map();
       const t = clean().slice(i, i + 3);
@@ -301,8 +295,8 @@ export function francScores(value: string, only: string[], minLength = 10): Trig
   const distance = new Int32Array(languages.length).fill(distinct * MAX_DIFFERENCE);
   for (let u = 0; u < used; u++) {
     const slot = usedSlots[u];
-    subtractPresent(distance, models, entryOfKey(models, tableKeys[slot]), tableCounts[slot]);
-    tableKeys[slot] = -1;
+    subtractPresent(distance, models, recordOfKey(models, table[2 * slot]), table[2 * slot + 1]);
+    table[2 * slot] = -1;
   }
   if (rare) for (const [t, count] of rare) subtractPresent(distance, models, models.strings.get(t) ?? -1, count);
   const out: TrigramScore[] = languages.map((l, j) => [l, distance[j]]);

@@ -74,11 +74,18 @@ const HOME_BY_LANG: Partial<Record<string, string>> = { tg: "TJK", uz: "UZB", kk
 
 /** The language of an article's body (falling back to the whole text when the body is tiny). */
 function articleLanguage(a: Article): Lang {
-  // Identification reads the first LANGUAGE_SAMPLE characters: the paragraphs are joined up to there.
-  let body = "";
-  for (let i = 0; i < a.paragraphs.length && body.length < LANGUAGE_SAMPLE; i++) body += (i ? "\n" : "") + a.text.slice(a.paragraphs[i].start, a.paragraphs[i].end);
-  const lang = detectLanguage(body.length >= 40 ? body : a.text);
-  return lang;
+  // Identification reads the first LANGUAGE_SAMPLE characters: the paragraphs are joined up to
+  // there, and the join cut there (one flat string; what identification reads is the same).
+  const parts: string[] = [];
+  let length = -1;
+  for (let i = 0; i < a.paragraphs.length && length < LANGUAGE_SAMPLE; i++) {
+    const p = a.paragraphs[i];
+    const end = Math.min(p.end, p.start + LANGUAGE_SAMPLE);
+    parts.push(a.text.slice(p.start, end));
+    length += 1 + end - p.start;
+  }
+  const body = parts.join("\n");
+  return detectLanguage(body.length >= 40 ? body.slice(0, LANGUAGE_SAMPLE) : a.text);
 }
 
 /** A recognised article in, result out. */

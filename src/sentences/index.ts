@@ -201,29 +201,41 @@ function firstTerminal(s: string): number {
   return -1;
 }
 
-function* sentenceSegments(segmenter: Intl.Segmenter, s: string): Generator<[number, number]> {
+/**
+ * The segments of s (what segmenter.segment(s) finds, in windows: see SEGMENT_WINDOW), pushed to
+ * `out` as pairs of numbers (start, end).
+ */
+function sentenceSegments(segmenter: Intl.Segmenter, s: string, out: number[]): void {
+  // A string that fits in one window is segmented whole (or found to be one sentence).
+  if (s.length <= SEGMENT_WINDOW) {
+    if (s.length === 0) return;
+    if (oneSentence(s)) out.push(0, s.length);
+    else for (const seg of segmenter.segment(s)) out.push(seg.index, seg.index + seg.segment.length);
+    return;
+  }
   let base = 0;
   while (base < s.length) {
     const last = s.length - base <= SEGMENT_WINDOW;
     const chunk = last ? s.slice(base) : s.slice(base, base + SEGMENT_WINDOW);
-    const parts: [number, number][] = [];
-    if (oneSentence(chunk)) parts.push([base, base + chunk.length]);
-    else for (const seg of segmenter.segment(chunk)) parts.push([base + seg.index, base + seg.index + seg.segment.length]);
+    const parts: number[] = [];
+    if (oneSentence(chunk)) parts.push(base, base + chunk.length);
+    else for (const seg of segmenter.segment(chunk)) parts.push(base + seg.index, base + seg.index + seg.segment.length);
     if (last) {
-      yield* parts;
+      for (let i = 0; i < parts.length; i++) out.push(parts[i]);
       return;
     }
-    if (parts.length >= 2) {
-      const keep = parts.length >= 3 ? parts.length - 2 : 1;
-      for (let i = 0; i < keep; i++) yield parts[i];
-      base = parts[keep][0];
+    const count = parts.length / 2;
+    if (count >= 2) {
+      const keep = count >= 3 ? count - 2 : 1;
+      for (let i = 0; i < 2 * keep; i++) out.push(parts[i]);
+      base = parts[2 * keep];
       continue;
     }
     // One sentence fills the window: cut it at its last space (never inside a surrogate pair).
     let cut = chunk.lastIndexOf(" ");
     if (cut < SEGMENT_WINDOW / 2) cut = SEGMENT_WINDOW;
     if (cut < chunk.length && chunk.charCodeAt(cut - 1) >= 0xd800 && chunk.charCodeAt(cut - 1) <= 0xdbff) cut--;
-    yield [base, base + cut];
+    out.push(base, base + cut);
     base += cut;
   }
 }
@@ -235,8 +247,10 @@ export function splitSentences(text: string, paragraphs: Span[], lang: Lang): Se
     const raw = text.slice(para.start, para.end);
     const view = unwrapLines(raw);
     const spans: Span[] = [];
-    for (const [segStart, segEnd] of sentenceSegments(segmenter, view)) {
-      let s = segStart, e = segEnd;
+    const segments: number[] = [];
+    sentenceSegments(segmenter, view, segments);
+    for (let k = 0; k < segments.length; k += 2) {
+      let s = segments[k], e = segments[k + 1];
       while (s < e && isSpaceUnit(view.charCodeAt(s))) s++;
       while (e > s && isSpaceUnit(view.charCodeAt(e - 1))) e--;
       if (s < e) spans.push({ start: s, end: e });

@@ -93,3 +93,25 @@ test("long texts fold unit for unit: a leading byte-order mark stays, a lone sur
   assert.equal(lone.norm.length, body.length * 2 + 1);
   assert.equal(lone.norm[body.length], "\ufffd");
 });
+
+test("a long fold is read out the same way as its short words' folds (one-byte, two-byte and surrogate texts)", () => {
+  const texts = [
+    "The Minister of Foreign Affairs held talks in Geneva with his counterpart on Monday morning",
+    "Déclaration commune à Genève: coopération économique élargie entre les deux États voisins",
+    "Die Außenminister trafen sich in Straße und Größe wurden besprochen und beschlossen heute",
+    "Министр иностранных дел Таджикистана провёл встречу с послом Ирана в Душанбе сегодня",
+    "وزير الخارجية أجرى محادثات مع نظيره الإيراني في طهران حول التعاون الاقتصادي والأمني",
+    "外交部长 王毅 在北京 会见了 來訪的 越南 國家主席 双方 讨论了 双边关系 和 地区局势 以及 經濟合作 与 安全 问题 的 进展 情况",
+    "Astral letters 𝐁𝐨𝐥𝐝 and 𠀋 and an emoji 😀 among plain words in one long sentence here",
+    "A lone \ud800 high and a lone \udc00 low surrogate inside an otherwise plain long sentence",
+  ];
+  for (const t of texts) {
+    assert.ok(t.length > 48, t);
+    assert.equal(fold(t), t.split(" ").map((w) => fold(w)).join(" "), t);
+    assert.equal(normalize(t).norm, fold(t), t);
+  }
+  // Lone surrogates come out as U+FFFD, in short texts and long ones.
+  const lone = texts[texts.length - 1];
+  assert.equal(fold(lone), fold(lone.replace(/[\ud800\udc00]/g, "\ufffd")));
+  assert.equal(fold("a \ud800 b"), "a \ufffd b");
+});

@@ -96,8 +96,12 @@ for (const c of [0x27, 0x60, 0x2019, 0x2018, 0x02bb, 0x02bc, 0xb4, 0x0301]) unit
 // origins into an array of the exact length, so nothing of the worst-case size is kept.
 let unitsBuf = new Uint16Array(1024);
 let originBuf = new Int32Array(1025);
+/** unitsBuf's bytes, read as a string without a Buffer made per call. */
+let unitsBytes = Buffer.from(unitsBuf.buffer, unitsBuf.byteOffset, unitsBuf.byteLength);
+/** The units of a fold that are all below 256, one byte each (read as Latin-1: a one-byte string). */
+let latinBytes = Buffer.alloc(1024);
 /** Below this length String.fromCharCode beats a TextDecoder call. */
-const SHORT_DECODE = 256;
+const SHORT_DECODE = 24;
 
 /** Fold a whole text, keeping the offset map. */
 export function normalize(text: string): NormalizedText {
@@ -126,22 +130,27 @@ function foldInto(text: string): number {
   if (unitsBuf.length < cap) {
     unitsBuf = new Uint16Array(cap * 2);
     originBuf = new Int32Array(cap * 2 + 1);
+    unitsBytes = Buffer.from(unitsBuf.buffer, unitsBuf.byteOffset, unitsBuf.byteLength);
+    latinBytes = Buffer.alloc(unitsBuf.length);
   }
   const units = unitsBuf;
   const origin = originBuf;
   let n = 0;
+  // The units written other than by the ASCII path, OR-ed together, and whether one is a surrogate.
+  let any = 0;
+  let surrogate = false;
   for (let i = 0; i < text.length; ) {
     const code = text.charCodeAt(i);
-    // A pinyin reading glossed after a Han character ("聯(lián)合國") folds to nothing.
-    if (code === 0x28 && i > 0 && text.charCodeAt(i - 1) >= 0x3400) {
-      const end = pinyinGlossEnd(text, i);
-      if (end > 0) {
-        i = end;
-        continue;
-      }
-    }
     // Fast path: ASCII letters and digits fold to themselves in lower case.
     if (code < 128 && code !== 39 && code !== 96) {
+      // A pinyin reading glossed after a Han character ("聯(lián)合國") folds to nothing.
+      if (code === 0x28 && i > 0 && text.charCodeAt(i - 1) >= 0x3400) {
+        const end = pinyinGlossEnd(text, i);
+        if (end > 0) {
+          i = end;
+          continue;
+        }
+      }
       units[n] = code >= 65 && code <= 90 ? code + 32 : code;
       origin[n++] = i;
       i++;
@@ -162,10 +171,14 @@ function foldInto(text: string): number {
         if (u >= 0) {
           units[n] = u;
           origin[n++] = i;
+          any |= u;
+          if (u >= 0xd800 && u <= 0xdfff) surrogate = true;
           const v = unit2[code];
           if (v >= 0) {
             units[n] = v;
             origin[n++] = i;
+            any |= v;
+            if (v >= 0xd800 && v <= 0xdfff) surrogate = true;
           }
         }
         i++;
@@ -189,27 +202,41 @@ function foldInto(text: string): number {
       out = foldChar(ch);
     }
     for (let k = 0; k < out.length && n < cap; k++) {
-      units[n] = out.charCodeAt(k);
+      const u = out.charCodeAt(k);
+      units[n] = u;
       origin[n++] = i;
+      any |= u;
+      if (u >= 0xd800 && u <= 0xdfff) surrogate = true;
     }
     i += width;
   }
   origin[n] = text.length;
+  foldedAbove255 = (any & 0xff00) !== 0;
+  foldedSurrogate = surrogate;
   return n;
 }
 
-/** The first n units of unitsBuf as a string (TextDecoder semantics: lone surrogates -> U+FFFD). */
+/** Whether the last foldInto wrote a unit above 255, and a surrogate. */
+let foldedAbove255 = false;
+let foldedSurrogate = false;
+
+/**
+ * The first n units of unitsBuf as a string (TextDecoder semantics: lone surrogates -> U+FFFD),
+ * right after foldInto wrote them.
+ */
 function unitsToString(n: number): string {
-  let surrogate = false;
-  for (let k = 0; k < n; k++) {
-    const u = unitsBuf[k];
-    if (u >= 0xd800 && u <= 0xdfff) { surrogate = true; break; }
+  const units = unitsBuf;
+  if (foldedSurrogate) return utf16.decode(units.subarray(0, n));
+  if (n <= SHORT_DECODE) return String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[]);
+  // Without surrogates the units are the string: read through a Buffer (several times faster
+  // than TextDecoder, which only differs on lone surrogates), as one byte per unit where every
+  // unit is below 256.
+  if (!foldedAbove255) {
+    const bytes = latinBytes;
+    for (let k = 0; k < n; k++) bytes[k] = units[k];
+    return bytes.toString("latin1", 0, n);
   }
-  if (surrogate) return utf16.decode(unitsBuf.subarray(0, n));
-  if (n <= SHORT_DECODE) return String.fromCharCode.apply(null, unitsBuf.subarray(0, n) as unknown as number[]);
-  // Without surrogates the units are the string: Buffer's UTF-16 read is several times faster
-  // than TextDecoder's (which only differs on lone surrogates).
-  return Buffer.from(unitsBuf.buffer, 0, n * 2).toString("utf16le");
+  return unitsBytes.toString("utf16le", 0, n * 2);
 }
 
 // Folded forms of short strings (words, names, lexicon phrases), remembered: the same words
@@ -356,10 +383,13 @@ function caseFlags(c: number): number {
   return f;
 }
 
-/** Whether a character differs from its lower-case form (an upper-case or title-case letter). */
-function isCapital(first: string | undefined): boolean {
-  if (first === undefined) return false;
-  const c = first.charCodeAt(0);
+/**
+ * Whether the unit of `text` at `at` differs from its lower-case form (an upper-case or
+ * title-case letter); false past the end. (Read as a code, not as a one-unit string.)
+ */
+function isCapitalAt(text: string, at: number): boolean {
+  if (at >= text.length) return false;
+  const c = text.charCodeAt(at);
   if (c < 128) return c >= 65 && c <= 90;
   // A single unit (a lone surrogate lower-cases to itself, as the table records).
   return (caseFlags(c) & LOWER_SELF) === 0;
@@ -397,7 +427,7 @@ export function tokenize(text: string, nt: NormalizedText = normalize(text), off
       norm: norm.slice(ns, ne),
       start: start + offset,
       end: stop + offset,
-      capitalized: isCapital(text[start]),
+      capitalized: isCapitalAt(text, start),
       pause,
       possessive,
     });
