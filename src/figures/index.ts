@@ -170,6 +170,22 @@ function digitAt(text: string, i: number): string | null {
   return null;
 }
 
+/** The end of the run of digits (as digitAt reads them) from i, before `to`. */
+function digitRunEnd(text: string, i: number, to: number): number {
+  while (i < to && digitAt(text, i) !== null) i++;
+  return i;
+}
+
+/** The digits text[i, end) in Western form (the text itself when they are ASCII). */
+function westernDigits(text: string, i: number, end: number): string {
+  let k = i;
+  while (k < end && text.charCodeAt(k) <= 0x39) k++;
+  if (k === end) return text.slice(i, end);
+  let out = text.slice(i, k);
+  for (; k < end; k++) out += digitAt(text, k);
+  return out;
+}
+
 const GROUP_SEPS = new Set([" ", "\u00a0", "\u202f", "\u2009", ",", ".", "\u066c", "'"]);
 const DECIMAL_SEPS = new Set([",", ".", "\u066b", "/"]);
 const LETTER = /[\p{L}\p{M}]/u;
@@ -204,16 +220,14 @@ function tokenizeRange(text: string, from: number, to: number): Tok[] {
     const code = text.charCodeAt(i);
     const cls = preClass(code);
     if ((cls & P_DIGIT) !== 0) {
-      let j = i;
-      let int = "";
-      while (j < to && digitAt(text, j) !== null) int += digitAt(text, j++);
+      let j = digitRunEnd(text, i, to);
+      const int = westernDigits(text, i, j);
       const pieces: Array<{ sep: string; digits: string }> = [];
       for (;;) {
         const sep = text[j];
         if (j + 1 >= to || (!GROUP_SEPS.has(sep) && !DECIMAL_SEPS.has(sep)) || digitAt(text, j + 1) === null) break;
-        let k = j + 1;
-        let digits = "";
-        while (k < to && digitAt(text, k) !== null) digits += digitAt(text, k++);
+        const k = digitRunEnd(text, j + 1, to);
+        const digits = westernDigits(text, j + 1, k);
         const groupable = digits.length === 3 && GROUP_SEPS.has(sep) && int.length <= 3;
         if (groupable) {
           pieces.push({ sep, digits });
@@ -449,18 +463,21 @@ function preClass(code: number): number {
 
 /**
  * False when text[from, to) has no digit, no Han character and no word that can open a quantity
- * in lang, so that findFigures would find nothing there. A digit or Han unit anywhere says true
- * at once (a tight scan); otherwise each word is walked along the trie from its first unit; a
+ * in lang, so that findFigures would find nothing there. A digit or Han unit says true at once;
+ * each word is walked along the trie from its first unit; a
  * hyphen or apostrophe inside it may end a token (elision, "twenty-five"), so an exact entry
  * counts there too.
  */
 export function mayHoldFigure(text: string, from: number, to: number, lang: Lang): boolean {
-  for (let i = from; i < to; i++) if ((preClass(text.charCodeAt(i)) & (P_DIGIT | P_HAN)) !== 0) return true;
   const t = startTrie(lang);
   const { root, ends } = t;
   let prevWord = false;
+  // One pass: a digit or Han unit says true where it stands, a word where its walk does (the
+  // answer is the same as of a digit scan over the whole range, then the word walks).
   for (let i = from; i < to; i++) {
-    const word = (preClass(text.charCodeAt(i)) & P_WORD) !== 0;
+    const ci = preClass(text.charCodeAt(i));
+    if ((ci & (P_DIGIT | P_HAN)) !== 0) return true;
+    const word = (ci & P_WORD) !== 0;
     const start = word && !prevWord;
     prevWord = word;
     if (!start) continue;
