@@ -337,13 +337,17 @@ export function findFigures(text: string, range: Span, lang: Lang, refYear: numb
   // A run of hundreds of digits is no figure (its value overflows to Infinity).
   for (const f of found) if (Number.isFinite(f.value) && !kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
   if (!kept.length) return kept;
-  // The sentence is normalised once here and shared by the year, timeless and Hijri checks.
-  const sentence = normalize(text.slice(from, to));
+  // The sentence is normalised once here and shared by the year, timeless and Hijri checks, and
+  // (where its folding is the same unit by unit in any part of it) by the clause cues.
+  const sentenceText = text.slice(from, to);
+  const sentence = normalize(sentenceText);
+  const byUnit = !CONTEXT_UNITS.test(sentenceText);
+  const normOf = (a: number, b: number): string => (byUnit ? normalizedSlice(sentence, a - from, b - from) : normalizeTransient(text.slice(a, b)).norm);
   const years = yearMentions(sentence, from, to, refYear, kept);
   let timelessOrHijri: boolean | null = null;
   for (const f of kept) {
     const clause = clauseOf(text, from, to, f.start);
-    const target = hasCue(TARGET_RES, text.slice(clause.start, clause.end)) || years.some((y) => y.deadline && y.start >= clause.start && y.end <= clause.end);
+    const target = hasCueNorm(TARGET_RES, normOf(clause.start, clause.end)) || years.some((y) => y.deadline && y.start >= clause.start && y.end <= clause.end);
     f.year = pickYear(years, f, clause, target);
     // A figure reported with no year of its own is taken to be of the reporting year (as
     // analysts annotate "16 documents were signed"), except targets, lengths, and running
@@ -351,7 +355,7 @@ export function findFigures(text: string, range: Span, lang: Lang, refYear: numb
     if (f.year === null && refYear !== null && !target && f.unit !== "km" && f.unit !== "km2" &&
       !(timelessOrHijri ??= hasCueNorm(TIMELESS_RES, sentence.norm) || SOLAR_OR_HIJRI_YEAR.test(sentence.norm))) f.year = refYear;
     if (f.unit !== "count" && f.unit !== "persons" && !["tonnes", "km", "km2", "doses", "m3"].includes(f.unit) && f.what === null) {
-      f.what = moneyWhat(text, clause.start, f.start, from) ?? moneyWhatAfter(text, f.end, clause.end);
+      f.what = moneyWhat(normOf, clause.start, f.start, from) ?? moneyWhatAfter(normOf, f.end, clause.end);
       if (f.what && target) f.what += " target";
     }
   }
@@ -982,10 +986,6 @@ const TIMELESS_RES = TIMELESS_CUES.map(phraseRegex);
 /** A Solar Hijri or Hijri year ("سال ۱۴۰۲", "соли 1403", "1445 هـ"): the figure has a year we do not convert. */
 const SOLAR_OR_HIJRI_YEAR = /(سال|عام|соли)\s*1[34]\d\d(?!\d)|1[34]\d\d\s*(ه|هـ|ش)(?![\p{L}])/u;
 
-function hasCue(res: Phrase[], s: string): boolean {
-  return hasCueNorm(res, normalizeTransient(s).norm);
-}
-
 function hasCueNorm(res: Phrase[], norm: string): boolean {
   const gen = stampBigrams(norm);
   for (const p of res) {
@@ -1065,11 +1065,39 @@ function pickYear(years: YearMention[], f: FigureMatch, clause: Span, target: bo
   return after.length ? after[0].year : null;
 }
 
+/** The normalised form of text[a, b) within the sentence being read (normalizeTransient(text.slice(a, b)).norm). */
+type NormOf = (a: number, b: number) => string;
+
+/**
+ * Units whose fold depends on the units around them in normalize (apostrophes and the stress
+ * accent, the "(" of a pinyin gloss after a Han character), and surrogates: in a text without
+ * any, every unit folds on its own, so the normalised form of a part of it is the part of its
+ * normalised form that those units give.
+ */
+const CONTEXT_UNITS = /['`\u2019\u2018\u02bb\u02bc\u00b4\u0301(\ud800-\udfff]/;
+
+/** The units of nt.norm that come from the units [a, b) of its text (a text without CONTEXT_UNITS). */
+export function normalizedSlice(nt: NormalizedText, a: number, b: number): string {
+  if (b <= a) return "";
+  return nt.norm.slice(firstUnitFrom(nt, a), firstUnitFrom(nt, b));
+}
+
+/** The first normalised unit whose origin is at or after x (nt.norm.length if none). */
+function firstUnitFrom(nt: NormalizedText, x: number): number {
+  let lo = 0, hi = nt.norm.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nt.origin[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const MONEY_WHAT_RES: Array<[string, Phrase[]]> = MONEY_WHAT.map(([label, cues]) => [label, cues.map((c) => phraseRegex(c))]);
 
 /** What a sum of money measures, said just after it ("€50 million in humanitarian aid", "10 milyar dolarlık yatırım"). */
-function moneyWhatAfter(text: string, figEnd: number, clauseEnd: number): string | null {
-  const norm = normalizeTransient(text.slice(figEnd, Math.min(clauseEnd, figEnd + 40))).norm;
+function moneyWhatAfter(normOf: NormOf, figEnd: number, clauseEnd: number): string | null {
+  const norm = normOf(figEnd, Math.min(clauseEnd, figEnd + 40));
   const gen = stampBigrams(norm);
   let best: { label: string; at: number } | null = null;
   for (const [label, res] of MONEY_WHAT_RES)
@@ -1084,9 +1112,9 @@ function moneyWhatAfter(text: string, figEnd: number, clauseEnd: number): string
 }
 
 /** What a sum of money measures: the cue nearest before it in the clause, else in the sentence. */
-function moneyWhat(text: string, clauseStart: number, figStart: number, sentenceStart: number): string | null {
+function moneyWhat(normOf: NormOf, clauseStart: number, figStart: number, sentenceStart: number): string | null {
   for (const from of clauseStart === sentenceStart ? [clauseStart] : [clauseStart, sentenceStart]) {
-    const norm = normalizeTransient(text.slice(from, figStart)).norm;
+    const norm = normOf(from, figStart);
     const gen = stampBigrams(norm);
     let best: { label: string; at: number } | null = null;
     for (const [label, res] of MONEY_WHAT_RES)

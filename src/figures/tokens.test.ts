@@ -3,7 +3,8 @@
 // is the same word. mayHoldFigure answers in one pass over digits, Han and the words' walks.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { findFigures, mayHoldFigure } from "./index.js";
+import { findFigures, mayHoldFigure, normalizedSlice } from "./index.js";
+import { normalize, normalizeTransient } from "../text/normalize.js";
 import type { Lang } from "../types.js";
 
 function figures(text: string, lang: Lang): Array<[string, number, string, string | null]> {
@@ -58,4 +59,34 @@ test("mayHoldFigure: a digit or Han unit anywhere, or a word that can open a qua
     ["Twenty-five delegations", 25, "count", "delegations"],
     ["one million people", 1e6, "persons", "people"],
   ]);
+});
+
+test("a part of a sentence without context-dependent units normalises as that part of the sentence's form", () => {
+  const sentences = [
+    "Russia pledged €50 million in humanitarian aid — 146,9 млрд долларов, İstanbulda değil.",
+    "Straße, ÆØ, Ёлка: товарооборот достиг 52 тонны; وافقت الحكومة على ۱۲ میلیارد دلار",
+    "وجّه صاحب السمو بتقديم 100 مليون دولار لإغاثة، ایران ۱۲ میلیارد دلار سرمایه‌گذاری کرد",
+    "習近平指出，中美作為世界前兩大經濟體 1000亿美元",
+    "Ударение and soft\u00adhyphen, tatweel عـــربي, ZWNJ سرمایه\u200cگذاری",
+  ];
+  let checked = 0;
+  for (const s of sentences) {
+    const whole = normalize(s);
+    for (let a = 0; a <= s.length; a++) {
+      for (let b = a; b <= s.length; b++) {
+        const part = s.slice(a, b);
+        // Where a part holds an apostrophe, a stress accent or "(", the caller folds the part itself.
+        if (/['`\u2019\u2018\u02bb\u02bc\u00b4\u0301(\ud800-\udfff]/.test(s)) continue;
+        assert.equal(normalizedSlice(whole, a, b), normalizeTransient(part).norm, `${JSON.stringify(part)} of ${JSON.stringify(s)}`);
+        checked++;
+      }
+    }
+  }
+  assert.ok(checked > 10000);
+  assert.equal(normalizedSlice(normalize("abc"), 2, 1), "");
+});
+
+test("money cues read in a clause whose sentence holds apostrophes are the same as elsewhere", () => {
+  assert.deepEqual(figures("Russia's government pledged $50 million in humanitarian aid.", "en"), [["$50 million", 50e6, "USD", "aid"]]);
+  assert.deepEqual(figures("The government pledged $50 million in humanitarian aid.", "en"), [["$50 million", 50e6, "USD", "aid"]]);
 });
