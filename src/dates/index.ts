@@ -715,9 +715,17 @@ const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 const fmt = (x: YMD) => `${pad(x.y, 4)}-${pad(x.m)}-${pad(x.d)}`;
 const fmtMonth = (y: number, m: number) => `${pad(y, 4)}-${pad(m)}`;
 
+/** The last reference read, and its date (shared: no caller changes it). */
+let lastRef: string | null = null;
+let lastRefDate: YMD | null = null;
+
 function parseRef(ref: string | null): YMD | null {
+  if (ref !== null && ref === lastRef) return lastRefDate;
   const m = ref ? /^(\d{4})-(\d{2})-(\d{2})/.exec(ref) : null;
-  return m ? { y: +m[1], m: +m[2], d: +m[3] } : null;
+  const date = m ? { y: +m[1], m: +m[2], d: +m[3] } : null;
+  lastRef = ref;
+  lastRefDate = date;
+  return date;
 }
 
 function toDays(x: YMD): number {
