@@ -475,8 +475,22 @@ const EDGES = new Int32Array(TRIE_NEXT.size * 2);
   }
   EDGE_FIRST[NODE_MASK.length] = e;
 }
+// Nodes with many edges (a weekday prefix and its space, "the " or "on ", is followed by the
+// first letter of every weekday and "last" word) also get a dense row: edge index + 1 by
+// letter, read in one step where a scan would compare dozens of edges.
+const DENSE_MIN_EDGES = 12;
+const DENSE_OFFSET = new Int32Array(NODE_MASK.length).fill(-1);
+let denseRows = 0;
+for (let node = 0; node < NODE_MASK.length; node++) if (EDGE_FIRST[node + 1] - EDGE_FIRST[node] >= DENSE_MIN_EDGES) DENSE_OFFSET[node] = ALPHA_BASE * denseRows++;
+const DENSE_EDGES = new Int32Array(ALPHA_BASE * denseRows);
+for (let node = 0; node < NODE_MASK.length; node++) {
+  const off = DENSE_OFFSET[node];
+  if (off >= 0) for (let e = EDGE_FIRST[node]; e < EDGE_FIRST[node + 1]; e++) DENSE_EDGES[off + (EDGES[2 * e] & 1023)] = e + 1;
+}
 /** The edge of a trie node by a letter (its index in EDGES / 2), or -1. */
 function trieEdge(node: number, letter: number): number {
+  const off = DENSE_OFFSET[node];
+  if (off >= 0) return DENSE_EDGES[off + letter] - 1;
   for (let e = EDGE_FIRST[node], end = EDGE_FIRST[node + 1]; e < end; e++) if ((EDGES[2 * e] & 1023) === letter) return e;
   return -1;
 }
@@ -560,9 +574,19 @@ const unitSet = (words: string[]) => {
   }
   return set;
 };
-const DIGIT_UNIT = unitSet(DIGITS);
-/** First units of what may follow a month in "mrel" (REL_YEAR). */
-const REL_YEAR_FIRST = unitSet(foldedWords([...LAST_YEAR, ...THIS_YEAR, ...CURRENT_MONTH_WORDS]));
+/**
+ * What may follow a month and a whitespace run in "mrel": the first word (at most REL_HEAD_MAX
+ * units) of a REL_YEAR phrase or of "of"/"de"/"del"/"des", by its first unit.
+ */
+const REL_HEAD_MAX = 4;
+const REL_HEADS = new Map<number, string[]>();
+for (const w of foldedWords([...LAST_YEAR, ...THIS_YEAR, ...CURRENT_MONTH_WORDS, "of", "de", "del", "des"])) {
+  const head = w.split(/\s/)[0].slice(0, REL_HEAD_MAX);
+  if (head.length === 0 || isSurrogate(head.charCodeAt(head.length - 1))) throw new Error(`dates: unusable relative-year head in "${w}"`);
+  const heads = REL_HEADS.get(head.charCodeAt(0)) ?? [];
+  if (!heads.includes(head)) heads.push(head);
+  REL_HEADS.set(head.charCodeAt(0), heads);
+}
 /** First units of what may follow a year in "ydm": YEAR_WORD (with its optional "-") or ".". */
 const YDM_AFTER_FIRST = unitSet(["-", ".", ...YEAR_WORD_STEMS]);
 /** First units of YEAR_AFTER words. */
@@ -574,17 +598,47 @@ const MONTH_GROUP_MAX = MONTH_NAME_MAX + 1 + 2 * MAX_SUFFIX + 1;
 /** Non-space units in the longest relm opening phrase, with "in" after it. */
 const RELM_HEAD_MAX = Math.max(...foldedWords([...LAST_YEAR, ...THIS_YEAR]).map((w) => w.replace(/\s+/g, "").length)) + 2;
 
+/** What spaceThen looks for after a whitespace run. */
+const DAY_DIGITS = 0, YEAR_DIGITS = 1, REL_HEAD = 2;
+type AfterSpace = typeof DAY_DIGITS | typeof YEAR_DIGITS | typeof REL_HEAD;
+
+/** The length of the ASCII digit run at i, up to `max` + 1. */
+function digitRun(folded: string, i: number, max: number): number {
+  let n = 0;
+  while (n <= max && i + n < folded.length) {
+    const c = folded.charCodeAt(i + n);
+    if (c < 0x30 || c > 0x39) break;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * Whether what `after` asks for begins at i: a run of one or two digits ("mdy": \d{1,2} may not
+ * be followed by a digit), a run of four digits ("my": \d{4}(?!\d)), a REL_HEADS word ("mrel").
+ */
+function beginsAt(folded: string, i: number, after: AfterSpace): boolean {
+  if (after === REL_HEAD) {
+    const heads = REL_HEADS.get(folded.charCodeAt(i));
+    if (heads === undefined) return false;
+    for (const h of heads) if (folded.startsWith(h, i)) return true;
+    return false;
+  }
+  const run = digitRun(folded, i, 4);
+  return after === DAY_DIGITS ? run >= 1 && run <= 2 : run === 4;
+}
+
 /**
  * Whether, in the units from p on (whitespace runs not counted against `budget` non-space
- * units), a whitespace run is followed by a unit of `next`: where a pattern needs "\s+" then
- * such a unit after a group of at most `budget` non-space units.
+ * units), a whitespace run is followed by what `after` asks for: where a pattern needs "\s+"
+ * then that after a group of at most `budget` non-space units.
  */
-function spaceThenUnit(folded: string, p: number, budget: number, next: Uint8Array): boolean {
+function spaceThen(folded: string, p: number, budget: number, after: AfterSpace): boolean {
   let used = 0;
   for (let i = p; i < folded.length; ) {
     if (IS_SPACE[folded.charCodeAt(i)] === 1) {
       i = skipSpaces(folded, i);
-      if (i < folded.length && next[folded.charCodeAt(i)] === 1) return true;
+      if (i < folded.length && beginsAt(folded, i, after)) return true;
       continue;
     }
     if (++used > budget) return false;
@@ -640,10 +694,10 @@ function afterYear(folded: string, p: number, first: Uint8Array, dash: boolean):
 /** Whether pattern k may match at p (false: its regex fails there for sure). */
 function mayMatchAt(k: number, folded: string, p: number, run: number): boolean {
   switch (k) {
-    case K_MDY: return spaceThenUnit(folded, p, MONTH_GROUP_MAX, DIGIT_UNIT);
+    case K_MDY: return spaceThen(folded, p, MONTH_GROUP_MAX, DAY_DIGITS);
     // MONTH, optional "ماه" / "of" / "de" / "del", optional ",", then the year's whitespace.
-    case K_MY: return spaceThenUnit(folded, p, MONTH_GROUP_MAX + 3 + 3 + 1, DIGIT_UNIT);
-    case K_MREL: return spaceThenUnit(folded, p, MONTH_GROUP_MAX + 3, REL_YEAR_FIRST);
+    case K_MY: return spaceThen(folded, p, MONTH_GROUP_MAX + 3 + 3 + 1, YEAR_DIGITS);
+    case K_MREL: return spaceThen(folded, p, MONTH_GROUP_MAX + 3, REL_HEAD);
     case K_DMY: return dmyMayMatch(folded, p, run);
     case K_RELM: return relmMayMatch(folded, p);
     case K_YDM: return afterYear(folded, p, YDM_AFTER_FIRST, false);
@@ -661,9 +715,17 @@ const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 const fmt = (x: YMD) => `${pad(x.y, 4)}-${pad(x.m)}-${pad(x.d)}`;
 const fmtMonth = (y: number, m: number) => `${pad(y, 4)}-${pad(m)}`;
 
+/** The last reference read, and its date (shared: no caller changes it). */
+let lastRef: string | null = null;
+let lastRefDate: YMD | null = null;
+
 function parseRef(ref: string | null): YMD | null {
+  if (ref !== null && ref === lastRef) return lastRefDate;
   const m = ref ? /^(\d{4})-(\d{2})-(\d{2})/.exec(ref) : null;
-  return m ? { y: +m[1], m: +m[2], d: +m[3] } : null;
+  const date = m ? { y: +m[1], m: +m[2], d: +m[3] } : null;
+  lastRef = ref;
+  lastRefDate = date;
+  return date;
 }
 
 function toDays(x: YMD): number {
@@ -724,15 +786,43 @@ function hijriToGregorian(hy: number, hm: number, hd: number): YMD | null {
 }
 
 function refHijriYear(ref: YMD): number {
-  return hijriParts(toDays(ref), islamicFormatters[0]).y;
+  const days = toDays(ref);
+  let y = refHijriMemo.get(days);
+  if (y === undefined) {
+    y = hijriParts(days, islamicFormatters[0]).y;
+    if (refHijriMemo.size >= CONVERSION_MEMO_MAX) refHijriMemo.clear();
+    refHijriMemo.set(days, y);
+  }
+  return y;
 }
+
+// Conversions from the Solar and lunar Hijri calendars, memoised per process: a lunar Hijri date
+// takes up to 26 ICU formatToParts calls, and the same few dates and months recur from document
+// to document. Keys: year * 10000 + month * 100 + day (numbers the regexes read, at most four
+// digits each). The memoised dates are shared: no caller changes them.
+const CONVERSION_MEMO_MAX = 20000;
+const convertedMemo = { jalali: new Map<number, YMD | null>(), hijri: new Map<number, YMD | null>() };
+const refHijriMemo = new Map<number, number>();
 
 /** Convert a (calendar, y, m, d) to Gregorian. */
 function toGregorianDate(cal: Calendar, y: number, m: number, d: number): YMD | null {
-  if (cal === "jalali") return jalaliToGregorian(y, m, d);
-  if (cal === "hijri") return hijriToGregorian(y, m, d);
-  const x = { y, m, d };
-  return validGregorian(x) ? x : null;
+  if (cal === "gregorian") {
+    const x = { y, m, d };
+    return validGregorian(x) ? x : null;
+  }
+  const memo = convertedMemo[cal];
+  const key = y * 10000 + m * 100 + d;
+  const keyed = Number.isInteger(key) && y >= 0 && y < 100000 && m >= 0 && m < 100 && d >= 0 && d < 100;
+  if (keyed) {
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+  }
+  const g = cal === "jalali" ? jalaliToGregorian(y, m, d) : hijriToGregorian(y, m, d);
+  if (keyed) {
+    if (memo.size >= CONVERSION_MEMO_MAX) memo.clear();
+    memo.set(key, g);
+  }
+  return g;
 }
 
 function monthLength(cal: Calendar, y: number, m: number): number {
@@ -795,9 +885,31 @@ const FA_ORDINALS = new Map<string, number>();
 FA_ORDINALS.set(foldForDates("سی ام"), 30).set(foldForDates("سی‌ام"), 30).set(foldForDates("سی و یکم"), 31);
 /** Tried (sticky) only where a match can begin (see findDates). */
 const FA_ORDINAL_DAY = new RegExp(`(^|[^\\p{L}\u200c])(${[...FA_ORDINALS.keys()].sort((a, b) => b.length - a.length).join("|")})\\s+(\\p{L}+)`, "uy");
-/** First code units of the Persian ordinals. */
-const FA_ORDINAL_FIRST = new Uint8Array(65536);
-for (const w of FA_ORDINALS.keys()) FA_ORDINAL_FIRST[w.charCodeAt(0)] = 1;
+/** Phrases by their first unit. */
+function byFirstUnit(words: Iterable<string>): Map<number, string[]> {
+  const table = new Map<number, string[]>();
+  for (const w of words) {
+    if (w.length === 0 || /[.*+?^${}()|[\]\\]/.test(w)) throw new Error(`dates: "${w}" is not a literal phrase`);
+    const list = table.get(w.charCodeAt(0)) ?? [];
+    list.push(w);
+    table.set(w.charCodeAt(0), list);
+  }
+  return table;
+}
+
+/**
+ * Whether one of the phrases of `table` begins at q and is followed by a unit of `sep`: where a
+ * sticky regex "(?:phrase|...)[sep]" can match at q (its alternatives are the literal phrases).
+ */
+function phraseThenSep(table: Map<number, string[]>, folded: string, q: number, sep: Uint8Array): boolean {
+  const list = table.get(folded.charCodeAt(q));
+  if (list === undefined) return false;
+  for (const w of list) if (folded.startsWith(w, q) && sep[folded.charCodeAt(q + w.length)] === 1) return true;
+  return false;
+}
+
+/** The Persian ordinals by first unit (FA_ORDINAL_DAY needs whitespace after one). */
+const FA_ORDINAL_HEADS = byFirstUnit(FA_ORDINALS.keys());
 const FA_ORDINAL_FIRST_ANY = new RegExp(`[${[...new Set([...FA_ORDINALS.keys()].map((w) => w[0]))].join("")}]`);
 /** After the month: a year in digits, "this year" or "last year". */
 const FA_YEAR_AFTER = new RegExp(`^\\s+(?:(?:ماه\\s+)?(?:سال\\s+)?(\\d{4})|(${foldForDates("امسال")}|${foldForDates("سال جاری")})|(${foldForDates("پارسال")}|${foldForDates("سال گذشته")}))`, "u");
@@ -807,7 +919,8 @@ const UPCOMING_AFTER = new RegExp(`^[\\s,]*(?:${["next", "следующего",
 const UPCOMING_BEFORE = new RegExp(`(?:${["next", "this coming", "ce", "kelgusi", "gelecek"].map((w) => foldForDates(w)).join("|")})\\s+$`, "u");
 /** Tried (sticky) only at candidate positions: just before one of the words' first units. */
 const BARE_MONTH = new RegExp(`(^|[^\\p{L}])(?:${[...new Set(BARE_MONTH_WORDS)].join("|")})[\\s-]+(\\p{L}+)`, "uy");
-const BARE_MONTH_FIRST = new Uint8Array(65536);
+/** The BARE_MONTH words by first unit (BARE_MONTH needs [\s-] after one). */
+const BARE_MONTH_HEADS = byFirstUnit(new Set(BARE_MONTH_WORDS));
 // Per unit: 1 when it is a letter (\p{L}) on its own, 0 when not or a surrogate, -1 not computed yet.
 const BMP_LETTER = new Int8Array(65536).fill(-1);
 function isBmpLetter(code: number): boolean {
@@ -815,7 +928,6 @@ function isBmpLetter(code: number): boolean {
   if (l < 0) l = BMP_LETTER[code] = code >= 0xd800 && code <= 0xdfff ? 0 : /^\p{L}$/u.test(String.fromCharCode(code)) ? 1 : 0;
   return l === 1;
 }
-for (const w of BARE_MONTH_WORDS) BARE_MONTH_FIRST[w.charCodeAt(0)] = 1;
 /** What BARE_MONTH's [\s-] matches, per unit. */
 const IS_BARE_SEP = new Uint8Array(65536);
 for (let c = 0; c < 65536; c++) if (IS_SPACE[c] === 1 || c === 0x2d) IS_BARE_SEP[c] = 1;
@@ -1097,9 +1209,11 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
       for (let p = lo; p <= hi; p++) {
         if (p < free) continue;
         const here = folded.charCodeAt(p);
-        if (!(p === 0 && BARE_MONTH_FIRST[here] === 1) &&
-          !(BARE_MONTH_FIRST[folded.charCodeAt(p + 1)] === 1 && !isBmpLetter(here)) &&
-          !(here >= 0xd800 && here <= 0xdbff && BARE_MONTH_FIRST[folded.charCodeAt(p + 2)] === 1)) continue;
+        // Where the regex can begin: a BARE_MONTH word at the text start, or after a unit that is
+        // not a letter (two units for a surrogate pair), and [\s-] after that word.
+        if (!(p === 0 && phraseThenSep(BARE_MONTH_HEADS, folded, 0, IS_BARE_SEP)) &&
+          !(!isBmpLetter(here) && phraseThenSep(BARE_MONTH_HEADS, folded, p + 1, IS_BARE_SEP)) &&
+          !(here >= 0xd800 && here <= 0xdbff && phraseThenSep(BARE_MONTH_HEADS, folded, p + 2, IS_BARE_SEP))) continue;
         // Inside a surrogate pair: a search steps over it.
         if (here >= 0xdc00 && here <= 0xdfff && p > 0 && folded.charCodeAt(p - 1) >= 0xd800 && folded.charCodeAt(p - 1) <= 0xdbff) continue;
         BARE_MONTH.lastIndex = p;
@@ -1170,9 +1284,9 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
       const trail = here >= 0xdc00 && here <= 0xdfff && p > 0 && folded.charCodeAt(p - 1) >= 0xd800 && folded.charCodeAt(p - 1) <= 0xdbff;
       // Inside a surrogate pair a search steps over it; at `from`, it steps back to the pair's start.
       if (trail && p !== from) continue;
-      if (!trail && !(p === 0 && FA_ORDINAL_FIRST[here] === 1) &&
-        !(FA_ORDINAL_FIRST[folded.charCodeAt(p + 1)] === 1 && !isBmpLetter(here)) &&
-        !(here >= 0xd800 && here <= 0xdbff && FA_ORDINAL_FIRST[folded.charCodeAt(p + 2)] === 1)) continue;
+      if (!trail && !(p === 0 && phraseThenSep(FA_ORDINAL_HEADS, folded, 0, IS_SPACE)) &&
+        !(!isBmpLetter(here) && phraseThenSep(FA_ORDINAL_HEADS, folded, p + 1, IS_SPACE)) &&
+        !(here >= 0xd800 && here <= 0xdbff && phraseThenSep(FA_ORDINAL_HEADS, folded, p + 2, IS_SPACE))) continue;
       FA_ORDINAL_DAY.lastIndex = p;
       const m = FA_ORDINAL_DAY.exec(folded);
       if (m === null) continue;

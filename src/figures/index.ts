@@ -170,6 +170,22 @@ function digitAt(text: string, i: number): string | null {
   return null;
 }
 
+/** The end of the run of digits (as digitAt reads them) from i, before `to`. */
+function digitRunEnd(text: string, i: number, to: number): number {
+  while (i < to && digitAt(text, i) !== null) i++;
+  return i;
+}
+
+/** The digits text[i, end) in Western form (the text itself when they are ASCII). */
+function westernDigits(text: string, i: number, end: number): string {
+  let k = i;
+  while (k < end && text.charCodeAt(k) <= 0x39) k++;
+  if (k === end) return text.slice(i, end);
+  let out = text.slice(i, k);
+  for (; k < end; k++) out += digitAt(text, k);
+  return out;
+}
+
 const GROUP_SEPS = new Set([" ", "\u00a0", "\u202f", "\u2009", ",", ".", "\u066c", "'"]);
 const DECIMAL_SEPS = new Set([",", ".", "\u066b", "/"]);
 const LETTER = /[\p{L}\p{M}]/u;
@@ -204,16 +220,14 @@ function tokenizeRange(text: string, from: number, to: number): Tok[] {
     const code = text.charCodeAt(i);
     const cls = preClass(code);
     if ((cls & P_DIGIT) !== 0) {
-      let j = i;
-      let int = "";
-      while (j < to && digitAt(text, j) !== null) int += digitAt(text, j++);
+      let j = digitRunEnd(text, i, to);
+      const int = westernDigits(text, i, j);
       const pieces: Array<{ sep: string; digits: string }> = [];
       for (;;) {
         const sep = text[j];
         if (j + 1 >= to || (!GROUP_SEPS.has(sep) && !DECIMAL_SEPS.has(sep)) || digitAt(text, j + 1) === null) break;
-        let k = j + 1;
-        let digits = "";
-        while (k < to && digitAt(text, k) !== null) digits += digitAt(text, k++);
+        const k = digitRunEnd(text, j + 1, to);
+        const digits = westernDigits(text, j + 1, k);
         const groupable = digits.length === 3 && GROUP_SEPS.has(sep) && int.length <= 3;
         if (groupable) {
           pieces.push({ sep, digits });
@@ -323,13 +337,17 @@ export function findFigures(text: string, range: Span, lang: Lang, refYear: numb
   // A run of hundreds of digits is no figure (its value overflows to Infinity).
   for (const f of found) if (Number.isFinite(f.value) && !kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
   if (!kept.length) return kept;
-  // The sentence is normalised once here and shared by the year, timeless and Hijri checks.
-  const sentence = normalize(text.slice(from, to));
+  // The sentence is normalised once here and shared by the year, timeless and Hijri checks, and
+  // (where its folding is the same unit by unit in any part of it) by the clause cues.
+  const sentenceText = text.slice(from, to);
+  const sentence = normalize(sentenceText);
+  const byUnit = !CONTEXT_UNITS.test(sentenceText);
+  const normOf = (a: number, b: number): string => (byUnit ? normalizedSlice(sentence, a - from, b - from) : normalizeTransient(text.slice(a, b)).norm);
   const years = yearMentions(sentence, from, to, refYear, kept);
   let timelessOrHijri: boolean | null = null;
   for (const f of kept) {
     const clause = clauseOf(text, from, to, f.start);
-    const target = hasCue(TARGET_RES, text.slice(clause.start, clause.end)) || years.some((y) => y.deadline && y.start >= clause.start && y.end <= clause.end);
+    const target = hasCueNorm(TARGET_RES, normOf(clause.start, clause.end)) || years.some((y) => y.deadline && y.start >= clause.start && y.end <= clause.end);
     f.year = pickYear(years, f, clause, target);
     // A figure reported with no year of its own is taken to be of the reporting year (as
     // analysts annotate "16 documents were signed"), except targets, lengths, and running
@@ -337,7 +355,7 @@ export function findFigures(text: string, range: Span, lang: Lang, refYear: numb
     if (f.year === null && refYear !== null && !target && f.unit !== "km" && f.unit !== "km2" &&
       !(timelessOrHijri ??= hasCueNorm(TIMELESS_RES, sentence.norm) || SOLAR_OR_HIJRI_YEAR.test(sentence.norm))) f.year = refYear;
     if (f.unit !== "count" && f.unit !== "persons" && !["tonnes", "km", "km2", "doses", "m3"].includes(f.unit) && f.what === null) {
-      f.what = moneyWhat(text, clause.start, f.start, from) ?? moneyWhatAfter(text, f.end, clause.end);
+      f.what = moneyWhat(normOf, clause.start, f.start, from) ?? moneyWhatAfter(normOf, f.end, clause.end);
       if (f.what && target) f.what += " target";
     }
   }
@@ -449,18 +467,21 @@ function preClass(code: number): number {
 
 /**
  * False when text[from, to) has no digit, no Han character and no word that can open a quantity
- * in lang, so that findFigures would find nothing there. A digit or Han unit anywhere says true
- * at once (a tight scan); otherwise each word is walked along the trie from its first unit; a
+ * in lang, so that findFigures would find nothing there. A digit or Han unit says true at once;
+ * each word is walked along the trie from its first unit; a
  * hyphen or apostrophe inside it may end a token (elision, "twenty-five"), so an exact entry
  * counts there too.
  */
 export function mayHoldFigure(text: string, from: number, to: number, lang: Lang): boolean {
-  for (let i = from; i < to; i++) if ((preClass(text.charCodeAt(i)) & (P_DIGIT | P_HAN)) !== 0) return true;
   const t = startTrie(lang);
   const { root, ends } = t;
   let prevWord = false;
+  // One pass: a digit or Han unit says true where it stands, a word where its walk does (the
+  // answer is the same as of a digit scan over the whole range, then the word walks).
   for (let i = from; i < to; i++) {
-    const word = (preClass(text.charCodeAt(i)) & P_WORD) !== 0;
+    const ci = preClass(text.charCodeAt(i));
+    if ((ci & (P_DIGIT | P_HAN)) !== 0) return true;
+    const word = (ci & P_WORD) !== 0;
     const start = word && !prevWord;
     prevWord = word;
     if (!start) continue;
@@ -965,10 +986,6 @@ const TIMELESS_RES = TIMELESS_CUES.map(phraseRegex);
 /** A Solar Hijri or Hijri year ("سال ۱۴۰۲", "соли 1403", "1445 هـ"): the figure has a year we do not convert. */
 const SOLAR_OR_HIJRI_YEAR = /(سال|عام|соли)\s*1[34]\d\d(?!\d)|1[34]\d\d\s*(ه|هـ|ش)(?![\p{L}])/u;
 
-function hasCue(res: Phrase[], s: string): boolean {
-  return hasCueNorm(res, normalizeTransient(s).norm);
-}
-
 function hasCueNorm(res: Phrase[], norm: string): boolean {
   const gen = stampBigrams(norm);
   for (const p of res) {
@@ -1048,11 +1065,39 @@ function pickYear(years: YearMention[], f: FigureMatch, clause: Span, target: bo
   return after.length ? after[0].year : null;
 }
 
+/** The normalised form of text[a, b) within the sentence being read (normalizeTransient(text.slice(a, b)).norm). */
+type NormOf = (a: number, b: number) => string;
+
+/**
+ * Units whose fold depends on the units around them in normalize (apostrophes and the stress
+ * accent, the "(" of a pinyin gloss after a Han character), and surrogates: in a text without
+ * any, every unit folds on its own, so the normalised form of a part of it is the part of its
+ * normalised form that those units give.
+ */
+const CONTEXT_UNITS = /['`\u2019\u2018\u02bb\u02bc\u00b4\u0301(\ud800-\udfff]/;
+
+/** The units of nt.norm that come from the units [a, b) of its text (a text without CONTEXT_UNITS). */
+export function normalizedSlice(nt: NormalizedText, a: number, b: number): string {
+  if (b <= a) return "";
+  return nt.norm.slice(firstUnitFrom(nt, a), firstUnitFrom(nt, b));
+}
+
+/** The first normalised unit whose origin is at or after x (nt.norm.length if none). */
+function firstUnitFrom(nt: NormalizedText, x: number): number {
+  let lo = 0, hi = nt.norm.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nt.origin[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const MONEY_WHAT_RES: Array<[string, Phrase[]]> = MONEY_WHAT.map(([label, cues]) => [label, cues.map((c) => phraseRegex(c))]);
 
 /** What a sum of money measures, said just after it ("€50 million in humanitarian aid", "10 milyar dolarlık yatırım"). */
-function moneyWhatAfter(text: string, figEnd: number, clauseEnd: number): string | null {
-  const norm = normalizeTransient(text.slice(figEnd, Math.min(clauseEnd, figEnd + 40))).norm;
+function moneyWhatAfter(normOf: NormOf, figEnd: number, clauseEnd: number): string | null {
+  const norm = normOf(figEnd, Math.min(clauseEnd, figEnd + 40));
   const gen = stampBigrams(norm);
   let best: { label: string; at: number } | null = null;
   for (const [label, res] of MONEY_WHAT_RES)
@@ -1067,9 +1112,9 @@ function moneyWhatAfter(text: string, figEnd: number, clauseEnd: number): string
 }
 
 /** What a sum of money measures: the cue nearest before it in the clause, else in the sentence. */
-function moneyWhat(text: string, clauseStart: number, figStart: number, sentenceStart: number): string | null {
+function moneyWhat(normOf: NormOf, clauseStart: number, figStart: number, sentenceStart: number): string | null {
   for (const from of clauseStart === sentenceStart ? [clauseStart] : [clauseStart, sentenceStart]) {
-    const norm = normalizeTransient(text.slice(from, figStart)).norm;
+    const norm = normOf(from, figStart);
     const gen = stampBigrams(norm);
     let best: { label: string; at: number } | null = null;
     for (const [label, res] of MONEY_WHAT_RES)

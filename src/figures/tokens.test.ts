@@ -1,0 +1,92 @@
+// The tokenizer reads digit runs (ASCII, Arabic-Indic, Persian, and mixed) into Western digits,
+// and remembers words by their units in the text: a word met again, in this sentence or another,
+// is the same word. mayHoldFigure answers in one pass over digits, Han and the words' walks.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { findFigures, mayHoldFigure, normalizedSlice } from "./index.js";
+import { normalize, normalizeTransient } from "../text/normalize.js";
+import type { Lang } from "../types.js";
+
+function figures(text: string, lang: Lang): Array<[string, number, string, string | null]> {
+  return findFigures(text, { start: 0, end: text.length }, lang, 2024).map((f) => [text.slice(f.start, f.end), f.value, f.unit, f.what]);
+}
+
+test("digit runs in every script, and mixed, read as Western digits", () => {
+  assert.deepEqual(figures("They shipped 1٢3 tonnes of wheat and 4,500 tonnes of rice.", "en"), [
+    ["1٢3 tonnes", 123, "tonnes", "wheat"],
+    ["4,500 tonnes", 4500, "tonnes", "rice"],
+  ]);
+  assert.deepEqual(figures("ایران ۱۲ میلیارد دلار سرمایه‌گذاری کرد", "fa"), [["۱۲ میلیارد دلار", 12e9, "USD", "investment"]]);
+  assert.deepEqual(figures("Товарооборот достиг 146,9 млрд долларов, а поставки — 52 тонны.", "ru"), [
+    ["146,9 млрд долларов", 146.9e9, "USD", "trade turnover"],
+    ["52 тонны", 52, "tonnes", null],
+  ]);
+  assert.deepEqual(figures("Il a promis 3 milliards d'euros d'aide et l'envoi de 1 500 soldats.", "fr"), [
+    ["3 milliards d'euros", 3e9, "EUR", "aid"],
+    ["1 500 soldats", 1500, "persons", "soldats"],
+  ]);
+});
+
+test("a word met again is the same word, in one sentence and the next", () => {
+  const t = "The two sides signed 16 documents and pledged $5 billion, then $5 billion more.";
+  const first = figures(t, "en");
+  assert.deepEqual(first, [
+    ["16 documents", 16, "count", "documents"],
+    ["$5 billion", 5e9, "USD", null],
+    ["$5 billion", 5e9, "USD", null],
+  ]);
+  assert.deepEqual(figures(t, "en"), first);
+  // The same letters in another case or with a letter more are other words (what a measure is
+  // of is the word as written).
+  assert.deepEqual(figures("They sent 5 tonnes of Wheat, 6 tonnes of wheat and 7 tonnes of wheats.", "en"), [
+    ["5 tonnes", 5, "tonnes", "Wheat"],
+    ["6 tonnes", 6, "tonnes", "wheat"],
+    ["7 tonnes", 7, "tonnes", "wheats"],
+  ]);
+});
+
+test("mayHoldFigure: a digit or Han unit anywhere, or a word that can open a quantity", () => {
+  const yes = (t: string, lang: Lang) => mayHoldFigure(t, 0, t.length, lang);
+  assert.equal(yes("No numbers here at all, only words about talks.", "en"), false);
+  assert.equal(yes("Ninety delegates", "en"), true);
+  assert.equal(yes("Words first, and a digit at the very end 7", "en"), true);
+  assert.equal(yes("会谈", "zh"), true);
+  // Only the range is read.
+  const t = "Talks went on. 16 documents";
+  assert.equal(mayHoldFigure(t, 0, 14, "en"), false);
+  assert.equal(mayHoldFigure(t, 0, t.length, "en"), true);
+  assert.deepEqual(figures("Twenty-five delegations attended, and one million people watched.", "en"), [
+    ["Twenty-five delegations", 25, "count", "delegations"],
+    ["one million people", 1e6, "persons", "people"],
+  ]);
+});
+
+test("a part of a sentence without context-dependent units normalises as that part of the sentence's form", () => {
+  const sentences = [
+    "Russia pledged €50 million in humanitarian aid — 146,9 млрд долларов, İstanbulda değil.",
+    "Straße, ÆØ, Ёлка: товарооборот достиг 52 тонны; وافقت الحكومة على ۱۲ میلیارد دلار",
+    "وجّه صاحب السمو بتقديم 100 مليون دولار لإغاثة، ایران ۱۲ میلیارد دلار سرمایه‌گذاری کرد",
+    "習近平指出，中美作為世界前兩大經濟體 1000亿美元",
+    "Ударение and soft\u00adhyphen, tatweel عـــربي, ZWNJ سرمایه\u200cگذاری",
+  ];
+  let checked = 0;
+  for (const s of sentences) {
+    const whole = normalize(s);
+    for (let a = 0; a <= s.length; a++) {
+      for (let b = a; b <= s.length; b++) {
+        const part = s.slice(a, b);
+        // Where a part holds an apostrophe, a stress accent or "(", the caller folds the part itself.
+        if (/['`\u2019\u2018\u02bb\u02bc\u00b4\u0301(\ud800-\udfff]/.test(s)) continue;
+        assert.equal(normalizedSlice(whole, a, b), normalizeTransient(part).norm, `${JSON.stringify(part)} of ${JSON.stringify(s)}`);
+        checked++;
+      }
+    }
+  }
+  assert.ok(checked > 10000);
+  assert.equal(normalizedSlice(normalize("abc"), 2, 1), "");
+});
+
+test("money cues read in a clause whose sentence holds apostrophes are the same as elsewhere", () => {
+  assert.deepEqual(figures("Russia's government pledged $50 million in humanitarian aid.", "en"), [["$50 million", 50e6, "USD", "aid"]]);
+  assert.deepEqual(figures("The government pledged $50 million in humanitarian aid.", "en"), [["$50 million", 50e6, "USD", "aid"]]);
+});
