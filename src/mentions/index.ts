@@ -488,19 +488,20 @@ function titleCountry(text: string, entities: EntityMatch[], i: number): string 
  * of Saudi Arabia", "المملكة العربية السعودية"), the bare title refers to that state.
  */
 function resolveStateTitles(text: string, all: SentenceMentions[]): void {
-  const named: { id: string; surface: string }[] = [];
+  // The states named by their full title so far; the folded surface is made when a title asks for it.
+  const named: { id: string; start: number; end: number; surface: string | null }[] = [];
   for (const sm of all) {
     const added: EntityMatch[] = [];
     for (const r of sm.references) {
       if (r.payload.id !== "state_title") continue;
       const word = fold(text.slice(r.start, r.end)).replace(/^(the|le|das|el|ال)\s*/u, "").trim();
       const covered = sm.entities.some((e) => e.start <= r.start && r.end <= e.end);
-      const state = named.find((n) => n.surface.includes(word));
+      const state = named.find((n) => (n.surface ??= fold(text.slice(n.start, n.end))).includes(word));
       if (!covered && state) {
         added.push({ payload: { kind: "country", id: state.id, form: "name" }, extra: 0, start: r.start, end: r.end, tokenStart: sm.tokens.findIndex((t) => t.start >= r.start), tokenEnd: sm.tokens.findIndex((t) => t.end >= r.end) + 1, surface: text.slice(r.start, r.end) });
       }
     }
-    for (const e of sm.entities) if (e.payload.kind === "country" && e.payload.form === "name") named.push({ id: e.payload.id, surface: fold(text.slice(e.start, e.end)) });
+    for (const e of sm.entities) if (e.payload.kind === "country" && e.payload.form === "name") named.push({ id: e.payload.id, start: e.start, end: e.end, surface: null });
     if (added.length) sm.entities = [...sm.entities, ...added].sort((a, b) => a.start - b.start);
   }
 }
