@@ -539,7 +539,7 @@ export class PhraseMatcher<T> {
     // (Map.clear allocates anew: only when there is something to clear.)
     if (this.candidateCache.size) this.candidateCache.clear();
     if (this.possessiveCache.size) this.possessiveCache.clear();
-    this.firstUnits = null;
+    if (this.firstUnits.size) this.firstUnits.clear();
     const variants = lightVerbs && tokens.length > 1 ? [tokens, ...joinedLightVerbs(tokens, lang)] : [tokens];
     for (const variant of variants) {
       const compiled: CompiledPhrase<T> = { tokens: variant, capitalized: !!opts.capitalized, upper: !!opts.upper, lang: boundLang, payload, surface: raw, gap: variant.length > 1 ? gap : 0 };
@@ -618,16 +618,20 @@ export class PhraseMatcher<T> {
   }
 
   /**
-   * The first code units of the keys (1 where some key starts with it), for a matcher whose
-   * phrases are in its maps (a small one: most words of a text then start none of its keys).
-   * Null until built, and for a matcher reading its source.
+   * The first code units of the keys (1 where some key starts with it and lists a phrase for the
+   * document's language), per language number (0: any language), for a matcher whose phrases are
+   * in its maps (a small one: most words of a text then start none of its keys). Empty for a
+   * matcher reading its source.
    */
-  private firstUnits: Uint8Array | null = null;
+  private firstUnits = new Map<number, Uint8Array>();
 
-  private buildFirstUnits(): Uint8Array {
-    const units = new Uint8Array(0x10000);
-    for (const k of this.byFirst.keys()) units[k.charCodeAt(0)] = 1;
-    for (const k of this.byPrefix.keys()) units[k.charCodeAt(0)] = 1;
+  private firstUnitsFor(langId: number, lang: string | undefined): Uint8Array {
+    let units = this.firstUnits.get(langId);
+    if (units) return units;
+    units = new Uint8Array(0x10000);
+    for (const index of [this.byFirst, this.byPrefix])
+      for (const [k, list] of index) if (langId === 0 || list.some((c) => !c.lang || c.lang === lang)) units[k.charCodeAt(0)] = 1;
+    this.firstUnits.set(langId, units);
     return units;
   }
 
@@ -663,8 +667,9 @@ export class PhraseMatcher<T> {
     let gappedPhrases: CompiledPhrase<T>[] | null = null;
     // Every key a word outside Arabic script is looked up by starts with the word's first code
     // unit (a stem or prefix of it, or of it without a possessive "s"): where no key starts with
-    // that unit the word starts no phrase, found without a lookup by the word.
-    const units = this.source ? null : (this.firstUnits ??= this.buildFirstUnits());
+    // that unit (none with a phrase for this language) the word starts no phrase of the
+    // document's language, found without a lookup by the word.
+    const units = this.source ? null : this.firstUnitsFor(docLang, lang);
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i];
       if (units !== null) {

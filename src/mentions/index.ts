@@ -324,7 +324,7 @@ export function findMentions(text: string, sentences: Sentence[], lex: Lexicon, 
 export function findDocumentMentions(text: string, sentences: Sentence[], lex: Lexicon, lang?: string, date: string | null = null): { mentions: SentenceMentions[]; persons: Map<string, Person> } {
   const registry = new DocumentPersons(date);
   // Han phrases are searched as substrings: only in a document with Han characters.
-  const han = hasHan(text);
+  const han = textHasHan(text);
   const all = sentences.map((sentence) => {
     const m = mentionsIn(text, sentence, lex, lang, han);
     registry.markMentions(text, m.tokens, m.entities, lex);
@@ -347,6 +347,23 @@ function cachedSurnameKeys(word: string): string[] {
   }
   return keys;
 }
+
+/** A text's last hasHan answer (the stages after this one ask it of the same document again). */
+let hanText: string | null = null;
+let hanAnswer = false;
+
+/**
+ * hasHan of a whole text, the last answer remembered. Only code units from U+2E80 on can be of
+ * the Han script: a text without any (most) is told by one regex scan.
+ */
+export function textHasHan(text: string): boolean {
+  if (text !== hanText) {
+    hanAnswer = BEYOND_HAN_START.test(text) && hasHan(text);
+    hanText = text;
+  }
+  return hanAnswer;
+}
+const BEYOND_HAN_START = /[\u2e80-\uffff]/;
 
 /** Persons introduced by the document, and the words that refer back to them. */
 class DocumentPersons {
@@ -396,8 +413,18 @@ class DocumentPersons {
     const words = fold(surface).match(/[\p{L}\p{N}]+/gu) ?? [];
     const surname = words[words.length - 1];
     if (words.length < 2 || !surname || surname.length < 3) return;
-    for (const key of surnameKeys(surname)) this.bySurname.set(key, (this.bySurname.get(key) ?? new Set()).add(id));
+    for (const key of surnameKeys(surname)) {
+      this.bySurname.set(key, (this.bySurname.get(key) ?? new Set()).add(id));
+      this.surnameFirst[key.charCodeAt(0)] = 1;
+    }
   }
+
+  /**
+   * The first code units of the surname forms registered: the forms of a word outside Arabic
+   * script all start with the word's first unit (see surnameKeys), so a word whose first unit
+   * starts none names no one.
+   */
+  private surnameFirst = new Uint8Array(0x10000);
 
   /**
    * Persons of the lexicon named in full ("Fuad Hussein"): their surname alone refers to them
@@ -419,6 +446,8 @@ class DocumentPersons {
       const c = text.charCodeAt(t.start);
       const latinOrCyrillic = !(c >= 0x0600 && c <= 0x06ff) && !hasHan(text[t.start] ?? "");
       if (latinOrCyrillic && !t.capitalized) return;
+      const w0 = t.norm.charCodeAt(0);
+      if (!(w0 >= 0x0600 && w0 <= 0x06ff) && this.surnameFirst[w0] === 0) return;
       if (!free(t.start, t.end)) return;
       // The one person the word's surname forms name (none, or several: no mention).
       let id: string | undefined;
@@ -488,19 +517,20 @@ function titleCountry(text: string, entities: EntityMatch[], i: number): string 
  * of Saudi Arabia", "المملكة العربية السعودية"), the bare title refers to that state.
  */
 function resolveStateTitles(text: string, all: SentenceMentions[]): void {
-  const named: { id: string; surface: string }[] = [];
+  // The states named by their full title so far; the folded surface is made when a title asks for it.
+  const named: { id: string; start: number; end: number; surface: string | null }[] = [];
   for (const sm of all) {
     const added: EntityMatch[] = [];
     for (const r of sm.references) {
       if (r.payload.id !== "state_title") continue;
       const word = fold(text.slice(r.start, r.end)).replace(/^(the|le|das|el|ال)\s*/u, "").trim();
       const covered = sm.entities.some((e) => e.start <= r.start && r.end <= e.end);
-      const state = named.find((n) => n.surface.includes(word));
+      const state = named.find((n) => (n.surface ??= fold(text.slice(n.start, n.end))).includes(word));
       if (!covered && state) {
         added.push({ payload: { kind: "country", id: state.id, form: "name" }, extra: 0, start: r.start, end: r.end, tokenStart: sm.tokens.findIndex((t) => t.start >= r.start), tokenEnd: sm.tokens.findIndex((t) => t.end >= r.end) + 1, surface: text.slice(r.start, r.end) });
       }
     }
-    for (const e of sm.entities) if (e.payload.kind === "country" && e.payload.form === "name") named.push({ id: e.payload.id, surface: fold(text.slice(e.start, e.end)) });
+    for (const e of sm.entities) if (e.payload.kind === "country" && e.payload.form === "name") named.push({ id: e.payload.id, start: e.start, end: e.end, surface: null });
     if (added.length) sm.entities = [...sm.entities, ...added].sort((a, b) => a.start - b.start);
   }
 }

@@ -131,8 +131,21 @@ function arabicToLatin(name: string, persian: boolean): string {
   return out.join(" ");
 }
 
+// Pinyin of the Chinese names met, remembered (pinyin-pro segments the text each time; the
+// same names recur in a document and across documents).
+const chineseNames = new Map<string, string>();
+
 /** Pinyin of a Chinese name: "王毅" -> "Wang Yi", "杨洁篪" -> "Yang Jiechi"; foreign names by part. */
 function chineseToLatin(name: string): string {
+  let latin = chineseNames.get(name);
+  if (latin === undefined) {
+    if (chineseNames.size >= 20_000) chineseNames.clear();
+    chineseNames.set(name, (latin = pinyinName(name)));
+  }
+  return latin;
+}
+
+function pinyinName(name: string): string {
   const cap = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
   const parts = name.split(/[·・•]/).filter(Boolean);
   if (parts.length > 1) return parts.map((p) => cap((pinyin(p, { toneType: "none", type: "array" }) as string[]).join(""))).join(" ");

@@ -7,7 +7,7 @@
 
 import { HOME_INSTITUTIONS } from "../article/publisher.js";
 import { holderOf, PhraseMatcher, termOn, type Lexicon } from "../lexicon/index.js";
-import type { EntityMatch, SentenceMentions } from "../mentions/index.js";
+import { textHasHan, type EntityMatch, type SentenceMentions } from "../mentions/index.js";
 import { hasHan, normalize } from "../text/normalize.js";
 import type { Role, Span } from "../types.js";
 
@@ -100,6 +100,8 @@ export function resolveHomeTitles(
   const foreignRoles = new Set<Role>();
   /** Roles already given to the home country: the article's referent for them stays the same. */
   const homeRoles = new Set<Role>();
+  /** Each person's term on the date (persons recur from sentence to sentence). */
+  const terms = new Map<string, ReturnType<typeof termOn>>();
   const note = (sm: SentenceMentions) => {
     // A titled name outside the lexicon ("Foreign Secretary Harsh Shringla"): "the Foreign
     // Secretary" after it is that person, of whatever country.
@@ -109,8 +111,11 @@ export function resolveHomeTitles(
     }
     sm.entities.forEach((e) => {
       if (e.payload.kind === "person") {
-        const p = lex.persons.get(e.payload.id);
-        const term = p ? termOn(p, date) : null;
+        let term = terms.get(e.payload.id);
+        if (term === undefined) {
+          const p = lex.persons.get(e.payload.id);
+          terms.set(e.payload.id, (term = p ? termOn(p, date) : null));
+        }
         if (term && term.country !== home) foreignRoles.add(term.role);
       } else if (e.payload.kind === "office" && HOME_ROLES.has(e.payload.role)) {
         // The title of a named person ("Foreign Secretary Harsh Shringla"), or of another country.
@@ -147,8 +152,9 @@ function institutionsIn(text: string, sm: SentenceMentions, lang: string): { sta
   const m = institutionMatcher();
   const found: { start: number; end: number; tokenStart: number; tokenEnd: number }[] = m.matchTokens(sm.tokens, lang);
   const s = sm.sentence;
-  // (hasHan: the regex /\p{Script=Han}/u read by code unit, a table lookup for most of them.)
-  if (hasHan(text.slice(s.start, s.end))) {
+  // (hasHan: the regex /\p{Script=Han}/u read by code unit, a table lookup for most of them;
+  // a sentence of a document without Han has none.)
+  if (textHasHan(text) && hasHan(text.slice(s.start, s.end))) {
     for (const h of m.matchHan(normalize(text.slice(s.start, s.end)), lang)) found.push({ ...h, start: h.start + s.start, end: h.end + s.start });
   }
   return found;
