@@ -2,7 +2,7 @@
 // Arabic, Persian and Chinese), their nominative form, and the forms a later mention by surname
 // may take (Russian case endings, Arabic and Persian clitics, Turkish suffixes after an apostrophe).
 
-import { pinyin } from "pinyin-pro";
+import { createRequire } from "node:module";
 import { fold } from "../text/normalize.js";
 
 // Cyrillic -> Latin, close to the usual English spelling of Central Asian and Russian names.
@@ -144,6 +144,14 @@ function chineseToLatin(name: string): string {
   }
   return latin;
 }
+
+// pinyin-pro is loaded on the first Chinese name met, not with the pipeline: its dictionaries
+// take about 0.1 s to load, which every run would otherwise pay at start-up, Chinese or not.
+// (Its CommonJS build, which can be loaded synchronously; the pipeline is synchronous.)
+const requireHere = createRequire(import.meta.url);
+let pinyinLoaded: typeof import("pinyin-pro").pinyin | null = null;
+const pinyin: typeof import("pinyin-pro").pinyin = ((...args: Parameters<typeof import("pinyin-pro").pinyin>) =>
+  (pinyinLoaded ??= (requireHere("pinyin-pro") as typeof import("pinyin-pro")).pinyin)(...args)) as typeof import("pinyin-pro").pinyin;
 
 function pinyinName(name: string): string {
   const cap = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
