@@ -349,7 +349,17 @@ function pairsOf(s: string, from = 0, to = s.length): Uint32Array {
  * `pairs`: the bits of the pieces' pairs of units (a piece is in a text only if they are all in
  * the text's pairs).
  */
-const AGENCIES: Array<{ host: string; name: string; re: RegExp; pieces: string[]; pairs: number[] }> = [];
+interface Agency {
+  host: string;
+  name: string;
+  /** The name's pattern, compiled on first use (hundreds of Unicode patterns cost start-up). */
+  re: RegExp | null;
+  source: string;
+  pieces: string[];
+  pairs: number[];
+}
+const AGENCIES: Agency[] = [];
+const agencyRe = (a: Agency): RegExp => (a.re ??= new RegExp(a.source, "u"));
 for (const entry of PUBLISHERS) {
   for (const name of entry.names) {
     const folded = foldForDates(name);
@@ -359,7 +369,8 @@ for (const entry of PUBLISHERS) {
     AGENCIES.push({
       host: entry.host,
       name,
-      re: new RegExp(cjk ? esc : `(?<![\\p{L}\\p{N}])${esc}(?![\\p{L}\\p{N}])`, "u"),
+      re: null,
+      source: cjk ? esc : `(?<![\\p{L}\\p{N}])${esc}(?![\\p{L}\\p{N}])`,
       pieces,
       pairs: [...new Set(pieces.flatMap((w) => Array.from({ length: w.length - 1 }, (_, i) => pairBit(w.charCodeAt(i), w.charCodeAt(i + 1)))))],
     });
@@ -445,7 +456,7 @@ function findAgency(s: string): AgencyHit | null {
   for (const k of agenciesWithPairs(folded, pairs)) {
     const a = AGENCIES[k];
     if (!a.pieces.every((piece) => folded.includes(piece))) continue;
-    const m = a.re.exec(folded);
+    const m = agencyRe(a).exec(folded);
     // Short all-caps acronyms (AA, SPA, WAM) must be written in capitals to count.
     if (!m) continue;
     const original = s.slice(m.index, m.index + m[0].length);
