@@ -756,7 +756,7 @@ function describesNoun(ctx: EventContext, sm: SentenceMentions, e: EntityMatch):
 }
 
 /**
- * "Irak ile Suriye hava sahasını geçtikten sonra", after crossing Iraqi and Syrian airspace: a
+ * "X ile Y hava sahasını geçtikten sonra", after crossing the airspace of X and Y: a
  * country (or a list of them joined by "and") followed by a route phrase is crossed on the way,
  * not a side.
  */
@@ -798,7 +798,7 @@ function notSide(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boole
       // "Tahran'daki büyükelçilik", "the embassy in Tehran": a place describing a noun is no side,
       // not even of an attack.
       describesNoun(ctx, sm, e) ||
-      // "Irak ile Suriye hava sahasını geçtikten sonra": a route crossed, not a side.
+      // "... hava sahasını geçtikten sonra" (after crossing ...'s airspace): a route crossed, not a side.
       routeCrossed(ctx, sm, e) ||
       // "Anti-Turkey protesters", "Turkish-Americans": a stance or a diaspora, not a state.
       groupNotState(ctx, sm, e);

@@ -144,10 +144,15 @@ function variantMatch(pt: PhraseToken, w: string): number {
 
 /** Extra letters the word adds to the phrase token or one of its forms, or -1 when none matches. */
 function tokenMatch(pt: PhraseToken, word: string): number {
-  const e = formMatch(pt, word);
+  return anyFormMatch(pt, word, null);
+}
+
+/** The token's own form first, then its other forms: against the word, or against its variants when given. */
+function anyFormMatch(pt: PhraseToken, word: string, variants: string[] | null): number {
+  const e = variants ? formMatchIn(pt, variants) : formMatch(pt, word);
   if (e >= 0 || !pt.alts) return e;
   for (const alt of pt.alts) {
-    const x = formMatch(alt, word);
+    const x = variants ? formMatchIn(alt, variants) : formMatch(alt, word);
     if (x >= 0) return x;
   }
   return -1;
@@ -182,13 +187,7 @@ function tokenMatchIn(pt: PhraseToken, variants: string[], code: number, code2: 
     if (v.charCodeAt(0) === code && v.length >= length && (code2 < 0 || v.charCodeAt(1) === code2)) { possible = true; break; }
   }
   if (!possible) return -1;
-  const e = formMatchIn(pt, variants);
-  if (e >= 0 || !pt.alts) return e;
-  for (const alt of pt.alts) {
-    const x = formMatchIn(alt, variants);
-    if (x >= 0) return x;
-  }
-  return -1;
+  return anyFormMatch(pt, "", variants);
 }
 
 /**
