@@ -7,6 +7,7 @@ import fs from "node:fs";
 import { after, test } from "node:test";
 import type { DocumentResult, EventRecord } from "../types.js";
 import { type IngestItem, type Store } from "./index.js";
+import { foldReports, foldRow, foldText } from "./ingest.js";
 import type { Row, SqlStore } from "./sql.js";
 import { pgUrl, rng, storeBackends, tempFolder } from "./testing.js";
 
@@ -172,5 +173,56 @@ test("a batch is stored whole or not at all", async () => {
     assert.deepEqual(await s.counts(), { documents: 0, events: 0, reports: 0 }, name);
     assert.deepEqual(await s.ingestBatch(list), list.map(() => "inserted"));
     await s.close();
+  }
+});
+
+/** Each stored event's fold against the fold of all its reports, in id order, made anew. */
+function foldsAgreeWithReports(exact: Record<string, Row[]>, name: string): void {
+  const docs = new Map(exact.documents.map((d) => [d.id, d]));
+  const byEvent = new Map<unknown, Row[]>();
+  for (const r of exact.reports) byEvent.set(r.event_id, [...(byEvent.get(r.event_id) ?? []), r]);
+  assert.equal(exact.event_folds.length, exact.events.length, `${name}: a fold per event`);
+  for (const f of exact.event_folds) {
+    const reps = (byEvent.get(f.event_id) ?? []).sort((a, b) => Number(a.id) - Number(b.id));
+    const fresh = foldReports(reps.map((r) => foldRow({ ...r, ...pick(docs.get(r.document_id)!, ["lang", "source", "orgs"]) })));
+    assert.equal(f.state, foldText(fresh.state), `${name}: fold of event ${f.event_id}`);
+  }
+}
+const pick = (r: Row, keys: string[]): Row => Object.fromEntries(keys.map((k) => [k, r[k]]));
+
+test("each event's kept fold is the fold of all its reports, after merges, replacements and removals", async () => {
+  const list = items();
+  for (const [name, open] of backends) {
+    const s = await open();
+    for (const b of batches(list)) await s.ingestBatch(b);
+    foldsAgreeWithReports((await rows(s)).exact, `${name}, batches`);
+    // A removal folds the events it leaves from their remaining reports.
+    for (const origin of ["gen-3", "crowd-0", "gen-40"]) assert.ok(await s.removeDocument(origin));
+    foldsAgreeWithReports((await rows(s)).exact, `${name}, after removals`);
+    await s.close();
+  }
+});
+
+test("events stored before folds were kept are folded from their reports when joined", async () => {
+  const list = items().filter((it) => it.meta.hash === "1").filter((it, i, all) => all.findIndex((o) => o.meta.origin === it.meta.origin) === i);
+  const [first, later] = [list.slice(0, 80), list.slice(80)];
+  // (A PostgreSQL backend opens a database of its own name afresh: the second store needs another.)
+  const others = storeBackends(tmp, "parley_batch_legacy_test");
+  for (const [k, [name, open]] of backends.entries()) {
+    const kept = await open();
+    const legacy = await others[k][1]();
+    for (const s of [kept, legacy]) await s.ingestBatch(first);
+    const before = (await rows(legacy)).exact.events.map((e) => Number(e.id));
+    // As a store made before migration 8 is: events without their fold.
+    await (legacy as unknown as { db: { run(sql: string): Promise<unknown> } }).db.run("DELETE FROM event_folds");
+    for (const s of [kept, legacy]) for (const b of batches(later)) await s.ingestBatch(b);
+    const want = (await rows(kept)).exact, got = (await rows(legacy)).exact;
+    const laterDocs = new Set(got.documents.filter((d) => later.some((it) => it.meta.origin === d.origin)).map((d) => d.id));
+    assert.ok(got.reports.some((r) => laterDocs.has(r.document_id) && String(r.why).startsWith("merged") && before.includes(Number(r.event_id))), `${name}: a later report joins an event stored without its fold`);
+    for (const t of Object.keys(want)) if (t !== "event_folds") assert.deepEqual(got[t], want[t], `${name}: table ${t}`);
+    // The events the later documents joined or made have their fold again, the one kept all along.
+    assert.ok(got.event_folds.length > 0 && got.event_folds.length < want.event_folds.length, `${name}: some folds made again`);
+    for (const f of got.event_folds) assert.deepEqual(f, want.event_folds.find((w) => w.event_id === f.event_id), `${name}: fold of event ${f.event_id}`);
+    for (const s of [kept, legacy]) await s.close();
   }
 });

@@ -26,20 +26,26 @@ export interface Contribution {
   keys: string[];
 }
 
-/** The keys of an event: its sides, persons, topics, and its reports' documents. */
-export function eventKeys(actors: { country: string; name: string | null }[], topics: Iterable<string>, docs: { lang: string | null; source: string | null; orgs: string | null }[]): string[] {
+/**
+ * The keys of an event: its sides, persons and topics, then `docKeys`, those of its reports'
+ * documents (documentKeys of each, first seen first).
+ */
+export function eventKeys(actors: { country: string; name: string | null }[], topics: Iterable<string>, docKeys: Iterable<string>): string[] {
   const keys = new Set<string>();
   for (const a of actors) {
     keys.add(`c:${a.country}`);
     if (a.name) keys.add(`p:${a.country}:${a.name}`);
   }
   for (const t of topics) keys.add(`t:${t}`);
-  for (const d of docs) {
-    keys.add(d.lang == null ? "l" : `l:${d.lang}`);
-    keys.add(d.source == null ? "s" : `s:${d.source}`);
-    for (const o of (d.orgs ?? "").split(",")) if (o) keys.add(`o:${o}`);
-  }
+  for (const k of docKeys) keys.add(k);
   return [...keys];
+}
+
+/** The keys a report's document gives its event: language, source ("l", "s" alone when it has none), organisations. */
+export function documentKeys(d: { lang: string | null; source: string | null; orgs: string | null }): string[] {
+  const keys = [d.lang == null ? "l" : `l:${d.lang}`, d.source == null ? "s" : `s:${d.source}`];
+  for (const o of (d.orgs ?? "").split(",")) if (o) keys.push(`o:${o}`);
+  return keys;
 }
 
 /** The columns of a key_counts row (kind, and the person's name, country and folded name). */

@@ -4,15 +4,15 @@
 //
 // A batch gives exactly the rows, ids and merges of ingesting its documents one after another:
 // the events the batch could merge with are read at once (for each event of each document, the
-// stored candidates with some to spare, their actors, reports and keys), then every document is
+// stored candidates with some to spare, their actors, folds and keys), then every document is
 // decided in order in memory against the stored events and those the batch created or changed
-// before it, each changed event rebuilt from its reports as recompute() does, and the rows
-// written at the end. Aggregates receive the batch's net change (counts exact; Goldstein sums
+// before it, each changed event's fold extended by its new reports (the fold recompute() makes
+// from all of them), and the rows written at the end. Aggregates receive the batch's net change (counts exact; Goldstein sums
 // added in another order, equal to within floating-point rounding, as a rebuild is).
 
 import type { DocumentResult, EventRecord } from "../types.js";
 import { chunkSize } from "./chunks.js";
-import { Deltas, eventKeys, type Contribution } from "./derived.js";
+import { Deltas, documentKeys, eventKeys, type Contribution } from "./derived.js";
 import { dayNumber, mergeReason, type MergeCandidate } from "./merge.js";
 import { documentMentions } from "./mentions.js";
 import type { Row, SqlAdapter } from "./sql.js";
@@ -170,29 +170,54 @@ const senior = (r: string | null) => (r ? ROLE_ORDER.length - ROLE_ORDER.indexOf
 export type FoldActor = { country: string; name: string | null; role: string | null };
 
 /**
- * An event's sides, topics, date, place and keys from its reports in id order: per side the
- * named actor of the most senior role first reported, every topic, the most precise date, the
- * first place.
+ * What an event's reports fold to, in id order: per side the named actor of the most senior role
+ * first reported, every topic, the most precise date, the first place, and the language, source
+ * and organisation keys of the reports' documents. Kept per event (event_folds) so that a new
+ * report extends it: merging a report into an event with many reports does not read them again.
  */
-export function foldReports(list: FoldRow[]): { actors: FoldActor[]; topics: string[]; date: string | null; location: { city: string | null; country: string | null } | null; keys: string[] } {
-  const actors = new Map<string, FoldActor>();
-  const topics = new Set<string>();
-  let date: string | null = null;
-  let location: { city: string | null; country: string | null } | null = null;
-  for (const r of list) {
-    r.parsed ??= { actors: JSON.parse(r.actors), topics: JSON.parse(r.topics), location: JSON.parse(r.location ?? "null") };
-    for (const a of r.parsed.actors) {
-      const have = actors.get(a.country);
-      if (!have || (!have.name && a.name) || (!!a.name === !!have.name && senior(a.role) > senior(have.role))) actors.set(a.country, a);
-    }
-    for (const t of r.parsed.topics) topics.add(t);
-    const d = r.date;
-    if (d && (!date || d.length > date.length)) date = d; // the most precise date reported
-    location ??= r.parsed.location;
-  }
-  const keys = eventKeys([...actors.values()], topics, list.map((r) => ({ lang: r.lang, source: r.source, orgs: r.orgs })));
-  return { actors: [...actors.values()], topics: [...topics], date, location, keys };
+export interface FoldState {
+  actors: FoldActor[];
+  topics: string[];
+  date: string | null;
+  location: { city: string | null; country: string | null } | null;
+  /** The l:, s: and o: keys of the reports' documents, first seen first. */
+  docKeys: string[];
 }
+
+export const emptyFold = (): FoldState => ({ actors: [], topics: [], date: null, location: null, docKeys: [] });
+
+/** The fold of one more report (a later one than every report folded so far). Changes `s`. */
+export function foldStep(s: FoldState, r: FoldRow): FoldState {
+  r.parsed ??= { actors: JSON.parse(r.actors), topics: JSON.parse(r.topics), location: JSON.parse(r.location ?? "null") };
+  for (const a of r.parsed.actors) {
+    const at = s.actors.findIndex((x) => x.country === a.country);
+    const have = at < 0 ? undefined : s.actors[at];
+    if (!have) s.actors.push(a);
+    else if ((!have.name && a.name) || (!!a.name === !!have.name && senior(a.role) > senior(have.role))) s.actors[at] = a;
+  }
+  for (const t of r.parsed.topics) if (!s.topics.includes(t)) s.topics.push(t);
+  const d = r.date;
+  if (d && (!s.date || d.length > s.date.length)) s.date = d; // the most precise date reported
+  s.location ??= r.parsed.location;
+  for (const k of documentKeys(r)) if (!s.docKeys.includes(k)) s.docKeys.push(k);
+  return s;
+}
+
+/** A fold's actors, topics, date, place and keys. */
+export function foldResult(s: FoldState): { actors: FoldActor[]; topics: string[]; date: string | null; location: { city: string | null; country: string | null } | null; keys: string[] } {
+  return { actors: [...s.actors], topics: [...s.topics], date: s.date, location: s.location, keys: eventKeys(s.actors, s.topics, s.docKeys) };
+}
+
+/** An event's sides, topics, date, place and keys from its reports in id order (see FoldState). */
+export function foldReports(list: FoldRow[]): ReturnType<typeof foldResult> & { state: FoldState } {
+  const state = emptyFold();
+  for (const r of list) foldStep(state, r);
+  return { ...foldResult(state), state };
+}
+
+/** The stored text of a fold (event_folds.state): one spelling for every path that writes it. */
+export const foldText = (s: FoldState): string =>
+  JSON.stringify({ actors: s.actors, topics: s.topics, date: s.date, location: s.location, docKeys: s.docKeys });
 
 /** An event as the batch sees it: stored (a candidate) or new, and how the batch changed it. */
 interface BatchEvent extends MergeCandidate {
@@ -203,7 +228,8 @@ interface BatchEvent extends MergeCandidate {
   roles: FoldActor[];
   topics: string[];
   keys: string[];
-  reports: FoldRow[];
+  /** What its reports so far fold to. */
+  fold: FoldState;
   /** Created by the batch. */
   isNew: boolean;
   /** Created or joined by a document of the batch (its stored row no longer holds). */
@@ -248,7 +274,7 @@ export async function storeNewDocuments(tx: SqlAdapter, index: SqlAdapter, items
       if (target[i] !== null) return state.get(target[i]!)!;
       const ev: BatchEvent = {
         id: provisional++, type: e.type, mode: e.mode ?? null, cameo: e.cameo, goldstein: e.goldstein ?? null, countries, date: e.date ?? null, day,
-        city: e.location?.city ?? null, location_country: e.location?.country ?? null, actors: [], roles: [], topics: [], keys: [], reports: [], isNew: true, changed: false,
+        city: e.location?.city ?? null, location_country: e.location?.country ?? null, actors: [], roles: [], topics: [], keys: [], fold: emptyFold(), isNew: true, changed: false,
       };
       state.set(ev.id, ev);
       created.push(ev);
@@ -257,14 +283,14 @@ export async function storeNewDocuments(tx: SqlAdapter, index: SqlAdapter, items
     });
     d.probes.forEach(({ e }, i) => {
       const fields = reportFields(e);
-      evs[i].reports.push({ ...fields, ...d.fold });
+      foldStep(evs[i].fold, { ...fields, ...d.fold });
       reports.push({ ev: evs[i], doc: k, idx: i, fields, e, why: whys[i] });
     });
     // As recompute(): take away the old contribution of the events joined, rebuild each, add it.
     const touched = [...new Set(evs)];
     for (const ev of touched) if (!fresh.has(ev)) deltas.add(contribution(ev), -1);
     for (const ev of touched) {
-      const f = foldReports(ev.reports);
+      const f = foldResult(ev.fold);
       Object.assign(ev, {
         roles: f.actors, actors: f.actors.map((a) => ({ country: a.country, name: a.name ?? null })), topics: f.topics, keys: f.keys,
         date: f.date, day: dayNumber(f.date), city: f.location?.city ?? null, location_country: f.location?.country ?? null,
@@ -292,10 +318,11 @@ export async function storeNewDocuments(tx: SqlAdapter, index: SqlAdapter, items
   ]));
   const changed = [...state.values()].filter((ev) => ev.changed);
   const stored = changed.filter((ev) => !ev.isNew).map((ev) => ev.id);
-  for (const t of ["event_actors", "event_topics", "event_keys"]) await deleteByIds(tx, t, stored);
+  for (const t of ["event_actors", "event_topics", "event_keys", "event_folds"]) await deleteByIds(tx, t, stored);
   await insertRows(tx, "event_actors", ["event_id", "country", "name", "role"], changed.flatMap((ev) => ev.roles.map((a) => [ev.id, a.country, a.name, a.role])));
   await insertRows(tx, "event_topics", ["event_id", "topic"], changed.flatMap((ev) => ev.topics.map((t) => [ev.id, t])));
   await insertRows(tx, "event_keys", ["event_id", "key", "date"], changed.flatMap((ev) => ev.keys.map((key) => [ev.id, key, ev.date])));
+  await insertRows(tx, "event_folds", ["event_id", "state"], changed.map((ev) => [ev.id, foldText(ev.fold)]));
   await updateEvents(tx, changed.filter((ev) => !ev.isNew).map((ev) => [ev.id, ev.date, ev.day, ev.city, ev.location_country]));
   await deltas.flush(tx);
 }
@@ -313,7 +340,7 @@ async function deleteByIds(tx: SqlAdapter, table: string, ids: number[]): Promis
 /**
  * The stored events the probes could merge with: per probe (type, sides, day), the oldest that
  * match, CANDIDATES and as many more as the batch has events of that type and sides (each could
- * join one of them, which then answers from memory), with their actors, reports and keys.
+ * join one of them, which then answers from memory), with their actors, folds and keys.
  */
 async function readCandidates(tx: SqlAdapter, probes: Probe[]): Promise<{ byKey: Map<string, number[]>; state: Map<number, BatchEvent> }> {
   const spare = new Map<string, number>();
@@ -331,7 +358,7 @@ async function readCandidates(tx: SqlAdapter, probes: Probe[]): Promise<{ byKey:
     state.set(id, {
       id, type: String(r.type), mode: (r.mode as string) ?? null, cameo: r.cameo, goldstein: r.goldstein == null ? null : Number(r.goldstein), countries: String(r.countries),
       date: (r.date as string) ?? null, day: r.day == null ? null : Number(r.day), city: (r.location_city as string) ?? null, location_country: (r.location_country as string) ?? null,
-      actors: [], roles: [], topics: [], keys: [], reports: [], isNew: false, changed: false,
+      actors: [], roles: [], topics: [], keys: [], fold: emptyFold(), isNew: false, changed: false,
     });
   }
   for (const list of byKey.values()) list.sort((a, b) => a - b);
@@ -340,8 +367,16 @@ async function readCandidates(tx: SqlAdapter, probes: Probe[]): Promise<{ byKey:
     state.get(Number(a.event_id))!.actors.push({ country: String(a.country), name: (a.name as string) ?? null });
   }
   for (const k of await readByIds(tx, (m) => `SELECT event_id, key FROM event_keys WHERE event_id IN (${m})`, ids)) state.get(Number(k.event_id))!.keys.push(String(k.key));
-  const reps = await readByIds(tx, (m) => `SELECT r.event_id, r.date, r.actors, r.topics, r.location, d.lang, d.source, d.orgs FROM reports r JOIN documents d ON d.id = r.document_id WHERE r.event_id IN (${m}) ORDER BY r.event_id, r.id`, ids);
-  for (const r of reps) state.get(Number(r.event_id))!.reports.push(foldRow(r));
+  // Each event's fold as stored; an event stored before folds were kept is folded from its reports.
+  const folded = new Set<number>();
+  for (const f of await readByIds(tx, (m) => `SELECT event_id, state FROM event_folds WHERE event_id IN (${m})`, ids)) {
+    const id = Number(f.event_id);
+    state.get(id)!.fold = JSON.parse(String(f.state)) as FoldState;
+    folded.add(id);
+  }
+  const unfolded = ids.filter((id) => !folded.has(id));
+  const reps = await readByIds(tx, (m) => `SELECT r.event_id, r.date, r.actors, r.topics, r.location, d.lang, d.source, d.orgs FROM reports r JOIN documents d ON d.id = r.document_id WHERE r.event_id IN (${m}) ORDER BY r.event_id, r.id`, unfolded);
+  for (const r of reps) foldStep(state.get(Number(r.event_id))!.fold, foldRow(r));
   return { byKey, state };
 }
 

@@ -70,6 +70,13 @@ const MIGRATIONS: { version: number; sql: string[]; rebuild?: boolean }[] = [
     version: 7,
     sql: ["CREATE INDEX agg_month_type ON agg_month (type, month, n)"],
   },
+  {
+    // What each event's reports fold to (ingest.ts FoldState), so a report joining an event
+    // extends it without its earlier reports being read; events stored before have none and
+    // are folded from their reports when next joined.
+    version: 8,
+    sql: ["CREATE TABLE event_folds (event_id BIGINT PRIMARY KEY, state TEXT NOT NULL)"],
+  },
 ];
 
 /** `?` placeholders to PostgreSQL's `$1, $2, ...`. */

@@ -5,7 +5,7 @@ import type { DocumentResult } from "../types.js";
 import { dayNumber, type MergeCandidate } from "./merge.js";
 import { Deltas, rebuildDerived, TOTAL_KEY, type Contribution } from "./derived.js";
 import {
-  allocateIds, CANDIDATES, decide, DOCUMENT_COLS, documentValues, EVENT_COLS, FIGURE_COLS, figureRows, foldReports, foldRow, insertRows, MENTION_COLS, mentionRows,
+  allocateIds, CANDIDATES, decide, DOCUMENT_COLS, documentValues, EVENT_COLS, FIGURE_COLS, figureRows, foldReports, foldRow, foldText, insertRows, MENTION_COLS, mentionRows,
   probesOf, REPORT_COLS, reportFields, storeNewDocuments, updateEvents,
 } from "./ingest.js";
 import type {
@@ -70,7 +70,7 @@ export class SqlStore implements Store {
   /** Every stored row of every table but the full-text index, in key order: for tests and checks. */
   async storedRows(): Promise<Record<string, Row[]>> {
     const out: Record<string, Row[]> = {};
-    for (const [t, order] of [["documents", "id"], ["events", "id"], ["reports", "id"], ["event_actors", "event_id, country"], ["event_topics", "event_id, topic"], ["figures", "id"], ["mentions", "id"]]) {
+    for (const [t, order] of [["documents", "id"], ["events", "id"], ["reports", "id"], ["event_actors", "event_id, country"], ["event_topics", "event_id, topic"], ["event_folds", "event_id"], ["figures", "id"], ["mentions", "id"]]) {
       out[t] = await this.rowsOf(t, order);
     }
     return { ...out, ...(await this.derivedRows()) };
@@ -268,8 +268,9 @@ export class SqlStore implements Store {
     await tx.run(`DELETE FROM event_actors WHERE event_id IN (${marks})`, ids);
     await tx.run(`DELETE FROM event_topics WHERE event_id IN (${marks})`, ids);
     await tx.run(`DELETE FROM event_keys WHERE event_id IN (${marks})`, ids);
+    await tx.run(`DELETE FROM event_folds WHERE event_id IN (${marks})`, ids);
     const gone: number[] = [];
-    const actorRows: unknown[][] = [], topicRows: unknown[][] = [], keyRows: unknown[][] = [], updates: unknown[][] = [];
+    const actorRows: unknown[][] = [], topicRows: unknown[][] = [], keyRows: unknown[][] = [], foldRows: unknown[][] = [], updates: unknown[][] = [];
     for (const id of ids) {
       const list = byEvent.get(id);
       const row = ev.get(id);
@@ -277,7 +278,8 @@ export class SqlStore implements Store {
         gone.push(id);
         continue;
       }
-      const { actors, topics, date, location, keys } = foldReports(list.map(foldRow));
+      const { actors, topics, date, location, keys, state } = foldReports(list.map(foldRow));
+      foldRows.push([id, foldText(state)]);
       for (const a of actors) actorRows.push([id, a.country, a.name, a.role]);
       for (const t of topics) topicRows.push([id, t]);
       for (const k of keys) keyRows.push([id, k, date]);
@@ -288,6 +290,7 @@ export class SqlStore implements Store {
     await insertRows(tx, "event_actors", ["event_id", "country", "name", "role"], actorRows);
     await insertRows(tx, "event_topics", ["event_id", "topic"], topicRows);
     await insertRows(tx, "event_keys", ["event_id", "key", "date"], keyRows);
+    await insertRows(tx, "event_folds", ["event_id", "state"], foldRows);
     await updateEvents(tx, updates);
   }
 
