@@ -116,7 +116,9 @@ export class SqlStore implements Store {
   }
 
   async ingest(meta: DocumentMeta, result: DocumentResult, lexiconVersion: string): Promise<IngestOutcome> {
-    return this.db.transaction((tx) => this.ingestOne(tx, { meta, result, lexiconVersion }));
+    // A new document takes the batch path (the same rows; joined events are extended by their
+    // kept folds, not rebuilt from all their reports); a replacement takes ingestOne.
+    return (await this.ingestBatch([{ meta, result, lexiconVersion }]))[0];
   }
 
   async ingestBatch(items: IngestItem[]): Promise<IngestOutcome[]> {
