@@ -15,18 +15,18 @@ function eventsOf(text: string): EventRecord[] {
 /** "TYPE A>B" for each event: who acts, then who is acted on. */
 const acts = (evs: EventRecord[]) => evs.map((e) => `${e.type} ${e.actors[0]?.country}>${e.actors.slice(1).map((a) => a.country).join("+")}`).sort();
 
-const fired = "Savunma Bakanlığı, İran'dan ateşlenen ve Irak ile Suriye hava sahasını geçtikten sonra Türk hava sahasına yönelen bir balistik füzenin imha edildiğini açıkladı.";
+const fired = "Yetkililer, gece saatlerinde Suriye'den ateşlenen ve Irak ile İran hava sahasını geçtikten sonra Azerbaycan hava sahasına yönelen bir balistik füzenin imha edildiğini duyurdu.";
 
 test("countries whose airspace a missile crosses are its route, not its sides", () => {
-  assert.deepEqual(acts(eventsOf(fired)), ["ASSAULT IRN>TUR"]);
+  assert.deepEqual(acts(eventsOf(fired)), ["ASSAULT SYR>AZE"]);
   // Their airspace as the target, not crossed, the same countries are sides.
   const aimed = eventsOf("İran, Irak ve Suriye hava sahasına balistik füzeler fırlattı.").filter((e) => e.type === "ASSAULT");
   assert.deepEqual([...new Set(aimed.flatMap((e) => e.actors.map((a) => a.country)))].sort(), ["IRN", "IRQ", "SYR"]);
 });
 
 test("an attack named before a Turkish postposition of time is background", () => {
-  const evs = eventsOf(`${fired}\nNATO unsurlarınca imha edilen balistik füzenin ardından bir parça Hatay'a düştü.`);
-  assert.deepEqual(acts(evs), ["ASSAULT IRN>TUR"]);
+  const evs = eventsOf(`${fired}\nHava savunmasınca imha edilen balistik füzenin ardından bir parça Nahçıvan'a düştü.`);
+  assert.deepEqual(acts(evs), ["ASSAULT SYR>AZE"]);
 });
 
 test("a summons and a protest a minister conveys to his counterpart later are two acts", () => {
