@@ -679,7 +679,23 @@ export function parseTextDump(doc: DecodedText): Article {
   }
 
   const title = titleIdx >= 0 ? lines[titleIdx] : null;
-  const hits = sourceHits(text, folded, lines, kinds, dateline, firstPara, paragraphs);
+  // The source: a header field, else the first hit not cited in the body; the publisher: a
+  // header field's, else that of the first hit with one. Hits are read until both are known.
+  const headerSource = sourceOf(header);
+  let publisher = headerPublisher(header);
+  let source: string | null = headerSource;
+  if (headerSource === null || publisher === null) {
+    let sourceKnown = headerSource !== null;
+    sourceHits(text, folded, lines, kinds, dateline, firstPara, paragraphs, (h) => {
+      if (!sourceKnown && h.from !== "cited") {
+        source = h.host;
+        sourceKnown = true;
+      }
+      if (publisher === null) publisher = hitPublisher(h);
+      // Cited hits never give the source: once they come, only the publisher is looked for.
+      return (sourceKnown || h.from === "cited") && publisher !== null;
+    });
+  }
   return {
     name: doc.name,
     origin: doc.origin,
@@ -689,8 +705,8 @@ export function parseTextDump(doc: DecodedText): Article {
     published: publishedMatch?.value ?? null,
     publishedSpan: publishedMatch?.span ?? null,
     dateline: dateline ? { place: dateline.place, span: dateline.span } : null,
-    source: sourceOf(header) ?? hits.find((h) => h.from !== "cited")?.host ?? null,
-    publisher: publisherFrom(header, hits),
+    source,
+    publisher,
     paragraphs,
     cut: paragraphs.length > 0 && endsCut(text, paragraphs[paragraphs.length - 1]),
   };
@@ -702,8 +718,8 @@ function endsCut(text: string, p: Span): boolean {
   return t.endsWith("\uFFFD") || (/[\p{L}\p{N},،，]$/u.test(t) && !/\n/.test(text.slice(p.end)));
 }
 
-/** The publisher and its country: a header field, else the first source the text names that has a country. */
-function publisherFrom(header: MetaHeader, hits: SourceHit[]): Publisher | null {
+/** The publisher and its country from a header field (url, source), if one names a known publisher. */
+function headerPublisher(header: MetaHeader): Publisher | null {
   const fields: { host: string | null; span: Span }[] = [];
   if (header.url) fields.push({ host: hostOf(header.url.value), span: header.url.span });
   if (header.source) {
@@ -714,11 +730,13 @@ function publisherFrom(header: MetaHeader, hits: SourceHit[]): Publisher | null 
     const p = f.host ? publisherOfHost(f.host) : null;
     if (p) return { country: p.country, host: p.host, from: "header", kind: p.kind, international: p.international, span: f.span };
   }
-  for (const h of hits) {
-    const p = publisherOfHost(h.host);
-    if (p) return { country: p.country, host: p.host, from: h.from, kind: p.kind, international: p.international, span: h.span };
-  }
   return null;
+}
+
+/** The publisher a source hit names, if it is a known one. */
+function hitPublisher(h: SourceHit): Publisher | null {
+  const p = publisherOfHost(h.host);
+  return p ? { country: p.country, host: p.host, from: h.from, kind: p.kind, international: p.international, span: h.span } : null;
 }
 
 /** The publisher a name stands for ("TASS", "Kazinform", a site name; "By PTI"), by the table. */
@@ -948,22 +966,21 @@ const COPYRIGHT = /^(?:©|\(c\))|©\s*(?:\d{4}|[\u0660-\u0669\u06f0-\u06f9]{4})|
  * Where the text names its source, strongest first: the agency in the dateline ("(Khovar)",
  * "/Кабар/"), the page header (site name) and footer (copyright) lines, a domain anywhere, an
  * agency anywhere in the header, and an agency the body cites as its source ("передает ТАСС",
- * "به گزارش ایرنا").
+ * "به گزارش ایرنا"). Each hit goes to `take`, in that order, until it answers true (the hits
+ * after it cannot change what the caller reads from them): later places are then not read.
  */
-function sourceHits(text: string, foldedText: string, lines: Line[], kinds: LineKind[], dateline: Dateline | null, firstPara: number, paragraphs: Span[]): SourceHit[] {
-  const hits: SourceHit[] = [];
-  const push = (h: SourceHit | null) => { if (h) hits.push(h); };
-  if (dateline) push(agencyHit(text, foldedText, dateline.span, "dateline"));
+function sourceHits(text: string, foldedText: string, lines: Line[], kinds: LineKind[], dateline: Dateline | null, firstPara: number, paragraphs: Span[], take: (h: SourceHit) => boolean): void {
+  const push = (h: SourceHit | null) => h !== null && take(h);
+  if (dateline && push(agencyHit(text, foldedText, dateline.span, "dateline"))) return;
   const header = lines.slice(0, Math.max(firstPara, 0)).filter((_, i) => kinds[i] !== "blank");
+  for (const l of header.slice(0, 3)) if (push(domainHit(text, l, "masthead") ?? agencyHit(text, foldedText, l, "masthead"))) return;
   const footer = lines.filter((l, i) => kinds[i] === "junk" && COPYRIGHT.test(l.text));
-  for (const l of header.slice(0, 3)) push(domainHit(text, l, "masthead") ?? agencyHit(text, foldedText, l, "masthead"));
-  for (const l of footer) push(domainHit(text, l, "footer") ?? agencyHit(text, foldedText, l, "footer"));
-  push(domainHit(text, { start: 0, end: text.length }, "domain"));
-  for (const l of header) push(agencyHit(text, foldedText, l, "masthead"));
+  for (const l of footer) if (push(domainHit(text, l, "footer") ?? agencyHit(text, foldedText, l, "footer"))) return;
+  if (push(domainHit(text, { start: 0, end: text.length }, "domain"))) return;
+  for (const l of header) if (push(agencyHit(text, foldedText, l, "masthead"))) return;
   // Reports cite their source in the opening paragraphs or at the end.
   const citing = paragraphs.length > 4 ? [...paragraphs.slice(0, 3), paragraphs[paragraphs.length - 1]] : paragraphs;
-  for (const p of citing) for (const h of citedAgencies(text, foldedText, p)) hits.push(h);
-  return hits;
+  for (const p of citing) for (const h of citedAgencies(text, foldedText, p)) if (push(h)) return;
 }
 
 /** Agencies the body names as its source: next to a reporting word, or in brackets or slashes. */
