@@ -317,6 +317,28 @@ function classify(line: Line, text: string, foldedText: string): LineKind {
   return prose ? "paragraph" : "short";
 }
 
+/** The kinds of the lines of a text, each classified when first asked for (classify reads nothing but its line, the text and its fold). */
+class LineKinds {
+  private readonly kinds: (LineKind | undefined)[];
+  constructor(private readonly lines: Line[], private readonly text: string, private readonly folded: string) {
+    this.kinds = new Array<LineKind | undefined>(lines.length).fill(undefined);
+  }
+  get length(): number {
+    return this.lines.length;
+  }
+  at(i: number): LineKind {
+    return (this.kinds[i] ??= classify(this.lines[i], this.text, this.folded));
+  }
+  set(i: number, kind: LineKind): void {
+    this.kinds[i] = kind;
+  }
+  /** The first line of a kind, or -1. */
+  indexOf(kind: LineKind): number {
+    for (let i = 0; i < this.lines.length; i++) if (this.at(i) === kind) return i;
+    return -1;
+  }
+}
+
 /** Headline-like: enough letters, not a byline, no final full stop. */
 function isTitleLike(line: Line, text: string): boolean {
   const t = line.text;
@@ -646,7 +668,9 @@ export function parseTextDump(doc: DecodedText): Article {
   const lines = splitLines(text);
   // The whole text folded once (the date stage folds it too, and keeps the last few folds).
   const folded = foldForDates(text);
-  const kinds = lines.map((line) => classify(line, text, folded));
+  // Lines are classified when first asked for: the lines after the body (a page's menus, lists of
+  // other headlines, footer) are only read where a step goes on to them.
+  const kinds = new LineKinds(lines, text, folded);
 
   // Body start: the first prose line.
   const firstPara = kinds.indexOf("paragraph");
@@ -674,12 +698,28 @@ export function parseTextDump(doc: DecodedText): Article {
       if (ds[0]) publishedMatch = { value: ds[0].value, span: { start: ds[0].start, end: ds[0].end } };
     }
     const last = lastNonBlank(kinds);
-    if (last > firstPara && kinds[last] === "short" && cutShort(text, lines[last], kinds, last)) kinds[last] = "paragraph";
+    if (last > firstPara && kinds.at(last) === "short" && cutShort(text, lines[last], kinds, last)) kinds.set(last, "paragraph");
     collectBody(lines, kinds, firstPara, dateline, paragraphs);
   }
 
   const title = titleIdx >= 0 ? lines[titleIdx] : null;
-  const hits = sourceHits(text, folded, lines, kinds, dateline, firstPara, paragraphs);
+  // The source: a header field, else the first hit not cited in the body; the publisher: a
+  // header field's, else that of the first hit with one. Hits are read until both are known.
+  const headerSource = sourceOf(header);
+  let publisher = headerPublisher(header);
+  let source: string | null = headerSource;
+  if (headerSource === null || publisher === null) {
+    let sourceKnown = headerSource !== null;
+    sourceHits(text, folded, lines, kinds, dateline, firstPara, paragraphs, (h) => {
+      if (!sourceKnown && h.from !== "cited") {
+        source = h.host;
+        sourceKnown = true;
+      }
+      if (publisher === null) publisher = hitPublisher(h);
+      // Cited hits never give the source: once they come, only the publisher is looked for.
+      return (sourceKnown || h.from === "cited") && publisher !== null;
+    });
+  }
   return {
     name: doc.name,
     origin: doc.origin,
@@ -689,8 +729,8 @@ export function parseTextDump(doc: DecodedText): Article {
     published: publishedMatch?.value ?? null,
     publishedSpan: publishedMatch?.span ?? null,
     dateline: dateline ? { place: dateline.place, span: dateline.span } : null,
-    source: sourceOf(header) ?? hits.find((h) => h.from !== "cited")?.host ?? null,
-    publisher: publisherFrom(header, hits),
+    source,
+    publisher,
     paragraphs,
     cut: paragraphs.length > 0 && endsCut(text, paragraphs[paragraphs.length - 1]),
   };
@@ -702,8 +742,8 @@ function endsCut(text: string, p: Span): boolean {
   return t.endsWith("\uFFFD") || (/[\p{L}\p{N},،，]$/u.test(t) && !/\n/.test(text.slice(p.end)));
 }
 
-/** The publisher and its country: a header field, else the first source the text names that has a country. */
-function publisherFrom(header: MetaHeader, hits: SourceHit[]): Publisher | null {
+/** The publisher and its country from a header field (url, source), if one names a known publisher. */
+function headerPublisher(header: MetaHeader): Publisher | null {
   const fields: { host: string | null; span: Span }[] = [];
   if (header.url) fields.push({ host: hostOf(header.url.value), span: header.url.span });
   if (header.source) {
@@ -714,11 +754,13 @@ function publisherFrom(header: MetaHeader, hits: SourceHit[]): Publisher | null 
     const p = f.host ? publisherOfHost(f.host) : null;
     if (p) return { country: p.country, host: p.host, from: "header", kind: p.kind, international: p.international, span: f.span };
   }
-  for (const h of hits) {
-    const p = publisherOfHost(h.host);
-    if (p) return { country: p.country, host: p.host, from: h.from, kind: p.kind, international: p.international, span: h.span };
-  }
   return null;
+}
+
+/** The publisher a source hit names, if it is a known one. */
+function hitPublisher(h: SourceHit): Publisher | null {
+  const p = publisherOfHost(h.host);
+  return p ? { country: p.country, host: p.host, from: h.from, kind: p.kind, international: p.international, span: h.span } : null;
 }
 
 /** The publisher a name stands for ("TASS", "Kazinform", a site name; "By PTI"), by the table. */
@@ -748,9 +790,9 @@ export function hostOf(url: string): string | null {
  * a photo caption (written twice, as caption and alt text) or a "Place - Agency" line; and of a
  * headline and a restatement of it below (a deck), the headline.
  */
-function findTitle(text: string, lines: Line[], kinds: LineKind[], firstPara: number): number {
+function findTitle(text: string, lines: Line[], kinds: LineKinds, firstPara: number): number {
   const headline = (i: number) =>
-    kinds[i] === "short" && isTitleLike(lines[i], text) && publisherNamed(lines[i].text) === null && !placeAgencyLine(lines[i].text);
+    kinds.at(i) === "short" && isTitleLike(lines[i], text) && publisherNamed(lines[i].text) === null && !placeAgencyLine(lines[i].text);
   // A line written twice in a row is a caption, unless nothing else above can be the title (then
   // it is the headline written twice).
   const candidate = (i: number) => headline(i) && !isCaptionPair(lines, i);
@@ -760,9 +802,9 @@ function findTitle(text: string, lines: Line[], kinds: LineKind[], firstPara: nu
   if (title < 0) return -1;
   // A headline a few lines above saying the same (not the same line repeated) is the title.
   for (let i = title - 1, seen = 0; i >= 0 && seen < 4; i--) {
-    if (kinds[i] === "blank") continue;
+    if (kinds.at(i) === "blank") continue;
     seen++;
-    if (kinds[i] === "paragraph" || kinds[i] === "menu" || kinds[i] === "related") break;
+    if (kinds.at(i) === "paragraph" || kinds.at(i) === "menu" || kinds.at(i) === "related") break;
     if (candidate(i) && lines[i].text !== lines[title].text && restates(lines[i].text, lines[title].text)) return i;
   }
   return title;
@@ -795,9 +837,9 @@ function isCaptionPair(lines: Line[], i: number): boolean {
  * A "Place - Agency" line of its own just above the body ("Shafaq News - Baghdad"): the dateline.
  * The place is the part that is not a known agency or a "... News" name.
  */
-function datelineAbove(lines: Line[], kinds: LineKind[], firstPara: number): Dateline | null {
+function datelineAbove(lines: Line[], kinds: LineKinds, firstPara: number): Dateline | null {
   for (let i = firstPara - 1, seen = 0; i >= 0 && seen < 2; i--) {
-    if (kinds[i] === "blank") continue;
+    if (kinds.at(i) === "blank") continue;
     seen++;
     const line = lines[i];
     if (!placeAgencyLine(line.text)) continue;
@@ -820,12 +862,12 @@ function placeAgencyLine(t: string): boolean {
 
 
 function findPublished(
-  text: string, lines: Line[], kinds: LineKind[], order: number[],
+  text: string, lines: Line[], kinds: LineKinds, order: number[],
 ): { value: string; span: Span } | null {
   let yearless: { line: number; match: DateMatch } | null = null;
   let monthOnly: DateMatch | null = null;
   for (const i of order) {
-    if (kinds[i] === "blank" || kinds[i] === "paragraph") continue;
+    if (kinds.at(i) === "blank" || kinds.at(i) === "paragraph") continue;
     // Only absolute dates are taken here, and they all contain digits.
     if (!hasDigit(lines[i].text)) continue;
     const all = findDates(text, "und", null, lines[i]).filter((d) => d.kind === "absolute");
@@ -833,8 +875,8 @@ function findPublished(
     if (ds[0]) return { value: ds[0].value, span: { start: ds[0].start, end: ds[0].end } };
     // A date line giving only a month ("December 2023"): the date at that precision, if no
     // header line gives a day.
-    if (!monthOnly && kinds[i] === "date" && all.length === 1 && all[0].value.length === 7) monthOnly = all[0];
-    if (!yearless && kinds[i] === "date") {
+    if (!monthOnly && kinds.at(i) === "date" && all.length === 1 && all[0].value.length === 7) monthOnly = all[0];
+    if (!yearless && kinds.at(i) === "date") {
       const probe = findDates(text, "und", "2000-12-31", lines[i]).filter((d) => d.kind === "absolute" && d.value.length === 10);
       if (probe[0]) yearless = { line: i, match: probe[0] };
     }
@@ -843,7 +885,7 @@ function findPublished(
     // Heuristic: a year-less date line ("April 18") takes a year written on a nearby line ("06:28 2020").
     for (const j of [yearless.line + 1, yearless.line - 1, yearless.line + 2, yearless.line - 2]) {
       const line = lines[j];
-      if (!line || kinds[j] === "paragraph") continue;
+      if (!line || kinds.at(j) === "paragraph") continue;
       const y = /(?<!\d)(19[5-9]\d|20\d\d)(?!\d)/.exec(line.text);
       if (y) {
         const ds = findDates(text, "und", `${y[1]}-12-31`, lines[yearless.line]).filter((d) => d.value.length === 10);
@@ -859,13 +901,13 @@ function isProse(kind: LineKind): boolean {
 }
 
 function collectBody(
-  lines: Line[], kinds: LineKind[], firstPara: number, dateline: Dateline | null, out: Span[],
+  lines: Line[], kinds: LineKinds, firstPara: number, dateline: Dateline | null, out: Span[],
 ): void {
   let pending: Span[] = []; // short lines inside the body, kept only if prose follows
   let shortRun = 0;
   for (let i = firstPara; i < lines.length; i++) {
     const line = lines[i];
-    const kind = kinds[i];
+    const kind = kinds.at(i);
     if (kind === "blank" || kind === "junk" || kind === "date" || kind === "related_inline") continue;
     if (kind === "menu") break;
     if (kind === "related") {
@@ -873,7 +915,7 @@ function collectBody(
       const next = nextNonBlank(kinds, i + 1);
       const after = next >= 0 ? nextNonBlank(kinds, next + 1) : -1;
       const afterAfter = after >= 0 ? nextNonBlank(kinds, after + 1) : -1;
-      if (next >= 0 && kinds[next] === "short" && after >= 0 && isProse(kinds[after]) && afterAfter >= 0 && isProse(kinds[afterAfter])) {
+      if (next >= 0 && kinds.at(next) === "short" && after >= 0 && isProse(kinds.at(after)) && afterAfter >= 0 && isProse(kinds.at(afterAfter))) {
         i = next;
         continue;
       }
@@ -895,8 +937,8 @@ function collectBody(
   }
 }
 
-function lastNonBlank(kinds: LineKind[]): number {
-  for (let i = kinds.length - 1; i >= 0; i--) if (kinds[i] !== "blank") return i;
+function lastNonBlank(kinds: LineKinds): number {
+  for (let i = kinds.length - 1; i >= 0; i--) if (kinds.at(i) !== "blank") return i;
   return -1;
 }
 
@@ -905,21 +947,21 @@ function lastNonBlank(kinds: LineKind[]): number {
  * end, right after the body's prose (or one subheading after it). A cut is a broken character at
  * the end, or the text stopping on that line with no sentence end and no line break.
  */
-function cutShort(text: string, line: Line, kinds: LineKind[], i: number): boolean {
+function cutShort(text: string, line: Line, kinds: LineKinds, i: number): boolean {
   const t = line.text;
   if (endsSentence(t) || statsOf(line, text).words < 2) return false;
   if (!endsCut(text, line)) return false;
   let j = i - 1;
-  while (j >= 0 && kinds[j] === "blank") j--;
-  if (j >= 0 && kinds[j] === "short") {
+  while (j >= 0 && kinds.at(j) === "blank") j--;
+  if (j >= 0 && kinds.at(j) === "short") {
     j--;
-    while (j >= 0 && kinds[j] === "blank") j--;
+    while (j >= 0 && kinds.at(j) === "blank") j--;
   }
-  return j >= 0 && kinds[j] === "paragraph";
+  return j >= 0 && kinds.at(j) === "paragraph";
 }
 
-function nextNonBlank(kinds: LineKind[], from: number): number {
-  for (let i = from; i < kinds.length; i++) if (kinds[i] !== "blank") return i;
+function nextNonBlank(kinds: LineKinds, from: number): number {
+  for (let i = from; i < kinds.length; i++) if (kinds.at(i) !== "blank") return i;
   return -1;
 }
 
@@ -948,22 +990,22 @@ const COPYRIGHT = /^(?:©|\(c\))|©\s*(?:\d{4}|[\u0660-\u0669\u06f0-\u06f9]{4})|
  * Where the text names its source, strongest first: the agency in the dateline ("(Khovar)",
  * "/Кабар/"), the page header (site name) and footer (copyright) lines, a domain anywhere, an
  * agency anywhere in the header, and an agency the body cites as its source ("передает ТАСС",
- * "به گزارش ایرنا").
+ * "به گزارش ایرنا"). Each hit goes to `take`, in that order, until it answers true (the hits
+ * after it cannot change what the caller reads from them): later places are then not read.
  */
-function sourceHits(text: string, foldedText: string, lines: Line[], kinds: LineKind[], dateline: Dateline | null, firstPara: number, paragraphs: Span[]): SourceHit[] {
-  const hits: SourceHit[] = [];
-  const push = (h: SourceHit | null) => { if (h) hits.push(h); };
-  if (dateline) push(agencyHit(text, foldedText, dateline.span, "dateline"));
-  const header = lines.slice(0, Math.max(firstPara, 0)).filter((_, i) => kinds[i] !== "blank");
-  const footer = lines.filter((l, i) => kinds[i] === "junk" && COPYRIGHT.test(l.text));
-  for (const l of header.slice(0, 3)) push(domainHit(text, l, "masthead") ?? agencyHit(text, foldedText, l, "masthead"));
-  for (const l of footer) push(domainHit(text, l, "footer") ?? agencyHit(text, foldedText, l, "footer"));
-  push(domainHit(text, { start: 0, end: text.length }, "domain"));
-  for (const l of header) push(agencyHit(text, foldedText, l, "masthead"));
+function sourceHits(text: string, foldedText: string, lines: Line[], kinds: LineKinds, dateline: Dateline | null, firstPara: number, paragraphs: Span[], take: (h: SourceHit) => boolean): void {
+  const push = (h: SourceHit | null) => h !== null && take(h);
+  if (dateline && push(agencyHit(text, foldedText, dateline.span, "dateline"))) return;
+  const header = lines.slice(0, Math.max(firstPara, 0)).filter((_, i) => kinds.at(i) !== "blank");
+  for (const l of header.slice(0, 3)) if (push(domainHit(text, l, "masthead") ?? agencyHit(text, foldedText, l, "masthead"))) return;
+  // (The pattern first: only lines it matches are classified.)
+  const footer = lines.filter((l, i) => COPYRIGHT.test(l.text) && kinds.at(i) === "junk");
+  for (const l of footer) if (push(domainHit(text, l, "footer") ?? agencyHit(text, foldedText, l, "footer"))) return;
+  if (push(domainHit(text, { start: 0, end: text.length }, "domain"))) return;
+  for (const l of header) if (push(agencyHit(text, foldedText, l, "masthead"))) return;
   // Reports cite their source in the opening paragraphs or at the end.
   const citing = paragraphs.length > 4 ? [...paragraphs.slice(0, 3), paragraphs[paragraphs.length - 1]] : paragraphs;
-  for (const p of citing) for (const h of citedAgencies(text, foldedText, p)) hits.push(h);
-  return hits;
+  for (const p of citing) for (const h of citedAgencies(text, foldedText, p)) if (push(h)) return;
 }
 
 /** Agencies the body names as its source: next to a reporting word, or in brackets or slashes. */

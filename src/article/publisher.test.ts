@@ -99,3 +99,33 @@ test("agencyMatches finds what matchAll finds around every agency name, whole, c
     assert.deepEqual([...agencyMatches(text)].map((m) => [m.index, m[0]]), expected, text);
   }
 });
+
+test("the source is the first place the text names, the publisher the first known one, read in order", () => {
+  // A masthead domain of no known publisher is the source; the publisher comes from an agency the
+  // body cites further down (the places after the source are still read for it).
+  const masthead = [
+    "riverside-daily.com",
+    "",
+    "Ministers meet on river transit",
+    "",
+    "The foreign minister arrived in the capital on a working visit, according to Kazinform.",
+  ].join("\n");
+  const m = parse(masthead);
+  assert.equal(m.source, "riverside-daily.com");
+  assert.equal(m.publisher?.host, "kazinform.kz");
+  assert.equal(m.publisher?.from, "cited");
+  // The dateline's agency is both, ahead of an agency the body cites.
+  const both = [
+    "Министры обсудили строительство новой дороги",
+    "",
+    "Ош, 12 апреля. /Кабар/. Министры транспорта двух стран сегодня обсудили строительство новой дороги, передает Казинформ.",
+  ].join("\n");
+  const b = parse(both);
+  assert.equal(b.source, "kabar.kg");
+  assert.equal(b.publisher?.host, "kabar.kg");
+  assert.equal(b.publisher?.from, "dateline");
+  // A body citation alone gives the publisher but never the source.
+  const cited = parse("Ministers meet on river transit\n\nThe foreign minister arrived in the capital on a working visit, according to Kazinform.");
+  assert.equal(cited.source, null);
+  assert.equal(cited.publisher?.host, "kazinform.kz");
+});

@@ -223,3 +223,22 @@ test("the fast fold equals the unit-by-unit fold, over every BMP unit", () => {
   assert.equal(foldForDates("Kİ ’Ё’ \u{10400}"), "ki 'е' \u{10400}");
   assert.equal(foldForDates("أيلول ١٥ كانون"), "ایلول 15 کانون");
 });
+
+test("the table fold of long texts, with and without surrogates, one after another, equals the fold unit by unit", () => {
+  // (The table fold reuses its buffer: a shorter text after a longer one must not keep its tail.)
+  const unitByUnit = (s: string) => Array.from({ length: s.length }, (_, i) => foldByTable(s[i])).join("");
+  const arabic = "استقبل الوزير نظيره في ١٥ أيلول، وقال إنّ المحادثات كانت مثمرة. ";
+  const texts = [
+    arabic.repeat(40),
+    arabic.repeat(3) + "\u{1F600} Σ İ \ud800 " + arabic.repeat(10),
+    arabic.repeat(5),
+    "plain ascii text without anything to fold ".repeat(10),
+    arabic.repeat(200),
+    "ك".repeat(300),
+  ];
+  for (const t of texts) {
+    const folded = foldByTable(t);
+    assert.equal(folded.length, t.length);
+    assert.equal(folded, unitByUnit(t));
+  }
+});

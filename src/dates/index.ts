@@ -89,29 +89,35 @@ export function foldForDates(s: string): string {
   return folded;
 }
 
+/** The folded units of foldByTable, reused (a fresh array per call cost more than the loop); texts longer than FOLD_SCRATCH_MAX get their own. */
+let foldScratch = new Uint16Array(4096);
+const FOLD_SCRATCH_MAX = 1 << 16;
+
+const HAS_SURROGATE = /[\ud800-\udfff]/;
+
 /** foldForDates unit by unit, through the fold table. */
 export function foldByTable(s: string): string {
-  let out: Uint16Array | null = null;
-  let surrogates = false;
-  for (let i = 0; i < s.length; i++) {
+  const n = s.length;
+  if (foldScratch.length < n && n <= FOLD_SCRATCH_MAX) foldScratch = new Uint16Array(Math.min(FOLD_SCRATCH_MAX, Math.max(n, 2 * foldScratch.length)));
+  const out = n <= foldScratch.length ? foldScratch : new Uint16Array(n);
+  // Every unit is written (no branch on whether the text has changed yet); `changed` gathers the
+  // bits where a fold differs from its unit.
+  let changed = 0;
+  for (let i = 0; i < n; i++) {
     const code = s.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdfff) surrogates = true;
     let f = FOLD_TABLE[code];
     if (f < 0) f = FOLD_TABLE[code] = foldUnit(code);
-    if (f !== code && out === null) {
-      out = new Uint16Array(s.length);
-      for (let k = 0; k < i; k++) out[k] = s.charCodeAt(k);
-    }
-    if (out !== null) out[i] = f;
+    out[i] = f;
+    changed |= f ^ code;
   }
-  if (out === null) return s;
+  if (changed === 0) return s;
   // The decoder would replace lone surrogates, so texts with surrogates are built unit by unit;
   // so are short texts, where the decoder's fixed cost dominates.
-  if (out.length <= SHORT_FOLD) return String.fromCharCode.apply(null, out as unknown as number[]);
+  if (n <= SHORT_FOLD) return String.fromCharCode.apply(null, out.subarray(0, n) as unknown as number[]);
   // (Buffer's UTF-16 read, several times faster than TextDecoder's, differs only on lone surrogates.)
-  if (!surrogates) return Buffer.from(out.buffer, out.byteOffset, out.byteLength).toString("utf16le");
+  if (!HAS_SURROGATE.test(s)) return Buffer.from(out.buffer, out.byteOffset, 2 * n).toString("utf16le");
   let folded = "";
-  for (let k = 0; k < out.length; k += 8192) folded += String.fromCharCode.apply(null, out.subarray(k, k + 8192) as unknown as number[]);
+  for (let k = 0; k < n; k += 8192) folded += String.fromCharCode.apply(null, out.subarray(k, Math.min(n, k + 8192)) as unknown as number[]);
   return folded;
 }
 

@@ -219,8 +219,8 @@ function simpleLower(c: number): number {
 /**
  * The ids of trigram-utils' cleaned text (" " + lower case + " ") into idBuffer, with its length,
  * where cleaning only lower-cases and pads: no ASCII punctuation or digit, white space only as
- * single spaces between other characters (words joined by spaces), and every unit lower-cased
- * on its own. -1 where cleaning does more.
+ * single spaces between other characters (words joined by spaces, perhaps with one space after
+ * the last), and every unit lower-cased on its own. -1 where cleaning does more.
  */
 function cleanIds(value: string): number {
   reserve(value.length + 2);
@@ -239,7 +239,8 @@ function cleanIds(value: string): number {
     if (lower < 0) return -1;
     ids[i + 1] = idOf(lower);
   }
-  if (afterSpace) return -1;
+  // A single space at the end (a sample cut after a word) is trimmed: it is already the padding.
+  if (afterSpace) return value.length > 0 ? value.length + 1 : -1;
   ids[value.length + 1] = space;
   return value.length + 2;
 }
@@ -259,9 +260,11 @@ export function francScores(value: string, only: string[], minLength = 10): Trig
   // trigram-utils: ASCII punctuation and digits become spaces, white space collapses, lower case,
   // padded with one space each side. Character ids once per position (a trigram's packed key is
   // built from three of them), straight from the value where cleaning only lower-cases and pads.
-  let length = cleanIds(value);
+  const cleanLength = cleanIds(value);
+  let length = cleanLength;
   let cleanText: string | null = null;
-  const clean = () => (cleanText ??= " " + (length >= 0 ? value : value.replace(/[\u0021-\u0040]+/g, " ").replace(/\s+/g, " ").trim()).toLowerCase() + " ");
+  // (Where cleanIds read the value, the cleaned text is its first cleanLength - 2 units, lower-cased and padded.)
+  const clean = () => (cleanText ??= " " + (cleanLength >= 0 ? value.slice(0, cleanLength - 2) : value.replace(/[\u0021-\u0040]+/g, " ").replace(/\s+/g, " ").trim()).toLowerCase() + " ");
   if (length < 0) {
     const text = clean();
     length = text.length;

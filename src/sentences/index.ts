@@ -240,15 +240,81 @@ function sentenceSegments(segmenter: Intl.Segmenter, s: string, out: number[]): 
   }
 }
 
+/**
+ * Views segmented together, joined by PARAGRAPH_JOIN: one segmenter call for many short
+ * paragraphs (each call has a fixed cost: the segmenter's break iterator is cloned for it). A
+ * paragraph separator ends a sentence and the rules never look across one (UAX #29: SB4 breaks
+ * after it; SB8's look-ahead stops at it; SB5 does not attach what follows it; SB9/SB10 keep it
+ * with the sentence before it, so a sentence ending a view ends at the separator), so each
+ * view's segments are those it has alone: a segment ending at a separator ends at the view's end,
+ * and a segment of the separator alone (after a view ending in a line break) is no view's.
+ * Groups stay within SEGMENT_WINDOW.
+ */
+const PARAGRAPH_JOIN = "\u2029";
+
+/** The segments of each of `views` (indices `group`) into segs, with one segmenter call for the group. */
+function segmentGroup(segmenter: Intl.Segmenter, views: string[], group: number[], segs: number[][]): void {
+  if (group.length === 1) {
+    sentenceSegments(segmenter, views[group[0]], (segs[group[0]] = []));
+    return;
+  }
+  const joined = group.map((i) => views[i]).join(PARAGRAPH_JOIN);
+  let k = 0, offset = 0, end = views[group[0]].length;
+  let out: number[] = (segs[group[0]] = []);
+  for (const seg of segmenter.segment(joined)) {
+    const s = seg.index, e = s + seg.segment.length;
+    while (s > end) {
+      offset = end + 1;
+      end = offset + views[group[++k]].length;
+      out = segs[group[k]] = [];
+    }
+    if (s === end) {
+      // The separator alone (the view ended in a line break).
+      if (e === end + 1) continue;
+    } else if (e <= end + 1) {
+      out.push(s - offset, Math.min(e, end) - offset);
+      continue;
+    }
+    // A segment across a separator: not as the rules go; each view segmented alone.
+    for (const i of group) sentenceSegments(segmenter, views[i], (segs[i] = []));
+    return;
+  }
+}
+
 export function splitSentences(text: string, paragraphs: Span[], lang: Lang): Sentence[] {
   const segmenter = segmenterFor(lang);
   const out: Sentence[] = [];
-  paragraphs.forEach((para, pIndex) => {
-    const raw = text.slice(para.start, para.end);
+  const raws: string[] = [];
+  const views: string[] = [];
+  /** Per paragraph, its segments (start, end) in its view. */
+  const segs: number[][] = new Array(paragraphs.length);
+  // Views the segmenter must read (more than one sentence, within a window) go in groups.
+  let group: number[] = [];
+  /** The length of the group's views joined. */
+  let groupLength = -1;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const raw = text.slice(paragraphs[i].start, paragraphs[i].end);
     const view = unwrapLines(raw);
+    raws.push(raw);
+    views.push(view);
+    if (view.length === 0 || view.length > SEGMENT_WINDOW) sentenceSegments(segmenter, view, (segs[i] = []));
+    else if (oneSentence(view)) segs[i] = [0, view.length];
+    else {
+      if (group.length > 0 && groupLength + 1 + view.length > SEGMENT_WINDOW) {
+        segmentGroup(segmenter, views, group, segs);
+        group = [];
+        groupLength = -1;
+      }
+      group.push(i);
+      groupLength += 1 + view.length;
+    }
+  }
+  if (group.length > 0) segmentGroup(segmenter, views, group, segs);
+  paragraphs.forEach((para, pIndex) => {
+    const raw = raws[pIndex];
+    const view = views[pIndex];
     const spans: Span[] = [];
-    const segments: number[] = [];
-    sentenceSegments(segmenter, view, segments);
+    const segments = segs[pIndex];
     for (let k = 0; k < segments.length; k += 2) {
       let s = segments[k], e = segments[k + 1];
       while (s < e && isSpaceUnit(view.charCodeAt(s))) s++;

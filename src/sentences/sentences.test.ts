@@ -178,3 +178,46 @@ test("a paragraph read as one sentence without the segmenter is one the segmente
   assert.deepEqual(split("They met. Then they left.", "en"), ["They met.", "Then they left."]);
   assert.deepEqual(split("The envoy left (as planned).", "en"), ["The envoy left (as planned)."]);
 });
+
+test("paragraphs segmented together split as each does alone", () => {
+  // Multi-sentence paragraphs go to the segmenter in groups: each must come out as it does on
+  // its own, whatever its neighbours end or begin with (a line break, a dot, a quote, a lower-case
+  // word, a combining mark, a carriage return). Pieces written for this test, combined at random.
+  const pieces = [
+    "The ministers met in Geneva. They agreed to meet again",
+    "Mr. Lee arrived on Jan. 5. He left the U.S. capital",
+    "Они встретились в г. Душанбе. Переговоры продолжатся",
+    "وصل الوزير إلى القاهرة؟ ثم غادر إلى عمّان.",
+    "رئیس جمهور وزیر را پذیرفت. آیا توافق شد؟",
+    "双方举行了会谈。随后签署了协议。",
+    "Growth reached 3.5 percent. prices rose",
+    "\u0301combining first. Then more.",
+    "The envoy said \u201cwe agree.\u201d Then he left.",
+    "Line one ends here.\nLine two follows.",
+    "He left.\r",
+    "They met.\n",
+    "Am 16. September trafen sie sich. Danach reisten sie ab.",
+    "Elle a dit: \u00abnon!\u00bb Puis elle est partie.",
+    "Toplantı yapıldı. Sonra açıklama geldi.",
+    "One. Two.\u2028Three.",
+    "The talks ended...",
+    "(Reuters). The talks ended.",
+  ];
+  let seed = 7;
+  const pick = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return pieces[seed % pieces.length];
+  };
+  for (const lang of ["en", "ru", "ar", "zh", "de", "fr", "tr"] as Lang[]) {
+    for (let round = 0; round < 40; round++) {
+      const paras = Array.from({ length: 2 + (round % 6) }, pick);
+      const gap = round % 2 === 0 ? "\n\n" : "\n";
+      const text = paras.join(gap);
+      const spans: Span[] = [];
+      for (let i = 0, at = 0; i < paras.length; at += paras[i].length + gap.length, i++) spans.push({ start: at, end: at + paras[i].length });
+      const together = splitSentences(text, spans, lang).map((s) => [s.start, s.end, s.paragraph]);
+      const alone = spans.flatMap((sp, i) => splitSentences(text, [sp], lang).map((s) => [s.start, s.end, i]));
+      assert.deepEqual(together, alone, JSON.stringify(paras));
+    }
+  }
+});
