@@ -7,6 +7,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { loadLexicon } from "../lexicon/index.js";
 import { mentionsIn, type SentenceMentions } from "../mentions/index.js";
+import { foldStretch } from "../text/normalize.js";
+import { foldRunning } from "./cues.js";
 import { findEvents } from "./index.js";
 import { type Discourse, noteSalience, noteSalienceLater, salienceOf } from "./discourse.js";
 import type { EventContext, Side } from "./model.js";
@@ -76,4 +78,16 @@ test("'the two sides' are the countries named most, in sentences with and withou
   const talks = events.find((e) => e.type === "CONSULT");
   assert.ok(talks, JSON.stringify(events));
   assert.deepEqual(talks.actors.map((x) => x.country).sort(), ["ARM", "AZE"]);
+});
+
+test("a stretch of text read in lower case where it is plain ASCII is its fold, stretch by stretch", () => {
+  const text = "On the 30th ANNIVERSARY of the Treaty, Russia's and China`s leaders (and l'ONU) met; Путин и Си Цзиньпин отметили ГОДОВЩИНУ. 聯(lián)合國 «Ё» Straße İstanbul 𝐀 — done.";
+  let ascii = 0;
+  for (let a = 0; a < text.length; a++)
+    for (let b = a; b <= Math.min(text.length, a + 60); b++) {
+      const s = text.slice(a, b);
+      if (/^[\x00-\x7f]*$/.test(s) && !/['`]/.test(s)) ascii++;
+      assert.equal(foldRunning(s), foldStretch(s), JSON.stringify(s));
+    }
+  assert.ok(ascii > 100);
 });

@@ -3,9 +3,9 @@
 
 import { termOn } from "../lexicon/index.js";
 import { type SentenceMemo, holderNamedOn, holderOn, personOf, sentenceMemo, termOnDate } from "./memo.js";
-import { fold, foldStretch } from "../text/normalize.js";
+import { fold } from "../text/normalize.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
-import { ARTICLES, phraseEndingAt, counterpartNear, hasVariantIn, isWordOf, orgIsSetting } from "./cues.js";
+import { ARTICLES, foldRunning, phraseEndingAt, counterpartNear, hasVariantIn, isWordOf, orgIsSetting } from "./cues.js";
 import type { EventType } from "../types.js";
 import { BIND_GAP, type EventContext, HOSTILE, RESOLVABLE_OFFICE_ROLES, STATE_ROLES, type Side, evidenceOf, seniority } from "./model.js";
 
@@ -228,7 +228,7 @@ export function coordinatedPersons(ctx: EventContext, a: Side, b: Side): boolean
   if (gap.length > 120 || /[.;!?؟。]/.test(gap)) return false;
   const coord = ctx.lex.markers.coordination.get(ctx.lang);
   // Folded, as the list is ("بالإضافة إلى", in addition to).
-  return (foldStretch(gap).match(/\p{L}+/gu) ?? []).some((w) => coord?.has(w));
+  return (foldRunning(gap).match(/\p{L}+/gu) ?? []).some((w) => coord?.has(w));
 }
 
 /** Whether an adjective mention stands next to an actor noun, a trigger or another adjective. */

@@ -1,9 +1,8 @@
 // Events stage, triggers: whether a trigger, in its sentence, names no event of its own.
 
-import { foldStretch } from "../text/normalize.js";
 import { clauseBreaks } from "./clauses.js";
 import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
-import { VERB_FINAL, atAirport, praisesTalks, phraseEndingAt, phraseStartingAt, attendsBefore, isWordOf, messageArrives, orgIsSetting, proposedBefore, praisedEvent, purposeOfSanction, eventTalkedAbout, summitHosted, hasVariantIn, participationIn } from "./cues.js";
+import { VERB_FINAL, foldRunning, atAirport, praisesTalks, phraseEndingAt, phraseStartingAt, attendsBefore, isWordOf, messageArrives, orgIsSetting, proposedBefore, praisedEvent, purposeOfSanction, eventTalkedAbout, summitHosted, hasVariantIn, participationIn } from "./cues.js";
 import type { EventType } from "../types.js";
 import type { Draft, EventContext } from "./model.js";
 
@@ -49,8 +48,8 @@ function condemns(ctx: EventContext, sm: SentenceMentions, accuse: TriggerMatch,
 function anniversaryNear(ctx: EventContext, t: TriggerMatch): boolean {
   const words = ctx.lex.markers.anniversary.get(ctx.lang);
   if (!words?.length) return false;
-  const before = foldStretch(ctx.text.slice(Math.max(0, t.start - 40), t.start));
-  const after = foldStretch(ctx.text.slice(t.end, t.end + 12));
+  const before = foldRunning(ctx.text.slice(Math.max(0, t.start - 40), t.start));
+  const after = foldRunning(ctx.text.slice(t.end, t.end + 12));
   return words.some((w) => before.includes(w) || after.includes(w));
 }
 
