@@ -10,6 +10,7 @@ import { mentionsIn, type SentenceMentions } from "../mentions/index.js";
 import { foldStretch } from "../text/normalize.js";
 import { foldRunning } from "./cues.js";
 import { findEvents } from "./index.js";
+import { withDocumentMemo } from "./memo.js";
 import { type Discourse, noteSalience, noteSalienceLater, salienceOf } from "./discourse.js";
 import type { EventContext, Side } from "./model.js";
 import { mayNamePersons, sidesInSentence } from "./sides.js";
@@ -90,4 +91,30 @@ test("a stretch of text read in lower case where it is plain ASCII is its fold, 
       assert.equal(foldRunning(s), foldStretch(s), JSON.stringify(s));
     }
   assert.ok(ascii > 100);
+});
+
+test("in a sentence without an organisation, whether organisations are sides and whether the event is multilateral change no named or bare side", () => {
+  const texts: [string, string][] = [
+    ["Russian President Vladimir Putin met the Chinese foreign minister in Moscow and visited Kazakhstan, the Kremlin said.", "en"],
+    ["Iran and Iraq condemned the attack on the Saudi embassy in Tehran.", "en"],
+    ["Министр иностранных дел России Сергей Лавров провёл переговоры со своим таджикским коллегой в Душанбе.", "ru"],
+  ];
+  for (const [text, lang] of texts) {
+    const { ctx, sms } = sentencesOf(text, lang);
+    for (const sm of sms) {
+      assert.ok(!sm.entities.some((e) => e.payload.kind === "org"), text);
+      for (const type of ["CONSULT", "ACCUSE", "AID"] as const)
+        for (const visit of [false, true]) {
+          // (A multilateral event takes every bare side: compared before that step, as the memo keeps them.)
+          const base = JSON.stringify(sidesInSentence(ctx, sm, "2024-05-15", { orgsAsSides: false, type, visit }));
+          assert.equal(JSON.stringify(sidesInSentence(ctx, sm, "2024-05-15", { orgsAsSides: true, type, visit })), base, `${text} ${type}`);
+          // In a document run the sides kept for a multilateral event serve the others.
+          const got = withDocumentMemo(ctx, () => {
+            sidesInSentence(ctx, sm, "2024-05-15", { orgsAsSides: true, type, visit, multilateral: true });
+            return JSON.stringify(sidesInSentence(ctx, sm, "2024-05-15", { orgsAsSides: false, type, visit }));
+          });
+          assert.equal(got, base, `${text} ${type} after a multilateral one`);
+        }
+    }
+  }
 });

@@ -506,9 +506,12 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
   const consumed = new Set<number>();
   const memo = sentenceMemo(ctx, sm);
   // What the named sides depend on (see namedSides), then what the bare ones depend on besides.
-  const key = `${opts.type && HOSTILE.has(opts.type) ? "h" : "-"}${opts.multilateral ? "m" : "-"}${date === null ? "" : "|" + date}`;
+  // (Whether organisations are sides, and whether the event is multilateral, are asked of
+  // organisation mentions only: a sentence without one has the same sides either way.)
+  const orgs = hasOrg(sm);
+  const key = `${opts.type && HOSTILE.has(opts.type) ? "h" : "-"}${opts.multilateral && orgs ? "m" : "-"}${date === null ? "" : "|" + date}`;
   const sides = namedSides(ctx, sm, date, opts, consumed, memo, key);
-  const bareKey = `${opts.orgsAsSides ? "o" : "-"}${opts.visit ? "v" : "-"}${opts.type === "AID" ? "a" : "-"}${key}`;
+  const bareKey = `${opts.orgsAsSides && orgs ? "o" : "-"}${opts.visit ? "v" : "-"}${opts.type === "AID" ? "a" : "-"}${key}`;
   let bare = memo?.bare.get(bareKey)?.map((x) => ({ ...x }));
   if (!bare) {
     bare = bareSides(ctx, sm, opts, consumed);
@@ -518,6 +521,12 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
   const { result, others } = onePerCountry(sides, opts);
   if (opts.sameCountryCounterparts) opts.sameCountryCounterparts.push(...others);
   return result;
+}
+
+/** Whether a sentence names an organisation. */
+function hasOrg(sm: SentenceMentions): boolean {
+  for (const e of sm.entities) if (e.payload.kind === "org") return true;
+  return false;
 }
 
 /**
