@@ -192,10 +192,12 @@ export function leaveSentence(ctx: EventContext, d: Discourse, sm: SentenceMenti
  * names its own.
  */
 export function withReferencedSides(d: Discourse, sm: SentenceMentions, t: TriggerMatch, sides: Side[], type: EventType, mode: string | null, ctx?: EventContext, date: string | null = null): Side[] {
+  const sideRefs = sm.references.filter((r) => r.payload.id !== "guest" && r.payload.id !== "host");
+  // (Every case below needs a reference to the sides.)
+  if (!sideRefs.length) return sides;
   // The reference is the subject when it comes before the trigger and before any side
   // named in the sentence ("Both ministers agreed"; not "China, close to both countries, urged").
   const firstSide = Math.min(...sides.map((x) => x.start));
-  const sideRefs = sm.references.filter((r) => r.payload.id !== "guest" && r.payload.id !== "host");
   const referenceAsSubject = sideRefs.some((r) => r.end <= t.start && r.start < firstSide);
   // ...unless the reference names them itself ("the Saudi and Iranian sides").
   const namedByReference = sides.filter((x) => sideRefs.some((r) => x.start >= r.start && x.start - r.end <= 30)).length;

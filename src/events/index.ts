@@ -133,7 +133,8 @@ function eventsAt(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occasion
   // the Turkish president") is not who clashed.
   // Street protest told inside what someone says ("X accused Y, arguing that demonstrations
   // began peacefully") needs a side inside that clause too.
-  const clauseEnd = relativeClauseStart(ctx, sm, t);
+  // (The relative clause is looked for only where the test below reads it.)
+  const clauseEnd = MATERIAL_CONFLICT.has(type) ? relativeClauseStart(ctx, sm, t) : 0;
   const clauseStart = type === "PROTEST" ? statedFrom(ctx, sm, t) : 0;
   // A country named as the owner of an embassy attacked ("attacks on the Saudi embassy") is
   // where the force is aimed, not who used it; "the host country" in a statement of principle

@@ -330,6 +330,8 @@ function joinedByCoordination(ctx: EventContext, from: number, to: number): bool
 
 /** A side after a counterpart, joined to it by a coordinating word, is a counterpart too. */
 export function markCoordinatedCounterparts(ctx: EventContext, sides: Side[]): void {
+  // (Only a side after a counterpart is marked.)
+  if (!sides.some((x) => x.counterpart)) return;
   const coord = ctx.lex.markers.coordination.get(ctx.lang);
   const ordered = [...sides].sort((a, b) => a.start - b.start);
   for (let i = 1; i < ordered.length; i++) {
