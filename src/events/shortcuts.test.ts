@@ -9,6 +9,7 @@ import { loadLexicon } from "../lexicon/index.js";
 import { mentionsIn, type SentenceMentions } from "../mentions/index.js";
 import { foldStretch } from "../text/normalize.js";
 import { foldRunning } from "./cues.js";
+import { mayFoldToOneOf } from "./triggers.js";
 import { findEvents } from "./index.js";
 import { withDocumentMemo } from "./memo.js";
 import { type Discourse, noteSalience, noteSalienceLater, salienceOf } from "./discourse.js";
@@ -117,4 +118,22 @@ test("in a sentence without an organisation, whether organisations are sides and
         }
     }
   }
+});
+
+test("a stretch whose letters cannot spell a word does not fold to a text holding it", () => {
+  const text = "Le 30e anniversaire du Traité, l'ONU et l’UE ; the ANNIVERSARIES of relations; 60-летие и годовщина ЮБИЛЕЯ; الذكرى السنوية; سالگرد روابط; 周年 聯(lián)合國; Jahrestag, Jubiläum, yıl dönümü 𝐀.";
+  const lists = [...lex.markers.anniversary.values()];
+  let skipped = 0, found = 0;
+  for (const words of lists)
+    for (let a = 0; a < text.length; a += 2)
+      for (const n of [6, 12, 40]) {
+        const s = text.slice(a, a + n);
+        const holds = words.some((w) => foldStretch(s).includes(w));
+        if (holds) found++;
+        if (!mayFoldToOneOf(s, words)) {
+          skipped++;
+          assert.ok(!holds, `${JSON.stringify(s)} ${words}`);
+        }
+      }
+  assert.ok(skipped > 100 && found > 10, `${skipped} skipped, ${found} found`);
 });
