@@ -137,3 +137,14 @@ test("a stretch whose letters cannot spell a word does not fold to a text holdin
       }
   assert.ok(skipped > 100 && found > 10, `${skipped} skipped, ${found} found`);
 });
+
+test("the places of a sentence, worked out once, place each of its events", () => {
+  const text = "Vladimir Putin held talks with Xi Jinping in Beijing on Monday, and the two leaders signed an agreement on energy in the Chinese capital.";
+  const { ctx, sms } = sentencesOf(text, "en");
+  const events = findEvents(ctx, sms, sms.map(() => []));
+  const talks = events.find((e) => e.type === "CONSULT");
+  const signing = events.find((e) => e.type === "AGREE");
+  assert.ok(talks && signing, JSON.stringify(events.map((e) => e.type)));
+  assert.equal(talks.location?.city, "Beijing");
+  assert.equal(signing.location?.city, "Beijing");
+});
