@@ -6,10 +6,23 @@
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { DateHit, EventContext } from "./model.js";
 import { breakBetween } from "./clauses.js";
-import { fold, hasHan } from "../text/normalize.js";
+import { fold, foldStretch, hasHan } from "../text/normalize.js";
 
 // Articles skipped when looking at the word before a mention ("in the United States").
 export const ARTICLES = new Set(["the", "a", "az", "la", "le", "les", "l", "der", "die", "das", "dem", "den", "des", "el", "los", "las"]);
+
+/**
+ * foldStretch of a stretch of running text, read as its lower case where it is plain ASCII
+ * without an apostrophe or a backtick (which is all the folding does to such text: fold() takes
+ * the same path), else folded.
+ */
+export function foldRunning(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || c === 39 || c === 96) return foldStretch(s);
+  }
+  return s.toLowerCase();
+}
 
 /** A word and, in Arabic script, the word without its proclitic و/ف/ب/ل ("وفخامة"). */
 export function wordVariantsOf(w: string): string[] {

@@ -28,7 +28,7 @@ import { DIRECTED, type DateHit, type Draft, type EventContext, HOSTILE, MATERIA
 import { type PlainMemo, isReportingSource, markCoordinatedCounterparts, plainSides, sidesInSentence, withCounterpartOffice, withObjectTarget, withoutBriefed, withoutContent } from "./sides.js";
 import { addDays, dateFor, occasionsOf } from "./when.js";
 import { locate, placesFromDocument, visitorAndHost } from "./where.js";
-import { type Discourse, mainDyad, enterSentence, leaveSentence, noteSalience, startDiscourse, withActorFromDiscourse, withContextSides, withGuestAndHost, withNamesFromDiscourse, withPronounSpeaker, withQuotedSpeaker, withReferencedSides, withTitleHolder } from "./discourse.js";
+import { type Discourse, mainDyad, enterSentence, leaveSentence, noteSalienceLater, salienceOf, startDiscourse, withActorFromDiscourse, withContextSides, withGuestAndHost, withNamesFromDiscourse, withPronounSpeaker, withQuotedSpeaker, withReferencedSides, withTitleHolder } from "./discourse.js";
 import { batchSize, documentsNamed, groupsOf, mergeInto, sameInteraction, twinOf } from "./split.js";
 import { addSummitParticipants, assignTopics, initiatorsFirst, visitorFirst, withHostOfTalks } from "./document.js";
 import { attendedGathering, noEventHere } from "./triggers.js";
@@ -58,8 +58,10 @@ function eventsOf(ctx: EventContext, sentences: SentenceMentions[], datesBySente
     const dates = datesBySentence[si] ?? [];
     // "A day later": the day after the date the text was at.
     const dayAfter = dayAfterIn(ctx, sm);
-    const sentenceSides = plainSides(plain, ctx, sm, d.runningDate);
-    for (const x of sentenceSides) noteSalience(d, x, 1);
+    // (Its plain sides are computed only when asked for: by the salience, when it is read, or by leaveSentence.)
+    const date = d.runningDate;
+    const sentenceSides = () => plainSides(plain, ctx, sm, date);
+    noteSalienceLater(d, sentenceSides);
     // A meeting someone came to take part in, of an organisation, is its gathering.
     sm.triggers = sm.triggers.map((t) => (attendedGathering(ctx, sm, t) ? { ...t, payload: { ...t.payload, mode: "multilateral" } } : t));
     for (const t of sm.triggers) {
@@ -131,7 +133,8 @@ function eventsAt(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occasion
   // the Turkish president") is not who clashed.
   // Street protest told inside what someone says ("X accused Y, arguing that demonstrations
   // began peacefully") needs a side inside that clause too.
-  const clauseEnd = relativeClauseStart(ctx, sm, t);
+  // (The relative clause is looked for only where the test below reads it.)
+  const clauseEnd = MATERIAL_CONFLICT.has(type) ? relativeClauseStart(ctx, sm, t) : 0;
   const clauseStart = type === "PROTEST" ? statedFrom(ctx, sm, t) : 0;
   // A country named as the owner of an embassy attacked ("attacks on the Saudi embassy") is
   // where the force is aimed, not who used it; "the host country" in a statement of principle
@@ -144,7 +147,7 @@ function eventsAt(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occasion
   // "The ambassador was summoned", "sanctions by the EU": who acts comes first.
   // (The discourse's sides are listed only for the acts actorFirst reorders.)
   const directed = DIRECTED.has(t.payload.type) || HOSTILE.has(t.payload.type);
-  sides = actorFirst(ctx, sm, t, sides, when.value, directed ? [...d.context, ...mainDyad(d.salience, d.context)] : []);
+  sides = actorFirst(ctx, sm, t, sides, when.value, directed ? () => [...d.context, ...mainDyad(salienceOf(d), d.context)] : []);
   if (sides.length < 2) return;
   // "Trump and Zelensky clashed in front of reporters": leaders named as persons clash in words;
   // force is used by countries, forces and groups.

@@ -26,6 +26,16 @@ export interface SentenceMemo {
   named: Map<string, { sides: Side[]; consumed: number[] }>;
   /** The bare countries and organisations a sentence names, by the same and what else of the event they depend on (see sidesInSentence). */
   bare: Map<string, (Side & { end: number })[]>;
+  /** The places a sentence names, by date (see locate; read, never changed). */
+  places: Map<string | null, Place[]>;
+}
+
+/** A place named in a sentence: a city (or none) of a country, where it is named. */
+export interface Place {
+  city: string | null;
+  country: string;
+  start: number;
+  end: number;
 }
 
 interface DocumentMemo {
@@ -75,7 +85,7 @@ export function sentenceMemo(ctx: EventContext, sm: SentenceMentions): SentenceM
   if (!current || current.ctx !== ctx) return null;
   let m = current.sentences.get(sm);
   if (!m) {
-    m = { roles: new Map(), notSide: new Map(), actor: new Map(), counterparts: new Map(), named: new Map(), bare: new Map() };
+    m = { roles: new Map(), notSide: new Map(), actor: new Map(), counterparts: new Map(), named: new Map(), bare: new Map(), places: new Map() };
     current.sentences.set(sm, m);
   }
   return m;

@@ -3,9 +3,9 @@
 
 import { termOn } from "../lexicon/index.js";
 import { type SentenceMemo, holderNamedOn, holderOn, personOf, sentenceMemo, termOnDate } from "./memo.js";
-import { fold, foldStretch } from "../text/normalize.js";
+import { fold } from "../text/normalize.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
-import { ARTICLES, phraseEndingAt, counterpartNear, hasVariantIn, isWordOf, orgIsSetting } from "./cues.js";
+import { ARTICLES, foldRunning, phraseEndingAt, counterpartNear, hasVariantIn, isWordOf, orgIsSetting } from "./cues.js";
 import type { EventType } from "../types.js";
 import { BIND_GAP, type EventContext, HOSTILE, RESOLVABLE_OFFICE_ROLES, STATE_ROLES, type Side, evidenceOf, seniority } from "./model.js";
 
@@ -228,7 +228,7 @@ export function coordinatedPersons(ctx: EventContext, a: Side, b: Side): boolean
   if (gap.length > 120 || /[.;!?؟。]/.test(gap)) return false;
   const coord = ctx.lex.markers.coordination.get(ctx.lang);
   // Folded, as the list is ("بالإضافة إلى", in addition to).
-  return (foldStretch(gap).match(/\p{L}+/gu) ?? []).some((w) => coord?.has(w));
+  return (foldRunning(gap).match(/\p{L}+/gu) ?? []).some((w) => coord?.has(w));
 }
 
 /** Whether an adjective mention stands next to an actor noun, a trigger or another adjective. */
@@ -330,6 +330,8 @@ function joinedByCoordination(ctx: EventContext, from: number, to: number): bool
 
 /** A side after a counterpart, joined to it by a coordinating word, is a counterpart too. */
 export function markCoordinatedCounterparts(ctx: EventContext, sides: Side[]): void {
+  // (Only a side after a counterpart is marked.)
+  if (!sides.some((x) => x.counterpart)) return;
   const coord = ctx.lex.markers.coordination.get(ctx.lang);
   const ordered = [...sides].sort((a, b) => a.start - b.start);
   for (let i = 1; i < ordered.length; i++) {
@@ -506,9 +508,12 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
   const consumed = new Set<number>();
   const memo = sentenceMemo(ctx, sm);
   // What the named sides depend on (see namedSides), then what the bare ones depend on besides.
-  const key = `${opts.type && HOSTILE.has(opts.type) ? "h" : "-"}${opts.multilateral ? "m" : "-"}${date === null ? "" : "|" + date}`;
+  // (Whether organisations are sides, and whether the event is multilateral, are asked of
+  // organisation mentions only: a sentence without one has the same sides either way.)
+  const orgs = hasOrg(sm);
+  const key = `${opts.type && HOSTILE.has(opts.type) ? "h" : "-"}${opts.multilateral && orgs ? "m" : "-"}${date === null ? "" : "|" + date}`;
   const sides = namedSides(ctx, sm, date, opts, consumed, memo, key);
-  const bareKey = `${opts.orgsAsSides ? "o" : "-"}${opts.visit ? "v" : "-"}${opts.type === "AID" ? "a" : "-"}${key}`;
+  const bareKey = `${opts.orgsAsSides && orgs ? "o" : "-"}${opts.visit ? "v" : "-"}${opts.type === "AID" ? "a" : "-"}${key}`;
   let bare = memo?.bare.get(bareKey)?.map((x) => ({ ...x }));
   if (!bare) {
     bare = bareSides(ctx, sm, opts, consumed);
@@ -518,6 +523,12 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
   const { result, others } = onePerCountry(sides, opts);
   if (opts.sameCountryCounterparts) opts.sameCountryCounterparts.push(...others);
   return result;
+}
+
+/** Whether a sentence names an organisation. */
+function hasOrg(sm: SentenceMentions): boolean {
+  for (const e of sm.entities) if (e.payload.kind === "org") return true;
+  return false;
 }
 
 /**
@@ -928,6 +939,16 @@ export function nearer(a: Side, b: Side, t: { start: number; end: number }): boo
 // date (person counts, salience, summits); they are computed once per document. Callers only
 // read them.
 export type PlainMemo = Map<SentenceMentions, Map<string | null, Side[]>>;
+
+/**
+ * Whether the sides of a sentence may hold a named person (rank 3 with a name): only a person's
+ * mention or an office's (its holder, or a name titled by it) gives one; bare countries and
+ * organisations give rank 1 and no name, and one side per country keeps each side's name and rank.
+ */
+export function mayNamePersons(sm: SentenceMentions): boolean {
+  for (const e of sm.entities) if (e.payload.kind === "person" || e.payload.kind === "office") return true;
+  return false;
+}
 
 export function plainSides(memo: PlainMemo, ctx: EventContext, sm: SentenceMentions, date: string | null): readonly Side[] {
   let byDate = memo.get(sm);

@@ -1,9 +1,9 @@
 // Events stage, triggers: whether a trigger, in its sentence, names no event of its own.
 
-import { foldStretch } from "../text/normalize.js";
+import { foldChar } from "../text/normalize.js";
 import { clauseBreaks } from "./clauses.js";
 import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
-import { VERB_FINAL, atAirport, praisesTalks, phraseEndingAt, phraseStartingAt, attendsBefore, isWordOf, messageArrives, orgIsSetting, proposedBefore, praisedEvent, purposeOfSanction, eventTalkedAbout, summitHosted, hasVariantIn, participationIn } from "./cues.js";
+import { VERB_FINAL, foldRunning, atAirport, praisesTalks, phraseEndingAt, phraseStartingAt, attendsBefore, isWordOf, messageArrives, orgIsSetting, proposedBefore, praisedEvent, purposeOfSanction, eventTalkedAbout, summitHosted, hasVariantIn, participationIn } from "./cues.js";
 import type { EventType } from "../types.js";
 import type { Draft, EventContext } from "./model.js";
 
@@ -49,9 +49,60 @@ function condemns(ctx: EventContext, sm: SentenceMentions, accuse: TriggerMatch,
 function anniversaryNear(ctx: EventContext, t: TriggerMatch): boolean {
   const words = ctx.lex.markers.anniversary.get(ctx.lang);
   if (!words?.length) return false;
-  const before = foldStretch(ctx.text.slice(Math.max(0, t.start - 40), t.start));
-  const after = foldStretch(ctx.text.slice(t.end, t.end + 12));
-  return words.some((w) => before.includes(w) || after.includes(w));
+  // (A stretch is folded only where its letters may spell one of the words.)
+  const holds = (stretch: string) => mayFoldToOneOf(stretch, words) && words.some((w) => foldRunning(stretch).includes(w));
+  return holds(ctx.text.slice(Math.max(0, t.start - 40), t.start)) || holds(ctx.text.slice(t.end, t.end + 12));
+}
+
+/** The code units of a word list as bits, each word's units, and each character's (filled on first sight). */
+interface UnitMasks { bits: Map<number, number>; words: number[]; chars: Int32Array }
+const unitMasks = new WeakMap<string[], UnitMasks | null>();
+/** Characters whose fold may hold any unit (halves of surrogate pairs, folded as pairs). */
+const ANY_UNIT = 0x3fffffff;
+/** The apostrophes and the stress accent: folding makes them a space or nothing, whatever they are. */
+const SPACE_OR_NOTHING = new Set([0x27, 0x60, 0x2019, 0x2018, 0x02bb, 0x02bc, 0xb4, 0x0301]);
+
+/**
+ * Whether a stretch of text may fold to a text holding one of the words (foldStretch(s) includes
+ * one): folding goes character by character (foldChar; an apostrophe becomes a space or nothing;
+ * a pinyin gloss is dropped), so every unit of a word found in the fold comes from the fold of
+ * one character of the stretch. A stretch none of whose characters gives some unit of each word
+ * holds none of them.
+ */
+export function mayFoldToOneOf(s: string, words: string[]): boolean {
+  let m = unitMasks.get(words);
+  if (m === undefined) {
+    const bits = new Map<number, number>();
+    for (const w of words) for (let i = 0; i < w.length; i++) if (!bits.has(w.charCodeAt(i))) bits.set(w.charCodeAt(i), 1 << bits.size);
+    const maskOf = (w: string) => {
+      let x = 0;
+      for (let i = 0; i < w.length; i++) x |= bits.get(w.charCodeAt(i))!;
+      return x;
+    };
+    m = bits.size > 30 ? null : { bits, words: words.map(maskOf), chars: new Int32Array(0x10000).fill(-1) };
+    unitMasks.set(words, m);
+  }
+  if (!m) return true;
+  let seen = 0;
+  for (let i = 0; i < s.length; i++) seen |= charMask(m, s.charCodeAt(i));
+  for (const w of m.words) if ((seen & w) === w) return true;
+  return false;
+}
+
+/** The bits of the units a character's fold may give. */
+function charMask(m: UnitMasks, code: number): number {
+  let x = m.chars[code];
+  if (x < 0) {
+    if (code >= 0xd800 && code <= 0xdfff) x = ANY_UNIT;
+    else if (SPACE_OR_NOTHING.has(code)) x = m.bits.get(0x20) ?? 0;
+    else {
+      const f = foldChar(String.fromCharCode(code));
+      x = 0;
+      for (let i = 0; i < f.length; i++) x |= m.bits.get(f.charCodeAt(i)) ?? 0;
+    }
+    m.chars[code] = x;
+  }
+  return x;
 }
 
 export function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, type: EventType, mode: string | null, drafts: Draft[]): boolean {

@@ -6,6 +6,7 @@ import type { EventRecord, EventType, Evidence } from "../types.js";
 import type { Discourse } from "./discourse.js";
 import type { DateHit, Draft, EventContext, Side } from "./model.js";
 import { mentionRole, placesInSentence, sidesInSentence } from "./sides.js";
+import { type Place, sentenceMemo } from "./memo.js";
 import { statusOf } from "./status.js";
 import { addDays } from "./when.js";
 
@@ -18,7 +19,7 @@ import { addDays } from "./when.js";
 export function locate(ctx: EventContext, d: Discourse, sm: SentenceMentions, t: TriggerMatch, occasion: DateHit | null, sides: Side[], date: string | null, type: EventType, mode: string | null, ev: Evidence): EventRecord["location"] {
   // A call joins two places; it has no place of its own (a dateline or a scene is the caller's).
   if (mode === "phone") return null;
-  const places = [...placesInSentence(ctx, sm, date).filter((p) => !governmentNotPlace(ctx, sm, p)), ...capitalPhrases(ctx, sm, date)];
+  const places = placesNamed(ctx, sm, date);
   // With several dates after one trigger, each occasion's place is the one by its date.
   const anchor = occasion ?? t;
   const distance = (p: { start: number; end: number }) => Math.min(Math.abs(p.start - anchor.end), Math.abs(anchor.start - p.end));
@@ -58,6 +59,20 @@ export function locate(ctx: EventContext, d: Discourse, sm: SentenceMentions, t:
     sides.push({ country: location.country, name: null, role: null, rank: 1, start: place?.start ?? Infinity, evidence: ev });
   }
   return location;
+}
+
+/**
+ * The places a sentence names on a date (not a capital that stands for its government), the
+ * same for each trigger of the sentence: worked out once per document run.
+ */
+function placesNamed(ctx: EventContext, sm: SentenceMentions, date: string | null): readonly Place[] {
+  const memo = sentenceMemo(ctx, sm);
+  let places = memo?.places.get(date);
+  if (!places) {
+    places = [...placesInSentence(ctx, sm, date).filter((p) => !governmentNotPlace(ctx, sm, p)), ...capitalPhrases(ctx, sm, date)];
+    memo?.places.set(date, places);
+  }
+  return places;
 }
 
 /** A visit has a visitor and a host: with more sides named, the first named and the host. */

@@ -466,21 +466,33 @@ function preClass(code: number): number {
 }
 
 /**
- * False when text[from, to) has no digit, no Han character and no word that can open a quantity
- * in lang, so that findFigures would find nothing there. A digit or Han unit says true at once;
- * each word is walked along the trie from its first unit; a
- * hyphen or apostrophe inside it may end a token (elision, "twenty-five"), so an exact entry
- * counts there too.
+ * False when text[from, to) has no digit, no Chinese number before a Han unit and no word that
+ * can open a quantity in lang, so that findFigures would find nothing there. A digit or a Chinese
+ * numeral says true at once; other Han text only with a number of chineseFigures' other forms
+ * (full-width digits, a point) in the range (the tokenizer skips Han: only chineseFigures reads
+ * it, and its figures are a number then a Han unit); each word is walked along the trie from its
+ * first unit; a hyphen or apostrophe inside it may end a token (elision, "twenty-five"), so an
+ * exact entry counts there too.
  */
 export function mayHoldFigure(text: string, from: number, to: number, lang: Lang): boolean {
   const t = startTrie(lang);
   const { root, ends } = t;
   let prevWord = false;
-  // One pass: a digit or Han unit says true where it stands, a word where its walk does (the
-  // answer is the same as of a digit scan over the whole range, then the word walks).
+  let han = false, zhNumber = false;
+  // One pass: a digit says true where it stands, a word where its walk does (the answer is the
+  // same as of a digit scan over the whole range, then the word walks).
   for (let i = from; i < to; i++) {
-    const ci = preClass(text.charCodeAt(i));
-    if ((ci & (P_DIGIT | P_HAN)) !== 0) return true;
+    const code = text.charCodeAt(i);
+    const ci = preClass(code);
+    if ((ci & P_DIGIT) !== 0) return true;
+    if ((ci & P_HAN) !== 0) {
+      if (ZH_NUMERALS.has(code)) return true;
+      // (Han starts no word token: no walk from here.)
+      han = true;
+      prevWord = false;
+      continue;
+    }
+    if (code === 0x2e || code === 0xff0e || (code >= 0xff10 && code <= 0xff19)) zhNumber = true;
     const word = (ci & P_WORD) !== 0;
     const start = word && !prevWord;
     prevWord = word;
@@ -508,8 +520,9 @@ export function mayHoldFigure(text: string, from: number, to: number, lang: Lang
     }
     if (node > 0 && (ends[node] & EXACT) !== 0) return true;
   }
-  return false;
+  return han && zhNumber;
 }
+
 
 interface Quantity { value: number; next: number; start: number; fromWords: boolean }
 
@@ -828,7 +841,10 @@ function ofObjectEnd(toks: Tok[], ofIdx: number): number | null {
 // ---------------------------------------------------------------------------------------------
 // Chinese: digits or Chinese numerals, 万/亿 scales, then a unit or a classifier.
 
-const ZH_NUM = "[0-9０-９.．]+|[零〇一二两三四五六七八九十百千]+";
+const ZH_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千";
+const ZH_NUM = `[0-9０-９.．]+|[${ZH_NUMERAL_CHARS}]+`;
+/** The Chinese numerals of ZH_NUM, by code unit (mayHoldFigure). */
+const ZH_NUMERALS = new Set([...ZH_NUMERAL_CHARS].map((c) => c.charCodeAt(0)));
 // The number is matched whole (an atomic group: a lookahead's capture, then a back-reference)
 // and only from the start of a run: a long run of digits without a unit after it would
 // otherwise be retried from every position with every shorter length (quadratic).

@@ -45,12 +45,16 @@ test("a word met again is the same word, in one sentence and the next", () => {
   ]);
 });
 
-test("mayHoldFigure: a digit or Han unit anywhere, or a word that can open a quantity", () => {
+test("mayHoldFigure: a digit or a Chinese number anywhere, or a word that can open a quantity", () => {
   const yes = (t: string, lang: Lang) => mayHoldFigure(t, 0, t.length, lang);
   assert.equal(yes("No numbers here at all, only words about talks.", "en"), false);
   assert.equal(yes("Ninety delegates", "en"), true);
   assert.equal(yes("Words first, and a digit at the very end 7", "en"), true);
-  assert.equal(yes("会谈", "zh"), true);
+  // Han text: only with a number (Chinese numerals, full-width digits, a point) before its units.
+  assert.equal(yes("会谈", "zh"), false);
+  assert.equal(yes("会谈三次", "zh"), true);
+  assert.equal(yes("增长５", "zh"), true);
+  assert.equal(yes("Talks in 北京 went well", "en"), false);
   // Only the range is read.
   const t = "Talks went on. 16 documents";
   assert.equal(mayHoldFigure(t, 0, 14, "en"), false);
@@ -89,4 +93,14 @@ test("a part of a sentence without context-dependent units normalises as that pa
 test("money cues read in a clause whose sentence holds apostrophes are the same as elsewhere", () => {
   assert.deepEqual(figures("Russia's government pledged $50 million in humanitarian aid.", "en"), [["$50 million", 50e6, "USD", "aid"]]);
   assert.deepEqual(figures("The government pledged $50 million in humanitarian aid.", "en"), [["$50 million", 50e6, "USD", "aid"]]);
+});
+
+test("Chinese figures are found whatever number they are written with, and Han text without a number holds none", () => {
+  const zh = (t: string) => findFigures(t, { start: 0, end: t.length }, "zh", 2024).map((f) => [t.slice(f.start, f.end), f.value, f.unit]);
+  assert.deepEqual(zh("中方向叙利亚提供了五千万美元人道主义援助。"), [["五千万美元", 5e7, "USD"]]);
+  assert.deepEqual(zh("双方签署了１２项合作协议。"), [["１２项合作协议", 12, "count"]]);
+  assert.deepEqual(zh("援助物资共计3000吨。"), [["3000吨", 3000, "tonnes"]]);
+  assert.deepEqual(zh("贸易额达到1.5万亿美元。"), [["1.5万亿美元", 1.5e12, "USD"]]);
+  assert.deepEqual(zh("两国元首举行了视频会晤，就双边关系交换了意见。"), []);
+  assert.deepEqual(zh("习近平同拜登举行视频会晤。"), []);
 });

@@ -1,0 +1,150 @@
+// The stage's skipped work keeps its answers: a sentence that names no person and no office has
+// no named person among its sides (so docPersonsOf and leaveSentence need not compute them); the
+// salience counted when it is read is the salience counted sentence by sentence; the sides of
+// "the two sides" come from sentences read before, trigger or not. Sentences written for these
+// tests.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { loadLexicon } from "../lexicon/index.js";
+import { mentionsIn, type SentenceMentions } from "../mentions/index.js";
+import { foldStretch } from "../text/normalize.js";
+import { foldRunning } from "./cues.js";
+import { mayFoldToOneOf } from "./triggers.js";
+import { findEvents } from "./index.js";
+import { withDocumentMemo } from "./memo.js";
+import { type Discourse, noteSalience, noteSalienceLater, salienceOf } from "./discourse.js";
+import type { EventContext, Side } from "./model.js";
+import { mayNamePersons, sidesInSentence } from "./sides.js";
+
+const lex = loadLexicon();
+
+function sentencesOf(text: string, lang: string): { ctx: EventContext; sms: SentenceMentions[] } {
+  const sms: SentenceMentions[] = [];
+  let start = 0;
+  text.split(/(?<=\.) /).forEach((s, i) => {
+    const span = { start, end: start + s.length };
+    sms.push({ sentence: { ...span, index: i, paragraph: 0 }, ...mentionsIn(text, span, lex, lang), names: [] });
+    start = span.end + 1;
+  });
+  return { ctx: { document: "shortcuts", text, lang, refDate: "2024-05-15", datelinePlace: null, title: null, lex }, sms };
+}
+
+const TEXTS: [string, string][] = [
+  ["Armenia and Azerbaijan resumed talks in Geneva with the mediation of the EU. The Russian side welcomed the agreement. Turkish President Recep Tayyip Erdogan met the Iranian ambassador. The foreign minister of France called Germany.", "en"],
+  ["Россия и Китай подписали соглашение в Пекине. Президент России Владимир Путин провёл переговоры с Казахстаном.", "ru"],
+];
+
+test("a sentence without a person or an office mention has no named person among its sides, whatever is asked", () => {
+  let without = 0, named = 0;
+  for (const [text, lang] of TEXTS) {
+    const { ctx, sms } = sentencesOf(text, lang);
+    for (const sm of sms) {
+      const all = [null, "2024-05-15", "2012-03-01"].flatMap((date) =>
+        [{ orgsAsSides: false }, { orgsAsSides: true, type: "ACCUSE" as const }, { orgsAsSides: true, type: "CONSULT" as const, multilateral: true }].flatMap((opts) => sidesInSentence(ctx, sm, date, opts)),
+      );
+      const hasNamed = all.some((x) => x.rank >= 3 && !!x.name);
+      if (!mayNamePersons(sm)) {
+        without++;
+        assert.ok(!hasNamed, `no named person in: ${text.slice(sm.sentence.start, sm.sentence.end)}`);
+      } else if (hasNamed) named++;
+    }
+  }
+  // Both kinds of sentence are read.
+  assert.ok(without >= 2 && named >= 2, `${without} without, ${named} named`);
+});
+
+test("salience counted when read is salience counted sentence by sentence, in order", () => {
+  const side = (country: string, rank: number, start: number): Side => ({ country, name: rank >= 3 ? `P ${country}` : null, role: null, rank, start, evidence: { document: "d", sentence: "", start: 0, end: 0 } });
+  const sentences: Side[][] = [[side("RUS", 1, 0), side("CHN", 1, 10)], [side("CHN", 3, 5)], [], [side("USA", 2, 0), side("RUS", 3, 4)]];
+  const fresh = (): Discourse => ({ context: [], contextDate: null, runningDate: null, runningParagraph: -1, scene: null, visitScene: null, sceneDate: null, lastExplicitDate: null, prevSubject: null, salience: new Map(), docPersons: new Map(), lastPair: [], uncounted: [] });
+  const eager = fresh();
+  for (const s of sentences) for (const x of s) noteSalience(eager, x, 1);
+  const lazy = fresh();
+  let asked = 0;
+  for (const s of sentences.slice(0, 2)) noteSalienceLater(lazy, () => (asked++, s));
+  assert.equal(asked, 0);
+  salienceOf(lazy);
+  assert.equal(asked, 2);
+  for (const s of sentences.slice(2)) noteSalienceLater(lazy, () => (asked++, s));
+  const got = salienceOf(lazy);
+  assert.equal(asked, 4);
+  assert.deepEqual([...got.entries()], [...eager.salience.entries()]);
+  // Read again: nothing counted twice.
+  assert.deepEqual([...salienceOf(lazy).entries()], [...eager.salience.entries()]);
+});
+
+test("'the two sides' are the countries named most, in sentences with and without an event", () => {
+  const text = "Armenia and Azerbaijan are neighbours in the Caucasus. Armenia has long disputed the border with Azerbaijan. Both sides held talks in Geneva on Monday.";
+  const { ctx, sms } = sentencesOf(text, "en");
+  const events = findEvents(ctx, sms, sms.map(() => []));
+  const talks = events.find((e) => e.type === "CONSULT");
+  assert.ok(talks, JSON.stringify(events));
+  assert.deepEqual(talks.actors.map((x) => x.country).sort(), ["ARM", "AZE"]);
+});
+
+test("a stretch of text read in lower case where it is plain ASCII is its fold, stretch by stretch", () => {
+  const text = "On the 30th ANNIVERSARY of the Treaty, Russia's and China`s leaders (and l'ONU) met; Путин и Си Цзиньпин отметили ГОДОВЩИНУ. 聯(lián)合國 «Ё» Straße İstanbul 𝐀 — done.";
+  let ascii = 0;
+  for (let a = 0; a < text.length; a++)
+    for (let b = a; b <= Math.min(text.length, a + 60); b++) {
+      const s = text.slice(a, b);
+      if (/^[\x00-\x7f]*$/.test(s) && !/['`]/.test(s)) ascii++;
+      assert.equal(foldRunning(s), foldStretch(s), JSON.stringify(s));
+    }
+  assert.ok(ascii > 100);
+});
+
+test("in a sentence without an organisation, whether organisations are sides and whether the event is multilateral change no named or bare side", () => {
+  const texts: [string, string][] = [
+    ["Russian President Vladimir Putin met the Chinese foreign minister in Moscow and visited Kazakhstan, the Kremlin said.", "en"],
+    ["Iran and Iraq condemned the attack on the Saudi embassy in Tehran.", "en"],
+    ["Министр иностранных дел России Сергей Лавров провёл переговоры со своим таджикским коллегой в Душанбе.", "ru"],
+  ];
+  for (const [text, lang] of texts) {
+    const { ctx, sms } = sentencesOf(text, lang);
+    for (const sm of sms) {
+      assert.ok(!sm.entities.some((e) => e.payload.kind === "org"), text);
+      for (const type of ["CONSULT", "ACCUSE", "AID"] as const)
+        for (const visit of [false, true]) {
+          // (A multilateral event takes every bare side: compared before that step, as the memo keeps them.)
+          const base = JSON.stringify(sidesInSentence(ctx, sm, "2024-05-15", { orgsAsSides: false, type, visit }));
+          assert.equal(JSON.stringify(sidesInSentence(ctx, sm, "2024-05-15", { orgsAsSides: true, type, visit })), base, `${text} ${type}`);
+          // In a document run the sides kept for a multilateral event serve the others.
+          const got = withDocumentMemo(ctx, () => {
+            sidesInSentence(ctx, sm, "2024-05-15", { orgsAsSides: true, type, visit, multilateral: true });
+            return JSON.stringify(sidesInSentence(ctx, sm, "2024-05-15", { orgsAsSides: false, type, visit }));
+          });
+          assert.equal(got, base, `${text} ${type} after a multilateral one`);
+        }
+    }
+  }
+});
+
+test("a stretch whose letters cannot spell a word does not fold to a text holding it", () => {
+  const text = "Le 30e anniversaire du Traité, l'ONU et l’UE ; the ANNIVERSARIES of relations; 60-летие и годовщина ЮБИЛЕЯ; الذكرى السنوية; سالگرد روابط; 周年 聯(lián)合國; Jahrestag, Jubiläum, yıl dönümü 𝐀.";
+  const lists = [...lex.markers.anniversary.values()];
+  let skipped = 0, found = 0;
+  for (const words of lists)
+    for (let a = 0; a < text.length; a += 2)
+      for (const n of [6, 12, 40]) {
+        const s = text.slice(a, a + n);
+        const holds = words.some((w) => foldStretch(s).includes(w));
+        if (holds) found++;
+        if (!mayFoldToOneOf(s, words)) {
+          skipped++;
+          assert.ok(!holds, `${JSON.stringify(s)} ${words}`);
+        }
+      }
+  assert.ok(skipped > 100 && found > 10, `${skipped} skipped, ${found} found`);
+});
+
+test("the places of a sentence, worked out once, place each of its events", () => {
+  const text = "Vladimir Putin held talks with Xi Jinping in Beijing on Monday, and the two leaders signed an agreement on energy in the Chinese capital.";
+  const { ctx, sms } = sentencesOf(text, "en");
+  const events = findEvents(ctx, sms, sms.map(() => []));
+  const talks = events.find((e) => e.type === "CONSULT");
+  const signing = events.find((e) => e.type === "AGREE");
+  assert.ok(talks && signing, JSON.stringify(events.map((e) => e.type)));
+  assert.equal(talks.location?.city, "Beijing");
+  assert.equal(signing.location?.city, "Beijing");
+});
