@@ -365,6 +365,9 @@ export function textHasHan(text: string): boolean {
 }
 const BEYOND_HAN_START = /[\u2e80-\uffff]/;
 
+/** Entries of DocumentPersons.surnameFirst (a power of two: a code unit's low bits pick its entry). */
+const SURNAME_UNITS = 1024;
+
 /** Persons introduced by the document, and the words that refer back to them. */
 class DocumentPersons {
   readonly persons = new Map<string, Person>();
@@ -415,16 +418,17 @@ class DocumentPersons {
     if (words.length < 2 || !surname || surname.length < 3) return;
     for (const key of surnameKeys(surname)) {
       this.bySurname.set(key, (this.bySurname.get(key) ?? new Set()).add(id));
-      this.surnameFirst[key.charCodeAt(0)] = 1;
+      (this.surnameFirst ??= new Uint8Array(SURNAME_UNITS))[key.charCodeAt(0) & (SURNAME_UNITS - 1)] = 1;
     }
   }
 
   /**
-   * The first code units of the surname forms registered: the forms of a word outside Arabic
-   * script all start with the word's first unit (see surnameKeys), so a word whose first unit
-   * starts none names no one.
+   * The first code units of the surname forms registered, by their low bits (SURNAME_UNITS): the
+   * forms of a word outside Arabic script all start with the word's first unit (see surnameKeys),
+   * so a word whose first unit starts none names no one. Made with the first surname (most
+   * documents register few or none: a small table, not one entry per code unit).
    */
-  private surnameFirst = new Uint8Array(0x10000);
+  private surnameFirst: Uint8Array | null = null;
 
   /**
    * Persons of the lexicon named in full ("Fuad Hussein"): their surname alone refers to them
@@ -440,6 +444,7 @@ class DocumentPersons {
     if (!this.bySurname.size && !this.whole.size) return;
     const added: EntityMatch[] = [];
     const free = (start: number, end: number) => !entities.some((e) => start < e.end && e.start < end);
+    const surnameFirst = this.surnameFirst;
     tokens.forEach((t, k) => {
       // (The tests on the word itself first: by code unit, the same as ARABIC_SCRIPT and
       // HAN_CHAR on the word's first character.)
@@ -447,7 +452,7 @@ class DocumentPersons {
       const latinOrCyrillic = !(c >= 0x0600 && c <= 0x06ff) && !hasHan(text[t.start] ?? "");
       if (latinOrCyrillic && !t.capitalized) return;
       const w0 = t.norm.charCodeAt(0);
-      if (!(w0 >= 0x0600 && w0 <= 0x06ff) && this.surnameFirst[w0] === 0) return;
+      if (!(w0 >= 0x0600 && w0 <= 0x06ff) && (surnameFirst === null || surnameFirst[w0 & (SURNAME_UNITS - 1)] === 0)) return;
       if (!free(t.start, t.end)) return;
       // The one person the word's surname forms name (none, or several: no mention).
       let id: string | undefined;

@@ -19,3 +19,19 @@ test("a Chinese name's pinyin is the same when asked again", () => {
   assert.equal(transliterate("王毅"), first);
   assert.equal(transliterate("杨洁篪"), "Yang Jiechi");
 });
+
+test("later mentions by surname: found by the table of first units, and a word sharing a surname's entry names no one", async () => {
+  const { loadLexicon } = await import("../lexicon/index.js");
+  const { findDocumentMentions } = await import("./index.js");
+  const lex = loadLexicon();
+  // «ж» (U+0436) and "6" (U+0036) share their entry of the table (the low ten bits).
+  const text = "Глава МИД Словении Марко Жужек прибыл в Минск. Жужек принял 6 делегаций и Жужека поблагодарили.";
+  const at = text.indexOf(". ") + 2;
+  const sentences = [{ start: 0, end: at - 1, index: 0, paragraph: 0 }, { start: at, end: text.length, index: 1, paragraph: 0 }];
+  const { mentions } = findDocumentMentions(text, sentences, lex, "ru");
+  const persons = mentions[1].entities.filter((e) => e.payload.kind === "person").map((e) => `${e.payload.kind === "person" && e.payload.id}:${text.slice(e.start, e.end)}`);
+  assert.deepEqual(persons, ["doc:marko zhuzhek:Жужек", "doc:marko zhuzhek:Жужека"]);
+  // A document that introduces no one marks no one.
+  const plain = findDocumentMentions("Жужек принял 6 делегаций.", [{ start: 0, end: 25, index: 0, paragraph: 0 }], lex, "ru");
+  assert.deepEqual(plain.mentions[0].entities.filter((e) => e.payload.kind === "person"), []);
+});
