@@ -6,7 +6,7 @@ import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/in
 import type { EventRecord, EventType } from "../types.js";
 import { VERB_FINAL, firstPersonAt, pronounSubject, quotationAround } from "./cues.js";
 import { type DateHit, type Draft, type EventContext, HOSTILE, RESOLVABLE_OFFICE_ROLES, type Side, evidenceOf, seniority } from "./model.js";
-import { type PlainMemo, coordinated, isCounterpart, mayNamePersons, plainSides, sidesInSentence } from "./sides.js";
+import { type PlainMemo, coordinated, isCounterpart, plainSides, sidesInSentence } from "./sides.js";
 import { addDays, nearDate } from "./when.js";
 
 /**
@@ -73,11 +73,6 @@ export interface Discourse {
    * the two most named.
    */
   salience: Map<string, { side: Side; count: number }>;
-  /**
-   * The sentences read whose sides are not yet counted in salience, in order (their sides are
-   * computed when the salience is read: salienceOf).
-   */
-  uncounted: (() => readonly Side[])[];
   /** The person the article names most often for each country. */
   docPersons: Map<string, Side>;
   /** The two countries the text last named together ("Armenia and Azerbaijan"), for "these two countries". */
@@ -90,25 +85,10 @@ const NO_TITLE: SentenceMentions = { sentence: { start: 0, end: 0, index: -1, pa
 export function startDiscourse(ctx: EventContext, sentences: SentenceMentions[], plain: PlainMemo): Discourse {
   // (The title's plain sides: docPersonsOf reads them too.)
   const context = (ctx.title ? plainSides(plain, ctx, ctx.title, ctx.refDate) : sidesInSentence(ctx, NO_TITLE, ctx.refDate, { orgsAsSides: false })).map((s) => ({ ...s, rank: 0 }));
-  const d: Discourse = { context, contextDate: ctx.refDate, runningDate: ctx.refDate, runningParagraph: -1, scene: null, visitScene: null, sceneDate: null, lastExplicitDate: null, prevSubject: null, salience: new Map(), docPersons: new Map(), lastPair: [], uncounted: [] };
+  const d: Discourse = { context, contextDate: ctx.refDate, runningDate: ctx.refDate, runningParagraph: -1, scene: null, visitScene: null, sceneDate: null, lastExplicitDate: null, prevSubject: null, salience: new Map(), docPersons: new Map(), lastPair: [] };
   for (const x of context) noteSalience(d, x, 2);
   d.docPersons = docPersonsOf(ctx, sentences, plain);
   return d;
-}
-
-/**
- * The sides of one more sentence, counted in salience when it is next read (salienceOf): the
- * counts come out the same, and a sentence read after the last question costs nothing.
- */
-export function noteSalienceLater(d: Discourse, sides: () => readonly Side[]): void {
-  d.uncounted.push(sides);
-}
-
-/** The salience of the sides, counting the sentences read since it was last asked for. */
-export function salienceOf(d: Discourse): Discourse["salience"] {
-  for (const sides of d.uncounted) for (const x of sides()) noteSalience(d, x, 1);
-  d.uncounted.length = 0;
-  return d.salience;
 }
 
 /** One more mention of a side. */
@@ -127,8 +107,6 @@ export function noteSalience(d: Discourse, x: Side, weight: number): void {
 function docPersonsOf(ctx: EventContext, sentences: SentenceMentions[], plain: PlainMemo): Map<string, Side> {
   const personCounts = new Map<string, { side: Side; count: number }>();
   [...(ctx.title ? [ctx.title] : []), ...sentences].forEach((sm, i) => {
-    // (A sentence that names no person and no office names no person side: its sides are not computed here.)
-    if (!mayNamePersons(sm)) return;
     for (const x of plainSides(plain, ctx, sm, ctx.refDate)) {
       if (x.rank < 3 || !x.name) continue;
       const k = `${x.country}|${x.name}`;
@@ -163,11 +141,9 @@ export function enterSentence(ctx: EventContext, d: Discourse, sm: SentenceMenti
 }
 
 /** What a sentence leaves to the next: its subject, and the date it stated. */
-export function leaveSentence(ctx: EventContext, d: Discourse, sm: SentenceMentions, sentenceSides: () => readonly Side[], dates: DateHit[], dayAfter: boolean): void {
+export function leaveSentence(ctx: EventContext, d: Discourse, sm: SentenceMentions, sentenceSides: readonly Side[], dates: DateHit[], dayAfter: boolean): void {
   // The first named person of the sentence is who "he" in the next one is.
-  // (The sentence's sides are computed only where it names a person or an office.)
-  const subject = mayNamePersons(sm) ? [...sentenceSides()].sort((a, b) => a.start - b.start).find((x) => x.rank >= 3 && x.name) : undefined;
-  d.prevSubject = subject ?? (pronounSubject(ctx, sm) ? d.prevSubject : null);
+  d.prevSubject = [...sentenceSides].sort((a, b) => a.start - b.start).find((x) => x.rank >= 3 && x.name) ?? (pronounSubject(ctx, sm) ? d.prevSubject : null);
   // A full date stated in a sentence becomes the paragraph's running date.
   const full = dates.find((x) => x.value.length === 10);
   if (full) d.lastExplicitDate = full.value;
@@ -181,7 +157,7 @@ export function leaveSentence(ctx: EventContext, d: Discourse, sm: SentenceMenti
   for (let i = ents.length - 1; i > 0; i--) {
     const [a, b] = [ents[i - 1], ents[i]];
     if (a.payload.id === b.payload.id || !coordinated(ctx, a, b)) continue;
-    const side = (e: EntityMatch): Side => sentenceSides().find((x) => x.country === e.payload.id) ?? { country: e.payload.id, name: null, role: null, rank: 1, start: e.start, evidence: evidenceOf(ctx, sm) };
+    const side = (e: EntityMatch): Side => sentenceSides.find((x) => x.country === e.payload.id) ?? { country: e.payload.id, name: null, role: null, rank: 1, start: e.start, evidence: evidenceOf(ctx, sm) };
     d.lastPair = [side(a), side(b)];
     break;
   }
@@ -206,7 +182,7 @@ export function withReferencedSides(d: Discourse, sm: SentenceMentions, t: Trigg
   const namedOnlyAfter = referenceAsSubject && sides.every((x) => x.start > t.end) && (type === "CONSULT" || (type === "AGREE" && mode === "agree"));
   // "These two former Soviet republics": the two countries last named together.
   const demonstrative = !!ctx && d.lastPair.length === 2 && sideRefs.some((r) => r.tokenStart >= 0 && !!ctx.lex.markers.demonstrativePlural.get(ctx.lang)?.has(sm.tokens[r.tokenStart]?.norm ?? ""));
-  const pairOf = () => (demonstrative ? d.lastPair : mainDyad(salienceOf(d), d.context));
+  const pairOf = () => (demonstrative ? d.lastPair : mainDyad(d.salience, d.context));
   // "France's mediation between these two republics": the mediator named, and the two sides.
   if (sideRefs.length && t.payload.cameo === "045" && sides.length === 1) {
     const pair = pairOf();

@@ -28,7 +28,7 @@ import { DIRECTED, type DateHit, type Draft, type EventContext, HOSTILE, MATERIA
 import { type PlainMemo, isReportingSource, markCoordinatedCounterparts, plainSides, sidesInSentence, withCounterpartOffice, withObjectTarget, withoutBriefed, withoutContent } from "./sides.js";
 import { addDays, dateFor, occasionsOf } from "./when.js";
 import { locate, placesFromDocument, visitorAndHost } from "./where.js";
-import { type Discourse, mainDyad, enterSentence, leaveSentence, noteSalienceLater, salienceOf, startDiscourse, withActorFromDiscourse, withContextSides, withGuestAndHost, withNamesFromDiscourse, withPronounSpeaker, withQuotedSpeaker, withReferencedSides, withTitleHolder } from "./discourse.js";
+import { type Discourse, mainDyad, enterSentence, leaveSentence, noteSalience, startDiscourse, withActorFromDiscourse, withContextSides, withGuestAndHost, withNamesFromDiscourse, withPronounSpeaker, withQuotedSpeaker, withReferencedSides, withTitleHolder } from "./discourse.js";
 import { batchSize, documentsNamed, groupsOf, mergeInto, sameInteraction, twinOf } from "./split.js";
 import { addSummitParticipants, assignTopics, initiatorsFirst, visitorFirst, withHostOfTalks } from "./document.js";
 import { attendedGathering, noEventHere } from "./triggers.js";
@@ -58,10 +58,8 @@ function eventsOf(ctx: EventContext, sentences: SentenceMentions[], datesBySente
     const dates = datesBySentence[si] ?? [];
     // "A day later": the day after the date the text was at.
     const dayAfter = dayAfterIn(ctx, sm);
-    // (Its plain sides are computed only when asked for: by the salience, when it is read, or by leaveSentence.)
-    const date = d.runningDate;
-    const sentenceSides = () => plainSides(plain, ctx, sm, date);
-    noteSalienceLater(d, sentenceSides);
+    const sentenceSides = plainSides(plain, ctx, sm, d.runningDate);
+    for (const x of sentenceSides) noteSalience(d, x, 1);
     // A meeting someone came to take part in, of an organisation, is its gathering.
     sm.triggers = sm.triggers.map((t) => (attendedGathering(ctx, sm, t) ? { ...t, payload: { ...t.payload, mode: "multilateral" } } : t));
     for (const t of sm.triggers) {
@@ -147,7 +145,7 @@ function eventsAt(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occasion
   // "The ambassador was summoned", "sanctions by the EU": who acts comes first.
   // (The discourse's sides are listed only for the acts actorFirst reorders.)
   const directed = DIRECTED.has(t.payload.type) || HOSTILE.has(t.payload.type);
-  sides = actorFirst(ctx, sm, t, sides, when.value, directed ? () => [...d.context, ...mainDyad(salienceOf(d), d.context)] : []);
+  sides = actorFirst(ctx, sm, t, sides, when.value, directed ? [...d.context, ...mainDyad(d.salience, d.context)] : []);
   if (sides.length < 2) return;
   // "Trump and Zelensky clashed in front of reporters": leaders named as persons clash in words;
   // force is used by countries, forces and groups.

@@ -1,8 +1,5 @@
-// The stage's skipped work keeps its answers: a sentence that names no person and no office has
-// no named person among its sides (so docPersonsOf and leaveSentence need not compute them); the
-// salience counted when it is read is the salience counted sentence by sentence; the sides of
-// "the two sides" come from sentences read before, trigger or not. Sentences written for these
-// tests.
+// The events stage's skipped work keeps its answers (each test names the shortcut it pins), on
+// sentences written for these tests.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { loadLexicon } from "../lexicon/index.js";
@@ -12,9 +9,8 @@ import { foldRunning } from "./cues.js";
 import { mayFoldToOneOf } from "./triggers.js";
 import { findEvents } from "./index.js";
 import { withDocumentMemo } from "./memo.js";
-import { type Discourse, noteSalience, noteSalienceLater, salienceOf } from "./discourse.js";
-import type { EventContext, Side } from "./model.js";
-import { mayNamePersons, sidesInSentence } from "./sides.js";
+import type { EventContext } from "./model.js";
+import { sidesInSentence } from "./sides.js";
 
 const lex = loadLexicon();
 
@@ -33,45 +29,6 @@ const TEXTS: [string, string][] = [
   ["Armenia and Azerbaijan resumed talks in Geneva with the mediation of the EU. The Russian side welcomed the agreement. Turkish President Recep Tayyip Erdogan met the Iranian ambassador. The foreign minister of France called Germany.", "en"],
   ["Россия и Китай подписали соглашение в Пекине. Президент России Владимир Путин провёл переговоры с Казахстаном.", "ru"],
 ];
-
-test("a sentence without a person or an office mention has no named person among its sides, whatever is asked", () => {
-  let without = 0, named = 0;
-  for (const [text, lang] of TEXTS) {
-    const { ctx, sms } = sentencesOf(text, lang);
-    for (const sm of sms) {
-      const all = [null, "2024-05-15", "2012-03-01"].flatMap((date) =>
-        [{ orgsAsSides: false }, { orgsAsSides: true, type: "ACCUSE" as const }, { orgsAsSides: true, type: "CONSULT" as const, multilateral: true }].flatMap((opts) => sidesInSentence(ctx, sm, date, opts)),
-      );
-      const hasNamed = all.some((x) => x.rank >= 3 && !!x.name);
-      if (!mayNamePersons(sm)) {
-        without++;
-        assert.ok(!hasNamed, `no named person in: ${text.slice(sm.sentence.start, sm.sentence.end)}`);
-      } else if (hasNamed) named++;
-    }
-  }
-  // Both kinds of sentence are read.
-  assert.ok(without >= 2 && named >= 2, `${without} without, ${named} named`);
-});
-
-test("salience counted when read is salience counted sentence by sentence, in order", () => {
-  const side = (country: string, rank: number, start: number): Side => ({ country, name: rank >= 3 ? `P ${country}` : null, role: null, rank, start, evidence: { document: "d", sentence: "", start: 0, end: 0 } });
-  const sentences: Side[][] = [[side("RUS", 1, 0), side("CHN", 1, 10)], [side("CHN", 3, 5)], [], [side("USA", 2, 0), side("RUS", 3, 4)]];
-  const fresh = (): Discourse => ({ context: [], contextDate: null, runningDate: null, runningParagraph: -1, scene: null, visitScene: null, sceneDate: null, lastExplicitDate: null, prevSubject: null, salience: new Map(), docPersons: new Map(), lastPair: [], uncounted: [] });
-  const eager = fresh();
-  for (const s of sentences) for (const x of s) noteSalience(eager, x, 1);
-  const lazy = fresh();
-  let asked = 0;
-  for (const s of sentences.slice(0, 2)) noteSalienceLater(lazy, () => (asked++, s));
-  assert.equal(asked, 0);
-  salienceOf(lazy);
-  assert.equal(asked, 2);
-  for (const s of sentences.slice(2)) noteSalienceLater(lazy, () => (asked++, s));
-  const got = salienceOf(lazy);
-  assert.equal(asked, 4);
-  assert.deepEqual([...got.entries()], [...eager.salience.entries()]);
-  // Read again: nothing counted twice.
-  assert.deepEqual([...salienceOf(lazy).entries()], [...eager.salience.entries()]);
-});
 
 test("'the two sides' are the countries named most, in sentences with and without an event", () => {
   const text = "Armenia and Azerbaijan are neighbours in the Caucasus. Armenia has long disputed the border with Azerbaijan. Both sides held talks in Geneva on Monday.";

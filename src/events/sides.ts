@@ -940,16 +940,6 @@ export function nearer(a: Side, b: Side, t: { start: number; end: number }): boo
 // read them.
 export type PlainMemo = Map<SentenceMentions, Map<string | null, Side[]>>;
 
-/**
- * Whether the sides of a sentence may hold a named person (rank 3 with a name): only a person's
- * mention or an office's (its holder, or a name titled by it) gives one; bare countries and
- * organisations give rank 1 and no name, and one side per country keeps each side's name and rank.
- */
-export function mayNamePersons(sm: SentenceMentions): boolean {
-  for (const e of sm.entities) if (e.payload.kind === "person" || e.payload.kind === "office") return true;
-  return false;
-}
-
 export function plainSides(memo: PlainMemo, ctx: EventContext, sm: SentenceMentions, date: string | null): readonly Side[] {
   let byDate = memo.get(sm);
   if (!byDate) {

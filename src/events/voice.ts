@@ -23,7 +23,7 @@ import { holderIndex, mentionRole } from "./sides.js";
 const AGENT_REACH = 4;
 
 /** Sides in the order who acts, then who is acted on (marked patient). */
-export function actorFirst(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, sides: Side[], date: string | null, discourse: Side[] | (() => Side[])): Side[] {
+export function actorFirst(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, sides: Side[], date: string | null, discourse: Side[]): Side[] {
   const type = t.payload.type;
   if (!DIRECTED.has(type) && !HOSTILE.has(type)) return sides;
   // An agent goes with a passive, or with an act told as a noun without a subject before it
@@ -146,7 +146,7 @@ function clauseOf(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): { s
  * ejecutivo de X calificó ...": what the passive's clause names before it (else after it) is
  * acted on; a country named outside the clause, else the discourse's side, acts.
  */
-function passiveOrder(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, sides: Side[], discourse: Side[] | (() => Side[])): Side[] {
+function passiveOrder(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, sides: Side[], context: Side[]): Side[] {
   const clause = clauseOf(ctx, sm, t);
   const named = (x: Side) => Number.isFinite(x.start) && x.start >= 0;
   const inClause = sides.filter((x) => named(x) && x.start >= clause.start && x.start < clause.end);
@@ -160,8 +160,6 @@ function passiveOrder(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, 
     const outside = sm.entities.find((e) => e.payload.kind === "country" && (e.start < clause.start || e.start >= clause.end) && !sides.some((x) => x.country === e.payload.id) && mentionRole(ctx, sm, e) === "party");
     if (outside) actors = [{ country: outside.payload.id, name: null, role: null, rank: 1, start: outside.start, evidence: evidenceOf(ctx, sm) }];
     else {
-      // (The discourse's sides are read only here: a caller may hand them over as a function, unread until now.)
-      const context = typeof discourse === "function" ? discourse() : discourse;
       const c = context.find((x) => !sides.some((y) => y.country === x.country));
       if (c) actors = [{ ...c, rank: 0, start: Infinity }];
     }
