@@ -523,7 +523,6 @@ export function mayHoldFigure(text: string, from: number, to: number, lang: Lang
   return han && zhNumber;
 }
 
-
 interface Quantity { value: number; next: number; start: number; fromWords: boolean }
 
 /** A number (digits, number words, scale words) starting at toks[i], or null. */

@@ -255,7 +255,9 @@ const PARAGRAPH_JOIN = "\u2029";
 /** The segments of each of `views` (indices `group`) into segs, with one segmenter call for the group. */
 function segmentGroup(segmenter: Intl.Segmenter, views: string[], group: number[], segs: number[][]): void {
   if (group.length === 1) {
-    sentenceSegments(segmenter, views[group[0]], (segs[group[0]] = []));
+    // (A grouped view fits the window and is known to hold more than one sentence.)
+    const out: number[] = (segs[group[0]] = []);
+    for (const seg of segmenter.segment(views[group[0]])) out.push(seg.index, seg.index + seg.segment.length);
     return;
   }
   const joined = group.map((i) => views[i]).join(PARAGRAPH_JOIN);
