@@ -222,7 +222,74 @@ test("events stored before folds were kept are folded from their reports when jo
     for (const t of Object.keys(want)) if (t !== "event_folds") assert.deepEqual(got[t], want[t], `${name}: table ${t}`);
     // The events the later documents joined or made have their fold again, the one kept all along.
     assert.ok(got.event_folds.length > 0 && got.event_folds.length < want.event_folds.length, `${name}: some folds made again`);
+    const joined = new Set(got.reports.filter((r) => laterDocs.has(r.document_id)).map((r) => r.event_id));
+    assert.deepEqual(got.event_folds.map((f) => f.event_id).filter((id) => joined.has(id)), [...joined].sort((a, b) => Number(a) - Number(b)), `${name}: every event joined has its fold`);
     for (const f of got.event_folds) assert.deepEqual(f, want.event_folds.find((w) => w.event_id === f.event_id), `${name}: fold of event ${f.event_id}`);
     for (const s of [kept, legacy]) await s.close();
   }
+});
+
+test("a batch writes of the stored events it joins only what their new reports change", async () => {
+  const s = await sqlite();
+  const db = (s as unknown as { db: { run(sql: string): Promise<unknown>; all(sql: string, params?: unknown[]): Promise<Row[]> } }).db;
+  const r = rng(7);
+  const talks = (i: number, date: string, topics: string[]) => event(r, i, 0, {
+    type: "CONSULT", mode: "meeting", cameo: "040", date, status: undefined, location: null, topics,
+    actors: [{ country: "IND", name: "Anand Verhoeven", role: "foreign_minister", evidence: [] }, { country: "BRA", name: null, role: "official", evidence: [] }],
+  });
+  const signing = (i: number, date: string) => event(r, i, 1, {
+    type: "AGREE", mode: null, cameo: "057", date, status: undefined, location: null, topics: [],
+    actors: [{ country: "JPN", name: null, role: "minister", evidence: [] }, { country: "MEX", name: null, role: "minister", evidence: [] }],
+  });
+  const item = (origin: string, source: string, events: EventRecord[]): IngestItem =>
+    ({ meta: { origin, hash: "1" }, result: { ...doc(origin, "en", events, r), source, orgs: [] }, lexiconVersion: "v1" });
+  await s.ingestBatch([item("first", "a.example", [talks(1, "2024-05-02", ["trade"]), signing(1, "2024-05")])]);
+  // Every write to an event's rows from here on is logged.
+  await db.run("CREATE TABLE write_log (t TEXT, op TEXT, event_id INTEGER, v TEXT)");
+  const logged: [string, string, string][] = [
+    ["events", "id", "date"], ["event_actors", "event_id", "country || ':' || COALESCE(name, '') || ':' || COALESCE(role, '')"], ["event_topics", "event_id", "topic"],
+    ["event_keys", "event_id", "key || '@' || COALESCE(date, '')"], ["event_folds", "event_id", "''"],
+  ];
+  for (const [t, id, v] of logged) {
+    for (const [op, row] of [["INSERT", "NEW"], ["DELETE", "OLD"], ["UPDATE", "NEW"]]) {
+      await db.run(`CREATE TRIGGER log_${t}_${op} AFTER ${op} ON ${t} BEGIN INSERT INTO write_log VALUES ('${t}', '${op}', ${row}.${id}, ${v.replace(/\b(country|name|role|topic|key|date)\b/g, `${row}.$1`)}); END`);
+    }
+  }
+  const log = async () => (await db.all("SELECT t, op, event_id, v FROM write_log ORDER BY t, op, event_id, v")).map((w) => `${w.t} ${w.op} ${w.event_id} ${w.v}`);
+  const [talksId, signingId] = (await db.all("SELECT id FROM events ORDER BY id")).map((e) => Number(e.id));
+  const keysOf = async (id: number) => (await db.all("SELECT key, date FROM event_keys WHERE event_id = ? ORDER BY key", [id])).map((k) => `${k.key}@${k.date ?? ""}`);
+  const signingKeys = await keysOf(signingId);
+
+  // A copy from the same source adds nothing to either event: none of their rows is written.
+  await s.ingestBatch([item("copy", "a.example", [talks(2, "2024-05-02", ["trade"]), signing(2, "2024-05")])]);
+  assert.deepEqual((await db.all("SELECT event_id, why FROM reports WHERE document_id = (SELECT id FROM documents WHERE origin = 'copy') ORDER BY idx")).map((x) => [Number(x.event_id), String(x.why).slice(0, 7)]),
+    [[talksId, "merged:"], [signingId, "merged:"]]);
+  assert.deepEqual(await log(), []);
+
+  // Another source, a topic more for the talks and a day for the signing: the new source and
+  // topic keys and topic row are added, the signing's date and keys (each carries the date)
+  // written again, both folds; the sides stay.
+  await s.ingestBatch([item("second", "b.example", [talks(3, "2024-05-02", ["trade", "energy"]), signing(3, "2024-05-20")])]);
+  const signingNow = await keysOf(signingId);
+  assert.ok(signingNow.every((k) => k.endsWith("@2024-05-20")) && signingNow.includes("s:b.example@2024-05-20"), signingNow.join());
+  assert.deepEqual(await log(), [
+    `event_folds DELETE ${talksId} `, `event_folds DELETE ${signingId} `, `event_folds INSERT ${talksId} `, `event_folds INSERT ${signingId} `,
+    ...signingKeys.map((k) => `event_keys DELETE ${signingId} ${k}`),
+    `event_keys INSERT ${talksId} s:b.example@2024-05-02`, `event_keys INSERT ${talksId} t:energy@2024-05-02`,
+    ...signingNow.map((k) => `event_keys INSERT ${signingId} ${k}`),
+    `event_topics INSERT ${talksId} energy`,
+    `events UPDATE ${signingId} 2024-05-20`,
+  ].sort());
+  // A person named for a side that had none: that side's row is replaced, the other kept.
+  await db.run("DELETE FROM write_log");
+  const named = talks(4, "2024-05-02", ["trade"]);
+  named.actors[1] = { ...named.actors[1], name: "Paulo Tavarez" };
+  await s.ingestBatch([item("third", "a.example", [named])]);
+  assert.deepEqual((await log()).filter((w) => w.startsWith("event_actors")), [`event_actors DELETE ${talksId} BRA::official`, `event_actors INSERT ${talksId} BRA:Paulo Tavarez:official`]);
+  // The kept keys, counts and aggregates still equal a rebuild from the stored events.
+  const sql = s as unknown as SqlStore;
+  const kept = await sql.derivedRows();
+  await sql.rebuildDerived();
+  assert.deepEqual(kept, await sql.derivedRows());
+  await s.close();
 });

@@ -186,21 +186,38 @@ export interface FoldState {
 
 export const emptyFold = (): FoldState => ({ actors: [], topics: [], date: null, location: null, docKeys: [] });
 
-/** The fold of one more report (a later one than every report folded so far). Changes `s`. */
-export function foldStep(s: FoldState, r: FoldRow): FoldState {
+/** The fold of one more report (a later one than every report folded so far). Changes `s`; says whether it changed. */
+export function foldStep(s: FoldState, r: FoldRow): boolean {
   r.parsed ??= { actors: JSON.parse(r.actors), topics: JSON.parse(r.topics), location: JSON.parse(r.location ?? "null") };
+  let changed = false;
   for (const a of r.parsed.actors) {
     const at = s.actors.findIndex((x) => x.country === a.country);
     const have = at < 0 ? undefined : s.actors[at];
     if (!have) s.actors.push(a);
     else if ((!have.name && a.name) || (!!a.name === !!have.name && senior(a.role) > senior(have.role))) s.actors[at] = a;
+    else continue;
+    changed = true;
   }
-  for (const t of r.parsed.topics) if (!s.topics.includes(t)) s.topics.push(t);
+  for (const t of r.parsed.topics) {
+    if (s.topics.includes(t)) continue;
+    s.topics.push(t);
+    changed = true;
+  }
   const d = r.date;
-  if (d && (!s.date || d.length > s.date.length)) s.date = d; // the most precise date reported
-  s.location ??= r.parsed.location;
-  for (const k of documentKeys(r)) if (!s.docKeys.includes(k)) s.docKeys.push(k);
-  return s;
+  if (d && (!s.date || d.length > s.date.length)) {
+    s.date = d; // the most precise date reported
+    changed = true;
+  }
+  if (s.location == null) {
+    if (r.parsed.location != null) changed = true;
+    s.location = r.parsed.location;
+  }
+  for (const k of documentKeys(r)) {
+    if (s.docKeys.includes(k)) continue;
+    s.docKeys.push(k);
+    changed = true;
+  }
+  return changed;
 }
 
 /** A fold's actors, topics, date, place and keys. */
@@ -234,6 +251,10 @@ interface BatchEvent extends MergeCandidate {
   isNew: boolean;
   /** Created or joined by a document of the batch (its stored row no longer holds). */
   changed: boolean;
+  /** Created, or its fold grown, by the batch: its rows are to be written. */
+  dirty: boolean;
+  /** A stored event's rows as read: its date and place, keys and fold (null: stored before folds were kept). */
+  stored: { date: string | null; day: number | null; city: string | null; country: string | null; keys: string[]; fold: string | null } | null;
 }
 
 const contribution = (e: BatchEvent): Contribution => ({ type: e.type, countries: e.countries, date: e.date, goldstein: Number(e.goldstein ?? 0), keys: e.keys });
@@ -274,28 +295,34 @@ export async function storeNewDocuments(tx: SqlAdapter, index: SqlAdapter, items
       if (target[i] !== null) return state.get(target[i]!)!;
       const ev: BatchEvent = {
         id: provisional++, type: e.type, mode: e.mode ?? null, cameo: e.cameo, goldstein: e.goldstein ?? null, countries, date: e.date ?? null, day,
-        city: e.location?.city ?? null, location_country: e.location?.country ?? null, actors: [], roles: [], topics: [], keys: [], fold: emptyFold(), isNew: true, changed: false,
+        city: e.location?.city ?? null, location_country: e.location?.country ?? null, actors: [], roles: [], topics: [], keys: [], fold: emptyFold(), isNew: true, changed: false, dirty: false, stored: null,
       };
       state.set(ev.id, ev);
       created.push(ev);
       fresh.add(ev);
       return ev;
     });
+    // The events whose fold the reports grew (every new one, and every one stored before folds
+    // were kept): a report that adds nothing to its event's fold (a copy, or another source
+    // telling what is known) changes none of its rows.
+    const grown = new Set<BatchEvent>();
     d.probes.forEach(({ e }, i) => {
       const fields = reportFields(e);
-      foldStep(evs[i].fold, { ...fields, ...d.fold });
+      if (foldStep(evs[i].fold, { ...fields, ...d.fold }) || (evs[i].stored && evs[i].stored!.fold === null)) grown.add(evs[i]);
       reports.push({ ev: evs[i], doc: k, idx: i, fields, e, why: whys[i] });
     });
-    // As recompute(): take away the old contribution of the events joined, rebuild each, add it.
-    const touched = [...new Set(evs)];
-    for (const ev of touched) if (!fresh.has(ev)) deltas.add(contribution(ev), -1);
-    for (const ev of touched) {
+    // As recompute(): take away the old contribution of the events grown, rebuild each, add it.
+    for (const ev of grown) if (!fresh.has(ev)) deltas.add(contribution(ev), -1);
+    for (const ev of grown) {
       const f = foldResult(ev.fold);
       Object.assign(ev, {
         roles: f.actors, actors: f.actors.map((a) => ({ country: a.country, name: a.name ?? null })), topics: f.topics, keys: f.keys,
         date: f.date, day: dayNumber(f.date), city: f.location?.city ?? null, location_country: f.location?.country ?? null,
       });
       deltas.add(contribution(ev), 1);
+      ev.dirty = true;
+    }
+    for (const ev of new Set(evs)) {
       if (!ev.changed) {
         ev.changed = true;
         const key = `${ev.type}\u0000${ev.countries}`;
@@ -316,15 +343,68 @@ export async function storeNewDocuments(tx: SqlAdapter, index: SqlAdapter, items
   await insertRows(tx, "reports", REPORT_COLS, reports.map((r, i) => [
     ids.reports[i], r.ev.id, ids.documents[r.doc], r.idx, r.fields.date, r.fields.actors, r.fields.topics, r.fields.location, r.e.evidence.sentence, r.e.evidence.start, r.e.evidence.end, r.why,
   ]));
-  const changed = [...state.values()].filter((ev) => ev.changed);
-  const stored = changed.filter((ev) => !ev.isNew).map((ev) => ev.id);
-  for (const t of ["event_actors", "event_topics", "event_keys", "event_folds"]) await deleteByIds(tx, t, stored);
-  await insertRows(tx, "event_actors", ["event_id", "country", "name", "role"], changed.flatMap((ev) => ev.roles.map((a) => [ev.id, a.country, a.name, a.role])));
-  await insertRows(tx, "event_topics", ["event_id", "topic"], changed.flatMap((ev) => ev.topics.map((t) => [ev.id, t])));
-  await insertRows(tx, "event_keys", ["event_id", "key", "date"], changed.flatMap((ev) => ev.keys.map((key) => [ev.id, key, ev.date])));
-  await insertRows(tx, "event_folds", ["event_id", "state"], changed.map((ev) => [ev.id, foldText(ev.fold)]));
-  await updateEvents(tx, changed.filter((ev) => !ev.isNew).map((ev) => [ev.id, ev.date, ev.day, ev.city, ev.location_country]));
+  await writeEvents(tx, [...state.values()].filter((ev) => ev.dirty));
   await deltas.flush(tx);
+}
+
+/**
+ * The rows of the events a batch made or grew: a new event's rows; for a stored one what differs
+ * from its rows as read (an event stored before folds were kept has all its rows written again).
+ */
+async function writeEvents(tx: SqlAdapter, dirty: BatchEvent[]): Promise<void> {
+  const actors: unknown[][] = [], topics: unknown[][] = [], keys: unknown[][] = [], folds: unknown[][] = [], updates: unknown[][] = [];
+  const goneActors: unknown[][] = [], goneTopics: unknown[][] = [], goneKeys: unknown[][] = [];
+  const rewrite: number[] = [], rekey: number[] = [];
+  for (const ev of dirty) {
+    folds.push([ev.id, foldText(ev.fold)]);
+    const was = ev.stored;
+    if (was?.fold == null) {
+      if (was) rewrite.push(ev.id);
+      for (const a of ev.roles) actors.push([ev.id, a.country, a.name, a.role]);
+      for (const t of ev.topics) topics.push([ev.id, t]);
+      for (const key of ev.keys) keys.push([ev.id, key, ev.date]);
+      if (was) updates.push([ev.id, ev.date, ev.day, ev.city, ev.location_country]);
+      continue;
+    }
+    const old = JSON.parse(was.fold) as FoldState;
+    const sameActor = (a: FoldActor, b: FoldActor | undefined) => !!b && (a.name ?? null) === (b.name ?? null) && (a.role ?? null) === (b.role ?? null);
+    for (const a of old.actors) if (!sameActor(a, ev.roles.find((x) => x.country === a.country))) goneActors.push([ev.id, a.country]);
+    for (const a of ev.roles) if (!sameActor(a, old.actors.find((x) => x.country === a.country))) actors.push([ev.id, a.country, a.name, a.role]);
+    for (const t of old.topics) if (!ev.topics.includes(t)) goneTopics.push([ev.id, t]);
+    for (const t of ev.topics) if (!old.topics.includes(t)) topics.push([ev.id, t]);
+    if (ev.date !== was.date) {
+      // Every key carries the event's date.
+      rekey.push(ev.id);
+      for (const key of ev.keys) keys.push([ev.id, key, ev.date]);
+    } else {
+      for (const key of was.keys) if (!ev.keys.includes(key)) goneKeys.push([ev.id, key]);
+      for (const key of ev.keys) if (!was.keys.includes(key)) keys.push([ev.id, key, ev.date]);
+    }
+    if (ev.date !== was.date || ev.day !== was.day || ev.city !== was.city || ev.location_country !== was.country) {
+      updates.push([ev.id, ev.date, ev.day, ev.city, ev.location_country]);
+    }
+  }
+  const stored = dirty.filter((ev) => ev.stored).map((ev) => ev.id);
+  for (const t of ["event_actors", "event_topics", "event_keys"]) await deleteByIds(tx, t, rewrite);
+  await deleteByIds(tx, "event_keys", rekey);
+  await deleteByIds(tx, "event_folds", stored);
+  await deletePairs(tx, "event_actors", "country", goneActors);
+  await deletePairs(tx, "event_topics", "topic", goneTopics);
+  await deletePairs(tx, "event_keys", "key", goneKeys);
+  await insertRows(tx, "event_actors", ["event_id", "country", "name", "role"], actors);
+  await insertRows(tx, "event_topics", ["event_id", "topic"], topics);
+  await insertRows(tx, "event_keys", ["event_id", "key", "date"], keys);
+  await insertRows(tx, "event_folds", ["event_id", "state"], folds);
+  await updateEvents(tx, updates);
+}
+
+/** Delete rows by [event_id, value of `col`]. */
+async function deletePairs(tx: SqlAdapter, table: string, col: string, rows: unknown[][]): Promise<void> {
+  for (let i = 0; i < rows.length; ) {
+    const n = chunkSize(rows.length - i, 256);
+    await tx.run(`DELETE FROM ${table} WHERE ${Array(n).fill(`(event_id = ? AND ${col} = ?)`).join(" OR ")}`, rows.slice(i, i + n).flat());
+    i += n;
+  }
 }
 
 const sidesKey = (p: Probe) => `${p.e.type}\u0000${p.countries}`;
@@ -358,7 +438,7 @@ async function readCandidates(tx: SqlAdapter, probes: Probe[]): Promise<{ byKey:
     state.set(id, {
       id, type: String(r.type), mode: (r.mode as string) ?? null, cameo: r.cameo, goldstein: r.goldstein == null ? null : Number(r.goldstein), countries: String(r.countries),
       date: (r.date as string) ?? null, day: r.day == null ? null : Number(r.day), city: (r.location_city as string) ?? null, location_country: (r.location_country as string) ?? null,
-      actors: [], roles: [], topics: [], keys: [], fold: emptyFold(), isNew: false, changed: false,
+      actors: [], roles: [], topics: [], keys: [], fold: emptyFold(), isNew: false, changed: false, dirty: false, stored: null,
     });
   }
   for (const list of byKey.values()) list.sort((a, b) => a - b);
@@ -368,13 +448,14 @@ async function readCandidates(tx: SqlAdapter, probes: Probe[]): Promise<{ byKey:
   }
   for (const k of await readByIds(tx, (m) => `SELECT event_id, key FROM event_keys WHERE event_id IN (${m})`, ids)) state.get(Number(k.event_id))!.keys.push(String(k.key));
   // Each event's fold as stored; an event stored before folds were kept is folded from its reports.
-  const folded = new Set<number>();
-  for (const f of await readByIds(tx, (m) => `SELECT event_id, state FROM event_folds WHERE event_id IN (${m})`, ids)) {
-    const id = Number(f.event_id);
-    state.get(id)!.fold = JSON.parse(String(f.state)) as FoldState;
-    folded.add(id);
+  const folds = new Map<number, string>();
+  for (const f of await readByIds(tx, (m) => `SELECT event_id, state FROM event_folds WHERE event_id IN (${m})`, ids)) folds.set(Number(f.event_id), String(f.state));
+  for (const [id, ev] of state) {
+    const fold = folds.get(id) ?? null;
+    if (fold !== null) ev.fold = JSON.parse(fold) as FoldState;
+    ev.stored = { date: ev.date, day: ev.day, city: ev.city, country: ev.location_country, keys: ev.keys, fold };
   }
-  const unfolded = ids.filter((id) => !folded.has(id));
+  const unfolded = ids.filter((id) => !folds.has(id));
   const reps = await readByIds(tx, (m) => `SELECT r.event_id, r.date, r.actors, r.topics, r.location, d.lang, d.source, d.orgs FROM reports r JOIN documents d ON d.id = r.document_id WHERE r.event_id IN (${m}) ORDER BY r.event_id, r.id`, unfolded);
   for (const r of reps) foldStep(state.get(Number(r.event_id))!.fold, foldRow(r));
   return { byKey, state };
