@@ -443,19 +443,25 @@ async function readCandidates(tx: SqlAdapter, probes: Probe[]): Promise<{ byKey:
   }
   for (const list of byKey.values()) list.sort((a, b) => a - b);
   const ids = [...state.keys()];
-  for (const a of await readByIds(tx, (m) => `SELECT event_id, country, name FROM event_actors WHERE event_id IN (${m})`, ids)) {
-    state.get(Number(a.event_id))!.actors.push({ country: String(a.country), name: (a.name as string) ?? null });
-  }
-  for (const k of await readByIds(tx, (m) => `SELECT event_id, key FROM event_keys WHERE event_id IN (${m})`, ids)) state.get(Number(k.event_id))!.keys.push(String(k.key));
-  // Each event's fold as stored; an event stored before folds were kept is folded from its reports.
+  // Each event's fold as stored, and its sides and keys as the fold gives them (they are written
+  // with it). An event stored before folds were kept has its sides and keys read, and is folded
+  // from its reports.
   const folds = new Map<number, string>();
   for (const f of await readByIds(tx, (m) => `SELECT event_id, state FROM event_folds WHERE event_id IN (${m})`, ids)) folds.set(Number(f.event_id), String(f.state));
   for (const [id, ev] of state) {
     const fold = folds.get(id) ?? null;
-    if (fold !== null) ev.fold = JSON.parse(fold) as FoldState;
+    if (fold !== null) {
+      ev.fold = JSON.parse(fold) as FoldState;
+      ev.actors = ev.fold.actors.map((a) => ({ country: a.country, name: a.name ?? null }));
+      ev.keys = eventKeys(ev.fold.actors, ev.fold.topics, ev.fold.docKeys);
+    }
     ev.stored = { date: ev.date, day: ev.day, city: ev.city, country: ev.location_country, keys: ev.keys, fold };
   }
   const unfolded = ids.filter((id) => !folds.has(id));
+  for (const a of await readByIds(tx, (m) => `SELECT event_id, country, name FROM event_actors WHERE event_id IN (${m})`, unfolded)) {
+    state.get(Number(a.event_id))!.actors.push({ country: String(a.country), name: (a.name as string) ?? null });
+  }
+  for (const k of await readByIds(tx, (m) => `SELECT event_id, key FROM event_keys WHERE event_id IN (${m})`, unfolded)) state.get(Number(k.event_id))!.keys.push(String(k.key));
   const reps = await readByIds(tx, (m) => `SELECT r.event_id, r.date, r.actors, r.topics, r.location, d.lang, d.source, d.orgs FROM reports r JOIN documents d ON d.id = r.document_id WHERE r.event_id IN (${m}) ORDER BY r.event_id, r.id`, unfolded);
   for (const r of reps) foldStep(state.get(Number(r.event_id))!.fold, foldRow(r));
   return { byKey, state };
