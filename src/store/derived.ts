@@ -87,8 +87,8 @@ export class Deltas {
 
   constructor(private readonly net = false) {}
 
-  private bump(map: Map<string, Cell>, cols: unknown[], sign: number, g: number): void {
-    const k = JSON.stringify(cols);
+  private bump(map: Map<string, Cell>, cols: string[], sign: number, g: number): void {
+    const k = cols.join("\u0000"); // the columns are codes, months and periods: no NUL in them
     const c = map.get(k) ?? { cols, n: 0, g: 0, terms: this.net ? new Map() : undefined };
     c.n += sign;
     if (c.terms) c.terms.set(g, (c.terms.get(g) ?? 0) + sign);

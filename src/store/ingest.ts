@@ -97,14 +97,10 @@ export const mentionRows = (docId: number, r: DocumentResult): unknown[][] =>
 export const EVENT_COLS = ["id", "type", "mode", "cameo", "goldstein", "date", "day", "countries", "location_city", "location_country"];
 export const REPORT_COLS = ["id", "event_id", "document_id", "idx", "date", "actors", "topics", "location", "sentence", "start_offset", "end_offset", "why"];
 
-/** The stored text of a report's date, sides, topics and place. */
-export function reportFields(e: EventRecord): { date: string | null; actors: string; topics: string; location: string } {
-  return {
-    date: e.date ?? null,
-    actors: JSON.stringify(e.actors.map((a) => ({ country: a.country, name: a.name, role: a.role }))),
-    topics: JSON.stringify(e.topics),
-    location: JSON.stringify(e.location ? { city: e.location.city, country: e.location.country } : null),
-  };
+/** The stored text of a report's date, sides, topics and place, and what that text parses to. */
+export function reportFields(e: EventRecord): { date: string | null; actors: string; topics: string; location: string; parsed: NonNullable<FoldRow["parsed"]> } {
+  const parsed = { actors: e.actors.map((a) => ({ country: a.country, name: a.name, role: a.role })), topics: e.topics, location: e.location ? { city: e.location.city, country: e.location.country } : null };
+  return { date: e.date ?? null, actors: JSON.stringify(parsed.actors), topics: JSON.stringify(parsed.topics), location: JSON.stringify(parsed.location), parsed };
 }
 
 /** The events a document stores (planned, denied, hypothetical ones are mentions, not events). */

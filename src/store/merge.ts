@@ -31,9 +31,20 @@ export function dayNumber(date: string | null): number | null {
   return Number.isFinite(t) ? Math.round(t / 86400000) : null;
 }
 
+/** The folded words of a name longer than two letters, kept for the names met again (a batch compares the same few often). */
+const nameWords = new Map<string, string[]>();
+function toks(s: string): string[] {
+  let w = nameWords.get(s);
+  if (!w) {
+    w = s.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").split(/[^\p{L}]+/u).filter((t) => t.length > 2);
+    if (nameWords.size >= 4096) nameWords.clear();
+    nameWords.set(s, w);
+  }
+  return w;
+}
+
 /** Surname-level comparison that tolerates transliteration (Sergey/Sergei, Rahmon/Rakhmon). */
 export function samePerson(a: string, b: string): boolean {
-  const toks = (s: string) => s.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").split(/[^\p{L}]+/u).filter((t) => t.length > 2);
   const A = toks(a), B = toks(b);
   return A.some((x) => B.some((y) => x === y || (Math.min(x.length, y.length) >= 4 && editDistance(x, y) <= Math.max(1, Math.floor(Math.max(x.length, y.length) / 5)))));
 }
