@@ -25,6 +25,7 @@ export const CANDIDATES = 50;
 
 /** Multi-row INSERT in chunks of the fixed sizes (SQLite and PostgreSQL cap the parameters of one statement). */
 export async function insertRows(tx: SqlAdapter, table: string, cols: string[], rows: unknown[][]): Promise<void> {
+  if (tx.kind === "postgres") return insertArrays(tx, table, cols, rows);
   const marks = `(${cols.map(() => "?").join(", ")})`;
   const maxRows = Math.max(1, Math.floor(PARAMS_PER_STATEMENT / cols.length));
   const head = `INSERT INTO ${table} (${cols.join(", ")}) VALUES `;
@@ -34,6 +35,30 @@ export async function insertRows(tx: SqlAdapter, table: string, cols: string[], 
     for (let k = i; k < i + n; k++) for (const v of rows[k]) params.push(v);
     await tx.run(head + Array(n).fill(marks).join(", "), params);
     i += n;
+  }
+}
+
+/** PostgreSQL column types by table (every database the store opens has its schema). */
+const columnTypes = new Map<string, Map<string, string>>();
+
+/**
+ * PostgreSQL: rows as one array per column, unnested in order (ids from sequences follow the
+ * rows' order, as with VALUES): a statement of a few parameters that the server parses and plans
+ * in no time, where a VALUES list of thousands was parsed and planned for every batch.
+ */
+async function insertArrays(tx: SqlAdapter, table: string, cols: string[], rows: unknown[][]): Promise<void> {
+  if (!rows.length) return;
+  let types = columnTypes.get(table);
+  if (!types) {
+    const found = await tx.all("SELECT attname, format_type(atttypid, atttypmod) AS type FROM pg_attribute WHERE attrelid = ?::regclass AND attnum > 0 AND NOT attisdropped", [table]);
+    types = new Map(found.map((r) => [String(r.attname), String(r.type)]));
+    columnTypes.set(table, types);
+  }
+  const list = cols.join(", ");
+  const sql = `INSERT INTO ${table} (${list}) SELECT ${list} FROM unnest(${cols.map((c) => `?::${types!.get(c)}[]`).join(", ")}) WITH ORDINALITY AS u (${list}, nth) ORDER BY nth`;
+  for (let i = 0; i < rows.length; i += 10000) {
+    const chunk = rows.slice(i, i + 10000);
+    await tx.run(sql, cols.map((_, j) => chunk.map((r) => r[j])));
   }
 }
 
