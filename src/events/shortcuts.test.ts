@@ -105,3 +105,28 @@ test("the places of a sentence, worked out once, place each of its events", () =
   assert.equal(talks.location?.city, "Beijing");
   assert.equal(signing.location?.city, "Beijing");
 });
+
+test("the persons an article names are counted in every sentence, the ones after its last trigger too", () => {
+  const thanks = "Uzbekistan thanked Russia for the timely help.";
+  const russia = (text: string) => {
+    const { ctx, sms } = sentencesOf(text, "en");
+    const support = findEvents(ctx, sms, sms.map(() => [])).find((e) => e.type === "SUPPORT");
+    return support?.actors.find((a) => a.country === "RUS");
+  };
+  assert.equal(russia(thanks)?.name, null);
+  // (The stage reads no sentence after the last trigger but to count the persons.)
+  const text = `${thanks} Russian President Vladimir Putin is in Moscow.`;
+  assert.ok(sentencesOf(text, "en").sms.map((sm) => sm.triggers.length).join() === "1,0");
+  assert.equal(russia(text)?.name, "Vladimir Putin");
+});
+
+test("a document without a trigger has no events, however many sides it names", () => {
+  const text = "Armenia and Azerbaijan are neighbours in the Caucasus. Russian President Vladimir Putin is in Moscow.";
+  const { ctx, sms } = sentencesOf(text, "en");
+  assert.ok(sms.every((sm) => !sm.triggers.length) && sms.every((sm) => sm.entities.length));
+  assert.deepEqual(findEvents(ctx, sms, sms.map(() => [])), []);
+  // One trigger after them: the sides they named are the two sides of the talks.
+  const { ctx: ctx2, sms: sms2 } = sentencesOf(text + " Both sides held talks in Geneva on Monday.", "en");
+  const talks = findEvents(ctx2, sms2, sms2.map(() => [])).find((e) => e.type === "CONSULT");
+  assert.deepEqual(talks?.actors.map((x) => x.country).sort(), ["ARM", "AZE"]);
+});
