@@ -59,8 +59,8 @@ function eventsOf(ctx: EventContext, sentences: SentenceMentions[], datesBySente
   const drafts: Draft[] = [];
   const plain: PlainMemo = new Map();
   const d = startDiscourse(ctx, sentences, plain);
-  sentences.forEach((sm, si) => {
-    if (si > last) return;
+  for (let si = 0; si <= last; si++) {
+    const sm = sentences[si];
     enterSentence(ctx, d, sm);
     const dates = datesBySentence[si] ?? [];
     // "A day later": the day after the date the text was at.
@@ -75,7 +75,7 @@ function eventsOf(ctx: EventContext, sentences: SentenceMentions[], datesBySente
       for (const occasion of occasionsOf(t, sm, dates, ctx.lang, ctx.text)) eventsAt(ctx, d, drafts, { sentences, si, sm, t, occasion, dates, dayAfter });
     }
     leaveSentence(ctx, d, sm, sentenceSides, dates, dayAfter);
-  });
+  }
 
   // (The passes over the whole document change drafts only.)
   if (!drafts.length) return [];

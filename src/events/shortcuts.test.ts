@@ -130,3 +130,18 @@ test("a document without a trigger has no events, however many sides it names", 
   const talks = findEvents(ctx2, sms2, sms2.map(() => [])).find((e) => e.type === "CONSULT");
   assert.deepEqual(talks?.actors.map((x) => x.country).sort(), ["ARM", "AZE"]);
 });
+
+test("a sentence naming only cities names no side; a capital, an organisation or a title alone still can", () => {
+  const sides = (text: string, opts: Parameters<typeof sidesInSentence>[3]) => {
+    const { ctx, sms } = sentencesOf(text, "en");
+    return sidesInSentence(ctx, sms[0], "2024-05-15", opts).map((x) => x.country);
+  };
+  const geneva = sentencesOf("The talks were held in Geneva on Monday.", "en").sms[0];
+  assert.ok(geneva.entities.length && geneva.entities.every((e) => e.payload.kind === "place"));
+  for (const type of ["CONSULT", "ACCUSE"] as const) {
+    assert.deepEqual(sides("The talks were held in Geneva on Monday.", { orgsAsSides: true, type, multilateral: true }), []);
+    assert.deepEqual(sides("Moscow condemned the strike.", { orgsAsSides: false, type }), ["RUS"]);
+    assert.deepEqual(sides("NATO condemned the strike.", { orgsAsSides: true, type }), ["NATO"]);
+    assert.deepEqual(sides("The Chairman of the State Duma condemned the strike.", { orgsAsSides: false, type }), ["RUS"]);
+  }
+});
