@@ -119,6 +119,8 @@ export function noteSalience(d: Discourse, x: Side, weight: number): void {
 function docPersonsOf(ctx: EventContext, sentences: SentenceMentions[], plain: PlainMemo): Map<string, Side> {
   const personCounts = new Map<string, { side: Side; count: number }>();
   [...(ctx.title ? [ctx.title] : []), ...sentences].forEach((sm, i) => {
+    // (Only a person or an office names a person: a sentence without either is not read.)
+    if (!sm.entities.some((e) => e.payload.kind === "person" || e.payload.kind === "office")) return;
     for (const x of plainSides(plain, ctx, sm, ctx.refDate)) {
       if (x.rank < 3 || !x.name) continue;
       const k = `${x.country}|${x.name}`;
@@ -155,7 +157,9 @@ export function enterSentence(ctx: EventContext, d: Discourse, sm: SentenceMenti
 /** What a sentence leaves to the next: its subject, and the date it stated. */
 export function leaveSentence(ctx: EventContext, d: Discourse, sm: SentenceMentions, sentenceSides: readonly Side[], dates: DateHit[], dayAfter: boolean): void {
   // The first named person of the sentence is who "he" in the next one is.
-  d.prevSubject = [...sentenceSides].sort((a, b) => a.start - b.start).find((x) => x.rank >= 3 && x.name) ?? (pronounSubject(ctx, sm) ? d.prevSubject : null);
+  // (A sentence with no side names no person; "he" carries a subject only when there is one.)
+  const named = sentenceSides.length ? [...sentenceSides].sort((a, b) => a.start - b.start).find((x) => x.rank >= 3 && x.name) : undefined;
+  d.prevSubject = named ?? (d.prevSubject && pronounSubject(ctx, sm) ? d.prevSubject : null);
   // A full date stated in a sentence becomes the paragraph's running date.
   const full = dates.find((x) => x.value.length === 10);
   if (full) d.lastExplicitDate = full.value;
@@ -165,6 +169,7 @@ export function leaveSentence(ctx: EventContext, d: Discourse, sm: SentenceMenti
   const arrival = sm.triggers.some((x) => x.payload.mode === "visit");
   if (full && !arrival) d.runningDate = full.value;
   // Two countries joined by "and" are the pair "these two countries" refers to next.
+  if (sm.entities.length < 2) return;
   const ents = sm.entities.filter((e) => e.payload.kind === "country" && e.payload.form !== "capital");
   for (let i = ents.length - 1; i > 0; i--) {
     const [a, b] = [ents[i - 1], ents[i]];
