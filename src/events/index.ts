@@ -122,6 +122,11 @@ function eventsAt(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occasion
   let sides = sidesOfTrigger(ctx, sm, t, type, mode, when.value, extraPersons);
   const ev = evidenceOf(ctx, sm);
   const location = locate(ctx, d, sm, t, at.occasion, sides, when.value, type, mode, ev);
+  // (Every pass below adds a side only from a side already found, a reference to the sides, the
+  // discourse's sides, the subject carried from the sentence before, or a summit's organisation:
+  // with none of them it finds no two sides, and the trigger tells no event. The place above
+  // still sets the scene.)
+  if (!sides.length && !sm.references.length && !d.context.length && !d.prevSubject && mode !== "multilateral") return;
   sides = withReferencedSides(d, sm, t, sides, type, mode, ctx, when.value);
   sides = withTitleHolder(ctx, d, sm, t, sides, mode);
   sides = withPronounSpeaker(ctx, d, sm, t, sides, mode);

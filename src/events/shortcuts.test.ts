@@ -145,3 +145,14 @@ test("a sentence naming only cities names no side; a capital, an organisation or
     assert.deepEqual(sides("The Chairman of the State Duma condemned the strike.", { orgsAsSides: false, type }), ["RUS"]);
   }
 });
+
+test("a trigger in a sentence naming no side takes its sides from the event before or from a reference, and tells nothing without them", () => {
+  const talks = (text: string) => {
+    const { ctx, sms } = sentencesOf(text, "en");
+    assert.ok(sms[sms.length - 1].entities.every((e) => e.payload.kind === "place"));
+    return findEvents(ctx, sms, sms.map(() => [])).filter((e) => e.type === "CONSULT").map((e) => e.actors.map((x) => x.country).sort().join());
+  };
+  assert.deepEqual(talks("Armenia condemned Azerbaijan on Sunday. The talks were held in Geneva on Monday."), ["ARM,AZE"]);
+  assert.deepEqual(talks("Armenia and Azerbaijan are neighbours. Both sides held talks in Geneva on Monday."), ["ARM,AZE"]);
+  assert.deepEqual(talks("The talks were held in Geneva on Monday."), []);
+});
