@@ -274,7 +274,7 @@ const GAP_WORDS: Record<string, number> = { en: 3, fr: 3, es: 3, de: 3 };
 const DEFAULT_GAP = 2;
 
 /**
- * The phrases whose first token matches a word (see PhraseMatcher.cachedCandidates), and the
+ * The phrases whose first token matches a word (see PhraseMatcher.candidateCaches), and the
  * fields matchTokens tests first, copied into one array of numbers (FIELDS per phrase): the
  * candidates of a word are read together, so they are kept together (few memory lines to read;
  * the phrase objects are read only once those tests pass). For a word that starts many phrases
@@ -595,12 +595,11 @@ export class PhraseMatcher<T> {
   }
 
   /**
-   * A word's candidates in a document of language `lang` (undefined: any language), from the
-   * cache given (see candidateCache).
+   * A word's candidates in a document of language `lang` (undefined: any language), not yet in
+   * the cache given (see candidateCache): found, and remembered there.
    */
-  private cachedCandidates(cache: Map<string, WordCandidates<T>>, word: string, possessive: boolean, lang: string | undefined): WordCandidates<T> {
-    let hit = cache.get(word);
-    if (hit) return hit;
+  private newCandidates(cache: Map<string, WordCandidates<T>>, word: string, possessive: boolean, lang: string | undefined): WordCandidates<T> {
+    let hit: WordCandidates<T>;
     const set = new Set<CompiledPhrase<T>>();
     this.candidates(word, set);
     if (possessive) this.candidates(word.slice(0, -1), set);
@@ -703,7 +702,9 @@ export class PhraseMatcher<T> {
         const c0 = tok.norm.charCodeAt(0);
         if (units[c0] === 0 && !(c0 >= 0x0600 && c0 <= 0x06ff)) continue;
       }
-      const entry = tok.possessive ? this.cachedCandidates(possessives, tok.norm, true, phraseLang) : this.cachedCandidates(words, tok.norm, false, phraseLang);
+      const possessive = tok.possessive === true;
+      const cache = possessive ? possessives : words;
+      const entry = cache.get(tok.norm) ?? this.newCandidates(cache, tok.norm, possessive, phraseLang);
       const count = entry.phrases.length;
       if (!count) continue;
       // A word outside Arabic script matches a phrase token only if it starts with it (its only
