@@ -73,8 +73,14 @@ export interface Discourse {
    * the two most named.
    */
   salience: Map<string, { side: Side; count: number }>;
-  /** The person the article names most often for each country. */
-  docPersons: Map<string, Side>;
+  /**
+   * The person the article names most often for each country, once counted (see docPersons:
+   * counted over every sentence the first time it is asked for, so a document whose triggers all
+   * fail before that never counts them).
+   */
+  docPersons: Map<string, Side> | null;
+  /** Counts them. */
+  countPersons: () => Map<string, Side>;
   /** The two countries the text last named together ("Armenia and Azerbaijan"), for "these two countries". */
   lastPair: Side[];
 }
@@ -85,10 +91,16 @@ const NO_TITLE: SentenceMentions = { sentence: { start: 0, end: 0, index: -1, pa
 export function startDiscourse(ctx: EventContext, sentences: SentenceMentions[], plain: PlainMemo): Discourse {
   // (The title's plain sides: docPersonsOf reads them too.)
   const context = (ctx.title ? plainSides(plain, ctx, ctx.title, ctx.refDate) : sidesInSentence(ctx, NO_TITLE, ctx.refDate, { orgsAsSides: false })).map((s) => ({ ...s, rank: 0 }));
-  const d: Discourse = { context, contextDate: ctx.refDate, runningDate: ctx.refDate, runningParagraph: -1, scene: null, visitScene: null, sceneDate: null, lastExplicitDate: null, prevSubject: null, salience: new Map(), docPersons: new Map(), lastPair: [] };
+  // (The plain sides docPersonsOf counts are kept in the memo and never changed: the count is
+  // the same whenever it is made.)
+  const d: Discourse = { context, contextDate: ctx.refDate, runningDate: ctx.refDate, runningParagraph: -1, scene: null, visitScene: null, sceneDate: null, lastExplicitDate: null, prevSubject: null, salience: new Map(), docPersons: null, countPersons: () => docPersonsOf(ctx, sentences, plain), lastPair: [] };
   for (const x of context) noteSalience(d, x, 2);
-  d.docPersons = docPersonsOf(ctx, sentences, plain);
   return d;
+}
+
+/** The person the article names most often for each country (see Discourse.docPersons). */
+function docPersons(d: Discourse): Map<string, Side> {
+  return (d.docPersons ??= d.countPersons());
 }
 
 /** One more mention of a side. */
@@ -107,6 +119,8 @@ export function noteSalience(d: Discourse, x: Side, weight: number): void {
 function docPersonsOf(ctx: EventContext, sentences: SentenceMentions[], plain: PlainMemo): Map<string, Side> {
   const personCounts = new Map<string, { side: Side; count: number }>();
   [...(ctx.title ? [ctx.title] : []), ...sentences].forEach((sm, i) => {
+    // (Only a person or an office names a person: a sentence without either is not read.)
+    if (!sm.entities.some((e) => e.payload.kind === "person" || e.payload.kind === "office")) return;
     for (const x of plainSides(plain, ctx, sm, ctx.refDate)) {
       if (x.rank < 3 || !x.name) continue;
       const k = `${x.country}|${x.name}`;
@@ -143,7 +157,9 @@ export function enterSentence(ctx: EventContext, d: Discourse, sm: SentenceMenti
 /** What a sentence leaves to the next: its subject, and the date it stated. */
 export function leaveSentence(ctx: EventContext, d: Discourse, sm: SentenceMentions, sentenceSides: readonly Side[], dates: DateHit[], dayAfter: boolean): void {
   // The first named person of the sentence is who "he" in the next one is.
-  d.prevSubject = [...sentenceSides].sort((a, b) => a.start - b.start).find((x) => x.rank >= 3 && x.name) ?? (pronounSubject(ctx, sm) ? d.prevSubject : null);
+  // (A sentence with no side names no person; "he" carries a subject only when there is one.)
+  const named = sentenceSides.length ? [...sentenceSides].sort((a, b) => a.start - b.start).find((x) => x.rank >= 3 && x.name) : undefined;
+  d.prevSubject = named ?? (d.prevSubject && pronounSubject(ctx, sm) ? d.prevSubject : null);
   // A full date stated in a sentence becomes the paragraph's running date.
   const full = dates.find((x) => x.value.length === 10);
   if (full) d.lastExplicitDate = full.value;
@@ -153,6 +169,7 @@ export function leaveSentence(ctx: EventContext, d: Discourse, sm: SentenceMenti
   const arrival = sm.triggers.some((x) => x.payload.mode === "visit");
   if (full && !arrival) d.runningDate = full.value;
   // Two countries joined by "and" are the pair "these two countries" refers to next.
+  if (sm.entities.length < 2) return;
   const ents = sm.entities.filter((e) => e.payload.kind === "country" && e.payload.form !== "capital");
   for (let i = ents.length - 1; i > 0; i--) {
     const [a, b] = [ents[i - 1], ents[i]];
@@ -227,7 +244,7 @@ export function withTitleHolder(ctx: EventContext, d: Discourse, sm: SentenceMen
   // (Not a title bound to a country or organisation before it: "the ASEAN foreign ministers".)
   const boundBefore = (e: EntityMatch) => sm.entities.some((x) => (x.payload.kind === "org" || x.payload.kind === "country") && x.end <= e.start && e.start - x.end <= 2);
   const title = sm.entities.find((e) => e.end <= t.start && RESOLVABLE_OFFICE_ROLES.has(roleOf(e)!) && !boundBefore(e) && !sides.some((x) => x.start <= e.start && e.end <= x.start + 80 && x.role === roleOf(e)));
-  const holders = title ? [...d.docPersons.values()].filter((p) => p.role === roleOf(title) && !sides.some((x) => x.country === p.country)) : [];
+  const holders = title ? [...docPersons(d).values()].filter((p) => p.role === roleOf(title) && !sides.some((x) => x.country === p.country)) : [];
   // Several candidates: one of the sides of the event before, else the dateline's country.
   const holder = holders.length === 1 ? holders[0] : holders.find((p) => d.context.some((c) => c.country === p.country)) ?? holders.find((p) => p.country === ctx.datelinePlace?.country);
   if (title && holder) return [{ ...holder, rank: 3, start: title.start, counterpart: false }, ...sides];
@@ -333,7 +350,7 @@ export function withNamesFromDiscourse(ctx: EventContext, d: Discourse, group: S
     // "The Indian leader": the head of state or government the article names for the country,
     // else its president on the date.
     if (s.rank === 2 && s.leader) {
-      const p = d.docPersons.get(s.country);
+      const p = docPersons(d).get(s.country);
       const holder = p && (p.role === "head_of_state" || p.role === "head_of_government") ? p : null;
       const president = holder ? null : holderOn(ctx, s.country, "president", date ?? ctx.refDate);
       if (holder) Object.assign(s, { name: holder.name, role: holder.role });
@@ -341,7 +358,7 @@ export function withNamesFromDiscourse(ctx: EventContext, d: Discourse, group: S
       continue;
     }
     if (s.rank === 2 && s.role) {
-      const p = d.docPersons.get(s.country);
+      const p = docPersons(d).get(s.country);
       if (p && p.role === s.role) s.name = p.name;
       continue;
     }
@@ -351,7 +368,7 @@ export function withNamesFromDiscourse(ctx: EventContext, d: Discourse, group: S
       s.role = c.role;
       continue;
     }
-    const p = d.docPersons.get(s.country);
+    const p = docPersons(d).get(s.country);
     // ...also for an event dated only by the article's own month ("in early May").
     if (p && s.rank <= 1 && (!date || nearDate(date, ctx.refDate) || (date.length === 7 && !!ctx.refDate?.startsWith(date)))) {
       s.name = p.name;

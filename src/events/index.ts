@@ -50,10 +50,17 @@ export function findEvents(ctx: EventContext, sentences: SentenceMentions[], dat
 }
 
 function eventsOf(ctx: EventContext, sentences: SentenceMentions[], datesBySentence: DateHit[][]): EventRecord[] {
+  // Events come only from triggers: the sentences after the last one with a trigger are read by
+  // nothing that follows (the discourse they would update serves later triggers alone), and a
+  // document without one has no events.
+  let last = sentences.length - 1;
+  while (last >= 0 && !sentences[last].triggers.length) last--;
+  if (last < 0) return [];
   const drafts: Draft[] = [];
   const plain: PlainMemo = new Map();
   const d = startDiscourse(ctx, sentences, plain);
-  sentences.forEach((sm, si) => {
+  for (let si = 0; si <= last; si++) {
+    const sm = sentences[si];
     enterSentence(ctx, d, sm);
     const dates = datesBySentence[si] ?? [];
     // "A day later": the day after the date the text was at.
@@ -61,15 +68,17 @@ function eventsOf(ctx: EventContext, sentences: SentenceMentions[], datesBySente
     const sentenceSides = plainSides(plain, ctx, sm, d.runningDate);
     for (const x of sentenceSides) noteSalience(d, x, 1);
     // A meeting someone came to take part in, of an organisation, is its gathering.
-    sm.triggers = sm.triggers.map((t) => (attendedGathering(ctx, sm, t) ? { ...t, payload: { ...t.payload, mode: "multilateral" } } : t));
+    if (sm.triggers.length) sm.triggers = sm.triggers.map((t) => (attendedGathering(ctx, sm, t) ? { ...t, payload: { ...t.payload, mode: "multilateral" } } : t));
     for (const t of sm.triggers) {
       // A trigger inside a name is no trigger (Arabic "فيصل", Faisal, read as "ف + يصل", arrives).
       if (sm.entities.some((e) => e.payload.kind === "person" && e.start < t.end && t.start < e.end)) continue;
       for (const occasion of occasionsOf(t, sm, dates, ctx.lang, ctx.text)) eventsAt(ctx, d, drafts, { sentences, si, sm, t, occasion, dates, dayAfter });
     }
     leaveSentence(ctx, d, sm, sentenceSides, dates, dayAfter);
-  });
+  }
 
+  // (The passes over the whole document change drafts only.)
+  if (!drafts.length) return [];
   withHostOfTalks(ctx, drafts, sentences);
   initiatorsFirst(ctx, drafts, sentences);
   visitorFirst(drafts);
@@ -113,6 +122,11 @@ function eventsAt(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occasion
   let sides = sidesOfTrigger(ctx, sm, t, type, mode, when.value, extraPersons);
   const ev = evidenceOf(ctx, sm);
   const location = locate(ctx, d, sm, t, at.occasion, sides, when.value, type, mode, ev);
+  // (Every pass below adds a side only from a side already found, a reference to the sides, the
+  // discourse's sides, the subject carried from the sentence before, or a summit's organisation:
+  // with none of them it finds no two sides, and the trigger tells no event. The place above
+  // still sets the scene.)
+  if (!sides.length && !sm.references.length && !d.context.length && !d.prevSubject && mode !== "multilateral") return;
   sides = withReferencedSides(d, sm, t, sides, type, mode, ctx, when.value);
   sides = withTitleHolder(ctx, d, sm, t, sides, mode);
   sides = withPronounSpeaker(ctx, d, sm, t, sides, mode);

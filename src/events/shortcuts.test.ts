@@ -105,3 +105,54 @@ test("the places of a sentence, worked out once, place each of its events", () =
   assert.equal(talks.location?.city, "Beijing");
   assert.equal(signing.location?.city, "Beijing");
 });
+
+test("the persons an article names are counted in every sentence, the ones after its last trigger too", () => {
+  const thanks = "Uzbekistan thanked Russia for the timely help.";
+  const russia = (text: string) => {
+    const { ctx, sms } = sentencesOf(text, "en");
+    const support = findEvents(ctx, sms, sms.map(() => [])).find((e) => e.type === "SUPPORT");
+    return support?.actors.find((a) => a.country === "RUS");
+  };
+  assert.equal(russia(thanks)?.name, null);
+  // (The stage reads no sentence after the last trigger but to count the persons.)
+  const text = `${thanks} Russian President Vladimir Putin is in Moscow.`;
+  assert.ok(sentencesOf(text, "en").sms.map((sm) => sm.triggers.length).join() === "1,0");
+  assert.equal(russia(text)?.name, "Vladimir Putin");
+});
+
+test("a document without a trigger has no events, however many sides it names", () => {
+  const text = "Armenia and Azerbaijan are neighbours in the Caucasus. Russian President Vladimir Putin is in Moscow.";
+  const { ctx, sms } = sentencesOf(text, "en");
+  assert.ok(sms.every((sm) => !sm.triggers.length) && sms.every((sm) => sm.entities.length));
+  assert.deepEqual(findEvents(ctx, sms, sms.map(() => [])), []);
+  // One trigger after them: the sides they named are the two sides of the talks.
+  const { ctx: ctx2, sms: sms2 } = sentencesOf(text + " Both sides held talks in Geneva on Monday.", "en");
+  const talks = findEvents(ctx2, sms2, sms2.map(() => [])).find((e) => e.type === "CONSULT");
+  assert.deepEqual(talks?.actors.map((x) => x.country).sort(), ["ARM", "AZE"]);
+});
+
+test("a sentence naming only cities names no side; a capital, an organisation or a title alone still can", () => {
+  const sides = (text: string, opts: Parameters<typeof sidesInSentence>[3]) => {
+    const { ctx, sms } = sentencesOf(text, "en");
+    return sidesInSentence(ctx, sms[0], "2024-05-15", opts).map((x) => x.country);
+  };
+  const geneva = sentencesOf("The talks were held in Geneva on Monday.", "en").sms[0];
+  assert.ok(geneva.entities.length && geneva.entities.every((e) => e.payload.kind === "place"));
+  for (const type of ["CONSULT", "ACCUSE"] as const) {
+    assert.deepEqual(sides("The talks were held in Geneva on Monday.", { orgsAsSides: true, type, multilateral: true }), []);
+    assert.deepEqual(sides("Moscow condemned the strike.", { orgsAsSides: false, type }), ["RUS"]);
+    assert.deepEqual(sides("NATO condemned the strike.", { orgsAsSides: true, type }), ["NATO"]);
+    assert.deepEqual(sides("The Chairman of the State Duma condemned the strike.", { orgsAsSides: false, type }), ["RUS"]);
+  }
+});
+
+test("a trigger in a sentence naming no side takes its sides from the event before or from a reference, and tells nothing without them", () => {
+  const talks = (text: string) => {
+    const { ctx, sms } = sentencesOf(text, "en");
+    assert.ok(sms[sms.length - 1].entities.every((e) => e.payload.kind === "place"));
+    return findEvents(ctx, sms, sms.map(() => [])).filter((e) => e.type === "CONSULT").map((e) => e.actors.map((x) => x.country).sort().join());
+  };
+  assert.deepEqual(talks("Armenia condemned Azerbaijan on Sunday. The talks were held in Geneva on Monday."), ["ARM,AZE"]);
+  assert.deepEqual(talks("Armenia and Azerbaijan are neighbours. Both sides held talks in Geneva on Monday."), ["ARM,AZE"]);
+  assert.deepEqual(talks("The talks were held in Geneva on Monday."), []);
+});

@@ -505,6 +505,9 @@ export interface SideOptions {
 
 /** Sides named in one sentence, strongest first per country. */
 export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions): Side[] {
+  // (Every side comes from a country, organisation, person or office mention: a sentence that
+  // names none, or only cities, has none, whatever is asked.)
+  if (!mayNameSides(sm)) return [];
   const consumed = new Set<number>();
   const memo = sentenceMemo(ctx, sm);
   // What the named sides depend on (see namedSides), then what the bare ones depend on besides.
@@ -523,6 +526,12 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
   const { result, others } = onePerCountry(sides, opts);
   if (opts.sameCountryCounterparts) opts.sameCountryCounterparts.push(...others);
   return result;
+}
+
+/** Whether a sentence names anything but places. */
+function mayNameSides(sm: SentenceMentions): boolean {
+  for (const e of sm.entities) if (e.payload.kind !== "place") return true;
+  return false;
 }
 
 /** Whether a sentence names an organisation. */

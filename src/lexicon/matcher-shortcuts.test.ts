@@ -82,3 +82,25 @@ test("an Arabic-script next word: its variants against the second token and its 
   // A phrase that may skip words, its second token further on.
   assert.deepEqual(raw(m, "استدعى اليوم القائم بالأعمال"), ["summon-verb:استدعى", "summon-cda:استدعى اليوم القائم بالأعمال"]);
 });
+
+test("a word's candidates per document language: each language's own phrases, every phrase for an unknown language", () => {
+  const m = new PhraseMatcher<string>();
+  m.add("Paris", "en", "paris", { capitalized: true });
+  m.add("Paris", "hu", "paris-hu", { capitalized: true, langBound: true });
+  m.add("Paris talks", "fr", "talks-fr", { langBound: true });
+  m.add("Paris talks", "en", "talks-en", { langBound: true });
+  // The same words in documents of several languages, one after another (each language's
+  // candidates are remembered apart: none may leak into another's).
+  for (let round = 0; round < 2; round++) {
+    assert.deepEqual(raw(m, "Paris talks", "en"), ["paris:Paris", "talks-en:Paris talks"]);
+    assert.deepEqual(raw(m, "Paris talks", "hu"), ["paris:Paris", "paris-hu:Paris"]);
+    assert.deepEqual(raw(m, "Paris talks", "fr"), ["paris:Paris", "talks-fr:Paris talks"]);
+    assert.deepEqual(raw(m, "Paris talks", "und"), ["paris:Paris", "paris-hu:Paris", "talks-fr:Paris talks", "talks-en:Paris talks"]);
+    assert.deepEqual(raw(m, "Paris talks"), raw(m, "Paris talks", "und"));
+    assert.deepEqual(raw(m, "Paris talks", "ru"), ["paris:Paris"]);
+  }
+  // A phrase added later is found in every language's candidates.
+  m.add("Paris", "ru", "paris-ru", { capitalized: true, langBound: true });
+  assert.deepEqual(raw(m, "Paris talks", "ru"), ["paris:Paris", "paris-ru:Paris"]);
+  assert.deepEqual(raw(m, "Paris talks", "en"), ["paris:Paris", "talks-en:Paris talks"]);
+});

@@ -274,7 +274,7 @@ const GAP_WORDS: Record<string, number> = { en: 3, fr: 3, es: 3, de: 3 };
 const DEFAULT_GAP = 2;
 
 /**
- * The phrases whose first token matches a word (see PhraseMatcher.cachedCandidates), and the
+ * The phrases whose first token matches a word (see PhraseMatcher.candidateCaches), and the
  * fields matchTokens tests first, copied into one array of numbers (FIELDS per phrase): the
  * candidates of a word are read together, so they are kept together (few memory lines to read;
  * the phrase objects are read only once those tests pass). For a word that starts many phrases
@@ -304,14 +304,15 @@ const F_SECOND2 = 3;
 const F_SECOND_LENGTH = 4;
 /** Words the phrase may skip (see CompiledPhrase.gap). */
 const F_GAP = 5;
-/** The phrase's language (see PhraseMatcher.langIds; 0: any). */
-const F_LANG = 6;
 /** 1: a capitalised proper name, 2: all upper case. */
-const F_FLAGS = 7;
-const FIELDS = 8;
+const F_FLAGS = 6;
+const FIELDS = 7;
 
 /** Lists longer than this are split by next code unit (see WordCandidates). */
 const SPLIT_CANDIDATES = 6;
+
+/** Words whose candidates the caches of all document languages hold together, at most. */
+const CANDIDATE_CACHE_SIZE = 200_000;
 
 /** The candidates of a word that starts no phrase (never written to). */
 const NO_CANDIDATES: WordCandidates<never> = { phrases: [], data: new Int32Array(0), always: null, byNext: null };
@@ -536,8 +537,7 @@ export class PhraseMatcher<T> {
     this.maxAllowance = Math.max(this.maxAllowance, allowance);
     const gap = opts.gaps && tokens.length > 1 ? (GAP_WORDS[lang] ?? DEFAULT_GAP) : 0;
     // (Map.clear allocates anew: only when there is something to clear.)
-    if (this.candidateCache.size) this.candidateCache.clear();
-    if (this.possessiveCache.size) this.possessiveCache.clear();
+    if (this.cachedWords) this.clearCandidates();
     if (this.firstUnits.size) this.firstUnits.clear();
     const variants = lightVerbs && tokens.length > 1 ? [tokens, ...joinedLightVerbs(tokens, lang)] : [tokens];
     for (const variant of variants) {
@@ -557,15 +557,19 @@ export class PhraseMatcher<T> {
   }
 
   /**
-   * Candidate phrases per word, remembered: news reuses the same words document after document.
-   * Only phrases whose first token matches the word are kept, with that token's extra letters, the
-   * first code unit of their second token (a quick test on the next word), and copies of the
-   * fields tested first (read here without visiting each phrase object).
+   * Candidate phrases per word and document language, remembered: news reuses the same words
+   * document after document. Only phrases whose first token matches the word and that can match
+   * in the document's language (bound to no language, or to that one; every phrase for a
+   * document of unknown language) are kept, with that token's extra letters, the first code unit
+   * of their second token (a quick test on the next word), and copies of the fields tested first
+   * (read here without visiting each phrase object). Another language's phrases are never looked
+   * at again. Indexed by language number (see langId; 0: any language) times two, plus one for
+   * words read as possessives ("UK's": the phrases of "uks" and of "uk"); made on first use.
    */
-  private candidateCache = new Map<string, WordCandidates<T>>();
-  /** The same for words read as possessives ("UK's": the phrases of "uks" and of "uk"). */
-  private possessiveCache = new Map<string, WordCandidates<T>>();
-  /** Phrase languages as numbers (from 1), for WordCandidates.data. */
+  private candidateCaches: (Map<string, WordCandidates<T>> | undefined)[] = [];
+  /** Words remembered in all the caches together (they are emptied past CANDIDATE_CACHE_SIZE). */
+  private cachedWords = 0;
+  /** Phrase languages as numbers (from 1), for candidateCaches. */
   private langIds = new Map<string, number>();
 
   private langId(lang: string): number {
@@ -574,16 +578,35 @@ export class PhraseMatcher<T> {
     return id;
   }
 
-  private cachedCandidates(word: string, possessive: boolean | undefined): WordCandidates<T> {
-    const cache = possessive ? this.possessiveCache : this.candidateCache;
-    let hit = cache.get(word);
-    if (hit) return hit;
+  private clearCandidates(): void {
+    this.candidateCaches = [];
+    this.cachedWords = 0;
+  }
+
+  /** The cache of a document language's candidates (langId 0: any language), made on first use. */
+  private candidateCache(langId: number, possessive: boolean): Map<string, WordCandidates<T>> {
+    const k = langId * 2 + (possessive ? 1 : 0);
+    let cache = this.candidateCaches[k];
+    if (cache === undefined) {
+      while (this.candidateCaches.length < k) this.candidateCaches.push(undefined);
+      this.candidateCaches[k] = cache = new Map();
+    }
+    return cache;
+  }
+
+  /**
+   * A word's candidates in a document of language `lang` (undefined: any language), not yet in
+   * the cache given (see candidateCache): found, and remembered there.
+   */
+  private newCandidates(cache: Map<string, WordCandidates<T>>, word: string, possessive: boolean, lang: string | undefined): WordCandidates<T> {
+    let hit: WordCandidates<T>;
     const set = new Set<CompiledPhrase<T>>();
     this.candidates(word, set);
     if (possessive) this.candidates(word.slice(0, -1), set);
     const phrases: CompiledPhrase<T>[] = [];
     const extras: number[] = [];
     for (const c of set) {
+      if (c.lang && lang !== undefined && c.lang !== lang) continue;
       const e = firstTokenMatch(c.tokens[0], word, possessive);
       if (e < 0) continue;
       phrases.push(c);
@@ -603,7 +626,6 @@ export class PhraseMatcher<T> {
         data[f + F_SECOND2] = second.length > 1 ? second.charCodeAt(1) : -1;
         data[f + F_SECOND_LENGTH] = n > 1 ? Math.min(second.length, ...(c.tokens[1].alts ?? []).map((a) => a.text.length)) : 0;
         data[f + F_GAP] = c.gap;
-        data[f + F_LANG] = c.lang ? this.langId(c.lang) : 0;
         data[f + F_FLAGS] = (c.capitalized ? 1 : 0) | (c.upper ? 2 : 0);
       });
       hit = { phrases, data, ...splitCandidates(data, phrases.length) };
@@ -611,8 +633,8 @@ export class PhraseMatcher<T> {
       // Most words start no phrase: they share one empty entry (less memory for the cache to hold).
       hit = NO_CANDIDATES;
     }
-    if (cache.size > 200_000) cache.clear();
     cache.set(word, hit);
+    this.cachedWords++;
     return hit;
   }
 
@@ -664,6 +686,11 @@ export class PhraseMatcher<T> {
     // consecutive match is known (a gap must not swallow one of them).
     let gapped: number[] | null = null; // token indexes
     let gappedPhrases: CompiledPhrase<T>[] | null = null;
+    // The candidates of this language's words (emptied, when full, between calls only).
+    if (this.cachedWords >= CANDIDATE_CACHE_SIZE) this.clearCandidates();
+    const phraseLang = anyLang ? undefined : lang;
+    const words = this.candidateCache(docLang, false);
+    const possessives = this.candidateCache(docLang, true);
     // Every key a word outside Arabic script is looked up by starts with the word's first code
     // unit (a stem or prefix of it, or of it without a possessive "s"): where no key starts with
     // that unit (none with a phrase for this language) the word starts no phrase of the
@@ -675,7 +702,9 @@ export class PhraseMatcher<T> {
         const c0 = tok.norm.charCodeAt(0);
         if (units[c0] === 0 && !(c0 >= 0x0600 && c0 <= 0x06ff)) continue;
       }
-      const entry = this.cachedCandidates(tok.norm, tok.possessive);
+      const possessive = tok.possessive === true;
+      const cache = possessive ? possessives : words;
+      const entry = cache.get(tok.norm) ?? this.newCandidates(cache, tok.norm, possessive, phraseLang);
       const count = entry.phrases.length;
       if (!count) continue;
       // A word outside Arabic script matches a phrase token only if it starts with it (its only
@@ -703,8 +732,6 @@ export class PhraseMatcher<T> {
         const f = j * FIELDS;
         const n = data[f + F_COUNT];
         if (i + n > tokens.length) continue;
-        const pl = data[f + F_LANG];
-        if (pl !== 0 && !anyLang && pl !== docLang) continue;
         const gap = data[f + F_GAP];
         if (n > 1 && !nextHasVariants && (data[f + F_SECOND] !== nextCode || data[f + F_SECOND_LENGTH] > nextNorm.length || (data[f + F_SECOND2] >= 0 && data[f + F_SECOND2] !== nextCode2))) {
           if (gap > 0 && secondWithin(tokens, i + 2, i + 1 + gap, data[f + F_SECOND])) (gapped ??= []).push(i), (gappedPhrases ??= []).push(entry.phrases[j]);

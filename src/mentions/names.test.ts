@@ -52,6 +52,14 @@ test("a lexicon person named in full is meant by the surname alone later in the 
   assert.ok(known && !Object.values(known.names).flat().includes("Hussein"), "the lexicon lists no bare 'Hussein'");
   const d = doc("Fuad Hussein arrived in Ankara on Monday. Hussein then met the press.", "en");
   assert.ok(d.mentions[1].entities.some((e) => e.payload.kind === "person" && e.payload.id === known.id));
+  // Named in full again and again: still that person; with another person of that surname
+  // introduced before, the surname alone names neither.
+  const again = doc("Fuad Hussein arrived in Ankara. Fuad Hussein met the press. Hussein left.", "en");
+  assert.ok(again.mentions[2].entities.some((e) => e.payload.kind === "person" && e.payload.id === known.id));
+  const both = doc("Ghanaian Ambassador Kofi Hussein arrived. Fuad Hussein met him. Fuad Hussein left. Hussein spoke first.", "en");
+  assert.ok(both.persons.has("doc:kofi hussein"));
+  assert.ok(both.mentions[1].entities.some((e) => e.payload.kind === "person" && e.payload.id === known.id));
+  assert.ok(!both.mentions[3].entities.some((e) => e.payload.kind === "person"));
   // Without the full name first, the bare surname stays unresolved.
   const bare = doc("Hussein then met the press.", "en");
   assert.ok(!bare.mentions[0].entities.some((e) => e.payload.kind === "person"));
