@@ -342,7 +342,8 @@ export const VERB_FINAL = new Set(["zh", "tg", "fa", "tr", "uz", "kk", "ky", "az
  */
 export function hostOfTalks(ctx: EventContext, sm: SentenceMentions): string | null {
   const words = ctx.lex.markers.hostWords.get(ctx.lang) ?? [];
-  if (!words.length) return null;
+  // (The host is a country named near the word: a sentence naming nothing has none.)
+  if (!words.length || !sm.entities.length) return null;
   for (let k = 0; k < sm.tokens.length; k++) {
     if (!isWordOf(sm.tokens[k].norm, words)) continue;
     const near = firstEntityNear(sm.entities, k, 3, false);
@@ -377,6 +378,8 @@ function firstEntityNear(entities: EntityMatch[], k: number, span: number, after
 
 /** The country named within three words after an initiative phrase ("по инициативе казахстанской стороны"). */
 export function initiatorOf(ctx: EventContext, sm: SentenceMentions): string | null {
+  // (The initiator is a country or person named after the phrase: a sentence naming nothing has none.)
+  if (!sm.entities.length) return null;
   const phrases = ctx.lex.markers.initiative.get(ctx.lang) ?? [];
   for (let k = 0; k < sm.tokens.length; k++) {
     const ph = phraseStartingAt(sm.tokens, k, phrases);
