@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { root, sharedOrSkip } from "./lib/paths.mjs";
+import { cliJit } from "./lib/jit.mjs";
 
 const corpus = sharedOrSkip("bench", "corpus/dev");
 const targetMB = Number(process.env.BENCH_MB ?? 20);
@@ -14,6 +15,7 @@ const targetMB = Number(process.env.BENCH_MB ?? 20);
 // closed vocabulary would never fill them) and memory is seen at their caps. BENCH_HEAP_GC=1: see below.
 const targetDocs = process.env.BENCH_DOCS ? Number(process.env.BENCH_DOCS) : null;
 const vary = process.env.BENCH_VARY === "1";
+const jitLine = await cliJit();
 const { decode } = await import(path.join(root, "dist/decode/index.js"));
 const { extractText } = await import(path.join(root, "dist/pipeline/index.js"));
 const { loadLexicon } = await import(path.join(root, "dist/lexicon/index.js"));
@@ -107,6 +109,7 @@ const extract = run("parley extract", (raw) => {
 
 const fmt = (x, d = 1) => x.toFixed(d);
 console.log(`input: ${docs.length} dev documents (${fmt(corpusBytes / 1024)} KB) repeated ${rounds}x = ${fmt(extract.mb)} MB, ${extract.docs} documents, one core`);
+console.log(jitLine);
 console.log(`| run | documents/s | MB/s | after the first pass, documents/s | last tenth of the run, documents/s | peak RSS MB | heap at start / end MB |`);
 console.log(`|---|---:|---:|---:|---:|---:|---:|`);
 const rate = (x) => (x ? fmt(x, 0) : "-");

@@ -19,6 +19,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { root, sharedOrSkip } from "./lib/paths.mjs";
+import { cliJit } from "./lib/jit.mjs";
 import { corpusFiles, replicate } from "./lib/corpus.mjs";
 import { secondsSince } from "./lib/stats.mjs";
 
@@ -31,6 +32,7 @@ const cores = os.availableParallelism();
 // BENCH_PARTS=ingest or =query runs one half (both by default).
 const PARTS = new Set((process.env.BENCH_PARTS ?? "ingest,query").split(","));
 
+const jitLine = await cliJit();
 const { readDocument } = await import(`${root}/dist/input/index.js`);
 const { extractText } = await import(`${root}/dist/pipeline/index.js`);
 const { loadLexicon, lexiconVersion } = await import(`${root}/dist/lexicon/index.js`);
@@ -171,6 +173,7 @@ try {
 // 5. Output: markdown tables and out/bench-store.json.
 const b = report.baseline;
 console.log(`input: ${sources.length} dev documents copied to ${b.docs} documents; ${cores} cores; node ${process.version}`);
+console.log(jitLine);
 console.log(`PostgreSQL: ${report.postgres.skipped ? `skipped (${report.postgres.skipped})` : `${report.postgres.version} via ${report.postgres.how}`}`);
 console.log("");
 console.log("| ingest run | documents/s | seconds | events | time vs extraction alone (aim: SQLite <= 1.1x, PostgreSQL <= 1.5x) | workers' start-up, s (not timed) | with start-up |");

@@ -11,6 +11,7 @@ import { registerCollectCommands } from "./collect-commands.js";
 import { Progress } from "./progress.js";
 import { registerServeCommand } from "./serve.js";
 import { registerStoreCommands } from "./store-commands.js";
+import { tuneJit } from "./jit.js";
 
 // Start-up: this module loads only the command line itself. The pipeline, the lexicons, the
 // HTML extractor and the stores are imported by the command that needs them, so `--help` and
@@ -88,6 +89,7 @@ export async function runExtract(paths: string[], opts: { out?: string; pretty?:
 
 
 export async function main(argv: string[]): Promise<void> {
+  tuneJit();
   const program = new Command();
   program.name("parley").description("Diplomatic news in many languages to evidence-backed event data");
   program
