@@ -290,28 +290,54 @@ export function proposedBefore(ctx: EventContext, sm: SentenceMentions, t: Trigg
 export function dayAfterIn(ctx: EventContext, sm: SentenceMentions): boolean {
   const cues = ctx.lex.markers.dayAfter.get(ctx.lang);
   if (!cues?.length) return false;
-  for (const { cue, han, words } of dayAfterCues(cues)) {
-    if (han) {
-      // Han text has no word breaks: the cue as written inside the sentence.
-      const at = ctx.text.indexOf(cue, sm.sentence.start);
-      if (at >= 0 && at + cue.length <= sm.sentence.end) return true;
-      continue;
-    }
-    for (let i = 0; i + words.length <= sm.tokens.length; i++) {
-      let j = 0;
-      while (j < words.length && sm.tokens[i + j].norm === words[j]) j++;
+  const { han, byFirst, empty } = dayAfterCues(cues);
+  // Han text has no word breaks: the cue as written inside the sentence.
+  for (const cue of han) {
+    const at = ctx.text.indexOf(cue, sm.sentence.start);
+    if (at >= 0 && at + cue.length <= sm.sentence.end) return true;
+  }
+  if (empty) return true;
+  // (Each token is looked up once among the cues' first words, rather than every cue tried at
+  // every token: this runs for every sentence.)
+  const tokens = sm.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const candidates = byFirst.get(tokens[i].norm);
+    if (!candidates) continue;
+    for (const words of candidates) {
+      if (i + words.length > tokens.length) continue;
+      let j = 1;
+      while (j < words.length && tokens[i + j].norm === words[j]) j++;
       if (j === words.length) return true;
     }
   }
   return false;
 }
 
-/** A cue list read once: each cue, whether it is Han script, and its words. */
-const dayAfterCueLists = new WeakMap<string[], { cue: string; han: boolean; words: string[] }[]>();
-function dayAfterCues(cues: string[]): { cue: string; han: boolean; words: string[] }[] {
+/** A cue list read once: its Han cues, its other cues' words by their first word, and whether one has no word (it holds anywhere). */
+interface DayAfterCues {
+  han: string[];
+  byFirst: Map<string, string[][]>;
+  empty: boolean;
+}
+const dayAfterCueLists = new WeakMap<string[], DayAfterCues>();
+function dayAfterCues(cues: string[]): DayAfterCues {
   let out = dayAfterCueLists.get(cues);
   if (!out) {
-    out = cues.map((cue) => ({ cue, han: /\p{Script=Han}/u.test(cue), words: cueWords(cue) }));
+    out = { han: [], byFirst: new Map(), empty: false };
+    for (const cue of cues) {
+      if (/\p{Script=Han}/u.test(cue)) {
+        out.han.push(cue);
+        continue;
+      }
+      const words = cueWords(cue);
+      if (!words.length) {
+        out.empty = true;
+        continue;
+      }
+      const list = out.byFirst.get(words[0]);
+      if (list) list.push(words);
+      else out.byFirst.set(words[0], [words]);
+    }
     dayAfterCueLists.set(cues, out);
   }
   return out;

@@ -158,7 +158,9 @@ export function enterSentence(ctx: EventContext, d: Discourse, sm: SentenceMenti
 export function leaveSentence(ctx: EventContext, d: Discourse, sm: SentenceMentions, sentenceSides: readonly Side[], dates: DateHit[], dayAfter: boolean): void {
   // The first named person of the sentence is who "he" in the next one is.
   // (A sentence with no side names no person; "he" carries a subject only when there is one.)
-  const named = sentenceSides.length ? [...sentenceSides].sort((a, b) => a.start - b.start).find((x) => x.rank >= 3 && x.name) : undefined;
+  // (The earliest such side, the first listed among equals: read in one pass, no sorted copy.)
+  let named: Side | undefined;
+  for (const x of sentenceSides) if (x.rank >= 3 && x.name && (!named || x.start < named.start)) named = x;
   d.prevSubject = named ?? (d.prevSubject && pronounSubject(ctx, sm) ? d.prevSubject : null);
   // A full date stated in a sentence becomes the paragraph's running date.
   const full = dates.find((x) => x.value.length === 10);

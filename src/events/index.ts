@@ -242,7 +242,7 @@ function recordGroup(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occas
   // participle is the document whose signing was told.
   const definiteDocument = ctx.lang === "en" && type === "AGREE" && mode === "sign" && t.tokenStart > 1 && DEFINITE.has(sm.tokens[t.tokenStart - 2].norm) && isWordOf(sm.tokens[t.tokenStart - 1].norm, ctx.lex.markers.documentNouns.get(ctx.lang) ?? []);
   const anaphoric = demonstrativeBefore(ctx, sm, t) || definiteOpening(ctx, sm, t) || duringBefore(ctx, sm, t) || definiteHostile || definiteDocument;
-  const draft: Draft = { rec, sides: group.map((x) => ({ ...x })), sentence: si, dateExplicit: dateExplicit && !anaphoric, reported: new Set([si]), docIndex };
+  const draft: Draft = { rec, sides: group.map((x) => ({ ...x })), sentence: si, dateExplicit: dateExplicit && !anaphoric, reported: new Set<number>().add(si), docIndex };
   if ((type === "AGREE" && mode === "agree") || (type === "ACCUSE" && told.cameo === "112")) draft.content = contentAfter(sm, t);
   if (type === "AGREE" && mode === "sign") draft.batch = batchSize(ctx, sm);
   const twin = twinOf(drafts, draft, anaphoric);
@@ -304,6 +304,6 @@ function addPledge(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occasio
   const pledge: EventRecord = { ...rec, type: "AGREE", mode: "agree", cameo: "057", goldstein: ctx.lex.cameo.get("057")?.goldstein ?? TYPE_DEFAULTS.AGREE.goldstein, date: d.runningDate, topics: [] };
   delete pledge.status;
   delete pledge.dateEvidence;
-  const pledgeDraft: Draft = { rec: pledge, sides: group.map((x) => ({ ...x })), sentence: si, dateExplicit: false, reported: new Set([si]), content: contentAfter(sm, t) };
+  const pledgeDraft: Draft = { rec: pledge, sides: group.map((x) => ({ ...x })), sentence: si, dateExplicit: false, reported: new Set<number>().add(si), content: contentAfter(sm, t) };
   if (!drafts.some((x) => !x.rec.status && sameInteraction(x, pledgeDraft))) drafts.push(pledgeDraft);
 }

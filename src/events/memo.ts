@@ -30,6 +30,41 @@ export interface SentenceMemo {
   places: Map<string | null, Place[]>;
 }
 
+/**
+ * A sentence memo whose maps are made when first asked for: most sentences need a few of them
+ * (a map is an allocation of its own, and this is made for every sentence read).
+ */
+class LazySentenceMemo implements SentenceMemo {
+  private _roles: SentenceMemo["roles"] | null = null;
+  private _notSide: SentenceMemo["notSide"] | null = null;
+  private _actor: SentenceMemo["actor"] | null = null;
+  private _counterparts: SentenceMemo["counterparts"] | null = null;
+  private _named: SentenceMemo["named"] | null = null;
+  private _bare: SentenceMemo["bare"] | null = null;
+  private _places: SentenceMemo["places"] | null = null;
+  get roles() {
+    return (this._roles ??= new Map());
+  }
+  get notSide() {
+    return (this._notSide ??= new Map());
+  }
+  get actor() {
+    return (this._actor ??= new Map());
+  }
+  get counterparts() {
+    return (this._counterparts ??= new Map());
+  }
+  get named() {
+    return (this._named ??= new Map());
+  }
+  get bare() {
+    return (this._bare ??= new Map());
+  }
+  get places() {
+    return (this._places ??= new Map());
+  }
+}
+
 /** A place named in a sentence: a city (or none) of a country, where it is named. */
 export interface Place {
   city: string | null;
@@ -85,7 +120,7 @@ export function sentenceMemo(ctx: EventContext, sm: SentenceMentions): SentenceM
   if (!current || current.ctx !== ctx) return null;
   let m = current.sentences.get(sm);
   if (!m) {
-    m = { roles: new Map(), notSide: new Map(), actor: new Map(), counterparts: new Map(), named: new Map(), bare: new Map(), places: new Map() };
+    m = new LazySentenceMemo();
     current.sentences.set(sm, m);
   }
   return m;

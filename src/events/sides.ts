@@ -913,7 +913,10 @@ function onePerCountry(sides: Side[], opts: SideOptions): { result: Side[]; othe
   // is the country's side of a directed act, whoever else of that country the sentence names.
   const near = opts.near;
   const envoy = (x: Side) => !!near && x.role === "ambassador" && x.start >= near.start && x.start <= near.end;
-  for (const s of sides.sort((a, b) => a.start - b.start)) {
+  // (Sorted in place, without the copy Array.prototype.sort makes: this runs for every sides
+  // computed. The starts are mention offsets, all finite: any stable sort orders them alike.)
+  sortByStart(sides);
+  for (const s of sides) {
     const have = byCountry.get(s.country);
     if (!have) byCountry.set(s.country, s);
     else if (envoy(have) !== envoy(s)) {
@@ -930,7 +933,26 @@ function onePerCountry(sides: Side[], opts: SideOptions): { result: Side[]; othe
       if (s.rank === 3 && s.name !== have.name) others.push(s);
     }
   }
-  return { result: [...byCountry.values()].sort((a, b) => a.start - b.start), others };
+  const result: Side[] = [];
+  for (const x of byCountry.values()) result.push(x);
+  return { result: sortByStart(result), others };
+}
+
+/**
+ * Sorts sides by start, in place and stably (an insertion sort: the lists are a few sides
+ * long). Every start must be a finite offset (or Infinity); returns the list.
+ */
+export function sortByStart<T extends { start: number }>(list: T[]): T[] {
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i];
+    let j = i - 1;
+    while (j >= 0 && list[j].start > x.start) {
+      list[j + 1] = list[j];
+      j--;
+    }
+    list[j + 1] = x;
+  }
+  return list;
 }
 
 /** Of two sides of one country and rank, is a the better one? In directed acts the one nearer the trigger, else the more senior. */
@@ -948,8 +970,11 @@ export function nearer(a: Side, b: Side, t: { start: number; end: number }): boo
 // date (person counts, salience, summits); they are computed once per document. Callers only
 // read them.
 export type PlainMemo = Map<SentenceMentions, Map<string | null, Side[]>>;
+const NO_SIDES: readonly Side[] = Object.freeze([]);
 
 export function plainSides(memo: PlainMemo, ctx: EventContext, sm: SentenceMentions, date: string | null): readonly Side[] {
+  // (A sentence that names no side on any date keeps no memo.)
+  if (!mayNameSides(sm)) return NO_SIDES;
   let byDate = memo.get(sm);
   if (!byDate) {
     byDate = new Map();

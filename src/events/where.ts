@@ -29,7 +29,17 @@ export function locate(ctx: EventContext, d: Discourse, sm: SentenceMentions, t:
   const otherMeetings = t.payload.mode === "visit" ? sm.triggers.filter((x) => x.payload.type === "CONSULT" && x.payload.mode !== "visit" && (x.end <= t.start || x.start >= t.end))
     : type === "ACCUSE" && t.payload.cameo !== "114" ? sm.triggers.filter((x) => (x.payload.type === "ASSAULT" || x.payload.type === "COERCE") && (x.end <= t.start || x.start >= t.end)) : [];
   const ownPlace = (p: { start: number; end: number }) => !otherMeetings.some((x) => Math.min(Math.abs(p.start - x.end), Math.abs(x.start - p.end)) < distance(p));
-  const place = [...places].filter(ownPlace).sort((a, b) => distance(a) - distance(b))[0];
+  // (The nearest of the sentence's own places, the first named among equals: one pass, no copies.)
+  let place: Place | undefined;
+  let placeDistance = Infinity;
+  for (const p of places) {
+    if (!ownPlace(p)) continue;
+    const dp = distance(p);
+    if (!place || dp < placeDistance) {
+      place = p;
+      placeDistance = dp;
+    }
+  }
   const countryPlace = (type === "CONSULT" && MEETING_MODES.has(mode ?? "")) || type === "ASSAULT" || type === "COERCE" ? countriesAsPlaces(ctx, sm).sort((a, b) => distance(a) - distance(b))[0] : undefined;
   let location: EventRecord["location"] = null;
   const host = t.payload.mode === "visit" ? sides.find((x) => x.host) : undefined;
