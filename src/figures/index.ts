@@ -317,8 +317,19 @@ export function findFigures(text: string, range: Span, lang: Lang, refYear: numb
   const from = Math.max(0, range.start);
   const to = Math.min(text.length, range.end);
   if (to <= from) return [];
-  // Most sentences hold no number at all: skip tokenizing them.
-  if (!mayHoldFigure(text, from, to, lang)) return [];
+  // Most sentences hold no number, or no unit, at all: skip tokenizing them.
+  if (!mayHoldFigure(text, from, to, lang) || !mayHoldUnit(text, from, to)) return [];
+  return figuresIn(text, from, to, lang, refYear);
+}
+
+/** findFigures without its prefilters (exported for the tests that check they change nothing). */
+export function findFiguresUnfiltered(text: string, range: Span, lang: Lang, refYear: number | null): FigureMatch[] {
+  const from = Math.max(0, range.start);
+  const to = Math.min(text.length, range.end);
+  return to <= from ? [] : figuresIn(text, from, to, lang, refYear);
+}
+
+function figuresIn(text: string, from: number, to: number, lang: Lang, refYear: number | null): FigureMatch[] {
   const toks = tokenizeRange(text, from, to);
   const found: FigureMatch[] = [];
   const numberSpans: Span[] = [];
@@ -369,14 +380,34 @@ export function findFigures(text: string, range: Span, lang: Lang, refYear: numb
 
 // The trie is flat: node ids from 1; the root's children sit in an array by unit (most words
 // stop there), every other node's edges side by side in typed arrays (compressed rows: a node's
-// edges are one or two cache lines, found or not). An edge is child << 16 | unit.
+// edges are one or two cache lines, found or not), its unit and its child in two arrays.
+// A node's flags: a word of the trie ends there (EXACT), or every word through it is one (PREFIX).
 const EXACT = 1, PREFIX = 2;
-interface StartTrie { root: Int32Array; first: Int32Array; edges: Int32Array; ends: Uint8Array }
+interface StartTrie { root: Int32Array; first: Int32Array; edgeUnit: Uint16Array; edgeChild: Int32Array; ends: Uint8Array }
 const startTries = new Map<Lang, StartTrie>();
 
 function startTrie(lang: Lang): StartTrie {
   let trie = startTries.get(lang);
   if (trie) return trie;
+  const tables: Array<WordTable<unknown> | undefined> = [NUMBER_WORD_TABLES.get(lang), SCALE_LANG.get(lang), SCALE_COMMON];
+  if (lang === "ar" || lang === "fa" || lang === "und") tables.push(DUAL_SCALES);
+  trie = buildTrie(tables);
+  startTries.set(lang, trie);
+  return trie;
+}
+
+let unitWords: StartTrie | null = null;
+/**
+ * The unit words (UNIT_TABLE), the currency codes written before a number, and Persian تن
+ * (unitOf), as they are compared (figureAt never takes "us" for a currency code). A trie of its
+ * own: the start trie is small, and most words leave it at once.
+ */
+function unitTrie(): StartTrie {
+  return (unitWords ??= buildTrie([UNIT_TABLE], [...Object.keys(CURRENCY_PREFIX_WORDS).filter((w) => w !== "us"), "تن", foldWord("تن")]));
+}
+
+/** The entries of the tables and the exact words in a flat trie, each also behind each Arabic proclitic (as WordTable lookups try it). */
+function buildTrie(tables: Array<WordTable<unknown> | undefined>, exactWords: string[] = []): StartTrie {
   const root = new Int32Array(0x10000);
   const next = new Map<number, number>();
   const ends: number[] = [0];
@@ -400,28 +431,28 @@ function startTrie(lang: Lang): StartTrie {
     insert(word, prefix);
     for (const p of AR_PROCLITICS) insert(p + word, prefix);
   };
-  const tables = [NUMBER_WORD_TABLES.get(lang), SCALE_LANG.get(lang), SCALE_COMMON];
-  if (lang === "ar" || lang === "fa" || lang === "und") tables.push(DUAL_SCALES);
   for (const table of tables) table?.forEachEntry(add);
-  if (ends.length >= 0x8000) throw new Error(`figures: start trie of ${lang} too large for packed edges`);
+  for (const w of exactWords) add(w, false);
   const rows = [...next].map(([key, child]) => [Math.floor(key / 0x10000), key % 0x10000, child]).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   const first = new Int32Array(ends.length + 1);
-  const edges = new Int32Array(rows.length);
+  const edgeUnit = new Uint16Array(rows.length);
+  const edgeChild = new Int32Array(rows.length);
   let e = 0;
   for (let node = 0, r = 0; node < ends.length; node++) {
     first[node] = e;
-    for (; r < rows.length && rows[r][0] === node; r++, e++) edges[e] = (rows[r][2] << 16) | rows[r][1];
+    for (; r < rows.length && rows[r][0] === node; r++, e++) {
+      edgeUnit[e] = rows[r][1];
+      edgeChild[e] = rows[r][2];
+    }
   }
   first[ends.length] = e;
-  trie = { root, first, edges, ends: Uint8Array.from(ends) };
-  startTries.set(lang, trie);
-  return trie;
+  return { root, first, edgeUnit, edgeChild, ends: Uint8Array.from(ends) };
 }
 
 /** The child of a trie node (> 0) by a unit, or 0. */
 function trieChild(t: StartTrie, node: number, unit: number): number {
-  const { first, edges } = t;
-  for (let e = first[node], end = first[node + 1]; e < end; e++) if ((edges[e] & 0xffff) === unit) return edges[e] >>> 16;
+  const { first, edgeUnit } = t;
+  for (let e = first[node], end = first[node + 1]; e < end; e++) if (edgeUnit[e] === unit) return t.edgeChild[e];
   return 0;
 }
 
@@ -476,7 +507,6 @@ function preClass(code: number): number {
  */
 export function mayHoldFigure(text: string, from: number, to: number, lang: Lang): boolean {
   const t = startTrie(lang);
-  const { root, ends } = t;
   let prevWord = false;
   let han = false, zhNumber = false;
   // One pass: a digit says true where it stands, a word where its walk does (the answer is the
@@ -497,30 +527,73 @@ export function mayHoldFigure(text: string, from: number, to: number, lang: Lang
     const start = word && !prevWord;
     prevWord = word;
     if (!start) continue;
-    let node = -1; // -1: at the root
-    for (let j = i; j < to && node !== 0; ) {
-      const code = text.charCodeAt(j);
-      const cj = preClass(code);
-      if (cj & P_WORD) {
-        const u = foldedUnit1(code);
-        if (u >= 0) node = node === -1 ? root[u] : trieChild(t, node, u);
-        else if (u === FOLDS_LONG) {
-          const f = foldedUnit(code);
-          for (let k = 0; k < f.length && node !== 0; k++) {
-            const v = f.charCodeAt(k);
-            node = node === -1 ? root[v] : trieChild(t, node, v);
-          }
-        }
-        if (node > 0 && (ends[node] & PREFIX) !== 0) return true;
-        j++;
-      } else if ((cj & P_JOINER) && j + 1 < to && (preClass(text.charCodeAt(j + 1)) & P_AFTER_JOINER)) {
-        if (node > 0 && (ends[node] & EXACT) !== 0) return true;
-        j++;
-      } else break;
-    }
-    if (node > 0 && (ends[node] & EXACT) !== 0) return true;
+    if (wordMeetsEntry(t, text, i, to)) return true;
   }
   return han && zhNumber;
+}
+
+// Every figure also has a unit: a currency symbol before or after the number, a currency code
+// before it, a unit word after it (or, for "the number of X", a counted noun before it), or a Han
+// unit (chineseFigures). A sentence with none of these yields no figure, whatever numbers it holds.
+
+/** Currency symbols by code unit (each is one unit). */
+const CURRENCY_SYMBOL_UNITS = new Uint8Array(0x10000);
+for (const c of Object.keys(CURRENCY_SYMBOLS)) {
+  if (c.length !== 1) throw new Error(`figures: currency symbol of more than one unit: ${c}`);
+  CURRENCY_SYMBOL_UNITS[c.charCodeAt(0)] = 1;
+}
+
+/**
+ * False when text[from, to) holds no currency symbol, no Han and no word whose token could be a
+ * unit or a currency code (UNIT_TABLE, CURRENCY_PREFIX_WORDS, تن), so that findFigures would find
+ * nothing there. Each word is walked along the trie from every unit that follows one that is
+ * not a letter: wherever a token can start (also after a joiner, as in an elision: "d'euros").
+ */
+export function mayHoldUnit(text: string, from: number, to: number): boolean {
+  const t = unitTrie();
+  let prevWord = false;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (CURRENCY_SYMBOL_UNITS[code] === 1) return true;
+    const ci = preClass(code);
+    if ((ci & P_HAN) !== 0) return true;
+    const word = (ci & P_WORD) !== 0;
+    const start = word && !prevWord;
+    prevWord = word;
+    if (!start) continue;
+    if (wordMeetsEntry(t, text, i, to)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the word at i, walked along the trie unit by unit (folded, joiners skipped), meets an
+ * entry: an open prefix on the way, an exact word at a joiner inside it or at its end.
+ */
+function wordMeetsEntry(t: StartTrie, text: string, i: number, to: number): boolean {
+  const { root, ends } = t;
+  let node = -1; // -1: at the root
+  for (let j = i; j < to && node !== 0; ) {
+    const code = text.charCodeAt(j);
+    const cj = preClass(code);
+    if (cj & P_WORD) {
+      const u = foldedUnit1(code);
+      if (u >= 0) node = node === -1 ? root[u] : trieChild(t, node, u);
+      else if (u === FOLDS_LONG) {
+        const f = foldedUnit(code);
+        for (let k = 0; k < f.length && node !== 0; k++) {
+          const v = f.charCodeAt(k);
+          node = node === -1 ? root[v] : trieChild(t, node, v);
+        }
+      }
+      if (node > 0 && (ends[node] & PREFIX) !== 0) return true;
+      j++;
+    } else if ((cj & P_JOINER) && j + 1 < to && (preClass(text.charCodeAt(j + 1)) & P_AFTER_JOINER)) {
+      if (node > 0 && (ends[node] & EXACT) !== 0) return true;
+      j++;
+    } else break;
+  }
+  return node > 0 && (ends[node] & EXACT) !== 0;
 }
 
 interface Quantity { value: number; next: number; start: number; fromWords: boolean }

@@ -3,7 +3,7 @@
 // is the same word. mayHoldFigure answers in one pass over digits, Han and the words' walks.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { findFigures, mayHoldFigure, normalizedSlice } from "./index.js";
+import { findFigures, findFiguresUnfiltered, mayHoldFigure, mayHoldUnit, normalizedSlice } from "./index.js";
 import { normalize, normalizeTransient } from "../text/normalize.js";
 import type { Lang } from "../types.js";
 
@@ -103,4 +103,43 @@ test("Chinese figures are found whatever number they are written with, and Han t
   assert.deepEqual(zh("贸易额达到1.5万亿美元。"), [["1.5万亿美元", 1.5e12, "USD"]]);
   assert.deepEqual(zh("两国元首举行了视频会晤，就双边关系交换了意见。"), []);
   assert.deepEqual(zh("习近平同拜登举行视频会晤。"), []);
+});
+
+test("mayHoldUnit: a figure needs a currency symbol or code, a unit word or Han; a sentence without one is skipped", () => {
+  const unit = (t: string) => mayHoldUnit(t, 0, t.length);
+  assert.equal(unit("The talks lasted 3 hours and ended at 5 o'clock on 12 May 2024."), false);
+  assert.equal(unit("Forty years after the 1991 accord"), true); // accord* counts agreements
+  assert.equal(unit("They raised $5"), true);
+  assert.equal(unit("Sales reached 5 bn USD"), true);
+  assert.equal(unit("He told us 5 times"), false); // "us" is never read as a currency code
+  assert.equal(unit("3 milliards d'euros"), true);
+  assert.equal(unit("قدمت السعودية 5 ملايين بالدولار"), true); // a proclitic before the unit
+  assert.equal(unit("۱۰ تن از"), true);
+  assert.equal(unit("会谈三次"), true);
+  // Only the range is read.
+  const t = "Talks lasted 3 hours. 16 documents";
+  assert.equal(mayHoldUnit(t, 0, 21), false);
+  assert.equal(mayHoldUnit(t, 21, t.length), true);
+});
+
+test("the prefilters change nothing: every part of these sentences yields the same figures with and without them", () => {
+  const sentences: Array<[string, Lang]> = [
+    ["In 2023 they shipped 1٢3 tonnes of wheat, and $5 million in aid went to 300 refugees.", "en"],
+    ["Il a promis 3 milliards d'euros d'aide et l'envoi de 1 500 soldats en 2024.", "fr"],
+    ["Товарооборот в 2023 году достиг 146,9 млрд долларов, поставки — 52 тонны.", "ru"],
+    ["قدمت السعودية ملياري دولار و500 مليون لإغاثة ۱۰ تن از الأطفال", "fa"],
+    ["Twenty-five delegations attended, and one million people watched; USD 65 bn was pledged.", "en"],
+    ["2023 yilda savdo 5 milyon 230 bin dollarga yetdi va 16 ta hujjat imzolandi.", "uz"],
+  ];
+  let checked = 0;
+  for (const [s, lang] of sentences) {
+    for (let a = 0; a < s.length; a += 3) {
+      for (let b = a + 1; b <= s.length; b += 2) {
+        const range = { start: a, end: b };
+        assert.deepEqual(findFigures(s, range, lang, 2024), findFiguresUnfiltered(s, range, lang, 2024), `${JSON.stringify(s.slice(a, b))}`);
+        checked++;
+      }
+    }
+  }
+  assert.ok(checked > 1000);
 });
