@@ -18,7 +18,7 @@ interface Line extends Span {
   stats?: LineStats;
 }
 
-type LineKind = "blank" | "related" | "related_inline" | "junk" | "date" | "menu" | "paragraph" | "short";
+export type LineKind = "blank" | "related" | "related_inline" | "junk" | "date" | "menu" | "paragraph" | "short";
 
 // ---------------------------------------------------------------------------------------------
 // Line classification
@@ -269,8 +269,42 @@ const PARAGRAPH_MIN_WORDS = 4;
 const DATE_LINE_MAX = 90;
 const LONG_LINE = 160;
 
+/**
+ * Whether s[from, to) holds at least n words with a letter (wordCount's words), read only as far
+ * as the n-th such word's first letter.
+ */
+function reachesWords(s: string, from: number, to: number, n: number): boolean {
+  let words = 0, hasLetter = false;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        if (!hasLetter && LETTER.test(s.slice(i, i + 2))) {
+          hasLetter = true;
+          if (++words >= n) return true;
+        }
+        i++;
+        continue;
+      }
+    }
+    const f = unitClass(c);
+    if ((f & SPACE_BIT) !== 0) hasLetter = false;
+    else if (!hasLetter && (f & LETTER_BIT) !== 0) {
+      hasLetter = true;
+      if (++words >= n) return true;
+    }
+  }
+  return false;
+}
+
+/** A line longer than DATE_LINE_MAX with that many words is prose by their count alone (see classify), whatever else it holds. */
+function proseWords(t: string): number {
+  return endsSentence(t) ? PARAGRAPH_MIN_WORDS : t.length >= LONG_LINE ? 15 : 0;
+}
+
 /** The kind of a line of `text`; `foldedText` is the fold of the text. */
-function classify(line: Line, text: string, foldedText: string): LineKind {
+function classify(line: Line, text: string, foldedText: string, shortcut = true): LineKind {
   const t = line.text;
   if (t.length === 0) return "blank";
   // Only the head of a line is compared with cues and menu words: the head of the text's fold
@@ -283,6 +317,19 @@ function classify(line: Line, text: string, foldedText: string): LineKind {
     return letterCount(rest) >= 10 ? "related_inline" : "related";
   }
   if (startsWithCue(foldedText, line.start, head, JUNK) !== null) return "junk";
+  // A line longer than DATE_LINE_MAX (so longer than CUE_HEAD and 80 too) is never a date line or
+  // a bare menu word; with the words proseWords asks for (so 3 letters or more) it is prose unless
+  // a menu pattern or a photo credit's © says otherwise, Han or not (a Han line that long is prose
+  // anyway). Those words are counted only up to there, and the marks are looked for by search:
+  // the stats of a body paragraph are not needed.
+  if (shortcut && t.length > DATE_LINE_MAX && line.stats === undefined) {
+    const enough = proseWords(t);
+    if (enough > 0 && reachesWords(text, line.start, line.end, enough)) {
+      if ((t.includes("|") && /\s\|\s/.test(t)) || (t.includes("   ") && /\S {3,}\S.* {3,}\S/.test(t))) return "menu";
+      if (t.length < LONG_LINE && t.includes("©")) return "junk";
+      return "paragraph";
+    }
+  }
   // Counters, times, bullets with numbers: no letters worth reading.
   const stats = statsOf(line, text);
   const marks = stats.marks;
@@ -315,6 +362,13 @@ function classify(line: Line, text: string, foldedText: string): LineKind {
     ? (endsHanSentence(t) && t.length >= 15) || t.length >= 60
     : (endsSentence(t) && words >= PARAGRAPH_MIN_WORDS) || (t.length >= LONG_LINE && words >= 15);
   return prose ? "paragraph" : "short";
+}
+
+/** The kinds of the lines of a text, classified with or without the shortcut for long lines (for tests: both must agree). */
+export function lineKindsOf(text: string, shortcut: boolean): LineKind[] {
+  const lines = splitLines(text);
+  const folded = foldForDates(text);
+  return lines.map((l) => classify(l, text, folded, shortcut));
 }
 
 /** The kinds of the lines of a text, each classified when first asked for (classify reads nothing but its line, the text and its fold). */
