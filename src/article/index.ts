@@ -1255,40 +1255,46 @@ export function agencyMatches(folded: string, within = folded, offset = 0): RegE
   // slower to read unit by unit. Units past the end are taken as 0, which no head holds.)
   const out: RegExpExecArray[] = [];
   const n = folded.length;
-  for (let p = 0; p < n; ) {
-    const a = within.charCodeAt(offset + p);
-    const first = AGENCY_FIRST[a];
-    if (first === 0 && !AGENCY_ASTRAL) {
-      p++;
-      continue;
+  if (AGENCY_ASTRAL) {
+    for (let p = 0; p < n; ) {
+      ANY_AGENCY_AT.lastIndex = p;
+      const m = ANY_AGENCY_AT.exec(folded);
+      if (m === null) p++;
+      else {
+        out.push(m);
+        p += m[0].length;
+      }
     }
-    let re: RegExp;
-    if (AGENCY_ASTRAL) re = ANY_AGENCY_AT;
-    else {
-      const b = p + 1 < n ? within.charCodeAt(offset + p + 1) : 0;
-      const c = p + 2 < n ? within.charCodeAt(offset + p + 2) : 0;
-      if (first === 1) {
-        const pair = pairHint(a, b);
-        if (AGENCY_PAIRS[pair] === 0 || (AGENCY_PAIR_ENOUGH[pair] === 0 && AGENCY_TRIPLES[tripleHint(a, b, c)] === 0)) {
-          p++;
-          continue;
+    return out;
+  }
+  // The units at p, p + 1 and p + 2 (a window slid one unit at a time: each unit is read once).
+  const unitAt = (q: number) => (q < n ? within.charCodeAt(offset + q) : 0);
+  let a = unitAt(0), b = unitAt(1), c = unitAt(2);
+  for (let p = 0; p < n; ) {
+    const first = AGENCY_FIRST[a];
+    if (first !== 0) {
+      const pair = pairHint(a, b);
+      if (first === 2 || (AGENCY_PAIRS[pair] !== 0 && (AGENCY_PAIR_ENOUGH[pair] !== 0 || AGENCY_TRIPLES[tripleHint(a, b, c)] !== 0))) {
+        const pattern = HEADS3.get(a, b, c) ?? HEADS2.get(a, b, 0) ?? HEADS1.get(a, 0, 0);
+        if (pattern !== undefined && pattern.mayStartAt(within, offset + p, offset + n)) {
+          const re = pattern.get();
+          re.lastIndex = p;
+          const m = re.exec(folded);
+          if (m !== null) {
+            out.push(m);
+            p += m[0].length;
+            a = unitAt(p);
+            b = unitAt(p + 1);
+            c = unitAt(p + 2);
+            continue;
+          }
         }
       }
-      const pattern = HEADS3.get(a, b, c) ?? HEADS2.get(a, b, 0) ?? HEADS1.get(a, 0, 0);
-      if (pattern === undefined || !pattern.mayStartAt(within, offset + p, offset + n)) {
-        p++;
-        continue;
-      }
-      re = pattern.get();
     }
-    re.lastIndex = p;
-    const m = re.exec(folded);
-    if (m === null) {
-      p++;
-      continue;
-    }
-    out.push(m);
-    p += m[0].length;
+    p++;
+    a = b;
+    b = c;
+    c = unitAt(p + 2);
   }
   return out;
 }
