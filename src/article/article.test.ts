@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { lineMarks, parseTextDump, textStats } from "./index.js";
+import { lineKindsOf, lineMarks, parseTextDump, textStats } from "./index.js";
 import type { Article } from "../types.js";
 
 function parse(text: string): Article {
@@ -367,4 +367,38 @@ test("the marks a line is scanned for are what the substring tests and patterns 
     assert.equal(marks.arrowSpace, /[›»>]\s/.test(s), `arrow ${JSON.stringify(s)}`);
     assert.equal(marks.copyright, s.includes("©"), `copyright ${JSON.stringify(s)}`);
   }
+});
+
+test("long lines are classified by their first words as they are by the whole line's counts", () => {
+  const prose = "The ministers of the two countries met in the capital on Tuesday to discuss trade and border security";
+  const lines = [
+    // Ends a sentence: four words decide (a line over 90 units), unless a menu pattern or © is there.
+    `${prose}.`,
+    `${prose}, and agreed to meet again in the spring of next year in the other capital city as well.`,
+    `Home | News | World | ${prose}.`,
+    `Home|News|World|${prose}.`,
+    `Prices   Markets   Sport   ${prose}.`,
+    `Two   gaps only at the start of ${prose}.`,
+    `Talks in Minsk © Agency / Photographer: ${prose.slice(0, 70)}.`,
+    `Talks in Minsk © Agency / Photographer: ${prose} and more words after it to pass the long line length.`,
+    // No sentence end: fifteen words make a long line prose; under 160 units it is a heading.
+    `${prose} and the ministers also spoke about energy transit and the water of shared rivers`,
+    `${prose.slice(0, 95)}`,
+    `Lorem-ipsum-dolor-sit-amet-consectetur-adipiscing-elit-sed-do-eiusmod-tempor-incididunt-ut-labore-et-dolore-magna ${"x".repeat(60)} a b c`,
+    `${"12345 ".repeat(30)}words only four here`,
+    `${"12345 ".repeat(30)}words only four here.`,
+    `${"— ".repeat(50)}one two three.`,
+    // Han, astral letters, non-breaking spaces, lone surrogates.
+    `${"外交部长王毅3月4日在北京会见越南国家主席苏林，双方就双边关系交换意见".repeat(3)}`,
+    `${"𝐁𝐨𝐥𝐝 ".repeat(25)}.`,
+    `${"word\u00a0".repeat(40)}end.`,
+    `${"\ud800 ".repeat(60)}one two three four.`,
+  ];
+  const text = lines.join("\n\n");
+  const fast = lineKindsOf(text, true);
+  const slow = lineKindsOf(text, false);
+  assert.deepEqual(fast, slow);
+  const kinds = fast.filter((_, i) => i % 2 === 0);
+  assert.deepEqual(kinds.slice(0, 10), ["paragraph", "paragraph", "menu", "paragraph", "menu", "paragraph", "junk", "paragraph", "paragraph", "short"]);
+  assert.equal(kinds[14], "paragraph");
 });

@@ -18,7 +18,7 @@ interface Line extends Span {
   stats?: LineStats;
 }
 
-type LineKind = "blank" | "related" | "related_inline" | "junk" | "date" | "menu" | "paragraph" | "short";
+export type LineKind = "blank" | "related" | "related_inline" | "junk" | "date" | "menu" | "paragraph" | "short";
 
 // ---------------------------------------------------------------------------------------------
 // Line classification
@@ -269,8 +269,42 @@ const PARAGRAPH_MIN_WORDS = 4;
 const DATE_LINE_MAX = 90;
 const LONG_LINE = 160;
 
+/**
+ * Whether s[from, to) holds at least n words with a letter (wordCount's words), read only as far
+ * as the n-th such word's first letter.
+ */
+function reachesWords(s: string, from: number, to: number, n: number): boolean {
+  let words = 0, hasLetter = false;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        if (!hasLetter && LETTER.test(s.slice(i, i + 2))) {
+          hasLetter = true;
+          if (++words >= n) return true;
+        }
+        i++;
+        continue;
+      }
+    }
+    const f = unitClass(c);
+    if ((f & SPACE_BIT) !== 0) hasLetter = false;
+    else if (!hasLetter && (f & LETTER_BIT) !== 0) {
+      hasLetter = true;
+      if (++words >= n) return true;
+    }
+  }
+  return false;
+}
+
+/** A line longer than DATE_LINE_MAX with that many words is prose by their count alone (see classify), whatever else it holds. */
+function proseWords(t: string): number {
+  return endsSentence(t) ? PARAGRAPH_MIN_WORDS : t.length >= LONG_LINE ? 15 : 0;
+}
+
 /** The kind of a line of `text`; `foldedText` is the fold of the text. */
-function classify(line: Line, text: string, foldedText: string): LineKind {
+function classify(line: Line, text: string, foldedText: string, shortcut = true): LineKind {
   const t = line.text;
   if (t.length === 0) return "blank";
   // Only the head of a line is compared with cues and menu words: the head of the text's fold
@@ -283,6 +317,19 @@ function classify(line: Line, text: string, foldedText: string): LineKind {
     return letterCount(rest) >= 10 ? "related_inline" : "related";
   }
   if (startsWithCue(foldedText, line.start, head, JUNK) !== null) return "junk";
+  // A line longer than DATE_LINE_MAX (so longer than CUE_HEAD and 80 too) is never a date line or
+  // a bare menu word; with the words proseWords asks for (so 3 letters or more) it is prose unless
+  // a menu pattern or a photo credit's © says otherwise, Han or not (a Han line that long is prose
+  // anyway). Those words are counted only up to there, and the marks are looked for by search:
+  // the stats of a body paragraph are not needed.
+  if (shortcut && t.length > DATE_LINE_MAX && line.stats === undefined) {
+    const enough = proseWords(t);
+    if (enough > 0 && reachesWords(text, line.start, line.end, enough)) {
+      if ((t.includes("|") && /\s\|\s/.test(t)) || (t.includes("   ") && /\S {3,}\S.* {3,}\S/.test(t))) return "menu";
+      if (t.length < LONG_LINE && t.includes("©")) return "junk";
+      return "paragraph";
+    }
+  }
   // Counters, times, bullets with numbers: no letters worth reading.
   const stats = statsOf(line, text);
   const marks = stats.marks;
@@ -315,6 +362,13 @@ function classify(line: Line, text: string, foldedText: string): LineKind {
     ? (endsHanSentence(t) && t.length >= 15) || t.length >= 60
     : (endsSentence(t) && words >= PARAGRAPH_MIN_WORDS) || (t.length >= LONG_LINE && words >= 15);
   return prose ? "paragraph" : "short";
+}
+
+/** The kinds of the lines of a text, classified with or without the shortcut for long lines (for tests: both must agree). */
+export function lineKindsOf(text: string, shortcut: boolean): LineKind[] {
+  const lines = splitLines(text);
+  const folded = foldForDates(text);
+  return lines.map((l) => classify(l, text, folded, shortcut));
 }
 
 /** The kinds of the lines of a text, each classified when first asked for (classify reads nothing but its line, the text and its fold). */
@@ -1201,40 +1255,46 @@ export function agencyMatches(folded: string, within = folded, offset = 0): RegE
   // slower to read unit by unit. Units past the end are taken as 0, which no head holds.)
   const out: RegExpExecArray[] = [];
   const n = folded.length;
-  for (let p = 0; p < n; ) {
-    const a = within.charCodeAt(offset + p);
-    const first = AGENCY_FIRST[a];
-    if (first === 0 && !AGENCY_ASTRAL) {
-      p++;
-      continue;
+  if (AGENCY_ASTRAL) {
+    for (let p = 0; p < n; ) {
+      ANY_AGENCY_AT.lastIndex = p;
+      const m = ANY_AGENCY_AT.exec(folded);
+      if (m === null) p++;
+      else {
+        out.push(m);
+        p += m[0].length;
+      }
     }
-    let re: RegExp;
-    if (AGENCY_ASTRAL) re = ANY_AGENCY_AT;
-    else {
-      const b = p + 1 < n ? within.charCodeAt(offset + p + 1) : 0;
-      const c = p + 2 < n ? within.charCodeAt(offset + p + 2) : 0;
-      if (first === 1) {
-        const pair = pairHint(a, b);
-        if (AGENCY_PAIRS[pair] === 0 || (AGENCY_PAIR_ENOUGH[pair] === 0 && AGENCY_TRIPLES[tripleHint(a, b, c)] === 0)) {
-          p++;
-          continue;
+    return out;
+  }
+  // The units at p, p + 1 and p + 2 (a window slid one unit at a time: each unit is read once).
+  const unitAt = (q: number) => (q < n ? within.charCodeAt(offset + q) : 0);
+  let a = unitAt(0), b = unitAt(1), c = unitAt(2);
+  for (let p = 0; p < n; ) {
+    const first = AGENCY_FIRST[a];
+    if (first !== 0) {
+      const pair = pairHint(a, b);
+      if (first === 2 || (AGENCY_PAIRS[pair] !== 0 && (AGENCY_PAIR_ENOUGH[pair] !== 0 || AGENCY_TRIPLES[tripleHint(a, b, c)] !== 0))) {
+        const pattern = HEADS3.get(a, b, c) ?? HEADS2.get(a, b, 0) ?? HEADS1.get(a, 0, 0);
+        if (pattern !== undefined && pattern.mayStartAt(within, offset + p, offset + n)) {
+          const re = pattern.get();
+          re.lastIndex = p;
+          const m = re.exec(folded);
+          if (m !== null) {
+            out.push(m);
+            p += m[0].length;
+            a = unitAt(p);
+            b = unitAt(p + 1);
+            c = unitAt(p + 2);
+            continue;
+          }
         }
       }
-      const pattern = HEADS3.get(a, b, c) ?? HEADS2.get(a, b, 0) ?? HEADS1.get(a, 0, 0);
-      if (pattern === undefined || !pattern.mayStartAt(within, offset + p, offset + n)) {
-        p++;
-        continue;
-      }
-      re = pattern.get();
     }
-    re.lastIndex = p;
-    const m = re.exec(folded);
-    if (m === null) {
-      p++;
-      continue;
-    }
-    out.push(m);
-    p += m[0].length;
+    p++;
+    a = b;
+    b = c;
+    c = unitAt(p + 2);
   }
   return out;
 }

@@ -115,3 +115,10 @@ test("a long fold is read out the same way as its short words' folds (one-byte, 
   assert.equal(fold(lone), fold(lone.replace(/[\ud800\udc00]/g, "\ufffd")));
   assert.equal(fold("a \ud800 b"), "a \ufffd b");
 });
+
+test("tokens are plain records: the same own fields, in the same order, as the object literal they were", () => {
+  const tokens = tokenize("The UK's envoy, Mr. Brown: talks");
+  for (const t of tokens) assert.deepEqual(Object.keys(t), ["upper", "norm", "start", "end", "capitalized", "pause", "possessive"]);
+  assert.deepEqual(JSON.parse(JSON.stringify(tokens[1])), { upper: true, norm: "uks", start: 4, end: 8, capitalized: true, pause: 0, possessive: true });
+  assert.deepEqual({ ...tokens[3] }, { upper: false, norm: "mr", start: 16, end: 18, capitalized: true, pause: 1, possessive: false });
+});
