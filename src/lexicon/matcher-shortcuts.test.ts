@@ -104,3 +104,18 @@ test("a word's candidates per document language: each language's own phrases, ev
   assert.deepEqual(raw(m, "Paris talks", "ru"), ["paris:Paris", "paris-ru:Paris"]);
   assert.deepEqual(raw(m, "Paris talks", "en"), ["paris:Paris", "talks-en:Paris talks"]);
 });
+
+test("the candidate caches' word table finds every word added, through its growth, and no other", async () => {
+  const { WordTable } = await import("./matcher.js");
+  const table = new WordTable<number>();
+  const words: string[] = [];
+  // Words of several scripts and lengths, some differing in one unit only ("ab1" / "ab2", "" and "a").
+  for (let i = 0; i < 3000; i++) words.push(`w${i}`, `ж${i}`, `و${i % 100}x${i}`);
+  words.push("", "a", "ab1", "ab2", "中文");
+  words.forEach((w, i) => table.add(w, i));
+  assert.equal(table.size, words.length);
+  words.forEach((w, i) => assert.equal(table.get(w), i, w));
+  for (const w of ["w3000", "ж-1", "ab3", "b", "中", "W1"]) assert.equal(table.get(w), undefined, w);
+  // A word looked up as a fresh string (not the one added) is found all the same.
+  assert.equal(table.get(["w", "17"].join("")), words.indexOf("w17"));
+});

@@ -14,6 +14,9 @@
 
 import { fold, hasHan, type NormalizedText, type Token } from "../text/normalize.js";
 import { russianImperfective, turkishParticiples } from "./aspect.js";
+import { WordTable } from "./word-table.js";
+
+export { WordTable } from "./word-table.js";
 
 export const MIN_STEM = 4;
 const ASCII_WORD = /^[A-Za-z0-9]+$/;
@@ -113,7 +116,7 @@ const AR_PREFIXES = ["وبال", "وال", "بال", "فال", "كال", "ولل
 const ARABIC_LETTER = /[\u0600-\u06ff]/;
 
 // Variants per word, remembered (the same words recur in every document).
-const variantCache = new Map<string, string[]>();
+const variantCache = new WordTable<string[]>();
 const VARIANT_CACHE_SIZE = 200_000;
 
 /** Variants of a folded text word to look up: itself and, in Arabic script, without proclitics. */
@@ -127,7 +130,7 @@ function wordVariants(word: string): string[] {
     if (word.length - p.length >= 2 && word.startsWith(p)) out.push(word.slice(p.length));
   }
   if (variantCache.size >= VARIANT_CACHE_SIZE) variantCache.clear();
-  variantCache.set(word, out);
+  variantCache.add(word, out);
   return out;
 }
 
@@ -566,7 +569,7 @@ export class PhraseMatcher<T> {
    * at again. Indexed by language number (see langId; 0: any language) times two, plus one for
    * words read as possessives ("UK's": the phrases of "uks" and of "uk"); made on first use.
    */
-  private candidateCaches: (Map<string, WordCandidates<T>> | undefined)[] = [];
+  private candidateCaches: (WordTable<WordCandidates<T>> | undefined)[] = [];
   /** Words remembered in all the caches together (they are emptied past CANDIDATE_CACHE_SIZE). */
   private cachedWords = 0;
   /** Phrase languages as numbers (from 1), for candidateCaches. */
@@ -584,12 +587,12 @@ export class PhraseMatcher<T> {
   }
 
   /** The cache of a document language's candidates (langId 0: any language), made on first use. */
-  private candidateCache(langId: number, possessive: boolean): Map<string, WordCandidates<T>> {
+  private candidateCache(langId: number, possessive: boolean): WordTable<WordCandidates<T>> {
     const k = langId * 2 + (possessive ? 1 : 0);
     let cache = this.candidateCaches[k];
     if (cache === undefined) {
       while (this.candidateCaches.length < k) this.candidateCaches.push(undefined);
-      this.candidateCaches[k] = cache = new Map();
+      this.candidateCaches[k] = cache = new WordTable();
     }
     return cache;
   }
@@ -598,7 +601,7 @@ export class PhraseMatcher<T> {
    * A word's candidates in a document of language `lang` (undefined: any language), not yet in
    * the cache given (see candidateCache): found, and remembered there.
    */
-  private newCandidates(cache: Map<string, WordCandidates<T>>, word: string, possessive: boolean, lang: string | undefined): WordCandidates<T> {
+  private newCandidates(cache: WordTable<WordCandidates<T>>, word: string, possessive: boolean, lang: string | undefined): WordCandidates<T> {
     let hit: WordCandidates<T>;
     const set = new Set<CompiledPhrase<T>>();
     this.candidates(word, set);
@@ -633,7 +636,7 @@ export class PhraseMatcher<T> {
       // Most words start no phrase: they share one empty entry (less memory for the cache to hold).
       hit = NO_CANDIDATES;
     }
-    cache.set(word, hit);
+    cache.add(word, hit);
     this.cachedWords++;
     return hit;
   }

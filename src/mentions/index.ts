@@ -4,10 +4,11 @@
 // inside it; triggers, topics and modality cues are kept in their own layers because they may
 // overlap entities ("Russian-Tajik talks").
 
+import { WordTable } from "../lexicon/word-table.js";
 import { holderOf, longestNonOverlapping, type LexEntry, type Lexicon, type Match, type Person } from "../lexicon/index.js";
 import { fold, hasHan, normalizeTransient, tokenize, type Token } from "../text/normalize.js";
 import type { Sentence, Span } from "../types.js";
-import { nominative, surnameKeys, transliterate } from "./names.js";
+import { hasNoSurnameForms, nominative, surnameKeys, transliterate } from "./names.js";
 
 export { transliterate, nominative } from "./names.js";
 
@@ -338,12 +339,12 @@ export function findDocumentMentions(text: string, sentences: Sentence[], lex: L
 }
 
 // surnameKeys of the words of the text, remembered (the same words recur; the lists are only read).
-const surnameKeysOf = new Map<string, string[]>();
+const surnameKeysOf = new WordTable<string[]>();
 function cachedSurnameKeys(word: string): string[] {
   let keys = surnameKeysOf.get(word);
   if (!keys) {
     if (surnameKeysOf.size >= 50_000) surnameKeysOf.clear();
-    surnameKeysOf.set(word, (keys = surnameKeys(word)));
+    surnameKeysOf.add(word, (keys = surnameKeys(word)));
   }
   return keys;
 }
@@ -372,7 +373,7 @@ const SURNAME_UNITS = 1024;
 class DocumentPersons {
   readonly persons = new Map<string, Person>();
   /** Surname forms (folded, see surnameKeys) -> person ids; a form shared by two persons refers to neither. */
-  private bySurname = new Map<string, Set<string>>();
+  private bySurname: WordTable<Set<string>> | null = null;
   /** Full names written without spaces (Chinese), as written -> person id. */
   private whole = new Map<string, string>();
 
@@ -417,7 +418,10 @@ class DocumentPersons {
     const surname = words[words.length - 1];
     if (words.length < 2 || !surname || surname.length < 3) return;
     for (const key of surnameKeys(surname)) {
-      this.bySurname.set(key, (this.bySurname.get(key) ?? new Set()).add(id));
+      const table = (this.bySurname ??= new WordTable());
+      const ids = table.get(key);
+      if (ids) ids.add(id);
+      else table.add(key, new Set([id]));
       (this.surnameFirst ??= new Uint8Array(SURNAME_UNITS))[key.charCodeAt(0) & (SURNAME_UNITS - 1)] = 1;
     }
   }
@@ -435,17 +439,30 @@ class DocumentPersons {
    * for the rest of the document, though the lexicon lists no such alias (it is ambiguous at large).
    */
   registerKnown(text: string, entities: EntityMatch[]): void {
-    for (const e of entities)
-      if (e.payload.kind === "person" && !e.payload.id.startsWith("doc:") && /\s/.test(text.slice(e.start, e.end)) && !HAN_CHAR.test(text[e.start] ?? "")) this.addSurname(text.slice(e.start, e.end), e.payload.id);
+    for (const e of entities) {
+      if (e.payload.kind !== "person" || e.payload.id.startsWith("doc:")) continue;
+      const surface = text.slice(e.start, e.end);
+      if (!/\s/.test(surface) || HAN_CHAR.test(text[e.start] ?? "")) continue;
+      // A name written the same way again adds nothing (addSurname's keys are already there).
+      const known = this.knownNames.get(surface);
+      if (known === e.payload.id) continue;
+      if (known === undefined) this.knownNames.set(surface, e.payload.id);
+      this.addSurname(surface, e.payload.id);
+    }
   }
+
+  /** Full names registerKnown has read, as written, with the (first) person each named. */
+  private knownNames = new Map<string, string>();
 
   /** Marks the words of a sentence that name a registered person as that person. */
   markMentions(text: string, tokens: Token[], entities: EntityMatch[], lex: Lexicon): void {
-    if (!this.bySurname.size && !this.whole.size) return;
+    const bySurname = this.bySurname;
+    if (!bySurname && !this.whole.size) return;
     const added: EntityMatch[] = [];
     const free = (start: number, end: number) => !entities.some((e) => start < e.end && e.start < end);
     const surnameFirst = this.surnameFirst;
-    tokens.forEach((t, k) => {
+    // (No surname registered: no word names anyone by it.)
+    if (bySurname) tokens.forEach((t, k) => {
       // (The tests on the word itself first: by code unit, the same as ARABIC_SCRIPT and
       // HAN_CHAR on the word's first character.)
       const c = text.charCodeAt(t.start);
@@ -457,8 +474,12 @@ class DocumentPersons {
       // The one person the word's surname forms name (none, or several: no mention).
       let id: string | undefined;
       let several = false;
-      for (const key of cachedSurnameKeys(t.norm)) {
-        const ids = this.bySurname.get(key);
+      // (A word without Cyrillic or Arabic letters is its only surname form: see surnameKeys.)
+      if (hasNoSurnameForms(t.norm)) {
+        const ids = bySurname.get(t.norm);
+        if (ids) for (const x of ids) if (id === undefined) id = x; else if (x !== id) several = true;
+      } else for (const key of cachedSurnameKeys(t.norm)) {
+        const ids = bySurname.get(key);
         if (ids) for (const x of ids) if (id === undefined) id = x; else if (x !== id) several = true;
       }
       if (id === undefined || several) return;

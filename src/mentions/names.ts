@@ -246,6 +246,18 @@ const SLAVIC_ENDINGS = ["ому", "ого", "ым", "ом", "ой", "ем", "и�
 const AR_CLITICS = ["وال", "بال", "لل", "ال", "و", "ف", "ب", "ل", "ك"];
 
 /**
+ * Whether surnameKeys(word) is [word] by its script alone: the word has no Cyrillic
+ * (U+0400-04FF) and no Arabic (U+0600-06FF) code unit. Read in place, without a lookup.
+ */
+export function hasNoSurnameForms(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 0x0400 && c <= 0x04ff) || (c >= 0x0600 && c <= 0x06ff)) return false;
+  }
+  return true;
+}
+
+/**
  * The forms of a folded name word to compare with a surname: the word itself, in Cyrillic without
  * a case ending, in Arabic script without a clitic, in Turkish without the suffix after an
  * apostrophe (the apostrophe is already folded away, so the stem is the name's own length).

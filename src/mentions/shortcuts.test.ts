@@ -35,3 +35,12 @@ test("later mentions by surname: found by the table of first units, and a word s
   const plain = findDocumentMentions("Жужек принял 6 делегаций.", [{ start: 0, end: 25, index: 0, paragraph: 0 }], lex, "ru");
   assert.deepEqual(plain.mentions[0].entities.filter((e) => e.payload.kind === "person"), []);
 });
+
+test("a word without Cyrillic or Arabic letters is its only surname form", async () => {
+  const { hasNoSurnameForms, surnameKeys } = await import("./names.js");
+  const words = ["manalo", "osei", "tutu", "жужеком", "жужек", "ли", "وبوزيد", "بوزيد", "cavusoglu", "王毅", "x", "mixedж", "اب"];
+  for (const w of words) if (hasNoSurnameForms(w)) assert.deepEqual(surnameKeys(w), [w], w);
+  assert.equal(hasNoSurnameForms("manalo"), true);
+  assert.equal(hasNoSurnameForms("mixedж"), false);
+  assert.equal(hasNoSurnameForms("وبوزيد"), false);
+});
