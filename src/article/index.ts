@@ -1041,6 +1041,37 @@ function domainHit(text: string, span: Span, from: SourceHit["from"]): SourceHit
 const COPYRIGHT = /^(?:©|\(c\))|©\s*(?:\d{4}|[\u0660-\u0669\u06f0-\u06f9]{4})|rights|права|حقوق|huquq|ҳуқуқ|hakları|droits|rechte|derechos|版权/iu;
 
 /**
+ * What every match of COPYRIGHT holds: "©", "(c)" or one of its words, none with white space in
+ * it (so a match of it in a line's text is one in the text, within the line's span, and the other
+ * way round).
+ */
+const COPYRIGHT_CORE = /©|\(c\)|rights|права|حقوق|huquq|ҳуқуқ|hakları|droits|rechte|derechos|版权/giu;
+
+/**
+ * The indices of the lines whose text COPYRIGHT matches, in order: one search of the whole text
+ * for COPYRIGHT_CORE, and the pattern tried only on a line where that finds something.
+ */
+function copyrightLines(text: string, lines: Line[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  COPYRIGHT_CORE.lastIndex = 0;
+  for (let m = COPYRIGHT_CORE.exec(text); m !== null; m = COPYRIGHT_CORE.exec(text)) {
+    while (i < lines.length && lines[i].end <= m.index) i++;
+    if (i === lines.length) break;
+    // (Between lines there is only white space, which no match holds: the match is in line i.)
+    if (COPYRIGHT.test(lines[i].text)) out.push(i);
+    COPYRIGHT_CORE.lastIndex = lines[i].end;
+    i++;
+  }
+  return out;
+}
+
+/** copyrightLines of a text's own lines (for tests). */
+export function copyrightLineIndices(text: string): number[] {
+  return copyrightLines(text, splitLines(text));
+}
+
+/**
  * Where the text names its source, strongest first: the agency in the dateline ("(Khovar)",
  * "/Кабар/"), the page header (site name) and footer (copyright) lines, a domain anywhere, an
  * agency anywhere in the header, and an agency the body cites as its source ("передает ТАСС",
@@ -1053,7 +1084,7 @@ function sourceHits(text: string, foldedText: string, lines: Line[], kinds: Line
   const header = lines.slice(0, Math.max(firstPara, 0)).filter((_, i) => kinds.at(i) !== "blank");
   for (const l of header.slice(0, 3)) if (push(domainHit(text, l, "masthead") ?? agencyHit(text, foldedText, l, "masthead"))) return;
   // (The pattern first: only lines it matches are classified.)
-  const footer = lines.filter((l, i) => COPYRIGHT.test(l.text) && kinds.at(i) === "junk");
+  const footer = copyrightLines(text, lines).filter((i) => kinds.at(i) === "junk").map((i) => lines[i]);
   for (const l of footer) if (push(domainHit(text, l, "footer") ?? agencyHit(text, foldedText, l, "footer"))) return;
   if (push(domainHit(text, { start: 0, end: text.length }, "domain"))) return;
   for (const l of header) if (push(agencyHit(text, foldedText, l, "masthead"))) return;
