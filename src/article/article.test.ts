@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { copyrightLineIndices, lineKindsOf, lineMarks, parseTextDump, textStats } from "./index.js";
+import { lineKindsOf, lineMarks, parseTextDump, textStats } from "./index.js";
 import type { Article } from "../types.js";
 
 function parse(text: string): Article {
@@ -403,14 +403,3 @@ test("long lines are classified by their first words as they are by the whole li
   assert.equal(kinds[14], "paragraph");
 });
 
-test("copyright lines are found by one search of the text, each line tried where it holds a cue", () => {
-  const lines = [
-    "Ministers met in Dushanbe.", "  © 2024 Khovar  ", "Photo: a © credit inside", "(C) Agency 2023", "All Rights Reserved.",
-    "Все права защищены", "", "\t(c)", "copyrights and rights", "droits réservés © 2023", "版权所有", "no cue here (c",
-    "Hakları saklıdır", "SOME RIGHTS", "rechte", "©", "x(c)y", "right s", "Derechos", "ҳуқуқҳо",
-  ];
-  const found = copyrightLineIndices(lines.join("\n"));
-  assert.deepEqual(found, [1, 3, 4, 5, 7, 8, 9, 10, 12, 13, 14, 15, 18, 19]);
-  // Windows line ends and blank lines between.
-  assert.deepEqual(copyrightLineIndices(lines.join("\r\n\r\n")), found.map((i) => 2 * i));
-});

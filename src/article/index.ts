@@ -383,6 +383,11 @@ class LineKinds {
   at(i: number): LineKind {
     return (this.kinds[i] ??= classify(this.lines[i], this.text, this.folded));
   }
+  /** Whether line i may be of a kind: it is, or it is not classified yet. */
+  mayBe(i: number, kind: LineKind): boolean {
+    const k = this.kinds[i];
+    return k === undefined || k === kind;
+  }
   set(i: number, kind: LineKind): void {
     this.kinds[i] = kind;
   }
@@ -1041,37 +1046,6 @@ function domainHit(text: string, span: Span, from: SourceHit["from"]): SourceHit
 const COPYRIGHT = /^(?:©|\(c\))|©\s*(?:\d{4}|[\u0660-\u0669\u06f0-\u06f9]{4})|rights|права|حقوق|huquq|ҳуқуқ|hakları|droits|rechte|derechos|版权/iu;
 
 /**
- * What every match of COPYRIGHT holds: "©", "(c)" or one of its words, none with white space in
- * it (so a match of it in a line's text is one in the text, within the line's span, and the other
- * way round).
- */
-const COPYRIGHT_CORE = /©|\(c\)|rights|права|حقوق|huquq|ҳуқуқ|hakları|droits|rechte|derechos|版权/giu;
-
-/**
- * The indices of the lines whose text COPYRIGHT matches, in order: one search of the whole text
- * for COPYRIGHT_CORE, and the pattern tried only on a line where that finds something.
- */
-function copyrightLines(text: string, lines: Line[]): number[] {
-  const out: number[] = [];
-  let i = 0;
-  COPYRIGHT_CORE.lastIndex = 0;
-  for (let m = COPYRIGHT_CORE.exec(text); m !== null; m = COPYRIGHT_CORE.exec(text)) {
-    while (i < lines.length && lines[i].end <= m.index) i++;
-    if (i === lines.length) break;
-    // (Between lines there is only white space, which no match holds: the match is in line i.)
-    if (COPYRIGHT.test(lines[i].text)) out.push(i);
-    COPYRIGHT_CORE.lastIndex = lines[i].end;
-    i++;
-  }
-  return out;
-}
-
-/** copyrightLines of a text's own lines (for tests). */
-export function copyrightLineIndices(text: string): number[] {
-  return copyrightLines(text, splitLines(text));
-}
-
-/**
  * Where the text names its source, strongest first: the agency in the dateline ("(Khovar)",
  * "/Кабар/"), the page header (site name) and footer (copyright) lines, a domain anywhere, an
  * agency anywhere in the header, and an agency the body cites as its source ("передает ТАСС",
@@ -1083,8 +1057,9 @@ function sourceHits(text: string, foldedText: string, lines: Line[], kinds: Line
   if (dateline && push(agencyHit(text, foldedText, dateline.span, "dateline"))) return;
   const header = lines.slice(0, Math.max(firstPara, 0)).filter((_, i) => kinds.at(i) !== "blank");
   for (const l of header.slice(0, 3)) if (push(domainHit(text, l, "masthead") ?? agencyHit(text, foldedText, l, "masthead"))) return;
-  // (The pattern first: only lines it matches are classified.)
-  const footer = copyrightLines(text, lines).filter((i) => kinds.at(i) === "junk").map((i) => lines[i]);
+  // (Lines already known to be of another kind are passed over, then the pattern: only lines it
+  // matches are classified.)
+  const footer = lines.filter((l, i) => kinds.mayBe(i, "junk") && COPYRIGHT.test(l.text) && kinds.at(i) === "junk");
   for (const l of footer) if (push(domainHit(text, l, "footer") ?? agencyHit(text, foldedText, l, "footer"))) return;
   if (push(domainHit(text, { start: 0, end: text.length }, "domain"))) return;
   for (const l of header) if (push(agencyHit(text, foldedText, l, "masthead"))) return;
@@ -1169,6 +1144,19 @@ for (const name of AGENCY_NAMES) {
     if (head.length === 2) AGENCY_PAIR_ENOUGH[pair] = 1;
     else AGENCY_TRIPLES[tripleHint(head.charCodeAt(0), head.charCodeAt(1), head.charCodeAt(2))] = 1;
   }
+}
+
+/**
+ * One hint per position, in front of the others: by the low bytes of its first two units, whether
+ * a head of two or more units starts with units of those low bytes, or a one-unit head is a unit
+ * of that first low byte (it rules out most positions with a single lookup, and only positions
+ * the other hints rule out too).
+ */
+const AGENCY_HINT = new Uint8Array(0x10000);
+for (const name of AGENCY_NAMES) {
+  const head = headOf(name);
+  if (head.length === 1) for (let x = 0; x < 256; x++) AGENCY_HINT[pairHint(head.charCodeAt(0), x)] = 1;
+  else AGENCY_HINT[pairHint(head.charCodeAt(0), head.charCodeAt(1))] = 1;
 }
 
 /** An open-addressing table of heads of one length (their units, exactly) -> a value. */
@@ -1302,7 +1290,7 @@ export function agencyMatches(folded: string, within = folded, offset = 0): RegE
   const unitAt = (q: number) => (q < n ? within.charCodeAt(offset + q) : 0);
   let a = unitAt(0), b = unitAt(1), c = unitAt(2);
   for (let p = 0; p < n; ) {
-    const first = AGENCY_FIRST[a];
+    const first = AGENCY_HINT[pairHint(a, b)] === 0 ? 0 : AGENCY_FIRST[a];
     if (first !== 0) {
       const pair = pairHint(a, b);
       if (first === 2 || (AGENCY_PAIRS[pair] !== 0 && (AGENCY_PAIR_ENOUGH[pair] !== 0 || AGENCY_TRIPLES[tripleHint(a, b, c)] !== 0))) {
