@@ -402,3 +402,4 @@ test("long lines are classified by their first words as they are by the whole li
   assert.deepEqual(kinds.slice(0, 10), ["paragraph", "paragraph", "menu", "paragraph", "menu", "paragraph", "junk", "paragraph", "paragraph", "short"]);
   assert.equal(kinds[14], "paragraph");
 });
+

@@ -383,6 +383,11 @@ class LineKinds {
   at(i: number): LineKind {
     return (this.kinds[i] ??= classify(this.lines[i], this.text, this.folded));
   }
+  /** Whether line i may be of a kind: it is, or it is not classified yet. */
+  mayBe(i: number, kind: LineKind): boolean {
+    const k = this.kinds[i];
+    return k === undefined || k === kind;
+  }
   set(i: number, kind: LineKind): void {
     this.kinds[i] = kind;
   }
@@ -1052,8 +1057,9 @@ function sourceHits(text: string, foldedText: string, lines: Line[], kinds: Line
   if (dateline && push(agencyHit(text, foldedText, dateline.span, "dateline"))) return;
   const header = lines.slice(0, Math.max(firstPara, 0)).filter((_, i) => kinds.at(i) !== "blank");
   for (const l of header.slice(0, 3)) if (push(domainHit(text, l, "masthead") ?? agencyHit(text, foldedText, l, "masthead"))) return;
-  // (The pattern first: only lines it matches are classified.)
-  const footer = lines.filter((l, i) => COPYRIGHT.test(l.text) && kinds.at(i) === "junk");
+  // (Lines already known to be of another kind are passed over, then the pattern: only lines it
+  // matches are classified.)
+  const footer = lines.filter((l, i) => kinds.mayBe(i, "junk") && COPYRIGHT.test(l.text) && kinds.at(i) === "junk");
   for (const l of footer) if (push(domainHit(text, l, "footer") ?? agencyHit(text, foldedText, l, "footer"))) return;
   if (push(domainHit(text, { start: 0, end: text.length }, "domain"))) return;
   for (const l of header) if (push(agencyHit(text, foldedText, l, "masthead"))) return;
@@ -1138,6 +1144,19 @@ for (const name of AGENCY_NAMES) {
     if (head.length === 2) AGENCY_PAIR_ENOUGH[pair] = 1;
     else AGENCY_TRIPLES[tripleHint(head.charCodeAt(0), head.charCodeAt(1), head.charCodeAt(2))] = 1;
   }
+}
+
+/**
+ * One hint per position, in front of the others: by the low bytes of its first two units, whether
+ * a head of two or more units starts with units of those low bytes, or a one-unit head is a unit
+ * of that first low byte (it rules out most positions with a single lookup, and only positions
+ * the other hints rule out too).
+ */
+const AGENCY_HINT = new Uint8Array(0x10000);
+for (const name of AGENCY_NAMES) {
+  const head = headOf(name);
+  if (head.length === 1) for (let x = 0; x < 256; x++) AGENCY_HINT[pairHint(head.charCodeAt(0), x)] = 1;
+  else AGENCY_HINT[pairHint(head.charCodeAt(0), head.charCodeAt(1))] = 1;
 }
 
 /** An open-addressing table of heads of one length (their units, exactly) -> a value. */
@@ -1271,7 +1290,7 @@ export function agencyMatches(folded: string, within = folded, offset = 0): RegE
   const unitAt = (q: number) => (q < n ? within.charCodeAt(offset + q) : 0);
   let a = unitAt(0), b = unitAt(1), c = unitAt(2);
   for (let p = 0; p < n; ) {
-    const first = AGENCY_FIRST[a];
+    const first = AGENCY_HINT[pairHint(a, b)] === 0 ? 0 : AGENCY_FIRST[a];
     if (first !== 0) {
       const pair = pairHint(a, b);
       if (first === 2 || (AGENCY_PAIRS[pair] !== 0 && (AGENCY_PAIR_ENOUGH[pair] !== 0 || AGENCY_TRIPLES[tripleHint(a, b, c)] !== 0))) {
