@@ -25,7 +25,7 @@ import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { EventRecord, EventType, Evidence } from "../types.js";
 import { cargoArrives, dateOfReport, headingLine, ownsMission, relativeClauseStart, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, duringBefore, inRelativeClause, isWordOf, pledgedBefore } from "./cues.js";
 import { DIRECTED, type DateHit, type Draft, type EventContext, HOSTILE, MATERIAL_CONFLICT, SPEECH_ACTS, type Side, TYPE_DEFAULTS, evidenceOf, toActors } from "./model.js";
-import { type PlainMemo, isReportingSource, markCoordinatedCounterparts, plainSides, sidesInSentence, withCounterpartOffice, withObjectTarget, withoutBriefed, withoutContent } from "./sides.js";
+import { type PlainMemo, type SideOptions, isReportingSource, markCoordinatedCounterparts, plainSides, sidesInSentence, withCounterpartOffice, withObjectTarget, withoutBriefed, withoutContent } from "./sides.js";
 import { addDays, dateFor, occasionsOf } from "./when.js";
 import { locate, placesFromDocument, visitorAndHost } from "./where.js";
 import { type Discourse, mainDyad, enterSentence, leaveSentence, noteSalience, startDiscourse, withActorFromDiscourse, withContextSides, withGuestAndHost, withNamesFromDiscourse, withPronounSpeaker, withQuotedSpeaker, withReferencedSides, withTitleHolder } from "./discourse.js";
@@ -192,16 +192,17 @@ function whenOf(ctx: EventContext, d: Discourse, at: Occasion): Told["when"] {
 
 /** The sides the sentence itself names for a trigger, without reporting sources and statement content. */
 function sidesOfTrigger(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, type: EventType, mode: string | null, date: string | null, extraPersons: Side[]): Side[] {
-  let sides = sidesInSentence(ctx, sm, date, {
+  const opts: SideOptions = {
     orgsAsSides: mode === "multilateral" || type !== "CONSULT" || !sm.triggers.some((x) => x.payload.mode === "multilateral"),
     type,
     multilateral: mode === "multilateral",
     visit: t.payload.mode === "visit",
     sameCountryCounterparts: extraPersons,
-    // A protest is made to the ambassador it is handed to, not to the minister whose words
-    // caused it: in directed acts the person nearest the trigger speaks for a country.
-    ...(DIRECTED.has(type) || HOSTILE.has(type) ? { near: t } : {}),
-  });
+  };
+  // A protest is made to the ambassador it is handed to, not to the minister whose words
+  // caused it: in directed acts the person nearest the trigger speaks for a country.
+  if (DIRECTED.has(type) || HOSTILE.has(type)) opts.near = t;
+  let sides = sidesInSentence(ctx, sm, date, opts);
   sides = sides.filter((x) => !isReportingSource(ctx, sm, t, x));
   sides = withCounterpartOffice(ctx, sm, sides, date);
   if (type === "CONSULT") sides = withoutBriefed(ctx, sm, t, sides);
