@@ -32,7 +32,7 @@ export function wordVariantsOf(w: string): string[] {
 const PROCLITIC = /^[وفبل][\u0600-\u06ff]{2,}/;
 
 /** PROCLITIC.test(w), its first letter read first (most words of most texts are not Arabic). */
-function hasProclitic(w: string): boolean {
+export function hasProclitic(w: string): boolean {
   const c = w.charCodeAt(0);
   return (c === 0x648 || c === 0x641 || c === 0x628 || c === 0x644) && PROCLITIC.test(w);
 }

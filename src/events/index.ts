@@ -25,7 +25,7 @@ import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { EventRecord, EventType, Evidence } from "../types.js";
 import { cargoArrives, dateOfReport, headingLine, ownsMission, relativeClauseStart, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, duringBefore, inRelativeClause, isWordOf, pledgedBefore } from "./cues.js";
 import { DIRECTED, type DateHit, type Draft, type EventContext, HOSTILE, MATERIAL_CONFLICT, SPEECH_ACTS, type Side, TYPE_DEFAULTS, evidenceOf, toActors } from "./model.js";
-import { type PlainMemo, isReportingSource, markCoordinatedCounterparts, plainSides, sidesInSentence, withCounterpartOffice, withObjectTarget, withoutBriefed, withoutContent } from "./sides.js";
+import { type PlainMemo, type SideOptions, isReportingSource, markCoordinatedCounterparts, plainSides, sidesInSentence, withCounterpartOffice, withObjectTarget, withoutBriefed, withoutContent } from "./sides.js";
 import { addDays, dateFor, occasionsOf } from "./when.js";
 import { locate, placesFromDocument, visitorAndHost } from "./where.js";
 import { type Discourse, mainDyad, enterSentence, leaveSentence, noteSalience, startDiscourse, withActorFromDiscourse, withContextSides, withGuestAndHost, withNamesFromDiscourse, withPronounSpeaker, withQuotedSpeaker, withReferencedSides, withTitleHolder } from "./discourse.js";
@@ -192,16 +192,17 @@ function whenOf(ctx: EventContext, d: Discourse, at: Occasion): Told["when"] {
 
 /** The sides the sentence itself names for a trigger, without reporting sources and statement content. */
 function sidesOfTrigger(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, type: EventType, mode: string | null, date: string | null, extraPersons: Side[]): Side[] {
-  let sides = sidesInSentence(ctx, sm, date, {
+  const opts: SideOptions = {
     orgsAsSides: mode === "multilateral" || type !== "CONSULT" || !sm.triggers.some((x) => x.payload.mode === "multilateral"),
     type,
     multilateral: mode === "multilateral",
     visit: t.payload.mode === "visit",
     sameCountryCounterparts: extraPersons,
-    // A protest is made to the ambassador it is handed to, not to the minister whose words
-    // caused it: in directed acts the person nearest the trigger speaks for a country.
-    ...(DIRECTED.has(type) || HOSTILE.has(type) ? { near: t } : {}),
-  });
+  };
+  // A protest is made to the ambassador it is handed to, not to the minister whose words
+  // caused it: in directed acts the person nearest the trigger speaks for a country.
+  if (DIRECTED.has(type) || HOSTILE.has(type)) opts.near = t;
+  let sides = sidesInSentence(ctx, sm, date, opts);
   sides = sides.filter((x) => !isReportingSource(ctx, sm, t, x));
   sides = withCounterpartOffice(ctx, sm, sides, date);
   if (type === "CONSULT") sides = withoutBriefed(ctx, sm, t, sides);
@@ -218,8 +219,17 @@ function sidesOfTrigger(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch
  */
 function withSummitOwner(ctx: EventContext, at: Occasion, sides: Side[], ev: Evidence): void {
   if (sides.some((x) => ctx.lex.orgCodes.has(x.country) && !x.name)) return;
-  const org = [...at.sentences.slice(0, at.si + 1).reverse().flatMap((x) => [...x.entities].reverse()), ...(ctx.title?.entities ?? [])].find((x) => x.payload.kind === "org");
-  if (org) sides.push({ country: org.payload.id, name: null, role: null, rank: 1, start: Infinity, evidence: ev });
+  const org = latestOrg(at.sentences, at.si) ?? ctx.title?.entities.find((x) => x.payload.kind === "org");
+  if (org?.payload.kind === "org") sides.push({ country: org.payload.id, name: null, role: null, rank: 1, start: Infinity, evidence: ev });
+}
+
+/** The last organisation named in sentences 0..si, read backwards in place. */
+function latestOrg(sentences: SentenceMentions[], si: number): SentenceMentions["entities"][number] | undefined {
+  for (let i = si; i >= 0; i--) {
+    const ents = sentences[i].entities;
+    for (let j = ents.length - 1; j >= 0; j--) if (ents[j].payload.kind === "org") return ents[j];
+  }
+  return undefined;
 }
 
 /** One event of an occasion, for one group of its sides: a new draft, or a report of one already found. */
@@ -278,20 +288,16 @@ function statusAndDate(ctx: EventContext, d: Discourse, sm: SentenceMentions, t:
 function recordOf(ctx: EventContext, t: TriggerMatch, told: Told, group: Side[], status: EventRecord["status"], date: string | null, dateExplicit: boolean): EventRecord {
   const { type, mode, cameo, when, location, ev } = told;
   const info = ctx.lex.cameo.get(cameo);
-  return {
-    type,
-    mode: mode ?? null,
-    cameo: cameo || TYPE_DEFAULTS[type].cameo,
-    goldstein: info?.goldstein ?? TYPE_DEFAULTS[type].goldstein,
-    ...(status ? { status } : {}),
-    date,
-    actors: toActors(group),
-    location,
-    topics: [],
-    evidence: ev,
-    trigger: { text: ctx.text.slice(t.start, t.end), start: t.start, end: t.end },
-    ...(when.hit && dateExplicit ? { dateEvidence: { ...ev, start: when.hit.start, end: when.hit.end } } : {}),
-  };
+  // (Literals without spreads, in the order of the record's keys, the status after goldstein and
+  // the date's evidence last: a spread makes the record by the slow path, once per event.)
+  const code = cameo || TYPE_DEFAULTS[type].cameo;
+  const goldstein = info?.goldstein ?? TYPE_DEFAULTS[type].goldstein;
+  const trigger = { text: ctx.text.slice(t.start, t.end), start: t.start, end: t.end };
+  const rec: EventRecord = status
+    ? { type, mode: mode ?? null, cameo: code, goldstein, status, date, actors: toActors(group), location, topics: [], evidence: ev, trigger }
+    : { type, mode: mode ?? null, cameo: code, goldstein, date, actors: toActors(group), location, topics: [], evidence: ev, trigger };
+  if (when.hit && dateExplicit) rec.dateEvidence = { document: ev.document, sentence: ev.sentence, start: when.hit.start, end: when.hit.end };
+  return rec;
 }
 
 /**

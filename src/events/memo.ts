@@ -23,9 +23,9 @@ export interface SentenceMemo {
   /** isCounterpart of a span, by its start, then its end. */
   counterparts: Map<number, Map<number, boolean>>;
   /** The persons and offices a sentence names, by date and what of the event they depend on (see namedSides). */
-  named: Map<string, { sides: Side[]; consumed: number[] }>;
+  named: Map<string | null, { sides: Side[]; consumed: number[] }[]>;
   /** The bare countries and organisations a sentence names, by the same and what else of the event they depend on (see sidesInSentence). */
-  bare: Map<string, (Side & { end: number })[]>;
+  bare: Map<string | null, (Side & { end: number })[][]>;
   /** The places a sentence names, by date (see locate; read, never changed). */
   places: Map<string | null, Place[]>;
 }

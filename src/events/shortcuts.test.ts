@@ -5,12 +5,13 @@ import { test } from "node:test";
 import { loadLexicon } from "../lexicon/index.js";
 import { mentionsIn, type SentenceMentions } from "../mentions/index.js";
 import { foldStretch } from "../text/normalize.js";
-import { foldRunning } from "./cues.js";
+import { dayAfterIn, foldRunning } from "./cues.js";
 import { mayFoldToOneOf } from "./triggers.js";
 import { findEvents } from "./index.js";
 import { withDocumentMemo } from "./memo.js";
 import type { EventContext } from "./model.js";
-import { sidesInSentence } from "./sides.js";
+import { sidesInSentence, sortByStart } from "./sides.js";
+import { batchSize, documentsNamed } from "./split.js";
 
 const lex = loadLexicon();
 
@@ -155,4 +156,39 @@ test("a trigger in a sentence naming no side takes its sides from the event befo
   assert.deepEqual(talks("Armenia condemned Azerbaijan on Sunday. The talks were held in Geneva on Monday."), ["ARM,AZE"]);
   assert.deepEqual(talks("Armenia and Azerbaijan are neighbours. Both sides held talks in Geneva on Monday."), ["ARM,AZE"]);
   assert.deepEqual(talks("The talks were held in Geneva on Monday."), []);
+});
+
+test("sortByStart orders sides as a stable sort by start does, Infinity last", () => {
+  // Pseudo-random lists with ties and Infinity (sides from the discourse stand at Infinity).
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let n = 0; n < 200; n++) {
+    const list = Array.from({ length: Math.floor(next() * 9) }, (_, i) => ({ id: i, start: next() < 0.15 ? Infinity : Math.floor(next() * 5) }));
+    const expected = [...list].sort((a, b) => a.start - b.start).map((x) => x.id);
+    assert.deepEqual(sortByStart([...list]).map((x) => x.id), expected);
+  }
+});
+
+test("a 'day after' cue is found wherever it stands in the sentence, and only whole", () => {
+  const day = (text: string) => {
+    const { ctx, sms } = sentencesOf(text, "en");
+    return dayAfterIn(ctx, sms[0]);
+  };
+  assert.ok(day("The ministers met again the following day."));
+  assert.ok(day("A day later the envoy flew home."));
+  assert.ok(day("The envoy flew home the day after."));
+  assert.ok(!day("The following week the envoy flew home."));
+  assert.ok(!day("The envoy flew home a day."));
+});
+
+test("document nouns are counted with their endings and after an Arabic proclitic", () => {
+  const named = (text: string, lang: string) => {
+    const { ctx, sms } = sentencesOf(text, lang);
+    return { documents: documentsNamed(ctx, sms[0]), batch: batchSize(ctx, sms[0]) };
+  };
+  assert.deepEqual(named("The sides signed a treaty and two memoranda on trade.", "en"), { documents: 2, batch: undefined });
+  assert.deepEqual(named("The ministers signed an agreement and a protocols annex.", "en"), { documents: 2, batch: undefined });
+  // "and the treaty": the noun after و counts.
+  assert.equal(named("وقع الوزيران اتفاقيه ومعاهده في القاهره.", "ar").documents, 2);
+  assert.deepEqual(named("The sides signed 13 bilateral agreements.", "en"), { documents: 1, batch: 13 });
 });

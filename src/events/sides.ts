@@ -2,7 +2,7 @@
 // subject of talk) and the sides a sentence names for a trigger, one per country.
 
 import { termOn } from "../lexicon/index.js";
-import { type SentenceMemo, holderNamedOn, holderOn, personOf, sentenceMemo, termOnDate } from "./memo.js";
+import { holderNamedOn, holderOn, personOf, sentenceMemo, termOnDate } from "./memo.js";
 import { fold } from "../text/normalize.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import { ARTICLES, foldRunning, phraseEndingAt, counterpartNear, hasVariantIn, isWordOf, orgIsSetting } from "./cues.js";
@@ -508,24 +508,44 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
   // (Every side comes from a country, organisation, person or office mention: a sentence that
   // names none, or only cities, has none, whatever is asked.)
   if (!mayNameSides(sm)) return [];
-  const consumed = new Set<number>();
   const memo = sentenceMemo(ctx, sm);
-  // What the named sides depend on (see namedSides), then what the bare ones depend on besides.
+  // What the named sides depend on (see namedSides), then what the bare ones depend on besides:
+  // the date, then a slot of flags (no key string built and hashed per call).
   // (Whether organisations are sides, and whether the event is multilateral, are asked of
   // organisation mentions only: a sentence without one has the same sides either way.)
   const orgs = hasOrg(sm);
-  const key = `${opts.type && HOSTILE.has(opts.type) ? "h" : "-"}${opts.multilateral && orgs ? "m" : "-"}${date === null ? "" : "|" + date}`;
-  const sides = namedSides(ctx, sm, date, opts, consumed, memo, key);
-  const bareKey = `${opts.orgsAsSides && orgs ? "o" : "-"}${opts.visit ? "v" : "-"}${opts.type === "AID" ? "a" : "-"}${key}`;
-  let bare = memo?.bare.get(bareKey)?.map((x) => ({ ...x }));
-  if (!bare) {
-    bare = bareSides(ctx, sm, opts, consumed);
-    memo?.bare.set(bareKey, bare.map((x) => ({ ...x })));
+  const namedSlot = (opts.type && HOSTILE.has(opts.type) ? 1 : 0) | (opts.multilateral && orgs ? 2 : 0);
+  const bareSlot = namedSlot | (opts.orgsAsSides && orgs ? 4 : 0) | (opts.visit ? 8 : 0) | (opts.type === "AID" ? 16 : 0);
+  const namedSlots = memo ? slotsOn(memo.named, date) : null;
+  const bareSlots = memo ? slotsOn(memo.bare, date) : null;
+  const keptNamed = namedSlots?.[namedSlot];
+  const keptBare = bareSlots?.[bareSlot];
+  let sides: Side[];
+  let bare: (Side & { end: number })[];
+  if (keptNamed && keptBare) {
+    // (Both kept: the mentions the named sides consume matter to the bare ones only.)
+    sides = keptNamed.sides.map((x) => ({ ...x }));
+    bare = keptBare.map((x) => ({ ...x }));
+  } else {
+    const consumed = new Set<number>();
+    sides = namedSides(ctx, sm, date, opts, consumed, namedSlots, namedSlot);
+    if (keptBare) bare = keptBare.map((x) => ({ ...x }));
+    else {
+      bare = bareSides(ctx, sm, opts, consumed);
+      if (bareSlots) bareSlots[bareSlot] = bare.map((x) => ({ ...x }));
+    }
   }
   withBareSides(ctx, sides, bare, opts);
   const { result, others } = onePerCountry(sides, opts);
   if (opts.sameCountryCounterparts) opts.sameCountryCounterparts.push(...others);
   return result;
+}
+
+/** The memo slots of a date (made when first asked for). */
+function slotsOn<T>(byDate: Map<string | null, T[]>, date: string | null): T[] {
+  let slots = byDate.get(date);
+  if (!slots) byDate.set(date, (slots = []));
+  return slots;
 }
 
 /** Whether a sentence names anything but places. */
@@ -545,8 +565,8 @@ function hasOrg(sm: SentenceMentions): boolean {
  * the date, on whether the event is hostile and on whether it is multilateral, so within a
  * document run they are computed once for each and handed out as copies (callers change sides).
  */
-function namedSides(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions, consumed: Set<number>, memo: SentenceMemo | null, key: string): Side[] {
-  const kept = memo?.named.get(key);
+function namedSides(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions, consumed: Set<number>, slots: { sides: Side[]; consumed: number[] }[] | null, slot: number): Side[] {
+  const kept = slots?.[slot];
   if (kept) {
     for (const i of kept.consumed) consumed.add(i);
     return kept.sides.map((x) => ({ ...x }));
@@ -554,7 +574,7 @@ function namedSides(ctx: EventContext, sm: SentenceMentions, date: string | null
   const { sides, personEnds } = personSides(ctx, sm, date, opts, consumed);
   markPairedPersons(ctx, sides, personEnds);
   sides.push(...officeSides(ctx, sm, date, opts, consumed));
-  memo?.named.set(key, { sides: sides.map((x) => ({ ...x })), consumed: [...consumed] });
+  if (slots) slots[slot] = { sides: sides.map((x) => ({ ...x })), consumed: [...consumed] };
   return sides;
 }
 

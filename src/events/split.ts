@@ -3,7 +3,7 @@
 
 import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { EventType } from "../types.js";
-import { isWordOf, wordVariantsOf } from "./cues.js";
+import { hasProclitic, isWordOf } from "./cues.js";
 import { DIRECTED, type Draft, type EventContext, type Side, countriesKey, toActors } from "./model.js";
 import { coordinatedPersons } from "./sides.js";
 import { farApart } from "./when.js";
@@ -14,11 +14,24 @@ export function batchSize(ctx: EventContext, sm: SentenceMentions): number | und
   if (!nouns) return undefined;
   for (let k = 1; k < sm.tokens.length; k++) {
     const w = sm.tokens[k].norm;
-    if (!wordVariantsOf(w).some((v) => nouns.some((x) => v.startsWith(x) && v.length - x.length <= 4))) continue;
+    if (!documentNoun(w, nouns)) continue;
     // The number, or the number and one word ("13 bilateral agreements").
     for (const j of [k - 1, k - 2]) if (j >= 0 && /^\d+$/.test(sm.tokens[j].norm) && Number(sm.tokens[j].norm) > 1) return Number(sm.tokens[j].norm);
   }
   return undefined;
+}
+
+/**
+ * Whether a word, or the word after an Arabic proclitic, is a document noun with up to four more
+ * letters (wordVariantsOf, read without building the list or a closure per word).
+ */
+function documentNoun(w: string, nouns: string[]): boolean {
+  return startsWithNoun(w, nouns) || (hasProclitic(w) && startsWithNoun(w.slice(1), nouns));
+}
+
+function startsWithNoun(v: string, nouns: string[]): boolean {
+  for (let i = 0; i < nouns.length; i++) if (v.startsWith(nouns[i]) && v.length - nouns[i].length <= 4) return true;
+  return false;
 }
 
 /** How many signed documents a sentence names (document nouns, each counted once per word). */
@@ -28,7 +41,7 @@ export function documentsNamed(ctx: EventContext, sm: SentenceMentions): number 
   let n = 0;
   for (const t of sm.tokens) {
     if (/^\p{N}/u.test(t.norm)) return 1; // "16 documents", "nine memoranda": a batch
-    if (wordVariantsOf(t.norm).some((w) => nouns.some((x) => w.startsWith(x) && w.length - x.length <= 4))) n++;
+    if (documentNoun(t.norm, nouns)) n++;
   }
   return n;
 }

@@ -64,25 +64,29 @@ function agentCountry(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, 
   if (!before.length && !after.length) return null;
   for (const e of sm.entities) {
     if (e.tokenStart < 0) continue;
-    const country = countryOf(ctx, sm, e, date);
-    if (!country) continue;
+    // (The markers are read first: the country a mention stands for is worked out only for a
+    // mention a marker introduces.)
     // "Summoned by the Turkish foreign ministry": the marker after the trigger, then the name.
     let k = e.tokenStart - 1;
     while (k >= 0 && ARTICLES.has(sm.tokens[k].norm)) k--;
     const ph = phraseEndingAt(sm.tokens, k, before);
+    let marked = false;
     if (ph) {
       const m = k - ph.length + 1;
       // (The marker may be a word of the trigger phrase itself: «تحریم ... از سوی».)
       const inside = m < t.tokenEnd;
-      if (m > t.tokenStart && (inside || outsideToo) && m - t.tokenEnd <= AGENT_REACH && clearBetween(ctx, sm, t, t.end, sm.tokens[m].start)) return { country, start: e.start };
+      marked = m > t.tokenStart && (inside || outsideToo) && m - t.tokenEnd <= AGENT_REACH && clearBetween(ctx, sm, t, t.end, sm.tokens[m].start);
     }
     // "Dışişleri Bakanlığı tarafından çağrıldı", "AB tarafından uygulanan yaptırımlar".
-    const ph2 = phraseStartingAt(sm.tokens, e.tokenEnd, after);
+    const ph2 = marked ? undefined : phraseStartingAt(sm.tokens, e.tokenEnd, after);
     if (ph2) {
       const m = e.tokenEnd + ph2.length;
       const inside = m > t.tokenStart;
-      if (t.tokenEnd >= m && (inside || outsideToo) && t.tokenStart - m <= AGENT_REACH && clearBetween(ctx, sm, t, sm.tokens[m - 1].end, t.start)) return { country, start: e.start };
+      marked = t.tokenEnd >= m && (inside || outsideToo) && t.tokenStart - m <= AGENT_REACH && clearBetween(ctx, sm, t, sm.tokens[m - 1].end, t.start);
     }
+    if (!marked) continue;
+    const country = countryOf(ctx, sm, e, date);
+    if (country) return { country, start: e.start };
   }
   return null;
 }

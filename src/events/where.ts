@@ -160,7 +160,12 @@ function capitalWordTest(words: string[]): (norm: string) => boolean {
   if (!test) {
     const whole = new Set(words.filter((w) => !w.endsWith("*")));
     const stems = words.filter((w) => w.endsWith("*")).map((w) => w.slice(0, -1));
-    test = (norm: string) => whole.has(norm) || stems.some((p) => norm.startsWith(p));
+    // (A loop, not a closure over the word: this runs for every word of a sentence.)
+    test = (norm: string) => {
+      if (whole.has(norm)) return true;
+      for (let i = 0; i < stems.length; i++) if (norm.startsWith(stems[i])) return true;
+      return false;
+    };
     capitalWordTests.set(words, test);
   }
   return test;
