@@ -139,7 +139,10 @@ function variantMatch(pt: PhraseToken, w: string): number {
   if (w === pt.text) return 0;
   if (pt.prefix) return w.startsWith(pt.text) ? 0 : -1;
   if (pt.allowance > 0 && w.length > pt.text.length && w.length - pt.text.length <= pt.allowance && w.startsWith(pt.text)) {
-    if (pt.deriving && pt.deriving.some((d) => w.startsWith(d, pt.text.length))) return -1;
+    // (A loop, not some() with a closure: a closure over w and pt would have them stored in a
+    // context made at every call of this function.)
+    const deriving = pt.deriving;
+    if (deriving) for (let k = 0; k < deriving.length; k++) if (w.startsWith(deriving[k], pt.text.length)) return -1;
     if (!pt.suffixSet || pt.suffixSet.has(w.slice(pt.text.length))) return w.length - pt.text.length;
   }
   return -1;
@@ -154,7 +157,10 @@ function tokenMatch(pt: PhraseToken, word: string): number {
 function anyFormMatch(pt: PhraseToken, word: string, variants: string[] | null): number {
   const e = variants ? formMatchIn(pt, variants) : formMatch(pt, word);
   if (e >= 0 || !pt.alts) return e;
-  for (const alt of pt.alts) {
+  // (Indexed loops here and below: these run per word and candidate, without an iterator made.)
+  const alts = pt.alts;
+  for (let k = 0; k < alts.length; k++) {
+    const alt = alts[k];
     const x = variants ? formMatchIn(alt, variants) : formMatch(alt, word);
     if (x >= 0) return x;
   }
@@ -172,8 +178,8 @@ function formMatch(pt: PhraseToken, word: string): number {
 /** formMatch given the word's variants: the fewest extra letters any of them adds, or -1. */
 function formMatchIn(pt: PhraseToken, variants: string[]): number {
   let best = -1;
-  for (const w of variants) {
-    const extra = variantMatch(pt, w);
+  for (let k = 0; k < variants.length; k++) {
+    const extra = variantMatch(pt, variants[k]);
     if (extra >= 0 && (best < 0 || extra < best)) best = extra;
   }
   return best;
@@ -186,7 +192,8 @@ function formMatchIn(pt: PhraseToken, variants: string[]): number {
  */
 function tokenMatchIn(pt: PhraseToken, variants: string[], code: number, code2: number, length: number): number {
   let possible = false;
-  for (const v of variants) {
+  for (let k = 0; k < variants.length; k++) {
+    const v = variants[k];
     if (v.charCodeAt(0) === code && v.length >= length && (code2 < 0 || v.charCodeAt(1) === code2)) { possible = true; break; }
   }
   if (!possible) return -1;
@@ -351,14 +358,17 @@ function suffixSetOf(list: string[]): Set<string> {
   return set;
 }
 
-/** Whether a character is a cased letter (upper or lower case), by code unit. */
+/**
+ * Whether a word's first code unit is a cased letter (upper or lower case); false for an empty
+ * word. Read by code (a one-unit string outside Latin-1 would be a string made per call).
+ */
 const casedUnit = new Int8Array(0x10000).fill(-1);
-function isCasedLetter(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  const c = ch.charCodeAt(0);
+function startsCased(word: string): boolean {
+  if (word.length === 0) return false;
+  const c = word.charCodeAt(0);
   let v = casedUnit[c];
   if (v < 0) {
-    v = /\p{Lu}|\p{Ll}/u.test(ch) ? 1 : 0;
+    v = /\p{Lu}|\p{Ll}/u.test(String.fromCharCode(c)) ? 1 : 0;
     casedUnit[c] = v;
   }
   return v === 1;
@@ -742,7 +752,7 @@ export class PhraseMatcher<T> {
         }
         const flags = data[f + F_FLAGS];
         // Cased script and the text word is lower case: not the proper name.
-        if ((flags & 1) !== 0 && !tok.capitalized && isCasedLetter(tok.norm[0])) continue;
+        if ((flags & 1) !== 0 && !tok.capitalized && startsCased(tok.norm)) continue;
         const c = entry.phrases[j];
         const ptokens = c.tokens;
         let extra = data[f + F_EXTRA];

@@ -56,9 +56,12 @@ export class WordTable<V> {
   }
 }
 
-/** FNV-1a over a word's code units, its high bits folded into the low ones (the table's index). */
+/**
+ * FNV-1a over a word's code units, its high bits folded into the low ones (the table's index),
+ * kept to 30 bits: a small integer the engine passes and returns without a heap number.
+ */
 function wordHash(w: string): number {
   let h = 0x811c9dc5 | 0;
   for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 16777619);
-  return h ^ (h >>> 16);
+  return (h ^ (h >>> 16)) & 0x3fffffff;
 }
