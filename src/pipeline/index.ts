@@ -181,7 +181,8 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
       if (e.payload.kind === "country" && e.payload.form !== "capital" && !named[e.payload.id]) named[e.payload.id] = ev(e);
     }
   }
-  const parties = new Set(events.filter((e) => !e.status).flatMap((e) => e.actors.map((x) => x.country)));
+  const parties = new Set<string>();
+  for (const e of events) if (!e.status) for (const x of e.actors) parties.add(x.country);
   const third: Record<string, Evidence> = {};
   for (const [code, e] of Object.entries(named)) if (!parties.has(code)) third[code] = e;
 

@@ -402,15 +402,23 @@ function isCapitalAt(text: string, at: number): boolean {
  * generation (pretenuring), where each costs far more to allocate and to fill with young strings.
  */
 class WordToken implements Token {
-  constructor(
-    public upper: boolean,
-    public norm: string,
-    public start: number,
-    public end: number,
-    public capitalized: boolean,
-    public pause: number,
-    public possessive: boolean,
-  ) {}
+  // (Declared, not defined: the constructor's assignments alone make the fields, in this order.)
+  declare upper: boolean;
+  declare norm: string;
+  declare start: number;
+  declare end: number;
+  declare capitalized: boolean;
+  declare pause: number;
+  declare possessive: boolean;
+  constructor(upper: boolean, norm: string, start: number, end: number, capitalized: boolean, pause: number, possessive: boolean) {
+    this.upper = upper;
+    this.norm = norm;
+    this.start = start;
+    this.end = end;
+    this.capitalized = capitalized;
+    this.pause = pause;
+    this.possessive = possessive;
+  }
 }
 
 /**
