@@ -14,6 +14,7 @@ import { addDays, nearDate } from "./when.js";
  * the latest visit reported before, unless the sentence names that country itself.
  */
 export function withGuestAndHost(ctx: EventContext, sm: SentenceMentions, sides: Side[], drafts: Draft[]): Side[] {
+  if (!sm.references.length) return sides;
   const refs = sm.references.filter((r) => r.payload.id === "guest" || r.payload.id === "host");
   if (!refs.length) return sides;
   const visit = [...drafts].reverse().find((d) => d.rec.mode === "visit" && !d.rec.status && d.sides.length >= 2);
@@ -187,6 +188,7 @@ export function leaveSentence(ctx: EventContext, d: Discourse, sm: SentenceMenti
  * names its own.
  */
 export function withReferencedSides(d: Discourse, sm: SentenceMentions, t: TriggerMatch, sides: Side[], type: EventType, mode: string | null, ctx?: EventContext, date: string | null = null): Side[] {
+  if (!sm.references.length) return sides;
   const sideRefs = sm.references.filter((r) => r.payload.id !== "guest" && r.payload.id !== "host");
   // (Every case below needs a reference to the sides.)
   if (!sideRefs.length) return sides;

@@ -187,7 +187,7 @@ function whenOf(ctx: EventContext, d: Discourse, at: Occasion): Told["when"] {
   const dayAfterBase = d.lastExplicitDate ?? d.runningDate;
   return occasion
     ? { value: occasion.value, explicit: true, hit: occasion }
-    : dateFor(t, dates.filter((x) => !inRelativeClause(ctx, sm, t, x) && !dateOfReport(ctx, sm, t, x)), dayAfter && dayAfterBase ? addDays(dayAfterBase, 1) : d.runningDate, ctx.refDate, ctx.text);
+    : dateFor(t, dates.length ? dates.filter((x) => !inRelativeClause(ctx, sm, t, x) && !dateOfReport(ctx, sm, t, x)) : dates, dayAfter && dayAfterBase ? addDays(dayAfterBase, 1) : d.runningDate, ctx.refDate, ctx.text);
 }
 
 /** The sides the sentence itself names for a trigger, without reporting sources and statement content. */

@@ -20,8 +20,8 @@ export interface SentenceMemo {
   notSide: Map<EntityMatch, boolean>;
   /** adjectiveIsActor of each nationality adjective. */
   actor: Map<EntityMatch, boolean>;
-  /** isCounterpart of a span, by its start, then its end. */
-  counterparts: Map<number, Map<number, boolean>>;
+  /** isCounterpart of a span, by one number for its start and end. */
+  counterparts: Map<number, boolean>;
   /** The persons and offices a sentence names, by date and what of the event they depend on (see namedSides). */
   named: Map<string | null, { sides: Side[]; consumed: number[] }[]>;
   /** The bare countries and organisations a sentence names, by the same and what else of the event they depend on (see sidesInSentence). */
@@ -80,10 +80,10 @@ interface DocumentMemo {
 
 /** What is kept for one lexicon object (each map emptied when it grows past LEXICON_MEMO_SIZE). */
 interface LexiconMemo {
-  /** holderOf by "country|office|date". */
-  holders: Map<string, Person | null>;
-  /** holderNamed by "country|office|spelling". */
-  named: Map<string, Person | null>;
+  /** holderOf by country, office and date. */
+  holders: Memo3<Person | null>;
+  /** holderNamed by country, office and spelling. */
+  named: Memo3<Person | null>;
   /** The persons by id. */
   persons: Map<string, Person | undefined>;
   /** termOn by person and date. */
@@ -96,7 +96,7 @@ const lexiconMemos = new WeakMap<Lexicon, LexiconMemo>();
 function lexiconMemo(lex: Lexicon): LexiconMemo {
   let m = lexiconMemos.get(lex);
   if (!m) {
-    m = { holders: new Map(), named: new Map(), persons: new Map(), terms: new WeakMap() };
+    m = { holders: new Memo3(), named: new Memo3(), persons: new Map(), terms: new WeakMap() };
     lexiconMemos.set(lex, m);
   }
   return m;
@@ -127,28 +127,68 @@ export function sentenceMemo(ctx: EventContext, sm: SentenceMentions): SentenceM
 }
 
 /** A map's answer for a key, computed and kept the first time it is asked. */
-function remembered<K, V>(map: Map<K, V>, key: K, compute: () => V): V {
-  if (map.has(key)) return map.get(key) as V;
-  const value = compute();
-  if (map.size >= LEXICON_MEMO_SIZE) map.clear();
-  map.set(key, value);
-  return value;
+function remembered<K, V>(map: Map<K, V>, key: K, compute: (key: K) => V): V {
+  let value = map.get(key);
+  if (value === undefined && !map.has(key)) {
+    value = compute(key);
+    if (map.size >= LEXICON_MEMO_SIZE) map.clear();
+    map.set(key, value);
+  }
+  return value as V;
+}
+
+/**
+ * Answers kept under three string keys, a map per key (no key string built and hashed per
+ * question); all are emptied when LEXICON_MEMO_SIZE answers are kept. An answer is never
+ * undefined.
+ */
+class Memo3<V> {
+  private readonly root = new Map<string, Map<string, Map<string, V>>>();
+  private size = 0;
+  get(a: string, b: string, c: string): V | undefined {
+    return this.root.get(a)?.get(b)?.get(c);
+  }
+  set(a: string, b: string, c: string, value: V): void {
+    if (this.size >= LEXICON_MEMO_SIZE) {
+      this.root.clear();
+      this.size = 0;
+    }
+    let byB = this.root.get(a);
+    if (!byB) this.root.set(a, (byB = new Map()));
+    let byC = byB.get(b);
+    if (!byC) byB.set(b, (byC = new Map()));
+    if (!byC.has(c)) this.size++;
+    byC.set(c, value);
+  }
 }
 
 /** holderOf, answered once per lexicon for each country, office and date. */
 export function holderOn(ctx: EventContext, country: string, office: string, date: string | null): Person | null {
   if (!date) return null;
-  return remembered(lexiconMemo(ctx.lex).holders, `${country}|${office}|${date}`, () => holderOf(ctx.lex, country, office, date));
+  const memo = lexiconMemo(ctx.lex).holders;
+  let holder = memo.get(country, office, date);
+  if (holder === undefined) {
+    holder = holderOf(ctx.lex, country, office, date);
+    memo.set(country, office, date, holder);
+  }
+  return holder;
 }
 
 /** holderNamed, answered once per lexicon for each country, office and spelling. */
 export function holderNamedOn(ctx: EventContext, country: string, office: string, spelling: string): Person | null {
-  return remembered(lexiconMemo(ctx.lex).named, `${country}|${office}|${spelling}`, () => holderNamed(ctx.lex, country, office, spelling));
+  const memo = lexiconMemo(ctx.lex).named;
+  let holder = memo.get(country, office, spelling);
+  if (holder === undefined) {
+    holder = holderNamed(ctx.lex, country, office, spelling);
+    memo.set(country, office, spelling, holder);
+  }
+  return holder;
 }
 
 /** The lexicon's person of an id, read once per lexicon. */
 export function personOf(ctx: EventContext, id: string): Person | undefined {
-  return remembered(lexiconMemo(ctx.lex).persons, id, () => ctx.lex.persons.get(id));
+  const persons = ctx.lex.persons;
+  return remembered(lexiconMemo(ctx.lex).persons, id, (x) => persons.get(x));
 }
 
 /** termOn, answered once per person and date. */
@@ -156,5 +196,11 @@ export function termOnDate(ctx: EventContext, p: Person, date: string | null): P
   const terms = lexiconMemo(ctx.lex).terms;
   let byDate = terms.get(p);
   if (!byDate) terms.set(p, (byDate = new Map()));
-  return remembered(byDate, date, () => termOn(p, date));
+  let term = byDate.get(date);
+  if (term === undefined) {
+    term = termOn(p, date);
+    if (byDate.size >= LEXICON_MEMO_SIZE) byDate.clear();
+    byDate.set(date, term);
+  }
+  return term;
 }

@@ -12,6 +12,7 @@ import { withDocumentMemo } from "./memo.js";
 import type { EventContext } from "./model.js";
 import { sidesInSentence, sortByStart } from "./sides.js";
 import { batchSize, documentsNamed } from "./split.js";
+import { addDays, nearDate } from "./when.js";
 
 const lex = loadLexicon();
 
@@ -191,4 +192,16 @@ test("document nouns are counted with their endings and after an Arabic procliti
   // "and the treaty": the noun after و counts.
   assert.equal(named("وقع الوزيران اتفاقيه ومعاهده في القاهره.", "ar").documents, 2);
   assert.deepEqual(named("The sides signed 13 bilateral agreements.", "en"), { documents: 1, batch: 13 });
+});
+
+test("kept date arithmetic answers as computed: across months, years and leap days, asked twice", () => {
+  for (let round = 0; round < 2; round++) {
+    assert.equal(addDays("2024-02-28", 1), "2024-02-29");
+    assert.equal(addDays("2023-02-28", 1), "2023-03-01");
+    assert.equal(addDays("2024-12-31", 2), "2025-01-02");
+    assert.equal(addDays("2024-05", 1), "2024-05");
+    assert.ok(nearDate("2024-12-31", "2025-01-02"));
+    assert.ok(!nearDate("2024-12-31", "2025-01-03"));
+    assert.ok(nearDate("2024-05", "2024-05") && !nearDate("2024-05", "2024-05-01"));
+  }
 });

@@ -287,16 +287,20 @@ function adjectiveOfShipment(ctx: EventContext, sm: SentenceMentions, e: EntityM
 /** Whether a span of the sentence is introduced as a counterpart ("with X", "X bilan"). */
 export function isCounterpart(ctx: EventContext, sm: SentenceMentions, start: number, end: number): boolean {
   const memo = sentenceMemo(ctx, sm);
-  if (!memo) return counterpartSpan(ctx, sm, start, end);
-  let byEnd = memo.counterparts.get(start);
-  if (!byEnd) memo.counterparts.set(start, (byEnd = new Map()));
-  let yes = byEnd.get(end);
+  // (One number keys the span, start and end, where both are whole offsets below 2^21: the key
+  // stays an exact integer.)
+  if (!memo || !(start >= 0 && end >= 0 && start < SPAN_KEY && end < SPAN_KEY && (start | 0) === start && (end | 0) === end)) return counterpartSpan(ctx, sm, start, end);
+  const key = start * SPAN_KEY + end;
+  let yes = memo.counterparts.get(key);
   if (yes === undefined) {
     yes = counterpartSpan(ctx, sm, start, end);
-    byEnd.set(end, yes);
+    memo.counterparts.set(key, yes);
   }
   return yes;
 }
+
+/** Offsets below this key a span by one exact number (SPAN_KEY² < 2^53). */
+const SPAN_KEY = 2 ** 21;
 
 function counterpartSpan(ctx: EventContext, sm: SentenceMentions, start: number, end: number): boolean {
   const mk = ctx.lex.markers;

@@ -22,7 +22,9 @@ export function statusOfClause(text: string, sm: SentenceMentions, t: TriggerMat
   if (own) return own;
   // Threats and pledges speak of the future by nature (see statusOf).
   if (t.payload.type === "THREATEN" || (t.payload.type === "AGREE" && t.payload.mode === "agree")) return undefined;
-  const prev = [...sm.triggers].reverse().find((x) => x.end <= t.start && x !== t);
+  // (The last such trigger, read backwards in place.)
+  let prev: TriggerMatch | undefined;
+  for (let i = sm.triggers.length - 1; i >= 0 && !prev; i--) if (sm.triggers[i].end <= t.start && sm.triggers[i] !== t) prev = sm.triggers[i];
   if (!prev || breakBetween(text, sm, prev.end, t.start)) return undefined;
   const inherited = statusOf(text, sm, prev);
   return inherited === "planned" || inherited === "hypothetical" ? inherited : undefined;

@@ -10,7 +10,8 @@ import type { DateHit } from "./model.js";
  * occasion whose date is chosen by `dateFor`.
  */
 export function occasionsOf(t: TriggerMatch, sm: SentenceMentions, dates: DateHit[], lang: string, text: string): (DateHit | null)[] {
-  if (t.payload.type !== "CONSULT" || t.payload.mode === "multilateral") return [null];
+  // (Two dates at least, or no trigger tells two occasions.)
+  if (t.payload.type !== "CONSULT" || t.payload.mode === "multilateral" || dates.length < 2) return [null];
   const next = sm.triggers.find((x) => x.start >= t.end);
   const after = dates.filter((d) => d.start >= t.end && (!next || d.end <= next.start));
   let distinct = [...new Map(after.map((d) => [d.value, d])).values()];
@@ -28,6 +29,7 @@ export function dateFor(t: TriggerMatch, all: DateHit[], running: string | null,
   // A Hijri or Solar Hijri date followed by its Gregorian equivalent ("22/1/1422هـ الموافق
   // 17/4/2001م"): the Gregorian one, as written, is the date. A year after the publication
   // year is a target ("by 2030"), not when anything happened.
+  if (!all.length) return { value: running, explicit: false, hit: null };
   const refYear = refDate?.slice(0, 4);
   const dates = all.filter(
     (d) =>
@@ -62,11 +64,35 @@ export function farApart(a: string, b: string): boolean {
 /** Two full dates at most two days apart (a visit's arrival, talks and signing). */
 export function nearDate(a: string, b: string | null): boolean {
   if (!b || a.length !== 10 || b.length !== 10) return a === b;
-  return Math.abs(Date.parse(a) - Date.parse(b)) <= 2 * 86400000;
+  return Math.abs(parsedDate(a) - parsedDate(b)) <= 2 * 86400000;
 }
 
 export function addDays(date: string, n: number): string {
   if (date.length !== 10) return date;
-  const d = new Date(Date.parse(date + "T00:00:00Z") + n * 86400000);
-  return d.toISOString().slice(0, 10);
+  // (The same few dates are moved again and again: each answer is kept.)
+  let byDate = movedDates.get(n);
+  if (!byDate) movedDates.set(n, (byDate = new Map()));
+  let moved = byDate.get(date);
+  if (moved === undefined) {
+    moved = new Date(Date.parse(date + "T00:00:00Z") + n * 86400000).toISOString().slice(0, 10);
+    if (byDate.size >= DATE_MEMO_SIZE) byDate.clear();
+    byDate.set(date, moved);
+  }
+  return moved;
+}
+
+/** Answers kept by addDays and parsedDate (each map emptied when it grows past DATE_MEMO_SIZE). */
+const DATE_MEMO_SIZE = 10_000;
+const movedDates = new Map<number, Map<string, string>>();
+const parsedDates = new Map<string, number>();
+
+/** Date.parse of a date, kept. */
+function parsedDate(s: string): number {
+  let v = parsedDates.get(s);
+  if (v === undefined) {
+    v = Date.parse(s);
+    if (parsedDates.size >= DATE_MEMO_SIZE) parsedDates.clear();
+    parsedDates.set(s, v);
+  }
+  return v;
 }

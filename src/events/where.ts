@@ -1,7 +1,7 @@
 // Events stage, where: the place of an event, and the scenes (a meeting's or a visit's day and
 // place) the events after it inherit.
 
-import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
+import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { EventRecord, EventType, Evidence } from "../types.js";
 import type { Discourse } from "./discourse.js";
 import type { DateHit, Draft, EventContext, Side } from "./model.js";
@@ -40,7 +40,7 @@ export function locate(ctx: EventContext, d: Discourse, sm: SentenceMentions, t:
       placeDistance = dp;
     }
   }
-  const countryPlace = (type === "CONSULT" && MEETING_MODES.has(mode ?? "")) || type === "ASSAULT" || type === "COERCE" ? countriesAsPlaces(ctx, sm).sort((a, b) => distance(a) - distance(b))[0] : undefined;
+  const countryPlace = (type === "CONSULT" && MEETING_MODES.has(mode ?? "")) || type === "ASSAULT" || type === "COERCE" ? nearestCountryPlace(ctx, sm, distance) : undefined;
   let location: EventRecord["location"] = null;
   const host = t.payload.mode === "visit" ? sides.find((x) => x.host) : undefined;
   const visitScene = d.visitScene;
@@ -127,11 +127,24 @@ const VERB_FIRST = new Set(["ar"]);
 /** How many words may stand between a visit verb and the capital it goes to. */
 const VISIT_OBJECT_REACH = 12;
 
-/** A country named as the place ("talks in Malta", «на Мальті», Rusya'da): the country, its city unknown. */
-function countriesAsPlaces(ctx: EventContext, sm: SentenceMentions): { city: string | null; country: string; start: number; end: number }[] {
-  return sm.entities
-    .filter((e) => e.payload.kind === "country" && e.payload.form === "name" && !ctx.lex.orgCodes.has(e.payload.id) && mentionRole(ctx, sm, e) === "place")
-    .map((e) => ({ city: null, country: (e.payload as { id: string }).id, start: e.start, end: e.end }));
+/** Of the countries named as the place ("talks in Malta", «на Мальті», Rusya'da), the nearest (the first named among equals), read in one pass without lists. */
+function nearestCountryPlace(ctx: EventContext, sm: SentenceMentions, distance: (p: { start: number; end: number }) => number): { country: string } | undefined {
+  let best: EntityMatch | undefined;
+  let bestDistance = Infinity;
+  for (const e of sm.entities) {
+    if (!countryAsPlace(ctx, sm, e)) continue;
+    const de = distance(e);
+    if (!best || de < bestDistance) {
+      best = e;
+      bestDistance = de;
+    }
+  }
+  return best ? { country: (best.payload as { id: string }).id } : undefined;
+}
+
+/** Whether a mention is a country named as the place. */
+function countryAsPlace(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
+  return e.payload.kind === "country" && e.payload.form === "name" && !ctx.lex.orgCodes.has(e.payload.id) && mentionRole(ctx, sm, e) === "place";
 }
 
 /**
