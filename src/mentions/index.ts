@@ -72,14 +72,24 @@ export function mentionsIn(text: string, span: Span, lex: Lexicon, lang?: string
     triggers: longest(triggers),
     topics: longest(topics),
     // "It could be recalled that": a longer phrase with a cue word in it that is no cue.
-    modality: modality.length ? longestNonOverlapping(modality).filter((m) => m.payload.id !== "none") : modality,
+    modality: modality.length ? longest(modality).filter((m) => m.payload.id !== "none") : modality,
     references: longest(references),
   };
 }
 
-/** longestNonOverlapping of a list of this module's own: one of none or one match is its own answer (no copy). */
+/**
+ * longestNonOverlapping of a list of this module's own, which is its own answer (no copy) where
+ * that keeps every match in the order given: a list of none or one, or of matches each ending
+ * before the next starts (most sentences' triggers and topics; none of them empty, so the order
+ * by start is the one given).
+ */
 function longest<P>(list: Match<P>[]): Match<P>[] {
-  return list.length > 1 ? longestNonOverlapping(list) : list;
+  if (list.length <= 1) return list;
+  for (let k = 0; k < list.length; k++) {
+    const m = list[k];
+    if (m.end <= m.start || (k > 0 && m.start < list[k - 1].end)) return longestNonOverlapping(list);
+  }
+  return list;
 }
 
 // Words that start a capitalised run but are not names (sentence starts, months, titles).

@@ -44,3 +44,31 @@ test("a word without Cyrillic or Arabic letters is its only surname form", async
   assert.equal(hasNoSurnameForms("mixedж"), false);
   assert.equal(hasNoSurnameForms("وبوزيد"), false);
 });
+
+test("each layer of a sentence's mentions is what keeping the longest of overlapping matches gives", async () => {
+  const { loadLexicon, longestNonOverlapping } = await import("../lexicon/index.js");
+  const { mentionsIn } = await import("./index.js");
+  const { normalize, tokenize } = await import("../text/normalize.js");
+  const lex = loadLexicon();
+  const sentences: [string, string][] = [
+    ["The foreign ministers of Russia and Turkey held talks in Moscow and signed an agreement on trade.", "en"],
+    ["President Putin met Turkish President Erdogan; the two leaders discussed Syria and could sign a deal.", "en"],
+    ["Министр иностранных дел России Сергей Лавров провел переговоры с министром иностранных дел Турции.", "ru"],
+    ["Le ministre des affaires étrangères a rencontré son homologue à Paris.", "fr"],
+    ["Talks.", "en"],
+  ];
+  const show = (list: { start: number; end: number; payload: unknown }[]) => list.map((m) => `${m.start}-${m.end}:${JSON.stringify(m.payload)}`);
+  for (const [text, lang] of sentences) {
+    const got = mentionsIn(text, { start: 0, end: text.length }, lex, lang, false);
+    const raw = lex.matcher.matchTokens(tokenize(text, normalize(text)), lang);
+    const layer = (kinds: string[] | null) => raw.filter((m) => (kinds ? kinds.includes(m.payload.kind) : !["trigger", "topic", "modality", "reference"].includes(m.payload.kind)));
+    assert.deepEqual(show(got.entities), show(longestNonOverlapping(layer(null))), text);
+    assert.deepEqual(show(got.triggers), show(longestNonOverlapping(layer(["trigger"]))), text);
+    assert.deepEqual(show(got.topics), show(longestNonOverlapping(layer(["topic"]))), text);
+    assert.deepEqual(show(got.references), show(longestNonOverlapping(layer(["reference"]))), text);
+    assert.deepEqual(show(got.modality), show(longestNonOverlapping(layer(["modality"])).filter((m) => m.payload.kind === "modality" && m.payload.id !== "none")), text);
+  }
+  // The shortcut is taken at least once here (a layer of several matches apart) and the long way too.
+  const apart = mentionsIn(sentences[0][0], { start: 0, end: sentences[0][0].length }, lex, "en", false);
+  assert.ok(apart.entities.length > 1 || apart.triggers.length > 1);
+});

@@ -126,24 +126,26 @@ export function resolveHomeTitles(
   };
   if (title) note(title);
   for (const sm of all) {
-    const entities: EntityMatch[] = [];
-    let changed = false;
-    sm.entities.forEach((e, i) => {
+    // The sentence's entities as changed, copied at the first change (most sentences have none).
+    let entities: EntityMatch[] | null = null;
+    const list = sm.entities;
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i];
       const p = e.payload;
-      if (p.kind !== "office" || p.country || !HOME_ROLES.has(p.role) || (foreignRoles.has(p.role) && !homeRoles.has(p.role))) return entities.push(e);
-      // "Presidents", a titled name ("Ambassador John Smith"), a country or person beside it: not ours to say.
-      if (plural(text.slice(e.start, e.end), e.extra, lang) || sm.names.some((n) => n.office === i) || bound(text, sm, e)) return entities.push(e);
-      entities.push({ ...e, payload: { ...p, country: home } });
-      homeRoles.add(p.role);
-      changed = true;
-    });
+      // A title of a home role without a country, unless written in the plural ("Presidents"),
+      // with a titled name ("Ambassador John Smith") or a country or person beside it.
+      if (p.kind === "office" && !p.country && HOME_ROLES.has(p.role) && !(foreignRoles.has(p.role) && !homeRoles.has(p.role))
+        && !plural(text.slice(e.start, e.end), e.extra, lang) && !sm.names.some((n) => n.office === i) && !bound(text, sm, e)) {
+        (entities ??= list.slice(0, i)).push({ ...e, payload: { ...p, country: home } });
+        homeRoles.add(p.role);
+      } else if (entities) entities.push(e);
+    }
     for (const m of institutionsIn(text, sm, lang)) {
-      if (entities.some((e) => e.start < m.end && m.start < e.end) || bound(text, sm, m)) continue;
-      entities.push({ payload: { kind: "country", id: home, form: "name" }, extra: 0, start: m.start, end: m.end, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, surface: text.slice(m.start, m.end) });
-      changed = true;
+      if ((entities ?? list).some((e) => e.start < m.end && m.start < e.end) || bound(text, sm, m)) continue;
+      (entities ??= list.slice()).push({ payload: { kind: "country", id: home, form: "name" }, extra: 0, start: m.start, end: m.end, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, surface: text.slice(m.start, m.end) });
     }
     note(sm);
-    if (changed) sm.entities = entities.sort((a, b) => a.start - b.start);
+    if (entities) sm.entities = entities.sort((a, b) => a.start - b.start);
   }
 }
 
