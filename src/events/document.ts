@@ -126,14 +126,17 @@ export function assignTopics(ctx: EventContext, drafts: Draft[], sentences: Sent
     const here = drafts.filter((d) => d.reported.has(i));
     if (here.length) owners = here.filter((d) => !d.rec.status).length ? here.filter((d) => !d.rec.status) : here;
     else if (!owners.length) return;
+    if (!sm.topics.length) return;
+    // Elaborating sentences ("The sides also discussed...") speak of the talks, not of a
+    // signing or a message reported beside them.
+    // (The same for every topic of the sentence, as is its evidence sentence.)
+    const targets = here.length ? here : owners.filter((d) => d.rec.type === "CONSULT").length ? owners.filter((d) => d.rec.type === "CONSULT") : owners;
+    const ev = evidenceOf(ctx, sm);
     for (const t of sm.topics) {
-      // Elaborating sentences ("The sides also discussed...") speak of the talks, not of a
-      // signing or a message reported beside them.
-      const targets = here.length ? here : owners.filter((d) => d.rec.type === "CONSULT").length ? owners.filter((d) => d.rec.type === "CONSULT") : owners;
       for (const d of targets) {
         if (!live.includes(d) && !here.includes(d)) continue;
         const set = topics.get(d)!;
-        if (!set.has(t.payload.id)) evidence.get(d)!.push({ ...evidenceOf(ctx, sm), start: t.start, end: t.end });
+        if (!set.has(t.payload.id)) evidence.get(d)!.push({ document: ev.document, sentence: ev.sentence, start: t.start, end: t.end });
         set.add(t.payload.id);
       }
     }

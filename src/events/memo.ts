@@ -160,29 +160,26 @@ class Memo3<V> {
     if (!byC.has(c)) this.size++;
     byC.set(c, value);
   }
+  /** The answer kept for the keys, else compute(lex, a, b, c), kept (a function of its arguments: no closure per question). */
+  answer(lex: Lexicon, a: string, b: string, c: string, compute: (lex: Lexicon, a: string, b: string, c: string) => V): V {
+    let value = this.get(a, b, c);
+    if (value === undefined) {
+      value = compute(lex, a, b, c);
+      this.set(a, b, c, value);
+    }
+    return value;
+  }
 }
 
 /** holderOf, answered once per lexicon for each country, office and date. */
 export function holderOn(ctx: EventContext, country: string, office: string, date: string | null): Person | null {
   if (!date) return null;
-  const memo = lexiconMemo(ctx.lex).holders;
-  let holder = memo.get(country, office, date);
-  if (holder === undefined) {
-    holder = holderOf(ctx.lex, country, office, date);
-    memo.set(country, office, date, holder);
-  }
-  return holder;
+  return lexiconMemo(ctx.lex).holders.answer(ctx.lex, country, office, date, holderOf);
 }
 
 /** holderNamed, answered once per lexicon for each country, office and spelling. */
 export function holderNamedOn(ctx: EventContext, country: string, office: string, spelling: string): Person | null {
-  const memo = lexiconMemo(ctx.lex).named;
-  let holder = memo.get(country, office, spelling);
-  if (holder === undefined) {
-    holder = holderNamed(ctx.lex, country, office, spelling);
-    memo.set(country, office, spelling, holder);
-  }
-  return holder;
+  return lexiconMemo(ctx.lex).named.answer(ctx.lex, country, office, spelling, holderNamed);
 }
 
 /** The lexicon's person of an id, read once per lexicon. */

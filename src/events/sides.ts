@@ -595,12 +595,13 @@ function gapOk(ctx: EventContext, sm: SentenceMentions, a: { end: number }, b: {
 }
 
 /** Persons from the lexicon, with the titles and countries bound to their names marked consumed. */
-function personSides(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions, consumed: Set<number>): { sides: Side[]; personEnds: Map<Side, number> } {
+function personSides(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions, consumed: Set<number>): { sides: Side[]; personEnds: number[] } {
   const { lex } = ctx;
   const ev = evidenceOf(ctx, sm);
   const ents = sm.entities;
   const sides: Side[] = [];
-  const personEnds = new Map<Side, number>();
+  // (Where each person's name ends, by the side's index: the sides here are all persons.)
+  const personEnds: number[] = [];
   ents.forEach((e, i) => {
     if (e.payload.kind !== "person") return;
     const p = personOf(ctx, e.payload.id);
@@ -621,7 +622,7 @@ function personSides(ctx: EventContext, sm: SentenceMentions, date: string | nul
     const next = ents[i + 1];
     if (next && next.payload.kind === "country" && next.payload.id === term.country && gapOk(ctx, sm, e, next)) consumed.add(i + 1);
     sides.push({ country: term.country, name: p.name, role: term.role, rank: 3, start: e.start, evidence: ev, counterpart: isCounterpart(ctx, sm, spanStart, e.end) });
-    personEnds.set(sides[sides.length - 1], e.end);
+    personEnds.push(e.end);
   });
   return { sides, personEnds };
 }
@@ -664,10 +665,12 @@ function titleChainStart(sm: SentenceMentions, i: number, country: string, consu
  * different countries joined by "and" are the parties of the sentence; a more senior person
  * of one of those countries named elsewhere in it is not.
  */
-function markPairedPersons(ctx: EventContext, sides: Side[], personEnds: Map<Side, number>): void {
-  for (const a of sides)
+function markPairedPersons(ctx: EventContext, sides: Side[], personEnds: number[]): void {
+  for (let i = 0; i < sides.length; i++) {
+    const a = sides[i];
     for (const b of sides)
-      if (a !== b && a.country !== b.country && a.start < b.start && coordinated(ctx, { end: personEnds.get(a)! }, b)) a.paired = b.paired = true;
+      if (a !== b && a.country !== b.country && a.start < b.start && coordinated(ctx, { end: personEnds[i] }, b)) a.paired = b.paired = true;
+  }
 }
 
 /** Offices bound to a country or organisation next to them, with a name after them if any. */
@@ -931,35 +934,49 @@ function withBareSides(ctx: EventContext, sides: Side[], bare: (Side & { end: nu
  * Foreign Minister Y" is two meetings.
  */
 function onePerCountry(sides: Side[], opts: SideOptions): { result: Side[]; others: Side[] } {
-  const byCountry = new Map<string, Side>();
+  // (The side kept for each country, in the order countries are first named: a list read by
+  // country, not a map made for every sides computed; a sentence names a few countries.)
+  const kept: Side[] = [];
   const others: Side[] = [];
   // "Summoned the U.S. ambassador over remarks by President Biden": the envoy the trigger names
   // is the country's side of a directed act, whoever else of that country the sentence names.
   const near = opts.near;
-  const envoy = (x: Side) => !!near && x.role === "ambassador" && x.start >= near.start && x.start <= near.end;
   // (Sorted in place, without the copy Array.prototype.sort makes: this runs for every sides
   // computed. The starts are mention offsets, all finite: any stable sort orders them alike.)
   sortByStart(sides);
   for (const s of sides) {
-    const have = byCountry.get(s.country);
-    if (!have) byCountry.set(s.country, s);
-    else if (envoy(have) !== envoy(s)) {
-      const keep = envoy(have) ? have : s;
-      byCountry.set(s.country, { ...keep, start: have.start, host: s.host || have.host });
+    const at = countryIndex(kept, s.country);
+    if (at < 0) {
+      kept.push(s);
+      continue;
+    }
+    const have = kept[at];
+    if (namedEnvoy(have, near) !== namedEnvoy(s, near)) {
+      const keep = namedEnvoy(have, near) ? have : s;
+      kept[at] = { ...keep, start: have.start, host: s.host || have.host };
     } else if (have.paired && !s.paired) {
       if (s.rank === 3 && s.name !== have.name) others.push(s);
     } else if ((s.paired && !have.paired) || s.rank > have.rank || (s.rank === have.rank && betterSameRank(s, have, opts))) {
       if (have.rank === 3 && have.counterpart) others.push(have);
-      byCountry.set(s.country, { ...s, start: have.start, host: s.host || have.host });
+      kept[at] = { ...s, start: have.start, host: s.host || have.host };
     } else {
       // The country visited stays the host when its leader is the side kept ("went to Algeria ... Tebboune").
-      if (s.host && !have.host) byCountry.set(s.country, { ...have, host: true });
+      if (s.host && !have.host) kept[at] = { ...have, host: true };
       if (s.rank === 3 && s.name !== have.name) others.push(s);
     }
   }
-  const result: Side[] = [];
-  for (const x of byCountry.values()) result.push(x);
-  return { result: sortByStart(result), others };
+  return { result: sortByStart(kept), others };
+}
+
+/** The index of the side of a country in a list, or -1. */
+function countryIndex(list: Side[], country: string): number {
+  for (let i = 0; i < list.length; i++) if (list[i].country === country) return i;
+  return -1;
+}
+
+/** Whether a side is an ambassador named within the trigger (see onePerCountry). */
+function namedEnvoy(x: Side, near: { start: number; end: number } | undefined): boolean {
+  return !!near && x.role === "ambassador" && x.start >= near.start && x.start <= near.end;
 }
 
 /**
