@@ -295,14 +295,22 @@ const DEFAULT_GAP = 2;
  */
 interface WordCandidates<T> {
   phrases: CompiledPhrase<T>[];
+  /** phrases.length, read without visiting the array. */
+  count: number;
+  /**
+   * The copied fields, from `base` on: one array holds those of many words (see
+   * PhraseMatcher.reserveCandidateData), an object read often enough to stay in the cache,
+   * rather than an array object of each word's own to visit on the way to its numbers.
+   */
   data: Int32Array;
+  base: number;
   /** Candidate numbers always tried, in order; null for a short list (tried whole). */
   always: Int32Array | null;
   /** Candidate numbers by the second token's first code unit, in order. */
   byNext: Map<number, Int32Array> | null;
 }
 
-// The fields of a candidate in WordCandidates.data.
+// The fields of a candidate in WordCandidates.data, from its word's base.
 /** Tokens in the phrase. */
 const F_COUNT = 0;
 /** Letters the word adds to the first token. */
@@ -318,6 +326,9 @@ const F_GAP = 5;
 const F_FLAGS = 6;
 const FIELDS = 7;
 
+/** Numbers in one array of candidate fields (see WordCandidates.data): 64 KB. */
+const CANDIDATE_CHUNK = 16384;
+
 /** Lists longer than this are split by next code unit (see WordCandidates). */
 const SPLIT_CANDIDATES = 6;
 
@@ -325,16 +336,16 @@ const SPLIT_CANDIDATES = 6;
 const CANDIDATE_CACHE_SIZE = 200_000;
 
 /** The candidates of a word that starts no phrase (never written to). */
-const NO_CANDIDATES: WordCandidates<never> = { phrases: [], data: new Int32Array(0), always: null, byNext: null };
+const NO_CANDIDATES: WordCandidates<never> = { phrases: [], count: 0, data: new Int32Array(0), base: 0, always: null, byNext: null };
 const NONE = new Int32Array(0);
 
 /** The split of a word's candidates (see WordCandidates), when there are many. */
-function splitCandidates(data: Int32Array, count: number): { always: Int32Array | null; byNext: Map<number, Int32Array> | null } {
+function splitCandidates(data: Int32Array, base: number, count: number): { always: Int32Array | null; byNext: Map<number, Int32Array> | null } {
   if (count <= SPLIT_CANDIDATES) return { always: null, byNext: null };
   const always: number[] = [];
   const lists = new Map<number, number[]>();
   for (let j = 0; j < count; j++) {
-    const f = j * FIELDS;
+    const f = base + j * FIELDS;
     if (data[f + F_COUNT] < 2 || data[f + F_GAP] > 0) always.push(j);
     else {
       const list = lists.get(data[f + F_SECOND]);
@@ -594,6 +605,25 @@ export class PhraseMatcher<T> {
   private clearCandidates(): void {
     this.candidateCaches = [];
     this.cachedWords = 0;
+    this.candidateDataUsed = CANDIDATE_CHUNK;
+  }
+
+  /** The array the last words' candidate fields went into (see WordCandidates.data), and how much of it is used. */
+  private candidateData = new Int32Array(0);
+  private candidateDataUsed = CANDIDATE_CHUNK;
+
+  /**
+   * Room for `size` more numbers in candidateData, a new array of CANDIDATE_CHUNK numbers (or
+   * of `size`, if more) when the current one has not that much left; returns where it starts.
+   */
+  private reserveCandidateData(size: number): number {
+    if (this.candidateDataUsed + size > this.candidateData.length) {
+      this.candidateData = new Int32Array(Math.max(CANDIDATE_CHUNK, size));
+      this.candidateDataUsed = 0;
+    }
+    const base = this.candidateDataUsed;
+    this.candidateDataUsed = base + size;
+    return base;
   }
 
   /** The cache of a document language's candidates (langId 0: any language), made on first use. */
@@ -626,9 +656,10 @@ export class PhraseMatcher<T> {
       extras.push(e);
     }
     if (phrases.length) {
-      const data = new Int32Array(phrases.length * FIELDS);
+      const base = this.reserveCandidateData(phrases.length * FIELDS);
+      const data = this.candidateData;
       phrases.forEach((c, j) => {
-        const f = j * FIELDS;
+        const f = base + j * FIELDS;
         const n = c.tokens.length;
         const second = n > 1 ? c.tokens[1].text : "";
         data[f + F_COUNT] = n;
@@ -641,7 +672,7 @@ export class PhraseMatcher<T> {
         data[f + F_GAP] = c.gap;
         data[f + F_FLAGS] = (c.capitalized ? 1 : 0) | (c.upper ? 2 : 0);
       });
-      hit = { phrases, data, ...splitCandidates(data, phrases.length) };
+      hit = { phrases, count: phrases.length, data, base, ...splitCandidates(data, base, phrases.length) };
     } else {
       // Most words start no phrase: they share one empty entry (less memory for the cache to hold).
       hit = NO_CANDIDATES;
@@ -718,7 +749,7 @@ export class PhraseMatcher<T> {
       const possessive = tok.possessive === true;
       const cache = possessive ? possessives : words;
       const entry = cache.get(tok.norm) ?? this.newCandidates(cache, tok.norm, possessive, phraseLang);
-      const count = entry.phrases.length;
+      const count = entry.count;
       if (!count) continue;
       // A word outside Arabic script matches a phrase token only if it starts with it (its only
       // variant is itself), so the first code units must agree, so must the second, and the
@@ -730,6 +761,7 @@ export class PhraseMatcher<T> {
       // An Arabic-script next word: its variants, read once for all the candidates.
       const nextVariants = nextHasVariants ? wordVariants(nextNorm) : null;
       const data = entry.data;
+      const base = entry.base;
       // The candidates in their order: all of them, or (see WordCandidates) the ones always
       // tried merged with those of the next word's first code unit.
       let list: Int32Array | null = null;
@@ -742,7 +774,7 @@ export class PhraseMatcher<T> {
       for (let a = 0, b = 0; a < la || b < lb; ) {
         const j = list === null ? a++ : b >= lb || (a < la && list[a] < other[b]) ? list[a++] : other[b++];
         // The cheap tests on the copied fields come first; the phrase itself is read only after.
-        const f = j * FIELDS;
+        const f = base + j * FIELDS;
         const n = data[f + F_COUNT];
         if (i + n > tokens.length) continue;
         const gap = data[f + F_GAP];

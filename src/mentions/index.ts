@@ -104,6 +104,10 @@ const COURTESY = /^(mr|mrs|ms|dr|the|his|her|h)$/i;
  */
 export function findTitledNames(text: string, tokens: Token[], entities: EntityMatch[], opts: { lang?: string; triggers?: Span[]; persons?: Map<string, Person> } = {}): NameMatch[] {
   const out: NameMatch[] = [];
+  // Only an office introduces a name: a sentence without one has none (most sentences).
+  let offices = false;
+  for (let i = 0; i < entities.length && !offices; i++) offices = entities[i].payload.kind === "office";
+  if (!offices) return out;
   const triggers = opts.triggers ?? [];
   // Words of a known entity or of an event phrase ("Dışişleri Bakanlığına çağrıldı") are no name.
   const covered = (t: Token) => entities.some((e) => t.start < e.end && e.start < t.end) || triggers.some((e) => t.start < e.end && e.start < t.end);
@@ -476,7 +480,8 @@ class DocumentPersons {
       // (The tests on the word itself first: by code unit, the same as ARABIC_SCRIPT and
       // HAN_CHAR on the word's first character.)
       const c = text.charCodeAt(t.start);
-      const latinOrCyrillic = !(c >= 0x0600 && c <= 0x06ff) && !hasHan(text[t.start] ?? "");
+      // (No unit below U+2E80 is Han: the one-unit string is made only above it.)
+      const latinOrCyrillic = !(c >= 0x0600 && c <= 0x06ff) && !(c >= 0x2e80 && hasHan(text[t.start]));
       if (latinOrCyrillic && !t.capitalized) return;
       const w0 = t.norm.charCodeAt(0);
       if (!(w0 >= 0x0600 && w0 <= 0x06ff) && (surnameFirst === null || surnameFirst[w0 & (SURNAME_UNITS - 1)] === 0)) return;
