@@ -1017,18 +1017,17 @@ function chineseFigures(text: string, from: number, to: number): FigureMatch[] {
 interface YearMention { start: number; end: number; year: number; comparison: boolean; deadline: boolean }
 
 /**
- * A cue phrase: its regex (compiled on first use: most cues never meet a text that holds their
- * pieces), the literal pieces every match contains, and the keys of the two-unit sequences inside
- * them. The pieces are checked with `includes` before the regex runs: most cues are absent from a
- * given text, and a substring test is far cheaper than a Unicode regex with lookbehind.
+ * A cue phrase: its regex, and the literal pieces every match contains. The pieces are checked
+ * with `includes` before the regex runs: most cues are absent from a given text, and a substring
+ * test is far cheaper than a Unicode regex with lookbehind.
  */
-interface Phrase { readonly re: RegExp; pieces: string[]; bigrams: Int32Array }
+/** A cue phrase: its pattern (compiled on first use: most cues never meet a text that holds their pieces), literal pieces and head bigram. */
+interface Phrase { readonly re: RegExp; pieces: string[]; head: number }
 
 // The two-unit sequences of the text a loop over cue phrases reads, stamped (hashed to 12 bits:
 // a small table stays in cache; a collision only lets a phrase through to the substring test)
-// with that text's generation: a phrase with a two-unit sequence inside a piece that is not
-// stamped cannot occur there, which array reads say before any substring search (all of its
-// sequences, not only the first: a common first pair, "tr" or "in", let most phrases through).
+// with that text's generation: a phrase whose first piece's first two units are not stamped
+// cannot occur there, which one array read says before any substring search.
 const BIGRAM_SEEN = new Int32Array(1 << 12);
 let bigramGen = 0;
 const bigramKey = (a: number, b: number) => (Math.imul(a ^ Math.imul(b, 0x85ebca6b), 0x9e3779b1) >>> 20);
@@ -1045,10 +1044,7 @@ function stampBigrams(s: string): number {
 
 /** mayOccur for the text last stamped as `gen` (any other text: mayOccur itself). */
 function mayOccurStamped(p: Phrase, s: string, gen: number): boolean {
-  if (gen === bigramGen) {
-    const keys = p.bigrams;
-    for (let k = 0; k < keys.length; k++) if (BIGRAM_SEEN[keys[k]] !== gen) return false;
-  }
+  if (gen === bigramGen && p.head >= 0 && BIGRAM_SEEN[p.head] !== gen) return false;
   return mayOccur(p, s);
 }
 
@@ -1063,17 +1059,14 @@ function phraseRegex(phrase: string): Phrase {
   });
   const han = HAN.test(phrase);
   const body = folded.join("\\s+");
-  // The first piece's first pair first: it rejects most texts at once.
-  const keys: number[] = [];
-  for (const piece of pieces) for (let i = 0; i + 1 < piece.length; i++) keys.push(bigramKey(piece.charCodeAt(i), piece.charCodeAt(i + 1)));
-  const bigrams = Int32Array.from(new Set(keys));
+  const head = pieces.length && pieces[0].length >= 2 ? bigramKey(pieces[0].charCodeAt(0), pieces[0].charCodeAt(1)) : -1;
   const source = han ? body : `(?<![\\p{L}\\p{M}])${body}(?![\\p{L}\\p{M}])`;
   let re: RegExp | null = null;
   return {
     get re() {
       return (re ??= new RegExp(source, "gu"));
     },
-    pieces, bigrams,
+    pieces, head,
   };
 }
 
