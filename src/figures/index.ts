@@ -312,19 +312,6 @@ function numValue(t: NumToken, lang: Lang, scaleFollows: boolean): number {
 // Figures
 
 const ADJ_LATIN_CYR = /[\p{Script=Latin}\p{Script=Cyrillic}]/u;
-/** ADJ_LATIN_CYR on one unit, per unit (1 yes, 2 no, 0 not computed yet): quantityAt asks it of the units around every number. */
-const LATIN_CYR_UNIT = new Uint8Array(0x10000);
-function latinOrCyrillicAt(text: string, i: number): boolean {
-  if (i < 0 || i >= text.length) return false;
-  const code = text.charCodeAt(i);
-  let c = LATIN_CYR_UNIT[code];
-  if (c === 0) c = LATIN_CYR_UNIT[code] = ADJ_LATIN_CYR.test(String.fromCharCode(code)) ? 1 : 2;
-  return c === 1;
-}
-/** Whether the unit at i is one of `units` (a string of single units). */
-function unitIn(text: string, i: number, units: string): boolean {
-  return i >= 0 && i < text.length && units.includes(text[i]);
-}
 
 export function findFigures(text: string, range: Span, lang: Lang, refYear: number | null): FigureMatch[] {
   const from = Math.max(0, range.start);
@@ -622,17 +609,17 @@ function quantityAt(text: string, toks: Tok[], i: number, lang: Lang): Quantity 
     // Not a quantity: part of a date/time/range/code ("19:05", "07/02", "20-21", "COVID-19", "A320").
     const before = text[t.start - 1] ?? "";
     const before2 = text[t.start - 2] ?? "";
-    if (latinOrCyrillicAt(text, t.start - 1)) return null;
-    if (unitIn(text, t.start - 1, ":/.-–№#") && digitAt(text, t.start - 2) !== null) return null;
+    if (ADJ_LATIN_CYR.test(before)) return null;
+    if (/[:/.\-–№#]/.test(before) && digitAt(text, t.start - 2) !== null) return null;
     if (before === "-" && LETTER.test(before2)) return null; // model names: Su-35, S-400, F-16
     if (before === "№" || before === "#" || (before === " " && before2 === "№")) return null;
     const after = text[t.end] ?? "";
-    if (unitIn(text, t.end, ":/-–") && digitAt(text, t.end + 1) !== null) return null;
-    if (unitIn(text, t.end, ".,") && digitAt(text, t.end + 1) !== null) return null; // 12.03.2025
+    if (/[:/\-–]/.test(after) && digitAt(text, t.end + 1) !== null) return null;
+    if (/[.,]/.test(after) && digitAt(text, t.end + 1) !== null) return null; // 12.03.2025
     if (after === "%" || after === "٪") return null;
     const next = toks[j];
-    if (unitIn(text, t.end, "-–") && next && next.type === "word" && next.start === t.end + 1) return null; // 14-й, 22-dekabr
-    if (next && next.type === "word" && next.start === t.end && latinOrCyrillicAt(text, next.start) && scaleOf(next.norm, lang) === undefined) return null; // 14th
+    if (/[-–]/.test(after) && next && next.type === "word" && next.start === t.end + 1) return null; // 14-й, 22-dekabr
+    if (next && next.type === "word" && next.start === t.end && ADJ_LATIN_CYR.test(next.raw[0]) && scaleOf(next.norm, lang) === undefined) return null; // 14th
     const scaleFollows = !!next && next.type === "word" && scaleOf(next.norm, lang) !== undefined;
     value = numValue(t, lang, scaleFollows);
   } else if (t.type === "word") {
@@ -741,12 +728,6 @@ function roundValue(v: number): number {
   return v >= 1 ? Number(v.toPrecision(12)) : v;
 }
 
-// The currency tables as Maps: a property read by a word cut from the text first looks the word
-// up among the engine's interned strings, where a Map reads the hash the string keeps. (Keys of
-// Object.prototype never match: a symbol token is one unit, a currency code one to three letters.)
-const CURRENCY_BY_SYMBOL = new Map(Object.entries(CURRENCY_SYMBOLS));
-const CURRENCY_BY_CODE = new Map(Object.entries(CURRENCY_PREFIX_WORDS));
-
 function figureAt(text: string, toks: Tok[], i: number, lang: Lang): { figure: FigureMatch; next: number } | null {
   const q = quantityAt(text, toks, i, lang);
   if (!q) return null;
@@ -756,13 +737,13 @@ function figureAt(text: string, toks: Tok[], i: number, lang: Lang): { figure: F
   const prev = toks[i - 1];
   let prefixUnit: string | null = null;
   if (prev && !q.fromWords) {
-    if (prev.type === "sym" && CURRENCY_BY_SYMBOL.has(prev.raw)) {
-      prefixUnit = CURRENCY_BY_SYMBOL.get(prev.raw)!;
+    if (prev.type === "sym" && CURRENCY_SYMBOLS[prev.raw]) {
+      prefixUnit = CURRENCY_SYMBOLS[prev.raw];
       start = prev.start;
       const pp = toks[i - 2];
       if (pp?.type === "word" && pp.end === prev.start && /^[A-Z]{1,3}$/.test(pp.raw)) start = pp.start; // US$, C$
-    } else if (prev.type === "word" && CURRENCY_BY_CODE.has(prev.norm) && /^[A-Z][A-Za-z]{1,2}\.?$|^[A-Z]{3}$/.test(prev.raw) && prev.norm !== "us") {
-      prefixUnit = CURRENCY_BY_CODE.get(prev.norm)!;
+    } else if (prev.type === "word" && CURRENCY_PREFIX_WORDS[prev.norm] && /^[A-Z][A-Za-z]{1,2}\.?$|^[A-Z]{3}$/.test(prev.raw) && prev.norm !== "us") {
+      prefixUnit = CURRENCY_PREFIX_WORDS[prev.norm];
       start = prev.start;
     }
   }
@@ -783,7 +764,7 @@ function figureAt(text: string, toks: Tok[], i: number, lang: Lang): { figure: F
   for (; j < toks.length && j <= q.next + 3; j++) {
     const t = toks[j];
     if (t.type === "sym") {
-      const sym = CURRENCY_BY_SYMBOL.get(t.raw);
+      const sym = CURRENCY_SYMBOLS[t.raw];
       if (sym && onlyDots) return { figure: { start, end: t.end, value: q.value, unit: sym, what: null, year: null }, next: j + 1 };
       if (t.raw === "." && j > 0 && toks[j - 1].end === t.start) continue;
       return null;
