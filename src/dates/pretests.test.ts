@@ -51,3 +51,20 @@ test("the same lunar Hijri date read twice has the same value", () => {
   // A year-less Hijri date takes the Hijri year of the reference date (memoised per reference).
   assert.deepEqual(found("في 15 رمضان", "ar", "2024-05-01"), [["15 رمضان", "2024-03-25", "absolute"]]);
 });
+
+test("a month word ends at its first unit that no month group holds: what follows is read there", () => {
+  // Inflected months (suffix letters), an abbreviation with its period, a comma before the year.
+  assert.deepEqual(found("Переговоры прошли в сентябре прошлого года и 5 сентября 2023 года.", "ru", "2024-05-01"), [
+    ["сентябре прошлого года", "2023-09", "relative"],
+    ["5 сентября 2023 года", "2023-09-05", "absolute"],
+  ]);
+  assert.deepEqual(found("Signed Sept. 16, 2022 and in Jan., 2023 again.", "en", "2024-05-01"), [
+    ["Sept. 16, 2022", "2022-09-16", "absolute"],
+    ["Jan., 2023", "2023-01", "absolute"],
+  ]);
+  assert.deepEqual(found("Les pourparlers de mars de l'an dernier ont repris en mars 2024.", "fr", "2024-05-01").map((d) => d[0]), ["mars de l'an dernier", "mars 2024"]);
+  // A word that only begins like a month ("declined", "marching") starts nothing, whatever follows.
+  assert.deepEqual(found("They declined 12 offers, marching 2024 metres last year.", "en", "2024-05-01"), [["last year", "2023", "relative"]]);
+  // A month name of two words (Hijri) is still read whole.
+  assert.deepEqual(found("وقع الاتفاق في 10 ذو القعدة 1444", "ar", "2024-05-01").map((d) => d[0]), ["10 ذو القعدة 1444"]);
+});

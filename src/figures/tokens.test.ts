@@ -143,3 +143,14 @@ test("the prefilters change nothing: every part of these sentences yields the sa
   }
   assert.ok(checked > 1000);
 });
+
+test("a cue of several words is read only where every pair of units in it occurs, and then as before", () => {
+  // "intercambio comercial" and "trade turnover" (money cues), "so far" (a running total), "same period" (a comparison).
+  assert.deepEqual(figures("El intercambio comercial alcanzó 5 mil millones de dólares.", "es").map((f) => f[3]), ["trade turnover"]);
+  assert.deepEqual(figures("Trade turnover reached $5 billion, up from the same period of 2023.", "en"), [["$5 billion", 5e9, "USD", "trade turnover"]]);
+  // The first pair of a cue ("tr", "in") alone lets nothing through: "transit" and "intern" are no cue.
+  assert.deepEqual(figures("Transit via the intern port reached $5 billion in May.", "en"), [["$5 billion", 5e9, "USD", null]]);
+  const years = (t: string) => findFigures(t, { start: 0, end: t.length }, "en", 2024).map((f) => f.year);
+  assert.deepEqual(years("They have sent 500 tonnes of wheat so far."), [null]);
+  assert.deepEqual(years("They have sent 500 tonnes of wheat to the port."), [2024]);
+});
