@@ -601,35 +601,6 @@ const YEAR_AFTER_FIRST = unitSet(foldedWords(YEAR_AFTER));
 const MONTH_NAME_MAX = Math.max(...foldedWords(MONTH_NAMES).map((w) => w.replace(/\s+/g, "").length));
 /** Non-space units a MONTH group may span: a name, an apostrophe, the suffix letters (two units each at most), a period. */
 const MONTH_GROUP_MAX = MONTH_NAME_MAX + 1 + 2 * MAX_SUFFIX + 1;
-/**
- * Units a MONTH group may hold besides letters, apostrophes and periods (the SUFFIX letters, the
- * "'" and "." around them): those of the month names. Whitespace is left out: a name holding
- * whitespace is told by its first unit (MULTI_WORD_MONTH_FIRST).
- */
-const MONTH_GROUP_UNITS = new Uint8Array(65536);
-const MULTI_WORD_MONTH_FIRST = new Uint8Array(65536);
-for (const w of foldedWords(MONTH_NAMES)) {
-  for (let i = 0; i < w.length; i++) if (IS_SPACE[w.charCodeAt(i)] !== 1) MONTH_GROUP_UNITS[w.charCodeAt(i)] = 1;
-  if (/\s/.test(w)) MULTI_WORD_MONTH_FIRST[w.charCodeAt(0)] = 1;
-}
-MONTH_GROUP_UNITS[0x27] = MONTH_GROUP_UNITS[0x2e] = 1;
-
-/**
- * Where the MONTH group that begins at p must end, if it can hold no whitespace (no month name
- * holding whitespace begins with the unit at p): at the first unit from p that no group holds
- * (a group is a name, an apostrophe, letters and a period; surrogates are passed over, as the
- * letters of a pair). -1 where a name holding whitespace may begin.
- */
-function monthGroupBound(folded: string, p: number): number {
-  if (MULTI_WORD_MONTH_FIRST[folded.charCodeAt(p)] === 1) return -1;
-  let i = p;
-  for (; i < folded.length; i++) {
-    const c = folded.charCodeAt(i);
-    if (MONTH_GROUP_UNITS[c] !== 1 && !isBmpLetter(c) && !isSurrogate(c)) break;
-  }
-  return i;
-}
-
 /** Non-space units in the longest relm opening phrase, with "in" after it. */
 const RELM_HEAD_MAX = Math.max(...foldedWords([...LAST_YEAR, ...THIS_YEAR]).map((w) => w.replace(/\s+/g, "").length)) + 2;
 
@@ -726,34 +697,13 @@ function afterYear(folded: string, p: number, first: Uint8Array, dash: boolean):
   return dash && c === 0x2d && first[folded.charCodeAt(skipSpaces(folded, x + 1))] === 1;
 }
 
-/** What "my" may have between its MONTH group and the year: "ماه", "of", "de", "del" (each after whitespace). */
-const MY_BETWEEN = ["ماه", "of", "de", "del"].map((w) => foldForDates(w));
-
-/**
- * Whether, after a MONTH group at p that holds no whitespace, the whitespace run that must follow
- * it is followed by what `after` asks for ("mdy": the day; "mrel": "of"/"de"/... or a relative-year
- * word; "my": the year, or "ماه"/"of"/"de"/"del", and a "," may end the group). True where the
- * group may hold whitespace (spaceThen still tells).
- */
-function monthThen(folded: string, p: number, after: AfterSpace): boolean {
-  let w = monthGroupBound(folded, p);
-  if (w < 0) return true;
-  if (after === YEAR_DIGITS && folded.charCodeAt(w) === 0x2c) w++;
-  if (IS_SPACE[folded.charCodeAt(w)] !== 1) return false;
-  const x = skipSpaces(folded, w);
-  if (beginsAt(folded, x, after)) return true;
-  // "my": the year may come after "ماه" or "of"/"de"/"del" (which "," may not precede).
-  if (after === YEAR_DIGITS && w === monthGroupBound(folded, p)) for (const m of MY_BETWEEN) if (folded.startsWith(m, x)) return true;
-  return false;
-}
-
 /** Whether pattern k may match at p (false: its regex fails there for sure). */
 function mayMatchAt(k: number, folded: string, p: number, run: number): boolean {
   switch (k) {
-    case K_MDY: return monthThen(folded, p, DAY_DIGITS) && spaceThen(folded, p, MONTH_GROUP_MAX, DAY_DIGITS);
+    case K_MDY: return spaceThen(folded, p, MONTH_GROUP_MAX, DAY_DIGITS);
     // MONTH, optional "ماه" / "of" / "de" / "del", optional ",", then the year's whitespace.
-    case K_MY: return monthThen(folded, p, YEAR_DIGITS) && spaceThen(folded, p, MONTH_GROUP_MAX + 3 + 3 + 1, YEAR_DIGITS);
-    case K_MREL: return monthThen(folded, p, REL_HEAD) && spaceThen(folded, p, MONTH_GROUP_MAX + 3, REL_HEAD);
+    case K_MY: return spaceThen(folded, p, MONTH_GROUP_MAX + 3 + 3 + 1, YEAR_DIGITS);
+    case K_MREL: return spaceThen(folded, p, MONTH_GROUP_MAX + 3, REL_HEAD);
     case K_DMY: return dmyMayMatch(folded, p, run);
     case K_RELM: return relmMayMatch(folded, p);
     case K_YDM: return afterYear(folded, p, YDM_AFTER_FIRST, false);
@@ -1020,34 +970,6 @@ function growInt32(a: Int32Array): Int32Array {
   return b;
 }
 
-/** Candidate positions of the last scanCandidates (findDates' scratch, grown on demand). */
-let CANDIDATES: Int32Array = new Int32Array(1024);
-
-/**
- * The positions in [from, to) where a scan pattern can start, in order, into CANDIDATES; their
- * count. A position is one whose unit opens a start phrase, at a word start (the unit before it
- * does not fail the B lookbehind), or inside a word if a pattern without B opens with it (such a
- * position is stored as ~p). Kept apart from findDates' loop: a small function for one pass over
- * every unit of the range.
- */
-function scanCandidates(folded: string, from: number, to: number): number {
-  let n = 0;
-  let prevScan = from > 0 ? unitScan(folded.charCodeAt(from - 1)) : 0;
-  for (let p = from; p < to; p++) {
-    const code = folded.charCodeAt(p);
-    let here = UNIT_SCAN[code];
-    if (here === 0) here = unitScan(code);
-    const notWordStart = (prevScan & U_BLOCKS) !== 0;
-    prevScan = here;
-    if ((here & U_ROOT) === 0) continue;
-    // Inside a word only patterns without B can start (a unit read once: most letters stop here).
-    if (notWordStart && (here & U_NO_B) === 0) continue;
-    if (n === CANDIDATES.length) CANDIDATES = growInt32(CANDIDATES);
-    CANDIDATES[n++] = notWordStart ? ~p : p;
-  }
-  return n;
-}
-
 export function findDates(text: string, lang: Lang | "und", ref: string | null, range?: Span): DateMatch[] {
   const folded = foldForDates(text);
   const from = range ? Math.max(0, range.start) : 0;
@@ -1087,12 +1009,16 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
   let k = 0;
   /** Word starts in the range that open with a month name's start phrase (see BARE_MONTH_NEEDS_START), in MONTH_STARTS. */
   let monthStarts = 0;
-  const candidateCount = scanCandidates(folded, from, to);
-  for (let ci = 0; ci < candidateCount; ci++) {
-    const cand = CANDIDATES[ci];
-    const notWordStart = cand < 0;
-    const p = notWordStart ? ~cand : cand;
-    let node = ROOT_NEXT[folded.charCodeAt(p)];
+  let prevScan = from > 0 ? unitScan(folded.charCodeAt(from - 1)) : 0;
+  for (let p = from; p < to; p++) {
+    const c0 = folded.charCodeAt(p);
+    const here = unitScan(c0);
+    const notWordStart = (prevScan & U_BLOCKS) !== 0;
+    prevScan = here;
+    if ((here & U_ROOT) === 0) continue;
+    // Inside a word only patterns without B can start (a unit read once: most letters stop here).
+    if (notWordStart && (here & U_NO_B) === 0) continue;
+    let node = ROOT_NEXT[c0];
     const before = p > 0 ? folded.charCodeAt(p - 1) : -1;
     let mask = NODE_MASK[node];
     if (notWordStart) {

@@ -312,19 +312,6 @@ function numValue(t: NumToken, lang: Lang, scaleFollows: boolean): number {
 // Figures
 
 const ADJ_LATIN_CYR = /[\p{Script=Latin}\p{Script=Cyrillic}]/u;
-/** ADJ_LATIN_CYR on one unit, per unit (1 yes, 2 no, 0 not computed yet): quantityAt asks it of the units around every number. */
-const LATIN_CYR_UNIT = new Uint8Array(0x10000);
-function latinOrCyrillicAt(text: string, i: number): boolean {
-  if (i < 0 || i >= text.length) return false;
-  const code = text.charCodeAt(i);
-  let c = LATIN_CYR_UNIT[code];
-  if (c === 0) c = LATIN_CYR_UNIT[code] = ADJ_LATIN_CYR.test(String.fromCharCode(code)) ? 1 : 2;
-  return c === 1;
-}
-/** Whether the unit at i is one of `units` (a string of single units). */
-function unitIn(text: string, i: number, units: string): boolean {
-  return i >= 0 && i < text.length && units.includes(text[i]);
-}
 
 export function findFigures(text: string, range: Span, lang: Lang, refYear: number | null): FigureMatch[] {
   const from = Math.max(0, range.start);
@@ -622,17 +609,17 @@ function quantityAt(text: string, toks: Tok[], i: number, lang: Lang): Quantity 
     // Not a quantity: part of a date/time/range/code ("19:05", "07/02", "20-21", "COVID-19", "A320").
     const before = text[t.start - 1] ?? "";
     const before2 = text[t.start - 2] ?? "";
-    if (latinOrCyrillicAt(text, t.start - 1)) return null;
-    if (unitIn(text, t.start - 1, ":/.-–№#") && digitAt(text, t.start - 2) !== null) return null;
+    if (ADJ_LATIN_CYR.test(before)) return null;
+    if (/[:/.\-–№#]/.test(before) && digitAt(text, t.start - 2) !== null) return null;
     if (before === "-" && LETTER.test(before2)) return null; // model names: Su-35, S-400, F-16
     if (before === "№" || before === "#" || (before === " " && before2 === "№")) return null;
     const after = text[t.end] ?? "";
-    if (unitIn(text, t.end, ":/-–") && digitAt(text, t.end + 1) !== null) return null;
-    if (unitIn(text, t.end, ".,") && digitAt(text, t.end + 1) !== null) return null; // 12.03.2025
+    if (/[:/\-–]/.test(after) && digitAt(text, t.end + 1) !== null) return null;
+    if (/[.,]/.test(after) && digitAt(text, t.end + 1) !== null) return null; // 12.03.2025
     if (after === "%" || after === "٪") return null;
     const next = toks[j];
-    if (unitIn(text, t.end, "-–") && next && next.type === "word" && next.start === t.end + 1) return null; // 14-й, 22-dekabr
-    if (next && next.type === "word" && next.start === t.end && latinOrCyrillicAt(text, next.start) && scaleOf(next.norm, lang) === undefined) return null; // 14th
+    if (/[-–]/.test(after) && next && next.type === "word" && next.start === t.end + 1) return null; // 14-й, 22-dekabr
+    if (next && next.type === "word" && next.start === t.end && ADJ_LATIN_CYR.test(next.raw[0]) && scaleOf(next.norm, lang) === undefined) return null; // 14th
     const scaleFollows = !!next && next.type === "word" && scaleOf(next.norm, lang) !== undefined;
     value = numValue(t, lang, scaleFollows);
   } else if (t.type === "word") {
@@ -741,12 +728,6 @@ function roundValue(v: number): number {
   return v >= 1 ? Number(v.toPrecision(12)) : v;
 }
 
-// The currency tables as Maps: a property read by a word cut from the text first looks the word
-// up among the engine's interned strings, where a Map reads the hash the string keeps. (Keys of
-// Object.prototype never match: a symbol token is one unit, a currency code one to three letters.)
-const CURRENCY_BY_SYMBOL = new Map(Object.entries(CURRENCY_SYMBOLS));
-const CURRENCY_BY_CODE = new Map(Object.entries(CURRENCY_PREFIX_WORDS));
-
 function figureAt(text: string, toks: Tok[], i: number, lang: Lang): { figure: FigureMatch; next: number } | null {
   const q = quantityAt(text, toks, i, lang);
   if (!q) return null;
@@ -756,13 +737,13 @@ function figureAt(text: string, toks: Tok[], i: number, lang: Lang): { figure: F
   const prev = toks[i - 1];
   let prefixUnit: string | null = null;
   if (prev && !q.fromWords) {
-    if (prev.type === "sym" && CURRENCY_BY_SYMBOL.has(prev.raw)) {
-      prefixUnit = CURRENCY_BY_SYMBOL.get(prev.raw)!;
+    if (prev.type === "sym" && CURRENCY_SYMBOLS[prev.raw]) {
+      prefixUnit = CURRENCY_SYMBOLS[prev.raw];
       start = prev.start;
       const pp = toks[i - 2];
       if (pp?.type === "word" && pp.end === prev.start && /^[A-Z]{1,3}$/.test(pp.raw)) start = pp.start; // US$, C$
-    } else if (prev.type === "word" && CURRENCY_BY_CODE.has(prev.norm) && /^[A-Z][A-Za-z]{1,2}\.?$|^[A-Z]{3}$/.test(prev.raw) && prev.norm !== "us") {
-      prefixUnit = CURRENCY_BY_CODE.get(prev.norm)!;
+    } else if (prev.type === "word" && CURRENCY_PREFIX_WORDS[prev.norm] && /^[A-Z][A-Za-z]{1,2}\.?$|^[A-Z]{3}$/.test(prev.raw) && prev.norm !== "us") {
+      prefixUnit = CURRENCY_PREFIX_WORDS[prev.norm];
       start = prev.start;
     }
   }
@@ -783,7 +764,7 @@ function figureAt(text: string, toks: Tok[], i: number, lang: Lang): { figure: F
   for (; j < toks.length && j <= q.next + 3; j++) {
     const t = toks[j];
     if (t.type === "sym") {
-      const sym = CURRENCY_BY_SYMBOL.get(t.raw);
+      const sym = CURRENCY_SYMBOLS[t.raw];
       if (sym && onlyDots) return { figure: { start, end: t.end, value: q.value, unit: sym, what: null, year: null }, next: j + 1 };
       if (t.raw === "." && j > 0 && toks[j - 1].end === t.start) continue;
       return null;
@@ -1017,18 +998,17 @@ function chineseFigures(text: string, from: number, to: number): FigureMatch[] {
 interface YearMention { start: number; end: number; year: number; comparison: boolean; deadline: boolean }
 
 /**
- * A cue phrase: its regex (compiled on first use: most cues never meet a text that holds their
- * pieces), the literal pieces every match contains, and the keys of the two-unit sequences inside
- * them. The pieces are checked with `includes` before the regex runs: most cues are absent from a
- * given text, and a substring test is far cheaper than a Unicode regex with lookbehind.
+ * A cue phrase: its regex, and the literal pieces every match contains. The pieces are checked
+ * with `includes` before the regex runs: most cues are absent from a given text, and a substring
+ * test is far cheaper than a Unicode regex with lookbehind.
  */
-interface Phrase { readonly re: RegExp; pieces: string[]; bigrams: Int32Array }
+/** A cue phrase: its pattern (compiled on first use: most cues never meet a text that holds their pieces), literal pieces and head bigram. */
+interface Phrase { readonly re: RegExp; pieces: string[]; head: number }
 
 // The two-unit sequences of the text a loop over cue phrases reads, stamped (hashed to 12 bits:
 // a small table stays in cache; a collision only lets a phrase through to the substring test)
-// with that text's generation: a phrase with a two-unit sequence inside a piece that is not
-// stamped cannot occur there, which array reads say before any substring search (all of its
-// sequences, not only the first: a common first pair, "tr" or "in", let most phrases through).
+// with that text's generation: a phrase whose first piece's first two units are not stamped
+// cannot occur there, which one array read says before any substring search.
 const BIGRAM_SEEN = new Int32Array(1 << 12);
 let bigramGen = 0;
 const bigramKey = (a: number, b: number) => (Math.imul(a ^ Math.imul(b, 0x85ebca6b), 0x9e3779b1) >>> 20);
@@ -1045,10 +1025,7 @@ function stampBigrams(s: string): number {
 
 /** mayOccur for the text last stamped as `gen` (any other text: mayOccur itself). */
 function mayOccurStamped(p: Phrase, s: string, gen: number): boolean {
-  if (gen === bigramGen) {
-    const keys = p.bigrams;
-    for (let k = 0; k < keys.length; k++) if (BIGRAM_SEEN[keys[k]] !== gen) return false;
-  }
+  if (gen === bigramGen && p.head >= 0 && BIGRAM_SEEN[p.head] !== gen) return false;
   return mayOccur(p, s);
 }
 
@@ -1063,17 +1040,14 @@ function phraseRegex(phrase: string): Phrase {
   });
   const han = HAN.test(phrase);
   const body = folded.join("\\s+");
-  // The first piece's first pair first: it rejects most texts at once.
-  const keys: number[] = [];
-  for (const piece of pieces) for (let i = 0; i + 1 < piece.length; i++) keys.push(bigramKey(piece.charCodeAt(i), piece.charCodeAt(i + 1)));
-  const bigrams = Int32Array.from(new Set(keys));
+  const head = pieces.length && pieces[0].length >= 2 ? bigramKey(pieces[0].charCodeAt(0), pieces[0].charCodeAt(1)) : -1;
   const source = han ? body : `(?<![\\p{L}\\p{M}])${body}(?![\\p{L}\\p{M}])`;
   let re: RegExp | null = null;
   return {
     get re() {
       return (re ??= new RegExp(source, "gu"));
     },
-    pieces, bigrams,
+    pieces, head,
   };
 }
 
