@@ -566,6 +566,15 @@ function monthNameAt(folded: string, q: number): boolean {
   return ((NODE_MASK[node] | walkMask(folded, q, node)) & MONTH_LED_MASK) !== 0;
 }
 
+/**
+ * The code unit at i, or -1 past the end. Why not charCodeAt alone: its NaN past the end compares
+ * the same, but reading out of bounds deoptimises the compiled caller, and findDates is large
+ * enough that compiling it again costs more than a thousand documents' worth of its work.
+ */
+function unitAt(folded: string, i: number): number {
+  return i < folded.length ? folded.charCodeAt(i) : -1;
+}
+
 /** The end of the whitespace run at x. */
 function skipSpaces(folded: string, x: number): number {
   while (x < folded.length && IS_SPACE[folded.charCodeAt(x)] === 1) x++;
@@ -664,11 +673,11 @@ function dmyMayMatch(folded: string, p: number, run: number): boolean {
   for (let o = -1; o < DMY_ORDINALS.length; o++) {
     if (o >= 0 && !folded.startsWith(DMY_ORDINALS[o], a)) continue;
     const b = o >= 0 ? a + DMY_ORDINALS[o].length : a;
-    const sep = folded.charCodeAt(b);
+    const sep = unitAt(folded, b);
     for (const c of sep === 0x2e || sep === 0x2d ? [b, b + 1] : [b]) {
       const q = skipSpaces(folded, c);
       if (monthNameAt(folded, q)) return true;
-      if ((folded.startsWith("of", q) || folded.startsWith("de", q)) && IS_SPACE[folded.charCodeAt(q + 2)] === 1 && monthNameAt(folded, skipSpaces(folded, q + 2))) return true;
+      if ((folded.startsWith("of", q) || folded.startsWith("de", q)) && IS_SPACE[unitAt(folded, q + 2)] === 1 && monthNameAt(folded, skipSpaces(folded, q + 2))) return true;
     }
   }
   return false;
@@ -692,9 +701,9 @@ function relmMayMatch(folded: string, p: number): boolean {
 /** Whether a year of four digits at p can be followed by what `first` starts (after "\s*", an optional "-" and "\s*" if dash). */
 function afterYear(folded: string, p: number, first: Uint8Array, dash: boolean): boolean {
   const x = skipSpaces(folded, p + 4);
-  const c = folded.charCodeAt(x);
+  const c = unitAt(folded, x);
   if (first[c] === 1) return true;
-  return dash && c === 0x2d && first[folded.charCodeAt(skipSpaces(folded, x + 1))] === 1;
+  return dash && c === 0x2d && first[unitAt(folded, skipSpaces(folded, x + 1))] === 1;
 }
 
 /** Whether pattern k may match at p (false: its regex fails there for sure). */
@@ -908,9 +917,9 @@ function byFirstUnit(words: Iterable<string>): Map<number, string[]> {
  * sticky regex "(?:phrase|...)[sep]" can match at q (its alternatives are the literal phrases).
  */
 function phraseThenSep(table: Map<number, string[]>, folded: string, q: number, sep: Uint8Array): boolean {
-  const list = table.get(folded.charCodeAt(q));
+  const list = table.get(unitAt(folded, q));
   if (list === undefined) return false;
-  for (const w of list) if (folded.startsWith(w, q) && sep[folded.charCodeAt(q + w.length)] === 1) return true;
+  for (const w of list) if (folded.startsWith(w, q) && sep[unitAt(folded, q + w.length)] === 1) return true;
   return false;
 }
 
@@ -1043,11 +1052,11 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
       mask &= ~(run <= 2 ? YEAR_LED_MASK : run === 4 ? DAY_LED_MASK : DIGIT_LED_MASK);
       // The unit after the run: dmy_num and ymd need a separator (./-), the Chinese patterns 年/月
       // after optional whitespace.
-      const sep = folded.charCodeAt(p + run);
+      const sep = unitAt(folded, p + run);
       if (sep !== 0x2e && sep !== 0x2f && sep !== 0x2d) mask &= ~SEPARATED_MASK;
       let q = p + run;
       while (q < folded.length && IS_SPACE[folded.charCodeAt(q)] === 1) q++;
-      const cjk = folded.charCodeAt(q);
+      const cjk = unitAt(folded, q);
       if (cjk !== 0x5e74) mask &= ~YEAR_CJK_MASK; // 年
       if (cjk !== 0x6708) mask &= ~MONTH_CJK_MASK; // 月
     }
