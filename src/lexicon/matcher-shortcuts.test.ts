@@ -107,7 +107,7 @@ test("a word's candidates per document language: each language's own phrases, ev
 
 test("the candidate caches' word table finds every word added, through its growth, and no other", async () => {
   const { WordTable } = await import("./matcher.js");
-  const table = new WordTable<number>();
+  const table = new WordTable<number>(8);
   const words: string[] = [];
   // Words of several scripts and lengths, some differing in one unit only ("ab1" / "ab2", "" and "a").
   for (let i = 0; i < 3000; i++) words.push(`w${i}`, `ж${i}`, `و${i % 100}x${i}`);

@@ -9,7 +9,14 @@
  */
 export class WordTable<V> {
   /** Per slot: the hash, then the entry number + 1 (0: empty). */
-  private slots = new Int32Array(2 * 256);
+  private slots: Int32Array;
+  /**
+   * `slots`: the room to start with, a power of two (a table made per document starts small:
+   * an array of up to 64 bytes is kept in the engine's heap, a larger one in a buffer of its own).
+   */
+  constructor(slots = 256) {
+    this.slots = new Int32Array(2 * slots);
+  }
   /** Per entry: the word, then its value. */
   private entries: (string | V)[] = [];
 

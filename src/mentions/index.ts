@@ -432,7 +432,7 @@ class DocumentPersons {
     const surname = words[words.length - 1];
     if (words.length < 2 || !surname || surname.length < 3) return;
     for (const key of surnameKeys(surname)) {
-      const table = (this.bySurname ??= new WordTable());
+      const table = (this.bySurname ??= new WordTable(8));
       const ids = table.get(key);
       if (ids) ids.add(id);
       else table.add(key, new Set([id]));
