@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { root, sharedOrSkip } from "./lib/paths.mjs";
 import { cliJit } from "./lib/jit.mjs";
+import { cpuLine, cpuSince, threadTimes } from "./lib/threads.mjs";
 
 const corpus = sharedOrSkip("bench", "corpus/dev");
 const targetMB = Number(process.env.BENCH_MB ?? 20);
@@ -64,6 +65,7 @@ function run(label, work) {
   // closest to the converged rate a long batch reaches.
   const lastTenthFrom = Math.floor(totalDocs * 0.9);
   const heapAt = [];
+  const cpuBefore = threadTimes();
   const t0 = process.hrtime.bigint();
   for (const raw of stream()) {
     work(raw);
@@ -90,7 +92,8 @@ function run(label, work) {
   const lastTenthSecs = lastTenthNs === null ? null : secs - Number(lastTenthNs) / 1e9;
   const lastTenthDocsPerSec = lastTenthSecs ? (n - lastTenthFrom) / lastTenthSecs : null;
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  return { label, heapAt, steadyDocsPerSec, lastTenthDocsPerSec, docs: n, mb: bytes / 1048576, secs, docsPerSec: n / secs, mbPerSec: bytes / 1048576 / secs, peakRssMB: peakRss / 1048576, heapFirstMB: (heapAt[0] ?? 0) / 1048576, heapLastMB: (heapAt.at(-1) ?? 0) / 1048576 };
+  const cpu = cpuSince(cpuBefore);
+  return { label, cpu, heapAt, steadyDocsPerSec, lastTenthDocsPerSec, docs: n, mb: bytes / 1048576, secs, docsPerSec: n / secs, mbPerSec: bytes / 1048576 / secs, peakRssMB: peakRss / 1048576, heapFirstMB: (heapAt[0] ?? 0) / 1048576, heapLastMB: (heapAt.at(-1) ?? 0) / 1048576 };
 }
 
 const t = process.hrtime.bigint();
@@ -114,6 +117,7 @@ console.log(`| run | documents/s | MB/s | after the first pass, documents/s | la
 console.log(`|---|---:|---:|---:|---:|---:|---:|`);
 const rate = (x) => (x ? fmt(x, 0) : "-");
 for (const r of [baseline, extract]) console.log(`| ${r.label} | ${fmt(r.docsPerSec, 0)} | ${fmt(r.mbPerSec, 2)} | ${rate(r.steadyDocsPerSec)} | ${rate(r.lastTenthDocsPerSec)} | ${fmt(r.peakRssMB, 0)} | ${fmt(r.heapFirstMB)} / ${fmt(r.heapLastMB)} |`);
+for (const r of [baseline, extract]) console.log(`CPU, ${r.label}: ${cpuLine(r.cpu)}`);
 // Heap after every tenth of the run: flat means the caches are capped.
 const tenths = Array.from({ length: 10 }, (_, k) => extract.heapAt[Math.max(0, Math.round(((k + 1) * extract.heapAt.length) / 10) - 1)] ?? 0);
 const bars = "▁▂▃▄▅▆▇█", top = Math.max(...tenths);

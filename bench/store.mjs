@@ -20,6 +20,7 @@ import os from "node:os";
 import path from "node:path";
 import { root, sharedOrSkip } from "./lib/paths.mjs";
 import { cliJit } from "./lib/jit.mjs";
+import { cpuLine, cpuSince, threadTimes } from "./lib/threads.mjs";
 import { corpusFiles, replicate } from "./lib/corpus.mjs";
 import { secondsSince } from "./lib/stats.mjs";
 
@@ -54,6 +55,7 @@ try {
   // 1. Baseline: extraction alone, one thread, same files; the lexicon is built outside the timing.
   loadLexicon();
   log(`baseline: extracting ${input.files.length} documents on one thread...`);
+  let cpuBefore = threadTimes();
   let t0 = process.hrtime.bigint();
   let baselineEvents = 0, baselineFailed = 0;
   for (const f of input.files) {
@@ -64,7 +66,7 @@ try {
     }
   }
   const baseSecs = secondsSince(t0);
-  report.baseline = { docs: input.files.length, failed: baselineFailed, secs: baseSecs, docsPerSec: input.files.length / baseSecs, events: baselineEvents };
+  report.baseline = { docs: input.files.length, failed: baselineFailed, secs: baseSecs, docsPerSec: input.files.length / baseSecs, events: baselineEvents, cpu: cpuSince(cpuBefore) };
 
   // 2. Ingest throughput: fresh store per run; 1 worker and every core.
   const pgServer = await findPostgres(root);
@@ -80,18 +82,21 @@ try {
       // The extraction workers are started (each loads the lexicon) outside the timing, as the
       // baseline loads the lexicon outside its own; the start-up is reported beside.
       t0 = process.hrtime.bigint();
+      const threadsBefore = threadTimes();
       const extractor = openExtractor({ threads: workers });
       await extractor.ready();
       const startup = secondsSince(t0);
+      cpuBefore = threadTimes();
       t0 = process.hrtime.bigint();
       const s = await ingestPaths(store, [input.dir], { workers, extractor });
       const secs = secondsSince(t0);
+      const cpu = cpuSince(cpuBefore, threadsBefore);
       await extractor.close();
       const counts = await store.counts();
       await store.close();
       if (kind === "postgres") await dropDatabase(pgServer.url, `parley_bench_ingest_${tag}`);
       const docsPerSec = (s.inserted + s.failed) / secs;
-      report.ingest.push({ store: kind, workers, docs: s.inserted, failed: s.failed, secs, startup, docsPerSec, events: counts.events, reports: counts.reports,
+      report.ingest.push({ store: kind, workers, docs: s.inserted, failed: s.failed, secs, startup, docsPerSec, cpu, events: counts.events, reports: counts.reports,
         timeVsExtraction: report.baseline.docsPerSec / docsPerSec, withStartup: (secs + startup) / report.baseline.secs });
     }
   }
@@ -183,6 +188,9 @@ for (const r of report.ingest) {
   console.log(`| ingest into ${r.store}, ${r.workers} worker${r.workers > 1 ? "s" : ""} | ${fmt(r.docsPerSec)} | ${fmt(r.secs)} | ${r.events} | ${fmt(r.timeVsExtraction, 2)}x${r.timeVsExtraction <= AIM_RATIO[r.store] ? "" : " (over aim)"} | ${fmt(r.startup)} | ${fmt(r.withStartup, 2)}x |`);
 }
 console.log("(copies of one document report the same events, so ingest also exercises cross-document merging)");
+console.log(`CPU by thread (Linux /proc; ${cores} cores give at most ${cores} s of CPU per second):`);
+console.log(`- baseline: ${cpuLine(b.cpu)}`);
+for (const r of report.ingest) console.log(`- ingest into ${r.store}, ${r.workers} worker${r.workers > 1 ? "s" : ""}: ${cpuLine(r.cpu)}`);
 console.log("");
 const q = report.queryDb.sqlite;
 if (q?.given) console.log(`query database: ${q.events} events, ${q.reports} reports, ${q.documents} documents from ${q.given} (opened and migrated in ${fmt(q.openSeconds)} s)${report.queryDb.postgres?.given ? `; PostgreSQL database given (opened and migrated in ${fmt(report.queryDb.postgres.openSeconds)} s)` : ""}`);
