@@ -172,7 +172,10 @@ function wordTest(words: string[]): (w: string) => boolean {
   let test = wordTests.get(words);
   if (!test) {
     const whole = new Set(words.filter((w) => !w.endsWith("*") && !w.includes(" ")));
-    const stems = words.filter((w) => w.endsWith("*") && !w.includes(" ")).map((w) => w.slice(0, -1));
+    // (Stems pushed to a list, not mapped: a list made by `map` in optimised code is holey, one
+    // made unoptimised packed, and the test deoptimised on meeting the other kind.)
+    const stems: string[] = [];
+    for (const w of words) if (w.endsWith("*") && !w.includes(" ")) stems.push(w.slice(0, -1));
     test = (w: string) => {
       if (whole.has(w)) return true;
       for (let i = 0; i < stems.length; i++) if (w.startsWith(stems[i])) return true;

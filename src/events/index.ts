@@ -68,7 +68,7 @@ function eventsOf(ctx: EventContext, sentences: SentenceMentions[], datesBySente
     const sentenceSides = plainSides(plain, ctx, sm, d.runningDate);
     for (const x of sentenceSides) noteSalience(d, x, 1);
     // A meeting someone came to take part in, of an organisation, is its gathering.
-    if (sm.triggers.length) sm.triggers = sm.triggers.map((t) => (attendedGathering(ctx, sm, t) ? { ...t, payload: { ...t.payload, mode: "multilateral" } } : t));
+    if (sm.triggers.length) markGatherings(ctx, sm);
     for (const t of sm.triggers) {
       // A trigger inside a name is no trigger (Arabic "فيصل", Faisal, read as "ف + يصل", arrives).
       if (sm.entities.some((e) => e.payload.kind === "person" && e.start < t.end && t.start < e.end)) continue;
@@ -86,6 +86,23 @@ function eventsOf(ctx: EventContext, sentences: SentenceMentions[], datesBySente
   assignTopics(ctx, drafts, sentences);
   placesFromDocument(ctx, drafts, sentences);
   return drafts.map((x) => x.rec);
+}
+
+/**
+ * Makes each meeting trigger that is a gathering attended multilateral, in a new list (the
+ * mentions stage's is not changed). (The list is copied by slice, and only when a trigger
+ * changes: a list made by `map` in optimised code is holey where one made by the mentions stage
+ * is packed, and the many passes that read a sentence's triggers deoptimised on meeting it.)
+ */
+function markGatherings(ctx: EventContext, sm: SentenceMentions): void {
+  let triggers: TriggerMatch[] | null = null;
+  for (let i = 0; i < sm.triggers.length; i++) {
+    const t = sm.triggers[i];
+    if (!attendedGathering(ctx, sm, t)) continue;
+    triggers ??= sm.triggers.slice();
+    triggers[i] = { ...t, payload: { ...t.payload, mode: "multilateral" } };
+  }
+  if (triggers) sm.triggers = triggers;
 }
 
 /** One occasion a trigger tells, in its sentence. */

@@ -172,7 +172,9 @@ function capitalWordTest(words: string[]): (norm: string) => boolean {
   let test = capitalWordTests.get(words);
   if (!test) {
     const whole = new Set(words.filter((w) => !w.endsWith("*")));
-    const stems = words.filter((w) => w.endsWith("*")).map((w) => w.slice(0, -1));
+    // (Stems pushed to a list, not mapped: see wordTest in cues.ts.)
+    const stems: string[] = [];
+    for (const w of words) if (w.endsWith("*")) stems.push(w.slice(0, -1));
     // (A loop, not a closure over the word: this runs for every word of a sentence.)
     test = (norm: string) => {
       if (whole.has(norm)) return true;
