@@ -24,7 +24,7 @@
 import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { EventRecord, EventType, Evidence } from "../types.js";
 import { cargoArrives, dateOfReport, headingLine, ownsMission, relativeClauseStart, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, duringBefore, inRelativeClause, isWordOf, pledgedBefore } from "./cues.js";
-import { DIRECTED, type DateHit, type Draft, type EventContext, HOSTILE, MATERIAL_CONFLICT, SPEECH_ACTS, type Side, TYPE_DEFAULTS, evidenceOf, toActors } from "./model.js";
+import { DIRECTED, type DateHit, type Draft, type EventContext, HOSTILE, MATERIAL_CONFLICT, SPEECH_ACTS, type Side, TYPE_DEFAULTS, copySides, evidenceOf, newDraft, newSide, toActors } from "./model.js";
 import { type PlainMemo, type SideOptions, isReportingSource, markCoordinatedCounterparts, plainSides, sidesInSentence, withCounterpartOffice, withObjectTarget, withoutBriefed, withoutContent } from "./sides.js";
 import { addDays, dateFor, occasionsOf } from "./when.js";
 import { locate, placesFromDocument, visitorAndHost } from "./where.js";
@@ -237,7 +237,7 @@ function sidesOfTrigger(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch
 function withSummitOwner(ctx: EventContext, at: Occasion, sides: Side[], ev: Evidence): void {
   if (sides.some((x) => ctx.lex.orgCodes.has(x.country) && !x.name)) return;
   const org = latestOrg(at.sentences, at.si) ?? ctx.title?.entities.find((x) => x.payload.kind === "org");
-  if (org?.payload.kind === "org") sides.push({ country: org.payload.id, name: null, role: null, rank: 1, start: Infinity, evidence: ev });
+  if (org?.payload.kind === "org") sides.push(newSide(org.payload.id, null, null, 1, Infinity, ev));
 }
 
 /** The last organisation named in sentences 0..si, read backwards in place. */
@@ -269,7 +269,8 @@ function recordGroup(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occas
   // participle is the document whose signing was told.
   const definiteDocument = ctx.lang === "en" && type === "AGREE" && mode === "sign" && t.tokenStart > 1 && DEFINITE.has(sm.tokens[t.tokenStart - 2].norm) && isWordOf(sm.tokens[t.tokenStart - 1].norm, ctx.lex.markers.documentNouns.get(ctx.lang) ?? []);
   const anaphoric = demonstrativeBefore(ctx, sm, t) || definiteOpening(ctx, sm, t) || duringBefore(ctx, sm, t) || definiteHostile || definiteDocument;
-  const draft: Draft = { rec, sides: group.map((x) => ({ ...x })), sentence: si, dateExplicit: dateExplicit && !anaphoric, reported: new Set<number>().add(si), docIndex };
+  const draft = newDraft(rec, copySides(group), si, dateExplicit && !anaphoric, new Set<number>().add(si));
+  draft.docIndex = docIndex;
   if ((type === "AGREE" && mode === "agree") || (type === "ACCUSE" && told.cameo === "112")) draft.content = contentAfter(sm, t);
   if (type === "AGREE" && mode === "sign") draft.batch = batchSize(ctx, sm);
   const twin = twinOf(drafts, draft, anaphoric);
@@ -277,7 +278,7 @@ function recordGroup(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occas
   else drafts.push(draft);
   addPledge(ctx, d, drafts, at, rec, group);
   if (!status) {
-    d.context = told.sides.map((s) => ({ ...s }));
+    d.context = copySides(told.sides);
     d.contextDate = when.value;
     if (when.value && when.value.length === 10 && mode !== "visit") d.sceneDate = when.value;
   }
@@ -327,6 +328,7 @@ function addPledge(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occasio
   const pledge: EventRecord = { ...rec, type: "AGREE", mode: "agree", cameo: "057", goldstein: ctx.lex.cameo.get("057")?.goldstein ?? TYPE_DEFAULTS.AGREE.goldstein, date: d.runningDate, topics: [] };
   delete pledge.status;
   delete pledge.dateEvidence;
-  const pledgeDraft: Draft = { rec: pledge, sides: group.map((x) => ({ ...x })), sentence: si, dateExplicit: false, reported: new Set<number>().add(si), content: contentAfter(sm, t) };
+  const pledgeDraft = newDraft(pledge, copySides(group), si, false, new Set<number>().add(si));
+  pledgeDraft.content = contentAfter(sm, t);
   if (!drafts.some((x) => !x.rec.status && sameInteraction(x, pledgeDraft))) drafts.push(pledgeDraft);
 }

@@ -4,7 +4,7 @@
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { EventRecord, EventType, Evidence } from "../types.js";
 import type { Discourse } from "./discourse.js";
-import type { DateHit, Draft, EventContext, Side } from "./model.js";
+import { type DateHit, type Draft, type EventContext, type Side, newSide } from "./model.js";
 import { mentionRole, placesInSentence, sidesInSentence } from "./sides.js";
 import { type Place, sentenceMemo } from "./memo.js";
 import { statusOf } from "./status.js";
@@ -66,7 +66,7 @@ export function locate(ctx: EventContext, d: Discourse, sm: SentenceMentions, t:
   if (mode === "visit" && location?.country && date?.length === 10 && !statusOf(ctx.text, sm, t)) d.visitScene = { date, location };
   // A visit's host is the country visited.
   if (t.payload.mode === "visit" && location?.country && !sides.some((s) => s.country === location!.country)) {
-    sides.push({ country: location.country, name: null, role: null, rank: 1, start: place?.start ?? Infinity, evidence: ev });
+    sides.push(newSide(location.country, null, null, 1, place?.start ?? Infinity, ev));
   }
   return location;
 }
