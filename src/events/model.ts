@@ -175,9 +175,10 @@ export function countriesKey(sides: { country: string }[]): string {
     const a = sides[0].country, b = sides[1].country;
     return b < a ? `${b}-${a}` : `${a}-${b}`;
   }
-  return sides.map((s) => s.country).sort().join("-");
+  if (sides.length <= 1) return sides.length ? sides[0].country : "";
+  return mapPacked(sides, (s) => s.country).sort().join("-");
 }
 
 export function toActors(sides: Side[]): Actor[] {
-  return sides.map((s) => ({ country: s.country, name: s.name, role: s.role, evidence: [s.evidence] }));
+  return mapPacked(sides, (s) => ({ country: s.country, name: s.name, role: s.role, evidence: [s.evidence] }));
 }

@@ -371,7 +371,9 @@ export function isReportingSource(ctx: EventContext, sm: SentenceMentions, t: Tr
   const rest = ctx.text.slice(side.start, sm.sentence.end);
   const endRel = rest.search(/[,;،.!?؟。]/);
   const clauseEnd = endRel < 0 ? sm.sentence.end : side.start + endRel;
-  const words = sm.tokens.filter((x) => x.start >= clauseStart && x.end <= clauseEnd).map((x) => x.norm);
+  // (Pushed, not mapped: see mapPacked.)
+  const words: string[] = [];
+  for (const x of sm.tokens) if (x.start >= clauseStart && x.end <= clauseEnd) words.push(x.norm);
   const phrases = ctx.lex.markers.reporting.get(ctx.lang) ?? [];
   // (Loops: a closure per phrase and word adds up over every side of every trigger. Only the
   // phrases whose first word is the word at i can start there.)
