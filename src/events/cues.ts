@@ -172,15 +172,27 @@ function wordTest(words: string[]): (w: string) => boolean {
   let test = wordTests.get(words);
   if (!test) {
     const whole = new Set(words.filter((w) => !w.endsWith("*") && !w.includes(" ")));
-    const stems = words.filter((w) => w.endsWith("*") && !w.includes(" ")).map((w) => w.slice(0, -1));
-    test = (w: string) => {
-      if (whole.has(w)) return true;
-      for (let i = 0; i < stems.length; i++) if (w.startsWith(stems[i])) return true;
-      return false;
-    };
+    const stems: string[] = [];
+    for (const w of words) if (w.endsWith("*") && !w.includes(" ")) stems.push(w.slice(0, -1));
+    test = wordOrStemTest(whole, stems);
     wordTests.set(words, test);
   }
   return test;
+}
+
+/**
+ * A test of a word: one of the whole words, or one that starts with one of the stems.
+ * (The stems must be pushed to their list, not mapped: a list made by `map` in optimised code
+ * is holey, one made unoptimised packed, and the test deoptimised on meeting the other kind. A
+ * list without stems has a test without the loop: an empty list is of another kind again.)
+ */
+export function wordOrStemTest(whole: ReadonlySet<string>, stems: string[]): (w: string) => boolean {
+  if (!stems.length) return (w: string) => whole.has(w);
+  return (w: string) => {
+    if (whole.has(w)) return true;
+    for (let i = 0; i < stems.length; i++) if (w.startsWith(stems[i])) return true;
+    return false;
+  };
 }
 
 /** Whether a pledge word ("announced", «объявил», "تعهد") stands before a trigger in its sentence. */

@@ -5,7 +5,7 @@ import { holderOn } from "./memo.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { EventRecord, EventType } from "../types.js";
 import { VERB_FINAL, firstPersonAt, pronounSubject, quotationAround } from "./cues.js";
-import { type DateHit, type Draft, type EventContext, HOSTILE, RESOLVABLE_OFFICE_ROLES, type Side, evidenceOf, seniority } from "./model.js";
+import { type DateHit, type Draft, type EventContext, HOSTILE, RESOLVABLE_OFFICE_ROLES, type Side, copySide, evidenceOf, mapPacked, newSide, seniority, sideAt } from "./model.js";
 import { type PlainMemo, coordinated, isCounterpart, plainSides, sidesInSentence } from "./sides.js";
 import { addDays, nearDate } from "./when.js";
 
@@ -23,7 +23,10 @@ export function withGuestAndHost(ctx: EventContext, sm: SentenceMentions, sides:
   for (const r of refs) {
     const from = r.payload.id === "guest" ? visit.sides[0] : visit.sides.find((x) => x !== visit.sides[0])!;
     if (out.some((x) => x.country === from.country)) continue;
-    out.push({ ...from, rank: from.name ? 3 : 1, start: r.start, evidence: evidenceOf(ctx, sm), counterpart: isCounterpart(ctx, sm, r.start, r.end), host: false });
+    const side = sideAt(from, from.name ? 3 : 1, r.start, isCounterpart(ctx, sm, r.start, r.end));
+    side.evidence = evidenceOf(ctx, sm);
+    side.host = false;
+    out.push(side);
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -91,7 +94,7 @@ const NO_TITLE: SentenceMentions = { sentence: { start: 0, end: 0, index: -1, pa
 /** The discourse before the first sentence: the title's sides, and the article's persons. */
 export function startDiscourse(ctx: EventContext, sentences: SentenceMentions[], plain: PlainMemo): Discourse {
   // (The title's plain sides: docPersonsOf reads them too.)
-  const context = (ctx.title ? plainSides(plain, ctx, ctx.title, ctx.refDate) : sidesInSentence(ctx, NO_TITLE, ctx.refDate, { orgsAsSides: false })).map((s) => ({ ...s, rank: 0 }));
+  const context = mapPacked(ctx.title ? plainSides(plain, ctx, ctx.title, ctx.refDate) : sidesInSentence(ctx, NO_TITLE, ctx.refDate, { orgsAsSides: false }), (s) => sideAt(s, 0, s.start));
   // (The plain sides docPersonsOf counts are kept in the memo and never changed: the count is
   // the same whenever it is made.)
   const d: Discourse = { context, contextDate: ctx.refDate, runningDate: ctx.refDate, runningParagraph: -1, scene: null, visitScene: null, sceneDate: null, lastExplicitDate: null, prevSubject: null, salience: new Map(), docPersons: null, countPersons: () => docPersonsOf(ctx, sentences, plain), lastPair: [] };
@@ -109,8 +112,8 @@ export function noteSalience(d: Discourse, x: Side, weight: number): void {
   const have = d.salience.get(x.country);
   if (have) {
     have.count += weight;
-    if (x.rank > have.side.rank) have.side = { ...x };
-  } else d.salience.set(x.country, { side: { ...x }, count: weight });
+    if (x.rank > have.side.rank) have.side = copySide(x);
+  } else d.salience.set(x.country, { side: copySide(x), count: weight });
 }
 
 /**
@@ -177,7 +180,7 @@ export function leaveSentence(ctx: EventContext, d: Discourse, sm: SentenceMenti
   for (let i = ents.length - 1; i > 0; i--) {
     const [a, b] = [ents[i - 1], ents[i]];
     if (a.payload.id === b.payload.id || !coordinated(ctx, a, b)) continue;
-    const side = (e: EntityMatch): Side => sentenceSides.find((x) => x.country === e.payload.id) ?? { country: e.payload.id, name: null, role: null, rank: 1, start: e.start, evidence: evidenceOf(ctx, sm) };
+    const side = (e: EntityMatch): Side => sentenceSides.find((x) => x.country === e.payload.id) ?? newSide(e.payload.id, null, null, 1, e.start, evidenceOf(ctx, sm));
     d.lastPair = [side(a), side(b)];
     break;
   }
@@ -207,16 +210,16 @@ export function withReferencedSides(d: Discourse, sm: SentenceMentions, t: Trigg
   // "France's mediation between these two republics": the mediator named, and the two sides.
   if (sideRefs.length && t.payload.cameo === "045" && sides.length === 1) {
     const pair = pairOf();
-    if (pair.length >= 2 && !pair.some((c) => c.country === sides[0].country)) return [{ ...sides[0], counterpart: false }, ...pair.map((c) => ({ ...c, rank: 0, start: Infinity, counterpart: true }))];
+    if (pair.length >= 2 && !pair.some((c) => c.country === sides[0].country)) return [sideAt(sides[0], sides[0].rank, sides[0].start, false), ...pair.map((c) => sideAt(c, 0, Infinity, true))];
   }
   if (sideRefs.length && (!sides.some((x) => x.rank >= 2) || namedOnlyAfter) && (sides.length < 2 || (referenceAsSubject && namedByReference < 2)) && mode !== "multilateral") {
     const main = pairOf();
-    if (main.length >= 2) return withPluralTitle(ctx, sm, sideRefs, main.map((c) => ({ ...c, rank: 0, start: Infinity })), date);
+    if (main.length >= 2) return withPluralTitle(ctx, sm, sideRefs, mapPacked(main, (c) => sideAt(c, 0, Infinity)), date);
   } else if (sideRefs.length && !referenceAsSubject && sides.length === 1 && sides[0].rank >= 2 && (type === "CONSULT" || type === "SUPPORT") && mode !== "multilateral") {
     // "The Chinese foreign minister gave a lunch in honour of the two ministers and talked
     // with them": one side named as the subject, the two sides of the article as its object.
     const main = pairOf();
-    if (main.length >= 2 && !main.some((c) => c.country === sides[0].country)) return [sides[0], ...main.map((c) => ({ ...c, rank: 0, start: Infinity, counterpart: true }))];
+    if (main.length >= 2 && !main.some((c) => c.country === sides[0].country)) return [sides[0], ...main.map((c) => sideAt(c, 0, Infinity, true))];
   }
   return sides;
 }
@@ -231,10 +234,14 @@ function withPluralTitle(ctx: EventContext | undefined, sm: SentenceMentions, re
   if (office?.payload.kind !== "office") return sides;
   const id = office.payload.id;
   const role = office.payload.role;
-  return sides.map((x) => {
+  return mapPacked(sides, (x) => {
     if (x.name) return x;
     const holder = holderOn(ctx, x.country, id, date ?? ctx.refDate);
-    return holder ? { ...x, name: holder.name, role } : x;
+    if (!holder) return x;
+    const y = copySide(x);
+    y.name = holder.name;
+    y.role = role;
+    return y;
   });
 }
 
@@ -251,7 +258,7 @@ export function withTitleHolder(ctx: EventContext, d: Discourse, sm: SentenceMen
   const holders = title ? [...docPersons(d).values()].filter((p) => p.role === roleOf(title) && !sides.some((x) => x.country === p.country)) : [];
   // Several candidates: one of the sides of the event before, else the dateline's country.
   const holder = holders.length === 1 ? holders[0] : holders.find((p) => d.context.some((c) => c.country === p.country)) ?? holders.find((p) => p.country === ctx.datelinePlace?.country);
-  if (title && holder) return [{ ...holder, rank: 3, start: title.start, counterpart: false }, ...sides];
+  if (title && holder) return [sideAt(holder, 3, title.start, false), ...sides];
   return sides;
 }
 
@@ -263,7 +270,7 @@ export function withPronounSpeaker(ctx: EventContext, d: Discourse, sm: Sentence
   const speaker = d.prevSubject ?? (d.context[0]?.name ? d.context[0] : null);
   if (mode !== "multilateral" && speaker && pronounSubject(ctx, sm, t) && !sides.some((x) => x.rank >= 2 && x.start < t.start)) {
     const actor = speaker;
-    return [{ ...actor, rank: 0, start: -1, counterpart: false }, ...sides.filter((x) => x.country !== actor.country)];
+    return [sideAt(actor, 0, -1, false), ...sides.filter((x) => x.country !== actor.country)];
   }
   return sides;
 }
@@ -297,7 +304,7 @@ export function withQuotedSpeaker(ctx: EventContext, sentences: SentenceMentions
   const dist = (at: number) => (at < t.start ? t.start - at : at - t.end);
   const target = HOSTILE.has(t.payload.type) ? stretch.sort((a, b) => a.at - b.at)[0] : stretch.sort((a, b) => dist(a.at) - dist(b.at))[0];
   // The speaker stands where the quotation opens: before what it names, as a subject does.
-  return [{ ...speaker, counterpart: false, start: q.open }, { ...target.side, counterpart: true }];
+  return [sideAt(speaker, speaker.rank, q.open, false), sideAt(target.side, target.side.rank, target.side.start, true)];
 }
 
 /** Whoever a quotation is attributed to: named after it in its sentence, else before it, else alone in the sentence before. */
@@ -323,7 +330,7 @@ function quotationSpeaker(ctx: EventContext, sentences: SentenceMentions[], q: {
 export function withActorFromDiscourse(d: Discourse, sides: Side[], mode: string | null): void {
   if (sides.length && sides.every((x) => x.counterpart) && mode !== "multilateral") {
     const actor = d.context.find((c) => !sides.some((x) => x.country === c.country));
-    if (actor) sides.unshift({ ...actor, rank: 0, start: -1, counterpart: false });
+    if (actor) sides.unshift(sideAt(actor, 0, -1, false));
   }
 }
 
@@ -337,7 +344,7 @@ export function withContextSides(d: Discourse, sides: Side[], type: EventType, m
   const allSign = type === "AGREE" && mode === "sign" && sides.length === 1 && d.context.length >= 2 && d.context.every((c) => c.country !== sides[0].country);
   for (const c of d.context) {
     if (sides.length >= 2 && !allSign) break;
-    if (!sides.some((s) => s.country === c.country)) sides.push({ ...c, rank: 0, start: Infinity });
+    if (!sides.some((s) => s.country === c.country)) sides.push(sideAt(c, 0, Infinity));
   }
 }
 

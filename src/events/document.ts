@@ -4,7 +4,7 @@
 import type { SentenceMentions } from "../mentions/index.js";
 import { hostOfTalks, initiatorOf } from "./cues.js";
 import type { Evidence } from "../types.js";
-import { type Draft, type EventContext, type Side, countriesKey, evidenceOf, toActors } from "./model.js";
+import { type Draft, type EventContext, type Side, copySide, copySides, countriesKey, evidenceOf, newSide, toActors } from "./model.js";
 import { type PlainMemo, plainSides } from "./sides.js";
 import { nearDate } from "./when.js";
 
@@ -24,7 +24,7 @@ export function withHostOfTalks(ctx: EventContext, drafts: Draft[], sentences: S
     if (!host) continue;
     const sameSentence = hosts[first] === host;
     if (!sameSentence && d.rec.location?.country !== host) continue;
-    d.sides.push({ country: host, name: null, role: null, rank: 1, start: Infinity, evidence: d.rec.evidence });
+    d.sides.push(newSide(host, null, null, 1, Infinity, d.rec.evidence));
     d.rec.actors = toActors(d.sides);
   }
 }
@@ -74,7 +74,7 @@ export function addSummitParticipants(ctx: EventContext, drafts: Draft[], senten
   for (const summit of drafts) {
     if (summit.rec.mode !== "multilateral" || summit.rec.status || summit.merged) continue;
     const add = (x: Side) => {
-      if (!summit.sides.some((y) => y.country === x.country)) summit.sides.push({ ...x });
+      if (!summit.sides.some((y) => y.country === x.country)) summit.sides.push(copySide(x));
     };
     sentences.forEach((sm, i) => {
       const others = sm.triggers.filter((t) => t.payload.mode !== "multilateral");
@@ -105,7 +105,7 @@ export function addSummitParticipants(ctx: EventContext, drafts: Draft[], senten
     // Documents signed at the summit, with only the organisation and a host named: signed by all.
     for (const d of drafts) {
       if (d === summit || d.rec.status || d.merged || d.rec.date !== summit.rec.date || d.rec.type !== "AGREE") continue;
-      if (d.sides.some((x) => orgs.has(x.country)) && d.sides.every((x) => summit.sides.some((y) => y.country === x.country))) d.sides = summit.sides.map((x) => ({ ...x }));
+      if (d.sides.some((x) => orgs.has(x.country)) && d.sides.every((x) => summit.sides.some((y) => y.country === x.country))) d.sides = copySides(summit.sides);
       d.rec.actors = toActors(d.sides);
     }
     summit.rec.actors = toActors(summit.sides);

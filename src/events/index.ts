@@ -24,7 +24,7 @@
 import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { EventRecord, EventType, Evidence } from "../types.js";
 import { cargoArrives, dateOfReport, headingLine, ownsMission, relativeClauseStart, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, duringBefore, inRelativeClause, isWordOf, pledgedBefore } from "./cues.js";
-import { DIRECTED, type DateHit, type Draft, type EventContext, HOSTILE, MATERIAL_CONFLICT, SPEECH_ACTS, type Side, TYPE_DEFAULTS, evidenceOf, toActors } from "./model.js";
+import { DIRECTED, type DateHit, type Draft, type EventContext, HOSTILE, MATERIAL_CONFLICT, SPEECH_ACTS, type Side, TYPE_DEFAULTS, copySides, evidenceOf, newDraft, newSide, toActors } from "./model.js";
 import { type PlainMemo, type SideOptions, isReportingSource, markCoordinatedCounterparts, plainSides, sidesInSentence, withCounterpartOffice, withObjectTarget, withoutBriefed, withoutContent } from "./sides.js";
 import { addDays, dateFor, occasionsOf } from "./when.js";
 import { locate, placesFromDocument, visitorAndHost } from "./where.js";
@@ -68,7 +68,7 @@ function eventsOf(ctx: EventContext, sentences: SentenceMentions[], datesBySente
     const sentenceSides = plainSides(plain, ctx, sm, d.runningDate);
     for (const x of sentenceSides) noteSalience(d, x, 1);
     // A meeting someone came to take part in, of an organisation, is its gathering.
-    if (sm.triggers.length) sm.triggers = sm.triggers.map((t) => (attendedGathering(ctx, sm, t) ? { ...t, payload: { ...t.payload, mode: "multilateral" } } : t));
+    if (sm.triggers.length) markGatherings(ctx, sm);
     for (const t of sm.triggers) {
       // A trigger inside a name is no trigger (Arabic "فيصل", Faisal, read as "ف + يصل", arrives).
       if (sm.entities.some((e) => e.payload.kind === "person" && e.start < t.end && t.start < e.end)) continue;
@@ -86,6 +86,23 @@ function eventsOf(ctx: EventContext, sentences: SentenceMentions[], datesBySente
   assignTopics(ctx, drafts, sentences);
   placesFromDocument(ctx, drafts, sentences);
   return drafts.map((x) => x.rec);
+}
+
+/**
+ * Makes each meeting trigger that is a gathering attended multilateral, in a new list (the
+ * mentions stage's is not changed). (The list is copied by slice, and only when a trigger
+ * changes: a list made by `map` in optimised code is holey where one made by the mentions stage
+ * is packed, and the many passes that read a sentence's triggers deoptimised on meeting it.)
+ */
+function markGatherings(ctx: EventContext, sm: SentenceMentions): void {
+  let triggers: TriggerMatch[] | null = null;
+  for (let i = 0; i < sm.triggers.length; i++) {
+    const t = sm.triggers[i];
+    if (!attendedGathering(ctx, sm, t)) continue;
+    triggers ??= sm.triggers.slice();
+    triggers[i] = { ...t, payload: { ...t.payload, mode: "multilateral" } };
+  }
+  if (triggers) sm.triggers = triggers;
 }
 
 /** One occasion a trigger tells, in its sentence. */
@@ -220,7 +237,7 @@ function sidesOfTrigger(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch
 function withSummitOwner(ctx: EventContext, at: Occasion, sides: Side[], ev: Evidence): void {
   if (sides.some((x) => ctx.lex.orgCodes.has(x.country) && !x.name)) return;
   const org = latestOrg(at.sentences, at.si) ?? ctx.title?.entities.find((x) => x.payload.kind === "org");
-  if (org?.payload.kind === "org") sides.push({ country: org.payload.id, name: null, role: null, rank: 1, start: Infinity, evidence: ev });
+  if (org?.payload.kind === "org") sides.push(newSide(org.payload.id, null, null, 1, Infinity, ev));
 }
 
 /** The last organisation named in sentences 0..si, read backwards in place. */
@@ -252,7 +269,8 @@ function recordGroup(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occas
   // participle is the document whose signing was told.
   const definiteDocument = ctx.lang === "en" && type === "AGREE" && mode === "sign" && t.tokenStart > 1 && DEFINITE.has(sm.tokens[t.tokenStart - 2].norm) && isWordOf(sm.tokens[t.tokenStart - 1].norm, ctx.lex.markers.documentNouns.get(ctx.lang) ?? []);
   const anaphoric = demonstrativeBefore(ctx, sm, t) || definiteOpening(ctx, sm, t) || duringBefore(ctx, sm, t) || definiteHostile || definiteDocument;
-  const draft: Draft = { rec, sides: group.map((x) => ({ ...x })), sentence: si, dateExplicit: dateExplicit && !anaphoric, reported: new Set<number>().add(si), docIndex };
+  const draft = newDraft(rec, copySides(group), si, dateExplicit && !anaphoric, new Set<number>().add(si));
+  draft.docIndex = docIndex;
   if ((type === "AGREE" && mode === "agree") || (type === "ACCUSE" && told.cameo === "112")) draft.content = contentAfter(sm, t);
   if (type === "AGREE" && mode === "sign") draft.batch = batchSize(ctx, sm);
   const twin = twinOf(drafts, draft, anaphoric);
@@ -260,7 +278,7 @@ function recordGroup(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occas
   else drafts.push(draft);
   addPledge(ctx, d, drafts, at, rec, group);
   if (!status) {
-    d.context = told.sides.map((s) => ({ ...s }));
+    d.context = copySides(told.sides);
     d.contextDate = when.value;
     if (when.value && when.value.length === 10 && mode !== "visit") d.sceneDate = when.value;
   }
@@ -310,6 +328,7 @@ function addPledge(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occasio
   const pledge: EventRecord = { ...rec, type: "AGREE", mode: "agree", cameo: "057", goldstein: ctx.lex.cameo.get("057")?.goldstein ?? TYPE_DEFAULTS.AGREE.goldstein, date: d.runningDate, topics: [] };
   delete pledge.status;
   delete pledge.dateEvidence;
-  const pledgeDraft: Draft = { rec: pledge, sides: group.map((x) => ({ ...x })), sentence: si, dateExplicit: false, reported: new Set<number>().add(si), content: contentAfter(sm, t) };
+  const pledgeDraft = newDraft(pledge, copySides(group), si, false, new Set<number>().add(si));
+  pledgeDraft.content = contentAfter(sm, t);
   if (!drafts.some((x) => !x.rec.status && sameInteraction(x, pledgeDraft))) drafts.push(pledgeDraft);
 }

@@ -34,6 +34,8 @@ export interface Side {
   role: Role | null;
   rank: number; // 3 named person, 2 office, 1 bare country/org, 0 inherited from context
   start: number;
+  /** Where the mention ends, for bare countries and organisations (see bareSides). */
+  end?: number;
   evidence: Evidence;
   /** Named as the counterpart ("with X", "X bilan"), not as the one who acts. */
   counterpart?: boolean;
@@ -47,6 +49,47 @@ export interface Side {
   leader?: boolean;
   /** The one a directed act is aimed at, told as such by its wording (voice.ts). */
   patient?: boolean;
+}
+
+// Every side is made by newSide or copySide, with all its fields in one order (absent flags are
+// undefined, which reads, spreads and serialises as a missing field does): sides made with other
+// fields or orders, or given a flag later, had a dozen hidden classes between them, and the
+// passes that read them deoptimised on each new one.
+
+/** A side with no flags set. */
+export function newSide(country: string, name: string | null, role: Role | null, rank: number, start: number, evidence: Evidence, counterpart?: boolean): Side {
+  return { country, name, role, rank, start, end: undefined, evidence, counterpart, host: undefined, paired: undefined, listed: undefined, leader: undefined, patient: undefined };
+}
+
+/** A copy of a side (what `{ ...x }` made, with newSide's hidden class). */
+export function copySide<S extends Side>(x: S): S;
+export function copySide(x: Side): Side {
+  return { country: x.country, name: x.name, role: x.role, rank: x.rank, start: x.start, end: x.end, evidence: x.evidence, counterpart: x.counterpart, host: x.host, paired: x.paired, listed: x.listed, leader: x.leader, patient: x.patient };
+}
+
+/** A copy of a side with another rank and start, and another counterpart flag if one is given. */
+export function sideAt(x: Side, rank: number, start: number, counterpart?: boolean): Side {
+  const c = copySide(x);
+  c.rank = rank;
+  c.start = start;
+  if (counterpart !== undefined) c.counterpart = counterpart;
+  return c;
+}
+
+/** Copies of sides, in a new list. */
+export function copySides<S extends Side>(list: readonly S[]): S[] {
+  return mapPacked(list, copySide);
+}
+
+/**
+ * `list.map(f)` in a list that stays packed: `map` in optimised code makes a holey list where
+ * the same call unoptimised makes a packed one, and the passes reading a list deoptimised on
+ * meeting the other kind.
+ */
+export function mapPacked<T, U>(list: readonly T[], f: (x: T, i: number) => U): U[] {
+  const out: U[] = [];
+  for (let i = 0; i < list.length; i++) out.push(f(list[i], i));
+  return out;
 }
 
 /** Default CAMEO root and Goldstein value per PLOVER type when the lexicon has none. */
@@ -120,6 +163,11 @@ export interface Draft {
   batch?: number;
 }
 
+/** A draft with none of its optional fields set, which are all there (undefined) in one order, as newSide's are. */
+export function newDraft(rec: EventRecord, sides: Side[], sentence: number, dateExplicit: boolean, reported: Set<number>): Draft {
+  return { rec, sides, sentence, dateExplicit, reported, merged: undefined, docIndex: undefined, content: undefined, batch: undefined };
+}
+
 export function countriesKey(sides: { country: string }[]): string {
   // Most events have two sides: their key without building and sorting an array (the default
   // sort orders strings by code units, as < does).
@@ -127,9 +175,10 @@ export function countriesKey(sides: { country: string }[]): string {
     const a = sides[0].country, b = sides[1].country;
     return b < a ? `${b}-${a}` : `${a}-${b}`;
   }
-  return sides.map((s) => s.country).sort().join("-");
+  if (sides.length <= 1) return sides.length ? sides[0].country : "";
+  return mapPacked(sides, (s) => s.country).sort().join("-");
 }
 
 export function toActors(sides: Side[]): Actor[] {
-  return sides.map((s) => ({ country: s.country, name: s.name, role: s.role, evidence: [s.evidence] }));
+  return mapPacked(sides, (s) => ({ country: s.country, name: s.name, role: s.role, evidence: [s.evidence] }));
 }

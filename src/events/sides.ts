@@ -7,7 +7,7 @@ import { fold } from "../text/normalize.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import { ARTICLES, foldRunning, phraseEndingAt, counterpartNear, hasVariantIn, isWordOf, orgIsSetting } from "./cues.js";
 import type { EventType } from "../types.js";
-import { BIND_GAP, type EventContext, HOSTILE, RESOLVABLE_OFFICE_ROLES, STATE_ROLES, type Side, evidenceOf, seniority } from "./model.js";
+import { BIND_GAP, type EventContext, HOSTILE, RESOLVABLE_OFFICE_ROLES, STATE_ROLES, type Side, copySide, copySides, evidenceOf, mapPacked, newSide, seniority } from "./model.js";
 
 /**
  * What the words around a mention say it is: a party, a place ("in Luxembourg"), a direction
@@ -371,7 +371,9 @@ export function isReportingSource(ctx: EventContext, sm: SentenceMentions, t: Tr
   const rest = ctx.text.slice(side.start, sm.sentence.end);
   const endRel = rest.search(/[,;،.!?؟。]/);
   const clauseEnd = endRel < 0 ? sm.sentence.end : side.start + endRel;
-  const words = sm.tokens.filter((x) => x.start >= clauseStart && x.end <= clauseEnd).map((x) => x.norm);
+  // (Pushed, not mapped: see mapPacked.)
+  const words: string[] = [];
+  for (const x of sm.tokens) if (x.start >= clauseStart && x.end <= clauseEnd) words.push(x.norm);
   const phrases = ctx.lex.markers.reporting.get(ctx.lang) ?? [];
   // (Loops: a closure per phrase and word adds up over every side of every trigger. Only the
   // phrases whose first word is the word at i can start there.)
@@ -426,7 +428,7 @@ export function withObjectTarget(ctx: EventContext, sm: SentenceMentions, t: Tri
   // "Called for peace in Ukraine": a place or a subject of talk is not a target, except of force.
   const role = mentionRole(ctx, sm, obj);
   if (role === "topic" || (role === "place" && !HOSTILE.has(t.payload.type))) return sides;
-  const target: Side = { country: obj.payload.id, name: null, role: null, rank: 1, start: obj.start, evidence: evidenceOf(ctx, sm), counterpart: true };
+  const target = newSide(obj.payload.id, null, null, 1, obj.start, evidenceOf(ctx, sm), true);
   if (sides.length < 2) return [...sides, target];
   // "Iran and Iraq condemned Israel's crimes", «Россия и Китай осудили действия США»: a joint
   // subject acts together; the target is one more side, and a country the condemned act was
@@ -436,7 +438,7 @@ export function withObjectTarget(ctx: EventContext, sm: SentenceMentions, t: Tri
   const bare = sides.filter((x) => x.rank <= 1);
   if (!bare.length) return sides;
   const far = bare.sort((a, b) => Math.abs(b.start - t.end) - Math.abs(a.start - t.end))[0];
-  return sides.map((x) => (x === far ? target : x));
+  return mapPacked(sides, (x) => (x === far ? target : x));
 }
 
 /**
@@ -446,10 +448,14 @@ export function withObjectTarget(ctx: EventContext, sm: SentenceMentions, t: Tri
 export function withCounterpartOffice(ctx: EventContext, sm: SentenceMentions, sides: Side[], date: string | null): Side[] {
   const model = sides.find((x) => x.rank >= 2 && x.role && RESOLVABLE_OFFICE_ROLES.has(x.role));
   if (!model) return sides;
-  return sides.map((x) => {
+  return mapPacked(sides, (x) => {
     if (x === model || x.rank > 1 || x.name || x.start === Infinity || !counterpartNear(ctx, sm, x.start)) return x;
     const holder = holderOn(ctx, x.country, model.role!, date);
-    return { ...x, role: model.role, name: holder?.name ?? null, rank: holder ? 3 : 2 };
+    const y = copySide(x);
+    y.role = model.role;
+    y.name = holder?.name ?? null;
+    y.rank = holder ? 3 : 2;
+    return y;
   });
 }
 
@@ -528,15 +534,15 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
   let bare: (Side & { end: number })[];
   if (keptNamed && keptBare) {
     // (Both kept: the mentions the named sides consume matter to the bare ones only.)
-    sides = keptNamed.sides.map((x) => ({ ...x }));
-    bare = keptBare.map((x) => ({ ...x }));
+    sides = copySides(keptNamed.sides);
+    bare = copySides(keptBare);
   } else {
     const consumed = new Set<number>();
     sides = namedSides(ctx, sm, date, opts, consumed, namedSlots, namedSlot);
-    if (keptBare) bare = keptBare.map((x) => ({ ...x }));
+    if (keptBare) bare = copySides(keptBare);
     else {
       bare = bareSides(ctx, sm, opts, consumed);
-      if (bareSlots) bareSlots[bareSlot] = bare.map((x) => ({ ...x }));
+      if (bareSlots) bareSlots[bareSlot] = copySides(bare);
     }
   }
   withBareSides(ctx, sides, bare, opts);
@@ -573,12 +579,12 @@ function namedSides(ctx: EventContext, sm: SentenceMentions, date: string | null
   const kept = slots?.[slot];
   if (kept) {
     for (const i of kept.consumed) consumed.add(i);
-    return kept.sides.map((x) => ({ ...x }));
+    return copySides(kept.sides);
   }
   const { sides, personEnds } = personSides(ctx, sm, date, opts, consumed);
   markPairedPersons(ctx, sides, personEnds);
   sides.push(...officeSides(ctx, sm, date, opts, consumed));
-  if (slots) slots[slot] = { sides: sides.map((x) => ({ ...x })), consumed: [...consumed] };
+  if (slots) slots[slot] = { sides: copySides(sides), consumed: [...consumed] };
   return sides;
 }
 
@@ -621,7 +627,7 @@ function personSides(ctx: EventContext, sm: SentenceMentions, date: string | nul
     // ...and right after it in languages that put the title after the name.
     const next = ents[i + 1];
     if (next && next.payload.kind === "country" && next.payload.id === term.country && gapOk(ctx, sm, e, next)) consumed.add(i + 1);
-    sides.push({ country: term.country, name: p.name, role: term.role, rank: 3, start: e.start, evidence: ev, counterpart: isCounterpart(ctx, sm, spanStart, e.end) });
+    sides.push(newSide(term.country, p.name, term.role, 3, e.start, ev, isCounterpart(ctx, sm, spanStart, e.end)));
     personEnds.push(e.end);
   });
   return { sides, personEnds };
@@ -690,7 +696,7 @@ function officeSides(ctx: EventContext, sm: SentenceMentions, date: string | nul
       if (implied) {
         consumed.add(i);
         const name = titled?.name ?? holderOn(ctx, implied, e.payload.id, date)?.name ?? null;
-        sides.push({ country: implied, name, role, rank: name ? 3 : 2, start: e.start, evidence: ev, counterpart: isCounterpart(ctx, sm, e.start, Math.max(e.end, titled?.end ?? 0)) });
+        sides.push(newSide(implied, name, role, name ? 3 : 2, e.start, ev, isCounterpart(ctx, sm, e.start, Math.max(e.end, titled?.end ?? 0))));
       }
       // Otherwise a titled name without a country ("Ambassador John Smith"): country unknown.
       return;
@@ -715,7 +721,7 @@ function officeSides(ctx: EventContext, sm: SentenceMentions, date: string | nul
     if (orgHead) {
       const spanEnd = Math.max(e.end, ents[countryIdx].end, titled.end);
       const spanStart = Math.min(e.start, ents[countryIdx].start);
-      sides.push({ country, name, role: role === "head_of_state" || role === "head_of_government" ? "org_head" : role, rank: 3, start: spanStart, evidence: ev, counterpart: isCounterpart(ctx, sm, spanStart, spanEnd) });
+      sides.push(newSide(country, name, role === "head_of_state" || role === "head_of_government" ? "org_head" : role, 3, spanStart, ev, isCounterpart(ctx, sm, spanStart, spanEnd)));
       return;
     }
     // A name spelled otherwise than the lexicon has it is the office holder it resembles.
@@ -723,8 +729,12 @@ function officeSides(ctx: EventContext, sm: SentenceMentions, date: string | nul
     if (!name && RESOLVABLE_OFFICE_ROLES.has(role)) name = holderOn(ctx, country, e.payload.id, date)?.name ?? null;
     const spanStart = Math.min(e.start, ents[countryIdx].start);
     const spanEnd = Math.max(e.end, ents[countryIdx].end, titled?.end ?? 0);
-    if (orgOfStates) sides.push({ country, name: null, role: null, rank: 1, start: spanStart, evidence: ev, counterpart: isCounterpart(ctx, sm, spanStart, spanEnd) });
-    else sides.push({ country, name, role, rank: name ? 3 : 2, start: spanStart, evidence: ev, counterpart: isCounterpart(ctx, sm, spanStart, spanEnd), ...(e.payload.id === "leader" && !name ? { leader: true } : {}) });
+    if (orgOfStates) sides.push(newSide(country, null, null, 1, spanStart, ev, isCounterpart(ctx, sm, spanStart, spanEnd)));
+    else {
+      const side = newSide(country, name, role, name ? 3 : 2, spanStart, ev, isCounterpart(ctx, sm, spanStart, spanEnd));
+      if (e.payload.id === "leader" && !name) side.leader = true;
+      sides.push(side);
+    }
     if (!orgOfStates && !titled && countryIdx === i + 1) sides.push(...listedHolders(ctx, sm, date, i, sides[sides.length - 1], consumed));
   });
   return sides;
@@ -783,7 +793,9 @@ function listedHolders(ctx: EventContext, sm: SentenceMentions, date: string | n
     if (x.payload.kind !== "country" || x.payload.form === "capital" || consumed.has(j) || !coordinated(ctx, before, x)) break;
     consumed.add(j);
     const holder = RESOLVABLE_OFFICE_ROLES.has(role) ? holderOn(ctx, x.payload.id, e.payload.id, date)?.name ?? null : null;
-    out.push({ country: x.payload.id, name: holder, role, rank: holder ? 3 : 2, start: x.start, evidence: ev, counterpart, listed: true });
+    const side = newSide(x.payload.id, holder, role, holder ? 3 : 2, x.start, ev, counterpart);
+    side.listed = true;
+    out.push(side);
   }
   if (out.length) head.listed = true;
   return out;
@@ -887,7 +899,10 @@ function bareSides(ctx: EventContext, sm: SentenceMentions, opts: SideOptions, c
     // "to" and "in" alike, the country is the recipient.
     if (role === "place" && !hostile && !opts.visit && opts.type !== "AID") return;
     const counterpart = role === "direction" || isCounterpart(ctx, sm, e.start, e.end);
-    bare.push({ country: e.payload.id, name: null, role: null, rank: 1, start: e.start, end: e.end, evidence: ev, counterpart, host: role === "place" || role === "direction" });
+    const side = newSide(e.payload.id, null, null, 1, e.start, ev, counterpart) as Side & { end: number };
+    side.end = e.end;
+    side.host = role === "place" || role === "direction";
+    bare.push(side);
   });
   return bare;
 }
@@ -953,19 +968,27 @@ function onePerCountry(sides: Side[], opts: SideOptions): { result: Side[]; othe
     const have = kept[at];
     if (namedEnvoy(have, near) !== namedEnvoy(s, near)) {
       const keep = namedEnvoy(have, near) ? have : s;
-      kept[at] = { ...keep, start: have.start, host: s.host || have.host };
+      kept[at] = keptAs(keep, have.start, s.host || have.host);
     } else if (have.paired && !s.paired) {
       if (s.rank === 3 && s.name !== have.name) others.push(s);
     } else if ((s.paired && !have.paired) || s.rank > have.rank || (s.rank === have.rank && betterSameRank(s, have, opts))) {
       if (have.rank === 3 && have.counterpart) others.push(have);
-      kept[at] = { ...s, start: have.start, host: s.host || have.host };
+      kept[at] = keptAs(s, have.start, s.host || have.host);
     } else {
       // The country visited stays the host when its leader is the side kept ("went to Algeria ... Tebboune").
-      if (s.host && !have.host) kept[at] = { ...have, host: true };
+      if (s.host && !have.host) kept[at] = keptAs(have, have.start, true);
       if (s.rank === 3 && s.name !== have.name) others.push(s);
     }
   }
   return { result: sortByStart(kept), others };
+}
+
+/** A copy of the side kept for a country, at its first mention's start and the host if either mention is. */
+function keptAs(x: Side, start: number, host: boolean | undefined): Side {
+  const y = copySide(x);
+  y.start = start;
+  y.host = host;
+  return y;
 }
 
 /** The index of the side of a country in a list, or -1. */

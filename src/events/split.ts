@@ -4,7 +4,7 @@
 import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { EventType } from "../types.js";
 import { hasProclitic, isWordOf } from "./cues.js";
-import { DIRECTED, type Draft, type EventContext, type Side, countriesKey, toActors } from "./model.js";
+import { DIRECTED, type Draft, type EventContext, type Side, copySide, countriesKey, mapPacked, newDraft, sideAt, toActors } from "./model.js";
 import { coordinatedPersons } from "./sides.js";
 import { farApart } from "./when.js";
 
@@ -151,7 +151,7 @@ export function groupsOf(ctx: EventContext, sm: SentenceMentions, t: TriggerMatc
   const patientList = sides.length > 2 && !sides[0].patient && sides.slice(1).every((x) => x.patient);
   const directedAtList = (subjectAndList || patientList) && type !== "CONSULT" && type !== "AGREE" && type !== "COOPERATE" && type !== "REQUEST";
   const groups: Side[][] = (mode === "phone" || type === "AID" || directedAtList || (type === "SUPPORT" && oneToMany) || (mode === "meeting" && !severalParty && (bareCounterparts || listedOthers || namedCounterparts || subjectAndList))) && sides.length > 2 && !sides[0].counterpart
-    ? sides.slice(1).map((o) => [sides[0], o])
+    ? mapPacked(sides.slice(1), (o) => [sides[0], o])
     : [sides];
   // A meeting with two named persons of one country, joined by "and": one meeting each.
   // (The object of the verb is a counterpart too, when the other side stands before the verb:
@@ -161,7 +161,7 @@ export function groupsOf(ctx: EventContext, sm: SentenceMentions, t: TriggerMatc
       const own = sides.find((x) => x.country === p.country);
       const object = !!own && own.start >= t.end && sides.some((x) => x !== own && x.start < t.start);
       if (!own || !(own.counterpart || object) || !coordinatedPersons(ctx, own, p)) continue;
-      groups.push(sides.map((x) => (x === own ? { ...p, counterpart: true } : x)));
+      groups.push(mapPacked(sides, (x) => (x === own ? sideAt(p, p.rank, p.start, true) : x)));
     }
   }
   // "Held meetings with European Council President A, Commission President B and ...": in a
@@ -169,7 +169,7 @@ export function groupsOf(ctx: EventContext, sm: SentenceMentions, t: TriggerMatc
   if (groups.length > 1) {
     for (const p of extraPersons) {
       if (p.start < t.end || !p.name || !groups.some((g) => g[1].country === p.country && g[1].name && g[1].name !== p.name)) continue;
-      if (!groups.some((g) => g[1].name === p.name)) groups.push([sides[0], { ...p, counterpart: true }]);
+      if (!groups.some((g) => g[1].name === p.name)) groups.push([sides[0], sideAt(p, p.rank, p.start, true)]);
     }
   }
   return groups;
@@ -189,7 +189,7 @@ export function mergeInto(twin: Draft, draft: Draft, group: Side[], si: number):
     if (o && !o.name && s.name) Object.assign(o, { name: s.name, role: s.role, rank: s.rank });
     // A protest told again with one more of its sides (sameProtest); a meeting referred back to
     // ("this meeting", in a sentence about something else) keeps its own sides.
-    if (!o && sameProtest(twin, draft)) twin.sides.push({ ...s });
+    if (!o && sameProtest(twin, draft)) twin.sides.push(copySide(s));
   }
   twin.rec.actors = toActors(twin.sides);
   twin.reported.add(si);
@@ -219,8 +219,23 @@ export function sameProtest(a: Draft, b: Draft): boolean {
   // Otherwise as one interaction between the sides both name; the one protested to may be
   // named by its envoy in one report and its leader in the other ("a protest note to Venezuela
   // after ... Maduro", "handed to the Venezuelan ambassador").
-  const shared = (d: Draft) => ({ ...d, sides: d.sides.filter((x) => ka.has(x.country) && kb.has(x.country)).map((x, i) => (i === 0 ? x : { ...x, name: null, role: null })) });
+  const shared = (d: Draft) => {
+    const x = newDraft(d.rec, mapPacked(d.sides.filter((x) => ka.has(x.country) && kb.has(x.country)), (x, i) => (i === 0 ? x : unnamed(x))), d.sentence, d.dateExplicit, d.reported);
+    x.merged = d.merged;
+    x.docIndex = d.docIndex;
+    x.content = d.content;
+    x.batch = d.batch;
+    return x;
+  };
   return sameInteraction(shared(a), shared(b));
+}
+
+/** A copy of a side without its person. */
+function unnamed(x: Side): Side {
+  const y = copySide(x);
+  y.name = null;
+  y.role = null;
+  return y;
 }
 
 /** The draft reported before that a new one is a report of again (not for mentions). */

@@ -112,11 +112,7 @@ export function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerM
   // Unless the sentence says someone came to take part in it ("arrived to take part in the
   // extraordinary summit ..., and on its sidelines met X"): then both are told.
   if (mode === "multilateral" && !participationIn(ctx, sm, t) && sm.triggers.some((x) => x.payload.type === "CONSULT" && x.payload.mode !== "multilateral" && !summitHosted(ctx, sm, x))) return true;
-  // "Agreed that it is important to...": a shared view, not an agreement.
-  if (type === "AGREE" && mode === "agree") {
-    const after = " " + sm.tokens.filter((x) => x.start >= t.end && x.start - t.end <= 60).map((x) => x.norm).join(" ") + " ";
-    if ((ctx.lex.markers.opinion.get(ctx.lang) ?? []).some((w) => after.includes(` ${w} `) || after.includes(` ${w}`))) return true;
-  }
+  if (type === "AGREE" && mode === "agree" && sharedView(ctx, sm, t)) return true;
   // "Wang Yi and others attended the meeting", «приняли участие во встрече»: participants
   // of a meeting already reported.
   // (Not "took part in the meeting of the CIS Council in Minsk": a body or place of its own.)
@@ -142,17 +138,8 @@ export function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerM
   if (type === "CONSULT" && mode === "meeting" && proposedBefore(ctx, sm, t)) return true;
   // "Signed a joint statement": the statement is the document signed, not another agreement.
   if (type === "AGREE" && mode === "agree" && sm.triggers.some((x) => x.payload.type === "AGREE" && x.payload.mode === "sign" && (x.end <= t.start ? t.start - x.end <= 40 : x.start >= t.end && x.start - t.end <= 40))) return true;
-  // "Rejected any attempt to displace...": a stated position, not a proposal turned down.
-  if (type === "REJECT" && t.tokenEnd >= 0) {
-    const any = ctx.lex.markers.anyBeforeObject.get(ctx.lang) ?? [];
-    if (phraseStartingAt(sm.tokens, t.tokenEnd, any)) return true;
-  }
-  // "In response to appeals by the UN": whatever is answered is the cause, not the event.
-  if (t.tokenStart > 0) {
-    const k = t.tokenStart - 1;
-    const resp = ctx.lex.markers.responseBefore.get(ctx.lang) ?? [];
-    if (phraseEndingAt(sm.tokens, k, resp)) return true;
-  }
+  if (type === "REJECT" && rejectsAny(ctx, sm, t)) return true;
+  if (answered(ctx, sm, t)) return true;
   // "Condemned the attack on the embassy": the attack condemned is what the accusation is
   // about; its sides are not the condemner's (the attack itself is told where it is reported).
   // Where the verb ends the clause («saldırıları kınadı», «حمله را محکوم کرد») it stands after it.
@@ -160,16 +147,7 @@ export function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerM
   // "Handed over a protest note in rejection of the insinuations", «documento de protesta en
   // rechazo a», «احتجاجا ورفضا»: a rejection told right after a protest is what the protest says.
   if (type === "REJECT" && sm.triggers.some((x) => x.payload.type === "ACCUSE" && x.end <= t.start && t.start - x.end <= 12 && !/[,;.،:]/.test(ctx.text.slice(x.end, t.start)))) return true;
-  // "After the attack on the embassy": an attack named as the cause of something else is
-  // background, not an event the report codes.
-  if (type === "ASSAULT" && t.tokenStart > 0) {
-    const k = t.tokenStart - 1;
-    const bg = ctx.lex.markers.backgroundBefore.get(ctx.lang) ?? [];
-    // The phrase right before the noun, or before one word ("after the attack").
-    if (phraseEndingAt(sm.tokens, k, bg) || phraseEndingAt(sm.tokens, k - 1, bg)) return true;
-    // ...or right after it where it is a postposition ("saldırının ardından", «ҳамладан кейін»).
-    if (POSTPOSITIONS.has(ctx.lang) && t.tokenEnd >= 0 && phraseStartingAt(sm.tokens, t.tokenEnd, bg)) return true;
-  }
+  if (type === "ASSAULT" && attackInBackground(ctx, sm, t)) return true;
   // "Was received at the airport by the First Deputy Prime Minister": the greeting is the
   // arrival ceremony of the visit, not a meeting of its own.
   if (type === "CONSULT" && mode === "meeting" && atAirport(ctx, sm)) return true;
@@ -184,6 +162,47 @@ export function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerM
   // Travelling to a summit is not a visit of its own.
   if (mode === "visit" && sm.triggers.some((x) => x.payload.mode === "multilateral")) return true;
   return false;
+}
+
+// (The tests below are functions of their own, not blocks of noEventHere: each is true for few
+// triggers, and noEventHere, optimised with all its blocks, was one of the stage's costliest
+// functions to compile.)
+
+/** "Agreed that it is important to...": a shared view, not an agreement. */
+function sharedView(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  // (The words joined by a loop: see mapPacked in model.ts.)
+  let after = " ", words = 0;
+  for (const x of sm.tokens) if (x.start >= t.end && x.start - t.end <= 60) after += words++ ? " " + x.norm : x.norm;
+  after += " ";
+  return (ctx.lex.markers.opinion.get(ctx.lang) ?? []).some((w) => after.includes(` ${w} `) || after.includes(` ${w}`));
+}
+
+/** "Rejected any attempt to displace...": a stated position, not a proposal turned down. */
+function rejectsAny(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  if (t.tokenEnd < 0) return false;
+  const any = ctx.lex.markers.anyBeforeObject.get(ctx.lang) ?? [];
+  return !!phraseStartingAt(sm.tokens, t.tokenEnd, any);
+}
+
+/** "In response to appeals by the UN": whatever is answered is the cause, not the event. */
+function answered(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  if (t.tokenStart <= 0) return false;
+  const resp = ctx.lex.markers.responseBefore.get(ctx.lang) ?? [];
+  return !!phraseEndingAt(sm.tokens, t.tokenStart - 1, resp);
+}
+
+/**
+ * "After the attack on the embassy": an attack named as the cause of something else is
+ * background, not an event the report codes.
+ */
+function attackInBackground(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  if (t.tokenStart <= 0) return false;
+  const k = t.tokenStart - 1;
+  const bg = ctx.lex.markers.backgroundBefore.get(ctx.lang) ?? [];
+  // The phrase right before the noun, or before one word ("after the attack").
+  if (phraseEndingAt(sm.tokens, k, bg) || phraseEndingAt(sm.tokens, k - 1, bg)) return true;
+  // ...or right after it where it is a postposition ("saldırının ardından", «ҳамладан кейін»).
+  return POSTPOSITIONS.has(ctx.lang) && t.tokenEnd >= 0 && !!phraseStartingAt(sm.tokens, t.tokenEnd, bg);
 }
 
 /** Praise and thanks that are no act of support of their own here. */

@@ -16,7 +16,7 @@ import { termOn } from "../lexicon/index.js";
 import { fold } from "../text/normalize.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import { ARTICLES, phraseEndingAt, phraseStartingAt } from "./cues.js";
-import { DIRECTED, HOSTILE, type EventContext, type Side, evidenceOf } from "./model.js";
+import { DIRECTED, HOSTILE, type EventContext, type Side, evidenceOf, newSide, sideAt } from "./model.js";
 import { holderIndex, mentionRole } from "./sides.js";
 
 /** How many words may stand between a trigger and the agent marker that goes with it. */
@@ -33,19 +33,19 @@ export function actorFirst(ctx: EventContext, sm: SentenceMentions, t: TriggerMa
   const subjectBefore = sides.some((x) => Number.isFinite(x.start) && x.start >= 0 && x.start < t.start);
   const agent = agentCountry(ctx, sm, t, date, t.payload.voice === "passive" || !subjectBefore);
   if (agent) {
-    const own = sides.find((x) => x.country === agent.country) ?? { country: agent.country, name: null, role: null, rank: 1, start: agent.start, evidence: evidenceOf(ctx, sm) };
+    const own = sides.find((x) => x.country === agent.country) ?? newSide(agent.country, null, null, 1, agent.start, evidenceOf(ctx, sm));
     // The one acted on is named in the trigger's clause ("..., the Portuguese ambassador was
     // summoned" is another act's).
     const clause = clauseOf(ctx, sm, t);
     const others = sides.filter((x) => x.country !== agent.country);
     const inClause = others.filter((x) => x.start >= clause.start && x.start < clause.end);
     const rest = inClause.length ? inClause : others;
-    return rest.length ? [{ ...own, counterpart: false }, ...rest.map((x) => ({ ...x, patient: true }))] : sides;
+    return rest.length ? [sideAt(own, own.rank, own.start, false), ...rest.map(asPatient)] : sides;
   }
   if (sides.length >= 2 && type === "ACCUSE" && t.payload.cameo === "114") {
     const envoys = envoyCountries(ctx, sm, date);
     const aimed = sides.filter((x) => envoys.has(x.country));
-    if (aimed.length === 1) return [...sides.filter((x) => x !== aimed[0]), { ...aimed[0], patient: true }];
+    if (aimed.length === 1) return [...sides.filter((x) => x !== aimed[0]), asPatient(aimed[0])];
   }
   if (t.payload.voice === "passive") return passiveOrder(ctx, sm, t, sides, discourse);
   return sides;
@@ -162,12 +162,19 @@ function passiveOrder(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, 
     // Who acts may be a country the sentence names outside the clause but did not keep as a
     // side (sides beyond two are kept only when listed together).
     const outside = sm.entities.find((e) => e.payload.kind === "country" && (e.start < clause.start || e.start >= clause.end) && !sides.some((x) => x.country === e.payload.id) && mentionRole(ctx, sm, e) === "party");
-    if (outside) actors = [{ country: outside.payload.id, name: null, role: null, rank: 1, start: outside.start, evidence: evidenceOf(ctx, sm) }];
+    if (outside) actors = [newSide(outside.payload.id, null, null, 1, outside.start, evidenceOf(ctx, sm))];
     else {
       const c = context.find((x) => !sides.some((y) => y.country === x.country));
-      if (c) actors = [{ ...c, rank: 0, start: Infinity }];
+      if (c) actors = [sideAt(c, 0, Infinity)];
     }
   }
   if (!actors.length) return sides;
-  return [...actors.map((x) => ({ ...x, counterpart: false })), ...patients.map((x) => ({ ...x, patient: true }))];
+  return [...actors.map((x) => sideAt(x, x.rank, x.start, false)), ...patients.map(asPatient)];
+}
+
+/** A copy of a side, marked as the one acted on. */
+function asPatient(x: Side): Side {
+  const y = sideAt(x, x.rank, x.start);
+  y.patient = true;
+  return y;
 }

@@ -4,10 +4,11 @@
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { EventRecord, EventType, Evidence } from "../types.js";
 import type { Discourse } from "./discourse.js";
-import type { DateHit, Draft, EventContext, Side } from "./model.js";
+import { type DateHit, type Draft, type EventContext, type Side, mapPacked, newSide } from "./model.js";
 import { mentionRole, placesInSentence, sidesInSentence } from "./sides.js";
 import { type Place, sentenceMemo } from "./memo.js";
 import { statusOf } from "./status.js";
+import { wordOrStemTest } from "./cues.js";
 import { addDays } from "./when.js";
 
 /**
@@ -66,7 +67,7 @@ export function locate(ctx: EventContext, d: Discourse, sm: SentenceMentions, t:
   if (mode === "visit" && location?.country && date?.length === 10 && !statusOf(ctx.text, sm, t)) d.visitScene = { date, location };
   // A visit's host is the country visited.
   if (t.payload.mode === "visit" && location?.country && !sides.some((s) => s.country === location!.country)) {
-    sides.push({ country: location.country, name: null, role: null, rank: 1, start: place?.start ?? Infinity, evidence: ev });
+    sides.push(newSide(location.country, null, null, 1, place?.start ?? Infinity, ev));
   }
   return location;
 }
@@ -172,13 +173,10 @@ function capitalWordTest(words: string[]): (norm: string) => boolean {
   let test = capitalWordTests.get(words);
   if (!test) {
     const whole = new Set(words.filter((w) => !w.endsWith("*")));
-    const stems = words.filter((w) => w.endsWith("*")).map((w) => w.slice(0, -1));
-    // (A loop, not a closure over the word: this runs for every word of a sentence.)
-    test = (norm: string) => {
-      if (whole.has(norm)) return true;
-      for (let i = 0; i < stems.length; i++) if (norm.startsWith(stems[i])) return true;
-      return false;
-    };
+    // (Stems pushed to a list: see wordOrStemTest.)
+    const stems: string[] = [];
+    for (const w of words) if (w.endsWith("*")) stems.push(w.slice(0, -1));
+    test = wordOrStemTest(whole, stems);
     capitalWordTests.set(words, test);
   }
   return test;
@@ -224,7 +222,7 @@ const HOSTILE_TYPES = new Set(["ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCT
 
 /** The visit or meeting with a place that an event without one belongs to: same day (undated: close by), its countries all among the scene's. */
 function nearestScene(x: Draft, live: Draft[]): Draft | undefined {
-  const countries = x.rec.actors.map((a) => a.country);
+  const countries = mapPacked(x.rec.actors, (a) => a.country);
   const scenes = live.filter((y) => y !== x && y.rec.type === "CONSULT" && (y.rec.mode === "visit" || y.rec.mode === "meeting" || y.rec.mode === "multilateral") && y.rec.location?.country && y.rec.date === x.rec.date && (x.rec.date ? x.rec.date.length === 10 : Math.abs(y.sentence - x.sentence) <= UNDATED_REACH));
   const fits = scenes.filter((y) => {
     const theirs = new Set(y.rec.actors.map((a) => a.country));
