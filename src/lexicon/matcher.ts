@@ -544,7 +544,9 @@ export class PhraseMatcher<T> {
     this.materialize();
     const boundLang = opts.langBound ? lang : null;
     if (hasHan(raw)) {
-      this.hanPhrases.push({ tokens: [{ text: fold(raw).replace(/\s+/g, ""), prefix: false, allowance: 0 }], capitalized: false, upper: false, lang: boundLang, payload, surface: raw, gap: 0 });
+      // (The fields of every other token, too: one hidden class for the code reading tokens.)
+      const token: PhraseToken = { text: fold(raw).replace(/\s+/g, ""), prefix: false, allowance: 0, deriving: undefined, suffixes: undefined, suffixSet: undefined, alts: undefined };
+      this.hanPhrases.push({ tokens: [token], capitalized: false, upper: false, lang: boundLang, payload, surface: raw, gap: 0 });
       this.hanByFirst.clear();
       this.size++;
       return;
