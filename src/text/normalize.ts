@@ -262,14 +262,15 @@ const FOLD_CACHE_SIZE = 100_000;
 /** Fold a string without keeping offsets (lexicon phrases). */
 export function fold(text: string): string {
   if (text.length > FOLD_CACHE_MAX_LENGTH) return unitsToString(foldInto(text));
-  // Plain ASCII without apostrophes folds to its lower case (toLowerCase returns a string
-  // without upper-case letters itself, not a copy).
+  // Plain ASCII without apostrophes folds to its lower case.
   let ascii = true;
+  let upper = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 128 || c === 39 || c === 96) { ascii = false; break; }
+    if (c >= 65 && c <= 90) upper = true;
   }
-  if (ascii) return text.toLowerCase();
+  if (ascii) return upper ? text.toLowerCase() : text;
   const hit = foldedShort.get(text);
   if (hit !== undefined) return hit;
   const out = unitsToString(foldInto(text));
