@@ -7,6 +7,7 @@
 // headlines, copyright) begins. Cue phrases for leftovers live in ./cues.ts.
 
 import type { Article, DecodedText, Publisher, Span } from "../types.js";
+import { isHighSurrogate, isSurrogate } from "../text/normalize.js";
 import { findDates, foldForDates, type DateMatch } from "../dates/index.js";
 import { JUNK_CUES, MENU_WORDS, RELATED_CUES, REPORTING_CUES } from "./cues.js";
 import { PUBLISHERS, publisherOfHost } from "./publisher.js";
@@ -80,7 +81,7 @@ function letterCount(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    if (isHighSurrogate(c) && i + 1 < s.length) {
       const d = s.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
         if (LETTER.test(s.slice(i, i + 2))) n++;
@@ -96,7 +97,7 @@ function letterCount(s: string): number {
 /** A single BMP unit in \p{L} (lone surrogates are not). */
 function isLetterUnit(c: number): boolean {
   let l = IS_LETTER[c];
-  if (l < 0) l = IS_LETTER[c] = c >= 0xd800 && c <= 0xdfff ? 0 : LETTER.test(String.fromCharCode(c)) ? 1 : 0;
+  if (l < 0) l = IS_LETTER[c] = isSurrogate(c) ? 0 : LETTER.test(String.fromCharCode(c)) ? 1 : 0;
   return l === 1;
 }
 
@@ -119,7 +120,7 @@ function wordCount(s: string): number {
     }
     inWord = true;
     if (hasLetter) continue;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    if (isHighSurrogate(c) && i + 1 < s.length) {
       const d = s.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
         if (LETTER.test(s.slice(i, i + 2))) hasLetter = true;
@@ -141,7 +142,7 @@ const UNIT_CLASS = new Uint8Array(65536);
 function unitClass(c: number): number {
   let f = UNIT_CLASS[c];
   if (f === 0) {
-    const surrogate = c >= 0xd800 && c <= 0xdfff;
+    const surrogate = isSurrogate(c);
     const digit = (c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669) || (c >= 0x6f0 && c <= 0x6f9);
     f = UNIT_CLASS[c] = KNOWN_BIT | (isLetterUnit(c) ? LETTER_BIT : 0) | (IS_SPACE[c] === 1 ? SPACE_BIT : 0) |
       (!surrogate && HAN.test(String.fromCharCode(c)) ? HAN_BIT : 0) | (digit || MARK_UNITS.has(c) ? MARK_BIT : 0);
@@ -191,7 +192,7 @@ function lineStats(s: string, from: number, to: number): LineStats {
   let spaces = 0;
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+    if (isHighSurrogate(c) && i + 1 < to) {
       const d = s.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
         const pair = s.slice(i, i + 2);
@@ -277,7 +278,7 @@ function reachesWords(s: string, from: number, to: number, n: number): boolean {
   let words = 0, hasLetter = false;
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+    if (isHighSurrogate(c) && i + 1 < to) {
       const d = s.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
         if (!hasLetter && LETTER.test(s.slice(i, i + 2))) {
@@ -344,8 +345,11 @@ function classify(line: Line, text: string, foldedText: string, shortcut = true)
   // Date lines: dates (and times, weekdays) cover most of the line. Lines longer than
   // DATE_LINE_MAX can never be date lines, so their dates are not looked for.
   // Absolute dates all contain digits, so a line without any has none.
+  // (Summed in a loop: filter's result is an array of another kind when empty, which
+  // deoptimised classify at the reduce.)
   const dates = t.length <= DATE_LINE_MAX && (marks & DIGIT) !== 0 ? findDates(t, "und", "2000-06-15") : [];
-  const covered = dates.filter((d) => d.kind === "absolute").reduce((n, d) => n + (d.end - d.start), 0);
+  let covered = 0;
+  for (let k = 0; k < dates.length; k++) if (dates[k].kind === "absolute") covered += dates[k].end - dates[k].start;
   if (covered > 0) {
     const rest = t.replace(/\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm)?/gi, "");
     let outside = rest;

@@ -2,6 +2,7 @@
 // function words within a script, and franc (trigrams) for Latin-script text.
 
 import { francScores } from "./trigrams.js";
+import { isHighSurrogate, isSurrogate } from "../text/normalize.js";
 import type { Lang } from "../types.js";
 
 /** Only the head of a document is looked at: enough for a stable answer, and fast. */
@@ -356,7 +357,7 @@ const letterOrMarkUnit = new Int8Array(0x10000).fill(-1);
 /** Length of the code point at `at` if it is a letter or mark, else 0. */
 function letterOrMarkWidth(s: string, at: number): number {
   const c = s.charCodeAt(at);
-  if (c >= 0xd800 && c <= 0xdbff && at + 1 < s.length) {
+  if (isHighSurrogate(c) && at + 1 < s.length) {
     const d = s.charCodeAt(at + 1);
     if (d >= 0xdc00 && d <= 0xdfff) return LETTER_OR_MARK.test(s.slice(at, at + 2)) ? 2 : 0;
   }
@@ -377,7 +378,7 @@ const unitInfos = new Uint8Array(0x10000);
 function unitInfo(c: number): number {
   let v = unitInfos[c];
   if (v === 0) {
-    if (c >= 0xd800 && c <= 0xdfff) v = SURROGATE;
+    if (isSurrogate(c)) v = SURROGATE;
     else if (!LETTER_OR_MARK.test(String.fromCharCode(c))) v = NOT_LETTER;
     else {
       const s = scriptOf(c);

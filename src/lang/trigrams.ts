@@ -245,6 +245,33 @@ function cleanIds(value: string): number {
   return value.length + 2;
 }
 
+/** What cleanIds returned for the last sample (see sampleIds). */
+let fastCleanLength = -1;
+
+/**
+ * The ids of trigram-utils' cleaned text of a sample into idBuffer, with its length: read from
+ * the value by cleanIds, or from the cleaned text where cleaning does more. (In a function of its
+ * own, always called: the fallback, first needed after francScores was optimised, deoptimised it.)
+ */
+function sampleIds(value: string): number {
+  fastCleanLength = cleanIds(value);
+  if (fastCleanLength >= 0) return fastCleanLength;
+  const text = cleanedText(value);
+  reserve(text.length);
+  for (let i = 0; i < text.length; i++) idBuffer[i] = idOf(text.charCodeAt(i));
+  return text.length;
+}
+
+/**
+ * trigram-utils' cleaned text of the last sample given to sampleIds: ASCII punctuation and digits
+ * become spaces, white space collapses, lower case, padded with one space each side. (Where
+ * cleanIds read the value, it is the value's first cleanLength - 2 units, lower-cased and padded.)
+ */
+function cleanedText(value: string): string {
+  const cleanLength = fastCleanLength;
+  return " " + (cleanLength >= 0 ? value.slice(0, cleanLength - 2) : value.replace(/[\u0021-\u0040]+/g, " ").replace(/\s+/g, " ").trim()).toLowerCase() + " ";
+}
+
 /** Same result as franc's `francAll(value, { only, minLength })`. */
 export function francScores(value: string, only: string[], minLength = 10): TrigramScore[] {
   if (!value || value.length < minLength) return [["und", 1]];
@@ -257,20 +284,10 @@ export function francScores(value: string, only: string[], minLength = 10): Trig
   const models = mergedModels(script, only);
   const { languages } = models;
   if (!languages.length) return [["und", 1]];
-  // trigram-utils: ASCII punctuation and digits become spaces, white space collapses, lower case,
-  // padded with one space each side. Character ids once per position (a trigram's packed key is
-  // built from three of them), straight from the value where cleaning only lower-cases and pads.
-  const cleanLength = cleanIds(value);
-  let length = cleanLength;
+  // Character ids once per position (a trigram's packed key is built from three of them).
+  const length = sampleIds(value);
+  // The cleaned text, made only for a trigram without a packed key.
   let cleanText: string | null = null;
-  // (Where cleanIds read the value, the cleaned text is its first cleanLength - 2 units, lower-cased and padded.)
-  const clean = () => (cleanText ??= " " + (cleanLength >= 0 ? value.slice(0, cleanLength - 2) : value.replace(/[\u0021-\u0040]+/g, " ").replace(/\s+/g, " ").trim()).toLowerCase() + " ");
-  if (length < 0) {
-    const text = clean();
-    length = text.length;
-    reserve(length);
-    for (let i = 0; i < length; i++) idBuffer[i] = idOf(text.charCodeAt(i));
-  }
   const ids = idBuffer;
   // Count the packed trigrams in the open-addressing table.
   let rare: Map<string, number> | null = null;
@@ -290,7 +307,7 @@ export function francScores(value: string, only: string[], minLength = 10): Trig
       table[2 * slot + 1]++;
     } else {
       rare ??= new Map();
-      const t = clean().slice(i, i + 3);
+      const t = (cleanText ??= cleanedText(value)).slice(i, i + 3);
       rare.set(t, (rare.get(t) ?? 0) + 1);
     }
   }
@@ -302,7 +319,9 @@ export function francScores(value: string, only: string[], minLength = 10): Trig
     table[2 * slot] = -1;
   }
   if (rare) for (const [t, count] of rare) subtractPresent(distance, models, models.strings.get(t) ?? -1, count);
-  const out: TrigramScore[] = languages.map((l, j) => [l, distance[j]]);
+  // (A loop, not languages.map: one kind of array for the sort and the callers' reads.)
+  const out: TrigramScore[] = [];
+  for (let j = 0; j < languages.length; j++) out.push([languages[j], distance[j]]);
   out.sort((a, b) => a[1] - b[1]);
   const min = out[0][1];
   const max = value.length * MAX_DIFFERENCE - min;

@@ -300,8 +300,8 @@ export const blocksGap = (p: LexEntry) => p.kind === "trigger" || p.kind === "mo
 /** Phrases added to the lexicon's matcher also go in in their other spellings. */
 export function expandPhrases(m: PhraseMatcher<LexEntry>): void {
   // Every Uzbek (Latin) phrase is also added in its Cyrillic spelling: Uzbek news uses both.
-  const addPhrase = m.add.bind(m);
-  m.add = (phrase, lang, payload, opts) => {
+  const addPhrase = m.addSpelling.bind(m);
+  m.expand = (phrase, lang, payload, opts) => {
     addPhrase(phrase, lang, payload, opts);
     const cyr = lang === "uz" ? uzbekCyrillic(phrase) : null;
     // Only for Uzbek documents: the same letters spell other words in Tajik or Kazakh.

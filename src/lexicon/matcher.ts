@@ -115,6 +115,15 @@ export interface Match<T> {
 const AR_PREFIXES = ["وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك"];
 const ARABIC_LETTER = /[\u0600-\u06ff]/;
 
+/**
+ * Whether a code unit is in the Arabic block (U+0600-U+06FF), whose words have variants. One mask
+ * and one comparison, both always run: "c >= 0x0600 && c <= 0x06ff" optimised before any unit
+ * above 0x05ff had been seen is deoptimised by the first one.
+ */
+function isArabicUnit(c: number): boolean {
+  return (c & 0xff00) === 0x0600;
+}
+
 // Variants per word, remembered (the same words recur in every document).
 const variantCache = new WordTable<string[]>();
 const VARIANT_CACHE_SIZE = 200_000;
@@ -122,7 +131,7 @@ const VARIANT_CACHE_SIZE = 200_000;
 /** Variants of a folded text word to look up: itself and, in Arabic script, without proclitics. */
 function wordVariants(word: string): string[] {
   const c = word.charCodeAt(0);
-  if (!(c >= 0x0600 && c <= 0x06ff)) return [word];
+  if (!isArabicUnit(c)) return [word];
   let out = variantCache.get(word);
   if (out) return out;
   out = [word];
@@ -171,7 +180,7 @@ function anyFormMatch(pt: PhraseToken, word: string, variants: string[] | null):
 function formMatch(pt: PhraseToken, word: string): number {
   const c = word.charCodeAt(0);
   // Outside Arabic script the word is its only variant.
-  if (!(c >= 0x0600 && c <= 0x06ff)) return variantMatch(pt, word);
+  if (!isArabicUnit(c)) return variantMatch(pt, word);
   return formMatchIn(pt, wordVariants(word));
 }
 
@@ -227,9 +236,20 @@ function secondWithin(tokens: Token[], from: number, to: number, code: number): 
     const c = w.charCodeAt(0);
     if (c === code) return true;
     // Arabic script: the letter may follow proclitics (at most four letters: "وبال").
-    if (c >= 0x0600 && c <= 0x06ff) for (let k = 1; k <= 4 && k < w.length; k++) if (w.charCodeAt(k) === code) return true;
+    if (isArabicUnit(c)) for (let k = 1; k <= 4 && k < w.length; k++) if (w.charCodeAt(k) === code) return true;
   }
   return false;
+}
+
+/**
+ * The shortest length of a phrase token's forms. (A loop: spreading the forms' lengths into
+ * Math.min took arrays of two element kinds, the forms' and an empty literal's.)
+ */
+function shortestForm(pt: PhraseToken): number {
+  let shortest = pt.text.length;
+  const alts = pt.alts;
+  if (alts) for (let k = 0; k < alts.length; k++) shortest = Math.min(shortest, alts[k].text.length);
+  return shortest;
 }
 
 /** tokenMatch for a phrase's first token; a possessive ("UK's") may also match without its "s". */
@@ -501,16 +521,32 @@ export class PhraseMatcher<T> {
   size = 0;
 
   /**
+   * When set, add() hands each phrase to it instead of adding it: it adds the phrase and its other
+   * spellings with addSpelling (see lexicon/index.ts, expandPhrases). A field every matcher has,
+   * not a replaced add method: an own `add` gave the lexicon's matcher a hidden class of its own,
+   * so that the matcher's code, reached with both kinds of matcher, was deoptimised for it.
+   */
+  expand: ((phrase: string, lang: string, payload: T, opts: AddOptions) => void) | null = null;
+
+  /**
    * Add a phrase. `lang` sets the inflection allowance; `capitalized` requires an upper-case
    * first letter in the text (for proper names in cased scripts: "Того" the country vs "того").
    */
   add(phrase: string, lang: string, payload: T, opts: AddOptions = {}): void {
+    if (this.expand) this.expand(phrase, lang, payload, opts);
+    else this.addSpelling(phrase, lang, payload, opts);
+  }
+
+  /** Add one spelling of a phrase, as add() does without `expand`. */
+  addSpelling(phrase: string, lang: string, payload: T, opts: AddOptions = {}): void {
     const raw = phrase.trim();
     if (!raw) return;
     this.materialize();
     const boundLang = opts.langBound ? lang : null;
     if (hasHan(raw)) {
-      this.hanPhrases.push({ tokens: [{ text: fold(raw).replace(/\s+/g, ""), prefix: false, allowance: 0 }], capitalized: false, upper: false, lang: boundLang, payload, surface: raw, gap: 0 });
+      // (The fields of every other token, too: one hidden class for the code reading tokens.)
+      const token: PhraseToken = { text: fold(raw).replace(/\s+/g, ""), prefix: false, allowance: 0, deriving: undefined, suffixes: undefined, suffixSet: undefined, alts: undefined };
+      this.hanPhrases.push({ tokens: [token], capitalized: false, upper: false, lang: boundLang, payload, surface: raw, gap: 0 });
       this.hanByFirst.clear();
       this.size++;
       return;
@@ -658,7 +694,8 @@ export class PhraseMatcher<T> {
     if (phrases.length) {
       const base = this.reserveCandidateData(phrases.length * FIELDS);
       const data = this.candidateData;
-      phrases.forEach((c, j) => {
+      for (let j = 0; j < phrases.length; j++) {
+        const c = phrases[j];
         const f = base + j * FIELDS;
         const n = c.tokens.length;
         const second = n > 1 ? c.tokens[1].text : "";
@@ -668,10 +705,10 @@ export class PhraseMatcher<T> {
         // no folded word starts with either.)
         data[f + F_SECOND] = n > 1 ? second.charCodeAt(0) : -1;
         data[f + F_SECOND2] = second.length > 1 ? second.charCodeAt(1) : -1;
-        data[f + F_SECOND_LENGTH] = n > 1 ? Math.min(second.length, ...(c.tokens[1].alts ?? []).map((a) => a.text.length)) : 0;
+        data[f + F_SECOND_LENGTH] = n > 1 ? shortestForm(c.tokens[1]) : 0;
         data[f + F_GAP] = c.gap;
         data[f + F_FLAGS] = (c.capitalized ? 1 : 0) | (c.upper ? 2 : 0);
-      });
+      }
       hit = { phrases, count: phrases.length, data, base, ...splitCandidates(data, base, phrases.length) };
     } else {
       // Most words start no phrase: they share one empty entry (less memory for the cache to hold).
@@ -744,7 +781,7 @@ export class PhraseMatcher<T> {
       const tok = tokens[i];
       if (units !== null) {
         const c0 = tok.norm.charCodeAt(0);
-        if (units[c0] === 0 && !(c0 >= 0x0600 && c0 <= 0x06ff)) continue;
+        if (units[c0] === 0 && !isArabicUnit(c0)) continue;
       }
       const possessive = tok.possessive === true;
       const cache = possessive ? possessives : words;
@@ -757,7 +794,7 @@ export class PhraseMatcher<T> {
       const nextNorm = i + 1 < tokens.length ? tokens[i + 1].norm : "";
       const nextCode = i + 1 < tokens.length ? nextNorm.charCodeAt(0) : -1;
       const nextCode2 = nextNorm.length > 1 ? nextNorm.charCodeAt(1) : -1;
-      const nextHasVariants = nextCode >= 0x0600 && nextCode <= 0x06ff;
+      const nextHasVariants = isArabicUnit(nextCode);
       // An Arabic-script next word: its variants, read once for all the candidates.
       const nextVariants = nextHasVariants ? wordVariants(nextNorm) : null;
       const data = entry.data;
@@ -871,8 +908,12 @@ export class PhraseMatcher<T> {
     return blocked;
   }
 
-  /** Substring matches of Han-script phrases in a folded text. */
-  matchHan(nt: NormalizedText, lang?: string, from = 0, to = nt.norm.length): Match<T>[] {
+  /**
+   * Substring matches of Han-script phrases in a folded text. `offset` is added to every offset
+   * (for a text that is a slice of a larger one starting there, as tokenize's), so that a match is
+   * made with its final offsets: its fields are never written again.
+   */
+  matchHan(nt: NormalizedText, lang?: string, offset = 0, from = 0, to = nt.norm.length): Match<T>[] {
     const out: Match<T>[] = [];
     const hay = nt.norm.slice(from, to);
     if (!hasHan(hay)) return out;
@@ -911,7 +952,7 @@ export class PhraseMatcher<T> {
         const s = from + at;
         const e = s + needle.length;
         if (c.lang && lang && lang !== "und" && c.lang !== lang) continue;
-        out.push({ payload: c.payload, extra: 0, start: nt.origin[s], end: nt.origin[e] ?? nt.origin[nt.origin.length - 1], tokenStart: -1, tokenEnd: -1, surface: c.surface });
+        out.push({ payload: c.payload, extra: 0, start: nt.origin[s] + offset, end: (nt.origin[e] ?? nt.origin[nt.origin.length - 1]) + offset, tokenStart: -1, tokenEnd: -1, surface: c.surface });
       }
     }
     return out;

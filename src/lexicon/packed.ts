@@ -95,8 +95,8 @@ export function packMatcher<T>(state: MatcherState<T>): PackedMatcher {
   const han = Uint32Array.from(state.hanPhrases.map(phraseId));
   const ref = (x: string[] | undefined) => (x ? ids(listIds, lists, x) : -1);
   const setRef = (x: Set<string> | undefined) => (x ? ids(setIds, setList, x) : -1);
-  // A token: [text, prefix, allowance] (Han phrases' three fields), or with
-  // [deriving, suffixes, suffixSet, alts] after them (the seven fields of add()'s tokens).
+  // A token: [text, prefix, allowance, deriving, suffixes, suffixSet, alts] (the seven fields of
+  // add()'s tokens), or its first three for a token without the other fields.
   const tokenRecords = tokens.map((t) => {
     const base = [t.text, t.prefix ? 1 : 0, t.allowance];
     return "alts" in t ? [...base, ref(t.deriving), ref(t.suffixes), setRef(t.suffixSet), t.alts ? t.alts.map((a) => tokenIds.get(a)!) : null] : base;
@@ -198,18 +198,17 @@ export class PackedPhrases<T> implements PhraseSource<T> {
     let t = this.tokenObjects[i];
     if (t) return t;
     const r = record(this.p.tokens, this.p.tokenEnds, i) as [string, number, number, number?, number?, number?, (number[] | null)?];
-    const [text, prefix, allowance] = r;
-    if (r.length === 3) t = { text, prefix: prefix === 1, allowance };
-    else {
-      const [, , , deriving, suffixes, suffixSet] = r as [string, number, number, number, number, number];
-      t = {
-        text, prefix: prefix === 1, allowance,
-        deriving: deriving < 0 ? undefined : this.lists[deriving],
-        suffixes: suffixes < 0 ? undefined : this.lists[suffixes],
-        suffixSet: suffixSet < 0 ? undefined : this.sets[suffixSet],
-        alts: undefined,
-      };
-    }
+    // One object shape for every token, those of three-field records too (add() made Han phrases'
+    // tokens so): a second literal, first reached by a Han phrase after token was optimised,
+    // deoptimised it, and the matcher's code read tokens of two hidden classes.
+    const [text, prefix, allowance, deriving = -1, suffixes = -1, suffixSet = -1] = r;
+    t = {
+      text, prefix: prefix === 1, allowance,
+      deriving: deriving < 0 ? undefined : this.lists[deriving],
+      suffixes: suffixes < 0 ? undefined : this.lists[suffixes],
+      suffixSet: suffixSet < 0 ? undefined : this.sets[suffixSet],
+      alts: undefined,
+    };
     // Kept before its forms are read: a form may refer back to it.
     this.tokenObjects[i] = t;
     const alts = r[6];

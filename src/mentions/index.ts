@@ -45,13 +45,11 @@ export function mentionsIn(text: string, span: Span, lex: Lexicon, lang?: string
   // The folded slice is read right away, by these two calls only (its offset map is not copied).
   const nt = normalizeTransient(slice);
   const tokens = tokenize(slice, nt, span.start);
-  const hanMatches = han ? lex.matcher.matchHan(nt, lang) : null;
+  // (Han matches are made with their offsets in the text: adding to them here made the fields of
+  // every match object mutable, which deoptimised the matcher's compiled code.)
+  const hanMatches = han ? lex.matcher.matchHan(nt, lang, span.start) : null;
   const all = lex.matcher.matchTokens(tokens, lang);
-  if (hanMatches) for (const h of hanMatches) {
-    h.start += span.start;
-    h.end += span.start;
-    all.push(h);
-  }
+  if (hanMatches) for (const h of hanMatches) all.push(h);
   const entities: EntityMatch[] = [];
   const triggers: TriggerMatch[] = [];
   const topics: TopicMatch[] = [];

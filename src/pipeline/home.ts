@@ -157,7 +157,7 @@ function institutionsIn(text: string, sm: SentenceMentions, lang: string): { sta
   // (hasHan: the regex /\p{Script=Han}/u read by code unit, a table lookup for most of them;
   // a sentence of a document without Han has none.)
   if (textHasHan(text) && hasHan(text.slice(s.start, s.end))) {
-    for (const h of m.matchHan(normalize(text.slice(s.start, s.end)), lang)) found.push({ ...h, start: h.start + s.start, end: h.end + s.start });
+    for (const h of m.matchHan(normalize(text.slice(s.start, s.end)), lang, s.start)) found.push(h);
   }
   return found;
 }

@@ -114,16 +114,22 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
   const bodySpan: Span | null = a.paragraphs.length ? { start: a.paragraphs[0].start, end: a.paragraphs[a.paragraphs.length - 1].end } : null;
   const bodyDates = bodySpan ? findDates(text, lang, refDate, bodySpan) : [];
   if (partial) for (const d of bodyDates) if (d.kind === "relative" && d.value.length > partial.length) d.value = d.value.slice(0, partial.length);
-  // Both lists are in document order: one pass hands each date to its sentence.
-  const datesBySentence: DateHit[][] = sentences.map(() => []);
-  for (let i = 0, j = 0; i < bodyDates.length && j < sentences.length; ) {
-    const d = bodyDates[i];
+  // Both lists are in document order: one pass hands each date to its sentence. (A sentence's
+  // list is made with its first date, an array of objects from the start: the first push into an
+  // empty array changes its elements kind, and a second date in a sentence, first met after
+  // extractArticle was optimised, deoptimised it.)
+  const datesBySentence: DateHit[][] = [];
+  for (let i = 0, j = 0; j < sentences.length; j++) {
     const s = sentences[j];
-    if (d.start >= s.end) j++;
-    else {
-      if (d.start >= s.start && d.end <= s.end) datesBySentence[j].push(d);
-      i++;
+    let list: DateHit[] | null = null;
+    for (; i < bodyDates.length && bodyDates[i].start < s.end; i++) {
+      const d = bodyDates[i];
+      if (d.start >= s.start && d.end <= s.end) {
+        if (list) list.push(d);
+        else list = [d];
+      }
     }
+    datesBySentence.push(list ?? []);
   }
 
   /** The sentence containing a span (binary search over the sentences, in order). */
@@ -194,7 +200,10 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
     }
   }
 
-  const bodyText = a.paragraphs.map((p) => text.slice(p.start, p.end)).join("\n\n");
+  // (Joined in a loop: map's result for a document without paragraphs is an array of another
+  // elements kind, whose join deoptimised extractArticle.)
+  let bodyText = "";
+  for (let k = 0; k < a.paragraphs.length; k++) bodyText += (k > 0 ? "\n\n" : "") + text.slice(a.paragraphs[k].start, a.paragraphs[k].end);
   const first = edgeWords(bodyText, 8, false);
   const last = edgeWords(bodyText, 8, true);
   return {

@@ -4,6 +4,7 @@
 // ICU already breaks on "." "!" "?" "؟" "۔" "。" "！" "？" and never on ";".
 
 import type { Lang, Sentence, Span } from "../types.js";
+import { isHighSurrogate } from "../text/normalize.js";
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
@@ -185,7 +186,7 @@ const terminalUnit = new Int8Array(0x10000).fill(-1);
 function firstTerminal(s: string): number {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    if (isHighSurrogate(c) && i + 1 < s.length) {
       const d = s.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
         // A pair is one code point to the pattern (some terminators are outside the BMP).
@@ -234,7 +235,7 @@ function sentenceSegments(segmenter: Intl.Segmenter, s: string, out: number[]): 
     // One sentence fills the window: cut it at its last space (never inside a surrogate pair).
     let cut = chunk.lastIndexOf(" ");
     if (cut < SEGMENT_WINDOW / 2) cut = SEGMENT_WINDOW;
-    if (cut < chunk.length && chunk.charCodeAt(cut - 1) >= 0xd800 && chunk.charCodeAt(cut - 1) <= 0xdbff) cut--;
+    if (cut < chunk.length && isHighSurrogate(chunk.charCodeAt(cut - 1))) cut--;
     out.push(base, base + cut);
     base += cut;
   }
@@ -260,7 +261,8 @@ function segmentGroup(segmenter: Intl.Segmenter, views: string[], group: number[
     for (const seg of segmenter.segment(views[group[0]])) out.push(seg.index, seg.index + seg.segment.length);
     return;
   }
-  const joined = group.map((i) => views[i]).join(PARAGRAPH_JOIN);
+  let joined = views[group[0]];
+  for (let k = 1; k < group.length; k++) joined += PARAGRAPH_JOIN + views[group[k]];
   let k = 0, offset = 0, end = views[group[0]].length;
   let out: number[] = (segs[group[0]] = []);
   for (const seg of segmenter.segment(joined)) {

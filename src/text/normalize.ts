@@ -103,6 +103,18 @@ let latinBytes = Buffer.alloc(1024);
 /** Below this length String.fromCharCode beats a TextDecoder call. */
 const SHORT_DECODE = 24;
 
+// Range tests of code units as one mask and one comparison: both always run, so optimised code
+// has seen them however rare the range is ("c >= 0xd800 && c <= 0xdfff" optimised before any unit
+// above 0xd7ff had been seen is deoptimised by the first one, and the function compiled again).
+/** Whether a code unit is a surrogate (U+D800-U+DFFF). */
+export function isSurrogate(c: number): boolean {
+  return (c & 0xf800) === 0xd800;
+}
+/** Whether a code unit is a high (leading) surrogate (U+D800-U+DBFF). */
+export function isHighSurrogate(c: number): boolean {
+  return (c & 0xfc00) === 0xd800;
+}
+
 /** Fold a whole text, keeping the offset map. */
 export function normalize(text: string): NormalizedText {
   const n = foldInto(text);
@@ -157,7 +169,7 @@ function foldInto(text: string): number {
       continue;
     }
     // Other BMP characters: the table, filled from foldChar on first sight.
-    if (code < 0xd800 || (code > 0xdfff && code <= 0xffff)) {
+    if (!isSurrogate(code)) {
       let u = unit1[code];
       // -3: apostrophes and the stress accent, decided by context below (a table entry rather
       // than a set lookup per character).
@@ -172,13 +184,13 @@ function foldInto(text: string): number {
           units[n] = u;
           origin[n++] = i;
           any |= u;
-          if (u >= 0xd800 && u <= 0xdfff) surrogate = true;
+          if (isSurrogate(u)) surrogate = true;
           const v = unit2[code];
           if (v >= 0) {
             units[n] = v;
             origin[n++] = i;
             any |= v;
-            if (v >= 0xd800 && v <= 0xdfff) surrogate = true;
+            if (isSurrogate(v)) surrogate = true;
           }
         }
         i++;
@@ -186,7 +198,7 @@ function foldInto(text: string): number {
       }
     }
     // Surrogate pairs (outside the BMP) are folded as one code point.
-    const isPair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length;
+    const isPair = isHighSurrogate(code) && i + 1 < text.length;
     const ch = isPair ? text.slice(i, i + 2) : text[i];
     const cp = isPair ? text.codePointAt(i)! : code;
     const width = ch.length;
@@ -206,7 +218,7 @@ function foldInto(text: string): number {
       units[n] = u;
       origin[n++] = i;
       any |= u;
-      if (u >= 0xd800 && u <= 0xdfff) surrogate = true;
+      if (isSurrogate(u)) surrogate = true;
     }
     i += width;
   }
@@ -231,12 +243,14 @@ function unitsToString(n: number): string {
   // Without surrogates the units are the string: read through a Buffer (several times faster
   // than TextDecoder, which only differs on lone surrogates), as one byte per unit where every
   // unit is below 256.
-  if (!foldedAbove255) {
+  // (One call for both: a second call site, first reached by the first text above Latin-1
+  // after fold was optimised, would deoptimise it.)
+  const latin = !foldedAbove255;
+  if (latin) {
     const bytes = latinBytes;
     for (let k = 0; k < n; k++) bytes[k] = units[k];
-    return bytes.toString("latin1", 0, n);
   }
-  return unitsBytes.toString("utf16le", 0, n * 2);
+  return (latin ? latinBytes : unitsBytes).toString(latin ? "latin1" : "utf16le", 0, n * (latin ? 1 : 2));
 }
 
 // Folded forms of short strings (words, names, lexicon phrases), remembered: the same words
@@ -310,6 +324,8 @@ const HAN = /\p{Script=Han}/u;
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 /** Whether each BMP code unit is a letter or digit (1/0; -1 not yet known). */
 const wordUnit = new Int8Array(0x10000).fill(-1);
+// ASCII known from the start: letters and digits (every ASCII unit then reads the table).
+for (let c = 0; c < 128; c++) wordUnit[c] = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
 const wordPair = new Map<number, boolean>();
 
 /**
@@ -318,8 +334,7 @@ const wordPair = new Map<number, boolean>();
  */
 function wordCharWidth(s: string, at: number): number {
   const c = s.charCodeAt(at);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
-  if (c >= 0xd800 && c <= 0xdbff && at + 1 < s.length) {
+  if (isHighSurrogate(c) && at + 1 < s.length) {
     const d = s.charCodeAt(at + 1);
     if (d >= 0xdc00 && d <= 0xdfff) {
       const cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
@@ -377,7 +392,7 @@ function caseFlags(c: number): number {
   let f = caseTable[c];
   if (f === 0) {
     const ch = String.fromCharCode(c);
-    f = KNOWN | (ch.toUpperCase() === ch ? UPPER_SELF : 0) | (ch.toLowerCase() === ch ? LOWER_SELF : 0) | (c >= 0xd800 && c <= 0xdfff ? SURROGATE : 0);
+    f = KNOWN | (ch.toUpperCase() === ch ? UPPER_SELF : 0) | (ch.toLowerCase() === ch ? LOWER_SELF : 0) | (isSurrogate(c) ? SURROGATE : 0);
     caseTable[c] = f;
   }
   return f;
@@ -389,10 +404,9 @@ function caseFlags(c: number): number {
  */
 function isCapitalAt(text: string, at: number): boolean {
   if (at >= text.length) return false;
-  const c = text.charCodeAt(at);
-  if (c < 128) return c >= 65 && c <= 90;
-  // A single unit (a lone surrogate lower-cases to itself, as the table records).
-  return (caseFlags(c) & LOWER_SELF) === 0;
+  // A single unit (a lone surrogate lower-cases to itself, as the table records). ASCII reads
+  // the table too: one path, so that the first non-ASCII capital does not deoptimise tokenize.
+  return (caseFlags(text.charCodeAt(at)) & LOWER_SELF) === 0;
 }
 
 /**
@@ -473,7 +487,7 @@ export function hasHan(s: string): boolean {
     const c = s.charCodeAt(i);
     if (c < FIRST_HAN) continue;
     // Supplementary planes (CJK extensions): the regex reads the surrogate pairs.
-    if (c >= 0xd800 && c <= 0xdfff) return HAN.test(s);
+    if (isSurrogate(c)) return HAN.test(s);
     let h = hanUnit[c];
     if (h < 0) {
       h = HAN.test(String.fromCharCode(c)) ? 1 : 0;
