@@ -40,15 +40,19 @@ const CHAR_FOLD: Record<string, string> = {
   "’": "'", "‘": "'", "ʻ": "'", "ʼ": "'", "`": "'", "´": "'", "\u200c": " ", "İ": "i", "ـ": "ـ",
 };
 
-/** Fold of one UTF-16 unit (the rules below); always exactly one unit. */
+/** The folds that are not the lower case, by unit (0: none): Eastern digits, then CHAR_FOLD. */
+const SPECIAL_FOLD = new Uint16Array(65536);
+for (let d = 0; d < 10; d++) SPECIAL_FOLD[0x0660 + d] = SPECIAL_FOLD[0x06f0 + d] = 0x30 + d;
+for (const [c, mapped] of Object.entries(CHAR_FOLD)) SPECIAL_FOLD[c.charCodeAt(0)] = mapped.charCodeAt(0);
+
+/**
+ * Fold of one UTF-16 unit (the rules below); always exactly one unit. (Every operation runs for
+ * every unit: inlined into foldByTable, one that only an Arabic digit reached deoptimised it.)
+ */
 function foldUnit(code: number): number {
-  if (code >= 0x0660 && code <= 0x0669) return 0x30 + code - 0x0660;
-  if (code >= 0x06f0 && code <= 0x06f9) return 0x30 + code - 0x06f0;
-  const c = String.fromCharCode(code);
-  const mapped = CHAR_FOLD[c];
-  if (mapped !== undefined) return mapped.charCodeAt(0);
-  const lower = c.toLowerCase();
-  return lower.length === 1 ? lower.charCodeAt(0) : code;
+  const special = SPECIAL_FOLD[code];
+  const lower = String.fromCharCode(code).toLowerCase();
+  return special !== 0 ? special : lower.length === 1 ? lower.charCodeAt(0) : code;
 }
 
 // Per-unit fold table, filled on first use (-1 = not computed yet): folding is the hottest loop
@@ -87,6 +91,25 @@ export function foldForDates(s: string): string {
     foldMemo.push([s, folded]);
   }
   return folded;
+}
+
+/**
+ * foldForDates of a name or phrase of the tables built at load, unit by unit (the same fold: see
+ * FOLD_BY_TABLE). Through foldForDates, the hundreds of short names had it and foldByTable
+ * optimised before any text was read, and the first long text deoptimised both.
+ */
+function foldName(s: string): string {
+  const units: number[] = [];
+  let changed = 0;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    const f = foldUnit(code);
+    units.push(f);
+    changed |= f ^ code;
+  }
+  // The name itself where the fold changes nothing, as foldForDates gives (a literal: the table
+  // builders then see the same kinds of string as before, and phraseKey is not deoptimised).
+  return changed === 0 ? s : String.fromCharCode(...units);
 }
 
 /** The folded units of foldByTable, reused (a fresh array per call cost more than the loop); texts longer than FOLD_SCRATCH_MAX get their own. */
@@ -139,7 +162,7 @@ const weekdayInflect = new Map<string, number>();
 const MAX_SUFFIX = 6;
 
 function addName<T>(map: Map<string, T>, name: string, value: T): void {
-  const key = foldForDates(name).replace(/\.$/, "").replace(/\s+/g, " ").trim();
+  const key = foldName(name).replace(/\.$/, "").replace(/\s+/g, " ").trim();
   if (key.length > 0 && !map.has(key)) map.set(key, value);
 }
 
@@ -242,7 +265,7 @@ function escapeRe(s: string): string {
 
 /** Folded phrases as matched: distinct, non-empty. */
 function foldedWords(words: Iterable<string>): string[] {
-  return [...new Set([...words].map((w) => foldForDates(w).trim()).filter((w) => w.length > 0))];
+  return [...new Set([...words].map((w) => foldName(w).trim()).filter((w) => w.length > 0))];
 }
 
 /** Regex alternation of folded phrases, longest first, spaces matching any whitespace. */
@@ -510,9 +533,15 @@ const NO_WORD_START_MASK = SCAN.reduce((m, { wordStart }, k) => (wordStart ? m :
 const B_BLOCKER = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Arabic}\p{N}']$/u;
 const BLOCKS_B = new Int8Array(65536).fill(-1);
 function blocksWordStart(code: number): boolean {
-  let b = BLOCKS_B[code];
-  if (b < 0) b = BLOCKS_B[code] = code >= 0xd800 && code <= 0xdfff ? 2 : B_BLOCKER.test(String.fromCharCode(code)) ? 1 : 0;
-  return b === 1;
+  const b = BLOCKS_B[code];
+  return (b >= 0 ? b : (BLOCKS_B[code] = blocksOf(code))) === 1;
+}
+// The per-unit tables are filled on a unit's first sight by a function of its own, so that the
+// hot callers hold only the table read: a branch of the fill that no unit had taken yet (another
+// script, a surrogate) deoptimised each optimised caller the first time a unit took it.
+// (Surrogates are told by one mask, which every unit goes through.)
+function blocksOf(code: number): number {
+  return (code & 0xf800) === 0xd800 ? 2 : B_BLOCKER.test(String.fromCharCode(code)) ? 1 : 0;
 }
 
 // Per unit, what the candidate scan needs of it, computed on first sight (0 = not yet): whether
@@ -521,16 +550,16 @@ function blocksWordStart(code: number): boolean {
 const U_SEEN = 1, U_BLOCKS = 2, U_ROOT = 4, U_NO_B = 8;
 const UNIT_SCAN = new Uint8Array(65536);
 function unitScan(code: number): number {
-  let u = UNIT_SCAN[code];
-  if (u === 0) {
-    u = U_SEEN;
-    if (blocksWordStart(code)) u |= U_BLOCKS;
-    const node = ROOT_NEXT[code];
-    if (node !== 0) {
-      u |= U_ROOT;
-      if ((NODE_MASK[node] & NO_WORD_START_MASK) !== 0) u |= U_NO_B;
-    }
-    UNIT_SCAN[code] = u;
+  const u = UNIT_SCAN[code];
+  return u !== 0 ? u : (UNIT_SCAN[code] = unitScanOf(code));
+}
+function unitScanOf(code: number): number {
+  let u = U_SEEN;
+  if (blocksWordStart(code)) u |= U_BLOCKS;
+  const node = ROOT_NEXT[code];
+  if (node !== 0) {
+    u |= U_ROOT;
+    if ((NODE_MASK[node] & NO_WORD_START_MASK) !== 0) u |= U_NO_B;
   }
   return u;
 }
@@ -884,7 +913,7 @@ const BARE_MONTH_WORDS = [
   "мохи", "моҳи", "охири", "аввали", "миёнаи", "нимаи",
   "début", "fin", "mi", "anfang", "ende", "mitte", "principios de", "finales de", "mediados de",
   "شهر", "اوائل", "أوائل", "اواخر", "أواخر", "منتصف", "اوایل", "اواخر", "اواسط", "ماه",
-].map((w) => foldForDates(w));
+].map((w) => foldName(w));
 /** A Chinese month number with no year before it and no day after it. */
 const ZH_MONTH = /(?<!\d)(\d{1,2})\s*月(?!\s*\d)(?!份?[上中下]旬?\d)/gu;
 // A Chinese day alone ("外长11日在吉隆坡会晤", on the 11th): not after a month or year, not a
@@ -894,10 +923,10 @@ const ZH_DAY = /(?<![\d月年期]\s*)(\d{1,2})\s*日(?![内之\d])/gu;
 /** Persian ordinal day numbers (first to thirty-first), folded. */
 const FA_ORDINALS = new Map<string, number>();
 ["یکم|اول", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم", "دهم", "یازدهم", "دوازدهم", "سیزدهم", "چهاردهم", "پانزدهم", "شانزدهم", "هفدهم", "هجدهم|هیجدهم", "نوزدهم", "بیستم"].forEach((alts, i) =>
-  alts.split("|").forEach((w) => FA_ORDINALS.set(foldForDates(w), i + 1)),
+  alts.split("|").forEach((w) => FA_ORDINALS.set(foldName(w), i + 1)),
 );
-["یکم", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم"].forEach((w, i) => FA_ORDINALS.set(foldForDates(`بیست و ${w}`), 21 + i));
-FA_ORDINALS.set(foldForDates("سی ام"), 30).set(foldForDates("سی‌ام"), 30).set(foldForDates("سی و یکم"), 31);
+["یکم", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم"].forEach((w, i) => FA_ORDINALS.set(foldName(`بیست و ${w}`), 21 + i));
+FA_ORDINALS.set(foldName("سی ام"), 30).set(foldName("سی‌ام"), 30).set(foldName("سی و یکم"), 31);
 /** Tried (sticky) only where a match can begin (see findDates). */
 const FA_ORDINAL_DAY = new RegExp(`(^|[^\\p{L}\u200c])(${[...FA_ORDINALS.keys()].sort((a, b) => b.length - a.length).join("|")})\\s+(\\p{L}+)`, "uy");
 /** Phrases by their first unit. */
@@ -927,11 +956,11 @@ function phraseThenSep(table: Map<number, string[]>, folded: string, q: number, 
 const FA_ORDINAL_HEADS = byFirstUnit(FA_ORDINALS.keys());
 const FA_ORDINAL_FIRST_ANY = new RegExp(`[${[...new Set([...FA_ORDINALS.keys()].map((w) => w[0]))].join("")}]`);
 /** After the month: a year in digits, "this year" or "last year". */
-const FA_YEAR_AFTER = new RegExp(`^\\s+(?:(?:ماه\\s+)?(?:سال\\s+)?(\\d{4})|(${foldForDates("امسال")}|${foldForDates("سال جاری")})|(${foldForDates("پارسال")}|${foldForDates("سال گذشته")}))`, "u");
+const FA_YEAR_AFTER = new RegExp(`^\\s+(?:(?:ماه\\s+)?(?:سال\\s+)?(\\d{4})|(${foldName("امسال")}|${foldName("سال جاری")})|(${foldName("پارسال")}|${foldName("سال گذشته")}))`, "u");
 
 /** Words after (or before) a lone month that make it the coming one, folded. */
-const UPCOMING_AFTER = new RegExp(`^[\\s,]*(?:${["next", "следующего", "будущего", "наступающего", "оянда", "ояндаи", "المقبل", "القادم", "المقبلة", "القادمة", "آینده", "prochain", "nächsten", "próximo", "que viene", "kelasi", "келесі"].map((w) => foldForDates(w)).join("|")})(?![\\p{L}])`, "u");
-const UPCOMING_BEFORE = new RegExp(`(?:${["next", "this coming", "ce", "kelgusi", "gelecek"].map((w) => foldForDates(w)).join("|")})\\s+$`, "u");
+const UPCOMING_AFTER = new RegExp(`^[\\s,]*(?:${["next", "следующего", "будущего", "наступающего", "оянда", "ояндаи", "المقبل", "القادم", "المقبلة", "القادمة", "آینده", "prochain", "nächsten", "próximo", "que viene", "kelasi", "келесі"].map((w) => foldName(w)).join("|")})(?![\\p{L}])`, "u");
+const UPCOMING_BEFORE = new RegExp(`(?:${["next", "this coming", "ce", "kelgusi", "gelecek"].map((w) => foldName(w)).join("|")})\\s+$`, "u");
 /** Tried (sticky) only at candidate positions: just before one of the words' first units. */
 const BARE_MONTH = new RegExp(`(^|[^\\p{L}])(?:${[...new Set(BARE_MONTH_WORDS)].join("|")})[\\s-]+(\\p{L}+)`, "uy");
 /** The BARE_MONTH words by first unit (BARE_MONTH needs [\s-] after one). */
@@ -939,9 +968,12 @@ const BARE_MONTH_HEADS = byFirstUnit(new Set(BARE_MONTH_WORDS));
 // Per unit: 1 when it is a letter (\p{L}) on its own, 0 when not or a surrogate, -1 not computed yet.
 const BMP_LETTER = new Int8Array(65536).fill(-1);
 function isBmpLetter(code: number): boolean {
-  let l = BMP_LETTER[code];
-  if (l < 0) l = BMP_LETTER[code] = code >= 0xd800 && code <= 0xdfff ? 0 : /^\p{L}$/u.test(String.fromCharCode(code)) ? 1 : 0;
-  return l === 1;
+  const l = BMP_LETTER[code];
+  return (l >= 0 ? l : (BMP_LETTER[code] = bmpLetterOf(code))) === 1;
+}
+/** (Out of line: see blocksOf.) */
+function bmpLetterOf(code: number): number {
+  return (code & 0xf800) === 0xd800 ? 0 : /^\p{L}$/u.test(String.fromCharCode(code)) ? 1 : 0;
 }
 /** What BARE_MONTH's [\s-] matches, per unit. */
 const IS_BARE_SEP = new Uint8Array(65536);
@@ -956,7 +988,7 @@ if (BARE_MONTH_WORDS.some((w) => w.length === 0 || IS_BARE_SEP[w.charCodeAt(w.le
  * start phrase there and saw a month-led pattern: without one, the bare-month scan is skipped.
  * That holds while the keys are their own folds (the start phrases are the folded keys).
  */
-const BARE_MONTH_NEEDS_START = MONTH_NAMES.every((name) => /\s/.test(name) || foldForDates(name).trim() === name);
+const BARE_MONTH_NEEDS_START = MONTH_NAMES.every((name) => /\s/.test(name) || foldName(name).trim() === name);
 
 function monthOf(word: string | undefined): MonthEntry | undefined {
   if (!word) return undefined;
