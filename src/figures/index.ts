@@ -627,14 +627,15 @@ function wordMeetsEntry(t: StartTrie, text: string, i: number, to: number): bool
     const cj = preClass(code);
     if (cj & P_WORD) {
       const u = foldedUnit1(code);
-      if (u >= 0) node = node === -1 ? root[u] : trieChild(t, node, u);
-      else if (u === FOLDS_LONG) {
+      // (The test for a fold of two or more units comes first, so that every letter runs it: run
+      // only for a letter that folds to nothing, it deoptimised this walk at the first such mark.)
+      if (u === FOLDS_LONG) {
         const f = foldedUnit(code);
         for (let k = 0; k < f.length && node !== 0; k++) {
           const v = f.charCodeAt(k);
           node = node === -1 ? root[v] : trieChild(t, node, v);
         }
-      }
+      } else if (u >= 0) node = node === -1 ? root[u] : trieChild(t, node, u);
       if (node > 0 && (ends[node] & PREFIX) !== 0) return true;
       j++;
     } else if ((cj & P_JOINER) && j + 1 < to && (preClass(text.charCodeAt(j + 1)) & P_AFTER_JOINER)) {
