@@ -40,15 +40,19 @@ const CHAR_FOLD: Record<string, string> = {
   "’": "'", "‘": "'", "ʻ": "'", "ʼ": "'", "`": "'", "´": "'", "\u200c": " ", "İ": "i", "ـ": "ـ",
 };
 
-/** Fold of one UTF-16 unit (the rules below); always exactly one unit. */
+/** The folds that are not the lower case, by unit (0: none): Eastern digits, then CHAR_FOLD. */
+const SPECIAL_FOLD = new Uint16Array(65536);
+for (let d = 0; d < 10; d++) SPECIAL_FOLD[0x0660 + d] = SPECIAL_FOLD[0x06f0 + d] = 0x30 + d;
+for (const [c, mapped] of Object.entries(CHAR_FOLD)) SPECIAL_FOLD[c.charCodeAt(0)] = mapped.charCodeAt(0);
+
+/**
+ * Fold of one UTF-16 unit (the rules below); always exactly one unit. (Every operation runs for
+ * every unit: inlined into foldByTable, one that only an Arabic digit reached deoptimised it.)
+ */
 function foldUnit(code: number): number {
-  if (code >= 0x0660 && code <= 0x0669) return 0x30 + code - 0x0660;
-  if (code >= 0x06f0 && code <= 0x06f9) return 0x30 + code - 0x06f0;
-  const c = String.fromCharCode(code);
-  const mapped = CHAR_FOLD[c];
-  if (mapped !== undefined) return mapped.charCodeAt(0);
-  const lower = c.toLowerCase();
-  return lower.length === 1 ? lower.charCodeAt(0) : code;
+  const special = SPECIAL_FOLD[code];
+  const lower = String.fromCharCode(code).toLowerCase();
+  return special !== 0 ? special : lower.length === 1 ? lower.charCodeAt(0) : code;
 }
 
 // Per-unit fold table, filled on first use (-1 = not computed yet): folding is the hottest loop
@@ -87,6 +91,25 @@ export function foldForDates(s: string): string {
     foldMemo.push([s, folded]);
   }
   return folded;
+}
+
+/**
+ * foldForDates of a name or phrase of the tables built at load, unit by unit (the same fold: see
+ * FOLD_BY_TABLE). Through foldForDates, the hundreds of short names had it and foldByTable
+ * optimised before any text was read, and the first long text deoptimised both.
+ */
+function foldName(s: string): string {
+  const units: number[] = [];
+  let changed = 0;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    const f = foldUnit(code);
+    units.push(f);
+    changed |= f ^ code;
+  }
+  // The name itself where the fold changes nothing, as foldForDates gives (a literal: the table
+  // builders then see the same kinds of string as before, and phraseKey is not deoptimised).
+  return changed === 0 ? s : String.fromCharCode(...units);
 }
 
 /** The folded units of foldByTable, reused (a fresh array per call cost more than the loop); texts longer than FOLD_SCRATCH_MAX get their own. */
@@ -139,7 +162,7 @@ const weekdayInflect = new Map<string, number>();
 const MAX_SUFFIX = 6;
 
 function addName<T>(map: Map<string, T>, name: string, value: T): void {
-  const key = foldForDates(name).replace(/\.$/, "").replace(/\s+/g, " ").trim();
+  const key = foldName(name).replace(/\.$/, "").replace(/\s+/g, " ").trim();
   if (key.length > 0 && !map.has(key)) map.set(key, value);
 }
 
@@ -242,7 +265,7 @@ function escapeRe(s: string): string {
 
 /** Folded phrases as matched: distinct, non-empty. */
 function foldedWords(words: Iterable<string>): string[] {
-  return [...new Set([...words].map((w) => foldForDates(w).trim()).filter((w) => w.length > 0))];
+  return [...new Set([...words].map((w) => foldName(w).trim()).filter((w) => w.length > 0))];
 }
 
 /** Regex alternation of folded phrases, longest first, spaces matching any whitespace. */
@@ -510,9 +533,15 @@ const NO_WORD_START_MASK = SCAN.reduce((m, { wordStart }, k) => (wordStart ? m :
 const B_BLOCKER = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Arabic}\p{N}']$/u;
 const BLOCKS_B = new Int8Array(65536).fill(-1);
 function blocksWordStart(code: number): boolean {
-  let b = BLOCKS_B[code];
-  if (b < 0) b = BLOCKS_B[code] = code >= 0xd800 && code <= 0xdfff ? 2 : B_BLOCKER.test(String.fromCharCode(code)) ? 1 : 0;
-  return b === 1;
+  const b = BLOCKS_B[code];
+  return (b >= 0 ? b : (BLOCKS_B[code] = blocksOf(code))) === 1;
+}
+// The per-unit tables are filled on a unit's first sight by a function of its own, so that the
+// hot callers hold only the table read: a branch of the fill that no unit had taken yet (another
+// script, a surrogate) deoptimised each optimised caller the first time a unit took it.
+// (Surrogates are told by one mask, which every unit goes through.)
+function blocksOf(code: number): number {
+  return (code & 0xf800) === 0xd800 ? 2 : B_BLOCKER.test(String.fromCharCode(code)) ? 1 : 0;
 }
 
 // Per unit, what the candidate scan needs of it, computed on first sight (0 = not yet): whether
@@ -521,16 +550,16 @@ function blocksWordStart(code: number): boolean {
 const U_SEEN = 1, U_BLOCKS = 2, U_ROOT = 4, U_NO_B = 8;
 const UNIT_SCAN = new Uint8Array(65536);
 function unitScan(code: number): number {
-  let u = UNIT_SCAN[code];
-  if (u === 0) {
-    u = U_SEEN;
-    if (blocksWordStart(code)) u |= U_BLOCKS;
-    const node = ROOT_NEXT[code];
-    if (node !== 0) {
-      u |= U_ROOT;
-      if ((NODE_MASK[node] & NO_WORD_START_MASK) !== 0) u |= U_NO_B;
-    }
-    UNIT_SCAN[code] = u;
+  const u = UNIT_SCAN[code];
+  return u !== 0 ? u : (UNIT_SCAN[code] = unitScanOf(code));
+}
+function unitScanOf(code: number): number {
+  let u = U_SEEN;
+  if (blocksWordStart(code)) u |= U_BLOCKS;
+  const node = ROOT_NEXT[code];
+  if (node !== 0) {
+    u |= U_ROOT;
+    if ((NODE_MASK[node] & NO_WORD_START_MASK) !== 0) u |= U_NO_B;
   }
   return u;
 }
@@ -884,7 +913,7 @@ const BARE_MONTH_WORDS = [
   "мохи", "моҳи", "охири", "аввали", "миёнаи", "нимаи",
   "début", "fin", "mi", "anfang", "ende", "mitte", "principios de", "finales de", "mediados de",
   "شهر", "اوائل", "أوائل", "اواخر", "أواخر", "منتصف", "اوایل", "اواخر", "اواسط", "ماه",
-].map((w) => foldForDates(w));
+].map((w) => foldName(w));
 /** A Chinese month number with no year before it and no day after it. */
 const ZH_MONTH = /(?<!\d)(\d{1,2})\s*月(?!\s*\d)(?!份?[上中下]旬?\d)/gu;
 // A Chinese day alone ("外长11日在吉隆坡会晤", on the 11th): not after a month or year, not a
@@ -894,10 +923,10 @@ const ZH_DAY = /(?<![\d月年期]\s*)(\d{1,2})\s*日(?![内之\d])/gu;
 /** Persian ordinal day numbers (first to thirty-first), folded. */
 const FA_ORDINALS = new Map<string, number>();
 ["یکم|اول", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم", "دهم", "یازدهم", "دوازدهم", "سیزدهم", "چهاردهم", "پانزدهم", "شانزدهم", "هفدهم", "هجدهم|هیجدهم", "نوزدهم", "بیستم"].forEach((alts, i) =>
-  alts.split("|").forEach((w) => FA_ORDINALS.set(foldForDates(w), i + 1)),
+  alts.split("|").forEach((w) => FA_ORDINALS.set(foldName(w), i + 1)),
 );
-["یکم", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم"].forEach((w, i) => FA_ORDINALS.set(foldForDates(`بیست و ${w}`), 21 + i));
-FA_ORDINALS.set(foldForDates("سی ام"), 30).set(foldForDates("سی‌ام"), 30).set(foldForDates("سی و یکم"), 31);
+["یکم", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم"].forEach((w, i) => FA_ORDINALS.set(foldName(`بیست و ${w}`), 21 + i));
+FA_ORDINALS.set(foldName("سی ام"), 30).set(foldName("سی‌ام"), 30).set(foldName("سی و یکم"), 31);
 /** Tried (sticky) only where a match can begin (see findDates). */
 const FA_ORDINAL_DAY = new RegExp(`(^|[^\\p{L}\u200c])(${[...FA_ORDINALS.keys()].sort((a, b) => b.length - a.length).join("|")})\\s+(\\p{L}+)`, "uy");
 /** Phrases by their first unit. */
@@ -927,11 +956,11 @@ function phraseThenSep(table: Map<number, string[]>, folded: string, q: number, 
 const FA_ORDINAL_HEADS = byFirstUnit(FA_ORDINALS.keys());
 const FA_ORDINAL_FIRST_ANY = new RegExp(`[${[...new Set([...FA_ORDINALS.keys()].map((w) => w[0]))].join("")}]`);
 /** After the month: a year in digits, "this year" or "last year". */
-const FA_YEAR_AFTER = new RegExp(`^\\s+(?:(?:ماه\\s+)?(?:سال\\s+)?(\\d{4})|(${foldForDates("امسال")}|${foldForDates("سال جاری")})|(${foldForDates("پارسال")}|${foldForDates("سال گذشته")}))`, "u");
+const FA_YEAR_AFTER = new RegExp(`^\\s+(?:(?:ماه\\s+)?(?:سال\\s+)?(\\d{4})|(${foldName("امسال")}|${foldName("سال جاری")})|(${foldName("پارسال")}|${foldName("سال گذشته")}))`, "u");
 
 /** Words after (or before) a lone month that make it the coming one, folded. */
-const UPCOMING_AFTER = new RegExp(`^[\\s,]*(?:${["next", "следующего", "будущего", "наступающего", "оянда", "ояндаи", "المقبل", "القادم", "المقبلة", "القادمة", "آینده", "prochain", "nächsten", "próximo", "que viene", "kelasi", "келесі"].map((w) => foldForDates(w)).join("|")})(?![\\p{L}])`, "u");
-const UPCOMING_BEFORE = new RegExp(`(?:${["next", "this coming", "ce", "kelgusi", "gelecek"].map((w) => foldForDates(w)).join("|")})\\s+$`, "u");
+const UPCOMING_AFTER = new RegExp(`^[\\s,]*(?:${["next", "следующего", "будущего", "наступающего", "оянда", "ояндаи", "المقبل", "القادم", "المقبلة", "القادمة", "آینده", "prochain", "nächsten", "próximo", "que viene", "kelasi", "келесі"].map((w) => foldName(w)).join("|")})(?![\\p{L}])`, "u");
+const UPCOMING_BEFORE = new RegExp(`(?:${["next", "this coming", "ce", "kelgusi", "gelecek"].map((w) => foldName(w)).join("|")})\\s+$`, "u");
 /** Tried (sticky) only at candidate positions: just before one of the words' first units. */
 const BARE_MONTH = new RegExp(`(^|[^\\p{L}])(?:${[...new Set(BARE_MONTH_WORDS)].join("|")})[\\s-]+(\\p{L}+)`, "uy");
 /** The BARE_MONTH words by first unit (BARE_MONTH needs [\s-] after one). */
@@ -939,9 +968,12 @@ const BARE_MONTH_HEADS = byFirstUnit(new Set(BARE_MONTH_WORDS));
 // Per unit: 1 when it is a letter (\p{L}) on its own, 0 when not or a surrogate, -1 not computed yet.
 const BMP_LETTER = new Int8Array(65536).fill(-1);
 function isBmpLetter(code: number): boolean {
-  let l = BMP_LETTER[code];
-  if (l < 0) l = BMP_LETTER[code] = code >= 0xd800 && code <= 0xdfff ? 0 : /^\p{L}$/u.test(String.fromCharCode(code)) ? 1 : 0;
-  return l === 1;
+  const l = BMP_LETTER[code];
+  return (l >= 0 ? l : (BMP_LETTER[code] = bmpLetterOf(code))) === 1;
+}
+/** (Out of line: see blocksOf.) */
+function bmpLetterOf(code: number): number {
+  return (code & 0xf800) === 0xd800 ? 0 : /^\p{L}$/u.test(String.fromCharCode(code)) ? 1 : 0;
 }
 /** What BARE_MONTH's [\s-] matches, per unit. */
 const IS_BARE_SEP = new Uint8Array(65536);
@@ -956,7 +988,7 @@ if (BARE_MONTH_WORDS.some((w) => w.length === 0 || IS_BARE_SEP[w.charCodeAt(w.le
  * start phrase there and saw a month-led pattern: without one, the bare-month scan is skipped.
  * That holds while the keys are their own folds (the start phrases are the folded keys).
  */
-const BARE_MONTH_NEEDS_START = MONTH_NAMES.every((name) => /\s/.test(name) || foldForDates(name).trim() === name);
+const BARE_MONTH_NEEDS_START = MONTH_NAMES.every((name) => /\s/.test(name) || foldName(name).trim() === name);
 
 function monthOf(word: string | undefined): MonthEntry | undefined {
   if (!word) return undefined;
@@ -979,43 +1011,77 @@ function growInt32(a: Int32Array): Int32Array {
   return b;
 }
 
+/** What the passes of one findDates call share; each pass adds to `candidates`. */
+interface DatesCall {
+  text: string;
+  folded: string;
+  lang: Lang | "und";
+  from: number;
+  to: number;
+  refDate: YMD | null;
+  candidates: Candidate[];
+}
+
+/** Adds a candidate of scan pattern `pattern` (-1 for the passes after the scan) when it lies in the range. */
+function addCandidate(call: DatesCall, start: number, end: number, value: string | null, kind: DateMatch["kind"], calendar: Calendar, pattern: number): void {
+  const text = call.text;
+  // A full month name followed by a sentence period: the period is not part of the date.
+  if (end - start > 1 && text[end - 1] === "." && /\p{L}{5}$/u.test(text.slice(start, end - 1))) end -= 1;
+  if (value && start >= call.from && end <= call.to && end > start) call.candidates.push({ start, end, value, kind, calendar, pattern });
+}
+
+/** Resolve a day/month with an optional written year (or a relative-year offset). */
+function dayMonth(refDate: YMD | null, cal: Calendar, y: number | null, m: number, d: number, relOffset: number | null): string | null {
+  if (y !== null) {
+    if (!yearFits(cal, y)) return null;
+    const g = toGregorianDate(cal, y, m, d);
+    return g ? fmt(g) : null;
+  }
+  if (!refDate) return null;
+  const base = refYear(cal, refDate);
+  if (relOffset !== null) {
+    const g = toGregorianDate(cal, base + relOffset, m, d);
+    return g ? fmt(g) : null;
+  }
+  for (const year of [base, base - 1]) {
+    const g = toGregorianDate(cal, year, m, d);
+    if (g && toDays(g) <= toDays(refDate) + FUTURE_SLACK_DAYS) return fmt(g);
+  }
+  return null;
+}
+
+// findDates is split into passes, each a function of its own: the candidate scan runs on every
+// sentence, the passes after it and the rarer patterns' resolution on few. One large function
+// was V8's most expensive optimised compile, and any deoptimisation in a rare branch compiled
+// all of it again.
 export function findDates(text: string, lang: Lang | "und", ref: string | null, range?: Span): DateMatch[] {
   const folded = foldForDates(text);
   const from = range ? Math.max(0, range.start) : 0;
   const to = range ? Math.min(text.length, range.end) : text.length;
   const refDate = parseRef(ref);
-  const candidates: Candidate[] = [];
-  const add = (start: number, end: number, value: string | null, kind: DateMatch["kind"], calendar: Calendar) => {
-    // A full month name followed by a sentence period: the period is not part of the date.
-    if (end - start > 1 && text[end - 1] === "." && /\p{L}{5}$/u.test(text.slice(start, end - 1))) end -= 1;
-    if (value && start >= from && end <= to && end > start) candidates.push({ start, end, value, kind, calendar, pattern: k });
-  };
+  const call: DatesCall = { text, folded, lang, from, to, refDate, candidates: [] };
+  const monthStarts = scanPatterns(call);
+  if (refDate) bareMonths(call, refDate, monthStarts);
+  // (The global searches of the Chinese passes run from `from` to the text's end: they are
+  // skipped where no match can begin in the range, which a substring test tells cheaply.)
+  if ((lang === "zh" || lang === "und") && refDate && folded.includes("月", from)) zhAlone(call, refDate, ZH_MONTH, false);
+  if ((lang === "zh" || lang === "und") && refDate && folded.includes("日", from)) zhAlone(call, refDate, ZH_DAY, true);
+  // Every candidate of the Persian pass has a first unit of an ordinal in [from, to + 2): one
+  // native search says whether there is any.
+  if ((lang === "fa" || lang === "und") && FA_ORDINAL_FIRST_ANY.test(folded.slice(from, to + 2))) faOrdinalDays(call);
+  return keepLongest(call.candidates);
+}
 
-  /** Resolve a day/month with an optional written year (or a relative-year offset). */
-  const dayMonth = (cal: Calendar, y: number | null, m: number, d: number, relOffset: number | null): string | null => {
-    if (y !== null) {
-      if (!yearFits(cal, y)) return null;
-      const g = toGregorianDate(cal, y, m, d);
-      return g ? fmt(g) : null;
-    }
-    if (!refDate) return null;
-    const base = refYear(cal, refDate);
-    if (relOffset !== null) {
-      const g = toGregorianDate(cal, base + relOffset, m, d);
-      return g ? fmt(g) : null;
-    }
-    for (const year of [base, base - 1]) {
-      const g = toGregorianDate(cal, year, m, d);
-      if (g && toDays(g) <= toDays(refDate) + FUTURE_SLACK_DAYS) return fmt(g);
-    }
-    return null;
-  };
-
+/**
+ * The candidate scan: each SCAN pattern's sticky regex runs only where its key starts. Returns
+ * how many positions, in MONTH_STARTS, start a month-led pattern.
+ */
+function scanPatterns(call: DatesCall): number {
+  const { folded, from, to } = call;
   // Candidates are collected in scan order; the original per-pattern order is restored by the
   // pattern index in the final sort.
   // (A scratch array: findDates does not call itself; a typed array per call costs more than a fill.)
   const nextFree = NEXT_FREE.fill(from);
-  let k = 0;
   /** Word starts in the range that open with a month name's start phrase (see BARE_MONTH_NEEDS_START), in MONTH_STARTS. */
   let monthStarts = 0;
   let prevScan = from > 0 ? unitScan(folded.charCodeAt(from - 1)) : 0;
@@ -1027,7 +1093,7 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
     if ((here & U_ROOT) === 0) continue;
     // Inside a word only patterns without B can start (a unit read once: most letters stop here).
     if (notWordStart && (here & U_NO_B) === 0) continue;
-    let node = ROOT_NEXT[c0];
+    const node = ROOT_NEXT[c0];
     const before = p > 0 ? folded.charCodeAt(p - 1) : -1;
     let mask = NODE_MASK[node];
     if (notWordStart) {
@@ -1063,8 +1129,8 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
     if (mask === 0) continue;
     const afterDigit = before >= 0x30 && before <= 0x39;
     for (; mask !== 0; mask &= mask - 1) {
-      k = 31 - Math.clz32(mask & -mask);
-      const { name, re, notAfterDigit } = SCAN[k];
+      const k = 31 - Math.clz32(mask & -mask);
+      const { re, notAfterDigit } = SCAN[k];
       if (p < nextFree[k] || (notAfterDigit && afterDigit)) continue;
       // A cheap test that the regex would fail here (so skipping it changes nothing).
       if (((1 << k) & CHECKED_MASK) !== 0 && !mayMatchAt(k, folded, p, run)) continue;
@@ -1073,255 +1139,275 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
       if (match === null) continue;
       if (match[0].length === 0) { nextFree[k] = p + 1; continue; }
       nextFree[k] = p + match[0].length;
-      const g = (match.groups ?? {}) as Record<string, string | undefined>;
-      const start = match.index;
-      const end = start + match[0].length;
-      switch (name) {
-        case "dmy":
-        case "mdy": {
-          const me = monthOf(g.mon);
-          if (!me) break;
-          const d = Number(g.d);
-          const y = g.y ? Number(g.y) : null;
-          const rel = y === null ? relYearOffset(g) : null;
-          const value = dayMonth(me.cal, y, me.month, d, rel);
-          add(start, end, value, y === null && rel !== null ? "relative" : "absolute", me.cal);
-          break;
-        }
-        case "my": {
-          const me = monthOf(g.mon);
-          const y = Number(g.y);
-          if (!me || !yearFits(me.cal, y)) break;
-          add(start, end, monthValue(me.cal, y, me.month), "absolute", me.cal);
-          break;
-        }
-        case "mrel":
-        case "relm": {
-          const me = monthOf(g.mon);
-          if (!me || !refDate) break;
-          const rel = relYearOffset(g) ?? 0;
-          let y = refYear(me.cal, refDate) + rel;
-          // "مارس الماضي" / "last March": the latest such month not after the reference month.
-          if (g.cur && me.cal === "gregorian" && me.month > refDate.m && !g.cur.includes(foldForDates("جاري"))) y -= 1;
-          add(start, end, monthValue(me.cal, y, me.month), "relative", me.cal);
-          break;
-        }
-        case "ydm": {
-          const me = monthOf(g.mon);
-          const y = Number(g.y);
-          if (!me || !yearFits(me.cal, y)) break;
-          const day = g.d ?? g.d2;
-          if (day) add(start, end, dayMonth(me.cal, y, me.month, Number(day), null), "absolute", me.cal);
-          else add(start, end, monthValue(me.cal, y, me.month), "absolute", me.cal);
-          break;
-        }
-        case "ymd":
-        case "dmy_num": {
-          let d = Number(g.d);
-          let m = Number(g.m);
-          const y = Number(g.y);
-          // Heuristic: day first unless the month field cannot be a month (US 09/16/2022).
-          if (m > 12 && d <= 12) [d, m] = [m, d];
-          // Years 1300-1500 are Solar Hijri in Persian/Tajik text, lunar Hijri elsewhere.
-          const cal: Calendar = y >= 1900 ? "gregorian" : lang === "fa" || lang === "tg" ? "jalali" : "hijri";
-          if (!yearFits(cal, y)) break;
-          const gd = toGregorianDate(cal, y, m, d);
-          add(start, end, gd ? fmt(gd) : null, "absolute", cal);
-          break;
-        }
-        case "zh_ymd": {
-          const y = Number(g.y);
-          const m = Number(g.m);
-          if (!yearFits("gregorian", y) || m < 1 || m > 12) break;
-          if (g.d) {
-            const x = { y, m, d: Number(g.d) };
-            add(start, end, validGregorian(x) ? fmt(x) : null, "absolute", "gregorian");
-          } else add(start, end, fmtMonth(y, m), "absolute", "gregorian");
-          break;
-        }
-        case "zh_md": {
-          add(start, end, dayMonth("gregorian", null, Number(g.m), Number(g.d), null), "absolute", "gregorian");
-          break;
-        }
-        case "year_before":
-        case "year_after":
-        case "year_zh": {
-          const y = Number(g.y);
-          // A bare year is only trusted in a year-marking phrase and within 1950-2100.
-          if (y >= 1950 && y <= 2100) add(start, end, String(y), "absolute", "gregorian");
-          break;
-        }
-        case "relday": {
-          if (!refDate) break;
-          const i = RELATIVE_DAYS.findIndex((_, k) => g[`r${k}`] !== undefined);
-          if (i < 0) break;
-          const word = text.slice(start, end);
-          // "mañana" after an article is "morning", not "tomorrow".
-          if (/mañana/i.test(word) && /(?:la|esta|por la)\s+$/i.test(text.slice(Math.max(0, start - 10), start))) break;
-          add(start, end, fmt(fromDays(toDays(refDate) + RELATIVE_DAYS[i].offset)), "relative", "gregorian");
-          break;
-        }
-        case "weekday": {
-          if (!refDate || !g.wd) break;
-          const wd = lookupInflected(g.wd, weekdayExact, weekdayInflect);
-          if (wd === undefined) break;
-          const isLast = Boolean(g.last1 || g.last2);
-          const wdStart = end - match[0].length + match[0].lastIndexOf(g.wd);
-          const original = text.slice(wdStart, wdStart + g.wd.length);
-          // "Душанбе"/"دوشنبه" is also the capital of Tajikistan: a weekday only in a clear weekday phrase.
-          const dushanbe = /^(?:душанбе|دوشنبه)/i.test(original);
-          const clearWeekday = isLast || g.pre === "рӯзи" || g.pre === "روز" || original.startsWith("душанбе") ||
-            /^\s*,?\s*\d{1,2}(?!\d)/.test(folded.slice(end, end + 6));
-          if (dushanbe && !clearWeekday) break;
-          // Spanish weekdays are lower case; "Domingo" is a given name.
-          if (/^domingo/.test(g.wd) && original[0] === "D") break;
-          const refDays = toDays(refDate);
-          const refWd = new Date(refDays * 86400000).getUTCDay();
-          let back = (refWd - wd + 7) % 7;
-          if (isLast && back === 0) back = 7;
-          add(start, end, fmt(fromDays(refDays - back)), "relative", "gregorian");
-          break;
-        }
-        case "lastyear":
-          if (refDate) add(start, end, String(refDate.y - 1), "relative", "gregorian");
-          break;
-        case "thisyear":
-          if (refDate) add(start, end, String(refDate.y), "relative", "gregorian");
-          break;
-        case "thismonth":
-          if (refDate) add(start, end, fmtMonth(refDate.y, refDate.m), "relative", "gregorian");
-          break;
-      }
+      resolveMatch(call, k, match);
     }
   }
+  return monthStarts;
+}
 
-  // A Gregorian month named without day or year after "in" ("in February", «в сентябре»,
-  // "en mars"): the latest such month not after the reference date. Kept only where no longer
-  // expression covers it (a full date wins).
-  // The sticky regex runs at each position where a match can begin (the same matches, in the
-  // same order, as a global search from `from`; none begins at or after `to`): a unit before a
-  // word's first unit (two units for a surrogate pair), or the text start. A match that counts
-  // names a month whose word starts where the candidate scan saw a month-led pattern (see
-  // BARE_MONTH_NEEDS_START), after a run of [\s-] that the BARE_MONTH word ends right before:
-  // only the few positions that can open such a match are tried.
-  if (refDate) {
-    let free = from;
-    /** The next position not yet looked at (windows are visited in ascending order). */
-    let nextP = from;
-    const windows = BARE_MONTH_NEEDS_START ? monthStarts : 1;
-    for (let w = 0; w < windows; w++) {
-      let lo = from, hi = to - 1;
-      if (BARE_MONTH_NEEDS_START) {
-        // The word starts at s; the BARE_MONTH word ends where the [\s-] run before it begins.
-        const s = MONTH_STARTS[w];
-        let e = s;
-        while (e > 0 && IS_BARE_SEP[folded.charCodeAt(e - 1)] === 1) e--;
-        if (e === s) continue;
-        lo = Math.max(nextP, e - BARE_MONTH_MAX - 2);
-        hi = Math.min(e - 1, to - 1);
-        nextP = Math.max(nextP, hi + 1);
-      }
-      for (let p = lo; p <= hi; p++) {
-        if (p < free) continue;
-        const here = folded.charCodeAt(p);
-        // Where the regex can begin: a BARE_MONTH word at the text start, or after a unit that is
-        // not a letter (two units for a surrogate pair), and [\s-] after that word.
-        if (!(p === 0 && phraseThenSep(BARE_MONTH_HEADS, folded, 0, IS_BARE_SEP)) &&
-          !(!isBmpLetter(here) && phraseThenSep(BARE_MONTH_HEADS, folded, p + 1, IS_BARE_SEP)) &&
-          !(here >= 0xd800 && here <= 0xdbff && phraseThenSep(BARE_MONTH_HEADS, folded, p + 2, IS_BARE_SEP))) continue;
-        // Inside a surrogate pair: a search steps over it.
-        if (here >= 0xdc00 && here <= 0xdfff && p > 0 && folded.charCodeAt(p - 1) >= 0xd800 && folded.charCodeAt(p - 1) <= 0xdbff) continue;
-        BARE_MONTH.lastIndex = p;
-        const m = BARE_MONTH.exec(folded);
-        if (m === null) continue;
-        const word = m[2];
-        const entry = monthOf(word);
-        // Not a month ("in early"): the next word may still start a match ("early May").
-        if (!entry || entry.cal !== "gregorian") continue;
-        free = p + m[0].length;
-        const start = m.index + m[0].length - word.length;
-        const end = start + word.length;
-        // "in May 2022" / "в сентябре 2022 года" are found by the month-year patterns.
-        if (/^\s*\d/.test(folded.slice(end, end + 3))) continue;
-        // English "May" is also a verb: only the capitalised month after "in".
-        if (word === "may" && text[start] !== "M") continue;
-        // "In April next" («в апреле следующего года», "أبريل المقبل"): the coming one.
-        const upcoming = UPCOMING_AFTER.test(folded.slice(end, end + 24)) || UPCOMING_BEFORE.test(folded.slice(Math.max(0, start - 12), start));
-        const year = upcoming ? (entry.month >= refDate.m ? refDate.y : refDate.y + 1) : entry.month <= refDate.m ? refDate.y : refDate.y - 1;
-        k = -1;
-        add(start, end, fmtMonth(year, entry.month), "relative", "gregorian");
-      }
+/** The candidate of a match of SCAN pattern k, if its fields make a date. */
+function resolveMatch(call: DatesCall, k: number, match: RegExpExecArray): void {
+  const { refDate } = call;
+  const g = (match.groups ?? {}) as Record<string, string | undefined>;
+  const start = match.index;
+  const end = start + match[0].length;
+  switch (SCAN[k].name) {
+    case "dmy":
+    case "mdy": {
+      const me = monthOf(g.mon);
+      if (!me) break;
+      const d = Number(g.d);
+      const y = g.y ? Number(g.y) : null;
+      const rel = y === null ? relYearOffset(g) : null;
+      const value = dayMonth(refDate, me.cal, y, me.month, d, rel);
+      addCandidate(call, start, end, value, y === null && rel !== null ? "relative" : "absolute", me.cal, k);
+      break;
     }
-  }
-
-  // A Chinese month alone ("于2月和9月", in February and September): the latest such month not
-  // after the reference date, or in the year named just before it (去年 last year, 今年 this year).
-  // (The global searches below run from `from` to the text's end: they are skipped where no
-  // match can begin in the range, which a substring test tells cheaply.)
-  if ((lang === "zh" || lang === "und") && refDate && folded.includes("月", from)) {
-    ZH_MONTH.lastIndex = from;
-    for (let m = ZH_MONTH.exec(folded); m !== null && m.index < to; m = ZH_MONTH.exec(folded)) {
-      const month = Number(m[1]);
-      if (month < 1 || month > 12) continue;
-      const before = folded.slice(Math.max(0, m.index - 12), m.index);
-      const yearWord = /去年[^。；，]*$/.test(before) ? -1 : /明年[^。；，]*$/.test(before) ? 1 : /今年[^。；，]*$/.test(before) ? 0 : null;
-      const year = yearWord !== null ? refDate.y + yearWord : month <= refDate.m ? refDate.y : refDate.y - 1;
-      k = -1;
-      add(m.index, m.index + m[0].length, fmtMonth(year, month), "relative", "gregorian");
+    case "my": {
+      const me = monthOf(g.mon);
+      const y = Number(g.y);
+      if (!me || !yearFits(me.cal, y)) break;
+      addCandidate(call, start, end, monthValue(me.cal, y, me.month), "absolute", me.cal, k);
+      break;
     }
-  }
-
-  // A Chinese day alone: the latest such day not after the reference date (this month's, else
-  // last month's).
-  if ((lang === "zh" || lang === "und") && refDate && folded.includes("日", from)) {
-    ZH_DAY.lastIndex = from;
-    for (let m = ZH_DAY.exec(folded); m !== null && m.index < to; m = ZH_DAY.exec(folded)) {
-      const day = Number(m[1]);
-      if (day < 1 || day > 31) continue;
-      const prev = refDate.m === 1 ? { y: refDate.y - 1, m: 12 } : { y: refDate.y, m: refDate.m - 1 };
-      const x = day <= refDate.d ? { y: refDate.y, m: refDate.m, d: day } : { ...prev, d: day };
-      if (!validGregorian(x)) continue;
-      k = -1;
-      add(m.index, m.index + m[0].length, fmt(x), "relative", "gregorian");
+    case "mrel":
+    case "relm": {
+      const me = monthOf(g.mon);
+      if (!me || !refDate) break;
+      const rel = relYearOffset(g) ?? 0;
+      let y = refYear(me.cal, refDate) + rel;
+      // "مارس الماضي" / "last March": the latest such month not after the reference month.
+      if (g.cur && me.cal === "gregorian" && me.month > refDate.m && !g.cur.includes(foldForDates("جاري"))) y -= 1;
+      addCandidate(call, start, end, monthValue(me.cal, y, me.month), "relative", me.cal, k);
+      break;
     }
+    case "ydm": {
+      const me = monthOf(g.mon);
+      const y = Number(g.y);
+      if (!me || !yearFits(me.cal, y)) break;
+      const day = g.d ?? g.d2;
+      if (day) addCandidate(call, start, end, dayMonth(refDate, me.cal, y, me.month, Number(day), null), "absolute", me.cal, k);
+      else addCandidate(call, start, end, monthValue(me.cal, y, me.month), "absolute", me.cal, k);
+      break;
+    }
+    case "ymd":
+    case "dmy_num": {
+      let d = Number(g.d);
+      let m = Number(g.m);
+      const y = Number(g.y);
+      // Heuristic: day first unless the month field cannot be a month (US 09/16/2022).
+      if (m > 12 && d <= 12) [d, m] = [m, d];
+      // Years 1300-1500 are Solar Hijri in Persian/Tajik text, lunar Hijri elsewhere.
+      const cal: Calendar = y >= 1900 ? "gregorian" : call.lang === "fa" || call.lang === "tg" ? "jalali" : "hijri";
+      if (!yearFits(cal, y)) break;
+      const gd = toGregorianDate(cal, y, m, d);
+      addCandidate(call, start, end, gd ? fmt(gd) : null, "absolute", cal, k);
+      break;
+    }
+    case "zh_ymd": {
+      const y = Number(g.y);
+      const m = Number(g.m);
+      if (!yearFits("gregorian", y) || m < 1 || m > 12) break;
+      if (g.d) {
+        const x = { y, m, d: Number(g.d) };
+        addCandidate(call, start, end, validGregorian(x) ? fmt(x) : null, "absolute", "gregorian", k);
+      } else addCandidate(call, start, end, fmtMonth(y, m), "absolute", "gregorian", k);
+      break;
+    }
+    case "zh_md": {
+      addCandidate(call, start, end, dayMonth(refDate, "gregorian", null, Number(g.m), Number(g.d), null), "absolute", "gregorian", k);
+      break;
+    }
+    case "year_before":
+    case "year_after":
+    case "year_zh": {
+      const y = Number(g.y);
+      // A bare year is only trusted in a year-marking phrase and within 1950-2100.
+      if (y >= 1950 && y <= 2100) addCandidate(call, start, end, String(y), "absolute", "gregorian", k);
+      break;
+    }
+    case "relday":
+      if (refDate) relativeDay(call, refDate, k, g, start, end);
+      break;
+    case "weekday":
+      if (refDate && g.wd) lastWeekday(call, refDate, k, g, g.wd, match[0], end);
+      break;
+    case "lastyear":
+      if (refDate) addCandidate(call, start, end, String(refDate.y - 1), "relative", "gregorian", k);
+      break;
+    case "thisyear":
+      if (refDate) addCandidate(call, start, end, String(refDate.y), "relative", "gregorian", k);
+      break;
+    case "thismonth":
+      if (refDate) addCandidate(call, start, end, fmtMonth(refDate.y, refDate.m), "relative", "gregorian", k);
+      break;
   }
+}
 
-  // A Persian ordinal day before a month ("هشتم خرداد امسال", the eighth of Khordad this year).
-  // The sticky regex runs where a match can begin (as for BARE_MONTH above), within the range:
-  // the same matches as a global search from `from`, which would read on to the text's end.
-  // Every candidate below has a first unit of an ordinal in [from, to + 2): one native search
-  // says whether there is any.
-  if ((lang === "fa" || lang === "und") && FA_ORDINAL_FIRST_ANY.test(folded.slice(from, to + 2))) {
-    let free = from;
-    for (let p = from; p < to; p++) {
+/** "yesterday", «позавчера», ...: a day counted from the reference date. */
+function relativeDay(call: DatesCall, refDate: YMD, k: number, g: Record<string, string | undefined>, start: number, end: number): void {
+  const i = RELATIVE_DAYS.findIndex((_, r) => g[`r${r}`] !== undefined);
+  if (i < 0) return;
+  const word = call.text.slice(start, end);
+  // "mañana" after an article is "morning", not "tomorrow".
+  if (/mañana/i.test(word) && /(?:la|esta|por la)\s+$/i.test(call.text.slice(Math.max(0, start - 10), start))) return;
+  addCandidate(call, start, end, fmt(fromDays(toDays(refDate) + RELATIVE_DAYS[i].offset)), "relative", "gregorian", k);
+}
+
+/** A weekday (wd, in the match `matched` ending at end): the latest such day before the reference date. */
+function lastWeekday(call: DatesCall, refDate: YMD, k: number, g: Record<string, string | undefined>, wdWord: string, matched: string, end: number): void {
+  const { text, folded } = call;
+  const start = end - matched.length;
+  const wd = lookupInflected(wdWord, weekdayExact, weekdayInflect);
+  if (wd === undefined) return;
+  const isLast = Boolean(g.last1 || g.last2);
+  const wdStart = start + matched.lastIndexOf(wdWord);
+  const original = text.slice(wdStart, wdStart + wdWord.length);
+  // "Душанбе"/"دوشنبه" is also the capital of Tajikistan: a weekday only in a clear weekday phrase.
+  const dushanbe = /^(?:душанбе|دوشنبه)/i.test(original);
+  const clearWeekday = isLast || g.pre === "рӯзи" || g.pre === "روز" || original.startsWith("душанбе") ||
+    /^\s*,?\s*\d{1,2}(?!\d)/.test(folded.slice(end, end + 6));
+  if (dushanbe && !clearWeekday) return;
+  // Spanish weekdays are lower case; "Domingo" is a given name.
+  if (/^domingo/.test(wdWord) && original[0] === "D") return;
+  const refDays = toDays(refDate);
+  const refWd = new Date(refDays * 86400000).getUTCDay();
+  let back = (refWd - wd + 7) % 7;
+  if (isLast && back === 0) back = 7;
+  addCandidate(call, start, end, fmt(fromDays(refDays - back)), "relative", "gregorian", k);
+}
+
+/**
+ * A Gregorian month named without day or year after "in" ("in February", «в сентябре»,
+ * "en mars"): the latest such month not after the reference date. Kept only where no longer
+ * expression covers it (a full date wins).
+ * The sticky regex runs at each position where a match can begin (the same matches, in the
+ * same order, as a global search from `from`; none begins at or after `to`): a unit before a
+ * word's first unit (two units for a surrogate pair), or the text start. A match that counts
+ * names a month whose word starts where the candidate scan saw a month-led pattern (see
+ * BARE_MONTH_NEEDS_START), after a run of [\s-] that the BARE_MONTH word ends right before:
+ * only the few positions that can open such a match are tried.
+ */
+function bareMonths(call: DatesCall, refDate: YMD, monthStarts: number): void {
+  const { text, folded, from, to } = call;
+  let free = from;
+  /** The next position not yet looked at (windows are visited in ascending order). */
+  let nextP = from;
+  const windows = BARE_MONTH_NEEDS_START ? monthStarts : 1;
+  for (let w = 0; w < windows; w++) {
+    let lo = from, hi = to - 1;
+    if (BARE_MONTH_NEEDS_START) {
+      // The word starts at s; the BARE_MONTH word ends where the [\s-] run before it begins.
+      const s = MONTH_STARTS[w];
+      let e = s;
+      while (e > 0 && IS_BARE_SEP[folded.charCodeAt(e - 1)] === 1) e--;
+      if (e === s) continue;
+      lo = Math.max(nextP, e - BARE_MONTH_MAX - 2);
+      hi = Math.min(e - 1, to - 1);
+      nextP = Math.max(nextP, hi + 1);
+    }
+    for (let p = lo; p <= hi; p++) {
       if (p < free) continue;
       const here = folded.charCodeAt(p);
-      const trail = here >= 0xdc00 && here <= 0xdfff && p > 0 && folded.charCodeAt(p - 1) >= 0xd800 && folded.charCodeAt(p - 1) <= 0xdbff;
-      // Inside a surrogate pair a search steps over it; at `from`, it steps back to the pair's start.
-      if (trail && p !== from) continue;
-      if (!trail && !(p === 0 && phraseThenSep(FA_ORDINAL_HEADS, folded, 0, IS_SPACE)) &&
-        !(!isBmpLetter(here) && phraseThenSep(FA_ORDINAL_HEADS, folded, p + 1, IS_SPACE)) &&
-        !(here >= 0xd800 && here <= 0xdbff && phraseThenSep(FA_ORDINAL_HEADS, folded, p + 2, IS_SPACE))) continue;
-      FA_ORDINAL_DAY.lastIndex = p;
-      const m = FA_ORDINAL_DAY.exec(folded);
+      // Where the regex can begin: a BARE_MONTH word at the text start, or after a unit that is
+      // not a letter (two units for a surrogate pair), and [\s-] after that word.
+      if (!(p === 0 && phraseThenSep(BARE_MONTH_HEADS, folded, 0, IS_BARE_SEP)) &&
+        !(!isBmpLetter(here) && phraseThenSep(BARE_MONTH_HEADS, folded, p + 1, IS_BARE_SEP)) &&
+        !(here >= 0xd800 && here <= 0xdbff && phraseThenSep(BARE_MONTH_HEADS, folded, p + 2, IS_BARE_SEP))) continue;
+      // Inside a surrogate pair: a search steps over it.
+      if (here >= 0xdc00 && here <= 0xdfff && p > 0 && folded.charCodeAt(p - 1) >= 0xd800 && folded.charCodeAt(p - 1) <= 0xdbff) continue;
+      BARE_MONTH.lastIndex = p;
+      const m = BARE_MONTH.exec(folded);
       if (m === null) continue;
-      free = m.index + m[0].length;
-      const entry = monthOf(m[3]);
-      if (!entry) continue;
-      const start = m.index + m[1].length;
-      let end = m.index + m[0].length;
-      const after = FA_YEAR_AFTER.exec(folded.slice(end, end + 24));
-      let year: number | null = null, rel: number | null = null;
-      if (after?.[1]) year = Number(after[1]);
-      else if (after?.[2]) rel = 0;
-      else if (after?.[3]) rel = -1;
-      if (after) end += after[0].length;
-      k = -1;
-      add(start, end, dayMonth(entry.cal, year, entry.month, FA_ORDINALS.get(m[2])!, rel), year !== null ? "absolute" : "relative", entry.cal);
+      const word = m[2];
+      const entry = monthOf(word);
+      // Not a month ("in early"): the next word may still start a match ("early May").
+      if (!entry || entry.cal !== "gregorian") continue;
+      free = p + m[0].length;
+      const start = m.index + m[0].length - word.length;
+      const end = start + word.length;
+      // "in May 2022" / "в сентябре 2022 года" are found by the month-year patterns.
+      if (/^\s*\d/.test(folded.slice(end, end + 3))) continue;
+      // English "May" is also a verb: only the capitalised month after "in".
+      if (word === "may" && text[start] !== "M") continue;
+      // "In April next" («в апреле следующего года», "أبريل المقبل"): the coming one.
+      const upcoming = UPCOMING_AFTER.test(folded.slice(end, end + 24)) || UPCOMING_BEFORE.test(folded.slice(Math.max(0, start - 12), start));
+      const year = upcoming ? (entry.month >= refDate.m ? refDate.y : refDate.y + 1) : entry.month <= refDate.m ? refDate.y : refDate.y - 1;
+      addCandidate(call, start, end, fmtMonth(year, entry.month), "relative", "gregorian", -1);
     }
   }
+}
 
-  // Longest match wins; then document order.
+/**
+ * A Chinese month or day alone (re: ZH_MONTH or ZH_DAY, global, run from `from`), each match
+ * resolved against the reference date.
+ */
+function zhAlone(call: DatesCall, refDate: YMD, re: RegExp, day: boolean): void {
+  const { folded, from, to } = call;
+  re.lastIndex = from;
+  for (let m = re.exec(folded); m !== null && m.index < to; m = re.exec(folded)) {
+    const n = Number(m[1]);
+    const value = day ? zhDayValue(refDate, n) : zhMonthValue(refDate, n, folded.slice(Math.max(0, m.index - 12), m.index));
+    addCandidate(call, m.index, m.index + m[0].length, value, "relative", "gregorian", -1);
+  }
+}
+
+/**
+ * A Chinese month alone ("于2月和9月", in February and September): the latest such month not
+ * after the reference date, or in the year named just before it (去年 last year, 今年 this year).
+ */
+function zhMonthValue(refDate: YMD, month: number, before: string): string | null {
+  if (month < 1 || month > 12) return null;
+  const yearWord = /去年[^。；，]*$/.test(before) ? -1 : /明年[^。；，]*$/.test(before) ? 1 : /今年[^。；，]*$/.test(before) ? 0 : null;
+  const year = yearWord !== null ? refDate.y + yearWord : month <= refDate.m ? refDate.y : refDate.y - 1;
+  return fmtMonth(year, month);
+}
+
+/** A Chinese day alone: the latest such day not after the reference date (this month's, else last month's). */
+function zhDayValue(refDate: YMD, day: number): string | null {
+  if (day < 1 || day > 31) return null;
+  const prev = refDate.m === 1 ? { y: refDate.y - 1, m: 12 } : { y: refDate.y, m: refDate.m - 1 };
+  const x = day <= refDate.d ? { y: refDate.y, m: refDate.m, d: day } : { ...prev, d: day };
+  return validGregorian(x) ? fmt(x) : null;
+}
+
+/**
+ * A Persian ordinal day before a month ("هشتم خرداد امسال", the eighth of Khordad this year).
+ * The sticky regex runs where a match can begin (as for BARE_MONTH), within the range: the same
+ * matches as a global search from `from`, which would read on to the text's end.
+ */
+function faOrdinalDays(call: DatesCall): void {
+  const { folded, from, to, refDate } = call;
+  let free = from;
+  for (let p = from; p < to; p++) {
+    if (p < free) continue;
+    const here = folded.charCodeAt(p);
+    const trail = here >= 0xdc00 && here <= 0xdfff && p > 0 && folded.charCodeAt(p - 1) >= 0xd800 && folded.charCodeAt(p - 1) <= 0xdbff;
+    // Inside a surrogate pair a search steps over it; at `from`, it steps back to the pair's start.
+    if (trail && p !== from) continue;
+    if (!trail && !(p === 0 && phraseThenSep(FA_ORDINAL_HEADS, folded, 0, IS_SPACE)) &&
+      !(!isBmpLetter(here) && phraseThenSep(FA_ORDINAL_HEADS, folded, p + 1, IS_SPACE)) &&
+      !(here >= 0xd800 && here <= 0xdbff && phraseThenSep(FA_ORDINAL_HEADS, folded, p + 2, IS_SPACE))) continue;
+    FA_ORDINAL_DAY.lastIndex = p;
+    const m = FA_ORDINAL_DAY.exec(folded);
+    if (m === null) continue;
+    free = m.index + m[0].length;
+    const entry = monthOf(m[3]);
+    if (!entry) continue;
+    const start = m.index + m[1].length;
+    let end = m.index + m[0].length;
+    const after = FA_YEAR_AFTER.exec(folded.slice(end, end + 24));
+    let year: number | null = null, rel: number | null = null;
+    if (after?.[1]) year = Number(after[1]);
+    else if (after?.[2]) rel = 0;
+    else if (after?.[3]) rel = -1;
+    if (after) end += after[0].length;
+    addCandidate(call, start, end, dayMonth(refDate, entry.cal, year, entry.month, FA_ORDINALS.get(m[2])!, rel), year !== null ? "absolute" : "relative", entry.cal, -1);
+  }
+}
+
+/** Longest match wins; then document order. */
+function keepLongest(candidates: Candidate[]): DateMatch[] {
   candidates.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start || a.pattern - b.pattern);
   const kept: Candidate[] = [];
   for (const c of candidates) {

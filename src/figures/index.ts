@@ -67,8 +67,16 @@ class WordTable<T> {
     for (const w of arabicVariants(word)) {
       const hit = this.exact.get(w);
       if (hit !== undefined) return hit;
+      // The first of the longest prefixes the word starts with. (Lengths are compared as numbers:
+      // reading the best entry only where a second prefix matched had deoptimised this loop.)
       let best: [string, T] | undefined;
-      for (const p of this.prefixes) if (w.startsWith(p[0]) && (!best || p[0].length > best[0].length)) best = p;
+      let bestLength = -1;
+      for (const p of this.prefixes) {
+        if (p[0].length > bestLength && w.startsWith(p[0])) {
+          best = p;
+          bestLength = p[0].length;
+        }
+      }
       if (best) return best[1];
     }
     return undefined;
@@ -97,11 +105,11 @@ function foldWord(s: string): string {
   return fold(s).replace(/[\s'’ʻʼ`‘\u200c-]/g, "");
 }
 
-const ARABIC_LETTER = /[\u0600-\u06ff]/;
 const AR_PROCLITICS = ["وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك"];
 
 function arabicVariants(word: string): string[] {
-  if (!ARABIC_LETTER.test(word[0] ?? "")) return [word];
+  // Only a word that starts in the Arabic block (U+0600-U+06FF; an empty word gives NaN, so 0).
+  if ((word.charCodeAt(0) & 0xff00) !== 0x600) return [word];
   const out = [word];
   for (const p of AR_PROCLITICS) if (word.length - p.length >= 2 && word.startsWith(p)) out.push(word.slice(p.length));
   return out;
@@ -197,13 +205,15 @@ const WORD_JOINERS = new Set(["'", "’", "‘", "ʻ", "ʼ", "`", "-", "\u200c"]
 const CLS_LETTER = 1, CLS_HAN = 2, CLS_SPACE = 4, CLS_DONE = 8;
 const UNIT_CLASS = new Uint8Array(65536);
 function unitClass(code: number): number {
-  let c = UNIT_CLASS[code];
-  if (c === 0) {
-    const ch = String.fromCharCode(code);
-    c = CLS_DONE | (LETTER.test(ch) ? CLS_LETTER : 0) | (HAN.test(ch) ? CLS_HAN : 0) | (/\s/.test(ch) ? CLS_SPACE : 0);
-    UNIT_CLASS[code] = c;
-  }
-  return c;
+  const c = UNIT_CLASS[code];
+  return c !== 0 ? c : (UNIT_CLASS[code] = unitClassOf(code));
+}
+// The per-unit tables are filled on a unit's first sight by a function of its own, so that the
+// hot callers hold only the table read: a branch of the fill that no unit had taken yet (another
+// script, a surrogate) deoptimised each optimised caller the first time a unit took it.
+function unitClassOf(code: number): number {
+  const ch = String.fromCharCode(code);
+  return CLS_DONE | (LETTER.test(ch) ? CLS_LETTER : 0) | (HAN.test(ch) ? CLS_HAN : 0) | (/\s/.test(ch) ? CLS_SPACE : 0);
 }
 
 /** "d'" / "l'" (either case, either apostrophe) at i: a French elided article or preposition. */
@@ -391,7 +401,7 @@ function startTrie(lang: Lang): StartTrie {
   if (trie) return trie;
   const tables: Array<WordTable<unknown> | undefined> = [NUMBER_WORD_TABLES.get(lang), SCALE_LANG.get(lang), SCALE_COMMON];
   if (lang === "ar" || lang === "fa" || lang === "und") tables.push(DUAL_SCALES);
-  trie = buildTrie(tables);
+  trie = buildTrie(trieEntries(tables));
   startTries.set(lang, trie);
   return trie;
 }
@@ -403,50 +413,84 @@ let unitWords: StartTrie | null = null;
  * own: the start trie is small, and most words leave it at once.
  */
 function unitTrie(): StartTrie {
-  return (unitWords ??= buildTrie([UNIT_TABLE], [...Object.keys(CURRENCY_PREFIX_WORDS).filter((w) => w !== "us"), "تن", foldWord("تن")]));
+  if (unitWords) return unitWords;
+  const entries = trieEntries([UNIT_TABLE]);
+  for (const w of [...Object.keys(CURRENCY_PREFIX_WORDS).filter((w) => w !== "us"), "تن", foldWord("تن")]) addTrieEntry(entries, w, EXACT);
+  return (unitWords = buildTrie(entries));
 }
 
-/** The entries of the tables and the exact words in a flat trie, each also behind each Arabic proclitic (as WordTable lookups try it). */
-function buildTrie(tables: Array<WordTable<unknown> | undefined>, exactWords: string[] = []): StartTrie {
+/** The words of a trie, each with its flags (EXACT, PREFIX or both). */
+type TrieEntries = Map<string, number>;
+
+/** The entries of the tables. */
+function trieEntries(tables: Array<WordTable<unknown> | undefined>): TrieEntries {
+  const entries: TrieEntries = new Map();
+  for (const table of tables) table?.forEachEntry((word, prefix) => addTrieEntry(entries, word, prefix ? PREFIX : EXACT));
+  return entries;
+}
+
+/** A word, and (as WordTable lookups also try the word without an Arabic proclitic) the word behind each proclitic. */
+function addTrieEntry(entries: TrieEntries, word: string, flag: number): void {
+  entries.set(word, (entries.get(word) ?? 0) | flag);
+  for (const p of AR_PROCLITICS) entries.set(p + word, (entries.get(p + word) ?? 0) | flag);
+}
+
+// The trie is built once per language, in plain loops over small integers (no keys past the
+// small-integer range, no arrays of arrays), each loop in a function of its own that reads only
+// its arguments before the loop and does nothing after it. V8 optimises a long loop while it
+// runs; the first call runs the code before the loop before V8 collects type feedback, and code
+// after the loop had not run at all: either deoptimised that optimised code on a later call.
+/** The entries in a flat trie. */
+function buildTrie(entries: TrieEntries): StartTrie {
   const root = new Int32Array(0x10000);
-  const next = new Map<number, number>();
-  const ends: number[] = [0];
-  const insert = (word: string, prefix: boolean) => {
+  // While building, each node's edges are a list: its last edge, each edge's previous one (-1: none).
+  const ends = [0], lastEdge = [-1];
+  const prevEdge: number[] = [], units: number[] = [], children: number[] = [];
+  insertEntries([...entries.keys()], [...entries.values()], root, ends, lastEdge, prevEdge, units, children);
+  const first = new Int32Array(ends.length + 1);
+  first[ends.length] = units.length;
+  const edgeUnit = new Uint16Array(units.length);
+  const edgeChild = new Int32Array(units.length);
+  packEdges(ends.length, lastEdge, prevEdge, units, children, first, edgeUnit, edgeChild);
+  return { root, first, edgeUnit, edgeChild, ends: Uint8Array.from(ends) };
+}
+
+function insertEntries(words: string[], flags: number[], root: Int32Array, ends: number[], lastEdge: number[], prevEdge: number[], units: number[], children: number[]): void {
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w];
     let node = 0;
     for (let k = 0; k < word.length; k++) {
       const u = word.charCodeAt(k);
-      let child = node === 0 ? root[u] : next.get(node * 0x10000 + u) ?? 0;
+      let child = 0;
+      if (node === 0) child = root[u];
+      else for (let e = lastEdge[node]; e >= 0; e = prevEdge[e]) if (units[e] === u) { child = children[e]; break; }
       if (child === 0) {
         child = ends.length;
         ends.push(0);
+        lastEdge.push(-1);
         if (node === 0) root[u] = child;
-        else next.set(node * 0x10000 + u, child);
+        else {
+          prevEdge.push(lastEdge[node]);
+          units.push(u);
+          children.push(child);
+          lastEdge[node] = units.length - 1;
+        }
       }
       node = child;
     }
-    ends[node] |= prefix ? PREFIX : EXACT;
-  };
-  // WordTable lookups also try the word without an Arabic proclitic: enter each entry behind each.
-  const add = (word: string, prefix: boolean) => {
-    insert(word, prefix);
-    for (const p of AR_PROCLITICS) insert(p + word, prefix);
-  };
-  for (const table of tables) table?.forEachEntry(add);
-  for (const w of exactWords) add(w, false);
-  const rows = [...next].map(([key, child]) => [Math.floor(key / 0x10000), key % 0x10000, child]).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  const first = new Int32Array(ends.length + 1);
-  const edgeUnit = new Uint16Array(rows.length);
-  const edgeChild = new Int32Array(rows.length);
-  let e = 0;
-  for (let node = 0, r = 0; node < ends.length; node++) {
-    first[node] = e;
-    for (; r < rows.length && rows[r][0] === node; r++, e++) {
-      edgeUnit[e] = rows[r][1];
-      edgeChild[e] = rows[r][2];
+    ends[node] |= flags[w];
+  }
+}
+
+/** Each node's edges side by side in first/edgeUnit/edgeChild (a node's units are distinct, so their order does not matter to trieChild). */
+function packEdges(nodes: number, lastEdge: number[], prevEdge: number[], units: number[], children: number[], first: Int32Array, edgeUnit: Uint16Array, edgeChild: Int32Array): void {
+  for (let node = 0, at = 0; node < nodes; node++) {
+    first[node] = at;
+    for (let e = lastEdge[node]; e >= 0; e = prevEdge[e], at++) {
+      edgeUnit[at] = units[e];
+      edgeChild[at] = children[e];
     }
   }
-  first[ends.length] = e;
-  return { root, first, edgeUnit, edgeChild, ends: Uint8Array.from(ends) };
 }
 
 /** The child of a trie node (> 0) by a unit, or 0. */
@@ -459,41 +503,45 @@ function trieChild(t: StartTrie, node: number, unit: number): number {
 /** foldWord of one code unit (foldWord of a word is the concatenation of these), memoised. */
 const unitFold: (string | undefined)[] = new Array(0x10000);
 function foldedUnit(code: number): string {
-  let f = unitFold[code];
-  if (f === undefined) f = unitFold[code] = foldWord(String.fromCharCode(code));
-  return f;
+  const f = unitFold[code];
+  return f !== undefined ? f : (unitFold[code] = foldWord(String.fromCharCode(code)));
 }
 // The same as one number per unit: its one folded unit, FOLDS_EMPTY, FOLDS_LONG (two or more
 // units: read foldedUnit), or FOLD_UNKNOWN.
 const FOLDS_EMPTY = -1, FOLDS_LONG = -3, FOLD_UNKNOWN = -2;
 const UNIT_FOLD1 = new Int32Array(0x10000).fill(FOLD_UNKNOWN);
 function foldedUnit1(code: number): number {
-  let u = UNIT_FOLD1[code];
-  if (u === FOLD_UNKNOWN) {
-    const f = foldedUnit(code);
-    u = UNIT_FOLD1[code] = f.length === 0 ? FOLDS_EMPTY : f.length === 1 ? f.charCodeAt(0) : FOLDS_LONG;
-  }
-  return u;
+  const u = UNIT_FOLD1[code];
+  return u !== FOLD_UNKNOWN ? u : (UNIT_FOLD1[code] = foldedUnit1Of(code));
+}
+function foldedUnit1Of(code: number): number {
+  const f = foldedUnit(code);
+  return f.length === 0 ? FOLDS_EMPTY : f.length === 1 ? f.charCodeAt(0) : FOLDS_LONG;
 }
 
 // What the tokenizer sees in a unit, as bits: a digit it reads, Han, a unit it takes into a word
 // (letter, mark or tatweel), a letter that may follow a joiner, a joiner.
-const P_DIGIT = 1, P_HAN = 2, P_WORD = 4, P_AFTER_JOINER = 8, P_JOINER = 16, P_KNOWN = 128;
+// For mayHoldFigure also: a Chinese numeral (Han), and a unit of chineseFigures' other number forms
+// (full-width digits, a point).
+const P_DIGIT = 1, P_HAN = 2, P_WORD = 4, P_AFTER_JOINER = 8, P_JOINER = 16, P_ZH_NUMERAL = 32, P_ZH_NUMBER = 64, P_KNOWN = 128;
 const PRE_CLASS = new Uint8Array(0x10000);
 function preClass(code: number): number {
-  let c = PRE_CLASS[code];
-  if (c === 0) {
-    const ch = String.fromCharCode(code);
-    const u = unitClass(code);
-    c = P_KNOWN;
-    if ((code >= 0x30 && code <= 0x39) || (code >= 0x660 && code <= 0x669) || (code >= 0x6f0 && code <= 0x6f9)) c |= P_DIGIT;
-    if (u & CLS_HAN) c |= P_HAN;
-    if ((u & CLS_LETTER) || code === 0x640) c |= P_WORD;
-    if ((u & CLS_LETTER) && !(u & CLS_HAN)) c |= P_AFTER_JOINER;
-    if (WORD_JOINERS.has(ch)) c |= P_JOINER;
-    PRE_CLASS[code] = c;
-  }
-  return c;
+  const c = PRE_CLASS[code];
+  return c !== 0 ? c : (PRE_CLASS[code] = preClassOf(code));
+}
+/** P_DIGIT for the digits the tokenizer reads (ASCII, Eastern Arabic, Persian), P_ZH_NUMBER for a point and the full-width digits and point. */
+const NUMBER_UNITS = new Uint8Array(0x10000);
+for (const zero of [0x30, 0x660, 0x6f0]) NUMBER_UNITS.fill(P_DIGIT, zero, zero + 10);
+NUMBER_UNITS.fill(P_ZH_NUMBER, 0xff10, 0xff1a);
+NUMBER_UNITS[0x2e] = NUMBER_UNITS[0xff0e] = P_ZH_NUMBER;
+// (Every operation runs for every unit: V8 may inline this into the loops over a text after all,
+// where an operation that the first units had not reached deoptimised them at the first that did.)
+function preClassOf(code: number): number {
+  const u = unitClass(code);
+  const letter = (u & CLS_LETTER) !== 0, han = (u & CLS_HAN) !== 0;
+  return P_KNOWN | NUMBER_UNITS[code] | (han ? P_HAN : 0) | (letter || code === 0x640 ? P_WORD : 0) |
+    (letter && !han ? P_AFTER_JOINER : 0) | (WORD_JOINERS.has(String.fromCharCode(code)) ? P_JOINER : 0) |
+    (ZH_NUMERALS.has(code) && han ? P_ZH_NUMERAL : 0);
 }
 
 /**
@@ -514,15 +562,16 @@ export function mayHoldFigure(text: string, from: number, to: number, lang: Lang
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     const ci = preClass(code);
-    if ((ci & P_DIGIT) !== 0) return true;
+    // (Tests of the class bits only: a test inside the branch for Han, which the first sentences
+    // had not taken, deoptimised this loop at the first Han unit.)
+    if ((ci & (P_DIGIT | P_ZH_NUMERAL)) !== 0) return true;
     if ((ci & P_HAN) !== 0) {
-      if (ZH_NUMERALS.has(code)) return true;
       // (Han starts no word token: no walk from here.)
       han = true;
       prevWord = false;
       continue;
     }
-    if (code === 0x2e || code === 0xff0e || (code >= 0xff10 && code <= 0xff19)) zhNumber = true;
+    if ((ci & P_ZH_NUMBER) !== 0) zhNumber = true;
     const word = (ci & P_WORD) !== 0;
     const start = word && !prevWord;
     prevWord = word;
@@ -578,14 +627,15 @@ function wordMeetsEntry(t: StartTrie, text: string, i: number, to: number): bool
     const cj = preClass(code);
     if (cj & P_WORD) {
       const u = foldedUnit1(code);
-      if (u >= 0) node = node === -1 ? root[u] : trieChild(t, node, u);
-      else if (u === FOLDS_LONG) {
+      // (The test for a fold of two or more units comes first, so that every letter runs it: run
+      // only for a letter that folds to nothing, it deoptimised this walk at the first such mark.)
+      if (u === FOLDS_LONG) {
         const f = foldedUnit(code);
         for (let k = 0; k < f.length && node !== 0; k++) {
           const v = f.charCodeAt(k);
           node = node === -1 ? root[v] : trieChild(t, node, v);
         }
-      }
+      } else if (u >= 0) node = node === -1 ? root[u] : trieChild(t, node, u);
       if (node > 0 && (ends[node] & PREFIX) !== 0) return true;
       j++;
     } else if ((cj & P_JOINER) && j + 1 < to && (preClass(text.charCodeAt(j + 1)) & P_AFTER_JOINER)) {
