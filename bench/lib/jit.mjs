@@ -5,6 +5,6 @@ import { root } from "./paths.mjs";
 
 /** Applies the CLI's V8 settings; returns a line saying which settings the run used. */
 export async function cliJit() {
-  const { tuneJit, INLINE_BUDGET } = await import(path.join(root, "dist/cli/jit.js"));
-  return tuneJit() ? `V8 settings: the CLI's (inlining budget ${INLINE_BUDGET}; PARLEY_V8_DEFAULTS=1 for V8's defaults)` : "V8 settings: V8's defaults (PARLEY_V8_DEFAULTS=1)";
+  const { tuneJit, INLINE_BUDGET, INTERRUPT_BUDGET } = await import(path.join(root, "dist/cli/jit.js"));
+  return tuneJit() ? `V8 settings: the CLI's (inlining budget ${INLINE_BUDGET}, interrupt budget ${INTERRUPT_BUDGET ?? "V8's"}; PARLEY_V8_DEFAULTS=1 for V8's defaults)` : "V8 settings: V8's defaults (PARLEY_V8_DEFAULTS=1)";
 }
