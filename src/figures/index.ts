@@ -585,27 +585,36 @@ export function mayHoldFigure(text: string, from: number, to: number, lang: Lang
 // before it, a unit word after it (or, for "the number of X", a counted noun before it), or a Han
 // unit (chineseFigures). A sentence with none of these yields no figure, whatever numbers it holds.
 
-/** Currency symbols by code unit (each is one unit). */
-const CURRENCY_SYMBOL_UNITS = new Uint8Array(0x10000);
+/** By code unit: a currency symbol (each is one unit), the first unit of a Chinese unit word. */
+const CURRENCY_MARK = 1, ZH_UNIT_MARK = 2;
+const UNIT_MARKS = new Uint8Array(0x10000);
 for (const c of Object.keys(CURRENCY_SYMBOLS)) {
   if (c.length !== 1) throw new Error(`figures: currency symbol of more than one unit: ${c}`);
-  CURRENCY_SYMBOL_UNITS[c.charCodeAt(0)] = 1;
+  UNIT_MARKS[c.charCodeAt(0)] |= CURRENCY_MARK;
 }
 
 /**
- * False when text[from, to) holds no currency symbol, no Han and no word whose token could be a
- * unit or a currency code (UNIT_TABLE, CURRENCY_PREFIX_WORDS, تن), so that findFigures would find
- * nothing there. Each word is walked along the trie from every unit that follows one that is
- * not a letter: wherever a token can start (also after a joiner, as in an elision: "d'euros").
+ * False when text[from, to) holds no currency symbol, no Chinese unit after a Chinese number and
+ * no word whose token could be a unit or a currency code (UNIT_TABLE, CURRENCY_PREFIX_WORDS, تن),
+ * so that findFigures would find nothing there. Each word is walked along the trie from every
+ * unit that follows one that is not a letter: wherever a token can start (also after a joiner,
+ * as in an elision: "d'euros", or after Han, which the tokenizer skips unit by unit).
  */
 export function mayHoldUnit(text: string, from: number, to: number): boolean {
   const t = unitTrie();
   let prevWord = false;
+  let prevCode = 0;
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
-    if (CURRENCY_SYMBOL_UNITS[code] === 1) return true;
+    // A currency symbol, or the first unit of a unit of chineseFigures just after a unit its
+    // number part can end with. (One test for both, run for every unit: see mayHoldFigure.)
+    if ((UNIT_MARKS[code] & (CURRENCY_MARK | (ZH_BEFORE_UNIT[prevCode] << 1))) !== 0) return true;
+    prevCode = code;
     const ci = preClass(code);
-    if ((ci & P_HAN) !== 0) return true;
+    if ((ci & P_HAN) !== 0) {
+      prevWord = false;
+      continue;
+    }
     const word = (ci & P_WORD) !== 0;
     const start = word && !prevWord;
     prevWord = word;
@@ -970,10 +979,17 @@ const ZH_NUMERALS = new Set([...ZH_NUMERAL_CHARS].map((c) => c.charCodeAt(0)));
 // The number is matched whole (an atomic group: a lookahead's capture, then a back-reference)
 // and only from the start of a run: a long run of digits without a unit after it would
 // otherwise be retried from every position with every shorter length (quadratic).
+const ZH_UNIT_WORDS = ["美元", "欧元", "英镑", "卢布", "日元", "人民币", "元", "吨", "立方米", "公里", "千米", "剂", "人次", "人", "名", "位", "个", "项", "份", "艘", "架", "辆", "家", "批"];
+/** The units a ZH_FIGURE number part can end with: a digit, a point, a numeral, a scale, 多/余. */
+const ZH_BEFORE_UNIT_CHARS = "0123456789０１２３４５６７８９.．" + ZH_NUMERAL_CHARS + "万亿多余";
 const ZH_FIGURE = new RegExp(
-  `(?<![0-9０-９.．零〇一二两三四五六七八九十百千])(?=(${ZH_NUM}))\\1(多|余)?([十百千万亿]*)(多|余)?(美元|欧元|英镑|卢布|日元|人民币|元|吨|立方米|公里|千米|剂|人次|人|名|位|个|项|份|艘|架|辆|家|批)`,
+  `(?<![0-9０-９.．零〇一二两三四五六七八九十百千])(?=(${ZH_NUM}))\\1(多|余)?([十百千万亿]*)(多|余)?(${ZH_UNIT_WORDS.join("|")})`,
   "gu",
 );
+// By code unit, for mayHoldUnit: the first units of ZH_UNIT_WORDS (UNIT_MARKS), and ZH_BEFORE_UNIT_CHARS.
+for (const w of ZH_UNIT_WORDS) UNIT_MARKS[w.charCodeAt(0)] |= ZH_UNIT_MARK;
+const ZH_BEFORE_UNIT = new Uint8Array(0x10000);
+for (const c of ZH_BEFORE_UNIT_CHARS) ZH_BEFORE_UNIT[c.charCodeAt(0)] = 1;
 const ZH_UNITS: Record<string, string> = {
   美元: "USD", 欧元: "EUR", 英镑: "GBP", 卢布: "RUB", 日元: "JPY", 人民币: "CNY", 元: "CNY",
   吨: "tonnes", 立方米: "m3", 公里: "km", 千米: "km", 剂: "doses", 人次: "persons", 人: "persons", 名: "persons", 位: "persons",

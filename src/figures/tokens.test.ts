@@ -105,7 +105,7 @@ test("Chinese figures are found whatever number they are written with, and Han t
   assert.deepEqual(zh("习近平同拜登举行视频会晤。"), []);
 });
 
-test("mayHoldUnit: a figure needs a currency symbol or code, a unit word or Han; a sentence without one is skipped", () => {
+test("mayHoldUnit: a figure needs a currency symbol or code, a unit word or a Chinese unit after a number; a sentence without one is skipped", () => {
   const unit = (t: string) => mayHoldUnit(t, 0, t.length);
   assert.equal(unit("The talks lasted 3 hours and ended at 5 o'clock on 12 May 2024."), false);
   assert.equal(unit("Forty years after the 1991 accord"), true); // accord* counts agreements
@@ -115,7 +115,14 @@ test("mayHoldUnit: a figure needs a currency symbol or code, a unit word or Han;
   assert.equal(unit("3 milliards d'euros"), true);
   assert.equal(unit("قدمت السعودية 5 ملايين بالدولار"), true); // a proclitic before the unit
   assert.equal(unit("۱۰ تن از"), true);
-  assert.equal(unit("会谈三次"), true);
+  assert.equal(unit("会谈三次"), false); // 次 is no unit of chineseFigures
+  assert.equal(unit("中德建交40年来"), false); // Han alone is no unit
+  assert.equal(unit("援助物资共计3000吨"), true);
+  assert.equal(unit("五千万美元"), true);
+  assert.equal(unit("1.5万亿美元"), true);
+  assert.equal(unit("三百多人"), true);
+  assert.equal(unit("美元"), false); // a unit with no number before it
+  assert.equal(unit("中国和EU达成5 billion euros"), true); // words after Han are walked
   // Only the range is read.
   const t = "Talks lasted 3 hours. 16 documents";
   assert.equal(mayHoldUnit(t, 0, 21), false);
@@ -130,6 +137,8 @@ test("the prefilters change nothing: every part of these sentences yields the sa
     ["قدمت السعودية ملياري دولار و500 مليون لإغاثة ۱۰ تن از الأطفال", "fa"],
     ["Twenty-five delegations attended, and one million people watched; USD 65 bn was pledged.", "en"],
     ["2023 yilda savdo 5 milyon 230 bin dollarga yetdi va 16 ta hujjat imzolandi.", "uz"],
+    ["中方提供了五千万美元援助，12日签署１２项协议，三百多人出席，贸易额1.5万亿美元。", "zh"],
+    ["中国和EU达成5 billion euros协议，两国元首12日会谈三次。", "zh"],
   ];
   let checked = 0;
   for (const [s, lang] of sentences) {
