@@ -5,7 +5,7 @@
 
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { DateHit, EventContext } from "./model.js";
-import { breakBetween } from "./clauses.js";
+import { breakBetween, markBetween } from "./clauses.js";
 import { fold, foldStretch, hasHan } from "../text/normalize.js";
 
 // Articles skipped when looking at the word before a mention ("in the United States").
@@ -125,12 +125,12 @@ export function orgIsSetting(ctx: EventContext, sm: SentenceMentions, e: Pick<En
   const words = ctx.lex.markers.settingBefore.get(ctx.lang);
   if (!words || e.tokenStart < 0) return false;
   for (let k = e.tokenStart - 1; k >= 0 && k >= e.tokenStart - SETTING_REACH; k--) {
-    if (/[,;.]/.test(ctx.text.slice(sm.tokens[k].end, sm.tokens[k + 1]?.start ?? e.start))) return false;
+    if (markBetween(ctx.text, sm.tokens[k].end, sm.tokens[k + 1]?.start ?? e.start, ",;.")) return false;
     if (hasVariantIn(sm.tokens[k].norm, words)) return true;
   }
   if (!SETTING_AFTER.has(ctx.lang)) return false;
   for (let k = e.tokenEnd; k < sm.tokens.length && k < e.tokenEnd + 4; k++) {
-    if (/[,;.]/.test(ctx.text.slice(sm.tokens[k - 1].end, sm.tokens[k].start))) return false;
+    if (markBetween(ctx.text, sm.tokens[k - 1].end, sm.tokens[k].start, ",;.")) return false;
     if (words.has(sm.tokens[k].norm)) return true;
   }
   return false;
@@ -292,7 +292,7 @@ export function proposedBefore(ctx: EventContext, sm: SentenceMentions, t: Trigg
   const words = ctx.lex.markers.proposalVerbs.get(ctx.lang);
   if (!words?.length || t.tokenStart < 0) return false;
   for (let k = t.tokenStart - 1; k >= 0 && k >= t.tokenStart - 4; k--) {
-    if (/[,;.:]/.test(ctx.text.slice(sm.tokens[k].end, sm.tokens[k + 1]?.start ?? t.start))) return false;
+    if (markBetween(ctx.text, sm.tokens[k].end, sm.tokens[k + 1]?.start ?? t.start, ",;.:")) return false;
     if (isWordOf(sm.tokens[k].norm, words)) return true;
   }
   return false;
@@ -435,7 +435,7 @@ export function initiatorOf(ctx: EventContext, sm: SentenceMentions): string | n
  */
 export function praisedEvent(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
   if (t.tokenStart < 0) return false;
-  return sm.triggers.some((x) => x.payload.type === "SUPPORT" && x.tokenEnd >= 0 && x.tokenEnd <= t.tokenStart && t.tokenStart - x.tokenEnd <= 4 && !/[,;.:]/.test(ctx.text.slice(x.end, t.start)));
+  return sm.triggers.some((x) => x.payload.type === "SUPPORT" && x.tokenEnd >= 0 && x.tokenEnd <= t.tokenStart && t.tokenStart - x.tokenEnd <= 4 && !markBetween(ctx.text, x.end, t.start, ",;.:"));
 }
 
 /** "Recalled its ambassador for consultations": a meeting noun that is the purpose of a sanction. */
