@@ -390,11 +390,27 @@ export function hostOfTalks(ctx: EventContext, sm: SentenceMentions): string | n
   return null;
 }
 
+/**
+ * The index of the first token that starts at or after an offset, or -1: what
+ * `tokens.findIndex((x) => x.start >= at)` answers, by halving (a sentence's tokens are in text
+ * order; this is asked for many sides of every trigger).
+ */
+export function firstTokenFrom(tokens: readonly { start: number }[], at: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start >= at) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < tokens.length ? lo : -1;
+}
+
 /** Whether a counterpart noun ("counterpart", «коллега», "نظيره") stands within two words of a position. */
 export function counterpartNear(ctx: EventContext, sm: SentenceMentions, at: number): boolean {
   const words = ctx.lex.markers.counterpartNouns.get(ctx.lang);
   if (!words?.length) return false;
-  const k = sm.tokens.findIndex((x) => x.start >= at);
+  const k = firstTokenFrom(sm.tokens, at);
   if (k < 0) return false;
   for (let j = Math.max(0, k - 2); j <= Math.min(sm.tokens.length - 1, k + 2); j++) if (j !== k && isWordOf(sm.tokens[j].norm, words)) return true;
   return false;

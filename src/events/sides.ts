@@ -5,7 +5,7 @@ import { termOn } from "../lexicon/index.js";
 import { holderNamedOn, holderOn, personOf, sentenceMemo, termOnDate } from "./memo.js";
 import { fold } from "../text/normalize.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
-import { ARTICLES, foldRunning, phraseEndingAt, counterpartNear, hasVariantIn, isWordOf, orgIsSetting } from "./cues.js";
+import { ARTICLES, firstTokenFrom, foldRunning, phraseEndingAt, counterpartNear, hasVariantIn, isWordOf, orgIsSetting } from "./cues.js";
 import { firstMark, lastMark, markBetween } from "./clauses.js";
 import type { EventType } from "../types.js";
 import { BIND_GAP, type EventContext, HOSTILE, RESOLVABLE_OFFICE_ROLES, STATE_ROLES, type Side, copySide, copySides, evidenceOf, mapPacked, newSide, seniority } from "./model.js";
@@ -78,7 +78,23 @@ function roleOf(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): Mentio
 
 /** Whether a stretch of Han text ends with a phrase of the list, its words written together. */
 function endsWithWritten(before: string, phrases: string[][] | undefined): boolean {
-  return !!phrases?.some((ph) => before.endsWith(ph.join("")));
+  if (!phrases) return false;
+  const written = writtenPhrases(phrases);
+  for (let i = 0; i < written.length; i++) if (before.endsWith(written[i])) return true;
+  return false;
+}
+
+/** A phrase list's phrases with their words written together, joined once per list (not once per mention). */
+const writtenOf = new WeakMap<string[][], string[]>();
+function writtenPhrases(phrases: string[][]): string[] {
+  let written = writtenOf.get(phrases);
+  if (!written) {
+    // (Pushed, not mapped: see mapPacked.)
+    written = [];
+    for (const ph of phrases) written.push(ph.join(""));
+    writtenOf.set(phrases, written);
+  }
+  return written;
 }
 
 /** Whether token k is inside a trigger of two words or more. */
@@ -305,7 +321,7 @@ const SPAN_KEY = 2 ** 21;
 
 function counterpartSpan(ctx: EventContext, sm: SentenceMentions, start: number, end: number): boolean {
   const mk = ctx.lex.markers;
-  const i = sm.tokens.findIndex((t) => t.start >= start);
+  const i = firstTokenFrom(sm.tokens, start);
   if (i < 0) return false;
   let k = i - 1;
   while (k >= 0 && ARTICLES.has(sm.tokens[k].norm)) k--;
@@ -318,11 +334,11 @@ function counterpartSpan(ctx: EventContext, sm: SentenceMentions, start: number,
   }
   const before = mk.withBefore.get(ctx.lang);
   if (k >= 0 && before?.some((ph) => ph.length <= k + 1 && ph.every((w, j) => sm.tokens[k - ph.length + 1 + j].norm === w))) return true;
-  const j = sm.tokens.findIndex((t) => t.start >= end);
+  const j = firstTokenFrom(sm.tokens, end);
   const after = mk.withAfter.get(ctx.lang);
   if (j >= 0 && after?.some((ph) => ph.every((w, n) => sm.tokens[j + n]?.norm === w))) return true;
   // Han script: the character right before.
-  if (i >= 0 && sm.tokens[i].start === start && /[同与跟]$/.test(ctx.text.slice(Math.max(0, start - 1), start))) return true;
+  if (i >= 0 && sm.tokens[i].start === start && start > 0 && markBetween(ctx.text, start - 1, start, "同与跟")) return true;
   return false;
 }
 
@@ -358,7 +374,7 @@ export function markCoordinatedCounterparts(ctx: EventContext, sides: Side[]): v
 export function isReportingSource(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, side: Side): boolean {
   if (side.rank < 2) return false;
   // "According to the President of Tajikistan, the sides agreed": a source anywhere.
-  const k = sm.tokens.findIndex((x) => x.start >= side.start);
+  const k = firstTokenFrom(sm.tokens, side.start);
   const before = ctx.lex.markers.sourceBefore.get(ctx.lang) ?? [];
   for (let skip = 0; k >= 0 && skip <= 1; skip++) {
     const end = k - skip; // one word (an article) may stand between
