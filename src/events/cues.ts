@@ -167,8 +167,16 @@ const wordTests = new WeakMap<string[], (w: string) => boolean>();
 /** The test of an empty list (a language without the list passes a fresh `[]` each time). */
 const NO_WORD = (_w: string) => false;
 
+/**
+ * The list asked about last and its test: the loops that call isWordOf for every token of a
+ * sentence ask about one list, and find its test without a WeakMap lookup per token.
+ */
+let lastWords: string[] | null = null;
+let lastTest: (w: string) => boolean = NO_WORD;
+
 function wordTest(words: string[]): (w: string) => boolean {
   if (!words.length) return NO_WORD;
+  if (words === lastWords) return lastTest;
   let test = wordTests.get(words);
   if (!test) {
     const whole = new Set(words.filter((w) => !w.endsWith("*") && !w.includes(" ")));
@@ -177,6 +185,8 @@ function wordTest(words: string[]): (w: string) => boolean {
     test = wordOrStemTest(whole, stems);
     wordTests.set(words, test);
   }
+  lastWords = words;
+  lastTest = test;
   return test;
 }
 
