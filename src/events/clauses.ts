@@ -36,3 +36,30 @@ export function clauseBreaks(text: string, sm: SentenceMentions): number[] {
 export function breakBetween(text: string, sm: SentenceMentions, from: number, to: number): boolean {
   return clauseBreaks(text, sm).some((b) => b >= from && b < to);
 }
+
+/**
+ * Whether one of the characters of `marks` stands in text[from, to): what
+ * `/[marks]/.test(text.slice(from, to))` answers, without the slice and the regex run (tests
+ * that run for many words of every sentence).
+ */
+export function markBetween(text: string, from: number, to: number, marks: string): boolean {
+  return firstMark(text, from, to, marks) >= 0;
+}
+
+/** Where the first of the characters of `marks` stands in text[from, to), or -1. */
+export function firstMark(text: string, from: number, to: number, marks: string): number {
+  const end = Math.min(to, text.length);
+  for (let at = from; at < end; at++) if (isMark(text.charCodeAt(at), marks)) return at;
+  return -1;
+}
+
+/** Where the last of the characters of `marks` stands in text[from, to), or -1. */
+export function lastMark(text: string, from: number, to: number, marks: string): number {
+  for (let at = Math.min(to, text.length) - 1; at >= from; at--) if (isMark(text.charCodeAt(at), marks)) return at;
+  return -1;
+}
+
+function isMark(c: number, marks: string): boolean {
+  for (let j = 0; j < marks.length; j++) if (marks.charCodeAt(j) === c) return true;
+  return false;
+}

@@ -5,7 +5,7 @@
 
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { DateHit, EventContext } from "./model.js";
-import { breakBetween } from "./clauses.js";
+import { breakBetween, markBetween } from "./clauses.js";
 import { fold, foldStretch, hasHan } from "../text/normalize.js";
 
 // Articles skipped when looking at the word before a mention ("in the United States").
@@ -125,12 +125,12 @@ export function orgIsSetting(ctx: EventContext, sm: SentenceMentions, e: Pick<En
   const words = ctx.lex.markers.settingBefore.get(ctx.lang);
   if (!words || e.tokenStart < 0) return false;
   for (let k = e.tokenStart - 1; k >= 0 && k >= e.tokenStart - SETTING_REACH; k--) {
-    if (/[,;.]/.test(ctx.text.slice(sm.tokens[k].end, sm.tokens[k + 1]?.start ?? e.start))) return false;
+    if (markBetween(ctx.text, sm.tokens[k].end, sm.tokens[k + 1]?.start ?? e.start, ",;.")) return false;
     if (hasVariantIn(sm.tokens[k].norm, words)) return true;
   }
   if (!SETTING_AFTER.has(ctx.lang)) return false;
   for (let k = e.tokenEnd; k < sm.tokens.length && k < e.tokenEnd + 4; k++) {
-    if (/[,;.]/.test(ctx.text.slice(sm.tokens[k - 1].end, sm.tokens[k].start))) return false;
+    if (markBetween(ctx.text, sm.tokens[k - 1].end, sm.tokens[k].start, ",;.")) return false;
     if (words.has(sm.tokens[k].norm)) return true;
   }
   return false;
@@ -167,8 +167,16 @@ const wordTests = new WeakMap<string[], (w: string) => boolean>();
 /** The test of an empty list (a language without the list passes a fresh `[]` each time). */
 const NO_WORD = (_w: string) => false;
 
+/**
+ * The list asked about last and its test: the loops that call isWordOf for every token of a
+ * sentence ask about one list, and find its test without a WeakMap lookup per token.
+ */
+let lastWords: string[] | null = null;
+let lastTest: (w: string) => boolean = NO_WORD;
+
 function wordTest(words: string[]): (w: string) => boolean {
   if (!words.length) return NO_WORD;
+  if (words === lastWords) return lastTest;
   let test = wordTests.get(words);
   if (!test) {
     const whole = new Set(words.filter((w) => !w.endsWith("*") && !w.includes(" ")));
@@ -177,6 +185,8 @@ function wordTest(words: string[]): (w: string) => boolean {
     test = wordOrStemTest(whole, stems);
     wordTests.set(words, test);
   }
+  lastWords = words;
+  lastTest = test;
   return test;
 }
 
@@ -292,7 +302,7 @@ export function proposedBefore(ctx: EventContext, sm: SentenceMentions, t: Trigg
   const words = ctx.lex.markers.proposalVerbs.get(ctx.lang);
   if (!words?.length || t.tokenStart < 0) return false;
   for (let k = t.tokenStart - 1; k >= 0 && k >= t.tokenStart - 4; k--) {
-    if (/[,;.:]/.test(ctx.text.slice(sm.tokens[k].end, sm.tokens[k + 1]?.start ?? t.start))) return false;
+    if (markBetween(ctx.text, sm.tokens[k].end, sm.tokens[k + 1]?.start ?? t.start, ",;.:")) return false;
     if (isWordOf(sm.tokens[k].norm, words)) return true;
   }
   return false;
@@ -390,11 +400,27 @@ export function hostOfTalks(ctx: EventContext, sm: SentenceMentions): string | n
   return null;
 }
 
+/**
+ * The index of the first token that starts at or after an offset, or -1: what
+ * `tokens.findIndex((x) => x.start >= at)` answers, by halving (a sentence's tokens are in text
+ * order; this is asked for many sides of every trigger).
+ */
+export function firstTokenFrom(tokens: readonly { start: number }[], at: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start >= at) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < tokens.length ? lo : -1;
+}
+
 /** Whether a counterpart noun ("counterpart", «коллега», "نظيره") stands within two words of a position. */
 export function counterpartNear(ctx: EventContext, sm: SentenceMentions, at: number): boolean {
   const words = ctx.lex.markers.counterpartNouns.get(ctx.lang);
   if (!words?.length) return false;
-  const k = sm.tokens.findIndex((x) => x.start >= at);
+  const k = firstTokenFrom(sm.tokens, at);
   if (k < 0) return false;
   for (let j = Math.max(0, k - 2); j <= Math.min(sm.tokens.length - 1, k + 2); j++) if (j !== k && isWordOf(sm.tokens[j].norm, words)) return true;
   return false;
@@ -435,7 +461,7 @@ export function initiatorOf(ctx: EventContext, sm: SentenceMentions): string | n
  */
 export function praisedEvent(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
   if (t.tokenStart < 0) return false;
-  return sm.triggers.some((x) => x.payload.type === "SUPPORT" && x.tokenEnd >= 0 && x.tokenEnd <= t.tokenStart && t.tokenStart - x.tokenEnd <= 4 && !/[,;.:]/.test(ctx.text.slice(x.end, t.start)));
+  return sm.triggers.some((x) => x.payload.type === "SUPPORT" && x.tokenEnd >= 0 && x.tokenEnd <= t.tokenStart && t.tokenStart - x.tokenEnd <= 4 && !markBetween(ctx.text, x.end, t.start, ",;.:"));
 }
 
 /** "Recalled its ambassador for consultations": a meeting noun that is the purpose of a sanction. */

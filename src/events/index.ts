@@ -194,8 +194,12 @@ function eventsAt(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occasion
 function statedFrom(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): number {
   const words = ctx.lex.markers.complementizer.get(ctx.lang);
   if (!words) return 0;
-  const c = [...sm.tokens].reverse().find((x) => x.end <= t.start && words.has(x.norm));
-  return c ? c.start : 0;
+  // (The last such word, read backwards in place.)
+  for (let k = sm.tokens.length - 1; k >= 0; k--) {
+    const x = sm.tokens[k];
+    if (x.end <= t.start && words.has(x.norm)) return x.start;
+  }
+  return 0;
 }
 
 /** The date of an occasion: its own date hit, else the sentence's date nearest the trigger, else the running date. */

@@ -5,7 +5,8 @@ import { termOn } from "../lexicon/index.js";
 import { holderNamedOn, holderOn, personOf, sentenceMemo, termOnDate } from "./memo.js";
 import { fold } from "../text/normalize.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
-import { ARTICLES, foldRunning, phraseEndingAt, counterpartNear, hasVariantIn, isWordOf, orgIsSetting } from "./cues.js";
+import { ARTICLES, firstTokenFrom, foldRunning, phraseEndingAt, counterpartNear, hasVariantIn, isWordOf, orgIsSetting } from "./cues.js";
+import { firstMark, lastMark, markBetween } from "./clauses.js";
 import type { EventType } from "../types.js";
 import { BIND_GAP, type EventContext, HOSTILE, RESOLVABLE_OFFICE_ROLES, STATE_ROLES, type Side, copySide, copySides, evidenceOf, mapPacked, newSide, seniority } from "./model.js";
 
@@ -77,7 +78,23 @@ function roleOf(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): Mentio
 
 /** Whether a stretch of Han text ends with a phrase of the list, its words written together. */
 function endsWithWritten(before: string, phrases: string[][] | undefined): boolean {
-  return !!phrases?.some((ph) => before.endsWith(ph.join("")));
+  if (!phrases) return false;
+  const written = writtenPhrases(phrases);
+  for (let i = 0; i < written.length; i++) if (before.endsWith(written[i])) return true;
+  return false;
+}
+
+/** A phrase list's phrases with their words written together, joined once per list (not once per mention). */
+const writtenOf = new WeakMap<string[][], string[]>();
+function writtenPhrases(phrases: string[][]): string[] {
+  let written = writtenOf.get(phrases);
+  if (!written) {
+    // (Pushed, not mapped: see mapPacked.)
+    written = [];
+    for (const ph of phrases) written.push(ph.join(""));
+    writtenOf.set(phrases, written);
+  }
+  return written;
 }
 
 /** Whether token k is inside a trigger of two words or more. */
@@ -304,7 +321,7 @@ const SPAN_KEY = 2 ** 21;
 
 function counterpartSpan(ctx: EventContext, sm: SentenceMentions, start: number, end: number): boolean {
   const mk = ctx.lex.markers;
-  const i = sm.tokens.findIndex((t) => t.start >= start);
+  const i = firstTokenFrom(sm.tokens, start);
   if (i < 0) return false;
   let k = i - 1;
   while (k >= 0 && ARTICLES.has(sm.tokens[k].norm)) k--;
@@ -317,11 +334,11 @@ function counterpartSpan(ctx: EventContext, sm: SentenceMentions, start: number,
   }
   const before = mk.withBefore.get(ctx.lang);
   if (k >= 0 && before?.some((ph) => ph.length <= k + 1 && ph.every((w, j) => sm.tokens[k - ph.length + 1 + j].norm === w))) return true;
-  const j = sm.tokens.findIndex((t) => t.start >= end);
+  const j = firstTokenFrom(sm.tokens, end);
   const after = mk.withAfter.get(ctx.lang);
   if (j >= 0 && after?.some((ph) => ph.every((w, n) => sm.tokens[j + n]?.norm === w))) return true;
   // Han script: the character right before.
-  if (i >= 0 && sm.tokens[i].start === start && /[同与跟]$/.test(ctx.text.slice(Math.max(0, start - 1), start))) return true;
+  if (i >= 0 && sm.tokens[i].start === start && start > 0 && markBetween(ctx.text, start - 1, start, "同与跟")) return true;
   return false;
 }
 
@@ -329,7 +346,7 @@ function counterpartSpan(ctx: EventContext, sm: SentenceMentions, start: number,
 function joinedByCoordination(ctx: EventContext, from: number, to: number): boolean {
   const words = ctx.text.slice(from, to).toLowerCase().match(/\p{L}+/gu) ?? [];
   const coord = ctx.lex.markers.coordination.get(ctx.lang);
-  return words.length === 1 && !!coord?.has(words[0]) && !/[,;.]/.test(ctx.text.slice(from, to));
+  return words.length === 1 && !!coord?.has(words[0]) && !markBetween(ctx.text, from, to, ",;.");
 }
 
 /** A side after a counterpart, joined to it by a coordinating word, is a counterpart too. */
@@ -357,20 +374,18 @@ export function markCoordinatedCounterparts(ctx: EventContext, sides: Side[]): v
 export function isReportingSource(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, side: Side): boolean {
   if (side.rank < 2) return false;
   // "According to the President of Tajikistan, the sides agreed": a source anywhere.
-  const k = sm.tokens.findIndex((x) => x.start >= side.start);
+  const k = firstTokenFrom(sm.tokens, side.start);
   const before = ctx.lex.markers.sourceBefore.get(ctx.lang) ?? [];
   for (let skip = 0; k >= 0 && skip <= 1; skip++) {
     const end = k - skip; // one word (an article) may stand between
     if (phraseEndingAt(sm.tokens, end - 1, before)) return true;
   }
   if (side.start <= t.end) return false;
-  const between = ctx.text.slice(t.end, side.start);
-  const lastBreak = Math.max(between.lastIndexOf(","), between.lastIndexOf(";"), between.lastIndexOf("—"), between.lastIndexOf("–"), between.lastIndexOf("،"), between.lastIndexOf("("));
-  if (lastBreak < 0) return false;
-  const clauseStart = t.end + lastBreak;
-  const rest = ctx.text.slice(side.start, sm.sentence.end);
-  const endRel = rest.search(/[,;،.!?؟。]/);
-  const clauseEnd = endRel < 0 ? sm.sentence.end : side.start + endRel;
+  // (The clause's edges looked for in place, not in slices: this runs for every side of every trigger.)
+  const clauseStart = lastMark(ctx.text, t.end, side.start, ",;—–،(");
+  if (clauseStart < 0) return false;
+  const endAt = firstMark(ctx.text, side.start, sm.sentence.end, ",;،.!?؟。");
+  const clauseEnd = endAt < 0 ? sm.sentence.end : endAt;
   // (Pushed, not mapped: see mapPacked.)
   const words: string[] = [];
   for (const x of sm.tokens) if (x.start >= clauseStart && x.end <= clauseEnd) words.push(x.norm);
@@ -423,7 +438,7 @@ function phrasesByFirstWord(phrases: string[][]): Map<string, string[][]> | null
  */
 export function withObjectTarget(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, sides: Side[]): Side[] {
   if (t.tokenEnd < 0) return sides;
-  const obj = sm.entities.find((e) => e.payload.kind === "country" && e.payload.form !== "capital" && e.tokenStart >= t.tokenEnd && e.tokenStart - t.tokenEnd <= 4 && !/[,;.]/.test(ctx.text.slice(t.end, e.start)));
+  const obj = sm.entities.find((e) => e.payload.kind === "country" && e.payload.form !== "capital" && e.tokenStart >= t.tokenEnd && e.tokenStart - t.tokenEnd <= 4 && !markBetween(ctx.text, t.end, e.start, ",;."));
   if (!obj || sides.some((x) => x.country === obj.payload.id)) return sides;
   // "Called for peace in Ukraine": a place or a subject of talk is not a target, except of force.
   const role = mentionRole(ctx, sm, obj);
@@ -481,11 +496,23 @@ export function withoutBriefed(ctx: EventContext, sm: SentenceMentions, t: Trigg
 export function withoutContent(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, sides: Side[]): Side[] {
   const words = ctx.lex.markers.complementizer.get(ctx.lang);
   let boundary = Infinity;
-  const colon = ctx.text.slice(t.end, sm.sentence.end).search(/:/);
-  if (colon >= 0) boundary = t.end + colon;
+  // (The colon looked for in place, not in a slice of the rest of the sentence; the tokens read
+  // in order up to the boundary: this runs for every speech act.)
+  const end = Math.min(sm.sentence.end, ctx.text.length);
+  for (let at = t.end; at < end; at++)
+    if (ctx.text.charCodeAt(at) === 0x3a) {
+      boundary = at;
+      break;
+    }
   if (words) {
-    const c = sm.tokens.find((x) => x.start >= t.end && x.start < boundary && hasVariantIn(x.norm, words));
-    if (c) boundary = c.start;
+    const tokens = sm.tokens;
+    for (let k = 0; k < tokens.length && tokens[k].start < boundary; k++) {
+      const x = tokens[k];
+      if (x.start >= t.end && hasVariantIn(x.norm, words)) {
+        boundary = x.start;
+        break;
+      }
+    }
   }
   if (boundary === Infinity) return sides;
   return sides.filter((x) => x.rank >= 3 || x.start < boundary);
@@ -493,9 +520,9 @@ export function withoutContent(ctx: EventContext, sm: SentenceMentions, t: Trigg
 
 /** Whether only a coordinating word or comma stands between two mentions ("Iran and Pakistan"). */
 export function coordinated(ctx: EventContext, a: { end: number }, b: { start: number }): boolean {
-  if (b.start < a.end) return false;
+  // (The length first: most pairs asked about are far apart, and their gap is not sliced.)
+  if (b.start < a.end || b.start - a.end > 14) return false;
   const gap = ctx.text.slice(a.end, b.start);
-  if (gap.length > 14) return false;
   const words = gap.toLowerCase().match(/[\p{L}]+/gu) ?? [];
   const coord = ctx.lex.markers.coordination.get(ctx.lang);
   if (!words.length) return /^[\s,、،]*$/.test(gap) || /^\s*$/.test(gap);
@@ -596,8 +623,10 @@ function gapOk(ctx: EventContext, sm: SentenceMentions, a: { end: number }, b: {
   // (The distance first: the text between is read only for a pair close enough.)
   if (b.start < a.end || b.start - a.end > BIND_GAP) return false;
   // The period of an abbreviation ("the U.S. ambassador") ends no sentence.
-  const between = ctx.text.slice(a.end, b.start).replace(/^\.(?=\s)/, (dot) => (/\p{Lu}\.\p{Lu}$/u.test(ctx.text.slice(Math.max(0, a.end - 3), a.end)) ? "" : dot));
-  return b.start >= a.end && b.start - a.end <= BIND_GAP && !/[.;!?؟。]/.test(between) && !sm.triggers.some((x) => x.start >= a.end && x.end <= b.start);
+  // (The text between read in place: this runs for many pairs of mentions in every sentence.)
+  const text = ctx.text;
+  const from = text.charCodeAt(a.end) === 0x2e && a.end + 1 < b.start && /\s/.test(text[a.end + 1]) && /\p{Lu}\.\p{Lu}$/u.test(text.slice(Math.max(0, a.end - 3), a.end)) ? a.end + 1 : a.end;
+  return !markBetween(text, from, b.start, ".;!?؟。") && !sm.triggers.some((x) => x.start >= a.end && x.end <= b.start);
 }
 
 /** Persons from the lexicon, with the titles and countries bound to their names marked consumed. */

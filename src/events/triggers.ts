@@ -1,7 +1,7 @@
 // Events stage, triggers: whether a trigger, in its sentence, names no event of its own.
 
 import { foldChar } from "../text/normalize.js";
-import { clauseBreaks } from "./clauses.js";
+import { clauseBreaks, markBetween } from "./clauses.js";
 import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import { VERB_FINAL, foldRunning, atAirport, praisesTalks, phraseEndingAt, phraseStartingAt, attendsBefore, isWordOf, messageArrives, orgIsSetting, proposedBefore, praisedEvent, purposeOfSanction, eventTalkedAbout, summitHosted, hasVariantIn, participationIn } from "./cues.js";
 import type { EventType } from "../types.js";
@@ -27,7 +27,7 @@ export function triggerIsSetting(ctx: EventContext, sm: SentenceMentions, t: Tri
 export function attendedGathering(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
   if (t.payload.type !== "CONSULT" || t.payload.mode !== "meeting" || t.tokenEnd < 0 || !participationIn(ctx, sm, t)) return false;
   const withWords = ctx.lex.markers.withBefore.get(ctx.lang) ?? [];
-  return sm.entities.some((e) => e.payload.kind === "org" && e.tokenStart >= t.tokenEnd && e.tokenStart - t.tokenEnd <= 5 && !/[.;:,،]/.test(ctx.text.slice(t.end, e.start)) && !sm.tokens.slice(t.tokenEnd, e.tokenStart).some((_, j) => phraseEndingAt(sm.tokens, t.tokenEnd + j, withWords)));
+  return sm.entities.some((e) => e.payload.kind === "org" && e.tokenStart >= t.tokenEnd && e.tokenStart - t.tokenEnd <= 5 && !markBetween(ctx.text, t.end, e.start, ".;:,،") && !sm.tokens.slice(t.tokenEnd, e.tokenStart).some((_, j) => phraseEndingAt(sm.tokens, t.tokenEnd + j, withWords)));
 }
 
 /**
@@ -41,8 +41,8 @@ function condemns(ctx: EventContext, sm: SentenceMentions, accuse: TriggerMatch,
   // A final verb takes the act right before it as its object («حمله را محکوم کرد»); a party named
   // between them is the subject of another clause ("... and Armenia condemned it").
   if (VERB_FINAL.has(ctx.lang) && accuse.start >= act.end)
-    return accuse.start - act.end <= 40 && !/[.;،,]/.test(ctx.text.slice(act.end, accuse.start)) && !sm.entities.some((e) => e.start >= act.end && e.end <= accuse.start);
-  return accuse.end <= act.start && act.start - accuse.end <= 60 && !/[.;]/.test(ctx.text.slice(accuse.end, act.start));
+    return accuse.start - act.end <= 40 && !markBetween(ctx.text, act.end, accuse.start, ".;،,") && !sm.entities.some((e) => e.start >= act.end && e.end <= accuse.start);
+  return accuse.end <= act.start && act.start - accuse.end <= 60 && !markBetween(ctx.text, accuse.end, act.start, ".;");
 }
 
 /** An anniversary word within a few words before the trigger or right after it. */
@@ -146,7 +146,7 @@ export function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerM
   if ((type === "ASSAULT" || type === "COERCE") && sm.triggers.some((x) => x.payload.type === "ACCUSE" && condemns(ctx, sm, x, t))) return true;
   // "Handed over a protest note in rejection of the insinuations", «documento de protesta en
   // rechazo a», «احتجاجا ورفضا»: a rejection told right after a protest is what the protest says.
-  if (type === "REJECT" && sm.triggers.some((x) => x.payload.type === "ACCUSE" && x.end <= t.start && t.start - x.end <= 12 && !/[,;.،:]/.test(ctx.text.slice(x.end, t.start)))) return true;
+  if (type === "REJECT" && sm.triggers.some((x) => x.payload.type === "ACCUSE" && x.end <= t.start && t.start - x.end <= 12 && !markBetween(ctx.text, x.end, t.start, ",;.،:"))) return true;
   if (type === "ASSAULT" && attackInBackground(ctx, sm, t)) return true;
   // "Was received at the airport by the First Deputy Prime Minister": the greeting is the
   // arrival ceremony of the visit, not a meeting of its own.
@@ -210,7 +210,7 @@ function noSupportHere(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch)
   // "Thanked him for the congratulations" / «از همدردی ... قدردانی کرد»: two support words in
   // one phrase are one act, told by the verb (first in most languages, last where the verb
   // ends the clause).
-  if (sm.triggers.some((x) => x !== t && x.payload.type === "SUPPORT" && (VERB_FINAL.has(ctx.lang) ? x.start > t.start : x.start < t.start) && (x.start > t.start ? x.start - t.end : t.start - x.end) <= 25 && !/[,;.،]/.test(ctx.text.slice(Math.min(x.end, t.end), Math.max(x.start, t.start))))) return true;
+  if (sm.triggers.some((x) => x !== t && x.payload.type === "SUPPORT" && (VERB_FINAL.has(ctx.lang) ? x.start > t.start : x.start < t.start) && (x.start > t.start ? x.start - t.end : t.start - x.end) <= 25 && !markBetween(ctx.text, Math.min(x.end, t.end), Math.max(x.start, t.start), ",;.،"))) return true;
   // "Met X in Paris, praising his leadership": a participle clause acts on what it names itself
   // or on the counterpart ("his"); "..., commending the bravery of the soldiers" names neither,
   // and its praise goes to no party.
@@ -249,7 +249,7 @@ function addresseeNotAParty(ctx: EventContext, sm: SentenceMentions, t: TriggerM
   for (let k = t.tokenEnd; k < sm.tokens.length && k <= t.tokenEnd + 4; k++) {
     const w = sm.tokens[k];
     if (w.norm !== inf) continue;
-    if (k === t.tokenEnd || /[,;.:]/.test(ctx.text.slice(t.end, w.start))) return false;
+    if (k === t.tokenEnd || markBetween(ctx.text, t.end, w.start, ",;.:")) return false;
     return ![...sm.entities, ...sm.references].some((e) => e.start >= t.end && e.end <= w.start) && !/\b(him|her|them|it)\b/i.test(ctx.text.slice(t.end, w.start));
   }
   return false;
@@ -261,7 +261,7 @@ function anyBefore(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): bo
   if (t.tokenStart <= 0) return false;
   const words = ctx.lex.markers.anyBeforeObject.get(ctx.lang) ?? [];
   for (let end = t.tokenStart - 1; end >= 0 && end >= t.tokenStart - 2; end--) {
-    if (/[,;.:،]/.test(ctx.text.slice(sm.tokens[end].end, t.start))) return false;
+    if (markBetween(ctx.text, sm.tokens[end].end, t.start, ",;.:،")) return false;
     const ph = phraseEndingAt(sm.tokens, end, words);
     // "all" and «все» also open lists of parties ("all sides"): only the words for "any".
     if (ph && !["all", "tous", "toutes", "todo", "toda", "كل", "minden"].includes(sm.tokens[end].norm)) return true;

@@ -16,6 +16,7 @@ import { termOn } from "../lexicon/index.js";
 import { fold } from "../text/normalize.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import { ARTICLES, phraseEndingAt, phraseStartingAt } from "./cues.js";
+import { markBetween } from "./clauses.js";
 import { DIRECTED, HOSTILE, type EventContext, type Side, evidenceOf, newSide, sideAt } from "./model.js";
 import { holderIndex, mentionRole } from "./sides.js";
 
@@ -53,7 +54,7 @@ export function actorFirst(ctx: EventContext, sm: SentenceMentions, t: TriggerMa
 
 /** Whether nothing ends the clause or tells another event between two offsets. */
 function clearBetween(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, from: number, to: number): boolean {
-  return !/[.;!?؟]/.test(ctx.text.slice(from, to)) && !sm.triggers.some((x) => x !== t && x.start < to && x.end > from);
+  return !markBetween(ctx.text, from, to, ".;!?؟") && !sm.triggers.some((x) => x !== t && x.start < to && x.end > from);
 }
 
 /** The country (and where it is named) that an agent marker near the trigger introduces. */

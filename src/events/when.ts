@@ -2,6 +2,7 @@
 
 import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import { VERB_FINAL } from "./cues.js";
+import { markBetween } from "./clauses.js";
 import type { DateHit } from "./model.js";
 
 /**
@@ -18,7 +19,7 @@ export function occasionsOf(t: TriggerMatch, sm: SentenceMentions, dates: DateHi
   // Verb-final languages put them before it, in its clause ("已于2月和9月两次通电话").
   if (distinct.length < 2 && VERB_FINAL.has(lang)) {
     const prev = [...sm.triggers].reverse().find((x) => x.end <= t.start);
-    const before = dates.filter((d) => d.end <= t.start && (!prev || d.start >= prev.end) && !/[,;，；،]/.test(text.slice(d.end, t.start)));
+    const before = dates.filter((d) => d.end <= t.start && (!prev || d.start >= prev.end) && !markBetween(text, d.end, t.start, ",;，；،"));
     distinct = [...new Map(before.filter((d) => d.value.length >= 7).map((d) => [d.value, d])).values()];
   }
   return distinct.length >= 2 ? distinct : [null];

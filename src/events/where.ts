@@ -2,6 +2,7 @@
 // place) the events after it inherit.
 
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
+import { markBetween } from "./clauses.js";
 import type { EventRecord, EventType, Evidence } from "../types.js";
 import type { Discourse } from "./discourse.js";
 import { type DateHit, type Draft, type EventContext, type Side, mapPacked, newSide } from "./model.js";
@@ -118,7 +119,7 @@ function governmentNotPlace(ctx: EventContext, sm: SentenceMentions, p: { start:
   // «زار وزير الخارجية سامح شكري دمشق»: where the verb comes first, the visitor (a person or
   // title) stands between the visit verb and the capital it goes to.
   if (VERB_FIRST.has(ctx.lang) && sm.triggers.some((t) => t.payload.mode === "visit" && t.tokenEnd >= 0 && t.tokenEnd <= e.tokenStart && e.tokenStart - t.tokenEnd <= VISIT_OBJECT_REACH
-    && !sm.triggers.some((x) => x !== t && x.start >= t.end && x.end <= e.start) && !/[.;:]/.test(ctx.text.slice(t.end, e.start))
+    && !sm.triggers.some((x) => x !== t && x.start >= t.end && x.end <= e.start) && !markBetween(ctx.text, t.end, e.start, ".;:")
     && sm.entities.some((x) => (x.payload.kind === "person" || x.payload.kind === "office") && x.start >= t.end && x.end <= e.start))) return false;
   return true;
 }
