@@ -177,20 +177,36 @@ const QUOTED = /[“«„"][^”»"“]*[”»"“]/g;
 export function homeFromText(text: string, all: SentenceMentions[], lex: Lexicon, lang: string, date: string | null): string | null {
   const ours = lex.markers.firstPersonPlural.get(lang);
   if (!ours) return null;
+  // The unnamed titles first: most reports have none, and then neither the first person nor the
+  // countries need reading.
   const roles = new Set<Role>();
+  for (const sm of all) {
+    const list = sm.entities;
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i];
+      const p = e.payload;
+      if (p.kind === "office" && !p.country && HOME_ROLES.has(p.role) && !plural(text.slice(e.start, e.end), e.extra, lang) && !sm.names.some((n) => n.office === i) && !bound(text, sm, e)) roles.add(p.role);
+    }
+  }
+  if (!roles.size) return null;
   let firstPerson = false;
-  const excluded = new Set<string>();
-  const candidates = new Set<string>();
-  const placeWords = [...(lex.markers.placeBefore.get(lang) ?? []), ...(lex.markers.directionBefore.get(lang) ?? [])].filter((p) => p.length === 1).map((p) => p[0]);
   for (const sm of all) {
     const s = sm.sentence;
     const quoted = [...text.slice(s.start, s.end).matchAll(QUOTED)].map((m) => ({ start: s.start + m.index!, end: s.start + m.index! + m[0].length }));
     const inQuote = (x: Span) => quoted.some((q) => x.start >= q.start && x.end <= q.end);
-    if (sm.tokens.some((t) => ours.has(t.norm) && !inQuote(t))) firstPerson = true;
-    sm.entities.forEach((e, i) => {
+    if (sm.tokens.some((t) => ours.has(t.norm) && !inQuote(t))) {
+      firstPerson = true;
+      break;
+    }
+  }
+  if (!firstPerson) return null;
+  const excluded = new Set<string>();
+  const candidates = new Set<string>();
+  const placeWords = [...(lex.markers.placeBefore.get(lang) ?? []), ...(lex.markers.directionBefore.get(lang) ?? [])].filter((p) => p.length === 1).map((p) => p[0]);
+  for (const sm of all) {
+    for (const e of sm.entities) {
       const p = e.payload;
-      if (p.kind === "office" && !p.country && HOME_ROLES.has(p.role) && !plural(text.slice(e.start, e.end), e.extra, lang) && !sm.names.some((n) => n.office === i) && !bound(text, sm, e)) roles.add(p.role);
-      if (p.kind !== "country" || p.form === "capital") return;
+      if (p.kind !== "country" || p.form === "capital") continue;
       const k = sm.tokens.findIndex((t) => t.start >= e.start);
       const prev = k > 0 ? sm.tokens[k - 1].norm : null;
       // "to Ukraine", "in France": where someone goes or is, not whose readout this is.
@@ -199,9 +215,8 @@ export function homeFromText(text: string, all: SentenceMentions[], lex: Lexicon
       const others = sm.entities.filter((x) => x.payload.kind === "person" || x.payload.kind === "office");
       const actors = boundAmong(text, others, sm.triggers, e);
       (place || actors ? excluded : candidates).add(p.id);
-    });
+    }
   }
-  if (!firstPerson || !roles.size) return null;
   const left = [...candidates].filter((c) => !excluded.has(c) && [...roles].every((r) => holderOf(lex, c, r, date)));
   return left.length === 1 ? left[0] : null;
 }

@@ -168,9 +168,14 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
     ?? homeFromText(text, mentions, lex, lang, refDate);
   const leader = home ? holderOf(lex, home, "head_of_state", refDate) : null;
   resolveHomeReferences(text, mentions, home, leader?.id ?? null);
-  const title: SentenceMentions | null = a.titleSpan
-    ? { sentence: { ...a.titleSpan, index: -1, paragraph: -1 }, ...mentionsIn(text, a.titleSpan, lex, lang), names: [] }
-    : null;
+  // (Built field by field, in the order of the sentences' own records: object spread here took a
+  // third of extractArticle's own time.)
+  let title: SentenceMentions | null = null;
+  if (a.titleSpan) {
+    const tm = mentionsIn(text, a.titleSpan, lex, lang);
+    const sentence = { start: a.titleSpan.start, end: a.titleSpan.end, index: -1, paragraph: -1 };
+    title = { sentence, tokens: tm.tokens, entities: tm.entities, triggers: tm.triggers, topics: tm.topics, modality: tm.modality, references: tm.references, names: [] };
+  }
   resolveHomeTitles(text, mentions, title, home, lex, lang, refDate);
 
   const events = findEvents({ document: a.name, text, lang, refDate, datelinePlace, title, lex: withDocumentPersons(lex, ownPersons) }, mentions, datesBySentence);
