@@ -326,8 +326,13 @@ interface WordCandidates<T> {
   base: number;
   /** Candidate numbers always tried, in order; null for a short list (tried whole). */
   always: Int32Array | null;
-  /** Candidate numbers by the second token's first code unit, in order. */
-  byNext: Map<number, Int32Array> | null;
+  /**
+   * The second tokens' first code units, ascending, and the candidate numbers of each, in order
+   * (searched by bisection over numbers read together, rather than a Map get per word, which the
+   * profile put at a twentieth of matchTokens' own time).
+   */
+  nextCodes: Int32Array | null;
+  nextLists: Int32Array[] | null;
 }
 
 // The fields of a candidate in WordCandidates.data, from its word's base.
@@ -356,12 +361,12 @@ const SPLIT_CANDIDATES = 6;
 const CANDIDATE_CACHE_SIZE = 200_000;
 
 /** The candidates of a word that starts no phrase (never written to). */
-const NO_CANDIDATES: WordCandidates<never> = { phrases: [], count: 0, data: new Int32Array(0), base: 0, always: null, byNext: null };
+const NO_CANDIDATES: WordCandidates<never> = { phrases: [], count: 0, data: new Int32Array(0), base: 0, always: null, nextCodes: null, nextLists: null };
 const NONE = new Int32Array(0);
 
 /** The split of a word's candidates (see WordCandidates), when there are many. */
-function splitCandidates(data: Int32Array, base: number, count: number): { always: Int32Array | null; byNext: Map<number, Int32Array> | null } {
-  if (count <= SPLIT_CANDIDATES) return { always: null, byNext: null };
+function splitCandidates(data: Int32Array, base: number, count: number): Pick<WordCandidates<unknown>, "always" | "nextCodes" | "nextLists"> {
+  if (count <= SPLIT_CANDIDATES) return { always: null, nextCodes: null, nextLists: null };
   const always: number[] = [];
   const lists = new Map<number, number[]>();
   for (let j = 0; j < count; j++) {
@@ -373,9 +378,20 @@ function splitCandidates(data: Int32Array, base: number, count: number): { alway
       else lists.set(data[f + F_SECOND], [j]);
     }
   }
-  const byNext = new Map<number, Int32Array>();
-  for (const [code, list] of lists) byNext.set(code, Int32Array.from(list));
-  return { always: Int32Array.from(always), byNext };
+  const nextCodes = Int32Array.from(lists.keys()).sort();
+  const nextLists = Array.from(nextCodes, (code) => Int32Array.from(lists.get(code)!));
+  return { always: Int32Array.from(always), nextCodes, nextLists };
+}
+
+/** The candidate numbers split off for a next word starting with `code` (see WordCandidates.nextCodes), or none. */
+function candidatesForNext(codes: Int32Array, lists: Int32Array[], code: number): Int32Array {
+  let lo = 0, hi = codes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (codes[mid] < code) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < codes.length && codes[lo] === code ? lists[lo] : NONE;
 }
 
 const suffixSets = new Map<string[], Set<string>>();
@@ -805,7 +821,7 @@ export class PhraseMatcher<T> {
       let other: Int32Array = NONE;
       if (entry.always !== null && !nextHasVariants) {
         list = entry.always;
-        other = entry.byNext!.get(nextCode) ?? NONE;
+        other = candidatesForNext(entry.nextCodes!, entry.nextLists!, nextCode);
       }
       const la = list === null ? count : list.length, lb = other.length;
       for (let a = 0, b = 0; a < la || b < lb; ) {
