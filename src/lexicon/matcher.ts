@@ -195,17 +195,21 @@ function formMatchIn(pt: PhraseToken, variants: string[]): number {
 }
 
 /**
- * tokenMatch of an Arabic-script word given its variants and, first, the quick test of a phrase
- * token's (and its forms') first two code units and shortest length: every form matches only a
- * variant that starts with it, and the forms share their first two code units (see add()).
+ * The quick test of a phrase token's (and its forms') first two code units and shortest length
+ * on an Arabic-script word's variants: every form matches only a variant that starts with it,
+ * and the forms share their first two code units (see add()).
  */
-function tokenMatchIn(pt: PhraseToken, variants: string[], code: number, code2: number, length: number): number {
-  let possible = false;
+function mayMatchVariant(variants: string[], code: number, code2: number, length: number): boolean {
   for (let k = 0; k < variants.length; k++) {
     const v = variants[k];
-    if (v.charCodeAt(0) === code && v.length >= length && (code2 < 0 || v.charCodeAt(1) === code2)) { possible = true; break; }
+    if (v.charCodeAt(0) === code && v.length >= length && (code2 < 0 || v.charCodeAt(1) === code2)) return true;
   }
-  if (!possible) return -1;
+  return false;
+}
+
+/** tokenMatch of an Arabic-script word given its variants and, first, mayMatchVariant's test. */
+function tokenMatchIn(pt: PhraseToken, variants: string[], code: number, code2: number, length: number): number {
+  if (!mayMatchVariant(variants, code, code2, length)) return -1;
   return anyFormMatch(pt, "", variants);
 }
 
@@ -835,6 +839,9 @@ export class PhraseMatcher<T> {
           if (gap > 0 && secondWithin(tokens, i + 2, i + 1 + gap, data[f + F_SECOND])) (gapped ??= []).push(i), (gappedPhrases ??= []).push(entry.phrases[j]);
           continue;
         }
+        // The same test on an Arabic-script next word's variants, before the phrase is read (a
+        // phrase that may skip words is left to the tests below: it may match later words).
+        if (n > 1 && gap === 0 && nextVariants !== null && !mayMatchVariant(nextVariants, data[f + F_SECOND], data[f + F_SECOND2], data[f + F_SECOND_LENGTH])) continue;
         const flags = data[f + F_FLAGS];
         // Cased script and the text word is lower case: not the proper name.
         if ((flags & 1) !== 0 && !tok.capitalized && startsCased(tok.norm)) continue;
