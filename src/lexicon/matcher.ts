@@ -839,12 +839,16 @@ export class PhraseMatcher<T> {
           if (gap > 0 && secondWithin(tokens, i + 2, i + 1 + gap, data[f + F_SECOND])) (gapped ??= []).push(i), (gappedPhrases ??= []).push(entry.phrases[j]);
           continue;
         }
-        // The same test on an Arabic-script next word's variants, before the phrase is read (a
-        // phrase that may skip words is left to the tests below: it may match later words).
-        if (n > 1 && gap === 0 && nextVariants !== null && !mayMatchVariant(nextVariants, data[f + F_SECOND], data[f + F_SECOND2], data[f + F_SECOND_LENGTH])) continue;
         const flags = data[f + F_FLAGS];
         // Cased script and the text word is lower case: not the proper name.
         if ((flags & 1) !== 0 && !tok.capitalized && startsCased(tok.norm)) continue;
+        // The same test on an Arabic-script next word's variants, before the phrase is read: for a
+        // phrase that skips no words, or one of two words, whose last token is its second (the
+        // test for skipping words below then needs nothing of the phrase object either).
+        if (nextVariants !== null && (gap === 0 ? n > 1 : n === 2) && !mayMatchVariant(nextVariants, data[f + F_SECOND], data[f + F_SECOND2], data[f + F_SECOND_LENGTH])) {
+          if (gap > 0 && secondWithin(tokens, i + 1, i + 1 + gap, data[f + F_SECOND])) (gapped ??= []).push(i), (gappedPhrases ??= []).push(entry.phrases[j]);
+          continue;
+        }
         const c = entry.phrases[j];
         const ptokens = c.tokens;
         let extra = data[f + F_EXTRA];
