@@ -5,7 +5,7 @@
 // A smaller inlining budget cuts that compile work by about a third while the optimised code
 // runs as fast; a larger interrupt budget (more bytecode run before V8 considers optimising a
 // function) leaves lukewarm functions to the baseline tiers, which cut the compiler's CPU over
-// 600 documents by about a third again and made short batches faster, with long runs unchanged
+// 600 documents by a sixth to a third and made short batches faster, with long runs unchanged
 // (README, "Speed": how both were measured). The flags are process-wide, so they also hold for
 // the extraction worker threads. PARLEY_V8_DEFAULTS=1 keeps V8's own settings.
 
