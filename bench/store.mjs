@@ -19,7 +19,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { root, sharedOrSkip } from "./lib/paths.mjs";
-import { cliJit } from "./lib/jit.mjs";
+import { cliJit, ingestPriority } from "./lib/jit.mjs";
 import { cpuLine, cpuSince, threadTimes } from "./lib/threads.mjs";
 import { corpusFiles, replicate } from "./lib/corpus.mjs";
 import { secondsSince } from "./lib/stats.mjs";
@@ -81,6 +81,7 @@ try {
       log(`ingest: ${kind}, ${workers} worker(s)...`);
       // The extraction workers are started (each loads the lexicon) outside the timing, as the
       // baseline loads the lexicon outside its own; the start-up is reported beside.
+      const priority = await ingestPriority(workers, cores);
       t0 = process.hrtime.bigint();
       const threadsBefore = threadTimes();
       const extractor = openExtractor({ threads: workers });
@@ -96,7 +97,7 @@ try {
       await store.close();
       if (kind === "postgres") await dropDatabase(pgServer.url, `parley_bench_ingest_${tag}`);
       const docsPerSec = (s.inserted + s.failed) / secs;
-      report.ingest.push({ store: kind, workers, docs: s.inserted, failed: s.failed, secs, startup, docsPerSec, cpu, events: counts.events, reports: counts.reports,
+      report.ingest.push({ store: kind, workers, docs: s.inserted, failed: s.failed, secs, startup, docsPerSec, cpu, priority, events: counts.events, reports: counts.reports,
         timeVsExtraction: report.baseline.docsPerSec / docsPerSec, withStartup: (secs + startup) / report.baseline.secs });
     }
   }
@@ -190,7 +191,7 @@ for (const r of report.ingest) {
 console.log("(copies of one document report the same events, so ingest also exercises cross-document merging)");
 console.log(`CPU by thread (Linux /proc; ${cores} cores give at most ${cores} s of CPU per second):`);
 console.log(`- baseline: ${cpuLine(b.cpu)}`);
-for (const r of report.ingest) console.log(`- ingest into ${r.store}, ${r.workers} worker${r.workers > 1 ? "s" : ""}: ${cpuLine(r.cpu)}`);
+for (const r of report.ingest) console.log(`- ingest into ${r.store}, ${r.workers} worker${r.workers > 1 ? "s" : ""}: ${cpuLine(r.cpu)}; ${r.priority}`);
 console.log("");
 const q = report.queryDb.sqlite;
 if (q?.given) console.log(`query database: ${q.events} events, ${q.reports} reports, ${q.documents} documents from ${q.given} (opened and migrated in ${fmt(q.openSeconds)} s)${report.queryDb.postgres?.given ? `; PostgreSQL database given (opened and migrated in ${fmt(report.queryDb.postgres.openSeconds)} s)` : ""}`);

@@ -4,11 +4,13 @@
 // command line starts (`parley --help` and `parley article` need none of them).
 
 import fs from "node:fs";
+import os from "node:os";
 import type { Command } from "commander";
 import type { TSchema } from "@sinclair/typebox";
 import { DEFAULT_DB, type EventFilter, type EventRow, type Store } from "../store/types.js";
 import { TIME_BUDGET_OPTION } from "./budget.js";
 import { Progress } from "./progress.js";
+import { lowerBackgroundThreads } from "./jit.js";
 
 const schemas = () => import("../api/schemas.js");
 const formats = () => import("./format.js");
@@ -112,6 +114,9 @@ export function registerStoreCommands(program: Command): void {
         return;
       }
       const { ingestPaths } = await import("../ingest/index.js");
+      // With a core left to the storing thread, V8's compiler works there at a lower priority
+      // and leaves the workers' cores to them (src/cli/jit.ts).
+      if ((o.workers ?? os.availableParallelism() - 1) < os.availableParallelism()) lowerBackgroundThreads();
       await withStore(o.db, async (store) => {
         const progress = new Progress("ingest");
         const s = await ingestPaths(store, paths, {
