@@ -33,7 +33,7 @@ export function tuneJit(env: NodeJS.ProcessEnv = process.env): boolean {
 }
 
 /** Niceness given to V8's background threads during `ingest` (0 is the normal priority, 19 the lowest). */
-export const BACKGROUND_NICE = 10;
+export const BACKGROUND_NICE = 19;
 
 /**
  * Lowers the scheduling priority of every thread of this process but the main one: at start-up
@@ -41,8 +41,8 @@ export const BACKGROUND_NICE = 10;
  * Why: `ingest` keeps one extraction worker per core but one, and the storing thread and the
  * compiler share the spare core; at normal priority the compiler also takes turns on the
  * worker's core, and the worker is the batch's critical path. At lower priority the compiler
- * runs where a core is free (600-document SQLite ingest: 0.90x wall time in six alternating
- * pairs, README "Speed"). Call before any worker starts: threads made later by the main thread
+ * runs where a core is free: SQLite ingest went from 1.29-1.47x extraction alone to 1.08-1.19x
+ * at niceness 10 and 0.97-1.04x at 19 (600 documents, alternating runs, README "Speed"). Call before any worker starts: threads made later by the main thread
  * (the workers) keep its priority. Not where workers fill every core: the compiler would starve.
  * Linux only (there each thread has its own priority); PARLEY_BACKGROUND_NICE=N sets another
  * niceness, 0 or PARLEY_V8_DEFAULTS=1 turns it off. Returns how many threads were lowered.
