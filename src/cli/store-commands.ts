@@ -113,10 +113,10 @@ export function registerStoreCommands(program: Command): void {
         });
         return;
       }
-      const { ingestPaths } = await import("../ingest/index.js");
+      const { ingestPaths, defaultIngestWorkers } = await import("../ingest/index.js");
       // With a core left to the storing thread, V8's compiler works there at a lower priority
-      // and leaves the workers' cores to them (src/cli/jit.ts).
-      if ((o.workers ?? os.availableParallelism() - 1) < os.availableParallelism()) lowerBackgroundThreads();
+      // and leaves the workers' cores to them (src/cli/jit.ts); on one core it would starve.
+      if ((o.workers ?? defaultIngestWorkers()) < os.availableParallelism()) lowerBackgroundThreads();
       await withStore(o.db, async (store) => {
         const progress = new Progress("ingest");
         const s = await ingestPaths(store, paths, {

@@ -43,6 +43,11 @@ export function hashFile(file: string): string {
 
 type Job = { file: string; hash: string };
 
+/** Extraction threads when none are asked for: every core but the one that stores (at least one). */
+export function defaultIngestWorkers(): number {
+  return Math.max(1, os.availableParallelism() - 1);
+}
+
 /** Ingest files and folders into a store. */
 export async function ingestPaths(store: Store, paths: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const s: IngestSummary = { seen: 0, inserted: 0, replaced: 0, unchanged: 0, failed: 0, events: 0 };
@@ -86,7 +91,7 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
   // Test hook: slow each store step so a test can kill the process mid-batch.
   const delay = Number(process.env.PARLEY_TEST_DELAY_MS ?? 0);
   // By default every core but one extracts; that one stores (SQLite has one writer).
-  const size = Math.max(1, Math.min(opts.workers ?? os.availableParallelism() - 1, todo.length || 1));
+  const size = Math.max(1, Math.min(opts.workers ?? defaultIngestWorkers(), todo.length || 1));
   // Without a time budget and with one extraction thread, extraction runs on this thread (a
   // worker would only add its start-up and the copying of results); with a budget it runs on
   // workers that can be stopped.
