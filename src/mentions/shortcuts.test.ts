@@ -38,9 +38,9 @@ test("later mentions by surname: found by the table of first units, and a word s
 
 test("a word without Cyrillic or Arabic letters is its only surname form", async () => {
   const { hasNoSurnameForms, surnameKeys } = await import("./names.js");
-  const words = ["manalo", "osei", "tutu", "жужеком", "жужек", "ли", "وبوزيد", "بوزيد", "cavusoglu", "王毅", "x", "mixedж", "اب"];
+  const words = ["okafor", "osei", "tutu", "жужеком", "жужек", "ли", "وبوزيد", "بوزيد", "lindqvist", "王毅", "x", "mixedж", "اب"];
   for (const w of words) if (hasNoSurnameForms(w)) assert.deepEqual(surnameKeys(w), [w], w);
-  assert.equal(hasNoSurnameForms("manalo"), true);
+  assert.equal(hasNoSurnameForms("okafor"), true);
   assert.equal(hasNoSurnameForms("mixedж"), false);
   assert.equal(hasNoSurnameForms("وبوزيد"), false);
 });
