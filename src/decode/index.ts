@@ -98,10 +98,34 @@ function sniffWideUnicode(b: Uint8Array): string | null {
 const CONTROL = new Uint8Array(256);
 for (let c = 0; c < 256; c++) if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x0b && c !== 0x1b) || c === 0x7f) CONTROL[c] = 1;
 
+/** The number of control bytes among b's first n. */
+function controlCount(b: Uint8Array, n: number): number {
+  let ctl = 0, i = 0;
+  // Four bytes at a time (from the first aligned one): a word with no byte below 0x20 and none
+  // equal to 0x7f holds no control byte, and only the others are read byte by byte. (The two
+  // tests are the classic "has a byte less than" and "has a zero byte" bit tricks.)
+  const head = Math.min(n, (4 - (b.byteOffset & 3)) & 3);
+  for (; i < head; i++) ctl += CONTROL[b[i]];
+  const words = (n - i) >> 2;
+  if (words > 0) {
+    const w32 = new Int32Array(b.buffer, b.byteOffset + i, words);
+    for (let k = 0; k < words; k++) {
+      const w = w32[k];
+      const x = w ^ 0x7f7f7f7f;
+      if (((((w - 0x20202020) & ~w) | ((x - 0x01010101) & ~x)) & 0x80808080) !== 0) {
+        const j = i + 4 * k;
+        ctl += CONTROL[b[j]] + CONTROL[b[j + 1]] + CONTROL[b[j + 2]] + CONTROL[b[j + 3]];
+      }
+    }
+    i += 4 * words;
+  }
+  for (; i < n; i++) ctl += CONTROL[b[i]];
+  return ctl;
+}
+
 function controlShare(b: Uint8Array): { share: number; nul: boolean } {
   const n = Math.min(b.length, 65536);
-  let ctl = 0;
-  for (let i = 0; i < n; i++) ctl += CONTROL[b[i]];
+  const ctl = controlCount(b, n);
   // NULs are control bytes: counted only where there are any.
   let nuls = 0;
   if (ctl > 0) for (let i = 0; i < n; i++) if (b[i] === 0) nuls++;
