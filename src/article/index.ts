@@ -304,8 +304,41 @@ function proseWords(t: string): number {
   return endsSentence(t) ? PARAGRAPH_MIN_WORDS : t.length >= LONG_LINE ? 15 : 0;
 }
 
-/** The kind of a line of `text`; `foldedText` is the fold of the text. */
-function classify(line: Line, text: string, foldedText: string, shortcut = true): LineKind {
+/**
+ * The first occurrence of a string in a text at or after a position, searched for again only
+ * when asked about a position past it: lines are mostly asked about in order, so a text is read
+ * about once, where a search per line would read every long line whole.
+ */
+class NextOccurrence {
+  /** The position the last search started at. */
+  private from = 0;
+  /** The first occurrence at or after `from` (-1: none; -2: not searched yet). */
+  private at = -2;
+  constructor(private readonly text: string, private readonly what: string) {}
+  /** Whether text.slice(start, end) includes `what`. */
+  within(start: number, end: number): boolean {
+    if (this.at === -2 || start < this.from || (this.at >= 0 && this.at < start)) {
+      this.from = start;
+      this.at = this.text.indexOf(this.what, start);
+    }
+    return this.at >= 0 && this.at + this.what.length <= end;
+  }
+}
+
+/** The searches classify's shortcut makes in the lines of one text. */
+class LongLineMarks {
+  readonly pipe: NextOccurrence;
+  readonly gap: NextOccurrence;
+  readonly copyright: NextOccurrence;
+  constructor(text: string) {
+    this.pipe = new NextOccurrence(text, "|");
+    this.gap = new NextOccurrence(text, "   ");
+    this.copyright = new NextOccurrence(text, "©");
+  }
+}
+
+/** The kind of a line of `text`; `foldedText` is the fold of the text, `searches` search in the text. */
+function classify(line: Line, text: string, foldedText: string, searches: LongLineMarks, shortcut = true): LineKind {
   const t = line.text;
   if (t.length === 0) return "blank";
   // Only the head of a line is compared with cues and menu words: the head of the text's fold
@@ -326,8 +359,9 @@ function classify(line: Line, text: string, foldedText: string, shortcut = true)
   if (shortcut && t.length > DATE_LINE_MAX && line.stats === undefined) {
     const enough = proseWords(t);
     if (enough > 0 && reachesWords(text, line.start, line.end, enough)) {
-      if ((t.includes("|") && /\s\|\s/.test(t)) || (t.includes("   ") && /\S {3,}\S.* {3,}\S/.test(t))) return "menu";
-      if (t.length < LONG_LINE && t.includes("©")) return "junk";
+      if ((searches.pipe.within(line.start, line.end) && /\s\|\s/.test(t)) ||
+        (searches.gap.within(line.start, line.end) && /\S {3,}\S.* {3,}\S/.test(t))) return "menu";
+      if (t.length < LONG_LINE && searches.copyright.within(line.start, line.end)) return "junk";
       return "paragraph";
     }
   }
@@ -372,20 +406,23 @@ function classify(line: Line, text: string, foldedText: string, shortcut = true)
 export function lineKindsOf(text: string, shortcut: boolean): LineKind[] {
   const lines = splitLines(text);
   const folded = foldForDates(text);
-  return lines.map((l) => classify(l, text, folded, shortcut));
+  const marks = new LongLineMarks(text);
+  return lines.map((l) => classify(l, text, folded, marks, shortcut));
 }
 
 /** The kinds of the lines of a text, each classified when first asked for (classify reads nothing but its line, the text and its fold). */
 class LineKinds {
   private readonly kinds: (LineKind | undefined)[];
+  private readonly marks: LongLineMarks;
   constructor(private readonly lines: Line[], private readonly text: string, private readonly folded: string) {
     this.kinds = new Array<LineKind | undefined>(lines.length).fill(undefined);
+    this.marks = new LongLineMarks(text);
   }
   get length(): number {
     return this.lines.length;
   }
   at(i: number): LineKind {
-    return (this.kinds[i] ??= classify(this.lines[i], this.text, this.folded));
+    return (this.kinds[i] ??= classify(this.lines[i], this.text, this.folded, this.marks));
   }
   /** Whether line i may be of a kind: it is, or it is not classified yet. */
   mayBe(i: number, kind: LineKind): boolean {
@@ -594,6 +631,33 @@ function cleanPlace(s: string): string | null {
   return letterCount(p) >= 2 ? p : null;
 }
 
+/** Per BMP unit: 1 a letter or mark (\p{L}, \p{M}), 0 not, -1 not computed yet. */
+const IS_LETTER_OR_MARK = new Int8Array(65536).fill(-1);
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+function isLetterOrMark(c: number): boolean {
+  let l = IS_LETTER_OR_MARK[c];
+  if (l < 0) l = IS_LETTER_OR_MARK[c] = !isSurrogate(c) && LETTER_OR_MARK.test(String.fromCharCode(c)) ? 1 : 0;
+  return l === 1;
+}
+
+/**
+ * Whether the dateline pattern without a date can match s: its place (letters, marks, ' ’ and
+ * spaces) and white space come first, so the first unit that is none of these must open the
+ * agency ("(", "-", "–"). (Surrogates are let through: the pattern reads code points.)
+ */
+function mayOpenPlaceAgency(s: string): boolean {
+  if (s.length === 0) return false;
+  const first = s.charCodeAt(0);
+  if (!isLetterOrMark(first) && !isSurrogate(first)) return false;
+  let j = 1;
+  for (; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (IS_SPACE[c] !== 1 && c !== 0x27 && c !== 0x2019 && !isSurrogate(c) && !isLetterOrMark(c)) break;
+  }
+  const c = j < s.length ? s.charCodeAt(j) : -1;
+  return c === 0x28 || c === 0x2d || c === 0x2013;
+}
+
 /** The dateline prefix of the first body line: "MOSCOW, Jul 9 (PTI)", "تهران- ایرنا-". */
 function findDateline(text: string, line: Line, ref: string | null): Dateline | null {
   const head = text.slice(line.start, Math.min(line.end, line.start + 120));
@@ -622,6 +686,7 @@ function findDateline(text: string, line: Line, ref: string | null): Dateline | 
     }
   }
   // Without a date: "SOÇİ (AA) - ...", "تهران- ایرنا- ...".
+  if (!mayOpenPlaceAgency(head)) return null;
   const m = /^(?<place>[\p{L}\p{M}][\p{L}\p{M}'’ ]{1,30}?)\s*(?:\((?<ag>[^()\n]{1,25})\)|[-–]\s*(?<ag2>[\p{L}\p{M}]{2,15})\s*[-–])\s*[-–—:]?\s*/u.exec(head);
   if (m && m.groups) {
     const place = m.groups.place;
@@ -801,8 +866,10 @@ export function parseTextDump(doc: DecodedText): Article {
 
 /** A paragraph that stops mid-sentence: a broken last character, or a word or comma where the text stops. */
 function endsCut(text: string, p: Span): boolean {
-  const t = text.slice(p.start, p.end);
-  return t.endsWith("\uFFFD") || (/[\p{L}\p{N},،，]$/u.test(t) && !/\n/.test(text.slice(p.end)));
+  // (Read in place: the last code point of the span, then a search for a line break after it.)
+  if (p.end <= p.start) return false;
+  if (text.charCodeAt(p.end - 1) === 0xfffd) return true;
+  return /[\p{L}\p{N},،，]$/u.test(text.slice(Math.max(p.start, p.end - 2), p.end)) && text.indexOf("\n", p.end) < 0;
 }
 
 /** The publisher and its country from a header field (url, source), if one names a known publisher. */
@@ -885,12 +952,19 @@ function restates(a: string, b: string): boolean {
   return shared >= 3 && shared * 2 >= Math.min(new Set(wa).size, wb.size);
 }
 
+/** s without the U+FFFD at its end (what s.replace(/\uFFFD+$/u, "") gives, without a copy when there are none). */
+function withoutBrokenEnd(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 0xfffd) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
 /** A line written twice in a row (one may be cut short): a photo caption and its alt text. */
 function isCaptionPair(lines: Line[], i: number): boolean {
-  const t = lines[i].text.replace(/\uFFFD+$/u, "");
+  const t = withoutBrokenEnd(lines[i].text);
   if (t.length < 20) return false;
   const same = (j: number) => {
-    const u = lines[j]?.text.replace(/\uFFFD+$/u, "");
+    const u = j >= 0 && j < lines.length ? withoutBrokenEnd(lines[j].text) : undefined;
     return !!u && u.length >= 20 && (u.startsWith(t) || t.startsWith(u));
   };
   return same(i - 1) || same(i + 1);
@@ -916,8 +990,21 @@ function datelineAbove(lines: Line[], kinds: LineKinds, firstPara: number): Date
   return null;
 }
 
+/** Whether t has exactly one of - – — and none of | :. */
+function oneDashNoBar(t: string): boolean {
+  let dashes = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x2d || c === 0x2013 || c === 0x2014) dashes++;
+    else if (c === 0x7c || c === 0x3a) return false;
+  }
+  return dashes === 1;
+}
+
 /** "Shafaq News - Baghdad", "Тартус – САНА": a place and an agency, and nothing else. */
 function placeAgencyLine(t: string): boolean {
+  // The pattern's line has one dash and no "|" or ":" (most lines fail here, without the regex).
+  if (!oneDashNoBar(t)) return false;
   const m = /^([^\s\-–—|:][^\-–—|:]{0,30}?)\s*[-–—]\s*([^\-–—|:]{2,30})$/u.exec(t);
   if (!m || wordCount(t) > 4 || !/\s[-–—]|[-–—]\s/u.test(t)) return false;
   return wordCount(m[1]) <= 3 && wordCount(m[2]) <= 3;

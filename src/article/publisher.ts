@@ -55,19 +55,30 @@ export interface HostPublisher {
 
 /** The table entry of a host or of a parent domain of it, if any. */
 export function entryOfHost(host: string): PublisherEntry | null {
-  const labels = host.toLowerCase().replace(/^www\./, "").replace(/\.$/, "").split(".");
-  for (let i = 0; i < labels.length - 1; i++) {
-    const p = byHost.get(labels.slice(i).join("."));
+  const h = bareHost(host);
+  // The host, then each parent domain (what follows a dot), but not the last label alone; read
+  // in place rather than split into labels and joined again.
+  for (let from = 0; ; ) {
+    const dot = h.indexOf(".", from);
+    if (dot < 0) return null;
+    const p = byHost.get(from === 0 ? h : h.slice(from));
     if (p) return p;
+    from = dot + 1;
   }
-  return null;
+}
+
+/** The host in lower case, without a leading "www." and a final dot. */
+function bareHost(host: string): string {
+  let h = host.toLowerCase();
+  if (h.startsWith("www.")) h = h.slice(4);
+  return h.endsWith(".") ? h.slice(0, -1) : h;
 }
 
 /** The publisher a host belongs to: the table (the host or a parent domain), a government domain, or the TLD. */
 export function publisherOfHost(host: string): HostPublisher | null {
   const entry = entryOfHost(host);
   if (entry) return { country: entry.country, host: entry.host, kind: "table", international: !!entry.international };
-  const h = host.toLowerCase().replace(/^www\./, "").replace(/\.$/, "");
+  const h = bareHost(host);
   const labels = h.split(".");
   if (labels.length < 2) return null;
   const tld = labels[labels.length - 1];
