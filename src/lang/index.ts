@@ -1,7 +1,7 @@
 // Language identification for news text: script counts first, then distinctive letters and
 // function words within a script, and franc (trigrams) for Latin-script text.
 
-import { francScores } from "./trigrams.js";
+import { francScores, francScoresOfWords, type TrigramScore } from "./trigrams.js";
 import { isHighSurrogate, isSurrogate } from "../text/normalize.js";
 import type { Lang } from "../types.js";
 
@@ -79,6 +79,14 @@ function lettersOf(script: number, limit = Infinity): string {
   }
   const joined = out.join(" ");
   return joined.length > limit ? joined.slice(0, limit) : joined;
+}
+
+/**
+ * franc's scores (francScores) of lettersOf(script, FRANC_SAMPLE), read from the words in place
+ * where they allow it.
+ */
+function francScoresOf(script: number, only: string[]): TrigramScore[] {
+  return francScoresOfWords(wordText, wordStart, wordEnd, wordScript, wordCount, script, FRANC_SAMPLE, only, 3) ?? francScores(lettersOf(script, FRANC_SAMPLE), only, 3);
 }
 
 /** Per code unit, a bit set of the letter classes below (tables filled from the letters as written). */
@@ -211,7 +219,7 @@ function cyrillicLanguage(): Lang {
   // require the cues to weigh at least 1% of the Cyrillic letters, or 3 on short text.
   if (bestScore >= Math.max(3, total * 0.01)) return best;
   // No decisive letters (Kyrgyz can be written without ң ө ү for a sentence or two): trigrams.
-  const ranked = francScores(lettersOf(CYRILLIC, FRANC_SAMPLE), CYRILLIC_CANDIDATES, 3);
+  const ranked = francScoresOf(CYRILLIC, CYRILLIC_CANDIDATES);
   const top = ranked[0];
   const rus = ranked.find(([code]) => code === "rus");
   // ...but only a language whose own letters the text has: a Russian sentence with none of
@@ -329,7 +337,7 @@ function latinLanguage(raw: string): Lang {
   let uzWordCount = -1;
   const uzWords = () => (uzWordCount >= 0 ? uzWordCount : (uzWordCount = matches(raw, UZBEK_WORDS_LATIN)));
   if ((strong >= 2 && strong + uzWords() > total * 0.005) || (strong + weak >= 2 && uzWords() >= 2)) return "uz";
-  let ranked = francScores(lettersOf(LATIN, FRANC_SAMPLE), LATIN_CANDIDATES, 3);
+  let ranked = francScoresOf(LATIN, LATIN_CANDIDATES);
   const [trigramTop] = ranked[0] ?? ["und"];
   // Uzbek Latin writes o‘ g‘ or its function words in almost every sentence: without any of
   // them, trigrams that put Uzbek first (a foreign name's letters) defer to the next language.
