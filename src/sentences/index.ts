@@ -4,7 +4,7 @@
 // ICU already breaks on "." "!" "?" "؟" "۔" "。" "！" "？" and never on ";".
 
 import type { Lang, Sentence, Span } from "../types.js";
-import { isHighSurrogate } from "../text/normalize.js";
+import { isHighSurrogate, isSurrogate } from "../text/normalize.js";
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
@@ -125,7 +125,58 @@ function unwrapLines(raw: string): string {
   });
 }
 
-const hasWordChar = (s: string) => /[\p{L}\p{N}]/u.test(s);
+/**
+ * Per BMP code unit (0 not computed yet): bits LETTER_OR_NUMBER (/[\p{L}\p{N}]/u),
+ * LOWER_CASE_LETTER (/\p{Ll}/u), OPENING (what lastDottedToken strips: /[\p{Ps}\p{Pi}"'«„]/u);
+ * KNOWN marks the entry computed. Surrogates are read as pairs, by the regexes.
+ */
+const KNOWN = 1, LETTER_OR_NUMBER = 2, LOWER_CASE_LETTER = 4, OPENING = 8;
+const unitBits = new Uint8Array(0x10000);
+const bitsOf = (c: number): number => unitBits[c] || (unitBits[c] = bitsOfUnit(String.fromCharCode(c)));
+function bitsOfUnit(ch: string): number {
+  return KNOWN | (/[\p{L}\p{N}]/u.test(ch) ? LETTER_OR_NUMBER : 0) | (/\p{Ll}/u.test(ch) ? LOWER_CASE_LETTER : 0) | (/[\p{Ps}\p{Pi}"'«„]/u.test(ch) ? OPENING : 0);
+}
+
+/** Whether s[start, end) has a letter or number (/[\p{L}\p{N}]/u), read in place. */
+function hasWordCharIn(s: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (isSurrogate(c)) {
+      if (/[\p{L}\p{N}]/u.test(s.slice(start, end))) return true;
+      return false;
+    }
+    if ((bitsOf(c) & LETTER_OR_NUMBER) !== 0) return true;
+  }
+  return false;
+}
+
+/** The longest abbreviation listed: a longer final token without an inner dot joins nothing. */
+const LONGEST_ABBREVIATION = Math.max(...[...BEFORE_NAME, ...BEFORE_NUMBER].map((w) => w.length));
+
+/**
+ * shouldJoin(s.slice(aStart, aEnd), s.slice(bStart, bEnd), lang), read in place for the usual
+ * case: a sentence that starts with a lower-case letter continues; one after a sentence whose
+ * final token (a run of non-space before a final dot, without its opening punctuation) is
+ * longer than any abbreviation and has no inner dot starts anew. The rest goes to shouldJoin.
+ */
+function joinsPrevious(s: string, aStart: number, aEnd: number, bStart: number, bEnd: number, lang: Lang): boolean {
+  const b0 = s.charCodeAt(bStart);
+  if (isSurrogate(b0)) return shouldJoin(s.slice(aStart, aEnd), s.slice(bStart, bEnd), lang);
+  if ((bitsOf(b0) & LOWER_CASE_LETTER) !== 0) return true;
+  const dot = aEnd - 1;
+  if (dot - aStart < 1 || s.charCodeAt(dot) !== 46) return false;
+  let start = dot;
+  while (start > aStart && !isSpaceUnit(s.charCodeAt(start - 1))) start--;
+  if (start === dot) return false;
+  let token = start;
+  for (; token < dot; token++) {
+    const c = s.charCodeAt(token);
+    if (isSurrogate(c)) return shouldJoin(s.slice(aStart, aEnd), s.slice(bStart, bEnd), lang);
+    if ((bitsOf(c) & OPENING) === 0) break;
+  }
+  if (dot - token > LONGEST_ABBREVIATION && s.lastIndexOf(".", dot - 1) < token) return false;
+  return shouldJoin(s.slice(aStart, aEnd), s.slice(bStart, bEnd), lang);
+}
 
 /**
  * Split the body paragraphs of `text` into sentences. Sentences never cross paragraphs; spans
@@ -470,16 +521,17 @@ export function splitSentences(text: string, paragraphs: Span[], lang: Lang): Se
     for (const sp of spans) {
       const prev = joined[joined.length - 1];
       if (prev) {
-        const a = raw.slice(prev.start, prev.end), b = raw.slice(sp.start, sp.end);
-        if (!hasWordChar(b) || shouldJoin(a, b, lang)) {
+        if (!hasWordCharIn(raw, sp.start, sp.end) || joinsPrevious(raw, prev.start, prev.end, sp.start, sp.end, lang)) {
           prev.end = sp.end;
           continue;
         }
       }
-      joined.push({ ...sp });
+      joined.push({ start: sp.start, end: sp.end });
     }
     for (const whole of joined) {
-      for (const sp of capped(raw, whole)) out.push({ start: para.start + sp.start, end: para.start + sp.end, index: out.length, paragraph: pIndex });
+      // (Most sentences are within the cap: capped() would return them as they are.)
+      if (whole.end - whole.start <= MAX_SENTENCE) out.push({ start: para.start + whole.start, end: para.start + whole.end, index: out.length, paragraph: pIndex });
+      else for (const sp of capped(raw, whole)) out.push({ start: para.start + sp.start, end: para.start + sp.end, index: out.length, paragraph: pIndex });
     }
   });
   return out;
