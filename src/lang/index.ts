@@ -288,8 +288,8 @@ const LATIN_CANDIDATES = [...Object.keys(FRANC_LATIN), ...FRANC_LATIN_DISTRACTOR
 
 /** Uzbek Latin writes oʻ/gʻ with a turned comma; plain apostrophes stand in for it (weaker cue:
  * English has o'clock and O'Brien). */
-const UZBEK_OG_STRONG = /[og][ʻ‘]/gi;
-const UZBEK_OG_WEAK = /[og]['’`ʼ](?=\p{L})/giu;
+const UZBEK_OG_STRONG = "ʻ‘";
+const UZBEK_OG_WEAK = "'’`ʼ";
 const UZBEK_WORDS_LATIN = /\b(va|bilan|uchun|ham|bo[ʻ‘’'`ʼ]yicha|o[ʻ‘’'`ʼ]rtasida)\b/gi;
 const AZERBAIJANI = 1, TURKMEN = 2, A_UMLAUT = 4, TURKISH = 8, HUNGARIAN = 16;
 const LATIN_CLASS = unitClasses([
@@ -302,11 +302,34 @@ const LATIN_CLASS = unitClasses([
 ]);
 
 const matches = (text: string, re: RegExp) => (text.match(re) ?? []).length;
-/** Matches of a pattern that needs one of `units` (a pattern's match count, 0 without a search where none is in the text). */
-function matchesWith(text: string, re: RegExp, units: string): number {
-  for (const u of units) if (text.includes(u)) return matches(text, re);
-  return 0;
+/**
+ * How often o or g (either case) stands before one of `marks` in text, and, where `letterAfter`,
+ * a letter (/[og][marks](?=\p{L})/giu; without it /[og][marks]/gi): found from the marks, which
+ * are rare, instead of from every o and g.
+ */
+function ogMarks(text: string, marks: string, letterAfter: boolean): number {
+  let n = 0;
+  for (let m = 0; m < marks.length; m++) {
+    for (let at = text.indexOf(marks[m], 1); at >= 0; at = text.indexOf(marks[m], at + 1)) {
+      const before = text.charCodeAt(at - 1) | 0x20;
+      if ((before === 0x6f || before === 0x67) && (!letterAfter || letterAt(text, at + 1))) n++;
+    }
+  }
+  return n;
 }
+
+/** Whether a letter (\p{L}) starts at text[at] (a code point: a surrogate pair is read whole). */
+function letterAt(text: string, at: number): boolean {
+  if (at >= text.length) return false;
+  const c = text.charCodeAt(at);
+  if (isHighSurrogate(c) && at + 1 < text.length) return LETTER.test(text.slice(at, at + 2));
+  let v = letterUnit[c];
+  if (v < 0) v = letterUnit[c] = LETTER.test(String.fromCharCode(c)) ? 1 : 0;
+  return v === 1;
+}
+const LETTER = /^\p{L}$/u;
+/** Whether each BMP code unit is a letter (1/0; -1 not yet known). */
+const letterUnit = new Int8Array(0x10000).fill(-1);
 
 /** The language of the Latin-script words found (wordsOf(LATIN)) in `raw`, the head of the text. */
 function latinLanguage(raw: string): Lang {
@@ -332,8 +355,8 @@ function latinLanguage(raw: string): Lang {
   if (az >= 2 && az > total * 0.005) return "az";
   if (tk >= 2 && tk > total * 0.005 && aUmlaut > 0) return "tk";
   // The Uzbek cues, each counted only where the decision needs it.
-  const strong = matchesWith(raw, UZBEK_OG_STRONG, "ʻ‘");
-  const weak = matchesWith(raw, UZBEK_OG_WEAK, "'’`ʼ");
+  const strong = ogMarks(raw, UZBEK_OG_STRONG, false);
+  const weak = ogMarks(raw, UZBEK_OG_WEAK, true);
   let uzWordCount = -1;
   const uzWords = () => (uzWordCount >= 0 ? uzWordCount : (uzWordCount = matches(raw, UZBEK_WORDS_LATIN)));
   if ((strong >= 2 && strong + uzWords() > total * 0.005) || (strong + weak >= 2 && uzWords() >= 2)) return "uz";
