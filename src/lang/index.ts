@@ -134,13 +134,14 @@ CYRILLIC_CUES.forEach(([, weights], k) => {
  * Cyrillic letter, so the Cyrillic letters of s.toLowerCase() are those of the units' lower cases.
  */
 const lowerUnit = new Int32Array(0x10000).fill(-1);
+/** (The table read apart from its filling: small enough to be inlined where it is read per letter.) */
 function lowerOf(c: number): number {
-  let l = lowerUnit[c];
-  if (l < 0) {
-    const s = String.fromCharCode(c).toLowerCase();
-    l = lowerUnit[c] = s.length === 1 ? s.charCodeAt(0) : c;
-  }
-  return l;
+  const l = lowerUnit[c];
+  return l >= 0 ? l : lowerOfNew(c);
+}
+function lowerOfNew(c: number): number {
+  const s = String.fromCharCode(c).toLowerCase();
+  return (lowerUnit[c] = s.length === 1 ? s.charCodeAt(0) : c);
 }
 
 /** Function words of Tajik and of Uzbek (Cyrillic), for telling them apart without their own letters. */
@@ -406,18 +407,20 @@ function letterOrMarkWidth(s: string, at: number): number {
  */
 const NOT_LETTER = 1, SURROGATE = 2, NO_SCRIPT = 3, FIRST_SCRIPT = 4;
 const unitInfos = new Uint8Array(0x10000);
+/** (The table read apart from its filling: small enough to be inlined in the scan.) */
 function unitInfo(c: number): number {
-  let v = unitInfos[c];
-  if (v === 0) {
-    if (isSurrogate(c)) v = SURROGATE;
-    else if (!LETTER_OR_MARK.test(String.fromCharCode(c))) v = NOT_LETTER;
-    else {
-      const s = scriptOf(c);
-      v = s === null ? NO_SCRIPT : FIRST_SCRIPT + SCRIPTS.indexOf(s);
-    }
-    unitInfos[c] = v;
+  const v = unitInfos[c];
+  return v !== 0 ? v : unitInfoNew(c);
+}
+function unitInfoNew(c: number): number {
+  let v: number;
+  if (isSurrogate(c)) v = SURROGATE;
+  else if (!LETTER_OR_MARK.test(String.fromCharCode(c))) v = NOT_LETTER;
+  else {
+    const s = scriptOf(c);
+    v = s === null ? NO_SCRIPT : FIRST_SCRIPT + SCRIPTS.indexOf(s);
   }
-  return v;
+  return (unitInfos[c] = v);
 }
 
 /** A language with how sure the guess is (0 none, 1 certain). */

@@ -68,12 +68,11 @@ let nextCharId = 0;
 const ID_LIMIT = 1024;
 
 function idOf(code: number): number {
-  let id = charId[code];
-  if (id < 0) {
-    id = nextCharId < 0x7fff ? nextCharId++ : 0x7fff;
-    charId[code] = id;
-  }
-  return id;
+  const id = charId[code];
+  return id >= 0 ? id : newId(code);
+}
+function newId(code: number): number {
+  return (charId[code] = nextCharId < 0x7fff ? nextCharId++ : 0x7fff);
 }
 
 /** Packed key of the trigram at s[i..i+3), or -1 when it needs the string key. */
@@ -207,13 +206,14 @@ function isSpace(c: number): boolean {
  * becomes ς at the end of a word; surrogates, which lower-case as pairs).
  */
 const lowerUnit = new Int32Array(0x10000).fill(-1);
+/** (The table read apart from its filling: small enough to be inlined where it is read per unit.) */
 function simpleLower(c: number): number {
-  let l = lowerUnit[c];
-  if (l === -1) {
-    const s = String.fromCharCode(c).toLowerCase();
-    l = lowerUnit[c] = (c >= 0xd800 && c <= 0xdfff) || c === 0x3a3 || s.length !== 1 ? -2 : s.charCodeAt(0);
-  }
-  return l;
+  const l = lowerUnit[c];
+  return l !== -1 ? l : simpleLowerNew(c);
+}
+function simpleLowerNew(c: number): number {
+  const s = String.fromCharCode(c).toLowerCase();
+  return (lowerUnit[c] = (c >= 0xd800 && c <= 0xdfff) || c === 0x3a3 || s.length !== 1 ? -2 : s.charCodeAt(0));
 }
 
 /**
