@@ -300,7 +300,9 @@ function sentenceSegments(segmenter: Intl.Segmenter, s: string, out: number[]): 
  * handle (surrogates; unassigned and private-use units; Georgian, whose letters ICU classes apart
  * from their case; the Arabic number signs): the segmenter reads a view that has one.
  */
-const UNSAFE = 0, OTHER = 1, CR = 2, LF = 3, SEP = 4, SP = 5, LOWER = 6, UPPER = 7, OLETTER = 8, NUMERIC = 9, ATERM = 10, STERM = 11, CLOSE = 12, SCONTINUE = 13, EXTEND = 14;
+// (Numbered so that one comparison sorts a unit: those the scan stops at are at most STERM,
+// those it passes over above; those that stop the look past a terminator at most SCONTINUE.)
+const UNSAFE = 0, CR = 1, LF = 2, SEP = 3, ATERM = 4, STERM = 5, SCONTINUE = 6, OTHER = 7, SP = 8, LOWER = 9, UPPER = 10, OLETTER = 11, NUMERIC = 12, CLOSE = 13, EXTEND = 14;
 /** SContinue units: those after which "a. X B" is one sentence to the segmenter (found by probing every BMP unit). */
 const SCONTINUE_UNITS = ",-:;\u037e\u055d\u060c\u060d\u07f8\u1802\u1808\u2013\u2014\u3001\ufe10\ufe11\ufe13\ufe14\ufe31\ufe32\ufe50\ufe51\ufe54\ufe55\ufe58\ufe63\uff0c\uff0d\uff1a\uff1b\uff64";
 
@@ -369,6 +371,10 @@ export function ruleSegments(s: string, out: number[]): boolean {
   let start = 0;
   for (let i = 0; i < n; ) {
     const k = classAt(s, i);
+    if (k > STERM) {
+      i++;
+      continue;
+    }
     if (k === UNSAFE) {
       out.length = first;
       return false;
@@ -377,10 +383,6 @@ export function ruleSegments(s: string, out: number[]): boolean {
       const e = afterSeparator(s, i, k);
       out.push(start, e);
       start = i = e;
-      continue;
-    }
-    if (k !== ATERM && k !== STERM) {
-      i++;
       continue;
     }
     let j = skipExtend(s, i + 1);
@@ -407,7 +409,7 @@ export function ruleSegments(s: string, out: number[]): boolean {
     const x = classAt(s, j);
     // A separator ends the sentence there (SB9, SB10, SB4); a comma or another terminator
     // continues it (SB8a); the loop reads either, as it does a unit it must leave to the segmenter.
-    if (x === CR || x === LF || x === SEP || x === SCONTINUE || x === ATERM || x === STERM || x === UNSAFE) {
+    if (x <= SCONTINUE) {
       i = j;
       continue;
     }
@@ -415,7 +417,7 @@ export function ruleSegments(s: string, out: number[]): boolean {
       // SB8: no break where lower case follows before any other letter, separator or terminator
       // (nor before a unit left to the segmenter: the loop meets it next).
       let p = j, y = x;
-      while (y !== OLETTER && y !== UPPER && y !== LOWER && y !== CR && y !== LF && y !== SEP && y !== ATERM && y !== STERM && y !== UNSAFE) {
+      while (y > STERM && y !== OLETTER && y !== UPPER && y !== LOWER) {
         if (++p >= n) break;
         y = classAt(s, p);
       }
