@@ -403,8 +403,14 @@ export function ruleSegments(s: string, out: number[]): boolean {
         }
       }
     }
-    while (j < n && classAt(s, j) === CLOSE) j = skipExtend(s, j + 1);
-    while (j < n && classAt(s, j) === SP) j = skipExtend(s, j + 1);
+    // Closing punctuation, then spaces (SB9, SB10), each with its Extend and Format units. (One
+    // loop: a step past a closing quote alone, first taken after ruleSegments was optimised,
+    // deoptimised it.)
+    for (let spaces = false; j < n; j = skipExtend(s, j + 1)) {
+      const c = classAt(s, j);
+      if (c === SP) spaces = true;
+      else if (c !== CLOSE || spaces) break;
+    }
     if (j >= n) break;
     const x = classAt(s, j);
     // A separator ends the sentence there (SB9, SB10, SB4); a comma or another terminator
