@@ -1,7 +1,7 @@
 // Language identification for news text: script counts first, then distinctive letters and
 // function words within a script, and franc (trigrams) for Latin-script text.
 
-import { francScores } from "./trigrams.js";
+import { francScores, francScoresOfWords, type TrigramScore } from "./trigrams.js";
 import { isHighSurrogate, isSurrogate } from "../text/normalize.js";
 import type { Lang } from "../types.js";
 
@@ -81,6 +81,14 @@ function lettersOf(script: number, limit = Infinity): string {
   return joined.length > limit ? joined.slice(0, limit) : joined;
 }
 
+/**
+ * franc's scores (francScores) of lettersOf(script, FRANC_SAMPLE), read from the words in place
+ * where they allow it.
+ */
+function francScoresOf(script: number, only: string[]): TrigramScore[] {
+  return francScoresOfWords(wordText, wordStart, wordEnd, wordScript, wordCount, script, FRANC_SAMPLE, only, 3) ?? francScores(lettersOf(script, FRANC_SAMPLE), only, 3);
+}
+
 /** Per code unit, a bit set of the letter classes below (tables filled from the letters as written). */
 function unitClasses(classes: Array<[string, number]>): Uint8Array {
   const table = new Uint8Array(0x10000);
@@ -126,13 +134,14 @@ CYRILLIC_CUES.forEach(([, weights], k) => {
  * Cyrillic letter, so the Cyrillic letters of s.toLowerCase() are those of the units' lower cases.
  */
 const lowerUnit = new Int32Array(0x10000).fill(-1);
+/** (The table read apart from its filling: small enough to be inlined where it is read per letter.) */
 function lowerOf(c: number): number {
-  let l = lowerUnit[c];
-  if (l < 0) {
-    const s = String.fromCharCode(c).toLowerCase();
-    l = lowerUnit[c] = s.length === 1 ? s.charCodeAt(0) : c;
-  }
-  return l;
+  const l = lowerUnit[c];
+  return l >= 0 ? l : lowerOfNew(c);
+}
+function lowerOfNew(c: number): number {
+  const s = String.fromCharCode(c).toLowerCase();
+  return (lowerUnit[c] = s.length === 1 ? s.charCodeAt(0) : c);
 }
 
 /** Function words of Tajik and of Uzbek (Cyrillic), for telling them apart without their own letters. */
@@ -211,7 +220,7 @@ function cyrillicLanguage(): Lang {
   // require the cues to weigh at least 1% of the Cyrillic letters, or 3 on short text.
   if (bestScore >= Math.max(3, total * 0.01)) return best;
   // No decisive letters (Kyrgyz can be written without ң ө ү for a sentence or two): trigrams.
-  const ranked = francScores(lettersOf(CYRILLIC, FRANC_SAMPLE), CYRILLIC_CANDIDATES, 3);
+  const ranked = francScoresOf(CYRILLIC, CYRILLIC_CANDIDATES);
   const top = ranked[0];
   const rus = ranked.find(([code]) => code === "rus");
   // ...but only a language whose own letters the text has: a Russian sentence with none of
@@ -280,8 +289,8 @@ const LATIN_CANDIDATES = [...Object.keys(FRANC_LATIN), ...FRANC_LATIN_DISTRACTOR
 
 /** Uzbek Latin writes oʻ/gʻ with a turned comma; plain apostrophes stand in for it (weaker cue:
  * English has o'clock and O'Brien). */
-const UZBEK_OG_STRONG = /[og][ʻ‘]/gi;
-const UZBEK_OG_WEAK = /[og]['’`ʼ](?=\p{L})/giu;
+const UZBEK_OG_STRONG = "ʻ‘";
+const UZBEK_OG_WEAK = "'’`ʼ";
 const UZBEK_WORDS_LATIN = /\b(va|bilan|uchun|ham|bo[ʻ‘’'`ʼ]yicha|o[ʻ‘’'`ʼ]rtasida)\b/gi;
 const AZERBAIJANI = 1, TURKMEN = 2, A_UMLAUT = 4, TURKISH = 8, HUNGARIAN = 16;
 const LATIN_CLASS = unitClasses([
@@ -294,11 +303,34 @@ const LATIN_CLASS = unitClasses([
 ]);
 
 const matches = (text: string, re: RegExp) => (text.match(re) ?? []).length;
-/** Matches of a pattern that needs one of `units` (a pattern's match count, 0 without a search where none is in the text). */
-function matchesWith(text: string, re: RegExp, units: string): number {
-  for (const u of units) if (text.includes(u)) return matches(text, re);
-  return 0;
+/**
+ * How often o or g (either case) stands before one of `marks` in text, and, where `letterAfter`,
+ * a letter (/[og][marks](?=\p{L})/giu; without it /[og][marks]/gi): found from the marks, which
+ * are rare, instead of from every o and g.
+ */
+function ogMarks(text: string, marks: string, letterAfter: boolean): number {
+  let n = 0;
+  for (let m = 0; m < marks.length; m++) {
+    for (let at = text.indexOf(marks[m], 1); at >= 0; at = text.indexOf(marks[m], at + 1)) {
+      const before = text.charCodeAt(at - 1) | 0x20;
+      if ((before === 0x6f || before === 0x67) && (!letterAfter || letterAt(text, at + 1))) n++;
+    }
+  }
+  return n;
 }
+
+/** Whether a letter (\p{L}) starts at text[at] (a code point: a surrogate pair is read whole). */
+function letterAt(text: string, at: number): boolean {
+  if (at >= text.length) return false;
+  const c = text.charCodeAt(at);
+  if (isHighSurrogate(c) && at + 1 < text.length) return LETTER.test(text.slice(at, at + 2));
+  let v = letterUnit[c];
+  if (v < 0) v = letterUnit[c] = LETTER.test(String.fromCharCode(c)) ? 1 : 0;
+  return v === 1;
+}
+const LETTER = /^\p{L}$/u;
+/** Whether each BMP code unit is a letter (1/0; -1 not yet known). */
+const letterUnit = new Int8Array(0x10000).fill(-1);
 
 /** The language of the Latin-script words found (wordsOf(LATIN)) in `raw`, the head of the text. */
 function latinLanguage(raw: string): Lang {
@@ -324,12 +356,12 @@ function latinLanguage(raw: string): Lang {
   if (az >= 2 && az > total * 0.005) return "az";
   if (tk >= 2 && tk > total * 0.005 && aUmlaut > 0) return "tk";
   // The Uzbek cues, each counted only where the decision needs it.
-  const strong = matchesWith(raw, UZBEK_OG_STRONG, "ʻ‘");
-  const weak = matchesWith(raw, UZBEK_OG_WEAK, "'’`ʼ");
+  const strong = ogMarks(raw, UZBEK_OG_STRONG, false);
+  const weak = ogMarks(raw, UZBEK_OG_WEAK, true);
   let uzWordCount = -1;
   const uzWords = () => (uzWordCount >= 0 ? uzWordCount : (uzWordCount = matches(raw, UZBEK_WORDS_LATIN)));
   if ((strong >= 2 && strong + uzWords() > total * 0.005) || (strong + weak >= 2 && uzWords() >= 2)) return "uz";
-  let ranked = francScores(lettersOf(LATIN, FRANC_SAMPLE), LATIN_CANDIDATES, 3);
+  let ranked = francScoresOf(LATIN, LATIN_CANDIDATES);
   const [trigramTop] = ranked[0] ?? ["und"];
   // Uzbek Latin writes o‘ g‘ or its function words in almost every sentence: without any of
   // them, trigrams that put Uzbek first (a foreign name's letters) defer to the next language.
@@ -375,18 +407,20 @@ function letterOrMarkWidth(s: string, at: number): number {
  */
 const NOT_LETTER = 1, SURROGATE = 2, NO_SCRIPT = 3, FIRST_SCRIPT = 4;
 const unitInfos = new Uint8Array(0x10000);
+/** (The table read apart from its filling: small enough to be inlined in the scan.) */
 function unitInfo(c: number): number {
-  let v = unitInfos[c];
-  if (v === 0) {
-    if (isSurrogate(c)) v = SURROGATE;
-    else if (!LETTER_OR_MARK.test(String.fromCharCode(c))) v = NOT_LETTER;
-    else {
-      const s = scriptOf(c);
-      v = s === null ? NO_SCRIPT : FIRST_SCRIPT + SCRIPTS.indexOf(s);
-    }
-    unitInfos[c] = v;
+  const v = unitInfos[c];
+  return v !== 0 ? v : unitInfoNew(c);
+}
+function unitInfoNew(c: number): number {
+  let v: number;
+  if (isSurrogate(c)) v = SURROGATE;
+  else if (!LETTER_OR_MARK.test(String.fromCharCode(c))) v = NOT_LETTER;
+  else {
+    const s = scriptOf(c);
+    v = s === null ? NO_SCRIPT : FIRST_SCRIPT + SCRIPTS.indexOf(s);
   }
-  return v;
+  return (unitInfos[c] = v);
 }
 
 /** A language with how sure the guess is (0 none, 1 certain). */

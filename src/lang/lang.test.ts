@@ -148,6 +148,25 @@ test("francScores gives franc's own scores, to the last digit", async () => {
       assert.deepEqual(francScores(s, list, 3), francAll(s, { only: list, minLength: 3 }), s);
     }
   }
+  // Read from the words in place: the words' join, cut at the limit, gives the same scores (or
+  // null: read that one as a string).
+  const { francScoresOfWords } = await import("./trigrams.js");
+  for (const s of [sigma, ...samples]) {
+    const starts: number[] = [], ends: number[] = [];
+    for (const m of s.matchAll(/[\p{L}\p{M}]+/gu)) {
+      starts.push(m.index);
+      ends.push(m.index + m[0].length);
+    }
+    const scripts = new Uint8Array(starts.length);
+    for (const limit of [800, 40, 3]) {
+      let joined = starts.map((a, k) => s.slice(a, ends[k])).join(" ");
+      if (joined.length > limit) joined = joined.slice(0, limit);
+      for (const list of [only, ["rus", "ukr", "kaz", "kir", "tgk"], []]) {
+        const read = francScoresOfWords(s, Int32Array.from(starts), Int32Array.from(ends), scripts, starts.length, 0, limit, list, 3);
+        if (read) assert.deepEqual(read, francAll(joined, { only: list, minLength: 3 }), joined);
+      }
+    }
+  }
 });
 
 test("Uzbek and Tajik Cyrillic without their own letters are told apart by function words", () => {

@@ -68,12 +68,11 @@ let nextCharId = 0;
 const ID_LIMIT = 1024;
 
 function idOf(code: number): number {
-  let id = charId[code];
-  if (id < 0) {
-    id = nextCharId < 0x7fff ? nextCharId++ : 0x7fff;
-    charId[code] = id;
-  }
-  return id;
+  const id = charId[code];
+  return id >= 0 ? id : newId(code);
+}
+function newId(code: number): number {
+  return (charId[code] = nextCharId < 0x7fff ? nextCharId++ : 0x7fff);
 }
 
 /** Packed key of the trigram at s[i..i+3), or -1 when it needs the string key. */
@@ -207,13 +206,14 @@ function isSpace(c: number): boolean {
  * becomes ς at the end of a word; surrogates, which lower-case as pairs).
  */
 const lowerUnit = new Int32Array(0x10000).fill(-1);
+/** (The table read apart from its filling: small enough to be inlined where it is read per unit.) */
 function simpleLower(c: number): number {
-  let l = lowerUnit[c];
-  if (l === -1) {
-    const s = String.fromCharCode(c).toLowerCase();
-    l = lowerUnit[c] = (c >= 0xd800 && c <= 0xdfff) || c === 0x3a3 || s.length !== 1 ? -2 : s.charCodeAt(0);
-  }
-  return l;
+  const l = lowerUnit[c];
+  return l !== -1 ? l : simpleLowerNew(c);
+}
+function simpleLowerNew(c: number): number {
+  const s = String.fromCharCode(c).toLowerCase();
+  return (lowerUnit[c] = (c >= 0xd800 && c <= 0xdfff) || c === 0x3a3 || s.length !== 1 ? -2 : s.charCodeAt(0));
 }
 
 /**
@@ -282,10 +282,96 @@ export function francScores(value: string, only: string[], minLength = 10): Trig
     return [[script, 1]];
   }
   const models = mergedModels(script, only);
-  const { languages } = models;
-  if (!languages.length) return [["und", 1]];
+  if (!models.languages.length) return [["und", 1]];
   // Character ids once per position (a trigram's packed key is built from three of them).
-  const length = sampleIds(value);
+  return scoreSample(models, sampleIds(value), value.length, value);
+}
+
+/** franc's script counts of the last sample read by wordIds. */
+const wordScriptCounts = new Int32Array(scriptNames.length);
+
+/**
+ * The ids of trigram-utils' cleaned text of a sample given as words (spans of `text`, those of
+ * `script` among the `count` listed) joined by single spaces and cut at `limit` units, into
+ * idBuffer, with the script counts topScript finds in that sample into wordScriptCounts: the
+ * sample's length in units, or -1 where it has to be read as a string (a unit of several scripts
+ * or a surrogate, a unit that does not lower-case alone, or a rarely seen character). Letters
+ * and marks are neither white space nor ASCII punctuation or digits, so cleaning only pads and
+ * lower-cases them.
+ */
+function wordIds(text: string, starts: Int32Array, ends: Int32Array, scripts: Uint8Array, count: number, script: number, limit: number): number {
+  reserve(limit + 2);
+  const ids = idBuffer;
+  const counts = wordScriptCounts;
+  counts.fill(0);
+  const space = idOf(0x20);
+  ids[0] = space;
+  let length = 0, spaces = 0;
+  for (let k = 0; k < count && length < limit; k++) {
+    if (scripts[k] !== script) continue;
+    if (length > 0) {
+      ids[++length] = space;
+      spaces++;
+    }
+    for (let i = starts[k], end = ends[k]; i < end && length < limit; i++) {
+      const c = text.charCodeAt(i);
+      let s = scriptOfUnit[c];
+      if (s === UNKNOWN) s = unitScript(c);
+      if (s === SEVERAL || (c >= 0xd800 && c <= 0xdfff)) return -1;
+      if (s < SEVERAL) counts[s]++;
+      const lower = simpleLower(c);
+      if (lower < 0) return -1;
+      const id = idOf(lower);
+      if (id >= ID_LIMIT) return -1;
+      ids[++length] = id;
+    }
+  }
+  // The spaces between words, as topScript counts them (no script's expression matches one).
+  let s = scriptOfUnit[0x20];
+  if (s === UNKNOWN) s = unitScript(0x20);
+  if (s === SEVERAL) return -1;
+  if (s < SEVERAL) counts[s] += spaces;
+  return length;
+}
+
+/**
+ * francScores(value, only, minLength) for the value made of words as wordIds reads them (what
+ * lettersOf in lang/index joins), read from the words in place; null where the sample has to be
+ * read as a string (see wordIds) or its top script is not one franc has models for.
+ */
+export function francScoresOfWords(
+  text: string, starts: Int32Array, ends: Int32Array, scripts: Uint8Array, count: number, script: number, limit: number, only: string[], minLength: number,
+): TrigramScore[] | null {
+  const valueLength = wordIds(text, starts, ends, scripts, count, script, Math.min(limit, MAX_LENGTH));
+  if (valueLength < 0) return null;
+  if (valueLength === 0 || valueLength < minLength) return [["und", 1]];
+  // topScript's choice from the counts (shares of one length: the first largest count).
+  let top = -1;
+  for (let k = 0, best = -1; k < scriptNames.length; k++) {
+    const share = wordScriptCounts[k] / valueLength || 0;
+    if (share > best) {
+      best = share;
+      top = k;
+    }
+  }
+  const name = scriptNames[top];
+  if (!(name in data)) return null;
+  const models = mergedModels(name, only);
+  if (!models.languages.length) return [["und", 1]];
+  // The cleaned sample: a space between words, padded each side, but a final space (a sample
+  // cut after a word) is already the padding.
+  let length = valueLength + 1;
+  if (idBuffer[valueLength] !== idOf(0x20)) idBuffer[length++] = idOf(0x20);
+  return scoreSample(models, length, valueLength, null);
+}
+
+/**
+ * franc's scores of the sample whose `length` ids are in idBuffer, of a value `valueLength`
+ * units long (the value itself is read only for a trigram without a packed key: null where the
+ * ids have none).
+ */
+function scoreSample(models: MergedModels, length: number, valueLength: number, value: string | null): TrigramScore[] {
+  const { languages } = models;
   // The cleaned text, made only for a trigram without a packed key.
   let cleanText: string | null = null;
   const ids = idBuffer;
@@ -307,7 +393,7 @@ export function francScores(value: string, only: string[], minLength = 10): Trig
       table[2 * slot + 1]++;
     } else {
       rare ??= new Map();
-      const t = (cleanText ??= cleanedText(value)).slice(i, i + 3);
+      const t = (cleanText ??= cleanedText(value!)).slice(i, i + 3);
       rare.set(t, (rare.get(t) ?? 0) + 1);
     }
   }
@@ -324,7 +410,7 @@ export function francScores(value: string, only: string[], minLength = 10): Trig
   for (let j = 0; j < languages.length; j++) out.push([languages[j], distance[j]]);
   out.sort((a, b) => a[1] - b[1]);
   const min = out[0][1];
-  const max = value.length * MAX_DIFFERENCE - min;
+  const max = valueLength * MAX_DIFFERENCE - min;
   for (const t of out) t[1] = 1 - (t[1] - min) / max || 0;
   return out;
 }

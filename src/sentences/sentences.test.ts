@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { oneSentence, splitSentences, shouldJoin } from "./index.js";
+import { oneSentence, ruleSegments, splitSentences, shouldJoin } from "./index.js";
 import type { Lang, Sentence, Span } from "../types.js";
 
 /** Split a one-paragraph text and return the sentence strings. */
@@ -220,4 +220,30 @@ test("paragraphs segmented together split as each does alone", () => {
       assert.deepEqual(together, alone, JSON.stringify(paras));
     }
   }
+});
+
+test("the sentence rules read in place find the segments Intl.Segmenter finds", () => {
+  // Random strings of the units each rule turns on (terminators, closing quotes, spaces, letters
+  // of each case, digits, commas, separators, combining marks and format units), in several of
+  // the pipeline's languages; a string with a unit the reading does not handle is left to the
+  // segmenter (ruleSegments says false).
+  const pieces = ["a", "Z", "д", "Д", "ا", "中", " ", "\u00a0", "\t", ".", "!", "?", "؟", "。", "…", "\"", "'", "«", "»", "(", ")", "”", ",", ";", ":", "–", "1", "٣",
+    "\n", "\r\n", "\u2029", "/", "%", "Mr.", "U.S.", "x.y", "\u0301", "\u064b", "\u200c", "\u00ad", "\u200b", "İ", "ß", "😀", "\u10d0"];
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  let read = 0;
+  for (const lang of ["en", "ru", "fa", "zh", "de", "tr"]) {
+    const segmenter = new Intl.Segmenter(lang, { granularity: "sentence" });
+    for (let n = 0; n < 3000; n++) {
+      let text = "";
+      for (let k = 1 + Math.floor(random() * 12); k > 0; k--) text += pieces[Math.floor(random() * pieces.length)];
+      const found: number[] = [];
+      if (!ruleSegments(text, found)) continue;
+      read++;
+      const expected: number[] = [];
+      for (const seg of segmenter.segment(text)) expected.push(seg.index, seg.index + seg.segment.length);
+      assert.deepEqual(found, expected, JSON.stringify(text));
+    }
+  }
+  assert.ok(read > 10000, String(read));
 });
