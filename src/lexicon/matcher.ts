@@ -231,18 +231,30 @@ const HU_ENDINGS = [...new Set([
 SUFFIX_SETS.hu = HU_ENDINGS;
 
 /**
- * Whether a word of tokens[from..to] may match a phrase token starting with code unit `code`:
- * one starting with it, or an Arabic-script word (whose proclitics come off first).
+ * Whether a word of tokens[from..to] may match a phrase token starting with code units `code`,
+ * `code2` (-1: any) whose forms are at least `length` long: one starting with them and as long,
+ * or an Arabic-script word with the first of them after its proclitics.
  */
-function secondWithin(tokens: Token[], from: number, to: number, code: number): boolean {
+function secondWithin(tokens: Token[], from: number, to: number, code: number, code2: number, length: number): boolean {
   for (let p = from; p <= to && p < tokens.length; p++) {
     const w = tokens[p].norm;
     const c = w.charCodeAt(0);
-    if (c === code) return true;
+    if (c === code && w.length >= length && (code2 < 0 || w.charCodeAt(1) === code2)) return true;
     // Arabic script: the letter may follow proclitics (at most four letters: "وبال").
     if (isArabicUnit(c)) for (let k = 1; k <= 4 && k < w.length; k++) if (w.charCodeAt(k) === code) return true;
   }
   return false;
+}
+
+/**
+ * Whether the phrase of candidate fields data[f..] (n tokens, skipping up to `gap` words) may
+ * still match from token i with words skipped: its second token on a word of tokens[from..i + 1 +
+ * gap] and its last on one of tokens[i + n - 1..i + n - 1 + gap] (each token k stands at i + k
+ * plus the words skipped before it). Tested before a phrase is handed to matchGapped.
+ */
+function mayMatchGapped(tokens: Token[], i: number, from: number, n: number, gap: number, data: Int32Array, f: number): boolean {
+  return secondWithin(tokens, from, i + 1 + gap, data[f + F_SECOND], data[f + F_SECOND2], data[f + F_SECOND_LENGTH])
+    && (n < 3 || secondWithin(tokens, i + n - 1, i + n - 1 + gap, data[f + F_LAST], data[f + F_LAST2], data[f + F_LAST_LENGTH]));
 }
 
 /**
@@ -353,7 +365,16 @@ const F_SECOND_LENGTH = 4;
 const F_GAP = 5;
 /** 1: a capitalised proper name, 2: all upper case. */
 const F_FLAGS = 6;
-const FIELDS = 7;
+/**
+ * The last token's first two code units and shortest length, as F_SECOND..F_SECOND_LENGTH, for a
+ * phrase of three tokens or more (-1, -1, 0 for a shorter one): most phrases of three words that
+ * pass the second word's test fail on the third; a phrase that skips words must find its last
+ * token too (see mayMatchGapped).
+ */
+const F_LAST = 7;
+const F_LAST2 = 8;
+const F_LAST_LENGTH = 9;
+const FIELDS = 10;
 
 /** Numbers in one array of candidate fields (see WordCandidates.data): 64 KB. */
 const CANDIDATE_CHUNK = 16384;
@@ -728,6 +749,16 @@ export class PhraseMatcher<T> {
         data[f + F_SECOND_LENGTH] = n > 1 ? shortestForm(c.tokens[1]) : 0;
         data[f + F_GAP] = c.gap;
         data[f + F_FLAGS] = (c.capitalized ? 1 : 0) | (c.upper ? 2 : 0);
+        // (Read for every phrase, stored for the longer ones: code first reached in a branch after
+        // this function was optimised deoptimised it. The forms share their first two code units,
+        // so none is shorter than that: a bound read without visiting them.)
+        const lastToken = c.tokens[n - 1];
+        const last = lastToken.text;
+        const last0 = last.charCodeAt(0), last1 = last.length > 1 ? last.charCodeAt(1) : -1;
+        const lastShortest = lastToken.alts ? Math.min(2, last.length) : last.length;
+        data[f + F_LAST] = n > 2 ? last0 : -1;
+        data[f + F_LAST2] = n > 2 ? last1 : -1;
+        data[f + F_LAST_LENGTH] = n > 2 ? lastShortest : 0;
       }
       hit = { phrases, count: phrases.length, data, base, ...splitCandidates(data, base, phrases.length) };
     } else {
@@ -785,7 +816,7 @@ export class PhraseMatcher<T> {
     const first = out.length;
     // Phrases that may skip words and did not match consecutive words: tried once every
     // consecutive match is known (a gap must not swallow one of them).
-    let gapped: number[] | null = null; // token indexes
+    let gapped: number[] | null = null; // token indexes, each followed by its first word's extra letters
     let gappedPhrases: CompiledPhrase<T>[] | null = null;
     // The candidates of this language's words (emptied, when full, between calls only).
     if (this.cachedWords >= CANDIDATE_CACHE_SIZE) this.clearCandidates();
@@ -836,7 +867,7 @@ export class PhraseMatcher<T> {
         if (i + n > tokens.length) continue;
         const gap = data[f + F_GAP];
         if (n > 1 && !nextHasVariants && (data[f + F_SECOND] !== nextCode || data[f + F_SECOND_LENGTH] > nextNorm.length || (data[f + F_SECOND2] >= 0 && data[f + F_SECOND2] !== nextCode2))) {
-          if (gap > 0 && secondWithin(tokens, i + 2, i + 1 + gap, data[f + F_SECOND])) (gapped ??= []).push(i), (gappedPhrases ??= []).push(entry.phrases[j]);
+          if (gap > 0 && mayMatchGapped(tokens, i, i + 2, n, gap, data, f)) (gapped ??= []).push(i, data[f + F_EXTRA]), (gappedPhrases ??= []).push(entry.phrases[j]);
           continue;
         }
         const flags = data[f + F_FLAGS];
@@ -846,8 +877,18 @@ export class PhraseMatcher<T> {
         // phrase that skips no words, or one of two words, whose last token is its second (the
         // test for skipping words below then needs nothing of the phrase object either).
         if (nextVariants !== null && (gap === 0 ? n > 1 : n === 2) && !mayMatchVariant(nextVariants, data[f + F_SECOND], data[f + F_SECOND2], data[f + F_SECOND_LENGTH])) {
-          if (gap > 0 && secondWithin(tokens, i + 1, i + 1 + gap, data[f + F_SECOND])) (gapped ??= []).push(i), (gappedPhrases ??= []).push(entry.phrases[j]);
+          if (gap > 0 && mayMatchGapped(tokens, i, i + 1, n, gap, data, f)) (gapped ??= []).push(i, data[f + F_EXTRA]), (gappedPhrases ??= []).push(entry.phrases[j]);
           continue;
+        }
+        // The last word's test likewise, on a word outside Arabic script (a failure here is one
+        // of the words below: the same test for skipping words follows).
+        if (n > 2) {
+          const word = tokens[i + n - 1].norm;
+          const w0 = word.charCodeAt(0);
+          if (!isArabicUnit(w0) && (data[f + F_LAST] !== w0 || data[f + F_LAST_LENGTH] > word.length || (data[f + F_LAST2] >= 0 && data[f + F_LAST2] !== word.charCodeAt(1)))) {
+            if (gap > 0 && mayMatchGapped(tokens, i, i + 1, n, gap, data, f)) (gapped ??= []).push(i, data[f + F_EXTRA]), (gappedPhrases ??= []).push(entry.phrases[j]);
+            continue;
+          }
         }
         const c = entry.phrases[j];
         const ptokens = c.tokens;
@@ -860,7 +901,7 @@ export class PhraseMatcher<T> {
           extra += e;
         }
         if (extra < 0) {
-          if (gap > 0 && secondWithin(tokens, i + 1, i + n + gap - 1, ptokens[n - 1].text.charCodeAt(0))) (gapped ??= []).push(i), (gappedPhrases ??= []).push(c);
+          if (gap > 0 && mayMatchGapped(tokens, i, i + 1, n, gap, data, f)) (gapped ??= []).push(i, data[f + F_EXTRA]), (gappedPhrases ??= []).push(c);
           continue;
         }
         if ((flags & 2) !== 0) {
@@ -881,23 +922,26 @@ export class PhraseMatcher<T> {
    * allowance (all gaps together), the skipped words being no part of a blocking mention (see
    * the constructor), and no clause break (; : ! ?) nor an unpaired comma, dash or bracket
    * between two tokens: "entretien, ce mardi, avec" bridges an inserted phrase, "talks, and
-   * with" does not. `pending` holds the token index where each phrase's first token matched.
+   * with" does not. `pending` holds the token index where each phrase's first token matched and
+   * the letters it added to it (as its candidate's F_EXTRA: not matched again).
    */
   private matchGapped(tokens: Token[], pending: number[], phrases: CompiledPhrase<T>[], out: Match<T>[], first: number): void {
     let blocked: Uint8Array | null = null;
     for (let q = 0; q < phrases.length; q++) {
-      const i = pending[q];
+      const i = pending[2 * q];
       const c = phrases[q];
       const n = c.tokens.length;
-      let extra = firstTokenMatch(c.tokens[0], tokens[i].norm, tokens[i].possessive);
-      if (extra < 0) continue;
+      let extra = pending[2 * q + 1];
       let pos = i;
       let left = c.gap;
       for (let k = 1; k < n && pos >= 0; k++) {
         let found = -1;
         let soft = 0;
+        const pt = c.tokens[k];
         // A short word that ends the phrase ("freed the") opens the object: nothing before it.
-        const room = k === n - 1 && c.tokens[k].text.length < MIN_STEM && !c.tokens[k].prefix ? 0 : left;
+        const room = k === n - 1 && pt.text.length < MIN_STEM && !pt.prefix ? 0 : left;
+        // (A word outside Arabic script matches only if it starts with the token's first code unit.)
+        const code = pt.text.charCodeAt(0);
         for (let p = pos + 1; p < tokens.length && p - pos - 1 <= room; p++) {
           if (p > pos + 1) {
             if (!blocked) blocked = this.blockedTokens(tokens, out, first);
@@ -906,7 +950,9 @@ export class PhraseMatcher<T> {
           const pause = tokens[p].pause ?? 0;
           if (pause >= 2) break;
           if (pause === 1) soft++;
-          const e = tokenMatch(c.tokens[k], tokens[p].norm);
+          const w = tokens[p].norm;
+          const wc = w.charCodeAt(0);
+          const e = wc !== code && !isArabicUnit(wc) ? -1 : tokenMatch(pt, w);
           if (e >= 0 && soft % 2 === 0) {
             found = p;
             extra += e;

@@ -6,7 +6,7 @@
 
 import { WordTable } from "../lexicon/word-table.js";
 import { holderOf, longestNonOverlapping, type LexEntry, type Lexicon, type Match, type Person } from "../lexicon/index.js";
-import { fold, hasHan, normalizeTransient, tokenize, type Token } from "../text/normalize.js";
+import { fold, hasHan, normalizeTransient, tokenizeRange, type Token } from "../text/normalize.js";
 import type { Sentence, Span } from "../types.js";
 import { hasNoSurnameForms, nominative, surnameKeys, transliterate } from "./names.js";
 
@@ -41,10 +41,9 @@ export interface SentenceMentions {
  * (false when the whole document has none: its spans need no substring search).
  */
 export function mentionsIn(text: string, span: Span, lex: Lexicon, lang?: string, han = true): Omit<SentenceMentions, "sentence" | "names"> {
-  const slice = text.slice(span.start, span.end);
-  // The folded slice is read right away, by these two calls only (its offset map is not copied).
-  const nt = normalizeTransient(slice);
-  const tokens = tokenize(slice, nt, span.start);
+  // The folded span is read right away, by these two calls only (its offset map is not copied).
+  const nt = normalizeTransient(text, span.start, span.end);
+  const tokens = tokenizeRange(text, span.start, span.end, nt);
   // (Han matches are made with their offsets in the text: adding to them here made the fields of
   // every match object mutable, which deoptimised the matcher's compiled code.)
   const hanMatches = han ? lex.matcher.matchHan(nt, lang, span.start) : null;

@@ -90,15 +90,16 @@ const TONE_MARKED = /[\u00e0\u00e1\u00e8\u00e9\u00ec\u00ed\u00f2\u00f3\u00f9\u00
  * Where a pinyin reading glossed after a Han character ends, or -1: some converters of Chinese
  * pages write the reading of an ambiguous character after it, "聯(lián)合國", "關(guān)係". The gloss
  * is lower-case pinyin with a tone mark, in ASCII brackets, right after a Han character; `at` is
- * the index of its "(". Folding drops it so that 联合国 still matches.
+ * the index of its "(". Folding drops it so that 联合国 still matches. `end`: where the text
+ * read ends (a slice read in place).
  */
-export function pinyinGlossEnd(text: string, at: number): number {
+export function pinyinGlossEnd(text: string, at: number, end = text.length): number {
   if (text.charCodeAt(at) !== 0x28 || at === 0 || text.charCodeAt(at - 1) < 0x3400) return -1;
   let k = at + 1;
   let toned = false;
-  while (k < text.length && k - at <= 8 && PINYIN_LETTER.test(text[k])) {
+  while (k < end && k - at <= 8 && PINYIN_LETTER.test(text[k])) {
     if (TONE_MARKED.test(text[k])) toned = true;
     k++;
   }
-  return toned && k > at + 1 && text.charCodeAt(k) === 0x29 ? k + 1 : -1;
+  return toned && k > at + 1 && k < end && text.charCodeAt(k) === 0x29 ? k + 1 : -1;
 }

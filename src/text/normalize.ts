@@ -77,10 +77,10 @@ export function foldChar(ch: string): string {
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 
 const ELIDED = new Set(["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "dell", "dall", "nell", "sull", "all"]);
-/** Whether the apostrophe at i ends an elided French/Italian word at a word start. */
-function isElision(text: string, i: number): boolean {
+/** Whether the apostrophe at i ends an elided French/Italian word at a word start (from `from` on). */
+function isElision(text: string, i: number, from: number): boolean {
   let s = i;
-  while (s > 0 && /\p{L}/u.test(text[s - 1])) s--;
+  while (s > from && /\p{L}/u.test(text[s - 1])) s--;
   return ELIDED.has(text.slice(s, i).toLowerCase());
 }
 
@@ -125,20 +125,23 @@ export function normalize(text: string): NormalizedText {
 /**
  * normalize() without copying the offset map: `origin` is a view of a scratch buffer that the next
  * folding (normalize, fold, tokenize without a map) overwrites. For a caller that reads the result
- * at once and keeps nothing of it but strings and numbers.
+ * at once and keeps nothing of it but strings and numbers. Given `from` and `to`, the fold of
+ * text.slice(from, to), read in place (its offsets are the slice's).
  */
-export function normalizeTransient(text: string): NormalizedText {
-  const n = foldInto(text);
+export function normalizeTransient(text: string, from = 0, to = text.length): NormalizedText {
+  const n = foldInto(text, from, to);
   const norm = unitsToString(n);
   return { norm, origin: originBuf.subarray(0, n + 1) };
 }
 
 /**
- * Fold `text` into unitsBuf/originBuf; returns the number of units. Folding never produces more
- * than two code units per input unit (ß -> ss).
+ * Fold text[from, to) into unitsBuf/originBuf, as the slice would be (nothing outside it is read,
+ * the offsets are the slice's); returns the number of units. Folding never produces more than
+ * two code units per input unit (ß -> ss). (Read in place: a slice of a document is a sliced
+ * string, whose every code unit is read through its parent.)
  */
-function foldInto(text: string): number {
-  const cap = text.length * 2 + 2;
+function foldInto(text: string, from = 0, to = text.length): number {
+  const cap = (to - from) * 2 + 2;
   if (unitsBuf.length < cap) {
     unitsBuf = new Uint16Array(cap * 2);
     originBuf = new Int32Array(cap * 2 + 1);
@@ -151,20 +154,20 @@ function foldInto(text: string): number {
   // The units written other than by the ASCII path, OR-ed together, and whether one is a surrogate.
   let any = 0;
   let surrogate = false;
-  for (let i = 0; i < text.length; ) {
+  for (let i = from; i < to; ) {
     const code = text.charCodeAt(i);
     // Fast path: ASCII letters and digits fold to themselves in lower case.
     if (code < 128 && code !== 39 && code !== 96) {
       // A pinyin reading glossed after a Han character ("聯(lián)合國") folds to nothing.
-      if (code === 0x28 && i > 0 && text.charCodeAt(i - 1) >= 0x3400) {
-        const end = pinyinGlossEnd(text, i);
+      if (code === 0x28 && i > from && text.charCodeAt(i - 1) >= 0x3400) {
+        const end = pinyinGlossEnd(text, i, to);
         if (end > 0) {
           i = end;
           continue;
         }
       }
       units[n] = code >= 65 && code <= 90 ? code + 32 : code;
-      origin[n++] = i;
+      origin[n++] = i - from;
       i++;
       continue;
     }
@@ -182,13 +185,13 @@ function foldInto(text: string): number {
         }
         if (u >= 0) {
           units[n] = u;
-          origin[n++] = i;
+          origin[n++] = i - from;
           any |= u;
           if (isSurrogate(u)) surrogate = true;
           const v = unit2[code];
           if (v >= 0) {
             units[n] = v;
-            origin[n++] = i;
+            origin[n++] = i - from;
             any |= v;
             if (isSurrogate(v)) surrogate = true;
           }
@@ -198,7 +201,7 @@ function foldInto(text: string): number {
       }
     }
     // Surrogate pairs (outside the BMP) are folded as one code point.
-    const isPair = isHighSurrogate(code) && i + 1 < text.length;
+    const isPair = isHighSurrogate(code) && i + 1 < to;
     const ch = isPair ? text.slice(i, i + 2) : text[i];
     const cp = isPair ? text.codePointAt(i)! : code;
     const width = ch.length;
@@ -206,8 +209,8 @@ function foldInto(text: string): number {
     if (APOSTROPHES.has(ch)) {
       // Inside a word the apostrophe joins (oʻzbek, Rusya'nın); after a French/Italian elided
       // article or preposition (l'ONU, d'Iran, dell'Unione) it separates; elsewhere it is a quote.
-      const joins = isWordChar(text[i - 1]) && isWordChar(text[i + width]);
-      out = joins && !isElision(text, i) ? "" : " ";
+      const joins = i > from && i + width < to && isWordChar(text[i - 1]) && isWordChar(text[i + width]);
+      out = joins && !isElision(text, i, from) ? "" : " ";
     } else if (cp === 0x0301) {
       out = ""; // stress accents in Russian dictionary-style text
     } else {
@@ -216,13 +219,13 @@ function foldInto(text: string): number {
     for (let k = 0; k < out.length && n < cap; k++) {
       const u = out.charCodeAt(k);
       units[n] = u;
-      origin[n++] = i;
+      origin[n++] = i - from;
       any |= u;
       if (isSurrogate(u)) surrogate = true;
     }
     i += width;
   }
-  origin[n] = text.length;
+  origin[n] = to - from;
   foldedAbove255 = (any & 0xff00) !== 0;
   foldedSurrogate = surrogate;
   return n;
@@ -440,6 +443,19 @@ class WordToken implements Token {
  * to every offset (for a text that is a slice of a larger one starting there).
  */
 export function tokenize(text: string, nt: NormalizedText = normalize(text), offset = 0): Token[] {
+  return tokensOf(text, 0, text.length, nt, offset);
+}
+
+/**
+ * tokenize(text.slice(from, to), nt, from) without the slice, where nt is the fold of that slice
+ * (normalizeTransient(text, from, to)): the tokens' offsets are in text.
+ */
+export function tokenizeRange(text: string, from: number, to: number, nt: NormalizedText): Token[] {
+  return tokensOf(text, from, to, nt, from);
+}
+
+/** The tokens of text[from, to), whose fold is nt, with `offset` added to their offsets in it. */
+function tokensOf(text: string, from: number, to: number, nt: NormalizedText, offset: number): Token[] {
   const tokens: Token[] = [];
   const norm = nt.norm;
   const len = norm.length;
@@ -458,16 +474,16 @@ export function tokenize(text: string, nt: NormalizedText = normalize(text), off
     while (i < len && (w = wordCharWidth(norm, i)) > 0);
     const ne = i;
     const start = nt.origin[ns];
-    const end = ne < nt.origin.length - 1 ? nt.origin[ne] : text.length;
+    const end = ne < nt.origin.length - 1 ? nt.origin[ne] : to - from;
     const stop = Math.max(end, start + 1);
     // "UK's": the apostrophe was folded away; the word is read without its "s" where that helps.
-    const possessive = ne - ns >= 3 && norm.charCodeAt(ne - 1) === 115 && stop - start >= 3 && APOSTROPHE_UNITS.has(text.charCodeAt(stop - 2));
+    const possessive = ne - ns >= 3 && norm.charCodeAt(ne - 1) === 115 && stop - start >= 3 && APOSTROPHE_UNITS.has(text.charCodeAt(from + stop - 2));
     tokens.push(new WordToken(
-      isUpperSurface(text, start, Math.min(possessive ? stop - 2 : stop, text.length)),
+      isUpperSurface(text, from + start, from + Math.min(possessive ? stop - 2 : stop, to - from)),
       norm.slice(ns, ne),
       start + offset,
       stop + offset,
-      isCapitalAt(text, start),
+      isCapitalAt(text, from + start),
       pause,
       possessive,
     ));
