@@ -1267,21 +1267,3 @@ export function plainSides(memo: PlainMemo, ctx: EventContext, sm: SentenceMenti
   }
   return sides;
 }
-
-/** Places named in a sentence: cities, and capitals (which name places more often than governments). */
-export function placesInSentence(ctx: EventContext, sm: SentenceMentions, date: string | null): { city: string | null; country: string; start: number; end: number }[] {
-  const out: { city: string | null; country: string; start: number; end: number }[] = [];
-  for (const e of sm.entities) {
-    // "An agreement on the use of Chabahar port": a place that is the subject of talk is not
-    // where the event happened.
-    if ((e.payload.kind === "place" || e.payload.kind === "country") && mentionRole(ctx, sm, e) === "topic") continue;
-    if (e.payload.kind === "place") out.push({ city: e.payload.id, country: e.payload.country, start: e.start, end: e.end });
-    else if (e.payload.kind === "country" && e.payload.form === "capital") {
-      const cap = ctx.lex.placeNames.get(`capital:${e.payload.id}`);
-      // The capital's name on the day (Nur-Sultan in 2021).
-      const then = date ? ctx.lex.capitalNames.get(e.payload.id)?.find((x) => date >= x.from.slice(0, date.length) && date <= x.to.slice(0, date.length)) : undefined;
-      out.push({ city: then?.name ?? cap?.name ?? null, country: e.payload.id, start: e.start, end: e.end });
-    }
-  }
-  return out;
-}
