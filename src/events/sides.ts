@@ -135,6 +135,18 @@ function endsWithPhrase(tokens: { norm: string }[], k: number, phrases: string[]
   return false;
 }
 
+/** Whether a phrase of the list starts at token j, word for word. */
+function startsWithPhrase(tokens: { norm: string }[], j: number, phrases: string[][] | undefined): boolean {
+  if (!phrases) return false;
+  for (let p = 0; p < phrases.length; p++) {
+    const ph = phrases[p];
+    let n = 0;
+    while (n < ph.length && j + n < tokens.length && tokens[j + n].norm === ph[n]) n++;
+    if (n === ph.length) return true;
+  }
+  return false;
+}
+
 /** Phrase lists indexed by their phrases' last words (an empty phrase ends anywhere). */
 const byLastWord = new WeakMap<string[][], { last: Map<string, string[][]>; empty: string[][] }>();
 const NO_PHRASES: string[][] = [];
@@ -254,19 +266,36 @@ export function coordinatedPersons(ctx: EventContext, a: Side, b: Side): boolean
 export function adjectiveIsActor(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
   if (e.tokenStart < 0) return true; // Han script: 中方/俄方 are listed as actor forms already
   const nouns = ctx.lex.markers.actorNouns.get(ctx.lang);
-  const near = (k: number) => k >= 0 && k < sm.tokens.length;
-  for (const k of [e.tokenStart - 2, e.tokenStart - 1, e.tokenEnd, e.tokenEnd + 1]) {
-    if (!near(k)) continue;
+  // The two words before it and the two after it, nearest last on each side (a loop over the
+  // four, not over a list of them, with helpers rather than closures).
+  for (let n = 0; n < 4; n++) {
+    const k = n === 0 ? e.tokenStart - 2 : n === 1 ? e.tokenStart - 1 : n === 2 ? e.tokenEnd : e.tokenEnd + 1;
+    if (k < 0 || k >= sm.tokens.length) continue;
     const t = sm.tokens[k];
     if (nouns && hasVariantIn(t.norm, nouns)) return true;
     // A trigger right next to it ("Russian-Chinese talks", "переговоры российско-...").
-    const adjacent = k === e.tokenStart - 1 || k === e.tokenEnd;
-    if (adjacent && sm.triggers.some((x) => x.start <= t.start && t.end <= x.end)) return true;
-    if (sm.entities.some((x) => x !== e && x.payload.kind === "country" && x.start <= t.start && t.end <= x.end)) return true;
+    const adjacent = n === 1 || n === 2;
+    if (adjacent && spanInside(sm.triggers, t)) return true;
+    if (inOtherCountry(sm.entities, e, t)) return true;
   }
   // Nouns after a Russian or Turkic adjective carry case endings beyond the listed form.
   const next = sm.tokens[e.tokenEnd];
   if (next && nouns) for (const stem of actorStems(nouns)) if (next.norm.startsWith(stem)) return true;
+  return false;
+}
+
+/** Whether a span lies inside one of the spans of the list. */
+function spanInside(spans: readonly { start: number; end: number }[], t: { start: number; end: number }): boolean {
+  for (let i = 0; i < spans.length; i++) if (spans[i].start <= t.start && t.end <= spans[i].end) return true;
+  return false;
+}
+
+/** Whether a span lies inside a country mention other than e. */
+function inOtherCountry(entities: EntityMatch[], e: EntityMatch, t: { start: number; end: number }): boolean {
+  for (let i = 0; i < entities.length; i++) {
+    const x = entities[i];
+    if (x !== e && x.payload.kind === "country" && x.start <= t.start && t.end <= x.end) return true;
+  }
   return false;
 }
 
@@ -323,24 +352,25 @@ const SPAN_KEY = 2 ** 21;
 
 function counterpartSpan(ctx: EventContext, sm: SentenceMentions, start: number, end: number): boolean {
   const mk = ctx.lex.markers;
-  const i = firstTokenFrom(sm.tokens, start);
+  const tokens = sm.tokens;
+  const i = firstTokenFrom(tokens, start);
   if (i < 0) return false;
   let k = i - 1;
-  while (k >= 0 && ARTICLES.has(sm.tokens[k].norm)) k--;
+  while (k >= 0 && ARTICLES.has(tokens[k].norm)) k--;
   // Courtesy titles between the marker and the name ("with His Excellency President X").
-  const honorifics = mk.honorific.get(ctx.lang) ?? [];
-  for (let guard = 0; guard < 3 && k >= 0; guard++) {
-    const h = phraseEndingAt(sm.tokens, k, honorifics);
-    if (!h) break;
-    k -= h.length;
-  }
-  const before = mk.withBefore.get(ctx.lang);
-  if (k >= 0 && before?.some((ph) => ph.length <= k + 1 && ph.every((w, j) => sm.tokens[k - ph.length + 1 + j].norm === w))) return true;
-  const j = firstTokenFrom(sm.tokens, end);
-  const after = mk.withAfter.get(ctx.lang);
-  if (j >= 0 && after?.some((ph) => ph.every((w, n) => sm.tokens[j + n]?.norm === w))) return true;
+  const honorifics = mk.honorific.get(ctx.lang);
+  if (honorifics)
+    for (let guard = 0; guard < 3 && k >= 0; guard++) {
+      const h = phraseEndingAt(tokens, k, honorifics);
+      if (!h) break;
+      k -= h.length;
+    }
+  // (The marker phrases matched word for word by loops, not closures: this runs for every side.)
+  if (k >= 0 && endsWithPhrase(tokens, k, mk.withBefore.get(ctx.lang))) return true;
+  const j = firstTokenFrom(tokens, end);
+  if (j >= 0 && startsWithPhrase(tokens, j, mk.withAfter.get(ctx.lang))) return true;
   // Han script: the character right before.
-  if (i >= 0 && sm.tokens[i].start === start && start > 0 && markBetween(ctx.text, start - 1, start, "同与跟")) return true;
+  if (tokens[i].start === start && start > 0 && markBetween(ctx.text, start - 1, start, "同与跟")) return true;
   return false;
 }
 
@@ -1032,15 +1062,34 @@ function routeCrossed(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): 
 function groupNotState(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
   if (e.tokenStart < 0) return false;
   const prev = sm.tokens[e.tokenStart - 1];
-  const hyphenBefore = !!prev && /^[-‐]$/.test(ctx.text.slice(prev.end, sm.tokens[e.tokenStart].start));
-  if (hyphenBefore && ctx.lex.markers.stancePrefix.get(ctx.lang)?.has(prev.norm)) return true;
+  // (The hyphen read in place, and the adjectives next to it found by loops: this runs for every
+  // country and organisation mention.)
+  if (prev && hyphenBetween(ctx.text, prev.end, sm.tokens[e.tokenStart].start) && ctx.lex.markers.stancePrefix.get(ctx.lang)?.has(prev.norm)) return true;
   if (e.payload.kind !== "country" || e.payload.form !== "adj") return false;
-  const other = (x: EntityMatch) => x !== e && x.payload.kind === "country" && x.payload.form === "adj";
-  const next = sm.entities.find((x) => other(x) && x.tokenStart === e.tokenEnd);
-  const before = sm.entities.find((x) => other(x) && x.tokenEnd === e.tokenStart);
-  // ...the second a plural ("Americans", not "Swiss" or "Chinese").
-  const joined = (a: EntityMatch, b: EntityMatch) => /^[-‐]$/.test(ctx.text.slice(a.end, b.start)) && /^\p{Lu}/u.test(ctx.text.slice(b.start, b.end)) && b.extra > 0 && /s$/.test(sm.tokens[b.tokenEnd - 1].norm);
-  return (!!next && joined(e, next)) || (!!before && joined(before, e));
+  const next = adjectiveAt(sm.entities, e, e.tokenEnd, true);
+  const before = adjectiveAt(sm.entities, e, e.tokenStart, false);
+  return (!!next && diasporaPair(ctx, sm, e, next)) || (!!before && diasporaPair(ctx, sm, before, e));
+}
+
+/** Whether text[from, to) is one hyphen (/^[-‐]$/). */
+function hyphenBetween(text: string, from: number, to: number): boolean {
+  if (to - from !== 1) return false;
+  const c = text.charCodeAt(from);
+  return c === 0x2d || c === 0x2010;
+}
+
+/** The first nationality adjective other than e that starts (after) or ends (else) at token k. */
+function adjectiveAt(entities: EntityMatch[], e: EntityMatch, k: number, after: boolean): EntityMatch | undefined {
+  for (let i = 0; i < entities.length; i++) {
+    const x = entities[i];
+    if (x !== e && x.payload.kind === "country" && x.payload.form === "adj" && (after ? x.tokenStart : x.tokenEnd) === k) return x;
+  }
+  return undefined;
+}
+
+/** Two adjectives joined by a hyphen, the second capitalised and a plural ("Turkish-Americans", not "Swiss" or "Chinese"). */
+function diasporaPair(ctx: EventContext, sm: SentenceMentions, a: EntityMatch, b: EntityMatch): boolean {
+  return hyphenBetween(ctx.text, a.end, b.start) && /^\p{Lu}/u.test(ctx.text.slice(b.start, b.end)) && b.extra > 0 && /s$/.test(sm.tokens[b.tokenEnd - 1].norm);
 }
 
 /** Whether a country or organisation mention is no side of any event, whatever is asked (answered once per document run). */

@@ -213,9 +213,12 @@ function capitalPhrases(ctx: EventContext, sm: SentenceMentions, date: string | 
   const words = ctx.lex.markers.capitalWords.get(ctx.lang);
   if (!words?.length) return;
   const isCapitalWord = capitalWordTest(words);
-  // (Loops, not forEach and find with closures: this reads every word of every sentence with a place asked for. Adds to out.)
+  // Only the words right before and right after a country can be read with it: those are tried,
+  // in the sentence's order (not every word of the sentence). Adds to out.
   const tokens = sm.tokens;
-  for (let i = 0; i < tokens.length; i++) {
+  const around = wordsAroundCountries(sm.entities, tokens.length);
+  for (let n = 0; n < around.length; n++) {
+    const i = around[n];
     const tok = tokens[i];
     if (!isCapitalWord(tok.norm)) continue;
     const e = countryNextTo(sm.entities, i);
@@ -223,6 +226,27 @@ function capitalPhrases(ctx: EventContext, sm: SentenceMentions, date: string | 
     const country = (e.payload as { id: string }).id;
     out.push({ city: capitalOf(ctx, country, date), country, start: Math.min(e.start, tok.start), end: Math.max(e.end, tok.end) });
   }
+}
+
+/** The tokens right after and right before each country (name or adjective, not a capital), in order, each once. */
+function wordsAroundCountries(entities: EntityMatch[], tokenCount: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < entities.length; k++) {
+    const x = entities[k];
+    if (x.payload.kind !== "country" || x.payload.form === "capital" || x.tokenStart < 0) continue;
+    addIndex(out, x.tokenEnd, tokenCount);
+    addIndex(out, x.tokenStart - 1, tokenCount);
+  }
+  return out;
+}
+
+/** Adds a token index to a sorted list of distinct indices (if it is one of the sentence's tokens). */
+function addIndex(list: number[], i: number, count: number): void {
+  if (i < 0 || i >= count) return;
+  let at = list.length;
+  while (at > 0 && list[at - 1] > i) at--;
+  if (at > 0 && list[at - 1] === i) return;
+  list.splice(at, 0, i);
 }
 
 /** The first country (name or adjective, not a capital) that ends right before token i or starts right after it. */
