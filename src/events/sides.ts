@@ -418,10 +418,12 @@ export function isReportingSource(ctx: EventContext, sm: SentenceMentions, t: Tr
   if (clauseStart < 0) return false;
   const endAt = firstMark(ctx.text, side.start, sm.sentence.end, ",;،.!?؟。");
   const clauseEnd = endAt < 0 ? sm.sentence.end : endAt;
+  // (The clause's words as a list, made only where the language has reporting phrases.)
+  const phrases = ctx.lex.markers.reporting.get(ctx.lang) ?? [];
+  if (!phrases.length) return false;
   // (Pushed, not mapped: see mapPacked.)
   const words: string[] = [];
   for (const x of sm.tokens) if (x.start >= clauseStart && x.end <= clauseEnd) words.push(x.norm);
-  const phrases = ctx.lex.markers.reporting.get(ctx.lang) ?? [];
   // (Loops: a closure per phrase and word adds up over every side of every trigger. Only the
   // phrases whose first word is the word at i can start there.)
   const byFirst = phrasesByFirstWord(phrases);
