@@ -1,13 +1,13 @@
 // Events stage, sides: what each mention of a sentence is (a party, a place, a direction or a
 // subject of talk) and the sides a sentence names for a trigger, one per country.
 
-import { termOn } from "../lexicon/index.js";
+import { type PersonTerm, termOn } from "../lexicon/index.js";
 import { holderNamedOn, holderOn, personOf, sentenceMemo, termOnDate } from "./memo.js";
 import { fold } from "../text/normalize.js";
-import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
+import type { EntityMatch, NameMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import { ARTICLES, firstTokenFrom, foldRunning, phraseEndingAt, counterpartNear, hasVariantIn, isWordOf, orgIsSetting } from "./cues.js";
 import { firstMark, lastMark, markBetween } from "./clauses.js";
-import type { EventType } from "../types.js";
+import type { EventType, Evidence, Role } from "../types.js";
 import { BIND_GAP, type EventContext, HOSTILE, RESOLVABLE_OFFICE_ROLES, STATE_ROLES, type Side, copySide, copySides, evidenceOf, mapPacked, newSide, seniority } from "./model.js";
 
 /**
@@ -135,6 +135,18 @@ function endsWithPhrase(tokens: { norm: string }[], k: number, phrases: string[]
   return false;
 }
 
+/** Whether a phrase of the list starts at token j, word for word. */
+function startsWithPhrase(tokens: { norm: string }[], j: number, phrases: string[][] | undefined): boolean {
+  if (!phrases) return false;
+  for (let p = 0; p < phrases.length; p++) {
+    const ph = phrases[p];
+    let n = 0;
+    while (n < ph.length && j + n < tokens.length && tokens[j + n].norm === ph[n]) n++;
+    if (n === ph.length) return true;
+  }
+  return false;
+}
+
 /** Phrase lists indexed by their phrases' last words (an empty phrase ends anywhere). */
 const byLastWord = new WeakMap<string[][], { last: Map<string, string[][]>; empty: string[][] }>();
 const NO_PHRASES: string[][] = [];
@@ -166,14 +178,16 @@ function phrasesByLastWord(phrases: string[][], norm: string): string[][] {
  */
 function topicWithModifier(sm: SentenceMentions, k: number, phrases: string[][] | undefined): boolean {
   if (!phrases) return false;
-  const last = sm.tokens[k].norm;
-  // (Loops rather than slices and closures: this runs for every mention.)
-  for (const ph of phrases) {
+  // (Loops rather than slices and closures: this runs for every mention. Only the phrases whose
+  // last word is the word at k can match, and any of them gives the same answer.)
+  const candidates = phrasesByLastWord(phrases, sm.tokens[k].norm);
+  for (let p = 0; p < candidates.length; p++) {
+    const ph = candidates[p];
     const n = ph.length;
-    if (n < 2 || n > k || last !== ph[n - 1]) continue;
-    let all = true;
-    for (let j = 0; j < n - 1 && all; j++) all = sm.tokens[k - n + j].norm === ph[j];
-    if (all && !sm.entities.some((e) => e.tokenStart === k - 1)) return true;
+    if (n < 2 || n > k) continue;
+    let j = 0;
+    while (j < n - 1 && sm.tokens[k - n + j].norm === ph[j]) j++;
+    if (j === n - 1) return !entityAt(sm.entities, k - 1);
   }
   return false;
 }
@@ -252,19 +266,36 @@ export function coordinatedPersons(ctx: EventContext, a: Side, b: Side): boolean
 export function adjectiveIsActor(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
   if (e.tokenStart < 0) return true; // Han script: 中方/俄方 are listed as actor forms already
   const nouns = ctx.lex.markers.actorNouns.get(ctx.lang);
-  const near = (k: number) => k >= 0 && k < sm.tokens.length;
-  for (const k of [e.tokenStart - 2, e.tokenStart - 1, e.tokenEnd, e.tokenEnd + 1]) {
-    if (!near(k)) continue;
+  // The two words before it and the two after it, nearest last on each side (a loop over the
+  // four, not over a list of them, with helpers rather than closures).
+  for (let n = 0; n < 4; n++) {
+    const k = n === 0 ? e.tokenStart - 2 : n === 1 ? e.tokenStart - 1 : n === 2 ? e.tokenEnd : e.tokenEnd + 1;
+    if (k < 0 || k >= sm.tokens.length) continue;
     const t = sm.tokens[k];
     if (nouns && hasVariantIn(t.norm, nouns)) return true;
     // A trigger right next to it ("Russian-Chinese talks", "переговоры российско-...").
-    const adjacent = k === e.tokenStart - 1 || k === e.tokenEnd;
-    if (adjacent && sm.triggers.some((x) => x.start <= t.start && t.end <= x.end)) return true;
-    if (sm.entities.some((x) => x !== e && x.payload.kind === "country" && x.start <= t.start && t.end <= x.end)) return true;
+    const adjacent = n === 1 || n === 2;
+    if (adjacent && spanInside(sm.triggers, t)) return true;
+    if (inOtherCountry(sm.entities, e, t)) return true;
   }
   // Nouns after a Russian or Turkic adjective carry case endings beyond the listed form.
   const next = sm.tokens[e.tokenEnd];
   if (next && nouns) for (const stem of actorStems(nouns)) if (next.norm.startsWith(stem)) return true;
+  return false;
+}
+
+/** Whether a span lies inside one of the spans of the list. */
+function spanInside(spans: readonly { start: number; end: number }[], t: { start: number; end: number }): boolean {
+  for (let i = 0; i < spans.length; i++) if (spans[i].start <= t.start && t.end <= spans[i].end) return true;
+  return false;
+}
+
+/** Whether a span lies inside a country mention other than e. */
+function inOtherCountry(entities: EntityMatch[], e: EntityMatch, t: { start: number; end: number }): boolean {
+  for (let i = 0; i < entities.length; i++) {
+    const x = entities[i];
+    if (x !== e && x.payload.kind === "country" && x.start <= t.start && t.end <= x.end) return true;
+  }
   return false;
 }
 
@@ -321,24 +352,25 @@ const SPAN_KEY = 2 ** 21;
 
 function counterpartSpan(ctx: EventContext, sm: SentenceMentions, start: number, end: number): boolean {
   const mk = ctx.lex.markers;
-  const i = firstTokenFrom(sm.tokens, start);
+  const tokens = sm.tokens;
+  const i = firstTokenFrom(tokens, start);
   if (i < 0) return false;
   let k = i - 1;
-  while (k >= 0 && ARTICLES.has(sm.tokens[k].norm)) k--;
+  while (k >= 0 && ARTICLES.has(tokens[k].norm)) k--;
   // Courtesy titles between the marker and the name ("with His Excellency President X").
-  const honorifics = mk.honorific.get(ctx.lang) ?? [];
-  for (let guard = 0; guard < 3 && k >= 0; guard++) {
-    const h = phraseEndingAt(sm.tokens, k, honorifics);
-    if (!h) break;
-    k -= h.length;
-  }
-  const before = mk.withBefore.get(ctx.lang);
-  if (k >= 0 && before?.some((ph) => ph.length <= k + 1 && ph.every((w, j) => sm.tokens[k - ph.length + 1 + j].norm === w))) return true;
-  const j = firstTokenFrom(sm.tokens, end);
-  const after = mk.withAfter.get(ctx.lang);
-  if (j >= 0 && after?.some((ph) => ph.every((w, n) => sm.tokens[j + n]?.norm === w))) return true;
+  const honorifics = mk.honorific.get(ctx.lang);
+  if (honorifics)
+    for (let guard = 0; guard < 3 && k >= 0; guard++) {
+      const h = phraseEndingAt(tokens, k, honorifics);
+      if (!h) break;
+      k -= h.length;
+    }
+  // (The marker phrases matched word for word by loops, not closures: this runs for every side.)
+  if (k >= 0 && endsWithPhrase(tokens, k, mk.withBefore.get(ctx.lang))) return true;
+  const j = firstTokenFrom(tokens, end);
+  if (j >= 0 && startsWithPhrase(tokens, j, mk.withAfter.get(ctx.lang))) return true;
   // Han script: the character right before.
-  if (i >= 0 && sm.tokens[i].start === start && start > 0 && markBetween(ctx.text, start - 1, start, "同与跟")) return true;
+  if (tokens[i].start === start && start > 0 && markBetween(ctx.text, start - 1, start, "同与跟")) return true;
   return false;
 }
 
@@ -386,10 +418,12 @@ export function isReportingSource(ctx: EventContext, sm: SentenceMentions, t: Tr
   if (clauseStart < 0) return false;
   const endAt = firstMark(ctx.text, side.start, sm.sentence.end, ",;،.!?؟。");
   const clauseEnd = endAt < 0 ? sm.sentence.end : endAt;
+  // (The clause's words as a list, made only where the language has reporting phrases.)
+  const phrases = ctx.lex.markers.reporting.get(ctx.lang) ?? [];
+  if (!phrases.length) return false;
   // (Pushed, not mapped: see mapPacked.)
   const words: string[] = [];
   for (const x of sm.tokens) if (x.start >= clauseStart && x.end <= clauseEnd) words.push(x.norm);
-  const phrases = ctx.lex.markers.reporting.get(ctx.lang) ?? [];
   // (Loops: a closure per phrase and word adds up over every side of every trigger. Only the
   // phrases whose first word is the word at i can start there.)
   const byFirst = phrasesByFirstWord(phrases);
@@ -522,11 +556,63 @@ export function withoutContent(ctx: EventContext, sm: SentenceMentions, t: Trigg
 export function coordinated(ctx: EventContext, a: { end: number }, b: { start: number }): boolean {
   // (The length first: most pairs asked about are far apart, and their gap is not sliced.)
   if (b.start < a.end || b.start - a.end > 14) return false;
-  const gap = ctx.text.slice(a.end, b.start);
+  const text = ctx.text;
+  const from = a.end;
+  const to = b.start;
+  if (!lowersByLetter(text, from, to)) return coordinatedGap(ctx, text.slice(from, to));
+  // (The gap's words read in place, each lowered alone: what lowering the gap and matching
+  // /\p{L}+/gu reads, without the slice, the regex and the list.)
+  const coord = ctx.lex.markers.coordination.get(ctx.lang);
+  let words = 0;
+  for (let at = from; at < to; ) {
+    if (!isLetterAt(text, at)) {
+      at++;
+      continue;
+    }
+    let stop = at + 1;
+    while (stop < to && isLetterAt(text, stop)) stop++;
+    const w = text.slice(at, stop).toLowerCase();
+    if (!(coord?.has(w) || ARTICLES.has(w))) return false;
+    words++;
+    at = stop;
+  }
+  if (words) return true;
+  // No word: commas and white space alone.
+  for (let at = from; at < to; at++) {
+    const c = text.charCodeAt(at);
+    if (!(isSpaceCode(c) || c === 0x2c || c === 0x3001 || c === 0x60c)) return false;
+  }
+  return true;
+}
+
+/** coordinated, read from the gap's text (where lowering it letter by letter would read it otherwise). */
+function coordinatedGap(ctx: EventContext, gap: string): boolean {
   const words = gap.toLowerCase().match(/[\p{L}]+/gu) ?? [];
   const coord = ctx.lex.markers.coordination.get(ctx.lang);
   if (!words.length) return /^[\s,、،]*$/.test(gap) || /^\s*$/.test(gap);
   return words.every((w) => coord?.has(w) || ARTICLES.has(w));
+}
+
+/**
+ * Whether text[from, to) lowers letter by letter as it does whole, with the same letters: no
+ * İ (which lowers to i and a combining dot), no Σ (final or not by what follows) and no
+ * surrogate (a letter outside the first plane is two code units).
+ */
+function lowersByLetter(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) {
+    const c = text.charCodeAt(at);
+    if (c === 0x130 || c === 0x3a3 || (c & 0xf800) === 0xd800) return false;
+  }
+  return true;
+}
+
+/** /\p{L}/u at a code unit of the text that is no surrogate (ASCII by its code; others by a sticky test, in place). */
+const LETTER_AT = /\p{L}/uy;
+function isLetterAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 0x80) return ((c | 0x20) - 0x61) >>> 0 < 26;
+  LETTER_AT.lastIndex = at;
+  return LETTER_AT.test(text);
 }
 
 /** What the caller asks of the sides of a sentence. */
@@ -544,38 +630,49 @@ export interface SideOptions {
 export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions): Side[] {
   // (Every side comes from a country, organisation, person or office mention: a sentence that
   // names none, or only cities, has none, whatever is asked.)
-  if (!mayNameSides(sm)) return [];
+  const kinds = entityKinds(sm);
+  if (!(kinds & ~PLACE)) return [];
   const memo = sentenceMemo(ctx, sm);
   // What the named sides depend on (see namedSides), then what the bare ones depend on besides:
   // the date, then a slot of flags (no key string built and hashed per call).
   // (Whether organisations are sides, and whether the event is multilateral, are asked of
   // organisation mentions only: a sentence without one has the same sides either way.)
-  const orgs = hasOrg(sm);
+  const orgs = (kinds & ORG) !== 0;
   const namedSlot = (opts.type && HOSTILE.has(opts.type) ? 1 : 0) | (opts.multilateral && orgs ? 2 : 0);
   const bareSlot = namedSlot | (opts.orgsAsSides && orgs ? 4 : 0) | (opts.visit ? 8 : 0) | (opts.type === "AID" ? 16 : 0);
-  const namedSlots = memo ? slotsOn(memo.named, date) : null;
   const bareSlots = memo ? slotsOn(memo.bare, date) : null;
-  const keptNamed = namedSlots?.[namedSlot];
   const keptBare = bareSlots?.[bareSlot];
   let sides: Side[];
   let bare: (Side & { end: number })[];
-  if (keptNamed && keptBare) {
-    // (Both kept: the mentions the named sides consume matter to the bare ones only.)
-    sides = copySides(keptNamed.sides);
-    bare = copySides(keptBare);
-  } else {
-    const consumed = new Set<number>();
-    sides = namedSides(ctx, sm, date, opts, consumed, namedSlots, namedSlot);
+  if (!(kinds & (PERSON | OFFICE))) {
+    // No person or title: no named sides, and no mention consumed by one.
+    sides = [];
     if (keptBare) bare = copySides(keptBare);
     else {
-      bare = bareSides(ctx, sm, opts, consumed);
+      bare = bareSides(ctx, sm, opts, NONE_CONSUMED, evidenceOf(ctx, sm));
       if (bareSlots) bareSlots[bareSlot] = copySides(bare);
+    }
+  } else {
+    const namedSlots = memo ? slotsOn(memo.named, date) : null;
+    const keptNamed = namedSlots?.[namedSlot];
+    if (keptNamed && keptBare) {
+      // (Both kept: the mentions the named sides consume matter to the bare ones only.)
+      sides = copySides(keptNamed.sides);
+      bare = copySides(keptBare);
+    } else {
+      const consumed = new Set<number>();
+      // (One evidence for the sides of one computation: evidence is never changed.)
+      const ev = evidenceOf(ctx, sm);
+      sides = namedSides(ctx, sm, date, opts, consumed, namedSlots, namedSlot, ev);
+      if (keptBare) bare = copySides(keptBare);
+      else {
+        bare = bareSides(ctx, sm, opts, consumed, ev);
+        if (bareSlots) bareSlots[bareSlot] = copySides(bare);
+      }
     }
   }
   withBareSides(ctx, sides, bare, opts);
-  const { result, others } = onePerCountry(sides, opts);
-  if (opts.sameCountryCounterparts) opts.sameCountryCounterparts.push(...others);
-  return result;
+  return onePerCountry(sides, opts);
 }
 
 /** The memo slots of a date (made when first asked for). */
@@ -585,32 +682,49 @@ function slotsOn<T>(byDate: Map<string | null, T[]>, date: string | null): T[] {
   return slots;
 }
 
-/** Whether a sentence names anything but places. */
-function mayNameSides(sm: SentenceMentions): boolean {
-  for (const e of sm.entities) if (e.payload.kind !== "place") return true;
-  return false;
+// The kinds of mention a sentence names, as bits (see entityKinds).
+const COUNTRY = 1;
+const PLACE = 2;
+const ORG = 4;
+const PERSON = 8;
+const OFFICE = 16;
+
+/** The kinds of mention a sentence names, as a mask of the bits above (one pass over its mentions). */
+function entityKinds(sm: SentenceMentions): number {
+  let kinds = 0;
+  const ents = sm.entities;
+  for (let i = 0; i < ents.length; i++) {
+    const kind = ents[i].payload.kind;
+    kinds |= kind === "country" ? COUNTRY : kind === "place" ? PLACE : kind === "org" ? ORG : kind === "person" ? PERSON : kind === "office" ? OFFICE : 0;
+  }
+  return kinds;
 }
 
-/** Whether a sentence names an organisation. */
-function hasOrg(sm: SentenceMentions): boolean {
-  for (const e of sm.entities) if (e.payload.kind === "org") return true;
-  return false;
+/** Whether a sentence names anything but places. */
+function mayNameSides(sm: SentenceMentions): boolean {
+  return (entityKinds(sm) & ~PLACE) !== 0;
 }
+
+/** No mention consumed (a sentence without persons and titles). */
+const NONE_CONSUMED: ReadonlySet<number> = new Set();
 
 /**
  * Persons, and offices bound to countries, with the mentions they consume: they depend only on
  * the date, on whether the event is hostile and on whether it is multilateral, so within a
  * document run they are computed once for each and handed out as copies (callers change sides).
  */
-function namedSides(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions, consumed: Set<number>, slots: { sides: Side[]; consumed: number[] }[] | null, slot: number): Side[] {
+function namedSides(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions, consumed: Set<number>, slots: { sides: Side[]; consumed: number[] }[] | null, slot: number, ev: Evidence): Side[] {
   const kept = slots?.[slot];
   if (kept) {
     for (const i of kept.consumed) consumed.add(i);
     return copySides(kept.sides);
   }
-  const { sides, personEnds } = personSides(ctx, sm, date, opts, consumed);
+  const sides: Side[] = [];
+  // (Where each person's name ends, by the side's index: the sides personSides adds are all persons.)
+  const personEnds: number[] = [];
+  personSides(ctx, sm, date, opts, consumed, ev, sides, personEnds);
   markPairedPersons(ctx, sides, personEnds);
-  sides.push(...officeSides(ctx, sm, date, opts, consumed));
+  officeSides(ctx, sm, date, opts, consumed, ev, sides);
   if (slots) slots[slot] = { sides: copySides(sides), consumed: [...consumed] };
   return sides;
 }
@@ -630,27 +744,28 @@ function gapOk(ctx: EventContext, sm: SentenceMentions, a: { end: number }, b: {
 }
 
 /** Persons from the lexicon, with the titles and countries bound to their names marked consumed. */
-function personSides(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions, consumed: Set<number>): { sides: Side[]; personEnds: number[] } {
-  const { lex } = ctx;
-  const ev = evidenceOf(ctx, sm);
+function personSides(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions, consumed: Set<number>, ev: Evidence, sides: Side[], personEnds: number[]): void {
   const ents = sm.entities;
-  const sides: Side[] = [];
-  // (Where each person's name ends, by the side's index: the sides here are all persons.)
-  const personEnds: number[] = [];
-  ents.forEach((e, i) => {
-    if (e.payload.kind !== "person") return;
+  const hostile = !!opts.type && HOSTILE.has(opts.type);
+  // (A loop, not forEach with a closure, and the title looked for without a list: this runs for
+  // every sides computed.)
+  for (let i = 0; i < ents.length; i++) {
+    const e = ents[i];
+    if (e.payload.kind !== "person") continue;
     const p = personOf(ctx, e.payload.id);
-    if (!p) return;
+    if (!p) continue;
     // "Keep the pressure on Putin", "Putin's campaign": a person talked about is no side of a
     // cooperative act; the one condemned or struck is.
-    if (!(opts.type && HOSTILE.has(opts.type)) && mentionRole(ctx, sm, e) !== "party" && mentionRole(ctx, sm, e) !== "direction") return;
+    if (!hostile) {
+      const role = mentionRole(ctx, sm, e);
+      if (role !== "party" && role !== "direction") continue;
+    }
     // The title written before the name says which of a person's offices is meant
     // ("Prime Minister Medvedev" in an undated text); otherwise the office held on the date.
-    const titleBefore = [ents[i - 1], ents[i - 2]].find((x) => x?.payload.kind === "office" && x.end <= e.start && e.start - x.end <= BIND_GAP * 2);
-    const titledRole = titleBefore?.payload.kind === "office" ? titleBefore.payload.role : null;
-    const titledTerm = titledRole ? p.terms.find((t) => t.role === titledRole && (!date || termOn({ ...p, terms: [t] }, date))) : undefined;
+    const titledRole = titleRoleBefore(ents, i);
+    const titledTerm = titledRole ? titledTermOf(p.terms, titledRole, date) : undefined;
     const term = titledTerm ?? termOnDate(ctx, p, date);
-    if (!term) return;
+    if (!term) continue;
     consumed.add(i);
     const spanStart = titleChainStart(sm, i, term.country, consumed, ctx.text);
     // ...and right after it in languages that put the title after the name.
@@ -658,8 +773,31 @@ function personSides(ctx: EventContext, sm: SentenceMentions, date: string | nul
     if (next && next.payload.kind === "country" && next.payload.id === term.country && gapOk(ctx, sm, e, next)) consumed.add(i + 1);
     sides.push(newSide(term.country, p.name, term.role, 3, e.start, ev, isCounterpart(ctx, sm, spanStart, e.end)));
     personEnds.push(e.end);
-  });
-  return { sides, personEnds };
+  }
+}
+
+/** The role of the title written right before person i (one of the two mentions before it, close enough), or null. */
+function titleRoleBefore(ents: EntityMatch[], i: number): Role | null {
+  const e = ents[i];
+  for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
+    const x = ents[j];
+    if (x.payload.kind === "office" && x.end <= e.start && e.start - x.end <= BIND_GAP * 2) return x.payload.role;
+  }
+  return null;
+}
+
+/** A person's first term in a role that covers the date (any, undated): what termOn of that term alone answers. */
+function titledTermOf(terms: PersonTerm[], role: Role, date: string | null): PersonTerm | undefined {
+  for (let k = 0; k < terms.length; k++) {
+    const t = terms[k];
+    if (t.role !== role) continue;
+    if (!date) return t;
+    // (As termOn reads a term: partial dates compare by prefix.)
+    const lo = t.from ? t.from.slice(0, date.length) : "0000";
+    const hi = t.to ? t.to.slice(0, date.length) : "9999";
+    if (date >= lo && date <= hi) return t;
+  }
+  return undefined;
 }
 
 /**
@@ -680,19 +818,41 @@ function titleChainStart(sm: SentenceMentions, i: number, country: string, consu
     if (prev.payload.kind === "office" && office && spanStart - prev.end > 3) break;
     if (prev.payload.kind === "office" || (prev.payload.kind === "country" && prev.payload.id === country)) {
       if (prev.payload.kind === "office") office = true;
-      const nameBetween = sm.names.some((n) => n.start >= prev.end && n.end <= spanStart);
+      // (Each test read in place, the cheap ones first: this runs for every person of every sides computed.)
+      // No name between ...
       // ...nor an event word ("the Head of State met with President X": two persons).
-      const triggerBetween = sm.triggers.some((x) => x.start >= prev.end && x.end <= spanStart);
       // A country joins the chain written next to it ("Hungary's Prime Minister"), not across a
       // phrase ("the ambassador of Hungary over remarks by Prime Minister X": the ambassador's).
-      const wordsBetween = prev.payload.kind === "country" ? (text.slice(prev.end, spanStart).match(/\p{L}{2,}/gu) ?? []).length : 0;
-      if (prev.end <= spanStart && spanStart - prev.end <= BIND_GAP && e.start - prev.end <= BIND_GAP * 2 && !nameBetween && !triggerBetween && wordsBetween <= 1) {
+      if (prev.end <= spanStart && spanStart - prev.end <= BIND_GAP && e.start - prev.end <= BIND_GAP * 2 && !spanWithin(sm.names, prev.end, spanStart) && !spanWithin(sm.triggers, prev.end, spanStart) && (prev.payload.kind !== "country" || longWords(text, prev.end, spanStart) <= 1)) {
         consumed.add(j);
         spanStart = prev.start;
       } else break;
     } else break;
   }
   return spanStart;
+}
+
+/** Whether one of the spans lies within [from, to]. */
+function spanWithin(spans: readonly { start: number; end: number }[], from: number, to: number): boolean {
+  for (let i = 0; i < spans.length; i++) if (spans[i].start >= from && spans[i].end <= to) return true;
+  return false;
+}
+
+/** How many words of two letters or more text[from, to) holds (/\p{L}{2,}/gu), counted in place up to two. */
+function longWords(text: string, from: number, to: number): number {
+  if (!lowersByLetter(text, from, to)) return (text.slice(from, to).match(/\p{L}{2,}/gu) ?? []).length;
+  let n = 0;
+  for (let at = from; at < to && n < 2; ) {
+    if (!isLetterAt(text, at)) {
+      at++;
+      continue;
+    }
+    let stop = at + 1;
+    while (stop < to && isLetterAt(text, stop)) stop++;
+    if (stop - at >= 2) n++;
+    at = stop;
+  }
+  return n;
 }
 
 /**
@@ -709,64 +869,72 @@ function markPairedPersons(ctx: EventContext, sides: Side[], personEnds: number[
 }
 
 /** Offices bound to a country or organisation next to them, with a name after them if any. */
-function officeSides(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions, consumed: Set<number>): Side[] {
-  const { lex } = ctx;
-  const ev = evidenceOf(ctx, sm);
+function officeSides(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions, consumed: Set<number>, ev: Evidence, sides: Side[]): void {
   const ents = sm.entities;
-  const sides: Side[] = [];
-  ents.forEach((e, i) => {
-    if (e.payload.kind !== "office" || consumed.has(i)) return;
-    const role = e.payload.role;
-    const countryIdx = holderIndex(ctx, sm, i, consumed);
-    const titled = sm.names.find((n) => n.office === i);
-    if (countryIdx < 0) {
-      // "The Chairman of the State Duma": a title of one country's institution implies it.
-      const implied = e.payload.country;
-      if (implied) {
-        consumed.add(i);
-        const name = titled?.name ?? holderOn(ctx, implied, e.payload.id, date)?.name ?? null;
-        sides.push(newSide(implied, name, role, name ? 3 : 2, e.start, ev, isCounterpart(ctx, sm, e.start, Math.max(e.end, titled?.end ?? 0))));
-      }
-      // Otherwise a titled name without a country ("Ambassador John Smith"): country unknown.
-      return;
+  // (A loop, not forEach with a closure: this runs for every sides computed. Adds to sides.)
+  for (let i = 0; i < ents.length; i++) officeSide(ctx, sm, date, opts, consumed, ev, sides, i);
+}
+
+/** The side of office mention i, if it is one and names a side (with the holders listed after it). Adds to sides. */
+function officeSide(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions, consumed: Set<number>, ev: Evidence, sides: Side[], i: number): void {
+  const ents = sm.entities;
+  const e = ents[i];
+  if (e.payload.kind !== "office" || consumed.has(i)) return;
+  const role = e.payload.role;
+  const countryIdx = holderIndex(ctx, sm, i, consumed);
+  const titled = nameOfTitle(sm.names, i);
+  if (countryIdx < 0) {
+    // "The Chairman of the State Duma": a title of one country's institution implies it.
+    const implied = e.payload.country;
+    if (implied) {
+      consumed.add(i);
+      const name = titled?.name ?? holderOn(ctx, implied, e.payload.id, date)?.name ?? null;
+      sides.push(newSide(implied, name, role, name ? 3 : 2, e.start, ev, isCounterpart(ctx, sm, e.start, Math.max(e.end, titled?.end ?? 0))));
     }
-    // A title bound to an organisation that is only the setting ("on the sidelines of the UN
-    // General Assembly") names no side.
-    if (ents[countryIdx].payload.kind === "org" && !opts.multilateral && orgIsSetting(ctx, sm, ents[countryIdx])) return;
-    // "The CIS Council of Heads of State": the members' leaders, not a person of the
-    // organisation, which is a side without a person.
-    // "President of the European Bank for Reconstruction and Development Odile Renaud-Basso": a
-    // named person with a state's title over an organisation heads it.
-    const orgHead = ents[countryIdx].payload.kind === "org" && STATE_ROLES.has(role) && !!titled;
-    const orgOfStates = ents[countryIdx].payload.kind === "org" && STATE_ROLES.has(role) && !titled;
-    consumed.add(i);
-    consumed.add(countryIdx);
-    // "The joint special envoy of the UN and the Arab League": one person of both organisations,
-    // who speaks for the first named.
-    const coOwner = ents[countryIdx + 1];
-    if (countryIdx > i && coOwner?.payload.kind === "org" && ents[countryIdx].payload.kind === "org" && joinedByCoordination(ctx, ents[countryIdx].end, coOwner.start)) consumed.add(countryIdx + 1);
-    const country = ents[countryIdx].payload.id;
-    let name: string | null = titled?.name ?? null;
-    if (orgHead) {
-      const spanEnd = Math.max(e.end, ents[countryIdx].end, titled.end);
-      const spanStart = Math.min(e.start, ents[countryIdx].start);
-      sides.push(newSide(country, name, role === "head_of_state" || role === "head_of_government" ? "org_head" : role, 3, spanStart, ev, isCounterpart(ctx, sm, spanStart, spanEnd)));
-      return;
-    }
-    // A name spelled otherwise than the lexicon has it is the office holder it resembles.
-    if (titled && RESOLVABLE_OFFICE_ROLES.has(role)) name = holderNamedOn(ctx, country, e.payload.id, ctx.text.slice(titled.start, titled.end))?.name ?? name;
-    if (!name && RESOLVABLE_OFFICE_ROLES.has(role)) name = holderOn(ctx, country, e.payload.id, date)?.name ?? null;
+    // Otherwise a titled name without a country ("Ambassador John Smith"): country unknown.
+    return;
+  }
+  // A title bound to an organisation that is only the setting ("on the sidelines of the UN
+  // General Assembly") names no side.
+  if (ents[countryIdx].payload.kind === "org" && !opts.multilateral && orgIsSetting(ctx, sm, ents[countryIdx])) return;
+  // "The CIS Council of Heads of State": the members' leaders, not a person of the
+  // organisation, which is a side without a person.
+  // "President of the European Bank for Reconstruction and Development Odile Renaud-Basso": a
+  // named person with a state's title over an organisation heads it.
+  const orgHead = ents[countryIdx].payload.kind === "org" && STATE_ROLES.has(role) && !!titled;
+  const orgOfStates = ents[countryIdx].payload.kind === "org" && STATE_ROLES.has(role) && !titled;
+  consumed.add(i);
+  consumed.add(countryIdx);
+  // "The joint special envoy of the UN and the Arab League": one person of both organisations,
+  // who speaks for the first named.
+  const coOwner = ents[countryIdx + 1];
+  if (countryIdx > i && coOwner?.payload.kind === "org" && ents[countryIdx].payload.kind === "org" && joinedByCoordination(ctx, ents[countryIdx].end, coOwner.start)) consumed.add(countryIdx + 1);
+  const country = ents[countryIdx].payload.id;
+  let name: string | null = titled?.name ?? null;
+  if (orgHead) {
+    const spanEnd = Math.max(e.end, ents[countryIdx].end, titled.end);
     const spanStart = Math.min(e.start, ents[countryIdx].start);
-    const spanEnd = Math.max(e.end, ents[countryIdx].end, titled?.end ?? 0);
-    if (orgOfStates) sides.push(newSide(country, null, null, 1, spanStart, ev, isCounterpart(ctx, sm, spanStart, spanEnd)));
-    else {
-      const side = newSide(country, name, role, name ? 3 : 2, spanStart, ev, isCounterpart(ctx, sm, spanStart, spanEnd));
-      if (e.payload.id === "leader" && !name) side.leader = true;
-      sides.push(side);
-    }
-    if (!orgOfStates && !titled && countryIdx === i + 1) sides.push(...listedHolders(ctx, sm, date, i, sides[sides.length - 1], consumed));
-  });
-  return sides;
+    sides.push(newSide(country, name, role === "head_of_state" || role === "head_of_government" ? "org_head" : role, 3, spanStart, ev, isCounterpart(ctx, sm, spanStart, spanEnd)));
+    return;
+  }
+  // A name spelled otherwise than the lexicon has it is the office holder it resembles.
+  if (titled && RESOLVABLE_OFFICE_ROLES.has(role)) name = holderNamedOn(ctx, country, e.payload.id, ctx.text.slice(titled.start, titled.end))?.name ?? name;
+  if (!name && RESOLVABLE_OFFICE_ROLES.has(role)) name = holderOn(ctx, country, e.payload.id, date)?.name ?? null;
+  const spanStart = Math.min(e.start, ents[countryIdx].start);
+  const spanEnd = Math.max(e.end, ents[countryIdx].end, titled?.end ?? 0);
+  if (orgOfStates) sides.push(newSide(country, null, null, 1, spanStart, ev, isCounterpart(ctx, sm, spanStart, spanEnd)));
+  else {
+    const side = newSide(country, name, role, name ? 3 : 2, spanStart, ev, isCounterpart(ctx, sm, spanStart, spanEnd));
+    if (e.payload.id === "leader" && !name) side.leader = true;
+    sides.push(side);
+  }
+  if (!orgOfStates && !titled && countryIdx === i + 1) listedHolders(ctx, sm, date, i, sides[sides.length - 1], consumed, ev, sides);
+}
+
+/** The name a title introduces (the first found after office mention i), if any. */
+function nameOfTitle(names: NameMatch[], i: number): NameMatch | undefined {
+  for (let k = 0; k < names.length; k++) if (names[k].office === i) return names[k];
+  return undefined;
 }
 
 /** Languages that put the possessor before the possessed noun, always. */
@@ -778,7 +946,9 @@ export function holderIndex(ctx: EventContext, sm: SentenceMentions, i: number, 
   const e = ents[i];
   const prev = ents[i - 1];
   const next = ents[i + 1];
-  const isHolderEntity = (x: EntityMatch | undefined) => !!x && (x.payload.kind === "country" && x.payload.form !== "capital" || x.payload.kind === "org");
+  const text = ctx.text;
+  // (Helpers and in-place reads of the text between, not closures and regexes over slices: this
+  // runs for every title of every sides computed.)
   // The nearer of the country before the title ("the Turkish President") and the one after
   // it ("President of Turkey") is the title's.
   // A country after the title that is the subject of talk (Hungarian "külügyminiszterrel
@@ -786,37 +956,66 @@ export function holderIndex(ctx: EventContext, sm: SentenceMentions, i: number, 
   // "İran'ın Ankara Büyükelçisi", "Oroszország pozsonyi nagykövete": the capital of the posting
   // stands between the country and its title, with nothing but spaces between the three
   // (whatever follows the title).
-  const plain = (a: EntityMatch, b: EntityMatch) => gapOk(ctx, sm, a, b) && /^\s+$/.test(ctx.text.slice(a.end, b.start));
-  if (prev?.payload.kind === "country" && prev.payload.form === "capital" && plain(prev, e) && isHolderEntity(ents[i - 2]) && plain(ents[i - 2], prev) && !consumed.has(i - 2)) return i - 2;
+  const postedBetween = !!prev && prev.payload.kind === "country" && prev.payload.form === "capital" && isHolderEntity(ents[i - 2]) && !consumed.has(i - 2);
+  if (postedBetween && plainGap(ctx, sm, prev, e) && plainGap(ctx, sm, ents[i - 2], prev)) return i - 2;
   // Nor is the country an envoy is posted to ("ambassador to Turkey", «посол в Турции»).
-  const posting = e.payload.kind === "office" && e.payload.role === "ambassador" && !!next && (mentionRole(ctx, sm, next) === "direction" || mentionRole(ctx, sm, next) === "place");
   // Where the possessor always comes first (Turkish "Türkiye Cumhurbaşkanı", Kazakh «Қазақстан
   // Президенті», Hungarian "Oroszország külügyminisztere"), a country after a title is not its
   // ("Cumhurbaşkanımızın Suudi Arabistan'a ziyareti", our President's visit to Saudi Arabia).
-  const nextOk = !POSSESSOR_FIRST.has(ctx.lang) && isHolderEntity(next) && gapOk(ctx, sm, e, next!) && !consumed.has(i + 1) && mentionRole(ctx, sm, next!) !== "topic" && !posting;
-  const prevOk = isHolderEntity(prev) && gapOk(ctx, sm, prev!, e) && !consumed.has(i - 1);
+  let nextOk = !POSSESSOR_FIRST.has(ctx.lang) && isHolderEntity(next) && gapOk(ctx, sm, e, next) && !consumed.has(i + 1);
+  if (nextOk) {
+    const role = mentionRole(ctx, sm, next);
+    const posting = e.payload.kind === "office" && e.payload.role === "ambassador" && (role === "direction" || role === "place");
+    nextOk = role !== "topic" && !posting;
+  }
+  const prevOk = isHolderEntity(prev) && gapOk(ctx, sm, prev, e) && !consumed.has(i - 1);
   // "İran'ın Ankara Büyükelçisi", "Oroszország pozsonyi nagykövete": the capital of the posting
   // stands between the country and its title (and a ministry after it is not the title's).
-  const spaced = (a: { end: number }, b: { start: number }) => b.start >= a.end && /^\s{0,2}$/.test(ctx.text.slice(a.end, b.start));
-  if (prev?.payload.kind === "country" && prev.payload.form === "capital" && spaced(prev, e) && isHolderEntity(ents[i - 2]) && spaced(ents[i - 2], prev) && !consumed.has(i - 2)) return i - 2;
-  if (nextOk && prevOk) return next!.start - e.end <= e.start - prev!.end ? i + 1 : i - 1;
+  if (postedBetween && spacesBetween(text, prev.end, e.start, 0, 2) && spacesBetween(text, ents[i - 2].end, prev.start, 0, 2)) return i - 2;
+  if (nextOk && prevOk) return next.start - e.end <= e.start - prev.end ? i + 1 : i - 1;
   if (nextOk) return i + 1;
   if (prevOk) return i - 1;
   return -1;
 }
 
+/** Whether a mention can hold a title: a country (not its capital) or an organisation. */
+function isHolderEntity(x: EntityMatch | undefined): x is EntityMatch {
+  return !!x && ((x.payload.kind === "country" && x.payload.form !== "capital") || x.payload.kind === "org");
+}
+
+/** Whether a title binds across the gap between two mentions (gapOk) and the gap is white space alone. */
+function plainGap(ctx: EventContext, sm: SentenceMentions, a: EntityMatch, b: EntityMatch): boolean {
+  return gapOk(ctx, sm, a, b) && spacesBetween(ctx.text, a.end, b.start, 1, Infinity);
+}
+
+/**
+ * Whether text[from, to) is white space alone (/^\s*$/), and from min to max characters long;
+ * false where to is before from.
+ */
+function spacesBetween(text: string, from: number, to: number, min: number, max: number): boolean {
+  const n = to - from;
+  if (n < min || n > max || from + n > text.length) return false;
+  for (let at = from; at < to; at++) if (!isSpaceCode(text.charCodeAt(at))) return false;
+  return true;
+}
+
+/** Whether a UTF-16 code unit is white space as /\s/ reads it. */
+function isSpaceCode(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c - 9) >>> 0 < 5;
+  return c === 0xa0 || c === 0x1680 || (c - 0x2000) >>> 0 < 11 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /**
  * "The ambassadors of Germany, Japan and Egypt": one holder of the title (entity i, whose side
- * is head) for each country of the list after it.
+ * is head) for each country of the list after it, added to out.
  */
-function listedHolders(ctx: EventContext, sm: SentenceMentions, date: string | null, i: number, head: Side, consumed: Set<number>): Side[] {
+function listedHolders(ctx: EventContext, sm: SentenceMentions, date: string | null, i: number, head: Side, consumed: Set<number>, ev: Evidence, out: Side[]): void {
   const ents = sm.entities;
   const e = ents[i];
-  if (e.payload.kind !== "office") return [];
+  if (e.payload.kind !== "office") return;
   const role = e.payload.role;
-  const ev = evidenceOf(ctx, sm);
   const counterpart = head.counterpart;
-  const out: Side[] = [];
+  const before = out.length;
   for (let j = i + 2; j < ents.length; j++) {
     const x = ents[j], before = ents[j - 1];
     if (x.payload.kind !== "country" || x.payload.form === "capital" || consumed.has(j) || !coordinated(ctx, before, x)) break;
@@ -826,8 +1025,7 @@ function listedHolders(ctx: EventContext, sm: SentenceMentions, date: string | n
     side.listed = true;
     out.push(side);
   }
-  if (out.length) head.listed = true;
-  return out;
+  if (out.length > before) head.listed = true;
 }
 
 /**
@@ -866,15 +1064,34 @@ function routeCrossed(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): 
 function groupNotState(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
   if (e.tokenStart < 0) return false;
   const prev = sm.tokens[e.tokenStart - 1];
-  const hyphenBefore = !!prev && /^[-‐]$/.test(ctx.text.slice(prev.end, sm.tokens[e.tokenStart].start));
-  if (hyphenBefore && ctx.lex.markers.stancePrefix.get(ctx.lang)?.has(prev.norm)) return true;
+  // (The hyphen read in place, and the adjectives next to it found by loops: this runs for every
+  // country and organisation mention.)
+  if (prev && hyphenBetween(ctx.text, prev.end, sm.tokens[e.tokenStart].start) && ctx.lex.markers.stancePrefix.get(ctx.lang)?.has(prev.norm)) return true;
   if (e.payload.kind !== "country" || e.payload.form !== "adj") return false;
-  const other = (x: EntityMatch) => x !== e && x.payload.kind === "country" && x.payload.form === "adj";
-  const next = sm.entities.find((x) => other(x) && x.tokenStart === e.tokenEnd);
-  const before = sm.entities.find((x) => other(x) && x.tokenEnd === e.tokenStart);
-  // ...the second a plural ("Americans", not "Swiss" or "Chinese").
-  const joined = (a: EntityMatch, b: EntityMatch) => /^[-‐]$/.test(ctx.text.slice(a.end, b.start)) && /^\p{Lu}/u.test(ctx.text.slice(b.start, b.end)) && b.extra > 0 && /s$/.test(sm.tokens[b.tokenEnd - 1].norm);
-  return (!!next && joined(e, next)) || (!!before && joined(before, e));
+  const next = adjectiveAt(sm.entities, e, e.tokenEnd, true);
+  const before = adjectiveAt(sm.entities, e, e.tokenStart, false);
+  return (!!next && diasporaPair(ctx, sm, e, next)) || (!!before && diasporaPair(ctx, sm, before, e));
+}
+
+/** Whether text[from, to) is one hyphen (/^[-‐]$/). */
+function hyphenBetween(text: string, from: number, to: number): boolean {
+  if (to - from !== 1) return false;
+  const c = text.charCodeAt(from);
+  return c === 0x2d || c === 0x2010;
+}
+
+/** The first nationality adjective other than e that starts (after) or ends (else) at token k. */
+function adjectiveAt(entities: EntityMatch[], e: EntityMatch, k: number, after: boolean): EntityMatch | undefined {
+  for (let i = 0; i < entities.length; i++) {
+    const x = entities[i];
+    if (x !== e && x.payload.kind === "country" && x.payload.form === "adj" && (after ? x.tokenStart : x.tokenEnd) === k) return x;
+  }
+  return undefined;
+}
+
+/** Two adjectives joined by a hyphen, the second capitalised and a plural ("Turkish-Americans", not "Swiss" or "Chinese"). */
+function diasporaPair(ctx: EventContext, sm: SentenceMentions, a: EntityMatch, b: EntityMatch): boolean {
+  return hyphenBetween(ctx.text, a.end, b.start) && /^\p{Lu}/u.test(ctx.text.slice(b.start, b.end)) && b.extra > 0 && /s$/.test(sm.tokens[b.tokenEnd - 1].norm);
 }
 
 /** Whether a country or organisation mention is no side of any event, whatever is asked (answered once per document run). */
@@ -895,44 +1112,49 @@ function notSide(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boole
   return no;
 }
 
-function bareSides(ctx: EventContext, sm: SentenceMentions, opts: SideOptions, consumed: Set<number>): (Side & { end: number })[] {
-  const ev = evidenceOf(ctx, sm);
+function bareSides(ctx: EventContext, sm: SentenceMentions, opts: SideOptions, consumed: ReadonlySet<number>, ev: Evidence): (Side & { end: number })[] {
   const hostile = !!opts.type && HOSTILE.has(opts.type);
   const bare: (Side & { end: number })[] = [];
-  let previous: { e: EntityMatch; role: MentionRole } | null = null;
-  sm.entities.forEach((e, i) => {
-    if (consumed.has(i)) return;
+  // (The mention before and its role in two variables, and a loop, not forEach with a closure:
+  // no record made per mention.)
+  let previous: EntityMatch | null = null;
+  let previousRole: MentionRole = "party";
+  const ents = sm.entities;
+  for (let i = 0; i < ents.length; i++) {
+    const e = ents[i];
+    if (consumed.has(i)) continue;
     const isCapital = e.payload.kind === "country" && e.payload.form === "capital";
     const isCountry = e.payload.kind === "country" && !isCapital;
     const isOrg = e.payload.kind === "org" && opts.orgsAsSides;
-    if (!isCountry && !isOrg && !isCapital) return;
-    if (notSide(ctx, sm, e)) return;
+    if (!isCountry && !isOrg && !isCapital) continue;
+    if (notSide(ctx, sm, e)) continue;
     let role = mentionRole(ctx, sm, e);
     // A capital stands for its government only where nothing marks it as a place
     // ("New Delhi signed", "a response from Islamabad"; not "talks in Moscow").
-    if (isCapital && role !== "party" && !(hostile && role === "place")) return;
+    if (isCapital && role !== "party" && !(hostile && role === "place")) continue;
     // "On the sidelines of the UN General Assembly", "within the framework of the SCO": an
     // organisation that is the setting of a bilateral event is not one of its sides.
-    if (isOrg && !opts.multilateral && orgIsSetting(ctx, sm, e)) return;
+    if (isOrg && !opts.multilateral && orgIsSetting(ctx, sm, e)) continue;
     // A list after "in"/"about" shares its marker: "at the UN, CIS and SCO".
-    if (role === "party" && previous && previous.role !== "party" && coordinated(ctx, previous.e, e)) role = previous.role;
+    if (role === "party" && previous && previousRole !== "party" && coordinated(ctx, previous, e)) role = previousRole;
     // A nationality adjective is an actor next to an actor noun ("the Russian side") or a
     // trigger ("Russian-Chinese talks"); otherwise it describes a subject ("the Libyan crisis").
     if (role === "party" && e.payload.kind === "country" && e.payload.form === "adj" && !adjectiveActor(ctx, sm, e) && !(opts.type === "AID" && adjectiveOfShipment(ctx, sm, e))) role = "topic";
-    previous = { e, role };
+    previous = e;
+    previousRole = role;
     // Subjects of talk are not parties to cooperation; what is attacked or condemned is.
-    if (role === "topic" && !hostile) return;
+    if (role === "topic" && !hostile) continue;
     // A country one is in or goes to is the host of a visit; other cooperative events happen
     // there without it being a party; a hostile act against it makes it one.
     // Aid "au Liban", «في لبنان» goes to that country: where French, Spanish or Arabic write
     // "to" and "in" alike, the country is the recipient.
-    if (role === "place" && !hostile && !opts.visit && opts.type !== "AID") return;
+    if (role === "place" && !hostile && !opts.visit && opts.type !== "AID") continue;
     const counterpart = role === "direction" || isCounterpart(ctx, sm, e.start, e.end);
     const side = newSide(e.payload.id, null, null, 1, e.start, ev, counterpart) as Side & { end: number };
     side.end = e.end;
     side.host = role === "place" || role === "direction";
     bare.push(side);
-  });
+  }
   return bare;
 }
 
@@ -946,9 +1168,11 @@ function withBareSides(ctx: EventContext, sides: Side[], bare: (Side & { end: nu
     sides.push(...bare);
     return;
   }
-  const kept = new Set(sides.map((x) => x.country));
+  // (The countries kept, in a list: a sentence names a few, and no set is made per sides computed.)
+  const kept: string[] = [];
+  for (let i = 0; i < sides.length; i++) if (!kept.includes(sides[i].country)) kept.push(sides[i].country);
   for (const b of bare) {
-    if (kept.has(b.country)) {
+    if (kept.includes(b.country)) {
       // "Tebboune received the minister, who is on a visit to Algeria": Algeria's leader is the host.
       if (b.host) for (const x of sides) if (x.country === b.country) x.host = true;
       // "After Moscow expelled German diplomats, Berlin expelled Russian ones": in a directed
@@ -958,30 +1182,44 @@ function withBareSides(ctx: EventContext, sides: Side[], bare: (Side & { end: nu
       if (first && opts.near && nearer(b, first, opts.near)) first.start = b.start;
       continue;
     }
-    const joined = bare.some((o) => o !== b && kept.has(o.country) && (coordinated(ctx, o, b) || coordinated(ctx, b, o)));
+    const joined = coordinatedWithOne(ctx, bare, b, kept, false);
     // Several recipients joined by "and" ("thanked Iraq and Oman") are all sides.
-    const recipients = b.counterpart && bare.some((o) => o !== b && o.counterpart && (coordinated(ctx, o, b) || coordinated(ctx, b, o)));
+    const recipients = !!b.counterpart && coordinatedWithOne(ctx, bare, b, null, true);
     // The country a visit goes to is its host, however many others the sentence names
     // ("told the Iranian ambassador that our President's visit to Saudi Arabia...").
     // (A direction, "to Saudi Arabia", Suudi Arabistan'a; not a place named in what was said.)
     const destination = opts.visit && b.host && b.counterpart && !sides.some((x) => x.host);
-    if (kept.size < 2 || joined || recipients || destination) {
+    if (kept.length < 2 || joined || recipients || destination) {
       sides.push(b);
-      kept.add(b.country);
+      kept.push(b.country);
     }
   }
 }
 
 /**
+ * Whether another bare side is joined to b by "and" or a comma: one of a country kept (where
+ * kept is given), or a counterpart (where counterparts is set).
+ */
+function coordinatedWithOne(ctx: EventContext, bare: Side[], b: Side & { end: number }, kept: string[] | null, counterparts: boolean): boolean {
+  for (let i = 0; i < bare.length; i++) {
+    const o = bare[i] as Side & { end: number };
+    if (o === b || (kept && !kept.includes(o.country)) || (counterparts && !o.counterpart)) continue;
+    if (coordinated(ctx, o, b) || coordinated(ctx, b, o)) return true;
+  }
+  return false;
+}
+
+/**
  * One side per country: the most senior person named for it, first mention's position.
  * Other named counterparts of that country are kept aside: "met with President X and
- * Foreign Minister Y" is two meetings.
+ * Foreign Minister Y" is two meetings (added to opts.sameCountryCounterparts, if given).
  */
-function onePerCountry(sides: Side[], opts: SideOptions): { result: Side[]; others: Side[] } {
+function onePerCountry(sides: Side[], opts: SideOptions): Side[] {
   // (The side kept for each country, in the order countries are first named: a list read by
   // country, not a map made for every sides computed; a sentence names a few countries.)
   const kept: Side[] = [];
-  const others: Side[] = [];
+  // (Added to the caller's list as found: no result record made for every sides computed.)
+  const others = opts.sameCountryCounterparts;
   // "Summoned the U.S. ambassador over remarks by President Biden": the envoy the trigger names
   // is the country's side of a directed act, whoever else of that country the sentence names.
   const near = opts.near;
@@ -999,17 +1237,17 @@ function onePerCountry(sides: Side[], opts: SideOptions): { result: Side[]; othe
       const keep = namedEnvoy(have, near) ? have : s;
       kept[at] = keptAs(keep, have.start, s.host || have.host);
     } else if (have.paired && !s.paired) {
-      if (s.rank === 3 && s.name !== have.name) others.push(s);
+      if (s.rank === 3 && s.name !== have.name) others?.push(s);
     } else if ((s.paired && !have.paired) || s.rank > have.rank || (s.rank === have.rank && betterSameRank(s, have, opts))) {
-      if (have.rank === 3 && have.counterpart) others.push(have);
+      if (have.rank === 3 && have.counterpart) others?.push(have);
       kept[at] = keptAs(s, have.start, s.host || have.host);
     } else {
       // The country visited stays the host when its leader is the side kept ("went to Algeria ... Tebboune").
       if (s.host && !have.host) kept[at] = keptAs(have, have.start, true);
-      if (s.rank === 3 && s.name !== have.name) others.push(s);
+      if (s.rank === 3 && s.name !== have.name) others?.push(s);
     }
   }
-  return { result: sortByStart(kept), others };
+  return sortByStart(kept);
 }
 
 /** A copy of the side kept for a country, at its first mention's start and the host if either mention is. */
@@ -1079,22 +1317,4 @@ export function plainSides(memo: PlainMemo, ctx: EventContext, sm: SentenceMenti
     byDate.set(date, sides);
   }
   return sides;
-}
-
-/** Places named in a sentence: cities, and capitals (which name places more often than governments). */
-export function placesInSentence(ctx: EventContext, sm: SentenceMentions, date: string | null): { city: string | null; country: string; start: number; end: number }[] {
-  const out: { city: string | null; country: string; start: number; end: number }[] = [];
-  for (const e of sm.entities) {
-    // "An agreement on the use of Chabahar port": a place that is the subject of talk is not
-    // where the event happened.
-    if ((e.payload.kind === "place" || e.payload.kind === "country") && mentionRole(ctx, sm, e) === "topic") continue;
-    if (e.payload.kind === "place") out.push({ city: e.payload.id, country: e.payload.country, start: e.start, end: e.end });
-    else if (e.payload.kind === "country" && e.payload.form === "capital") {
-      const cap = ctx.lex.placeNames.get(`capital:${e.payload.id}`);
-      // The capital's name on the day (Nur-Sultan in 2021).
-      const then = date ? ctx.lex.capitalNames.get(e.payload.id)?.find((x) => date >= x.from.slice(0, date.length) && date <= x.to.slice(0, date.length)) : undefined;
-      out.push({ city: then?.name ?? cap?.name ?? null, country: e.payload.id, start: e.start, end: e.end });
-    }
-  }
-  return out;
 }

@@ -112,6 +112,8 @@ function countryOf(ctx: EventContext, sm: SentenceMentions, e: EntityMatch, date
 /** Countries whose ambassador, chargé d'affaires or envoy the sentence names. */
 function envoyCountries(ctx: EventContext, sm: SentenceMentions, date: string | null): Set<string> {
   const out = new Set<string>();
+  // (The one-word markers are listed once per call, when a title asks for them.)
+  let markers: string[] | null = null;
   for (const e of sm.entities) {
     const p = e.payload;
     if (p.kind === "office" && p.role === "ambassador") {
@@ -119,8 +121,9 @@ function envoyCountries(ctx: EventContext, sm: SentenceMentions, date: string | 
       const h = holderIndex(ctx, sm, sm.entities.indexOf(e), new Set());
       const holder = h >= 0 ? sm.entities[h] : null;
       const gap = holder ? ctx.text.slice(Math.min(holder.end, e.end), Math.max(holder.start, e.start)) : "";
-      const markers = [...(ctx.lex.markers.directionBefore.get(ctx.lang) ?? []), ...(ctx.lex.markers.withBefore.get(ctx.lang) ?? [])].filter((x) => x.length === 1).map((x) => x[0]);
-      if (fold(gap).match(/\p{L}+/gu)?.some((w) => markers.includes(w))) continue;
+      markers ??= [...(ctx.lex.markers.directionBefore.get(ctx.lang) ?? []), ...(ctx.lex.markers.withBefore.get(ctx.lang) ?? [])].filter((x) => x.length === 1).map((x) => x[0]);
+      const words = markers;
+      if (fold(gap).match(/\p{L}+/gu)?.some((w) => words.includes(w))) continue;
       const c = holder ? holder.payload.id : p.country ?? null;
       if (c) out.add(c);
     } else if (p.kind === "person") {
@@ -135,15 +138,31 @@ function envoyCountries(ctx: EventContext, sm: SentenceMentions, date: string | 
 /** The stretch of the sentence around the trigger between clause breaks (commas inside brackets do not break). */
 function clauseOf(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): { start: number; end: number } {
   const { start, end } = sm.sentence;
-  const breaks: number[] = [];
+  const text = ctx.text;
+  // (The characters read by code, the last break before the trigger and the first after it kept
+  // as found: no regex per character, no list of breaks; the reading stops at the first break
+  // after the trigger.)
+  let from = start;
+  let to = end;
   let depth = 0;
   for (let i = start; i < end; i++) {
-    const c = ctx.text[i];
-    if (c === "(" || c === "[") depth++;
-    else if ((c === ")" || c === "]") && depth > 0) depth--;
-    else if (depth === 0 && /[,;:—–،]/.test(c)) breaks.push(i);
+    const c = text.charCodeAt(i);
+    if (c === 0x28 || c === 0x5b) depth++;
+    else if ((c === 0x29 || c === 0x5d) && depth > 0) depth--;
+    else if (depth === 0 && isClauseBreak(c)) {
+      if (i < t.start) from = i;
+      else if (i >= t.end) {
+        to = i;
+        break;
+      }
+    }
   }
-  return { start: Math.max(start, ...breaks.filter((b) => b < t.start)), end: Math.min(end, ...breaks.filter((b) => b >= t.end)) };
+  return { start: from, end: to };
+}
+
+/** Whether a character breaks a clause (/[,;:—–،]/). */
+function isClauseBreak(c: number): boolean {
+  return c === 0x2c || c === 0x3b || c === 0x3a || c === 0x2014 || c === 0x2013 || c === 0x60c;
 }
 
 /**

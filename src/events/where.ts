@@ -1,12 +1,13 @@
 // Events stage, where: the place of an event, and the scenes (a meeting's or a visit's day and
 // place) the events after it inherit.
 
+import type { Lexicon } from "../lexicon/index.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import { markBetween } from "./clauses.js";
 import type { EventRecord, EventType, Evidence } from "../types.js";
 import type { Discourse } from "./discourse.js";
 import { type DateHit, type Draft, type EventContext, type Side, mapPacked, newSide } from "./model.js";
-import { mentionRole, placesInSentence, sidesInSentence } from "./sides.js";
+import { mentionRole, sidesInSentence } from "./sides.js";
 import { type Place, sentenceMemo } from "./memo.js";
 import { statusOf } from "./status.js";
 import { wordOrStemTest } from "./cues.js";
@@ -24,25 +25,24 @@ export function locate(ctx: EventContext, d: Discourse, sm: SentenceMentions, t:
   const places = placesNamed(ctx, sm, date);
   // With several dates after one trigger, each occasion's place is the one by its date.
   const anchor = occasion ?? t;
-  const distance = (p: { start: number; end: number }) => Math.min(Math.abs(p.start - anchor.end), Math.abs(anchor.start - p.end));
   // "The visit crowns a rapprochement begun with a handshake in Doha": a place nearer to another
   // meeting of the sentence is that meeting's, not the visit's.
   // "Spain condemned the Russian attack on Kyiv": a place nearer to the act condemned is that act's.
-  const otherMeetings = t.payload.mode === "visit" ? sm.triggers.filter((x) => x.payload.type === "CONSULT" && x.payload.mode !== "visit" && (x.end <= t.start || x.start >= t.end))
-    : type === "ACCUSE" && t.payload.cameo !== "114" ? sm.triggers.filter((x) => (x.payload.type === "ASSAULT" || x.payload.type === "COERCE") && (x.end <= t.start || x.start >= t.end)) : [];
-  const ownPlace = (p: { start: number; end: number }) => !otherMeetings.some((x) => Math.min(Math.abs(p.start - x.end), Math.abs(x.start - p.end)) < distance(p));
+  // (The other events are looked for only where they count and where a place is named; helpers,
+  // not closures made for every trigger.)
+  const others = t.payload.mode === "visit" ? OTHER_MEETINGS : type === "ACCUSE" && t.payload.cameo !== "114" ? ACTS_CONDEMNED : 0;
   // (The nearest of the sentence's own places, the first named among equals: one pass, no copies.)
   let place: Place | undefined;
   let placeDistance = Infinity;
   for (const p of places) {
-    if (!ownPlace(p)) continue;
-    const dp = distance(p);
+    const dp = distanceTo(p, anchor);
+    if (others && nearerToOther(sm.triggers, t, others, p, dp)) continue;
     if (!place || dp < placeDistance) {
       place = p;
       placeDistance = dp;
     }
   }
-  const countryPlace = (type === "CONSULT" && MEETING_MODES.has(mode ?? "")) || type === "ASSAULT" || type === "COERCE" ? nearestCountryPlace(ctx, sm, distance) : undefined;
+  const countryPlace = (type === "CONSULT" && MEETING_MODES.has(mode ?? "")) || type === "ASSAULT" || type === "COERCE" ? nearestCountryPlace(ctx, sm, anchor) : undefined;
   let location: EventRecord["location"] = null;
   const host = t.payload.mode === "visit" ? sides.find((x) => x.host) : undefined;
   const visitScene = d.visitScene;
@@ -73,6 +73,28 @@ export function locate(ctx: EventContext, d: Discourse, sm: SentenceMentions, t:
   return location;
 }
 
+/** How far a span stands from another (0 where they touch or overlap at an edge). */
+function distanceTo(p: { start: number; end: number }, anchor: { start: number; end: number }): number {
+  return Math.min(Math.abs(p.start - anchor.end), Math.abs(anchor.start - p.end));
+}
+
+// The other events of a sentence a place may belong to (see locate).
+/** Meetings other than the visit's. */
+const OTHER_MEETINGS = 1;
+/** Force condemned. */
+const ACTS_CONDEMNED = 2;
+
+/** Whether another event of the kind (outside trigger t) stands nearer to place p than t's anchor does (at distance d). */
+function nearerToOther(triggers: TriggerMatch[], t: TriggerMatch, kind: number, p: { start: number; end: number }, d: number): boolean {
+  for (let i = 0; i < triggers.length; i++) {
+    const x = triggers[i];
+    if (!(x.end <= t.start || x.start >= t.end)) continue;
+    const other = kind === OTHER_MEETINGS ? x.payload.type === "CONSULT" && x.payload.mode !== "visit" : x.payload.type === "ASSAULT" || x.payload.type === "COERCE";
+    if (other && distanceTo(p, x) < d) return true;
+  }
+  return false;
+}
+
 /**
  * The places a sentence names on a date (not a capital that stands for its government), the
  * same for each trigger of the sentence: worked out once per document run.
@@ -81,10 +103,32 @@ function placesNamed(ctx: EventContext, sm: SentenceMentions, date: string | nul
   const memo = sentenceMemo(ctx, sm);
   let places = memo?.places.get(date);
   if (!places) {
-    places = [...placesInSentence(ctx, sm, date).filter((p) => !governmentNotPlace(ctx, sm, p)), ...capitalPhrases(ctx, sm, date)];
+    // (One list, pushed to: no filtered copy and no spread.)
+    places = [];
+    placesInSentence(ctx, sm, date, places);
+    capitalPhrases(ctx, sm, date, places);
     memo?.places.set(date, places);
   }
   return places;
+}
+
+/**
+ * Places named in a sentence: cities, and capitals (which name places more often than
+ * governments), unless the capital stands for its government (governmentNotPlace). Adds to out.
+ */
+function placesInSentence(ctx: EventContext, sm: SentenceMentions, date: string | null, out: Place[]): void {
+  const ents = sm.entities;
+  for (let i = 0; i < ents.length; i++) {
+    const e = ents[i];
+    const p = e.payload;
+    // (Only cities and capitals are places: the role of no other mention is asked for.)
+    if (p.kind !== "place" && !(p.kind === "country" && p.form === "capital")) continue;
+    // "An agreement on the use of Chabahar port": a place that is the subject of talk is not
+    // where the event happened.
+    if (mentionRole(ctx, sm, e) === "topic") continue;
+    const place: Place = p.kind === "place" ? { city: p.id, country: p.country, start: e.start, end: e.end } : { city: capitalOf(ctx, p.id, date), country: p.id, start: e.start, end: e.end };
+    if (!governmentNotPlace(ctx, sm, place)) out.push(place);
+  }
 }
 
 /** A visit has a visitor and a host: with more sides named, the first named and the host. */
@@ -110,12 +154,12 @@ export function visitorAndHost(sides: Side[], location: EventRecord["location"],
  * marks it as one ("in Moscow", «в Москве», Moskova'da) or where it goes ("arrived in Tianjin").
  */
 function governmentNotPlace(ctx: EventContext, sm: SentenceMentions, p: { start: number; end: number }): boolean {
-  const e = sm.entities.find((x) => x.start === p.start && x.end === p.end);
+  const e = entityOfSpan(sm.entities, p.start, p.end);
   // In a language whose place words are unknown ("und") nothing tells a government from a place.
   if (!e || e.payload.kind !== "country" || e.payload.form !== "capital" || !ctx.lex.markers.placeBefore.has(ctx.lang) || mentionRole(ctx, sm, e) !== "party") return false;
   // "Arrived in", «побывал в»: a preposition that belongs to the trigger still makes a place.
   const prev = sm.tokens[e.tokenStart - 1];
-  if (prev && sm.triggers.some((t) => t.start <= prev.start && prev.end <= t.end)) return false;
+  if (prev && withinTrigger(sm.triggers, prev)) return false;
   // «زار وزير الخارجية سامح شكري دمشق»: where the verb comes first, the visitor (a person or
   // title) stands between the visit verb and the capital it goes to.
   if (VERB_FIRST.has(ctx.lang) && sm.triggers.some((t) => t.payload.mode === "visit" && t.tokenEnd >= 0 && t.tokenEnd <= e.tokenStart && e.tokenStart - t.tokenEnd <= VISIT_OBJECT_REACH
@@ -124,18 +168,30 @@ function governmentNotPlace(ctx: EventContext, sm: SentenceMentions, p: { start:
   return true;
 }
 
+/** The first mention with this span, if any. */
+function entityOfSpan(entities: EntityMatch[], start: number, end: number): EntityMatch | undefined {
+  for (let i = 0; i < entities.length; i++) if (entities[i].start === start && entities[i].end === end) return entities[i];
+  return undefined;
+}
+
+/** Whether a span lies within one of the triggers. */
+function withinTrigger(triggers: TriggerMatch[], x: { start: number; end: number }): boolean {
+  for (let i = 0; i < triggers.length; i++) if (triggers[i].start <= x.start && x.end <= triggers[i].end) return true;
+  return false;
+}
+
 /** Languages that put the verb before its subject (so a visit's destination follows the visitor). */
 const VERB_FIRST = new Set(["ar"]);
 /** How many words may stand between a visit verb and the capital it goes to. */
 const VISIT_OBJECT_REACH = 12;
 
 /** Of the countries named as the place ("talks in Malta", «на Мальті», Rusya'da), the nearest (the first named among equals), read in one pass without lists. */
-function nearestCountryPlace(ctx: EventContext, sm: SentenceMentions, distance: (p: { start: number; end: number }) => number): { country: string } | undefined {
+function nearestCountryPlace(ctx: EventContext, sm: SentenceMentions, anchor: { start: number; end: number }): { country: string } | undefined {
   let best: EntityMatch | undefined;
   let bestDistance = Infinity;
   for (const e of sm.entities) {
     if (!countryAsPlace(ctx, sm, e)) continue;
-    const de = distance(e);
+    const de = distanceTo(e, anchor);
     if (!best || de < bestDistance) {
       best = e;
       bestDistance = de;
@@ -153,19 +209,53 @@ function countryAsPlace(ctx: EventContext, sm: SentenceMentions, e: EntityMatch)
  * "The U.S. capital", «египетскую столицу», «столицу Египта», "العاصمة المصرية", "la capitale
  * égyptienne": a capital word next to a country (its name or adjective) is that country's capital.
  */
-function capitalPhrases(ctx: EventContext, sm: SentenceMentions, date: string | null): { city: string | null; country: string; start: number; end: number }[] {
+function capitalPhrases(ctx: EventContext, sm: SentenceMentions, date: string | null, out: Place[]): void {
   const words = ctx.lex.markers.capitalWords.get(ctx.lang);
-  if (!words?.length) return [];
-  const out: { city: string | null; country: string; start: number; end: number }[] = [];
+  if (!words?.length) return;
   const isCapitalWord = capitalWordTest(words);
-  sm.tokens.forEach((tok, i) => {
-    if (!isCapitalWord(tok.norm)) return;
-    const e = sm.entities.find((x) => x.payload.kind === "country" && x.payload.form !== "capital" && x.tokenStart >= 0 && (x.tokenEnd === i || x.tokenStart === i + 1));
-    if (!e || ctx.lex.orgCodes.has((e.payload as { id: string }).id)) return;
+  // Only the words right before and right after a country can be read with it: those are tried,
+  // in the sentence's order (not every word of the sentence). Adds to out.
+  const tokens = sm.tokens;
+  const around = wordsAroundCountries(sm.entities, tokens.length);
+  for (let n = 0; n < around.length; n++) {
+    const i = around[n];
+    const tok = tokens[i];
+    if (!isCapitalWord(tok.norm)) continue;
+    const e = countryNextTo(sm.entities, i);
+    if (!e || ctx.lex.orgCodes.has((e.payload as { id: string }).id)) continue;
     const country = (e.payload as { id: string }).id;
     out.push({ city: capitalOf(ctx, country, date), country, start: Math.min(e.start, tok.start), end: Math.max(e.end, tok.end) });
-  });
+  }
+}
+
+/** The tokens right after and right before each country (name or adjective, not a capital), in order, each once. */
+function wordsAroundCountries(entities: EntityMatch[], tokenCount: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < entities.length; k++) {
+    const x = entities[k];
+    if (x.payload.kind !== "country" || x.payload.form === "capital" || x.tokenStart < 0) continue;
+    addIndex(out, x.tokenEnd, tokenCount);
+    addIndex(out, x.tokenStart - 1, tokenCount);
+  }
   return out;
+}
+
+/** Adds a token index to a sorted list of distinct indices (if it is one of the sentence's tokens). */
+function addIndex(list: number[], i: number, count: number): void {
+  if (i < 0 || i >= count) return;
+  let at = list.length;
+  while (at > 0 && list[at - 1] > i) at--;
+  if (at > 0 && list[at - 1] === i) return;
+  list.splice(at, 0, i);
+}
+
+/** The first country (name or adjective, not a capital) that ends right before token i or starts right after it. */
+function countryNextTo(entities: EntityMatch[], i: number): EntityMatch | undefined {
+  for (let k = 0; k < entities.length; k++) {
+    const x = entities[k];
+    if (x.payload.kind === "country" && x.payload.form !== "capital" && x.tokenStart >= 0 && (x.tokenEnd === i || x.tokenStart === i + 1)) return x;
+  }
+  return undefined;
 }
 
 /** A word list ("capital", "столиц*") as a test of a word, made once per list: the word itself, or a stem it starts with. */
@@ -185,8 +275,24 @@ function capitalWordTest(words: string[]): (norm: string) => boolean {
 
 /** A country's capital by its English name on a date (Nur-Sultan in 2021), else its usual one. */
 export function capitalOf(ctx: EventContext, country: string, date: string | null): string | null {
-  const then = date ? ctx.lex.capitalNames.get(country)?.find((x) => date >= x.from.slice(0, date.length) && date <= x.to.slice(0, date.length)) : undefined;
-  return then?.name ?? ctx.lex.placeNames.get(`capital:${country}`)?.name ?? null;
+  const names = date ? ctx.lex.capitalNames.get(country) : undefined;
+  if (names && date) {
+    for (const x of names) if (date >= x.from.slice(0, date.length) && date <= x.to.slice(0, date.length)) return x.name;
+  }
+  return usualCapital(ctx.lex.placeNames, country);
+}
+
+/** The English name of each country's capital, by place table (read once per country: no key string built per capital named). */
+const usualCapitals = new WeakMap<Lexicon["placeNames"], Map<string, string | null>>();
+function usualCapital(placeNames: Lexicon["placeNames"], country: string): string | null {
+  let byCountry = usualCapitals.get(placeNames);
+  if (!byCountry) usualCapitals.set(placeNames, (byCountry = new Map()));
+  let name = byCountry.get(country);
+  if (name === undefined) {
+    name = placeNames.get(`capital:${country}`)?.name ?? null;
+    byCountry.set(country, name);
+  }
+  return name;
 }
 
 /** Talks, visits and signings: events that take place where people meet. */
