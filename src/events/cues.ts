@@ -331,7 +331,11 @@ export function duringBefore(ctx: EventContext, sm: SentenceMentions, t: Trigger
 export function pronounSubject(ctx: EventContext, sm: SentenceMentions, t?: TriggerMatch): boolean {
   const words = ctx.lex.markers.subjectPronoun.get(ctx.lang);
   if (!words) return false;
-  return sm.tokens.slice(0, 2).some((x) => (!t || x.end <= t.start) && words.has(x.norm));
+  for (let k = 0; k < 2 && k < sm.tokens.length; k++) {
+    const x = sm.tokens[k];
+    if ((!t || x.end <= t.start) && words.has(x.norm)) return true;
+  }
+  return false;
 }
 
 /** Whether a plane, convoy or shipment is named within a few words of an arrival trigger. */

@@ -28,6 +28,10 @@ export interface SentenceMemo {
   bare: Map<string | null, (Side & { end: number })[][]>;
   /** The places a sentence names, by date (see locate; read, never changed). */
   places: Map<string | null, Place[]>;
+  /** documentsNamed of the sentence, once counted (-1 before). */
+  documents: number;
+  /** batchSize of the sentence, once read (null before). */
+  batch: number | undefined | null;
 }
 
 /**
@@ -42,6 +46,8 @@ class LazySentenceMemo implements SentenceMemo {
   private _named: SentenceMemo["named"] | null = null;
   private _bare: SentenceMemo["bare"] | null = null;
   private _places: SentenceMemo["places"] | null = null;
+  documents = -1;
+  batch: number | undefined | null = null;
   get roles() {
     return (this._roles ??= new Map());
   }
