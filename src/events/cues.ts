@@ -80,7 +80,7 @@ export function phraseStartingAt(tokens: { norm: string }[], first: number, phra
 }
 
 /** Lists up to this long are scanned whole (quicker than looking up their first or last words). */
-const SCAN_ALL = 3;
+const SCAN_ALL = 0;
 
 /**
  * The first (or last) words of a phrase list and their shapes, read once per list; null when the

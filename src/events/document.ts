@@ -125,46 +125,54 @@ export function addSummitParticipants(ctx: EventContext, drafts: Draft[], senten
  * them that report no event of their own ("The sides also discussed trade and energy").
  */
 export function assignTopics(ctx: EventContext, drafts: Draft[], sentences: SentenceMentions[]): void {
-  const topics = new Map<Draft, Set<string>>(drafts.map((d) => [d, new Set<string>()]));
-  const evidence = new Map<Draft, Evidence[]>(drafts.map((d) => [d, []]));
+  // Each draft's topics and their evidence, by the draft's index (lists, not a map and a set per
+  // draft: a draft has few topics, and most drafts none).
+  const ids: string[][] = [];
+  const evidence: Evidence[][] = [];
+  for (let k = 0; k < drafts.length; k++) {
+    ids.push([]);
+    evidence.push([]);
+  }
   // The drafts each sentence reports, in the drafts' order (one pass over the drafts, not one per
   // sentence).
-  const reporting: Draft[][] = [];
+  const reporting: number[][] = [];
   for (let i = 0; i < sentences.length; i++) reporting.push(NO_DRAFTS);
-  for (const d of drafts) {
-    for (const i of d.reported) {
+  for (let k = 0; k < drafts.length; k++) {
+    for (const i of drafts[k].reported) {
       if (i < 0 || i >= sentences.length) continue;
-      if (reporting[i] === NO_DRAFTS) reporting[i] = [d];
-      else reporting[i].push(d);
+      if (reporting[i] === NO_DRAFTS) reporting[i] = [k];
+      else reporting[i].push(k);
     }
   }
-  let owners: Draft[] = [];
+  const live = (k: number) => !drafts[k].rec.status;
+  const talks = (k: number) => drafts[k].rec.type === "CONSULT";
+  let owners: number[] = [];
   for (let i = 0; i < sentences.length; i++) {
     const sm = sentences[i];
     const here = reporting[i];
-    if (here.length) owners = here.filter((d) => !d.rec.status).length ? here.filter((d) => !d.rec.status) : here;
+    if (here.length) owners = here.some(live) ? here.filter(live) : here;
     else if (!owners.length) continue;
     if (!sm.topics.length) continue;
     // Elaborating sentences ("The sides also discussed...") speak of the talks, not of a
     // signing or a message reported beside them.
     // (The same for every topic of the sentence, as is its evidence sentence.)
-    const targets = here.length ? here : owners.filter((d) => d.rec.type === "CONSULT").length ? owners.filter((d) => d.rec.type === "CONSULT") : owners;
+    const targets = here.length ? here : owners.some(talks) ? owners.filter(talks) : owners;
     const ev = evidenceOf(ctx, sm);
     for (const t of sm.topics) {
-      for (const d of targets) {
+      for (const k of targets) {
         // An elaborating sentence gives no topics to a mention (one that reports it does).
-        if (!here.length && d.rec.status) continue;
-        const set = topics.get(d)!;
-        if (!set.has(t.payload.id)) evidence.get(d)!.push({ document: ev.document, sentence: ev.sentence, start: t.start, end: t.end });
-        set.add(t.payload.id);
+        if (!here.length && !live(k)) continue;
+        if (ids[k].includes(t.payload.id)) continue;
+        ids[k].push(t.payload.id);
+        evidence[k].push({ document: ev.document, sentence: ev.sentence, start: t.start, end: t.end });
       }
     }
   }
-  for (const d of drafts) {
-    d.rec.topics = [...topics.get(d)!];
-    d.rec.topicEvidence = evidence.get(d)!;
+  for (let k = 0; k < drafts.length; k++) {
+    drafts[k].rec.topics = ids[k];
+    drafts[k].rec.topicEvidence = evidence[k];
   }
 }
 
 /** The drafts of a sentence that reports none (shared, never added to). */
-const NO_DRAFTS: Draft[] = [];
+const NO_DRAFTS: number[] = [];

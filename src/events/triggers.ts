@@ -49,43 +49,14 @@ function condemns(ctx: EventContext, sm: SentenceMentions, accuse: TriggerMatch,
 function anniversaryNear(ctx: EventContext, t: TriggerMatch): boolean {
   const words = ctx.lex.markers.anniversary.get(ctx.lang);
   if (!words?.length) return false;
-  return foldHoldsOneOf(ctx.text, Math.max(0, t.start - 40), t.start, words) || foldHoldsOneOf(ctx.text, t.end, t.end + 12, words);
-}
-
-/**
- * Whether the fold of text[from, to) (foldRunning) includes one of the words. Plain ASCII without
- * an apostrophe or a backtick folds to its lower case: it is read in place, without a slice or a
- * folded copy (this runs for two stretches of every agreement and meeting trigger).
- */
-function foldHoldsOneOf(text: string, from: number, to: number, words: string[]): boolean {
-  const end = Math.min(to, text.length);
-  for (let i = from; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 128 || c === 39 || c === 96) {
-      // (A stretch is folded only where its letters may spell one of the words.)
-      const stretch = text.slice(from, end);
-      if (!mayFoldToOneOf(stretch, words)) return false;
-      const folded = foldRunning(stretch);
-      return words.some((w) => folded.includes(w));
-    }
-  }
-  for (const w of words) if (lowerIncludes(text, from, end, w)) return true;
-  return false;
-}
-
-/** Whether the lower case of ASCII text[from, to) includes a word. */
-function lowerIncludes(text: string, from: number, to: number, w: string): boolean {
-  const n = w.length;
-  for (let i = from; i + n <= to; i++) {
-    let j = 0;
-    for (; j < n; j++) {
-      let c = text.charCodeAt(i + j);
-      if (c >= 65 && c <= 90) c += 32;
-      if (c !== w.charCodeAt(j)) break;
-    }
-    if (j === n) return true;
-  }
-  return false;
+  // (A stretch is folded only where its letters may spell one of the words.)
+  // (Folded once for all the words.)
+  const holds = (stretch: string) => {
+    if (!mayFoldToOneOf(stretch, words)) return false;
+    const folded = foldRunning(stretch);
+    return words.some((w) => folded.includes(w));
+  };
+  return holds(ctx.text.slice(Math.max(0, t.start - 40), t.start)) || holds(ctx.text.slice(t.end, t.end + 12));
 }
 
 /** The code units of a word list as bits, each word's units, and each character's (filled on first sight). */
