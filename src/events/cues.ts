@@ -80,7 +80,7 @@ export function phraseStartingAt(tokens: { norm: string }[], first: number, phra
 }
 
 /** Lists up to this long are scanned whole (quicker than looking up their first or last words). */
-const SCAN_ALL = 0;
+const SCAN_ALL = 3;
 
 /**
  * The first (or last) words of a phrase list and their shapes, read once per list; null when the
@@ -521,7 +521,11 @@ export function initiatorOf(ctx: EventContext, sm: SentenceMentions): string | n
   // (The initiator is a country or person named after the phrase: a sentence naming neither has none.)
   if (!namesKind(sm.entities, "country") && !namesKind(sm.entities, "person")) return null;
   const phrases = ctx.lex.markers.initiative.get(ctx.lang) ?? [];
+  if (!phrases.length) return null;
+  // (The phrases' first words, read once for the sentence: most of its words start none.)
+  const firstWords = edgeWords(firstWordsOf, phrases, true);
   for (let k = 0; k < sm.tokens.length; k++) {
+    if (!mayBeWordOf(sm.tokens[k].norm, firstWords)) continue;
     const ph = phraseStartingAt(sm.tokens, k, phrases);
     if (!ph) continue;
     const e = firstEntityNear(sm.entities, k + ph.length, 3, true);

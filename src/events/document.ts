@@ -19,12 +19,12 @@ export function withHostOfTalks(ctx: EventContext, drafts: Draft[], sentences: S
   // (A draft reads the hosts of the sentences up to its first report: the sentences after the
   // latest such report are not read.)
   let upTo = -1;
-  for (const d of drafts) if (talks(d)) upTo = Math.max(upTo, Math.min(...d.reported));
+  for (const d of drafts) if (talks(d)) upTo = Math.max(upTo, firstReport(d));
   const hosts: (string | null)[] = [];
   for (let i = 0; i <= upTo && i < sentences.length; i++) hosts.push(hostOfTalks(ctx, sentences[i]));
   for (const d of drafts) {
     if (!talks(d)) continue;
-    const first = Math.min(...d.reported);
+    const first = firstReport(d);
     // (The latest such host at or before that sentence, read backwards in place.)
     let host: string | null = null;
     for (let i = first; i >= 0 && !host; i--) if (hosts[i] && !d.sides.some((x) => x.country === hosts[i])) host = hosts[i];
@@ -34,6 +34,13 @@ export function withHostOfTalks(ctx: EventContext, drafts: Draft[], sentences: S
     d.sides.push(newSide(host, null, null, 1, Infinity, d.rec.evidence));
     d.rec.actors = toActors(d.sides);
   }
+}
+
+/** The first sentence that reports a draft (Math.min over the set, read in a loop rather than spread). */
+function firstReport(d: Draft): number {
+  let first = Infinity;
+  for (const i of d.reported) first = Math.min(first, i);
+  return first;
 }
 
 /**
