@@ -21,19 +21,32 @@ export function clauseBreaks(text: string, sm: SentenceMentions): number[] {
   out = [];
   const start = sm.sentence.start;
   const end = Math.min(sm.sentence.end, text.length);
-  for (let at = Math.max(0, start); at < end; at++) {
-    const c = text.charCodeAt(at);
-    if (!isBreak(c)) continue;
-    // A comma inside a number ("1,000") joins digits, it does not end a clause.
-    if (c === 0x2c && at > 0 && digit(text.charCodeAt(at - 1)) && digit(text.charCodeAt(at + 1))) continue;
-    out.push(at);
-  }
+  for (let at = Math.max(0, start); at < end; at++) if (isBreakAt(text, at)) out.push(at);
   memo.set(sm, out);
   return out;
 }
 
+/** Whether the character at an offset is a clause boundary. */
+function isBreakAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (!isBreak(c)) return false;
+  // A comma inside a number ("1,000") joins digits, it does not end a clause.
+  return !(c === 0x2c && at > 0 && digit(text.charCodeAt(at - 1)) && digit(text.charCodeAt(at + 1)));
+}
+
+/** Stretches up to this long are read in place by breakBetween. */
+const SHORT_STRETCH = 64;
+
 /** Whether a clause boundary stands between two offsets of one sentence. */
 export function breakBetween(text: string, sm: SentenceMentions, from: number, to: number): boolean {
+  // (The few characters between two nearby words are read in place: most sentences are asked
+  // only that, and their list of boundaries, kept in a WeakMap, cost more to make and keep.)
+  const lo = Math.max(from, sm.sentence.start, 0);
+  const hi = Math.min(to, sm.sentence.end, text.length);
+  if (hi - lo <= SHORT_STRETCH) {
+    for (let at = lo; at < hi; at++) if (isBreakAt(text, at)) return true;
+    return false;
+  }
   return clauseBreaks(text, sm).some((b) => b >= from && b < to);
 }
 

@@ -83,23 +83,44 @@ export function phraseStartingAt(tokens: { norm: string }[], first: number, phra
 const SCAN_ALL = 3;
 
 /**
- * The first (or last) words of a phrase list, read once per list; null when the list holds an
- * empty phrase (which starts and ends anywhere).
+ * The first (or last) words of a phrase list and their shapes, read once per list; null when the
+ * list holds an empty phrase (which starts and ends anywhere).
  */
-const firstWordsOf = new WeakMap<string[][], Set<string> | null>();
-const lastWordsOf = new WeakMap<string[][], Set<string> | null>();
-function edgeWords(cache: WeakMap<string[][], Set<string> | null>, phrases: string[][], first: boolean): Set<string> | null {
-  let words = cache.get(phrases);
-  if (words === undefined) {
-    words = phrases.some((ph) => !ph.length) ? null : new Set(phrases.map((ph) => ph[first ? 0 : ph.length - 1]));
-    cache.set(phrases, words);
+interface EdgeWords {
+  words: Set<string>;
+  shapes: WordShapes;
+}
+const firstWordsOf = new WeakMap<string[][], EdgeWords | null>();
+const lastWordsOf = new WeakMap<string[][], EdgeWords | null>();
+/** The list asked about last, for each edge, and its words: a loop over a sentence's tokens asks about one list. */
+let lastFirstList: string[][] | null = null;
+let lastFirstEdge: EdgeWords | null = null;
+let lastLastList: string[][] | null = null;
+let lastLastEdge: EdgeWords | null = null;
+function edgeWords(cache: WeakMap<string[][], EdgeWords | null>, phrases: string[][], first: boolean): EdgeWords | null {
+  if (first ? phrases === lastFirstList : phrases === lastLastList) return first ? lastFirstEdge : lastLastEdge;
+  let edge = cache.get(phrases);
+  if (edge === undefined) {
+    edge = null;
+    if (!phrases.some((ph) => !ph.length)) {
+      edge = { words: new Set(phrases.map((ph) => ph[first ? 0 : ph.length - 1])), shapes: new WordShapes() };
+      for (const w of edge.words) edge.shapes.addWord(w);
+    }
+    cache.set(phrases, edge);
   }
-  return words;
+  if (first) {
+    lastFirstList = phrases;
+    lastFirstEdge = edge;
+  } else {
+    lastLastList = phrases;
+    lastLastEdge = edge;
+  }
+  return edge;
 }
 
 /** Whether a token may be one of the words (isVariantOf of one of them), or the list is null. */
-function mayBeWordOf(norm: string, words: Set<string> | null): boolean {
-  return !words || words.has(norm) || (hasProclitic(norm) && words.has(norm.slice(1)));
+function mayBeWordOf(norm: string, edge: EdgeWords | null): boolean {
+  return !edge || (edge.shapes.may(norm) && edge.words.has(norm)) || (hasProclitic(norm) && edge.words.has(norm.slice(1)));
 }
 
 /** Content words (four letters or more, or numbers) in the stretch after a trigger. */
@@ -197,12 +218,43 @@ function wordTest(words: string[]): (w: string) => boolean {
  * list without stems has a test without the loop: an empty list is of another kind again.)
  */
 export function wordOrStemTest(whole: ReadonlySet<string>, stems: string[]): (w: string) => boolean {
-  if (!stems.length) return (w: string) => whole.has(w);
+  const shapes = new WordShapes();
+  for (const w of whole) shapes.addWord(w);
+  for (let i = 0; i < stems.length; i++) shapes.addStem(stems[i]);
+  if (!stems.length) return (w: string) => shapes.may(w) && whole.has(w);
   return (w: string) => {
+    if (!shapes.may(w)) return false;
     if (whole.has(w)) return true;
     for (let i = 0; i < stems.length; i++) if (w.startsWith(stems[i])) return true;
     return false;
   };
+}
+
+/** Lengths from this on share one bit. */
+const LONG = 31;
+
+/**
+ * The first letter and length of each word of a list, or of each stem with every length from
+ * its own: a word whose pair is not among them is none of the words. Tested with two reads and
+ * a shift, before a set is hashed into (most words of a sentence are not the words asked for).
+ * (The first code unit is read modulo 128: letters of other scripts share slots, which lets
+ * some words through, never keeps one out.)
+ */
+export class WordShapes {
+  private readonly lengths = new Int32Array(128);
+  addWord(w: string): void {
+    this.lengths[w.charCodeAt(0) & 127] |= 1 << Math.min(w.length, LONG);
+  }
+  addStem(stem: string): void {
+    // (An empty stem starts every word, the empty word too.)
+    const from = Math.min(stem.length, LONG);
+    const bits = ~0 << from;
+    if (stem.length) this.lengths[stem.charCodeAt(0) & 127] |= bits;
+    else this.lengths.fill(~0);
+  }
+  may(w: string): boolean {
+    return ((this.lengths[w.charCodeAt(0) & 127] >>> Math.min(w.length, LONG)) & 1) === 1;
+  }
 }
 
 /** Whether a pledge word ("announced", «объявил», "تعهد") stands before a trigger in its sentence. */
@@ -279,7 +331,11 @@ export function duringBefore(ctx: EventContext, sm: SentenceMentions, t: Trigger
 export function pronounSubject(ctx: EventContext, sm: SentenceMentions, t?: TriggerMatch): boolean {
   const words = ctx.lex.markers.subjectPronoun.get(ctx.lang);
   if (!words) return false;
-  return sm.tokens.slice(0, 2).some((x) => (!t || x.end <= t.start) && words.has(x.norm));
+  for (let k = 0; k < 2 && k < sm.tokens.length; k++) {
+    const x = sm.tokens[k];
+    if ((!t || x.end <= t.start) && words.has(x.norm)) return true;
+  }
+  return false;
 }
 
 /** Whether a plane, convoy or shipment is named within a few words of an arrival trigger. */
@@ -312,40 +368,51 @@ export function proposedBefore(ctx: EventContext, sm: SentenceMentions, t: Trigg
 export function dayAfterIn(ctx: EventContext, sm: SentenceMentions): boolean {
   const cues = ctx.lex.markers.dayAfter.get(ctx.lang);
   if (!cues?.length) return false;
-  const { han, byFirst, empty } = dayAfterCues(cues);
+  const { han, byAnchor, shapes, empty } = dayAfterCues(cues);
   // Han text has no word breaks: the cue as written inside the sentence.
   for (const cue of han) {
     const at = ctx.text.indexOf(cue, sm.sentence.start);
     if (at >= 0 && at + cue.length <= sm.sentence.end) return true;
   }
   if (empty) return true;
-  // (Each token is looked up once among the cues' first words, rather than every cue tried at
-  // every token: this runs for every sentence.)
+  // (Each token is looked up once among the cues' longest words, the rarest, and only where its
+  // first letter and length may be one of them, rather than every cue tried at every token:
+  // this runs for every sentence.)
   const tokens = sm.tokens;
   for (let i = 0; i < tokens.length; i++) {
-    const candidates = byFirst.get(tokens[i].norm);
+    const norm = tokens[i].norm;
+    if (!shapes.may(norm)) continue;
+    const candidates = byAnchor.get(norm);
     if (!candidates) continue;
-    for (const words of candidates) {
-      if (i + words.length > tokens.length) continue;
-      let j = 1;
-      while (j < words.length && tokens[i + j].norm === words[j]) j++;
+    for (const { words, at } of candidates) {
+      const first = i - at;
+      if (first < 0 || first + words.length > tokens.length) continue;
+      let j = 0;
+      while (j < words.length && tokens[first + j].norm === words[j]) j++;
       if (j === words.length) return true;
     }
   }
   return false;
 }
 
-/** A cue list read once: its Han cues, its other cues' words by their first word, and whether one has no word (it holds anywhere). */
+/** A cue's words and which of them it is looked up by. */
+interface AnchoredCue {
+  words: string[];
+  at: number;
+}
+
+/** A cue list read once: its Han cues, its other cues by their longest word (and those words' shapes), and whether one has no word (it holds anywhere). */
 interface DayAfterCues {
   han: string[];
-  byFirst: Map<string, string[][]>;
+  byAnchor: Map<string, AnchoredCue[]>;
+  shapes: WordShapes;
   empty: boolean;
 }
 const dayAfterCueLists = new WeakMap<string[], DayAfterCues>();
 function dayAfterCues(cues: string[]): DayAfterCues {
   let out = dayAfterCueLists.get(cues);
   if (!out) {
-    out = { han: [], byFirst: new Map(), empty: false };
+    out = { han: [], byAnchor: new Map(), shapes: new WordShapes(), empty: false };
     for (const cue of cues) {
       if (/\p{Script=Han}/u.test(cue)) {
         out.han.push(cue);
@@ -356,9 +423,12 @@ function dayAfterCues(cues: string[]): DayAfterCues {
         out.empty = true;
         continue;
       }
-      const list = out.byFirst.get(words[0]);
-      if (list) list.push(words);
-      else out.byFirst.set(words[0], [words]);
+      let at = 0;
+      for (let j = 1; j < words.length; j++) if (words[j].length > words[at].length) at = j;
+      out.shapes.addWord(words[at]);
+      const list = out.byAnchor.get(words[at]);
+      if (list) list.push({ words, at });
+      else out.byAnchor.set(words[at], [{ words, at }]);
     }
     dayAfterCueLists.set(cues, out);
   }
@@ -390,8 +460,8 @@ export const VERB_FINAL = new Set(["zh", "tg", "fa", "tr", "uz", "kk", "ky", "az
  */
 export function hostOfTalks(ctx: EventContext, sm: SentenceMentions): string | null {
   const words = ctx.lex.markers.hostWords.get(ctx.lang) ?? [];
-  // (The host is a country named near the word: a sentence naming nothing has none.)
-  if (!words.length || !sm.entities.length) return null;
+  // (The host is a country named near the word: a sentence naming no country has none.)
+  if (!words.length || !namesKind(sm.entities, "country")) return null;
   for (let k = 0; k < sm.tokens.length; k++) {
     if (!isWordOf(sm.tokens[k].norm, words)) continue;
     const near = firstEntityNear(sm.entities, k, 3, false);
@@ -426,6 +496,12 @@ export function counterpartNear(ctx: EventContext, sm: SentenceMentions, at: num
   return false;
 }
 
+/** Whether an entity of a kind is named, at a token (the tests above read entities by their tokens). */
+function namesKind(entities: EntityMatch[], kind: EntityMatch["payload"]["kind"]): boolean {
+  for (let i = 0; i < entities.length; i++) if (entities[i].payload.kind === kind && entities[i].tokenStart >= 0) return true;
+  return false;
+}
+
 /**
  * The first entity starting within `span` tokens of token k: a country at most `span` away on
  * either side, or (`after`) a country or person starting from k on. Loops, not closures over k,
@@ -442,10 +518,14 @@ function firstEntityNear(entities: EntityMatch[], k: number, span: number, after
 
 /** The country named within three words after an initiative phrase ("по инициативе казахстанской стороны"). */
 export function initiatorOf(ctx: EventContext, sm: SentenceMentions): string | null {
-  // (The initiator is a country or person named after the phrase: a sentence naming nothing has none.)
-  if (!sm.entities.length) return null;
+  // (The initiator is a country or person named after the phrase: a sentence naming neither has none.)
+  if (!namesKind(sm.entities, "country") && !namesKind(sm.entities, "person")) return null;
   const phrases = ctx.lex.markers.initiative.get(ctx.lang) ?? [];
+  if (!phrases.length) return null;
+  // (The phrases' first words, read once for the sentence: most of its words start none.)
+  const firstWords = edgeWords(firstWordsOf, phrases, true);
   for (let k = 0; k < sm.tokens.length; k++) {
+    if (!mayBeWordOf(sm.tokens[k].norm, firstWords)) continue;
     const ph = phraseStartingAt(sm.tokens, k, phrases);
     if (!ph) continue;
     const e = firstEntityNear(sm.entities, k + ph.length, 3, true);

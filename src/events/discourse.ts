@@ -116,32 +116,44 @@ export function noteSalience(d: Discourse, x: Side, weight: number): void {
   } else d.salience.set(x.country, { side: copySide(x), count: weight });
 }
 
+/** Whether a sentence names a person or an office. */
+function namesPerson(sm: SentenceMentions): boolean {
+  for (const e of sm.entities) if (e.payload.kind === "person" || e.payload.kind === "office") return true;
+  return false;
+}
+
 /**
  * The person the article names most often for each country (the title counts double; ties go
  * to the more senior): the protagonist, not a leader mentioned in passing.
  */
 function docPersonsOf(ctx: EventContext, sentences: SentenceMentions[], plain: PlainMemo): Map<string, Side> {
-  const personCounts = new Map<string, { side: Side; count: number }>();
-  [...(ctx.title ? [ctx.title] : []), ...sentences].forEach((sm, i) => {
+  // Counts by country, then by name (no key string built per person named): the choice below is
+  // made per country, in the order its persons were first named, as with one map of both.
+  const personCounts = new Map<string, Map<string, { side: Side; count: number }>>();
+  const count = (sm: SentenceMentions, weight: number) => {
     // (Only a person or an office names a person: a sentence without either is not read.)
-    if (!sm.entities.some((e) => e.payload.kind === "person" || e.payload.kind === "office")) return;
+    if (!namesPerson(sm)) return;
     for (const x of plainSides(plain, ctx, sm, ctx.refDate)) {
       if (x.rank < 3 || !x.name) continue;
-      const k = `${x.country}|${x.name}`;
-      const have = personCounts.get(k);
-      const weight = i === 0 && ctx.title ? 2 : 1;
+      let byName = personCounts.get(x.country);
+      if (!byName) personCounts.set(x.country, (byName = new Map()));
+      const have = byName.get(x.name);
       if (have) have.count += weight;
-      else personCounts.set(k, { side: x, count: weight });
+      else byName.set(x.name, { side: x, count: weight });
     }
-  });
+  };
+  if (ctx.title) count(ctx.title, 2);
+  for (const sm of sentences) count(sm, 1);
   const docPersons = new Map<string, Side>();
   const bestCount = new Map<string, number>();
-  for (const { side, count } of personCounts.values()) {
-    const have = docPersons.get(side.country);
-    const c = bestCount.get(side.country) ?? 0;
-    if (!have || count > c || (count === c && seniority(side.role) > seniority(have.role))) {
-      docPersons.set(side.country, side);
-      bestCount.set(side.country, count);
+  for (const byName of personCounts.values()) {
+    for (const { side, count } of byName.values()) {
+      const have = docPersons.get(side.country);
+      const c = bestCount.get(side.country) ?? 0;
+      if (!have || count > c || (count === c && seniority(side.role) > seniority(have.role))) {
+        docPersons.set(side.country, side);
+        bestCount.set(side.country, count);
+      }
     }
   }
   return docPersons;
@@ -175,15 +187,22 @@ export function leaveSentence(ctx: EventContext, d: Discourse, sm: SentenceMenti
   const arrival = sm.triggers.some((x) => x.payload.mode === "visit");
   if (full && !arrival) d.runningDate = full.value;
   // Two countries joined by "and" are the pair "these two countries" refers to next.
-  if (sm.entities.length < 2) return;
-  const ents = sm.entities.filter((e) => e.payload.kind === "country" && e.payload.form !== "capital");
-  for (let i = ents.length - 1; i > 0; i--) {
-    const [a, b] = [ents[i - 1], ents[i]];
-    if (a.payload.id === b.payload.id || !coordinated(ctx, a, b)) continue;
-    const side = (e: EntityMatch): Side => sentenceSides.find((x) => x.country === e.payload.id) ?? newSide(e.payload.id, null, null, 1, e.start, evidenceOf(ctx, sm));
-    d.lastPair = [side(a), side(b)];
-    break;
+  // (The last such pair: consecutive countries read backwards in place.)
+  let b: EntityMatch | null = null;
+  for (let i = sm.entities.length - 1; i >= 0; i--) {
+    const a = sm.entities[i];
+    if (a.payload.kind !== "country" || a.payload.form === "capital") continue;
+    if (b && a.payload.id !== b.payload.id && coordinated(ctx, a, b)) {
+      d.lastPair = [pairSide(ctx, sm, sentenceSides, a.payload.id, a.start), pairSide(ctx, sm, sentenceSides, b.payload.id, b.start)];
+      return;
+    }
+    b = a;
   }
+}
+
+/** The side of a country of a pair: the sentence's own, else a bare one where it is named. */
+function pairSide(ctx: EventContext, sm: SentenceMentions, sentenceSides: readonly Side[], country: string, start: number): Side {
+  return sentenceSides.find((x) => x.country === country) ?? newSide(country, null, null, 1, start, evidenceOf(ctx, sm));
 }
 
 /**
@@ -197,7 +216,9 @@ export function withReferencedSides(d: Discourse, sm: SentenceMentions, t: Trigg
   if (!sideRefs.length) return sides;
   // The reference is the subject when it comes before the trigger and before any side
   // named in the sentence ("Both ministers agreed"; not "China, close to both countries, urged").
-  const firstSide = Math.min(...sides.map((x) => x.start));
+  // (Math.min over the starts, read in a loop rather than spread from a mapped copy.)
+  let firstSide = Infinity;
+  for (const x of sides) firstSide = Math.min(firstSide, x.start);
   const referenceAsSubject = sideRefs.some((r) => r.end <= t.start && r.start < firstSide);
   // ...unless the reference names them itself ("the Saudi and Iranian sides").
   const namedByReference = sides.filter((x) => sideRefs.some((r) => x.start >= r.start && x.start - r.end <= 30)).length;

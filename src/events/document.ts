@@ -16,17 +16,31 @@ export function withHostOfTalks(ctx: EventContext, drafts: Draft[], sentences: S
   const talks = (d: Draft) => d.rec.type === "CONSULT" && d.rec.mode === "meeting" && !d.rec.status && d.sides.length === 2;
   // (The sentences are read only for a document that reports such talks.)
   if (!drafts.some(talks)) return;
-  const hosts = sentences.map((sm) => hostOfTalks(ctx, sm));
+  // (A draft reads the hosts of the sentences up to its first report: the sentences after the
+  // latest such report are not read.)
+  let upTo = -1;
+  for (const d of drafts) if (talks(d)) upTo = Math.max(upTo, firstReport(d));
+  const hosts: (string | null)[] = [];
+  for (let i = 0; i <= upTo && i < sentences.length; i++) hosts.push(hostOfTalks(ctx, sentences[i]));
   for (const d of drafts) {
     if (!talks(d)) continue;
-    const first = Math.min(...d.reported);
-    const host = hosts.slice(0, first + 1).reverse().find((h) => h && !d.sides.some((x) => x.country === h));
+    const first = firstReport(d);
+    // (The latest such host at or before that sentence, read backwards in place.)
+    let host: string | null = null;
+    for (let i = first; i >= 0 && !host; i--) if (hosts[i] && !d.sides.some((x) => x.country === hosts[i])) host = hosts[i];
     if (!host) continue;
     const sameSentence = hosts[first] === host;
     if (!sameSentence && d.rec.location?.country !== host) continue;
     d.sides.push(newSide(host, null, null, 1, Infinity, d.rec.evidence));
     d.rec.actors = toActors(d.sides);
   }
+}
+
+/** The first sentence that reports a draft (Math.min over the set, read in a loop rather than spread). */
+function firstReport(d: Draft): number {
+  let first = Infinity;
+  for (const i of d.reported) first = Math.min(first, i);
+  return first;
 }
 
 /**
@@ -118,31 +132,54 @@ export function addSummitParticipants(ctx: EventContext, drafts: Draft[], senten
  * them that report no event of their own ("The sides also discussed trade and energy").
  */
 export function assignTopics(ctx: EventContext, drafts: Draft[], sentences: SentenceMentions[]): void {
-  const live = drafts.filter((d) => !d.rec.status);
-  const topics = new Map<Draft, Set<string>>(drafts.map((d) => [d, new Set<string>()]));
-  const evidence = new Map<Draft, Evidence[]>(drafts.map((d) => [d, []]));
-  let owners: Draft[] = [];
-  sentences.forEach((sm, i) => {
-    const here = drafts.filter((d) => d.reported.has(i));
-    if (here.length) owners = here.filter((d) => !d.rec.status).length ? here.filter((d) => !d.rec.status) : here;
-    else if (!owners.length) return;
-    if (!sm.topics.length) return;
+  // Each draft's topics and their evidence, by the draft's index (lists, not a map and a set per
+  // draft: a draft has few topics, and most drafts none).
+  const ids: string[][] = [];
+  const evidence: Evidence[][] = [];
+  for (let k = 0; k < drafts.length; k++) {
+    ids.push([]);
+    evidence.push([]);
+  }
+  // The drafts each sentence reports, in the drafts' order (one pass over the drafts, not one per
+  // sentence).
+  const reporting: number[][] = [];
+  for (let i = 0; i < sentences.length; i++) reporting.push(NO_DRAFTS);
+  for (let k = 0; k < drafts.length; k++) {
+    for (const i of drafts[k].reported) {
+      if (i < 0 || i >= sentences.length) continue;
+      if (reporting[i] === NO_DRAFTS) reporting[i] = [k];
+      else reporting[i].push(k);
+    }
+  }
+  const live = (k: number) => !drafts[k].rec.status;
+  const talks = (k: number) => drafts[k].rec.type === "CONSULT";
+  let owners: number[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    const sm = sentences[i];
+    const here = reporting[i];
+    if (here.length) owners = here.some(live) ? here.filter(live) : here;
+    else if (!owners.length) continue;
+    if (!sm.topics.length) continue;
     // Elaborating sentences ("The sides also discussed...") speak of the talks, not of a
     // signing or a message reported beside them.
     // (The same for every topic of the sentence, as is its evidence sentence.)
-    const targets = here.length ? here : owners.filter((d) => d.rec.type === "CONSULT").length ? owners.filter((d) => d.rec.type === "CONSULT") : owners;
+    const targets = here.length ? here : owners.some(talks) ? owners.filter(talks) : owners;
     const ev = evidenceOf(ctx, sm);
     for (const t of sm.topics) {
-      for (const d of targets) {
-        if (!live.includes(d) && !here.includes(d)) continue;
-        const set = topics.get(d)!;
-        if (!set.has(t.payload.id)) evidence.get(d)!.push({ document: ev.document, sentence: ev.sentence, start: t.start, end: t.end });
-        set.add(t.payload.id);
+      for (const k of targets) {
+        // An elaborating sentence gives no topics to a mention (one that reports it does).
+        if (!here.length && !live(k)) continue;
+        if (ids[k].includes(t.payload.id)) continue;
+        ids[k].push(t.payload.id);
+        evidence[k].push({ document: ev.document, sentence: ev.sentence, start: t.start, end: t.end });
       }
     }
-  });
-  for (const d of drafts) {
-    d.rec.topics = [...topics.get(d)!];
-    d.rec.topicEvidence = evidence.get(d)!;
+  }
+  for (let k = 0; k < drafts.length; k++) {
+    drafts[k].rec.topics = ids[k];
+    drafts[k].rec.topicEvidence = evidence[k];
   }
 }
+
+/** The drafts of a sentence that reports none (shared, never added to). */
+const NO_DRAFTS: number[] = [];

@@ -71,7 +71,7 @@ function eventsOf(ctx: EventContext, sentences: SentenceMentions[], datesBySente
     if (sm.triggers.length) markGatherings(ctx, sm);
     for (const t of sm.triggers) {
       // A trigger inside a name is no trigger (Arabic "فيصل", Faisal, read as "ف + يصل", arrives).
-      if (sm.entities.some((e) => e.payload.kind === "person" && e.start < t.end && t.start < e.end)) continue;
+      if (insidePerson(sm, t)) continue;
       for (const occasion of occasionsOf(t, sm, dates, ctx.lang, ctx.text)) eventsAt(ctx, d, drafts, { sentences, si, sm, t, occasion, dates, dayAfter });
     }
     leaveSentence(ctx, d, sm, sentenceSides, dates, dayAfter);
@@ -86,6 +86,12 @@ function eventsOf(ctx: EventContext, sentences: SentenceMentions[], datesBySente
   assignTopics(ctx, drafts, sentences);
   placesFromDocument(ctx, drafts, sentences);
   return drafts.map((x) => x.rec);
+}
+
+/** Whether a trigger overlaps a person's name (read in a loop: this runs for every trigger). */
+function insidePerson(sm: SentenceMentions, t: TriggerMatch): boolean {
+  for (const e of sm.entities) if (e.payload.kind === "person" && e.start < t.end && t.start < e.end) return true;
+  return false;
 }
 
 /**

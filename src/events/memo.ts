@@ -28,6 +28,10 @@ export interface SentenceMemo {
   bare: Map<string | null, (Side & { end: number })[][]>;
   /** The places a sentence names, by date (see locate; read, never changed). */
   places: Map<string | null, Place[]>;
+  /** documentsNamed of the sentence, once counted (-1 before). */
+  documents: number;
+  /** batchSize of the sentence, once read (null before). */
+  batch: number | undefined | null;
 }
 
 /**
@@ -42,6 +46,8 @@ class LazySentenceMemo implements SentenceMemo {
   private _named: SentenceMemo["named"] | null = null;
   private _bare: SentenceMemo["bare"] | null = null;
   private _places: SentenceMemo["places"] | null = null;
+  documents = -1;
+  batch: number | undefined | null = null;
   get roles() {
     return (this._roles ??= new Map());
   }
@@ -126,11 +132,11 @@ export function sentenceMemo(ctx: EventContext, sm: SentenceMentions): SentenceM
   return m;
 }
 
-/** A map's answer for a key, computed and kept the first time it is asked. */
-function remembered<K, V>(map: Map<K, V>, key: K, compute: (key: K) => V): V {
+/** A map's answer for a key, read from the source and kept the first time it is asked (no closure per question). */
+function remembered<K, V>(map: Map<K, V>, key: K, source: { get(key: K): V }): V {
   let value = map.get(key);
   if (value === undefined && !map.has(key)) {
-    value = compute(key);
+    value = source.get(key);
     if (map.size >= LEXICON_MEMO_SIZE) map.clear();
     map.set(key, value);
   }
@@ -184,8 +190,7 @@ export function holderNamedOn(ctx: EventContext, country: string, office: string
 
 /** The lexicon's person of an id, read once per lexicon. */
 export function personOf(ctx: EventContext, id: string): Person | undefined {
-  const persons = ctx.lex.persons;
-  return remembered(lexiconMemo(ctx.lex).persons, id, (x) => persons.get(x));
+  return remembered(lexiconMemo(ctx.lex).persons, id, ctx.lex.persons);
 }
 
 /** termOn, answered once per person and date. */

@@ -7,9 +7,18 @@ import { hasProclitic, isWordOf } from "./cues.js";
 import { DIRECTED, type Draft, type EventContext, type Side, copySide, countriesKey, mapPacked, newDraft, sideAt, toActors } from "./model.js";
 import { coordinatedPersons } from "./sides.js";
 import { farApart } from "./when.js";
+import { sentenceMemo } from "./memo.js";
 
 /** The number written right before a document noun ("13 accords", "16 documents"), if any. */
 export function batchSize(ctx: EventContext, sm: SentenceMentions): number | undefined {
+  // (The same for every signing of the sentence: read once per sentence in a run.)
+  const memo = sentenceMemo(ctx, sm);
+  if (!memo) return readBatchSize(ctx, sm);
+  if (memo.batch === null) memo.batch = readBatchSize(ctx, sm);
+  return memo.batch;
+}
+
+function readBatchSize(ctx: EventContext, sm: SentenceMentions): number | undefined {
   const nouns = ctx.lex.markers.documentNouns.get(ctx.lang);
   if (!nouns) return undefined;
   for (let k = 1; k < sm.tokens.length; k++) {
@@ -36,6 +45,14 @@ function startsWithNoun(v: string, nouns: string[]): boolean {
 
 /** How many signed documents a sentence names (document nouns, each counted once per word). */
 export function documentsNamed(ctx: EventContext, sm: SentenceMentions): number {
+  // (As batchSize, once per sentence in a run.)
+  const memo = sentenceMemo(ctx, sm);
+  if (!memo) return countDocumentsNamed(ctx, sm);
+  if (memo.documents < 0) memo.documents = countDocumentsNamed(ctx, sm);
+  return memo.documents;
+}
+
+function countDocumentsNamed(ctx: EventContext, sm: SentenceMentions): number {
   const nouns = ctx.lex.markers.documentNouns.get(ctx.lang);
   if (!nouns) return 1;
   let n = 0;
@@ -50,11 +67,11 @@ export function documentsNamed(ctx: EventContext, sm: SentenceMentions): number 
 /** How many days one state or official visit may last in one report. */
 const VISIT_DAYS = 6;
 
-export function sameInteraction(a: Draft, b: Draft): boolean {
+export function sameInteraction(a: Draft, b: Draft, bKey?: string): boolean {
   if (a.rec.type !== b.rec.type) return false;
-  if (countriesKey(a.sides) !== countriesKey(b.sides)) return false;
-  const modes = [a.rec.mode, b.rec.mode];
+  if (!hasCountriesKey(a.sides, bKey ?? countriesKey(b.sides))) return false;
   if (a.rec.mode !== b.rec.mode) {
+    const modes = [a.rec.mode, b.rec.mode];
     // A generic meeting trigger after a call or video conference is that call, elaborated.
     if (!(a.rec.type === "CONSULT" && modes.includes("meeting") && (modes.includes("phone") || modes.includes("video")))) return false;
     // A later "talks" after a call elaborates the call; a later call does not turn an earlier
@@ -90,10 +107,9 @@ export function sameInteraction(a: Draft, b: Draft): boolean {
   }
   // A visit told by its arrival (the 12th), its welcome and its last day (the 15th) is one trip:
   // one report rarely tells two trips of the same sides within a week.
-  const visitDays = a.rec.mode === "visit" && !!a.rec.date && !!b.rec.date && a.rec.date.length === 10 && b.rec.date.length === 10 && Math.abs(Date.parse(a.rec.date) - Date.parse(b.rec.date)) <= VISIT_DAYS * 86400000;
   // A month stated once and a day of it stated later ("in June" ... "on 12 June") agree.
-  const nested = !!a.rec.date && !!b.rec.date && (a.rec.date.startsWith(b.rec.date) || b.rec.date.startsWith(a.rec.date));
-  if (a.rec.date !== b.rec.date && a.dateExplicit && b.dateExplicit && !visitDays && !nested) return false;
+  // (Both read only for two different stated dates.)
+  if (a.rec.date !== b.rec.date && a.dateExplicit && b.dateExplicit && !visitDays(a, b) && !nestedDates(a, b)) return false;
   // A stated date months away from the day an undated report was put on is another occasion
   // ("the talks" today; "the handshake in Doha in November 2022").
   if (a.dateExplicit !== b.dateExplicit && a.rec.date && b.rec.date && farApart(a.rec.date, b.rec.date)) return false;
@@ -114,6 +130,27 @@ export function sameInteraction(a: Draft, b: Draft): boolean {
     if (o && s.rank >= 2 && o.rank >= 2 && s.role && o.role && s.role !== o.role && (s.role === "ambassador" || o.role === "ambassador")) return false;
   }
   return true;
+}
+
+/** Whether two drafts are a visit's, dated to the day, at most VISIT_DAYS apart. */
+function visitDays(a: Draft, b: Draft): boolean {
+  return a.rec.mode === "visit" && !!a.rec.date && !!b.rec.date && a.rec.date.length === 10 && b.rec.date.length === 10 && Math.abs(Date.parse(a.rec.date) - Date.parse(b.rec.date)) <= VISIT_DAYS * 86400000;
+}
+
+/** Whether one draft's date is within the other's (a day of a stated month). */
+function nestedDates(a: Draft, b: Draft): boolean {
+  return !!a.rec.date && !!b.rec.date && (a.rec.date.startsWith(b.rec.date) || b.rec.date.startsWith(a.rec.date));
+}
+
+/**
+ * countriesKey(sides) === key, without building the key of two sides (read against the key in
+ * place: the key of a new draft is compared with every draft before it).
+ */
+function hasCountriesKey(sides: { country: string }[], key: string): boolean {
+  if (sides.length !== 2) return countriesKey(sides) === key;
+  const a = sides[0].country, b = sides[1].country;
+  const x = b < a ? b : a, y = b < a ? a : b;
+  return key.length === x.length + 1 + y.length && key.charCodeAt(x.length) === 45 && key.startsWith(x) && key.endsWith(y);
 }
 
 /** Whether a word of the sentence is one of the words. */
@@ -242,8 +279,8 @@ function unnamed(x: Side): Side {
 export function twinOf(drafts: Draft[], draft: Draft, anaphoric: boolean): Draft | undefined {
   const rec = draft.rec;
   if (rec.status) return undefined;
-  const twin = drafts.find((d) => !d.rec.status && sameInteraction(d, draft));
-  if (twin) return twin;
+  const key = countriesKey(draft.sides);
+  for (const d of drafts) if (!d.rec.status && sameInteraction(d, draft, key)) return d;
   if (anaphoric) {
     const earlier = [...drafts].reverse().filter((d) => !d.rec.status && d.rec.type === rec.type);
     const sameMode = earlier.filter((d) => d.rec.mode === rec.mode);

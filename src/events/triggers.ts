@@ -50,7 +50,12 @@ function anniversaryNear(ctx: EventContext, t: TriggerMatch): boolean {
   const words = ctx.lex.markers.anniversary.get(ctx.lang);
   if (!words?.length) return false;
   // (A stretch is folded only where its letters may spell one of the words.)
-  const holds = (stretch: string) => mayFoldToOneOf(stretch, words) && words.some((w) => foldRunning(stretch).includes(w));
+  // (Folded once for all the words.)
+  const holds = (stretch: string) => {
+    if (!mayFoldToOneOf(stretch, words)) return false;
+    const folded = foldRunning(stretch);
+    return words.some((w) => folded.includes(w));
+  };
   return holds(ctx.text.slice(Math.max(0, t.start - 40), t.start)) || holds(ctx.text.slice(t.end, t.end + 12));
 }
 
