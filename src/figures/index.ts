@@ -1161,8 +1161,10 @@ function yearMentions(nt: NormalizedText, from: number, to: number, refYear: num
     const after = nt.norm.slice(ne, ne + 25);
     return COMPARISON_BEFORE_RES.some((p) => occursIn(p, before)) || COMPARISON_AFTER_RES.some((p) => occursIn(p, after));
   };
+  // (exec loops rather than matchAll, which copies the regex on every call; no pattern here
+  // matches the empty string, so lastIndex always moves on.)
   YEAR_MENTION.lastIndex = 0;
-  for (const m of nt.norm.matchAll(YEAR_MENTION)) {
+  for (let m = YEAR_MENTION.exec(nt.norm); m !== null; m = YEAR_MENTION.exec(nt.norm)) {
     const s = toOrig(m.index!);
     const e = toOrig(m.index! + m[0].length);
     if (figures.some((f) => s < f.end && f.start < e)) continue;
@@ -1175,7 +1177,7 @@ function yearMentions(nt: NormalizedText, from: number, to: number, refYear: num
       if (!mayOccurStamped(phrase, nt.norm, gen)) continue;
       const re = phrase.re;
       re.lastIndex = 0;
-      for (const m of nt.norm.matchAll(re)) {
+      for (let m = re.exec(nt.norm); m !== null; m = re.exec(nt.norm)) {
         const s = toOrig(m.index!);
         const e = toOrig(m.index! + m[0].length);
         out.push({ start: s, end: e, year: refYear + off, comparison: isComparison(m.index!, m.index! + m[0].length), deadline: false });
@@ -1276,7 +1278,7 @@ function moneyWhat(normOf: NormOf, clauseStart: number, figStart: number, senten
         if (!mayOccurStamped(phrase, norm, gen)) continue;
         const re = phrase.re;
         re.lastIndex = 0;
-        for (const m of norm.matchAll(re)) if (!best || m.index! > best.at || (m.index! === best.at && label.length > best.label.length)) best = { label, at: m.index! };
+        for (let m = re.exec(norm); m !== null; m = re.exec(norm)) if (!best || m.index! > best.at || (m.index! === best.at && label.length > best.label.length)) best = { label, at: m.index! };
       }
     if (best) return best.label;
   }
