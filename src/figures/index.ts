@@ -577,6 +577,7 @@ export function mayHoldFigure(text: string, from: number, to: number, lang: Lang
     prevWord = word;
     if (!start) continue;
     if (wordMeetsEntry(t, text, i, to)) return true;
+    i = wordRunEnd(text, i, to) - 1;
   }
   return han && zhNumber;
 }
@@ -620,8 +621,22 @@ export function mayHoldUnit(text: string, from: number, to: number): boolean {
     prevWord = word;
     if (!start) continue;
     if (wordMeetsEntry(t, text, i, to)) return true;
+    i = wordRunEnd(text, i, to) - 1;
+    prevCode = text.charCodeAt(i);
   }
   return false;
+}
+
+/**
+ * The end of the run of word units (P_WORD, not Han) from i: inside it neither prefilter has
+ * anything to test (no digit, no currency symbol, no Han unit, no word start), so both step over
+ * it at once after the walk from its first unit. (A unit not classified yet ends the run, and the
+ * loop classifies it.)
+ */
+function wordRunEnd(text: string, i: number, to: number): number {
+  let j = i + 1;
+  while (j < to && (PRE_CLASS[text.charCodeAt(j)] & (P_WORD | P_HAN)) === P_WORD) j++;
+  return j;
 }
 
 /**
