@@ -1073,6 +1073,16 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
 }
 
 /**
+ * The end of the run from p of units that fail B and start no pattern without B. After a unit
+ * that fails B (inside a word), such a unit can start no pattern and leaves the scan's state as
+ * it was: the scan steps over the run at once. (A unit not seen yet ends the run.)
+ */
+function blockedRunEnd(folded: string, p: number, to: number): number {
+  while (p < to && (UNIT_SCAN[folded.charCodeAt(p)] & (U_SEEN | U_BLOCKS | U_NO_B)) === (U_SEEN | U_BLOCKS)) p++;
+  return p;
+}
+
+/**
  * The candidate scan: each SCAN pattern's sticky regex runs only where its key starts. Returns
  * how many positions, in MONTH_STARTS, start a month-led pattern.
  */
@@ -1086,6 +1096,10 @@ function scanPatterns(call: DatesCall): number {
   let monthStarts = 0;
   let prevScan = from > 0 ? unitScan(folded.charCodeAt(from - 1)) : 0;
   for (let p = from; p < to; p++) {
+    if ((prevScan & U_BLOCKS) !== 0) {
+      p = blockedRunEnd(folded, p, to);
+      if (p === to) break;
+    }
     const c0 = folded.charCodeAt(p);
     const here = unitScan(c0);
     const notWordStart = (prevScan & U_BLOCKS) !== 0;
