@@ -223,8 +223,17 @@ function isElisionAt(text: string, i: number): boolean {
   return (c === 0x64 || c === 0x6c || c === 0x44 || c === 0x4c) && (a === 0x27 || a === 0x2019);
 }
 
+/**
+ * What the last tokenizeRange met: P_HAN when a unit of the range is Han (a Han unit also
+ * continues a word), SEEN_SURROGATE when one is a surrogate (a Han character beyond the BMP would
+ * be a pair of them). figuresIn reads it instead of searching the range for Han again.
+ */
+let tokenizedClasses = 0;
+const SEEN_SURROGATE = 0x100;
+
 function tokenizeRange(text: string, from: number, to: number): Tok[] {
   const toks: Tok[] = [];
+  let seen = 0;
   let i = from;
   while (i < to) {
     const code = text.charCodeAt(i);
@@ -253,12 +262,14 @@ function tokenizeRange(text: string, from: number, to: number): Tok[] {
       toks.push({ type: "num", start: i, end: j, int, pieces });
       i = j;
     } else if ((cls & P_HAN) !== 0) {
+      seen |= P_HAN;
       i++; // Chinese is read by its own pass
     } else if ((cls & P_WORD) !== 0) {
       // A letter (Han excluded above) or tatweel; a joiner between letters keeps the word going.
       let j = i + 1;
       while (j < to) {
         const cj = preClass(text.charCodeAt(j));
+        seen |= cj;
         if ((cj & P_WORD) !== 0) j++;
         else if ((cj & P_JOINER) !== 0 && j + 1 < to && (preClass(text.charCodeAt(j + 1)) & P_AFTER_JOINER) !== 0) j += 2;
         else break;
@@ -276,10 +287,12 @@ function tokenizeRange(text: string, from: number, to: number): Tok[] {
     } else if ((unitClass(code) & CLS_SPACE) !== 0) {
       i++;
     } else {
+      seen |= (code & 0xf800) === 0xd800 ? SEEN_SURROGATE : 0;
       toks.push({ type: "sym", start: i, end: i + 1, raw: text[i] });
       i++;
     }
   }
+  tokenizedClasses = seen;
   return toks;
 }
 
@@ -352,7 +365,8 @@ function figuresIn(text: string, from: number, to: number, lang: Lang, refYear: 
       i = hit.next;
     } else i++;
   }
-  if (lang === "zh" || HAN.test(text.slice(from, to))) found.push(...chineseFigures(text, from, to));
+  const seen = tokenizedClasses;
+  if (lang === "zh" || (seen & P_HAN) !== 0 || ((seen & SEEN_SURROGATE) !== 0 && HAN.test(text.slice(from, to)))) found.push(...chineseFigures(text, from, to));
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: FigureMatch[] = [];
   // A run of hundreds of digits is no figure (its value overflows to Infinity).
