@@ -1097,13 +1097,13 @@ interface YearMention { start: number; end: number; year: number; comparison: bo
  * with `includes` before the regex runs: most cues are absent from a given text, and a substring
  * test is far cheaper than a Unicode regex with lookbehind.
  */
-/** A cue phrase: its pattern (compiled on first use: most cues never meet a text that holds their pieces), literal pieces and head bigram. */
-interface Phrase { readonly re: RegExp; pieces: string[]; head: number }
+/** A cue phrase: its pattern (compiled on first use: most cues never meet a text that holds their pieces), literal pieces and their bigrams. */
+interface Phrase { readonly re: RegExp; pieces: string[]; grams: Int32Array }
 
 // The two-unit sequences of the text a loop over cue phrases reads, stamped (hashed to 12 bits:
 // a small table stays in cache; a collision only lets a phrase through to the substring test)
-// with that text's generation: a phrase whose first piece's first two units are not stamped
-// cannot occur there, which one array read says before any substring search.
+// with that text's generation: a phrase with a piece whose two-unit sequences are not all stamped
+// cannot occur there, which a few array reads say before any substring search.
 const BIGRAM_SEEN = new Int32Array(1 << 12);
 let bigramGen = 0;
 const bigramKey = (a: number, b: number) => (Math.imul(a ^ Math.imul(b, 0x85ebca6b), 0x9e3779b1) >>> 20);
@@ -1120,7 +1120,10 @@ function stampBigrams(s: string): number {
 
 /** mayOccur for the text last stamped as `gen` (any other text: mayOccur itself). */
 function mayOccurStamped(p: Phrase, s: string, gen: number): boolean {
-  if (gen === bigramGen && p.head >= 0 && BIGRAM_SEEN[p.head] !== gen) return false;
+  if (gen === bigramGen) {
+    const grams = p.grams;
+    for (let k = 0; k < grams.length; k++) if (BIGRAM_SEEN[grams[k]] !== gen) return false;
+  }
   return mayOccur(p, s);
 }
 
@@ -1135,14 +1138,20 @@ function phraseRegex(phrase: string): Phrase {
   });
   const han = HAN.test(phrase);
   const body = folded.join("\\s+");
-  const head = pieces.length && pieces[0].length >= 2 ? bigramKey(pieces[0].charCodeAt(0), pieces[0].charCodeAt(1)) : -1;
+  // Every two-unit sequence of every piece, the first piece's first two first (the most telling).
+  const keys: number[] = [];
+  for (const piece of pieces) for (let k = 0; k + 1 < piece.length; k++) {
+    const key = bigramKey(piece.charCodeAt(k), piece.charCodeAt(k + 1));
+    if (!keys.includes(key)) keys.push(key);
+  }
+  const grams = Int32Array.from(keys);
   const source = han ? body : `(?<![\\p{L}\\p{M}])${body}(?![\\p{L}\\p{M}])`;
   let re: RegExp | null = null;
   return {
     get re() {
       return (re ??= new RegExp(source, "gu"));
     },
-    pieces, head,
+    pieces, grams,
   };
 }
 
