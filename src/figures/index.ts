@@ -335,6 +335,23 @@ function numValue(t: NumToken, lang: Lang, scaleFollows: boolean): number {
 // Figures
 
 const ADJ_LATIN_CYR = /[\p{Script=Latin}\p{Script=Cyrillic}]/u;
+/** Per unit: 1 when ADJ_LATIN_CYR matches it alone, 0 when not, -1 not computed yet. */
+const LATIN_CYR = new Int8Array(0x10000).fill(-1);
+function isLatinOrCyrillic(code: number): boolean {
+  const v = LATIN_CYR[code];
+  return (v >= 0 ? v : (LATIN_CYR[code] = latinOrCyrillicOf(code))) === 1;
+}
+/** (Out of line: see unitClassOf.) */
+function latinOrCyrillicOf(code: number): number {
+  return ADJ_LATIN_CYR.test(String.fromCharCode(code)) ? 1 : 0;
+}
+/** Units next to a number that make it part of a date, time, range or code, by where they stand. */
+const SEP_BEFORE = 1, SEP_AFTER = 2, POINT_AFTER = 4, DASH = 8;
+const NEAR_NUMBER = new Uint8Array(0x10000);
+for (const c of ":/.-–№#") NEAR_NUMBER[c.charCodeAt(0)] |= SEP_BEFORE;
+for (const c of ":/-–") NEAR_NUMBER[c.charCodeAt(0)] |= SEP_AFTER;
+for (const c of ".,") NEAR_NUMBER[c.charCodeAt(0)] |= POINT_AFTER;
+for (const c of "-–") NEAR_NUMBER[c.charCodeAt(0)] |= DASH;
 
 export function findFigures(text: string, range: Span, lang: Lang, refYear: number | null): FigureMatch[] {
   const from = Math.max(0, range.start);
@@ -695,19 +712,19 @@ function quantityAt(text: string, toks: Tok[], i: number, lang: Lang): Quantity 
   let lastScale = Infinity;
   if (t.type === "num") {
     // Not a quantity: part of a date/time/range/code ("19:05", "07/02", "20-21", "COVID-19", "A320").
-    const before = text[t.start - 1] ?? "";
-    const before2 = text[t.start - 2] ?? "";
-    if (ADJ_LATIN_CYR.test(before)) return null;
-    if (/[:/.\-–№#]/.test(before) && digitAt(text, t.start - 2) !== null) return null;
-    if (before === "-" && LETTER.test(before2)) return null; // model names: Su-35, S-400, F-16
-    if (before === "№" || before === "#" || (before === " " && before2 === "№")) return null;
-    const after = text[t.end] ?? "";
-    if (/[:/\-–]/.test(after) && digitAt(text, t.end + 1) !== null) return null;
-    if (/[.,]/.test(after) && digitAt(text, t.end + 1) !== null) return null; // 12.03.2025
-    if (after === "%" || after === "٪") return null;
+    // (The units around it by code: 0 stands for none, past either end of the text.)
+    const before = t.start >= 1 ? text.charCodeAt(t.start - 1) : 0;
+    const before2 = t.start >= 2 ? text.charCodeAt(t.start - 2) : 0;
+    if (isLatinOrCyrillic(before)) return null;
+    if ((NEAR_NUMBER[before] & SEP_BEFORE) !== 0 && digitAt(text, t.start - 2) !== null) return null;
+    if (before === 0x2d && (unitClass(before2) & CLS_LETTER) !== 0) return null; // model names: Su-35, S-400, F-16
+    if (before === 0x2116 || before === 0x23 || (before === 0x20 && before2 === 0x2116)) return null; // №, #
+    const after = t.end < text.length ? text.charCodeAt(t.end) : 0;
+    if ((NEAR_NUMBER[after] & (SEP_AFTER | POINT_AFTER)) !== 0 && digitAt(text, t.end + 1) !== null) return null; // 19:05, 12.03.2025
+    if (after === 0x25 || after === 0x66a) return null; // %, ٪
     const next = toks[j];
-    if (/[-–]/.test(after) && next && next.type === "word" && next.start === t.end + 1) return null; // 14-й, 22-dekabr
-    if (next && next.type === "word" && next.start === t.end && ADJ_LATIN_CYR.test(next.raw[0]) && scaleOf(next.norm, lang) === undefined) return null; // 14th
+    if ((NEAR_NUMBER[after] & DASH) !== 0 && next && next.type === "word" && next.start === t.end + 1) return null; // 14-й, 22-dekabr
+    if (next && next.type === "word" && next.start === t.end && isLatinOrCyrillic(text.charCodeAt(next.start)) && scaleOf(next.norm, lang) === undefined) return null; // 14th
     const scaleFollows = !!next && next.type === "word" && scaleOf(next.norm, lang) !== undefined;
     value = numValue(t, lang, scaleFollows);
   } else if (t.type === "word") {
