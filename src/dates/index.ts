@@ -1063,9 +1063,14 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
   const monthStarts = scanPatterns(call);
   if (refDate) bareMonths(call, refDate, monthStarts);
   // (The global searches of the Chinese passes run from `from` to the text's end: they are
-  // skipped where no match can begin in the range, which a substring test tells cheaply.)
-  if ((lang === "zh" || lang === "und") && refDate && folded.includes("月", from)) zhAlone(call, refDate, ZH_MONTH, false);
-  if ((lang === "zh" || lang === "und") && refDate && folded.includes("日", from)) zhAlone(call, refDate, ZH_DAY, true);
+  // skipped where the range holds no 月 or 日, which every candidate they keep ends with or after
+  // (a candidate must end within the range). The test reads the range alone: in a long text,
+  // a search from `from` read on to the text's end.)
+  if ((lang === "zh" || lang === "und") && refDate) {
+    const range = to - from < folded.length ? folded.slice(from, to) : folded;
+    if (range.includes("月")) zhAlone(call, refDate, ZH_MONTH, false);
+    if (range.includes("日")) zhAlone(call, refDate, ZH_DAY, true);
+  }
   // Every candidate of the Persian pass has a first unit of an ordinal in [from, to + 2): one
   // native search says whether there is any.
   if ((lang === "fa" || lang === "und") && FA_ORDINAL_FIRST_ANY.test(folded.slice(from, to + 2))) faOrdinalDays(call);
