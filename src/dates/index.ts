@@ -1063,13 +1063,28 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
   const monthStarts = scanPatterns(call);
   if (refDate) bareMonths(call, refDate, monthStarts);
   // (The global searches of the Chinese passes run from `from` to the text's end: they are
-  // skipped where no match can begin in the range, which a substring test tells cheaply.)
-  if ((lang === "zh" || lang === "und") && refDate && folded.includes("月", from)) zhAlone(call, refDate, ZH_MONTH, false);
-  if ((lang === "zh" || lang === "und") && refDate && folded.includes("日", from)) zhAlone(call, refDate, ZH_DAY, true);
+  // skipped where the range holds no 月 or 日, which every candidate they keep ends with or after
+  // (a candidate must end within the range). The test reads the range alone: in a long text,
+  // a search from `from` read on to the text's end.)
+  if ((lang === "zh" || lang === "und") && refDate) {
+    const range = to - from < folded.length ? folded.slice(from, to) : folded;
+    if (range.includes("月")) zhAlone(call, refDate, ZH_MONTH, false);
+    if (range.includes("日")) zhAlone(call, refDate, ZH_DAY, true);
+  }
   // Every candidate of the Persian pass has a first unit of an ordinal in [from, to + 2): one
   // native search says whether there is any.
   if ((lang === "fa" || lang === "und") && FA_ORDINAL_FIRST_ANY.test(folded.slice(from, to + 2))) faOrdinalDays(call);
   return keepLongest(call.candidates);
+}
+
+/**
+ * The end of the run from p of units that fail B and start no pattern without B. After a unit
+ * that fails B (inside a word), such a unit can start no pattern and leaves the scan's state as
+ * it was: the scan steps over the run at once. (A unit not seen yet ends the run.)
+ */
+function blockedRunEnd(folded: string, p: number, to: number): number {
+  while (p < to && (UNIT_SCAN[folded.charCodeAt(p)] & (U_SEEN | U_BLOCKS | U_NO_B)) === (U_SEEN | U_BLOCKS)) p++;
+  return p;
 }
 
 /**
@@ -1086,6 +1101,10 @@ function scanPatterns(call: DatesCall): number {
   let monthStarts = 0;
   let prevScan = from > 0 ? unitScan(folded.charCodeAt(from - 1)) : 0;
   for (let p = from; p < to; p++) {
+    if ((prevScan & U_BLOCKS) !== 0) {
+      p = blockedRunEnd(folded, p, to);
+      if (p === to) break;
+    }
     const c0 = folded.charCodeAt(p);
     const here = unitScan(c0);
     const notWordStart = (prevScan & U_BLOCKS) !== 0;

@@ -223,8 +223,17 @@ function isElisionAt(text: string, i: number): boolean {
   return (c === 0x64 || c === 0x6c || c === 0x44 || c === 0x4c) && (a === 0x27 || a === 0x2019);
 }
 
+/**
+ * What the last tokenizeRange met: P_HAN when a unit of the range is Han (a Han unit also
+ * continues a word), SEEN_SURROGATE when one is a surrogate (a Han character beyond the BMP would
+ * be a pair of them). figuresIn reads it instead of searching the range for Han again.
+ */
+let tokenizedClasses = 0;
+const SEEN_SURROGATE = 0x100;
+
 function tokenizeRange(text: string, from: number, to: number): Tok[] {
   const toks: Tok[] = [];
+  let seen = 0;
   let i = from;
   while (i < to) {
     const code = text.charCodeAt(i);
@@ -253,12 +262,14 @@ function tokenizeRange(text: string, from: number, to: number): Tok[] {
       toks.push({ type: "num", start: i, end: j, int, pieces });
       i = j;
     } else if ((cls & P_HAN) !== 0) {
+      seen |= P_HAN;
       i++; // Chinese is read by its own pass
     } else if ((cls & P_WORD) !== 0) {
       // A letter (Han excluded above) or tatweel; a joiner between letters keeps the word going.
       let j = i + 1;
       while (j < to) {
         const cj = preClass(text.charCodeAt(j));
+        seen |= cj;
         if ((cj & P_WORD) !== 0) j++;
         else if ((cj & P_JOINER) !== 0 && j + 1 < to && (preClass(text.charCodeAt(j + 1)) & P_AFTER_JOINER) !== 0) j += 2;
         else break;
@@ -276,10 +287,12 @@ function tokenizeRange(text: string, from: number, to: number): Tok[] {
     } else if ((unitClass(code) & CLS_SPACE) !== 0) {
       i++;
     } else {
+      seen |= (code & 0xf800) === 0xd800 ? SEEN_SURROGATE : 0;
       toks.push({ type: "sym", start: i, end: i + 1, raw: text[i] });
       i++;
     }
   }
+  tokenizedClasses = seen;
   return toks;
 }
 
@@ -322,6 +335,23 @@ function numValue(t: NumToken, lang: Lang, scaleFollows: boolean): number {
 // Figures
 
 const ADJ_LATIN_CYR = /[\p{Script=Latin}\p{Script=Cyrillic}]/u;
+/** Per unit: 1 when ADJ_LATIN_CYR matches it alone, 0 when not, -1 not computed yet. */
+const LATIN_CYR = new Int8Array(0x10000).fill(-1);
+function isLatinOrCyrillic(code: number): boolean {
+  const v = LATIN_CYR[code];
+  return (v >= 0 ? v : (LATIN_CYR[code] = latinOrCyrillicOf(code))) === 1;
+}
+/** (Out of line: see unitClassOf.) */
+function latinOrCyrillicOf(code: number): number {
+  return ADJ_LATIN_CYR.test(String.fromCharCode(code)) ? 1 : 0;
+}
+/** Units next to a number that make it part of a date, time, range or code, by where they stand. */
+const SEP_BEFORE = 1, SEP_AFTER = 2, POINT_AFTER = 4, DASH = 8;
+const NEAR_NUMBER = new Uint8Array(0x10000);
+for (const c of ":/.-–№#") NEAR_NUMBER[c.charCodeAt(0)] |= SEP_BEFORE;
+for (const c of ":/-–") NEAR_NUMBER[c.charCodeAt(0)] |= SEP_AFTER;
+for (const c of ".,") NEAR_NUMBER[c.charCodeAt(0)] |= POINT_AFTER;
+for (const c of "-–") NEAR_NUMBER[c.charCodeAt(0)] |= DASH;
 
 export function findFigures(text: string, range: Span, lang: Lang, refYear: number | null): FigureMatch[] {
   const from = Math.max(0, range.start);
@@ -352,7 +382,8 @@ function figuresIn(text: string, from: number, to: number, lang: Lang, refYear: 
       i = hit.next;
     } else i++;
   }
-  if (lang === "zh" || HAN.test(text.slice(from, to))) found.push(...chineseFigures(text, from, to));
+  const seen = tokenizedClasses;
+  if (lang === "zh" || (seen & P_HAN) !== 0 || ((seen & SEEN_SURROGATE) !== 0 && HAN.test(text.slice(from, to)))) found.push(...chineseFigures(text, from, to));
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: FigureMatch[] = [];
   // A run of hundreds of digits is no figure (its value overflows to Infinity).
@@ -577,6 +608,7 @@ export function mayHoldFigure(text: string, from: number, to: number, lang: Lang
     prevWord = word;
     if (!start) continue;
     if (wordMeetsEntry(t, text, i, to)) return true;
+    i = wordRunEnd(text, i, to) - 1;
   }
   return han && zhNumber;
 }
@@ -620,8 +652,22 @@ export function mayHoldUnit(text: string, from: number, to: number): boolean {
     prevWord = word;
     if (!start) continue;
     if (wordMeetsEntry(t, text, i, to)) return true;
+    i = wordRunEnd(text, i, to) - 1;
+    prevCode = text.charCodeAt(i);
   }
   return false;
+}
+
+/**
+ * The end of the run of word units (P_WORD, not Han) from i: inside it neither prefilter has
+ * anything to test (no digit, no currency symbol, no Han unit, no word start), so both step over
+ * it at once after the walk from its first unit. (A unit not classified yet ends the run, and the
+ * loop classifies it.)
+ */
+function wordRunEnd(text: string, i: number, to: number): number {
+  let j = i + 1;
+  while (j < to && (PRE_CLASS[text.charCodeAt(j)] & (P_WORD | P_HAN)) === P_WORD) j++;
+  return j;
 }
 
 /**
@@ -666,19 +712,19 @@ function quantityAt(text: string, toks: Tok[], i: number, lang: Lang): Quantity 
   let lastScale = Infinity;
   if (t.type === "num") {
     // Not a quantity: part of a date/time/range/code ("19:05", "07/02", "20-21", "COVID-19", "A320").
-    const before = text[t.start - 1] ?? "";
-    const before2 = text[t.start - 2] ?? "";
-    if (ADJ_LATIN_CYR.test(before)) return null;
-    if (/[:/.\-–№#]/.test(before) && digitAt(text, t.start - 2) !== null) return null;
-    if (before === "-" && LETTER.test(before2)) return null; // model names: Su-35, S-400, F-16
-    if (before === "№" || before === "#" || (before === " " && before2 === "№")) return null;
-    const after = text[t.end] ?? "";
-    if (/[:/\-–]/.test(after) && digitAt(text, t.end + 1) !== null) return null;
-    if (/[.,]/.test(after) && digitAt(text, t.end + 1) !== null) return null; // 12.03.2025
-    if (after === "%" || after === "٪") return null;
+    // (The units around it by code: 0 stands for none, past either end of the text.)
+    const before = t.start >= 1 ? text.charCodeAt(t.start - 1) : 0;
+    const before2 = t.start >= 2 ? text.charCodeAt(t.start - 2) : 0;
+    if (isLatinOrCyrillic(before)) return null;
+    if ((NEAR_NUMBER[before] & SEP_BEFORE) !== 0 && digitAt(text, t.start - 2) !== null) return null;
+    if (before === 0x2d && (unitClass(before2) & CLS_LETTER) !== 0) return null; // model names: Su-35, S-400, F-16
+    if (before === 0x2116 || before === 0x23 || (before === 0x20 && before2 === 0x2116)) return null; // №, #
+    const after = t.end < text.length ? text.charCodeAt(t.end) : 0;
+    if ((NEAR_NUMBER[after] & (SEP_AFTER | POINT_AFTER)) !== 0 && digitAt(text, t.end + 1) !== null) return null; // 19:05, 12.03.2025
+    if (after === 0x25 || after === 0x66a) return null; // %, ٪
     const next = toks[j];
-    if (/[-–]/.test(after) && next && next.type === "word" && next.start === t.end + 1) return null; // 14-й, 22-dekabr
-    if (next && next.type === "word" && next.start === t.end && ADJ_LATIN_CYR.test(next.raw[0]) && scaleOf(next.norm, lang) === undefined) return null; // 14th
+    if ((NEAR_NUMBER[after] & DASH) !== 0 && next && next.type === "word" && next.start === t.end + 1) return null; // 14-й, 22-dekabr
+    if (next && next.type === "word" && next.start === t.end && isLatinOrCyrillic(text.charCodeAt(next.start)) && scaleOf(next.norm, lang) === undefined) return null; // 14th
     const scaleFollows = !!next && next.type === "word" && scaleOf(next.norm, lang) !== undefined;
     value = numValue(t, lang, scaleFollows);
   } else if (t.type === "word") {
@@ -1068,13 +1114,13 @@ interface YearMention { start: number; end: number; year: number; comparison: bo
  * with `includes` before the regex runs: most cues are absent from a given text, and a substring
  * test is far cheaper than a Unicode regex with lookbehind.
  */
-/** A cue phrase: its pattern (compiled on first use: most cues never meet a text that holds their pieces), literal pieces and head bigram. */
-interface Phrase { readonly re: RegExp; pieces: string[]; head: number }
+/** A cue phrase: its pattern (compiled on first use: most cues never meet a text that holds their pieces), literal pieces and their bigrams. */
+interface Phrase { readonly re: RegExp; pieces: string[]; grams: Int32Array }
 
 // The two-unit sequences of the text a loop over cue phrases reads, stamped (hashed to 12 bits:
 // a small table stays in cache; a collision only lets a phrase through to the substring test)
-// with that text's generation: a phrase whose first piece's first two units are not stamped
-// cannot occur there, which one array read says before any substring search.
+// with that text's generation: a phrase with a piece whose two-unit sequences are not all stamped
+// cannot occur there, which a few array reads say before any substring search.
 const BIGRAM_SEEN = new Int32Array(1 << 12);
 let bigramGen = 0;
 const bigramKey = (a: number, b: number) => (Math.imul(a ^ Math.imul(b, 0x85ebca6b), 0x9e3779b1) >>> 20);
@@ -1091,7 +1137,10 @@ function stampBigrams(s: string): number {
 
 /** mayOccur for the text last stamped as `gen` (any other text: mayOccur itself). */
 function mayOccurStamped(p: Phrase, s: string, gen: number): boolean {
-  if (gen === bigramGen && p.head >= 0 && BIGRAM_SEEN[p.head] !== gen) return false;
+  if (gen === bigramGen) {
+    const grams = p.grams;
+    for (let k = 0; k < grams.length; k++) if (BIGRAM_SEEN[grams[k]] !== gen) return false;
+  }
   return mayOccur(p, s);
 }
 
@@ -1106,14 +1155,20 @@ function phraseRegex(phrase: string): Phrase {
   });
   const han = HAN.test(phrase);
   const body = folded.join("\\s+");
-  const head = pieces.length && pieces[0].length >= 2 ? bigramKey(pieces[0].charCodeAt(0), pieces[0].charCodeAt(1)) : -1;
+  // Every two-unit sequence of every piece, the first piece's first two first (the most telling).
+  const keys: number[] = [];
+  for (const piece of pieces) for (let k = 0; k + 1 < piece.length; k++) {
+    const key = bigramKey(piece.charCodeAt(k), piece.charCodeAt(k + 1));
+    if (!keys.includes(key)) keys.push(key);
+  }
+  const grams = Int32Array.from(keys);
   const source = han ? body : `(?<![\\p{L}\\p{M}])${body}(?![\\p{L}\\p{M}])`;
   let re: RegExp | null = null;
   return {
     get re() {
       return (re ??= new RegExp(source, "gu"));
     },
-    pieces, head,
+    pieces, grams,
   };
 }
 
@@ -1161,8 +1216,10 @@ function yearMentions(nt: NormalizedText, from: number, to: number, refYear: num
     const after = nt.norm.slice(ne, ne + 25);
     return COMPARISON_BEFORE_RES.some((p) => occursIn(p, before)) || COMPARISON_AFTER_RES.some((p) => occursIn(p, after));
   };
+  // (exec loops rather than matchAll, which copies the regex on every call; no pattern here
+  // matches the empty string, so lastIndex always moves on.)
   YEAR_MENTION.lastIndex = 0;
-  for (const m of nt.norm.matchAll(YEAR_MENTION)) {
+  for (let m = YEAR_MENTION.exec(nt.norm); m !== null; m = YEAR_MENTION.exec(nt.norm)) {
     const s = toOrig(m.index!);
     const e = toOrig(m.index! + m[0].length);
     if (figures.some((f) => s < f.end && f.start < e)) continue;
@@ -1175,7 +1232,7 @@ function yearMentions(nt: NormalizedText, from: number, to: number, refYear: num
       if (!mayOccurStamped(phrase, nt.norm, gen)) continue;
       const re = phrase.re;
       re.lastIndex = 0;
-      for (const m of nt.norm.matchAll(re)) {
+      for (let m = re.exec(nt.norm); m !== null; m = re.exec(nt.norm)) {
         const s = toOrig(m.index!);
         const e = toOrig(m.index! + m[0].length);
         out.push({ start: s, end: e, year: refYear + off, comparison: isComparison(m.index!, m.index! + m[0].length), deadline: false });
@@ -1276,7 +1333,7 @@ function moneyWhat(normOf: NormOf, clauseStart: number, figStart: number, senten
         if (!mayOccurStamped(phrase, norm, gen)) continue;
         const re = phrase.re;
         re.lastIndex = 0;
-        for (const m of norm.matchAll(re)) if (!best || m.index! > best.at || (m.index! === best.at && label.length > best.label.length)) best = { label, at: m.index! };
+        for (let m = re.exec(norm); m !== null; m = re.exec(norm)) if (!best || m.index! > best.at || (m.index! === best.at && label.length > best.label.length)) best = { label, at: m.index! };
       }
     if (best) return best.label;
   }
