@@ -1,8 +1,8 @@
 // franc's `francAll`, computed faster with the same data and the same arithmetic, so its answers
 // are identical (lang.test.ts compares the two). franc looks each distinct trigram up in every
 // candidate language's model (an object per language); here the models of one candidate list
-// are merged into one table, trigram -> rank in each language, and the counting step keys
-// trigrams by number instead of by string.
+// are merged into tables indexed by character and trigram numbers, trigram -> rank in each
+// language, and the counting step keys trigrams by number instead of by string.
 
 import { data } from "franc/data.js";
 import { expressions } from "franc/expressions.js";
@@ -60,10 +60,10 @@ function topScript(value: string): [string | undefined, number] {
   return [top, topCount];
 }
 
-// Trigrams are keyed by small integers: each code unit gets a dense id on first sight, and three
-// ids below 1024 pack into one small integer (a fast Map key). Trigrams with a rarer character
-// (ids run past 1023 only after many unusual characters) keep their string as the key.
-const charId = new Int16Array(0x10000).fill(-1);
+// Each code unit gets a dense id on first sight (ids are unique: a model's letters are told apart
+// by id). Three ids below 1024 pack into one small integer (a fast Map key) for counting the
+// trigrams no model has; those with a rarer character keep their string as the key.
+const charId = new Int32Array(0x10000).fill(-1);
 let nextCharId = 0;
 const ID_LIMIT = 1024;
 
@@ -72,32 +72,32 @@ function idOf(code: number): number {
   return id >= 0 ? id : newId(code);
 }
 function newId(code: number): number {
-  return (charId[code] = nextCharId < 0x7fff ? nextCharId++ : 0x7fff);
-}
-
-/** Packed key of the trigram at s[i..i+3), or -1 when it needs the string key. */
-function packedKey(s: string, i: number): number {
-  const a = idOf(s.charCodeAt(i)), b = idOf(s.charCodeAt(i + 1)), c = idOf(s.charCodeAt(i + 2));
-  return a < ID_LIMIT && b < ID_LIMIT && c < ID_LIMIT ? (a * ID_LIMIT + b) * ID_LIMIT + c : -1;
+  return (charId[code] = nextCharId++);
 }
 
 /**
- * The models of one candidate list merged: per trigram, the languages whose model has it and
- * its rank there, laid out so that a lookup touches two places: the open-addressing table
- * `slots` (slot s: slots[2s] the packed trigram key or -1, slots[2s + 1] the trigram's record),
- * and the record in `records` (at r: the number n of languages, then n pairs language, rank).
- * Trigrams without a packed key find their record through a map by string.
+ * The models of one candidate list merged, laid out for a lookup per trigram position of the
+ * sample with no hashing: each letter of the models' trigrams has an index in their alphabet
+ * (`alphabet`, by character id; 0 for a character no model has), a pair of indices a, b that
+ * starts some model trigram has a block of `width` entries at pairBlock[a * width + b] (else -1),
+ * and blocks[block + c] is the number (from 1) of the model trigram abc, or 0. Per model trigram
+ * t, records[recordAt[t]] is the number n of languages whose model has it, then n pairs language,
+ * rank.
  */
 interface MergedModels {
   languages: string[];
-  bits: number;
-  slots: Int32Array;
-  strings: Map<string, number>;
+  alphabet: Uint16Array;
+  width: number;
+  pairBlock: Int32Array;
+  blocks: Uint16Array;
+  recordAt: Int32Array;
   records: Int32Array;
+  /** Per model trigram, its count in the sample being scored (0 between samples). */
+  counts: Int32Array;
+  /** The model trigrams the sample has, in order of first sight. */
+  seen: Int32Array;
 }
 const merged = new Map<string, MergedModels>();
-
-const slotOf = (key: number, bits: number) => Math.imul(key, 0x9e3779b1) >>> (32 - bits);
 
 function mergedModels(script: string, only: string[]): MergedModels {
   const key = script + "\u0000" + only.join(",");
@@ -121,13 +121,27 @@ function mergedModels(script: string, only: string[]): MergedModels {
       row[j] = w;
     }
   });
-  let bits = 4;
-  while (rankOf.size * 2 > 1 << bits) bits++;
-  const slots = new Int32Array(2 << bits).fill(-1);
-  const strings = new Map<string, number>();
+  const alphabet = new Uint16Array(0x10000);
+  let width = 1;
+  for (const t of rankOf.keys()) for (let i = 0; i < 3; i++) {
+    const id = idOf(t.charCodeAt(i));
+    if (alphabet[id] === 0) alphabet[id] = width++;
+  }
+  const pairBlock = new Int32Array(width * width).fill(-1);
+  let blockCount = 0;
+  for (const t of rankOf.keys()) {
+    const pair = alphabet[idOf(t.charCodeAt(0))] * width + alphabet[idOf(t.charCodeAt(1))];
+    if (pairBlock[pair] < 0) pairBlock[pair] = width * blockCount++;
+  }
+  const blocks = new Uint16Array(width * blockCount);
+  const recordAt = new Int32Array(rankOf.size + 1);
   const records: number[] = [];
+  let number = 0;
   for (const [t, row] of rankOf) {
-    const at = records.length;
+    number++;
+    const pair = alphabet[idOf(t.charCodeAt(0))] * width + alphabet[idOf(t.charCodeAt(1))];
+    blocks[pairBlock[pair] + alphabet[idOf(t.charCodeAt(2))]] = number;
+    const at = (recordAt[number] = records.length);
     records.push(0);
     row.forEach((r, j) => {
       if (r >= 0) {
@@ -135,28 +149,13 @@ function mergedModels(script: string, only: string[]): MergedModels {
         records.push(j, r);
       }
     });
-    const k = packedKey(t, 0);
-    if (k >= 0) {
-      let slot = slotOf(k, bits);
-      while (slots[2 * slot] !== -1) slot = (slot + 1) & ((1 << bits) - 1);
-      slots[2 * slot] = k;
-      slots[2 * slot + 1] = at;
-    } else strings.set(t, at);
   }
-  m = { languages, bits, slots, strings, records: Int32Array.from(records) };
+  m = {
+    languages, alphabet, width, pairBlock, blocks, recordAt, records: Int32Array.from(records),
+    counts: new Int32Array(number + 1), seen: new Int32Array(number + 1),
+  };
   merged.set(key, m);
   return m;
-}
-
-/** The record of a packed trigram key in the merged models, or -1 when no model has it. */
-function recordOfKey(m: MergedModels, k: number): number {
-  const mask = (1 << m.bits) - 1;
-  const slots = m.slots;
-  for (let slot = slotOf(k, m.bits); ; slot = (slot + 1) & mask) {
-    const at = slots[2 * slot];
-    if (at === k) return slots[2 * slot + 1];
-    if (at === -1) return -1;
-  }
 }
 
 /**
@@ -164,9 +163,7 @@ function recordOfKey(m: MergedModels, k: number): number {
  * (MAX_DIFFERENCE - |count - rank - 1|) for the languages whose model has it. Integer sums, so
  * the totals equal franc's exactly.
  */
-function subtractPresent(distance: Int32Array, m: MergedModels, record: number, count: number): void {
-  if (record < 0) return;
-  const records = m.records;
+function subtractPresent(distance: Int32Array, records: Int32Array, record: number, count: number): void {
   for (let k = record + 1, end = k + 2 * records[record]; k < end; k += 2) {
     let d = count - records[k + 1] - 1;
     if (d < 0) d = -d;
@@ -174,11 +171,11 @@ function subtractPresent(distance: Int32Array, m: MergedModels, record: number, 
   }
 }
 
-// Counting table, reused: open addressing, kept at most half full (grown for a longer sample:
-// lower-casing can lengthen the text, "İ" -> "i̇"). Slot s: table[2s] the packed key or -1,
-// table[2s + 1] its count (a key and its count share a cache line).
+// The set of the sample's trigrams that no model has, reused: open addressing by packed key (-1
+// empty), kept at most half full (grown for a longer sample: lower-casing can lengthen the text,
+// "İ" -> "i̇").
 let tableBits = 10;
-let table = new Int32Array(2 << tableBits).fill(-1);
+let table = new Int32Array(1 << tableBits).fill(-1);
 let usedSlots = new Int32Array(1 << tableBits);
 /** Character ids of the cleaned sample. */
 let idBuffer = new Int32Array(MAX_LENGTH * 2);
@@ -186,8 +183,8 @@ let idBuffer = new Int32Array(MAX_LENGTH * 2);
 function reserve(length: number): void {
   if (idBuffer.length < length) idBuffer = new Int32Array(length);
   while (length * 2 > 1 << tableBits) tableBits++;
-  if (table.length !== 2 << tableBits) {
-    table = new Int32Array(2 << tableBits).fill(-1);
+  if (table.length !== 1 << tableBits) {
+    table = new Int32Array(1 << tableBits).fill(-1);
     usedSlots = new Int32Array(1 << tableBits);
   }
 }
@@ -371,40 +368,50 @@ export function francScoresOfWords(
  * ids have none).
  */
 function scoreSample(models: MergedModels, length: number, valueLength: number, value: string | null): TrigramScore[] {
-  const { languages } = models;
+  const { languages, alphabet, width, pairBlock, blocks, counts, seen } = models;
   // The cleaned text, made only for a trigram without a packed key.
   let cleanText: string | null = null;
   const ids = idBuffer;
-  // Count the packed trigrams in the open-addressing table.
-  let rare: Map<string, number> | null = null;
-  let used = 0;
+  // Model trigrams are counted by their number; the others only need telling apart (each adds
+  // the same to every language), in the open-addressing table by packed key.
+  let rare: Set<string> | null = null;
+  let seenCount = 0, used = 0;
   const mask = (1 << tableBits) - 1;
+  let x = length > 0 ? alphabet[ids[0]] : 0, y = length > 1 ? alphabet[ids[1]] : 0;
   for (let i = 0; i + 3 <= length; i++) {
+    const z = alphabet[ids[i + 2]];
+    const block = pairBlock[x * width + y];
+    // (blocks[block] is 0: no model trigram ends in a character outside the models.)
+    const t = block >= 0 ? blocks[block + z] : 0;
+    x = y;
+    y = z;
+    if (t !== 0) {
+      if (counts[t]++ === 0) seen[seenCount++] = t;
+      continue;
+    }
     const a = ids[i], b = ids[i + 1], c = ids[i + 2];
     const k = a < ID_LIMIT && b < ID_LIMIT && c < ID_LIMIT ? (a * ID_LIMIT + b) * ID_LIMIT + c : -1;
     if (k >= 0) {
       let slot = Math.imul(k, 0x9e3779b1) >>> (32 - tableBits);
-      while (table[2 * slot] !== -1 && table[2 * slot] !== k) slot = (slot + 1) & mask;
-      if (table[2 * slot] === -1) {
-        table[2 * slot] = k;
-        table[2 * slot + 1] = 0;
+      while (table[slot] !== -1 && table[slot] !== k) slot = (slot + 1) & mask;
+      if (table[slot] === -1) {
+        table[slot] = k;
         usedSlots[used++] = slot;
       }
-      table[2 * slot + 1]++;
     } else {
-      rare ??= new Map();
-      const t = (cleanText ??= cleanedText(value!)).slice(i, i + 3);
-      rare.set(t, (rare.get(t) ?? 0) + 1);
+      rare ??= new Set();
+      rare.add((cleanText ??= cleanedText(value!)).slice(i, i + 3));
     }
   }
-  const distinct = used + (rare ? rare.size : 0);
+  for (let u = 0; u < used; u++) table[usedSlots[u]] = -1;
+  const distinct = seenCount + used + (rare ? rare.size : 0);
   const distance = new Int32Array(languages.length).fill(distinct * MAX_DIFFERENCE);
-  for (let u = 0; u < used; u++) {
-    const slot = usedSlots[u];
-    subtractPresent(distance, models, recordOfKey(models, table[2 * slot]), table[2 * slot + 1]);
-    table[2 * slot] = -1;
+  const { recordAt, records } = models;
+  for (let u = 0; u < seenCount; u++) {
+    const t = seen[u];
+    subtractPresent(distance, records, recordAt[t], counts[t]);
+    counts[t] = 0;
   }
-  if (rare) for (const [t, count] of rare) subtractPresent(distance, models, models.strings.get(t) ?? -1, count);
   // (A loop, not languages.map: one kind of array for the sort and the callers' reads.)
   const out: TrigramScore[] = [];
   for (let j = 0; j < languages.length; j++) out.push([languages[j], distance[j]]);
