@@ -288,6 +288,25 @@ export function francScores(value: string, only: string[], minLength = 10): Trig
   return scoreSample(models, sampleIds(value), value.length, value);
 }
 
+/**
+ * What wordIds reads of each code unit in one lookup: the id of its lower case << 8 | its script
+ * (as scriptOfUnit), or -2 where the sample has to be read as a string (see wordIds); -1 not
+ * computed yet.
+ */
+const wordUnits = new Int32Array(0x10000).fill(-1);
+/** (The table read apart from its filling: small enough to be inlined in wordIds.) */
+function wordUnit(c: number): number {
+  const v = wordUnits[c];
+  return v !== -1 ? v : wordUnitNew(c);
+}
+function wordUnitNew(c: number): number {
+  let s = scriptOfUnit[c];
+  if (s === UNKNOWN) s = unitScript(c);
+  const lower = s === SEVERAL ? -1 : simpleLower(c);
+  const id = lower >= 0 ? idOf(lower) : ID_LIMIT;
+  return (wordUnits[c] = id < ID_LIMIT ? (id << 8) | s : -2);
+}
+
 /** franc's script counts of the last sample read by wordIds. */
 const wordScriptCounts = new Int32Array(scriptNames.length);
 
@@ -315,16 +334,11 @@ function wordIds(text: string, starts: Int32Array, ends: Int32Array, scripts: Ui
       spaces++;
     }
     for (let i = starts[k], end = ends[k]; i < end && length < limit; i++) {
-      const c = text.charCodeAt(i);
-      let s = scriptOfUnit[c];
-      if (s === UNKNOWN) s = unitScript(c);
-      if (s === SEVERAL || (c >= 0xd800 && c <= 0xdfff)) return -1;
+      const unit = wordUnit(text.charCodeAt(i));
+      if (unit < 0) return -1;
+      const s = unit & 0xff;
       if (s < SEVERAL) counts[s]++;
-      const lower = simpleLower(c);
-      if (lower < 0) return -1;
-      const id = idOf(lower);
-      if (id >= ID_LIMIT) return -1;
-      ids[++length] = id;
+      ids[++length] = unit >> 8;
     }
   }
   // The spaces between words, as topScript counts them (no script's expression matches one).
