@@ -289,11 +289,14 @@ export function francScores(value: string, only: string[], minLength = 10): Trig
 }
 
 /**
- * What wordIds reads of each code unit in one lookup: the id of its lower case << 8 | its script
- * (as scriptOfUnit), or -2 where the sample has to be read as a string (see wordIds); -1 not
- * computed yet.
+ * What wordIds reads of each code unit in one lookup: the id of its lower case << 9 | TWO_UNITS
+ * where that is two units (İ -> i + U+0307; the second id in secondIds) | its script (as
+ * scriptOfUnit); or -2 where the sample has to be read as a string (see wordIds); -1 not computed
+ * yet.
  */
 const wordUnits = new Int32Array(0x10000).fill(-1);
+const secondIds = new Int32Array(0x10000);
+const TWO_UNITS = 0x100;
 /** (The table read apart from its filling: small enough to be inlined in wordIds.) */
 function wordUnit(c: number): number {
   const v = wordUnits[c];
@@ -302,10 +305,27 @@ function wordUnit(c: number): number {
 function wordUnitNew(c: number): number {
   let s = scriptOfUnit[c];
   if (s === UNKNOWN) s = unitScript(c);
+  let v = -2;
   const lower = s === SEVERAL ? -1 : simpleLower(c);
-  const id = lower >= 0 ? idOf(lower) : ID_LIMIT;
-  return (wordUnits[c] = id < ID_LIMIT ? (id << 8) | s : -2);
+  if (lower >= 0) {
+    const id = idOf(lower);
+    if (id < ID_LIMIT) v = (id << 9) | s;
+  } else if (s !== SEVERAL && !(c >= 0xd800 && c <= 0xdfff) && c !== 0x3a3) {
+    // Lower-cased alone as in any string (a surrogate is read as a pair; Σ depends on what follows).
+    const l = String.fromCharCode(c).toLowerCase();
+    if (l.length === 2) {
+      const first = idOf(l.charCodeAt(0)), second = idOf(l.charCodeAt(1));
+      if (first < ID_LIMIT && second < ID_LIMIT) {
+        v = (first << 9) | TWO_UNITS | s;
+        secondIds[c] = second;
+      }
+    }
+  }
+  return (wordUnits[c] = v);
 }
+
+/** The number of ids wordIds wrote for the last sample (its units lower-cased, and the spaces). */
+let wordIdsEnd = 0;
 
 /** franc's script counts of the last sample read by wordIds. */
 const wordScriptCounts = new Int32Array(scriptNames.length);
@@ -314,33 +334,39 @@ const wordScriptCounts = new Int32Array(scriptNames.length);
  * The ids of trigram-utils' cleaned text of a sample given as words (spans of `text`, those of
  * `script` among the `count` listed) joined by single spaces and cut at `limit` units, into
  * idBuffer, with the script counts topScript finds in that sample into wordScriptCounts: the
- * sample's length in units, or -1 where it has to be read as a string (a unit of several scripts
- * or a surrogate, a unit that does not lower-case alone, or a rarely seen character). Letters
- * and marks are neither white space nor ASCII punctuation or digits, so cleaning only pads and
- * lower-cases them.
+ * sample's length in units (its ids, a unit lower-cased to two taking two, end at wordIdsEnd),
+ * or -1 where it has to be read as a string (a unit of several scripts or a surrogate, Σ, whose
+ * lower case depends on what follows, or a rarely seen character). Letters and marks are neither
+ * white space nor ASCII punctuation or digits, so cleaning only pads and lower-cases them.
  */
 function wordIds(text: string, starts: Int32Array, ends: Int32Array, scripts: Uint8Array, count: number, script: number, limit: number): number {
-  reserve(limit + 2);
+  reserve(2 * limit + 2);
   const ids = idBuffer;
   const counts = wordScriptCounts;
   counts.fill(0);
   const space = idOf(0x20);
   ids[0] = space;
-  let length = 0, spaces = 0;
+  // (length: units of the sample; at: the last id written, after the leading space.)
+  let length = 0, spaces = 0, at = 0;
   for (let k = 0; k < count && length < limit; k++) {
     if (scripts[k] !== script) continue;
     if (length > 0) {
-      ids[++length] = space;
+      ids[++at] = space;
+      length++;
       spaces++;
     }
     for (let i = starts[k], end = ends[k]; i < end && length < limit; i++) {
-      const unit = wordUnit(text.charCodeAt(i));
+      const c = text.charCodeAt(i);
+      const unit = wordUnit(c);
       if (unit < 0) return -1;
       const s = unit & 0xff;
       if (s < SEVERAL) counts[s]++;
-      ids[++length] = unit >> 8;
+      ids[++at] = unit >> 9;
+      if ((unit & TWO_UNITS) !== 0) ids[++at] = secondIds[c];
+      length++;
     }
   }
+  wordIdsEnd = at;
   // The spaces between words, as topScript counts them (no script's expression matches one).
   let s = scriptOfUnit[0x20];
   if (s === UNKNOWN) s = unitScript(0x20);
@@ -375,8 +401,8 @@ export function francScoresOfWords(
   if (!models.languages.length) return [["und", 1]];
   // The cleaned sample: a space between words, padded each side, but a final space (a sample
   // cut after a word) is already the padding.
-  let length = valueLength + 1;
-  if (idBuffer[valueLength] !== idOf(0x20)) idBuffer[length++] = idOf(0x20);
+  let length = wordIdsEnd + 1;
+  if (idBuffer[wordIdsEnd] !== idOf(0x20)) idBuffer[length++] = idOf(0x20);
   return scoreSample(models, length, valueLength, null);
 }
 
