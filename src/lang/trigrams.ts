@@ -96,6 +96,8 @@ interface MergedModels {
   counts: Int32Array;
   /** The model trigrams the sample has, in order of first sight. */
   seen: Int32Array;
+  /** Scratch: the languages (indices) in order of distance. */
+  order: Int32Array;
   /** One bit per trigram of the alphabet's letters (a * width + b) * width + c: whether the sample has it (all 0 between samples). */
   others: Int32Array;
 }
@@ -154,7 +156,7 @@ function mergedModels(script: string, only: string[]): MergedModels {
   }
   m = {
     languages, alphabet, width, pairBlock, blocks, recordAt, records: Int32Array.from(records),
-    counts: new Int32Array(number + 1), seen: new Int32Array(number + 1), others: new Int32Array(((width * width * width) >>> 5) + 1),
+    counts: new Int32Array(number + 1), seen: new Int32Array(number + 1), order: new Int32Array(languages.length), others: new Int32Array(((width * width * width) >>> 5) + 1),
   };
   merged.set(key, m);
   return m;
@@ -471,12 +473,23 @@ function scoreSample(models: MergedModels, length: number, valueLength: number, 
     subtractPresent(distance, records, recordAt[t], counts[t]);
     counts[t] = 0;
   }
-  // (A loop, not languages.map: one kind of array for the sort and the callers' reads.)
-  const out: TrigramScore[] = [];
-  for (let j = 0; j < languages.length; j++) out.push([languages[j], distance[j]]);
-  out.sort((a, b) => a[1] - b[1]);
-  const min = out[0][1];
+  // The languages by distance, ties in their order (as franc's stable sort): an insertion sort of
+  // a few numbers, without a comparator call per step.
+  const order = models.order;
+  for (let j = 0; j < languages.length; j++) {
+    let at = j;
+    while (at > 0 && distance[order[at - 1]] > distance[j]) {
+      order[at] = order[at - 1];
+      at--;
+    }
+    order[at] = j;
+  }
+  const min = distance[order[0]];
   const max = valueLength * MAX_DIFFERENCE - min;
-  for (const t of out) t[1] = 1 - (t[1] - min) / max || 0;
+  const out: TrigramScore[] = [];
+  for (let k = 0; k < languages.length; k++) {
+    const j = order[k];
+    out.push([languages[j], 1 - (distance[j] - min) / max || 0]);
+  }
   return out;
 }
