@@ -98,8 +98,6 @@ interface MergedModels {
   seen: Int32Array;
   /** Scratch: the languages (indices) in order of distance. */
   order: Int32Array;
-  /** One bit per trigram of the alphabet's letters (a * width + b) * width + c: whether the sample has it (all 0 between samples). */
-  others: Int32Array;
 }
 const merged = new Map<string, MergedModels>();
 
@@ -156,7 +154,7 @@ function mergedModels(script: string, only: string[]): MergedModels {
   }
   m = {
     languages, alphabet, width, pairBlock, blocks, recordAt, records: Int32Array.from(records),
-    counts: new Int32Array(number + 1), seen: new Int32Array(number + 1), order: new Int32Array(languages.length), others: new Int32Array(((width * width * width) >>> 5) + 1),
+    counts: new Int32Array(number + 1), seen: new Int32Array(number + 1), order: new Int32Array(languages.length),
   };
   merged.set(key, m);
   return m;
@@ -181,8 +179,6 @@ function subtractPresent(distance: Int32Array, records: Int32Array, record: numb
 let tableBits = 10;
 let table = new Int32Array(1 << tableBits).fill(-1);
 let usedSlots = new Int32Array(1 << tableBits);
-/** The words of `others` (MergedModels) set by the sample being scored, one per trigram set. */
-let otherWords = new Int32Array(MAX_LENGTH * 2);
 /** Character ids of the cleaned sample. */
 let idBuffer = new Int32Array(MAX_LENGTH * 2);
 
@@ -414,39 +410,25 @@ export function francScoresOfWords(
  * ids have none).
  */
 function scoreSample(models: MergedModels, length: number, valueLength: number, value: string | null): TrigramScore[] {
-  const { languages, alphabet, width, pairBlock, blocks, counts, seen, others } = models;
-  if (otherWords.length < length) otherWords = new Int32Array(length);
+  const { languages, alphabet, width, pairBlock, blocks, counts, seen } = models;
   // The cleaned text, made only for a trigram without a packed key.
   let cleanText: string | null = null;
   const ids = idBuffer;
   // Model trigrams are counted by their number; the others only need telling apart (each adds
-  // the same to every language): those of the models' letters as bits, the rest in the
-  // open-addressing table by packed key.
+  // the same to every language), in the open-addressing table by packed key.
   let rare: Set<string> | null = null;
-  let seenCount = 0, otherCount = 0, used = 0;
+  let seenCount = 0, used = 0;
   const mask = (1 << tableBits) - 1;
   let x = length > 0 ? alphabet[ids[0]] : 0, y = length > 1 ? alphabet[ids[1]] : 0;
   for (let i = 0; i + 3 <= length; i++) {
     const z = alphabet[ids[i + 2]];
-    const pair = x * width + y;
-    const block = pairBlock[pair];
+    const block = pairBlock[x * width + y];
     // (blocks[block] is 0: no model trigram ends in a character outside the models.)
     const t = block >= 0 ? blocks[block + z] : 0;
-    const inAlphabet = x !== 0 && y !== 0 && z !== 0;
     x = y;
     y = z;
     if (t !== 0) {
       if (counts[t]++ === 0) seen[seenCount++] = t;
-      continue;
-    }
-    if (inAlphabet) {
-      // Of the models' letters, yet in none of them: a bit of its own.
-      const bit = pair * width + z;
-      const word = bit >>> 5, mark = 1 << (bit & 31);
-      if ((others[word] & mark) === 0) {
-        others[word] |= mark;
-        otherWords[otherCount++] = word;
-      }
       continue;
     }
     const a = ids[i], b = ids[i + 1], c = ids[i + 2];
@@ -464,8 +446,7 @@ function scoreSample(models: MergedModels, length: number, valueLength: number, 
     }
   }
   for (let u = 0; u < used; u++) table[usedSlots[u]] = -1;
-  for (let u = 0; u < otherCount; u++) others[otherWords[u]] = 0;
-  const distinct = seenCount + otherCount + used + (rare ? rare.size : 0);
+  const distinct = seenCount + used + (rare ? rare.size : 0);
   const distance = new Int32Array(languages.length).fill(distinct * MAX_DIFFERENCE);
   const { recordAt, records } = models;
   for (let u = 0; u < seenCount; u++) {
