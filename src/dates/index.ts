@@ -673,13 +673,16 @@ function spaceThen(folded: string, p: number, budget: number, after: AfterSpace,
 
 /** The ordinal suffixes of "dmy" after the day, as its regex spells them. */
 const DMY_ORDINALS = ["er", "st", "nd", "rd", "th", "chi", "-chi", "inchi", "-inchi", "nchi", "-nchi"];
+const DMY_ORDINAL_FIRST = unitSet(DMY_ORDINALS);
 
 /** Whether "dmy" can match at p (a day of `run` digits): a month name begins where its day part can end. */
 function dmyMayMatch(folded: string, p: number, run: number): boolean {
   const a = p + run;
   // After the day: an ordinal suffix or none, then "." or "-" or none, then the whitespace run
   // (a month name and "of"/"de" start with no whitespace), then "of"/"de" and whitespace, or not.
-  for (let o = -1; o < DMY_ORDINALS.length; o++) {
+  // (Most days are followed by no ordinal: then only the first round runs.)
+  const rounds = DMY_ORDINAL_FIRST[unitAt(folded, a)] === 1 ? DMY_ORDINALS.length : 0;
+  for (let o = -1; o < rounds; o++) {
     if (o >= 0 && !folded.startsWith(DMY_ORDINALS[o], a)) continue;
     const b = o >= 0 ? a + DMY_ORDINALS[o].length : a;
     const sep = unitAt(folded, b);
