@@ -618,21 +618,6 @@ const unitSet = (words: string[]) => {
   }
   return set;
 };
-/**
- * What may follow a month and a whitespace run in "mrel": the first word (at most REL_HEAD_MAX
- * units) of a REL_YEAR phrase or of "of"/"de"/"del"/"des", by its first unit.
- */
-const REL_HEAD_MAX = 4;
-const REL_HEADS = new Map<number, string[]>();
-for (const w of foldedWords([...LAST_YEAR, ...THIS_YEAR, ...CURRENT_MONTH_WORDS, "of", "de", "del", "des"])) {
-  const head = w.split(/\s/)[0].slice(0, REL_HEAD_MAX);
-  if (head.length === 0 || isSurrogate(head.charCodeAt(head.length - 1))) throw new Error(`dates: unusable relative-year head in "${w}"`);
-  const heads = REL_HEADS.get(head.charCodeAt(0)) ?? [];
-  if (!heads.includes(head)) heads.push(head);
-  REL_HEADS.set(head.charCodeAt(0), heads);
-}
-/** First units of what may follow a year in "ydm": YEAR_WORD (with its optional "-") or ".". */
-const YDM_AFTER_FIRST = unitSet(["-", ".", ...YEAR_WORD_STEMS]);
 /** First units of YEAR_AFTER words. */
 const YEAR_AFTER_FIRST = unitSet(foldedWords(YEAR_AFTER));
 /** Non-space units in the longest month name of the MONTH alternation. */
@@ -643,8 +628,8 @@ const MONTH_GROUP_MAX = MONTH_NAME_MAX + 1 + 2 * MAX_SUFFIX + 1;
 const RELM_HEAD_MAX = Math.max(...foldedWords([...LAST_YEAR, ...THIS_YEAR]).map((w) => w.replace(/\s+/g, "").length)) + 2;
 
 /** What spaceThen looks for after a whitespace run. */
-const DAY_DIGITS = 0, YEAR_DIGITS = 1, REL_HEAD = 2;
-type AfterSpace = typeof DAY_DIGITS | typeof YEAR_DIGITS | typeof REL_HEAD;
+const DAY_DIGITS = 0, YEAR_DIGITS = 1;
+type AfterSpace = typeof DAY_DIGITS | typeof YEAR_DIGITS;
 
 /** The length of the ASCII digit run at i, up to `max` + 1. */
 function digitRun(folded: string, i: number, max: number): number {
@@ -659,15 +644,9 @@ function digitRun(folded: string, i: number, max: number): number {
 
 /**
  * Whether what `after` asks for begins at i: a run of one or two digits ("mdy": \d{1,2} may not
- * be followed by a digit), a run of four digits ("my": \d{4}(?!\d)), a REL_HEADS word ("mrel").
+ * be followed by a digit), a run of four digits ("my": \d{4}(?!\d)).
  */
 function beginsAt(folded: string, i: number, after: AfterSpace): boolean {
-  if (after === REL_HEAD) {
-    const heads = REL_HEADS.get(folded.charCodeAt(i));
-    if (heads === undefined) return false;
-    for (const h of heads) if (folded.startsWith(h, i)) return true;
-    return false;
-  }
   const run = digitRun(folded, i, 4);
   return after === DAY_DIGITS ? run >= 1 && run <= 2 : run === 4;
 }
@@ -675,17 +654,18 @@ function beginsAt(folded: string, i: number, after: AfterSpace): boolean {
 /**
  * Whether, in the units from p on (whitespace runs not counted against `budget` non-space
  * units), a whitespace run is followed by what `after` asks for: where a pattern needs "\s+"
- * then that after a group of at most `budget` non-space units.
+ * then that after a group of at most `budget` non-space units, none of them in `breakers`.
  */
-function spaceThen(folded: string, p: number, budget: number, after: AfterSpace): boolean {
+function spaceThen(folded: string, p: number, budget: number, after: AfterSpace, breakers: Uint8Array): boolean {
   let used = 0;
   for (let i = p; i < folded.length; ) {
-    if (IS_SPACE[folded.charCodeAt(i)] === 1) {
+    const c = folded.charCodeAt(i);
+    if (IS_SPACE[c] === 1) {
       i = skipSpaces(folded, i);
       if (i < folded.length && beginsAt(folded, i, after)) return true;
       continue;
     }
-    if (++used > budget) return false;
+    if (breakers[c] === 1 || ++used > budget) return false;
     i++;
   }
   return false;
@@ -693,13 +673,16 @@ function spaceThen(folded: string, p: number, budget: number, after: AfterSpace)
 
 /** The ordinal suffixes of "dmy" after the day, as its regex spells them. */
 const DMY_ORDINALS = ["er", "st", "nd", "rd", "th", "chi", "-chi", "inchi", "-inchi", "nchi", "-nchi"];
+const DMY_ORDINAL_FIRST = unitSet(DMY_ORDINALS);
 
 /** Whether "dmy" can match at p (a day of `run` digits): a month name begins where its day part can end. */
 function dmyMayMatch(folded: string, p: number, run: number): boolean {
   const a = p + run;
   // After the day: an ordinal suffix or none, then "." or "-" or none, then the whitespace run
   // (a month name and "of"/"de" start with no whitespace), then "of"/"de" and whitespace, or not.
-  for (let o = -1; o < DMY_ORDINALS.length; o++) {
+  // (Most days are followed by no ordinal: then only the first round runs.)
+  const rounds = DMY_ORDINAL_FIRST[unitAt(folded, a)] === 1 ? DMY_ORDINALS.length : 0;
+  for (let o = -1; o < rounds; o++) {
     if (o >= 0 && !folded.startsWith(DMY_ORDINALS[o], a)) continue;
     const b = o >= 0 ? a + DMY_ORDINALS[o].length : a;
     const sep = unitAt(folded, b);
@@ -708,6 +691,60 @@ function dmyMayMatch(folded: string, p: number, run: number): boolean {
       if (monthNameAt(folded, q)) return true;
       if ((folded.startsWith("of", q) || folded.startsWith("de", q)) && IS_SPACE[unitAt(folded, q + 2)] === 1 && monthNameAt(folded, skipSpaces(folded, q + 2))) return true;
     }
+  }
+  return false;
+}
+
+// What a MONTH group (a name, an apostrophe, suffix letters, a period) and "of"/"de"/"del"/"des"
+// are made of: letters, the units of the names, "'" and ".". A unit of no letter class in the
+// scripts of the names (digits, punctuation) ends any such group, so a month-led pre-test stops
+// there. Only the blocks that hold the names' scripts and common punctuation are classified;
+// a unit elsewhere is taken for a possible group unit (the test stays a necessary condition).
+const GROUP_BREAKER = new Uint8Array(65536);
+const MONTH_NAME_UNITS = new Set(foldedWords(MONTH_NAMES).join("") + "'.");
+for (const [lo, hi] of [[0, 0x800], [0x2000, 0x2070], [0x3000, 0x3040], [0xff00, 0xff66]]) {
+  for (let c = lo; c < hi; c++) {
+    const unit = String.fromCharCode(c);
+    if (IS_SPACE[c] === 0 && !/\p{L}/u.test(unit) && !MONTH_NAME_UNITS.has(unit)) GROUP_BREAKER[c] = 1;
+  }
+}
+/** The same for "my", whose year may follow the group after a comma. */
+const MY_BREAKER = GROUP_BREAKER.slice();
+MY_BREAKER[0x2c] = 0;
+/** The most whitespace runs inside one month name. */
+const MONTH_NAME_RUNS = Math.max(...foldedWords(MONTH_NAMES).map((w) => (w.match(/\s+/g) ?? []).length));
+/** Full REL_YEAR phrases (folded; a space matches a whitespace run) by their first unit. */
+const REL_PHRASES = byFirstUnit(foldedWords([...LAST_YEAR, ...THIS_YEAR, ...CURRENT_MONTH_WORDS]));
+
+/** Whether phrase (folded, a space standing for a whitespace run) is written at i. */
+function phraseAt(folded: string, i: number, phrase: string): boolean {
+  for (let k = 0; k < phrase.length; k++) {
+    const c = phrase.charCodeAt(k);
+    if (c === SPACE_UNIT) {
+      if (IS_SPACE[unitAt(folded, i)] !== 1) return false;
+      i = skipSpaces(folded, i);
+    } else if (unitAt(folded, i++) !== c) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether "mrel" can match at p: after at most MONTH_NAME_RUNS + 2 whitespace runs (inside the
+ * name, after the group, after "of"/"de"), with only group units before, a REL_YEAR phrase.
+ */
+function mrelMayMatch(folded: string, p: number): boolean {
+  let used = 0, runs = 0;
+  for (let i = p; i < folded.length; ) {
+    const c = folded.charCodeAt(i);
+    if (IS_SPACE[c] === 1) {
+      if (++runs > MONTH_NAME_RUNS + 2) return false;
+      i = skipSpaces(folded, i);
+      const phrases = REL_PHRASES.get(unitAt(folded, i));
+      if (phrases !== undefined) for (const ph of phrases) if (phraseAt(folded, i, ph)) return true;
+      continue;
+    }
+    if (GROUP_BREAKER[c] === 1 || ++used > MONTH_GROUP_MAX + 3) return false;
+    i++;
   }
   return false;
 }
@@ -735,16 +772,43 @@ function afterYear(folded: string, p: number, first: Uint8Array, dash: boolean):
   return dash && c === 0x2d && first[unitAt(folded, skipSpaces(folded, x + 1))] === 1;
 }
 
+/**
+ * Whether "ydm" can match at a year p: after it a year word or ".", then a run of whitespace and
+ * commas, then a month name, or a day of one or two digits (an optional "-" and whitespace after
+ * it) and a month name.
+ */
+function ydmMayMatch(folded: string, p: number): boolean {
+  let x = skipSpaces(folded, p + 4);
+  if (unitAt(folded, x) === 0x2e) x++;
+  else {
+    if (unitAt(folded, x) === 0x2d) x = skipSpaces(folded, x + 1);
+    let stem = false;
+    for (const s of YEAR_WORD_STEMS) if (folded.startsWith(s, x)) { stem = true; x += s.length; break; }
+    if (!stem) return false;
+    // The letters after the stem end where the run of whitespace and commas must begin.
+    for (let c = unitAt(folded, x); c >= 0 && c !== 0x2c && IS_SPACE[c] === 0 && GROUP_BREAKER[c] === 0; c = unitAt(folded, x)) x++;
+  }
+  const q = x;
+  for (let c = unitAt(folded, x); c === 0x2c || (c >= 0 && IS_SPACE[c] === 1); c = unitAt(folded, x)) x++;
+  if (x === q) return false;
+  if (monthNameAt(folded, x)) return true;
+  const run = digitRun(folded, x, 2);
+  if (run < 1 || run > 2) return false;
+  let y = x + run;
+  if (unitAt(folded, y) === 0x2d) y++;
+  return monthNameAt(folded, skipSpaces(folded, y));
+}
+
 /** Whether pattern k may match at p (false: its regex fails there for sure). */
 function mayMatchAt(k: number, folded: string, p: number, run: number): boolean {
   switch (k) {
-    case K_MDY: return spaceThen(folded, p, MONTH_GROUP_MAX, DAY_DIGITS);
+    case K_MDY: return spaceThen(folded, p, MONTH_GROUP_MAX, DAY_DIGITS, GROUP_BREAKER);
     // MONTH, optional "ماه" / "of" / "de" / "del", optional ",", then the year's whitespace.
-    case K_MY: return spaceThen(folded, p, MONTH_GROUP_MAX + 3 + 3 + 1, YEAR_DIGITS);
-    case K_MREL: return spaceThen(folded, p, MONTH_GROUP_MAX + 3, REL_HEAD);
+    case K_MY: return spaceThen(folded, p, MONTH_GROUP_MAX + 3 + 3 + 1, YEAR_DIGITS, MY_BREAKER);
+    case K_MREL: return mrelMayMatch(folded, p);
     case K_DMY: return dmyMayMatch(folded, p, run);
     case K_RELM: return relmMayMatch(folded, p);
-    case K_YDM: return afterYear(folded, p, YDM_AFTER_FIRST, false);
+    case K_YDM: return ydmMayMatch(folded, p);
     case K_YEAR_AFTER: return afterYear(folded, p, YEAR_AFTER_FIRST, true);
   }
   return true;
