@@ -7,7 +7,7 @@
 // headlines, copyright) begins. Cue phrases for leftovers live in ./cues.ts.
 
 import type { Article, DecodedText, Publisher, Span } from "../types.js";
-import { isHighSurrogate, isSurrogate } from "../text/normalize.js";
+import { isHighSurrogate, isSurrogate, SPACE_UNITS } from "../text/normalize.js";
 import { findDates, foldForDates, type DateMatch } from "../dates/index.js";
 import { JUNK_CUES, MENU_WORDS, RELATED_CUES, REPORTING_CUES } from "./cues.js";
 import { PUBLISHERS, publisherOfHost } from "./publisher.js";
@@ -111,8 +111,7 @@ function isLetterUnit(c: number): boolean {
 }
 
 /** What /\s/ matches, per BMP unit (split(/\s+/) cuts there). */
-const IS_SPACE = new Uint8Array(65536);
-for (let c = 0; c < 65536; c++) if (/\s/.test(String.fromCharCode(c))) IS_SPACE[c] = 1;
+const IS_SPACE = SPACE_UNITS;
 
 /** Whitespace-separated words containing a letter: s.split(/\s+/) filtered by /\p{L}/u, without the arrays. */
 function wordCount(s: string): number {

@@ -12,6 +12,7 @@ import {
   EXTRA_MONTHS, EXTRA_WEEKDAYS, HIJRI_MONTHS, ICU_LOCALES, INFLECTING_LOCALES, JALALI_MONTHS, LAST_AFTER,
   LAST_BEFORE, LAST_YEAR, RELATIVE_DAYS, THIS_MONTH, THIS_YEAR, YEAR_AFTER, YEAR_BEFORE,
 } from "./tables.js";
+import { isSurrogate, SPACE_UNITS } from "../text/normalize.js";
 
 export interface DateMatch {
   start: number;
@@ -433,11 +434,7 @@ const ALPHA_BASE = 1024;
 const ALPHABET = new Uint16Array(65536);
 let alphabetSize = 0;
 const SPACE_UNIT = 0x20;
-const IS_SPACE = new Uint8Array(65536);
-// What \s matches: nothing above U+3000 except U+FEFF.
-for (let c = 0; c <= 0x3000; c++) if (/\s/.test(String.fromCharCode(c))) IS_SPACE[c] = 1;
-IS_SPACE[0xfeff] = 1;
-const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
+const IS_SPACE = SPACE_UNITS;
 // Heuristic bound: keys longer than this rarely narrow the candidates further.
 const MAX_KEY = 8;
 

@@ -13,6 +13,7 @@ import { detectLanguage, LANGUAGE_SAMPLE } from "../lang/index.js";
 import { holderOf, loadLexicon, withDocumentPersons, type Lexicon } from "../lexicon/index.js";
 import { findDocumentMentions, mentionsIn, resolveHomeReferences, type SentenceMentions } from "../mentions/index.js";
 import { splitSentences } from "../sentences/index.js";
+import { SPACE_UNITS } from "../text/normalize.js";
 import { homeFromText, resolveHomeTitles } from "./home.js";
 import { clauseBreaks } from "../events/clauses.js";
 import { VERB_FINAL } from "../events/cues.js";
@@ -254,9 +255,7 @@ function lastDayOf(period: string): string | null {
   return `${m[1]}-${String(month).padStart(2, "0")}-${day}`;
 }
 
-/** What /\s/ matches, per UTF-16 unit. */
-const IS_SPACE = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) if (/\s/.test(String.fromCharCode(c))) IS_SPACE[c] = 1;
+const IS_SPACE = SPACE_UNITS;
 
 /**
  * The first (or last) n words of s, as s.split(/\s+/).filter(Boolean).slice(0, n) (or

@@ -4,7 +4,7 @@
 // ICU already breaks on "." "!" "?" "؟" "۔" "。" "！" "？" and never on ";".
 
 import type { Lang, Sentence, Span } from "../types.js";
-import { isHighSurrogate, isSurrogate } from "../text/normalize.js";
+import { isHighSurrogate, isSurrogate, SPACE_UNITS } from "../text/normalize.js";
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
@@ -65,15 +65,9 @@ function lastDottedToken(seg: string): { token: string; before: string } | null 
   return { token, before: seg.slice(0, start) };
 }
 
-/** White space (\s) by code unit: every \s character is in the Basic Multilingual Plane. */
-const spaceUnit = new Int8Array(0x10000).fill(-1);
+/** White space (\s) by code unit. */
 function isSpaceUnit(code: number): boolean {
-  let v = spaceUnit[code];
-  if (v < 0) {
-    v = /\s/.test(String.fromCharCode(code)) ? 1 : 0;
-    spaceUnit[code] = v;
-  }
-  return v === 1;
+  return SPACE_UNITS[code] === 1;
 }
 
 /**

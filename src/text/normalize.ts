@@ -115,6 +115,13 @@ export function isHighSurrogate(c: number): boolean {
   return (c & 0xfc00) === 0xd800;
 }
 
+/**
+ * What /\s/ matches, per UTF-16 unit (1 or 0): every \s character is in the Basic Multilingual
+ * Plane. One table for every stage that splits on white space in place.
+ */
+export const SPACE_UNITS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (/\s/.test(String.fromCharCode(c))) SPACE_UNITS[c] = 1;
+
 /** Fold a whole text, keeping the offset map. */
 export function normalize(text: string): NormalizedText {
   const n = foldInto(text);
