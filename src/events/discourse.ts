@@ -4,7 +4,7 @@
 import { holderOn } from "./memo.js";
 import type { EntityMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { EventRecord, EventType } from "../types.js";
-import { VERB_FINAL, firstPersonAt, pronounSubject, quotationAround } from "./cues.js";
+import { VERB_FINAL, dayAfterIn, firstPersonAt, pronounSubject, quotationAround } from "./cues.js";
 import { type DateHit, type Draft, type EventContext, HOSTILE, RESOLVABLE_OFFICE_ROLES, type Side, copySide, evidenceOf, mapPacked, newSide, seniority, sideAt } from "./model.js";
 import { type PlainMemo, coordinated, isCounterpart, plainSides, sidesInSentence } from "./sides.js";
 import { addDays, nearDate } from "./when.js";
@@ -68,8 +68,20 @@ export interface Discourse {
   visitScene: Scene | null;
   /** The day of the scene last reported (not a visit's). */
   sceneDate: string | null;
-  /** The last full date the text stated, for "a day later". */
+  /** The last full date the text stated, for "a day later" (see dayLaterOr: up to the sentences in dayAfterUnread). */
   lastExplicitDate: string | null;
+  /**
+   * Whether the sentence being read holds a "day after" cue, once looked for (null before): it is
+   * looked for only where a date is asked of it (most sentences are never asked).
+   */
+  dayAfterHere: boolean | null;
+  /**
+   * The sentences read since the last full date whose "day after" cue was not looked for, and the
+   * running date each was read on: each such cue moves lastExplicitDate on by a day, worked out
+   * only when a later sentence's own cue asks for it.
+   */
+  dayAfterUnread: SentenceMentions[];
+  dayAfterUnreadDates: (string | null)[];
   /** The first named person of the sentence before, for "he" opening the next one. */
   prevSubject: Side | null;
   /**
@@ -97,7 +109,7 @@ export function startDiscourse(ctx: EventContext, sentences: SentenceMentions[],
   const context = mapPacked(ctx.title ? plainSides(plain, ctx, ctx.title, ctx.refDate) : sidesInSentence(ctx, NO_TITLE, ctx.refDate, { orgsAsSides: false }), (s) => sideAt(s, 0, s.start));
   // (The plain sides docPersonsOf counts are kept in the memo and never changed: the count is
   // the same whenever it is made.)
-  const d: Discourse = { context, contextDate: ctx.refDate, runningDate: ctx.refDate, runningParagraph: -1, scene: null, visitScene: null, sceneDate: null, lastExplicitDate: null, prevSubject: null, salience: new Map(), docPersons: null, countPersons: () => docPersonsOf(ctx, sentences, plain), lastPair: [] };
+  const d: Discourse = { context, contextDate: ctx.refDate, runningDate: ctx.refDate, runningParagraph: -1, scene: null, visitScene: null, sceneDate: null, lastExplicitDate: null, dayAfterHere: null, dayAfterUnread: [], dayAfterUnreadDates: [], prevSubject: null, salience: new Map(), docPersons: null, countPersons: () => docPersonsOf(ctx, sentences, plain), lastPair: [] };
   for (const x of context) noteSalience(d, x, 2);
   return d;
 }
@@ -170,8 +182,34 @@ export function enterSentence(ctx: EventContext, d: Discourse, sm: SentenceMenti
   d.runningDate = d.sceneDate && (!ctx.refDate || nearDate(d.sceneDate, ctx.refDate)) ? d.sceneDate : ctx.refDate;
 }
 
+/** Whether the sentence being read holds a "day after" cue ("a day later", «на следующий день», 次日), looked for once. */
+function dayAfterHere(ctx: EventContext, d: Discourse, sm: SentenceMentions): boolean {
+  return (d.dayAfterHere ??= dayAfterIn(ctx, sm));
+}
+
+/** Moves lastExplicitDate on by a day for each "day after" cue of the sentences not yet read for one, in order. */
+function readDayAfterCues(ctx: EventContext, d: Discourse): void {
+  const unread = d.dayAfterUnread;
+  for (let i = 0; i < unread.length; i++) {
+    const base = d.lastExplicitDate ?? d.dayAfterUnreadDates[i];
+    if (base && dayAfterIn(ctx, unread[i])) d.lastExplicitDate = addDays(base, 1);
+  }
+  if (unread.length) {
+    unread.length = 0;
+    d.dayAfterUnreadDates.length = 0;
+  }
+}
+
+/** "A day later": the day after the date the text was at, where the sentence being read says so; else `otherwise`. */
+export function dayLaterOr(ctx: EventContext, d: Discourse, sm: SentenceMentions, otherwise: string | null): string | null {
+  if (!dayAfterHere(ctx, d, sm)) return otherwise;
+  readDayAfterCues(ctx, d);
+  const base = d.lastExplicitDate ?? d.runningDate;
+  return base ? addDays(base, 1) : otherwise;
+}
+
 /** What a sentence leaves to the next: its subject, and the date it stated. */
-export function leaveSentence(ctx: EventContext, d: Discourse, sm: SentenceMentions, sentenceSides: readonly Side[], dates: DateHit[], dayAfter: boolean): void {
+export function leaveSentence(ctx: EventContext, d: Discourse, sm: SentenceMentions, sentenceSides: readonly Side[], dates: DateHit[]): void {
   // The first named person of the sentence is who "he" in the next one is.
   // (A sentence with no side names no person; "he" carries a subject only when there is one.)
   // (The earliest such side, the first listed among equals: read in one pass, no sorted copy.)
@@ -180,8 +218,23 @@ export function leaveSentence(ctx: EventContext, d: Discourse, sm: SentenceMenti
   d.prevSubject = named ?? (d.prevSubject && pronounSubject(ctx, sm) ? d.prevSubject : null);
   // A full date stated in a sentence becomes the paragraph's running date.
   const full = dates.find((x) => x.value.length === 10);
-  if (full) d.lastExplicitDate = full.value;
-  else if (dayAfter && (d.lastExplicitDate ?? d.runningDate)) d.lastExplicitDate = addDays((d.lastExplicitDate ?? d.runningDate)!, 1);
+  // (A "day after" cue moves it on by a day: looked for here only if it was already, else when a
+  // later sentence's own cue asks; a full date makes the cues before it moot.)
+  if (full) {
+    d.lastExplicitDate = full.value;
+    if (d.dayAfterUnread.length) {
+      d.dayAfterUnread.length = 0;
+      d.dayAfterUnreadDates.length = 0;
+    }
+  } else if (d.dayAfterHere === null) {
+    d.dayAfterUnread.push(sm);
+    d.dayAfterUnreadDates.push(d.runningDate);
+  } else if (d.dayAfterHere) {
+    readDayAfterCues(ctx, d);
+    const base = d.lastExplicitDate ?? d.runningDate;
+    if (base) d.lastExplicitDate = addDays(base, 1);
+  }
+  d.dayAfterHere = null;
   // ...except an arrival's date: the talks that follow an arrival are told on their own day
   // ("arrived on Monday ... The leaders held talks" on the day of the report).
   const arrival = sm.triggers.some((x) => x.payload.mode === "visit");

@@ -23,12 +23,12 @@
 
 import type { SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import type { EventRecord, EventType, Evidence } from "../types.js";
-import { cargoArrives, dateOfReport, headingLine, ownsMission, relativeClauseStart, contentAfter, dayAfterIn, definiteOpening, demonstrativeBefore, duringBefore, inRelativeClause, isWordOf, pledgedBefore } from "./cues.js";
+import { cargoArrives, dateOfReport, headingLine, ownsMission, relativeClauseStart, contentAfter, definiteOpening, demonstrativeBefore, duringBefore, inRelativeClause, isWordOf, pledgedBefore } from "./cues.js";
 import { DIRECTED, type DateHit, type Draft, type EventContext, HOSTILE, MATERIAL_CONFLICT, SPEECH_ACTS, type Side, TYPE_DEFAULTS, copySides, evidenceOf, newDraft, newSide, toActors } from "./model.js";
 import { type PlainMemo, type SideOptions, isReportingSource, markCoordinatedCounterparts, plainSides, sidesInSentence, withCounterpartOffice, withObjectTarget, withoutBriefed, withoutContent } from "./sides.js";
-import { addDays, dateFor, occasionsOf } from "./when.js";
+import { dateFor, occasionsOf } from "./when.js";
 import { locate, placesFromDocument, visitorAndHost } from "./where.js";
-import { type Discourse, mainDyad, enterSentence, leaveSentence, noteSalience, startDiscourse, withActorFromDiscourse, withContextSides, withGuestAndHost, withNamesFromDiscourse, withPronounSpeaker, withQuotedSpeaker, withReferencedSides, withTitleHolder } from "./discourse.js";
+import { type Discourse, dayLaterOr, mainDyad, enterSentence, leaveSentence, noteSalience, startDiscourse, withActorFromDiscourse, withContextSides, withGuestAndHost, withNamesFromDiscourse, withPronounSpeaker, withQuotedSpeaker, withReferencedSides, withTitleHolder } from "./discourse.js";
 import { batchSize, documentsNamed, groupsOf, mergeInto, sameInteraction, twinOf } from "./split.js";
 import { addSummitParticipants, assignTopics, initiatorsFirst, visitorFirst, withHostOfTalks } from "./document.js";
 import { attendedGathering, noEventHere } from "./triggers.js";
@@ -63,8 +63,6 @@ function eventsOf(ctx: EventContext, sentences: SentenceMentions[], datesBySente
     const sm = sentences[si];
     enterSentence(ctx, d, sm);
     const dates = datesBySentence[si] ?? [];
-    // "A day later": the day after the date the text was at.
-    const dayAfter = dayAfterIn(ctx, sm);
     const sentenceSides = plainSides(plain, ctx, sm, d.runningDate);
     for (const x of sentenceSides) noteSalience(d, x, 1);
     // A meeting someone came to take part in, of an organisation, is its gathering.
@@ -72,9 +70,9 @@ function eventsOf(ctx: EventContext, sentences: SentenceMentions[], datesBySente
     for (const t of sm.triggers) {
       // A trigger inside a name is no trigger (Arabic "فيصل", Faisal, read as "ف + يصل", arrives).
       if (insidePerson(sm, t)) continue;
-      for (const occasion of occasionsOf(t, sm, dates, ctx.lang, ctx.text)) eventsAt(ctx, d, drafts, { sentences, si, sm, t, occasion, dates, dayAfter });
+      for (const occasion of occasionsOf(t, sm, dates, ctx.lang, ctx.text)) eventsAt(ctx, d, drafts, { sentences, si, sm, t, occasion, dates });
     }
-    leaveSentence(ctx, d, sm, sentenceSides, dates, dayAfter);
+    leaveSentence(ctx, d, sm, sentenceSides, dates);
   }
 
   // (The passes over the whole document change drafts only.)
@@ -120,7 +118,6 @@ interface Occasion {
   /** The date hit of this occasion, when a trigger tells several. */
   occasion: DateHit | null;
   dates: DateHit[];
-  dayAfter: boolean;
 }
 
 /** What a trigger is, its date, place and sides, worked out once for all its groups. */
@@ -210,11 +207,13 @@ function statedFrom(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): n
 
 /** The date of an occasion: its own date hit, else the sentence's date nearest the trigger, else the running date. */
 function whenOf(ctx: EventContext, d: Discourse, at: Occasion): Told["when"] {
-  const { sm, t, occasion, dates, dayAfter } = at;
-  const dayAfterBase = d.lastExplicitDate ?? d.runningDate;
-  return occasion
-    ? { value: occasion.value, explicit: true, hit: occasion }
-    : dateFor(t, dates.length ? dates.filter((x) => !inRelativeClause(ctx, sm, t, x) && !dateOfReport(ctx, sm, t, x)) : dates, dayAfter && dayAfterBase ? addDays(dayAfterBase, 1) : d.runningDate, ctx.refDate, ctx.text);
+  const { sm, t, occasion, dates } = at;
+  if (occasion) return { value: occasion.value, explicit: true, hit: occasion };
+  const when = dateFor(t, dates.length ? dates.filter((x) => !inRelativeClause(ctx, sm, t, x) && !dateOfReport(ctx, sm, t, x)) : dates, d.runningDate, ctx.refDate, ctx.text);
+  // "A day later": the day after the date the text was at (looked for only where the sentence
+  // dates the event with none of its own dates).
+  if (!when.explicit) when.value = dayLaterOr(ctx, d, sm, when.value);
+  return when;
 }
 
 /** The sides the sentence itself names for a trigger, without reporting sources and statement content. */
