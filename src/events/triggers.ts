@@ -49,14 +49,19 @@ function condemns(ctx: EventContext, sm: SentenceMentions, accuse: TriggerMatch,
 function anniversaryNear(ctx: EventContext, t: TriggerMatch): boolean {
   const words = ctx.lex.markers.anniversary.get(ctx.lang);
   if (!words?.length) return false;
-  // (A stretch is folded only where its letters may spell one of the words.)
-  // (Folded once for all the words.)
-  const holds = (stretch: string) => {
-    if (!mayFoldToOneOf(stretch, words)) return false;
-    const folded = foldRunning(stretch);
-    return words.some((w) => folded.includes(w));
-  };
-  return holds(ctx.text.slice(Math.max(0, t.start - 40), t.start)) || holds(ctx.text.slice(t.end, t.end + 12));
+  const text = ctx.text;
+  return foldHolds(text, Math.max(0, t.start - 40), t.start, words) || foldHolds(text, t.end, Math.min(text.length, t.end + 12), words);
+}
+
+/**
+ * Whether the fold of text[from, to) (foldRunning) holds one of the words: the stretch is sliced
+ * and folded only where its letters may spell one of them (read in place).
+ */
+function foldHolds(text: string, from: number, to: number, words: string[]): boolean {
+  if (!mayFoldToOneOfIn(text, from, to, words)) return false;
+  const folded = foldRunning(text.slice(from, to));
+  for (let k = 0; k < words.length; k++) if (folded.includes(words[k])) return true;
+  return false;
 }
 
 /** The code units of a word list as bits, each word's units, and each character's (filled on first sight). */
@@ -75,6 +80,11 @@ const SPACE_OR_NOTHING = new Set([0x27, 0x60, 0x2019, 0x2018, 0x02bb, 0x02bc, 0x
  * holds none of them.
  */
 export function mayFoldToOneOf(s: string, words: string[]): boolean {
+  return mayFoldToOneOfIn(s, 0, s.length, words);
+}
+
+/** mayFoldToOneOf(text.slice(from, to), words), read in place. */
+function mayFoldToOneOfIn(text: string, from: number, to: number, words: string[]): boolean {
   let m = unitMasks.get(words);
   if (m === undefined) {
     const bits = new Map<number, number>();
@@ -89,8 +99,9 @@ export function mayFoldToOneOf(s: string, words: string[]): boolean {
   }
   if (!m) return true;
   let seen = 0;
-  for (let i = 0; i < s.length; i++) seen |= charMask(m, s.charCodeAt(i));
-  for (const w of m.words) if ((seen & w) === w) return true;
+  for (let i = from; i < to; i++) seen |= charMask(m, text.charCodeAt(i));
+  const masks = m.words;
+  for (let k = 0; k < masks.length; k++) if ((seen & masks[k]) === masks[k]) return true;
   return false;
 }
 
@@ -175,11 +186,27 @@ export function noEventHere(ctx: EventContext, sm: SentenceMentions, t: TriggerM
 
 /** "Agreed that it is important to...": a shared view, not an agreement. */
 function sharedView(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch): boolean {
+  const opinion = ctx.lex.markers.opinion.get(ctx.lang);
+  if (!opinion) return false;
   // (The words joined by a loop: see mapPacked in model.ts.)
   let after = " ", words = 0;
   for (const x of sm.tokens) if (x.start >= t.end && x.start - t.end <= 60) after += words++ ? " " + x.norm : x.norm;
-  after += " ";
-  return (ctx.lex.markers.opinion.get(ctx.lang) ?? []).some((w) => after.includes(` ${w} `) || after.includes(` ${w}`));
+  // (A word with a space after it is a word with a space before it: one test, of a spelling made once per list.)
+  const spaced = spacedWords(opinion);
+  for (let k = 0; k < spaced.length; k++) if (after.includes(spaced[k])) return true;
+  return false;
+}
+
+/** Each word of a list with a space before it, made once per list. */
+const spacedLists = new WeakMap<string[], string[]>();
+function spacedWords(words: string[]): string[] {
+  let spaced = spacedLists.get(words);
+  if (!spaced) {
+    spaced = [];
+    for (const w of words) spaced.push(" " + w);
+    spacedLists.set(words, spaced);
+  }
+  return spaced;
 }
 
 /** "Rejected any attempt to displace...": a stated position, not a proposal turned down. */
