@@ -34,20 +34,14 @@ function isBreakAt(text: string, at: number): boolean {
   return !(c === 0x2c && at > 0 && digit(text.charCodeAt(at - 1)) && digit(text.charCodeAt(at + 1)));
 }
 
-/** Stretches up to this long are read in place by breakBetween. */
-const SHORT_STRETCH = 64;
-
 /** Whether a clause boundary stands between two offsets of one sentence. */
 export function breakBetween(text: string, sm: SentenceMentions, from: number, to: number): boolean {
-  // (The few characters between two nearby words are read in place: most sentences are asked
-  // only that, and their list of boundaries, kept in a WeakMap, cost more to make and keep.)
+  // (Read in place, however long the stretch: the sentence's list of boundaries, kept in a
+  // WeakMap, cost more to make and keep than the few stretches asked of a sentence cost to read.)
   const lo = Math.max(from, sm.sentence.start, 0);
   const hi = Math.min(to, sm.sentence.end, text.length);
-  if (hi - lo <= SHORT_STRETCH) {
-    for (let at = lo; at < hi; at++) if (isBreakAt(text, at)) return true;
-    return false;
-  }
-  return clauseBreaks(text, sm).some((b) => b >= from && b < to);
+  for (let at = lo; at < hi; at++) if (isBreakAt(text, at)) return true;
+  return false;
 }
 
 /**
