@@ -48,17 +48,19 @@ function firstReport(d: Draft): number {
  * before that sentence (or in it) puts the initiator first.
  */
 export function initiatorsFirst(ctx: EventContext, drafts: Draft[], sentences: SentenceMentions[]): void {
-  // (The sentences are read only for a document that reports a call or meeting.)
-  if (!drafts.some((x) => x.rec.type === "CONSULT" && x.rec.mode !== "multilateral" && !x.rec.status)) return;
-  sentences.forEach((sm, si) => {
-    const initiator = initiatorOf(ctx, sm);
-    if (!initiator) return;
+  // (The sentences are read only for a document that reports a call or meeting, and only from
+  // the first sentence that reports one: an initiator named before it has no call to go first in.)
+  let from = Infinity;
+  for (const x of drafts) if (x.rec.type === "CONSULT" && x.rec.mode !== "multilateral" && !x.rec.status) from = Math.min(from, x.sentence);
+  for (let si = from; si < sentences.length; si++) {
+    const initiator = initiatorOf(ctx, sentences[si]);
+    if (!initiator) continue;
     const d = drafts.filter((x) => x.rec.type === "CONSULT" && x.rec.mode !== "multilateral" && !x.rec.status && x.sentence <= si && x.sides.some((y) => y.country === initiator)).pop();
     const at = d ? d.sides.findIndex((x) => x.country === initiator) : -1;
-    if (!d || at <= 0) return;
+    if (!d || at <= 0) continue;
     d.sides.unshift(...d.sides.splice(at, 1));
     d.rec.actors = toActors(d.sides);
-  });
+  }
 }
 
 /** In a meeting held during a visit, the visitor comes first (as in the visit). */
