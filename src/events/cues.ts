@@ -279,9 +279,12 @@ export function definiteOpening(ctx: EventContext, sm: SentenceMentions, t: Trig
   if (ARTICLES.has(prev ?? "")) return true;
   // Languages without articles: an event noun that opens the sentence, or follows its opening
   // preposition («На переговорах ... министр намерен обсудить», "at the talks").
-  if (!["ru", "uk", "tg", "kk", "ky", "uz", "tr", "fa"].includes(ctx.lang)) return false;
+  if (!ARTICLELESS.has(ctx.lang)) return false;
   return t.tokenStart === 0 || (ctx.lex.markers.placeBefore.get(ctx.lang) ?? []).some((p) => p.length === 1 && p[0] === prev);
 }
+
+/** Languages without articles, where an event noun opening the sentence is definite (see definiteOpening). */
+const ARTICLELESS = new Set(["ru", "uk", "tg", "kk", "ky", "uz", "tr", "fa"]);
 
 /** A date after the trigger inside a relative clause ("..., which had been announced in 2019"). */
 export function inRelativeClause(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, d: DateHit): boolean {
@@ -312,11 +315,17 @@ export function demonstrativeBefore(ctx: EventContext, sm: SentenceMentions, t: 
   if (t.tokenStart < 0) return false;
   // (Not over a word that a place ending makes describe the noun: "bu meseledeki tepkisini", the
   // reaction on this matter, is not "this reaction".)
-  const describes = (w: string) => !!ctx.lex.markers.placeModifierSuffix.get(ctx.lang)?.some((x) => w.length > x.length + 2 && w.endsWith(x));
   for (let k = t.tokenStart - 1; k >= 0 && k >= t.tokenStart - 2; k--) {
     if (hasVariantIn(sm.tokens[k].norm, words)) return true;
-    if (describes(sm.tokens[k].norm)) return false;
+    if (endsWithSuffixOf(sm.tokens[k].norm, ctx.lex.markers.placeModifierSuffix.get(ctx.lang))) return false;
   }
+  return false;
+}
+
+/** Whether a word ends with one of the suffixes after a stem of three letters or more (a loop: this runs for every event recorded). */
+function endsWithSuffixOf(w: string, suffixes: string[] | undefined): boolean {
+  if (!suffixes) return false;
+  for (let i = 0; i < suffixes.length; i++) if (w.length > suffixes[i].length + 2 && w.endsWith(suffixes[i])) return true;
   return false;
 }
 

@@ -270,10 +270,7 @@ function recordGroup(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occas
   // "He said the new sanctions were imposed...": a definite hostile noun is the act already told,
   // whoever the sentence names first.
   // (Not "The UK sanctioned ...": a country between the article and the trigger is its subject.)
-  const definiteHostile = ctx.lang === "en" && (type === "SANCTION" || HOSTILE.has(type)) && t.tokenStart > 0 && [1, 2].some((k) => {
-    const w = sm.tokens[t.tokenStart - k];
-    return !!w && DEFINITE.has(w.norm) && !sm.entities.some((e) => e.start >= w.end && e.end <= t.start);
-  });
+  const definiteHostile = ctx.lang === "en" && (type === "SANCTION" || HOSTILE.has(type)) && t.tokenStart > 0 && (definiteBefore(sm, t, 1) || definiteBefore(sm, t, 2));
   // "The MoU signed by the Minister of Agriculture ...": a definite document before the signing
   // participle is the document whose signing was told.
   const definiteDocument = ctx.lang === "en" && type === "AGREE" && mode === "sign" && t.tokenStart > 1 && DEFINITE.has(sm.tokens[t.tokenStart - 2].norm) && isWordOf(sm.tokens[t.tokenStart - 1].norm, ctx.lex.markers.documentNouns.get(ctx.lang) ?? []);
@@ -291,6 +288,12 @@ function recordGroup(ctx: EventContext, d: Discourse, drafts: Draft[], at: Occas
     d.contextDate = when.value;
     if (when.value && when.value.length === 10 && mode !== "visit") d.sceneDate = when.value;
   }
+}
+
+/** Whether the word k words before a trigger is a definite word with no mention between it and the trigger. */
+function definiteBefore(sm: SentenceMentions, t: TriggerMatch, k: number): boolean {
+  const w = sm.tokens[t.tokenStart - k];
+  return !!w && DEFINITE.has(w.norm) && !sm.entities.some((e) => e.start >= w.end && e.end <= t.start);
 }
 
 /** The status of an event, and its date: a date after the article's is an event to come. */

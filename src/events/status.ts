@@ -60,7 +60,8 @@ export function statusOf(text: string, sm: SentenceMentions, t: TriggerMatch): E
 export function statusAfterIndefinite(text: string, sm: SentenceMentions, t: TriggerMatch, articles: Set<string> | undefined): EventRecord["status"] {
   if (!articles || t.tokenStart < 1) return undefined;
   // The article right before the noun, or one word before it ("a second meeting").
-  if (![1, 2].some((k) => articles.has(sm.tokens[t.tokenStart - k]?.norm ?? ""))) return undefined;
+  // (The two words read in place: this runs for every event recorded.)
+  if (!articles.has(sm.tokens[t.tokenStart - 1].norm) && !(t.tokenStart >= 2 && articles.has(sm.tokens[t.tokenStart - 2].norm))) return undefined;
   for (const c of sm.modality) {
     if (c.payload.id === "negation" || c.start < t.end || c.start - t.end > 100) continue;
     if (breakBetween(text, sm, t.end, c.start) || sm.triggers.some((x) => x !== t && x.start >= t.end && x.end <= c.start)) continue;
