@@ -15,14 +15,29 @@ export function occasionsOf(t: TriggerMatch, sm: SentenceMentions, dates: DateHi
   if (t.payload.type !== "CONSULT" || t.payload.mode === "multilateral" || dates.length < 2) return [null];
   const next = sm.triggers.find((x) => x.start >= t.end);
   const after = dates.filter((d) => d.start >= t.end && (!next || d.end <= next.start));
-  let distinct = [...new Map(after.map((d) => [d.value, d])).values()];
+  let distinct = lastHitPerValue(after);
   // Verb-final languages put them before it, in its clause ("已于2月和9月两次通电话").
   if (distinct.length < 2 && VERB_FINAL.has(lang)) {
     const prev = [...sm.triggers].reverse().find((x) => x.end <= t.start);
     const before = dates.filter((d) => d.end <= t.start && (!prev || d.start >= prev.end) && !markBetween(text, d.end, t.start, ",;，；،"));
-    distinct = [...new Map(before.filter((d) => d.value.length >= 7).map((d) => [d.value, d])).values()];
+    distinct = lastHitPerValue(before.filter((d) => d.value.length >= 7));
   }
   return distinct.length >= 2 ? distinct : [null];
+}
+
+/**
+ * One hit per date value, in the order the values first appear, each the last hit of its value
+ * (what the values of a Map built from [value, hit] pairs are), in a list: a sentence has few dates.
+ */
+function lastHitPerValue(hits: DateHit[]): DateHit[] {
+  const out: DateHit[] = [];
+  for (const d of hits) {
+    let j = 0;
+    while (j < out.length && out[j].value !== d.value) j++;
+    if (j < out.length) out[j] = d;
+    else out.push(d);
+  }
+  return out;
 }
 
 /** The date an event in this sentence took place. */
