@@ -2,7 +2,7 @@
 // subject of talk) and the sides a sentence names for a trigger, one per country.
 
 import { type PersonTerm, termOn } from "../lexicon/index.js";
-import { holderNamedOn, holderOn, personOf, sentenceMemo, termOnDate } from "./memo.js";
+import { type SentenceMemo, holderNamedOn, holderOn, personOf, sentenceMemo, termOnDate } from "./memo.js";
 import { fold } from "../text/normalize.js";
 import type { EntityMatch, NameMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import { ARTICLES, firstTokenFrom, foldRunning, phraseEndingAt, counterpartNear, hasVariantIn, isWordOf, orgIsSetting } from "./cues.js";
@@ -19,14 +19,69 @@ export type MentionRole = "party" | "place" | "direction" | "topic";
 
 export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): MentionRole {
   // (Asked of each mention for every side computed: answered once per document run.)
-  const memo = sentenceMemo(ctx, sm);
-  if (!memo) return roleOf(ctx, sm, e);
-  let role = memo.roles.get(e);
-  if (role === undefined) {
-    role = roleOf(ctx, sm, e);
-    memo.roles.set(e, role);
-  }
+  const memo = sidesMemo(ctx, sm);
+  const i = memo ? sm.entities.indexOf(e) : -1;
+  return i < 0 ? roleOf(ctx, sm, e) : roleIn(ctx, sm, memo, i);
+}
+
+/** mentionRole of mention i of the sentence, kept in the sentence's memo if given. */
+function roleIn(ctx: EventContext, sm: SentenceMentions, memo: SidesMemo | null, i: number): MentionRole {
+  if (!memo) return roleOf(ctx, sm, sm.entities[i]);
+  const roles = (memo.roles ??= new Array<MentionRole>(memo.entities.length));
+  let role = roles[i];
+  if (role === undefined) roles[i] = role = roleOf(ctx, sm, sm.entities[i]);
   return role;
+}
+
+/**
+ * What the sides passes keep for a sentence in a document run (see sentenceMemo): the answers
+ * per mention by its index (in arrays, not maps keyed by the mention: a sentence names a few),
+ * the kinds of mention it names, and its named and bare sides by date and slot.
+ */
+class SidesMemo {
+  kinds = -1;
+  // (Each made when first needed: most sentences need a few of them.)
+  roles: MentionRole[] | null = null;
+  notSide: boolean[] | null = null;
+  actor: boolean[] | null = null;
+  counterparts: Map<number, boolean> | null = null;
+  named: DateSlots<{ sides: Side[]; consumed: number[] }> | null = null;
+  bare: DateSlots<(Side & { end: number })[]> | null = null;
+  constructor(readonly run: SentenceMemo, readonly entities: EntityMatch[]) {}
+}
+
+/** Slots by date: the first date's in a field (a sentence is mostly asked about on one date), others in a map. */
+class DateSlots<T> {
+  private date: string | null | undefined = undefined;
+  private first: T[] = [];
+  private others: Map<string | null, T[]> | null = null;
+  on(date: string | null): T[] {
+    if (this.date === undefined) this.date = date;
+    if (date === this.date) return this.first;
+    let slots = (this.others ??= new Map()).get(date);
+    if (!slots) this.others.set(date, (slots = []));
+    return slots;
+  }
+}
+
+/**
+ * The sides memo of a sentence in a document run, or null (none outside a run). Kept by
+ * sentence for the context last read (a weak map keyed by the run's memos would cost the
+ * garbage collector more than it saves), each for the run's own sentence memo: another run
+ * over the same context, or a sentence whose mentions were replaced, makes its own.
+ */
+let memoCtx: EventContext | null = null;
+let memos = new Map<SentenceMentions, SidesMemo>();
+function sidesMemo(ctx: EventContext, sm: SentenceMentions): SidesMemo | null {
+  const run = sentenceMemo(ctx, sm);
+  if (!run) return null;
+  if (ctx !== memoCtx) {
+    memoCtx = ctx;
+    memos = new Map();
+  }
+  let m = memos.get(sm);
+  if (!m || m.run !== run || m.entities !== sm.entities) memos.set(sm, (m = new SidesMemo(run, sm.entities)));
+  return m;
 }
 
 function roleOf(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): MentionRole {
@@ -310,14 +365,12 @@ function actorStems(nouns: ReadonlySet<string>): string[] {
   return stems;
 }
 
-/** adjectiveIsActor, answered once per mention in a document run. */
-function adjectiveActor(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
-  const memo = sentenceMemo(ctx, sm);
-  let yes = memo?.actor.get(e);
-  if (yes === undefined) {
-    yes = adjectiveIsActor(ctx, sm, e);
-    memo?.actor.set(e, yes);
-  }
+/** adjectiveIsActor of mention i, answered once per mention in a document run. */
+function adjectiveActor(ctx: EventContext, sm: SentenceMentions, memo: SidesMemo | null, i: number): boolean {
+  if (!memo) return adjectiveIsActor(ctx, sm, sm.entities[i]);
+  const actor = (memo.actor ??= new Array<boolean>(memo.entities.length));
+  let yes = actor[i];
+  if (yes === undefined) actor[i] = yes = adjectiveIsActor(ctx, sm, sm.entities[i]);
   return yes;
 }
 
@@ -334,15 +387,20 @@ function adjectiveOfShipment(ctx: EventContext, sm: SentenceMentions, e: EntityM
 
 /** Whether a span of the sentence is introduced as a counterpart ("with X", "X bilan"). */
 export function isCounterpart(ctx: EventContext, sm: SentenceMentions, start: number, end: number): boolean {
-  const memo = sentenceMemo(ctx, sm);
+  return counterpartIn(ctx, sm, sidesMemo(ctx, sm), start, end);
+}
+
+/** isCounterpart, kept in the sentence's memo if given. */
+function counterpartIn(ctx: EventContext, sm: SentenceMentions, memo: SidesMemo | null, start: number, end: number): boolean {
   // (One number keys the span, start and end, where both are whole offsets below 2^21: the key
   // stays an exact integer.)
   if (!memo || !(start >= 0 && end >= 0 && start < SPAN_KEY && end < SPAN_KEY && (start | 0) === start && (end | 0) === end)) return counterpartSpan(ctx, sm, start, end);
   const key = start * SPAN_KEY + end;
-  let yes = memo.counterparts.get(key);
+  const kept = (memo.counterparts ??= new Map());
+  let yes = kept.get(key);
   if (yes === undefined) {
     yes = counterpartSpan(ctx, sm, start, end);
-    memo.counterparts.set(key, yes);
+    kept.set(key, yes);
   }
   return yes;
 }
@@ -628,11 +686,18 @@ export interface SideOptions {
 
 /** Sides named in one sentence, strongest first per country. */
 export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions): Side[] {
+  const memo = sidesMemo(ctx, sm);
+  if (!memo) return sidesOfKinds(ctx, sm, date, opts, entityKinds(sm), null);
+  // (The kinds read once per sentence in a run, not once per trigger.)
+  if (memo.kinds < 0) memo.kinds = entityKinds(sm);
+  return sidesOfKinds(ctx, sm, date, opts, memo.kinds, memo);
+}
+
+/** sidesInSentence, given the kinds of mention the sentence names (see entityKinds) and its memo. */
+function sidesOfKinds(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions, kinds: number, memo: SidesMemo | null): Side[] {
   // (Every side comes from a country, organisation, person or office mention: a sentence that
   // names none, or only cities, has none, whatever is asked.)
-  const kinds = entityKinds(sm);
   if (!(kinds & ~PLACE)) return [];
-  const memo = sentenceMemo(ctx, sm);
   // What the named sides depend on (see namedSides), then what the bare ones depend on besides:
   // the date, then a slot of flags (no key string built and hashed per call).
   // (Whether organisations are sides, and whether the event is multilateral, are asked of
@@ -640,7 +705,7 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
   const orgs = (kinds & ORG) !== 0;
   const namedSlot = (opts.type && HOSTILE.has(opts.type) ? 1 : 0) | (opts.multilateral && orgs ? 2 : 0);
   const bareSlot = namedSlot | (opts.orgsAsSides && orgs ? 4 : 0) | (opts.visit ? 8 : 0) | (opts.type === "AID" ? 16 : 0);
-  const bareSlots = memo ? slotsOn(memo.bare, date) : null;
+  const bareSlots = memo ? (memo.bare ??= new DateSlots()).on(date) : null;
   const keptBare = bareSlots?.[bareSlot];
   let sides: Side[];
   let bare: (Side & { end: number })[];
@@ -649,11 +714,11 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
     sides = [];
     if (keptBare) bare = copySides(keptBare);
     else {
-      bare = bareSides(ctx, sm, opts, NONE_CONSUMED, evidenceOf(ctx, sm));
+      bare = bareSides(ctx, sm, memo, opts, NONE_CONSUMED, evidenceOf(ctx, sm));
       if (bareSlots) bareSlots[bareSlot] = copySides(bare);
     }
   } else {
-    const namedSlots = memo ? slotsOn(memo.named, date) : null;
+    const namedSlots = memo ? (memo.named ??= new DateSlots()).on(date) : null;
     const keptNamed = namedSlots?.[namedSlot];
     if (keptNamed && keptBare) {
       // (Both kept: the mentions the named sides consume matter to the bare ones only.)
@@ -663,23 +728,16 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
       const consumed = new Set<number>();
       // (One evidence for the sides of one computation: evidence is never changed.)
       const ev = evidenceOf(ctx, sm);
-      sides = namedSides(ctx, sm, date, opts, consumed, namedSlots, namedSlot, ev);
+      sides = namedSides(ctx, sm, memo, date, opts, consumed, namedSlots, namedSlot, ev);
       if (keptBare) bare = copySides(keptBare);
       else {
-        bare = bareSides(ctx, sm, opts, consumed, ev);
+        bare = bareSides(ctx, sm, memo, opts, consumed, ev);
         if (bareSlots) bareSlots[bareSlot] = copySides(bare);
       }
     }
   }
   withBareSides(ctx, sides, bare, opts);
   return onePerCountry(sides, opts);
-}
-
-/** The memo slots of a date (made when first asked for). */
-function slotsOn<T>(byDate: Map<string | null, T[]>, date: string | null): T[] {
-  let slots = byDate.get(date);
-  if (!slots) byDate.set(date, (slots = []));
-  return slots;
 }
 
 // The kinds of mention a sentence names, as bits (see entityKinds).
@@ -700,11 +758,6 @@ function entityKinds(sm: SentenceMentions): number {
   return kinds;
 }
 
-/** Whether a sentence names anything but places. */
-function mayNameSides(sm: SentenceMentions): boolean {
-  return (entityKinds(sm) & ~PLACE) !== 0;
-}
-
 /** No mention consumed (a sentence without persons and titles). */
 const NONE_CONSUMED: ReadonlySet<number> = new Set();
 
@@ -713,7 +766,7 @@ const NONE_CONSUMED: ReadonlySet<number> = new Set();
  * the date, on whether the event is hostile and on whether it is multilateral, so within a
  * document run they are computed once for each and handed out as copies (callers change sides).
  */
-function namedSides(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions, consumed: Set<number>, slots: { sides: Side[]; consumed: number[] }[] | null, slot: number, ev: Evidence): Side[] {
+function namedSides(ctx: EventContext, sm: SentenceMentions, memo: SidesMemo | null, date: string | null, opts: SideOptions, consumed: Set<number>, slots: { sides: Side[]; consumed: number[] }[] | null, slot: number, ev: Evidence): Side[] {
   const kept = slots?.[slot];
   if (kept) {
     for (const i of kept.consumed) consumed.add(i);
@@ -722,9 +775,9 @@ function namedSides(ctx: EventContext, sm: SentenceMentions, date: string | null
   const sides: Side[] = [];
   // (Where each person's name ends, by the side's index: the sides personSides adds are all persons.)
   const personEnds: number[] = [];
-  personSides(ctx, sm, date, opts, consumed, ev, sides, personEnds);
+  personSides(ctx, sm, memo, date, opts, consumed, ev, sides, personEnds);
   markPairedPersons(ctx, sides, personEnds);
-  officeSides(ctx, sm, date, opts, consumed, ev, sides);
+  officeSides(ctx, sm, memo, date, opts, consumed, ev, sides);
   if (slots) slots[slot] = { sides: copySides(sides), consumed: [...consumed] };
   return sides;
 }
@@ -744,7 +797,7 @@ function gapOk(ctx: EventContext, sm: SentenceMentions, a: { end: number }, b: {
 }
 
 /** Persons from the lexicon, with the titles and countries bound to their names marked consumed. */
-function personSides(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions, consumed: Set<number>, ev: Evidence, sides: Side[], personEnds: number[]): void {
+function personSides(ctx: EventContext, sm: SentenceMentions, memo: SidesMemo | null, date: string | null, opts: SideOptions, consumed: Set<number>, ev: Evidence, sides: Side[], personEnds: number[]): void {
   const ents = sm.entities;
   const hostile = !!opts.type && HOSTILE.has(opts.type);
   // (A loop, not forEach with a closure, and the title looked for without a list: this runs for
@@ -757,7 +810,7 @@ function personSides(ctx: EventContext, sm: SentenceMentions, date: string | nul
     // "Keep the pressure on Putin", "Putin's campaign": a person talked about is no side of a
     // cooperative act; the one condemned or struck is.
     if (!hostile) {
-      const role = mentionRole(ctx, sm, e);
+      const role = roleIn(ctx, sm, memo, i);
       if (role !== "party" && role !== "direction") continue;
     }
     // The title written before the name says which of a person's offices is meant
@@ -771,7 +824,7 @@ function personSides(ctx: EventContext, sm: SentenceMentions, date: string | nul
     // ...and right after it in languages that put the title after the name.
     const next = ents[i + 1];
     if (next && next.payload.kind === "country" && next.payload.id === term.country && gapOk(ctx, sm, e, next)) consumed.add(i + 1);
-    sides.push(newSide(term.country, p.name, term.role, 3, e.start, ev, isCounterpart(ctx, sm, spanStart, e.end)));
+    sides.push(newSide(term.country, p.name, term.role, 3, e.start, ev, counterpartIn(ctx, sm, memo, spanStart, e.end)));
     personEnds.push(e.end);
   }
 }
@@ -869,19 +922,19 @@ function markPairedPersons(ctx: EventContext, sides: Side[], personEnds: number[
 }
 
 /** Offices bound to a country or organisation next to them, with a name after them if any. */
-function officeSides(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions, consumed: Set<number>, ev: Evidence, sides: Side[]): void {
+function officeSides(ctx: EventContext, sm: SentenceMentions, memo: SidesMemo | null, date: string | null, opts: SideOptions, consumed: Set<number>, ev: Evidence, sides: Side[]): void {
   const ents = sm.entities;
   // (A loop, not forEach with a closure: this runs for every sides computed. Adds to sides.)
-  for (let i = 0; i < ents.length; i++) officeSide(ctx, sm, date, opts, consumed, ev, sides, i);
+  for (let i = 0; i < ents.length; i++) officeSide(ctx, sm, memo, date, opts, consumed, ev, sides, i);
 }
 
 /** The side of office mention i, if it is one and names a side (with the holders listed after it). Adds to sides. */
-function officeSide(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions, consumed: Set<number>, ev: Evidence, sides: Side[], i: number): void {
+function officeSide(ctx: EventContext, sm: SentenceMentions, memo: SidesMemo | null, date: string | null, opts: SideOptions, consumed: Set<number>, ev: Evidence, sides: Side[], i: number): void {
   const ents = sm.entities;
   const e = ents[i];
   if (e.payload.kind !== "office" || consumed.has(i)) return;
   const role = e.payload.role;
-  const countryIdx = holderIndex(ctx, sm, i, consumed);
+  const countryIdx = holderIndexIn(ctx, sm, memo, i, consumed);
   const titled = nameOfTitle(sm.names, i);
   if (countryIdx < 0) {
     // "The Chairman of the State Duma": a title of one country's institution implies it.
@@ -889,7 +942,7 @@ function officeSide(ctx: EventContext, sm: SentenceMentions, date: string | null
     if (implied) {
       consumed.add(i);
       const name = titled?.name ?? holderOn(ctx, implied, e.payload.id, date)?.name ?? null;
-      sides.push(newSide(implied, name, role, name ? 3 : 2, e.start, ev, isCounterpart(ctx, sm, e.start, Math.max(e.end, titled?.end ?? 0))));
+      sides.push(newSide(implied, name, role, name ? 3 : 2, e.start, ev, counterpartIn(ctx, sm, memo, e.start, Math.max(e.end, titled?.end ?? 0))));
     }
     // Otherwise a titled name without a country ("Ambassador John Smith"): country unknown.
     return;
@@ -914,7 +967,7 @@ function officeSide(ctx: EventContext, sm: SentenceMentions, date: string | null
   if (orgHead) {
     const spanEnd = Math.max(e.end, ents[countryIdx].end, titled.end);
     const spanStart = Math.min(e.start, ents[countryIdx].start);
-    sides.push(newSide(country, name, role === "head_of_state" || role === "head_of_government" ? "org_head" : role, 3, spanStart, ev, isCounterpart(ctx, sm, spanStart, spanEnd)));
+    sides.push(newSide(country, name, role === "head_of_state" || role === "head_of_government" ? "org_head" : role, 3, spanStart, ev, counterpartIn(ctx, sm, memo, spanStart, spanEnd)));
     return;
   }
   // A name spelled otherwise than the lexicon has it is the office holder it resembles.
@@ -922,9 +975,9 @@ function officeSide(ctx: EventContext, sm: SentenceMentions, date: string | null
   if (!name && RESOLVABLE_OFFICE_ROLES.has(role)) name = holderOn(ctx, country, e.payload.id, date)?.name ?? null;
   const spanStart = Math.min(e.start, ents[countryIdx].start);
   const spanEnd = Math.max(e.end, ents[countryIdx].end, titled?.end ?? 0);
-  if (orgOfStates) sides.push(newSide(country, null, null, 1, spanStart, ev, isCounterpart(ctx, sm, spanStart, spanEnd)));
+  if (orgOfStates) sides.push(newSide(country, null, null, 1, spanStart, ev, counterpartIn(ctx, sm, memo, spanStart, spanEnd)));
   else {
-    const side = newSide(country, name, role, name ? 3 : 2, spanStart, ev, isCounterpart(ctx, sm, spanStart, spanEnd));
+    const side = newSide(country, name, role, name ? 3 : 2, spanStart, ev, counterpartIn(ctx, sm, memo, spanStart, spanEnd));
     if (e.payload.id === "leader" && !name) side.leader = true;
     sides.push(side);
   }
@@ -942,6 +995,11 @@ const POSSESSOR_FIRST = new Set(["tr", "az", "kk", "ky", "uz", "hu"]);
 
 /** The index of the country or organisation whose title entity i is, or -1. */
 export function holderIndex(ctx: EventContext, sm: SentenceMentions, i: number, consumed: Set<number>): number {
+  return holderIndexIn(ctx, sm, sidesMemo(ctx, sm), i, consumed);
+}
+
+/** holderIndex, with the sentence's memo if given. */
+function holderIndexIn(ctx: EventContext, sm: SentenceMentions, memo: SidesMemo | null, i: number, consumed: Set<number>): number {
   const ents = sm.entities;
   const e = ents[i];
   const prev = ents[i - 1];
@@ -964,7 +1022,7 @@ export function holderIndex(ctx: EventContext, sm: SentenceMentions, i: number, 
   // ("Cumhurbaşkanımızın Suudi Arabistan'a ziyareti", our President's visit to Saudi Arabia).
   let nextOk = !POSSESSOR_FIRST.has(ctx.lang) && isHolderEntity(next) && gapOk(ctx, sm, e, next) && !consumed.has(i + 1);
   if (nextOk) {
-    const role = mentionRole(ctx, sm, next);
+    const role = roleIn(ctx, sm, memo, i + 1);
     const posting = e.payload.kind === "office" && e.payload.role === "ambassador" && (role === "direction" || role === "place");
     nextOk = role !== "topic" && !posting;
   }
@@ -1095,9 +1153,9 @@ function diasporaPair(ctx: EventContext, sm: SentenceMentions, a: EntityMatch, b
 }
 
 /** Whether a country or organisation mention is no side of any event, whatever is asked (answered once per document run). */
-function notSide(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
-  const memo = sentenceMemo(ctx, sm);
-  let no = memo?.notSide.get(e);
+function notSide(ctx: EventContext, sm: SentenceMentions, memo: SidesMemo | null, i: number): boolean {
+  const e = sm.entities[i];
+  let no = memo?.notSide?.[i];
   if (no === undefined) {
     no =
       // "Tahran'daki büyükelçilik", "the embassy in Tehran": a place describing a noun is no side,
@@ -1107,12 +1165,12 @@ function notSide(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boole
       routeCrossed(ctx, sm, e) ||
       // "Anti-Turkey protesters", "Turkish-Americans": a stance or a diaspora, not a state.
       groupNotState(ctx, sm, e);
-    memo?.notSide.set(e, no);
+    if (memo) (memo.notSide ??= new Array<boolean>(memo.entities.length))[i] = no;
   }
   return no;
 }
 
-function bareSides(ctx: EventContext, sm: SentenceMentions, opts: SideOptions, consumed: ReadonlySet<number>, ev: Evidence): (Side & { end: number })[] {
+function bareSides(ctx: EventContext, sm: SentenceMentions, memo: SidesMemo | null, opts: SideOptions, consumed: ReadonlySet<number>, ev: Evidence): (Side & { end: number })[] {
   const hostile = !!opts.type && HOSTILE.has(opts.type);
   const bare: (Side & { end: number })[] = [];
   // (The mention before and its role in two variables, and a loop, not forEach with a closure:
@@ -1127,8 +1185,8 @@ function bareSides(ctx: EventContext, sm: SentenceMentions, opts: SideOptions, c
     const isCountry = e.payload.kind === "country" && !isCapital;
     const isOrg = e.payload.kind === "org" && opts.orgsAsSides;
     if (!isCountry && !isOrg && !isCapital) continue;
-    if (notSide(ctx, sm, e)) continue;
-    let role = mentionRole(ctx, sm, e);
+    if (notSide(ctx, sm, memo, i)) continue;
+    let role = roleIn(ctx, sm, memo, i);
     // A capital stands for its government only where nothing marks it as a place
     // ("New Delhi signed", "a response from Islamabad"; not "talks in Moscow").
     if (isCapital && role !== "party" && !(hostile && role === "place")) continue;
@@ -1139,7 +1197,7 @@ function bareSides(ctx: EventContext, sm: SentenceMentions, opts: SideOptions, c
     if (role === "party" && previous && previousRole !== "party" && coordinated(ctx, previous, e)) role = previousRole;
     // A nationality adjective is an actor next to an actor noun ("the Russian side") or a
     // trigger ("Russian-Chinese talks"); otherwise it describes a subject ("the Libyan crisis").
-    if (role === "party" && e.payload.kind === "country" && e.payload.form === "adj" && !adjectiveActor(ctx, sm, e) && !(opts.type === "AID" && adjectiveOfShipment(ctx, sm, e))) role = "topic";
+    if (role === "party" && e.payload.kind === "country" && e.payload.form === "adj" && !adjectiveActor(ctx, sm, memo, i) && !(opts.type === "AID" && adjectiveOfShipment(ctx, sm, e))) role = "topic";
     previous = e;
     previousRole = role;
     // Subjects of talk are not parties to cooperation; what is attacked or condemned is.
@@ -1149,7 +1207,7 @@ function bareSides(ctx: EventContext, sm: SentenceMentions, opts: SideOptions, c
     // Aid "au Liban", «في لبنان» goes to that country: where French, Spanish or Arabic write
     // "to" and "in" alike, the country is the recipient.
     if (role === "place" && !hostile && !opts.visit && opts.type !== "AID") continue;
-    const counterpart = role === "direction" || isCounterpart(ctx, sm, e.start, e.end);
+    const counterpart = role === "direction" || counterpartIn(ctx, sm, memo, e.start, e.end);
     const side = newSide(e.payload.id, null, null, 1, e.start, ev, counterpart) as Side & { end: number };
     side.end = e.end;
     side.host = role === "place" || role === "direction";
@@ -1299,22 +1357,42 @@ export function nearer(a: Side, b: Side, t: { start: number; end: number }): boo
 
 // The plain sides of a sentence (no event type) are asked for several times per sentence and
 // date (person counts, salience, summits); they are computed once per document. Callers only
-// read them.
-export type PlainMemo = Map<SentenceMentions, Map<string | null, Side[]>>;
+// read them. (One record per sentence, with the sides of the first date asked for in it: a
+// sentence is mostly asked about on one date, and a map per sentence would be made for that.)
+export type PlainMemo = Map<SentenceMentions, PlainEntry>;
+interface PlainEntry {
+  date: string | null;
+  sides: Side[];
+  /** The sides of other dates. */
+  others: Map<string | null, Side[]> | null;
+}
 const NO_SIDES: readonly Side[] = Object.freeze([]);
 
 export function plainSides(memo: PlainMemo, ctx: EventContext, sm: SentenceMentions, date: string | null): readonly Side[] {
   // (A sentence that names no side on any date keeps no memo.)
-  if (!mayNameSides(sm)) return NO_SIDES;
-  let byDate = memo.get(sm);
-  if (!byDate) {
-    byDate = new Map();
-    memo.set(sm, byDate);
+  const kinds = entityKinds(sm);
+  if (!(kinds & ~PLACE)) return NO_SIDES;
+  const entry = memo.get(sm);
+  if (!entry) {
+    const sides = sidesOfKinds(ctx, sm, date, PLAIN, kinds, keptKinds(ctx, sm, kinds));
+    memo.set(sm, { date, sides, others: null });
+    return sides;
   }
-  let sides = byDate.get(date);
+  if (entry.date === date) return entry.sides;
+  let sides = entry.others?.get(date);
   if (!sides) {
-    sides = sidesInSentence(ctx, sm, date, { orgsAsSides: false });
-    byDate.set(date, sides);
+    sides = sidesOfKinds(ctx, sm, date, PLAIN, kinds, keptKinds(ctx, sm, kinds));
+    (entry.others ??= new Map()).set(date, sides);
   }
   return sides;
 }
+
+/** The sides memo of a sentence whose kinds are read, with them kept in it. */
+function keptKinds(ctx: EventContext, sm: SentenceMentions, kinds: number): SidesMemo | null {
+  const memo = sidesMemo(ctx, sm);
+  if (memo) memo.kinds = kinds;
+  return memo;
+}
+
+/** The options plain sides are asked with. */
+const PLAIN: SideOptions = { orgsAsSides: false };
