@@ -90,15 +90,18 @@ function roleOf(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): Mentio
   if (e.tokenStart >= 0) {
     if (e.tokenEnd > sm.tokens.length) return "party"; // entities passed without their tokens
     let k = e.tokenStart - 1;
-    while (k >= 0 && ARTICLES.has(sm.tokens[k].norm)) k--;
+    while (k >= 0 && isArticle(sm.tokens[k].norm)) k--;
+    // The marker lists' phrases that may end with the word before (most words end none: then
+    // no list is read).
+    const cues = k >= 0 ? roleCuesEndingWith(mk, lang, sm.tokens[k].norm) : null;
     // "Calls on the Philippines", "imposed sanctions on Russia": a preposition that belongs to
     // the event phrase introduces its object, not a place or a subject of talk.
     // (No closures over k here: this runs for every mention, many times.)
-    const ofTrigger = k >= 0 && inLongTrigger(sm.triggers, k);
-    if (k >= 0 && !ofTrigger && (endsWithPhrase(sm.tokens, k, mk.topicBefore.get(lang)) || topicWithModifier(sm, k, mk.topicBefore.get(lang)))) return "topic";
+    const ofTrigger = cues !== null && inLongTrigger(sm.triggers, k);
+    if (cues !== null && !ofTrigger && (endsWithOneOf(sm.tokens, k, cues.topic) || topicWithModifier(sm, k, cues.topic))) return "topic";
     if (subjectOfTalkAfter(ctx, sm, e)) return "topic";
-    if (k >= 0 && !ofTrigger && endsWithPhrase(sm.tokens, k, mk.placeBefore.get(lang))) return caseSaysDirection(ctx, sm, k, e) ? "direction" : "place";
-    if (k >= 0 && endsWithPhrase(sm.tokens, k, mk.directionBefore.get(lang))) return "direction";
+    if (cues !== null && !ofTrigger && endsWithOneOf(sm.tokens, k, cues.place)) return caseSaysDirection(ctx, sm, k, e) ? "direction" : "place";
+    if (cues !== null && endsWithOneOf(sm.tokens, k, cues.direction)) return "direction";
     // Arabic prepositions written on the word: ب "in/at" (بالقاهرة), ل "to/for" (لجمهورية العراق).
     if (lang === "ar" && /^[\u0600-\u06ff]/.test(sm.tokens[e.tokenStart].norm)) {
       const w = sm.tokens[e.tokenStart].norm;
@@ -129,6 +132,59 @@ function roleOf(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): Mentio
     if (endsWithWritten(before, mk.directionBefore.get(lang))) return "direction";
   }
   return "party";
+}
+
+/** Whether a word is an article (ARTICLES; the length first: most words are longer than any). */
+const ARTICLE_MAX = Math.max(...[...ARTICLES].map((w) => w.length));
+function isArticle(w: string): boolean {
+  return w.length <= ARTICLE_MAX && ARTICLES.has(w);
+}
+
+/** The phrases of the topic, place and direction markers before a mention that may end with a word. */
+interface RoleCues {
+  topic: string[][];
+  place: string[][];
+  direction: string[][];
+}
+
+/**
+ * The role markers' phrases of a language that may end with the word `norm` (see
+ * phrasesByLastWord), or null where none may: one lookup for the three lists, made once per list
+ * triple.
+ */
+function roleCuesEndingWith(mk: EventContext["lex"]["markers"], lang: string, norm: string): RoleCues | null {
+  const topic = mk.topicBefore.get(lang), place = mk.placeBefore.get(lang), direction = mk.directionBefore.get(lang);
+  const key = topic ?? place ?? direction;
+  if (!key) return null;
+  let index = roleCueIndex.get(key);
+  if (!index || index.topic !== topic || index.place !== place || index.direction !== direction) {
+    index = { topic, place, direction, byWord: new Map(), none: null };
+    const lists = [topic, place, direction];
+    for (const list of lists) for (const ph of list ?? NO_PHRASES) if (ph.length) index.byWord.set(ph[ph.length - 1], null);
+    for (const w of index.byWord.keys()) index.byWord.set(w, cuesOf(topic, place, direction, w));
+    // (An empty phrase ends with any word.)
+    if (lists.some((list) => list?.some((ph) => !ph.length))) index.none = cuesOf(topic, place, direction, "");
+    roleCueIndex.set(key, index);
+  }
+  return index.byWord.get(norm) ?? index.none;
+}
+const roleCueIndex = new WeakMap<string[][], { topic?: string[][]; place?: string[][]; direction?: string[][]; byWord: Map<string, RoleCues | null>; none: RoleCues | null }>();
+
+function cuesOf(topic: string[][] | undefined, place: string[][] | undefined, direction: string[][] | undefined, w: string): RoleCues {
+  return { topic: topic ? phrasesByLastWord(topic, w) : NO_PHRASES, place: place ? phrasesByLastWord(place, w) : NO_PHRASES, direction: direction ? phrasesByLastWord(direction, w) : NO_PHRASES };
+}
+
+/** Whether one of the phrases (each ending with the word at k) ends at token k, word for word. */
+function endsWithOneOf(tokens: { norm: string }[], k: number, candidates: string[][]): boolean {
+  for (let p = 0; p < candidates.length; p++) {
+    const ph = candidates[p];
+    if (ph.length > k + 1) continue;
+    const base = k - ph.length + 1;
+    let j = 0;
+    while (j < ph.length && tokens[base + j].norm === ph[j]) j++;
+    if (j === ph.length) return true;
+  }
+  return false;
 }
 
 /** Whether a stretch of Han text ends with a phrase of the list, its words written together. */
@@ -178,16 +234,7 @@ function endingOf(ending: string, list: string[] | undefined): boolean {
 function endsWithPhrase(tokens: { norm: string }[], k: number, phrases: string[][] | undefined): boolean {
   if (!phrases) return false;
   if (k < 0) return phrases.some((ph) => !ph.length);
-  const candidates = phrasesByLastWord(phrases, tokens[k].norm);
-  for (let p = 0; p < candidates.length; p++) {
-    const ph = candidates[p];
-    if (ph.length > k + 1) continue;
-    const base = k - ph.length + 1;
-    let j = 0;
-    while (j < ph.length && tokens[base + j].norm === ph[j]) j++;
-    if (j === ph.length) return true;
-  }
-  return false;
+  return endsWithOneOf(tokens, k, phrasesByLastWord(phrases, tokens[k].norm));
 }
 
 /** Whether a phrase of the list starts at token j, word for word. */
@@ -231,11 +278,10 @@ function phrasesByLastWord(phrases: string[][], norm: string): string[][] {
  * "The existing tensions between", «التوترات الحالية بين», «تنش‌های موجود میان»: a topic phrase
  * of a noun and a preposition with one modifier between them, ending at token k.
  */
-function topicWithModifier(sm: SentenceMentions, k: number, phrases: string[][] | undefined): boolean {
-  if (!phrases) return false;
+function topicWithModifier(sm: SentenceMentions, k: number, candidates: string[][]): boolean {
   // (Loops rather than slices and closures: this runs for every mention. Only the phrases whose
-  // last word is the word at k can match, and any of them gives the same answer.)
-  const candidates = phrasesByLastWord(phrases, sm.tokens[k].norm);
+  // last word is the word at k can match (the candidates given), and any of them gives the same
+  // answer.)
   for (let p = 0; p < candidates.length; p++) {
     const ph = candidates[p];
     const n = ph.length;
@@ -414,7 +460,7 @@ function counterpartSpan(ctx: EventContext, sm: SentenceMentions, start: number,
   const i = firstTokenFrom(tokens, start);
   if (i < 0) return false;
   let k = i - 1;
-  while (k >= 0 && ARTICLES.has(tokens[k].norm)) k--;
+  while (k >= 0 && isArticle(tokens[k].norm)) k--;
   // Courtesy titles between the marker and the name ("with His Excellency President X").
   const honorifics = mk.honorific.get(ctx.lang);
   if (honorifics)
@@ -425,8 +471,12 @@ function counterpartSpan(ctx: EventContext, sm: SentenceMentions, start: number,
     }
   // (The marker phrases matched word for word by loops, not closures: this runs for every side.)
   if (k >= 0 && endsWithPhrase(tokens, k, mk.withBefore.get(ctx.lang))) return true;
-  const j = firstTokenFrom(tokens, end);
-  if (j >= 0 && startsWithPhrase(tokens, j, mk.withAfter.get(ctx.lang))) return true;
+  // (The token after the span looked for only where the language has such phrases: a few do.)
+  const after = mk.withAfter.get(ctx.lang);
+  if (after) {
+    const j = firstTokenFrom(tokens, end);
+    if (j >= 0 && startsWithPhrase(tokens, j, after)) return true;
+  }
   // Han script: the character right before.
   if (tokens[i].start === start && start > 0 && markBetween(ctx.text, start - 1, start, "同与跟")) return true;
   return false;
@@ -598,7 +648,8 @@ export function withoutContent(ctx: EventContext, sm: SentenceMentions, t: Trigg
     }
   if (words) {
     const tokens = sm.tokens;
-    for (let k = 0; k < tokens.length && tokens[k].start < boundary; k++) {
+    // (From the trigger's end: the tokens before it start before it.)
+    for (let k = t.tokenEnd > 0 ? t.tokenEnd : 0; k < tokens.length && tokens[k].start < boundary; k++) {
       const x = tokens[k];
       if (x.start >= t.end && hasVariantIn(x.norm, words)) {
         boundary = x.start;
