@@ -85,7 +85,7 @@ function sidesMemo(ctx: EventContext, sm: SentenceMentions): SidesMemo | null {
 }
 
 function roleOf(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): MentionRole {
-  const mk = ctx.lex.markers;
+  const lm = markersOf(ctx);
   const lang = ctx.lang;
   if (e.tokenStart >= 0) {
     if (e.tokenEnd > sm.tokens.length) return "party"; // entities passed without their tokens
@@ -93,7 +93,7 @@ function roleOf(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): Mentio
     while (k >= 0 && isArticle(sm.tokens[k].norm)) k--;
     // The marker lists' phrases that may end with the word before (most words end none: then
     // no list is read).
-    const cues = k >= 0 ? roleCuesEndingWith(mk, lang, sm.tokens[k].norm) : null;
+    const cues = k >= 0 ? roleCuesEndingWith(lm, sm.tokens[k].norm) : null;
     // "Calls on the Philippines", "imposed sanctions on Russia": a preposition that belongs to
     // the event phrase introduces its object, not a place or a subject of talk.
     // (No closures over k here: this runs for every mention, many times.)
@@ -114,22 +114,22 @@ function roleOf(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): Mentio
       // ...or on the state word before the name: "لجمهورية العراق", "وسلطنة عمان" after it.
       const before = e.tokenStart > 0 ? sm.tokens[e.tokenStart - 1].norm.replace(/^و/, "") : "";
       const m = /^(لل|ل|بال|ب)(.+)$/.exec(before);
-      if (m && mk.stateWords.get(lang)?.has(m[2].replace(/^ال/, ""))) return m[1].startsWith("ب") ? "place" : "direction";
+      if (m && lm.stateWords?.has(m[2].replace(/^ال/, ""))) return m[1].startsWith("ب") ? "place" : "direction";
     }
     // Case endings that mark place or direction (Rusya'da, Rossiyaga, Ресейде).
     if (e.extra > 0) {
       const last = sm.tokens[e.tokenEnd - 1].norm;
       const ending = last.slice(last.length - e.extra);
-      if (endingOf(ending, mk.topicSuffix.get(lang))) return "topic";
-      if (endingOf(ending, mk.placeSuffix.get(lang))) return "place";
-      if (endingOf(ending, mk.directionSuffix.get(lang))) return "direction";
+      if (endingOf(ending, lm.topicSuffix)) return "topic";
+      if (endingOf(ending, lm.placeSuffix)) return "place";
+      if (endingOf(ending, lm.directionSuffix)) return "direction";
     }
   } else {
     // Han script: the characters right before the mention.
     const before = ctx.text.slice(Math.max(0, e.start - 2), e.start);
-    if (endsWithWritten(before, mk.topicBefore.get(lang))) return "topic";
-    if (endsWithWritten(before, mk.placeBefore.get(lang))) return "place";
-    if (endsWithWritten(before, mk.directionBefore.get(lang))) return "direction";
+    if (endsWithWritten(before, lm.topicBefore)) return "topic";
+    if (endsWithWritten(before, lm.placeBefore)) return "place";
+    if (endsWithWritten(before, lm.directionBefore)) return "direction";
   }
   return "party";
 }
@@ -149,26 +149,60 @@ interface RoleCues {
 
 /**
  * The role markers' phrases of a language that may end with the word `norm` (see
- * phrasesByLastWord), or null where none may: one lookup for the three lists, made once per list
- * triple.
+ * phrasesByLastWord), or null where none may: one lookup for the three lists, indexed once per
+ * language.
  */
-function roleCuesEndingWith(mk: EventContext["lex"]["markers"], lang: string, norm: string): RoleCues | null {
-  const topic = mk.topicBefore.get(lang), place = mk.placeBefore.get(lang), direction = mk.directionBefore.get(lang);
-  const key = topic ?? place ?? direction;
-  if (!key) return null;
-  let index = roleCueIndex.get(key);
-  if (!index || index.topic !== topic || index.place !== place || index.direction !== direction) {
-    index = { topic, place, direction, byWord: new Map(), none: null };
-    const lists = [topic, place, direction];
-    for (const list of lists) for (const ph of list ?? NO_PHRASES) if (ph.length) index.byWord.set(ph[ph.length - 1], null);
-    for (const w of index.byWord.keys()) index.byWord.set(w, cuesOf(topic, place, direction, w));
-    // (An empty phrase ends with any word.)
-    if (lists.some((list) => list?.some((ph) => !ph.length))) index.none = cuesOf(topic, place, direction, "");
-    roleCueIndex.set(key, index);
+function roleCuesEndingWith(lm: LangMarkers, norm: string): RoleCues | null {
+  let index = lm.roleCues;
+  if (index === undefined) {
+    const topic = lm.topicBefore, place = lm.placeBefore, direction = lm.directionBefore;
+    index = lm.roleCues = null;
+    if (topic || place || direction) {
+      index = lm.roleCues = { byWord: new Map(), none: null };
+      const lists = [topic, place, direction];
+      for (const list of lists) for (const ph of list ?? NO_PHRASES) if (ph.length) index.byWord.set(ph[ph.length - 1], null);
+      for (const w of index.byWord.keys()) index.byWord.set(w, cuesOf(topic, place, direction, w));
+      // (An empty phrase ends with any word.)
+      if (lists.some((list) => list?.some((ph) => !ph.length))) index.none = cuesOf(topic, place, direction, "");
+    }
   }
-  return index.byWord.get(norm) ?? index.none;
+  return index === null ? null : index.byWord.get(norm) ?? index.none;
 }
-const roleCueIndex = new WeakMap<string[][], { topic?: string[][]; place?: string[][]; direction?: string[][]; byWord: Map<string, RoleCues | null>; none: RoleCues | null }>();
+
+/** The role markers' phrases by the word they end with (see roleCuesEndingWith). */
+interface RoleCueIndex {
+  byWord: Map<string, RoleCues | null>;
+  none: RoleCues | null;
+}
+
+type Markers = EventContext["lex"]["markers"];
+/**
+ * A language's list of each kind of marker (undefined where it has none), with what the sides
+ * passes index of them (made when first asked for).
+ */
+type LangMarkers = { [K in keyof Markers]: Markers[K] extends ReadonlyMap<string, infer V> ? V | undefined : never } & { roleCues?: RoleCueIndex | null };
+
+/**
+ * The marker lists of the document's language, looked up once per lexicon's markers and language
+ * (the last pair kept: a document asks for one, many times per mention), not a map lookup per
+ * list asked for.
+ */
+let markersKept: { markers: Markers; lang: string; lists: LangMarkers } | null = null;
+const markersByLang = new WeakMap<Markers, Map<string, LangMarkers>>();
+function markersOf(ctx: EventContext): LangMarkers {
+  const markers = ctx.lex.markers;
+  if (markersKept !== null && markersKept.markers === markers && markersKept.lang === ctx.lang) return markersKept.lists;
+  let byLang = markersByLang.get(markers);
+  if (!byLang) markersByLang.set(markers, (byLang = new Map()));
+  let lists = byLang.get(ctx.lang);
+  if (!lists) {
+    const made: Record<string, unknown> = {};
+    for (const key of Object.keys(markers) as (keyof Markers)[]) made[key] = markers[key].get(ctx.lang);
+    byLang.set(ctx.lang, (lists = made as LangMarkers));
+  }
+  markersKept = { markers, lang: ctx.lang, lists };
+  return lists;
+}
 
 function cuesOf(topic: string[][] | undefined, place: string[][] | undefined, direction: string[][] | undefined, w: string): RoleCues {
   return { topic: topic ? phrasesByLastWord(topic, w) : NO_PHRASES, place: place ? phrasesByLastWord(place, w) : NO_PHRASES, direction: direction ? phrasesByLastWord(direction, w) : NO_PHRASES };
@@ -307,11 +341,11 @@ export function subjectOfTalkAfter(ctx: EventContext, sm: SentenceMentions, e: E
   }
   const next = sm.tokens[j];
   if (!next) return false;
-  const nouns = ctx.lex.markers.topicAfter.get(ctx.lang);
+  const nouns = markersOf(ctx).topicAfter;
   if (nouns && isWordOf(next.norm, nouns)) return true;
   const last = sm.tokens[j - 1];
   if (ctx.lang !== "en" || !possessiveEnding(ctx.text, last)) return false;
-  const actorNouns = ctx.lex.markers.actorNouns.get(ctx.lang);
+  const actorNouns = markersOf(ctx).actorNouns;
   if (actorNouns?.has(next.norm)) return false;
   for (const x of sm.entities) if (x.tokenStart === j && x.payload.kind !== "country") return false;
   return true;
@@ -358,7 +392,7 @@ export function coordinatedPersons(ctx: EventContext, a: Side, b: Side): boolean
   const [first, second] = a.start < b.start ? [a, b] : [b, a];
   const gap = ctx.text.slice(first.start, second.start);
   if (gap.length > 120 || /[.;!?؟。]/.test(gap)) return false;
-  const coord = ctx.lex.markers.coordination.get(ctx.lang);
+  const coord = markersOf(ctx).coordination;
   // Folded, as the list is ("بالإضافة إلى", in addition to).
   return (foldRunning(gap).match(/\p{L}+/gu) ?? []).some((w) => coord?.has(w));
 }
@@ -366,7 +400,7 @@ export function coordinatedPersons(ctx: EventContext, a: Side, b: Side): boolean
 /** Whether an adjective mention stands next to an actor noun, a trigger or another adjective. */
 export function adjectiveIsActor(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
   if (e.tokenStart < 0) return true; // Han script: 中方/俄方 are listed as actor forms already
-  const nouns = ctx.lex.markers.actorNouns.get(ctx.lang);
+  const nouns = markersOf(ctx).actorNouns;
   // The two words before it and the two after it, nearest last on each side (a loop over the
   // four, not over a list of them, with helpers rather than closures).
   for (let n = 0; n < 4; n++) {
@@ -428,7 +462,7 @@ function adjectiveOfShipment(ctx: EventContext, sm: SentenceMentions, e: EntityM
   const next = sm.tokens[e.tokenEnd];
   if (!next) return false;
   // (A word of either list: each list's compiled test is kept, a joined list's would not be.)
-  return isWordOf(next.norm, ctx.lex.markers.cargoNouns.get(ctx.lang) ?? []) || isWordOf(next.norm, ctx.lex.markers.destinationNouns.get(ctx.lang) ?? []);
+  return isWordOf(next.norm, markersOf(ctx).cargoNouns ?? []) || isWordOf(next.norm, markersOf(ctx).destinationNouns ?? []);
 }
 
 /** Whether a span of the sentence is introduced as a counterpart ("with X", "X bilan"). */
@@ -455,14 +489,14 @@ function counterpartIn(ctx: EventContext, sm: SentenceMentions, memo: SidesMemo 
 const SPAN_KEY = 2 ** 21;
 
 function counterpartSpan(ctx: EventContext, sm: SentenceMentions, start: number, end: number): boolean {
-  const mk = ctx.lex.markers;
+  const lm = markersOf(ctx);
   const tokens = sm.tokens;
   const i = firstTokenFrom(tokens, start);
   if (i < 0) return false;
   let k = i - 1;
   while (k >= 0 && isArticle(tokens[k].norm)) k--;
   // Courtesy titles between the marker and the name ("with His Excellency President X").
-  const honorifics = mk.honorific.get(ctx.lang);
+  const honorifics = lm.honorific;
   if (honorifics)
     for (let guard = 0; guard < 3 && k >= 0; guard++) {
       const h = phraseEndingAt(tokens, k, honorifics);
@@ -470,9 +504,9 @@ function counterpartSpan(ctx: EventContext, sm: SentenceMentions, start: number,
       k -= h.length;
     }
   // (The marker phrases matched word for word by loops, not closures: this runs for every side.)
-  if (k >= 0 && endsWithPhrase(tokens, k, mk.withBefore.get(ctx.lang))) return true;
+  if (k >= 0 && endsWithPhrase(tokens, k, lm.withBefore)) return true;
   // (The token after the span looked for only where the language has such phrases: a few do.)
-  const after = mk.withAfter.get(ctx.lang);
+  const after = lm.withAfter;
   if (after) {
     const j = firstTokenFrom(tokens, end);
     if (j >= 0 && startsWithPhrase(tokens, j, after)) return true;
@@ -485,7 +519,7 @@ function counterpartSpan(ctx: EventContext, sm: SentenceMentions, start: number,
 /** Whether only a coordinating word ("and", «и», "et", "و") stands between two offsets. */
 function joinedByCoordination(ctx: EventContext, from: number, to: number): boolean {
   const words = ctx.text.slice(from, to).toLowerCase().match(/\p{L}+/gu) ?? [];
-  const coord = ctx.lex.markers.coordination.get(ctx.lang);
+  const coord = markersOf(ctx).coordination;
   return words.length === 1 && !!coord?.has(words[0]) && !markBetween(ctx.text, from, to, ",;.");
 }
 
@@ -493,7 +527,7 @@ function joinedByCoordination(ctx: EventContext, from: number, to: number): bool
 export function markCoordinatedCounterparts(ctx: EventContext, sides: Side[]): void {
   // (Only a side after a counterpart is marked.)
   if (!sides.some((x) => x.counterpart)) return;
-  const coord = ctx.lex.markers.coordination.get(ctx.lang);
+  const coord = markersOf(ctx).coordination;
   const ordered = [...sides].sort((a, b) => a.start - b.start);
   for (let i = 1; i < ordered.length; i++) {
     const prev = ordered[i - 1];
@@ -515,7 +549,7 @@ export function isReportingSource(ctx: EventContext, sm: SentenceMentions, t: Tr
   if (side.rank < 2) return false;
   // "According to the President of Tajikistan, the sides agreed": a source anywhere.
   const k = firstTokenFrom(sm.tokens, side.start);
-  const before = ctx.lex.markers.sourceBefore.get(ctx.lang) ?? [];
+  const before = markersOf(ctx).sourceBefore ?? [];
   for (let skip = 0; k >= 0 && skip <= 1; skip++) {
     const end = k - skip; // one word (an article) may stand between
     if (phraseEndingAt(sm.tokens, end - 1, before)) return true;
@@ -527,7 +561,7 @@ export function isReportingSource(ctx: EventContext, sm: SentenceMentions, t: Tr
   const endAt = firstMark(ctx.text, side.start, sm.sentence.end, ",;،.!?؟。");
   const clauseEnd = endAt < 0 ? sm.sentence.end : endAt;
   // (The clause's words as a list, made only where the language has reporting phrases.)
-  const phrases = ctx.lex.markers.reporting.get(ctx.lang) ?? [];
+  const phrases = markersOf(ctx).reporting ?? [];
   if (!phrases.length) return false;
   // (Pushed, not mapped: see mapPacked.)
   const words: string[] = [];
@@ -628,7 +662,7 @@ export function withCounterpartOffice(ctx: EventContext, sm: SentenceMentions, s
  * named between the two, is not a side.
  */
 export function withoutBriefed(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, sides: Side[]): Side[] {
-  const words = ctx.lex.markers.ownPossessive.get(ctx.lang);
+  const words = markersOf(ctx).ownPossessive;
   if (!words || t.tokenStart < 1 || !words.has(sm.tokens[t.tokenStart - 1].norm)) return sides;
   const before = sides.filter((x) => x.start < t.start).sort((a, b) => a.start - b.start);
   if (before.length < 2 || !sides.some((x) => Number.isFinite(x.start) && x.start >= t.end)) return sides;
@@ -636,7 +670,7 @@ export function withoutBriefed(ctx: EventContext, sm: SentenceMentions, t: Trigg
 }
 
 export function withoutContent(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, sides: Side[]): Side[] {
-  const words = ctx.lex.markers.complementizer.get(ctx.lang);
+  const words = markersOf(ctx).complementizer;
   let boundary = Infinity;
   // (The colon looked for in place, not in a slice of the rest of the sentence; the tokens read
   // in order up to the boundary: this runs for every speech act.)
@@ -671,7 +705,7 @@ export function coordinated(ctx: EventContext, a: { end: number }, b: { start: n
   if (!lowersByLetter(text, from, to)) return coordinatedGap(ctx, text.slice(from, to));
   // (The gap's words read in place, each lowered alone: what lowering the gap and matching
   // /\p{L}+/gu reads, without the slice, the regex and the list.)
-  const coord = ctx.lex.markers.coordination.get(ctx.lang);
+  const coord = markersOf(ctx).coordination;
   let words = 0;
   for (let at = from; at < to; ) {
     if (!isLetterAt(text, at)) {
@@ -697,7 +731,7 @@ export function coordinated(ctx: EventContext, a: { end: number }, b: { start: n
 /** coordinated, read from the gap's text (where lowering it letter by letter would read it otherwise). */
 function coordinatedGap(ctx: EventContext, gap: string): boolean {
   const words = gap.toLowerCase().match(/[\p{L}]+/gu) ?? [];
-  const coord = ctx.lex.markers.coordination.get(ctx.lang);
+  const coord = markersOf(ctx).coordination;
   if (!words.length) return /^[\s,、،]*$/.test(gap) || /^\s*$/.test(gap);
   return words.every((w) => coord?.has(w) || ARTICLES.has(w));
 }
@@ -1143,7 +1177,7 @@ function listedHolders(ctx: EventContext, sm: SentenceMentions, date: string | n
  */
 /** Whether a place name carries an ending that makes it describe the noun after it (Tahran'daki). */
 function describesNoun(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
-  const endings = ctx.lex.markers.placeModifierSuffix.get(ctx.lang);
+  const endings = markersOf(ctx).placeModifierSuffix;
   if (!endings || e.tokenEnd <= 0 || e.extra <= 0) return false;
   const last = sm.tokens[e.tokenEnd - 1].norm;
   const ending = last.slice(last.length - e.extra);
@@ -1156,9 +1190,9 @@ function describesNoun(ctx: EventContext, sm: SentenceMentions, e: EntityMatch):
  * not a side.
  */
 function routeCrossed(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
-  const phrases = ctx.lex.markers.routeAfter.get(ctx.lang);
+  const phrases = markersOf(ctx).routeAfter;
   if (!phrases?.length || e.tokenEnd <= 0) return false;
-  const coord = ctx.lex.markers.coordination.get(ctx.lang);
+  const coord = markersOf(ctx).coordination;
   let j = e.tokenEnd;
   while (j < sm.tokens.length && (coord?.has(sm.tokens[j].norm) || sm.entities.some((x) => x.payload.kind === "country" && x.tokenStart <= j && j < x.tokenEnd))) j++;
   const at = (w: string, k: number) => !!sm.tokens[k] && (w.endsWith("*") ? sm.tokens[k].norm.startsWith(w.slice(0, -1)) : sm.tokens[k].norm === w);
@@ -1175,7 +1209,7 @@ function groupNotState(ctx: EventContext, sm: SentenceMentions, e: EntityMatch):
   const prev = sm.tokens[e.tokenStart - 1];
   // (The hyphen read in place, and the adjectives next to it found by loops: this runs for every
   // country and organisation mention.)
-  if (prev && hyphenBetween(ctx.text, prev.end, sm.tokens[e.tokenStart].start) && ctx.lex.markers.stancePrefix.get(ctx.lang)?.has(prev.norm)) return true;
+  if (prev && hyphenBetween(ctx.text, prev.end, sm.tokens[e.tokenStart].start) && markersOf(ctx).stancePrefix?.has(prev.norm)) return true;
   if (e.payload.kind !== "country" || e.payload.form !== "adj") return false;
   const next = adjectiveAt(sm.entities, e, e.tokenEnd, true);
   const before = adjectiveAt(sm.entities, e, e.tokenStart, false);
