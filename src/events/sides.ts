@@ -44,7 +44,7 @@ class SidesMemo {
   roles: MentionRole[] | null = null;
   notSide: boolean[] | null = null;
   actor: boolean[] | null = null;
-  counterparts: Map<number, boolean> | null = null;
+  counterparts: number[] | null = null;
   named: DateSlots<{ sides: Side[]; consumed: number[] }> | null = null;
   bare: DateSlots<(Side & { end: number })[]> | null = null;
   constructor(readonly run: SentenceMemo, readonly entities: EntityMatch[]) {}
@@ -472,21 +472,15 @@ export function isCounterpart(ctx: EventContext, sm: SentenceMentions, start: nu
 
 /** isCounterpart, kept in the sentence's memo if given. */
 function counterpartIn(ctx: EventContext, sm: SentenceMentions, memo: SidesMemo | null, start: number, end: number): boolean {
-  // (One number keys the span, start and end, where both are whole offsets below 2^21: the key
-  // stays an exact integer.)
-  if (!memo || !(start >= 0 && end >= 0 && start < SPAN_KEY && end < SPAN_KEY && (start | 0) === start && (end | 0) === end)) return counterpartSpan(ctx, sm, start, end);
-  const key = start * SPAN_KEY + end;
-  const kept = (memo.counterparts ??= new Map());
-  let yes = kept.get(key);
-  if (yes === undefined) {
-    yes = counterpartSpan(ctx, sm, start, end);
-    kept.set(key, yes);
-  }
+  if (!memo) return counterpartSpan(ctx, sm, start, end);
+  // (The spans asked about, each as its start, end and answer (1 or 0) in one list read in
+  // order: a sentence's sides have a few spans, and no map or key number is made for them.)
+  const kept = (memo.counterparts ??= []);
+  for (let k = 0; k < kept.length; k += 3) if (kept[k] === start && kept[k + 1] === end) return kept[k + 2] === 1;
+  const yes = counterpartSpan(ctx, sm, start, end);
+  kept.push(start, end, yes ? 1 : 0);
   return yes;
 }
-
-/** Offsets below this key a span by one exact number (SPAN_KEY² < 2^53). */
-const SPAN_KEY = 2 ** 21;
 
 function counterpartSpan(ctx: EventContext, sm: SentenceMentions, start: number, end: number): boolean {
   const lm = markersOf(ctx);
