@@ -2,7 +2,7 @@
 // subject of talk) and the sides a sentence names for a trigger, one per country.
 
 import { type PersonTerm, termOn } from "../lexicon/index.js";
-import { holderNamedOn, holderOn, personOf, sentenceMemo, termOnDate } from "./memo.js";
+import { type SentenceMemo, holderNamedOn, holderOn, personOf, sentenceMemo, termOnDate } from "./memo.js";
 import { fold } from "../text/normalize.js";
 import type { EntityMatch, NameMatch, SentenceMentions, TriggerMatch } from "../mentions/index.js";
 import { ARTICLES, firstTokenFrom, foldRunning, phraseEndingAt, counterpartNear, hasVariantIn, isWordOf, orgIsSetting } from "./cues.js";
@@ -19,31 +19,89 @@ export type MentionRole = "party" | "place" | "direction" | "topic";
 
 export function mentionRole(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): MentionRole {
   // (Asked of each mention for every side computed: answered once per document run.)
-  const memo = sentenceMemo(ctx, sm);
-  if (!memo) return roleOf(ctx, sm, e);
-  let role = memo.roles.get(e);
-  if (role === undefined) {
-    role = roleOf(ctx, sm, e);
-    memo.roles.set(e, role);
-  }
+  const memo = sidesMemo(ctx, sm);
+  const i = memo ? sm.entities.indexOf(e) : -1;
+  return i < 0 ? roleOf(ctx, sm, e) : roleIn(ctx, sm, memo, i);
+}
+
+/** mentionRole of mention i of the sentence, kept in the sentence's memo if given. */
+function roleIn(ctx: EventContext, sm: SentenceMentions, memo: SidesMemo | null, i: number): MentionRole {
+  if (!memo) return roleOf(ctx, sm, sm.entities[i]);
+  const roles = (memo.roles ??= new Array<MentionRole>(memo.entities.length));
+  let role = roles[i];
+  if (role === undefined) roles[i] = role = roleOf(ctx, sm, sm.entities[i]);
   return role;
 }
 
+/**
+ * What the sides passes keep for a sentence in a document run (see sentenceMemo): the answers
+ * per mention by its index (in arrays, not maps keyed by the mention: a sentence names a few),
+ * the kinds of mention it names, and its named and bare sides by date and slot.
+ */
+class SidesMemo {
+  kinds = -1;
+  // (Each made when first needed: most sentences need a few of them.)
+  roles: MentionRole[] | null = null;
+  notSide: boolean[] | null = null;
+  actor: boolean[] | null = null;
+  counterparts: number[] | null = null;
+  named: DateSlots<{ sides: Side[]; consumed: number[] }> | null = null;
+  bare: DateSlots<(Side & { end: number })[]> | null = null;
+  constructor(readonly run: SentenceMemo, readonly entities: EntityMatch[]) {}
+}
+
+/** Slots by date: the first date's in a field (a sentence is mostly asked about on one date), others in a map. */
+class DateSlots<T> {
+  private date: string | null | undefined = undefined;
+  private first: T[] = [];
+  private others: Map<string | null, T[]> | null = null;
+  on(date: string | null): T[] {
+    if (this.date === undefined) this.date = date;
+    if (date === this.date) return this.first;
+    let slots = (this.others ??= new Map()).get(date);
+    if (!slots) this.others.set(date, (slots = []));
+    return slots;
+  }
+}
+
+/**
+ * The sides memo of a sentence in a document run, or null (none outside a run). Kept by
+ * sentence for the context last read (a weak map keyed by the run's memos would cost the
+ * garbage collector more than it saves), each for the run's own sentence memo: another run
+ * over the same context, or a sentence whose mentions were replaced, makes its own.
+ */
+let memoCtx: EventContext | null = null;
+let memos = new Map<SentenceMentions, SidesMemo>();
+function sidesMemo(ctx: EventContext, sm: SentenceMentions): SidesMemo | null {
+  const run = sentenceMemo(ctx, sm);
+  if (!run) return null;
+  if (ctx !== memoCtx) {
+    memoCtx = ctx;
+    memos = new Map();
+  }
+  let m = memos.get(sm);
+  if (!m || m.run !== run || m.entities !== sm.entities) memos.set(sm, (m = new SidesMemo(run, sm.entities)));
+  return m;
+}
+
 function roleOf(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): MentionRole {
-  const mk = ctx.lex.markers;
+  const lm = markersOf(ctx);
   const lang = ctx.lang;
   if (e.tokenStart >= 0) {
     if (e.tokenEnd > sm.tokens.length) return "party"; // entities passed without their tokens
     let k = e.tokenStart - 1;
-    while (k >= 0 && ARTICLES.has(sm.tokens[k].norm)) k--;
+    while (k >= 0 && isArticle(sm.tokens[k].norm)) k--;
+    // The marker lists' phrases that may end with the word before (most words end none: then
+    // no list is read).
+    const cues = k >= 0 ? roleCuesEndingWith(lm, sm.tokens[k].norm) : null;
     // "Calls on the Philippines", "imposed sanctions on Russia": a preposition that belongs to
     // the event phrase introduces its object, not a place or a subject of talk.
     // (No closures over k here: this runs for every mention, many times.)
-    const ofTrigger = k >= 0 && inLongTrigger(sm.triggers, k);
-    if (k >= 0 && !ofTrigger && (endsWithPhrase(sm.tokens, k, mk.topicBefore.get(lang)) || topicWithModifier(sm, k, mk.topicBefore.get(lang)))) return "topic";
+    const ofTrigger = cues !== null && inLongTrigger(sm.triggers, k);
+    if (cues !== null && !ofTrigger && (endsWithOneOf(sm.tokens, k, cues.topic) || topicWithModifier(sm, k, cues.topic))) return "topic";
     if (subjectOfTalkAfter(ctx, sm, e)) return "topic";
-    if (k >= 0 && !ofTrigger && endsWithPhrase(sm.tokens, k, mk.placeBefore.get(lang))) return caseSaysDirection(ctx, sm, k, e) ? "direction" : "place";
-    if (k >= 0 && endsWithPhrase(sm.tokens, k, mk.directionBefore.get(lang))) return "direction";
+    if (cues !== null && !ofTrigger && endsWithOneOf(sm.tokens, k, cues.place)) return caseSaysDirection(ctx, sm, k, e) ? "direction" : "place";
+    if (cues !== null && endsWithOneOf(sm.tokens, k, cues.direction)) return "direction";
     // Arabic prepositions written on the word: ب "in/at" (بالقاهرة), ل "to/for" (لجمهورية العراق).
     if (lang === "ar" && /^[\u0600-\u06ff]/.test(sm.tokens[e.tokenStart].norm)) {
       const w = sm.tokens[e.tokenStart].norm;
@@ -56,24 +114,111 @@ function roleOf(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): Mentio
       // ...or on the state word before the name: "لجمهورية العراق", "وسلطنة عمان" after it.
       const before = e.tokenStart > 0 ? sm.tokens[e.tokenStart - 1].norm.replace(/^و/, "") : "";
       const m = /^(لل|ل|بال|ب)(.+)$/.exec(before);
-      if (m && mk.stateWords.get(lang)?.has(m[2].replace(/^ال/, ""))) return m[1].startsWith("ب") ? "place" : "direction";
+      if (m && lm.stateWords?.has(m[2].replace(/^ال/, ""))) return m[1].startsWith("ب") ? "place" : "direction";
     }
     // Case endings that mark place or direction (Rusya'da, Rossiyaga, Ресейде).
     if (e.extra > 0) {
       const last = sm.tokens[e.tokenEnd - 1].norm;
       const ending = last.slice(last.length - e.extra);
-      if (endingOf(ending, mk.topicSuffix.get(lang))) return "topic";
-      if (endingOf(ending, mk.placeSuffix.get(lang))) return "place";
-      if (endingOf(ending, mk.directionSuffix.get(lang))) return "direction";
+      if (endingOf(ending, lm.topicSuffix)) return "topic";
+      if (endingOf(ending, lm.placeSuffix)) return "place";
+      if (endingOf(ending, lm.directionSuffix)) return "direction";
     }
   } else {
     // Han script: the characters right before the mention.
     const before = ctx.text.slice(Math.max(0, e.start - 2), e.start);
-    if (endsWithWritten(before, mk.topicBefore.get(lang))) return "topic";
-    if (endsWithWritten(before, mk.placeBefore.get(lang))) return "place";
-    if (endsWithWritten(before, mk.directionBefore.get(lang))) return "direction";
+    if (endsWithWritten(before, lm.topicBefore)) return "topic";
+    if (endsWithWritten(before, lm.placeBefore)) return "place";
+    if (endsWithWritten(before, lm.directionBefore)) return "direction";
   }
   return "party";
+}
+
+/** Whether a word is an article (ARTICLES; the length first: most words are longer than any). */
+const ARTICLE_MAX = Math.max(...[...ARTICLES].map((w) => w.length));
+function isArticle(w: string): boolean {
+  return w.length <= ARTICLE_MAX && ARTICLES.has(w);
+}
+
+/** The phrases of the topic, place and direction markers before a mention that may end with a word. */
+interface RoleCues {
+  topic: string[][];
+  place: string[][];
+  direction: string[][];
+}
+
+/**
+ * The role markers' phrases of a language that may end with the word `norm` (see
+ * phrasesByLastWord), or null where none may: one lookup for the three lists, indexed once per
+ * language.
+ */
+function roleCuesEndingWith(lm: LangMarkers, norm: string): RoleCues | null {
+  let index = lm.roleCues;
+  if (index === undefined) {
+    const topic = lm.topicBefore, place = lm.placeBefore, direction = lm.directionBefore;
+    index = lm.roleCues = null;
+    if (topic || place || direction) {
+      index = lm.roleCues = { byWord: new Map(), none: null };
+      const lists = [topic, place, direction];
+      for (const list of lists) for (const ph of list ?? NO_PHRASES) if (ph.length) index.byWord.set(ph[ph.length - 1], null);
+      for (const w of index.byWord.keys()) index.byWord.set(w, cuesOf(topic, place, direction, w));
+      // (An empty phrase ends with any word.)
+      if (lists.some((list) => list?.some((ph) => !ph.length))) index.none = cuesOf(topic, place, direction, "");
+    }
+  }
+  return index === null ? null : index.byWord.get(norm) ?? index.none;
+}
+
+/** The role markers' phrases by the word they end with (see roleCuesEndingWith). */
+interface RoleCueIndex {
+  byWord: Map<string, RoleCues | null>;
+  none: RoleCues | null;
+}
+
+type Markers = EventContext["lex"]["markers"];
+/**
+ * A language's list of each kind of marker (undefined where it has none), with what the sides
+ * passes index of them (made when first asked for).
+ */
+type LangMarkers = { [K in keyof Markers]: Markers[K] extends ReadonlyMap<string, infer V> ? V | undefined : never } & { roleCues?: RoleCueIndex | null };
+
+/**
+ * The marker lists of the document's language, looked up once per lexicon's markers and language
+ * (the last pair kept: a document asks for one, many times per mention), not a map lookup per
+ * list asked for.
+ */
+let markersKept: { markers: Markers; lang: string; lists: LangMarkers } | null = null;
+const markersByLang = new WeakMap<Markers, Map<string, LangMarkers>>();
+function markersOf(ctx: EventContext): LangMarkers {
+  const markers = ctx.lex.markers;
+  if (markersKept !== null && markersKept.markers === markers && markersKept.lang === ctx.lang) return markersKept.lists;
+  let byLang = markersByLang.get(markers);
+  if (!byLang) markersByLang.set(markers, (byLang = new Map()));
+  let lists = byLang.get(ctx.lang);
+  if (!lists) {
+    const made: Record<string, unknown> = {};
+    for (const key of Object.keys(markers) as (keyof Markers)[]) made[key] = markers[key].get(ctx.lang);
+    byLang.set(ctx.lang, (lists = made as LangMarkers));
+  }
+  markersKept = { markers, lang: ctx.lang, lists };
+  return lists;
+}
+
+function cuesOf(topic: string[][] | undefined, place: string[][] | undefined, direction: string[][] | undefined, w: string): RoleCues {
+  return { topic: topic ? phrasesByLastWord(topic, w) : NO_PHRASES, place: place ? phrasesByLastWord(place, w) : NO_PHRASES, direction: direction ? phrasesByLastWord(direction, w) : NO_PHRASES };
+}
+
+/** Whether one of the phrases (each ending with the word at k) ends at token k, word for word. */
+function endsWithOneOf(tokens: { norm: string }[], k: number, candidates: string[][]): boolean {
+  for (let p = 0; p < candidates.length; p++) {
+    const ph = candidates[p];
+    if (ph.length > k + 1) continue;
+    const base = k - ph.length + 1;
+    let j = 0;
+    while (j < ph.length && tokens[base + j].norm === ph[j]) j++;
+    if (j === ph.length) return true;
+  }
+  return false;
 }
 
 /** Whether a stretch of Han text ends with a phrase of the list, its words written together. */
@@ -123,16 +268,7 @@ function endingOf(ending: string, list: string[] | undefined): boolean {
 function endsWithPhrase(tokens: { norm: string }[], k: number, phrases: string[][] | undefined): boolean {
   if (!phrases) return false;
   if (k < 0) return phrases.some((ph) => !ph.length);
-  const candidates = phrasesByLastWord(phrases, tokens[k].norm);
-  for (let p = 0; p < candidates.length; p++) {
-    const ph = candidates[p];
-    if (ph.length > k + 1) continue;
-    const base = k - ph.length + 1;
-    let j = 0;
-    while (j < ph.length && tokens[base + j].norm === ph[j]) j++;
-    if (j === ph.length) return true;
-  }
-  return false;
+  return endsWithOneOf(tokens, k, phrasesByLastWord(phrases, tokens[k].norm));
 }
 
 /** Whether a phrase of the list starts at token j, word for word. */
@@ -176,11 +312,10 @@ function phrasesByLastWord(phrases: string[][], norm: string): string[][] {
  * "The existing tensions between", «التوترات الحالية بين», «تنش‌های موجود میان»: a topic phrase
  * of a noun and a preposition with one modifier between them, ending at token k.
  */
-function topicWithModifier(sm: SentenceMentions, k: number, phrases: string[][] | undefined): boolean {
-  if (!phrases) return false;
+function topicWithModifier(sm: SentenceMentions, k: number, candidates: string[][]): boolean {
   // (Loops rather than slices and closures: this runs for every mention. Only the phrases whose
-  // last word is the word at k can match, and any of them gives the same answer.)
-  const candidates = phrasesByLastWord(phrases, sm.tokens[k].norm);
+  // last word is the word at k can match (the candidates given), and any of them gives the same
+  // answer.)
   for (let p = 0; p < candidates.length; p++) {
     const ph = candidates[p];
     const n = ph.length;
@@ -206,11 +341,11 @@ export function subjectOfTalkAfter(ctx: EventContext, sm: SentenceMentions, e: E
   }
   const next = sm.tokens[j];
   if (!next) return false;
-  const nouns = ctx.lex.markers.topicAfter.get(ctx.lang);
+  const nouns = markersOf(ctx).topicAfter;
   if (nouns && isWordOf(next.norm, nouns)) return true;
   const last = sm.tokens[j - 1];
   if (ctx.lang !== "en" || !possessiveEnding(ctx.text, last)) return false;
-  const actorNouns = ctx.lex.markers.actorNouns.get(ctx.lang);
+  const actorNouns = markersOf(ctx).actorNouns;
   if (actorNouns?.has(next.norm)) return false;
   for (const x of sm.entities) if (x.tokenStart === j && x.payload.kind !== "country") return false;
   return true;
@@ -257,7 +392,7 @@ export function coordinatedPersons(ctx: EventContext, a: Side, b: Side): boolean
   const [first, second] = a.start < b.start ? [a, b] : [b, a];
   const gap = ctx.text.slice(first.start, second.start);
   if (gap.length > 120 || /[.;!?؟。]/.test(gap)) return false;
-  const coord = ctx.lex.markers.coordination.get(ctx.lang);
+  const coord = markersOf(ctx).coordination;
   // Folded, as the list is ("بالإضافة إلى", in addition to).
   return (foldRunning(gap).match(/\p{L}+/gu) ?? []).some((w) => coord?.has(w));
 }
@@ -265,7 +400,7 @@ export function coordinatedPersons(ctx: EventContext, a: Side, b: Side): boolean
 /** Whether an adjective mention stands next to an actor noun, a trigger or another adjective. */
 export function adjectiveIsActor(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
   if (e.tokenStart < 0) return true; // Han script: 中方/俄方 are listed as actor forms already
-  const nouns = ctx.lex.markers.actorNouns.get(ctx.lang);
+  const nouns = markersOf(ctx).actorNouns;
   // The two words before it and the two after it, nearest last on each side (a loop over the
   // four, not over a list of them, with helpers rather than closures).
   for (let n = 0; n < 4; n++) {
@@ -310,14 +445,12 @@ function actorStems(nouns: ReadonlySet<string>): string[] {
   return stems;
 }
 
-/** adjectiveIsActor, answered once per mention in a document run. */
-function adjectiveActor(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
-  const memo = sentenceMemo(ctx, sm);
-  let yes = memo?.actor.get(e);
-  if (yes === undefined) {
-    yes = adjectiveIsActor(ctx, sm, e);
-    memo?.actor.set(e, yes);
-  }
+/** adjectiveIsActor of mention i, answered once per mention in a document run. */
+function adjectiveActor(ctx: EventContext, sm: SentenceMentions, memo: SidesMemo | null, i: number): boolean {
+  if (!memo) return adjectiveIsActor(ctx, sm, sm.entities[i]);
+  const actor = (memo.actor ??= new Array<boolean>(memo.entities.length));
+  let yes = actor[i];
+  if (yes === undefined) actor[i] = yes = adjectiveIsActor(ctx, sm, sm.entities[i]);
   return yes;
 }
 
@@ -329,36 +462,35 @@ function adjectiveOfShipment(ctx: EventContext, sm: SentenceMentions, e: EntityM
   const next = sm.tokens[e.tokenEnd];
   if (!next) return false;
   // (A word of either list: each list's compiled test is kept, a joined list's would not be.)
-  return isWordOf(next.norm, ctx.lex.markers.cargoNouns.get(ctx.lang) ?? []) || isWordOf(next.norm, ctx.lex.markers.destinationNouns.get(ctx.lang) ?? []);
+  return isWordOf(next.norm, markersOf(ctx).cargoNouns ?? []) || isWordOf(next.norm, markersOf(ctx).destinationNouns ?? []);
 }
 
 /** Whether a span of the sentence is introduced as a counterpart ("with X", "X bilan"). */
 export function isCounterpart(ctx: EventContext, sm: SentenceMentions, start: number, end: number): boolean {
-  const memo = sentenceMemo(ctx, sm);
-  // (One number keys the span, start and end, where both are whole offsets below 2^21: the key
-  // stays an exact integer.)
-  if (!memo || !(start >= 0 && end >= 0 && start < SPAN_KEY && end < SPAN_KEY && (start | 0) === start && (end | 0) === end)) return counterpartSpan(ctx, sm, start, end);
-  const key = start * SPAN_KEY + end;
-  let yes = memo.counterparts.get(key);
-  if (yes === undefined) {
-    yes = counterpartSpan(ctx, sm, start, end);
-    memo.counterparts.set(key, yes);
-  }
+  return counterpartIn(ctx, sm, sidesMemo(ctx, sm), start, end);
+}
+
+/** isCounterpart, kept in the sentence's memo if given. */
+function counterpartIn(ctx: EventContext, sm: SentenceMentions, memo: SidesMemo | null, start: number, end: number): boolean {
+  if (!memo) return counterpartSpan(ctx, sm, start, end);
+  // (The spans asked about, each as its start, end and answer (1 or 0) in one list read in
+  // order: a sentence's sides have a few spans, and no map or key number is made for them.)
+  const kept = (memo.counterparts ??= []);
+  for (let k = 0; k < kept.length; k += 3) if (kept[k] === start && kept[k + 1] === end) return kept[k + 2] === 1;
+  const yes = counterpartSpan(ctx, sm, start, end);
+  kept.push(start, end, yes ? 1 : 0);
   return yes;
 }
 
-/** Offsets below this key a span by one exact number (SPAN_KEY² < 2^53). */
-const SPAN_KEY = 2 ** 21;
-
 function counterpartSpan(ctx: EventContext, sm: SentenceMentions, start: number, end: number): boolean {
-  const mk = ctx.lex.markers;
+  const lm = markersOf(ctx);
   const tokens = sm.tokens;
   const i = firstTokenFrom(tokens, start);
   if (i < 0) return false;
   let k = i - 1;
-  while (k >= 0 && ARTICLES.has(tokens[k].norm)) k--;
+  while (k >= 0 && isArticle(tokens[k].norm)) k--;
   // Courtesy titles between the marker and the name ("with His Excellency President X").
-  const honorifics = mk.honorific.get(ctx.lang);
+  const honorifics = lm.honorific;
   if (honorifics)
     for (let guard = 0; guard < 3 && k >= 0; guard++) {
       const h = phraseEndingAt(tokens, k, honorifics);
@@ -366,9 +498,13 @@ function counterpartSpan(ctx: EventContext, sm: SentenceMentions, start: number,
       k -= h.length;
     }
   // (The marker phrases matched word for word by loops, not closures: this runs for every side.)
-  if (k >= 0 && endsWithPhrase(tokens, k, mk.withBefore.get(ctx.lang))) return true;
-  const j = firstTokenFrom(tokens, end);
-  if (j >= 0 && startsWithPhrase(tokens, j, mk.withAfter.get(ctx.lang))) return true;
+  if (k >= 0 && endsWithPhrase(tokens, k, lm.withBefore)) return true;
+  // (The token after the span looked for only where the language has such phrases: a few do.)
+  const after = lm.withAfter;
+  if (after) {
+    const j = firstTokenFrom(tokens, end);
+    if (j >= 0 && startsWithPhrase(tokens, j, after)) return true;
+  }
   // Han script: the character right before.
   if (tokens[i].start === start && start > 0 && markBetween(ctx.text, start - 1, start, "同与跟")) return true;
   return false;
@@ -377,7 +513,7 @@ function counterpartSpan(ctx: EventContext, sm: SentenceMentions, start: number,
 /** Whether only a coordinating word ("and", «и», "et", "و") stands between two offsets. */
 function joinedByCoordination(ctx: EventContext, from: number, to: number): boolean {
   const words = ctx.text.slice(from, to).toLowerCase().match(/\p{L}+/gu) ?? [];
-  const coord = ctx.lex.markers.coordination.get(ctx.lang);
+  const coord = markersOf(ctx).coordination;
   return words.length === 1 && !!coord?.has(words[0]) && !markBetween(ctx.text, from, to, ",;.");
 }
 
@@ -385,7 +521,7 @@ function joinedByCoordination(ctx: EventContext, from: number, to: number): bool
 export function markCoordinatedCounterparts(ctx: EventContext, sides: Side[]): void {
   // (Only a side after a counterpart is marked.)
   if (!sides.some((x) => x.counterpart)) return;
-  const coord = ctx.lex.markers.coordination.get(ctx.lang);
+  const coord = markersOf(ctx).coordination;
   const ordered = [...sides].sort((a, b) => a.start - b.start);
   for (let i = 1; i < ordered.length; i++) {
     const prev = ordered[i - 1];
@@ -407,7 +543,7 @@ export function isReportingSource(ctx: EventContext, sm: SentenceMentions, t: Tr
   if (side.rank < 2) return false;
   // "According to the President of Tajikistan, the sides agreed": a source anywhere.
   const k = firstTokenFrom(sm.tokens, side.start);
-  const before = ctx.lex.markers.sourceBefore.get(ctx.lang) ?? [];
+  const before = markersOf(ctx).sourceBefore ?? [];
   for (let skip = 0; k >= 0 && skip <= 1; skip++) {
     const end = k - skip; // one word (an article) may stand between
     if (phraseEndingAt(sm.tokens, end - 1, before)) return true;
@@ -419,7 +555,7 @@ export function isReportingSource(ctx: EventContext, sm: SentenceMentions, t: Tr
   const endAt = firstMark(ctx.text, side.start, sm.sentence.end, ",;،.!?؟。");
   const clauseEnd = endAt < 0 ? sm.sentence.end : endAt;
   // (The clause's words as a list, made only where the language has reporting phrases.)
-  const phrases = ctx.lex.markers.reporting.get(ctx.lang) ?? [];
+  const phrases = markersOf(ctx).reporting ?? [];
   if (!phrases.length) return false;
   // (Pushed, not mapped: see mapPacked.)
   const words: string[] = [];
@@ -520,7 +656,7 @@ export function withCounterpartOffice(ctx: EventContext, sm: SentenceMentions, s
  * named between the two, is not a side.
  */
 export function withoutBriefed(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, sides: Side[]): Side[] {
-  const words = ctx.lex.markers.ownPossessive.get(ctx.lang);
+  const words = markersOf(ctx).ownPossessive;
   if (!words || t.tokenStart < 1 || !words.has(sm.tokens[t.tokenStart - 1].norm)) return sides;
   const before = sides.filter((x) => x.start < t.start).sort((a, b) => a.start - b.start);
   if (before.length < 2 || !sides.some((x) => Number.isFinite(x.start) && x.start >= t.end)) return sides;
@@ -528,7 +664,7 @@ export function withoutBriefed(ctx: EventContext, sm: SentenceMentions, t: Trigg
 }
 
 export function withoutContent(ctx: EventContext, sm: SentenceMentions, t: TriggerMatch, sides: Side[]): Side[] {
-  const words = ctx.lex.markers.complementizer.get(ctx.lang);
+  const words = markersOf(ctx).complementizer;
   let boundary = Infinity;
   // (The colon looked for in place, not in a slice of the rest of the sentence; the tokens read
   // in order up to the boundary: this runs for every speech act.)
@@ -540,7 +676,8 @@ export function withoutContent(ctx: EventContext, sm: SentenceMentions, t: Trigg
     }
   if (words) {
     const tokens = sm.tokens;
-    for (let k = 0; k < tokens.length && tokens[k].start < boundary; k++) {
+    // (From the trigger's end: the tokens before it start before it.)
+    for (let k = t.tokenEnd > 0 ? t.tokenEnd : 0; k < tokens.length && tokens[k].start < boundary; k++) {
       const x = tokens[k];
       if (x.start >= t.end && hasVariantIn(x.norm, words)) {
         boundary = x.start;
@@ -562,7 +699,7 @@ export function coordinated(ctx: EventContext, a: { end: number }, b: { start: n
   if (!lowersByLetter(text, from, to)) return coordinatedGap(ctx, text.slice(from, to));
   // (The gap's words read in place, each lowered alone: what lowering the gap and matching
   // /\p{L}+/gu reads, without the slice, the regex and the list.)
-  const coord = ctx.lex.markers.coordination.get(ctx.lang);
+  const coord = markersOf(ctx).coordination;
   let words = 0;
   for (let at = from; at < to; ) {
     if (!isLetterAt(text, at)) {
@@ -588,7 +725,7 @@ export function coordinated(ctx: EventContext, a: { end: number }, b: { start: n
 /** coordinated, read from the gap's text (where lowering it letter by letter would read it otherwise). */
 function coordinatedGap(ctx: EventContext, gap: string): boolean {
   const words = gap.toLowerCase().match(/[\p{L}]+/gu) ?? [];
-  const coord = ctx.lex.markers.coordination.get(ctx.lang);
+  const coord = markersOf(ctx).coordination;
   if (!words.length) return /^[\s,、،]*$/.test(gap) || /^\s*$/.test(gap);
   return words.every((w) => coord?.has(w) || ARTICLES.has(w));
 }
@@ -628,11 +765,18 @@ export interface SideOptions {
 
 /** Sides named in one sentence, strongest first per country. */
 export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions): Side[] {
+  const memo = sidesMemo(ctx, sm);
+  if (!memo) return sidesOfKinds(ctx, sm, date, opts, entityKinds(sm), null);
+  // (The kinds read once per sentence in a run, not once per trigger.)
+  if (memo.kinds < 0) memo.kinds = entityKinds(sm);
+  return sidesOfKinds(ctx, sm, date, opts, memo.kinds, memo);
+}
+
+/** sidesInSentence, given the kinds of mention the sentence names (see entityKinds) and its memo. */
+function sidesOfKinds(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions, kinds: number, memo: SidesMemo | null): Side[] {
   // (Every side comes from a country, organisation, person or office mention: a sentence that
   // names none, or only cities, has none, whatever is asked.)
-  const kinds = entityKinds(sm);
   if (!(kinds & ~PLACE)) return [];
-  const memo = sentenceMemo(ctx, sm);
   // What the named sides depend on (see namedSides), then what the bare ones depend on besides:
   // the date, then a slot of flags (no key string built and hashed per call).
   // (Whether organisations are sides, and whether the event is multilateral, are asked of
@@ -640,7 +784,7 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
   const orgs = (kinds & ORG) !== 0;
   const namedSlot = (opts.type && HOSTILE.has(opts.type) ? 1 : 0) | (opts.multilateral && orgs ? 2 : 0);
   const bareSlot = namedSlot | (opts.orgsAsSides && orgs ? 4 : 0) | (opts.visit ? 8 : 0) | (opts.type === "AID" ? 16 : 0);
-  const bareSlots = memo ? slotsOn(memo.bare, date) : null;
+  const bareSlots = memo ? (memo.bare ??= new DateSlots()).on(date) : null;
   const keptBare = bareSlots?.[bareSlot];
   let sides: Side[];
   let bare: (Side & { end: number })[];
@@ -649,11 +793,11 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
     sides = [];
     if (keptBare) bare = copySides(keptBare);
     else {
-      bare = bareSides(ctx, sm, opts, NONE_CONSUMED, evidenceOf(ctx, sm));
+      bare = bareSides(ctx, sm, memo, opts, NONE_CONSUMED, evidenceOf(ctx, sm));
       if (bareSlots) bareSlots[bareSlot] = copySides(bare);
     }
   } else {
-    const namedSlots = memo ? slotsOn(memo.named, date) : null;
+    const namedSlots = memo ? (memo.named ??= new DateSlots()).on(date) : null;
     const keptNamed = namedSlots?.[namedSlot];
     if (keptNamed && keptBare) {
       // (Both kept: the mentions the named sides consume matter to the bare ones only.)
@@ -663,23 +807,16 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
       const consumed = new Set<number>();
       // (One evidence for the sides of one computation: evidence is never changed.)
       const ev = evidenceOf(ctx, sm);
-      sides = namedSides(ctx, sm, date, opts, consumed, namedSlots, namedSlot, ev);
+      sides = namedSides(ctx, sm, memo, date, opts, consumed, namedSlots, namedSlot, ev);
       if (keptBare) bare = copySides(keptBare);
       else {
-        bare = bareSides(ctx, sm, opts, consumed, ev);
+        bare = bareSides(ctx, sm, memo, opts, consumed, ev);
         if (bareSlots) bareSlots[bareSlot] = copySides(bare);
       }
     }
   }
   withBareSides(ctx, sides, bare, opts);
   return onePerCountry(sides, opts);
-}
-
-/** The memo slots of a date (made when first asked for). */
-function slotsOn<T>(byDate: Map<string | null, T[]>, date: string | null): T[] {
-  let slots = byDate.get(date);
-  if (!slots) byDate.set(date, (slots = []));
-  return slots;
 }
 
 // The kinds of mention a sentence names, as bits (see entityKinds).
@@ -700,11 +837,6 @@ function entityKinds(sm: SentenceMentions): number {
   return kinds;
 }
 
-/** Whether a sentence names anything but places. */
-function mayNameSides(sm: SentenceMentions): boolean {
-  return (entityKinds(sm) & ~PLACE) !== 0;
-}
-
 /** No mention consumed (a sentence without persons and titles). */
 const NONE_CONSUMED: ReadonlySet<number> = new Set();
 
@@ -713,7 +845,7 @@ const NONE_CONSUMED: ReadonlySet<number> = new Set();
  * the date, on whether the event is hostile and on whether it is multilateral, so within a
  * document run they are computed once for each and handed out as copies (callers change sides).
  */
-function namedSides(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions, consumed: Set<number>, slots: { sides: Side[]; consumed: number[] }[] | null, slot: number, ev: Evidence): Side[] {
+function namedSides(ctx: EventContext, sm: SentenceMentions, memo: SidesMemo | null, date: string | null, opts: SideOptions, consumed: Set<number>, slots: { sides: Side[]; consumed: number[] }[] | null, slot: number, ev: Evidence): Side[] {
   const kept = slots?.[slot];
   if (kept) {
     for (const i of kept.consumed) consumed.add(i);
@@ -722,9 +854,9 @@ function namedSides(ctx: EventContext, sm: SentenceMentions, date: string | null
   const sides: Side[] = [];
   // (Where each person's name ends, by the side's index: the sides personSides adds are all persons.)
   const personEnds: number[] = [];
-  personSides(ctx, sm, date, opts, consumed, ev, sides, personEnds);
+  personSides(ctx, sm, memo, date, opts, consumed, ev, sides, personEnds);
   markPairedPersons(ctx, sides, personEnds);
-  officeSides(ctx, sm, date, opts, consumed, ev, sides);
+  officeSides(ctx, sm, memo, date, opts, consumed, ev, sides);
   if (slots) slots[slot] = { sides: copySides(sides), consumed: [...consumed] };
   return sides;
 }
@@ -744,7 +876,7 @@ function gapOk(ctx: EventContext, sm: SentenceMentions, a: { end: number }, b: {
 }
 
 /** Persons from the lexicon, with the titles and countries bound to their names marked consumed. */
-function personSides(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions, consumed: Set<number>, ev: Evidence, sides: Side[], personEnds: number[]): void {
+function personSides(ctx: EventContext, sm: SentenceMentions, memo: SidesMemo | null, date: string | null, opts: SideOptions, consumed: Set<number>, ev: Evidence, sides: Side[], personEnds: number[]): void {
   const ents = sm.entities;
   const hostile = !!opts.type && HOSTILE.has(opts.type);
   // (A loop, not forEach with a closure, and the title looked for without a list: this runs for
@@ -757,7 +889,7 @@ function personSides(ctx: EventContext, sm: SentenceMentions, date: string | nul
     // "Keep the pressure on Putin", "Putin's campaign": a person talked about is no side of a
     // cooperative act; the one condemned or struck is.
     if (!hostile) {
-      const role = mentionRole(ctx, sm, e);
+      const role = roleIn(ctx, sm, memo, i);
       if (role !== "party" && role !== "direction") continue;
     }
     // The title written before the name says which of a person's offices is meant
@@ -771,7 +903,7 @@ function personSides(ctx: EventContext, sm: SentenceMentions, date: string | nul
     // ...and right after it in languages that put the title after the name.
     const next = ents[i + 1];
     if (next && next.payload.kind === "country" && next.payload.id === term.country && gapOk(ctx, sm, e, next)) consumed.add(i + 1);
-    sides.push(newSide(term.country, p.name, term.role, 3, e.start, ev, isCounterpart(ctx, sm, spanStart, e.end)));
+    sides.push(newSide(term.country, p.name, term.role, 3, e.start, ev, counterpartIn(ctx, sm, memo, spanStart, e.end)));
     personEnds.push(e.end);
   }
 }
@@ -869,19 +1001,19 @@ function markPairedPersons(ctx: EventContext, sides: Side[], personEnds: number[
 }
 
 /** Offices bound to a country or organisation next to them, with a name after them if any. */
-function officeSides(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions, consumed: Set<number>, ev: Evidence, sides: Side[]): void {
+function officeSides(ctx: EventContext, sm: SentenceMentions, memo: SidesMemo | null, date: string | null, opts: SideOptions, consumed: Set<number>, ev: Evidence, sides: Side[]): void {
   const ents = sm.entities;
   // (A loop, not forEach with a closure: this runs for every sides computed. Adds to sides.)
-  for (let i = 0; i < ents.length; i++) officeSide(ctx, sm, date, opts, consumed, ev, sides, i);
+  for (let i = 0; i < ents.length; i++) officeSide(ctx, sm, memo, date, opts, consumed, ev, sides, i);
 }
 
 /** The side of office mention i, if it is one and names a side (with the holders listed after it). Adds to sides. */
-function officeSide(ctx: EventContext, sm: SentenceMentions, date: string | null, opts: SideOptions, consumed: Set<number>, ev: Evidence, sides: Side[], i: number): void {
+function officeSide(ctx: EventContext, sm: SentenceMentions, memo: SidesMemo | null, date: string | null, opts: SideOptions, consumed: Set<number>, ev: Evidence, sides: Side[], i: number): void {
   const ents = sm.entities;
   const e = ents[i];
   if (e.payload.kind !== "office" || consumed.has(i)) return;
   const role = e.payload.role;
-  const countryIdx = holderIndex(ctx, sm, i, consumed);
+  const countryIdx = holderIndexIn(ctx, sm, memo, i, consumed);
   const titled = nameOfTitle(sm.names, i);
   if (countryIdx < 0) {
     // "The Chairman of the State Duma": a title of one country's institution implies it.
@@ -889,7 +1021,7 @@ function officeSide(ctx: EventContext, sm: SentenceMentions, date: string | null
     if (implied) {
       consumed.add(i);
       const name = titled?.name ?? holderOn(ctx, implied, e.payload.id, date)?.name ?? null;
-      sides.push(newSide(implied, name, role, name ? 3 : 2, e.start, ev, isCounterpart(ctx, sm, e.start, Math.max(e.end, titled?.end ?? 0))));
+      sides.push(newSide(implied, name, role, name ? 3 : 2, e.start, ev, counterpartIn(ctx, sm, memo, e.start, Math.max(e.end, titled?.end ?? 0))));
     }
     // Otherwise a titled name without a country ("Ambassador John Smith"): country unknown.
     return;
@@ -914,7 +1046,7 @@ function officeSide(ctx: EventContext, sm: SentenceMentions, date: string | null
   if (orgHead) {
     const spanEnd = Math.max(e.end, ents[countryIdx].end, titled.end);
     const spanStart = Math.min(e.start, ents[countryIdx].start);
-    sides.push(newSide(country, name, role === "head_of_state" || role === "head_of_government" ? "org_head" : role, 3, spanStart, ev, isCounterpart(ctx, sm, spanStart, spanEnd)));
+    sides.push(newSide(country, name, role === "head_of_state" || role === "head_of_government" ? "org_head" : role, 3, spanStart, ev, counterpartIn(ctx, sm, memo, spanStart, spanEnd)));
     return;
   }
   // A name spelled otherwise than the lexicon has it is the office holder it resembles.
@@ -922,9 +1054,9 @@ function officeSide(ctx: EventContext, sm: SentenceMentions, date: string | null
   if (!name && RESOLVABLE_OFFICE_ROLES.has(role)) name = holderOn(ctx, country, e.payload.id, date)?.name ?? null;
   const spanStart = Math.min(e.start, ents[countryIdx].start);
   const spanEnd = Math.max(e.end, ents[countryIdx].end, titled?.end ?? 0);
-  if (orgOfStates) sides.push(newSide(country, null, null, 1, spanStart, ev, isCounterpart(ctx, sm, spanStart, spanEnd)));
+  if (orgOfStates) sides.push(newSide(country, null, null, 1, spanStart, ev, counterpartIn(ctx, sm, memo, spanStart, spanEnd)));
   else {
-    const side = newSide(country, name, role, name ? 3 : 2, spanStart, ev, isCounterpart(ctx, sm, spanStart, spanEnd));
+    const side = newSide(country, name, role, name ? 3 : 2, spanStart, ev, counterpartIn(ctx, sm, memo, spanStart, spanEnd));
     if (e.payload.id === "leader" && !name) side.leader = true;
     sides.push(side);
   }
@@ -942,6 +1074,11 @@ const POSSESSOR_FIRST = new Set(["tr", "az", "kk", "ky", "uz", "hu"]);
 
 /** The index of the country or organisation whose title entity i is, or -1. */
 export function holderIndex(ctx: EventContext, sm: SentenceMentions, i: number, consumed: Set<number>): number {
+  return holderIndexIn(ctx, sm, sidesMemo(ctx, sm), i, consumed);
+}
+
+/** holderIndex, with the sentence's memo if given. */
+function holderIndexIn(ctx: EventContext, sm: SentenceMentions, memo: SidesMemo | null, i: number, consumed: Set<number>): number {
   const ents = sm.entities;
   const e = ents[i];
   const prev = ents[i - 1];
@@ -964,7 +1101,7 @@ export function holderIndex(ctx: EventContext, sm: SentenceMentions, i: number, 
   // ("Cumhurbaşkanımızın Suudi Arabistan'a ziyareti", our President's visit to Saudi Arabia).
   let nextOk = !POSSESSOR_FIRST.has(ctx.lang) && isHolderEntity(next) && gapOk(ctx, sm, e, next) && !consumed.has(i + 1);
   if (nextOk) {
-    const role = mentionRole(ctx, sm, next);
+    const role = roleIn(ctx, sm, memo, i + 1);
     const posting = e.payload.kind === "office" && e.payload.role === "ambassador" && (role === "direction" || role === "place");
     nextOk = role !== "topic" && !posting;
   }
@@ -1034,7 +1171,7 @@ function listedHolders(ctx: EventContext, sm: SentenceMentions, date: string | n
  */
 /** Whether a place name carries an ending that makes it describe the noun after it (Tahran'daki). */
 function describesNoun(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
-  const endings = ctx.lex.markers.placeModifierSuffix.get(ctx.lang);
+  const endings = markersOf(ctx).placeModifierSuffix;
   if (!endings || e.tokenEnd <= 0 || e.extra <= 0) return false;
   const last = sm.tokens[e.tokenEnd - 1].norm;
   const ending = last.slice(last.length - e.extra);
@@ -1047,9 +1184,9 @@ function describesNoun(ctx: EventContext, sm: SentenceMentions, e: EntityMatch):
  * not a side.
  */
 function routeCrossed(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
-  const phrases = ctx.lex.markers.routeAfter.get(ctx.lang);
+  const phrases = markersOf(ctx).routeAfter;
   if (!phrases?.length || e.tokenEnd <= 0) return false;
-  const coord = ctx.lex.markers.coordination.get(ctx.lang);
+  const coord = markersOf(ctx).coordination;
   let j = e.tokenEnd;
   while (j < sm.tokens.length && (coord?.has(sm.tokens[j].norm) || sm.entities.some((x) => x.payload.kind === "country" && x.tokenStart <= j && j < x.tokenEnd))) j++;
   const at = (w: string, k: number) => !!sm.tokens[k] && (w.endsWith("*") ? sm.tokens[k].norm.startsWith(w.slice(0, -1)) : sm.tokens[k].norm === w);
@@ -1066,7 +1203,7 @@ function groupNotState(ctx: EventContext, sm: SentenceMentions, e: EntityMatch):
   const prev = sm.tokens[e.tokenStart - 1];
   // (The hyphen read in place, and the adjectives next to it found by loops: this runs for every
   // country and organisation mention.)
-  if (prev && hyphenBetween(ctx.text, prev.end, sm.tokens[e.tokenStart].start) && ctx.lex.markers.stancePrefix.get(ctx.lang)?.has(prev.norm)) return true;
+  if (prev && hyphenBetween(ctx.text, prev.end, sm.tokens[e.tokenStart].start) && markersOf(ctx).stancePrefix?.has(prev.norm)) return true;
   if (e.payload.kind !== "country" || e.payload.form !== "adj") return false;
   const next = adjectiveAt(sm.entities, e, e.tokenEnd, true);
   const before = adjectiveAt(sm.entities, e, e.tokenStart, false);
@@ -1095,9 +1232,9 @@ function diasporaPair(ctx: EventContext, sm: SentenceMentions, a: EntityMatch, b
 }
 
 /** Whether a country or organisation mention is no side of any event, whatever is asked (answered once per document run). */
-function notSide(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
-  const memo = sentenceMemo(ctx, sm);
-  let no = memo?.notSide.get(e);
+function notSide(ctx: EventContext, sm: SentenceMentions, memo: SidesMemo | null, i: number): boolean {
+  const e = sm.entities[i];
+  let no = memo?.notSide?.[i];
   if (no === undefined) {
     no =
       // "Tahran'daki büyükelçilik", "the embassy in Tehran": a place describing a noun is no side,
@@ -1107,12 +1244,12 @@ function notSide(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boole
       routeCrossed(ctx, sm, e) ||
       // "Anti-Turkey protesters", "Turkish-Americans": a stance or a diaspora, not a state.
       groupNotState(ctx, sm, e);
-    memo?.notSide.set(e, no);
+    if (memo) (memo.notSide ??= new Array<boolean>(memo.entities.length))[i] = no;
   }
   return no;
 }
 
-function bareSides(ctx: EventContext, sm: SentenceMentions, opts: SideOptions, consumed: ReadonlySet<number>, ev: Evidence): (Side & { end: number })[] {
+function bareSides(ctx: EventContext, sm: SentenceMentions, memo: SidesMemo | null, opts: SideOptions, consumed: ReadonlySet<number>, ev: Evidence): (Side & { end: number })[] {
   const hostile = !!opts.type && HOSTILE.has(opts.type);
   const bare: (Side & { end: number })[] = [];
   // (The mention before and its role in two variables, and a loop, not forEach with a closure:
@@ -1127,8 +1264,8 @@ function bareSides(ctx: EventContext, sm: SentenceMentions, opts: SideOptions, c
     const isCountry = e.payload.kind === "country" && !isCapital;
     const isOrg = e.payload.kind === "org" && opts.orgsAsSides;
     if (!isCountry && !isOrg && !isCapital) continue;
-    if (notSide(ctx, sm, e)) continue;
-    let role = mentionRole(ctx, sm, e);
+    if (notSide(ctx, sm, memo, i)) continue;
+    let role = roleIn(ctx, sm, memo, i);
     // A capital stands for its government only where nothing marks it as a place
     // ("New Delhi signed", "a response from Islamabad"; not "talks in Moscow").
     if (isCapital && role !== "party" && !(hostile && role === "place")) continue;
@@ -1139,7 +1276,7 @@ function bareSides(ctx: EventContext, sm: SentenceMentions, opts: SideOptions, c
     if (role === "party" && previous && previousRole !== "party" && coordinated(ctx, previous, e)) role = previousRole;
     // A nationality adjective is an actor next to an actor noun ("the Russian side") or a
     // trigger ("Russian-Chinese talks"); otherwise it describes a subject ("the Libyan crisis").
-    if (role === "party" && e.payload.kind === "country" && e.payload.form === "adj" && !adjectiveActor(ctx, sm, e) && !(opts.type === "AID" && adjectiveOfShipment(ctx, sm, e))) role = "topic";
+    if (role === "party" && e.payload.kind === "country" && e.payload.form === "adj" && !adjectiveActor(ctx, sm, memo, i) && !(opts.type === "AID" && adjectiveOfShipment(ctx, sm, e))) role = "topic";
     previous = e;
     previousRole = role;
     // Subjects of talk are not parties to cooperation; what is attacked or condemned is.
@@ -1149,7 +1286,7 @@ function bareSides(ctx: EventContext, sm: SentenceMentions, opts: SideOptions, c
     // Aid "au Liban", «في لبنان» goes to that country: where French, Spanish or Arabic write
     // "to" and "in" alike, the country is the recipient.
     if (role === "place" && !hostile && !opts.visit && opts.type !== "AID") continue;
-    const counterpart = role === "direction" || isCounterpart(ctx, sm, e.start, e.end);
+    const counterpart = role === "direction" || counterpartIn(ctx, sm, memo, e.start, e.end);
     const side = newSide(e.payload.id, null, null, 1, e.start, ev, counterpart) as Side & { end: number };
     side.end = e.end;
     side.host = role === "place" || role === "direction";
@@ -1299,22 +1436,42 @@ export function nearer(a: Side, b: Side, t: { start: number; end: number }): boo
 
 // The plain sides of a sentence (no event type) are asked for several times per sentence and
 // date (person counts, salience, summits); they are computed once per document. Callers only
-// read them.
-export type PlainMemo = Map<SentenceMentions, Map<string | null, Side[]>>;
+// read them. (One record per sentence, with the sides of the first date asked for in it: a
+// sentence is mostly asked about on one date, and a map per sentence would be made for that.)
+export type PlainMemo = Map<SentenceMentions, PlainEntry>;
+interface PlainEntry {
+  date: string | null;
+  sides: Side[];
+  /** The sides of other dates. */
+  others: Map<string | null, Side[]> | null;
+}
 const NO_SIDES: readonly Side[] = Object.freeze([]);
 
 export function plainSides(memo: PlainMemo, ctx: EventContext, sm: SentenceMentions, date: string | null): readonly Side[] {
   // (A sentence that names no side on any date keeps no memo.)
-  if (!mayNameSides(sm)) return NO_SIDES;
-  let byDate = memo.get(sm);
-  if (!byDate) {
-    byDate = new Map();
-    memo.set(sm, byDate);
+  const kinds = entityKinds(sm);
+  if (!(kinds & ~PLACE)) return NO_SIDES;
+  const entry = memo.get(sm);
+  if (!entry) {
+    const sides = sidesOfKinds(ctx, sm, date, PLAIN, kinds, keptKinds(ctx, sm, kinds));
+    memo.set(sm, { date, sides, others: null });
+    return sides;
   }
-  let sides = byDate.get(date);
+  if (entry.date === date) return entry.sides;
+  let sides = entry.others?.get(date);
   if (!sides) {
-    sides = sidesInSentence(ctx, sm, date, { orgsAsSides: false });
-    byDate.set(date, sides);
+    sides = sidesOfKinds(ctx, sm, date, PLAIN, kinds, keptKinds(ctx, sm, kinds));
+    (entry.others ??= new Map()).set(date, sides);
   }
   return sides;
 }
+
+/** The sides memo of a sentence whose kinds are read, with them kept in it. */
+function keptKinds(ctx: EventContext, sm: SentenceMentions, kinds: number): SidesMemo | null {
+  const memo = sidesMemo(ctx, sm);
+  if (memo) memo.kinds = kinds;
+  return memo;
+}
+
+/** The options plain sides are asked with. */
+const PLAIN: SideOptions = { orgsAsSides: false };

@@ -6,9 +6,9 @@
 // of that office (then "the President" is that one, which the events stage resolves).
 
 import { HOME_INSTITUTIONS } from "../article/publisher.js";
-import { holderOf, PhraseMatcher, termOn, type Lexicon } from "../lexicon/index.js";
+import { holderOf, PhraseMatcher, termOn, type Lexicon, type PersonTerm } from "../lexicon/index.js";
 import { textHasHan, type EntityMatch, type SentenceMentions } from "../mentions/index.js";
-import { hasHan, normalize } from "../text/normalize.js";
+import { fold, hasHan, normalize } from "../text/normalize.js";
 import type { Role, Span } from "../types.js";
 
 /** Roles whose unnamed holder is the home country's. */
@@ -100,31 +100,7 @@ export function resolveHomeTitles(
   const foreignRoles = new Set<Role>();
   /** Roles already given to the home country: the article's referent for them stays the same. */
   const homeRoles = new Set<Role>();
-  /** Each person's term on the date (persons recur from sentence to sentence). */
-  const terms = new Map<string, ReturnType<typeof termOn>>();
-  const note = (sm: SentenceMentions) => {
-    // A titled name outside the lexicon ("Foreign Secretary Harsh Shringla"): "the Foreign
-    // Secretary" after it is that person, of whatever country.
-    for (const n of sm.names) {
-      const o = sm.entities[n.office];
-      if (o?.payload.kind === "office") foreignRoles.add(o.payload.role);
-    }
-    sm.entities.forEach((e) => {
-      if (e.payload.kind === "person") {
-        let term = terms.get(e.payload.id);
-        if (term === undefined) {
-          const p = lex.persons.get(e.payload.id);
-          terms.set(e.payload.id, (term = p ? termOn(p, date) : null));
-        }
-        if (term && term.country !== home) foreignRoles.add(term.role);
-      } else if (e.payload.kind === "office" && HOME_ROLES.has(e.payload.role)) {
-        // The title of a named person ("Foreign Secretary Harsh Shringla"), or of another country.
-        const other = sm.entities.find((x) => (x.payload.kind === "person" || (x.payload.kind === "country" && x.payload.id !== home)) && boundAmong(text, [x], sm.triggers, e));
-        if (other) foreignRoles.add(e.payload.role);
-      }
-    });
-  };
-  if (title) note(title);
+  if (title) noteForeign(text, title, home, lex, date, foreignRoles);
   for (const sm of all) {
     // The sentence's entities as changed, copied at the first change (most sentences have none).
     let entities: EntityMatch[] | null = null;
@@ -144,15 +120,147 @@ export function resolveHomeTitles(
       if ((entities ?? list).some((e) => e.start < m.end && m.start < e.end) || bound(text, sm, m)) continue;
       (entities ??= list.slice()).push({ payload: { kind: "country", id: home, form: "name" }, extra: 0, start: m.start, end: m.end, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, surface: text.slice(m.start, m.end) });
     }
-    note(sm);
+    noteForeign(text, sm, home, lex, date, foreignRoles);
     if (entities) sm.entities = entities.sort((a, b) => a.start - b.start);
   }
+}
+
+/**
+ * Adds to foreignRoles the roles whose holder in another country a sentence names: a titled
+ * name outside the lexicon, a person of another country, a home role's title bound to a person
+ * or another country. (Loops, not closures: this reads every mention of every sentence.)
+ */
+function noteForeign(text: string, sm: SentenceMentions, home: string, lex: Lexicon, date: string | null, foreignRoles: Set<Role>): void {
+  // A titled name outside the lexicon ("Foreign Secretary Harsh Shringla"): "the Foreign
+  // Secretary" after it is that person, of whatever country.
+  const ents = sm.entities;
+  for (let k = 0; k < sm.names.length; k++) {
+    const o = ents[sm.names[k].office];
+    if (o?.payload.kind === "office") foreignRoles.add(o.payload.role);
+  }
+  for (let k = 0; k < ents.length; k++) {
+    const e = ents[k];
+    const p = e.payload;
+    if (p.kind === "person") {
+      const term = personTermOn(lex, p.id, date);
+      if (term && term.country !== home) foreignRoles.add(term.role);
+    } else if (p.kind === "office" && HOME_ROLES.has(p.role)) {
+      // The title of a named person ("Foreign Secretary Harsh Shringla"), or of another country.
+      for (let j = 0; j < ents.length; j++) {
+        const x = ents[j];
+        if ((x.payload.kind === "person" || (x.payload.kind === "country" && x.payload.id !== home)) && boundAmong(text, [x], sm.triggers, e)) {
+          foreignRoles.add(p.role);
+          break;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Each person's term on a date, per lexicon (persons and dates recur from document to document;
+ * a packed lexicon builds a person each time it is asked). Emptied past TERM_MEMO_SIZE answers.
+ */
+const termMemos = new WeakMap<Lexicon, { size: number; byDate: Map<string | null, Map<string, PersonTerm | null>> }>();
+const TERM_MEMO_SIZE = 50_000;
+
+function personTermOn(lex: Lexicon, id: string, date: string | null): PersonTerm | null {
+  let memo = termMemos.get(lex);
+  if (!memo) termMemos.set(lex, (memo = { size: 0, byDate: new Map() }));
+  let byId = memo.byDate.get(date);
+  if (!byId) memo.byDate.set(date, (byId = new Map()));
+  let term = byId.get(id);
+  if (term === undefined) {
+    const p = lex.persons.get(id);
+    term = p ? termOn(p, date) : null;
+    if (memo.size >= TERM_MEMO_SIZE) {
+      memo.byDate.clear();
+      memo.size = 0;
+      memo.byDate.set(date, (byId = new Map()));
+    }
+    byId.set(id, term);
+    memo.size++;
+  }
+  return term;
+}
+
+/**
+ * What a sentence's words must hold for the matcher to find a home institution in them, per
+ * document language: for each phrase one of its words (the longest), which a text word matching
+ * it starts with (a word in Arabic script: contains, after a proclitic). `first` marks the first
+ * code units of the words; `any` is set where some phrase has no such word (then every sentence
+ * goes to the matcher).
+ */
+interface InstitutionWords {
+  words: string[];
+  first: Uint8Array;
+  any: boolean;
+}
+const institutionWordsByLang = new Map<string, InstitutionWords>();
+const ARABIC_ARTICLE = "ال";
+
+function institutionWords(lang: string): InstitutionWords {
+  let iw = institutionWordsByLang.get(lang);
+  if (iw) return iw;
+  // (As the matcher reads a document language: none, or "und", takes every language's phrases.)
+  const anyLang = !lang || lang === "und";
+  iw = { words: [], first: new Uint8Array(0x10000), any: false };
+  for (const perLang of Object.values(HOME_INSTITUTIONS))
+    for (const [l, list] of Object.entries(perLang)) {
+      if (!anyLang && l !== lang) continue;
+      for (const phrase of list) {
+        // Han phrases are found in the text, not among the words.
+        if (hasHan(phrase)) continue;
+        // The phrase's words as the matcher compiles them (folded; a word of several forms
+        // names none of them for sure, so it is not chosen).
+        let longest = "";
+        for (const whole of phrase.trim().split(/\s+/)) {
+          if (whole.includes("|")) continue;
+          const bare = whole.replace(/[*=]$/, "");
+          for (let w of (/^[A-Za-z0-9]+$/.test(bare) ? [bare.toLowerCase()] : fold(bare).match(/[\p{L}\p{N}]+/gu) ?? [])) {
+            // The Arabic article is optional in text: the word without it.
+            if (w.startsWith(ARABIC_ARTICLE)) w = w.slice(ARABIC_ARTICLE.length);
+            if (w.length > longest.length) longest = w;
+          }
+        }
+        if (!longest) iw.any = true;
+        else if (!iw.words.includes(longest)) {
+          iw.words.push(longest);
+          iw.first[longest.charCodeAt(0)] = 1;
+        }
+      }
+    }
+  institutionWordsByLang.set(lang, iw);
+  return iw;
+}
+
+/**
+ * Whether a sentence's words may name a home institution: one of them holds a word of some
+ * phrase (see InstitutionWords). Most sentences hold none, and skip the matcher's lookup of
+ * each of their words.
+ */
+function mayNameInstitution(sm: SentenceMentions, lang: string): boolean {
+  const iw = institutionWords(lang);
+  if (iw.any) return true;
+  const tokens = sm.tokens;
+  const words = iw.words;
+  for (let i = 0; i < tokens.length; i++) {
+    const norm = tokens[i].norm;
+    const c = norm.charCodeAt(0);
+    if ((c & 0xff00) === 0x0600) {
+      // Arabic script: the word after a proclitic ("ووزارة", "بالخارجية").
+      for (let k = 0; k < words.length; k++) if (norm.includes(words[k])) return true;
+    } else if (iw.first[c] === 1) {
+      for (let k = 0; k < words.length; k++) if (norm.startsWith(words[k])) return true;
+    }
+  }
+  return false;
 }
 
 /** Home institutions named in a sentence (the Foreign Ministry, «МИД», «وزارة الخارجية»). */
 function institutionsIn(text: string, sm: SentenceMentions, lang: string): { start: number; end: number; tokenStart: number; tokenEnd: number }[] {
   const m = institutionMatcher();
-  const found: { start: number; end: number; tokenStart: number; tokenEnd: number }[] = m.matchTokens(sm.tokens, lang);
+  const found: { start: number; end: number; tokenStart: number; tokenEnd: number }[] = mayNameInstitution(sm, lang) ? m.matchTokens(sm.tokens, lang) : [];
   const s = sm.sentence;
   // (hasHan: the regex /\p{Script=Han}/u read by code unit, a table lookup for most of them;
   // a sentence of a document without Han has none.)
