@@ -460,11 +460,20 @@ function trieEntries(tables: Array<WordTable<unknown> | undefined>): TrieEntries
   return entries;
 }
 
-/** A word, and (as WordTable lookups also try the word without an Arabic proclitic) the word behind each proclitic. */
+/**
+ * A word. (WordTable lookups also try a word without an Arabic proclitic: the walk tries the
+ * rest of a word after each proclitic it starts with, see procliticMeetsEntry, so the tries do
+ * not hold each word again behind every proclitic, thirteen times their size to build.)
+ */
 function addTrieEntry(entries: TrieEntries, word: string, flag: number): void {
   entries.set(word, (entries.get(word) ?? 0) | flag);
-  for (const p of AR_PROCLITICS) entries.set(p + word, (entries.get(p + word) ?? 0) | flag);
 }
+
+/** The first units of the Arabic proclitics; the most units of one; procliticMeetsEntry's scratch. */
+const PROCLITIC_FIRST = new Uint8Array(0x10000);
+for (const p of AR_PROCLITICS) PROCLITIC_FIRST[p.charCodeAt(0)] = 1;
+const PROCLITIC_MAX = Math.max(...AR_PROCLITICS.map((p) => p.length));
+const PREFIX_UNITS = new Uint16Array(PROCLITIC_MAX), PREFIX_RESTS = new Int32Array(PROCLITIC_MAX);
 
 // The trie is built once per language, in plain loops over small integers (no keys past the
 // small-integer range, no arrays of arrays), each loop in a function of its own that reads only
@@ -672,9 +681,55 @@ function wordRunEnd(text: string, i: number, to: number): number {
 
 /**
  * Whether the word at i, walked along the trie unit by unit (folded, joiners skipped), meets an
- * entry: an open prefix on the way, an exact word at a joiner inside it or at its end.
+ * entry (walkMeetsEntry), also after an Arabic proclitic it starts with (procliticMeetsEntry).
  */
 function wordMeetsEntry(t: StartTrie, text: string, i: number, to: number): boolean {
+  return walkMeetsEntry(t, text, i, to) || procliticMeetsEntry(t, text, i, to);
+}
+
+/**
+ * Whether the word at i starts with a proclitic after which the rest of it, walked from the
+ * trie's root, meets an entry: as the trie would if it also held each word behind each proclitic.
+ */
+function procliticMeetsEntry(t: StartTrie, text: string, i: number, to: number): boolean {
+  // Most words start with no proclitic's first letter. (A unit that folds to nothing or to two
+  // units takes the long way.)
+  const u0 = foldedUnit1(text.charCodeAt(i));
+  if (u0 >= 0 && PROCLITIC_FIRST[u0] === 0) return false;
+  // The word's first folded units, joiners skipped as the walk skips them, and after each the
+  // text position the rest of the word starts at (-1 inside a unit's fold of two or more units).
+  let n = 0;
+  for (let j = i; j < to && n < PROCLITIC_MAX; ) {
+    const code = text.charCodeAt(j);
+    const cj = preClass(code);
+    if (cj & P_WORD) {
+      const f = foldedUnit(code);
+      j++;
+      for (let k = 0; k < f.length && n < PROCLITIC_MAX; k++, n++) {
+        PREFIX_UNITS[n] = f.charCodeAt(k);
+        PREFIX_RESTS[n] = k === f.length - 1 ? j : -1;
+      }
+    } else if ((cj & P_JOINER) && j + 1 < to && (preClass(text.charCodeAt(j + 1)) & P_AFTER_JOINER)) j++;
+    else break;
+  }
+  for (const p of AR_PROCLITICS) {
+    if (p.length > n) continue;
+    let k = 0;
+    while (k < p.length && p.charCodeAt(k) === PREFIX_UNITS[k]) k++;
+    if (k < p.length) continue;
+    // (A proclitic that ends inside a unit's fold lets the word through: the prefilter only has
+    // to say true wherever a figure may be.)
+    const rest = PREFIX_RESTS[p.length - 1];
+    if (rest < 0 || walkMeetsEntry(t, text, rest, to)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the word at i, walked along the trie unit by unit (folded, joiners skipped), meets an
+ * entry: an open prefix on the way, an exact word at a joiner inside it or at its end.
+ */
+function walkMeetsEntry(t: StartTrie, text: string, i: number, to: number): boolean {
   const { root, ends } = t;
   let node = -1; // -1: at the root
   for (let j = i; j < to && node !== 0; ) {
