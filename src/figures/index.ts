@@ -35,6 +35,8 @@ const NOT_FOUND: unique symbol = Symbol("not found");
 class WordTable<T> {
   private exact = new Map<string, T>();
   private prefixes: Array<[string, T]> = [];
+  /** The prefixes by their first unit, in the order added (a word meets only those of its first unit). */
+  private prefixesByFirst = new Map<number, Array<[string, T]>>();
   /** Results of get() (the same word is looked up many times per sentence); reset by add(). */
   private memo = new Map<string, T | typeof NOT_FOUND>();
 
@@ -43,8 +45,13 @@ class WordTable<T> {
     const prefix = entry.endsWith("*");
     const word = foldWord(prefix ? entry.slice(0, -1) : entry);
     if (!word) return;
-    if (prefix) this.prefixes.push([word, value]);
-    else if (!this.exact.has(word)) this.exact.set(word, value);
+    if (prefix) {
+      const pair: [string, T] = [word, value];
+      this.prefixes.push(pair);
+      const bucket = this.prefixesByFirst.get(word.charCodeAt(0));
+      if (bucket) bucket.push(pair);
+      else this.prefixesByFirst.set(word.charCodeAt(0), [pair]);
+    } else if (!this.exact.has(word)) this.exact.set(word, value);
   }
 
   /** Look a folded text word up, also without Arabic-script proclitics. */
@@ -71,7 +78,9 @@ class WordTable<T> {
       // reading the best entry only where a second prefix matched had deoptimised this loop.)
       let best: [string, T] | undefined;
       let bestLength = -1;
-      for (const p of this.prefixes) {
+      const bucket = this.prefixesByFirst.get(w.charCodeAt(0));
+      if (bucket === undefined) continue;
+      for (const p of bucket) {
         if (p[0].length > bestLength && w.startsWith(p[0])) {
           best = p;
           bestLength = p[0].length;
