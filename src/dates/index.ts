@@ -1062,6 +1062,24 @@ function relYearOffset(groups: Record<string, string | undefined>): number | nul
   return null;
 }
 
+// V8 compiles a regex to bytecode at its first run and to machine code at a later one, unless
+// the first subject is long (1,000 units or more): then to machine code at once, and every later
+// compile of it too. For the big patterns here the bytecode compile costs more than the machine
+// code one (over the scan patterns, on short two-byte subjects: about 100 ms for both, 25 for the
+// machine code alone), and the first texts are often short (the article stage's header lines).
+// So each is first run, once, on its subject padded to that length (its result unused).
+const COMPILE_AT_ONCE = 1000;
+const LONG_PAD = " ".repeat(COMPILE_AT_ONCE);
+function compileAtOnce(re: RegExp, subject: string): void {
+  if (subject.length < COMPILE_AT_ONCE) {
+    re.lastIndex = 0;
+    re.exec(subject + LONG_PAD);
+  }
+}
+/** Per scan pattern, 1 once its regex has met compileAtOnce. */
+const SCAN_COMPILED = new Uint8Array(SCAN.length);
+let bareMonthCompiled = false, faOrdinalCompiled = false;
+
 /** Per scan pattern, the first position a new match of it may start (findDates' scratch). */
 const NEXT_FREE = new Int32Array(SCAN.length);
 /** Positions where the candidate scan saw a month-led pattern (findDates' scratch, grown on demand). */
@@ -1214,6 +1232,10 @@ function scanPatterns(call: DatesCall): number {
       if (p < nextFree[k] || (notAfterDigit && afterDigit)) continue;
       // A cheap test that the regex would fail here (so skipping it changes nothing).
       if (((1 << k) & CHECKED_MASK) !== 0 && !mayMatchAt(k, folded, p, run)) continue;
+      if (SCAN_COMPILED[k] === 0) {
+        compileAtOnce(re, folded);
+        SCAN_COMPILED[k] = 1;
+      }
       re.lastIndex = p;
       const match = re.exec(folded);
       if (match === null) continue;
@@ -1396,6 +1418,10 @@ function bareMonths(call: DatesCall, refDate: YMD, monthStarts: number): void {
         !(here >= 0xd800 && here <= 0xdbff && phraseThenSep(BARE_MONTH_HEADS, folded, p + 2, IS_BARE_SEP))) continue;
       // Inside a surrogate pair: a search steps over it.
       if (here >= 0xdc00 && here <= 0xdfff && p > 0 && folded.charCodeAt(p - 1) >= 0xd800 && folded.charCodeAt(p - 1) <= 0xdbff) continue;
+      if (!bareMonthCompiled) {
+        compileAtOnce(BARE_MONTH, folded);
+        bareMonthCompiled = true;
+      }
       BARE_MONTH.lastIndex = p;
       const m = BARE_MONTH.exec(folded);
       if (m === null) continue;
@@ -1468,6 +1494,10 @@ function faOrdinalDays(call: DatesCall): void {
     if (!trail && !(p === 0 && phraseThenSep(FA_ORDINAL_HEADS, folded, 0, IS_SPACE)) &&
       !(!isBmpLetter(here) && phraseThenSep(FA_ORDINAL_HEADS, folded, p + 1, IS_SPACE)) &&
       !(here >= 0xd800 && here <= 0xdbff && phraseThenSep(FA_ORDINAL_HEADS, folded, p + 2, IS_SPACE))) continue;
+    if (!faOrdinalCompiled) {
+      compileAtOnce(FA_ORDINAL_DAY, folded);
+      faOrdinalCompiled = true;
+    }
     FA_ORDINAL_DAY.lastIndex = p;
     const m = FA_ORDINAL_DAY.exec(folded);
     if (m === null) continue;

@@ -7,7 +7,7 @@
 // no such unit. Values are full numbers (scale words multiplied out); `year` is the year the
 // figure refers to, read from the same clause or sentence.
 
-import { fold, normalize, normalizeTransient, type NormalizedText } from "../text/normalize.js";
+import { fold, normalize, normalizeTransient, SPACE_UNITS, type NormalizedText } from "../text/normalize.js";
 import type { Lang, Span } from "../types.js";
 import {
   AND_WORDS, ARABIC_DUAL_SCALES, BLOCKER_WORDS, BY_YEAR, COMPARISON_AFTER, COMPARISON_BEFORE, COUNT_NOUNS,
@@ -35,6 +35,8 @@ const NOT_FOUND: unique symbol = Symbol("not found");
 class WordTable<T> {
   private exact = new Map<string, T>();
   private prefixes: Array<[string, T]> = [];
+  /** The prefixes by their first unit, in the order added (a word meets only those of its first unit). */
+  private prefixesByFirst = new Map<number, Array<[string, T]>>();
   /** Results of get() (the same word is looked up many times per sentence); reset by add(). */
   private memo = new Map<string, T | typeof NOT_FOUND>();
 
@@ -43,8 +45,13 @@ class WordTable<T> {
     const prefix = entry.endsWith("*");
     const word = foldWord(prefix ? entry.slice(0, -1) : entry);
     if (!word) return;
-    if (prefix) this.prefixes.push([word, value]);
-    else if (!this.exact.has(word)) this.exact.set(word, value);
+    if (prefix) {
+      const pair: [string, T] = [word, value];
+      this.prefixes.push(pair);
+      const bucket = this.prefixesByFirst.get(word.charCodeAt(0));
+      if (bucket) bucket.push(pair);
+      else this.prefixesByFirst.set(word.charCodeAt(0), [pair]);
+    } else if (!this.exact.has(word)) this.exact.set(word, value);
   }
 
   /** Look a folded text word up, also without Arabic-script proclitics. */
@@ -71,7 +78,9 @@ class WordTable<T> {
       // reading the best entry only where a second prefix matched had deoptimised this loop.)
       let best: [string, T] | undefined;
       let bestLength = -1;
-      for (const p of this.prefixes) {
+      const bucket = this.prefixesByFirst.get(w.charCodeAt(0));
+      if (bucket === undefined) continue;
+      for (const p of bucket) {
         if (p[0].length > bestLength && w.startsWith(p[0])) {
           best = p;
           bestLength = p[0].length;
@@ -460,11 +469,20 @@ function trieEntries(tables: Array<WordTable<unknown> | undefined>): TrieEntries
   return entries;
 }
 
-/** A word, and (as WordTable lookups also try the word without an Arabic proclitic) the word behind each proclitic. */
+/**
+ * A word. (WordTable lookups also try a word without an Arabic proclitic: the walk tries the
+ * rest of a word after each proclitic it starts with, see procliticMeetsEntry, so the tries do
+ * not hold each word again behind every proclitic, thirteen times their size to build.)
+ */
 function addTrieEntry(entries: TrieEntries, word: string, flag: number): void {
   entries.set(word, (entries.get(word) ?? 0) | flag);
-  for (const p of AR_PROCLITICS) entries.set(p + word, (entries.get(p + word) ?? 0) | flag);
 }
+
+/** The first units of the Arabic proclitics; the most units of one; procliticMeetsEntry's scratch. */
+const PROCLITIC_FIRST = new Uint8Array(0x10000);
+for (const p of AR_PROCLITICS) PROCLITIC_FIRST[p.charCodeAt(0)] = 1;
+const PROCLITIC_MAX = Math.max(...AR_PROCLITICS.map((p) => p.length));
+const PREFIX_UNITS = new Uint16Array(PROCLITIC_MAX), PREFIX_RESTS = new Int32Array(PROCLITIC_MAX);
 
 // The trie is built once per language, in plain loops over small integers (no keys past the
 // small-integer range, no arrays of arrays), each loop in a function of its own that reads only
@@ -672,9 +690,55 @@ function wordRunEnd(text: string, i: number, to: number): number {
 
 /**
  * Whether the word at i, walked along the trie unit by unit (folded, joiners skipped), meets an
- * entry: an open prefix on the way, an exact word at a joiner inside it or at its end.
+ * entry (walkMeetsEntry), also after an Arabic proclitic it starts with (procliticMeetsEntry).
  */
 function wordMeetsEntry(t: StartTrie, text: string, i: number, to: number): boolean {
+  return walkMeetsEntry(t, text, i, to) || procliticMeetsEntry(t, text, i, to);
+}
+
+/**
+ * Whether the word at i starts with a proclitic after which the rest of it, walked from the
+ * trie's root, meets an entry: as the trie would if it also held each word behind each proclitic.
+ */
+function procliticMeetsEntry(t: StartTrie, text: string, i: number, to: number): boolean {
+  // Most words start with no proclitic's first letter. (A unit that folds to nothing or to two
+  // units takes the long way.)
+  const u0 = foldedUnit1(text.charCodeAt(i));
+  if (u0 >= 0 && PROCLITIC_FIRST[u0] === 0) return false;
+  // The word's first folded units, joiners skipped as the walk skips them, and after each the
+  // text position the rest of the word starts at (-1 inside a unit's fold of two or more units).
+  let n = 0;
+  for (let j = i; j < to && n < PROCLITIC_MAX; ) {
+    const code = text.charCodeAt(j);
+    const cj = preClass(code);
+    if (cj & P_WORD) {
+      const f = foldedUnit(code);
+      j++;
+      for (let k = 0; k < f.length && n < PROCLITIC_MAX; k++, n++) {
+        PREFIX_UNITS[n] = f.charCodeAt(k);
+        PREFIX_RESTS[n] = k === f.length - 1 ? j : -1;
+      }
+    } else if ((cj & P_JOINER) && j + 1 < to && (preClass(text.charCodeAt(j + 1)) & P_AFTER_JOINER)) j++;
+    else break;
+  }
+  for (const p of AR_PROCLITICS) {
+    if (p.length > n) continue;
+    let k = 0;
+    while (k < p.length && p.charCodeAt(k) === PREFIX_UNITS[k]) k++;
+    if (k < p.length) continue;
+    // (A proclitic that ends inside a unit's fold lets the word through: the prefilter only has
+    // to say true wherever a figure may be.)
+    const rest = PREFIX_RESTS[p.length - 1];
+    if (rest < 0 || walkMeetsEntry(t, text, rest, to)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the word at i, walked along the trie unit by unit (folded, joiners skipped), meets an
+ * entry: an open prefix on the way, an exact word at a joiner inside it or at its end.
+ */
+function walkMeetsEntry(t: StartTrie, text: string, i: number, to: number): boolean {
   const { root, ends } = t;
   let node = -1; // -1: at the root
   for (let j = i; j < to && node !== 0; ) {
@@ -1110,12 +1174,13 @@ function chineseFigures(text: string, from: number, to: number): FigureMatch[] {
 interface YearMention { start: number; end: number; year: number; comparison: boolean; deadline: boolean }
 
 /**
- * A cue phrase: its regex, and the literal pieces every match contains. The pieces are checked
- * with `includes` before the regex runs: most cues are absent from a given text, and a substring
- * test is far cheaper than a Unicode regex with lookbehind.
+ * A cue phrase: its words (folded), whether each is an open prefix ("trade*"), whether it must
+ * stand as whole words (not in Han phrases), the literal pieces every occurrence contains and
+ * their bigrams. It is matched by hand (phraseAt): a Unicode regex with letter-class lookarounds
+ * per phrase cost more to compile, on first use, than the stage's whole first pass otherwise.
  */
-/** A cue phrase: its pattern (compiled on first use: most cues never meet a text that holds their pieces), literal pieces and their bigrams. */
-interface Phrase { readonly re: RegExp; pieces: string[]; grams: Int32Array }
+interface Phrase { words: string[]; open: boolean[]; bounded: boolean; pieces: string[]; grams: Int32Array }
+
 
 // The two-unit sequences of the text a loop over cue phrases reads, stamped (hashed to 12 bits:
 // a small table stays in cache; a collision only lets a phrase through to the substring test)
@@ -1144,32 +1209,95 @@ function mayOccurStamped(p: Phrase, s: string, gen: number): boolean {
   return mayOccur(p, s);
 }
 
+/** A cue phrase as written: words split at whitespace, a trailing "*" opens a word. */
 function phraseRegex(phrase: string): Phrase {
   const pieces: string[] = [];
-  const folded = phrase.split(/\s+/).map((w) => {
+  const words: string[] = [];
+  const open: boolean[] = [];
+  for (const w of phrase.split(/\s+/)) {
     const star = w.endsWith("*");
     const literal = foldWord(star ? w.slice(0, -1) : w);
     if (literal) pieces.push(literal);
-    const f = literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    return star ? `${f}[\\p{L}\\p{M}]*` : f;
-  });
-  const han = HAN.test(phrase);
-  const body = folded.join("\\s+");
+    words.push(literal);
+    open.push(star);
+  }
+  // phraseAt relies on these: a match starts at its first word's literal, and only the last word
+  // may be empty (a trailing space: "ya ").
+  if (!words[0] || words.slice(0, -1).some((w) => !w)) throw new Error(`figures: unusable cue phrase "${phrase}"`);
   // Every two-unit sequence of every piece, the first piece's first two first (the most telling).
   const keys: number[] = [];
   for (const piece of pieces) for (let k = 0; k + 1 < piece.length; k++) {
     const key = bigramKey(piece.charCodeAt(k), piece.charCodeAt(k + 1));
     if (!keys.includes(key)) keys.push(key);
   }
-  const grams = Int32Array.from(keys);
-  const source = han ? body : `(?<![\\p{L}\\p{M}])${body}(?![\\p{L}\\p{M}])`;
-  let re: RegExp | null = null;
-  return {
-    get re() {
-      return (re ??= new RegExp(source, "gu"));
-    },
-    pieces, grams,
-  };
+  return { words, open, bounded: !HAN.test(phrase), pieces, grams: Int32Array.from(keys) };
+}
+
+/** Whether a letter or mark ([\p{L}\p{M}], by code point) ends just before i. */
+function letterBefore(s: string, i: number): boolean {
+  if (i <= 0) return false;
+  const c = s.charCodeAt(i - 1);
+  if ((c & 0xfc00) === 0xdc00 && i >= 2 && (s.charCodeAt(i - 2) & 0xfc00) === 0xd800) return astralLetter(s, i - 2);
+  return (unitClass(c) & CLS_LETTER) !== 0;
+}
+
+/** The units of the letter or mark ([\p{L}\p{M}], by code point) at i: 0 if none. */
+function letterUnitsAt(s: string, i: number): number {
+  if (i >= s.length) return 0;
+  const c = s.charCodeAt(i);
+  if ((c & 0xfc00) === 0xd800 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) return astralLetter(s, i) ? 2 : 0;
+  return (unitClass(c) & CLS_LETTER) !== 0 ? 1 : 0;
+}
+
+/** Whether the surrogate pair at i is a letter or mark. (Out of line: rare.) */
+function astralLetter(s: string, i: number): boolean {
+  return LETTER.test(s.slice(i, i + 2));
+}
+
+/**
+ * The end of the phrase's match at i in s, or -1: what its regex, sticky at i, would match:
+ * (?<![\p{L}\p{M}])word1[\p{L}\p{M}]*\s+word2...(?![\p{L}\p{M}]) (an open word taking the
+ * letters after it, the lookarounds only where bounded; u flag). Each run is taken whole: a
+ * shorter letter run leaves a letter where whitespace or the end must come, a shorter
+ * whitespace run a space where a word (which has none) must begin; only an empty last word
+ * lets the last whitespace run give back a unit to the lookahead.
+ */
+function phraseAt(p: Phrase, s: string, i: number): number {
+  if (p.bounded && letterBefore(s, i)) return -1;
+  const { words, open } = p;
+  let pos = i;
+  let spaceRun = 0;
+  for (let k = 0; k < words.length; k++) {
+    if (k > 0) {
+      const spaceStart = pos;
+      while (pos < s.length && SPACE_UNITS[s.charCodeAt(pos)] === 1) pos++;
+      spaceRun = pos - spaceStart;
+      if (spaceRun === 0) return -1;
+    }
+    const w = words[k];
+    if (!s.startsWith(w, pos)) return -1;
+    pos += w.length;
+    if (open[k]) for (let n = letterUnitsAt(s, pos); n > 0; n = letterUnitsAt(s, pos)) pos += n;
+  }
+  if (p.bounded && letterUnitsAt(s, pos) > 0) {
+    const last = words.length - 1;
+    return last > 0 && words[last] === "" && !open[last] && spaceRun >= 2 ? pos - 1 : -1;
+  }
+  return pos;
+}
+
+/** The end of the phrase's first match in s at or after `from` (phraseEnd), its start, or -1. */
+let phraseEnd = 0;
+function phraseFind(p: Phrase, s: string, from: number): number {
+  const first = p.words[0];
+  for (let i = s.indexOf(first, from); i >= 0; i = s.indexOf(first, i + 1)) {
+    const end = phraseAt(p, s, i);
+    if (end >= 0) {
+      phraseEnd = end;
+      return i;
+    }
+  }
+  return -1;
 }
 
 /** False when the phrase cannot occur in s (a literal piece is missing). */
@@ -1180,9 +1308,7 @@ function mayOccur(p: Phrase, s: string): boolean {
 
 /** Whether the phrase occurs in s (s already normalised). */
 function occursIn(p: Phrase, s: string): boolean {
-  if (!mayOccur(p, s)) return false;
-  p.re.lastIndex = 0;
-  return p.re.test(s);
+  return mayOccur(p, s) && phraseFind(p, s, 0) >= 0;
 }
 
 const RELATIVE_YEAR_RES: Array<[number, Phrase]> = RELATIVE_YEARS.flatMap(([off, phrases]) => phrases.map((p) => [off, phraseRegex(p)] as [number, Phrase]));
@@ -1198,9 +1324,7 @@ const SOLAR_OR_HIJRI_YEAR = /(سال|عام|соли)\s*1[34]\d\d(?!\d)|1[34]\d\
 function hasCueNorm(res: Phrase[], norm: string): boolean {
   const gen = stampBigrams(norm);
   for (const p of res) {
-    if (!mayOccurStamped(p, norm, gen)) continue;
-    p.re.lastIndex = 0;
-    if (p.re.test(norm)) return true;
+    if (mayOccurStamped(p, norm, gen) && phraseFind(p, norm, 0) >= 0) return true;
   }
   return false;
 }
@@ -1230,12 +1354,10 @@ function yearMentions(nt: NormalizedText, from: number, to: number, refYear: num
     const gen = stampBigrams(nt.norm);
     for (const [off, phrase] of RELATIVE_YEAR_RES) {
       if (!mayOccurStamped(phrase, nt.norm, gen)) continue;
-      const re = phrase.re;
-      re.lastIndex = 0;
-      for (let m = re.exec(nt.norm); m !== null; m = re.exec(nt.norm)) {
-        const s = toOrig(m.index!);
-        const e = toOrig(m.index! + m[0].length);
-        out.push({ start: s, end: e, year: refYear + off, comparison: isComparison(m.index!, m.index! + m[0].length), deadline: false });
+      for (let at = phraseFind(phrase, nt.norm, 0); at >= 0; ) {
+        const end = phraseEnd;
+        out.push({ start: toOrig(at), end: toOrig(end), year: refYear + off, comparison: isComparison(at, end), deadline: false });
+        at = phraseFind(phrase, nt.norm, end);
       }
     }
   }
@@ -1314,10 +1436,8 @@ function moneyWhatAfter(normOf: NormOf, figEnd: number, clauseEnd: number): stri
   for (const [label, res] of MONEY_WHAT_RES)
     for (const phrase of res) {
       if (!mayOccurStamped(phrase, norm, gen)) continue;
-      const re = phrase.re;
-      re.lastIndex = 0;
-      const m = re.exec(norm);
-      if (m && (!best || m.index < best.at || (m.index === best.at && label.length > best.label.length))) best = { label, at: m.index };
+      const at = phraseFind(phrase, norm, 0);
+      if (at >= 0 && (!best || at < best.at || (at === best.at && label.length > best.label.length))) best = { label, at };
     }
   return best?.label ?? null;
 }
@@ -1331,9 +1451,7 @@ function moneyWhat(normOf: NormOf, clauseStart: number, figStart: number, senten
     for (const [label, res] of MONEY_WHAT_RES)
       for (const phrase of res) {
         if (!mayOccurStamped(phrase, norm, gen)) continue;
-        const re = phrase.re;
-        re.lastIndex = 0;
-        for (let m = re.exec(norm); m !== null; m = re.exec(norm)) if (!best || m.index! > best.at || (m.index! === best.at && label.length > best.label.length)) best = { label, at: m.index! };
+        for (let at = phraseFind(phrase, norm, 0); at >= 0; at = phraseFind(phrase, norm, phraseEnd)) if (!best || at > best.at || (at === best.at && label.length > best.label.length)) best = { label, at };
       }
     if (best) return best.label;
   }
