@@ -457,29 +457,91 @@ function pairsOf(s: string, from = 0, to = s.length): Uint32Array {
 interface Agency {
   host: string;
   name: string;
-  /** The name's pattern, compiled on first use (hundreds of Unicode patterns cost start-up). */
-  re: RegExp | null;
-  source: string;
+  /** Whether the name is matched only as a whole word (not next to a letter or number): all but Han names. */
+  whole: boolean;
   pieces: string[];
   pairs: number[];
 }
 const AGENCIES: Agency[] = [];
-const agencyRe = (a: Agency): RegExp => (a.re ??= new RegExp(a.source, "u"));
 for (const entry of PUBLISHERS) {
   for (const name of entry.names) {
     const folded = foldForDates(name);
-    const esc = escapeRe(folded);
-    const cjk = HAN.test(name);
     const pieces = folded.split(/\s+/).filter((w) => w.length > 0);
+    // (nameAt reads the pieces as the name's pattern would: white space only between them, and
+    // no surrogates, so that a match cannot start or end inside a pair.)
+    if (pieces.join(" ") !== folded.replace(/\s+/g, " ") || /^\s|\s$|[\ud800-\udfff]/.test(folded)) {
+      throw new Error(`article: agency name nameAt cannot read: ${name}`);
+    }
     AGENCIES.push({
       host: entry.host,
       name,
-      re: null,
-      source: cjk ? esc : `(?<![\\p{L}\\p{N}])${esc}(?![\\p{L}\\p{N}])`,
+      whole: !HAN.test(name),
       pieces,
       pairs: [...new Set(pieces.flatMap((w) => Array.from({ length: w.length - 1 }, (_, i) => pairBit(w.charCodeAt(i), w.charCodeAt(i + 1)))))],
     });
   }
+}
+
+/** Per BMP unit: 1 a letter or number (\p{L}, \p{N}), 0 not, -1 not computed yet. */
+const IS_LETTER_OR_NUMBER = new Int8Array(65536).fill(-1);
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+/** Whether the code point of s that ends at `end` (before) or starts at `at` is a letter or number, as a lookaround of a Unicode pattern reads it. */
+function letterOrNumberBefore(s: string, end: number): boolean {
+  if (end <= 0) return false;
+  const c = s.charCodeAt(end - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && end >= 2 && isHighSurrogate(s.charCodeAt(end - 2))) return LETTER_OR_NUMBER.test(s.slice(end - 2, end));
+  return letterOrNumberUnit(c);
+}
+function letterOrNumberAt(s: string, at: number): boolean {
+  if (at >= s.length) return false;
+  const c = s.charCodeAt(at);
+  if (isHighSurrogate(c) && at + 1 < s.length) {
+    const d = s.charCodeAt(at + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return LETTER_OR_NUMBER.test(s.slice(at, at + 2));
+  }
+  return letterOrNumberUnit(c);
+}
+function letterOrNumberUnit(c: number): boolean {
+  let v = IS_LETTER_OR_NUMBER[c];
+  if (v < 0) v = IS_LETTER_OR_NUMBER[c] = !isSurrogate(c) && LETTER_OR_NUMBER.test(String.fromCharCode(c)) ? 1 : 0;
+  return v === 1;
+}
+
+/**
+ * The end of agency a's name in the folded text s at `at`, or -1: its pieces with white space
+ * between them (a piece starts with no white space, so the run before it is taken whole), and a
+ * whole word where a.whole. What its pattern, the escaped name with \s+ between the pieces and
+ * (?<![\p{L}\p{N}]) ... (?![\p{L}\p{N}]) around a whole word, matches there. (Read in place: a
+ * Unicode pattern per name, compiled on first use, was most of the first pages' agency search.)
+ */
+function nameAt(a: Agency, s: string, at: number): number {
+  if (a.whole && letterOrNumberBefore(s, at)) return -1;
+  const pieces = a.pieces;
+  let q = at + pieces[0].length;
+  for (let k = 1; k < pieces.length; k++) {
+    if (q >= s.length || IS_SPACE[s.charCodeAt(q)] !== 1) return -1;
+    while (q < s.length && IS_SPACE[s.charCodeAt(q)] === 1) q++;
+    if (!s.startsWith(pieces[k], q)) return -1;
+    q += pieces[k].length;
+  }
+  return a.whole && letterOrNumberAt(s, q) ? -1 : q;
+}
+
+/** For tests: each agency name, and where nameIn first finds it in a folded text ([start, end] or null). */
+export function agencyNameSpans(s: string): { name: string; span: [number, number] | null }[] {
+  return AGENCIES.map((a) => {
+    const m = nameIn(a, s);
+    return { name: a.name, span: m ? [m.index, m.end] : null };
+  });
+}
+
+/** Where agency a's name first occurs in the folded text s (as its pattern's exec finds it): its start and end, or null. */
+function nameIn(a: Agency, s: string): { index: number; end: number } | null {
+  for (let at = s.indexOf(a.pieces[0]); at >= 0; at = s.indexOf(a.pieces[0], at + 1)) {
+    const end = nameAt(a, s, at);
+    if (end >= 0) return { index: at, end };
+  }
+  return null;
 }
 AGENCIES.sort((a, b) => b.name.length - a.name.length);
 
@@ -561,12 +623,13 @@ function findAgency(s: string): AgencyHit | null {
   for (const k of agenciesWithPairs(folded, pairs)) {
     const a = AGENCIES[k];
     if (!a.pieces.every((piece) => folded.includes(piece))) continue;
-    const m = agencyRe(a).exec(folded);
+    const m = nameIn(a, folded);
     // Short all-caps acronyms (AA, SPA, WAM) must be written in capitals to count.
     if (!m) continue;
-    const original = s.slice(m.index, m.index + m[0].length);
+    const length = m.end - m.index;
+    const original = s.slice(m.index, m.end);
     if (/^[A-Z]{2,4}$/.test(a.name) && original !== a.name) continue;
-    if (!best || m[0].length > best.length) best = { host: a.host, index: m.index, length: m[0].length };
+    if (!best || length > best.length) best = { host: a.host, index: m.index, length };
   }
   return best;
 }
