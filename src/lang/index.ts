@@ -152,6 +152,21 @@ const CYRILLIC_CANDIDATES = Object.keys(FRANC_CYRILLIC);
 /** Letters Ukrainian writes in almost every sentence and Russian never (Kyrgyz may go a sentence without its own). */
 const OWN_LETTERS: Record<string, RegExp> = { ukr: /[іїєґ]/iu };
 
+/**
+ * What cyrillicLanguage reads of each unit, in one lookup (0 not computed yet): UNIT_UK_ANY_CASE
+ * (ї є ґ in either case), UNIT_CYRILLIC (its lower case is a Cyrillic letter, counted), UNIT_CUE
+ * (that lower case has a cue weight or a class: only those are looked up further).
+ */
+const CYRILLIC_UNIT = new Uint8Array(0x10000);
+const UNIT_KNOWN = 1, UNIT_UK_ANY_CASE = 2, UNIT_CYRILLIC = 4, UNIT_CUE = 8;
+function cyrillicUnitNew(raw: number): number {
+  const c = lowerOf(raw);
+  const cyrillic = c >= 0x400 && c < 0x530;
+  const cue = cyrillic && (CUE_WEIGHTS[c - 0x400] !== undefined || CYRILLIC_CLASS[c] !== 0);
+  return (CYRILLIC_UNIT[raw] = UNIT_KNOWN | ((CYRILLIC_CLASS[raw] & UKRAINIAN_ONLY_ANY_CASE) !== 0 ? UNIT_UK_ANY_CASE : 0) |
+    (cyrillic ? UNIT_CYRILLIC : 0) | (cue ? UNIT_CUE : 0));
+}
+
 /** The language of the Cyrillic words found (wordsOf(CYRILLIC)). */
 function cyrillicLanguage(): Lang {
   const text = wordText;
@@ -177,11 +192,13 @@ function cyrillicLanguage(): Lang {
     const cue = !onlyLower || lowerOf(text.charCodeAt(start)) === text.charCodeAt(start);
     for (let i = start; i < end; i++) {
       const raw = text.charCodeAt(i);
-      if ((CYRILLIC_CLASS[raw] & UKRAINIAN_ONLY_ANY_CASE) !== 0) ukOnlyAll++;
-      if (!cue) continue;
-      const c = lowerOf(raw);
-      if (c < 0x400 || c >= 0x530) continue; // cue letters are all Cyrillic
+      let info = CYRILLIC_UNIT[raw];
+      if (info === 0) info = cyrillicUnitNew(raw);
+      if ((info & UNIT_UK_ANY_CASE) !== 0) ukOnlyAll++;
+      if (!cue || (info & UNIT_CYRILLIC) === 0) continue; // cue letters are all Cyrillic
       total++;
+      if ((info & UNIT_CUE) === 0) continue;
+      const c = lowerOf(raw);
       const weights = CUE_WEIGHTS[c - 0x400];
       if (weights) for (let j = 0; j < weights.length; j++) langScores[j] += weights[j];
       const cls = CYRILLIC_CLASS[c];
