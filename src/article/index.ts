@@ -485,17 +485,17 @@ for (const entry of PUBLISHERS) {
 /** Per BMP unit: 1 a letter or number (\p{L}, \p{N}), 0 not, -1 not computed yet. */
 const IS_LETTER_OR_NUMBER = new Int8Array(65536).fill(-1);
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
-/** Whether the code point of s that ends at `end` (before) or starts at `at` is a letter or number, as a lookaround of a Unicode pattern reads it. */
+/** Whether the code point of s that ends at `end` (before) or starts at `at` (s read up to `end`) is a letter or number, as a lookaround of a Unicode pattern reads it. */
 function letterOrNumberBefore(s: string, end: number): boolean {
   if (end <= 0) return false;
   const c = s.charCodeAt(end - 1);
   if (c >= 0xdc00 && c <= 0xdfff && end >= 2 && isHighSurrogate(s.charCodeAt(end - 2))) return LETTER_OR_NUMBER.test(s.slice(end - 2, end));
   return letterOrNumberUnit(c);
 }
-function letterOrNumberAt(s: string, at: number): boolean {
-  if (at >= s.length) return false;
+function letterOrNumberAt(s: string, at: number, end = s.length): boolean {
+  if (at >= end) return false;
   const c = s.charCodeAt(at);
-  if (isHighSurrogate(c) && at + 1 < s.length) {
+  if (isHighSurrogate(c) && at + 1 < end) {
     const d = s.charCodeAt(at + 1);
     if (d >= 0xdc00 && d <= 0xdfff) return LETTER_OR_NUMBER.test(s.slice(at, at + 2));
   }
@@ -1346,20 +1346,30 @@ class HeadTable<T> {
   }
 }
 
-/** The sticky pattern of the names whose heads are among `heads`, made when first needed. */
+/**
+ * The names whose heads are among `heads`, matched in place as the sticky pattern of their
+ * alternatives, (?:names)(?![\p{L}\p{N}])|hanNames, matches them. (Read in place: the patterns,
+ * compiled on first use, were a share of the first pages' cost, and their runs a share after.)
+ */
 class HeadPattern {
-  private re: RegExp | null = null;
-  /** The names' words (the pattern reads the spaces between them as \s+). */
+  /** The names' words (the pattern reads the spaces between them as \s+), in the pattern's order of alternatives: the names that end a word (all but Han names) first. */
   private readonly words: string[][];
-  constructor(private readonly heads: Set<string>) {
-    this.words = AGENCY_NAMES.filter((n) => heads.has(headOf(n))).map((n) => n.split(" "));
+  /** Per name, whether it must not be followed by a letter or number. */
+  private readonly whole: boolean[];
+  constructor(heads: Set<string>) {
+    const names = AGENCY_NAMES.filter((n) => heads.has(headOf(n)));
+    const ordered = [...names.filter((n) => !HAN.test(n)), ...names.filter((n) => HAN.test(n))];
+    this.words = ordered.map((n) => n.split(" "));
+    this.whole = ordered.map((n) => !HAN.test(n));
   }
   /**
-   * Whether the words of one of the names are in s at `at` (ending by `end`), with white space
-   * between them: what its alternative of the pattern matches there, but for what may follow.
+   * Where the pattern's match at `at` ends, s read as if it ended at `end`, or -1: the first name
+   * whose words are there, with white space between them (and, for a whole word, no letter or
+   * number after it).
    */
-  mayStartAt(s: string, at: number, end: number): boolean {
-    for (const words of this.words) {
+  matchEnd(s: string, at: number, end: number): number {
+    for (let j = 0; j < this.words.length; j++) {
+      const words = this.words[j];
       let q = at;
       let found = true;
       for (let k = 0; k < words.length && found; k++) {
@@ -1371,19 +1381,9 @@ class HeadPattern {
         if (!found || q + w.length > end || !s.startsWith(w, q)) found = false;
         q += w.length;
       }
-      if (found) return true;
+      if (found && !(this.whole[j] && letterOrNumberAt(s, q, end))) return q;
     }
-    return false;
-  }
-  get(): RegExp {
-    if (this.re === null) {
-      const names = AGENCY_NAMES.filter((n) => this.heads.has(headOf(n)));
-      const words = names.filter((n) => !HAN.test(n)).map(escapeRe).join("|");
-      const han = names.filter((n) => HAN.test(n)).map(escapeRe).join("|");
-      const source = [words ? `(?:${words})(?![\\p{L}\\p{N}])` : "", han].filter(Boolean).join("|");
-      this.re = new RegExp(source, "uy");
-    }
-    return this.re;
+    return -1;
   }
 }
 
@@ -1412,10 +1412,16 @@ const HEADS1 = new HeadTable<HeadPattern>(), HEADS2 = new HeadTable<HeadPattern>
  * its first match at the first such position where one begins), resuming after each match, as
  * matchAll does.
  */
-export function agencyMatches(folded: string, within = folded, offset = 0): RegExpExecArray[] {
+/** A name agencyMatches found: its text (m[0], as in a match of ANY_AGENCY) and where it starts. */
+export interface AgencyMatch {
+  0: string;
+  index: number;
+}
+
+export function agencyMatches(folded: string, within = folded, offset = 0): AgencyMatch[] {
   // (The units are read in `within`, of which `folded` is the slice at `offset`: a slice is
   // slower to read unit by unit. Units past the end are taken as 0, which no head holds.)
-  const out: RegExpExecArray[] = [];
+  const out: AgencyMatch[] = [];
   const n = folded.length;
   if (AGENCY_ASTRAL) {
     for (let p = 0; p < n; ) {
@@ -1438,18 +1444,14 @@ export function agencyMatches(folded: string, within = folded, offset = 0): RegE
       const pair = pairHint(a, b);
       if (first === 2 || (AGENCY_PAIRS[pair] !== 0 && (AGENCY_PAIR_ENOUGH[pair] !== 0 || AGENCY_TRIPLES[tripleHint(a, b, c)] !== 0))) {
         const pattern = HEADS3.get(a, b, c) ?? HEADS2.get(a, b, 0) ?? HEADS1.get(a, 0, 0);
-        if (pattern !== undefined && pattern.mayStartAt(within, offset + p, offset + n)) {
-          const re = pattern.get();
-          re.lastIndex = p;
-          const m = re.exec(folded);
-          if (m !== null) {
-            out.push(m);
-            p += m[0].length;
-            a = unitAt(p);
-            b = unitAt(p + 1);
-            c = unitAt(p + 2);
-            continue;
-          }
+        const end = pattern !== undefined ? pattern.matchEnd(within, offset + p, offset + n) : -1;
+        if (end >= 0) {
+          out.push({ 0: folded.slice(p, end - offset), index: p });
+          p = end - offset;
+          a = unitAt(p);
+          b = unitAt(p + 1);
+          c = unitAt(p + 2);
+          continue;
         }
       }
     }

@@ -92,6 +92,18 @@ test("agencyMatches finds what matchAll finds around every agency name, whole, c
   for (const name of names) {
     pieces.push(name, `x${name}`, `${name}x`, name.replace(/ /g, "  \n"), name.slice(0, -1), name.slice(1), `(${name})`);
   }
+  // A number or letter outside the BMP after a name, a lone surrogate, and a slice that ends
+  // inside a pair (the pattern reads only the slice: a lone high surrogate there).
+  for (const name of names) {
+    for (const text of [`${name}\u{1d7ce} ${name}\ud800 ${name}\u{10400}`, `said ${name}`]) {
+      const expected = [...text.matchAll(ANY_AGENCY)].map((m) => [m.index, m[0]]);
+      assert.deepEqual([...agencyMatches(text)].map((m) => [m.index, m[0]]), expected, text);
+    }
+    const within = `(${name}\u{1d7ce})`;
+    const cut = within.slice(1, name.length + 2);
+    const expected = [...cut.matchAll(ANY_AGENCY)].map((m) => [m.index, m[0]]);
+    assert.deepEqual([...agencyMatches(cut, within, 1)].map((m) => [m.index, m[0]]), expected, cut);
+  }
   // Names next to each other (one's end may start another), in running text.
   for (let i = 0; i < pieces.length; i += 7) {
     const text = `the report ${pieces.slice(i, i + 14).join(i % 2 ? " " : "")} said, per ${pieces[(i * 5) % pieces.length]}.`;
