@@ -485,11 +485,11 @@ for (const entry of PUBLISHERS) {
 /** Per BMP unit: 1 a letter or number (\p{L}, \p{N}), 0 not, -1 not computed yet. */
 const IS_LETTER_OR_NUMBER = new Int8Array(65536).fill(-1);
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
-/** Whether the code point of s that ends at `end` (before) or starts at `at` (s read up to `end`) is a letter or number, as a lookaround of a Unicode pattern reads it. */
-function letterOrNumberBefore(s: string, end: number): boolean {
-  if (end <= 0) return false;
+/** Whether the code point of s that ends at `end` (s read from `from`) or starts at `at` (s read up to `end`) is a letter or number, as a Unicode pattern reads it. */
+function letterOrNumberBefore(s: string, end: number, from = 0): boolean {
+  if (end <= from) return false;
   const c = s.charCodeAt(end - 1);
-  if (c >= 0xdc00 && c <= 0xdfff && end >= 2 && isHighSurrogate(s.charCodeAt(end - 2))) return LETTER_OR_NUMBER.test(s.slice(end - 2, end));
+  if (c >= 0xdc00 && c <= 0xdfff && end - 2 >= from && isHighSurrogate(s.charCodeAt(end - 2))) return LETTER_OR_NUMBER.test(s.slice(end - 2, end));
   return letterOrNumberUnit(c);
 }
 function letterOrNumberAt(s: string, at: number, end = s.length): boolean {
@@ -931,10 +931,12 @@ export function parseTextDump(doc: DecodedText): Article {
 
 /** A paragraph that stops mid-sentence: a broken last character, or a word or comma where the text stops. */
 function endsCut(text: string, p: Span): boolean {
-  // (Read in place: the last code point of the span, then a search for a line break after it.)
+  // (Read in place: the last code point of the span, what /[\p{L}\p{N},،，]$/u tests, through the
+  // table of letters and numbers; then a search for a line break after it.)
   if (p.end <= p.start) return false;
-  if (text.charCodeAt(p.end - 1) === 0xfffd) return true;
-  return /[\p{L}\p{N},،，]$/u.test(text.slice(Math.max(p.start, p.end - 2), p.end)) && text.indexOf("\n", p.end) < 0;
+  const last = text.charCodeAt(p.end - 1);
+  if (last === 0xfffd) return true;
+  return (last === 0x2c || last === 0x60c || last === 0xff0c || letterOrNumberBefore(text, p.end, p.start)) && text.indexOf("\n", p.end) < 0;
 }
 
 /** The publisher and its country from a header field (url, source), if one names a known publisher. */
