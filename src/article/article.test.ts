@@ -328,6 +328,19 @@ test("a last line the text cuts off mid-sentence is body; a closing headline or 
   assert.equal(mark.cut, false);
 });
 
+test("a body cut off is told by the last code point of its last paragraph, as /[\\p{L}\\p{N},،，]$/u reads it", () => {
+  // (A last line long enough to be prose whatever it ends with.)
+  const head = "Ministers meet on river transit\n\nThe ministers met on Tuesday and discussed river transit for an hour, and then they went on to talk about the new bridge over the river and the roads that lead to it from both sides, and";
+  const ends = ["x", "5", "٣", ",", "،", "，", ".", "-", "\u{10400}", "\u{1d7ce}", "\u{1f600}", "\ud800", "\udc00", "a\udc00", "\u0301"];
+  for (const end of ends) {
+    const a = parse(head + end);
+    const last = a.paragraphs[a.paragraphs.length - 1];
+    assert.ok(last.end === a.text.length, JSON.stringify(end));
+    const expected = /[\p{L}\p{N},،，]$/u.test(a.text.slice(Math.max(last.start, last.end - 2), last.end));
+    assert.equal(a.cut, expected, JSON.stringify(end));
+  }
+});
+
 test("Chinese: an agency dateline ending in 电 is cut; a first sentence that names a day early is body", () => {
   const wire = parse("习近平会见越南国家主席\n\n2025-03-04\n\n新华社北京3月4日电 国家主席习近平3日在北京会见越南国家主席苏林。\n\n双方就双边关系交换意见。\n");
   assert.equal(wire.dateline?.place, "北京");

@@ -457,29 +457,91 @@ function pairsOf(s: string, from = 0, to = s.length): Uint32Array {
 interface Agency {
   host: string;
   name: string;
-  /** The name's pattern, compiled on first use (hundreds of Unicode patterns cost start-up). */
-  re: RegExp | null;
-  source: string;
+  /** Whether the name is matched only as a whole word (not next to a letter or number): all but Han names. */
+  whole: boolean;
   pieces: string[];
   pairs: number[];
 }
 const AGENCIES: Agency[] = [];
-const agencyRe = (a: Agency): RegExp => (a.re ??= new RegExp(a.source, "u"));
 for (const entry of PUBLISHERS) {
   for (const name of entry.names) {
     const folded = foldForDates(name);
-    const esc = escapeRe(folded);
-    const cjk = HAN.test(name);
     const pieces = folded.split(/\s+/).filter((w) => w.length > 0);
+    // (nameAt reads the pieces as the name's pattern would: white space only between them, and
+    // no surrogates, so that a match cannot start or end inside a pair.)
+    if (pieces.join(" ") !== folded.replace(/\s+/g, " ") || /^\s|\s$|[\ud800-\udfff]/.test(folded)) {
+      throw new Error(`article: agency name nameAt cannot read: ${name}`);
+    }
     AGENCIES.push({
       host: entry.host,
       name,
-      re: null,
-      source: cjk ? esc : `(?<![\\p{L}\\p{N}])${esc}(?![\\p{L}\\p{N}])`,
+      whole: !HAN.test(name),
       pieces,
       pairs: [...new Set(pieces.flatMap((w) => Array.from({ length: w.length - 1 }, (_, i) => pairBit(w.charCodeAt(i), w.charCodeAt(i + 1)))))],
     });
   }
+}
+
+/** Per BMP unit: 1 a letter or number (\p{L}, \p{N}), 0 not, -1 not computed yet. */
+const IS_LETTER_OR_NUMBER = new Int8Array(65536).fill(-1);
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+/** Whether the code point of s that ends at `end` (s read from `from`) or starts at `at` (s read up to `end`) is a letter or number, as a Unicode pattern reads it. */
+function letterOrNumberBefore(s: string, end: number, from = 0): boolean {
+  if (end <= from) return false;
+  const c = s.charCodeAt(end - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && end - 2 >= from && isHighSurrogate(s.charCodeAt(end - 2))) return LETTER_OR_NUMBER.test(s.slice(end - 2, end));
+  return letterOrNumberUnit(c);
+}
+function letterOrNumberAt(s: string, at: number, end = s.length): boolean {
+  if (at >= end) return false;
+  const c = s.charCodeAt(at);
+  if (isHighSurrogate(c) && at + 1 < end) {
+    const d = s.charCodeAt(at + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return LETTER_OR_NUMBER.test(s.slice(at, at + 2));
+  }
+  return letterOrNumberUnit(c);
+}
+function letterOrNumberUnit(c: number): boolean {
+  let v = IS_LETTER_OR_NUMBER[c];
+  if (v < 0) v = IS_LETTER_OR_NUMBER[c] = !isSurrogate(c) && LETTER_OR_NUMBER.test(String.fromCharCode(c)) ? 1 : 0;
+  return v === 1;
+}
+
+/**
+ * The end of agency a's name in the folded text s at `at`, or -1: its pieces with white space
+ * between them (a piece starts with no white space, so the run before it is taken whole), and a
+ * whole word where a.whole. What its pattern, the escaped name with \s+ between the pieces and
+ * (?<![\p{L}\p{N}]) ... (?![\p{L}\p{N}]) around a whole word, matches there. (Read in place: a
+ * Unicode pattern per name, compiled on first use, was most of the first pages' agency search.)
+ */
+function nameAt(a: Agency, s: string, at: number): number {
+  if (a.whole && letterOrNumberBefore(s, at)) return -1;
+  const pieces = a.pieces;
+  let q = at + pieces[0].length;
+  for (let k = 1; k < pieces.length; k++) {
+    if (q >= s.length || IS_SPACE[s.charCodeAt(q)] !== 1) return -1;
+    while (q < s.length && IS_SPACE[s.charCodeAt(q)] === 1) q++;
+    if (!s.startsWith(pieces[k], q)) return -1;
+    q += pieces[k].length;
+  }
+  return a.whole && letterOrNumberAt(s, q) ? -1 : q;
+}
+
+/** For tests: each agency name, and where nameIn first finds it in a folded text ([start, end] or null). */
+export function agencyNameSpans(s: string): { name: string; span: [number, number] | null }[] {
+  return AGENCIES.map((a) => {
+    const m = nameIn(a, s);
+    return { name: a.name, span: m ? [m.index, m.end] : null };
+  });
+}
+
+/** Where agency a's name first occurs in the folded text s (as its pattern's exec finds it): its start and end, or null. */
+function nameIn(a: Agency, s: string): { index: number; end: number } | null {
+  for (let at = s.indexOf(a.pieces[0]); at >= 0; at = s.indexOf(a.pieces[0], at + 1)) {
+    const end = nameAt(a, s, at);
+    if (end >= 0) return { index: at, end };
+  }
+  return null;
 }
 AGENCIES.sort((a, b) => b.name.length - a.name.length);
 
@@ -561,12 +623,13 @@ function findAgency(s: string): AgencyHit | null {
   for (const k of agenciesWithPairs(folded, pairs)) {
     const a = AGENCIES[k];
     if (!a.pieces.every((piece) => folded.includes(piece))) continue;
-    const m = agencyRe(a).exec(folded);
+    const m = nameIn(a, folded);
     // Short all-caps acronyms (AA, SPA, WAM) must be written in capitals to count.
     if (!m) continue;
-    const original = s.slice(m.index, m.index + m[0].length);
+    const length = m.end - m.index;
+    const original = s.slice(m.index, m.end);
     if (/^[A-Z]{2,4}$/.test(a.name) && original !== a.name) continue;
-    if (!best || m[0].length > best.length) best = { host: a.host, index: m.index, length: m[0].length };
+    if (!best || length > best.length) best = { host: a.host, index: m.index, length };
   }
   return best;
 }
@@ -868,10 +931,12 @@ export function parseTextDump(doc: DecodedText): Article {
 
 /** A paragraph that stops mid-sentence: a broken last character, or a word or comma where the text stops. */
 function endsCut(text: string, p: Span): boolean {
-  // (Read in place: the last code point of the span, then a search for a line break after it.)
+  // (Read in place: the last code point of the span, what /[\p{L}\p{N},،，]$/u tests, through the
+  // table of letters and numbers; then a search for a line break after it.)
   if (p.end <= p.start) return false;
-  if (text.charCodeAt(p.end - 1) === 0xfffd) return true;
-  return /[\p{L}\p{N},،，]$/u.test(text.slice(Math.max(p.start, p.end - 2), p.end)) && text.indexOf("\n", p.end) < 0;
+  const last = text.charCodeAt(p.end - 1);
+  if (last === 0xfffd) return true;
+  return (last === 0x2c || last === 0x60c || last === 0xff0c || letterOrNumberBefore(text, p.end, p.start)) && text.indexOf("\n", p.end) < 0;
 }
 
 /** The publisher and its country from a header field (url, source), if one names a known publisher. */
@@ -1283,20 +1348,30 @@ class HeadTable<T> {
   }
 }
 
-/** The sticky pattern of the names whose heads are among `heads`, made when first needed. */
+/**
+ * The names whose heads are among `heads`, matched in place as the sticky pattern of their
+ * alternatives, (?:names)(?![\p{L}\p{N}])|hanNames, matches them. (Read in place: the patterns,
+ * compiled on first use, were a share of the first pages' cost, and their runs a share after.)
+ */
 class HeadPattern {
-  private re: RegExp | null = null;
-  /** The names' words (the pattern reads the spaces between them as \s+). */
+  /** The names' words (the pattern reads the spaces between them as \s+), in the pattern's order of alternatives: the names that end a word (all but Han names) first. */
   private readonly words: string[][];
-  constructor(private readonly heads: Set<string>) {
-    this.words = AGENCY_NAMES.filter((n) => heads.has(headOf(n))).map((n) => n.split(" "));
+  /** Per name, whether it must not be followed by a letter or number. */
+  private readonly whole: boolean[];
+  constructor(heads: Set<string>) {
+    const names = AGENCY_NAMES.filter((n) => heads.has(headOf(n)));
+    const ordered = [...names.filter((n) => !HAN.test(n)), ...names.filter((n) => HAN.test(n))];
+    this.words = ordered.map((n) => n.split(" "));
+    this.whole = ordered.map((n) => !HAN.test(n));
   }
   /**
-   * Whether the words of one of the names are in s at `at` (ending by `end`), with white space
-   * between them: what its alternative of the pattern matches there, but for what may follow.
+   * Where the pattern's match at `at` ends, s read as if it ended at `end`, or -1: the first name
+   * whose words are there, with white space between them (and, for a whole word, no letter or
+   * number after it).
    */
-  mayStartAt(s: string, at: number, end: number): boolean {
-    for (const words of this.words) {
+  matchEnd(s: string, at: number, end: number): number {
+    for (let j = 0; j < this.words.length; j++) {
+      const words = this.words[j];
       let q = at;
       let found = true;
       for (let k = 0; k < words.length && found; k++) {
@@ -1308,19 +1383,9 @@ class HeadPattern {
         if (!found || q + w.length > end || !s.startsWith(w, q)) found = false;
         q += w.length;
       }
-      if (found) return true;
+      if (found && !(this.whole[j] && letterOrNumberAt(s, q, end))) return q;
     }
-    return false;
-  }
-  get(): RegExp {
-    if (this.re === null) {
-      const names = AGENCY_NAMES.filter((n) => this.heads.has(headOf(n)));
-      const words = names.filter((n) => !HAN.test(n)).map(escapeRe).join("|");
-      const han = names.filter((n) => HAN.test(n)).map(escapeRe).join("|");
-      const source = [words ? `(?:${words})(?![\\p{L}\\p{N}])` : "", han].filter(Boolean).join("|");
-      this.re = new RegExp(source, "uy");
-    }
-    return this.re;
+    return -1;
   }
 }
 
@@ -1349,10 +1414,16 @@ const HEADS1 = new HeadTable<HeadPattern>(), HEADS2 = new HeadTable<HeadPattern>
  * its first match at the first such position where one begins), resuming after each match, as
  * matchAll does.
  */
-export function agencyMatches(folded: string, within = folded, offset = 0): RegExpExecArray[] {
+/** A name agencyMatches found: its text (m[0], as in a match of ANY_AGENCY) and where it starts. */
+export interface AgencyMatch {
+  0: string;
+  index: number;
+}
+
+export function agencyMatches(folded: string, within = folded, offset = 0): AgencyMatch[] {
   // (The units are read in `within`, of which `folded` is the slice at `offset`: a slice is
   // slower to read unit by unit. Units past the end are taken as 0, which no head holds.)
-  const out: RegExpExecArray[] = [];
+  const out: AgencyMatch[] = [];
   const n = folded.length;
   if (AGENCY_ASTRAL) {
     for (let p = 0; p < n; ) {
@@ -1375,18 +1446,14 @@ export function agencyMatches(folded: string, within = folded, offset = 0): RegE
       const pair = pairHint(a, b);
       if (first === 2 || (AGENCY_PAIRS[pair] !== 0 && (AGENCY_PAIR_ENOUGH[pair] !== 0 || AGENCY_TRIPLES[tripleHint(a, b, c)] !== 0))) {
         const pattern = HEADS3.get(a, b, c) ?? HEADS2.get(a, b, 0) ?? HEADS1.get(a, 0, 0);
-        if (pattern !== undefined && pattern.mayStartAt(within, offset + p, offset + n)) {
-          const re = pattern.get();
-          re.lastIndex = p;
-          const m = re.exec(folded);
-          if (m !== null) {
-            out.push(m);
-            p += m[0].length;
-            a = unitAt(p);
-            b = unitAt(p + 1);
-            c = unitAt(p + 2);
-            continue;
-          }
+        const end = pattern !== undefined ? pattern.matchEnd(within, offset + p, offset + n) : -1;
+        if (end >= 0) {
+          out.push({ 0: folded.slice(p, end - offset), index: p });
+          p = end - offset;
+          a = unitAt(p);
+          b = unitAt(p + 1);
+          c = unitAt(p + 2);
+          continue;
         }
       }
     }

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ANY_AGENCY, agencyMatches, firstDomain, parseTextDump } from "./index.js";
+import { ANY_AGENCY, agencyMatches, agencyNameSpans, firstDomain, parseTextDump } from "./index.js";
 import { PUBLISHERS, publisherOfHost } from "./publisher.js";
 import { foldForDates } from "../dates/index.js";
 
@@ -92,11 +92,44 @@ test("agencyMatches finds what matchAll finds around every agency name, whole, c
   for (const name of names) {
     pieces.push(name, `x${name}`, `${name}x`, name.replace(/ /g, "  \n"), name.slice(0, -1), name.slice(1), `(${name})`);
   }
+  // A number or letter outside the BMP after a name, a lone surrogate, and a slice that ends
+  // inside a pair (the pattern reads only the slice: a lone high surrogate there).
+  for (const name of names) {
+    for (const text of [`${name}\u{1d7ce} ${name}\ud800 ${name}\u{10400}`, `said ${name}`]) {
+      const expected = [...text.matchAll(ANY_AGENCY)].map((m) => [m.index, m[0]]);
+      assert.deepEqual([...agencyMatches(text)].map((m) => [m.index, m[0]]), expected, text);
+    }
+    const within = `(${name}\u{1d7ce})`;
+    const cut = within.slice(1, name.length + 2);
+    const expected = [...cut.matchAll(ANY_AGENCY)].map((m) => [m.index, m[0]]);
+    assert.deepEqual([...agencyMatches(cut, within, 1)].map((m) => [m.index, m[0]]), expected, cut);
+  }
   // Names next to each other (one's end may start another), in running text.
   for (let i = 0; i < pieces.length; i += 7) {
     const text = `the report ${pieces.slice(i, i + 14).join(i % 2 ? " " : "")} said, per ${pieces[(i * 5) % pieces.length]}.`;
     const expected = [...text.matchAll(ANY_AGENCY)].map((m) => [m.index, m[0]]);
     assert.deepEqual([...agencyMatches(text)].map((m) => [m.index, m[0]]), expected, text);
+  }
+});
+
+test("each agency name is found where its own pattern finds it first, whole, cut, glued and spaced", () => {
+  const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+  const patterns = new Map<string, RegExp>();
+  for (const name of PUBLISHERS.flatMap((p) => p.names)) {
+    const esc = escape(foldForDates(name));
+    patterns.set(name, new RegExp(/\p{Script=Han}/u.test(name) ? esc : `(?<![\\p{L}\\p{N}])${esc}(?![\\p{L}\\p{N}])`, "u"));
+  }
+  const names = PUBLISHERS.flatMap((p) => p.names).map((n) => foldForDates(n));
+  const texts: string[] = [];
+  for (const name of names) {
+    texts.push(name, `x${name}`, `${name}x`, `${name} ${name}`, `x${name} ${name}.`, name.replace(/ /g, "  \n"), name.slice(0, -1), `(${name})`,
+      `\u{1d400}${name}`, `${name}\u{1d7ce}`, `\u{10400}${name} \ud800${name}\udc00`, `${name}5`, `٣${name}`);
+  }
+  for (const text of texts) {
+    for (const { name, span } of agencyNameSpans(text)) {
+      const m = patterns.get(name)!.exec(text);
+      assert.deepEqual(span, m ? [m.index, m.index + m[0].length] : null, `${name} in ${text}`);
+    }
   }
 });
 

@@ -152,6 +152,21 @@ const CYRILLIC_CANDIDATES = Object.keys(FRANC_CYRILLIC);
 /** Letters Ukrainian writes in almost every sentence and Russian never (Kyrgyz may go a sentence without its own). */
 const OWN_LETTERS: Record<string, RegExp> = { ukr: /[іїєґ]/iu };
 
+/**
+ * What cyrillicLanguage reads of each unit, in one lookup (0 not computed yet): UNIT_UK_ANY_CASE
+ * (ї є ґ in either case), UNIT_CYRILLIC (its lower case is a Cyrillic letter, counted), UNIT_CUE
+ * (that lower case has a cue weight or a class: only those are looked up further).
+ */
+const CYRILLIC_UNIT = new Uint8Array(0x10000);
+const UNIT_KNOWN = 1, UNIT_UK_ANY_CASE = 2, UNIT_CYRILLIC = 4, UNIT_CUE = 8;
+function cyrillicUnitNew(raw: number): number {
+  const c = lowerOf(raw);
+  const cyrillic = c >= 0x400 && c < 0x530;
+  const cue = cyrillic && (CUE_WEIGHTS[c - 0x400] !== undefined || CYRILLIC_CLASS[c] !== 0);
+  return (CYRILLIC_UNIT[raw] = UNIT_KNOWN | ((CYRILLIC_CLASS[raw] & UKRAINIAN_ONLY_ANY_CASE) !== 0 ? UNIT_UK_ANY_CASE : 0) |
+    (cyrillic ? UNIT_CYRILLIC : 0) | (cue ? UNIT_CUE : 0));
+}
+
 /** The language of the Cyrillic words found (wordsOf(CYRILLIC)). */
 function cyrillicLanguage(): Lang {
   const text = wordText;
@@ -177,11 +192,13 @@ function cyrillicLanguage(): Lang {
     const cue = !onlyLower || lowerOf(text.charCodeAt(start)) === text.charCodeAt(start);
     for (let i = start; i < end; i++) {
       const raw = text.charCodeAt(i);
-      if ((CYRILLIC_CLASS[raw] & UKRAINIAN_ONLY_ANY_CASE) !== 0) ukOnlyAll++;
-      if (!cue) continue;
-      const c = lowerOf(raw);
-      if (c < 0x400 || c >= 0x530) continue; // cue letters are all Cyrillic
+      let info = CYRILLIC_UNIT[raw];
+      if (info === 0) info = cyrillicUnitNew(raw);
+      if ((info & UNIT_UK_ANY_CASE) !== 0) ukOnlyAll++;
+      if (!cue || (info & UNIT_CYRILLIC) === 0) continue; // cue letters are all Cyrillic
       total++;
+      if ((info & UNIT_CUE) === 0) continue;
+      const c = lowerOf(raw);
       const weights = CUE_WEIGHTS[c - 0x400];
       if (weights) for (let j = 0; j < weights.length; j++) langScores[j] += weights[j];
       const cls = CYRILLIC_CLASS[c];
@@ -242,8 +259,21 @@ const ARABIC_CLASS = unitClasses([
 const PERSIAN_WORDS = new Set(["است", "می", "را", "این", "که", "از", "در", "به", "با", "های", "ها", "شد", "کرد", "برای", "یک", "آن", "خود", "بود", "شده", "نیز", "وی", "گفت", "کند", "هم"]);
 const ARABIC_WORDS = new Set(["في", "من", "على", "التي", "الذي", "إلى", "الى", "أن", "عن", "مع", "هذا", "هذه", "كان", "قد", "بين", "وقال", "قال", "ان", "أو", "لا", "ما", "التى", "تم", "حيث"]);
 const URDU_WORDS = new Set(["ہے", "ہیں", "کے", "کی", "کا", "میں", "اور", "نے", "سے", "کو", "پر", "یہ", "وہ", "تھا", "گیا"]);
-/** Words longer than this are in none of the sets (so they are not copied out to be looked up). */
-const FUNCTION_WORD_MAX = Math.max(...[...PERSIAN_WORDS, ...ARABIC_WORDS, ...URDU_WORDS].map((w) => w.length));
+const PERSIAN_WORD = 1, ARABIC_WORD = 2, URDU_WORD = 4;
+/** The sets a function word is in, as bits (one lookup per word instead of one per set). */
+const FUNCTION_WORDS = new Map<string, number>();
+for (const [set, bit] of [[PERSIAN_WORDS, PERSIAN_WORD], [ARABIC_WORDS, ARABIC_WORD], [URDU_WORDS, URDU_WORD]] as const) {
+  for (const w of set) FUNCTION_WORDS.set(w, (FUNCTION_WORDS.get(w) ?? 0) | bit);
+}
+/**
+ * Per first unit, bit n set where a function word of n units starts with it: a word of another
+ * first unit or length is in none of the sets, so it is not copied out to be looked up.
+ */
+const FUNCTION_WORD_LENGTHS = new Uint32Array(0x10000);
+for (const w of FUNCTION_WORDS.keys()) {
+  if (w.length >= 32) throw new Error(`lang: function word too long for FUNCTION_WORD_LENGTHS: ${w}`);
+  FUNCTION_WORD_LENGTHS[w.charCodeAt(0)] |= 1 << w.length;
+}
 
 /** The language of the Arabic-script words found (wordsOf(ARABIC)). */
 function arabicScriptLanguage(): Lang {
@@ -262,11 +292,12 @@ function arabicScriptLanguage(): Lang {
       if ((cls & ARABIC_LETTER) !== 0) arabicLetters++;
       if ((cls & URDU_LETTER) !== 0) urduLetters++;
     }
-    const w = end - start <= FUNCTION_WORD_MAX ? text.slice(start, end) : null;
-    if ((w !== null && PERSIAN_WORDS.has(w)) || startsWith("می", start, end)) fa += 2;
-    if (w !== null && ARABIC_WORDS.has(w)) ar += 3;
+    const length = end - start;
+    const sets = length < 32 && (FUNCTION_WORD_LENGTHS[text.charCodeAt(start)] & (1 << length)) !== 0 ? FUNCTION_WORDS.get(text.slice(start, end)) ?? 0 : 0;
+    if ((sets & PERSIAN_WORD) !== 0 || startsWith("می", start, end)) fa += 2;
+    if ((sets & ARABIC_WORD) !== 0) ar += 3;
     else if (startsWith("ال", start, end) || startsWith("وال", start, end) || startsWith("بال", start, end)) ar += 1;
-    if (w !== null && URDU_WORDS.has(w)) ur += 3;
+    if ((sets & URDU_WORD) !== 0) ur += 3;
   }
   // (Letter counts weigh halves and wholes, word counts wholes: the sums are exact in any order.)
   fa += persianLetters * 2 + yehKaf * 0.5;

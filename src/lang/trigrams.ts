@@ -108,52 +108,75 @@ function mergedModels(script: string, only: string[]): MergedModels {
   const models = (data as Record<string, Record<string, string>>)[script];
   // franc's filterLanguages keeps the data's own order.
   const languages = Object.keys(models).filter((l) => only.length === 0 || only.includes(l));
-  const rankOf = new Map<string, Int32Array>();
-  languages.forEach((lang, j) => {
-    const model = models[lang].split("|");
+  // Each trigram gets its number (from 1) on first sight, the languages in order and each model
+  // read from its end; per number, its (language, rank) entries in language order: flat lists
+  // chained per number (a row per trigram, with every language's slot, cost most of the first
+  // page's language identification).
+  const numberOf = new Map<string, number>();
+  const trigrams: string[] = [""];
+  const entryLanguage: number[] = [], entryRank: number[] = [], entryNext: number[] = [];
+  const firstEntry: number[] = [-1], lastEntry: number[] = [-1], entries: number[] = [0];
+  for (let j = 0; j < languages.length; j++) {
+    const model = models[languages[j]].split("|");
     // franc assigns ranks from the end, so a repeated trigram keeps its first rank.
     for (let w = model.length - 1; w >= 0; w--) {
       const t = model[w];
       if (t.length !== 3) continue;
-      let row = rankOf.get(t);
-      if (!row) {
-        row = new Int32Array(languages.length).fill(-1);
-        rankOf.set(t, row);
+      let n = numberOf.get(t);
+      if (n === undefined) {
+        n = trigrams.length;
+        numberOf.set(t, n);
+        trigrams.push(t);
+        firstEntry.push(-1);
+        lastEntry.push(-1);
+        entries.push(0);
       }
-      row[j] = w;
+      const last = lastEntry[n];
+      if (last >= 0 && entryLanguage[last] === j) {
+        entryRank[last] = w;
+        continue;
+      }
+      const e = entryLanguage.length;
+      entryLanguage.push(j);
+      entryRank.push(w);
+      entryNext.push(-1);
+      if (last >= 0) entryNext[last] = e;
+      else firstEntry[n] = e;
+      lastEntry[n] = e;
+      entries[n]++;
     }
-  });
+  }
+  const number = trigrams.length - 1;
   const alphabet = new Uint16Array(0x10000);
   let width = 1;
-  for (const t of rankOf.keys()) for (let i = 0; i < 3; i++) {
-    const id = idOf(t.charCodeAt(i));
+  for (let n = 1; n <= number; n++) for (let i = 0; i < 3; i++) {
+    const id = idOf(trigrams[n].charCodeAt(i));
     if (alphabet[id] === 0) alphabet[id] = width++;
   }
   const pairBlock = new Int32Array(width * width).fill(-1);
   let blockCount = 0;
-  for (const t of rankOf.keys()) {
+  for (let n = 1; n <= number; n++) {
+    const t = trigrams[n];
     const pair = alphabet[idOf(t.charCodeAt(0))] * width + alphabet[idOf(t.charCodeAt(1))];
     if (pairBlock[pair] < 0) pairBlock[pair] = width * blockCount++;
   }
   const blocks = new Uint16Array(width * blockCount);
-  const recordAt = new Int32Array(rankOf.size + 1);
-  const records: number[] = [];
-  let number = 0;
-  for (const [t, row] of rankOf) {
-    number++;
+  const recordAt = new Int32Array(number + 1);
+  const records = new Int32Array(number + 2 * entryLanguage.length);
+  let at = 0;
+  for (let n = 1; n <= number; n++) {
+    const t = trigrams[n];
     const pair = alphabet[idOf(t.charCodeAt(0))] * width + alphabet[idOf(t.charCodeAt(1))];
-    blocks[pairBlock[pair] + alphabet[idOf(t.charCodeAt(2))]] = number;
-    const at = (recordAt[number] = records.length);
-    records.push(0);
-    row.forEach((r, j) => {
-      if (r >= 0) {
-        records[at]++;
-        records.push(j, r);
-      }
-    });
+    blocks[pairBlock[pair] + alphabet[idOf(t.charCodeAt(2))]] = n;
+    recordAt[n] = at;
+    records[at++] = entries[n];
+    for (let e = firstEntry[n]; e >= 0; e = entryNext[e]) {
+      records[at++] = entryLanguage[e];
+      records[at++] = entryRank[e];
+    }
   }
   m = {
-    languages, alphabet, width, pairBlock, blocks, recordAt, records: Int32Array.from(records),
+    languages, alphabet, width, pairBlock, blocks, recordAt, records,
     counts: new Int32Array(number + 1), seen: new Int32Array(number + 1), order: new Int32Array(languages.length),
   };
   merged.set(key, m);
