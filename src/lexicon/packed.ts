@@ -298,6 +298,9 @@ function words(bytes: Uint8Array): Uint32Array {
   return out;
 }
 
+/** Strings up to this length JSON.parse interns (V8's kMaxInternalizedStringValueLength). */
+const INTERNED_LENGTH = 10;
+
 /** Builds a payload of one shape from its values (value(at), value(at + 1)... in key order). */
 type ShapeMaker = (value: (k: number) => string | null, at: number) => unknown;
 
@@ -340,8 +343,10 @@ export class PackedPhrases<T> implements PhraseSource<T> {
   /** A payload value by its place in payloadValues. */
   private readonly value = (k: number): string | null => {
     const code = this.payloadValues[k];
-    return code === 0 ? null : this.string(code - 1);
+    return code === 0 ? null : this.name(code - 1);
   };
+  /** Payload values and languages by string number, as name() made them. */
+  private readonly names = new Map<number, string>();
   // Only what is marked shared is kept by number, so that it is built once: a table per
   // phrase, token and payload would take megabytes of fresh memory at every start for the few
   // thousand a run meets.
@@ -435,7 +440,7 @@ export class PackedPhrases<T> implements PhraseSource<T> {
     const lang = info >>> LANG_SHIFT;
     c = {
       tokens, capitalized: (info & PHRASE_CAPITALIZED) !== 0, upper: (info & PHRASE_UPPER) !== 0,
-      lang: lang === 0 ? null : this.string(lang - 1), payload: this.payload(this.phrasePayload[i]), surface: this.string(this.phraseSurface[i]), gap: (info >>> 2) & MAX_GAP,
+      lang: lang === 0 ? null : this.name(lang - 1), payload: this.payload(this.phrasePayload[i]), surface: this.string(this.phraseSurface[i]), gap: (info >>> 2) & MAX_GAP,
     };
     if (shared) this.sharedPhrases.set(i, c);
     this.parsed++;
@@ -471,6 +476,21 @@ export class PackedPhrases<T> implements PhraseSource<T> {
   /** String k of the table. */
   private string(k: number): string {
     return k < this.latinCount ? this.latin.slice(this.latinEnds[k], this.latinEnds[k + 1]) : this.wide.slice(this.wideEnds[k - this.latinCount], this.wideEnds[k - this.latinCount + 1]);
+  }
+
+  /**
+   * String k as JSON.parse gave it, short ones interned (V8 keeps one copy of the text, and code
+   * comparing a payload's kind or id or a phrase's language with a literal compares references),
+   * and kept: a few thousand values recur in many payloads.
+   */
+  private name(k: number): string {
+    let s = this.names.get(k);
+    if (s === undefined) {
+      s = this.string(k);
+      if (s.length <= INTERNED_LENGTH) s = JSON.parse(JSON.stringify(s)) as string;
+      this.names.set(k, s);
+    }
+    return s;
   }
 
   private payload(i: number): T {
