@@ -14,7 +14,7 @@ import v8 from "node:v8";
 import { fileURLToPath } from "node:url";
 import { PhraseMatcher } from "./matcher.js";
 import { packMatcher, PackedPersons, PackedPhrases, packPersons, type PackedMatcher, type PackedPersonData } from "./packed.js";
-import { blocksGap, DATA_DIR, expandPhrases, holdingsByKey, lexiconVersion, type LexEntry, type Lexicon } from "./index.js";
+import { blocksGap, DATA_DIR, expandPhrases, hashFile, holdingsByKey, lexiconVersion, type LexEntry, type Lexicon } from "./index.js";
 
 const FORMAT = 3;
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -42,7 +42,7 @@ export function snapshotKey(): string {
   const h = createHash("sha1");
   h.update(`${FORMAT}|${process.version}|${process.versions.icu ?? ""}|${lexiconVersion()}`);
   for (const dir of [here, path.join(here, "../text")])
-    for (const f of fs.readdirSync(dir).filter((f) => f.endsWith(".js")).sort()) h.update(f).update(fs.readFileSync(path.join(dir, f)));
+    for (const f of fs.readdirSync(dir).filter((f) => f.endsWith(".js")).sort()) hashFile(h.update(f), path.join(dir, f));
   try {
     const cldr = createRequire(import.meta.url).resolve("i18n-iso-countries");
     const st = fs.statSync(cldr);
