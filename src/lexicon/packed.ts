@@ -314,6 +314,29 @@ function shapeMaker(keys: string[]): ShapeMaker {
   return new Function("value", "at", `return { ${keys.map((k, i) => `${k}: value(at + ${i})`).join(", ")} };`) as ShapeMaker;
 }
 
+/**
+ * make(ids[from]), ..., make(ids[to - 1]) as an array of that length, packed (as
+ * Array.prototype.map made them): most lists and phrases hold one to four, and an array grown by
+ * push would keep room for 17.
+ */
+function exactly<X>(ids: Uint32Array, from: number, to: number, make: (id: number) => X): X[] {
+  switch (to - from) {
+    case 0:
+      return [];
+    case 1:
+      return [make(ids[from])];
+    case 2:
+      return [make(ids[from]), make(ids[from + 1])];
+    case 3:
+      return [make(ids[from]), make(ids[from + 1]), make(ids[from + 2])];
+    case 4:
+      return [make(ids[from]), make(ids[from + 1]), make(ids[from + 2]), make(ids[from + 3])];
+  }
+  const out: X[] = [];
+  for (let k = from; k < to; k++) out.push(make(ids[k]));
+  return out;
+}
+
 /** The phrases of a packed matcher, each built on first use and kept. */
 export class PackedPhrases<T> implements PhraseSource<T> {
   private readonly lists: string[][];
@@ -425,18 +448,18 @@ export class PackedPhrases<T> implements PhraseSource<T> {
   }
 
   private listOf(ends: Uint32Array, ids: Uint32Array, k: number): CompiledPhrase<T>[] {
-    const out: CompiledPhrase<T>[] = [];
-    for (let i = ends[k]; i < ends[k + 1]; i++) out.push(this.phrase(ids[i]));
-    return out;
+    return exactly(ids, ends[k], ends[k + 1], this.phraseOf);
   }
+
+  private readonly phraseOf = (i: number) => this.phrase(i);
+  private readonly tokenOf = (i: number) => this.token(i);
 
   private phrase(i: number): CompiledPhrase<T> {
     const info = this.phraseInfo[i];
     const shared = (info & PHRASE_SHARED) !== 0;
     let c = shared ? this.sharedPhrases.get(i) : undefined;
     if (c) return c;
-    const tokens: PhraseToken[] = [];
-    for (let k = this.phraseTokenEnds[i]; k < this.phraseTokenEnds[i + 1]; k++) tokens.push(this.token(this.phraseTokenIds[k]));
+    const tokens = exactly(this.phraseTokenIds, this.phraseTokenEnds[i], this.phraseTokenEnds[i + 1], this.tokenOf);
     const lang = info >>> LANG_SHIFT;
     c = {
       tokens, capitalized: (info & PHRASE_CAPITALIZED) !== 0, upper: (info & PHRASE_UPPER) !== 0,
@@ -466,9 +489,7 @@ export class PackedPhrases<T> implements PhraseSource<T> {
     // Kept before its forms are read: a form may refer back to it.
     if (shared) this.sharedTokens.set(i, t);
     if ((info & TOKEN_ALTS) !== 0) {
-      const alts: PhraseToken[] = [];
-      for (let k = this.altEnds[i]; k < this.altEnds[i + 1]; k++) alts.push(this.token(this.altIds[k]));
-      t.alts = alts;
+      t.alts = exactly(this.altIds, this.altEnds[i], this.altEnds[i + 1], this.tokenOf);
     }
     return t;
   }
