@@ -72,12 +72,14 @@ const TOKEN_ALTS = 2;
 const MAX_ALLOWANCE = 31;
 const TOKEN_SHARED = 1 << 7;
 const MAX_REF = 254;
-// phraseInfo: bit 0 capitalized, bit 1 upper, bits 2-9 gap, bit 10 shared, bits 11-31 language.
+// phraseInfo: bit 0 capitalized, bit 1 upper, bits 2-9 gap, bits 10-14 language (number + 1 in
+// Meta.langs, 0: none), bits 15-31 shared slot (0: not shared).
 const PHRASE_CAPITALIZED = 1;
 const PHRASE_UPPER = 2;
 const MAX_GAP = 255;
-const PHRASE_SHARED = 1 << 10;
-const LANG_SHIFT = 11;
+const LANG_SHIFT = 10;
+const MAX_LANG = 31;
+const SLOT_SHIFT = 15;
 // A payload's first value: bit 0 shared, then its shape number + 1 (0: JSON).
 const PAYLOAD_SHARED = 1;
 
@@ -92,6 +94,10 @@ interface Meta {
   latinCount: number;
   /** The keys of each payload shape, in order. */
   shapes: string[][];
+  /** The languages phrases are bound to. */
+  langs: string[];
+  /** Phrases kept by slot (see phraseInfo), slot 0 aside. */
+  sharedPhrases: number;
   /** Each column's first word in `numbers` and its length. */
   columns: Record<keyof Columns, [number, number]>;
 }
@@ -217,7 +223,6 @@ export function packMatcher<T>(state: MatcherState<T>): PackedMatcher {
   for (const t of tokens) noteString(t.text);
   for (const c of phrases) {
     noteString(c.surface);
-    if (c.lang !== null) noteString(c.lang);
   }
   const stringId = (x: string) => {
     const k = place.get(x)!;
@@ -233,6 +238,8 @@ export function packMatcher<T>(state: MatcherState<T>): PackedMatcher {
     for (const a of t.alts ?? []) alts.push(tokenIds.get(a)!);
     altEnds[i + 1] = alts.length;
   });
+  const langs: string[] = [], langIds = new Map<string, number>();
+  let sharedPhrases = 0;
   const phraseTokenEnds = new Uint32Array(phrases.length + 1), phraseTokens: number[] = [];
   const phraseSurface = new Uint32Array(phrases.length), phrasePayload = new Uint32Array(phrases.length), phraseInfo = new Uint32Array(phrases.length);
   phrases.forEach((c, i) => {
@@ -240,9 +247,10 @@ export function packMatcher<T>(state: MatcherState<T>): PackedMatcher {
     phraseTokenEnds[i + 1] = phraseTokens.length;
     phraseSurface[i] = stringId(c.surface);
     phrasePayload[i] = payloadIds.get(c.payload)!;
-    const lang = c.lang === null ? 0 : stringId(c.lang) + 1;
-    phraseInfo[i] = ((c.capitalized ? PHRASE_CAPITALIZED : 0) | (c.upper ? PHRASE_UPPER : 0) | (field(c.gap, MAX_GAP, "gap") << 2) | (phraseShared[i] ? PHRASE_SHARED : 0)
-      | (field(lang, 2 ** (32 - LANG_SHIFT) - 1, "language") << LANG_SHIFT)) >>> 0;
+    const lang = c.lang === null ? 0 : ids(langIds, langs, c.lang) + 1;
+    const slot = phraseShared[i] ? ++sharedPhrases : 0;
+    phraseInfo[i] = ((c.capitalized ? PHRASE_CAPITALIZED : 0) | (c.upper ? PHRASE_UPPER : 0) | (field(c.gap, MAX_GAP, "gap") << 2)
+      | (field(lang, MAX_LANG, "language") << LANG_SHIFT) | (field(slot, 2 ** (32 - SLOT_SHIFT) - 1, "shared phrase") << SLOT_SHIFT)) >>> 0;
   });
   const payloadEnds = new Uint32Array(payloads.length + 1), payloadValues: number[] = [];
   payloads.forEach((x, i) => {
@@ -275,7 +283,7 @@ export function packMatcher<T>(state: MatcherState<T>): PackedMatcher {
   for (const [name, column] of Object.entries(columns) as [keyof Columns, Uint32Array][]) numbers.set(column, placed[name][0]);
   const meta: Meta = {
     maxAllowance: state.maxAllowance, firstLengths: [...state.firstLengths], prefixLengths: state.prefixLengths, size: state.size,
-    lists, sets: setList.map((x) => [...x]), latinCount: latin.length, shapes, columns: placed,
+    lists, sets: setList.map((x) => [...x]), latinCount: latin.length, shapes, langs, sharedPhrases, columns: placed,
   };
   return {
     // First: nothing of two-byte characters before it, which the serializer aligns by a byte of
@@ -368,13 +376,19 @@ export class PackedPhrases<T> implements PhraseSource<T> {
     const code = this.payloadValues[k];
     return code === 0 ? null : this.name(code - 1);
   };
-  /** Payload values and languages by string number, as name() made them. */
+  /** Payload values by string number, as name() made them. */
   private readonly names = new Map<number, string>();
   // Only what is marked shared is kept by number, so that it is built once: a table per
   // phrase, token and payload would take megabytes of fresh memory at every start for the few
   // thousand a run meets.
   private readonly sharedTokens = new Map<number, PhraseToken>();
-  private readonly sharedPhrases = new Map<number, CompiledPhrase<T>>();
+  /**
+   * Phrases of several lists by slot. Slot 0 is every other phrase's, emptied after each: phrase()
+   * reads and writes its slot without a branch (a branch first taken after phrase() was optimised,
+   * by the first shared phrase met, deoptimised it).
+   */
+  private readonly sharedPhrases: (CompiledPhrase<T> | undefined)[];
+  private readonly langs: string[];
   private readonly sharedPayloads = new Map<number, T>();
   private readonly firstIndex: Map<string, number>;
   private readonly prefixIndex: Map<string, number>;
@@ -397,6 +411,8 @@ export class PackedPhrases<T> implements PhraseSource<T> {
     this.wide = p.wide;
     this.latinCount = meta.latinCount;
     this.makers = meta.shapes.map(shapeMaker);
+    this.langs = meta.langs;
+    this.sharedPhrases = new Array(meta.sharedPhrases + 1);
     const numbers = words(p.numbers);
     const column = (name: keyof Columns) => numbers.subarray(meta.columns[name][0], meta.columns[name][0] + meta.columns[name][1]);
     this.latinEnds = column("latinEnds");
@@ -456,16 +472,17 @@ export class PackedPhrases<T> implements PhraseSource<T> {
 
   private phrase(i: number): CompiledPhrase<T> {
     const info = this.phraseInfo[i];
-    const shared = (info & PHRASE_SHARED) !== 0;
-    let c = shared ? this.sharedPhrases.get(i) : undefined;
+    const slot = info >>> SLOT_SHIFT;
+    let c = this.sharedPhrases[slot];
     if (c) return c;
     const tokens = exactly(this.phraseTokenIds, this.phraseTokenEnds[i], this.phraseTokenEnds[i + 1], this.tokenOf);
-    const lang = info >>> LANG_SHIFT;
+    const lang = (info >>> LANG_SHIFT) & MAX_LANG;
     c = {
       tokens, capitalized: (info & PHRASE_CAPITALIZED) !== 0, upper: (info & PHRASE_UPPER) !== 0,
-      lang: lang === 0 ? null : this.name(lang - 1), payload: this.payload(this.phrasePayload[i]), surface: this.string(this.phraseSurface[i]), gap: (info >>> 2) & MAX_GAP,
+      lang: lang === 0 ? null : this.langs[lang - 1], payload: this.payload(this.phrasePayload[i]), surface: this.string(this.phraseSurface[i]), gap: (info >>> 2) & MAX_GAP,
     };
-    if (shared) this.sharedPhrases.set(i, c);
+    this.sharedPhrases[slot] = c;
+    this.sharedPhrases[0] = undefined;
     this.parsed++;
     return c;
   }
@@ -501,7 +518,7 @@ export class PackedPhrases<T> implements PhraseSource<T> {
 
   /**
    * String k as JSON.parse gave it, short ones interned (V8 keeps one copy of the text, and code
-   * comparing a payload's kind or id or a phrase's language with a literal compares references),
+   * comparing a payload's kind or id with a literal compares references),
    * and kept: a few thousand values recur in many payloads.
    */
   private name(k: number): string {
