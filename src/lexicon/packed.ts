@@ -1,13 +1,14 @@
-// A built matcher packed for its snapshot so that reading it back costs little. Tokens and phrases
-// are columns of numbers (typed arrays) and their strings numbers into a table of distinct
-// strings kept as two joined strings (Latin-1 ones apart, so that they come back as one-byte
-// strings, as JSON.parse gave them); payloads are JSON records in one string. Only the index from
-// first words to phrase numbers is read at start-up. A phrase, its tokens and its payload are
-// built the first time a word of a document looks them up (PackedPhrases), from numbers and
-// slices: no UTF-8 decoding and no JSON per token or phrase, so a short run pays little for the
-// few thousand phrases it meets, and the heap stays small. Shared objects stay shared (a token in
-// two phrases, one payload, one ending list in many tokens, one string in many tokens): each is
-// built once.
+// A built matcher packed for its snapshot so that reading it back costs little. Tokens, phrases
+// and payloads are columns of numbers (one byte array of 32-bit words, read in place) and their
+// strings numbers into a table of distinct strings kept as two joined strings (Latin-1 ones
+// apart, so that they come back one byte a character, as JSON.parse gave them); a payload is a
+// shape (its keys) and a string number per value. Only the index from first words to phrase
+// numbers is read at start-up. A phrase, its tokens and its payload are built the first time a
+// word of a document looks them up (PackedPhrases), from numbers and slices: no UTF-8 decoding
+// and no JSON per token, phrase or payload, so a short run pays little for the few thousand
+// phrases it meets, and the heap stays small. Shared objects stay shared (a phrase in two lists,
+// a token in two phrases, one payload, one ending list in many tokens): each is built once. The
+// persons are still UTF-8 JSON records, parsed when one is asked for.
 
 import type { CompiledPhrase, MatcherState, PhraseSource, PhraseToken } from "./matcher.js";
 import type { Holding, Person } from "./index.js";
