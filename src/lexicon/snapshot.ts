@@ -14,15 +14,17 @@ import v8 from "node:v8";
 import { fileURLToPath } from "node:url";
 import { PhraseMatcher } from "./matcher.js";
 import { packMatcher, PackedPersons, PackedPhrases, packPersons, type PackedMatcher, type PackedPersonData } from "./packed.js";
-import { blocksGap, DATA_DIR, expandPhrases, holdingsByKey, lexiconVersion, type LexEntry, type Lexicon } from "./index.js";
+import { blocksGap, DATA_DIR, expandPhrases, hashFile, holdingsByKey, lexiconVersion, type LexEntry, type Lexicon } from "./index.js";
 
-const FORMAT = 2;
+const FORMAT = 3;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** What is written: the lexicon without its functions (the matcher packed, see packed.ts). */
 interface Snapshot {
   format: number;
   key: string;
+  /** Spaces that put the matcher's packed numbers on a 4-byte boundary of the file (see serializeLexicon). */
+  pad: string;
   matcher: PackedMatcher;
   persons: PackedPersonData;
   rest: Omit<Lexicon, "matcher" | "countryName" | "persons">;
@@ -40,7 +42,7 @@ export function snapshotKey(): string {
   const h = createHash("sha1");
   h.update(`${FORMAT}|${process.version}|${process.versions.icu ?? ""}|${lexiconVersion()}`);
   for (const dir of [here, path.join(here, "../text")])
-    for (const f of fs.readdirSync(dir).filter((f) => f.endsWith(".js")).sort()) h.update(f).update(fs.readFileSync(path.join(dir, f)));
+    for (const f of fs.readdirSync(dir).filter((f) => f.endsWith(".js")).sort()) hashFile(h.update(f), path.join(dir, f));
   try {
     const cldr = createRequire(import.meta.url).resolve("i18n-iso-countries");
     const st = fs.statSync(cldr);
@@ -57,7 +59,16 @@ const fileFor = (dir: string, key: string) => path.join(dir, `lexicon-${key}.v8`
 export function serializeLexicon(lex: Lexicon, key = ""): Buffer {
   const { matcher, countryName: _countryName, persons, ...rest } = lex;
   const packedPersons = packPersons(persons, holdingsByKey(persons.values()));
-  return v8.serialize({ format: FORMAT, key, matcher: packMatcher(matcher.exportState()), persons: packedPersons, rest } satisfies Snapshot);
+  const snapshot: Snapshot = { format: FORMAT, key, pad: "", matcher: packMatcher(matcher.exportState()), persons: packedPersons, rest };
+  // The packed numbers are read back as 32-bit words in place when they lie on a 4-byte boundary
+  // of the file, and copied (touching megabytes of fresh memory) when not: the padding before
+  // them is chosen so that they do.
+  for (let pad = 0; ; pad++) {
+    snapshot.pad = " ".repeat(pad);
+    const bytes = v8.serialize(snapshot);
+    const numbers = (v8.deserialize(bytes) as Snapshot).matcher.numbers;
+    if (pad === 3 || (numbers.byteOffset - bytes.byteOffset) % 4 === 0) return bytes;
+  }
 }
 
 /** A lexicon from serializeLexicon's bytes; null when they are of another format or key. */
