@@ -137,8 +137,11 @@ function field(value: number, max: number, what: string): number {
 }
 
 const LATIN1 = /^[\u0000-\u00ff]*$/;
-/** Keys a payload shape may have (written into an object literal, see shapeMaker). */
-const PLAIN_KEY = /^[A-Za-z_$][\w$]*$/;
+/**
+ * Keys a payload shape may have (written into an object literal, see shapeMaker). Not
+ * "__proto__": in a literal it sets the prototype, where JSON.parse made an own property.
+ */
+const PLAIN_KEY = /^(?!__proto__$)[A-Za-z_$][\w$]*$/;
 
 /** A payload's shape: its keys in order when they are plain and its values strings or null, else null (kept as JSON). */
 function shapeOf(x: unknown): string[] | null {

@@ -110,3 +110,17 @@ test("snapshots on disk: saved once, read back for the same key, ignored for ano
   assert.equal(snapshotDir({ PARLEY_LEXICON_CACHE: "0" }), null);
   assert.equal(snapshotDir({ PARLEY_LEXICON_CACHE: "/x/y" }), path.resolve("/x/y"));
 });
+
+test("a payload with a key an object literal would read as its prototype comes back as an own key", () => {
+  const a = buildLexicon();
+  // JSON.parse makes "__proto__" an own property; the packed reader builds payloads from literals.
+  const payload = JSON.parse('{"kind":"org","id":"Velmora Gate","__proto__":"x"}') as { kind: "org"; id: string };
+  a.matcher.add("Velmora Gate", "en", payload, { capitalized: true });
+  const b = deserializeLexicon(serializeLexicon(a, "k"), "k")!;
+  const text = "They met at Velmora Gate.";
+  const hit = b.matcher.matchTokens(tokenize(text, normalize(text)), "en").find((h) => (h.payload as { id?: string }).id === "Velmora Gate");
+  assert.ok(hit, "the phrase is found after the restore");
+  assert.equal(Object.getPrototypeOf(hit.payload), Object.prototype);
+  assert.ok(Object.hasOwn(hit.payload as object, "__proto__"));
+  assert.deepEqual(matches(b, text, "en"), matches(a, text, "en"));
+});
