@@ -131,7 +131,7 @@ export function resolveHomeTitles(
  * or another country. (Loops, not closures: this reads every mention of every sentence.)
  */
 function noteForeign(text: string, sm: SentenceMentions, home: string, lex: Lexicon, date: string | null, foreignRoles: Set<Role>): void {
-  // A titled name outside the lexicon ("Foreign Secretary Harsh Shringla"): "the Foreign
+  // A titled name outside the lexicon ("Foreign Secretary Arlen Voss"): "the Foreign
   // Secretary" after it is that person, of whatever country.
   const ents = sm.entities;
   for (let k = 0; k < sm.names.length; k++) {
@@ -145,7 +145,7 @@ function noteForeign(text: string, sm: SentenceMentions, home: string, lex: Lexi
       const term = personTermOn(lex, p.id, date);
       if (term && term.country !== home) foreignRoles.add(term.role);
     } else if (p.kind === "office" && HOME_ROLES.has(p.role)) {
-      // The title of a named person ("Foreign Secretary Harsh Shringla"), or of another country.
+      // The title of a named person ("Foreign Secretary Arlen Voss"), or of another country.
       for (let j = 0; j < ents.length; j++) {
         const x = ents[j];
         if ((x.payload.kind === "person" || (x.payload.kind === "country" && x.payload.id !== home)) && boundAmong(text, [x], sm.triggers, e)) {
