@@ -1195,7 +1195,7 @@ function routeCrossed(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): 
 
 /**
  * A country named as what a group is for or against ("anti-Turkey protesters") or as the origin
- * of a diaspora ("Turkish-Americans": an adjective joined by a hyphen to another country's
+ * of a diaspora ("Azerbaijani-Americans": an adjective joined by a hyphen to another country's
  * people) names no state acting.
  */
 function groupNotState(ctx: EventContext, sm: SentenceMentions, e: EntityMatch): boolean {
@@ -1226,7 +1226,7 @@ function adjectiveAt(entities: EntityMatch[], e: EntityMatch, k: number, after: 
   return undefined;
 }
 
-/** Two adjectives joined by a hyphen, the second capitalised and a plural ("Turkish-Americans", not "Swiss" or "Chinese"). */
+/** Two adjectives joined by a hyphen, the second capitalised and a plural ("Azerbaijani-Americans", not "Swiss" or "Chinese"). */
 function diasporaPair(ctx: EventContext, sm: SentenceMentions, a: EntityMatch, b: EntityMatch): boolean {
   return hyphenBetween(ctx.text, a.end, b.start) && /^\p{Lu}/u.test(ctx.text.slice(b.start, b.end)) && b.extra > 0 && /s$/.test(sm.tokens[b.tokenEnd - 1].norm);
 }
@@ -1242,7 +1242,7 @@ function notSide(ctx: EventContext, sm: SentenceMentions, memo: SidesMemo | null
       describesNoun(ctx, sm, e) ||
       // "... hava sahasını geçtikten sonra" (after crossing ...'s airspace): a route crossed, not a side.
       routeCrossed(ctx, sm, e) ||
-      // "Anti-Turkey protesters", "Turkish-Americans": a stance or a diaspora, not a state.
+      // "Anti-Turkey protesters", "Azerbaijani-Americans": a stance or a diaspora, not a state.
       groupNotState(ctx, sm, e);
     if (memo) (memo.notSide ??= new Array<boolean>(memo.entities.length))[i] = no;
   }
