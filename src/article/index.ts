@@ -7,7 +7,7 @@
 // headlines, copyright) begins. Cue phrases for leftovers live in ./cues.ts.
 
 import type { Article, DecodedText, Publisher, Span } from "../types.js";
-import { isHighSurrogate, isSurrogate, SPACE_UNITS } from "../text/normalize.js";
+import { isHighSurrogate, isLetterOrMarkUnit, isSurrogate, SPACE_UNITS, wordCharAt, wordCharBefore } from "../text/normalize.js";
 import { findDates, foldForDates, type DateMatch } from "../dates/index.js";
 import { JUNK_CUES, MENU_WORDS, RELATED_CUES, REPORTING_CUES } from "./cues.js";
 import { PUBLISHERS, publisherOfHost } from "./publisher.js";
@@ -482,31 +482,6 @@ for (const entry of PUBLISHERS) {
   }
 }
 
-/** Per BMP unit: 1 a letter or number (\p{L}, \p{N}), 0 not, -1 not computed yet. */
-const IS_LETTER_OR_NUMBER = new Int8Array(65536).fill(-1);
-const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
-/** Whether the code point of s that ends at `end` (s read from `from`) or starts at `at` (s read up to `end`) is a letter or number, as a Unicode pattern reads it. */
-function letterOrNumberBefore(s: string, end: number, from = 0): boolean {
-  if (end <= from) return false;
-  const c = s.charCodeAt(end - 1);
-  if (c >= 0xdc00 && c <= 0xdfff && end - 2 >= from && isHighSurrogate(s.charCodeAt(end - 2))) return LETTER_OR_NUMBER.test(s.slice(end - 2, end));
-  return letterOrNumberUnit(c);
-}
-function letterOrNumberAt(s: string, at: number, end = s.length): boolean {
-  if (at >= end) return false;
-  const c = s.charCodeAt(at);
-  if (isHighSurrogate(c) && at + 1 < end) {
-    const d = s.charCodeAt(at + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return LETTER_OR_NUMBER.test(s.slice(at, at + 2));
-  }
-  return letterOrNumberUnit(c);
-}
-function letterOrNumberUnit(c: number): boolean {
-  let v = IS_LETTER_OR_NUMBER[c];
-  if (v < 0) v = IS_LETTER_OR_NUMBER[c] = !isSurrogate(c) && LETTER_OR_NUMBER.test(String.fromCharCode(c)) ? 1 : 0;
-  return v === 1;
-}
-
 /**
  * The end of agency a's name in the folded text s at `at`, or -1: its pieces with white space
  * between them (a piece starts with no white space, so the run before it is taken whole), and a
@@ -515,7 +490,7 @@ function letterOrNumberUnit(c: number): boolean {
  * Unicode pattern per name, compiled on first use, was most of the first pages' agency search.)
  */
 function nameAt(a: Agency, s: string, at: number): number {
-  if (a.whole && letterOrNumberBefore(s, at)) return -1;
+  if (a.whole && wordCharBefore(s, at)) return -1;
   const pieces = a.pieces;
   let q = at + pieces[0].length;
   for (let k = 1; k < pieces.length; k++) {
@@ -524,7 +499,7 @@ function nameAt(a: Agency, s: string, at: number): number {
     if (!s.startsWith(pieces[k], q)) return -1;
     q += pieces[k].length;
   }
-  return a.whole && letterOrNumberAt(s, q) ? -1 : q;
+  return a.whole && wordCharAt(s, q) ? -1 : q;
 }
 
 /** For tests: each agency name, and where nameIn first finds it in a folded text ([start, end] or null). */
@@ -696,15 +671,6 @@ function cleanPlace(s: string): string | null {
   return letterCount(p) >= 2 ? p : null;
 }
 
-/** Per BMP unit: 1 a letter or mark (\p{L}, \p{M}), 0 not, -1 not computed yet. */
-const IS_LETTER_OR_MARK = new Int8Array(65536).fill(-1);
-const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
-function isLetterOrMark(c: number): boolean {
-  let l = IS_LETTER_OR_MARK[c];
-  if (l < 0) l = IS_LETTER_OR_MARK[c] = !isSurrogate(c) && LETTER_OR_MARK.test(String.fromCharCode(c)) ? 1 : 0;
-  return l === 1;
-}
-
 /**
  * Whether the dateline pattern without a date can match s: its place (letters, marks, ' ’ and
  * spaces) and white space come first, so the first unit that is none of these must open the
@@ -713,11 +679,11 @@ function isLetterOrMark(c: number): boolean {
 function mayOpenPlaceAgency(s: string): boolean {
   if (s.length === 0) return false;
   const first = s.charCodeAt(0);
-  if (!isLetterOrMark(first) && !isSurrogate(first)) return false;
+  if (!isLetterOrMarkUnit(first) && !isSurrogate(first)) return false;
   let j = 1;
   for (; j < s.length; j++) {
     const c = s.charCodeAt(j);
-    if (IS_SPACE[c] !== 1 && c !== 0x27 && c !== 0x2019 && !isSurrogate(c) && !isLetterOrMark(c)) break;
+    if (IS_SPACE[c] !== 1 && c !== 0x27 && c !== 0x2019 && !isSurrogate(c) && !isLetterOrMarkUnit(c)) break;
   }
   const c = j < s.length ? s.charCodeAt(j) : -1;
   return c === 0x28 || c === 0x2d || c === 0x2013;
@@ -936,7 +902,7 @@ function endsCut(text: string, p: Span): boolean {
   if (p.end <= p.start) return false;
   const last = text.charCodeAt(p.end - 1);
   if (last === 0xfffd) return true;
-  return (last === 0x2c || last === 0x60c || last === 0xff0c || letterOrNumberBefore(text, p.end, p.start)) && text.indexOf("\n", p.end) < 0;
+  return (last === 0x2c || last === 0x60c || last === 0xff0c || wordCharBefore(text, p.end, p.start)) && text.indexOf("\n", p.end) < 0;
 }
 
 /** The publisher and its country from a header field (url, source), if one names a known publisher. */
@@ -1383,7 +1349,7 @@ class HeadPattern {
         if (!found || q + w.length > end || !s.startsWith(w, q)) found = false;
         q += w.length;
       }
-      if (found && !(this.whole[j] && letterOrNumberAt(s, q, end))) return q;
+      if (found && !(this.whole[j] && wordCharAt(s, q, end))) return q;
     }
     return -1;
   }

@@ -2,7 +2,7 @@
 // function words within a script, and franc (trigrams) for Latin-script text.
 
 import { francScores, francScoresOfWords, type TrigramScore } from "./trigrams.js";
-import { isHighSurrogate, isSurrogate } from "../text/normalize.js";
+import { isHighSurrogate, isLetterOrMarkUnit, isSurrogate, letterOrMarkWidth } from "../text/normalize.js";
 import type { Lang } from "../types.js";
 
 /** Only the head of a document is looked at: enough for a stable answer, and fast. */
@@ -413,25 +413,6 @@ function latinLanguage(raw: string): Lang {
 
 // ---- entry point ----------------------------------------------------------------------------
 
-const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
-/** Whether each BMP code unit is a letter or mark (1/0; -1 not yet known). */
-const letterOrMarkUnit = new Int8Array(0x10000).fill(-1);
-
-/** Length of the code point at `at` if it is a letter or mark, else 0. */
-function letterOrMarkWidth(s: string, at: number): number {
-  const c = s.charCodeAt(at);
-  if (isHighSurrogate(c) && at + 1 < s.length) {
-    const d = s.charCodeAt(at + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return LETTER_OR_MARK.test(s.slice(at, at + 2)) ? 2 : 0;
-  }
-  let v = letterOrMarkUnit[c];
-  if (v < 0) {
-    v = LETTER_OR_MARK.test(String.fromCharCode(c)) ? 1 : 0;
-    letterOrMarkUnit[c] = v;
-  }
-  return v;
-}
-
 /**
  * Per BMP unit (0 not computed yet): NOT_LETTER, SURROGATE (read as part of a pair), or a letter
  * or mark, with its script (FIRST_SCRIPT + index into SCRIPTS) or NO_SCRIPT.
@@ -446,7 +427,7 @@ function unitInfo(c: number): number {
 function unitInfoNew(c: number): number {
   let v: number;
   if (isSurrogate(c)) v = SURROGATE;
-  else if (!LETTER_OR_MARK.test(String.fromCharCode(c))) v = NOT_LETTER;
+  else if (!isLetterOrMarkUnit(c)) v = NOT_LETTER;
   else {
     const s = scriptOf(c);
     v = s === null ? NO_SCRIPT : FIRST_SCRIPT + SCRIPTS.indexOf(s);

@@ -338,30 +338,84 @@ const wordUnit = new Int8Array(0x10000).fill(-1);
 for (let c = 0; c < 128; c++) wordUnit[c] = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
 const wordPair = new Map<number, boolean>();
 
-/**
- * Length of the code point at `at` in `s` if it is a letter or digit, else 0 (the same test as
- * the regex /[\p{L}\p{N}]/u, which reads a surrogate pair as one code point).
- */
-function wordCharWidth(s: string, at: number): number {
-  const c = s.charCodeAt(at);
-  if (isHighSurrogate(c) && at + 1 < s.length) {
-    const d = s.charCodeAt(at + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) {
-      const cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
-      let w = wordPair.get(cp);
-      if (w === undefined) {
-        w = WORD_CHAR.test(String.fromCodePoint(cp));
-        wordPair.set(cp, w);
-      }
-      return w ? 2 : 0;
-    }
+/** Whether the code point of the surrogate pair c, d is a letter or digit (/[\p{L}\p{N}]/u). */
+function wordPairIs(c: number, d: number): boolean {
+  const cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+  let w = wordPair.get(cp);
+  if (w === undefined) {
+    w = WORD_CHAR.test(String.fromCodePoint(cp));
+    wordPair.set(cp, w);
   }
+  return w;
+}
+
+/** Whether a BMP code unit is a letter or digit (\p{L}, \p{N}); a lone surrogate is not. */
+export function isWordUnit(c: number): boolean {
   let w = wordUnit[c];
   if (w < 0) {
     w = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0;
     wordUnit[c] = w;
   }
-  return w;
+  return w === 1;
+}
+
+/**
+ * Length of the code point at `at` in `s` if it is a letter or digit, else 0 (the same test as
+ * the regex /[\p{L}\p{N}]/u, which reads a surrogate pair as one code point).
+ */
+export function wordCharWidth(s: string, at: number): number {
+  const c = s.charCodeAt(at);
+  if (isHighSurrogate(c) && at + 1 < s.length) {
+    const d = s.charCodeAt(at + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return wordPairIs(c, d) ? 2 : 0;
+  }
+  return isWordUnit(c) ? 1 : 0;
+}
+
+/** Whether the code point of s starting at `at` (s read up to `end`) is a letter or digit, as a Unicode pattern reads it. */
+export function wordCharAt(s: string, at: number, end = s.length): boolean {
+  if (at >= end) return false;
+  const c = s.charCodeAt(at);
+  if (isHighSurrogate(c) && at + 1 < end) {
+    const d = s.charCodeAt(at + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return wordPairIs(c, d);
+  }
+  return isWordUnit(c);
+}
+
+/** Whether the code point of s ending at `end` (s read from `from`) is a letter or digit, as a Unicode pattern reads it. */
+export function wordCharBefore(s: string, end: number, from = 0): boolean {
+  if (end <= from) return false;
+  const d = s.charCodeAt(end - 1);
+  if (d >= 0xdc00 && d <= 0xdfff && end - 2 >= from) {
+    const c = s.charCodeAt(end - 2);
+    if (isHighSurrogate(c)) return wordPairIs(c, d);
+  }
+  return isWordUnit(d);
+}
+
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+/** Whether each BMP code unit is a letter or mark (1/0; -1 not yet known). */
+const letterOrMarkUnit = new Int8Array(0x10000).fill(-1);
+
+/** Whether a BMP code unit is a letter or mark (\p{L}, \p{M}); a lone surrogate is not. */
+export function isLetterOrMarkUnit(c: number): boolean {
+  let v = letterOrMarkUnit[c];
+  if (v < 0) {
+    v = LETTER_OR_MARK.test(String.fromCharCode(c)) ? 1 : 0;
+    letterOrMarkUnit[c] = v;
+  }
+  return v === 1;
+}
+
+/** Length of the code point at `at` if it is a letter or mark, else 0. */
+export function letterOrMarkWidth(s: string, at: number): number {
+  const c = s.charCodeAt(at);
+  if (isHighSurrogate(c) && at + 1 < s.length) {
+    const d = s.charCodeAt(at + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return LETTER_OR_MARK.test(s.slice(at, at + 2)) ? 2 : 0;
+  }
+  return isLetterOrMarkUnit(c) ? 1 : 0;
 }
 
 /** Whether text[from, to) is all upper case (and has cased letters); read in place, not sliced. */
