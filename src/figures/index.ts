@@ -7,7 +7,7 @@
 // no such unit. Values are full numbers (scale words multiplied out); `year` is the year the
 // figure refers to, read from the same clause or sentence.
 
-import { fold, normalize, normalizeTransient, SPACE_UNITS, type NormalizedText } from "../text/normalize.js";
+import { fold, letterOrMarkWidth, normalize, normalizeTransient, SPACE_UNITS, type NormalizedText } from "../text/normalize.js";
 import type { Lang, Span } from "../types.js";
 import {
   AND_WORDS, ARABIC_DUAL_SCALES, BLOCKER_WORDS, BY_YEAR, COMPARISON_AFTER, COMPARISON_BEFORE, COUNT_NOUNS,
@@ -1237,21 +1237,8 @@ function phraseRegex(phrase: string): Phrase {
 function letterBefore(s: string, i: number): boolean {
   if (i <= 0) return false;
   const c = s.charCodeAt(i - 1);
-  if ((c & 0xfc00) === 0xdc00 && i >= 2 && (s.charCodeAt(i - 2) & 0xfc00) === 0xd800) return astralLetter(s, i - 2);
+  if ((c & 0xfc00) === 0xdc00 && i >= 2 && (s.charCodeAt(i - 2) & 0xfc00) === 0xd800) return letterOrMarkWidth(s, i - 2) === 2;
   return (unitClass(c) & CLS_LETTER) !== 0;
-}
-
-/** The units of the letter or mark ([\p{L}\p{M}], by code point) at i: 0 if none. */
-function letterUnitsAt(s: string, i: number): number {
-  if (i >= s.length) return 0;
-  const c = s.charCodeAt(i);
-  if ((c & 0xfc00) === 0xd800 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) return astralLetter(s, i) ? 2 : 0;
-  return (unitClass(c) & CLS_LETTER) !== 0 ? 1 : 0;
-}
-
-/** Whether the surrogate pair at i is a letter or mark. (Out of line: rare.) */
-function astralLetter(s: string, i: number): boolean {
-  return LETTER.test(s.slice(i, i + 2));
 }
 
 /**
@@ -1277,9 +1264,9 @@ function phraseAt(p: Phrase, s: string, i: number): number {
     const w = words[k];
     if (!s.startsWith(w, pos)) return -1;
     pos += w.length;
-    if (open[k]) for (let n = letterUnitsAt(s, pos); n > 0; n = letterUnitsAt(s, pos)) pos += n;
+    if (open[k]) for (let n = letterOrMarkWidth(s, pos); n > 0; n = letterOrMarkWidth(s, pos)) pos += n;
   }
-  if (p.bounded && letterUnitsAt(s, pos) > 0) {
+  if (p.bounded && letterOrMarkWidth(s, pos) > 0) {
     const last = words.length - 1;
     return last > 0 && words[last] === "" && !open[last] && spaceRun >= 2 ? pos - 1 : -1;
   }

@@ -408,8 +408,9 @@ export function isLetterOrMarkUnit(c: number): boolean {
   return v === 1;
 }
 
-/** Length of the code point at `at` if it is a letter or mark, else 0. */
+/** Length of the code point at `at` if it is a letter or mark, else 0 (0 at the end of s). */
 export function letterOrMarkWidth(s: string, at: number): number {
+  if (at >= s.length) return 0;
   const c = s.charCodeAt(at);
   if (isHighSurrogate(c) && at + 1 < s.length) {
     const d = s.charCodeAt(at + 1);
