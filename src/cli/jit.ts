@@ -6,7 +6,7 @@
 // runs as fast; a larger interrupt budget (more bytecode run before V8 considers optimising a
 // function) leaves lukewarm functions to the baseline tiers, which cut the compiler's CPU over
 // 600 documents by a sixth to a third and made short batches faster, with long runs unchanged
-// (README, "Speed": how both were measured). The flags are process-wide, so they also hold for
+// (docs/speed-log.md: how both were measured). The flags are process-wide, so they also hold for
 // the extraction worker threads. PARLEY_V8_DEFAULTS=1 keeps V8's own settings.
 
 import fs from "node:fs";
@@ -42,7 +42,7 @@ export const BACKGROUND_NICE = 19;
  * compiler share the spare core; at normal priority the compiler also takes turns on the
  * worker's core, and the worker is the batch's critical path. At lower priority the compiler
  * runs where a core is free: SQLite ingest went from 1.29-1.47x extraction alone to 1.08-1.19x
- * at niceness 10 and 0.97-1.04x at 19 (600 documents, alternating runs, README "Speed"). Call before any worker starts: threads made later by the main thread
+ * at niceness 10 and 0.97-1.04x at 19 (600 documents, alternating runs, docs/speed-log.md). Call before any worker starts: threads made later by the main thread
  * (the workers) keep its priority. Not where workers fill every core: the compiler would starve.
  * Linux only (there each thread has its own priority); PARLEY_BACKGROUND_NICE=N sets another
  * niceness, 0 or PARLEY_V8_DEFAULTS=1 turns it off. Returns how many threads were lowered.
