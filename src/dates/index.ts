@@ -69,24 +69,24 @@ const FOLD_MEMO_SIZE = 8; // the text, and the paragraphs the article stage fold
 
 // The fast fold: String.prototype.toLowerCase maps each code point on its own except the capital
 // sigma (context-dependent) and İ (two units), which is why it equals the unit-by-unit fold on
-// texts without surrogates, sigma, and the units whose fold is not their lower case. Arabic-block
-// texts (letter variants and digits throughout) take the table; the few other such units
-// (apostrophes, ё, İ) are replaced by their folds first.
+// texts without surrogates, sigma, and the units whose fold is not their lower case. Texts with
+// any of those (Arabic-block texts: letter variants and digits throughout; typographic
+// apostrophes, ё, İ) take the table. One native search tells the two apart (a search for the
+// table's units, then one for the other special units and a replace before the lower case, read
+// such texts three times).
 const FOLD_BY_TABLE = /[\u0600-\u06ff\ud800-\udfff\u03a3]/;
 const FOLD_SPECIAL_UNITS = Object.keys(CHAR_FOLD).filter((c) => !FOLD_BY_TABLE.test(c));
-const FOLD_SPECIAL = new RegExp(`[${FOLD_SPECIAL_UNITS.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}]`, "g");
-const FOLD_SPECIAL_TEST = new RegExp(FOLD_SPECIAL.source);
-const foldSpecial = (c: string) => String.fromCharCode(foldUnit(c.charCodeAt(0)));
+const NOT_LOWER_CASE_FOLD = new RegExp(`${FOLD_BY_TABLE.source.slice(0, -1)}${FOLD_SPECIAL_UNITS.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}]`);
 for (const c of FOLD_SPECIAL_UNITS) {
-  const f = foldSpecial(c);
-  if (f.toLowerCase() !== f || FOLD_BY_TABLE.test(f)) throw new Error(`dates: the fold of ${c} is not stable under toLowerCase`);
+  const f = String.fromCharCode(foldUnit(c.charCodeAt(0)));
+  if (f.toLowerCase() !== f || NOT_LOWER_CASE_FOLD.test(f)) throw new Error(`dates: the fold of ${c} is not stable under toLowerCase`);
 }
 
 /** Lower case, Eastern digits, Arabic/Persian letter variants, apostrophes: one unit per unit. */
 export function foldForDates(s: string): string {
   const long = s.length >= FOLD_MEMO_MIN;
   if (long) for (const [k, v] of foldMemo) if (k === s) return v;
-  const folded = FOLD_BY_TABLE.test(s) ? foldByTable(s) : (FOLD_SPECIAL_TEST.test(s) ? s.replace(FOLD_SPECIAL, foldSpecial) : s).toLowerCase();
+  const folded = NOT_LOWER_CASE_FOLD.test(s) ? foldByTable(s) : s.toLowerCase();
   if (long) {
     if (foldMemo.length >= FOLD_MEMO_SIZE) foldMemo.shift();
     foldMemo.push([s, folded]);
@@ -117,29 +117,28 @@ function foldName(s: string): string {
 let foldScratch = new Uint16Array(4096);
 const FOLD_SCRATCH_MAX = 1 << 16;
 
-const HAS_SURROGATE = /[\ud800-\udfff]/;
-
 /** foldForDates unit by unit, through the fold table. */
 export function foldByTable(s: string): string {
   const n = s.length;
   if (foldScratch.length < n && n <= FOLD_SCRATCH_MAX) foldScratch = new Uint16Array(Math.min(FOLD_SCRATCH_MAX, Math.max(n, 2 * foldScratch.length)));
   const out = n <= foldScratch.length ? foldScratch : new Uint16Array(n);
   // Every unit is written (no branch on whether the text has changed yet); `changed` gathers the
-  // bits where a fold differs from its unit.
-  let changed = 0;
+  // bits where a fold differs from its unit, `surrogates` whether any unit is one.
+  let changed = 0, surrogates = 0;
   for (let i = 0; i < n; i++) {
     const code = s.charCodeAt(i);
     let f = FOLD_TABLE[code];
     if (f < 0) f = FOLD_TABLE[code] = foldUnit(code);
     out[i] = f;
     changed |= f ^ code;
+    if ((code & 0xf800) === 0xd800) surrogates = 1;
   }
   if (changed === 0) return s;
   // The decoder would replace lone surrogates, so texts with surrogates are built unit by unit;
   // so are short texts, where the decoder's fixed cost dominates.
   if (n <= SHORT_FOLD) return String.fromCharCode.apply(null, out.subarray(0, n) as unknown as number[]);
   // (Buffer's UTF-16 read, several times faster than TextDecoder's, differs only on lone surrogates.)
-  if (!HAS_SURROGATE.test(s)) return Buffer.from(out.buffer, out.byteOffset, 2 * n).toString("utf16le");
+  if (surrogates === 0) return Buffer.from(out.buffer, out.byteOffset, 2 * n).toString("utf16le");
   let folded = "";
   for (let k = 0; k < n; k += 8192) folded += String.fromCharCode.apply(null, out.subarray(k, Math.min(n, k + 8192)) as unknown as number[]);
   return folded;
