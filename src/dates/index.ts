@@ -1150,8 +1150,10 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
     if (range.includes("日")) zhAlone(call, refDate, ZH_DAY, true);
   }
   // Every candidate of the Persian pass has a first unit of an ordinal in [from, to + 2): one
-  // native search says whether there is any.
-  if ((lang === "fa" || lang === "und") && FA_ORDINAL_FIRST_ANY.test(folded.slice(from, to + 2))) faOrdinalDays(call);
+  // native search says whether there is any. Its month word is one the candidate scan saw (as
+  // for bareMonths), right after the ordinal and whitespace: without such a word no pass is needed.
+  if ((lang === "fa" || lang === "und") && (!BARE_MONTH_NEEDS_START || ordinalBeforeMonth(folded, monthStarts)) &&
+    FA_ORDINAL_FIRST_ANY.test(folded.slice(from, to + 2))) faOrdinalDays(call);
   return keepLongest(call.candidates);
 }
 
@@ -1513,6 +1515,26 @@ function faOrdinalDays(call: DatesCall): void {
     if (after) end += after[0].length;
     addCandidate(call, start, end, dayMonth(refDate, entry.cal, year, entry.month, FA_ORDINALS.get(m[2])!, rel), year !== null ? "absolute" : "relative", entry.cal, -1);
   }
+}
+
+/** The Persian ordinals by last unit. */
+const FA_ORDINAL_TAILS = new Map<number, string[]>();
+for (const w of FA_ORDINALS.keys()) {
+  const last = w.charCodeAt(w.length - 1);
+  FA_ORDINAL_TAILS.set(last, [...(FA_ORDINAL_TAILS.get(last) ?? []), w]);
+}
+
+/** Whether a Persian ordinal and whitespace end where one of the first `monthStarts` MONTH_STARTS begins. */
+function ordinalBeforeMonth(folded: string, monthStarts: number): boolean {
+  for (let w = 0; w < monthStarts; w++) {
+    const s = MONTH_STARTS[w];
+    let e = s;
+    while (e > 0 && IS_SPACE[folded.charCodeAt(e - 1)] === 1) e--;
+    if (e === s || e === 0) continue;
+    const tails = FA_ORDINAL_TAILS.get(folded.charCodeAt(e - 1));
+    if (tails !== undefined) for (const t of tails) if (folded.endsWith(t, e)) return true;
+  }
+  return false;
 }
 
 /** Longest match wins; then document order. */
