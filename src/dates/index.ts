@@ -1539,11 +1539,18 @@ function ordinalBeforeMonth(folded: string, monthStarts: number): boolean {
 
 /** Longest match wins; then document order. */
 function keepLongest(candidates: Candidate[]): DateMatch[] {
+  // (Most calls have one candidate or none: nothing to sort or compare.)
+  if (candidates.length <= 1) return candidates.length === 0 ? [] : [dateMatchOf(candidates[0])];
   candidates.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start || a.pattern - b.pattern);
   const kept: Candidate[] = [];
   for (const c of candidates) {
     if (kept.every((k) => c.end <= k.start || c.start >= k.end)) kept.push(c);
   }
   kept.sort((a, b) => a.start - b.start);
-  return kept.map(({ start, end, value, kind, calendar }) => ({ start, end, value, kind, calendar }));
+  return kept.map(dateMatchOf);
+}
+
+/** The DateMatch of a candidate (without its pattern index). */
+function dateMatchOf({ start, end, value, kind, calendar }: Candidate): DateMatch {
+  return { start, end, value, kind, calendar };
 }
