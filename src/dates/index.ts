@@ -560,21 +560,38 @@ function unitScanOf(code: number): number {
   return u;
 }
 
+// The units of the folded text being scanned, copied once per scan (a native copy of the whole
+// text): the scan reads each unit of its range and the walks read ahead, and a typed array's
+// read costs less than charCodeAt's, which checks the string's representation every time.
+// Reused and grown on demand; what lies past the text's length is stale (nothing reads it).
+let scanBuffer = Buffer.alloc(8192);
+let scanUnits = new Uint16Array(scanBuffer.buffer, scanBuffer.byteOffset, scanBuffer.length >> 1);
+/** scanUnits, holding the units of `folded` (which scanPatterns and its pre-tests read). */
+function copyUnits(folded: string): Uint16Array {
+  if (2 * folded.length > scanBuffer.length) {
+    scanBuffer = Buffer.alloc(Math.max(2 * folded.length, 2 * scanBuffer.length));
+    scanUnits = new Uint16Array(scanBuffer.buffer, scanBuffer.byteOffset, scanBuffer.length >> 1);
+  }
+  // (UTF-16 code units as they are, lone surrogates too.)
+  scanBuffer.write(folded, 0, "utf16le");
+  return scanUnits;
+}
+
 /**
- * The masks of the start phrases that the text at p continues past its first unit (node: the
- * trie node of that unit): the phrase walk of the candidate scan.
+ * The masks of the start phrases that the text (its n units) at p continues past its first unit
+ * (node: the trie node of that unit): the phrase walk of the candidate scan.
  */
-function walkMask(folded: string, p: number, node: number): number {
+function walkMask(units: Uint16Array, n: number, p: number, node: number): number {
   let mask = 0;
-  for (let q = p + 1; q < folded.length; q++) {
-    const letter = ALPHABET[folded.charCodeAt(q)];
+  for (let q = p + 1; q < n; q++) {
+    const letter = ALPHABET[units[q]];
     if (letter === 0) break;
     const e = trieEdge(node, letter);
     if (e < 0) break;
     node = EDGES[2 * e] >>> 10;
     mask |= EDGES[2 * e + 1];
     // The space of a phrase matches a run of whitespace.
-    if (letter === SPACE_LETTER) while (q + 1 < folded.length && IS_SPACE[folded.charCodeAt(q + 1)] === 1) q++;
+    if (letter === SPACE_LETTER) while (q + 1 < n && IS_SPACE[units[q + 1]] === 1) q++;
   }
   return mask;
 }
@@ -588,7 +605,8 @@ function monthNameAt(folded: string, q: number): boolean {
   if (q >= folded.length) return false;
   const node = ROOT_NEXT[folded.charCodeAt(q)];
   if (node === 0) return false;
-  return ((NODE_MASK[node] | walkMask(folded, q, node)) & MONTH_LED_MASK) !== 0;
+  // (Called only within scanPatterns: scanUnits holds the text.)
+  return ((NODE_MASK[node] | walkMask(scanUnits, folded.length, q, node)) & MONTH_LED_MASK) !== 0;
 }
 
 /**
@@ -1162,8 +1180,8 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
  * that fails B (inside a word), such a unit can start no pattern and leaves the scan's state as
  * it was: the scan steps over the run at once. (A unit not seen yet ends the run.)
  */
-function blockedRunEnd(folded: string, p: number, to: number): number {
-  while (p < to && (UNIT_SCAN[folded.charCodeAt(p)] & (U_SEEN | U_BLOCKS | U_NO_B)) === (U_SEEN | U_BLOCKS)) p++;
+function blockedRunEnd(units: Uint16Array, p: number, to: number): number {
+  while (p < to && (UNIT_SCAN[units[p]] & (U_SEEN | U_BLOCKS | U_NO_B)) === (U_SEEN | U_BLOCKS)) p++;
   return p;
 }
 
@@ -1173,19 +1191,20 @@ function blockedRunEnd(folded: string, p: number, to: number): number {
  */
 function scanPatterns(call: DatesCall): number {
   const { folded, from, to } = call;
+  const units = copyUnits(folded), n = folded.length;
   // Candidates are collected in scan order; the original per-pattern order is restored by the
   // pattern index in the final sort.
   // (A scratch array: findDates does not call itself; a typed array per call costs more than a fill.)
   const nextFree = NEXT_FREE.fill(from);
   /** Word starts in the range that open with a month name's start phrase (see BARE_MONTH_NEEDS_START), in MONTH_STARTS. */
   let monthStarts = 0;
-  let prevScan = from > 0 ? unitScan(folded.charCodeAt(from - 1)) : 0;
+  let prevScan = from > 0 ? unitScan(units[from - 1]) : 0;
   for (let p = from; p < to; p++) {
     if ((prevScan & U_BLOCKS) !== 0) {
-      p = blockedRunEnd(folded, p, to);
+      p = blockedRunEnd(units, p, to);
       if (p === to) break;
     }
-    const c0 = folded.charCodeAt(p);
+    const c0 = units[p];
     const here = unitScan(c0);
     const notWordStart = (prevScan & U_BLOCKS) !== 0;
     prevScan = here;
@@ -1193,13 +1212,13 @@ function scanPatterns(call: DatesCall): number {
     // Inside a word only patterns without B can start (a unit read once: most letters stop here).
     if (notWordStart && (here & U_NO_B) === 0) continue;
     const node = ROOT_NEXT[c0];
-    const before = p > 0 ? folded.charCodeAt(p - 1) : -1;
+    const before = p > 0 ? units[p - 1] : -1;
     let mask = NODE_MASK[node];
     if (notWordStart) {
       // Only patterns without B can start inside a word; their keys are single units.
       mask &= NO_WORD_START_MASK;
     } else {
-      mask |= walkMask(folded, p, node);
+      mask |= walkMask(units, n, p, node);
     }
     if ((mask & MONTH_LED_MASK) !== 0) {
       if (monthStarts === MONTH_STARTS.length) MONTH_STARTS = growInt32(MONTH_STARTS);
@@ -1209,8 +1228,8 @@ function scanPatterns(call: DatesCall): number {
     let run = 0;
     if ((mask & DIGIT_LED_MASK) !== 0) {
       run = 1;
-      while (run < 5 && p + run < folded.length) {
-        const c = folded.charCodeAt(p + run);
+      while (run < 5 && p + run < n) {
+        const c = units[p + run];
         if (c < 0x30 || c > 0x39) break;
         run++;
       }
@@ -1220,7 +1239,7 @@ function scanPatterns(call: DatesCall): number {
       const sep = unitAt(folded, p + run);
       if (sep !== 0x2e && sep !== 0x2f && sep !== 0x2d) mask &= ~SEPARATED_MASK;
       let q = p + run;
-      while (q < folded.length && IS_SPACE[folded.charCodeAt(q)] === 1) q++;
+      while (q < n && IS_SPACE[units[q]] === 1) q++;
       const cjk = unitAt(folded, q);
       if (cjk !== 0x5e74) mask &= ~YEAR_CJK_MASK; // 年
       if (cjk !== 0x6708) mask &= ~MONTH_CJK_MASK; // 月
