@@ -560,22 +560,36 @@ function unitScanOf(code: number): number {
   return u;
 }
 
-// The units of the folded text being scanned, copied once per scan (a native copy of the whole
-// text): the scan reads each unit of its range and the walks read ahead, and a typed array's
-// read costs less than charCodeAt's, which checks the string's representation every time.
-// Reused and grown on demand; what lies past the text's length is stale (nothing reads it).
-let scanBuffer = Buffer.alloc(8192);
-let scanUnits = new Uint16Array(scanBuffer.buffer, scanBuffer.byteOffset, scanBuffer.length >> 1);
-/** scanUnits, holding the units of `folded` (which scanPatterns and its pre-tests read). */
+// The units of the folded text being scanned, copied by a native UTF-16 write: the scan reads each
+// unit of its range and the walks read ahead, and a typed array's read costs less than charCodeAt's,
+// which checks the string's representation every time. A long text is copied once for the calls
+// on it (the article stage reads several of its lines, then the pipeline its body) and kept until
+// another long text is scanned; short texts (headlines, lines) go to a scratch buffer of their own.
+// What lies past a text's length is stale (nothing reads it).
+let longBuffer = Buffer.alloc(8192);
+let longUnits = new Uint16Array(longBuffer.buffer, longBuffer.byteOffset, longBuffer.length >> 1);
+/** The long text whose units longUnits holds. */
+let longUnitsText: string | null = null;
+const shortBuffer = Buffer.alloc(2 * FOLD_MEMO_MIN);
+const shortUnits = new Uint16Array(shortBuffer.buffer, shortBuffer.byteOffset, FOLD_MEMO_MIN);
+/** The code units of `folded` in a typed array (the scan's: scanUnits). */
 function copyUnits(folded: string): Uint16Array {
-  if (2 * folded.length > scanBuffer.length) {
-    scanBuffer = Buffer.alloc(Math.max(2 * folded.length, 2 * scanBuffer.length));
-    scanUnits = new Uint16Array(scanBuffer.buffer, scanBuffer.byteOffset, scanBuffer.length >> 1);
-  }
   // (UTF-16 code units as they are, lone surrogates too.)
-  scanBuffer.write(folded, 0, "utf16le");
-  return scanUnits;
+  if (folded.length < FOLD_MEMO_MIN) {
+    shortBuffer.write(folded, 0, "utf16le");
+    return shortUnits;
+  }
+  if (folded === longUnitsText) return longUnits;
+  if (2 * folded.length > longBuffer.length) {
+    longBuffer = Buffer.alloc(Math.max(2 * folded.length, 2 * longBuffer.length));
+    longUnits = new Uint16Array(longBuffer.buffer, longBuffer.byteOffset, longBuffer.length >> 1);
+  }
+  longBuffer.write(folded, 0, "utf16le");
+  longUnitsText = folded;
+  return longUnits;
 }
+/** The units of the text being scanned (scanPatterns sets it; its pre-tests read it). */
+let scanUnits: Uint16Array = shortUnits;
 
 /**
  * The masks of the start phrases that the text (its n units) at p continues past its first unit
@@ -1191,7 +1205,7 @@ function blockedRunEnd(units: Uint16Array, p: number, to: number): number {
  */
 function scanPatterns(call: DatesCall): number {
   const { folded, from, to } = call;
-  const units = copyUnits(folded), n = folded.length;
+  const units = (scanUnits = copyUnits(folded)), n = folded.length;
   // Candidates are collected in scan order; the original per-pattern order is restored by the
   // pattern index in the final sort.
   // (A scratch array: findDates does not call itself; a typed array per call costs more than a fill.)
