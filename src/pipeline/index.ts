@@ -222,8 +222,12 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
   const refYear = refDate ? Number(refDate.slice(0, 4)) : null;
   const figures: Figure[] = [];
   for (const s of sentences) {
+    // (A figure inside the sentence it was found in has that sentence for evidence: no search
+    // for it, and one slice of it for all its figures.)
+    let sentence: string | null = null;
     for (const f of findFigures(text, s, lang, refYear)) {
-      figures.push({ what: f.what, value: f.value, unit: f.unit, year: f.year, evidence: ev(f) });
+      const evidence = f.start >= s.start && f.start < s.end && f.end <= s.end ? { document: a.name, sentence: (sentence ??= text.slice(s.start, s.end)), start: f.start, end: f.end } : ev(f);
+      figures.push({ what: f.what, value: f.value, unit: f.unit, year: f.year, evidence });
     }
   }
 
