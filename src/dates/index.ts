@@ -69,24 +69,24 @@ const FOLD_MEMO_SIZE = 8; // the text, and the paragraphs the article stage fold
 
 // The fast fold: String.prototype.toLowerCase maps each code point on its own except the capital
 // sigma (context-dependent) and İ (two units), which is why it equals the unit-by-unit fold on
-// texts without surrogates, sigma, and the units whose fold is not their lower case. Arabic-block
-// texts (letter variants and digits throughout) take the table; the few other such units
-// (apostrophes, ё, İ) are replaced by their folds first.
+// texts without surrogates, sigma, and the units whose fold is not their lower case. Texts with
+// any of those (Arabic-block texts: letter variants and digits throughout; typographic
+// apostrophes, ё, İ) take the table. One native search tells the two apart (a search for the
+// table's units, then one for the other special units and a replace before the lower case, read
+// such texts three times).
 const FOLD_BY_TABLE = /[\u0600-\u06ff\ud800-\udfff\u03a3]/;
 const FOLD_SPECIAL_UNITS = Object.keys(CHAR_FOLD).filter((c) => !FOLD_BY_TABLE.test(c));
-const FOLD_SPECIAL = new RegExp(`[${FOLD_SPECIAL_UNITS.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}]`, "g");
-const FOLD_SPECIAL_TEST = new RegExp(FOLD_SPECIAL.source);
-const foldSpecial = (c: string) => String.fromCharCode(foldUnit(c.charCodeAt(0)));
+const NOT_LOWER_CASE_FOLD = new RegExp(`${FOLD_BY_TABLE.source.slice(0, -1)}${FOLD_SPECIAL_UNITS.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}]`);
 for (const c of FOLD_SPECIAL_UNITS) {
-  const f = foldSpecial(c);
-  if (f.toLowerCase() !== f || FOLD_BY_TABLE.test(f)) throw new Error(`dates: the fold of ${c} is not stable under toLowerCase`);
+  const f = String.fromCharCode(foldUnit(c.charCodeAt(0)));
+  if (f.toLowerCase() !== f || NOT_LOWER_CASE_FOLD.test(f)) throw new Error(`dates: the fold of ${c} is not stable under toLowerCase`);
 }
 
 /** Lower case, Eastern digits, Arabic/Persian letter variants, apostrophes: one unit per unit. */
 export function foldForDates(s: string): string {
   const long = s.length >= FOLD_MEMO_MIN;
   if (long) for (const [k, v] of foldMemo) if (k === s) return v;
-  const folded = FOLD_BY_TABLE.test(s) ? foldByTable(s) : (FOLD_SPECIAL_TEST.test(s) ? s.replace(FOLD_SPECIAL, foldSpecial) : s).toLowerCase();
+  const folded = NOT_LOWER_CASE_FOLD.test(s) ? foldByTable(s) : s.toLowerCase();
   if (long) {
     if (foldMemo.length >= FOLD_MEMO_SIZE) foldMemo.shift();
     foldMemo.push([s, folded]);
@@ -117,29 +117,28 @@ function foldName(s: string): string {
 let foldScratch = new Uint16Array(4096);
 const FOLD_SCRATCH_MAX = 1 << 16;
 
-const HAS_SURROGATE = /[\ud800-\udfff]/;
-
 /** foldForDates unit by unit, through the fold table. */
 export function foldByTable(s: string): string {
   const n = s.length;
   if (foldScratch.length < n && n <= FOLD_SCRATCH_MAX) foldScratch = new Uint16Array(Math.min(FOLD_SCRATCH_MAX, Math.max(n, 2 * foldScratch.length)));
   const out = n <= foldScratch.length ? foldScratch : new Uint16Array(n);
   // Every unit is written (no branch on whether the text has changed yet); `changed` gathers the
-  // bits where a fold differs from its unit.
-  let changed = 0;
+  // bits where a fold differs from its unit, `surrogates` whether any unit is one.
+  let changed = 0, surrogates = 0;
   for (let i = 0; i < n; i++) {
     const code = s.charCodeAt(i);
     let f = FOLD_TABLE[code];
     if (f < 0) f = FOLD_TABLE[code] = foldUnit(code);
     out[i] = f;
     changed |= f ^ code;
+    if ((code & 0xf800) === 0xd800) surrogates = 1;
   }
   if (changed === 0) return s;
   // The decoder would replace lone surrogates, so texts with surrogates are built unit by unit;
   // so are short texts, where the decoder's fixed cost dominates.
   if (n <= SHORT_FOLD) return String.fromCharCode.apply(null, out.subarray(0, n) as unknown as number[]);
   // (Buffer's UTF-16 read, several times faster than TextDecoder's, differs only on lone surrogates.)
-  if (!HAS_SURROGATE.test(s)) return Buffer.from(out.buffer, out.byteOffset, 2 * n).toString("utf16le");
+  if (surrogates === 0) return Buffer.from(out.buffer, out.byteOffset, 2 * n).toString("utf16le");
   let folded = "";
   for (let k = 0; k < n; k += 8192) folded += String.fromCharCode.apply(null, out.subarray(k, Math.min(n, k + 8192)) as unknown as number[]);
   return folded;
@@ -561,21 +560,52 @@ function unitScanOf(code: number): number {
   return u;
 }
 
+// The units of the folded text being scanned, copied by a native UTF-16 write: the scan reads each
+// unit of its range and the walks read ahead, and a typed array's read costs less than charCodeAt's,
+// which checks the string's representation every time. A long text is copied once for the calls
+// on it (the article stage reads several of its lines, then the pipeline its body) and kept until
+// another long text is scanned; short texts (headlines, lines) go to a scratch buffer of their own.
+// What lies past a text's length is stale (nothing reads it).
+let longBuffer = Buffer.alloc(8192);
+let longUnits = new Uint16Array(longBuffer.buffer, longBuffer.byteOffset, longBuffer.length >> 1);
+/** The long text whose units longUnits holds. */
+let longUnitsText: string | null = null;
+const shortBuffer = Buffer.alloc(2 * FOLD_MEMO_MIN);
+const shortUnits = new Uint16Array(shortBuffer.buffer, shortBuffer.byteOffset, FOLD_MEMO_MIN);
+/** The code units of `folded` in a typed array (the scan's: scanUnits). */
+function copyUnits(folded: string): Uint16Array {
+  // (UTF-16 code units as they are, lone surrogates too.)
+  if (folded.length < FOLD_MEMO_MIN) {
+    shortBuffer.write(folded, 0, "utf16le");
+    return shortUnits;
+  }
+  if (folded === longUnitsText) return longUnits;
+  if (2 * folded.length > longBuffer.length) {
+    longBuffer = Buffer.alloc(Math.max(2 * folded.length, 2 * longBuffer.length));
+    longUnits = new Uint16Array(longBuffer.buffer, longBuffer.byteOffset, longBuffer.length >> 1);
+  }
+  longBuffer.write(folded, 0, "utf16le");
+  longUnitsText = folded;
+  return longUnits;
+}
+/** The units of the text being scanned (scanPatterns sets it; its pre-tests read it). */
+let scanUnits: Uint16Array = shortUnits;
+
 /**
- * The masks of the start phrases that the text at p continues past its first unit (node: the
- * trie node of that unit): the phrase walk of the candidate scan.
+ * The masks of the start phrases that the text (its n units) at p continues past its first unit
+ * (node: the trie node of that unit): the phrase walk of the candidate scan.
  */
-function walkMask(folded: string, p: number, node: number): number {
+function walkMask(units: Uint16Array, n: number, p: number, node: number): number {
   let mask = 0;
-  for (let q = p + 1; q < folded.length; q++) {
-    const letter = ALPHABET[folded.charCodeAt(q)];
+  for (let q = p + 1; q < n; q++) {
+    const letter = ALPHABET[units[q]];
     if (letter === 0) break;
     const e = trieEdge(node, letter);
     if (e < 0) break;
     node = EDGES[2 * e] >>> 10;
     mask |= EDGES[2 * e + 1];
     // The space of a phrase matches a run of whitespace.
-    if (letter === SPACE_LETTER) while (q + 1 < folded.length && IS_SPACE[folded.charCodeAt(q + 1)] === 1) q++;
+    if (letter === SPACE_LETTER) while (q + 1 < n && IS_SPACE[units[q + 1]] === 1) q++;
   }
   return mask;
 }
@@ -589,7 +619,8 @@ function monthNameAt(folded: string, q: number): boolean {
   if (q >= folded.length) return false;
   const node = ROOT_NEXT[folded.charCodeAt(q)];
   if (node === 0) return false;
-  return ((NODE_MASK[node] | walkMask(folded, q, node)) & MONTH_LED_MASK) !== 0;
+  // (Called only within scanPatterns: scanUnits holds the text.)
+  return ((NODE_MASK[node] | walkMask(scanUnits, folded.length, q, node)) & MONTH_LED_MASK) !== 0;
 }
 
 /**
@@ -1151,8 +1182,10 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
     if (range.includes("日")) zhAlone(call, refDate, ZH_DAY, true);
   }
   // Every candidate of the Persian pass has a first unit of an ordinal in [from, to + 2): one
-  // native search says whether there is any.
-  if ((lang === "fa" || lang === "und") && FA_ORDINAL_FIRST_ANY.test(folded.slice(from, to + 2))) faOrdinalDays(call);
+  // native search says whether there is any. Its month word is one the candidate scan saw (as
+  // for bareMonths), right after the ordinal and whitespace: without such a word no pass is needed.
+  if ((lang === "fa" || lang === "und") && (!BARE_MONTH_NEEDS_START || ordinalBeforeMonth(folded, monthStarts)) &&
+    FA_ORDINAL_FIRST_ANY.test(folded.slice(from, to + 2))) faOrdinalDays(call);
   return keepLongest(call.candidates);
 }
 
@@ -1161,8 +1194,8 @@ export function findDates(text: string, lang: Lang | "und", ref: string | null, 
  * that fails B (inside a word), such a unit can start no pattern and leaves the scan's state as
  * it was: the scan steps over the run at once. (A unit not seen yet ends the run.)
  */
-function blockedRunEnd(folded: string, p: number, to: number): number {
-  while (p < to && (UNIT_SCAN[folded.charCodeAt(p)] & (U_SEEN | U_BLOCKS | U_NO_B)) === (U_SEEN | U_BLOCKS)) p++;
+function blockedRunEnd(units: Uint16Array, p: number, to: number): number {
+  while (p < to && (UNIT_SCAN[units[p]] & (U_SEEN | U_BLOCKS | U_NO_B)) === (U_SEEN | U_BLOCKS)) p++;
   return p;
 }
 
@@ -1172,19 +1205,20 @@ function blockedRunEnd(folded: string, p: number, to: number): number {
  */
 function scanPatterns(call: DatesCall): number {
   const { folded, from, to } = call;
+  const units = (scanUnits = copyUnits(folded)), n = folded.length;
   // Candidates are collected in scan order; the original per-pattern order is restored by the
   // pattern index in the final sort.
   // (A scratch array: findDates does not call itself; a typed array per call costs more than a fill.)
   const nextFree = NEXT_FREE.fill(from);
   /** Word starts in the range that open with a month name's start phrase (see BARE_MONTH_NEEDS_START), in MONTH_STARTS. */
   let monthStarts = 0;
-  let prevScan = from > 0 ? unitScan(folded.charCodeAt(from - 1)) : 0;
+  let prevScan = from > 0 ? unitScan(units[from - 1]) : 0;
   for (let p = from; p < to; p++) {
     if ((prevScan & U_BLOCKS) !== 0) {
-      p = blockedRunEnd(folded, p, to);
+      p = blockedRunEnd(units, p, to);
       if (p === to) break;
     }
-    const c0 = folded.charCodeAt(p);
+    const c0 = units[p];
     const here = unitScan(c0);
     const notWordStart = (prevScan & U_BLOCKS) !== 0;
     prevScan = here;
@@ -1192,13 +1226,13 @@ function scanPatterns(call: DatesCall): number {
     // Inside a word only patterns without B can start (a unit read once: most letters stop here).
     if (notWordStart && (here & U_NO_B) === 0) continue;
     const node = ROOT_NEXT[c0];
-    const before = p > 0 ? folded.charCodeAt(p - 1) : -1;
+    const before = p > 0 ? units[p - 1] : -1;
     let mask = NODE_MASK[node];
     if (notWordStart) {
       // Only patterns without B can start inside a word; their keys are single units.
       mask &= NO_WORD_START_MASK;
     } else {
-      mask |= walkMask(folded, p, node);
+      mask |= walkMask(units, n, p, node);
     }
     if ((mask & MONTH_LED_MASK) !== 0) {
       if (monthStarts === MONTH_STARTS.length) MONTH_STARTS = growInt32(MONTH_STARTS);
@@ -1208,8 +1242,8 @@ function scanPatterns(call: DatesCall): number {
     let run = 0;
     if ((mask & DIGIT_LED_MASK) !== 0) {
       run = 1;
-      while (run < 5 && p + run < folded.length) {
-        const c = folded.charCodeAt(p + run);
+      while (run < 5 && p + run < n) {
+        const c = units[p + run];
         if (c < 0x30 || c > 0x39) break;
         run++;
       }
@@ -1219,7 +1253,7 @@ function scanPatterns(call: DatesCall): number {
       const sep = unitAt(folded, p + run);
       if (sep !== 0x2e && sep !== 0x2f && sep !== 0x2d) mask &= ~SEPARATED_MASK;
       let q = p + run;
-      while (q < folded.length && IS_SPACE[folded.charCodeAt(q)] === 1) q++;
+      while (q < n && IS_SPACE[units[q]] === 1) q++;
       const cjk = unitAt(folded, q);
       if (cjk !== 0x5e74) mask &= ~YEAR_CJK_MASK; // 年
       if (cjk !== 0x6708) mask &= ~MONTH_CJK_MASK; // 月
@@ -1516,13 +1550,40 @@ function faOrdinalDays(call: DatesCall): void {
   }
 }
 
+/** The Persian ordinals by last unit. */
+const FA_ORDINAL_TAILS = new Map<number, string[]>();
+for (const w of FA_ORDINALS.keys()) {
+  const last = w.charCodeAt(w.length - 1);
+  FA_ORDINAL_TAILS.set(last, [...(FA_ORDINAL_TAILS.get(last) ?? []), w]);
+}
+
+/** Whether a Persian ordinal and whitespace end where one of the first `monthStarts` MONTH_STARTS begins. */
+function ordinalBeforeMonth(folded: string, monthStarts: number): boolean {
+  for (let w = 0; w < monthStarts; w++) {
+    const s = MONTH_STARTS[w];
+    let e = s;
+    while (e > 0 && IS_SPACE[folded.charCodeAt(e - 1)] === 1) e--;
+    if (e === s || e === 0) continue;
+    const tails = FA_ORDINAL_TAILS.get(folded.charCodeAt(e - 1));
+    if (tails !== undefined) for (const t of tails) if (folded.endsWith(t, e)) return true;
+  }
+  return false;
+}
+
 /** Longest match wins; then document order. */
 function keepLongest(candidates: Candidate[]): DateMatch[] {
+  // (Most calls have one candidate or none: nothing to sort or compare.)
+  if (candidates.length <= 1) return candidates.length === 0 ? [] : [dateMatchOf(candidates[0])];
   candidates.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start || a.pattern - b.pattern);
   const kept: Candidate[] = [];
   for (const c of candidates) {
     if (kept.every((k) => c.end <= k.start || c.start >= k.end)) kept.push(c);
   }
   kept.sort((a, b) => a.start - b.start);
-  return kept.map(({ start, end, value, kind, calendar }) => ({ start, end, value, kind, calendar }));
+  return kept.map(dateMatchOf);
+}
+
+/** The DateMatch of a candidate (without its pattern index). */
+function dateMatchOf({ start, end, value, kind, calendar }: Candidate): DateMatch {
+  return { start, end, value, kind, calendar };
 }

@@ -47,6 +47,10 @@ class SidesMemo {
   counterparts: number[] | null = null;
   named: DateSlots<{ sides: Side[]; consumed: number[] }> | null = null;
   bare: DateSlots<(Side & { end: number })[]> | null = null;
+  /** The plain sides on the first date they were asked for (see plainSides), with the named counterparts kept aside from them. */
+  plainDate: string | null | undefined = undefined;
+  plain: readonly Side[] | null = null;
+  plainOthers: readonly Side[] | null = null;
   constructor(readonly run: SentenceMemo, readonly entities: EntityMatch[]) {}
 }
 
@@ -769,7 +773,23 @@ export function sidesInSentence(ctx: EventContext, sm: SentenceMentions, date: s
   if (!memo) return sidesOfKinds(ctx, sm, date, opts, entityKinds(sm), null);
   // (The kinds read once per sentence in a run, not once per trigger.)
   if (memo.kinds < 0) memo.kinds = entityKinds(sm);
+  // Asked as the plain sides were, on their date (two triggers of three): they are the answer,
+  // copied (callers change sides), with the counterparts they kept aside.
+  if (memo.plain !== null && memo.plainDate === date && askedAsPlain(opts, memo.kinds)) {
+    const others = opts.sameCountryCounterparts;
+    if (others) for (const x of memo.plainOthers!) others.push(copySide(x));
+    return copySides(memo.plain);
+  }
   return sidesOfKinds(ctx, sm, date, opts, memo.kinds, memo);
+}
+
+/**
+ * Whether options give a sentence with these kinds of mention the sides PLAIN gives it: not
+ * hostile, multilateral, a visit or aid, no trigger to be near, and organisations not asked for
+ * as sides, or none named (see sidesOfKinds and the passes it calls).
+ */
+function askedAsPlain(opts: SideOptions, kinds: number): boolean {
+  return !(opts.type && HOSTILE.has(opts.type)) && !opts.multilateral && !(opts.orgsAsSides && (kinds & ORG) !== 0) && !opts.visit && opts.type !== "AID" && !opts.near;
 }
 
 /** sidesInSentence, given the kinds of mention the sentence names (see entityKinds) and its memo. */
@@ -1453,8 +1473,16 @@ export function plainSides(memo: PlainMemo, ctx: EventContext, sm: SentenceMenti
   if (!(kinds & ~PLACE)) return NO_SIDES;
   const entry = memo.get(sm);
   if (!entry) {
-    const sides = sidesOfKinds(ctx, sm, date, PLAIN, kinds, keptKinds(ctx, sm, kinds));
+    const kept = keptKinds(ctx, sm, kinds);
+    // (The counterparts kept aside are kept too, for the triggers asking as PLAIN does.)
+    const others: Side[] = [];
+    const sides = sidesOfKinds(ctx, sm, date, plainKeeping(others), kinds, kept);
     memo.set(sm, { date, sides, others: null });
+    if (kept && kept.plainDate === undefined) {
+      kept.plainDate = date;
+      kept.plain = sides;
+      kept.plainOthers = others;
+    }
     return sides;
   }
   if (entry.date === date) return entry.sides;
@@ -1475,3 +1503,8 @@ function keptKinds(ctx: EventContext, sm: SentenceMentions, kinds: number): Side
 
 /** The options plain sides are asked with. */
 const PLAIN: SideOptions = { orgsAsSides: false };
+
+/** PLAIN, with the named counterparts kept aside added to a list (made as sidesOfTrigger makes its options: one hidden class). */
+function plainKeeping(others: Side[]): SideOptions {
+  return { orgsAsSides: false, type: undefined, multilateral: undefined, visit: undefined, sameCountryCounterparts: others };
+}

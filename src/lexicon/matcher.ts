@@ -537,7 +537,7 @@ export class PhraseMatcher<T> {
     for (const k of src.firstKeys()) this.byFirst.set(k, src.first(k)!);
     for (const k of src.prefixKeys()) this.byPrefix.set(k, src.prefix(k)!);
     this.hanPhrases = src.han();
-    this.hanByFirst.clear();
+    this.hanFirst = null;
   }
 
   private firstList(key: string): CompiledPhrase<T>[] | undefined {
@@ -551,10 +551,19 @@ export class PhraseMatcher<T> {
   private byFirst = new Map<string, CompiledPhrase<T>[]>();
   private byPrefix = new Map<string, CompiledPhrase<T>[]>();
   private hanPhrases: CompiledPhrase<T>[] = [];
-  /** Indexes into hanPhrases by the first code unit of the phrase (built on first use). */
-  private hanByFirst = new Map<number, number[]>();
-  /** Per phrase of hanPhrases, the second code unit of its text (-1 when it has one), built with hanByFirst. */
+  /**
+   * Per code unit, 1 + the number in hanLists of the phrases of hanPhrases whose text starts with
+   * it (0: none), built on first use (null until then): one array read per unit of a Han text.
+   */
+  private hanFirst: Uint16Array | null = null;
+  /** Indexes into hanPhrases, one list per first code unit (see hanFirst). */
+  private hanLists: number[][] = [];
+  /** Per phrase of hanPhrases, its text (read without visiting the phrase), and the second code unit of it (-1 when it has one), built with hanFirst. */
+  private hanTexts: string[] = [];
   private hanSecond: number[] = [];
+  /** Per phrase of hanPhrases, the number of the last matchHan call that found it (see hanCall). */
+  private hanFound = new Int32Array(0);
+  private hanCall = 0;
   private maxAllowance = 0;
   /** Lengths of the keys present, so lookups only try slices that can exist. */
   private firstLengths = new Set<number>();
@@ -588,7 +597,7 @@ export class PhraseMatcher<T> {
       // (The fields of every other token, too: one hidden class for the code reading tokens.)
       const token: PhraseToken = { text: fold(raw).replace(/\s+/g, ""), prefix: false, allowance: 0, deriving: undefined, suffixes: undefined, suffixSet: undefined, alts: undefined };
       this.hanPhrases.push({ tokens: [token], capitalized: false, upper: false, lang: boundLang, payload, surface: raw, gap: 0 });
-      this.hanByFirst.clear();
+      this.hanFirst = null;
       this.size++;
       return;
     }
@@ -995,30 +1004,43 @@ export class PhraseMatcher<T> {
     if (!this.hanPhrases.length) return out;
     // Only the phrases that occur are searched, in their own order: the positions of the text
     // whose code unit starts some phrase are checked against those phrases first.
-    if (this.hanByFirst.size === 0) {
-      this.hanSecond = this.hanPhrases.map((c) => (c.tokens[0].text.length > 1 ? c.tokens[0].text.charCodeAt(1) : -1));
-      this.hanPhrases.forEach((c, index) => {
-        const first = c.tokens[0].text.charCodeAt(0);
-        const list = this.hanByFirst.get(first);
-        if (list) list.push(index);
-        else this.hanByFirst.set(first, [index]);
+    let hanFirst = this.hanFirst;
+    if (hanFirst === null) {
+      hanFirst = this.hanFirst = new Uint16Array(0x10000);
+      this.hanLists = [];
+      this.hanTexts = this.hanPhrases.map((c) => c.tokens[0].text);
+      this.hanSecond = this.hanTexts.map((text) => (text.length > 1 ? text.charCodeAt(1) : -1));
+      this.hanFound = new Int32Array(this.hanPhrases.length);
+      this.hanTexts.forEach((text, index) => {
+        const first = text.charCodeAt(0);
+        if (hanFirst![first] === 0) hanFirst![first] = this.hanLists.push([]);
+        this.hanLists[hanFirst![first] - 1].push(index);
       });
     }
     // (A phrase known to occur is not tested again; one whose second unit differs is not read.)
-    const occurring = new Set<number>();
+    if (this.hanCall >= 0x3fffffff) this.hanFound.fill((this.hanCall = 0));
+    const call = ++this.hanCall;
+    const found = this.hanFound;
+    const occurring: number[] = [];
+    const texts = this.hanTexts;
     const second = this.hanSecond;
     for (let p = 0; p < hay.length; p++) {
-      const list = this.hanByFirst.get(hay.charCodeAt(p));
-      if (!list) continue;
+      const number = hanFirst[hay.charCodeAt(p)];
+      if (number === 0) continue;
+      const list = this.hanLists[number - 1];
       const next = p + 1 < hay.length ? hay.charCodeAt(p + 1) : -2;
-      for (const index of list) {
+      for (let q = 0; q < list.length; q++) {
+        const index = list[q];
         const sc = second[index];
         if (sc >= 0 && sc !== next) continue;
-        if (!occurring.has(index) && hay.startsWith(this.hanPhrases[index].tokens[0].text, p)) occurring.add(index);
+        if (found[index] !== call && hay.startsWith(texts[index], p)) {
+          found[index] = call;
+          occurring.push(index);
+        }
       }
     }
-    if (!occurring.size) return out;
-    for (const index of [...occurring].sort((a, b) => a - b)) {
+    if (!occurring.length) return out;
+    for (const index of occurring.sort((a, b) => a - b)) {
       const c = this.hanPhrases[index];
       const needle = c.tokens[0].text;
       for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + needle.length)) {

@@ -6,7 +6,7 @@
 
 import { WordTable } from "../lexicon/word-table.js";
 import { holderOf, longestNonOverlapping, type LexEntry, type Lexicon, type Match, type Person } from "../lexicon/index.js";
-import { fold, hasHan, normalizeTransient, tokenizeRange, type Token } from "../text/normalize.js";
+import { fold, hasHan, isHighSurrogate, normalizeTransient, tokenizeRange, wordCharBefore, type Token } from "../text/normalize.js";
 import type { Sentence, Span } from "../types.js";
 import { hasNoSurnameForms, nominative, surnameKeys, transliterate } from "./names.js";
 
@@ -377,8 +377,21 @@ export function textHasHan(text: string): boolean {
 }
 const BEYOND_HAN_START = /[\u2e80-\uffff]/;
 
-/** Entries of DocumentPersons.surnameFirst (a power of two: a code unit's low bits pick its entry). */
-const SURNAME_UNITS = 1024;
+/**
+ * The last word of a folded name (a run of letters and digits, as /[\p{L}\p{N}]+/gu reads them)
+ * when a word stands before it, else null: read from the end in place, without a list of words.
+ */
+function lastOfSeveralWords(s: string): string | null {
+  let end = s.length;
+  while (end > 0 && !wordCharBefore(s, end)) end--;
+  let start = end;
+  while (start > 0 && wordCharBefore(s, start)) start -= start >= 2 && isLowSurrogate(s.charCodeAt(start - 1)) && isHighSurrogate(s.charCodeAt(start - 2)) ? 2 : 1;
+  let before = start;
+  while (before > 0 && !wordCharBefore(s, before)) before--;
+  return before > 0 ? s.slice(start, end) : null;
+}
+
+const isLowSurrogate = (c: number) => (c & 0xfc00) === 0xdc00;
 
 /** Persons introduced by the document, and the words that refer back to them. */
 class DocumentPersons {
@@ -425,25 +438,31 @@ class DocumentPersons {
 
   /** The last word of a full name, in its forms, refers to the person from now on. */
   private addSurname(surface: string, id: string): void {
-    const words = fold(surface).match(/[\p{L}\p{N}]+/gu) ?? [];
-    const surname = words[words.length - 1];
-    if (words.length < 2 || !surname || surname.length < 3) return;
-    for (const key of surnameKeys(surname)) {
+    const surname = lastOfSeveralWords(fold(surface));
+    if (surname === null || surname.length < 3) return;
+    const keys = cachedSurnameKeys(surname);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
       const table = (this.bySurname ??= new WordTable(8));
       const ids = table.get(key);
       if (ids) ids.add(id);
       else table.add(key, new Set([id]));
-      (this.surnameFirst ??= new Uint8Array(SURNAME_UNITS))[key.charCodeAt(0) & (SURNAME_UNITS - 1)] = 1;
+      const c = key.charCodeAt(0);
+      if (c & 32) this.surnameFirstHigh |= 1 << (c & 31);
+      else this.surnameFirstLow |= 1 << (c & 31);
     }
   }
 
   /**
-   * The first code units of the surname forms registered, by their low bits (SURNAME_UNITS): the
-   * forms of a word outside Arabic script all start with the word's first unit (see surnameKeys),
-   * so a word whose first unit starts none names no one. Made with the first surname (most
-   * documents register few or none: a small table, not one entry per code unit).
+   * The first code units of the surname forms registered, by their low six bits (bits 0-31 of
+   * `low` for units with bit 5 clear, of `high` for the others): the forms of a word outside
+   * Arabic script all start with the word's first unit (see surnameKeys), so a word whose first
+   * unit starts none names no one. Two numbers, not a table made per document (a typed array of
+   * more than 64 bytes is a buffer of its own, slow to make); the letters of one alphabet have
+   * distinct low six bits.
    */
-  private surnameFirst: Uint8Array | null = null;
+  private surnameFirstLow = 0;
+  private surnameFirstHigh = 0;
 
   /**
    * Persons of the lexicon named in full ("Fuad Hussein"): their surname alone refers to them
@@ -471,18 +490,19 @@ class DocumentPersons {
     if (!bySurname && !this.whole.size) return;
     const added: EntityMatch[] = [];
     const free = (start: number, end: number) => !entities.some((e) => start < e.end && e.start < end);
-    const surnameFirst = this.surnameFirst;
+    const firstLow = this.surnameFirstLow, firstHigh = this.surnameFirstHigh;
     // (No surname registered: no word names anyone by it.)
-    if (bySurname) tokens.forEach((t, k) => {
+    if (bySurname) for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k];
       // (The tests on the word itself first: by code unit, the same as ARABIC_SCRIPT and
       // HAN_CHAR on the word's first character.)
       const c = text.charCodeAt(t.start);
       // (No unit below U+2E80 is Han: the one-unit string is made only above it.)
       const latinOrCyrillic = !(c >= 0x0600 && c <= 0x06ff) && !(c >= 0x2e80 && hasHan(text[t.start]));
-      if (latinOrCyrillic && !t.capitalized) return;
+      if (latinOrCyrillic && !t.capitalized) continue;
       const w0 = t.norm.charCodeAt(0);
-      if (!(w0 >= 0x0600 && w0 <= 0x06ff) && (surnameFirst === null || surnameFirst[w0 & (SURNAME_UNITS - 1)] === 0)) return;
-      if (!free(t.start, t.end)) return;
+      if (!(w0 >= 0x0600 && w0 <= 0x06ff) && (((w0 & 32 ? firstHigh : firstLow) >>> (w0 & 31)) & 1) === 0) continue;
+      if (!free(t.start, t.end)) continue;
       // The one person the word's surname forms name (none, or several: no mention).
       let id: string | undefined;
       let several = false;
@@ -494,13 +514,13 @@ class DocumentPersons {
         const ids = bySurname.get(key);
         if (ids) for (const x of ids) if (id === undefined) id = x; else if (x !== id) several = true;
       }
-      if (id === undefined || several) return;
+      if (id === undefined || several) continue;
       // The given names written before the surname belong to the mention ("Enrique Manalo").
       let first = k;
       const full = fold((this.persons.get(id) ?? lex.persons.get(id))?.name ?? "").split(" ");
       while (first > 0 && free(tokens[first - 1].start, tokens[first - 1].end) && tokens[first - 1].capitalized && full.includes(transliterate(text.slice(tokens[first - 1].start, tokens[first - 1].end)).toLowerCase())) first--;
       added.push(personMatch(id, tokens, first, k + 1, text));
-    });
+    }
     // Chinese names are found as substrings.
     if (this.whole.size && tokens.length) {
       const from = tokens[0].start, to = tokens[tokens.length - 1].end;

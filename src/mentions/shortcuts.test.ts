@@ -24,7 +24,7 @@ test("later mentions by surname: found by the table of first units, and a word s
   const { loadLexicon } = await import("../lexicon/index.js");
   const { findDocumentMentions } = await import("./index.js");
   const lex = loadLexicon();
-  // «ж» (U+0436) and "6" (U+0036) share their entry of the table (the low ten bits).
+  // «ж» (U+0436) and "6" (U+0036) share their bit of the table (the low six bits).
   const text = "Глава МИД Словении Марко Жужек прибыл в Минск. Жужек принял 6 делегаций и Жужека поблагодарили.";
   const at = text.indexOf(". ") + 2;
   const sentences = [{ start: 0, end: at - 1, index: 0, paragraph: 0 }, { start: at, end: text.length, index: 1, paragraph: 0 }];

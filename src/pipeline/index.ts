@@ -183,35 +183,55 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
   // Events dated by the article alone take its date as precise as it is.
   if (partial) for (const e of events) if (e.date === refDate && !e.dateEvidence) e.date = partial;
 
-  // Organisations and countries named in the body.
-  const orgs: Record<string, Evidence> = {};
-  const named: Record<string, Evidence> = {};
-  for (const sm of mentions) {
-    for (const e of sm.entities) {
-      if (e.payload.kind === "org" && !orgs[e.payload.id]) orgs[e.payload.id] = ev(e);
-      // A capital or city alone does not make its country "discussed".
-      if (e.payload.kind === "country" && e.payload.form !== "capital" && !named[e.payload.id]) named[e.payload.id] = ev(e);
+  // Organisations and countries named in the body, each with its first mention, in lists read in
+  // order (a document names a few: lookups by key in objects made per document, and
+  // Object.entries of one, took most of extractArticle's own time). The ids are codes, never a
+  // name Object.prototype has, so a list holds them as the objects' keys did.
+  const orgIds: string[] = [];
+  const orgFirst: Evidence[] = [];
+  const namedIds: string[] = [];
+  const namedFirst: Evidence[] = [];
+  for (let k = 0; k < mentions.length; k++) {
+    const ents = mentions[k].entities;
+    for (let i = 0; i < ents.length; i++) {
+      const p = ents[i].payload;
+      if (p.kind === "org") {
+        if (!orgIds.includes(p.id)) {
+          orgIds.push(p.id);
+          orgFirst.push(ev(ents[i]));
+        }
+        // A capital or city alone does not make its country "discussed".
+      } else if (p.kind === "country" && p.form !== "capital" && !namedIds.includes(p.id)) {
+        namedIds.push(p.id);
+        namedFirst.push(ev(ents[i]));
+      }
     }
   }
-  const parties = new Set<string>();
-  for (const e of events) if (!e.status) for (const x of e.actors) parties.add(x.country);
+  const orgs: Record<string, Evidence> = {};
+  for (let i = 0; i < orgIds.length; i++) orgs[orgIds[i]] = orgFirst[i];
+  const parties: string[] = [];
+  for (const e of events) if (!e.status) for (const x of e.actors) if (!parties.includes(x.country)) parties.push(x.country);
+  const thirdIds: string[] = [];
   const third: Record<string, Evidence> = {};
-  for (const [code, e] of Object.entries(named)) if (!parties.has(code)) third[code] = e;
+  for (let i = 0; i < namedIds.length; i++) {
+    if (parties.includes(namedIds[i])) continue;
+    thirdIds.push(namedIds[i]);
+    third[namedIds[i]] = namedFirst[i];
+  }
 
   const refYear = refDate ? Number(refDate.slice(0, 4)) : null;
   const figures: Figure[] = [];
   for (const s of sentences) {
+    // (A figure inside the sentence it was found in has that sentence for evidence: no search
+    // for it, and one slice of it for all its figures.)
+    let sentence: string | null = null;
     for (const f of findFigures(text, s, lang, refYear)) {
-      figures.push({ what: f.what, value: f.value, unit: f.unit, year: f.year, evidence: ev(f) });
+      const evidence = f.start >= s.start && f.start < s.end && f.end <= s.end ? { document: a.name, sentence: (sentence ??= text.slice(s.start, s.end)), start: f.start, end: f.end } : ev(f);
+      figures.push({ what: f.what, value: f.value, unit: f.unit, year: f.year, evidence });
     }
   }
 
-  // (Joined in a loop: map's result for a document without paragraphs is an array of another
-  // elements kind, whose join deoptimised extractArticle.)
-  let bodyText = "";
-  for (let k = 0; k < a.paragraphs.length; k++) bodyText += (k > 0 ? "\n\n" : "") + text.slice(a.paragraphs[k].start, a.paragraphs[k].end);
-  const first = edgeWords(bodyText, 8, false);
-  const last = edgeWords(bodyText, 8, true);
+  const bodyText = bodyOf(text, a.paragraphs);
   return {
     id: a.name,
     origin: a.origin,
@@ -222,11 +242,11 @@ export function extractArticle(a: Article, encoding: string, opts: ExtractOption
     published: a.published,
     title: a.title,
     body: bodyText,
-    body_first: first.length ? first.join(" ") : null,
-    body_last: last.length ? last.join(" ") : null,
+    body_first: edgeWords(bodyText, 8, false),
+    body_last: edgeWords(bodyText, 8, true),
     events,
-    orgs: Object.keys(orgs),
-    third_countries: Object.keys(third),
+    orgs: orgIds,
+    third_countries: thirdIds,
     figures,
     evidence: {
       title: a.titleSpan,
@@ -255,28 +275,72 @@ function lastDayOf(period: string): string | null {
   return `${m[1]}-${String(month).padStart(2, "0")}-${day}`;
 }
 
+/**
+ * The paragraphs joined by blank lines: one slice of the text where a blank line ("\n\n") is
+ * all that stands between them (most texts), else the paragraphs joined.
+ */
+function bodyOf(text: string, paragraphs: Span[]): string {
+  const n = paragraphs.length;
+  if (!n) return "";
+  let joined = true;
+  for (let k = 1; k < n && joined; k++) {
+    const gap = paragraphs[k - 1].end;
+    joined = paragraphs[k].start - gap === 2 && text.charCodeAt(gap) === 0x0a && text.charCodeAt(gap + 1) === 0x0a;
+  }
+  if (joined) return text.slice(paragraphs[0].start, paragraphs[n - 1].end);
+  // (Joined in a loop: map's result for a document without paragraphs is an array of another
+  // elements kind, whose join deoptimised extractArticle.)
+  let body = "";
+  for (let k = 0; k < n; k++) body += (k > 0 ? "\n\n" : "") + text.slice(paragraphs[k].start, paragraphs[k].end);
+  return body;
+}
+
 const IS_SPACE = SPACE_UNITS;
 
 /**
- * The first (or last) n words of s, as s.split(/\s+/).filter(Boolean).slice(0, n) (or
- * .slice(-n)) gives them, without splitting the whole body.
+ * The first (or last) n words of s joined by spaces, as s.split(/\s+/).filter(Boolean).slice(0, n)
+ * (or .slice(-n)) joined gives them, or null where s has none; without splitting the whole body,
+ * and as one slice of s where single spaces stand between the words (most texts).
  */
-function edgeWords(s: string, n: number, fromEnd: boolean): string[] {
-  const out: string[] = [];
+function edgeWords(s: string, n: number, fromEnd: boolean): string | null {
+  // (Where the words start and end, and whether each gap between them is one space.)
+  let count = 0, from = -1, to = -1, spaced = true;
   if (!fromEnd) {
-    for (let i = 0; i < s.length && out.length < n; ) {
+    for (let i = 0; i < s.length && count < n; ) {
+      const gap = i;
       while (i < s.length && IS_SPACE[s.charCodeAt(i)] === 1) i++;
       const start = i;
       while (i < s.length && IS_SPACE[s.charCodeAt(i)] === 0) i++;
-      if (i > start) out.push(s.slice(start, i));
+      if (i > start) {
+        if (count === 0) from = start;
+        else if (start - gap !== 1 || s.charCodeAt(gap) !== 0x20) spaced = false;
+        to = i;
+        count++;
+      }
     }
-    return out;
+  } else {
+    for (let i = s.length; i > 0 && count < n; ) {
+      const gap = i;
+      while (i > 0 && IS_SPACE[s.charCodeAt(i - 1)] === 1) i--;
+      const end = i;
+      while (i > 0 && IS_SPACE[s.charCodeAt(i - 1)] === 0) i--;
+      if (end > i) {
+        if (count === 0) to = end;
+        else if (gap - end !== 1 || s.charCodeAt(end) !== 0x20) spaced = false;
+        from = i;
+        count++;
+      }
+    }
   }
-  for (let i = s.length; i > 0 && out.length < n; ) {
-    while (i > 0 && IS_SPACE[s.charCodeAt(i - 1)] === 1) i--;
-    const end = i;
-    while (i > 0 && IS_SPACE[s.charCodeAt(i - 1)] === 0) i--;
-    if (end > i) out.push(s.slice(i, end));
+  if (count === 0) return null;
+  if (spaced) return s.slice(from, to);
+  // Other white space between: the words, each read again, joined by one space.
+  let out = "";
+  for (let i = from; i < to; ) {
+    while (i < to && IS_SPACE[s.charCodeAt(i)] === 1) i++;
+    const start = i;
+    while (i < to && IS_SPACE[s.charCodeAt(i)] === 0) i++;
+    if (i > start) out += (out ? " " : "") + s.slice(start, i);
   }
-  return out.reverse();
+  return out;
 }
