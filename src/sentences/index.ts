@@ -168,8 +168,29 @@ function joinsPrevious(s: string, aStart: number, aEnd: number, bStart: number, 
     if (isSurrogate(c)) return shouldJoin(s.slice(aStart, aEnd), s.slice(bStart, bEnd), lang);
     if ((bitsOf(c) & OPENING) === 0) break;
   }
-  if (dot - token > LONGEST_ABBREVIATION && s.lastIndexOf(".", dot - 1) < token) return false;
+  const innerDot = s.lastIndexOf(".", dot - 1) >= token;
+  if (dot - token > LONGEST_ABBREVIATION && !innerDot) return false;
+  // A token of two or more units, without a dot or surrogate, that is neither listed nor a
+  // number of one or two digits (the German ordinal date): shouldJoin's rules all pass it by.
+  if (dot - token >= 2 && !innerDot && !isTwoDigits(s, token, dot)) {
+    let plain = true;
+    for (let i = token; i < dot && plain; i++) plain = !isSurrogate(s.charCodeAt(i));
+    if (plain && !JOIN_TOKENS.has(s.slice(token, dot).toLowerCase())) return false;
+  }
   return shouldJoin(s.slice(aStart, aEnd), s.slice(bStart, bEnd), lang);
+}
+
+/** The tokens (lower case) shouldJoin looks up: "г" and "гг", and the abbreviations. */
+const JOIN_TOKENS = new Set(["г", "гг", ...BEFORE_NAME, ...BEFORE_NUMBER]);
+
+/** Whether s[from, to) is one or two ASCII digits (what /^\d{1,2}$/ matches). */
+function isTwoDigits(s: string, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 2) return false;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 /**
