@@ -100,8 +100,22 @@ interface MergedModels {
   order: Int32Array;
 }
 const merged = new Map<string, MergedModels>();
+/**
+ * The merged models by candidate list (the array itself: callers pass the same constant list on
+ * every call, and joining it into the key per call cost more than the lookup), then by script.
+ * A list must not change once it has been passed.
+ */
+const mergedByList = new WeakMap<string[], Map<string, MergedModels>>();
 
 function mergedModels(script: string, only: string[]): MergedModels {
+  let byScript = mergedByList.get(only);
+  if (byScript === undefined) mergedByList.set(only, (byScript = new Map()));
+  let m = byScript.get(script);
+  if (m === undefined) byScript.set(script, (m = mergedModelsOf(script, only)));
+  return m;
+}
+
+function mergedModelsOf(script: string, only: string[]): MergedModels {
   const key = script + "\u0000" + only.join(",");
   let m = merged.get(key);
   if (m) return m;
