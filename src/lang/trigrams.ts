@@ -375,7 +375,10 @@ const wordScriptCounts = new Int32Array(scriptNames.length);
  * white space nor ASCII punctuation or digits, so cleaning only pads and lower-cases them.
  */
 function wordIds(text: string, starts: Int32Array, ends: Int32Array, scripts: Uint8Array, count: number, script: number, limit: number): number {
-  reserve(2 * limit + 2);
+  // (reserve only where it has something to do: inlined here before its own feedback was
+  // collected, its check deoptimised wordIds during warm-up.)
+  const need = 2 * limit + 2;
+  if (need > idBuffer.length || need * 2 > 1 << tableBits) reserve(need);
   const ids = idBuffer;
   const counts = wordScriptCounts;
   counts.fill(0);
