@@ -123,12 +123,9 @@ function controlCount(b: Uint8Array, n: number): number {
   return ctl;
 }
 
-/** The bytes controlShare reads: the head of the input. */
-const CONTROL_HEAD = 65536;
-
-/** controlShare of b, whose head holds `ctl` control bytes (controlCount(b, min(b.length, CONTROL_HEAD))). */
-function controlShare(b: Uint8Array, ctl: number): { share: number; nul: boolean } {
-  const n = Math.min(b.length, CONTROL_HEAD);
+function controlShare(b: Uint8Array): { share: number; nul: boolean } {
+  const n = Math.min(b.length, 65536);
+  const ctl = controlCount(b, n);
   // NULs are control bytes: counted only where there are any.
   let nuls = 0;
   if (ctl > 0) for (let i = 0; i < n; i++) if (b[i] === 0) nuls++;
@@ -348,13 +345,9 @@ function refuseNonTextSniffed(b: Uint8Array, origin: string, maxBytes = DEFAULT_
   if (hasBom(b)) return null;
   const binary = knownBinary(b);
   if (binary) throw new InputError(origin, `binary input (${binary}), not text`);
-  // One pass first: a head without control bytes has no NUL either, so sniffWideUnicode (which
-  // reads less of it and needs a NUL) would find nothing, and its share of control bytes is 0.
-  const ctl = controlCount(b, Math.min(b.length, CONTROL_HEAD));
-  if (ctl === 0) return null;
   const wide = sniffWideUnicode(b);
   if (wide) return wide;
-  const { share, nul } = controlShare(b, ctl);
+  const { share, nul } = controlShare(b);
   if (nul) throw new InputError(origin, "binary input (contains NUL bytes), not text");
   if (share > 0.05) throw new InputError(origin, `binary input (${Math.round(share * 100)}% control bytes), not text`);
   return null;
