@@ -322,8 +322,25 @@ function proseWords(t: string): number {
  */
 const THREE_SPACES = / {3}/;
 
+/**
+ * A line's kind before classify's date test: a kind, or, for a line the date test may make a
+ * "date" line (short, with a digit), the kind it is otherwise with "?" after it.
+ */
+type KindBeforeDates = LineKind | "junk?" | "paragraph?" | "short?";
+
 /** The kind of a line of `text`; `foldedText` is the fold of the text. */
 function classify(line: Line, text: string, foldedText: string, shortcut = true): LineKind {
+  const k = kindBeforeDates(line, text, foldedText, shortcut);
+  return k === "junk?" || k === "paragraph?" || k === "short?" ? settleDates(k, line.text) : k;
+}
+
+/** The kind of a line whose kind before the date test is `k` (pending): "date" where its dates cover most of it. */
+function settleDates(k: "junk?" | "paragraph?" | "short?", t: string): LineKind {
+  return isDateLine(t) ? "date" : k === "junk?" ? "junk" : k === "paragraph?" ? "paragraph" : "short";
+}
+
+/** classify without its date test (the costly step: the date stage on the line), as KindBeforeDates. */
+function kindBeforeDates(line: Line, text: string, foldedText: string, shortcut: boolean): KindBeforeDates {
   const t = line.text;
   if (t.length === 0) return "blank";
   // Only the head of a line is compared with cues and menu words: the head of the text's fold
@@ -360,30 +377,33 @@ function classify(line: Line, text: string, foldedText: string, shortcut = true)
     return "menu";
   }
   if (t.length <= CUE_HEAD && MENU_LENGTHS.has(t.length) && MENU.has(foldedText.slice(line.start, head))) return "menu";
-  // Date lines: dates (and times, weekdays) cover most of the line. Lines longer than
-  // DATE_LINE_MAX can never be date lines, so their dates are not looked for.
-  // Absolute dates all contain digits, so a line without any has none.
-  // (Summed in a loop: filter's result is an array of another kind when empty, which
-  // deoptimised classify at the reduce.)
-  const dates = t.length <= DATE_LINE_MAX && (marks & DIGIT) !== 0 ? findDates(t, "und", "2000-06-15") : [];
-  let covered = 0;
-  for (let k = 0; k < dates.length; k++) if (dates[k].kind === "absolute") covered += dates[k].end - dates[k].start;
-  if (covered > 0) {
-    const rest = t.replace(/\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm)?/gi, "");
-    let outside = rest;
-    for (const d of [...dates].reverse()) outside = outside.replace(t.slice(d.start, d.end), " ");
-    // Heuristic: at most a few words besides the dates (weekday, place, "Updated:", agency).
-    if (wordCount(outside) <= 4 && t.length <= DATE_LINE_MAX && (!HAN.test(outside) || letterCount(outside) <= 10)) {
-      return "date";
-    }
-  }
+  // Date lines come next (see isDateLine): lines longer than DATE_LINE_MAX can never be date
+  // lines, and absolute dates all contain digits, so a line without any has none. The test is
+  // left to settleDates: the line's kind is "date" or the one found below.
+  const mayBeDate = t.length <= DATE_LINE_MAX && (marks & DIGIT) !== 0;
   // Photo credits ("... in Moscow © Agency / Photographer") are captions, wherever they stand.
-  if ((marks & COPYRIGHT_SIGN) !== 0 && t.length < LONG_LINE) return "junk";
+  if ((marks & COPYRIGHT_SIGN) !== 0 && t.length < LONG_LINE) return mayBeDate ? "junk?" : "junk";
   const { words, han } = stats;
   const prose = han
     ? (endsHanSentence(t) && t.length >= 15) || t.length >= 60
     : (endsSentence(t) && words >= PARAGRAPH_MIN_WORDS) || (t.length >= LONG_LINE && words >= 15);
-  return prose ? "paragraph" : "short";
+  if (prose) return mayBeDate ? "paragraph?" : "paragraph";
+  return mayBeDate ? "short?" : "short";
+}
+
+/** Date lines: dates (and times, weekdays) cover most of the line (t: a line of at most DATE_LINE_MAX units, with a digit). */
+function isDateLine(t: string): boolean {
+  // (Summed in a loop: filter's result is an array of another kind when empty, which
+  // deoptimised classify at the reduce.)
+  const dates = findDates(t, "und", "2000-06-15");
+  let covered = 0;
+  for (let k = 0; k < dates.length; k++) if (dates[k].kind === "absolute") covered += dates[k].end - dates[k].start;
+  if (covered === 0) return false;
+  const rest = t.replace(/\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm)?/gi, "");
+  let outside = rest;
+  for (const d of [...dates].reverse()) outside = outside.replace(t.slice(d.start, d.end), " ");
+  // Heuristic: at most a few words besides the dates (weekday, place, "Updated:", agency).
+  return wordCount(outside) <= 4 && t.length <= DATE_LINE_MAX && (!HAN.test(outside) || letterCount(outside) <= 10);
 }
 
 /** The kinds of the lines of a text, classified with or without the shortcut for long lines (for tests: both must agree). */
@@ -393,29 +413,51 @@ export function lineKindsOf(text: string, shortcut: boolean): LineKind[] {
   return lines.map((l) => classify(l, text, folded, shortcut));
 }
 
-/** The kinds of the lines of a text, each classified when first asked for (classify reads nothing but its line, the text and its fold). */
+/**
+ * The kinds of the lines of a text, each classified when first asked for (classify reads nothing
+ * but its line, the text and its fold), and its date test made only where the answer asked for
+ * depends on it: whether a header line is prose, or blank, does not (nor whether a line with a
+ * full date is of another kind: findPublished takes its date first).
+ */
 class LineKinds {
-  private readonly kinds: (LineKind | undefined)[];
+  private readonly kinds: (KindBeforeDates | undefined)[];
   constructor(private readonly lines: Line[], private readonly text: string, private readonly folded: string) {
-    this.kinds = new Array<LineKind | undefined>(lines.length).fill(undefined);
+    this.kinds = new Array<KindBeforeDates | undefined>(lines.length).fill(undefined);
   }
   get length(): number {
     return this.lines.length;
   }
-  at(i: number): LineKind {
-    return (this.kinds[i] ??= classify(this.lines[i], this.text, this.folded));
+  private before(i: number): KindBeforeDates {
+    return (this.kinds[i] ??= kindBeforeDates(this.lines[i], this.text, this.folded, true));
   }
-  /** Whether line i may be of a kind: it is, or it is not classified yet. */
+  at(i: number): LineKind {
+    const k = this.before(i);
+    return k === "junk?" || k === "paragraph?" || k === "short?" ? (this.kinds[i] = settleDates(k, this.lines[i].text)) : k;
+  }
+  /** Whether line i is of a kind (what at(i) === kind tells, with the date test only where it decides). */
+  is(i: number, kind: LineKind): boolean {
+    const k = this.before(i);
+    if (k === kind) return true;
+    if (k === "junk?") return (kind === "junk" || kind === "date") && this.at(i) === kind;
+    if (k === "paragraph?") return (kind === "paragraph" || kind === "date") && this.at(i) === kind;
+    if (k === "short?") return (kind === "short" || kind === "date") && this.at(i) === kind;
+    return false;
+  }
+  /** Whether line i may be of a kind: it is, or it is not classified yet (or not date-tested, where that decides). */
   mayBe(i: number, kind: LineKind): boolean {
     const k = this.kinds[i];
-    return k === undefined || k === kind;
+    if (k === undefined || k === kind) return true;
+    if (k === "junk?") return kind === "junk" || kind === "date";
+    if (k === "paragraph?") return kind === "paragraph" || kind === "date";
+    if (k === "short?") return kind === "short" || kind === "date";
+    return false;
   }
   set(i: number, kind: LineKind): void {
     this.kinds[i] = kind;
   }
   /** The first line of a kind, or -1. */
   indexOf(kind: LineKind): number {
-    for (let i = 0; i < this.lines.length; i++) if (this.at(i) === kind) return i;
+    for (let i = 0; i < this.lines.length; i++) if (this.is(i, kind)) return i;
     return -1;
   }
 }
@@ -857,7 +899,7 @@ export function parseTextDump(doc: DecodedText): Article {
       if (ds[0]) publishedMatch = { value: ds[0].value, span: { start: ds[0].start, end: ds[0].end } };
     }
     const last = lastNonBlank(kinds);
-    if (last > firstPara && kinds.at(last) === "short" && cutShort(text, lines[last], kinds, last)) kinds.set(last, "paragraph");
+    if (last > firstPara && kinds.is(last, "short") && cutShort(text, lines[last], kinds, last)) kinds.set(last, "paragraph");
     collectBody(lines, kinds, firstPara, dateline, paragraphs);
   }
 
@@ -955,7 +997,7 @@ export function hostOf(url: string): string | null {
  */
 function findTitle(text: string, lines: Line[], kinds: LineKinds, firstPara: number): number {
   const headline = (i: number) =>
-    kinds.at(i) === "short" && isTitleLike(lines[i], text) && publisherNamed(lines[i].text) === null && !placeAgencyLine(lines[i].text);
+    kinds.mayBe(i, "short") && isTitleLike(lines[i], text) && kinds.is(i, "short") && publisherNamed(lines[i].text) === null && !placeAgencyLine(lines[i].text);
   // A line written twice in a row is a caption, unless nothing else above can be the title (then
   // it is the headline written twice).
   const candidate = (i: number) => headline(i) && !isCaptionPair(lines, i);
@@ -965,9 +1007,9 @@ function findTitle(text: string, lines: Line[], kinds: LineKinds, firstPara: num
   if (title < 0) return -1;
   // A headline a few lines above saying the same (not the same line repeated) is the title.
   for (let i = title - 1, seen = 0; i >= 0 && seen < 4; i--) {
-    if (kinds.at(i) === "blank") continue;
+    if (kinds.is(i, "blank")) continue;
     seen++;
-    if (kinds.at(i) === "paragraph" || kinds.at(i) === "menu" || kinds.at(i) === "related") break;
+    if (kinds.is(i, "paragraph") || kinds.is(i, "menu") || kinds.is(i, "related")) break;
     if (candidate(i) && lines[i].text !== lines[title].text && restates(lines[i].text, lines[title].text)) return i;
   }
   return title;
@@ -1009,7 +1051,7 @@ function isCaptionPair(lines: Line[], i: number): boolean {
  */
 function datelineAbove(lines: Line[], kinds: LineKinds, firstPara: number): Dateline | null {
   for (let i = firstPara - 1, seen = 0; i >= 0 && seen < 2; i--) {
-    if (kinds.at(i) === "blank") continue;
+    if (kinds.is(i, "blank")) continue;
     seen++;
     const line = lines[i];
     if (!placeAgencyLine(line.text)) continue;
@@ -1037,7 +1079,7 @@ function findPublished(
   let yearless: { line: number; match: DateMatch } | null = null;
   let monthOnly: DateMatch | null = null;
   for (const i of order) {
-    if (kinds.at(i) === "blank" || kinds.at(i) === "paragraph") continue;
+    if (kinds.is(i, "blank") || kinds.is(i, "paragraph")) continue;
     // Only absolute dates are taken here, and they all contain digits.
     if (!hasDigit(lines[i].text)) continue;
     const all = findDates(text, "und", null, lines[i]).filter((d) => d.kind === "absolute");
@@ -1045,8 +1087,8 @@ function findPublished(
     if (ds[0]) return { value: ds[0].value, span: { start: ds[0].start, end: ds[0].end } };
     // A date line giving only a month ("December 2023"): the date at that precision, if no
     // header line gives a day.
-    if (!monthOnly && kinds.at(i) === "date" && all.length === 1 && all[0].value.length === 7) monthOnly = all[0];
-    if (!yearless && kinds.at(i) === "date") {
+    if (!monthOnly && kinds.is(i, "date") && all.length === 1 && all[0].value.length === 7) monthOnly = all[0];
+    if (!yearless && kinds.is(i, "date")) {
       const probe = findDates(text, "und", "2000-12-31", lines[i]).filter((d) => d.kind === "absolute" && d.value.length === 10);
       if (probe[0]) yearless = { line: i, match: probe[0] };
     }
@@ -1055,7 +1097,7 @@ function findPublished(
     // Heuristic: a year-less date line ("April 18") takes a year written on a nearby line ("06:28 2020").
     for (const j of [yearless.line + 1, yearless.line - 1, yearless.line + 2, yearless.line - 2]) {
       const line = lines[j];
-      if (!line || kinds.at(j) === "paragraph") continue;
+      if (!line || kinds.is(j, "paragraph")) continue;
       const y = /(?<!\d)(19[5-9]\d|20\d\d)(?!\d)/.exec(line.text);
       if (y) {
         const ds = findDates(text, "und", `${y[1]}-12-31`, lines[yearless.line]).filter((d) => d.value.length === 10);
@@ -1064,10 +1106,6 @@ function findPublished(
     }
   }
   return monthOnly ? { value: monthOnly.value, span: { start: monthOnly.start, end: monthOnly.end } } : null;
-}
-
-function isProse(kind: LineKind): boolean {
-  return kind === "paragraph";
 }
 
 function collectBody(
@@ -1085,7 +1123,7 @@ function collectBody(
       const next = nextNonBlank(kinds, i + 1);
       const after = next >= 0 ? nextNonBlank(kinds, next + 1) : -1;
       const afterAfter = after >= 0 ? nextNonBlank(kinds, after + 1) : -1;
-      if (next >= 0 && kinds.at(next) === "short" && after >= 0 && isProse(kinds.at(after)) && afterAfter >= 0 && isProse(kinds.at(afterAfter))) {
+      if (next >= 0 && kinds.is(next, "short") && after >= 0 && kinds.is(after, "paragraph") && afterAfter >= 0 && kinds.is(afterAfter, "paragraph")) {
         i = next;
         continue;
       }
@@ -1108,7 +1146,7 @@ function collectBody(
 }
 
 function lastNonBlank(kinds: LineKinds): number {
-  for (let i = kinds.length - 1; i >= 0; i--) if (kinds.at(i) !== "blank") return i;
+  for (let i = kinds.length - 1; i >= 0; i--) if (!kinds.is(i, "blank")) return i;
   return -1;
 }
 
@@ -1122,16 +1160,16 @@ function cutShort(text: string, line: Line, kinds: LineKinds, i: number): boolea
   if (endsSentence(t) || statsOf(line, text).words < 2) return false;
   if (!endsCut(text, line)) return false;
   let j = i - 1;
-  while (j >= 0 && kinds.at(j) === "blank") j--;
-  if (j >= 0 && kinds.at(j) === "short") {
+  while (j >= 0 && kinds.is(j, "blank")) j--;
+  if (j >= 0 && kinds.is(j, "short")) {
     j--;
-    while (j >= 0 && kinds.at(j) === "blank") j--;
+    while (j >= 0 && kinds.is(j, "blank")) j--;
   }
-  return j >= 0 && kinds.at(j) === "paragraph";
+  return j >= 0 && kinds.is(j, "paragraph");
 }
 
 function nextNonBlank(kinds: LineKinds, from: number): number {
-  for (let i = from; i < kinds.length; i++) if (kinds.at(i) !== "blank") return i;
+  for (let i = from; i < kinds.length; i++) if (!kinds.is(i, "blank")) return i;
   return -1;
 }
 
@@ -1166,11 +1204,11 @@ const COPYRIGHT = /^(?:©|\(c\))|©\s*(?:\d{4}|[\u0660-\u0669\u06f0-\u06f9]{4})|
 function sourceHits(text: string, foldedText: string, lines: Line[], kinds: LineKinds, dateline: Dateline | null, firstPara: number, paragraphs: Span[], take: (h: SourceHit) => boolean): void {
   const push = (h: SourceHit | null) => h !== null && take(h);
   if (dateline && push(agencyHit(text, foldedText, dateline.span, "dateline"))) return;
-  const header = lines.slice(0, Math.max(firstPara, 0)).filter((_, i) => kinds.at(i) !== "blank");
+  const header = lines.slice(0, Math.max(firstPara, 0)).filter((_, i) => !kinds.is(i, "blank"));
   for (const l of header.slice(0, 3)) if (push(domainHit(text, l, "masthead") ?? agencyHit(text, foldedText, l, "masthead"))) return;
   // (Lines already known to be of another kind are passed over, then the pattern: only lines it
   // matches are classified.)
-  const footer = lines.filter((l, i) => kinds.mayBe(i, "junk") && COPYRIGHT.test(l.text) && kinds.at(i) === "junk");
+  const footer = lines.filter((l, i) => kinds.mayBe(i, "junk") && COPYRIGHT.test(l.text) && kinds.is(i, "junk"));
   for (const l of footer) if (push(domainHit(text, l, "footer") ?? agencyHit(text, foldedText, l, "footer"))) return;
   if (push(domainHit(text, { start: 0, end: text.length }, "domain"))) return;
   for (const l of header) if (push(agencyHit(text, foldedText, l, "masthead"))) return;

@@ -100,8 +100,22 @@ interface MergedModels {
   order: Int32Array;
 }
 const merged = new Map<string, MergedModels>();
+/**
+ * The merged models by candidate list (the array itself: callers pass the same constant list on
+ * every call, and joining it into the key per call cost more than the lookup), then by script.
+ * A list must not change once it has been passed.
+ */
+const mergedByList = new WeakMap<string[], Map<string, MergedModels>>();
 
 function mergedModels(script: string, only: string[]): MergedModels {
+  let byScript = mergedByList.get(only);
+  if (byScript === undefined) mergedByList.set(only, (byScript = new Map()));
+  let m = byScript.get(script);
+  if (m === undefined) byScript.set(script, (m = mergedModelsOf(script, only)));
+  return m;
+}
+
+function mergedModelsOf(script: string, only: string[]): MergedModels {
   const key = script + "\u0000" + only.join(",");
   let m = merged.get(key);
   if (m) return m;
@@ -361,7 +375,10 @@ const wordScriptCounts = new Int32Array(scriptNames.length);
  * white space nor ASCII punctuation or digits, so cleaning only pads and lower-cases them.
  */
 function wordIds(text: string, starts: Int32Array, ends: Int32Array, scripts: Uint8Array, count: number, script: number, limit: number): number {
-  reserve(2 * limit + 2);
+  // (reserve only where it has something to do: inlined here before its own feedback was
+  // collected, its check deoptimised wordIds during warm-up.)
+  const need = 2 * limit + 2;
+  if (need > idBuffer.length || need * 2 > 1 << tableBits) reserve(need);
   const ids = idBuffer;
   const counts = wordScriptCounts;
   counts.fill(0);

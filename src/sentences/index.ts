@@ -168,8 +168,49 @@ function joinsPrevious(s: string, aStart: number, aEnd: number, bStart: number, 
     if (isSurrogate(c)) return shouldJoin(s.slice(aStart, aEnd), s.slice(bStart, bEnd), lang);
     if ((bitsOf(c) & OPENING) === 0) break;
   }
-  if (dot - token > LONGEST_ABBREVIATION && s.lastIndexOf(".", dot - 1) < token) return false;
+  const innerDot = s.lastIndexOf(".", dot - 1) >= token;
+  if (dot - token > LONGEST_ABBREVIATION && !innerDot) return false;
+  // A token of two or more units, without a dot or surrogate, that is neither listed nor a
+  // number of one or two digits (the German ordinal date): shouldJoin's rules all pass it by.
+  if (dot - token >= 2 && !innerDot && !isTwoDigits(s, token, dot)) {
+    let plain = true;
+    for (let i = token; i < dot && plain; i++) {
+      const c = s.charCodeAt(i);
+      plain = !isSurrogate(c) && c !== DOTTED_CAPITAL_I;
+    }
+    // (Most final words are no listed token by their first letter and length alone: the word is
+    // copied and lower-cased only where they match one.)
+    if (plain && ((joinLengthsOf(s.charCodeAt(token)) >>> Math.min(dot - token, 31)) & 1) === 0) return false;
+    if (plain && !JOIN_TOKENS.has(s.slice(token, dot).toLowerCase())) return false;
+  }
   return shouldJoin(s.slice(aStart, aEnd), s.slice(bStart, bEnd), lang);
+}
+
+/** The tokens (lower case) shouldJoin looks up: "г" and "гг", and the abbreviations. */
+const JOIN_TOKENS = new Set(["г", "гг", ...BEFORE_NAME, ...BEFORE_NUMBER]);
+/** İ, the one unit whose lower case is two units (so a word with it is longer lower-cased). */
+const DOTTED_CAPITAL_I = 0x130;
+/** Per lower-case first unit, bit n set where a token of JOIN_TOKENS of n units starts with it. */
+const JOIN_LENGTHS_LOWER = new Uint32Array(0x10000);
+for (const t of JOIN_TOKENS) JOIN_LENGTHS_LOWER[t.charCodeAt(0)] |= 1 << Math.min(t.length, 31);
+/**
+ * The bits of JOIN_LENGTHS_LOWER for a word's first unit as it is written: its lower case (the
+ * first unit of a word's lower case is that of its first unit alone), cached (-1 not yet).
+ */
+const joinLengths = new Int32Array(0x10000).fill(-1);
+function joinLengthsOf(c: number): number {
+  const v = joinLengths[c];
+  return v !== -1 ? v : (joinLengths[c] = JOIN_LENGTHS_LOWER[String.fromCharCode(c).toLowerCase().charCodeAt(0)]);
+}
+
+/** Whether s[from, to) is one or two ASCII digits (what /^\d{1,2}$/ matches). */
+function isTwoDigits(s: string, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 2) return false;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 /**
