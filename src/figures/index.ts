@@ -174,7 +174,27 @@ function scaleOf(word: string, lang: Lang): number | undefined {
 // Tokens
 
 interface NumToken { type: "num"; start: number; end: number; int: string; pieces: Array<{ sep: string; digits: string }> }
-interface WordToken { type: "word"; start: number; end: number; raw: string; norm: string; info: WordInfo }
+/**
+ * A word of the text. Its text and fold are read when first asked for: most words of a sentence
+ * are never looked at (figuresIn starts where a quantity may first start; quantityAt turns a
+ * word away by a walk along the start trie), and slicing and folding every word had been about
+ * half of tokenizing.
+ */
+class WordToken {
+  readonly type = "word" as const;
+  private rawText: string | null = null;
+  private wordInfo: WordInfo | null = null;
+  constructor(private readonly text: string, readonly start: number, readonly end: number) {}
+  get raw(): string {
+    return (this.rawText ??= this.text.slice(this.start, this.end));
+  }
+  get info(): WordInfo {
+    return (this.wordInfo ??= wordInfo(this.raw));
+  }
+  get norm(): string {
+    return this.info.norm;
+  }
+}
 interface SymToken { type: "sym"; start: number; end: number; raw: string }
 type Tok = NumToken | WordToken | SymToken;
 
@@ -285,13 +305,10 @@ function tokenizeRange(text: string, from: number, to: number): Tok[] {
       }
       // French elision: "d'euros", "l'accord" are two words.
       if (j > i + 2 && isElisionAt(text, i)) {
-        const elided = wordInfo(text[i]);
-        toks.push({ type: "word", start: i, end: i + 1, raw: text[i], norm: elided.norm, info: elided });
+        toks.push(new WordToken(text, i, i + 1));
         i += 2;
       }
-      const raw = text.slice(i, j);
-      const info = wordInfo(raw);
-      toks.push({ type: "word", start: i, end: j, raw, norm: info.norm, info });
+      toks.push(new WordToken(text, i, j));
       i = j;
     } else if ((unitClass(code) & CLS_SPACE) !== 0) {
       i++;
@@ -367,22 +384,30 @@ export function findFigures(text: string, range: Span, lang: Lang, refYear: numb
   const to = Math.min(text.length, range.end);
   if (to <= from) return [];
   // Most sentences hold no number, or no unit, at all: skip tokenizing them.
-  if (!mayHoldFigure(text, from, to, lang) || !mayHoldUnit(text, from, to)) return [];
-  return figuresIn(text, from, to, lang, refYear);
+  const at = firstQuantityStart(text, from, to, lang);
+  if (at < 0 || !mayHoldUnit(text, from, to)) return [];
+  return figuresIn(text, from, to, lang, refYear, at);
 }
 
 /** findFigures without its prefilters (exported for the tests that check they change nothing). */
 export function findFiguresUnfiltered(text: string, range: Span, lang: Lang, refYear: number | null): FigureMatch[] {
   const from = Math.max(0, range.start);
   const to = Math.min(text.length, range.end);
-  return to <= from ? [] : figuresIn(text, from, to, lang, refYear);
+  return to <= from ? [] : figuresIn(text, from, to, lang, refYear, from);
 }
 
-function figuresIn(text: string, from: number, to: number, lang: Lang, refYear: number | null): FigureMatch[] {
+/**
+ * The figures of text[from, to), where none can start before `at`: every quantity starts at a
+ * digit or at a word that meets the start trie (firstQuantityStart: `at` is the first), or at a
+ * "one" word just before such a word; the words before are read only where a figure looks back.
+ */
+function figuresIn(text: string, from: number, to: number, lang: Lang, refYear: number | null, at: number): FigureMatch[] {
   const toks = tokenizeRange(text, from, to);
   const found: FigureMatch[] = [];
   const numberSpans: Span[] = [];
   let i = 0;
+  while (i < toks.length && toks[i].start < at) i++;
+  if (i > 0) i--;
   while (i < toks.length) {
     const hit = figureAt(text, toks, i, lang);
     if (hit) {
@@ -603,6 +628,15 @@ function preClassOf(code: number): number {
  * exact entry counts there too.
  */
 export function mayHoldFigure(text: string, from: number, to: number, lang: Lang): boolean {
+  return firstQuantityStart(text, from, to, lang) >= 0;
+}
+
+/**
+ * Where mayHoldFigure says true in text[from, to): the first digit or Chinese numeral, or the
+ * first word that meets an entry, or `to` where only Han text with a number of chineseFigures'
+ * other forms says so; -1 where it says false.
+ */
+function firstQuantityStart(text: string, from: number, to: number, lang: Lang): number {
   const t = startTrie(lang);
   let prevWord = false;
   let han = false, zhNumber = false;
@@ -613,7 +647,7 @@ export function mayHoldFigure(text: string, from: number, to: number, lang: Lang
     const ci = preClass(code);
     // (Tests of the class bits only: a test inside the branch for Han, which the first sentences
     // had not taken, deoptimised this loop at the first Han unit.)
-    if ((ci & (P_DIGIT | P_ZH_NUMERAL)) !== 0) return true;
+    if ((ci & (P_DIGIT | P_ZH_NUMERAL)) !== 0) return i;
     if ((ci & P_HAN) !== 0) {
       // (Han starts no word token: no walk from here.)
       han = true;
@@ -625,10 +659,10 @@ export function mayHoldFigure(text: string, from: number, to: number, lang: Lang
     const start = word && !prevWord;
     prevWord = word;
     if (!start) continue;
-    if (wordMeetsEntry(t, text, i, to)) return true;
+    if (wordMeetsEntry(t, text, i, to)) return i;
     i = wordRunEnd(text, i, to) - 1;
   }
-  return han && zhNumber;
+  return han && zhNumber ? to : -1;
 }
 
 // Every figure also has a unit: a currency symbol before or after the number, a currency code
@@ -711,15 +745,21 @@ function procliticMeetsEntry(t: StartTrie, text: string, i: number, to: number):
   for (let j = i; j < to && n < PROCLITIC_MAX; ) {
     const code = text.charCodeAt(j);
     const cj = preClass(code);
-    if (cj & P_WORD) {
+    // (Every operation but the fold runs for every unit, the joiner test as a product of two
+    // bits: a word walked up to its own end (see mayOpenQuantity) ends the loop at its bound, not
+    // at a unit that is not a letter, and tests left without type feedback that way had
+    // deoptimised this loop at the first joiner.)
+    const after = j + 1 < to ? preClass(text.charCodeAt(j + 1)) : 0;
+    const word = cj & P_WORD;
+    if ((word | ((cj & P_JOINER) * (after & P_AFTER_JOINER))) === 0) break;
+    j++;
+    if (word !== 0) {
       const f = foldedUnit(code);
-      j++;
       for (let k = 0; k < f.length && n < PROCLITIC_MAX; k++, n++) {
         PREFIX_UNITS[n] = f.charCodeAt(k);
         PREFIX_RESTS[n] = k === f.length - 1 ? j : -1;
       }
-    } else if ((cj & P_JOINER) && j + 1 < to && (preClass(text.charCodeAt(j + 1)) & P_AFTER_JOINER)) j++;
-    else break;
+    }
   }
   for (const p of AR_PROCLITICS) {
     if (p.length > n) continue;
@@ -792,8 +832,8 @@ function quantityAt(text: string, toks: Tok[], i: number, lang: Lang): Quantity 
     const scaleFollows = !!next && next.type === "word" && scaleOf(next.norm, lang) !== undefined;
     value = numValue(t, lang, scaleFollows);
   } else if (t.type === "word") {
-    // Most words cannot open a quantity: one memoised test instead of the table lookups below.
-    if (!mayStartQuantity(t.info, lang) && !(lang === "en" && t.raw.includes("-"))) return null;
+    // Most words cannot open a quantity: a walk and one memoised test instead of the table lookups below.
+    if (!mayOpenQuantity(text, t, toks[j], lang)) return null;
     const words = NUMBER_WORD_TABLES.get(lang);
     const w0 = words?.get(t.norm);
     const ones = ONE_WORDS.get(lang);
@@ -861,6 +901,27 @@ function quantityAt(text: string, toks: Tok[], i: number, lang: Lang): Quantity 
   total += current;
   if (!Number.isFinite(total) || total <= 0) return null;
   return { value: roundValue(total), next: j, start: t.start, fromWords };
+}
+
+/**
+ * Whether quantityAt's word branch may take the word t (next: the token after it): English
+ * hyphenated words, and mayStartQuantity, asked only where a walk along the start trie (which
+ * holds every number word, scale word and Arabic dual scale of the language) meets an entry at
+ * the word, or, for a "one" word, at the word after it (a "one" counts only before a scale word).
+ * The walk reads the text in place: the word is not sliced or folded unless it passes.
+ */
+function mayOpenQuantity(text: string, t: WordToken, next: Tok | undefined, lang: Lang): boolean {
+  if (lang === "en" && hyphenIn(text, t.start, t.end)) return true;
+  const trie = startTrie(lang);
+  if (wordMeetsEntry(trie, text, t.start, t.end) ||
+    (ONE_WORDS.has(lang) && next !== undefined && next.type === "word" && wordMeetsEntry(trie, text, next.start, next.end))) return mayStartQuantity(t.info, lang);
+  return false;
+}
+
+/** Whether text[from, to) holds a "-". */
+function hyphenIn(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 0x2d) return true;
+  return false;
 }
 
 /**

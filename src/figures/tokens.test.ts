@@ -139,6 +139,9 @@ test("the prefilters change nothing: every part of these sentences yields the sa
     ["2023 yilda savdo 5 milyon 230 bin dollarga yetdi va 16 ta hujjat imzolandi.", "uz"],
     ["中方提供了五千万美元援助，12日签署１２项协议，三百多人出席，贸易额1.5万亿美元。", "zh"],
     ["中国和EU达成5 billion euros协议，两国元首12日会谈三次。", "zh"],
+    // Words before the first place a quantity may start: a "one" before a scale, a "number of" phrase.
+    ["The number of visitors reached 2 million; a billion dollars and an extra 3 tonnes were sent.", "en"],
+    ["Rus ziyaretçi sayısı 3,5 milyona ulaştı, bir milyar dolar yatırım yapıldı.", "tr"],
   ];
   let checked = 0;
   for (const [s, lang] of sentences) {
