@@ -404,7 +404,6 @@ export function findFiguresUnfiltered(text: string, range: Span, lang: Lang, ref
 function figuresIn(text: string, from: number, to: number, lang: Lang, refYear: number | null, at: number): FigureMatch[] {
   const toks = tokenizeRange(text, from, to);
   const found: FigureMatch[] = [];
-  const numberSpans: Span[] = [];
   let i = 0;
   while (i < toks.length && toks[i].start < at) i++;
   if (i > 0) i--;
@@ -412,7 +411,6 @@ function figuresIn(text: string, from: number, to: number, lang: Lang, refYear: 
     const hit = figureAt(text, toks, i, lang);
     if (hit) {
       found.push(hit.figure);
-      numberSpans.push({ start: hit.figure.start, end: hit.figure.end });
       i = hit.next;
     } else i++;
   }
