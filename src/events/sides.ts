@@ -1262,7 +1262,7 @@ function notSide(ctx: EventContext, sm: SentenceMentions, memo: SidesMemo | null
       describesNoun(ctx, sm, e) ||
       // "... hava sahasını geçtikten sonra" (after crossing ...'s airspace): a route crossed, not a side.
       routeCrossed(ctx, sm, e) ||
-      // "Anti-Turkey protesters", "Azerbaijani-Americans": a stance or a diaspora, not a state.
+      // "anti-Azerbaijan protesters", "Azerbaijani-Americans": a stance or a diaspora, not a state.
       groupNotState(ctx, sm, e);
     if (memo) (memo.notSide ??= new Array<boolean>(memo.entities.length))[i] = no;
   }
