@@ -360,12 +360,13 @@ export function isWordUnit(c: number): boolean {
 }
 
 /**
- * Length of the code point at `at` in `s` if it is a letter or digit, else 0 (the same test as
- * the regex /[\p{L}\p{N}]/u, which reads a surrogate pair as one code point).
+ * Length of the code point at `at` in `s` (read up to `end`) if it is a letter or digit, else 0
+ * (the same test as the regex /[\p{L}\p{N}]/u, which reads a surrogate pair as one code point).
  */
-export function wordCharWidth(s: string, at: number): number {
+export function wordCharWidth(s: string, at: number, end = s.length): number {
+  if (at >= end) return 0;
   const c = s.charCodeAt(at);
-  if (isHighSurrogate(c) && at + 1 < s.length) {
+  if (isHighSurrogate(c) && at + 1 < end) {
     const d = s.charCodeAt(at + 1);
     if (d >= 0xdc00 && d <= 0xdfff) return wordPairIs(c, d) ? 2 : 0;
   }
@@ -374,13 +375,7 @@ export function wordCharWidth(s: string, at: number): number {
 
 /** Whether the code point of s starting at `at` (s read up to `end`) is a letter or digit, as a Unicode pattern reads it. */
 export function wordCharAt(s: string, at: number, end = s.length): boolean {
-  if (at >= end) return false;
-  const c = s.charCodeAt(at);
-  if (isHighSurrogate(c) && at + 1 < end) {
-    const d = s.charCodeAt(at + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return wordPairIs(c, d);
-  }
-  return isWordUnit(c);
+  return wordCharWidth(s, at, end) !== 0;
 }
 
 /** Whether the code point of s ending at `end` (s read from `from`) is a letter or digit, as a Unicode pattern reads it. */
